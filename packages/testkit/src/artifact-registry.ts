@@ -37,7 +37,9 @@ export class ArtifactRegistry {
     return this.runIdByBackendId.get(workflowRunBackendId);
   }
 
-  create(fields: Omit<StoredArtifact, 'id' | 'createdAt' | 'finalized' | 'size'> & { createdAt?: string }): StoredArtifact {
+  create(
+    fields: Omit<StoredArtifact, 'id' | 'createdAt' | 'finalized' | 'size'> & { createdAt?: string },
+  ): StoredArtifact {
     const artifact: StoredArtifact = {
       ...fields,
       id: this.nextId++,
@@ -54,7 +56,9 @@ export class ArtifactRegistry {
   }
 
   /** Every artifact that matches all the given fields, oldest first. */
-  list(filter: Partial<Pick<StoredArtifact, 'name' | 'workflowRunId' | 'workflowRunBackendId' | 'finalized'>> = {}): StoredArtifact[] {
+  list(
+    filter: Partial<Pick<StoredArtifact, 'name' | 'workflowRunId' | 'workflowRunBackendId' | 'finalized'>> = {},
+  ): StoredArtifact[] {
     return [...this.artifacts.values()].filter((a) =>
       Object.entries(filter).every(([key, value]) => value === undefined || a[key as keyof StoredArtifact] === value),
     );

@@ -1,0 +1,65 @@
+import * as core from '@actions/core';
+import { UserError, errorMessage } from '@ml-actions/core';
+
+/** What an action's body gets: somewhere to put outputs and the job summary, flushed even on failure. */
+export interface Step {
+  /** Sets an output now, so it survives a later failure. */
+  setOutput(name: string, value: string | number | boolean): void;
+  /** Appends Markdown to the job summary written when the step ends. */
+  addSummary(markdown: string): void;
+  /** Marks the step failed with a user-facing message but lets the body finish (summary, outputs). */
+  fail(message: string): void;
+  readonly failed: boolean;
+}
+
+/**
+ * The outer guard of every action: runs `body`, writes the job summary whatever happens, and turns
+ * anything thrown (an Error, a string, anything) into a failed step with a one-line message.
+ * User mistakes (UserError) are shown as they are, with an annotation on the file and line at fault;
+ * anything else is reported as a bug, with its stack in the debug log.
+ */
+export async function runStep(actionName: string, body: (step: Step) => Promise<void>): Promise<void> {
+  const summary: string[] = [];
+  let failure: string | undefined;
+  const step: Step = {
+    setOutput: (name, value) => core.setOutput(name, String(value)),
+    addSummary: (markdown) => summary.push(markdown),
+    fail: (message) => {
+      failure ??= message;
+      core.error(message);
+    },
+    get failed() {
+      return failure !== undefined;
+    },
+  };
+  try {
+    await body(step);
+  } catch (thrown: unknown) {
+    failure = describeFailure(actionName, thrown);
+  }
+  if (failure !== undefined) {
+    summary.push(`\n> [!CAUTION]\n> ${failure.split('\n').join('\n> ')}\n`);
+  }
+  try {
+    if (summary.length > 0) await core.summary.addRaw(summary.join('\n'), true).write();
+  } catch (thrown: unknown) {
+    // The summary is best effort (GitHub refuses over 1 MiB); the verdict still has to be reported.
+    core.warning(`${actionName}: could not write the job summary: ${errorMessage(thrown)}`);
+  }
+  if (failure !== undefined) core.setFailed(failure);
+}
+
+function describeFailure(actionName: string, thrown: unknown): string {
+  if (thrown instanceof UserError) {
+    const properties: core.AnnotationProperties = { title: actionName };
+    if (thrown.file !== undefined) properties.file = thrown.file;
+    if (thrown.line !== undefined) properties.startLine = thrown.line;
+    if (thrown.column !== undefined) properties.startColumn = thrown.column;
+    // Annotations are one line; the full (possibly multi-line) message goes to the log.
+    core.error(thrown.message.split('\n')[0] ?? thrown.message, properties);
+    if (thrown.message.includes('\n')) core.info(thrown.message);
+    return thrown.message;
+  }
+  if (thrown instanceof Error && thrown.stack !== undefined) core.debug(thrown.stack);
+  return `${actionName} failed unexpectedly: ${errorMessage(thrown)}`;
+}

@@ -1,0 +1,2 @@
+export * from './artifact-registry.ts';
+export * from './harness/index.ts';
