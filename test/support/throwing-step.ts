@@ -7,7 +7,9 @@ await runStep('probe', async (step) => {
   step.setOutput('reached', 'yes');
   step.addSummary('### probe\n');
   await Promise.resolve();
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- the point: non-Errors must fail the step too
   if (kind === 'string') throw 'a bare string';
+  // eslint-disable-next-line @typescript-eslint/only-throw-error -- as above
   if (kind === 'object') throw { code: 42 };
   if (kind === 'user') throw new UserError('metrics.json: unexpected end of JSON', { file: 'metrics.json', line: 3 });
   if (kind === 'error') throw new TypeError('boom');

@@ -35777,7 +35777,12 @@ function createGitHubClient(options) {
         auth: options.token,
         baseUrl: options.apiUrl,
         userAgent: 'ml-actions',
-        log: { debug: log.debug, info: log.debug, warn: log.warn, error: log.warn },
+        log: {
+            debug: (message) => log.debug(message),
+            info: (message) => log.debug(message),
+            warn: (message) => log.warn(message),
+            error: (message) => log.warn(message),
+        },
         retry: { retries, retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)) },
         throttle: {
             // Bottleneck clustering is not needed for one short-lived step; it only adds start-up cost.
@@ -35888,7 +35893,7 @@ function readCompareSettings() {
 
 /** compare: render the comparison and publish it as one sticky comment. */
 async function run() {
-    await runStep('compare', async (step) => {
+    await runStep('compare', (step) => {
         const settings = readCompareSettings();
         step.addSummary(`### ML compare (${settings.mode})\n`);
     });

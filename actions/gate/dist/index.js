@@ -35777,7 +35777,12 @@ function createGitHubClient(options) {
         auth: options.token,
         baseUrl: options.apiUrl,
         userAgent: 'ml-actions',
-        log: { debug: log.debug, info: log.debug, warn: log.warn, error: log.warn },
+        log: {
+            debug: (message) => log.debug(message),
+            info: (message) => log.debug(message),
+            warn: (message) => log.warn(message),
+            error: (message) => log.warn(message),
+        },
         retry: { retries, retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)) },
         throttle: {
             // Bottleneck clustering is not needed for one short-lived step; it only adds start-up cost.
@@ -35890,7 +35895,7 @@ function readGateSettings() {
 
 /** gate: judge the run against the rules and report a verdict. */
 async function run() {
-    await runStep('gate', async (step) => {
+    await runStep('gate', (step) => {
         readGateSettings();
         step.addSummary('### ML gate\n');
     });

@@ -3,7 +3,7 @@ import { readGateSettings } from './settings.ts';
 
 /** gate: judge the run against the rules and report a verdict. */
 export async function run(): Promise<void> {
-  await runStep('gate', async (step) => {
+  await runStep('gate', (step) => {
     readGateSettings();
     step.addSummary('### ML gate\n');
   });

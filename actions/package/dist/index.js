@@ -35777,7 +35777,12 @@ function createGitHubClient(options) {
         auth: options.token,
         baseUrl: options.apiUrl,
         userAgent: 'ml-actions',
-        log: { debug: log.debug, info: log.debug, warn: log.warn, error: log.warn },
+        log: {
+            debug: (message) => log.debug(message),
+            info: (message) => log.debug(message),
+            warn: (message) => log.warn(message),
+            error: (message) => log.warn(message),
+        },
         retry: { retries, retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)) },
         throttle: {
             // Bottleneck clustering is not needed for one short-lived step; it only adds start-up cost.
@@ -35899,7 +35904,7 @@ function readPackageSettings() {
 
 /** package: build a versioned, verifiable model package and upload it. */
 async function run() {
-    await runStep('package', async (step) => {
+    await runStep('package', (step) => {
         const settings = readPackageSettings();
         step.addSummary(`### ML package: ${settings.name}\n`);
     });

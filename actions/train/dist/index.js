@@ -35777,7 +35777,12 @@ function createGitHubClient(options) {
         auth: options.token,
         baseUrl: options.apiUrl,
         userAgent: 'ml-actions',
-        log: { debug: log.debug, info: log.debug, warn: log.warn, error: log.warn },
+        log: {
+            debug: (message) => log.debug(message),
+            info: (message) => log.debug(message),
+            warn: (message) => log.warn(message),
+            error: (message) => log.warn(message),
+        },
         retry: { retries, retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)) },
         throttle: {
             // Bottleneck clustering is not needed for one short-lived step; it only adds start-up cost.
@@ -35901,7 +35906,7 @@ function parseMatrix(text) {
 
 /** train: run the command, read what it wrote, record the run. */
 async function run() {
-    await runStep('train', async (step) => {
+    await runStep('train', (step) => {
         const settings = readTrainSettings();
         const context = readActionContext();
         step.setOutput('run-id', `${context.runId}-${context.runAttempt}-${context.job}`);

@@ -18,7 +18,7 @@ export interface Step {
  * User mistakes (UserError) are shown as they are, with an annotation on the file and line at fault;
  * anything else is reported as a bug, with its stack in the debug log.
  */
-export async function runStep(actionName: string, body: (step: Step) => Promise<void>): Promise<void> {
+export async function runStep(actionName: string, body: (step: Step) => Promise<void> | void): Promise<void> {
   const summary: string[] = [];
   let failure: string | undefined;
   const step: Step = {

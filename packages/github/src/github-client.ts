@@ -27,7 +27,12 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     auth: options.token,
     baseUrl: options.apiUrl,
     userAgent: 'ml-actions',
-    log: { debug: log.debug, info: log.debug, warn: log.warn, error: log.warn },
+    log: {
+      debug: (message: string) => log.debug(message),
+      info: (message: string) => log.debug(message),
+      warn: (message: string) => log.warn(message),
+      error: (message: string) => log.warn(message),
+    },
     retry: { retries, retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)) },
     throttle: {
       // Bottleneck clustering is not needed for one short-lived step; it only adds start-up cost.

@@ -155,7 +155,7 @@ export function inputVariable(name: string): string {
 
 function defaultValue(value: unknown, token: string): string {
   if (value === undefined || value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
   // The only expression our action.yml defaults use; anything else would need a real runner.
   const replaced = text.replace(/\$\{\{\s*github\.token\s*\}\}/g, token);
   if (replaced.includes('${{')) throw new Error(`unsupported expression in an input default: ${text}`);
