@@ -155,7 +155,10 @@ export function inputVariable(name: string): string {
 
 function defaultValue(value: unknown, token: string): string {
   if (value === undefined || value === null) return '';
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+    throw new Error(`unsupported input default: ${JSON.stringify(value)}`);
+  }
+  const text = String(value);
   // The only expression our action.yml defaults use; anything else would need a real runner.
   const replaced = text.replace(/\$\{\{\s*github\.token\s*\}\}/g, token);
   if (replaced.includes('${{')) throw new Error(`unsupported expression in an input default: ${text}`);

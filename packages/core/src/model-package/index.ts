@@ -1,0 +1,10 @@
+/** Model packages: versions, file selection, hashing, manifest, SHA256SUMS, model card, writing. */
+export * from './semver.ts';
+export * from './model-version.ts';
+export * from './select-files.ts';
+export * from './hash-file.ts';
+export * from './mlmodel.ts';
+export * from './manifest.ts';
+export * from './sha256-sums.ts';
+export * from './model-card.ts';
+export * from './write-package.ts';

@@ -1,0 +1,243 @@
+import type { GateResult, RuleResult, Verdict } from '../gate-result.ts';
+import type { RunRecord } from '../run-record.ts';
+import { aggregateValues } from './aggregate.ts';
+import { closestNames } from './closest-names.ts';
+import { baselineMetrics, DivisionByZero, evaluateExpr, formatExpr } from './expression.ts';
+import { describeName } from './tokenizer.ts';
+import type { Comparison, Rule } from './rule.ts';
+
+/** What the rules are judged against. */
+export interface RulesContext {
+  /** The runs being judged: one, or several of one experiment (seeds, a matrix). */
+  runs: readonly RunRecord[];
+  /** The baseline runs, or undefined when none was found. */
+  baseline: readonly RunRecord[] | undefined;
+  /** When set, a rule that needs a missing baseline fails instead of being skipped. */
+  requireBaseline: boolean;
+}
+
+/**
+ * Judges every rule. Without an aggregate a rule applies to each run and fails if any run
+ * fails, reporting the worst; each run is compared with the baseline runs of its own experiment
+ * (their mean when there are several). With an aggregate, `baseline` is the same aggregate over
+ * the baseline runs. `passed` is false when any rule fails or errs.
+ */
+export function evaluateRules(rules: readonly Rule[], context: RulesContext): GateResult {
+  const results = rules.map((rule) => evaluateRule(rule, context));
+  return { passed: results.every((r) => r.verdict !== 'fail' && r.verdict !== 'error'), results };
+}
+
+/** The outcome of one comparison: one run, or one aggregate. */
+interface Check {
+  verdict: Verdict;
+  actual: number;
+  threshold?: number;
+  baseline?: number;
+  /** Why the comparison was not made (no baseline, division by zero); absent when it was. */
+  reason?: string;
+}
+
+function evaluateRule(rule: Rule, context: RulesContext): RuleResult {
+  const head = {
+    rule: rule.text,
+    line: rule.line,
+    metric: rule.metric,
+    ...(rule.aggregate === undefined ? {} : { aggregate: rule.aggregate }),
+  };
+  const { runs } = context;
+  if (runs.length === 0) return { ...head, verdict: 'error', message: 'no runs to judge' };
+  const missing = runs.filter((run) => !Object.hasOwn(run.metrics, rule.metric));
+  if (missing.length > 0) return { ...head, verdict: 'fail', message: missingMetric(rule.metric, runs, missing) };
+  const valueIn = (run: RunRecord): number => run.metrics[rule.metric]!.value;
+
+  if (rule.aggregate !== undefined) {
+    const aggregate = rule.aggregate;
+    const baselineRuns = [...new Set(runs.flatMap((run) => baselineRunsFor(run, context)))];
+    const actual = aggregateValues(aggregate, runs.map(valueIn));
+    const check = judge(rule, actual, baselineRuns, (values) => aggregateValues(aggregate, values), context);
+    const label = `${aggregate}(${describeName(rule.metric)}) over ${runs.length} ${runs.length === 1 ? 'run' : 'runs'}`;
+    return { ...head, ...checkFields(check), message: describeCheck(check, label, rule.op) };
+  }
+
+  const checks = runs.map((run) => ({
+    run,
+    check: judge(rule, valueIn(run), baselineRunsFor(run, context), mean, context),
+  }));
+  const label = describeName(rule.metric);
+  const several = runs.length > 1;
+  const of = (count: number): string => `${count} of ${runs.length} runs`;
+
+  const errored = checks.find((c) => c.check.verdict === 'error');
+  if (errored !== undefined) {
+    const where = several ? ` in ${runName(errored.run)}` : '';
+    return {
+      ...head,
+      ...checkFields(errored.check),
+      message: `${describeCheck(errored.check, label, rule.op)}${where}`,
+    };
+  }
+  const failing = checks.filter((c) => c.check.verdict === 'fail');
+  if (failing.length > 0) {
+    const compared = failing.filter((c) => c.check.reason === undefined);
+    const worst = compared.length > 0 ? worstOf(compared, rule.op) : failing[0]!;
+    const where = several ? ` in ${runName(worst.run)} (${of(failing.length)} fail)` : '';
+    return { ...head, ...checkFields(worst.check), message: `${describeCheck(worst.check, label, rule.op)}${where}` };
+  }
+  const passing = checks.filter((c) => c.check.verdict === 'pass');
+  if (passing.length === 0) {
+    const first = checks[0]!;
+    return { ...head, ...checkFields(first.check), message: describeCheck(first.check, label, rule.op) };
+  }
+  const worst = worstOf(passing, rule.op);
+  let message = describeCheck(worst.check, label, rule.op);
+  if (several)
+    message += `; worst of ${passing.length} ${passing.length === 1 ? 'run' : 'runs'}: ${runName(worst.run)}`;
+  const skipped = checks.length - passing.length;
+  if (skipped > 0) message += `; skipped for ${of(skipped)} (no baseline)`;
+  return { ...head, ...checkFields(worst.check), message };
+}
+
+/**
+ * Compares one value with the threshold. `combine` turns the baseline runs' values of a metric
+ * into one number (the rule's aggregate, or their mean). Baseline runs lacking a metric are
+ * passed over; only when none has it is the baseline missing.
+ */
+function judge(
+  rule: Rule,
+  actual: number,
+  baselineRuns: readonly RunRecord[],
+  combine: (values: number[]) => number,
+  context: RulesContext,
+): Check {
+  const baselineValues = new Map<string, number>();
+  for (const metric of baselineMetrics(rule.threshold, rule.metric)) {
+    if (baselineRuns.length === 0) return noBaseline(actual, undefined, context.requireBaseline);
+    const values = baselineRuns.flatMap((run) => {
+      const found = run.metrics[metric];
+      return found !== undefined && Object.hasOwn(run.metrics, metric) ? [found.value] : [];
+    });
+    if (values.length === 0) return noBaseline(actual, metric, context.requireBaseline);
+    baselineValues.set(metric, combine(values));
+  }
+  const baseline = baselineValues.get(rule.metric);
+  const withBaseline = baseline === undefined ? {} : { baseline };
+  let threshold: number;
+  try {
+    threshold = evaluateExpr(rule.threshold, rule.metric, (metric) => baselineValues.get(metric)!);
+  } catch (thrown) {
+    if (!(thrown instanceof DivisionByZero)) throw thrown;
+    const divisor = thrown.divisor.kind === 'number' ? '' : `: ${formatExpr(thrown.divisor)} is 0`;
+    return { verdict: 'error', actual, ...withBaseline, reason: `division by zero${divisor}` };
+  }
+  return { verdict: compare(actual, rule.op, threshold) ? 'pass' : 'fail', actual, threshold, ...withBaseline };
+}
+
+function noBaseline(actual: number, metric: string | undefined, required: boolean): Check {
+  const what = metric === undefined ? 'no baseline' : `the baseline has no metric "${metric}"`;
+  if (required) return { verdict: 'fail', actual, reason: `${what}, and a baseline is required` };
+  return {
+    verdict: 'skipped',
+    actual,
+    reason: metric === undefined ? 'skipped (no baseline)' : `skipped (no baseline): ${what}`,
+  };
+}
+
+/** JavaScript's own comparison, so NaN fails everything but `!=`. */
+function compare(actual: number, op: Comparison, threshold: number): boolean {
+  switch (op) {
+    case '<':
+      return actual < threshold;
+    case '<=':
+      return actual <= threshold;
+    case '>':
+      return actual > threshold;
+    case '>=':
+      return actual >= threshold;
+    case '==':
+      return actual === threshold;
+    case '!=':
+      return actual !== threshold;
+  }
+}
+
+/** The check furthest on the wrong side of its threshold (or closest to it, among passes). */
+function worstOf<T extends { check: Check }>(items: readonly T[], op: Comparison): T {
+  let worst = items[0]!;
+  for (const item of items) if (safety(item.check, op) < safety(worst.check, op)) worst = item;
+  return worst;
+}
+
+/** How far a value is on the passing side of its threshold; NaN counts as worst of all. */
+function safety(check: Check, op: Comparison): number {
+  const { actual, threshold } = check;
+  if (threshold === undefined) return Number.NEGATIVE_INFINITY;
+  let distance: number;
+  if (op === '<' || op === '<=') distance = threshold - actual;
+  else if (op === '>' || op === '>=') distance = actual - threshold;
+  else if (op === '==') distance = -Math.abs(actual - threshold);
+  else distance = Math.abs(actual - threshold);
+  return Number.isNaN(distance) ? Number.NEGATIVE_INFINITY : distance;
+}
+
+/**
+ * The baseline runs a run is compared with: those of its own experiment; failing that, when the
+ * runs and the baseline each hold a single experiment, the whole baseline (the user pointed at a
+ * record under another name).
+ */
+function baselineRunsFor(run: RunRecord, context: RulesContext): readonly RunRecord[] {
+  const baseline = context.baseline ?? [];
+  const same = baseline.filter((b) => b.experiment === run.experiment);
+  if (same.length > 0) return same;
+  const single = (records: readonly RunRecord[]): boolean => new Set(records.map((r) => r.experiment)).size === 1;
+  return single(baseline) && single(context.runs) ? baseline : [];
+}
+
+function missingMetric(metric: string, runs: readonly RunRecord[], missing: readonly RunRecord[]): string {
+  if (missing.length < runs.length) {
+    return `metric "${metric}" not found in ${runName(missing[0]!)} (missing from ${missing.length} of ${runs.length} runs)`;
+  }
+  const names = runs.flatMap((run) => Object.keys(run.metrics));
+  if (names.length === 0) return `metric "${metric}" not found (the runs have no metrics)`;
+  const closest = closestNames(metric, names);
+  return closest.length > 0
+    ? `metric "${metric}" not found; closest: ${closest.join(', ')}`
+    : `metric "${metric}" not found`;
+}
+
+function checkFields(check: Check): Pick<RuleResult, 'verdict' | 'actual' | 'threshold' | 'baseline'> {
+  return {
+    verdict: check.verdict,
+    actual: check.actual,
+    ...(check.threshold === undefined ? {} : { threshold: check.threshold }),
+    ...(check.baseline === undefined ? {} : { baseline: check.baseline }),
+  };
+}
+
+function describeCheck(check: Check, label: string, op: Comparison): string {
+  if (check.reason !== undefined) return check.reason;
+  const threshold = check.threshold!;
+  const [actual, limit] = formatPair(check.actual, threshold);
+  const baseline = check.baseline === undefined ? '' : ` (baseline ${formatNumber(check.baseline)})`;
+  if (check.verdict === 'pass') return `${label} = ${actual} ${op} ${limit}${baseline}`;
+  const nan = Number.isNaN(check.actual) || Number.isNaN(threshold) ? '; a comparison with NaN fails' : '';
+  return `${label} = ${actual}, not ${op} ${limit}${baseline}${nan}`;
+}
+
+/** Six significant digits, unless that would make two different numbers look the same. */
+function formatPair(a: number, b: number): [string, string] {
+  const short: [string, string] = [formatNumber(a), formatNumber(b)];
+  return short[0] === short[1] && !Object.is(a, b) ? [String(a), String(b)] : short;
+}
+
+function formatNumber(n: number): string {
+  if (!Number.isFinite(n) || (Number.isInteger(n) && Math.abs(n) < 1e15)) return String(n);
+  return String(Number(n.toPrecision(6)));
+}
+
+function mean(values: number[]): number {
+  return aggregateValues('mean', values);
+}
+
+function runName(run: RunRecord): string {
+  return `${run.experiment}/${run.runId}`;
+}

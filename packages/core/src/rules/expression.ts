@@ -1,0 +1,96 @@
+import { describeName } from './tokenizer.ts';
+import type { Expr } from './rule.ts';
+
+/** Thrown by `evaluateExpr` when a divisor is zero; `evaluateRules` turns it into an `error` verdict. */
+export class DivisionByZero extends Error {
+  readonly divisor: Expr;
+
+  constructor(divisor: Expr) {
+    super('division by zero');
+    this.name = 'DivisionByZero';
+    this.divisor = divisor;
+  }
+}
+
+/**
+ * The value of a right-hand side. `baselineOf` gives the baseline value of a metric; bare
+ * `baseline` asks for `metric`, the rule's own. Division by zero throws DivisionByZero rather
+ * than yield an infinity nobody meant.
+ */
+export function evaluateExpr(expr: Expr, metric: string, baselineOf: (metric: string) => number): number {
+  switch (expr.kind) {
+    case 'number':
+      return expr.value;
+    case 'baseline':
+      return baselineOf(expr.metric ?? metric);
+    case 'negate':
+      return -evaluateExpr(expr.operand, metric, baselineOf);
+    case 'binary':
+      return arithmetic(
+        expr,
+        evaluateExpr(expr.left, metric, baselineOf),
+        evaluateExpr(expr.right, metric, baselineOf),
+      );
+    case 'margin': {
+      const base = evaluateExpr(expr.base, metric, baselineOf);
+      const up = expr.direction === 'above' ? base >= 0 : base < 0;
+      return base * (up ? 1 + expr.percent / 100 : 1 - expr.percent / 100);
+    }
+  }
+}
+
+function arithmetic(expr: Expr & { kind: 'binary' }, left: number, right: number): number {
+  switch (expr.op) {
+    case '+':
+      return left + right;
+    case '-':
+      return left - right;
+    case '*':
+      return left * right;
+    case '/':
+      if (right === 0) throw new DivisionByZero(expr.right);
+      return left / right;
+  }
+}
+
+/** The metrics whose baseline values an expression needs. */
+export function baselineMetrics(expr: Expr, metric: string): Set<string> {
+  const found = new Set<string>();
+  const visit = (e: Expr): void => {
+    if (e.kind === 'baseline') found.add(e.metric ?? metric);
+    else if (e.kind === 'negate') visit(e.operand);
+    else if (e.kind === 'binary') {
+      visit(e.left);
+      visit(e.right);
+    } else if (e.kind === 'margin') visit(e.base);
+  };
+  visit(expr);
+  return found;
+}
+
+const PRECEDENCE = { '+': 1, '-': 1, '*': 2, '/': 2 } as const;
+
+/** An expression written back as rule text, with only the parentheses it needs. */
+export function formatExpr(expr: Expr): string {
+  switch (expr.kind) {
+    case 'number':
+      return String(expr.value);
+    case 'baseline':
+      return expr.metric === undefined ? 'baseline' : `baseline.${describeName(expr.metric)}`;
+    case 'negate': {
+      const inner = formatExpr(expr.operand);
+      return expr.operand.kind === 'binary' || expr.operand.kind === 'margin' ? `-(${inner})` : `-${inner}`;
+    }
+    case 'binary': {
+      const own = PRECEDENCE[expr.op];
+      const side = (e: Expr, strict: boolean): string => {
+        const text = formatExpr(e);
+        const inner = e.kind === 'binary' ? PRECEDENCE[e.op] : e.kind === 'margin' ? 1 : 3;
+        return inner < own || (strict && inner === own) ? `(${text})` : text;
+      };
+      return `${side(expr.left, false)} ${expr.op} ${side(expr.right, true)}`;
+    }
+    case 'margin':
+      return `${formatExpr(expr.base)} ${expr.direction === 'above' ? '+' : '-'} ${expr.percent}%`;
+  }
+}

@@ -1,0 +1,14 @@
+export { aggregateValues } from './aggregate.ts';
+export { closestNames } from './closest-names.ts';
+export { evaluateRules, type RulesContext } from './evaluate.ts';
+export { formatExpr } from './expression.ts';
+export { parseRules } from './parser.ts';
+export {
+  AGGREGATES,
+  COMPARISONS,
+  type Aggregate,
+  type ArithmeticOperator,
+  type Comparison,
+  type Expr,
+  type Rule,
+} from './rule.ts';

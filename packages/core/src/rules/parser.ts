@@ -1,0 +1,297 @@
+/*
+ * The gate rules language, one rule a line:
+ *
+ *   rule      := left comparison sum | left ':' ('no-drop' | 'no-rise') [number ['%']]
+ *   left      := name | aggregate '(' name ')'        aggregate: mean min max median std
+ *   sum       := product (('+' | '-') product)*
+ *   product   := unary (('*' | '/') unary)*
+ *   unary     := '-' unary | primary
+ *   primary   := number | 'baseline' | 'baseline.' name | '(' sum ')'
+ *
+ * A bare name is a maximal run of ASCII letters, digits, '.', '/', '-' and '_' starting with a
+ * letter or '_'; any other name goes in backticks (`val loss`). So `a-b` is one name, and a
+ * minus or slash after a name needs spaces: `baseline - 0.01`, not `baseline-0.01`.
+ * Numbers are decimal with an optional exponent (0.9, .5, 1e-3); '%' appears only in shorthand
+ * amounts. `no-drop A` means `>= baseline - A`, `no-rise A` means `<= baseline + A`, and with
+ * `A%` the baseline moves by A percent of its magnitude (for a positive baseline,
+ * `loss: no-rise 5%` is `loss <= baseline * 1.05`).
+ */
+import type { UserError } from '../errors.ts';
+import { AGGREGATES, type Aggregate, type Comparison, type Expr, type Rule } from './rule.ts';
+import { ruleSyntaxError, type SourceLine } from './syntax-error.ts';
+import { clip, describeName, tokenize, type Token } from './tokenizer.ts';
+
+// Deeper right-hand sides are surely mistakes; the limit also keeps parsing and evaluation
+// from exhausting the stack on hostile input.
+const MAX_DEPTH = 100;
+
+const COMPARISON_LIST = '<, <=, >, >=, ==, !=';
+
+/**
+ * Parses rules text, one rule a line; `#` comments and blank lines are ignored. `source` names
+ * the text in error messages: `rules` for an action input, or the rules file's path.
+ * Throws a UserError at the first syntax error.
+ */
+export function parseRules(text: string, source = 'rules'): Rule[] {
+  const rules: Rule[] = [];
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  lines.forEach((lineText, index) => {
+    const at: SourceLine = { source, line: index + 1, text: lineText };
+    const { tokens, contentEnd } = tokenize(at);
+    if (tokens.length === 1) return;
+    const parser = new LineParser(at, tokens);
+    rules.push({ text: lineText.slice(0, contentEnd).trim(), line: at.line, ...parser.parseRule() });
+  });
+  return rules;
+}
+
+type ParsedRule = Omit<Rule, 'text' | 'line'>;
+
+interface Parsed {
+  expr: Expr;
+  depth: number;
+}
+
+class LineParser {
+  private readonly at: SourceLine;
+  private readonly tokens: Token[];
+  private position = 0;
+  private nesting = 0;
+
+  constructor(at: SourceLine, tokens: Token[]) {
+    this.at = at;
+    this.tokens = tokens;
+  }
+
+  parseRule(): ParsedRule {
+    const left = this.parseLeft();
+    const leftText =
+      left.aggregate === undefined ? describeName(left.metric) : `${left.aggregate}(${describeName(left.metric)})`;
+    const next = this.peek();
+    if (next.kind === 'compare') {
+      this.advance();
+      const threshold = this.parseSum(next).expr;
+      this.expectEnd();
+      return { ...left, op: next.text, threshold };
+    }
+    if (next.kind === 'punct' && next.text === ':') {
+      this.advance();
+      return { ...left, ...this.parseShorthand() };
+    }
+    let message = `expected a comparison (${COMPARISON_LIST}) or ':' after '${leftText}'`;
+    if (next.kind === 'name' && !next.quoted) {
+      message += `; names with spaces are written in backticks, e.g. \`${clip(`${left.metric} ${next.text}`)}\``;
+    }
+    throw this.error(next, message);
+  }
+
+  /** `metric`, `` `odd metric` `` or `mean(metric)`. */
+  private parseLeft(): { metric: string; aggregate?: Aggregate } {
+    const first = this.peek();
+    if (first.kind !== 'name') {
+      let message = 'expected a metric name at the start of the rule';
+      if (first.kind === 'number') message += ', e.g. accuracy >= 0.9';
+      throw this.error(first, message);
+    }
+    this.advance();
+    const open = this.peek();
+    if (first.quoted || !(open.kind === 'punct' && open.text === '(')) return { metric: first.text };
+    const aggregate = asAggregate(first.text);
+    if (aggregate === undefined) {
+      throw this.error(first, `unknown aggregate '${clip(first.text)}'; use ${AGGREGATES.join(', ')}`);
+    }
+    this.advance();
+    const inner = this.peek();
+    if (inner.kind !== 'name') throw this.error(inner, `expected a metric name after '${aggregate}('`);
+    this.advance();
+    const close = this.peek();
+    if (!inner.quoted && close.kind === 'punct' && close.text === '(' && asAggregate(inner.text) !== undefined) {
+      throw this.error(inner, 'aggregates cannot be nested');
+    }
+    if (!(close.kind === 'punct' && close.text === ')')) {
+      throw this.error(close, `expected ')' to close '${aggregate}('`);
+    }
+    this.advance();
+    return { metric: inner.text, aggregate };
+  }
+
+  /** After `metric:`, `no-drop` or `no-rise` with an optional amount, absolute or `N%`. */
+  private parseShorthand(): { op: Comparison; threshold: Expr } {
+    const word = this.peek();
+    if (word.kind !== 'name' || word.quoted || (word.text !== 'no-drop' && word.text !== 'no-rise')) {
+      throw this.error(word, "expected 'no-drop' or 'no-rise' after ':'");
+    }
+    this.advance();
+    const drop = word.text === 'no-drop';
+    const op: Comparison = drop ? '>=' : '<=';
+    const base: Expr = { kind: 'baseline' };
+    const amount = this.peek();
+    if (amount.kind === 'end') return { op, threshold: base };
+    if (amount.kind !== 'number') {
+      throw this.error(amount, `expected an amount such as 0.01 or 5% after '${word.text}'`);
+    }
+    this.advance();
+    const percent = this.peek();
+    let threshold: Expr;
+    if (percent.kind === 'punct' && percent.text === '%') {
+      this.advance();
+      threshold = { kind: 'margin', base, percent: amount.value, direction: drop ? 'below' : 'above' };
+    } else {
+      threshold = { kind: 'binary', op: drop ? '-' : '+', left: base, right: { kind: 'number', value: amount.value } };
+    }
+    const rest = this.peek();
+    if (rest.kind !== 'end')
+      throw this.error(
+        rest,
+        `expected the end of the rule after '${amount.text}${threshold.kind === 'margin' ? '%' : ''}'`,
+      );
+    return { op, threshold };
+  }
+
+  private parseSum(before: Token): Parsed {
+    let left = this.parseProduct(before);
+    for (;;) {
+      const op = this.peek();
+      if (!(op.kind === 'punct' && (op.text === '+' || op.text === '-'))) return left;
+      this.advance();
+      const right = this.parseProduct(op);
+      left = this.combine(op, op.text, left, right);
+    }
+  }
+
+  private parseProduct(before: Token): Parsed {
+    let left = this.parseUnary(before);
+    for (;;) {
+      const op = this.peek();
+      if (!(op.kind === 'punct' && (op.text === '*' || op.text === '/'))) return left;
+      this.advance();
+      const right = this.parseUnary(op);
+      left = this.combine(op, op.text, left, right);
+    }
+  }
+
+  private combine(at: Token, op: '+' | '-' | '*' | '/', left: Parsed, right: Parsed): Parsed {
+    const depth = Math.max(left.depth, right.depth) + 1;
+    if (depth > MAX_DEPTH) throw this.tooDeep(at);
+    return { expr: { kind: 'binary', op, left: left.expr, right: right.expr }, depth };
+  }
+
+  private parseUnary(before: Token): Parsed {
+    const token = this.peek();
+    if (token.kind === 'punct' && token.text === '-') {
+      this.advance();
+      this.enter(token);
+      const operand = this.parseUnary(token);
+      this.nesting -= 1;
+      return { expr: { kind: 'negate', operand: operand.expr }, depth: operand.depth + 1 };
+    }
+    return this.parsePrimary(before);
+  }
+
+  private parsePrimary(before: Token): Parsed {
+    const token = this.peek();
+    if (token.kind === 'number') {
+      this.advance();
+      return { expr: { kind: 'number', value: token.value }, depth: 1 };
+    }
+    if (token.kind === 'punct' && token.text === '(') {
+      this.advance();
+      this.enter(token);
+      const inner = this.parseSum(token);
+      this.nesting -= 1;
+      const close = this.peek();
+      if (!(close.kind === 'punct' && close.text === ')')) {
+        throw this.error(close, `expected ')' to close the '(' at column ${this.column(token)}`);
+      }
+      this.advance();
+      return inner;
+    }
+    if (token.kind === 'name') {
+      this.advance();
+      return { expr: this.parseBaseline(token), depth: 1 };
+    }
+    throw this.error(token, `expected a number or metric after '${clip(before.text)}'`);
+  }
+
+  /** `baseline`, `baseline.metric` or ``baseline.`odd metric` ``: the only names the right side knows. */
+  private parseBaseline(name: Token & { kind: 'name' }): Expr {
+    if (!name.quoted) {
+      if (name.text === 'baseline') return { kind: 'baseline' };
+      if (name.text === 'baseline.') {
+        const quoted = this.peek();
+        if (quoted.kind === 'name' && quoted.quoted && quoted.start === name.end) {
+          this.advance();
+          return { kind: 'baseline', metric: quoted.text };
+        }
+        throw this.error(quoted, "expected a metric name after 'baseline.'");
+      }
+      if (name.text.startsWith('baseline.')) return { kind: 'baseline', metric: name.text.slice('baseline.'.length) };
+      const next = this.peek();
+      if (next.kind === 'punct' && next.text === '(' && asAggregate(name.text) !== undefined) {
+        throw this.error(
+          name,
+          'aggregates belong on the left side only; there, baseline already means the same aggregate over the baseline runs',
+        );
+      }
+      const glued = /^baseline([-/])(.+)$/.exec(name.text);
+      if (glued !== null) {
+        const spaced = clip(`baseline ${glued[1]} ${glued[2]}`);
+        throw this.error(
+          name,
+          `unknown name '${clip(name.text)}': '-' and '/' belong to names, so put spaces around them: ${spaced}`,
+        );
+      }
+    }
+    throw this.error(
+      name,
+      `unknown name '${clip(describeName(name.text))}'; the right side may use numbers, baseline and baseline.<metric>`,
+    );
+  }
+
+  private expectEnd(): void {
+    const token = this.peek();
+    if (token.kind === 'end') return;
+    const previous = this.tokens[this.position - 1]!;
+    if (token.kind === 'punct' && token.text === '%') {
+      const plain =
+        previous.kind === 'number' ? `${previous.value / 100} instead of ${previous.text}%` : 'a plain number';
+      throw this.error(token, `'%' is only allowed in no-drop and no-rise amounts (loss: no-rise 5%); write ${plain}`);
+    }
+    if (token.kind === 'compare') throw this.error(token, 'a rule holds one comparison; write two rules');
+    if (token.kind === 'punct' && token.text === ')') throw this.error(token, "unmatched ')'");
+    throw this.error(token, `expected an operator (+, -, *, /) or the end of the rule after '${clip(previous.text)}'`);
+  }
+
+  private enter(token: Token): void {
+    this.nesting += 1;
+    if (this.nesting > MAX_DEPTH) throw this.tooDeep(token);
+  }
+
+  private tooDeep(token: Token): UserError {
+    return this.error(
+      token,
+      `the expression is too complex (more than ${MAX_DEPTH} levels of operators or parentheses)`,
+    );
+  }
+
+  private peek(): Token {
+    // The last token is always `end`, and the parser never moves past it.
+    return this.tokens[this.position]!;
+  }
+
+  private advance(): void {
+    if (this.position < this.tokens.length - 1) this.position += 1;
+  }
+
+  private column(token: Token): number {
+    return Array.from(this.at.text.slice(0, token.start)).length + 1;
+  }
+
+  private error(token: Token, message: string): UserError {
+    return ruleSyntaxError(this.at, token.start, message);
+  }
+}
+
+function asAggregate(name: string): Aggregate | undefined {
+  return AGGREGATES.find((a) => a === name);
+}
