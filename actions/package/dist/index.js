@@ -29904,7 +29904,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4347);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7661);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29913,7 +29913,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4347:
+/***/ 7661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29958,7 +29958,6853 @@ function errorMessage(thrown) {
     return String(thrown);
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/files/file-error.ts
+
+/**
+ * A UserError about a user's file, with the position in the message as well as in `where`,
+ * since the message is what a person reads and `where` is what becomes an annotation.
+ */
+function file_error_fileError(file, message, line, column) {
+    const position = line === undefined ? '' : column === undefined ? `:${line}` : `:${line}:${column}`;
+    const where = { file };
+    if (line !== undefined)
+        where.line = line;
+    if (column !== undefined)
+        where.column = column;
+    return new UserError(`${file}${position}: ${message}`, where);
+}
+/** A byte count for messages, e.g. "12.3 MiB". */
+function file_error_formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} bytes`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    if (bytes < 1024 * 1024 * 1024)
+        return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+    return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GiB`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ../../packages/core/src/files/sha256-file.ts
+
+
+/** Size and SHA-256 (lowercase hex) of a file, streamed: each byte is read once and memory stays flat. */
+async function sha256_file_sha256File(absolutePath) {
+    const hash = createHash('sha256');
+    let size = 0;
+    const stream = createReadStream(absolutePath, { highWaterMark: 1024 * 1024 });
+    for await (const chunk of stream) {
+        hash.update(chunk);
+        size += chunk.length;
+    }
+    return { size, sha256: hash.digest('hex') };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ../../packages/core/src/files/workspace-path.ts
+
+
+
+/** True when `child` is `parent` or lies under it (both absolute, compared lexically). */
+function workspace_path_isInsideFolder(parent, child) {
+    const relative = path.relative(parent, child);
+    return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+/** `absolute` relative to `root`, with "/" separators whatever the platform. */
+function toWorkspaceRelative(root, absolute) {
+    const relative = path.relative(root, absolute);
+    return relative === '' ? '.' : relative.split(path.sep).join('/');
+}
+/**
+ * Resolves a path the user gave (relative to `cwd`, or absolute) to an existing file or folder
+ * inside the workspace. `..` escapes, absolute paths elsewhere and symlinks that lead outside
+ * are refused with a UserError, as is a path that does not exist. `label` names the input in
+ * messages ("metrics file", "model path", ...).
+ */
+async function workspace_path_resolveWorkspacePath(input, options, label = 'path') {
+    if (input.includes('\0'))
+        throw new UserError(`${label} ${JSON.stringify(input)} contains a NUL character`);
+    const workspace = path.resolve(options.workspace);
+    const absolute = path.resolve(workspace, options.cwd, input);
+    const lexicallyInside = workspace_path_isInsideFolder(workspace, absolute);
+    const workspaceRoot = await realWorkspaceRoot(workspace);
+    let real;
+    try {
+        real = await realpath(absolute);
+    }
+    catch (error) {
+        if (!lexicallyInside)
+            throw outsideError(input, label);
+        if (isMissing(error)) {
+            // A dangling symlink is reported as what it is rather than as a missing file.
+            const link = await lstat(absolute).catch(() => undefined);
+            if (link?.isSymbolicLink())
+                throw new UserError(`${label} ${JSON.stringify(input)} is a symlink to something that does not exist`);
+            throw new UserError(`${label} ${JSON.stringify(input)} does not exist`);
+        }
+        throw error;
+    }
+    if (!workspace_path_isInsideFolder(workspaceRoot, real)) {
+        if (lexicallyInside || workspace_path_isInsideFolder(workspaceRoot, absolute)) {
+            throw new UserError(`${label} ${JSON.stringify(input)} is or goes through a symlink that leads outside the workspace; refusing to read it`);
+        }
+        throw outsideError(input, label);
+    }
+    const info = await stat(real);
+    return {
+        absolute: real,
+        relative: toWorkspaceRelative(workspaceRoot, real),
+        isDirectory: info.isDirectory(),
+        workspaceRoot,
+    };
+}
+/**
+ * The entries of a folder inside the workspace, sorted by name, as WorkspacePaths; with
+ * `recursive`, every file below it (folders themselves left out; `skipFolder` names folders not
+ * to descend into). Symlinks are followed only when they stay inside the workspace; one leading
+ * outside is a UserError.
+ */
+async function workspace_path_listWorkspaceFolder(folder, options) {
+    const results = [];
+    const visited = new Set([folder.absolute]);
+    // An explicit stack rather than recursion: folder depth is the user's, not ours.
+    const pending = [folder];
+    while (pending.length > 0) {
+        const current = pending.pop();
+        const entries = await readdir(current.absolute, { withFileTypes: true });
+        entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        const subfolders = [];
+        for (const entry of entries) {
+            if (options.recursive &&
+                (entry.isDirectory() || entry.isSymbolicLink()) &&
+                options.skipFolder?.(entry.name) === true)
+                continue;
+            let absolute = path.join(current.absolute, entry.name);
+            let isDirectory = entry.isDirectory();
+            if (entry.isSymbolicLink()) {
+                const shown = toWorkspaceRelative(folder.workspaceRoot, absolute);
+                let real;
+                try {
+                    real = await realpath(absolute);
+                }
+                catch {
+                    throw new UserError(`${shown} is a symlink to something that does not exist`);
+                }
+                if (!workspace_path_isInsideFolder(folder.workspaceRoot, real)) {
+                    throw new UserError(`${shown} is a symlink that leads outside the workspace; refusing to read it`);
+                }
+                absolute = real;
+                isDirectory = (await stat(real)).isDirectory();
+            }
+            else if (!entry.isFile() && !isDirectory) {
+                continue; // sockets, FIFOs and devices are never metrics or data
+            }
+            const item = {
+                absolute,
+                relative: toWorkspaceRelative(folder.workspaceRoot, absolute),
+                isDirectory,
+                workspaceRoot: folder.workspaceRoot,
+            };
+            if (!options.recursive)
+                results.push(item);
+            else if (!isDirectory)
+                results.push(item);
+            else if (!visited.has(absolute)) {
+                visited.add(absolute);
+                subfolders.push(item);
+            }
+        }
+        for (let i = subfolders.length - 1; i >= 0; i--)
+            pending.push(subfolders[i]);
+    }
+    if (options.recursive)
+        results.sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
+    return results;
+}
+/** A child of a workspace folder by name, or undefined when it does not exist (symlinks checked). */
+async function workspace_path_workspaceChild(folder, name) {
+    const absolute = path.join(folder.absolute, name);
+    let real;
+    try {
+        real = await realpath(absolute);
+    }
+    catch (error) {
+        if (isMissing(error))
+            return undefined;
+        throw error;
+    }
+    const shown = toWorkspaceRelative(folder.workspaceRoot, absolute);
+    if (!workspace_path_isInsideFolder(folder.workspaceRoot, real)) {
+        throw new UserError(`${shown} is a symlink that leads outside the workspace; refusing to read it`);
+    }
+    const info = await stat(real);
+    return {
+        absolute: real,
+        relative: toWorkspaceRelative(folder.workspaceRoot, real),
+        isDirectory: info.isDirectory(),
+        workspaceRoot: folder.workspaceRoot,
+    };
+}
+async function realWorkspaceRoot(workspace) {
+    try {
+        return await realpath(workspace);
+    }
+    catch (error) {
+        if (isMissing(error))
+            throw new UserError(`the workspace folder ${JSON.stringify(workspace)} does not exist`);
+        throw error;
+    }
+}
+function outsideError(input, label) {
+    return new UserError(`${label} ${JSON.stringify(input)} is outside the workspace; only files inside the repository can be read`);
+}
+function isMissing(error) {
+    const code = error?.code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/files/workspace-pattern.ts
+
+
+
+
+const GLOB_MAGIC = /[*?[\]{}]/;
+/** True when a pattern has glob syntax (`*`, `?`, `[...]`, `{a,b}`) rather than naming one path. */
+function isGlobPattern(pattern) {
+    return GLOB_MAGIC.test(pattern);
+}
+/**
+ * The files and folders one user pattern names, all inside the workspace, sorted by path:
+ * an existing path names itself (even if it contains glob characters); otherwise a glob is
+ * expanded with `fs.promises.glob` from `cwd`. A pattern that matches nothing is a UserError
+ * naming it; so is any match outside the workspace (see `resolveWorkspacePath`).
+ */
+async function workspace_pattern_expandWorkspacePattern(pattern, options, label = 'path') {
+    const trimmed = pattern.trim();
+    if (trimmed === '')
+        throw new UserError(`empty ${label} pattern`);
+    const workspace = path.resolve(options.workspace);
+    const cwd = path.resolve(workspace, options.cwd);
+    const literal = path.resolve(cwd, trimmed);
+    const exists = await lstat(literal).then(() => true, () => false);
+    if (exists || !isGlobPattern(trimmed))
+        return [await resolveWorkspacePath(trimmed, options, label)];
+    // Refuse a glob whose fixed part already lies outside, before walking anything there.
+    const segments = trimmed.split(/[\\/]/);
+    const firstMagic = segments.findIndex((segment) => isGlobPattern(segment));
+    const base = path.resolve(cwd, segments.slice(0, firstMagic).join('/') || '.');
+    if (!isInsideFolder(workspace, base)) {
+        throw new UserError(`${label} pattern ${JSON.stringify(trimmed)} is outside the workspace; only files inside the repository can be read`);
+    }
+    const seen = new Map();
+    for await (const match of glob(trimmed, { cwd })) {
+        const resolved = await resolveWorkspacePath(match, options, label);
+        if (!seen.has(resolved.absolute))
+            seen.set(resolved.absolute, resolved);
+    }
+    if (seen.size === 0)
+        throw new UserError(`${label} pattern ${JSON.stringify(trimmed)} matches no files`);
+    return [...seen.values()].sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/files/fingerprint-files.ts
+
+
+
+/**
+ * Size and sha256 of every data file the patterns name (files, folders taken recursively, or
+ * globs), relative to the workspace, sorted by path, each file once. A pattern that matches
+ * nothing, or anything outside the workspace, is a UserError.
+ */
+async function fingerprintFiles(patterns, options) {
+    const files = new Map();
+    for (const pattern of patterns) {
+        if (pattern.trim() === '')
+            continue;
+        for (const match of await expandWorkspacePattern(pattern, options, 'data path')) {
+            const found = match.isDirectory ? await listWorkspaceFolder(match, { recursive: true }) : [match];
+            for (const file of found)
+                files.set(file.relative, file);
+        }
+    }
+    const inputs = [];
+    for (const file of [...files.values()].sort((a, b) => a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0)) {
+        const { size, sha256 } = await sha256File(file.absolute);
+        inputs.push({ path: file.relative, size, sha256 });
+    }
+    return inputs;
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+;// CONCATENATED MODULE: ../../packages/core/src/files/line-stream.ts
+
+
+
+
+const CHUNK_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/** A "line" longer than this is almost surely a binary or minified file; stop before memory does. */
+const MAX_LINE_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
+/**
+ * Calls `onLine` for each line of a UTF-8 text file, read in 1 MiB chunks so that a history of
+ * millions of lines never sits in memory whole. Line numbers are 1-based; a trailing "\r" is
+ * dropped; a UTF-8 BOM is dropped; an empty file, invalid UTF-8 and NUL bytes are UserErrors
+ * naming the line. Returns the number of lines seen.
+ */
+async function line_stream_forEachLine(absolutePath, displayName, onLine) {
+    const handle = await open(absolutePath, 'r');
+    try {
+        let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+        let filled = 0; // bytes in buffer: an unfinished line carried over, then what was just read
+        let lineNumber = 0;
+        let totalBytes = 0;
+        let first = true;
+        for (;;) {
+            if (filled === buffer.length) {
+                // One line fills the whole buffer: grow it, within reason.
+                if (buffer.length >= MAX_LINE_BYTES) {
+                    throw fileError(displayName, `line is longer than ${MAX_LINE_BYTES} bytes; is this a text file?`, lineNumber + 1);
+                }
+                const larger = Buffer.allocUnsafe(buffer.length * 2);
+                buffer.copy(larger, 0, 0, filled);
+                buffer = larger;
+            }
+            const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+            totalBytes += bytesRead;
+            const end = filled + bytesRead;
+            let start = 0;
+            if (first && end > 0) {
+                first = false;
+                if (end >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf)
+                    start = 3; // UTF-8 BOM
+            }
+            // Decode whole lines only: a newline byte never occurs inside a multi-byte character.
+            const cut = bytesRead === 0 ? end : buffer.lastIndexOf(0x0a, end - 1) + 1;
+            if (cut > start) {
+                const text = decodeLines(buffer, start, cut, displayName, lineNumber);
+                let lineStart = 0;
+                let newline = text.indexOf('\n');
+                while (newline !== -1) {
+                    const lineEnd = newline > lineStart && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+                    lineNumber++;
+                    onLine(text.slice(lineStart, lineEnd), lineNumber);
+                    lineStart = newline + 1;
+                    newline = text.indexOf('\n', lineStart);
+                }
+                if (lineStart < text.length) {
+                    // Only at the end of the file: a last line without a newline.
+                    lineNumber++;
+                    onLine(text.charCodeAt(text.length - 1) === 13 ? text.slice(lineStart, -1) : text.slice(lineStart), lineNumber);
+                }
+            }
+            if (bytesRead === 0)
+                break;
+            const keep = end - Math.max(cut, start);
+            if (keep > 0)
+                buffer.copy(buffer, 0, end - keep, end);
+            filled = keep;
+        }
+        if (totalBytes === 0)
+            throw fileError(displayName, 'file is empty');
+        return lineNumber;
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Decodes complete lines, refusing invalid UTF-8 and NUL bytes with the line they are on. */
+function decodeLines(buffer, start, end, displayName, linesBefore) {
+    const bytes = buffer.subarray(start, end);
+    const nul = bytes.indexOf(0);
+    if (nul !== -1) {
+        throw fileError(displayName, 'contains a NUL byte, so it looks like a binary file, not text', linesBefore + lineOfByte(bytes, nul));
+    }
+    // Pure ASCII (the usual case for numbers) decodes as Latin-1, much faster than UTF-8.
+    if (isAscii(bytes))
+        return bytes.toString('latin1');
+    try {
+        return fatalDecoder.decode(bytes);
+    }
+    catch {
+        const offset = Math.max(0, findInvalidUtf8(bytes));
+        throw fileError(displayName, 'not valid UTF-8 text (is this a binary file?)', linesBefore + lineOfByte(bytes, offset));
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/files/text-file.ts
+
+
+
+/** The largest summary file (metrics.json, params.yaml, ...) read whole, unless a caller sets less. */
+const MAX_TEXT_FILE_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+/**
+ * Reads a whole text file as UTF-8 with the checks every reader wants: a size cap, not empty,
+ * a UTF-8 BOM dropped, invalid UTF-8 and NUL bytes (a binary file) refused with their line.
+ */
+async function text_file_readTextFile(absolutePath, displayName, options = {}) {
+    const maxBytes = options.maxBytes ?? MAX_TEXT_FILE_BYTES;
+    const info = await stat(absolutePath);
+    if (info.size > maxBytes) {
+        throw fileError(displayName, `file is ${formatBytes(info.size)}; ${options.kind ?? 'files of this kind'} larger than ${formatBytes(maxBytes)} are refused (is this the right file?)`);
+    }
+    return decodeTextBytes(await readFile(absolutePath), displayName, options.allowEmpty ?? false);
+}
+const text_file_fatalDecoder = new TextDecoder('utf-8', { fatal: true });
+/** Decodes a whole file's bytes with the checks of `readTextFile`. */
+function decodeTextBytes(bytes, displayName, allowEmpty = false) {
+    if (bytes.length === 0) {
+        if (allowEmpty)
+            return '';
+        throw fileError(displayName, 'file is empty');
+    }
+    let text;
+    try {
+        // The default decoder drops a leading UTF-8 BOM, which some Windows tools write.
+        text = text_file_fatalDecoder.decode(bytes);
+    }
+    catch {
+        const offset = Math.max(0, findInvalidUtf8(bytes));
+        throw fileError(displayName, `not valid UTF-8 text (bad byte at offset ${offset}; is this a binary file?)`, lineOfByte(bytes, offset));
+    }
+    const nul = text.indexOf('\0');
+    if (nul !== -1) {
+        throw fileError(displayName, 'contains a NUL byte, so it looks like a binary file, not text', lineOfChar(text, nul).line);
+    }
+    if (!allowEmpty && text.trim() === '')
+        throw fileError(displayName, 'file is empty (only whitespace)');
+    return text;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/files/index.ts
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/number-text.ts
+/**
+ * Number parsing for text histories (CSV, TSV, MLflow). A hand-written decimal scanner handles
+ * the common case without allocating a substring; anything it cannot do exactly is passed to
+ * Number() on a slice, so results are always correctly rounded.
+ */
+// Powers of ten that doubles hold exactly; with a mantissa below 2^53 one multiplication or
+// division by them is correctly rounded (Clinger's fast path).
+const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+/**
+ * The decimal number in `text[start, end)` (spaces around it allowed), or NaN when the text is not
+ * a plain decimal number such as `-1.5e-3`. Spellings of NaN and infinity are left to
+ * `parseNumberText`, which callers use.
+ */
+function number_text_parseDecimal(text, start, end) {
+    let i = start;
+    while (i < end && text.charCodeAt(i) === 32)
+        i++;
+    while (end > i && text.charCodeAt(end - 1) === 32)
+        end--;
+    if (i === end)
+        return NaN;
+    const first = i;
+    let c = text.charCodeAt(i);
+    let negative = false;
+    if (c === 45 /* - */) {
+        negative = true;
+        i++;
+    }
+    else if (c === 43 /* + */)
+        i++;
+    let mantissa = 0;
+    let digits = 0;
+    let scale = 0;
+    let sawDigit = false;
+    while (i < end) {
+        c = text.charCodeAt(i);
+        if (c < 48 || c > 57)
+            break;
+        sawDigit = true;
+        if (digits > 0 || c !== 48) {
+            mantissa = mantissa * 10 + (c - 48);
+            // Too many digits for the exact path (Python writes 17): let the engine round. What
+            // follows 16 decimal digits can only be more of a decimal or garbage, which gives NaN.
+            if (++digits > 15)
+                return Number(text.slice(first, end));
+        }
+        i++;
+    }
+    if (i < end && c === 46 /* . */) {
+        i++;
+        while (i < end) {
+            c = text.charCodeAt(i);
+            if (c < 48 || c > 57)
+                break;
+            sawDigit = true;
+            if (digits > 0 || c !== 48) {
+                mantissa = mantissa * 10 + (c - 48);
+                if (++digits > 15)
+                    return Number(text.slice(first, end));
+            }
+            scale++;
+            i++;
+        }
+    }
+    if (!sawDigit)
+        return NaN;
+    if (i < end && (c === 101 || c === 69) /* e E */) {
+        i++;
+        let exponentNegative = false;
+        c = text.charCodeAt(i);
+        if (c === 45) {
+            exponentNegative = true;
+            i++;
+        }
+        else if (c === 43)
+            i++;
+        let exponent = 0;
+        let exponentDigits = 0;
+        while (i < end) {
+            c = text.charCodeAt(i);
+            if (c < 48 || c > 57)
+                break;
+            if (exponent < 100000)
+                exponent = exponent * 10 + (c - 48);
+            exponentDigits++;
+            i++;
+        }
+        if (exponentDigits === 0)
+            return NaN;
+        scale += exponentNegative ? exponent : -exponent;
+    }
+    if (i !== end)
+        return NaN;
+    let value;
+    if (scale >= -22 && scale <= 22) {
+        value = scale >= 0 ? mantissa / EXACT_POWERS_OF_TEN[scale] : mantissa * EXACT_POWERS_OF_TEN[-scale];
+        return negative ? -value : value;
+    }
+    return Number(text.slice(first, end));
+}
+/**
+ * `parseDecimal`, plus the spellings of NaN and infinity that Python, NumPy, pandas and MLflow
+ * write (`nan`, `NaN`, `inf`, `-inf`, `Infinity`, ...), case-insensitively. Returns undefined
+ * when the text is not a number at all.
+ */
+function number_text_parseNumberText(text, start = 0, end = text.length) {
+    const value = number_text_parseDecimal(text, start, end);
+    if (value === value)
+        return value;
+    return number_text_nonFiniteFromText(text.slice(start, end).trim());
+}
+/** NaN or an infinity for their usual spellings (case-insensitive, optional sign), else undefined. */
+function number_text_nonFiniteFromText(text) {
+    if (text.length < 3 || text.length > 9)
+        return undefined;
+    let body = text.toLowerCase();
+    let sign = 1;
+    if (body.charCodeAt(0) === 45) {
+        sign = -1;
+        body = body.slice(1);
+    }
+    else if (body.charCodeAt(0) === 43)
+        body = body.slice(1);
+    if (body === 'nan')
+        return NaN;
+    if (body === 'inf' || body === 'infinity')
+        return sign * Infinity;
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/delimited-history.ts
+
+
+
+
+
+// Column kinds.
+const UNDECIDED = 0; // a metric candidate whose first non-empty cell is still to come
+const METRIC = 1;
+const TEXT = 2; // its first non-empty cell was text: not a metric
+const STEP = 3;
+const WALL_TIME = 4;
+const IGNORED = 5; // a second wall-time column
+/**
+ * Reads a CSV or TSV history: a header row, then one row per point. The `step` column gives the
+ * step when there is one, else the row's index (0-based). `timestamp`, `wall_time`, `time` are
+ * wall times, not metrics. Every other column whose first non-empty cell is a number is a
+ * metric; empty cells are points not logged; `nan`, `inf`, ... are kept. A column whose first
+ * non-empty cell is text is not a metric. Streams the file line by line.
+ */
+async function delimited_history_readDelimitedHistory(absolutePath, displayName, options = {}) {
+    const keyPrefix = options.keyPrefix ?? '';
+    const table = new MetricTable();
+    let delimiter = options.delimiter;
+    let delimiterCode = 0;
+    let names;
+    let kinds = new Uint8Array(0);
+    let series = [];
+    let textLines = [];
+    let stepColumn = -1;
+    let wallColumn = -1;
+    let bounds = new Int32Array(0);
+    let rowIndex = 0;
+    // A quoted field may hold a newline; its row then continues on the next line.
+    let pending = '';
+    let pendingLine = 0;
+    const processRow = (text, fieldCount, lineNumber) => {
+        const columns = kinds.length;
+        if (fieldCount !== columns) {
+            throw fileError(displayName, `row has ${fieldCount} field${fieldCount === 1 ? '' : 's'} but the header has ${columns}`, lineNumber);
+        }
+        let step = rowIndex;
+        if (stepColumn >= 0) {
+            const start = bounds[2 * stepColumn];
+            const end = bounds[2 * stepColumn + 1];
+            step = parseDecimal(text, start, end);
+            if (!Number.isFinite(step)) {
+                const cell = text.slice(start, end).trim();
+                throw fileError(displayName, cell === '' ? 'empty step' : `step ${JSON.stringify(cell)} is not a finite number`, lineNumber);
+            }
+        }
+        let wallTime;
+        if (wallColumn >= 0) {
+            const start = bounds[2 * wallColumn];
+            const end = bounds[2 * wallColumn + 1];
+            wallTime = parseDecimal(text, start, end);
+            if (wallTime === wallTime)
+                wallTime = wallTimeSeconds(wallTime);
+            else {
+                const cell = text.slice(start, end);
+                if (cell.trim() !== '') {
+                    wallTime = wallTimeFromDateText(cell);
+                    if (wallTime === undefined) {
+                        throw fileError(displayName, `wall time ${JSON.stringify(cell.trim())} in column "${names[wallColumn]}" is neither a number nor a date`, lineNumber);
+                    }
+                }
+            }
+        }
+        for (let column = 0; column < columns; column++) {
+            const kind = kinds[column];
+            if (kind > TEXT)
+                continue;
+            const start = bounds[2 * column];
+            const end = bounds[2 * column + 1];
+            let value = parseDecimal(text, start, end);
+            if (value !== value) {
+                const cell = text.slice(start, end).trim();
+                if (cell === '')
+                    continue; // not logged at this step
+                const special = nonFiniteFromText(cell);
+                if (special === undefined) {
+                    if (kind === METRIC) {
+                        throw fileError(displayName, `${JSON.stringify(cell)} in metric column "${names[column]}" is not a number`, lineNumber);
+                    }
+                    if (kind === UNDECIDED) {
+                        kinds[column] = TEXT;
+                        textLines[column] = lineNumber;
+                    }
+                    continue;
+                }
+                value = special;
+            }
+            if (kind === TEXT) {
+                throw fileError(displayName, `column "${names[column]}" holds text on line ${textLines[column]} but a number here; a metric column must hold only numbers`, lineNumber);
+            }
+            let target = series[column];
+            if (target === undefined) {
+                kinds[column] = METRIC;
+                target = table.get(keyPrefix + names[column]);
+                series[column] = target;
+            }
+            target.push(step, value, wallTime);
+        }
+        rowIndex++;
+    };
+    const readHeader = (fields, lineNumber) => {
+        names = fields.map((field) => field.trim());
+        kinds = new Uint8Array(names.length);
+        series = new Array(names.length).fill(undefined);
+        textLines = new Array(names.length).fill(0);
+        bounds = new Int32Array(2 * names.length + 2);
+        const seen = new Set();
+        let bestWallRank = Infinity;
+        names.forEach((name, column) => {
+            if (name === '')
+                throw fileError(displayName, `header column ${column + 1} has no name`, lineNumber);
+            if (seen.has(name))
+                throw fileError(displayName, `header names column "${name}" twice`, lineNumber);
+            seen.add(name);
+            const rank = wallTimeRank(name);
+            if (isStepName(name) && stepColumn < 0) {
+                stepColumn = column;
+                kinds[column] = STEP;
+            }
+            else if (rank >= 0) {
+                kinds[column] = IGNORED;
+                if (rank < bestWallRank) {
+                    bestWallRank = rank;
+                    wallColumn = column;
+                }
+            }
+        });
+        if (wallColumn >= 0)
+            kinds[wallColumn] = WALL_TIME;
+    };
+    await forEachLine(absolutePath, displayName, (line, lineNumber) => {
+        let text = line;
+        let firstLine = lineNumber;
+        if (pending !== '') {
+            text = `${pending}\n${line}`;
+            firstLine = pendingLine;
+            pending = '';
+        }
+        if (names === undefined) {
+            if (text.trim() === '')
+                return;
+            if (delimiter === undefined)
+                delimiter = text.includes('\t') ? '\t' : ',';
+            delimiterCode = delimiter.charCodeAt(0);
+            const fields = splitQuoted(text, delimiterCode);
+            if (fields === undefined) {
+                pending = text;
+                pendingLine = firstLine;
+                return;
+            }
+            readHeader(fields, firstLine);
+            return;
+        }
+        if (text.length === 0)
+            return; // blank line
+        if (text.indexOf('"') === -1) {
+            // Fast path: no quotes, so fields are the text between delimiters.
+            const limit = kinds.length;
+            let count = 0;
+            let start = 0;
+            for (;;) {
+                const at = text.indexOf(delimiter, start);
+                const end = at === -1 ? text.length : at;
+                if (count < limit) {
+                    bounds[2 * count] = start;
+                    bounds[2 * count + 1] = end;
+                }
+                count++;
+                if (at === -1)
+                    break;
+                start = at + 1;
+            }
+            if (count === 1 && text.trim() === '')
+                return;
+            processRow(text, count, firstLine);
+            return;
+        }
+        const fields = splitQuoted(text, delimiterCode);
+        if (fields === undefined) {
+            pending = text;
+            pendingLine = firstLine;
+            return;
+        }
+        // Lay the unquoted fields end to end so processRow can read them through `bounds`.
+        let joined = '';
+        for (let i = 0; i < fields.length && i < kinds.length; i++) {
+            bounds[2 * i] = joined.length;
+            joined += fields[i];
+            bounds[2 * i + 1] = joined.length;
+        }
+        processRow(joined, fields.length, firstLine);
+    });
+    if (pending !== '')
+        throw fileError(displayName, 'a quoted field is never closed (missing ")', pendingLine);
+    if (names === undefined)
+        throw fileError(displayName, 'file is empty (only whitespace)');
+    if (rowIndex === 0)
+        throw fileError(displayName, 'has a header but no data rows');
+    return table.toRecord();
+}
+/**
+ * Splits one CSV record with RFC 4180 quoting ("" inside quotes is a quote). Returns undefined
+ * when a quote is still open at the end, meaning the record continues on the next line.
+ */
+function splitQuoted(text, delimiterCode) {
+    const fields = [];
+    let field = '';
+    let inQuotes = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inQuotes) {
+            if (c === 34) {
+                if (text.charCodeAt(i + 1) === 34) {
+                    field += '"';
+                    i++;
+                }
+                else
+                    inQuotes = false;
+            }
+            else
+                field += text[i];
+        }
+        else if (c === 34)
+            inQuotes = true;
+        else if (c === delimiterCode) {
+            fields.push(field);
+            field = '';
+        }
+        else
+            field += text[i];
+    }
+    if (inQuotes)
+        return undefined;
+    fields.push(field);
+    return fields;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/json-text.ts
+
+
+/**
+ * JSON as ML tools write it. Python's json module writes NaN, Infinity and -Infinity as bare
+ * words, which JSON.parse refuses; those become the strings "NaN", "Infinity" and "-Infinity",
+ * which the metric readers read as numbers (see `nonFiniteFromText`).
+ * On a syntax error the message names the line and column, found by our own scanner because
+ * the engine's messages do not always carry a position.
+ */
+function json_text_parseJsonText(text, displayName, firstLine = 1) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return parseJsonSlowly(text, displayName, firstLine);
+    }
+}
+/** Like `parseJsonText` for text known to contain Python's bare NaN/Infinity: skips the first attempt. */
+function json_text_parseJsonTextWithNonFinite(text, displayName, firstLine = 1) {
+    try {
+        return JSON.parse(quoteNonFiniteLiterals(text));
+    }
+    catch {
+        return parseJsonSlowly(text, displayName, firstLine);
+    }
+}
+function parseJsonSlowly(text, displayName, firstLine) {
+    const problem = json_text_findJsonSyntaxError(text);
+    if (problem !== undefined) {
+        const { line, column } = lineOfChar(text, problem.offset);
+        throw fileError(displayName, `invalid JSON: ${problem.message}`, line + firstLine - 1, column);
+    }
+    try {
+        return JSON.parse(quoteNonFiniteLiterals(text));
+    }
+    catch (error) {
+        // Our scanner accepted what the engine refused: report the engine's words on one line.
+        const message = error instanceof Error ? error.message.replace(/\s+/g, ' ') : String(error);
+        throw fileError(displayName, `invalid JSON: ${message}`, firstLine);
+    }
+}
+/** Rewrites bare NaN, Infinity and -Infinity outside strings as JSON strings. */
+function quoteNonFiniteLiterals(text) {
+    let out = '';
+    let copied = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 92 /* \ */)
+                i++;
+            else if (c === 34 /* " */)
+                inString = false;
+            continue;
+        }
+        if (c === 34)
+            inString = true;
+        else if (c === 78 /* N */ && text.startsWith('NaN', i)) {
+            out += text.slice(copied, i) + '"NaN"';
+            i += 2;
+            copied = i + 1;
+        }
+        else if (c === 73 /* I */ && text.startsWith('Infinity', i)) {
+            out += text.slice(copied, i) + '"Infinity"';
+            i += 7;
+            copied = i + 1;
+        }
+        else if (c === 45 /* - */ && text.startsWith('-Infinity', i)) {
+            out += text.slice(copied, i) + '"-Infinity"';
+            i += 8;
+            copied = i + 1;
+        }
+    }
+    return copied === 0 ? text : out + text.slice(copied);
+}
+const OBJECT = 0;
+const ARRAY = 1;
+// What the scanner expects next.
+const VALUE = 0;
+const VALUE_OR_CLOSE = 1;
+const KEY = 2;
+const KEY_OR_CLOSE = 3;
+const COLON = 4;
+const AFTER_VALUE = 5;
+/**
+ * The first syntax error in JSON text (Python's NaN/Infinity allowed), or undefined when there is
+ * none. Iterative, so deep nesting cannot overflow the stack. Only used on the error path.
+ */
+function json_text_findJsonSyntaxError(text) {
+    const stack = [];
+    let state = VALUE;
+    let i = 0;
+    const n = text.length;
+    for (;;) {
+        while (i < n) {
+            const w = text.charCodeAt(i);
+            if (w === 32 || w === 9 || w === 10 || w === 13)
+                i++;
+            else
+                break;
+        }
+        if (i >= n) {
+            if (stack.length === 0 && state === AFTER_VALUE)
+                return undefined;
+            return { offset: n, message: 'unexpected end of file (is it truncated?)' };
+        }
+        const c = text[i];
+        switch (state) {
+            case VALUE:
+            case VALUE_OR_CLOSE: {
+                if (c === ']' && state === VALUE_OR_CLOSE) {
+                    stack.pop();
+                    i++;
+                    state = AFTER_VALUE;
+                }
+                else if (c === '{') {
+                    stack.push(OBJECT);
+                    i++;
+                    state = KEY_OR_CLOSE;
+                }
+                else if (c === '[') {
+                    stack.push(ARRAY);
+                    i++;
+                    state = VALUE_OR_CLOSE;
+                }
+                else if (c === '"') {
+                    const end = scanString(text, i);
+                    if (typeof end !== 'number')
+                        return end;
+                    i = end;
+                    state = AFTER_VALUE;
+                }
+                else if (c === '-' || (c >= '0' && c <= '9')) {
+                    if (text.startsWith('-Infinity', i)) {
+                        i += 9;
+                    }
+                    else {
+                        const end = scanNumber(text, i);
+                        if (typeof end !== 'number')
+                            return end;
+                        i = end;
+                    }
+                    state = AFTER_VALUE;
+                }
+                else {
+                    const word = ['true', 'false', 'null', 'NaN', 'Infinity'].find((literal) => text.startsWith(literal, i));
+                    if (word === undefined)
+                        return { offset: i, message: `unexpected ${describe(text, i)} where a value was expected` };
+                    i += word.length;
+                    state = AFTER_VALUE;
+                }
+                break;
+            }
+            case KEY:
+            case KEY_OR_CLOSE: {
+                if (c === '}' && state === KEY_OR_CLOSE) {
+                    stack.pop();
+                    i++;
+                    state = AFTER_VALUE;
+                }
+                else if (c === '"') {
+                    const end = scanString(text, i);
+                    if (typeof end !== 'number')
+                        return end;
+                    i = end;
+                    state = COLON;
+                }
+                else {
+                    return {
+                        offset: i,
+                        message: `unexpected ${describe(text, i)} where a property name in double quotes was expected`,
+                    };
+                }
+                break;
+            }
+            case COLON: {
+                if (c !== ':')
+                    return { offset: i, message: `expected ':' after the property name, found ${describe(text, i)}` };
+                i++;
+                state = VALUE;
+                break;
+            }
+            default: {
+                const top = stack[stack.length - 1];
+                if (top === undefined)
+                    return { offset: i, message: `unexpected ${describe(text, i)} after the end of the JSON value` };
+                if (c === ',') {
+                    i++;
+                    state = top === OBJECT ? KEY : VALUE;
+                }
+                else if ((c === '}' && top === OBJECT) || (c === ']' && top === ARRAY)) {
+                    stack.pop();
+                    i++;
+                    state = AFTER_VALUE;
+                }
+                else {
+                    const expected = top === OBJECT ? "',' or '}'" : "',' or ']'";
+                    return { offset: i, message: `expected ${expected}, found ${describe(text, i)}` };
+                }
+            }
+        }
+    }
+}
+/** End offset of the string starting at `start` (a '"'), or the problem in it. */
+function scanString(text, start) {
+    let i = start + 1;
+    for (;;) {
+        if (i >= text.length)
+            return { offset: start, message: 'unterminated string' };
+        const c = text.charCodeAt(i);
+        if (c === 34)
+            return i + 1;
+        if (c < 0x20)
+            return { offset: i, message: 'control character (such as a raw newline or tab) inside a string' };
+        if (c === 92) {
+            const next = text[i + 1];
+            if (next === 'u') {
+                if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+                    return { offset: i, message: 'invalid \\u escape in a string' };
+                i += 6;
+            }
+            else if (next !== undefined && '"\\/bfnrt'.includes(next))
+                i += 2;
+            else
+                return { offset: i, message: 'invalid escape in a string' };
+        }
+        else
+            i++;
+    }
+}
+/** End offset of the number starting at `start`, or the problem in it. */
+function scanNumber(text, start) {
+    const match = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+    match.lastIndex = start;
+    const found = match.exec(text);
+    if (found === null || found[0] === '-')
+        return { offset: start, message: 'invalid number' };
+    const end = start + found[0].length;
+    const after = text[end];
+    if (after !== undefined && /[0-9.eE+\-a-zA-Z]/.test(after))
+        return { offset: start, message: 'invalid number' };
+    return end;
+}
+function describe(text, at) {
+    const c = text.codePointAt(at);
+    if (c === undefined)
+        return 'end of file';
+    const char = String.fromCodePoint(c);
+    return c < 0x20 || c === 0x7f ? `character U+${c.toString(16).padStart(4, '0').toUpperCase()}` : `'${char}'`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/flatten-tree.ts
+
+/** Nesting deeper than this in a metrics or params file is refused rather than walked. */
+const flatten_tree_MAX_NESTING_DEPTH = 100;
+/**
+ * Walks a parsed JSON/YAML/TOML tree and reports each leaf with its flat key (`a.b.c`, as DVC
+ * flattens). Plain objects are always descended. With `arrays: 'descend'` arrays are descended
+ * with their index as the key segment and their scalar elements ignored (metrics: an array of
+ * numbers is not a metric); with `arrays: 'leaf'` an array is reported as one leaf (params keep
+ * it as JSON text). Iterative, so depth is limited by MAX_NESTING_DEPTH, not by the stack.
+ */
+function flatten_tree_flattenTree(root, displayName, arrays, onLeaf) {
+    // Each frame: the key prefix, the container, and its depth. Children are pushed in reverse
+    // so that leaves come out in file order.
+    const stack = [{ prefix: '', node: root, depth: 0 }];
+    while (stack.length > 0) {
+        const { prefix, node, depth } = stack.pop();
+        if (node instanceof Leaf) {
+            onLeaf(prefix, node.value);
+            continue;
+        }
+        if (depth > flatten_tree_MAX_NESTING_DEPTH) {
+            throw fileError(displayName, `nested more than ${flatten_tree_MAX_NESTING_DEPTH} levels deep (at "${truncate(prefix)}"); refusing to read it`);
+        }
+        const children = [];
+        if (Array.isArray(node)) {
+            for (let i = 0; i < node.length; i++) {
+                const element = node[i];
+                if (isContainer(element))
+                    children.push([String(i), element]);
+            }
+        }
+        else {
+            for (const key of Object.keys(node)) {
+                if (key === '')
+                    throw fileError(displayName, `has an empty key${prefix === '' ? '' : ` under "${truncate(prefix)}"`}`);
+                children.push([key, node[key]]);
+            }
+        }
+        for (let i = children.length - 1; i >= 0; i--) {
+            const [segment, value] = children[i];
+            const key = prefix === '' ? segment : `${prefix}.${segment}`;
+            if (flatten_tree_isPlainObject(value) || (arrays === 'descend' && Array.isArray(value))) {
+                stack.push({ prefix: key, node: value, depth: depth + 1 });
+            }
+            else {
+                // Leaves are reported as they are popped, so collect them in the same stack to keep order.
+                stack.push({ prefix: key, node: new Leaf(value), depth });
+            }
+        }
+    }
+}
+class Leaf {
+    value;
+    constructor(value) {
+        this.value = value;
+    }
+}
+/** A plain object (mapping), not an array, date, or other class instance. */
+function flatten_tree_isPlainObject(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
+}
+function isContainer(value) {
+    return flatten_tree_isPlainObject(value) || Array.isArray(value);
+}
+function truncate(key) {
+    return key.length > 80 ? `${key.slice(0, 77)}...` : key;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/summary-metrics.ts
+
+
+
+
+/**
+ * The metrics in a parsed summary file (JSON, YAML or TOML): every number, flattened to `a.b.c`.
+ * Booleans, plain strings, nulls and arrays of scalars are not metrics; strings spelling NaN or
+ * infinity are (that is how JSON carries them). `kind` names the format in messages.
+ */
+function summary_metrics_metricsFromTree(tree, displayName, kind) {
+    if (!isPlainObject(tree)) {
+        throw fileError(displayName, `the top level of a ${kind} metrics file must be an object of metric names, not ${summary_metrics_describeValue(tree)}`);
+    }
+    const metrics = new Map();
+    flattenTree(tree, displayName, 'descend', (key, value) => {
+        if (typeof value === 'number')
+            metrics.set(key, { value });
+        else if (typeof value === 'string') {
+            const number = nonFiniteFromText(value);
+            if (number !== undefined)
+                metrics.set(key, { value: number });
+        }
+    });
+    return recordFromMap(metrics);
+}
+/** A few words for a value of the wrong kind, for messages. */
+function summary_metrics_describeValue(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    if (value instanceof Date)
+        return 'a date';
+    if (typeof value === 'object')
+        return 'an object';
+    if (typeof value === 'string') {
+        return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
+    }
+    if (typeof value === 'number')
+        return `the number ${value}`;
+    if (typeof value === 'boolean')
+        return `the boolean ${value}`;
+    return typeof value;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/json-metrics.ts
+
+
+
+/** Reads a JSON file of (nested) metrics, DVC's metrics.json shape, flattened to `a.b.c`. */
+async function json_metrics_readJsonMetrics(absolutePath, displayName) {
+    const text = await readTextFile(absolutePath, displayName, { kind: 'metrics files' });
+    return metricsFromTree(parseJsonText(text, displayName), displayName, 'JSON');
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/dvclive.ts
+
+
+
+const PLOTS_METRICS = 'plots/metrics/';
+/**
+ * For a TSV under DVCLive's `plots/metrics/`, the prefix its column names get: the sub-folders
+ * joined with dots (`plots/metrics/train/loss.tsv` -> "train.", so its `loss` column is
+ * `train.loss`). Undefined for any other path.
+ */
+function dvclive_dvcliveKeyPrefix(relativePath) {
+    const normalized = `/${relativePath.replace(/\\/g, '/')}`;
+    const at = normalized.lastIndexOf(`/${PLOTS_METRICS}`);
+    if (at === -1)
+        return undefined;
+    const below = normalized.slice(at + PLOTS_METRICS.length + 1);
+    const folders = below.split('/').slice(0, -1);
+    return folders.length === 0 ? '' : `${folders.join('.')}.`;
+}
+/** True for a DVCLive output folder: one with `plots/metrics/` in it. */
+async function dvclive_isDvcliveFolder(folder) {
+    const plots = await workspaceChild(folder, 'plots');
+    if (plots === undefined || !plots.isDirectory)
+        return false;
+    const metrics = await workspaceChild(plots, 'metrics');
+    return metrics !== undefined && metrics.isDirectory;
+}
+/**
+ * Reads a DVCLive output folder: every `plots/metrics/**.tsv` history (`timestamp step <name>`
+ * columns, names nested by sub-folder), and `metrics.json` for metrics logged without a history.
+ * Where both have a metric, the history wins; metrics.json's top-level `step` (DVCLive's last
+ * step) is not a metric. Params (`params.yaml`) are read by `readParams`.
+ */
+async function dvclive_readDvcliveFolder(folder) {
+    const metrics = new Map();
+    const sources = [];
+    const summary = await workspaceChild(folder, 'metrics.json');
+    if (summary !== undefined && !summary.isDirectory) {
+        const values = await readJsonMetrics(summary.absolute, summary.relative);
+        for (const [key, metric] of Object.entries(values))
+            if (key !== 'step')
+                metrics.set(key, metric);
+        sources.push(summary.relative);
+    }
+    const plots = await workspaceChild(folder, 'plots');
+    const plotMetrics = plots === undefined ? undefined : await workspaceChild(plots, 'metrics');
+    if (plotMetrics !== undefined && plotMetrics.isDirectory) {
+        for (const file of await listWorkspaceFolder(plotMetrics, { recursive: true })) {
+            if (!file.relative.toLowerCase().endsWith('.tsv'))
+                continue;
+            const below = file.relative.slice(plotMetrics.relative.length + 1);
+            const folders = below.split('/').slice(0, -1);
+            const keyPrefix = folders.length === 0 ? '' : `${folders.join('.')}.`;
+            const history = await readDelimitedHistory(file.absolute, file.relative, { delimiter: '\t', keyPrefix });
+            for (const [key, metric] of Object.entries(history))
+                metrics.set(key, metric);
+            sources.push(file.relative);
+        }
+    }
+    return { metrics, sources };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/crc32c.ts
+/**
+ * CRC-32C (Castagnoli), as TFRecord framing uses, computed eight bytes at a time
+ * ("slicing-by-8") because every byte of an event file passes through it.
+ */
+const POLYNOMIAL = 0x82f63b78; // reflected Castagnoli polynomial
+const TABLES = buildTables();
+function buildTables() {
+    const tables = new Uint32Array(8 * 256);
+    for (let i = 0; i < 256; i++) {
+        let crc = i;
+        for (let bit = 0; bit < 8; bit++)
+            crc = crc & 1 ? (crc >>> 1) ^ POLYNOMIAL : crc >>> 1;
+        tables[i] = crc >>> 0;
+    }
+    for (let i = 0; i < 256; i++) {
+        for (let slice = 1; slice < 8; slice++) {
+            const previous = tables[(slice - 1) * 256 + i];
+            tables[slice * 256 + i] = (previous >>> 8) ^ tables[previous & 0xff];
+        }
+    }
+    return tables;
+}
+/** CRC-32C of `bytes[start, end)`. */
+function crc32c(bytes, start = 0, end = bytes.length) {
+    const t = TABLES;
+    let crc = 0xffffffff;
+    let i = start;
+    for (; end - i >= 8; i += 8) {
+        const low = crc ^ (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24));
+        crc =
+            t[1792 + (low & 0xff)] ^
+                t[1536 + ((low >>> 8) & 0xff)] ^
+                t[1280 + ((low >>> 16) & 0xff)] ^
+                t[1024 + (low >>> 24)] ^
+                t[768 + bytes[i + 4]] ^
+                t[512 + bytes[i + 5]] ^
+                t[256 + bytes[i + 6]] ^
+                t[bytes[i + 7]];
+    }
+    for (; i < end; i++)
+        crc = t[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+    return (crc ^ 0xffffffff) >>> 0;
+}
+/** TFRecord's masked CRC: rotated right by 15 bits plus a constant, so CRCs of CRCs look random. */
+function crc32c_maskedCrc32c(bytes, start = 0, end = bytes.length) {
+    const crc = crc32c(bytes, start, end);
+    return ((((crc >>> 15) | (crc << 17)) >>> 0) + 0xa282ead8) >>> 0;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/protobuf-reader.ts
+/**
+ * A minimal protocol-buffers wire-format reader: enough to walk messages field by field without
+ * a schema compiler or dependency. It reads in place from a byte array and allocates nothing.
+ */
+const protobuf_reader_WIRE_VARINT = 0;
+const protobuf_reader_WIRE_FIXED64 = 1;
+const protobuf_reader_WIRE_LENGTH_DELIMITED = 2;
+const protobuf_reader_WIRE_FIXED32 = 5;
+/** Thrown for bytes that are not a valid message; callers turn it into a UserError with context. */
+class protobuf_reader_MalformedProtobufError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'MalformedProtobufError';
+    }
+}
+class protobuf_reader_ProtobufReader {
+    bytes;
+    view;
+    pos = 0;
+    constructor(bytes) {
+        this.bytes = bytes;
+        this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    /** Points the reader at another buffer (the event reader grows its buffer for large records). */
+    reset(bytes) {
+        if (bytes !== this.bytes) {
+            this.bytes = bytes;
+            this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        }
+        this.pos = 0;
+    }
+    /** An unsigned varint as a number (exact below 2^53); a 10-byte varint is read as a negative int64. */
+    varint(end) {
+        const bytes = this.bytes;
+        let pos = this.pos;
+        if (pos >= end)
+            throw new protobuf_reader_MalformedProtobufError('truncated varint');
+        let byte = bytes[pos++];
+        if (byte < 0x80) {
+            this.pos = pos;
+            return byte;
+        }
+        let result = byte & 0x7f;
+        let factor = 128;
+        for (let count = 1;; count++) {
+            if (pos >= end)
+                throw new protobuf_reader_MalformedProtobufError('truncated varint');
+            if (count >= 10)
+                throw new protobuf_reader_MalformedProtobufError('varint longer than 10 bytes');
+            byte = bytes[pos++];
+            result += (byte & 0x7f) * factor;
+            if (byte < 0x80)
+                break;
+            factor *= 128;
+        }
+        this.pos = pos;
+        // int64 fields hold negative numbers as their two's complement in 64 bits.
+        return result >= 2 ** 63 ? result - 2 ** 64 : result;
+    }
+    /** The end offset of a length-delimited field whose length comes next; moves to its start. */
+    lengthDelimitedEnd(end) {
+        const length = this.varint(end);
+        const fieldEnd = this.pos + length;
+        if (length < 0 || fieldEnd > end)
+            throw new protobuf_reader_MalformedProtobufError('length-delimited field runs past the end of its message');
+        return fieldEnd;
+    }
+    double(end) {
+        if (this.pos + 8 > end)
+            throw new protobuf_reader_MalformedProtobufError('truncated 64-bit field');
+        const value = this.view.getFloat64(this.pos, true);
+        this.pos += 8;
+        return value;
+    }
+    float(end) {
+        if (this.pos + 4 > end)
+            throw new protobuf_reader_MalformedProtobufError('truncated 32-bit field');
+        const value = this.view.getFloat32(this.pos, true);
+        this.pos += 4;
+        return value;
+    }
+    /** Skips the value of a field of the given wire type. */
+    skip(wireType, end) {
+        switch (wireType) {
+            case protobuf_reader_WIRE_VARINT:
+                this.varint(end);
+                return;
+            case protobuf_reader_WIRE_FIXED64:
+                this.pos += 8;
+                break;
+            case protobuf_reader_WIRE_LENGTH_DELIMITED:
+                this.pos = this.lengthDelimitedEnd(end);
+                return;
+            case protobuf_reader_WIRE_FIXED32:
+                this.pos += 4;
+                break;
+            default:
+                // Groups (3, 4) are long deprecated and never appear in event files.
+                throw new protobuf_reader_MalformedProtobufError(`unsupported wire type ${wireType}`);
+        }
+        if (this.pos > end)
+            throw new protobuf_reader_MalformedProtobufError('field runs past the end of its message');
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/tfevents.ts
+
+
+
+
+
+/** True for TensorBoard event file names (`events.out.tfevents.<time>.<host>...`). */
+function tfevents_isTfeventsName(fileName) {
+    return fileName.startsWith('events.out.tfevents.');
+}
+const tfevents_CHUNK_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+const HEADER_BYTES = 12; // uint64 length + masked CRC of the length
+const FOOTER_BYTES = 4; // masked CRC of the data
+/** A record claiming more than this is corrupt, not a scalar event. */
+const MAX_RECORD_BYTES = (/* unused pure expression or super */ null && (1024 * 1024 * 1024));
+// TensorFlow DataType values we read scalars from.
+const DT_FLOAT = 1;
+const DT_DOUBLE = 2;
+/**
+ * Reads scalars from a TensorBoard event file. TFRecord framing: uint64 LE length, masked
+ * CRC32C of the length, data, masked CRC32C of the data (both CRCs checked; a mismatch names the
+ * record's byte offset). Each record is an `Event`; its `summary.value`s give scalars from
+ * `simple_value`, or from a float or double tensor with one element. Metric keys are the tags,
+ * as written (`train/loss` stays so). The file is read in chunks, never whole.
+ */
+async function tfevents_readTfevents(absolutePath, displayName) {
+    const table = new MetricTable();
+    await tfevents_readTfeventsInto(table, absolutePath, displayName, '');
+    return table.toRecord();
+}
+/**
+ * Like `readTfevents`, adding to `table` with `tagPrefix` before each tag, so that several event
+ * files of one run (a restarted job) extend the same series.
+ */
+async function tfevents_readTfeventsInto(table, absolutePath, displayName, tagPrefix) {
+    const handle = await open(absolutePath, 'r');
+    try {
+        let buffer = Buffer.allocUnsafe(tfevents_CHUNK_BYTES);
+        let start = 0; // first unread byte in buffer
+        let end = 0; // end of the bytes read into buffer
+        let offset = 0; // file offset of buffer[start]
+        let eof = false;
+        const reader = new ProtobufReader(buffer);
+        const decoder = new EventDecoder(table, tagPrefix);
+        // Makes at least `needed` bytes available from `start`; false when the file ends first.
+        const fill = async (needed) => {
+            if (end - start >= needed)
+                return true;
+            if (eof)
+                return false;
+            if (needed > buffer.length) {
+                const larger = Buffer.allocUnsafe(Math.max(needed, buffer.length * 2));
+                buffer.copy(larger, 0, start, end);
+                buffer = larger;
+                reader.reset(buffer);
+            }
+            else if (start > 0) {
+                buffer.copy(buffer, 0, start, end);
+            }
+            end -= start;
+            start = 0;
+            while (end < needed && !eof) {
+                const { bytesRead } = await handle.read(buffer, end, buffer.length - end, null);
+                if (bytesRead === 0)
+                    eof = true;
+                end += bytesRead;
+            }
+            return end >= needed;
+        };
+        const corrupt = (recordOffset, problem) => fileError(displayName, `record at byte offset ${recordOffset}: ${problem}; the event file is corrupt or not a TensorBoard event file`);
+        for (;;) {
+            if (!(await fill(HEADER_BYTES))) {
+                if (end - start === 0)
+                    break;
+                if (offset === 0)
+                    throw fileError(displayName, `file is only ${end - start} bytes; not a TensorBoard event file`);
+                throw corrupt(offset, 'truncated record header (the file ends mid-record)');
+            }
+            const low = buffer.readUInt32LE(start);
+            const high = buffer.readUInt32LE(start + 4);
+            if (maskedCrc32c(buffer, start, start + 8) !== buffer.readUInt32LE(start + 8)) {
+                throw corrupt(offset, 'length CRC mismatch');
+            }
+            const length = high * 2 ** 32 + low;
+            if (length > MAX_RECORD_BYTES)
+                throw corrupt(offset, `record length ${length} is implausibly large`);
+            const total = HEADER_BYTES + length + FOOTER_BYTES;
+            if (!(await fill(total)))
+                throw corrupt(offset, `truncated record (needs ${length} data bytes; the file ends first)`);
+            const dataStart = start + HEADER_BYTES;
+            const dataEnd = dataStart + length;
+            if (maskedCrc32c(buffer, dataStart, dataEnd) !== buffer.readUInt32LE(dataEnd)) {
+                throw corrupt(offset, 'data CRC mismatch');
+            }
+            try {
+                decoder.decodeEvent(reader, dataStart, dataEnd);
+            }
+            catch (error) {
+                if (error instanceof MalformedProtobufError)
+                    throw corrupt(offset, `not a valid Event message (${error.message})`);
+                throw error;
+            }
+            start += total;
+            offset += total;
+        }
+        if (offset === 0)
+            throw fileError(displayName, 'file is empty');
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Decodes Event messages into a MetricTable without allocating per point (apart from tag text). */
+class EventDecoder {
+    table;
+    tagPrefix;
+    // The last tag's bytes and key: consecutive events usually repeat tags, so most lookups
+    // compare a few bytes instead of decoding a string.
+    lastTags = [];
+    constructor(table, tagPrefix) {
+        this.table = table;
+        this.tagPrefix = tagPrefix;
+    }
+    decodeEvent(reader, start, end) {
+        reader.pos = start;
+        let wallTime = NaN;
+        let step = 0;
+        let summaryStart = -1;
+        let summaryEnd = -1;
+        while (reader.pos < end) {
+            const key = reader.varint(end);
+            const field = key >>> 3;
+            const wire = key & 7;
+            if (field === 1 && wire === WIRE_FIXED64)
+                wallTime = reader.double(end);
+            else if (field === 2 && wire === WIRE_VARINT)
+                step = reader.varint(end);
+            else if (field === 5 && wire === WIRE_LENGTH_DELIMITED) {
+                summaryEnd = reader.lengthDelimitedEnd(end);
+                summaryStart = reader.pos;
+                reader.pos = summaryEnd;
+            }
+            else
+                reader.skip(wire, end);
+        }
+        if (summaryStart < 0)
+            return; // file_version, graph, session log ... records
+        reader.pos = summaryStart;
+        while (reader.pos < summaryEnd) {
+            const key = reader.varint(summaryEnd);
+            if (key >>> 3 === 1 && (key & 7) === WIRE_LENGTH_DELIMITED) {
+                const valueEnd = reader.lengthDelimitedEnd(summaryEnd);
+                this.decodeValue(reader, reader.pos, valueEnd, step, wallTime);
+                reader.pos = valueEnd;
+            }
+            else
+                reader.skip(key & 7, summaryEnd);
+        }
+    }
+    /** One Summary.Value: tag=1, simple_value=2 (float), tensor=8. */
+    decodeValue(reader, start, end, step, wallTime) {
+        reader.pos = start;
+        let tagStart = -1;
+        let tagEnd = -1;
+        let simpleValue = NaN;
+        let hasSimpleValue = false;
+        let tensorStart = -1;
+        let tensorEnd = -1;
+        while (reader.pos < end) {
+            const key = reader.varint(end);
+            const field = key >>> 3;
+            const wire = key & 7;
+            if (field === 1 && wire === WIRE_LENGTH_DELIMITED) {
+                tagEnd = reader.lengthDelimitedEnd(end);
+                tagStart = reader.pos;
+                reader.pos = tagEnd;
+            }
+            else if (field === 2 && wire === WIRE_FIXED32) {
+                simpleValue = reader.float(end);
+                hasSimpleValue = true;
+            }
+            else if (field === 8 && wire === WIRE_LENGTH_DELIMITED) {
+                tensorEnd = reader.lengthDelimitedEnd(end);
+                tensorStart = reader.pos;
+                reader.pos = tensorEnd;
+            }
+            else
+                reader.skip(wire, end);
+        }
+        if (tagStart < 0 || tagEnd === tagStart)
+            return;
+        let value;
+        if (hasSimpleValue)
+            value = simpleValue;
+        else if (tensorStart >= 0) {
+            const scalar = this.scalarFromTensor(reader, tensorStart, tensorEnd);
+            if (scalar === undefined)
+                return;
+            value = scalar;
+        }
+        else
+            return; // images, histograms, audio ...
+        this.table.get(this.keyFor(reader.bytes, tagStart, tagEnd)).push(step, value, wallTime);
+    }
+    /**
+     * The value of a TensorProto holding one float or double: dtype=1, tensor_shape=2,
+     * tensor_content=4 (raw little-endian), float_val=5, double_val=6 (packed or not).
+     * Undefined for anything else (strings, histograms, several elements).
+     */
+    scalarFromTensor(reader, start, end) {
+        reader.pos = start;
+        let dtype = 0;
+        let elements = 1;
+        let contentStart = -1;
+        let contentEnd = -1;
+        let floatValue = NaN;
+        let floatCount = 0;
+        let doubleValue = NaN;
+        let doubleCount = 0;
+        while (reader.pos < end) {
+            const key = reader.varint(end);
+            const field = key >>> 3;
+            const wire = key & 7;
+            if (field === 1 && wire === WIRE_VARINT)
+                dtype = reader.varint(end);
+            else if (field === 2 && wire === WIRE_LENGTH_DELIMITED) {
+                const shapeEnd = reader.lengthDelimitedEnd(end);
+                elements = shapeElements(reader, reader.pos, shapeEnd);
+                reader.pos = shapeEnd;
+            }
+            else if (field === 4 && wire === WIRE_LENGTH_DELIMITED) {
+                contentEnd = reader.lengthDelimitedEnd(end);
+                contentStart = reader.pos;
+                reader.pos = contentEnd;
+            }
+            else if (field === 5 && wire === WIRE_LENGTH_DELIMITED) {
+                const packedEnd = reader.lengthDelimitedEnd(end);
+                const count = Math.floor((packedEnd - reader.pos) / 4);
+                if (count > 0 && floatCount === 0)
+                    floatValue = reader.view.getFloat32(reader.pos, true);
+                floatCount += count;
+                reader.pos = packedEnd;
+            }
+            else if (field === 5 && wire === WIRE_FIXED32) {
+                const value = reader.float(end);
+                if (floatCount === 0)
+                    floatValue = value;
+                floatCount++;
+            }
+            else if (field === 6 && wire === WIRE_LENGTH_DELIMITED) {
+                const packedEnd = reader.lengthDelimitedEnd(end);
+                const count = Math.floor((packedEnd - reader.pos) / 8);
+                if (count > 0 && doubleCount === 0)
+                    doubleValue = reader.view.getFloat64(reader.pos, true);
+                doubleCount += count;
+                reader.pos = packedEnd;
+            }
+            else if (field === 6 && wire === WIRE_FIXED64) {
+                const value = reader.double(end);
+                if (doubleCount === 0)
+                    doubleValue = value;
+                doubleCount++;
+            }
+            else
+                reader.skip(wire, end);
+        }
+        if (elements !== 1)
+            return undefined;
+        if (dtype === DT_FLOAT) {
+            if (contentStart >= 0 && contentEnd - contentStart === 4)
+                return reader.view.getFloat32(contentStart, true);
+            return floatCount > 0 ? floatValue : undefined;
+        }
+        if (dtype === DT_DOUBLE) {
+            if (contentStart >= 0 && contentEnd - contentStart === 8)
+                return reader.view.getFloat64(contentStart, true);
+            return doubleCount > 0 ? doubleValue : undefined;
+        }
+        return undefined;
+    }
+    keyFor(bytes, start, end) {
+        const length = end - start;
+        const cache = this.lastTags;
+        for (let i = 0; i < cache.length; i++) {
+            const entry = cache[i];
+            const known = entry.bytes;
+            if (known.length !== length)
+                continue;
+            let same = true;
+            for (let k = 0; k < length; k++) {
+                if (known[k] !== bytes[start + k]) {
+                    same = false;
+                    break;
+                }
+            }
+            if (same)
+                return entry.key;
+        }
+        const key = this.tagPrefix + Buffer.from(bytes.buffer, bytes.byteOffset + start, length).toString('utf8');
+        if (cache.length >= 32)
+            cache.shift();
+        cache.push({ bytes: bytes.slice(start, end), key });
+        return key;
+    }
+}
+/**
+ * Number of elements of a TensorShapeProto (dim=2 {size=1}, unknown_rank=3): the product of the
+ * dimension sizes, 1 for a scalar (no dims), -1 when the rank is unknown.
+ */
+function shapeElements(reader, start, end) {
+    reader.pos = start;
+    let elements = 1;
+    let unknown = false;
+    while (reader.pos < end) {
+        const key = reader.varint(end);
+        const field = key >>> 3;
+        const wire = key & 7;
+        if (field === 2 && wire === WIRE_LENGTH_DELIMITED) {
+            const dimEnd = reader.lengthDelimitedEnd(end);
+            let size = 0;
+            while (reader.pos < dimEnd) {
+                const dimKey = reader.varint(dimEnd);
+                if (dimKey >>> 3 === 1 && (dimKey & 7) === WIRE_VARINT)
+                    size = reader.varint(dimEnd);
+                else
+                    reader.skip(dimKey & 7, dimEnd);
+            }
+            if (size < 0)
+                unknown = true; // -1 marks a dimension of unknown size
+            elements *= size;
+        }
+        else if (field === 3 && wire === WIRE_VARINT) {
+            if (reader.varint(end) !== 0)
+                unknown = true;
+        }
+        else
+            reader.skip(wire, end);
+    }
+    return unknown ? -1 : elements;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/metrics-format.ts
+
+
+
+
+
+const BY_EXTENSION = {
+    '.json': 'json',
+    '.jsonl': 'jsonl',
+    '.ndjson': 'jsonl',
+    '.yaml': 'yaml',
+    '.yml': 'yaml',
+    '.toml': 'toml',
+    '.csv': 'csv',
+    '.tsv': 'tsv',
+};
+/** The format a file name implies (`.json` may still turn out to be JSON Lines), or undefined. */
+function metrics_format_metricsFormatFromName(fileName) {
+    const base = path.basename(fileName);
+    if (isTfeventsName(base))
+        return 'tfevents';
+    return BY_EXTENSION[path.extname(base).toLowerCase()];
+}
+const SNIFF_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+/**
+ * The format of a metrics file, from its name and, where the name is not enough, its first
+ * bytes: a `.json` file holding one object per line is JSON Lines; a file with an unknown
+ * extension is recognised as TFRecord (valid first length CRC), JSON / JSON Lines, TSV, CSV, or
+ * else read as YAML.
+ */
+async function metrics_format_detectMetricsFormat(absolutePath, displayName) {
+    const byName = metrics_format_metricsFormatFromName(absolutePath);
+    if (byName !== undefined && byName !== 'json')
+        return byName;
+    const head = await readHead(absolutePath);
+    if (byName === 'json')
+        return looksLikeJsonLines(head) ? 'jsonl' : 'json';
+    if (head.length === 0)
+        throw fileError(displayName, 'file is empty');
+    if (head.length >= 12 && maskedCrc32c(head, 0, 8) === head.readUInt32LE(8))
+        return 'tfevents';
+    if (head.includes(0)) {
+        throw fileError(displayName, 'is a binary file in no format we read (metrics may be JSON, YAML, TOML, CSV, TSV, JSON Lines or TensorBoard event files)');
+    }
+    const text = head.toString('utf8').replace(/^\uFEFF/, '');
+    const firstLine = text.split('\n', 1)[0] ?? '';
+    const trimmed = text.trimStart();
+    if (trimmed.startsWith('{') || trimmed.startsWith('['))
+        return looksLikeJsonLines(head) ? 'jsonl' : 'json';
+    if (firstLine.includes('\t'))
+        return 'tsv';
+    if (firstLine.includes(',') && !firstLine.includes(':'))
+        return 'csv';
+    return 'yaml';
+}
+async function readHead(absolutePath) {
+    const handle = await open(absolutePath, 'r');
+    try {
+        const buffer = Buffer.alloc(SNIFF_BYTES);
+        const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+        return buffer.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** A first line that is a whole JSON object, followed by another non-blank line. */
+function looksLikeJsonLines(head) {
+    const text = head.toString('utf8').replace(/^\uFEFF/, '');
+    const lines = text.split('\n');
+    const first = lines.findIndex((line) => line.trim() !== '');
+    if (first === -1 || first + 1 >= lines.length)
+        return false;
+    try {
+        const value = JSON.parse(lines[first]);
+        if (typeof value !== 'object' || value === null || Array.isArray(value))
+            return false;
+    }
+    catch {
+        return false;
+    }
+    return lines.slice(first + 1).some((line) => line.trim().startsWith('{'));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/params/param-value.ts
+const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+const TRUE = new Set(['true', 'True', 'TRUE']);
+const FALSE = new Set(['false', 'False', 'FALSE']);
+// YAML's null spellings plus Python's None, which MLflow writes for unset params.
+const NULL = new Set(['null', 'Null', 'NULL', '~', 'None']);
+/**
+ * A param value from text (a `key=value` input, an MLflow params file): a decimal number, a
+ * boolean (`true`/`True`/`TRUE`, same for false), null (`null`, `~`, `None`) when it looks like
+ * one; text in matching single or double quotes stays text without the quotes; anything else is
+ * the text itself (trimmed). `nan` and `inf` stay text: params hold only finite numbers.
+ */
+function param_value_parseParamValue(text) {
+    const trimmed = text.trim();
+    if (NUMBER.test(trimmed)) {
+        const value = Number(trimmed);
+        if (Number.isFinite(value))
+            return value;
+        return trimmed;
+    }
+    if (TRUE.has(trimmed))
+        return true;
+    if (FALSE.has(trimmed))
+        return false;
+    if (NULL.has(trimmed))
+        return null;
+    if (trimmed.length >= 2) {
+        const first = trimmed[0];
+        if ((first === '"' || first === "'") && trimmed.endsWith(first))
+            return trimmed.slice(1, -1);
+    }
+    return trimmed;
+}
+/**
+ * A param value from a parsed YAML/JSON/TOML leaf: finite numbers, booleans, strings and null
+ * as they are; NaN and infinities as the text "NaN", "Infinity", "-Infinity" (so a record's JSON
+ * can hold them); dates as ISO text; arrays (and anything else) as JSON text.
+ */
+function param_value_paramValueFromTree(value) {
+    if (value === null || typeof value === 'string' || typeof value === 'boolean')
+        return value;
+    if (typeof value === 'number')
+        return Number.isFinite(value) ? value : String(value);
+    if (typeof value === 'bigint')
+        return Number.isSafeInteger(Number(value)) ? Number(value) : String(value);
+    if (value instanceof Date)
+        return value.toISOString();
+    if (value === undefined)
+        return null;
+    return JSON.stringify(value, (_key, inner) => (typeof inner === 'bigint' ? String(inner) : inner)) ?? null;
+}
+
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3483);
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/yaml-text.ts
+
+
+/**
+ * Parses one YAML document (YAML 1.2 core schema, so `yes` stays a string and dates stay text;
+ * merge keys `<<` allowed, duplicate keys refused, alias expansion capped against "billion
+ * laughs"). Any problem is a UserError with its line and column.
+ */
+function yaml_text_parseYamlText(text, displayName) {
+    const documents = parseAllDocuments(text, { merge: true, uniqueKeys: true, logLevel: 'silent' });
+    if (!Array.isArray(documents))
+        return null; // only comments and directives
+    if (documents.length > 1) {
+        const line = documents[1]?.range ? lineAt(text, documents[1].range[0]) : undefined;
+        throw fileError(displayName, 'contains more than one YAML document (a second "---"); metrics and params files hold one', line);
+    }
+    const document = documents[0];
+    if (document === undefined)
+        return null;
+    const error = document.errors[0];
+    if (error !== undefined) {
+        const position = error.linePos?.[0];
+        // The library's message ends with " at line L, column C:" and a code frame; keep the first part.
+        const message = error.code === 'RESOURCE_EXHAUSTION'
+            ? 'nested too deeply'
+            : (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+        throw fileError(displayName, `invalid YAML: ${message}`, position?.line, position?.col);
+    }
+    try {
+        return document.toJS({ maxAliasCount: 100 });
+    }
+    catch (thrown) {
+        const message = thrown instanceof RangeError ? 'nested too deeply' : thrown instanceof Error ? thrown.message : String(thrown);
+        throw fileError(displayName, `invalid YAML: ${message.replace(/\s+/g, ' ')}`);
+    }
+}
+function lineAt(text, offset) {
+    let line = 1;
+    for (let i = 0; i < offset && i < text.length; i++)
+        if (text.charCodeAt(i) === 10)
+            line++;
+    return line;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/mlflow.ts
+
+
+
+
+
+
+
+
+
+/** The largest MLflow param value file we read (MLflow itself caps values far below this). */
+const MAX_PARAM_FILE_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/**
+ * The active MLflow runs a folder holds: the folder itself when it is a run folder (meta.yaml
+ * plus metrics/ or params/), the runs of an experiment folder, or the runs of every experiment
+ * of an `mlruns/` tree. Deleted runs (lifecycle_stage: deleted) and dot-folders (.trash) are left
+ * out. Sorted newest first (start_time, then run id).
+ */
+async function mlflow_findMlflowRuns(folder) {
+    const runs = [];
+    const self = await runInfo(folder);
+    if (self !== undefined)
+        return self.deleted ? [] : [self.run];
+    for (const child of await subfolders(folder)) {
+        const info = await runInfo(child);
+        if (info !== undefined) {
+            if (!info.deleted)
+                runs.push(info.run);
+            continue;
+        }
+        // An experiment folder has its own meta.yaml; only those are searched a level deeper.
+        const meta = await workspaceChild(child, 'meta.yaml');
+        if (meta === undefined || meta.isDirectory)
+            continue;
+        for (const grandchild of await subfolders(child)) {
+            const inner = await runInfo(grandchild);
+            if (inner !== undefined && !inner.deleted)
+                runs.push(inner.run);
+        }
+    }
+    return runs.sort((a, b) => b.startTime - a.startTime || (a.runId < b.runId ? 1 : a.runId > b.runId ? -1 : 0));
+}
+/**
+ * Reads the metrics of one MLflow run: each file under `metrics/` is a metric whose key is its
+ * path there (MLflow stores a key `train/loss` as `metrics/train/loss`, and the `/` is kept).
+ * Lines are `timestamp value step`; without a step, the line's index is the step.
+ */
+async function mlflow_readMlflowRunMetrics(run) {
+    const table = new MetricTable();
+    const sources = [];
+    const metricsFolder = await workspaceChild(run, 'metrics');
+    if (metricsFolder !== undefined && metricsFolder.isDirectory) {
+        for (const file of await listWorkspaceFolder(metricsFolder, { recursive: true })) {
+            const key = file.relative.slice(metricsFolder.relative.length + 1);
+            await readMlflowMetricFile(table, key, file);
+            sources.push(file.relative);
+        }
+    }
+    return { metrics: table.toMetrics(), sources };
+}
+/** Reads the params of one MLflow run: each file under `params/` holds one value (key = its path there). */
+async function mlflow_readMlflowRunParams(run) {
+    const params = new Map();
+    const sources = [];
+    const paramsFolder = await workspaceChild(run, 'params');
+    if (paramsFolder !== undefined && paramsFolder.isDirectory) {
+        for (const file of await listWorkspaceFolder(paramsFolder, { recursive: true })) {
+            const key = file.relative.slice(paramsFolder.relative.length + 1);
+            // An empty file is an empty string param, which MLflow allows.
+            const text = await readTextFile(file.absolute, file.relative, {
+                maxBytes: MAX_PARAM_FILE_BYTES,
+                kind: 'MLflow param values',
+                allowEmpty: true,
+            });
+            params.set(key, parseParamValue(text));
+            sources.push(file.relative);
+        }
+    }
+    return { params, sources };
+}
+async function readMlflowMetricFile(table, key, file) {
+    const series = table.get(key);
+    let index = 0;
+    await forEachLine(file.absolute, file.relative, (line, lineNumber) => {
+        if (line.trim() === '')
+            return;
+        const first = line.indexOf(' ');
+        const second = first === -1 ? -1 : line.indexOf(' ', first + 1);
+        const third = second === -1 ? -1 : line.indexOf(' ', second + 1);
+        if (first === -1 || third !== -1) {
+            throw fileError(file.relative, 'an MLflow metric line must be "timestamp value step" or "timestamp value"', lineNumber);
+        }
+        const timestamp = parseDecimal(line, 0, first);
+        if (!Number.isFinite(timestamp))
+            throw fileError(file.relative, `timestamp ${JSON.stringify(line.slice(0, first))} is not a number`, lineNumber);
+        const valueEnd = second === -1 ? line.length : second;
+        const value = parseNumberText(line, first + 1, valueEnd);
+        if (value === undefined) {
+            throw fileError(file.relative, `value ${JSON.stringify(line.slice(first + 1, valueEnd))} is not a number`, lineNumber);
+        }
+        let step = index;
+        if (second !== -1) {
+            step = parseDecimal(line, second + 1, line.length);
+            if (!Number.isFinite(step))
+                throw fileError(file.relative, `step ${JSON.stringify(line.slice(second + 1))} is not a finite number`, lineNumber);
+        }
+        // MLflow timestamps are milliseconds since the epoch.
+        series.push(step, value, timestamp / 1000);
+        index++;
+    });
+}
+async function runInfo(folder) {
+    const meta = await workspaceChild(folder, 'meta.yaml');
+    if (meta === undefined || meta.isDirectory)
+        return undefined;
+    const metrics = await workspaceChild(folder, 'metrics');
+    const params = await workspaceChild(folder, 'params');
+    if (!(metrics?.isDirectory || params?.isDirectory))
+        return undefined;
+    const parsed = parseYamlText(await readTextFile(meta.absolute, meta.relative, { maxBytes: MAX_PARAM_FILE_BYTES }), meta.relative);
+    const fields = isPlainObject(parsed) ? parsed : {};
+    const runId = fields['run_id'] ?? fields['run_uuid'];
+    const startTime = fields['start_time'];
+    const experimentId = fields['experiment_id'];
+    return {
+        run: {
+            folder,
+            runId: typeof runId === 'string' ? runId : folder.relative.split('/').pop(),
+            experimentId: typeof experimentId === 'string' || typeof experimentId === 'number' ? String(experimentId) : '',
+            startTime: typeof startTime === 'number' && Number.isFinite(startTime) ? startTime : 0,
+        },
+        deleted: fields['lifecycle_stage'] === 'deleted',
+    };
+}
+async function subfolders(folder) {
+    const entries = await listWorkspaceFolder(folder, { recursive: false });
+    return entries.filter((entry) => entry.isDirectory && !entry.relative.split('/').pop().startsWith('.'));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/jsonl-history.ts
+
+
+
+
+
+
+
+
+/** Keys that are not metrics: the step and wall-clock times (the first present is used). */
+const WALL_TIME_KEYS = (/* unused pure expression or super */ null && (['timestamp', 'wall_time', 'time']));
+/**
+ * Reads a JSON Lines history: one JSON object per line. `step` gives the step when present on
+ * the line, else the line's record index (0-based); `timestamp`, `wall_time` or `time` is the
+ * wall time. Every other numeric value is a metric (nested objects flattened to `a.b`);
+ * booleans, nulls and arrays are not; Python's bare NaN/Infinity are kept. A key that holds
+ * both numbers and text is an error. Streams the file line by line.
+ */
+async function jsonl_history_readJsonlHistory(absolutePath, displayName) {
+    const table = new MetricTable();
+    const keys = new Map();
+    let rowIndex = 0;
+    // Set once a line has needed Python's NaN/Infinity; from then on such lines skip the failing attempt.
+    let pythonNonFinite = false;
+    const addValue = (key, value, step, wallTime, lineNumber, depth) => {
+        let number;
+        if (typeof value === 'number')
+            number = value;
+        else if (typeof value === 'string') {
+            const special = nonFiniteFromText(value);
+            let state = keys.get(key);
+            if (special === undefined) {
+                if (state === undefined) {
+                    state = { series: undefined, textLine: lineNumber };
+                    keys.set(key, state);
+                }
+                else if (state.series !== undefined) {
+                    throw fileError(displayName, `"${key}" is ${describeValue(value)}, not a number`, lineNumber);
+                }
+                return;
+            }
+            number = special;
+        }
+        else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+            addNested(key, value, step, wallTime, lineNumber, depth + 1);
+            return;
+        }
+        else
+            return; // booleans, nulls and arrays are not metrics
+        let state = keys.get(key);
+        if (state === undefined) {
+            state = { series: table.get(key), textLine: 0 };
+            keys.set(key, state);
+        }
+        else if (state.series === undefined) {
+            throw fileError(displayName, `"${key}" holds text on line ${state.textLine} but a number here; a metric must hold only numbers`, lineNumber);
+        }
+        state.series.push(step, number, wallTime);
+    };
+    const addNested = (prefix, object, step, wallTime, lineNumber, depth) => {
+        if (depth > MAX_NESTING_DEPTH) {
+            throw fileError(displayName, `nested more than ${MAX_NESTING_DEPTH} levels deep; refusing to read it`, lineNumber);
+        }
+        for (const key in object)
+            addValue(`${prefix}.${key}`, object[key], step, wallTime, lineNumber, depth);
+    };
+    await forEachLine(absolutePath, displayName, (line, lineNumber) => {
+        let parsed;
+        if (!pythonNonFinite) {
+            try {
+                parsed = JSON.parse(line);
+            }
+            catch {
+                if (line.trim() === '')
+                    return;
+                parsed = parseJsonTextWithNonFinite(line, displayName, lineNumber);
+                pythonNonFinite = true;
+            }
+        }
+        else if (line.includes('NaN') || line.includes('Infinity')) {
+            parsed = parseJsonTextWithNonFinite(line, displayName, lineNumber);
+        }
+        else {
+            if (line.trim() === '')
+                return;
+            parsed = parseJsonText(line, displayName, lineNumber);
+        }
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+            throw fileError(displayName, `each line of a JSON Lines file must be a JSON object, this one is ${describeValue(parsed)}`, lineNumber);
+        }
+        const record = parsed;
+        let step = rowIndex;
+        const stepValue = record['step'];
+        if (stepValue !== undefined) {
+            if (typeof stepValue !== 'number' || !Number.isFinite(stepValue)) {
+                throw fileError(displayName, `"step" is ${describeValue(stepValue)}; it must be a finite number`, lineNumber);
+            }
+            step = stepValue;
+        }
+        let wallTime;
+        for (const name of WALL_TIME_KEYS) {
+            const raw = record[name];
+            if (raw === undefined)
+                continue;
+            if (typeof raw === 'number')
+                wallTime = wallTimeSeconds(raw);
+            else if (typeof raw === 'string')
+                wallTime = wallTimeFromDateText(raw);
+            if (wallTime === undefined && raw !== null) {
+                throw fileError(displayName, `"${name}" is ${describeValue(raw)}; a wall time must be a number or a date`, lineNumber);
+            }
+            break;
+        }
+        for (const key in record) {
+            if (key === 'step' || key === 'timestamp' || key === 'wall_time' || key === 'time')
+                continue;
+            addValue(key, record[key], step, wallTime, lineNumber, 0);
+        }
+        rowIndex++;
+    });
+    if (rowIndex === 0)
+        throw fileError(displayName, 'file is empty (only whitespace)');
+    return table.toRecord();
+}
+
+;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/error.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+function getLineColFromPtr(string, ptr) {
+    let lines = string.slice(0, ptr).split(/\r?\n/);
+    return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+    let lines = string.split(/\r?\n/);
+    let codeblock = '';
+    let numberLen = (Math.log10(line + 1) | 0) + 1;
+    for (let i = line - 1; i <= line + 1; i++) {
+        let l = lines[i - 1];
+        if (!l)
+            continue;
+        codeblock += i.toString().padEnd(numberLen, ' ');
+        codeblock += ':  ';
+        codeblock += l;
+        codeblock += '\n';
+        if (i === line) {
+            codeblock += ' '.repeat(numberLen + column + 2);
+            codeblock += '^\n';
+        }
+    }
+    return codeblock;
+}
+class error_TomlError extends Error {
+    line;
+    column;
+    codeblock;
+    constructor(message, options) {
+        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+        const codeblock = makeCodeBlock(options.toml, line, column);
+        super(`Invalid TOML document: ${message}\n\n${codeblock}`, options);
+        this.line = line;
+        this.column = column;
+        this.codeblock = codeblock;
+    }
+    /** @internal */
+    static x(message, ctx, ptr) {
+        throw new error_TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+    }
+}
+
+;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/primitive.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+/** @internal */
+function parseString(ctx) {
+    let startPtr = ctx.p;
+    let c = ctx.s.charCodeAt(ctx.p++);
+    let first = c;
+    let isLiteral = c === 0x27; /* ' */
+    let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+    if (isMultiline) {
+        // Trim initial newline
+        if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 0xa /* \n */)
+            ctx.p++;
+        else if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)
+            ctx.p += 2;
+    }
+    // For the record: it is not worth it to use a fast-path for literal strings using `indexOf`.
+    // Doing a char-by-char iteration ends up dispatching less instructions, for the same wall-clock runtime.
+    let parsed = '';
+    let sliceStart = ctx.p;
+    // states:
+    //   0 - decoding
+    //   1 - decoding escape
+    //   2 - whitespace escape (no newline encountered yet, must fail on non-whitespace)
+    //   3 - whitespace escape (newline encountered, allowed to transition back to normal decode)
+    let state = 0;
+    for (; ctx.p < ctx.s.length; ctx.p++) {
+        c = ctx.s.charCodeAt(ctx.p);
+        // Deal with newlines first, since that simplifies control character checking and handling across all states
+        if (isMultiline && (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */))) {
+            state = state && 3;
+        }
+        // Control characters are banned in TOML, so we throw an error if we encounter them
+        else if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
+            error_TomlError.x('control characters are not allowed in strings', ctx);
+        }
+        // The string might terminate while we're parsing through a newline escape.
+        // It must have encountered a newline; otherwise, it'll simply fail in another branch.
+        else if ((!state || state === 3) && c === first && (!isMultiline || (ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first))) {
+            if (isMultiline) {
+                // If the string ends with 4-5 quotes, then the first 1-2 are part of the string
+                if (ctx.s.charCodeAt(ctx.p + 3) === first)
+                    ctx.p++;
+                if (ctx.s.charCodeAt(ctx.p + 3) === first)
+                    ctx.p++;
+            }
+            // If we're in a newline escape still, then there's nothing to add.
+            if (!state) {
+                // Avoid a useless concat operation if the string can be used as-is.
+                let s = ctx.s.slice(sliceStart, ctx.p);
+                parsed = parsed ? parsed + s : s;
+            }
+            ctx.p += isMultiline ? 3 : 1;
+            return parsed;
+        }
+        // Baseline state; keep moving forward unless an escape sequence starts
+        else if (!state) {
+            if (!isLiteral && c === 0x5c /* \ */) {
+                parsed += ctx.s.slice(sliceStart, (sliceStart = ctx.p));
+                state = 1;
+            }
+        }
+        else if (state === 1) {
+            if (c === 0x78 /* x */ || c === 0x75 /* u */ || c === 0x55 /* U */) { // Unicode escape
+                let errPtr = ctx.p++ - 1;
+                let value = 0;
+                let len = c === 0x78 /* x */ ? 2 : c === 0x75 /* u */ ? 4 : 8;
+                for (let j = 0; j < len; j++, ctx.p++) {
+                    let hex = ctx.s.charCodeAt(ctx.p);
+                    let digit = 
+                    /* 0-9 */ hex >= 0x30 && hex <= 0x39 ? hex - 0x30 :
+                        /* A-F */ hex >= 0x41 && hex <= 0x46 ? hex - 0x41 + 10 :
+                            /* a-f */ hex >= 0x61 && hex <= 0x66 ? hex - 0x61 + 10 : -1;
+                    if (digit < 0)
+                        error_TomlError.x('invalid non-hex character in unicode escape', ctx);
+                    value = (value << 4) | digit;
+                }
+                // Because JS does bitwise on signed 32bit integers, all 0xfzzzzzzz values are actually seen as negative
+                if (value < 0 || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) {
+                    error_TomlError.x('invalid unicode escape', ctx, errPtr);
+                }
+                parsed += String.fromCodePoint(value);
+                sliceStart = ctx.p--;
+                state = 0;
+            }
+            // Newline escape sequence. We only need to care about spaces and tabs; newlines are dealt with earlier
+            else if (isMultiline && (c === 0x20 || c === 0x9 /* \t */)) {
+                state = 2;
+            }
+            // Basic escape sequence
+            else {
+                if (c === 0x62 /* b */)
+                    parsed += '\b';
+                else if (c === 0x74 /* t */)
+                    parsed += '\t';
+                else if (c === 0x6e /* n */)
+                    parsed += '\n';
+                else if (c === 0x66 /* f */)
+                    parsed += '\f';
+                else if (c === 0x72 /* r */)
+                    parsed += '\r';
+                else if (c === 0x65 /* e */)
+                    parsed += '\x1b';
+                else if (c === 0x22 /* " */)
+                    parsed += '"';
+                else if (c === 0x5c /* \ */)
+                    parsed += '\\';
+                else
+                    error_TomlError.x('unrecognised escape sequence', ctx);
+                sliceStart = ctx.p + 1;
+                state = 0;
+            }
+        }
+        // Newline escape continuation: keep moving forward until the first non-whitespace char
+        else if (c !== 0x20 && c !== 0x9 /* \t */) {
+            if (state === 2)
+                error_TomlError.x('invalid escape: only line-ending whitespace may be escaped', ctx, sliceStart);
+            // State cannot be zero, or we'd have branched earlier already.
+            // If it's a backslash, immediately transition to the escape state so it can be processed.
+            state = !isLiteral && c === 0x5c /* \ */ ? 1 : 0;
+            sliceStart = ctx.p;
+        }
+    }
+    error_TomlError.x('unfinished string', ctx, startPtr);
+}
+
+;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/date.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+let DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+class TomlDate extends Date {
+    #hasDate = false;
+    #hasTime = false;
+    #offset = null;
+    constructor(date, fasttype, unsafeDelim) {
+        let hasDate = true;
+        let hasTime = true;
+        let offset = 'Z';
+        let c;
+        if (typeof date === 'string') {
+            if (fasttype)
+                prep: {
+                    // Date-time
+                    if (fasttype < 3) {
+                        if (+date.slice(11, 13) > 23) {
+                            date = '';
+                            break prep;
+                        }
+                        // Local
+                        if (fasttype === 2) {
+                            offset = null;
+                            date += 'Z';
+                        }
+                        // Offset; keep track of offset if not Z
+                        else if ((c = date.charCodeAt(date.length - 1)) !== 0x5a /* Z */ && c !== 0x7a /* z */) {
+                            offset = date.slice(date.length - 6);
+                        }
+                        if (unsafeDelim)
+                            date = date.slice(0, 10) + 'T' + date.slice(11);
+                    }
+                    // Time
+                    else if (fasttype === 4) {
+                        date = +date.slice(0, 2) > 23 ? '' : `0000-01-01T${date}Z`;
+                    }
+                    hasDate = fasttype !== 4;
+                    hasTime = fasttype !== 3;
+                }
+            else {
+                let match = date.match(DATE_TIME_RE);
+                if (match) {
+                    if (!match[1]) {
+                        hasDate = false;
+                        date = `0000-01-01T${date}`;
+                    }
+                    hasTime = !!match[2];
+                    // Make sure to use T instead of a space. Breaks in case of extreme values otherwise.
+                    hasTime && date[10] === ' ' && (date = date.replace(' ', 'T'));
+                    // Do not allow rollover hours.
+                    if (match[2] && +match[2] > 23) {
+                        date = '';
+                    }
+                    else {
+                        offset = match[3] || null;
+                        if (!offset && hasTime)
+                            date += 'Z';
+                    }
+                }
+                else {
+                    date = '';
+                }
+            }
+        }
+        super(date);
+        if (!isNaN(this.getTime())) {
+            this.#hasDate = hasDate;
+            this.#hasTime = hasTime;
+            this.#offset = offset;
+        }
+    }
+    isDateTime() {
+        return this.#hasDate && this.#hasTime;
+    }
+    isLocal() {
+        return !this.#hasDate || !this.#hasTime || !this.#offset;
+    }
+    isDate() {
+        return this.#hasDate && !this.#hasTime;
+    }
+    isTime() {
+        return this.#hasTime && !this.#hasDate;
+    }
+    isValid() {
+        return this.#hasDate || this.#hasTime;
+    }
+    toISOString() {
+        let iso = super.toISOString();
+        // Local Date
+        if (this.isDate())
+            return iso.slice(0, 10);
+        // Local Time
+        if (this.isTime())
+            return iso.slice(11, 23);
+        // Local DateTime
+        if (this.#offset === null)
+            return iso.slice(0, -1);
+        // Offset DateTime
+        if (this.#offset === 'Z' || this.#offset === 'z')
+            return iso;
+        // This part is quite annoying: JS strips the original timezone from the ISO string representation
+        // Instead of using a "modified" date and "Z", we restore the representation "as authored"
+        let offset = (+(this.#offset.slice(1, 3)) * 60) + +(this.#offset.slice(4, 6));
+        offset = this.#offset[0] === '-' ? offset : -offset;
+        let offsetDate = new Date(this.getTime() - (offset * 60e3));
+        return offsetDate.toISOString().slice(0, -1) + this.#offset;
+    }
+    static wrapAsOffsetDateTime(jsDate, offset = 'Z') {
+        let date = new TomlDate(jsDate);
+        date.#offset = offset;
+        return date;
+    }
+    static wrapAsLocalDateTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalDate(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasTime = false;
+        date.#offset = null;
+        return date;
+    }
+    static wrapAsLocalTime(jsDate) {
+        let date = new TomlDate(jsDate);
+        date.#hasDate = false;
+        date.#offset = null;
+        return date;
+    }
+}
+
+;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/extract.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+function isDigit(char, base = 10) {
+    return base === 16
+        ? (char > 0x2f && char < 0x3a) || (char > 0x40 && char < 0x47) || (char > 0x60 && char < 0x67)
+        : (char > 0x2f && char < 0x30 + base);
+}
+function isEndOfValue(char, delim) {
+    // Whitespace -- we're permissive on `\r` for performance; it'll be dealt with later anyway
+    return char === 0x20 || char === 0x9 /* \t */ || char === 0xa /* \n */ || char === 0xd /* \r */ ||
+        // Structure end or next value delimiter
+        (delim && (char === delim || char === 0x2c /* , */)) ||
+        // Comment
+        char === 0x23; /* # */
+}
+/** @internal */
+function extractValue(ctx, end) {
+    let errPtr = ctx.p;
+    let c = ctx.s.charCodeAt(ctx.p);
+    // Structs
+    if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+        ctx.d-- || error_TomlError.x('document contains excessively nested structures. aborting.', ctx);
+        let value = c === 0x5b /* [ */
+            ? parseArray(ctx)
+            : parseInlineTable(ctx);
+        ctx.d++;
+        return value;
+    }
+    // Strings
+    if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+        return parseString(ctx);
+    }
+    // Booleans
+    // We can fast-path because the first character is enough to know the only possible value
+    if (c === 0x74 /* t */) { // Only possible valid value is `true`
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x72 || ctx.s.charCodeAt(++ctx.p) !== 0x75 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
+            error_TomlError.x('invalid value', ctx, errPtr);
+        return ctx.p++, true;
+    }
+    if (c === 0x66 /* f */) { // Only possible valid value is `false`
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6c || ctx.s.charCodeAt(++ctx.p) !== 0x73 || ctx.s.charCodeAt(++ctx.p) !== 0x65)
+            error_TomlError.x('invalid value', ctx, errPtr);
+        return ctx.p++, false;
+    }
+    if (c === 0x2b /* + */ || c === 0x2d /* - */) {
+        return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 0x2c - c, end);
+    }
+    // Rough heuristic, but `parseDate` falls back to number parsing if it's a false positive.
+    // e.g.: `a = 1\n-------------- = 1` would match this heuristic, but gracefully fallback to numbers.
+    if (ctx.s.charCodeAt(ctx.p + 4) === 0x2d /* - */ && ctx.s.charCodeAt(ctx.p + 7) === 0x2d /* - */) {
+        return parseDate(ctx, c, end);
+    }
+    // Same logic as above; `parseTime` falls back to number parsing if it's a false positive.
+    if (ctx.s.charCodeAt(ctx.p + 2) === 0x3a /* : */) {
+        return parseTime(ctx, c, end);
+    }
+    return parseNumber(ctx, ctx.p, c, 0, end);
+}
+// State:
+// 0: init
+// 1: integer
+// 2: fractional dot
+// 3: fractional
+// 4: exponent letter
+// 5: exponent
+// 6: exponent sign
+// 7: exponent with sign
+// >9: underscore; see below
+//     -> 12: was integer
+//     -> 14: was fractional
+//     -> 16: was exponent
+// states 2-5, 14, 16 are ONLY permitted iif base === 10
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+    let c = startChr;
+    let state = 0;
+    let hasUnderscores = false;
+    // (+/-)inf
+    if (c === 0x69 /* i */) {
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x6e || ctx.s.charCodeAt(++ctx.p) !== 0x66)
+            error_TomlError.x('invalid value', ctx, startPtr);
+        return ctx.p++, (sign || 1) / 0;
+    }
+    // (+/-)nan
+    if (c === 0x6e /* n */) {
+        if (ctx.s.charCodeAt(++ctx.p) !== 0x61 || ctx.s.charCodeAt(++ctx.p) !== 0x6e)
+            error_TomlError.x('invalid value', ctx, startPtr);
+        return ctx.p++, NaN;
+    }
+    // Leading zero
+    // Only allowed cases: `0<EOV>`, `0.(...)`, `0e(...)`, `0x(...)`, `0b(...)`, `0o(...)`
+    // FWIW, `0e(...)` is a stupid case, but it's not banned per-se so we have to parse it
+    if (c === 0x30 /* 0 */) {
+        if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+            return ctx.bi === true ? 0n : 0; // note: conveniently deals with `-0`
+        if (!sign) {
+            if (c === 0x78 /* x */)
+                return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+            else if (c === 0x62 /* b */)
+                return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+            else if (c === 0x6f /* o */)
+                return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+        }
+        if (c === 0x2e /* . */)
+            state = 2;
+        else if (c === 0x65 /* e */ || c === 0x45 /* E */)
+            state = 4;
+        else
+            error_TomlError.x('illegal leading zero', ctx, startPtr);
+    }
+    // If the 1st char is not a digit by now, then it's not a valid TOML value at all
+    else if (!isDigit(c))
+        error_TomlError.x('invalid value', ctx, startPtr);
+    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+        if (!state)
+            state = 1; // Detects single-digit numbers we can use a fast parse path for
+        // The way the states are numbered is not random: underscores are always permitted in odd-numbered states and
+        // never permitted in even-numbered ones.
+        if (c === 0x5f /* _ */) {
+            if (!(state & 1))
+                error_TomlError.x('illegal underscore', ctx);
+            state += 11; // 11 is a marker that makes the state even and greater than 9; see the numbering + rationale above
+            hasUnderscores = true;
+        }
+        // Transition to fractional part.
+        else if (state === 1 && c === 0x2e /* . */)
+            state = 2;
+        // Transition to exponent part.
+        else if ((state === 1 || state === 3) && (c === 0x65 /* e */ || c === 0x45 /* E */))
+            state = 4;
+        // + and - are permitted in state 4 only (handled before entering the function for state 0)
+        else if (state === 4 && (c === 0x2b /* + */ || c === 0x2d /* - */)) {
+            state = 6;
+        }
+        // All special cases have been handled; only digits are allowed here
+        else if (!isDigit(c))
+            error_TomlError.x(`illegal character in numeric literal`, ctx);
+        // Clear state flags
+        else if (state > 9)
+            state -= 11;
+        else if (!(state & 1))
+            state++;
+    }
+    // Single-char number; we can fast-path these very easily.
+    if (!state) {
+        let val = (startChr - 0x30 /* 0 */) * (sign || 1);
+        return ctx.bi === true ? BigInt(val) : val;
+    }
+    // Even-numbered states absolutely require a digit next; not even end of value is permitted
+    if (!(state & 1))
+        error_TomlError.x('unfinished numeric value', ctx, startPtr);
+    let str = ctx.s.slice(startPtr, ctx.p);
+    if (hasUnderscores)
+        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
+    return state > 1
+        ? parseFloat(str)
+        : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+    let c, underscore = 1;
+    while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+        if (c === 0x5f /* _ */) {
+            if (underscore & 1)
+                error_TomlError.x('illegal underscore', ctx);
+            underscore = 3;
+        }
+        // We only need to check if the number is a valid digit, nothing else is permitted
+        else if (!isDigit(c, base))
+            error_TomlError.x(`illegal character in numeric literal`, ctx);
+        // Clear underscore flag
+        else if (underscore & 1)
+            underscore--;
+    }
+    // Trailing underscore is not allowed
+    if (underscore & 1)
+        error_TomlError.x('unfinished numeric value', ctx);
+    let str = ctx.s.slice(startPtr + 2, ctx.p);
+    if (underscore)
+        str = str.replaceAll('_', ''); // perf: replaceAll 1.25x faster than replace with a regex
+    return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+    if (ctx.bi !== true)
+        int: {
+            let val = parseInt(str, base);
+            if (!Number.isSafeInteger(val)) {
+                if (ctx.bi)
+                    break int;
+                error_TomlError.x('integer value cannot be represented losslessly', ctx, startPtr);
+            }
+            return val;
+        }
+    return base === 10 ? BigInt(str) : BigInt((base === 2 ? '0b' : base === 8 ? '0o' : '0x') + str);
+}
+function parseDate(ctx, c, endChr) {
+    let startPtr = ctx.p++, unsafeSeparator;
+    if (!isDigit(c) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++)) ||
+        !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+        return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+    }
+    ctx.p += 5;
+    if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+        error_TomlError.x('invalid date-time: date part is malformed', ctx, startPtr);
+    if (ctx.p >= ctx.s.length || (((c = ctx.s.charCodeAt(ctx.p)) !== 0x20 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 0x54 /* T */ && c !== 0x74 /* t */)) {
+        let t = ctx.s.slice(startPtr, ctx.p);
+        return readDate(ctx, t, 3, false, startPtr);
+    }
+    if (ctx.s.charCodeAt(ctx.p += 3) !== 0x3a /* : */)
+        error_TomlError.x('invalid date-time: time part is malformed', ctx, startPtr);
+    if (ctx.s.charCodeAt(ctx.p += 3) === 0x3a /* : */)
+        ctx.p += 3;
+    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
+        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+            ;
+    if (c = ctx.s.charCodeAt(ctx.p)) {
+        if (c === 0x5a /* Z */ || c === 0x7a /* z */) {
+            let t = ctx.s.slice(startPtr, ++ctx.p);
+            return readDate(ctx, t, 1, unsafeSeparator, startPtr, '[+00:00]');
+        }
+        if (c === 0x2b /* + */ || c === 0x2d /* - */) {
+            // Temporal's ZonedDateTime is weird asf when it comes to dealing with traditional offsets...
+            // It's 1.2x faster to allocate a new string to pass to ZDT than use Instant.toZonedDateTimeISO
+            let t = ctx.s.slice(startPtr, ctx.p += 6);
+            return readDate(ctx, t, 1, unsafeSeparator, startPtr, !ctx.ld && ('[' + ctx.s.slice(ctx.p - 6, ctx.p) + ']'));
+        }
+    }
+    let t = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+    let start = ctx.p;
+    if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+        return parseNumber(ctx, --ctx.p, c, 0, endChr);
+    }
+    if (ctx.s.charCodeAt(ctx.p += 4) === 0x3a /* : */)
+        ctx.p += 3;
+    if (ctx.s.charCodeAt(ctx.p) === 0x2e /* . */)
+        while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+            ;
+    let t = ctx.s.slice(start, ctx.p);
+    return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+    if (ctx.ld) {
+        let date = new TomlDate(str, type, unsafeDelim);
+        if (!date.isValid())
+            error_TomlError.x('invalid date', ctx, errPtr);
+        return date;
+    }
+    try {
+        if (temporalSuffix)
+            str += temporalSuffix;
+        switch (type) {
+            case 1: return Temporal.ZonedDateTime.from(str);
+            case 2: return Temporal.PlainDateTime.from(str);
+            case 3: return Temporal.PlainDate.from(str);
+            case 4: return Temporal.PlainTime.from(str);
+        }
+    }
+    catch (e) {
+        error_TomlError.x(e instanceof Error ? e.message : '' + e, ctx, errPtr);
+    }
+}
+
+;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/util.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+/** @internal */
+function skipComment(ctx) {
+    for (; ctx.p < ctx.s.length; ctx.p++) {
+        let c = ctx.s.charCodeAt(ctx.p);
+        if (c === 0xa /* \n */)
+            break;
+        if (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */) {
+            ctx.p++;
+            break;
+        }
+        if ((c < 0x20 && c !== 0x9 /* \t */) || c === 0x7f) {
+            error_TomlError.x('control characters are not allowed in comments', ctx);
+        }
+    }
+}
+/** @internal */
+function skipVoid(ctx, banNewLines, banComments) {
+    let c;
+    while (ctx.p < ctx.s.length) {
+        while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 0x20 ||
+            c === 0x9 /* \t */ ||
+            (!banNewLines &&
+                (c === 0xa /* \n */ || (c === 0xd /* \r */ && ctx.s.charCodeAt(ctx.p + 1) === 0xa /* \n */)))))
+            ctx.p++;
+        if (banComments || c !== 0x23 /* # */)
+            break;
+        skipComment(ctx);
+    }
+}
+
+;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/struct.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+/** @internal */
+function parseKey(ctx, end = 0x3d /* = */) {
+    // States:
+    // 0: before first char
+    // 1: parsing bare key
+    // 2: after key component
+    let startPtr;
+    let state = 0;
+    let parsed = [];
+    let sliceStart;
+    let c = ctx.s.charCodeAt(startPtr = ctx.p);
+    do {
+        // End of key
+        if (c === end) {
+            if (!state)
+                error_TomlError.x('unexpected end of key', ctx);
+            if (state === 1)
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+            return ctx.p++, parsed;
+        }
+        // Dotted key separator
+        else if (c === 0x2e /* . */) {
+            if (!state)
+                error_TomlError.x('illegal empty bare key', ctx);
+            if (state === 1)
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+            state = 0;
+        }
+        // Quoted key
+        else if (!state && (c === 0x22 /* " */ || c === 0x27 /* ' */)) {
+            if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+                error_TomlError.x('illegal quoted key: multiline strings are not allowed', ctx);
+            parsed.push(parseString(ctx));
+            state = 2;
+            ctx.p--;
+        }
+        // Whitespace; no-op in state 0 and 2, end of bare key in state 1
+        else if (c === 0x20 || c === 0x9 /* \t */) {
+            if (state === 1) {
+                parsed.push(ctx.s.slice(sliceStart, ctx.p));
+                state = 2;
+            }
+        }
+        // If state is post-key, no character is allowed; otherwise ensure it's a bare-key component
+        else if (state === 2 || (c < 0x30 && c !== 0x2d /* - */) || (c > 0x39 && c < 0x41) || (c > 0x5a && c < 0x61 && c !== 0x5f /* _ */) || c > 0x7a) {
+            error_TomlError.x('illegal character in key', ctx);
+        }
+        // Illegal character
+        else if (!state) {
+            state = 1;
+            sliceStart = ctx.p;
+        }
+    } while (c = ctx.s.charCodeAt(++ctx.p));
+    error_TomlError.x('incomplete key-value: cannot find end of key', ctx, startPtr);
+}
+/** @internal */
+function parseInlineTable(ctx) {
+    let startPtr = ctx.p++;
+    let res = Object.create(null);
+    let seen = new Set();
+    let c;
+    while (ctx.p < ctx.s.length) {
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x7d /* } */) {
+            ctx.p++;
+            return res;
+        }
+        let k;
+        let t = res;
+        let hasOwn = false;
+        let errPtr = ctx.p;
+        let key = parseKey(ctx);
+        for (let i = 0; i < key.length; i++) {
+            if (i)
+                t = hasOwn ? t[k] : (t[k] = Object.create(null));
+            k = key[i];
+            if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== 'object' || seen.has(t[k]))) {
+                error_TomlError.x('trying to redefine an already defined value', ctx, errPtr);
+            }
+            let unsafe = k === '__proto__';
+            if (ctx.uk && (unsafe || k === 'constructor')) {
+                t = ctx.uk !== 1 && error_TomlError.x('document contains an unsafe property', ctx, errPtr);
+                break;
+            }
+            if (!hasOwn && unsafe) {
+                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+            }
+        }
+        if (hasOwn) {
+            error_TomlError.x('trying to redefine an already defined value', ctx, errPtr);
+        }
+        skipVoid(ctx, true, true);
+        let value = extractValue(ctx, 0x7d /* } */);
+        if (t && typeof (t[k] = value) === 'object')
+            seen.add(value);
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x7d /* } */) {
+            return res;
+        }
+        if (c !== 0x2c /* , */)
+            error_TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
+    }
+    error_TomlError.x('unfinished table', ctx, startPtr);
+}
+/** @internal */
+function parseArray(ctx) {
+    let startPtr = ctx.p++;
+    let res = [];
+    let c;
+    while (ctx.p < ctx.s.length) {
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p)) === 0x5d /* ] */) {
+            ctx.p++;
+            return res;
+        }
+        res.push(extractValue(ctx, 0x5d /* ] */));
+        skipVoid(ctx);
+        if ((c = ctx.s.charCodeAt(ctx.p++)) === 0x5d /* ] */) {
+            return res;
+        }
+        if (c !== 0x2c /* , */)
+            error_TomlError.x('expected comma or end of structure', ctx, ctx.p - 1);
+    }
+    error_TomlError.x('unfinished array', ctx, startPtr);
+}
+
+;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/parse.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+function peekTable(ctx, key, table, meta, type) {
+    let t = table;
+    let m = meta;
+    let k;
+    let hasOwn = false;
+    let state;
+    for (let i = 0; i < key.length; i++) {
+        if (i) {
+            t = hasOwn ? t[k] : (t[k] = Object.create(null));
+            m = (state = m[k]).c;
+            if (type === 0 /* Type.DOTTED */ && (state.t === 1 /* Type.EXPLICIT */ || state.t === 2 /* Type.ARRAY */)) {
+                return null;
+            }
+            if (state.t === 2 /* Type.ARRAY */) {
+                let l = t.length - 1;
+                t = t[l];
+                m = m[l].c;
+            }
+        }
+        k = key[i];
+        if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 /* Type.DOTTED */ && m[k]?.d) {
+            return null;
+        }
+        if (!hasOwn) {
+            let unsafe = k === '__proto__';
+            if (ctx.uk && (unsafe || k === 'constructor'))
+                return false;
+            if (unsafe) {
+                Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+                Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+            }
+            m[k] = {
+                t: i < key.length - 1 && type === 2 /* Type.ARRAY */
+                    ? 3 /* Type.ARRAY_DOTTED */ : type,
+                d: false,
+                i: 0,
+                c: Object.create(null),
+            };
+        }
+    }
+    state = m[k];
+    if (state.t !== type && !(type === 1 /* Type.EXPLICIT */ && state.t === 3 /* Type.ARRAY_DOTTED */)) {
+        // Bad key type!
+        return null;
+    }
+    if (type === 2 /* Type.ARRAY */) {
+        if (!state.d) {
+            state.d = true;
+            t[k] = [];
+        }
+        t[k].push(t = Object.create(null));
+        state.c[state.i++] = (state = { t: 1 /* Type.EXPLICIT */, d: false, i: 0, c: Object.create(null) });
+    }
+    if (state.d) {
+        // Redefining a table!
+        return null;
+    }
+    state.d = true;
+    if (type === 1 /* Type.EXPLICIT */) {
+        t = hasOwn ? t[k] : (t[k] = Object.create(null));
+    }
+    else if (type === 0 /* Type.DOTTED */ && hasOwn) {
+        return null;
+    }
+    return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+    if (peek === null || ctx.uk === 2)
+        error_TomlError.x(peek === null
+            ? 'trying to redefine an already defined table or value'
+            : 'document contains an unsafe property', ctx, ptr);
+}
+function parse_parse(toml, options = {}) {
+    let ctx = {
+        s: toml,
+        p: 0,
+        d: options.maxDepth ?? 1000,
+        bi: options.integersAsBigInt ?? false,
+        ld: options.useLegacyDate ?? true,
+        uk: options.unsafeKeyBehaviour === 'throw' ? 2 : options.unsafeKeyBehaviour === 'drop' ? 1 : 0,
+    };
+    let res = Object.create(null);
+    let meta = Object.create(null);
+    let tmp;
+    let skipping = false;
+    let tbl = res;
+    let m = meta;
+    // BOM is allowed, skip.
+    // JS is UTF-16, so we have to check for the UTF-16 BOM instead of the UTF-8 BOM sequence!
+    if (toml.charCodeAt(0) === 0xfeff)
+        ctx.p++;
+    skipVoid(ctx);
+    while (ctx.p < toml.length) {
+        if (toml.charCodeAt(ctx.p) === 0x5b /* [ */) {
+            let isTableArray = toml.charCodeAt(++ctx.p) === 0x5b; /* [ */
+            tmp = ctx.p += +isTableArray;
+            skipping = false;
+            let k = parseKey(ctx, 0x5d /* ] */);
+            if (isTableArray) {
+                if (toml.charCodeAt(ctx.p) !== 0x5d /* ] */) {
+                    error_TomlError.x('expected end of table array declaration', ctx);
+                }
+                ctx.p++;
+            }
+            let p = peekTable(ctx, k, res, meta, isTableArray ? 2 /* Type.ARRAY */ : 1 /* Type.EXPLICIT */);
+            if (!p) {
+                validateTablePeek(ctx, p, tmp);
+                skipping = true;
+            }
+            else {
+                m = p[2];
+                tbl = p[1];
+            }
+        }
+        else {
+            tmp = ctx.p;
+            let k = parseKey(ctx);
+            let p = peekTable(ctx, k, tbl, m, 0 /* Type.DOTTED */);
+            if (!p && !skipping)
+                validateTablePeek(ctx, p, tmp);
+            skipVoid(ctx, true, true);
+            let v = extractValue(ctx, void 0);
+            if (p && !skipping)
+                p[1][p[0]] = v;
+        }
+        skipVoid(ctx, true);
+        if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 0xa /* \n */ && (tmp !== 0xd /* \r */ || toml.charCodeAt(ctx.p + 1) !== 0xa /* \n */)) {
+            error_TomlError.x('each key-value declaration must be followed by an end-of-line', ctx);
+        }
+        skipVoid(ctx);
+    }
+    return res;
+}
+
+;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/stringify.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+let BARE_KEY = /^[a-z0-9-_]+$/i;
+let HAS_WELLFORMED = !!(''.isWellFormed);
+function extendedTypeOf(obj) {
+    let type = typeof obj;
+    if (type === 'object') {
+        if (Array.isArray(obj))
+            return 'array';
+        if (typeof obj.getUTCDate === 'function' && obj instanceof Date)
+            return 'date';
+        if (globalThis.Temporal) {
+            if (obj.until) {
+                if (obj instanceof Temporal.ZonedDateTime)
+                    return 'temporal/tz+uc';
+                if (obj instanceof Temporal.PlainDateTime || obj instanceof Temporal.PlainDate)
+                    return 'temporal/uc';
+                if (obj instanceof Temporal.PlainTime || obj instanceof Temporal.Instant)
+                    return 'temporal';
+                if (obj instanceof Temporal.PlainYearMonth)
+                    return 'temporal/x';
+            }
+            else if ((obj.toPlainDate && obj instanceof Temporal.PlainMonthDay) ||
+                (obj.negated && obj instanceof Temporal.Duration)) {
+                return 'temporal/x';
+            }
+        }
+    }
+    return type;
+}
+function isArrayOfTables(obj) {
+    for (let i = 0; i < obj.length; i++) {
+        if (extendedTypeOf(obj[i]) !== 'object')
+            return false;
+    }
+    return obj.length != 0;
+}
+function formatWellFormedStringUnchecked(s) {
+    return JSON.stringify(s).replaceAll('\x7f', '\\u007f');
+}
+function formatString(s) {
+    return formatWellFormedStringUnchecked(HAS_WELLFORMED ? s.toWellFormed() : s);
+}
+function formatKey(s) {
+    if (BARE_KEY.test(s))
+        return s;
+    if (HAS_WELLFORMED && !s.isWellFormed())
+        throw new RangeError('key contains illegal lone surrogates');
+    return formatWellFormedStringUnchecked(s);
+}
+function stringifyValue(val, type, depth, numberAsFloat, strictTemporal) {
+    if (depth === 0) {
+        throw new Error('Could not stringify the object: maximum object depth exceeded');
+    }
+    switch (type) {
+        // @ts-expect-error -- intentional fallthrough case
+        case 'number':
+            if (isNaN(val))
+                return 'nan';
+            if (val === Infinity)
+                return 'inf';
+            if (val === -Infinity)
+                return '-inf';
+            if (Number.isInteger(val) && (numberAsFloat || !Number.isSafeInteger(val)))
+                return val.toFixed(1);
+        case 'bigint':
+        case 'boolean':
+        case 'temporal':
+            return val.toString();
+        case 'string':
+            return formatString(val);
+        case 'date':
+            if (isNaN(val.getTime()))
+                throw new TypeError('cannot serialize invalid date');
+            return val.toISOString();
+        case 'object':
+            return stringifyInlineTable(val, depth, numberAsFloat, strictTemporal);
+        case 'array':
+            return stringifyArray(val, depth, numberAsFloat, strictTemporal);
+        // @ts-expect-error -- intentional fallthrough case
+        case 'temporal/tz+uc':
+            if (strictTemporal) {
+                let tz = val.timeZoneId;
+                let tzc = tz.charCodeAt(0);
+                if (
+                // Classic offset
+                tzc !== 0x2b /* + */ && tzc !== 0x2d /* - */ &&
+                    (
+                    // Fast pre-check pass; see below for the actually accepted values
+                    (tzc !== 0x55 /* U */ && tzc !== 0x47 /* G */ && tzc !== 0x5a /* Z */ && tzc !== 0x45 /* E */) ||
+                        (
+                        // UTC and its aliases; Temporal implementations don't all canonicalise unfortunately
+                        tz !== 'UTC' && tz !== 'UCT' && tz !== 'Universal' && tz !== 'Zulu' &&
+                            // GMT is a TZ but it's for all intents and purposes equivalent to UTC. Safe to downgrade.
+                            !tz.startsWith('GMT') && tz !== 'Greenwich' &&
+                            // Etc/* are all safe to downgrade to offset (either UTC, GMT, or offset)
+                            !tz.startsWith('Etc/')))) {
+                    throw new TypeError('Temporal objects with an IANA timezone are not allowed in Temporal strict mode');
+                }
+            }
+        case 'temporal/uc':
+            if (strictTemporal && val.calendarId !== 'iso8601')
+                throw new TypeError('Temporal objects with a non-default calendar are not allowed in Temporal strict mode');
+            return val.toString({
+                calendarName: 'never',
+                timeZoneName: 'never',
+            });
+        case 'temporal/x':
+            throw new TypeError('Unsupported ' + val[Symbol.toStringTag]);
+    }
+}
+function stringifyInlineTable(obj, depth, numberAsFloat, strictTemporal) {
+    let keys = Object.keys(obj);
+    if (keys.length === 0)
+        return '{}';
+    let res = '{ ';
+    for (let i = 0; i < keys.length; i++) {
+        let k = keys[i];
+        if (i)
+            res += ', ';
+        res += formatKey(k) + ' = ' + stringifyValue(obj[k], extendedTypeOf(obj[k]), depth - 1, numberAsFloat, strictTemporal);
+    }
+    return res + ' }';
+}
+function stringifyArray(array, depth, numberAsFloat, strictTemporal) {
+    if (array.length === 0)
+        return '[]';
+    let res = '[ ';
+    for (let i = 0; i < array.length; i++) {
+        if (i)
+            res += ', ';
+        if (array[i] === null || array[i] === void 0) {
+            throw new TypeError('arrays cannot contain null or undefined values');
+        }
+        res += stringifyValue(array[i], extendedTypeOf(array[i]), depth - 1, numberAsFloat, strictTemporal);
+    }
+    return res + ' ]';
+}
+function stringifyArrayTable(array, key, depth, numberAsFloat, strictTemporal) {
+    if (depth === 0) {
+        throw new Error('Could not stringify the object: maximum object depth exceeded');
+    }
+    let res = '';
+    for (let i = 0; i < array.length; i++) {
+        res += `${res && '\n'}[[${key}]]\n`;
+        res += stringifyTable(0, array[i], key, depth, numberAsFloat, strictTemporal);
+    }
+    return res;
+}
+function stringifyTable(tableKey, obj, prefix, depth, numberAsFloat, strictTemporal) {
+    if (depth === 0) {
+        throw new Error('Could not stringify the object: maximum object depth exceeded');
+    }
+    let preamble = '';
+    let tables = '';
+    let keys = Object.keys(obj);
+    for (let i = 0; i < keys.length; i++) {
+        let k = keys[i];
+        if (obj[k] !== null && obj[k] !== void 0) {
+            let type = extendedTypeOf(obj[k]);
+            if (type === 'symbol' || type === 'function') {
+                throw new TypeError(`cannot serialize values of type '${type}'`);
+            }
+            let key = formatKey(k);
+            if (type === 'array' && isArrayOfTables(obj[k])) {
+                tables += (tables && '\n') + stringifyArrayTable(obj[k], prefix ? `${prefix}.${key}` : key, depth - 1, numberAsFloat, strictTemporal);
+            }
+            else if (type === 'object') {
+                let tblKey = prefix ? `${prefix}.${key}` : key;
+                tables += (tables && '\n') + stringifyTable(tblKey, obj[k], tblKey, depth - 1, numberAsFloat, strictTemporal);
+            }
+            else {
+                preamble += key;
+                preamble += ' = ';
+                preamble += stringifyValue(obj[k], type, depth, numberAsFloat, strictTemporal);
+                preamble += '\n';
+            }
+        }
+    }
+    if (tableKey && (preamble || !tables)) // Create table only if necessary
+        preamble = preamble ? `[${tableKey}]\n${preamble}` : `[${tableKey}]`;
+    return preamble && tables
+        ? `${preamble}\n${tables}`
+        : preamble || tables;
+}
+function stringify_stringify(obj, { maxDepth = 1000, numbersAsFloat = false, strictTemporal = false } = {}) {
+    if (extendedTypeOf(obj) !== 'object') {
+        throw new TypeError('stringify can only be called with an object');
+    }
+    let str = stringifyTable(0, obj, '', maxDepth, numbersAsFloat, strictTemporal);
+    if (str[str.length - 1] !== '\n')
+        return str + '\n';
+    return str;
+}
+
+;// CONCATENATED MODULE: ../../node_modules/smol-toml/dist/index.js
+/*!
+ * Copyright (c) Squirrel Chat et al., All rights reserved.
+ * SPDX-License-Identifier: BSD-3-Clause
+ *
+ * Redistribution and use in source and binary forms, with or without
+ * modification, are permitted provided that the following conditions are met:
+ *
+ * 1. Redistributions of source code must retain the above copyright notice, this
+ *    list of conditions and the following disclaimer.
+ * 2. Redistributions in binary form must reproduce the above copyright notice,
+ *    this list of conditions and the following disclaimer in the
+ *    documentation and/or other materials provided with the distribution.
+ * 3. Neither the name of the copyright holder nor the names of its contributors
+ *    may be used to endorse or promote products derived from this software without
+ *    specific prior written permission.
+ *
+ * THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS" AND
+ * ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE IMPLIED
+ * WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE
+ * DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE
+ * FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL
+ * DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR
+ * SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER
+ * CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,
+ * OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE
+ * OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.
+ */
+
+
+
+
+
+/** @deprecated use `import * as ... from 'smol-toml'` instead */
+/* harmony default export */ const smol_toml_dist = ({ parse: parse_parse, stringify: stringify_stringify, TomlDate: TomlDate, TomlError: error_TomlError });
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/toml-text.ts
+
+
+/** Parses a TOML document; a problem is a UserError with its line and column. */
+function toml_text_parseTomlText(text, displayName) {
+    try {
+        return parse(text);
+    }
+    catch (thrown) {
+        if (thrown instanceof TomlError) {
+            // The message carries a multi-line code frame after its first line.
+            const message = (thrown.message.split('\n')[0] ?? thrown.message).replace(/^Invalid TOML document: /, '');
+            throw fileError(displayName, `invalid TOML: ${message}`, thrown.line, thrown.column);
+        }
+        if (thrown instanceof RangeError)
+            throw fileError(displayName, 'invalid TOML: nested too deeply');
+        throw thrown;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/toml-metrics.ts
+
+
+
+/** Reads a TOML file of (nested) metrics, flattened to `a.b.c`. */
+async function toml_metrics_readTomlMetrics(absolutePath, displayName) {
+    const text = await readTextFile(absolutePath, displayName, { kind: 'metrics files' });
+    return metricsFromTree(parseTomlText(text, displayName), displayName, 'TOML');
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/yaml-metrics.ts
+
+
+
+/** Reads a YAML file of (nested) metrics, flattened to `a.b.c`. */
+async function yaml_metrics_readYamlMetrics(absolutePath, displayName) {
+    const text = await readTextFile(absolutePath, displayName, { kind: 'metrics files' });
+    return metricsFromTree(parseYamlText(text, displayName), displayName, 'YAML');
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/read-metrics-file.ts
+
+
+
+
+
+
+
+
+/**
+ * Reads one metrics file in whichever format its name and content say (see
+ * `detectMetricsFormat`), or in `format` when given. `displayName` (the workspace-relative path)
+ * names the file in errors; a TSV/CSV under `plots/metrics/` gets DVCLive's nested names.
+ */
+async function read_metrics_file_readMetricsFile(absolutePath, displayName, format) {
+    const resolved = format ?? (await detectMetricsFormat(absolutePath, displayName));
+    switch (resolved) {
+        case 'json':
+            return readJsonMetrics(absolutePath, displayName);
+        case 'jsonl':
+            return readJsonlHistory(absolutePath, displayName);
+        case 'yaml':
+            return readYamlMetrics(absolutePath, displayName);
+        case 'toml':
+            return readTomlMetrics(absolutePath, displayName);
+        case 'csv':
+        case 'tsv': {
+            const keyPrefix = dvcliveKeyPrefix(displayName);
+            return readDelimitedHistory(absolutePath, displayName, {
+                delimiter: resolved === 'csv' ? ',' : '\t',
+                ...(keyPrefix === undefined ? {} : { keyPrefix }),
+            });
+        }
+        case 'tfevents':
+            return readTfevents(absolutePath, displayName);
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/metrics-folder.ts
+
+
+
+
+
+
+
+
+/** File names that sit beside metrics but are not metrics, skipped when reading a plain folder. */
+const NOT_METRICS = new Set([
+    'params.yaml',
+    'params.yml',
+    'params.json',
+    'params.toml',
+    'dvc.yaml',
+    'dvc.lock',
+    'meta.yaml',
+]);
+/**
+ * Reads the metrics of a folder, recognised in this order:
+ * 1. a DVCLive output folder (has `plots/metrics/`): see `readDvcliveFolder`;
+ * 2. an MLflow run folder, experiment folder or `mlruns/` tree: the NEWEST active run
+ *    (largest start_time in meta.yaml); to read another run, give its run folder;
+ * 3. otherwise every supported file directly in the folder (JSON, YAML, TOML, CSV, TSV,
+ *    JSON Lines; params.*, dvc.yaml and dvc.lock skipped), in name order, later files winning
+ *    on equal keys; plus every TensorBoard event file anywhere below it, where event files in
+ *    a sub-folder (a TensorBoard "run", e.g. `train/`) get that path and "/" before their tags,
+ *    and several event files of one folder extend the same series (dot-folders and
+ *    node_modules are not searched).
+ */
+async function metrics_folder_readMetricsFolder(folder) {
+    if (await isDvcliveFolder(folder))
+        return { ...(await readDvcliveFolder(folder)), kind: 'dvclive' };
+    const runs = await findMlflowRuns(folder);
+    const newest = runs[0];
+    if (newest !== undefined)
+        return { ...(await readMlflowRunMetrics(newest.folder)), kind: 'mlflow' };
+    const metrics = new Map();
+    const sources = [];
+    for (const entry of await listWorkspaceFolder(folder, { recursive: false })) {
+        if (entry.isDirectory)
+            continue;
+        const name = path.posix.basename(entry.relative);
+        const format = metricsFormatFromName(name);
+        if (format === undefined || format === 'tfevents' || NOT_METRICS.has(name.toLowerCase()))
+            continue;
+        for (const [key, metric] of Object.entries(await readMetricsFile(entry.absolute, entry.relative, format)))
+            metrics.set(key, metric);
+        sources.push(entry.relative);
+    }
+    // Dot-folders (.git, .venv) and node_modules never hold a run's event files, and can be huge.
+    const skipFolder = (name) => name.startsWith('.') || name === 'node_modules';
+    const events = (await listWorkspaceFolder(folder, { recursive: true, skipFolder })).filter((file) => isTfeventsName(path.posix.basename(file.relative)));
+    if (events.length > 0) {
+        const table = new MetricTable();
+        for (const file of events) {
+            const below = path.posix.dirname(file.relative.slice(folder.relative === '.' ? 0 : folder.relative.length + 1));
+            await readTfeventsInto(table, file.absolute, file.relative, below === '.' ? '' : `${below}/`);
+            sources.push(file.relative);
+        }
+        for (const [key, metric] of table.toMetrics())
+            metrics.set(key, metric);
+    }
+    return { metrics, sources, kind: 'files' };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/collect-metrics.ts
+
+
+
+
+
+/**
+ * Reads every metrics source the patterns name. Each pattern is a file, a folder (see
+ * `readMetricsFolder`: DVCLive, MLflow, TensorBoard or plain) or a glob, resolved from `cwd` and
+ * kept inside the workspace. A pattern that matches nothing, or whose files hold no metric, is a
+ * UserError naming it. When two sources define the same key, the later one wins: later patterns
+ * over earlier ones, and within a glob or folder, later paths in name order.
+ * `sources` lists the files read, relative to the workspace, each once.
+ */
+async function collectMetrics(patterns, options) {
+    const merged = new Map();
+    const sources = [];
+    for (const pattern of patterns) {
+        if (pattern.trim() === '')
+            continue;
+        let found = 0;
+        for (const match of await expandWorkspacePattern(pattern, options, 'metrics path')) {
+            if (match.isDirectory) {
+                const folder = await readMetricsFolder(match);
+                for (const [key, metric] of folder.metrics)
+                    merged.set(key, metric);
+                found += folder.metrics.size;
+                sources.push(...folder.sources);
+            }
+            else {
+                const metrics = await readMetricsFile(match.absolute, match.relative);
+                for (const key of Object.keys(metrics))
+                    merged.set(key, metrics[key]);
+                found += Object.keys(metrics).length;
+                sources.push(match.relative);
+            }
+        }
+        if (found === 0) {
+            throw new UserError(`metrics path ${JSON.stringify(pattern.trim())} has no metrics: no numeric values were found in what it names`);
+        }
+    }
+    const metrics = {};
+    for (const [key, metric] of merged)
+        setOwnEntry(metrics, key, metric);
+    return { metrics, sources: [...new Set(sources)] };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/index.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/core/src/model-package/semver.ts
+/**
+ * Semantic versions (semver 2.0.0): parsing, formatting, precedence and bumps.
+ * Written here rather than taken from the `semver` package: we need a small, strict subset
+ * (no ranges, no loose parsing) and core keeps its dependencies few.
+ */
+const NUMERIC = '0|[1-9]\\d*';
+const PRERELEASE_ID = `(?:${NUMERIC}|\\d*[A-Za-z-][0-9A-Za-z-]*)`;
+const SEMVER = new RegExp(`^(${NUMERIC})\\.(${NUMERIC})\\.(${NUMERIC})` +
+    `(?:-(${PRERELEASE_ID}(?:\\.${PRERELEASE_ID})*))?` +
+    `(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`);
+/** Parses a strict semver 2.0.0 string (no leading `v`); undefined when it is not one. */
+function semver_parseSemver(text) {
+    const match = SEMVER.exec(text);
+    if (!match)
+        return undefined;
+    const [major, minor, patch] = [match[1], match[2], match[3]].map(Number);
+    // Beyond 2^53 a number no longer counts exactly, so such a version could not round-trip.
+    if (major === undefined || minor === undefined || patch === undefined)
+        return undefined;
+    if (![major, minor, patch].every(Number.isSafeInteger))
+        return undefined;
+    return {
+        major,
+        minor,
+        patch,
+        prerelease: match[4] === undefined ? [] : match[4].split('.'),
+        build: match[5] === undefined ? [] : match[5].split('.'),
+    };
+}
+/** The canonical text of a version: `1.2.3-rc.1+build.5`. */
+function semver_formatSemver(version) {
+    let text = `${version.major}.${version.minor}.${version.patch}`;
+    if (version.prerelease.length > 0)
+        text += `-${version.prerelease.join('.')}`;
+    if (version.build.length > 0)
+        text += `+${version.build.join('.')}`;
+    return text;
+}
+/**
+ * Semver precedence: negative when a < b, 0 when equal, positive when a > b.
+ * Build metadata is ignored, so `1.0.0+a` and `1.0.0+b` compare equal.
+ */
+function semver_compareSemver(a, b) {
+    const left = asSemver(a);
+    const right = asSemver(b);
+    const core = Math.sign(left.major - right.major) || Math.sign(left.minor - right.minor) || Math.sign(left.patch - right.patch);
+    if (core !== 0)
+        return core;
+    // A release ranks above any of its pre-releases.
+    if (left.prerelease.length === 0 || right.prerelease.length === 0) {
+        return Math.sign(right.prerelease.length - left.prerelease.length);
+    }
+    const shared = Math.min(left.prerelease.length, right.prerelease.length);
+    for (let i = 0; i < shared; i++) {
+        const order = compareIdentifier(left.prerelease[i] ?? '', right.prerelease[i] ?? '');
+        if (order !== 0)
+            return order;
+    }
+    return Math.sign(left.prerelease.length - right.prerelease.length);
+}
+/**
+ * The next version after `version` at the given level; build metadata is dropped.
+ * A pre-release is bumped to the release it leads up to when that release is of the
+ * requested level (`1.3.0-rc.1` minor -> `1.3.0`), as npm's semver does.
+ */
+function bumpVersion(version, bump) {
+    return semver_formatSemver(semver_bumpSemver(asSemver(version), bump));
+}
+/** `bumpVersion` on parsed versions. */
+function semver_bumpSemver(version, bump) {
+    const pre = version.prerelease.length > 0;
+    const { major, minor, patch } = version;
+    switch (bump) {
+        case 'major':
+            return pre && minor === 0 && patch === 0 ? release(major, 0, 0) : release(major + 1, 0, 0);
+        case 'minor':
+            return pre && patch === 0 ? release(major, minor, 0) : release(major, minor + 1, 0);
+        case 'patch':
+            return pre ? release(major, minor, patch) : release(major, minor, patch + 1);
+        default:
+            throw new Error(`unknown version bump ${JSON.stringify(bump)}`);
+    }
+}
+function release(major, minor, patch) {
+    return { major, minor, patch, prerelease: [], build: [] };
+}
+function asSemver(version) {
+    if (typeof version !== 'string')
+        return version;
+    const parsed = semver_parseSemver(version);
+    if (!parsed)
+        throw new Error(`not a semantic version: ${JSON.stringify(version)}`);
+    return parsed;
+}
+/** Numeric identifiers rank below alphanumeric ones and compare as (arbitrarily long) numbers. */
+function compareIdentifier(a, b) {
+    const aNumeric = /^\d+$/.test(a);
+    const bNumeric = /^\d+$/.test(b);
+    if (aNumeric && bNumeric) {
+        // No leading zeros (the grammar forbids them), so length first, then digits, is numeric order.
+        return Math.sign(a.length - b.length) || (a < b ? -1 : a > b ? 1 : 0);
+    }
+    if (aNumeric)
+        return -1;
+    if (bNumeric)
+        return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/model-package/model-version.ts
+/**
+ * Which version a model package gets. Versions are registered as git tags `<name>@v<version>`
+ * (the GTO convention), so the list of existing tags is the registry.
+ */
+
+
+const NAME = /^[A-Za-z0-9._-]+$/;
+/** Refuses model names that are not letters, digits, `-`, `_` and `.`, or that git would refuse in a tag. */
+function model_version_validateModelName(name) {
+    if (!NAME.test(name)) {
+        throw new UserError(`input name: ${JSON.stringify(name)} is not a valid model name; use letters, digits, "-", "_" and "." only`);
+    }
+    // git refuses these in ref names (git check-ref-format), and a leading "-" reads as a CLI flag.
+    if (/^[.-]/.test(name) || name.endsWith('.') || name.includes('..') || name.endsWith('.lock')) {
+        throw new UserError(`input name: ${JSON.stringify(name)} is not a valid model name; it must not start with "." or "-", end with "." or ".lock", or contain ".."`);
+    }
+    return name;
+}
+/** Reads the `bump` input. */
+function parseVersionBump(text) {
+    const value = text.trim().toLowerCase();
+    if (value === 'patch' || value === 'minor' || value === 'major')
+        return value;
+    throw new UserError(`input bump: ${JSON.stringify(text)} is not one of "patch", "minor" or "major"`);
+}
+/** The git tag of a model version: `<name>@v<version>`. */
+function modelTag(name, version) {
+    return `${name}@v${version}`;
+}
+/** The versions of one model found among git tags, with the tag each came from. */
+function modelVersionsFromTags(tags, name) {
+    const prefix = `${name}@v`;
+    const found = [];
+    for (const raw of tags) {
+        const tag = raw.startsWith('refs/tags/') ? raw.slice('refs/tags/'.length) : raw;
+        // An exact prefix up to "@v": `model` never picks up `model-v2@v1.0.0`.
+        if (!tag.startsWith(prefix))
+            continue;
+        const version = parseSemver(tag.slice(prefix.length));
+        if (version)
+            found.push({ version, tag });
+    }
+    return found;
+}
+/**
+ * The version a new package of `name` gets: the requested one, or a bump of the highest existing
+ * release; on a pull request a `-pr.<number>.<runNumber>` pre-release that is never tagged.
+ * Refuses a version that exists already: versions are never overwritten.
+ */
+function nextVersion(options) {
+    const name = model_version_validateModelName(options.name);
+    const existing = modelVersionsFromTags(options.existingTags, name);
+    const releases = existing.filter((entry) => entry.version.prerelease.length === 0);
+    const highest = releases.reduce((best, entry) => (best && compareSemver(best.version, entry.version) >= 0 ? best : entry), undefined);
+    const requested = options.requested.trim();
+    let base;
+    let explanation;
+    if (requested === '' || requested.toLowerCase() === 'auto') {
+        if (highest) {
+            base = bumpSemver(highest.version, options.bump);
+            explanation = `${options.bump} bump of ${formatSemver(highest.version)} (tag ${highest.tag})`;
+        }
+        else {
+            base = { major: 0, minor: 1, patch: 0, prerelease: [], build: [] };
+            explanation = `first version of ${name}`;
+        }
+    }
+    else {
+        const parsed = parseSemver(requested.replace(/^v(?=\d)/, ''));
+        if (!parsed) {
+            throw new UserError(`input version: ${JSON.stringify(requested)} is not "auto" or a semantic version such as 1.2.0 or 2.0.0-rc.1`);
+        }
+        base = parsed;
+        explanation = `version ${formatSemver(parsed)} as requested`;
+    }
+    refuseExisting(name, base, existing);
+    const pr = options.pullRequest;
+    if (pr) {
+        for (const [label, value] of [
+            ['pull request number', pr.number],
+            ['run number', pr.runNumber],
+        ]) {
+            if (!Number.isSafeInteger(value) || value < 0) {
+                throw new Error(`${label} must be a non-negative integer, got ${String(value)}`);
+            }
+        }
+        const version = formatSemver({
+            ...base,
+            prerelease: [...base.prerelease, 'pr', String(pr.number), String(pr.runNumber)],
+        });
+        refuseExisting(name, parseSemver(version) ?? base, existing);
+        return {
+            name,
+            version,
+            tag: null,
+            createTag: false,
+            previous: highest ? formatSemver(highest.version) : null,
+            explanation: `${explanation}; pull request #${pr.number} (run ${pr.runNumber}) gets pre-release ${version}, and no tag is created`,
+        };
+    }
+    const version = formatSemver(base);
+    return {
+        name,
+        version,
+        tag: modelTag(name, version),
+        createTag: true,
+        previous: highest ? formatSemver(highest.version) : null,
+        explanation,
+    };
+}
+function refuseExisting(name, version, existing) {
+    // Equal precedence counts as the same version: `1.2.0+b` would shadow `1.2.0+a`.
+    const clash = existing.find((entry) => compareSemver(entry.version, version) === 0);
+    if (clash) {
+        throw new UserError(`version ${formatSemver(version)} of ${name} exists already (tag ${clash.tag}); versions are never overwritten`);
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/model-package/workspace-path.ts
+/**
+ * Private path checks for model file selection. A stand-in until `src/files/` (workspace path
+ * safety) lands; the model package only needs "is this path inside that folder" and posix paths.
+ */
+
+/** True when `candidate` is `root` itself or below it (both absolute, compared lexically). */
+function workspace_path_isInside(root, candidate) {
+    const rel = path.relative(root, candidate);
+    return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+/** A relative path with `/` separators, as manifests and SHA256SUMS list them. */
+function workspace_path_toPosix(relative) {
+    return path.sep === '/' ? relative : relative.split(path.sep).join('/');
+}
+/**
+ * True for a relative posix path that stays where it is put: no empty, `.` or `..` segments,
+ * no leading `/`. Guards every write into the staging folder.
+ */
+function workspace_path_isSafeRelativePath(relative) {
+    if (relative === '' || relative.startsWith('/') || relative.includes('\\'))
+        return false;
+    return relative.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/model-package/select-files.ts
+/**
+ * Which files go into a model package: the user names files, folders (taken whole) and globs;
+ * everything must stay inside the workspace, symbolic links included.
+ */
+
+
+
+
+const select_files_GLOB_MAGIC = /[*?[\]{}]/;
+/**
+ * Expands files, folders (recursively, dot files included) and globs into a sorted list without
+ * duplicates. Refuses paths outside the workspace, symbolic links that lead out of it, and any
+ * pattern that matches no file.
+ */
+async function selectModelFiles(patterns, options) {
+    const lexicalRoot = path.resolve(options.workspace);
+    const realRoot = await fs.promises.realpath(lexicalRoot);
+    const cwd = await fs.promises.realpath(path.resolve(lexicalRoot, options.cwd ?? '.')).catch((error) => {
+        if (!isNotFound(error))
+            throw error;
+        throw new UserError(`the working directory ${options.cwd ?? '.'} does not exist`);
+    });
+    if (!isInside(realRoot, cwd)) {
+        throw new UserError(`the working directory ${cwd} is outside the workspace ${realRoot}`);
+    }
+    const selected = new Map();
+    // Paths are reported relative to the workspace as the user sees it: a workspace reached
+    // through a symbolic link (macOS /tmp) still yields short relative paths.
+    const relativeTo = (absolute) => {
+        for (const root of [realRoot, lexicalRoot]) {
+            if (isInside(root, absolute))
+                return toPosix(path.relative(root, absolute));
+        }
+        return undefined;
+    };
+    for (const raw of patterns) {
+        const pattern = raw.trim();
+        if (pattern === '')
+            continue;
+        const walker = new Walker(pattern, realRoot, selected);
+        const absolute = path.resolve(cwd, pattern);
+        const relative = relativeTo(absolute);
+        if (relative === undefined) {
+            throw new UserError(`path ${JSON.stringify(pattern)} is outside the workspace ${realRoot}; model files must be inside it`);
+        }
+        if (await exists(absolute)) {
+            await walker.add(absolute, relative);
+        }
+        else if (select_files_GLOB_MAGIC.test(pattern)) {
+            const matches = [];
+            for await (const match of fs.promises.glob(pattern, { cwd }))
+                matches.push(match);
+            matches.sort();
+            for (const match of matches) {
+                const matchAbsolute = path.resolve(cwd, match);
+                const matchRelative = relativeTo(matchAbsolute);
+                if (matchRelative === undefined) {
+                    throw new UserError(`path ${JSON.stringify(pattern)} matches ${matchAbsolute}, which is outside the workspace ${realRoot}`);
+                }
+                await walker.add(matchAbsolute, matchRelative);
+            }
+        }
+        if (walker.matched === 0) {
+            throw new UserError(`path ${JSON.stringify(pattern)} matches no file (relative to ${toPosix(path.relative(realRoot, cwd)) || 'the workspace root'})`);
+        }
+    }
+    return [...selected.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+/** Adds the files one pattern names, following folders and checking every real path. */
+class Walker {
+    matched = 0;
+    pattern;
+    realRoot;
+    selected;
+    /** Real paths of folders already walked: a link back to a parent must not loop forever. */
+    seenFolders = new Set();
+    constructor(pattern, realRoot, selected) {
+        this.pattern = pattern;
+        this.realRoot = realRoot;
+        this.selected = selected;
+    }
+    async add(absolute, relative) {
+        let real;
+        try {
+            real = await fs.promises.realpath(absolute);
+        }
+        catch (error) {
+            if (isNotFound(error)) {
+                throw new UserError(`${displayPath(relative)} is a symbolic link to nothing (named by path ${JSON.stringify(this.pattern)})`);
+            }
+            throw error;
+        }
+        // The real path decides: a link (of the file or of any folder above it) that leaves the
+        // workspace would let a workflow package, and publish, files such as ~/.ssh keys.
+        if (!isInside(this.realRoot, real)) {
+            throw new UserError(`${displayPath(relative)} leads to ${real}, outside the workspace ${this.realRoot}; refusing to package it (named by path ${JSON.stringify(this.pattern)})`);
+        }
+        const stats = await fs.promises.stat(real);
+        if (stats.isFile()) {
+            if (/[\n\r\\]/.test(relative)) {
+                throw new UserError(`${JSON.stringify(relative)} has a newline or backslash in its name, which SHA256SUMS cannot list; rename it`);
+            }
+            this.matched++;
+            if (!this.selected.has(relative)) {
+                this.selected.set(relative, { path: relative, absolute: real, size: stats.size });
+            }
+            return;
+        }
+        if (stats.isDirectory()) {
+            if (this.seenFolders.has(real))
+                return;
+            this.seenFolders.add(real);
+            const names = (await fs.promises.readdir(absolute)).sort();
+            for (const name of names) {
+                await this.add(path.join(absolute, name), relative === '' ? name : `${relative}/${name}`);
+            }
+            return;
+        }
+        throw new UserError(`${displayPath(relative)} is neither a file nor a folder (named by path ${JSON.stringify(this.pattern)})`);
+    }
+}
+function displayPath(relative) {
+    return relative === '' ? 'the workspace root' : relative;
+}
+async function exists(absolute) {
+    try {
+        await fs.promises.lstat(absolute);
+        return true;
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return false;
+        throw error;
+    }
+}
+function isNotFound(error) {
+    const code = error?.code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/model-package/hash-file.ts
+/**
+ * SHA-256 of files in one streaming pass, fast enough to keep up with `openssl dgst -sha256`.
+ *
+ * Design: two fixed 4 MiB buffers, read through a FileHandle. While the main thread hashes one
+ * buffer (OpenSSL under node:crypto, with the CPU's SHA instructions where it has them), libuv's
+ * thread pool already reads the next one, so disk and hash overlap. Memory stays at 8 MiB per
+ * file whatever its size. A plain `createReadStream` pipe measured about 1.5x slower here: it
+ * allocates a new buffer per chunk and never reads ahead while a chunk is hashed.
+ *
+ * `copyAndHashFile` is the same loop with a write added: each byte is read once, both to hash it
+ * and to put it in the staging folder, where the upload then finds it (usually in the page cache).
+ */
+
+
+const CHUNK = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
+/** The sha256 and size of a file, read once in 4 MiB chunks with read-ahead. */
+async function hashFile(file) {
+    const hash = createHash('sha256');
+    const input = await fs.promises.open(file, 'r');
+    try {
+        const size = await readChunks(input, (chunk) => {
+            hash.update(chunk);
+            return undefined;
+        });
+        return { sha256: hash.digest('hex'), size };
+    }
+    finally {
+        await input.close();
+    }
+}
+/**
+ * Copies `source` to `destination` (created or truncated; its folder must exist) and returns the
+ * sha256 and size of the bytes copied, reading each byte once.
+ */
+async function hash_file_copyAndHashFile(source, destination) {
+    const hash = createHash('sha256');
+    const input = await fs.promises.open(source, 'r');
+    try {
+        const output = await fs.promises.open(destination, 'w');
+        try {
+            const size = await readChunks(input, (chunk) => {
+                // The write runs on the thread pool while the hash runs here; both only read the buffer.
+                const written = writeFully(output, chunk);
+                hash.update(chunk);
+                return written;
+            });
+            return { sha256: hash.digest('hex'), size };
+        }
+        finally {
+            await output.close();
+        }
+    }
+    finally {
+        await input.close();
+    }
+}
+/**
+ * Feeds the file to `consume` chunk by chunk while the next chunk is being read. The buffer
+ * passed to `consume` is reused once the promise it returns (if any) has settled.
+ */
+async function readChunks(input, consume) {
+    let full = Buffer.allocUnsafe(CHUNK);
+    let spare = Buffer.allocUnsafe(CHUNK);
+    let total = 0;
+    let pending = input.read(full, 0, CHUNK, null);
+    for (;;) {
+        const { bytesRead } = await pending;
+        if (bytesRead === 0)
+            return total;
+        total += bytesRead;
+        // Read ahead into the spare buffer while this one is consumed.
+        pending = input.read(spare, 0, CHUNK, null);
+        try {
+            await consume(bytesRead === CHUNK ? full : full.subarray(0, bytesRead));
+        }
+        catch (error) {
+            // Let the read in flight finish before the caller closes the handle under it.
+            await pending.catch(() => undefined);
+            throw error;
+        }
+        [full, spare] = [spare, full];
+    }
+}
+async function writeFully(output, chunk) {
+    let offset = 0;
+    while (offset < chunk.length) {
+        const { bytesWritten } = await output.write(chunk, offset, chunk.length - offset, null);
+        offset += bytesWritten;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/model-package/mlmodel.ts
+/**
+ * MLflow's `MLmodel` file: a YAML document naming the model's flavors and, optionally, its
+ * signature (inputs, outputs and params, each a JSON string inside the YAML).
+ */
+
+
+/** Parses the text of an `MLmodel` file; `file` names it in errors. */
+function parseMlmodel(text, file = 'MLmodel') {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+    const first = doc.errors[0];
+    if (first) {
+        const at = lineCounter.linePos(first.pos[0]);
+        throw new UserError(`${file}:${at.line}:${at.col}: invalid YAML: ${firstLine(first.message)}`, {
+            file,
+            line: at.line,
+            column: at.col,
+        });
+    }
+    if (!isMap(doc.contents)) {
+        throw new UserError(`${file}: an MLmodel file must be a YAML mapping`, { file, line: 1 });
+    }
+    const flavorsNode = doc.get('flavors', true);
+    if (!isMap(flavorsNode)) {
+        throw new UserError(`${file}: has no "flavors" mapping, so it is not an MLflow MLmodel file`, {
+            file,
+            ...lineOf(flavorsNode, lineCounter),
+        });
+    }
+    const flavors = flavorsNode.items.map((pair) => String(isScalar(pair.key) ? pair.key.value : pair.key));
+    let signature = null;
+    const signatureNode = doc.get('signature', true);
+    if (signatureNode !== undefined && !(isScalar(signatureNode) && signatureNode.value === null)) {
+        if (!isMap(signatureNode)) {
+            throw new UserError(`${file}: "signature" must be a mapping`, {
+                file,
+                ...lineOf(signatureNode, lineCounter),
+            });
+        }
+        signature = {
+            inputs: signaturePart(doc, 'inputs', file, lineCounter),
+            outputs: signaturePart(doc, 'outputs', file, lineCounter),
+            params: signaturePart(doc, 'params', file, lineCounter),
+        };
+    }
+    return {
+        flavors,
+        signature,
+        runId: scalarText(doc.get('run_id')),
+        modelUuid: scalarText(doc.get('model_uuid')),
+        mlflowVersion: scalarText(doc.get('mlflow_version')),
+        createdAt: scalarText(doc.get('utc_time_created')),
+    };
+}
+/** The `MLmodel` file a manifest describes: the shallowest one, then the first by path. */
+function mlmodel_findMlmodelFile(files) {
+    const depth = (p) => p.split('/').length;
+    return files
+        .map((file) => file.path)
+        .filter((p) => p === 'MLmodel' || p.endsWith('/MLmodel'))
+        .sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0))[0];
+}
+/** One part of the signature: MLflow writes a JSON string, but a YAML structure is accepted too. */
+function signaturePart(doc, key, file, lineCounter) {
+    const node = doc.getIn(['signature', key], true);
+    if (node === undefined)
+        return null;
+    if (!isScalar(node))
+        return isCollection(node) ? node.toJSON() : null;
+    if (typeof node.value !== 'string')
+        return node.value ?? null;
+    try {
+        return JSON.parse(node.value);
+    }
+    catch (error) {
+        throw new UserError(`${file}: signature.${key} is not valid JSON (${firstLine(error instanceof Error ? error.message : String(error))})`, { file, ...lineOf(node, lineCounter) });
+    }
+}
+function scalarText(value) {
+    if (value === undefined || value === null)
+        return null;
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+        return String(value);
+    }
+    return null;
+}
+function lineOf(node, lineCounter) {
+    const range = node?.range;
+    if (!range)
+        return {};
+    const at = lineCounter.linePos(range[0]);
+    return { line: at.line, column: at.col };
+}
+function firstLine(text) {
+    return text.split('\n', 1)[0] ?? text;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/model-package/manifest.ts
+/**
+ * The model manifest (`manifest.json`): what a package holds and where it came from.
+ * Its JSON Schema is packages/core/schema/model-manifest.schema.json.
+ *
+ * The manifest lists the model files only; SHA256SUMS covers every file of the package
+ * (model files, manifest.json, README.md) except itself.
+ */
+
+
+
+
+
+const MODEL_MANIFEST_SCHEMA = 'ml-actions/model-manifest';
+const MODEL_MANIFEST_VERSION = 1;
+/** File names the package writes at its root; a model file may not take them. */
+const manifest_PACKAGE_MANIFEST_FILE = 'manifest.json';
+const manifest_PACKAGE_CARD_FILE = 'README.md';
+const manifest_PACKAGE_SUMS_FILE = 'SHA256SUMS';
+const RESERVED = new Set([manifest_PACKAGE_MANIFEST_FILE, manifest_PACKAGE_CARD_FILE, manifest_PACKAGE_SUMS_FILE]);
+/** Builds the manifest of a model package; pure, so the same inputs give the same document. */
+function buildManifest(options) {
+    const name = validateModelName(options.name);
+    if (!parseSemver(options.version)) {
+        throw new UserError(`input version: ${JSON.stringify(options.version)} is not a semantic version`);
+    }
+    const createdAt = new Date(options.createdAt);
+    if (Number.isNaN(createdAt.getTime())) {
+        throw new Error(`createdAt is not a date: ${String(options.createdAt)}`);
+    }
+    const files = sortByPath(options.files.map(({ path, size, sha256 }) => ({ path, size, sha256 })));
+    for (const [index, file] of files.entries()) {
+        if (!isSafeRelativePath(file.path))
+            throw new Error(`model file path is not a safe relative path: ${file.path}`);
+        if (!/^[0-9a-f]{64}$/.test(file.sha256))
+            throw new Error(`not a sha256: ${file.sha256} (${file.path})`);
+        if (files[index - 1]?.path === file.path)
+            throw new Error(`model file listed twice: ${file.path}`);
+        const top = file.path.split('/')[0] ?? '';
+        if (RESERVED.has(top)) {
+            throw new UserError(`model file ${file.path} would collide with the package's own ${top}; move it into a folder or leave it out`);
+        }
+    }
+    if (files.length === 0)
+        throw new UserError('a model package needs at least one model file');
+    const record = options.record;
+    const mlmodelPath = findMlmodelFile(files);
+    if (options.mlmodel && mlmodelPath === undefined) {
+        throw new Error('an MLmodel was given but no file named MLmodel is among the model files');
+    }
+    return {
+        schema: MODEL_MANIFEST_SCHEMA,
+        schemaVersion: MODEL_MANIFEST_VERSION,
+        name,
+        version: options.version,
+        createdAt: createdAt.toISOString(),
+        files,
+        totalSize: files.reduce((sum, file) => sum + file.size, 0),
+        metrics: sortedRecord(Object.entries(record?.metrics ?? {}).map(([key, metric]) => [key, toJsonNumber(metric.value)])),
+        params: sortedRecord(Object.entries(record?.params ?? {})),
+        gate: options.gate ? manifestGate(options.gate) : null,
+        provenance: record ? manifestProvenance(record) : null,
+        data: sortByPath((record?.inputs ?? []).map(({ path, size, sha256 }) => ({ path, size, sha256 }))),
+        mlmodel: options.mlmodel && mlmodelPath !== undefined ? { path: mlmodelPath, ...options.mlmodel } : null,
+    };
+}
+/** The manifest as written to manifest.json: two-space JSON with a final newline. */
+function manifest_serializeManifest(manifest) {
+    return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+/** NaN and the infinities as strings (JSON has no such numbers); finite numbers unchanged. */
+function toJsonNumber(value) {
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (value === Infinity)
+        return 'Infinity';
+    if (value === -Infinity)
+        return '-Infinity';
+    return value;
+}
+function manifestGate(gate) {
+    return {
+        passed: gate.passed,
+        rules: gate.results.map((result) => ({
+            rule: result.rule,
+            line: result.line,
+            metric: result.metric,
+            aggregate: result.aggregate ?? null,
+            verdict: result.verdict,
+            actual: optionalNumber(result.actual),
+            threshold: optionalNumber(result.threshold),
+            baseline: optionalNumber(result.baseline),
+            message: result.message,
+        })),
+    };
+}
+function manifestProvenance(record) {
+    const p = record.provenance;
+    const repoUrl = `${p.serverUrl.replace(/\/+$/, '')}/${p.repository}`;
+    return {
+        runId: record.runId,
+        experiment: record.experiment,
+        repository: p.repository,
+        serverUrl: p.serverUrl,
+        sha: p.sha,
+        ref: p.ref,
+        branch: p.branch,
+        event: p.event,
+        pullRequest: p.pullRequest ?? null,
+        workflow: p.workflow,
+        workflowRunId: p.workflowRunId,
+        runAttempt: p.runAttempt,
+        runNumber: p.runNumber,
+        job: p.job,
+        runUrl: `${repoUrl}/actions/runs/${p.workflowRunId}/attempts/${p.runAttempt}`,
+        commitUrl: `${repoUrl}/commit/${p.sha}`,
+    };
+}
+function optionalNumber(value) {
+    return value === undefined ? null : toJsonNumber(value);
+}
+function sortByPath(items) {
+    return items.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+/** Object.fromEntries defines own properties, so a key such as `__proto__` stays plain data. */
+function sortedRecord(entries) {
+    return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/model-package/model-card.ts
+/**
+ * The model card: README.md with Hugging Face style YAML front matter (`library_name`, `tags`,
+ * `model-index` with the metrics), then a body a person reads. Everything is derived from the
+ * manifest, so the card never says something the manifest does not.
+ */
+
+
+
+/** MLflow flavor -> Hugging Face library name, for flavors whose library is unambiguous. */
+const LIBRARY_OF_FLAVOR = {
+    sklearn: 'scikit-learn',
+    pytorch: 'pytorch',
+    tensorflow: 'tensorflow',
+    keras: 'keras',
+    transformers: 'transformers',
+    sentence_transformers: 'sentence-transformers',
+    xgboost: 'xgboost',
+    lightgbm: 'lightgbm',
+    catboost: 'catboost',
+    onnx: 'onnx',
+    spacy: 'spacy',
+    fastai: 'fastai',
+    paddle: 'paddlepaddle',
+    statsmodels: 'statsmodels',
+    prophet: 'prophet',
+};
+/** The Hugging Face `library_name` for a list of MLflow flavors: the first flavor with a known library. */
+function libraryNameOf(flavors) {
+    for (const flavor of flavors) {
+        if (Object.hasOwn(LIBRARY_OF_FLAVOR, flavor))
+            return LIBRARY_OF_FLAVOR[flavor];
+    }
+    return undefined;
+}
+/** Renders README.md for a model package. */
+function renderModelCard(manifest, options = {}) {
+    return `---\n${renderFrontMatter(manifest, options)}---\n\n${renderBody(manifest, options)}`;
+}
+function renderFrontMatter(manifest, options) {
+    const library = manifest.mlmodel ? libraryNameOf(manifest.mlmodel.flavors) : undefined;
+    const tags = ['ml-actions'];
+    if (manifest.mlmodel)
+        tags.push('mlflow');
+    if (library !== undefined)
+        tags.push(library);
+    const front = {};
+    if (library !== undefined)
+        front['library_name'] = library;
+    front['tags'] = tags;
+    const metrics = Object.entries(manifest.metrics);
+    // model-index needs at least one metric to say anything; without metrics it is left out.
+    if (metrics.length > 0) {
+        front['model-index'] = [
+            {
+                name: manifest.name,
+                results: [
+                    {
+                        task: { type: options.task ?? 'other' },
+                        metrics: metrics.map(([metric, value]) => ({ type: metric, value, name: metric })),
+                    },
+                ],
+            },
+        ];
+    }
+    // YAML 1.1 output quotes strings such as `on` and `yes` that PyYAML (which the Hub uses)
+    // would otherwise read as booleans; lineWidth 0 keeps long values on one line.
+    return stringify(front, { version: '1.1', lineWidth: 0 });
+}
+function renderBody(manifest, options) {
+    const out = [];
+    out.push(`# ${escapeMarkdown(manifest.name)}`, '');
+    out.push(`Version \`${manifest.version}\`, packaged ${manifest.createdAt} by ml-actions: ` +
+        `${manifest.files.length} ${manifest.files.length === 1 ? 'file' : 'files'}, ${model_card_formatBytes(manifest.totalSize)}.`, '');
+    const description = options.description?.trim();
+    if (description)
+        out.push(description, '');
+    out.push('## Metrics', '');
+    const metrics = Object.entries(manifest.metrics);
+    if (metrics.length === 0)
+        out.push('No metrics were recorded.', '');
+    else {
+        out.push(...table(['Metric', 'Value'], metrics.map(([name, value]) => [escapeMarkdown(name), model_card_formatNumber(value)]), ['left', 'right']), '');
+    }
+    const params = Object.entries(manifest.params);
+    if (params.length > 0) {
+        out.push('## Parameters', '');
+        out.push(...table(['Parameter', 'Value'], params.map(([name, value]) => [escapeMarkdown(name), escapeMarkdown(formatParam(value))])), '');
+    }
+    if (manifest.gate) {
+        const rules = manifest.gate.rules;
+        out.push('## Quality gate', '');
+        out.push(`${manifest.gate.passed ? '**Passed**' : '**Failed**'}: ${rules.filter((r) => r.verdict === 'pass').length} of ${rules.length} ${rules.length === 1 ? 'rule' : 'rules'} passed.`, '');
+        if (rules.length > 0) {
+            out.push(...table(['Rule', 'Verdict', 'Value', 'Threshold', 'Baseline', 'Note'], rules.map((r) => [
+                escapeMarkdown(r.rule),
+                VERDICT_LABEL[r.verdict],
+                r.actual === null ? '' : model_card_formatNumber(r.actual),
+                r.threshold === null ? '' : model_card_formatNumber(r.threshold),
+                r.baseline === null ? '' : model_card_formatNumber(r.baseline),
+                escapeMarkdown(r.message),
+            ])), '');
+        }
+    }
+    const p = manifest.provenance;
+    if (p) {
+        out.push('## Provenance', '');
+        const rows = [
+            ['Repository', model_card_link(p.repository, `${p.serverUrl.replace(/\/+$/, '')}/${p.repository}`)],
+            ['Commit', model_card_link(p.sha.slice(0, 12), p.commitUrl)],
+            ['Ref', escapeMarkdown(p.ref)],
+            ['Event', escapeMarkdown(p.pullRequest === null ? p.event : `${p.event} (#${p.pullRequest})`)],
+            ['Workflow run', model_card_link(`${p.workflow} #${p.runNumber}, attempt ${p.runAttempt}`, p.runUrl)],
+            ['Job', escapeMarkdown(p.job)],
+            ['Experiment', escapeMarkdown(p.experiment)],
+            ['Run id', escapeMarkdown(p.runId)],
+        ];
+        out.push(...table(['Field', 'Value'], rows), '');
+    }
+    if (manifest.data.length > 0) {
+        out.push('## Training data', '');
+        out.push(...fileTable(manifest.data), '');
+    }
+    const mlmodel = manifest.mlmodel;
+    if (mlmodel) {
+        out.push('## MLflow model', '');
+        out.push(`The MLflow model in ${escapeMarkdown(mlmodel.path)} has the flavors ${mlmodel.flavors.map(escapeMarkdown).join(', ') || '(none)'}` +
+            (mlmodel.mlflowVersion === null ? '.' : ` (MLflow ${escapeMarkdown(mlmodel.mlflowVersion)}).`), '');
+        if (mlmodel.signature) {
+            for (const [label, part] of [
+                ['Inputs', mlmodel.signature.inputs],
+                ['Outputs', mlmodel.signature.outputs],
+                ['Params', mlmodel.signature.params],
+            ]) {
+                if (part === null || part === undefined)
+                    continue;
+                out.push(`### ${label}`, '', ...signatureTable(part), '');
+            }
+        }
+    }
+    out.push('## Files', '');
+    out.push(...fileTable(manifest.files), '');
+    out.push('## Verify', '');
+    out.push(`\`${PACKAGE_SUMS_FILE}\` lists every file of this package except itself; \`manifest.json\` lists the model files with their sizes and hashes. In the package folder:`, '', '```sh', `sha256sum -c ${PACKAGE_SUMS_FILE}`, '```', '');
+    return out.join('\n');
+}
+const VERDICT_LABEL = {
+    pass: '✅ pass',
+    fail: '❌ fail',
+    skipped: '⏭️ skipped',
+    error: '⚠️ error',
+};
+function fileTable(files) {
+    return table(['File', 'Size', 'SHA-256'], files.map((f) => [escapeMarkdown(f.path), model_card_formatBytes(f.size), `\`${f.sha256}\``]), ['left', 'right', 'left']);
+}
+/** Columns of an MLflow signature part as a table; anything else as JSON in a code block. */
+function signatureTable(part) {
+    if (Array.isArray(part) && part.every((item) => typeof item === 'object' && item !== null)) {
+        const columns = part;
+        const hasDefault = columns.some((c) => c['default'] !== undefined);
+        return table(hasDefault ? ['Name', 'Type', 'Default'] : ['Name', 'Type'], columns.map((c) => {
+            const row = [escapeMarkdown(textOf(c['name'])), escapeMarkdown(columnType(c))];
+            if (hasDefault)
+                row.push(escapeMarkdown(c['default'] === undefined ? '' : JSON.stringify(c['default'])));
+            return row;
+        }));
+    }
+    const json = JSON.stringify(part, null, 2);
+    // A fence longer than any backtick run inside keeps the block closed where it should be.
+    const fence = '`'.repeat(Math.max(3, ...[...json.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+    return [`${fence}json`, json, fence];
+}
+function columnType(column) {
+    const spec = column['tensor-spec'];
+    let type = textOf(column['type']);
+    if (typeof spec === 'object' && spec !== null) {
+        const { dtype, shape } = spec;
+        type = `tensor ${textOf(dtype)} ${JSON.stringify(shape ?? [])}`;
+    }
+    if (column['required'] === false)
+        type += ' (optional)';
+    return type;
+}
+function textOf(value) {
+    if (value === undefined || value === null)
+        return '';
+    return typeof value === 'string' ? value : JSON.stringify(value);
+}
+function table(header, rows, align = []) {
+    const rule = header.map((_, i) => (align[i] === 'right' ? '---:' : '---'));
+    return [header, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`);
+}
+function model_card_link(text, url) {
+    // encodeURI leaves `(` and `)` alone, which would end a Markdown link early.
+    const safeUrl = encodeURI(url).replace(/\(/g, '%28').replace(/\)/g, '%29');
+    return `[${escapeMarkdown(text)}](${safeUrl})`;
+}
+/** Six significant digits for a person; manifest.json and the front matter keep full precision. */
+function model_card_formatNumber(value) {
+    if (typeof value === 'string')
+        return value;
+    if (Number.isInteger(value))
+        return String(value);
+    return String(Number(value.toPrecision(6)));
+}
+function formatParam(value) {
+    return value === null ? 'null' : String(value);
+}
+function model_card_formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/model-package/write-package.ts
+/**
+ * Writing a model package folder: model files under their relative paths, then manifest.json,
+ * README.md and SHA256SUMS.
+ *
+ * Each byte of a model is read once. The intended flow is
+ *   selectModelFiles -> stageModelFiles (copy + sha256 in one pass) -> buildManifest
+ *   -> renderModelCard -> writeModelPackage({ stagingDir, manifest, card })
+ * after which the staging folder is uploaded as is. `writeModelPackage` can also copy the files
+ * itself (pass `files`), for callers that hashed them beforehand: it then hashes again while
+ * copying and refuses a file that changed in between.
+ */
+
+
+
+
+
+
+
+
+/**
+ * Copies the model files into an empty staging folder under their relative paths, hashing each
+ * while it is copied; returns the files for buildManifest.
+ */
+async function stageModelFiles(options) {
+    await prepareEmptyFolder(options.stagingDir);
+    const staged = [];
+    // One file at a time: the copy is bound by the disk, and memory stays at two buffers.
+    for (const file of options.files) {
+        const destination = destinationOf(options.stagingDir, file.path);
+        await fs.promises.mkdir(path.dirname(destination), { recursive: true });
+        const digest = await copyAndHashFile(file.absolute, destination);
+        staged.push({ path: file.path, size: digest.size, sha256: digest.sha256 });
+    }
+    return staged;
+}
+/** Writes the package folder and returns what it holds. */
+async function writeModelPackage(options) {
+    const { stagingDir, manifest } = options;
+    const expected = new Map(manifest.files.map((file) => [file.path, file]));
+    if (options.files) {
+        if (options.files.length !== expected.size || options.files.some((f) => !expected.has(f.path))) {
+            throw new Error('the files to package are not the files the manifest lists');
+        }
+        const copied = await stageModelFiles({ stagingDir, files: options.files });
+        for (const file of copied) {
+            const listed = expected.get(file.path);
+            if (listed && (listed.sha256 !== file.sha256 || listed.size !== file.size)) {
+                throw new UserError(`model file ${file.path} changed while it was being packaged (sha256 ${listed.sha256} when hashed, ${file.sha256} when copied); package it again once nothing writes to it`, { file: file.path });
+            }
+        }
+    }
+    else {
+        for (const file of manifest.files) {
+            const stats = await fs.promises.stat(destinationOf(stagingDir, file.path)).catch(() => undefined);
+            if (!stats?.isFile() || stats.size !== file.size) {
+                throw new Error(`staged model file ${file.path} is missing or has the wrong size; stage the files first`);
+            }
+        }
+    }
+    const written = [...manifest.files];
+    for (const [name, text] of [
+        [PACKAGE_MANIFEST_FILE, serializeManifest(manifest)],
+        [PACKAGE_CARD_FILE, options.card],
+    ]) {
+        const bytes = Buffer.from(text, 'utf8');
+        await fs.promises.writeFile(path.join(stagingDir, name), bytes);
+        written.push({ path: name, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    }
+    const sha256sums = renderSha256Sums(written);
+    const sumsBytes = Buffer.from(sha256sums, 'utf8');
+    await fs.promises.writeFile(path.join(stagingDir, PACKAGE_SUMS_FILE), sumsBytes);
+    written.push({
+        path: PACKAGE_SUMS_FILE,
+        size: sumsBytes.length,
+        sha256: createHash('sha256').update(sumsBytes).digest('hex'),
+    });
+    const files = written
+        .map((file) => ({ ...file, absolute: destinationOf(stagingDir, file.path) }))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return {
+        dir: path.resolve(stagingDir),
+        files,
+        totalSize: files.reduce((sum, file) => sum + file.size, 0),
+        sha256sums,
+    };
+}
+function destinationOf(stagingDir, relative) {
+    // Selection only yields such paths; this guards against a manifest built by other means.
+    if (!isSafeRelativePath(relative))
+        throw new Error(`unsafe path in a model package: ${JSON.stringify(relative)}`);
+    return path.resolve(stagingDir, ...relative.split('/'));
+}
+async function prepareEmptyFolder(dir) {
+    await fs.promises.mkdir(dir, { recursive: true });
+    const entries = await fs.promises.readdir(dir);
+    // Leftovers would be uploaded with the package without being listed in SHA256SUMS.
+    if (entries.length > 0)
+        throw new Error(`the staging folder ${dir} is not empty`);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/model-package/index.ts
+/** Model packages: versions, file selection, hashing, manifest, SHA256SUMS, model card, writing. */
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/core/src/params/read-params-file.ts
+
+
+
+
+
+
+
+
+
+/** Params files larger than this are refused: a params file is a few KiB; a bigger one is likely the wrong file. */
+const MAX_PARAMS_FILE_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/**
+ * Reads a params file (YAML, JSON or TOML by extension; anything else is read as YAML, of which
+ * JSON is a subset) flattened to `a.b.c` keys. Arrays are kept as JSON text; NaN and infinities
+ * as text. Files over MAX_PARAMS_FILE_BYTES are a UserError.
+ */
+async function read_params_file_readParamsFile(absolutePath, displayName) {
+    const text = await readTextFile(absolutePath, displayName, {
+        maxBytes: MAX_PARAMS_FILE_BYTES,
+        kind: 'params files',
+    });
+    const extension = path.extname(absolutePath).toLowerCase();
+    const tree = extension === '.json'
+        ? parseJsonText(text, displayName)
+        : extension === '.toml'
+            ? parseTomlText(text, displayName)
+            : parseYamlText(text, displayName);
+    if (!isPlainObject(tree)) {
+        throw fileError(displayName, `the top level of a params file must be an object of param names, not ${describeValue(tree)}`);
+    }
+    const params = new Map();
+    flattenTree(tree, displayName, 'leaf', (key, value) => {
+        try {
+            params.set(key, paramValueFromTree(value));
+        }
+        catch (error) {
+            // JSON.stringify of an absurdly deep array overflows the stack.
+            if (error instanceof RangeError)
+                throw fileError(displayName, `param "${key}" is nested too deeply`);
+            throw error;
+        }
+    });
+    return params;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/params/read-params.ts
+
+
+
+
+
+
+
+/**
+ * Reads params from entries, in order, later entries winning on equal keys. An entry is either
+ * a `key=value` line (any entry containing "=": the value is parsed by `parseParamValue`), or a
+ * file, folder or glob inside the workspace: a params file (YAML/JSON/TOML, flattened to
+ * `a.b.c`, arrays as JSON text); a DVCLive folder (its params.yaml); an MLflow run, experiment
+ * or mlruns folder (the newest run's params/). Blank entries are skipped.
+ */
+async function readParams(entries, options) {
+    const merged = new Map();
+    const sources = [];
+    for (const entry of entries) {
+        const trimmed = entry.trim();
+        if (trimmed === '')
+            continue;
+        const equals = trimmed.indexOf('=');
+        if (equals !== -1) {
+            const key = trimmed.slice(0, equals).trim();
+            if (key === '')
+                throw new UserError(`params entry ${JSON.stringify(trimmed)} has no name before "="`);
+            merged.set(key, parseParamValue(trimmed.slice(equals + 1)));
+            continue;
+        }
+        for (const match of await expandWorkspacePattern(trimmed, options, 'params path')) {
+            const found = match.isDirectory
+                ? await readParamsFolder(match)
+                : { params: await readParamsFile(match.absolute, match.relative), sources: [match.relative] };
+            for (const [key, value] of found.params)
+                merged.set(key, value);
+            sources.push(...found.sources);
+        }
+    }
+    const params = {};
+    for (const [key, value] of merged)
+        setOwnEntry(params, key, value);
+    return { params, sources: [...new Set(sources)] };
+}
+const PARAMS_FILE_NAMES = (/* unused pure expression or super */ null && (['params.yaml', 'params.yml', 'params.json', 'params.toml']));
+async function readParamsFolder(folder) {
+    const runs = await findMlflowRuns(folder);
+    const newest = runs[0];
+    if (newest !== undefined)
+        return readMlflowRunParams(newest.folder);
+    for (const name of PARAMS_FILE_NAMES) {
+        const file = await workspaceChild(folder, name);
+        if (file !== undefined && !file.isDirectory)
+            return { params: await readParamsFile(file.absolute, file.relative), sources: [file.relative] };
+    }
+    throw new UserError(`params folder ${JSON.stringify(folder.relative)} has no ${PARAMS_FILE_NAMES.join(', ')} and is not an MLflow run folder; name a params file instead`);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/params/index.ts
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/core/src/report/metric-direction.ts
+/** Which way is good for a metric, guessed from its name. */
+const LOWER_IS_BETTER = new Set([
+    'loss',
+    'error',
+    'err',
+    'mae',
+    'mse',
+    'rmse',
+    'latency',
+    'time',
+    'perplexity',
+    'wer',
+    'cer',
+]);
+// Compounds written as one word: nllloss, runtime, walltime, testerror.
+const LOWER_IS_BETTER_SUFFIX = /(loss|error|time|latency)$/;
+/**
+ * `lower` when a word of the name (split at punctuation, digits and camelCase) is one of
+ * loss, error, err, mae, mse, rmse, latency, time, perplexity, wer, cer (or a plural or
+ * compound ending in loss/error/time/latency), else `higher`. Words, not substrings, so that
+ * `power` or `answer` do not read as `wer`.
+ */
+function metric_direction_metricDirection(name) {
+    const words = name
+        .replace(/([\p{Ll}\p{N}])(\p{Lu})/gu, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z]+/);
+    for (const word of words) {
+        if (word === '')
+            continue;
+        if (LOWER_IS_BETTER.has(word) || LOWER_IS_BETTER_SUFFIX.test(word))
+            return 'lower';
+        // Plurals: errors, losses, times.
+        if (word.endsWith('s') && (LOWER_IS_BETTER.has(word.slice(0, -1)) || LOWER_IS_BETTER.has(word.slice(0, -2)))) {
+            return 'lower';
+        }
+    }
+    return 'higher';
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/report/leaderboard.ts
+/** When a matrix or several seeds produced several runs: the runs ranked on their key metrics. */
+
+/** At most this many metric columns, so the table stays readable. */
+const MAX_LEADERBOARD_METRICS = 8;
+/** Without gate rules, this many metrics (the first by name) are the key ones. */
+const DEFAULT_KEY_METRICS = 5;
+/**
+ * The leaderboard of `runs`, or undefined for fewer than two runs. Key metrics: those the
+ * gate has rules on (in rule order), else the first five by name; at most eight.
+ */
+function leaderboard_buildLeaderboard(runs, gate) {
+    if (runs.length < 2)
+        return undefined;
+    const names = keyMetrics(runs, gate);
+    if (names.length === 0)
+        return undefined;
+    const metrics = names.map((name) => ({ name, direction: metricDirection(name) }));
+    const entries = runs.map((run) => ({
+        run,
+        values: names.map((name) => (Object.hasOwn(run.metrics, name) ? run.metrics[name]?.value : undefined)),
+    }));
+    const first = metrics[0];
+    const order = entries.map((entry, index) => ({ entry, index, value: entry.values[0] }));
+    order.sort((a, b) => compareForRank(a.value, b.value, first.direction) || a.index - b.index);
+    const sorted = order.map((item) => item.entry);
+    const spreads = metrics.map((_, column) => spread(sorted, column));
+    return {
+        metrics,
+        entries: sorted,
+        best: metrics.map((metric, column) => bestIndex(sorted, column, metric.direction)),
+        mean: spreads.map((item) => item.mean),
+        std: spreads.map((item) => item.std),
+    };
+}
+function keyMetrics(runs, gate) {
+    const present = new Set();
+    for (const run of runs)
+        for (const name of Object.keys(run.metrics))
+            present.add(name);
+    const gated = [...new Set((gate?.results ?? []).map((result) => result.metric))].filter((name) => present.has(name));
+    if (gated.length > 0)
+        return gated.slice(0, MAX_LEADERBOARD_METRICS);
+    return [...present].sort().slice(0, DEFAULT_KEY_METRICS);
+}
+/** Negative when `a` ranks above `b`: better values first, NaN and missing last. */
+function compareForRank(a, b, direction) {
+    const aRanked = a !== undefined && !Number.isNaN(a);
+    const bRanked = b !== undefined && !Number.isNaN(b);
+    if (!aRanked || !bRanked)
+        return aRanked === bRanked ? 0 : aRanked ? -1 : 1;
+    if (a === b)
+        return 0;
+    return (direction === 'higher' ? a > b : a < b) ? -1 : 1;
+}
+function bestIndex(entries, column, direction) {
+    let best = -1;
+    entries.forEach((entry, index) => {
+        const value = entry.values[column];
+        if (value === undefined || Number.isNaN(value))
+            return;
+        const current = best === -1 ? undefined : entries[best].values[column];
+        if (best === -1 || compareForRank(value, current, direction) < 0)
+            best = index;
+    });
+    return best;
+}
+function spread(entries, column) {
+    let count = 0;
+    let sum = 0;
+    for (const entry of entries) {
+        const value = entry.values[column];
+        if (value === undefined)
+            continue;
+        count++;
+        sum += value;
+    }
+    if (count === 0)
+        return { mean: undefined, std: undefined };
+    const mean = sum / count;
+    let squares = 0;
+    for (const entry of entries) {
+        const value = entry.values[column];
+        if (value !== undefined)
+            squares += (value - mean) ** 2;
+    }
+    return { mean, std: Math.sqrt(squares / count) };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/report/metric-rows.ts
+/** The numbers behind the comparison table: one row per metric, this PR against the baseline. */
+
+
+/** Compares the mean of each metric over `runs` with its mean over `baseline`, sorted for display. */
+function metric_rows_compareMetrics(runs, baseline, gate, precision) {
+    const current = meanByMetric(runs);
+    const before = meanByMetric(baseline);
+    const marks = gateMarks(gate);
+    const names = new Set([...current.keys(), ...before.keys()]);
+    const rows = [];
+    for (const metric of names) {
+        const now = current.get(metric);
+        const then = before.get(metric);
+        rows.push(compareValues(metric, now?.mean, then?.mean, precision, marks.get(metric), now?.count ?? 0));
+    }
+    return sortRows(rows);
+}
+function compareValues(metric, current, baseline, precision, gate, runs) {
+    const direction = metricDirection(metric);
+    const row = {
+        metric,
+        direction,
+        baseline,
+        current,
+        change: undefined,
+        changePct: undefined,
+        status: 'new',
+        gate,
+        runs,
+    };
+    if (current === undefined)
+        return { ...row, status: 'missing' };
+    if (baseline === undefined)
+        return row;
+    // Equal infinities (or two NaNs) are no change, though their difference is NaN.
+    const change = Object.is(current, baseline) ? 0 : current - baseline;
+    const changePct = baseline === 0 ? (change === 0 ? 0 : change > 0 ? Infinity : -Infinity) : (change / Math.abs(baseline)) * 100;
+    let status;
+    if (Object.is(current, baseline) || formatNumber(current, precision) === formatNumber(baseline, precision)) {
+        status = 'unchanged';
+    }
+    else if (Number.isNaN(current)) {
+        // A metric that became NaN (a diverged run) is a regression whichever way is good.
+        status = 'worse';
+    }
+    else if (Number.isNaN(baseline)) {
+        status = 'better';
+    }
+    else {
+        status = (direction === 'higher' ? change > 0 : change < 0) ? 'better' : 'worse';
+    }
+    return { ...row, change, changePct, status };
+}
+/**
+ * Display order: metrics failing the gate, then changed ones by |change %| (NaN counts as the
+ * largest), then missing, new and unchanged ones; ties by name.
+ */
+function sortRows(rows) {
+    const keyed = rows.map((row) => ({ row, tier: tier(row), size: changeSize(row) }));
+    keyed.sort((a, b) => a.tier - b.tier || b.size - a.size || compareText(a.row.metric, b.row.metric));
+    return keyed.map((entry) => entry.row);
+}
+function tier(row) {
+    if (row.gate === 'fail')
+        return 0;
+    switch (row.status) {
+        case 'better':
+        case 'worse':
+            return 1;
+        case 'missing':
+            return 2;
+        case 'new':
+            return 3;
+        case 'unchanged':
+            return 4;
+    }
+}
+function changeSize(row) {
+    if (row.status !== 'better' && row.status !== 'worse')
+        return 0;
+    const pct = row.changePct ?? 0;
+    return Number.isNaN(pct) ? Infinity : Math.abs(pct);
+}
+function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function meanByMetric(records) {
+    const sums = new Map();
+    for (const record of records) {
+        for (const [name, metric] of Object.entries(record.metrics)) {
+            const entry = sums.get(name);
+            if (entry === undefined)
+                sums.set(name, { mean: metric.value, count: 1 });
+            else {
+                entry.mean += metric.value;
+                entry.count++;
+            }
+        }
+    }
+    for (const entry of sums.values())
+        entry.mean /= entry.count;
+    return sums;
+}
+function gateMarks(gate) {
+    const marks = new Map();
+    for (const result of gate?.results ?? []) {
+        const mark = result.verdict === 'pass' ? 'pass' : result.verdict === 'skipped' ? 'skipped' : 'fail';
+        const previous = marks.get(result.metric);
+        // fail beats pass beats skipped: one failing rule makes the metric fail.
+        if (previous === undefined || rank(mark) > rank(previous))
+            marks.set(result.metric, mark);
+    }
+    return marks;
+}
+function rank(mark) {
+    return mark === 'fail' ? 2 : mark === 'pass' ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/report/markdown-escape.ts
+/**
+ * Escaping for text that came from users (metric and param names and values, branch and
+ * experiment names) before it goes into Markdown that GitHub renders as our bot: it must show
+ * as typed and never become HTML, a broken table, a mention, an issue link or a forged marker.
+ */
+/** Zero-width joiner: placed after `@` or `#`, it breaks GitHub's mention and reference autolinks. */
+const ZWJ = '\u200d';
+// C0/C1 controls (tab and line breaks are handled separately) and bidi overrides, which can
+// make a name display differently from what it is ("Trojan Source").
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
+const MARKUP = /[\\`*_[\]~|<>&]/g;
+const MARKUP_REPLACEMENT = {
+    '<': '&lt;',
+    '>': '&gt;',
+    '&': '&amp;',
+};
+/** Default longest cell, in UTF-16 units: one huge param value must not eat the comment. */
+const MAX_CELL_LENGTH = 200;
+/**
+ * Escapes user text for inline Markdown: one line, no HTML (`<`, `>`, `&` become entities, so
+ * `<!--` cannot appear), no emphasis, code or link syntax, no `|` that could split a table row,
+ * and no `@name`, `#123` or `GH-123` that GitHub would turn into a ping or a reference.
+ */
+function markdown_escape_escapeInline(text) {
+    return text
+        .replace(INVISIBLE, '')
+        .replace(LINE_BREAK, ' ')
+        .replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`)
+        .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`)
+        .replace(/#(?=\p{N})/gu, `#${ZWJ}`)
+        .replace(/\b(GH)-(?=\p{N})/giu, `$1${ZWJ}-`);
+}
+/** Escapes user text for a Markdown table cell: `escapeInline`, cut to `maxLength` with `…`. */
+function markdown_escape_escapeCell(text, maxLength = MAX_CELL_LENGTH) {
+    return markdown_escape_escapeInline(markdown_escape_truncateText(text, maxLength));
+}
+/** Cuts text to at most `maxLength` UTF-16 units, ending in `…`, without splitting a surrogate pair. */
+function markdown_escape_truncateText(text, maxLength) {
+    if (text.length <= maxLength)
+        return text;
+    let end = Math.max(0, maxLength - 1);
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end -= 1;
+    return `${text.slice(0, end)}…`;
+}
+/**
+ * An http(s) URL made safe as a Markdown link target (no spaces, quotes, brackets or
+ * parentheses that would end it early), or undefined for anything else (`javascript:`, junk).
+ */
+function markdown_escape_safeUrl(url) {
+    if (url === undefined || url === '')
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return undefined;
+    return parsed.href.replace(/[\s"'()<>[\]\\`|]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/** A Markdown link when `url` is a safe http(s) URL, else the (already escaped) text alone. */
+function markdown_escape_markdownLink(escapedText, url) {
+    const href = markdown_escape_safeUrl(url);
+    return href === undefined ? escapedText : `[${escapedText}](${href})`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/report/markdown-table.ts
+/** GitHub-flavoured Markdown tables, built row by row so a long table can be cut anywhere. */
+const DELIMITER = { left: ':--', right: '--:', center: ':-:' };
+/** The header and delimiter lines of a table. */
+function markdown_table_tableHeader(columns) {
+    const titles = columns.map((column) => column.title);
+    const delimiters = columns.map((column) => DELIMITER[column.align ?? 'left']);
+    return `${markdown_table_tableRow(titles)}\n${markdown_table_tableRow(delimiters)}`;
+}
+/** One table row from cells that are already escaped (`escapeCell`) or are our own text. */
+function markdown_table_tableRow(cells) {
+    return `| ${cells.join(' | ')} |`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/report/mermaid-escape.ts
+/**
+ * Escaping for user text inside a Mermaid chart (a quoted title). Mermaid's quoted strings
+ * cannot contain `"` at all, `%%` starts a comment or a directive, `#name;` is an entity, and
+ * a backtick or a line break could end the Markdown fence: those characters are replaced by
+ * look-alikes, so the name still reads right and the chart always parses.
+ */
+
+const REPLACEMENTS = {
+    '"': "'",
+    '`': "'",
+    '%': '％',
+    '#': '＃',
+    '<': '‹',
+    '>': '›',
+    '&': '＆',
+    '\\': '∖',
+};
+// eslint-disable-next-line no-control-regex
+const mermaid_escape_INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const mermaid_escape_LINE_BREAK = /\r\n|[\r\n\t\u2028\u2029]/g;
+const MAX_MERMAID_LABEL_LENGTH = 80;
+/** User text as the body of a double-quoted Mermaid string: one line, no `"`, `%`, `#`, backtick, `<`, `>`, `&`. */
+function mermaid_escape_escapeMermaidLabel(text, maxLength = MAX_MERMAID_LABEL_LENGTH) {
+    const label = text
+        .replace(mermaid_escape_INVISIBLE, '')
+        .replace(mermaid_escape_LINE_BREAK, ' ')
+        .replace(/["`%#<>&\\]/g, (char) => REPLACEMENTS[char] ?? char)
+        // Inside a chart nobody is pinged, but the raw text shows in e-mails and the API.
+        .replace(/@(?=[\p{L}\p{N}_-])/gu, '@\u200d')
+        .replace(/\b(GH)-(?=\p{N})/giu, '$1\u200d-')
+        .trim();
+    return label === '' ? '(unnamed)' : truncateText(label, maxLength);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/report/learning-curve.ts
+/**
+ * One learning curve: a Mermaid `xychart-beta` line chart of a metric's histories (this PR's
+ * and the baseline's) followed by a small table, because xycharts have no legend.
+ */
+
+
+
+
+
+const EMPTY_HISTORY = { steps: [], values: [] };
+// Steps are shown in full (they are counters), values with the report's precision.
+const STEP_DIGITS = 15;
+const SIDE_TABLE = markdown_table_tableHeader([
+    { title: 'Line', align: 'center' },
+    { title: 'Series' },
+    { title: 'Steps', align: 'right' },
+    { title: 'First', align: 'right' },
+    { title: 'Min', align: 'right' },
+    { title: 'Max', align: 'right' },
+    { title: 'Last', align: 'right' },
+]);
+/**
+ * The Markdown for one metric's chart and its side table, or undefined when the series have
+ * fewer than two distinct finite steps between them (nothing to draw). Series are drawn in
+ * order as `line` 1, 2, ...; NaN and infinite points are left out of the chart only.
+ */
+function learning_curve_renderLearningCurve(metric, series, precision, maxPoints = MAX_CHART_POINTS) {
+    const histories = series.map((entry) => entry.history ?? EMPTY_HISTORY);
+    const chart = downsampleForChart(histories, maxPoints);
+    if (chart === undefined)
+        return undefined;
+    const { grid, scans } = chart;
+    const lines = [];
+    const lineNumbers = [];
+    let yMin = Infinity;
+    let yMax = -Infinity;
+    let yMinText = '';
+    let yMaxText = '';
+    for (const values of chart.lines) {
+        if (values.length === 0) {
+            lineNumbers.push(undefined);
+            continue;
+        }
+        const texts = new Array(values.length);
+        for (let i = 0; i < values.length; i++) {
+            const text = plainDecimal(values[i], precision);
+            texts[i] = text;
+            // The axis is taken from the rounded numbers as written, so no point falls outside it.
+            const shown = Number(text);
+            if (shown < yMin)
+                [yMin, yMinText] = [shown, text];
+            if (shown > yMax)
+                [yMax, yMaxText] = [shown, text];
+        }
+        lines.push(texts);
+        lineNumbers.push(lines.length);
+    }
+    if (yMin === yMax) {
+        // A flat curve: give the axis some height, as a zero-height range cannot be drawn.
+        const pad = Math.abs(yMin) * 0.1 || 1;
+        yMinText = plainDecimal(yMin - pad, precision);
+        yMaxText = plainDecimal(yMax + pad, precision);
+    }
+    const text = [
+        '```mermaid',
+        'xychart-beta',
+        `  title "${escapeMermaidLabel(metric)}"`,
+        `  x-axis "step" ${plainDecimal(grid.lo, STEP_DIGITS)} --> ${plainDecimal(grid.hi, STEP_DIGITS)}`,
+        `  y-axis ${yMinText} --> ${yMaxText}`,
+        ...lines.map((texts) => `  line [${texts.join(', ')}]`),
+        '```',
+    ].join('\n');
+    const rows = [];
+    const notes = [];
+    series.forEach((entry, index) => {
+        const stats = historyStats(histories[index], scans[index]);
+        const line = lineNumbers[index];
+        rows.push(tableRow([
+            line === undefined ? '—' : String(line),
+            escapeCell(entry.label),
+            stats.count === 0
+                ? '—'
+                : `${formatNumber(stats.firstStep, STEP_DIGITS)}–${formatNumber(stats.lastStep, STEP_DIGITS)} (${stats.count})`,
+            formatNumber(stats.first, precision),
+            formatNumber(stats.min, precision),
+            formatNumber(stats.max, precision),
+            formatNumber(stats.last, precision),
+        ]));
+        if (stats.notDrawn > 0) {
+            const what = line === undefined ? escapeInline(entry.label) : `Line ${line} (${escapeInline(entry.label)})`;
+            notes.push(`_${what}: ${stats.notDrawn} NaN/∞ ${stats.notDrawn === 1 ? 'point' : 'points'} not drawn._`);
+        }
+    });
+    return [text, `${SIDE_TABLE}\n${rows.join('\n')}`, ...notes].join('\n\n');
+}
+function historyStats({ steps, values }, scan) {
+    const count = scan.points;
+    const any = count > 0;
+    const allNaN = any && scan.min === undefined;
+    return {
+        count,
+        firstStep: any ? steps[0] : undefined,
+        lastStep: any ? steps[count - 1] : undefined,
+        first: any ? values[0] : undefined,
+        last: any ? values[count - 1] : undefined,
+        min: allNaN ? NaN : scan.min,
+        max: allNaN ? NaN : scan.max,
+        notDrawn: count - scan.finite,
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/report/report-sections.ts
+/**
+ * The sections of the comparison report as Markdown, before any fitting to a size limit.
+ * Everything from user files or the event goes through `escapeInline`/`escapeCell`.
+ */
+
+
+
+
+
+/** Failing rules listed under the verdict; the rest are counted. */
+const MAX_LISTED_RULES = 20;
+const MAX_NOTICE_LENGTH = 1000;
+const MAX_MESSAGE_LENGTH = 300;
+const MAX_NAME_LENGTH = 100;
+const VERDICT_TEXT = {
+    better: '🟢 **Better** than the baseline',
+    worse: '🔴 **Worse** than the baseline',
+    mixed: '🟡 **Mixed**: some metrics better, some worse',
+    'no change': '⚪ **No change** from the baseline',
+    'no baseline': '⚪ **No baseline**: nothing to compare with, showing this PR’s metrics',
+    'failing gate': '❌ **Failing gate**',
+};
+/** Heading, one-line verdict with counts, the commits compared, the baseline notice, failing rules. */
+function report_sections_renderHead(section) {
+    const { verdict, counts, gate } = section;
+    let line = VERDICT_TEXT[verdict];
+    if (verdict === 'failing gate' && gate !== undefined) {
+        const failed = gate.results.filter(isFailing).length;
+        line += `: ${failed} of ${gate.results.length} ${plural(gate.results.length, 'rule')} failed`;
+    }
+    const tally = ['better', 'worse', 'unchanged', 'new', 'missing']
+        .filter((status) => counts[status] > 0)
+        .map((status) => `${counts[status]} ${status}`);
+    if (tally.length > 0 && verdict !== 'no baseline')
+        line += ` · ${tally.join(', ')}`;
+    const context = [`This PR: ${commitText(section.current, section)}`];
+    if (section.baseline !== undefined) {
+        let text = `baseline: ${commitText(section.baseline, section)}`;
+        const url = safeUrl(section.baseline.url);
+        if (url !== undefined)
+            text += ` ([baseline run](${url}))`;
+        context.push(text);
+    }
+    const run = safeUrl(section.workflowRun);
+    if (run !== undefined)
+        context.push(`[workflow run](${run})`);
+    const blocks = ['### 📊 Metric comparison', line, context.join(' · ')];
+    const notice = section.baseline?.notice;
+    if (notice !== undefined && notice !== '') {
+        blocks.push(`> ℹ️ ${escapeInline(truncateText(notice, MAX_NOTICE_LENGTH))}`);
+    }
+    const failing = gate?.results.filter(isFailing) ?? [];
+    if (failing.length > 0) {
+        const items = failing.slice(0, MAX_LISTED_RULES).map(ruleLine);
+        if (failing.length > MAX_LISTED_RULES)
+            items.push(`- … and ${failing.length - MAX_LISTED_RULES} more`);
+        blocks.push(items.join('\n'));
+    }
+    return blocks.join('\n\n');
+}
+function isFailing(result) {
+    return result.verdict === 'fail' || result.verdict === 'error';
+}
+function ruleLine(result) {
+    const icon = result.verdict === 'error' ? '⚠️' : '❌';
+    const message = escapeInline(truncateText(result.message, MAX_MESSAGE_LENGTH));
+    return `- ${icon} ${escapeInline(truncateText(result.rule, MAX_MESSAGE_LENGTH))} (line ${result.line}): ${message}`;
+}
+function commitText(ref, links) {
+    const parts = [];
+    if (ref.branch !== undefined && ref.branch !== '')
+        parts.push(escapeInline(truncateText(ref.branch, MAX_NAME_LENGTH)));
+    if (ref.sha !== undefined && ref.sha !== '')
+        parts.push(commitLink(ref.sha, links.repository, links.serverUrl));
+    return parts.length === 0 ? MISSING : parts.join(' @ ');
+}
+/** A short sha linked to its commit page when the sha, repository and server look right. */
+function commitLink(sha, repository, serverUrl) {
+    if (!/^[0-9a-f]{7,64}$/i.test(sha))
+        return escapeInline(truncateText(sha, 40));
+    const short = sha.slice(0, 7);
+    const server = safeUrl(serverUrl);
+    if (server === undefined || repository === undefined || !/^[\w.-]+\/[\w.-]+$/.test(repository))
+        return short;
+    return markdownLink(short, `${server.replace(/\/+$/, '')}/${repository}/commit/${sha}`);
+}
+const GATE_ICON = { pass: '✅', fail: '❌', skipped: '⏭️' };
+/** The metrics table: every row for the summary; `onlyChanged` drops unchanged ones (never a failing one). */
+function report_sections_metricsTable(rows, options) {
+    const columns = [
+        { title: 'Metric' },
+        {
+            title: options.baselineRecords > 1 ? `Baseline (mean of ${options.baselineRecords})` : 'Baseline',
+            align: 'right',
+        },
+        { title: options.runs > 1 ? `This PR (mean of ${options.runs})` : 'This PR', align: 'right' },
+        { title: 'Change', align: 'right' },
+        { title: 'Change %', align: 'right' },
+    ];
+    if (options.gate)
+        columns.push({ title: 'Gate', align: 'center' });
+    const lines = rows.map((row) => metricRowLine(row, options));
+    return { title: 'Metrics', header: tableHeader(columns), rows: lines, trailer: [], notes: [] };
+}
+/** One row of the metrics table. */
+function metricRowLine(row, options) {
+    const { precision } = options;
+    const cells = [
+        escapeCell(row.metric),
+        formatNumber(row.baseline, precision),
+        formatNumber(row.current, precision),
+        changeCell(row, precision, options.hasBaseline),
+        row.status === 'new' || row.status === 'missing'
+            ? MISSING
+            : row.status === 'unchanged'
+                ? '0%'
+                : formatPercent(row.changePct, precision),
+    ];
+    if (options.gate)
+        cells.push(row.gate === undefined ? '' : GATE_ICON[row.gate]);
+    return tableRow(cells);
+}
+function changeCell(row, precision, hasBaseline) {
+    switch (row.status) {
+        case 'new':
+            // Without a baseline every metric is "new": say nothing rather than repeat it.
+            return hasBaseline ? 'new' : MISSING;
+        case 'missing':
+            return 'missing';
+        case 'unchanged':
+            return '0';
+        case 'better':
+        case 'worse': {
+            const change = row.change ?? NaN;
+            const arrow = change > 0 ? '▲ ' : change < 0 ? '▼ ' : '';
+            return `${row.status === 'better' ? '🟢' : '🔴'} ${arrow}${formatSigned(change, precision)}`;
+        }
+    }
+}
+/** The learning-curve section: a chart per metric with a history, in table order. */
+function report_sections_chartsSection(rows, runs, baseline, baselineLabel, precision) {
+    const blocks = [];
+    for (const row of rows) {
+        const current = findHistory(runs, row.metric);
+        const before = findHistory(baseline, row.metric);
+        if (current === undefined && before === undefined)
+            continue;
+        const currentLabel = runs.length > 1 && current !== undefined ? `this PR (${current.run.experiment})` : 'this PR';
+        const block = renderLearningCurve(row.metric, [
+            { label: currentLabel, history: current?.history },
+            { label: baselineLabel, history: before?.history },
+        ], precision);
+        if (block !== undefined)
+            blocks.push(block);
+    }
+    if (blocks.length === 0)
+        return undefined;
+    return {
+        title: `Learning curves (${blocks.length} ${plural(blocks.length, 'metric')})`,
+        intro: 'Charts have no legend: the table under each chart says which line is which.',
+        blocks,
+    };
+}
+/** The first record's history of a metric (with several runs, the first run that has one). */
+function findHistory(records, metric) {
+    for (const run of records) {
+        if (!Object.hasOwn(run.metrics, metric))
+            continue;
+        const history = run.metrics[metric]?.history;
+        if (history !== undefined && history.steps.length > 0)
+            return { run, history };
+    }
+    return undefined;
+}
+/** The params that changed: name, baseline value(s), this PR's value(s). */
+function report_sections_paramsTable(changes) {
+    if (changes.length === 0)
+        return undefined;
+    const header = tableHeader([{ title: 'Param' }, { title: 'Baseline' }, { title: 'This PR' }]);
+    const rows = changes.map((change) => tableRow([
+        escapeCell(change.name),
+        escapeCell(formatParamValues(change.baseline)),
+        escapeCell(formatParamValues(change.current)),
+    ]));
+    return { title: `Params that changed (${changes.length})`, header, rows, trailer: [], notes: [] };
+}
+/** The leaderboard of several runs on the key metrics, 🏆 on the best value of each, then mean ± std. */
+function report_sections_leaderboardTable(board, precision) {
+    const withMatrix = board.entries.some((entry) => Object.keys(entry.run.provenance.matrix).length > 0);
+    const columns = [{ title: '#', align: 'right' }, { title: 'Run' }];
+    if (withMatrix)
+        columns.push({ title: 'Matrix' });
+    for (const metric of board.metrics) {
+        columns.push({
+            title: `${escapeCell(metric.name, MAX_NAME_LENGTH)} ${metric.direction === 'higher' ? '↑' : '↓'}`,
+            align: 'right',
+        });
+    }
+    const rows = board.entries.map((entry, index) => {
+        const cells = [String(index + 1), escapeCell(entry.run.experiment, MAX_NAME_LENGTH)];
+        if (withMatrix)
+            cells.push(escapeCell(matrixText(entry.run.provenance.matrix), MAX_NAME_LENGTH));
+        entry.values.forEach((value, column) => {
+            cells.push(formatNumber(value, precision) + (board.best[column] === index ? ' 🏆' : ''));
+        });
+        return tableRow(cells);
+    });
+    const stats = ['', '**mean ± std**'];
+    if (withMatrix)
+        stats.push('');
+    board.metrics.forEach((_, column) => {
+        const mean = board.mean[column];
+        stats.push(mean === undefined ? MISSING : `${formatNumber(mean, precision)} ± ${formatNumber(board.std[column], precision)}`);
+    });
+    return {
+        title: `Leaderboard (${board.entries.length} runs)`,
+        header: tableHeader(columns),
+        rows,
+        trailer: [tableRow(stats)],
+        notes: [],
+    };
+}
+function matrixText(matrix) {
+    return Object.entries(matrix)
+        .map(([name, value]) => `${name}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
+        .join(', ');
+}
+/** The model package line, when one was published. */
+function report_sections_linksSection(modelPackage) {
+    if (modelPackage === undefined)
+        return undefined;
+    const label = escapeInline(truncateText(`${modelPackage.name}@${modelPackage.version}`, MAX_NAME_LENGTH));
+    return `📦 Model package: ${markdownLink(label, modelPackage.url)}`;
+}
+const report_sections_FOOTER = '<sub>ml-actions compare</sub>';
+function plural(count, word) {
+    return count === 1 ? word : `${word}s`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/report/render-comparison.ts
+/**
+ * The comparison report of a pull request's runs against the baseline: the sticky comment
+ * (within GitHub's comment limit), the job summary (everything, within 1 MiB) and the same
+ * comparison as JSON. Pure: no I/O.
+ */
+
+
+
+
+
+
+
+
+const DEFAULT_PRECISION = 4;
+const MAX_COMMENT_CHARS = 65_536;
+const MAX_SUMMARY_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+const MARKER_PREFIX = 'ml-actions:compare:';
+/**
+ * The hidden marker that finds the sticky comment of `key`. The key is reduced to letters,
+ * digits, `.`, `_` and `-` (single dashes, at most 64), so it can neither close the HTML
+ * comment nor forge another marker; an empty key becomes `default`.
+ */
+function compareMarker(key) {
+    const safe = key
+        .replace(/[^A-Za-z0-9._-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .slice(0, 64)
+        .replace(/^-+|-+$/g, '');
+    return `<!-- ${MARKER_PREFIX}${safe === '' ? 'default' : safe} -->`;
+}
+/** Renders the comparison as a sticky comment, a job summary and JSON. */
+function renderComparison(input) {
+    const precision = input.precision ?? DEFAULT_PRECISION;
+    const runs = input.runs;
+    const baselineRecords = input.baseline?.records ?? [];
+    const hasBaseline = baselineRecords.length > 0;
+    const first = runs[0];
+    const repository = input.repository ?? first?.provenance.repository;
+    const serverUrl = input.serverUrl ?? first?.provenance.serverUrl;
+    const rows = compareMetrics(runs, baselineRecords, input.gate, precision);
+    const counts = countStatuses(rows);
+    const verdict = comparisonVerdict(counts, hasBaseline, input.gate);
+    const params = hasBaseline ? changedParams(runs, baselineRecords) : [];
+    const leaderboard = buildLeaderboard(runs, input.gate);
+    const commit = first === undefined ? undefined : (first.provenance.headSha ?? first.provenance.sha);
+    const visible = input.onlyChanged === true ? rows.filter((row) => row.status !== 'unchanged' || row.gate === 'fail') : rows;
+    const metrics = metricsTable(visible, {
+        precision,
+        gate: input.gate !== undefined,
+        runs: runs.length,
+        baselineRecords: baselineRecords.length,
+        hasBaseline,
+    });
+    const hidden = rows.length - visible.length;
+    if (hidden > 0)
+        metrics.notes.push(`_${hidden} unchanged ${hidden === 1 ? 'metric' : 'metrics'} hidden._`);
+    const baselineSha = input.baseline?.sha ?? '';
+    const baselineLabel = `baseline ${/^[0-9a-f]{7,64}$/i.test(baselineSha) ? baselineSha.slice(0, 7) : ''}`.trim();
+    const parts = {
+        marker: compareMarker(input.key),
+        head: renderHead({
+            verdict,
+            counts,
+            gate: input.gate,
+            current: { sha: commit, branch: first?.provenance.branch },
+            baseline: input.baseline === undefined
+                ? undefined
+                : {
+                    sha: input.baseline.sha,
+                    branch: baselineRecords[0]?.provenance.branch,
+                    url: input.baseline.url,
+                    notice: input.baseline.notice,
+                },
+            workflowRun: input.links?.workflowRun,
+            repository,
+            serverUrl,
+        }),
+        metrics,
+        charts: input.charts === false ? undefined : chartsSection(visible, runs, baselineRecords, baselineLabel, precision),
+        params: paramsTable(params),
+        leaderboard: leaderboard === undefined ? undefined : leaderboardTable(leaderboard, precision),
+        links: linksSection(input.links?.modelPackage),
+        footer: FOOTER,
+    };
+    const comment = fitReport(parts, commentAudience(input.maxCommentChars ?? MAX_COMMENT_CHARS));
+    const summary = fitReport({ ...parts, marker: undefined }, summaryAudience(input.maxSummaryBytes ?? MAX_SUMMARY_BYTES));
+    const json = comparisonJson({
+        key: input.key,
+        verdict,
+        commit,
+        baseline: input.baseline === undefined
+            ? undefined
+            : {
+                sha: input.baseline.sha,
+                url: input.baseline.url,
+                notice: input.baseline.notice,
+                records: baselineRecords.length,
+            },
+        runs: runs.length,
+        counts,
+        gate: input.gate,
+        rows,
+        params,
+        leaderboard,
+    });
+    return { comment, summary, json };
+}
+function commentAudience(limit) {
+    return {
+        limit,
+        measure: (text) => text.length,
+        rowsLeftOut: (count) => `_${count} more ${count === 1 ? 'row' : 'rows'} left out to fit the comment; the job summary has them all._`,
+        chartsLeftOut: (count) => `_${count} more learning ${count === 1 ? 'curve is' : 'curves are'} in the job summary._`,
+        tooLong: '_The full report does not fit in a comment; see the job summary._',
+    };
+}
+function summaryAudience(limit) {
+    return {
+        limit,
+        measure: utf8Length,
+        rowsLeftOut: (count) => `_${count} more ${count === 1 ? 'row' : 'rows'} left out to fit the job summary limit; the JSON report has them all._`,
+        chartsLeftOut: (count) => `_${count} more learning ${count === 1 ? 'curve' : 'curves'} left out to fit the job summary limit._`,
+        tooLong: '_The full report does not fit in the job summary; see the JSON report._',
+    };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/report/index.ts
+/** The comparison report: what `compare` posts as a comment and writes as the job summary. */
+
+
+
+
+
+
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/core/src/rules/syntax-error.ts
+
+// Longer lines are shown as a window around the fault, so a huge line cannot flood the log.
+const EXCERPT_WIDTH = 100;
+/**
+ * A syntax error at code-unit `index` of the line: `source:line:column: message`, then the line
+ * and a caret under the fault. Columns count code points, as an editor does.
+ */
+function syntax_error_ruleSyntaxError(at, index, message) {
+    const chars = Array.from(at.text.trimEnd());
+    const caret = Array.from(at.text.slice(0, index)).length;
+    const column = caret + 1;
+    let start = 0;
+    let end = chars.length;
+    if (chars.length > EXCERPT_WIDTH) {
+        start = Math.max(0, Math.min(caret - EXCERPT_WIDTH / 2, chars.length - EXCERPT_WIDTH));
+        end = Math.min(chars.length, start + EXCERPT_WIDTH);
+    }
+    const shown = chars.slice(start, end).map(printable);
+    const lead = start > 0 ? '...' : '';
+    const tail = end < chars.length ? '...' : '';
+    // Tabs stay tabs under the caret so it lines up whatever the terminal's tab width.
+    const pad = shown
+        .slice(0, caret - start)
+        .map((c) => (c === '\t' ? '\t' : ' '))
+        .join('');
+    const excerpt = `${lead}${shown.join('')}${tail}`;
+    return new UserError(`${at.source}:${at.line}:${column}: ${message}\n  ${excerpt}\n  ${' '.repeat(lead.length)}${pad}^`, { file: at.source, line: at.line, column });
+}
+/** Control characters would break the two-line picture, so they are shown as `?`. */
+function printable(c) {
+    const code = c.codePointAt(0) ?? 0;
+    if (c === '\t')
+        return c;
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029)
+        return '?';
+    return c;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/rules/tokenizer.ts
+
+// Sticky, so each match starts where the last token ended and a long line is read in one pass.
+const tokenizer_NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
+const NUMBER_TAIL = /[A-Za-z0-9_.]*/y;
+const tokenizer_NAME = /[A-Za-z0-9_./-]*/y;
+/**
+ * Splits one line into tokens, ending with an `end` token; a `#` outside backticks starts a
+ * comment. A bare name is a maximal run of letters, digits, `.`, `/`, `-` and `_` starting with
+ * a letter or `_`, so `a-b` is one name and subtracting from a name needs spaces: `baseline - 1`.
+ */
+function tokenizer_tokenize(at) {
+    const text = at.text;
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === ' ' || c === '\t') {
+            i += 1;
+            continue;
+        }
+        if (c === '#')
+            break;
+        const start = i;
+        if (isLetter(c) || c === '_') {
+            tokenizer_NAME.lastIndex = i + 1;
+            tokenizer_NAME.exec(text);
+            i = tokenizer_NAME.lastIndex;
+            tokens.push({ kind: 'name', text: text.slice(start, i), quoted: false, start, end: i });
+            continue;
+        }
+        if (tokenizer_isDigit(c) || (c === '.' && tokenizer_isDigit(text[i + 1] ?? ''))) {
+            tokenizer_NUMBER.lastIndex = i;
+            tokenizer_NUMBER.exec(text);
+            i = tokenizer_NUMBER.lastIndex;
+            NUMBER_TAIL.lastIndex = i;
+            NUMBER_TAIL.exec(text);
+            if (NUMBER_TAIL.lastIndex > i) {
+                throw ruleSyntaxError(at, start, `invalid number '${tokenizer_clip(text.slice(start, NUMBER_TAIL.lastIndex))}'`);
+            }
+            const numeral = text.slice(start, i);
+            tokens.push({ kind: 'number', text: numeral, value: Number(numeral), start, end: i });
+            continue;
+        }
+        if (c === '`') {
+            const close = text.indexOf('`', i + 1);
+            if (close < 0)
+                throw ruleSyntaxError(at, start, "unterminated name: missing the closing '`'");
+            if (close === i + 1)
+                throw ruleSyntaxError(at, start, 'empty name ``');
+            i = close + 1;
+            tokens.push({ kind: 'name', text: text.slice(start + 1, close), quoted: true, start, end: i });
+            continue;
+        }
+        const two = text.slice(i, i + 2);
+        if (two === '<=' || two === '>=' || two === '==' || two === '!=') {
+            i += 2;
+            tokens.push({ kind: 'compare', text: two, start, end: i });
+            continue;
+        }
+        if (c === '<' || c === '>') {
+            i += 1;
+            tokens.push({ kind: 'compare', text: c, start, end: i });
+            continue;
+        }
+        if (c === '+' || c === '-' || c === '*' || c === '/' || c === '(' || c === ')' || c === ':' || c === '%') {
+            i += 1;
+            tokens.push({ kind: 'punct', text: c, start, end: i });
+            continue;
+        }
+        throw ruleSyntaxError(at, start, unexpectedCharacter(text, i));
+    }
+    const contentEnd = i;
+    const last = tokens[tokens.length - 1];
+    // The end token sits right after the last token: that is where a missing piece belongs.
+    const endAt = last === undefined ? contentEnd : last.end;
+    tokens.push({ kind: 'end', text: '', start: endAt, end: endAt });
+    return { tokens, contentEnd };
+}
+function unexpectedCharacter(text, i) {
+    const c = text[i];
+    if (c === '=') {
+        if (text[i + 1] === '>')
+            return "'=>' is not a comparison; did you mean '>='?";
+        if (text[i + 1] === '<')
+            return "'=<' is not a comparison; did you mean '<='?";
+        return "unexpected '='; compare with '==', '<=' or '>='";
+    }
+    if (c === '!')
+        return "unexpected '!'; did you mean '!='?";
+    const code = text.codePointAt(i) ?? 0;
+    const shown = String.fromCodePoint(code);
+    if (code < 0x20 || code === 0x7f || /\s/u.test(shown)) {
+        return `unexpected character U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    }
+    if (code > 0x7f) {
+        return `unexpected character '${shown}'; write names with such characters in backticks, e.g. \`val loss\``;
+    }
+    return `unexpected character '${shown}'`;
+}
+function isLetter(c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+function tokenizer_isDigit(c) {
+    return c >= '0' && c <= '9';
+}
+/** Shortens a piece of user text quoted in a message. */
+function tokenizer_clip(text) {
+    return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+/** A metric name as it would be written in a rule: bare when it can be, else in backticks. */
+function tokenizer_describeName(name) {
+    return /^[A-Za-z_][A-Za-z0-9_./-]*$/.test(name) ? name : `\`${name}\``;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/rules/expression.ts
+
+/** Thrown by `evaluateExpr` when a divisor is zero; `evaluateRules` turns it into an `error` verdict. */
+class expression_DivisionByZero extends Error {
+    divisor;
+    constructor(divisor) {
+        super('division by zero');
+        this.name = 'DivisionByZero';
+        this.divisor = divisor;
+    }
+}
+/**
+ * The value of a right-hand side. `baselineOf` gives the baseline value of a metric; bare
+ * `baseline` asks for `metric`, the rule's own. Division by zero throws DivisionByZero rather
+ * than yield an infinity nobody meant.
+ */
+function expression_evaluateExpr(expr, metric, baselineOf) {
+    switch (expr.kind) {
+        case 'number':
+            return expr.value;
+        case 'baseline':
+            return baselineOf(expr.metric ?? metric);
+        case 'negate':
+            return -expression_evaluateExpr(expr.operand, metric, baselineOf);
+        case 'binary':
+            return arithmetic(expr, expression_evaluateExpr(expr.left, metric, baselineOf), expression_evaluateExpr(expr.right, metric, baselineOf));
+        case 'margin': {
+            const base = expression_evaluateExpr(expr.base, metric, baselineOf);
+            const up = expr.direction === 'above' ? base >= 0 : base < 0;
+            return base * (up ? 1 + expr.percent / 100 : 1 - expr.percent / 100);
+        }
+    }
+}
+function arithmetic(expr, left, right) {
+    switch (expr.op) {
+        case '+':
+            return left + right;
+        case '-':
+            return left - right;
+        case '*':
+            return left * right;
+        case '/':
+            if (right === 0)
+                throw new expression_DivisionByZero(expr.right);
+            return left / right;
+    }
+}
+/** The metrics whose baseline values an expression needs. */
+function expression_baselineMetrics(expr, metric) {
+    const found = new Set();
+    const visit = (e) => {
+        if (e.kind === 'baseline')
+            found.add(e.metric ?? metric);
+        else if (e.kind === 'negate')
+            visit(e.operand);
+        else if (e.kind === 'binary') {
+            visit(e.left);
+            visit(e.right);
+        }
+        else if (e.kind === 'margin')
+            visit(e.base);
+    };
+    visit(expr);
+    return found;
+}
+const PRECEDENCE = { '+': 1, '-': 1, '*': 2, '/': 2 };
+/** An expression written back as rule text, with only the parentheses it needs. */
+function expression_formatExpr(expr) {
+    switch (expr.kind) {
+        case 'number':
+            return String(expr.value);
+        case 'baseline':
+            return expr.metric === undefined ? 'baseline' : `baseline.${describeName(expr.metric)}`;
+        case 'negate': {
+            const inner = expression_formatExpr(expr.operand);
+            return expr.operand.kind === 'binary' || expr.operand.kind === 'margin' ? `-(${inner})` : `-${inner}`;
+        }
+        case 'binary': {
+            const own = PRECEDENCE[expr.op];
+            const side = (e, strict) => {
+                const text = expression_formatExpr(e);
+                const inner = e.kind === 'binary' ? PRECEDENCE[e.op] : e.kind === 'margin' ? 1 : 3;
+                return inner < own || (strict && inner === own) ? `(${text})` : text;
+            };
+            return `${side(expr.left, false)} ${expr.op} ${side(expr.right, true)}`;
+        }
+        case 'margin':
+            return `${expression_formatExpr(expr.base)} ${expr.direction === 'above' ? '+' : '-'} ${expr.percent}%`;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/rules/evaluate.ts
+
+
+
+
+/**
+ * Judges every rule. Without an aggregate a rule applies to each run and fails if any run
+ * fails, reporting the worst; each run is compared with the baseline runs of its own experiment
+ * (their mean when there are several). With an aggregate, `baseline` is the same aggregate over
+ * the baseline runs. `passed` is false when any rule fails or errs.
+ */
+function evaluateRules(rules, context) {
+    const results = rules.map((rule) => evaluateRule(rule, context));
+    return { passed: results.every((r) => r.verdict !== 'fail' && r.verdict !== 'error'), results };
+}
+function evaluateRule(rule, context) {
+    const head = {
+        rule: rule.text,
+        line: rule.line,
+        metric: rule.metric,
+        ...(rule.aggregate === undefined ? {} : { aggregate: rule.aggregate }),
+    };
+    const { runs } = context;
+    if (runs.length === 0)
+        return { ...head, verdict: 'error', message: 'no runs to judge' };
+    const missing = runs.filter((run) => !Object.hasOwn(run.metrics, rule.metric));
+    if (missing.length > 0)
+        return { ...head, verdict: 'fail', message: missingMetric(rule.metric, runs, missing) };
+    const valueIn = (run) => run.metrics[rule.metric].value;
+    if (rule.aggregate !== undefined) {
+        const aggregate = rule.aggregate;
+        const baselineRuns = [...new Set(runs.flatMap((run) => baselineRunsFor(run, context)))];
+        const actual = aggregateValues(aggregate, runs.map(valueIn));
+        const check = judge(rule, actual, baselineRuns, (values) => aggregateValues(aggregate, values), context);
+        const label = `${aggregate}(${describeName(rule.metric)}) over ${runs.length} ${runs.length === 1 ? 'run' : 'runs'}`;
+        return { ...head, ...checkFields(check), message: describeCheck(check, label, rule.op) };
+    }
+    const checks = runs.map((run) => ({
+        run,
+        check: judge(rule, valueIn(run), baselineRunsFor(run, context), mean, context),
+    }));
+    const label = describeName(rule.metric);
+    const several = runs.length > 1;
+    const of = (count) => `${count} of ${runs.length} runs`;
+    const errored = checks.find((c) => c.check.verdict === 'error');
+    if (errored !== undefined) {
+        const where = several ? ` in ${runName(errored.run)}` : '';
+        return {
+            ...head,
+            ...checkFields(errored.check),
+            message: `${describeCheck(errored.check, label, rule.op)}${where}`,
+        };
+    }
+    const failing = checks.filter((c) => c.check.verdict === 'fail');
+    if (failing.length > 0) {
+        const compared = failing.filter((c) => c.check.reason === undefined);
+        const worst = compared.length > 0 ? worstOf(compared, rule.op) : failing[0];
+        const where = several ? ` in ${runName(worst.run)} (${of(failing.length)} fail)` : '';
+        return { ...head, ...checkFields(worst.check), message: `${describeCheck(worst.check, label, rule.op)}${where}` };
+    }
+    const passing = checks.filter((c) => c.check.verdict === 'pass');
+    if (passing.length === 0) {
+        const first = checks[0];
+        return { ...head, ...checkFields(first.check), message: describeCheck(first.check, label, rule.op) };
+    }
+    const worst = worstOf(passing, rule.op);
+    let message = describeCheck(worst.check, label, rule.op);
+    if (several)
+        message += `; worst of ${passing.length} ${passing.length === 1 ? 'run' : 'runs'}: ${runName(worst.run)}`;
+    const skipped = checks.length - passing.length;
+    if (skipped > 0)
+        message += `; skipped for ${of(skipped)} (no baseline)`;
+    return { ...head, ...checkFields(worst.check), message };
+}
+/**
+ * Compares one value with the threshold. `combine` turns the baseline runs' values of a metric
+ * into one number (the rule's aggregate, or their mean). Baseline runs lacking a metric are
+ * passed over; only when none has it is the baseline missing.
+ */
+function judge(rule, actual, baselineRuns, combine, context) {
+    const baselineValues = new Map();
+    for (const metric of baselineMetrics(rule.threshold, rule.metric)) {
+        if (baselineRuns.length === 0)
+            return noBaseline(actual, undefined, context.requireBaseline);
+        const values = baselineRuns.flatMap((run) => {
+            const found = run.metrics[metric];
+            return found !== undefined && Object.hasOwn(run.metrics, metric) ? [found.value] : [];
+        });
+        if (values.length === 0)
+            return noBaseline(actual, metric, context.requireBaseline);
+        baselineValues.set(metric, combine(values));
+    }
+    const baseline = baselineValues.get(rule.metric);
+    const withBaseline = baseline === undefined ? {} : { baseline };
+    let threshold;
+    try {
+        threshold = evaluateExpr(rule.threshold, rule.metric, (metric) => baselineValues.get(metric));
+    }
+    catch (thrown) {
+        if (!(thrown instanceof DivisionByZero))
+            throw thrown;
+        const divisor = thrown.divisor.kind === 'number' ? '' : `: ${formatExpr(thrown.divisor)} is 0`;
+        return { verdict: 'error', actual, ...withBaseline, reason: `division by zero${divisor}` };
+    }
+    return { verdict: compare(actual, rule.op, threshold) ? 'pass' : 'fail', actual, threshold, ...withBaseline };
+}
+function noBaseline(actual, metric, required) {
+    const what = metric === undefined ? 'no baseline' : `the baseline has no metric "${metric}"`;
+    if (required)
+        return { verdict: 'fail', actual, reason: `${what}, and a baseline is required` };
+    return {
+        verdict: 'skipped',
+        actual,
+        reason: metric === undefined ? 'skipped (no baseline)' : `skipped (no baseline): ${what}`,
+    };
+}
+/** JavaScript's own comparison, so NaN fails everything but `!=`. */
+function compare(actual, op, threshold) {
+    switch (op) {
+        case '<':
+            return actual < threshold;
+        case '<=':
+            return actual <= threshold;
+        case '>':
+            return actual > threshold;
+        case '>=':
+            return actual >= threshold;
+        case '==':
+            return actual === threshold;
+        case '!=':
+            return actual !== threshold;
+    }
+}
+/** The check furthest on the wrong side of its threshold (or closest to it, among passes). */
+function worstOf(items, op) {
+    let worst = items[0];
+    for (const item of items)
+        if (safety(item.check, op) < safety(worst.check, op))
+            worst = item;
+    return worst;
+}
+/** How far a value is on the passing side of its threshold; NaN counts as worst of all. */
+function safety(check, op) {
+    const { actual, threshold } = check;
+    if (threshold === undefined)
+        return Number.NEGATIVE_INFINITY;
+    let distance;
+    if (op === '<' || op === '<=')
+        distance = threshold - actual;
+    else if (op === '>' || op === '>=')
+        distance = actual - threshold;
+    else if (op === '==')
+        distance = -Math.abs(actual - threshold);
+    else
+        distance = Math.abs(actual - threshold);
+    return Number.isNaN(distance) ? Number.NEGATIVE_INFINITY : distance;
+}
+/**
+ * The baseline runs a run is compared with: those of its own experiment; failing that, when the
+ * runs and the baseline each hold a single experiment, the whole baseline (the user pointed at a
+ * record under another name).
+ */
+function baselineRunsFor(run, context) {
+    const baseline = context.baseline ?? [];
+    const same = baseline.filter((b) => b.experiment === run.experiment);
+    if (same.length > 0)
+        return same;
+    const single = (records) => new Set(records.map((r) => r.experiment)).size === 1;
+    return single(baseline) && single(context.runs) ? baseline : [];
+}
+function missingMetric(metric, runs, missing) {
+    if (missing.length < runs.length) {
+        return `metric "${metric}" not found in ${runName(missing[0])} (missing from ${missing.length} of ${runs.length} runs)`;
+    }
+    const names = runs.flatMap((run) => Object.keys(run.metrics));
+    if (names.length === 0)
+        return `metric "${metric}" not found (the runs have no metrics)`;
+    const closest = closestNames(metric, names);
+    return closest.length > 0
+        ? `metric "${metric}" not found; closest: ${closest.join(', ')}`
+        : `metric "${metric}" not found`;
+}
+function checkFields(check) {
+    return {
+        verdict: check.verdict,
+        actual: check.actual,
+        ...(check.threshold === undefined ? {} : { threshold: check.threshold }),
+        ...(check.baseline === undefined ? {} : { baseline: check.baseline }),
+    };
+}
+function describeCheck(check, label, op) {
+    if (check.reason !== undefined)
+        return check.reason;
+    const threshold = check.threshold;
+    const [actual, limit] = formatPair(check.actual, threshold);
+    const baseline = check.baseline === undefined ? '' : ` (baseline ${evaluate_formatNumber(check.baseline)})`;
+    if (check.verdict === 'pass')
+        return `${label} = ${actual} ${op} ${limit}${baseline}`;
+    const nan = Number.isNaN(check.actual) || Number.isNaN(threshold) ? '; a comparison with NaN fails' : '';
+    return `${label} = ${actual}, not ${op} ${limit}${baseline}${nan}`;
+}
+/** Six significant digits, unless that would make two different numbers look the same. */
+function formatPair(a, b) {
+    const short = [evaluate_formatNumber(a), evaluate_formatNumber(b)];
+    return short[0] === short[1] && !Object.is(a, b) ? [String(a), String(b)] : short;
+}
+function evaluate_formatNumber(n) {
+    if (!Number.isFinite(n) || (Number.isInteger(n) && Math.abs(n) < 1e15))
+        return String(n);
+    return String(Number(n.toPrecision(6)));
+}
+function mean(values) {
+    return aggregateValues('mean', values);
+}
+function runName(run) {
+    return `${run.experiment}/${run.runId}`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/rules/parser.ts
+
+
+
+// Deeper right-hand sides are surely mistakes; the limit also keeps parsing and evaluation
+// from exhausting the stack on hostile input.
+const MAX_DEPTH = 100;
+const COMPARISON_LIST = '<, <=, >, >=, ==, !=';
+/**
+ * Parses rules text, one rule a line; `#` comments and blank lines are ignored. `source` names
+ * the text in error messages: `rules` for an action input, or the rules file's path.
+ * Throws a UserError at the first syntax error.
+ */
+function parseRules(text, source = 'rules') {
+    const rules = [];
+    const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+    lines.forEach((lineText, index) => {
+        const at = { source, line: index + 1, text: lineText };
+        const { tokens, contentEnd } = tokenize(at);
+        if (tokens.length === 1)
+            return;
+        const parser = new LineParser(at, tokens);
+        rules.push({ text: lineText.slice(0, contentEnd).trim(), line: at.line, ...parser.parseRule() });
+    });
+    return rules;
+}
+class LineParser {
+    at;
+    tokens;
+    position = 0;
+    nesting = 0;
+    constructor(at, tokens) {
+        this.at = at;
+        this.tokens = tokens;
+    }
+    parseRule() {
+        const left = this.parseLeft();
+        const leftText = left.aggregate === undefined ? describeName(left.metric) : `${left.aggregate}(${describeName(left.metric)})`;
+        const next = this.peek();
+        if (next.kind === 'compare') {
+            this.advance();
+            const threshold = this.parseSum(next).expr;
+            this.expectEnd();
+            return { ...left, op: next.text, threshold };
+        }
+        if (next.kind === 'punct' && next.text === ':') {
+            this.advance();
+            return { ...left, ...this.parseShorthand() };
+        }
+        let message = `expected a comparison (${COMPARISON_LIST}) or ':' after '${leftText}'`;
+        if (next.kind === 'name' && !next.quoted) {
+            message += `; names with spaces are written in backticks, e.g. \`${clip(`${left.metric} ${next.text}`)}\``;
+        }
+        throw this.error(next, message);
+    }
+    /** `metric`, `` `odd metric` `` or `mean(metric)`. */
+    parseLeft() {
+        const first = this.peek();
+        if (first.kind !== 'name') {
+            let message = 'expected a metric name at the start of the rule';
+            if (first.kind === 'number')
+                message += ', e.g. accuracy >= 0.9';
+            throw this.error(first, message);
+        }
+        this.advance();
+        const open = this.peek();
+        if (first.quoted || !(open.kind === 'punct' && open.text === '('))
+            return { metric: first.text };
+        const aggregate = asAggregate(first.text);
+        if (aggregate === undefined) {
+            throw this.error(first, `unknown aggregate '${clip(first.text)}'; use ${AGGREGATES.join(', ')}`);
+        }
+        this.advance();
+        const inner = this.peek();
+        if (inner.kind !== 'name')
+            throw this.error(inner, `expected a metric name after '${aggregate}('`);
+        this.advance();
+        const close = this.peek();
+        if (!inner.quoted && close.kind === 'punct' && close.text === '(' && asAggregate(inner.text) !== undefined) {
+            throw this.error(inner, 'aggregates cannot be nested');
+        }
+        if (!(close.kind === 'punct' && close.text === ')')) {
+            throw this.error(close, `expected ')' to close '${aggregate}('`);
+        }
+        this.advance();
+        return { metric: inner.text, aggregate };
+    }
+    /** After `metric:`, `no-drop` or `no-rise` with an optional amount, absolute or `N%`. */
+    parseShorthand() {
+        const word = this.peek();
+        if (word.kind !== 'name' || word.quoted || (word.text !== 'no-drop' && word.text !== 'no-rise')) {
+            throw this.error(word, "expected 'no-drop' or 'no-rise' after ':'");
+        }
+        this.advance();
+        const drop = word.text === 'no-drop';
+        const op = drop ? '>=' : '<=';
+        const base = { kind: 'baseline' };
+        const amount = this.peek();
+        if (amount.kind === 'end')
+            return { op, threshold: base };
+        if (amount.kind !== 'number') {
+            throw this.error(amount, `expected an amount such as 0.01 or 5% after '${word.text}'`);
+        }
+        this.advance();
+        const percent = this.peek();
+        let threshold;
+        if (percent.kind === 'punct' && percent.text === '%') {
+            this.advance();
+            threshold = { kind: 'margin', base, percent: amount.value, direction: drop ? 'below' : 'above' };
+        }
+        else {
+            threshold = { kind: 'binary', op: drop ? '-' : '+', left: base, right: { kind: 'number', value: amount.value } };
+        }
+        const rest = this.peek();
+        if (rest.kind !== 'end')
+            throw this.error(rest, `expected the end of the rule after '${amount.text}${threshold.kind === 'margin' ? '%' : ''}'`);
+        return { op, threshold };
+    }
+    parseSum(before) {
+        let left = this.parseProduct(before);
+        for (;;) {
+            const op = this.peek();
+            if (!(op.kind === 'punct' && (op.text === '+' || op.text === '-')))
+                return left;
+            this.advance();
+            const right = this.parseProduct(op);
+            left = this.combine(op, op.text, left, right);
+        }
+    }
+    parseProduct(before) {
+        let left = this.parseUnary(before);
+        for (;;) {
+            const op = this.peek();
+            if (!(op.kind === 'punct' && (op.text === '*' || op.text === '/')))
+                return left;
+            this.advance();
+            const right = this.parseUnary(op);
+            left = this.combine(op, op.text, left, right);
+        }
+    }
+    combine(at, op, left, right) {
+        const depth = Math.max(left.depth, right.depth) + 1;
+        if (depth > MAX_DEPTH)
+            throw this.tooDeep(at);
+        return { expr: { kind: 'binary', op, left: left.expr, right: right.expr }, depth };
+    }
+    parseUnary(before) {
+        const token = this.peek();
+        if (token.kind === 'punct' && token.text === '-') {
+            this.advance();
+            this.enter(token);
+            const operand = this.parseUnary(token);
+            this.nesting -= 1;
+            return { expr: { kind: 'negate', operand: operand.expr }, depth: operand.depth + 1 };
+        }
+        return this.parsePrimary(before);
+    }
+    parsePrimary(before) {
+        const token = this.peek();
+        if (token.kind === 'number') {
+            this.advance();
+            return { expr: { kind: 'number', value: token.value }, depth: 1 };
+        }
+        if (token.kind === 'punct' && token.text === '(') {
+            this.advance();
+            this.enter(token);
+            const inner = this.parseSum(token);
+            this.nesting -= 1;
+            const close = this.peek();
+            if (!(close.kind === 'punct' && close.text === ')')) {
+                throw this.error(close, `expected ')' to close the '(' at column ${this.column(token)}`);
+            }
+            this.advance();
+            return inner;
+        }
+        if (token.kind === 'name') {
+            this.advance();
+            return { expr: this.parseBaseline(token), depth: 1 };
+        }
+        throw this.error(token, `expected a number or metric after '${clip(before.text)}'`);
+    }
+    /** `baseline`, `baseline.metric` or ``baseline.`odd metric` ``: the only names the right side knows. */
+    parseBaseline(name) {
+        if (!name.quoted) {
+            if (name.text === 'baseline')
+                return { kind: 'baseline' };
+            if (name.text === 'baseline.') {
+                const quoted = this.peek();
+                if (quoted.kind === 'name' && quoted.quoted && quoted.start === name.end) {
+                    this.advance();
+                    return { kind: 'baseline', metric: quoted.text };
+                }
+                throw this.error(quoted, "expected a metric name after 'baseline.'");
+            }
+            if (name.text.startsWith('baseline.'))
+                return { kind: 'baseline', metric: name.text.slice('baseline.'.length) };
+            const next = this.peek();
+            if (next.kind === 'punct' && next.text === '(' && asAggregate(name.text) !== undefined) {
+                throw this.error(name, 'aggregates belong on the left side only; there, baseline already means the same aggregate over the baseline runs');
+            }
+            const glued = /^baseline([-/])(.+)$/.exec(name.text);
+            if (glued !== null) {
+                const spaced = clip(`baseline ${glued[1]} ${glued[2]}`);
+                throw this.error(name, `unknown name '${clip(name.text)}': '-' and '/' belong to names, so put spaces around them: ${spaced}`);
+            }
+        }
+        throw this.error(name, `unknown name '${clip(describeName(name.text))}'; the right side may use numbers, baseline and baseline.<metric>`);
+    }
+    expectEnd() {
+        const token = this.peek();
+        if (token.kind === 'end')
+            return;
+        const previous = this.tokens[this.position - 1];
+        if (token.kind === 'punct' && token.text === '%') {
+            const plain = previous.kind === 'number' ? `${previous.value / 100} instead of ${previous.text}%` : 'a plain number';
+            throw this.error(token, `'%' is only allowed in no-drop and no-rise amounts (loss: no-rise 5%); write ${plain}`);
+        }
+        if (token.kind === 'compare')
+            throw this.error(token, 'a rule holds one comparison; write two rules');
+        if (token.kind === 'punct' && token.text === ')')
+            throw this.error(token, "unmatched ')'");
+        throw this.error(token, `expected an operator (+, -, *, /) or the end of the rule after '${clip(previous.text)}'`);
+    }
+    enter(token) {
+        this.nesting += 1;
+        if (this.nesting > MAX_DEPTH)
+            throw this.tooDeep(token);
+    }
+    tooDeep(token) {
+        return this.error(token, `the expression is too complex (more than ${MAX_DEPTH} levels of operators or parentheses)`);
+    }
+    peek() {
+        // The last token is always `end`, and the parser never moves past it.
+        return this.tokens[this.position];
+    }
+    advance() {
+        if (this.position < this.tokens.length - 1)
+            this.position += 1;
+    }
+    column(token) {
+        return Array.from(this.at.text.slice(0, token.start)).length + 1;
+    }
+    error(token, message) {
+        return ruleSyntaxError(this.at, token.start, message);
+    }
+}
+function asAggregate(name) {
+    return AGGREGATES.find((a) => a === name);
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/rules/index.ts
+
+
+
+
+
+
+
+;// CONCATENATED MODULE: ../../packages/core/src/run-record.ts
+/**
+ * The run record: the one document a training run produces and every other action reads.
+ * Its JSON Schema is packages/core/schema/run-record.schema.json; `parseRunRecord` enforces it.
+ */
+
+
+
+
+const RUN_RECORD_SCHEMA = 'ml-actions/run-record';
+const RUN_RECORD_VERSION = 1;
+// ---------------------------------------------------------------------------------------------
+// Serialisation. JSON has no NaN or infinities, so metric numbers may be the strings "NaN",
+// "Infinity" and "-Infinity"; everything else is plain JSON. Histories are written on one line
+// each, so a million-step record stays a few times the size of its numbers.
+/** The record as JSON text: NaN/Infinity as strings, -0 kept, every number at full precision. */
+function run_record_serializeRunRecord(record) {
+    return `${writeJson(record, '')}\n`;
+}
+function writeNumber(value) {
+    if (value === Infinity)
+        return '"Infinity"';
+    if (value === -Infinity)
+        return '"-Infinity"';
+    if (value !== value)
+        return '"NaN"';
+    // JSON.stringify(-0) is "0"; "-0" is valid JSON and parses back to -0.
+    if (value === 0 && 1 / value < 0)
+        return '-0';
+    return String(value); // the shortest text that parses back to the same double
+}
+function writeJson(value, indent) {
+    if (typeof value === 'number')
+        return writeNumber(value);
+    if (typeof value !== 'object' || value === null)
+        return JSON.stringify(value) ?? 'null';
+    const inner = `${indent}  `;
+    if (Array.isArray(value)) {
+        if (value.length === 0)
+            return '[]';
+        if (value.every((item) => typeof item === 'number')) {
+            let text = '[';
+            for (let i = 0; i < value.length; i++)
+                text += (i === 0 ? '' : ',') + writeNumber(value[i]);
+            return `${text}]`;
+        }
+        return `[\n${value.map((item) => inner + writeJson(item, inner)).join(',\n')}\n${indent}]`;
+    }
+    const entries = Object.keys(value).filter((key) => value[key] !== undefined);
+    if (entries.length === 0)
+        return '{}';
+    const lines = entries.map((key) => `${inner}${JSON.stringify(key)}: ${writeJson(value[key], inner)}`);
+    return `{\n${lines.join(',\n')}\n${indent}}`;
+}
+// ---------------------------------------------------------------------------------------------
+// Parsing and validation: hand-written checks that accept and refuse the same documents as
+// schema/run-record.schema.json (plus what a schema cannot say: history columns of equal
+// length). Unknown properties are ignored and dropped, so additive changes need no new version.
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const RUN_STATUSES = (/* unused pure expression or super */ null && (['succeeded', 'failed', 'collected']));
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+/**
+ * Parses and validates a run record's JSON text. Every field is checked; a problem is a
+ * UserError naming `source` (a file or artifact) and the JSON path (`$.metrics["loss"].value`).
+ * A record of another schema, or of a newer major version, is refused with a message saying so.
+ */
+function run_record_parseRunRecord(text, source) {
+    let document;
+    try {
+        document = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    }
+    catch {
+        const problem = findJsonSyntaxError(text);
+        const where = problem === undefined ? { line: 1, column: 1 } : lineOfChar(text, problem.offset);
+        throw new UserError(`${source}:${where.line}:${where.column}: not a run record: invalid JSON: ${problem?.message ?? 'not strict JSON'}`, {
+            file: source,
+            line: where.line,
+            column: where.column,
+        });
+    }
+    return validateRunRecord(document, source);
+}
+/** Validates an already parsed document as `parseRunRecord` does. */
+function validateRunRecord(document, source) {
+    const check = new RecordChecker(source);
+    const root = check.object(document, '$');
+    const schema = root['schema'];
+    if (schema !== RUN_RECORD_SCHEMA) {
+        check.fail('$.schema', `must be ${JSON.stringify(RUN_RECORD_SCHEMA)} (got ${check.show(schema)}); this is not an ml-actions run record`);
+    }
+    const version = root['version'];
+    if (typeof version !== 'number' || !Number.isInteger(version))
+        check.fail('$.version', `must be an integer (got ${check.show(version)})`);
+    if (version > RUN_RECORD_VERSION) {
+        check.fail('$.version', `is ${version}: the record was written by a newer ml-actions (record version ${version}); this one reads version ${RUN_RECORD_VERSION}, so update the ml-actions version used to read it`);
+    }
+    if (version !== RUN_RECORD_VERSION)
+        check.fail('$.version', `is ${version}, an unsupported record version (expected ${RUN_RECORD_VERSION})`);
+    const provenance = check.object(check.required(root, '$', 'provenance'), '$.provenance');
+    const outcomeObject = check.object(check.required(root, '$', 'outcome'), '$.outcome');
+    const record = {
+        schema: RUN_RECORD_SCHEMA,
+        version: RUN_RECORD_VERSION,
+        runId: check.string(check.required(root, '$', 'runId'), '$.runId', 1),
+        experiment: check.string(check.required(root, '$', 'experiment'), '$.experiment', 1),
+        attempt: check.integer(check.required(root, '$', 'attempt'), '$.attempt', 1),
+        provenance: checkProvenance(check, provenance),
+        params: checkParams(check, check.required(root, '$', 'params')),
+        metrics: checkMetrics(check, check.required(root, '$', 'metrics')),
+        outcome: checkOutcome(check, outcomeObject),
+        inputs: check.array(check.required(root, '$', 'inputs'), '$.inputs').map((item, index) => {
+            const path = `$.inputs[${index}]`;
+            const input = check.object(item, path);
+            const sha256 = check.string(check.required(input, path, 'sha256'), `${path}.sha256`);
+            if (!SHA256_HEX.test(sha256))
+                check.fail(`${path}.sha256`, `must be 64 lowercase hex digits (got ${check.show(sha256)})`);
+            return {
+                path: check.string(check.required(input, path, 'path'), `${path}.path`, 1),
+                size: check.integer(check.required(input, path, 'size'), `${path}.size`, 0),
+                sha256,
+            };
+        }),
+        sources: check
+            .array(check.required(root, '$', 'sources'), '$.sources')
+            .map((item, index) => check.string(item, `$.sources[${index}]`)),
+    };
+    return record;
+}
+function checkProvenance(check, value) {
+    const p = '$.provenance';
+    const text = (key) => check.string(check.required(value, p, key), `${p}.${key}`);
+    const count = (key, minimum) => check.integer(check.required(value, p, key), `${p}.${key}`, minimum);
+    const optional = (key, read) => value[key] === undefined ? {} : { [key]: read(value[key], `${p}.${key}`) };
+    // Built in the type's field order so that serialising a parsed record gives the same text.
+    const provenance = {
+        repository: text('repository'),
+        serverUrl: text('serverUrl'),
+        sha: text('sha'),
+        ref: text('ref'),
+        branch: text('branch'),
+        ...optional('baseRef', (item, path) => check.string(item, path)),
+        ...optional('pullRequest', (item, path) => check.integer(item, path, 1)),
+        ...optional('headSha', (item, path) => check.string(item, path)),
+        event: text('event'),
+        workflow: text('workflow'),
+        workflowRunId: count('workflowRunId', 0),
+        runAttempt: count('runAttempt', 0),
+        runNumber: count('runNumber', 0),
+        job: text('job'),
+        matrix: check.object(check.required(value, p, 'matrix'), `${p}.matrix`),
+        runnerOs: text('runnerOs'),
+    };
+    return provenance;
+}
+function checkParams(check, value) {
+    const params = check.object(value, '$.params');
+    const result = {};
+    for (const key of Object.keys(params)) {
+        const path = `$.params${check.key(key)}`;
+        if (key === '')
+            check.fail('$.params', 'has an empty param name');
+        const item = params[key];
+        if (item !== null && typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean') {
+            check.fail(path, `must be a string, number, boolean or null (got ${check.show(item)})`);
+        }
+        setOwnEntry(result, key, item);
+    }
+    return result;
+}
+function checkMetrics(check, value) {
+    const metrics = check.object(value, '$.metrics');
+    const result = {};
+    for (const key of Object.keys(metrics)) {
+        const path = `$.metrics${check.key(key)}`;
+        if (key === '')
+            check.fail('$.metrics', 'has an empty metric name');
+        const item = check.object(metrics[key], path);
+        const metric = { value: check.metricNumber(check.required(item, path, 'value'), `${path}.value`) };
+        if (item['step'] !== undefined)
+            metric.step = check.number(item['step'], `${path}.step`);
+        if (item['history'] !== undefined) {
+            const historyPath = `${path}.history`;
+            const history = check.object(item['history'], historyPath);
+            const steps = check.array(check.required(history, historyPath, 'steps'), `${historyPath}.steps`);
+            for (let i = 0; i < steps.length; i++) {
+                if (typeof steps[i] !== 'number')
+                    check.fail(`${historyPath}.steps[${i}]`, `must be a number (got ${check.show(steps[i])})`);
+            }
+            const values = check.metricNumbers(check.required(history, historyPath, 'values'), `${historyPath}.values`);
+            if (values.length !== steps.length) {
+                check.fail(`${historyPath}.values`, `has ${values.length} entries but steps has ${steps.length}; the columns must be parallel`);
+            }
+            const columns = { steps: steps, values };
+            if (history['wallTimes'] !== undefined) {
+                const wallTimes = check.metricNumbers(history['wallTimes'], `${historyPath}.wallTimes`);
+                if (wallTimes.length !== steps.length) {
+                    check.fail(`${historyPath}.wallTimes`, `has ${wallTimes.length} entries but steps has ${steps.length}; the columns must be parallel`);
+                }
+                columns.wallTimes = wallTimes;
+            }
+            metric.history = columns;
+        }
+        setOwnEntry(result, key, metric);
+    }
+    return result;
+}
+function checkOutcome(check, value) {
+    const p = '$.outcome';
+    const status = check.required(value, p, 'status');
+    if (!RUN_STATUSES.includes(status)) {
+        check.fail(`${p}.status`, `must be one of ${RUN_STATUSES.map((s) => JSON.stringify(s)).join(', ')} (got ${check.show(status)})`);
+    }
+    const time = (key) => {
+        const text = check.string(check.required(value, p, key), `${p}.${key}`);
+        if (!ISO_DATE_TIME.test(text))
+            check.fail(`${p}.${key}`, `must be an ISO 8601 date-time such as 2024-05-01T12:00:00Z (got ${check.show(text)})`);
+        return text;
+    };
+    const outcome = {
+        ...(value['command'] === undefined ? {} : { command: check.string(value['command'], `${p}.command`) }),
+        ...(value['exitCode'] === undefined
+            ? {}
+            : { exitCode: check.integer(value['exitCode'], `${p}.exitCode`, -Infinity) }),
+        status: status,
+        startedAt: time('startedAt'),
+        finishedAt: time('finishedAt'),
+        durationMs: check.number(check.required(value, p, 'durationMs'), `${p}.durationMs`, 0),
+    };
+    return outcome;
+}
+/** Type checks that throw a UserError naming the source and the JSON path. */
+class RecordChecker {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    fail(path, message) {
+        throw new UserError(`${this.source}: invalid run record: ${path} ${message}`, { file: this.source });
+    }
+    show(value) {
+        if (value === undefined)
+            return 'nothing';
+        if (Array.isArray(value))
+            return 'an array';
+        if (value !== null && typeof value === 'object')
+            return 'an object';
+        const text = JSON.stringify(value) ?? typeof value;
+        return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    }
+    /** `.name` or `["odd name"]`, for paths. */
+    key(name) {
+        return IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+    }
+    required(object, path, key) {
+        const value = Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+        if (value === undefined)
+            this.fail(`${path}${this.key(key)}`, 'is missing');
+        return value;
+    }
+    object(value, path) {
+        if (typeof value !== 'object' || value === null || Array.isArray(value))
+            this.fail(path, `must be an object (got ${this.show(value)})`);
+        return value;
+    }
+    array(value, path) {
+        if (!Array.isArray(value))
+            this.fail(path, `must be an array (got ${this.show(value)})`);
+        return value;
+    }
+    string(value, path, minLength = 0) {
+        if (typeof value !== 'string')
+            this.fail(path, `must be a string (got ${this.show(value)})`);
+        if (value.length < minLength)
+            this.fail(path, 'must not be empty');
+        return value;
+    }
+    number(value, path, minimum = -Infinity) {
+        if (typeof value !== 'number')
+            this.fail(path, `must be a number (got ${this.show(value)})`);
+        if (value < minimum)
+            this.fail(path, `must be at least ${minimum} (got ${value})`);
+        return value;
+    }
+    integer(value, path, minimum) {
+        if (typeof value !== 'number' || !Number.isInteger(value))
+            this.fail(path, `must be an integer (got ${this.show(value)})`);
+        if (value < minimum)
+            this.fail(path, `must be at least ${minimum} (got ${value})`);
+        return value;
+    }
+    metricNumber(value, path) {
+        if (typeof value === 'number')
+            return value;
+        if (value === 'NaN')
+            return NaN;
+        if (value === 'Infinity')
+            return Infinity;
+        if (value === '-Infinity')
+            return -Infinity;
+        return this.fail(path, `must be a number or "NaN", "Infinity", "-Infinity" (got ${this.show(value)})`);
+    }
+    /** An array of metric numbers, converted in place (the array is our own parse result). */
+    metricNumbers(value, path) {
+        const items = this.array(value, path);
+        for (let i = 0; i < items.length; i++) {
+            const item = items[i];
+            if (typeof item !== 'number')
+                items[i] = this.metricNumber(item, `${path}[${i}]`);
+        }
+        return items;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/run-summary.ts
+
+/** A metric value as people read it: full precision trimmed to 6 significant digits, NaN and infinities named. */
+function formatMetricValue(value) {
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (value === Infinity)
+        return '∞';
+    if (value === -Infinity)
+        return '-∞';
+    if (Number.isInteger(value) && Math.abs(value) < 1e15)
+        return String(value);
+    return String(Number(value.toPrecision(6)));
+}
+/** The final value of every metric, with NaN and infinities as strings (JSON has no such numbers). */
+function finalMetricValues(record) {
+    const values = {};
+    for (const [name, metric] of Object.entries(record.metrics)) {
+        values[name] = Number.isFinite(metric.value) ? metric.value : String(metric.value);
+    }
+    return values;
+}
+function paramText(value) {
+    return value === null ? 'null' : String(value);
+}
+/** The job summary of one training run: status, duration, final metrics and params. */
+function renderRunSummary(record) {
+    const { outcome } = record;
+    const status = outcome.status === 'failed'
+        ? `❌ failed (exit code ${outcome.exitCode ?? 'unknown'})`
+        : outcome.status === 'succeeded'
+            ? '✅ succeeded'
+            : '📥 collected (no command)';
+    const lines = [
+        `### ML train: ${escapeInline(record.experiment)}`,
+        '',
+        `Status: ${status} · duration ${(outcome.durationMs / 1000).toFixed(1)} s · run \`${escapeInline(record.runId)}\``,
+        '',
+    ];
+    const metrics = Object.entries(record.metrics).sort(([a], [b]) => a.localeCompare(b));
+    if (metrics.length === 0) {
+        lines.push('No metrics were read.', '');
+    }
+    else {
+        lines.push('| metric | final value | step | points |', '|---|---:|---:|---:|');
+        for (const [name, metric] of metrics) {
+            const points = metric.history?.steps.length ?? 1;
+            lines.push(`| ${escapeCell(name)} | ${formatMetricValue(metric.value)} | ${metric.step ?? ''} | ${points} |`);
+        }
+        lines.push('');
+    }
+    const params = Object.entries(record.params).sort(([a], [b]) => a.localeCompare(b));
+    if (params.length > 0) {
+        lines.push('| param | value |', '|---|---|');
+        for (const [name, value] of params)
+            lines.push(`| ${escapeCell(name)} | ${escapeCell(paramText(value))} |`);
+        lines.push('');
+    }
+    if (record.inputs.length > 0) {
+        lines.push('| data | size | sha256 |', '|---|---:|---|');
+        for (const input of record.inputs) {
+            lines.push(`| ${escapeCell(input.path)} | ${input.size} | \`${input.sha256.slice(0, 12)}\` |`);
+        }
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
+
+
+
+
+
+
+
 
 
 
@@ -31156,7 +38002,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile: summary_writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -31217,7 +38063,7 @@ class Summary {
         return summary_awaiter(this, void 0, void 0, function* () {
             const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
             const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
+            const writeFunc = overwrite ? summary_writeFile : appendFile;
             yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
             return this.emptyBuffer();
         });
@@ -31479,7 +38325,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat: io_util_lstat, mkdir: io_util_mkdir, open: io_util_open, readdir: io_util_readdir, rename, rm: io_util_rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -31507,10 +38353,10 @@ function readlink(fsPath) {
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
 const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
+function io_util_exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
-            yield stat(fsPath);
+            yield io_util_stat(fsPath);
         }
         catch (err) {
             if (err.code === 'ENOENT') {
@@ -31523,7 +38369,7 @@ function exists(fsPath) {
 }
 function isDirectory(fsPath_1) {
     return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        const stats = useStat ? yield io_util_stat(fsPath) : yield io_util_lstat(fsPath);
         return stats.isDirectory();
     });
 }
@@ -31553,7 +38399,7 @@ function tryGetExecutablePath(filePath, extensions) {
         let stats = undefined;
         try {
             // test file exists
-            stats = yield stat(filePath);
+            stats = yield io_util_stat(filePath);
         }
         catch (err) {
             if (err.code !== 'ENOENT') {
@@ -31581,7 +38427,7 @@ function tryGetExecutablePath(filePath, extensions) {
             filePath = originalFilePath + extension;
             stats = undefined;
             try {
-                stats = yield stat(filePath);
+                stats = yield io_util_stat(filePath);
             }
             catch (err) {
                 if (err.code !== 'ENOENT') {
@@ -31595,7 +38441,7 @@ function tryGetExecutablePath(filePath, extensions) {
                     try {
                         const directory = external_path_namespaceObject.dirname(filePath);
                         const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
+                        for (const actualName of yield io_util_readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
                                 filePath = external_path_namespaceObject.join(directory, actualName);
                                 break;
@@ -32302,7 +39148,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 state.on('debug', (message) => {
                     this._debug(message);
                 });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                if (this.options.cwd && !(yield io_util_exists(this.options.cwd))) {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
@@ -33035,6 +39881,208 @@ function describeFailure(actionName, thrown) {
     return `${actionName} failed unexpectedly: ${errorMessage(thrown)}`;
 }
 
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ../../packages/github/src/run-record-artifact.ts
+
+
+
+
+/** Run records travel as one small artifact per run and experiment; this is the file inside. */
+const RUN_RECORD_FILE = 'run-record.json';
+const PREFIX = 'ml-run-';
+/**
+ * The artifact name of an experiment's record. GitHub refuses `"`, `:`, `<`, `>`, `|`, `*`, `?`,
+ * `\`, `/` and line breaks in names, so those become `_`; the experiment itself stays in the record.
+ */
+function run_record_artifact_runRecordArtifactName(experiment) {
+    return PREFIX + experiment.replace(/["':<>|*?\\/\r\n]/g, '_').slice(0, 200);
+}
+/** Uploads a record; returns the artifact id. */
+async function uploadRunRecord(client, record, options = {}) {
+    const folder = await mkdtemp(join(tmpdir(), 'ml-run-record-'));
+    try {
+        const file = join(folder, RUN_RECORD_FILE);
+        await writeFile(file, serializeRunRecord(record));
+        const uploaded = await client.uploadArtifact(run_record_artifact_runRecordArtifactName(record.experiment), [file], folder, {
+            ...(options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays }),
+        });
+        if (uploaded.id === undefined)
+            throw new Error('the artifact service returned no id for the run record');
+        return uploaded.id;
+    }
+    finally {
+        await rm(folder, { recursive: true, force: true });
+    }
+}
+/** Downloads an artifact (of this run or, with a location, of another) and parses every record in it. */
+async function run_record_artifact_downloadRunRecords(client, location) {
+    const folder = await mkdtemp(join(tmpdir(), 'ml-run-record-'));
+    try {
+        await client.downloadArtifact(location.artifactId, {
+            path: folder,
+            findBy: {
+                token: location.token,
+                workflowRunId: location.workflowRunId,
+                repositoryOwner: location.owner,
+                repositoryName: location.repo,
+            },
+        });
+        const names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
+        if (names.length === 0) {
+            throw new UserError(`artifact ${location.artifactId} of workflow run ${location.workflowRunId} holds no run record`);
+        }
+        return await Promise.all(names.map(async (name) => parseRunRecord(await readFile(join(folder, name), 'utf8'), `artifact ${location.artifactId} (${name}) of workflow run ${location.workflowRunId}`)));
+    }
+    finally {
+        await rm(folder, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/baseline.ts
+
+
+
+
+
+/** Pages of the repository's artifact list read at most; bounds the requests whatever the history. */
+const MAX_ARTIFACT_PAGES = 3;
+/**
+ * Finds the baseline as configured. For `auto`: on a pull request, the record made on the base
+ * branch for the merge-base commit, else the newest base-branch record older than it; on a push,
+ * the newest record of an earlier commit of the branch. Request count does not grow with history:
+ * one compare, then the repository's artifacts of that name (newest first, a few pages at most),
+ * then one download.
+ */
+async function findBaseline(request) {
+    const spec = request.spec.trim();
+    if (spec === 'none')
+        return { records: undefined, notice: 'baseline: none (as configured)' };
+    if (spec === 'auto')
+        return findAutomatically(request);
+    if (/^\d+$/.test(spec))
+        return fromWorkflowRun(request, Number(spec));
+    const path = isAbsolute(spec) ? spec : resolve(request.context.workspace, spec);
+    if (spec.endsWith('.json') || existsSync(path))
+        return fromFile(path, spec);
+    return fromArtifactName(request, spec);
+}
+async function fromFile(path, spec) {
+    let text;
+    try {
+        text = await readFile(path, 'utf8');
+    }
+    catch {
+        throw new UserError(`input "baseline": no run record at ${spec}`);
+    }
+    const record = parseRunRecord(text, spec);
+    return {
+        records: [record],
+        sha: record.provenance.sha,
+        workflowRunId: record.provenance.workflowRunId,
+        notice: undefined,
+    };
+}
+async function fromWorkflowRun(request, runId) {
+    const { owner, repo } = request.context;
+    const name = runRecordArtifactName(request.experiment);
+    const response = await request.github.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
+        owner,
+        repo,
+        run_id: runId,
+        name,
+        per_page: 100,
+    });
+    const artifact = response.data.artifacts.find((candidate) => !candidate.expired);
+    if (artifact === undefined) {
+        return { records: undefined, notice: `workflow run ${runId} has no unexpired run record "${name}"` };
+    }
+    return download(request, artifact, undefined);
+}
+async function fromArtifactName(request, name) {
+    const found = await searchArtifacts(request, name, () => true);
+    if (found === undefined)
+        return { records: undefined, notice: `no unexpired artifact named "${name}" was found` };
+    return download(request, found, undefined);
+}
+async function findAutomatically(request) {
+    const { context } = request;
+    const name = runRecordArtifactName(request.experiment);
+    if (context.pullRequest !== undefined && context.baseRef !== undefined) {
+        const head = context.headSha ?? context.sha;
+        const comparison = await request.github.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+            owner: context.owner,
+            repo: context.repo,
+            basehead: `${context.baseRef}...${head}`,
+            per_page: 1,
+        });
+        const mergeBase = comparison.data.merge_base_commit.sha;
+        const base = context.baseRef;
+        const exact = await searchArtifacts(request, name, (a) => a.workflow_run?.head_sha === mergeBase);
+        if (exact !== undefined)
+            return download(request, exact, undefined);
+        // Older means an ancestor of the merge base: one page of its history is enough in practice, and
+        // keeps the request count fixed; a record further back than that is too stale to compare with.
+        const history = await request.github.request('GET /repos/{owner}/{repo}/commits', {
+            owner: context.owner,
+            repo: context.repo,
+            sha: mergeBase,
+            per_page: 100,
+        });
+        const ancestors = new Set(history.data.map((commit) => commit.sha));
+        const older = await searchArtifacts(request, name, (a) => a.workflow_run?.head_branch === base && ancestors.has(a.workflow_run.head_sha ?? ''));
+        if (older === undefined) {
+            return {
+                records: undefined,
+                notice: `no run record "${name}" was found on ${base} for the merge base ${mergeBase.slice(0, 7)} or before it`,
+            };
+        }
+        const sha = older.workflow_run?.head_sha ?? '';
+        return download(request, older, `no run record for the merge base ${mergeBase.slice(0, 7)}; using the newest earlier record on ${base}, from ${sha.slice(0, 7)}`);
+    }
+    const branch = context.branch;
+    const previous = await searchArtifacts(request, name, (a) => a.workflow_run?.head_branch === branch &&
+        a.workflow_run.head_sha !== context.sha &&
+        a.workflow_run.id !== context.runId);
+    if (previous === undefined) {
+        return { records: undefined, notice: `no earlier run record "${name}" was found on ${branch}` };
+    }
+    return download(request, previous, undefined);
+}
+/** The newest unexpired artifact of that name that satisfies `accept`, reading a bounded number of pages. */
+async function searchArtifacts(request, name, accept) {
+    for (let page = 1; page <= MAX_ARTIFACT_PAGES; page++) {
+        const response = await request.github.request('GET /repos/{owner}/{repo}/actions/artifacts', {
+            owner: request.context.owner,
+            repo: request.context.repo,
+            name,
+            per_page: 100,
+            page,
+        });
+        const artifacts = response.data.artifacts;
+        const found = artifacts.find((artifact) => !artifact.expired && accept(artifact));
+        if (found !== undefined)
+            return found;
+        if (artifacts.length < 100)
+            return undefined;
+    }
+    return undefined;
+}
+async function download(request, artifact, notice) {
+    const workflowRunId = artifact.workflow_run?.id;
+    if (workflowRunId === undefined)
+        throw new Error(`artifact ${artifact.id} does not say which workflow run made it`);
+    const records = await downloadRunRecords(await request.artifacts(), {
+        artifactId: artifact.id,
+        workflowRunId,
+        owner: request.context.owner,
+        repo: request.context.repo,
+        token: request.token,
+    });
+    const sha = artifact.workflow_run?.head_sha ?? records[0]?.provenance.sha ?? '';
+    return { records, sha, workflowRunId, notice };
+}
+
 ;// CONCATENATED MODULE: ../../node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
@@ -33228,7 +40276,7 @@ function dist_bundle_lowercaseKeys(object) {
 }
 
 // pkg/dist-src/util/is-plain-object.js
-function isPlainObject(value) {
+function dist_bundle_isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -33241,7 +40289,7 @@ function isPlainObject(value) {
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
+    if (dist_bundle_isPlainObject(options[key])) {
       if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
@@ -33456,7 +40504,7 @@ function expand(template, context) {
 }
 
 // pkg/dist-src/parse.js
-function parse(options) {
+function dist_bundle_parse(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -33522,7 +40570,7 @@ function parse(options) {
 
 // pkg/dist-src/endpoint-with-defaults.js
 function endpointWithDefaults(defaults, route, options) {
-  return parse(merge(defaults, route, options));
+  return dist_bundle_parse(merge(defaults, route, options));
 }
 
 // pkg/dist-src/with-defaults.js
@@ -33533,7 +40581,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge.bind(null, DEFAULTS2),
-    parse
+    parse: dist_bundle_parse
   });
 }
 
@@ -34497,7 +41545,7 @@ var defaults_default = {
 
 
 // pkg/dist-src/is-plain-object.js
-function dist_bundle_isPlainObject(value) {
+function request_dist_bundle_isPlainObject(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -34518,7 +41566,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = request_dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -35863,7 +42911,129 @@ function secretInput(name) {
     return value;
 }
 
+;// CONCATENATED MODULE: ../../packages/github/src/model-tags.ts
+
+/** Every tag whose name starts with `<name>@v` (matching-refs answers them all at once, unpaged). */
+async function listModelTags(target, name) {
+    const response = await target.github.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', {
+        owner: target.owner,
+        repo: target.repo,
+        ref: `tags/${name}@v`,
+    });
+    return response.data.map((ref) => ref.ref.replace(/^refs\/tags\//, ''));
+}
+/** Creates a lightweight tag; an existing tag is refused, never moved. */
+async function createTag(target, tag, sha) {
+    try {
+        await target.github.request('POST /repos/{owner}/{repo}/git/refs', {
+            owner: target.owner,
+            repo: target.repo,
+            ref: `refs/tags/${tag}`,
+            sha,
+        });
+    }
+    catch (thrown) {
+        if (thrown.status === 422) {
+            throw new UserError(`tag ${tag} exists already; model versions are never overwritten`);
+        }
+        throw thrown;
+    }
+}
+/** Creates a release for a tag with the model card as its notes, and attaches files. */
+async function createRelease(target, options) {
+    const release = await target.github.request('POST /repos/{owner}/{repo}/releases', {
+        owner: target.owner,
+        repo: target.repo,
+        tag_name: options.tag,
+        name: options.name,
+        body: options.body.length > 125_000
+            ? `${options.body.slice(0, 124_900)}\n\n… cut to fit GitHub's limit.`
+            : options.body,
+        prerelease: options.prerelease,
+    });
+    for (const asset of options.assets) {
+        await target.github.request('POST {origin}/repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}', {
+            origin: new URL(release.data.upload_url).origin,
+            owner: target.owner,
+            repo: target.repo,
+            release_id: release.data.id,
+            name: asset.name,
+            data: asset.data,
+            headers: { 'content-type': asset.contentType },
+        });
+    }
+    return { id: release.data.id, url: release.data.html_url };
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/job-records.ts
+
+
+
+
+/**
+ * Where train leaves its records for the later steps of the same job: RUNNER_TEMP is per job and
+ * emptied when the job ends, so gate, compare and package find exactly this job's runs.
+ */
+function jobRecordsFolder(env = process.env) {
+    return join(env['RUNNER_TEMP'] || tmpdir(), 'ml-actions', 'run-records');
+}
+/** Writes a record where later steps look for it; returns its path. */
+async function writeJobRecord(record, folder = jobRecordsFolder()) {
+    await mkdir(folder, { recursive: true });
+    const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, '_');
+    const path = join(folder, `${safeId}.json`);
+    await writeFile(path, serializeRunRecord(record));
+    return path;
+}
+/**
+ * Reads the records named by a `run` input (paths or globs, relative to the workspace), or, when
+ * it is empty, every record train wrote in this job. No record at all is a user error.
+ */
+async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) {
+    const paths = [];
+    if (patterns.length === 0) {
+        const names = await readdir(folder).catch(() => []);
+        paths.push(...names
+            .filter((name) => name.endsWith('.json'))
+            .sort()
+            .map((name) => join(folder, name)));
+        if (paths.length === 0) {
+            throw new UserError('no run record found: run the train action earlier in this job, or set input "run" to a record');
+        }
+    }
+    else {
+        const { glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
+        for (const pattern of patterns) {
+            const absolute = isAbsolute(pattern) ? pattern : resolve(workspace, pattern);
+            const matches = [];
+            for await (const match of glob(absolute))
+                matches.push(match);
+            if (matches.length === 0)
+                throw new UserError(`input "run": no run record matches ${pattern}`);
+            paths.push(...matches.sort());
+        }
+    }
+    return Promise.all(paths.map(async (path) => {
+        let text;
+        try {
+            text = await readFile(path, 'utf8');
+        }
+        catch {
+            throw new UserError(`cannot read the run record ${path}`, { file: path });
+        }
+        return parseRunRecord(text, path);
+    }));
+}
+
 ;// CONCATENATED MODULE: ../../packages/github/src/index.ts
+
+
+
+
+
+
+
+
 
 
 
@@ -35917,6 +43087,13 @@ async function run() {
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
@@ -36004,6 +43181,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -36088,6 +43272,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
 /***/ 5574:
 /***/ ((module) => {
 
@@ -36106,6 +43297,8573 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 6745:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1891);
+var Scalar = __nccwpck_require__(4305);
+var YAMLMap = __nccwpck_require__(2938);
+var YAMLSeq = __nccwpck_require__(3571);
+var resolveBlockMap = __nccwpck_require__(619);
+var resolveBlockSeq = __nccwpck_require__(1610);
+var resolveFlowCollection = __nccwpck_require__(562);
+
+function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+    const coll = token.type === 'block-map'
+        ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag)
+        : token.type === 'block-seq'
+            ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag)
+            : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    const Coll = coll.constructor;
+    // If we got a tagName matching the class, or the tag name is '!',
+    // then use the tagName from the node class used to create it.
+    if (tagName === '!' || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+    }
+    if (tagName)
+        coll.tag = tagName;
+    return coll;
+}
+function composeCollection(CN, ctx, token, props, onError) {
+    const tagToken = props.tag;
+    const tagName = !tagToken
+        ? null
+        : ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg));
+    if (token.type === 'block-seq') {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken
+            ? anchor.offset > tagToken.offset
+                ? anchor
+                : tagToken
+            : (anchor ?? tagToken);
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+            const message = 'Missing newline after block sequence props';
+            onError(lastProp, 'MISSING_CHAR', message);
+        }
+    }
+    const expType = token.type === 'block-map'
+        ? 'map'
+        : token.type === 'block-seq'
+            ? 'seq'
+            : token.start.source === '{'
+                ? 'map'
+                : 'seq';
+    // shortcut: check if it's a generic YAMLMap or YAMLSeq
+    // before jumping into the custom tag logic.
+    if (!tagToken ||
+        !tagName ||
+        tagName === '!' ||
+        (tagName === YAMLMap.YAMLMap.tagName && expType === 'map') ||
+        (tagName === YAMLSeq.YAMLSeq.tagName && expType === 'seq')) {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+    }
+    let tag = ctx.schema.tags.find(t => t.tag === tagName && t.collection === expType);
+    if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+            ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+            tag = kt;
+        }
+        else {
+            if (kt) {
+                onError(tagToken, 'BAD_COLLECTION_TYPE', `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? 'scalar'}`, true);
+            }
+            else {
+                onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, true);
+            }
+            return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+    }
+    const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+    const res = tag.resolve?.(coll, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg), ctx.options) ?? coll;
+    const node = identity.isNode(res)
+        ? res
+        : new Scalar.Scalar(res);
+    node.range = coll.range;
+    node.tag = tagName;
+    if (tag?.format)
+        node.format = tag.format;
+    return node;
+}
+
+exports.composeCollection = composeCollection;
+
+
+/***/ }),
+
+/***/ 6183:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Document = __nccwpck_require__(7977);
+var composeNode = __nccwpck_require__(413);
+var resolveEnd = __nccwpck_require__(2368);
+var resolveProps = __nccwpck_require__(6715);
+
+function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    const opts = Object.assign({ _directives: directives }, options);
+    const doc = new Document.Document(undefined, opts);
+    const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+    };
+    const props = resolveProps.resolveProps(start, {
+        indicator: 'doc-start',
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+    });
+    if (props.found) {
+        doc.directives.docStart = true;
+        if (value &&
+            (value.type === 'block-map' || value.type === 'block-seq') &&
+            !props.hasNewline)
+            onError(props.end, 'MISSING_CHAR', 'Block collection cannot start on same line with directives-end marker');
+    }
+    // @ts-expect-error If Contents is set, let's trust the user
+    doc.contents = value
+        ? composeNode.composeNode(ctx, value, props, onError)
+        : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+    const contentEnd = doc.contents.range[2];
+    const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+    if (re.comment)
+        doc.comment = re.comment;
+    doc.range = [offset, contentEnd, re.offset];
+    return doc;
+}
+
+exports.composeDoc = composeDoc;
+
+
+/***/ }),
+
+/***/ 413:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(5525);
+var identity = __nccwpck_require__(1891);
+var composeCollection = __nccwpck_require__(6745);
+var composeScalar = __nccwpck_require__(1337);
+var resolveEnd = __nccwpck_require__(2368);
+var utilEmptyScalarPosition = __nccwpck_require__(6827);
+
+const CN = { composeNode, composeEmptyNode };
+function composeNode(ctx, token, props, onError) {
+    const atKey = ctx.atKey;
+    const { spaceBefore, comment, anchor, tag } = props;
+    let node;
+    let isSrcToken = true;
+    switch (token.type) {
+        case 'alias':
+            node = composeAlias(ctx, token, onError);
+            if (anchor || tag)
+                onError(token, 'ALIAS_PROPS', 'An alias node must not specify any properties');
+            break;
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'block-scalar':
+            node = composeScalar.composeScalar(ctx, token, tag, onError);
+            if (anchor)
+                node.anchor = anchor.source.substring(1);
+            break;
+        case 'block-map':
+        case 'block-seq':
+        case 'flow-collection':
+            try {
+                node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+                if (anchor)
+                    node.anchor = anchor.source.substring(1);
+            }
+            catch (error) {
+                // Almost certainly here due to a stack overflow
+                const message = error instanceof Error ? error.message : String(error);
+                onError(token, 'RESOURCE_EXHAUSTION', message);
+            }
+            break;
+        default: {
+            const message = token.type === 'error'
+                ? token.message
+                : `Unsupported token (type: ${token.type})`;
+            onError(token, 'UNEXPECTED_TOKEN', message);
+            isSrcToken = false;
+        }
+    }
+    node ?? (node = composeEmptyNode(ctx, token.offset, undefined, null, props, onError));
+    if (anchor && node.anchor === '')
+        onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    if (atKey &&
+        ctx.options.stringKeys &&
+        (!identity.isScalar(node) ||
+            typeof node.value !== 'string' ||
+            (node.tag && node.tag !== 'tag:yaml.org,2002:str'))) {
+        const msg = 'With stringKeys, all keys must be strings';
+        onError(tag ?? token, 'NON_STRING_KEY', msg);
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        if (token.type === 'scalar' && token.source === '')
+            node.comment = comment;
+        else
+            node.commentBefore = comment;
+    }
+    // @ts-expect-error Type checking misses meaning of isSrcToken
+    if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+    return node;
+}
+function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    const token = {
+        type: 'scalar',
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ''
+    };
+    const node = composeScalar.composeScalar(ctx, token, tag, onError);
+    if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === '')
+            onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+    }
+    return node;
+}
+function composeAlias({ options }, { offset, source, end }, onError) {
+    const alias = new Alias.Alias(source.substring(1));
+    if (alias.source === '')
+        onError(offset, 'BAD_ALIAS', 'Alias cannot be an empty string');
+    if (alias.source.endsWith(':'))
+        onError(offset + source.length - 1, 'BAD_ALIAS', 'Alias ending in : is ambiguous', true);
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+    alias.range = [offset, valueEnd, re.offset];
+    if (re.comment)
+        alias.comment = re.comment;
+    return alias;
+}
+
+exports.composeEmptyNode = composeEmptyNode;
+exports.composeNode = composeNode;
+
+
+/***/ }),
+
+/***/ 1337:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1891);
+var Scalar = __nccwpck_require__(4305);
+var resolveBlockScalar = __nccwpck_require__(293);
+var resolveFlowScalar = __nccwpck_require__(7686);
+
+function composeScalar(ctx, token, tagToken, onError) {
+    const { value, type, comment, range } = token.type === 'block-scalar'
+        ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError)
+        : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+    const tagName = tagToken
+        ? ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
+        : null;
+    let tag;
+    if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+    }
+    else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+    else if (token.type === 'scalar')
+        tag = findScalarTagByTest(ctx, value, token, onError);
+    else
+        tag = ctx.schema[identity.SCALAR];
+    let scalar;
+    try {
+        const res = tag.resolve(value, msg => onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+    }
+    catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
+        scalar = new Scalar.Scalar(value);
+    }
+    scalar.range = range;
+    scalar.source = value;
+    if (type)
+        scalar.type = type;
+    if (tagName)
+        scalar.tag = tagName;
+    if (tag.format)
+        scalar.format = tag.format;
+    if (comment)
+        scalar.comment = comment;
+    return scalar;
+}
+function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    if (tagName === '!')
+        return schema[identity.SCALAR]; // non-specific tag
+    const matchWithTest = [];
+    for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+            if (tag.default && tag.test)
+                matchWithTest.push(tag);
+            else
+                return tag;
+        }
+    }
+    for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+            return tag;
+    const kt = schema.knownTags[tagName];
+    if (kt && !kt.collection) {
+        // Ensure that the known tag is available for stringifying,
+        // but does not get used by default.
+        schema.tags.push(Object.assign({}, kt, { default: false, test: undefined }));
+        return kt;
+    }
+    onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, tagName !== 'tag:yaml.org,2002:str');
+    return schema[identity.SCALAR];
+}
+function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    const tag = schema.tags.find(tag => (tag.default === true || (atKey && tag.default === 'key')) &&
+        tag.test?.test(value)) || schema[identity.SCALAR];
+    if (schema.compat) {
+        const compat = schema.compat.find(tag => tag.default && tag.test?.test(value)) ??
+            schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+            const ts = directives.tagString(tag.tag);
+            const cs = directives.tagString(compat.tag);
+            const msg = `Value may be parsed as either ${ts} or ${cs}`;
+            onError(token, 'TAG_RESOLVE_FAILED', msg, true);
+        }
+    }
+    return tag;
+}
+
+exports.composeScalar = composeScalar;
+
+
+/***/ }),
+
+/***/ 4260:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var directives = __nccwpck_require__(9082);
+var Document = __nccwpck_require__(7977);
+var errors = __nccwpck_require__(7460);
+var identity = __nccwpck_require__(1891);
+var composeDoc = __nccwpck_require__(6183);
+var resolveEnd = __nccwpck_require__(2368);
+
+function getErrorPos(src) {
+    if (typeof src === 'number')
+        return [src, src + 1];
+    if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+    const { offset, source } = src;
+    return [offset, offset + (typeof source === 'string' ? source.length : 1)];
+}
+function parsePrelude(prelude) {
+    let comment = '';
+    let atComment = false;
+    let afterEmptyLine = false;
+    for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+            case '#':
+                comment +=
+                    (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') +
+                        (source.substring(1) || ' ');
+                atComment = true;
+                afterEmptyLine = false;
+                break;
+            case '%':
+                if (prelude[i + 1]?.[0] !== '#')
+                    i += 1;
+                atComment = false;
+                break;
+            default:
+                // This may be wrong after doc-end, but in that case it doesn't matter
+                if (!atComment)
+                    afterEmptyLine = true;
+                atComment = false;
+        }
+    }
+    return { comment, afterEmptyLine };
+}
+/**
+ * Compose a stream of CST nodes into a stream of YAML Documents.
+ *
+ * ```ts
+ * import { Composer, Parser } from 'yaml'
+ *
+ * const src: string = ...
+ * const tokens = new Parser().parse(src)
+ * const docs = new Composer().compose(tokens)
+ * ```
+ */
+class Composer {
+    constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+            const pos = getErrorPos(source);
+            if (warning)
+                this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            else
+                this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        this.directives = new directives.Directives({ version: options.version || '1.2' });
+        this.options = options;
+    }
+    decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        //console.log({ dc: doc.comment, prelude, comment })
+        if (comment) {
+            const dc = doc.contents;
+            if (afterDoc) {
+                doc.comment = doc.comment ? `${doc.comment}\n${comment}` : comment;
+            }
+            else if (afterEmptyLine || doc.directives.docStart || !dc) {
+                doc.commentBefore = comment;
+            }
+            else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+                let it = dc.items[0];
+                if (identity.isPair(it))
+                    it = it.key;
+                const cb = it.commentBefore;
+                it.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+            else {
+                const cb = dc.commentBefore;
+                dc.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+        }
+        if (afterDoc) {
+            for (let i = 0; i < this.errors.length; ++i)
+                doc.errors.push(this.errors[i]);
+            for (let i = 0; i < this.warnings.length; ++i)
+                doc.warnings.push(this.warnings[i]);
+        }
+        else {
+            doc.errors = this.errors;
+            doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+    }
+    /**
+     * Current stream status information.
+     *
+     * Mostly useful at the end of input for an empty stream.
+     */
+    streamInfo() {
+        return {
+            comment: parsePrelude(this.prelude).comment,
+            directives: this.directives,
+            errors: this.errors,
+            warnings: this.warnings
+        };
+    }
+    /**
+     * Compose tokens into documents.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+            yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+    }
+    /** Advance the composer by one CST token. */
+    *next(token) {
+        if (node_process.env.LOG_STREAM)
+            console.dir(token, { depth: null });
+        switch (token.type) {
+            case 'directive':
+                this.directives.add(token.source, (offset, message, warning) => {
+                    const pos = getErrorPos(token);
+                    pos[0] += offset;
+                    this.onError(pos, 'BAD_DIRECTIVE', message, warning);
+                });
+                this.prelude.push(token.source);
+                this.atDirectives = true;
+                break;
+            case 'document': {
+                const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+                if (this.atDirectives && !doc.directives.docStart)
+                    this.onError(token, 'MISSING_CHAR', 'Missing directives-end/doc-start indicator line');
+                this.decorate(doc, false);
+                if (this.doc)
+                    yield this.doc;
+                this.doc = doc;
+                this.atDirectives = false;
+                break;
+            }
+            case 'byte-order-mark':
+            case 'space':
+                break;
+            case 'comment':
+            case 'newline':
+                this.prelude.push(token.source);
+                break;
+            case 'error': {
+                const msg = token.source
+                    ? `${token.message}: ${JSON.stringify(token.source)}`
+                    : token.message;
+                const error = new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg);
+                if (this.atDirectives || !this.doc)
+                    this.errors.push(error);
+                else
+                    this.doc.errors.push(error);
+                break;
+            }
+            case 'doc-end': {
+                if (!this.doc) {
+                    const msg = 'Unexpected doc-end without preceding document';
+                    this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg));
+                    break;
+                }
+                this.doc.directives.docEnd = true;
+                const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+                this.decorate(this.doc, true);
+                if (end.comment) {
+                    const dc = this.doc.comment;
+                    this.doc.comment = dc ? `${dc}\n${end.comment}` : end.comment;
+                }
+                this.doc.range[2] = end.offset;
+                break;
+            }
+            default:
+                this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', `Unsupported token ${token.type}`));
+        }
+    }
+    /**
+     * Call at end of input to yield any remaining document.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+            this.decorate(this.doc, true);
+            yield this.doc;
+            this.doc = null;
+        }
+        else if (forceDoc) {
+            const opts = Object.assign({ _directives: this.directives }, this.options);
+            const doc = new Document.Document(undefined, opts);
+            if (this.atDirectives)
+                this.onError(endOffset, 'MISSING_CHAR', 'Missing directives-end indicator line');
+            doc.range = [0, endOffset, endOffset];
+            this.decorate(doc, false);
+            yield doc;
+        }
+    }
+}
+
+exports.Composer = Composer;
+
+
+/***/ }),
+
+/***/ 619:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Pair = __nccwpck_require__(5153);
+var YAMLMap = __nccwpck_require__(2938);
+var resolveProps = __nccwpck_require__(6715);
+var utilContainsNewline = __nccwpck_require__(3151);
+var utilFlowIndentCheck = __nccwpck_require__(7319);
+var utilMapIncludes = __nccwpck_require__(8279);
+
+const startColMsg = 'All mapping items must start at the same column';
+function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    const map = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    let offset = bm.offset;
+    let commentEnd = null;
+    for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        // key properties
+        const keyProps = resolveProps.resolveProps(start, {
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+            if (key) {
+                if (key.type === 'block-seq')
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'A block sequence may not be used as an implicit map key');
+                else if ('indent' in key && key.indent !== bm.indent)
+                    onError(offset, 'BAD_INDENT', startColMsg);
+            }
+            if (!keyProps.anchor && !keyProps.tag && !sep) {
+                commentEnd = keyProps.end;
+                if (keyProps.comment) {
+                    if (map.comment)
+                        map.comment += '\n' + keyProps.comment;
+                    else
+                        map.comment = keyProps.comment;
+                }
+                continue;
+            }
+            if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+                onError(key ?? start[start.length - 1], 'MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line');
+            }
+        }
+        else if (keyProps.found?.indent !== bm.indent) {
+            onError(offset, 'BAD_INDENT', startColMsg);
+        }
+        // key value
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key
+            ? composeNode(ctx, key, keyProps, onError)
+            : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+            onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+        // value properties
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+            indicator: 'map-value-ind',
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: !key || key.type === 'block-scalar'
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+            if (implicitKey) {
+                if (value?.type === 'block-map' && !valueProps.hasNewline)
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'Nested mappings are not allowed in compact mappings');
+                if (ctx.options.strict &&
+                    keyProps.start < valueProps.found.offset - 1024)
+                    onError(keyNode.range, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key');
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+            if (ctx.schema.compat)
+                utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            offset = valueNode.range[2];
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+        else {
+            // key with no value
+            if (implicitKey)
+                onError(keyNode.range, 'MISSING_CHAR', 'Implicit map keys need to be followed by map values');
+            if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+    }
+    if (commentEnd && commentEnd < offset)
+        onError(commentEnd, 'IMPOSSIBLE', 'Map comment with trailing content');
+    map.range = [bm.offset, offset, commentEnd ?? offset];
+    return map;
+}
+
+exports.resolveBlockMap = resolveBlockMap;
+
+
+/***/ }),
+
+/***/ 293:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(4305);
+
+function resolveBlockScalar(ctx, scalar, onError) {
+    const start = scalar.offset;
+    const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    if (!header)
+        return { value: '', type: null, comment: '', range: [start, start, start] };
+    const type = header.mode === '>' ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+    const lines = scalar.source ? splitLines(scalar.source) : [];
+    // determine the end of content & start of chomping
+    let chompStart = lines.length;
+    for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === '' || content === '\r')
+            chompStart = i;
+        else
+            break;
+    }
+    // shortcut for empty contents
+    if (chompStart === 0) {
+        const value = header.chomp === '+' && lines.length > 0
+            ? '\n'.repeat(Math.max(1, lines.length - 1))
+            : '';
+        let end = start + header.length;
+        if (scalar.source)
+            end += scalar.source.length;
+        return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    // find the indentation level to trim from start
+    let trimIndent = scalar.indent + header.indent;
+    let offset = scalar.offset + header.length;
+    let contentStart = 0;
+    for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === '' || content === '\r') {
+            if (header.indent === 0 && indent.length > trimIndent)
+                trimIndent = indent.length;
+        }
+        else {
+            if (indent.length < trimIndent) {
+                const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
+                onError(offset + indent.length, 'MISSING_CHAR', message);
+            }
+            if (header.indent === 0)
+                trimIndent = indent.length;
+            contentStart = i;
+            if (trimIndent === 0 && !ctx.atRoot) {
+                const message = 'Block scalar values in collections must be indented';
+                onError(offset, 'BAD_INDENT', message);
+            }
+            break;
+        }
+        offset += indent.length + content.length + 1;
+    }
+    // include trailing more-indented empty lines in content
+    for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+            chompStart = i + 1;
+    }
+    let value = '';
+    let sep = '';
+    let prevMoreIndented = false;
+    // leading whitespace is kept intact
+    for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + '\n';
+    for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === '\r';
+        if (crlf)
+            content = content.slice(0, -1);
+        /* istanbul ignore if already caught in lexer */
+        if (content && indent.length < trimIndent) {
+            const src = header.indent
+                ? 'explicit indentation indicator'
+                : 'first line';
+            const message = `Block scalar lines must not be less indented than their ${src}`;
+            onError(offset - content.length - (crlf ? 2 : 1), 'BAD_INDENT', message);
+            indent = '';
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+        }
+        else if (indent.length > trimIndent || content[0] === '\t') {
+            // more-indented content within a folded block
+            if (sep === ' ')
+                sep = '\n';
+            else if (!prevMoreIndented && sep === '\n')
+                sep = '\n\n';
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+            prevMoreIndented = true;
+        }
+        else if (content === '') {
+            // empty line
+            if (sep === '\n')
+                value += '\n';
+            else
+                sep = '\n';
+        }
+        else {
+            value += sep + content;
+            sep = ' ';
+            prevMoreIndented = false;
+        }
+    }
+    switch (header.chomp) {
+        case '-':
+            break;
+        case '+':
+            for (let i = chompStart; i < lines.length; ++i)
+                value += '\n' + lines[i][0].slice(trimIndent);
+            if (value[value.length - 1] !== '\n')
+                value += '\n';
+            break;
+        default:
+            value += '\n';
+    }
+    const end = start + header.length + scalar.source.length;
+    return { value, type, comment: header.comment, range: [start, end, end] };
+}
+function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    /* istanbul ignore if should not happen */
+    if (props[0].type !== 'block-scalar-header') {
+        onError(props[0], 'IMPOSSIBLE', 'Block scalar header not found');
+        return null;
+    }
+    const { source } = props[0];
+    const mode = source[0];
+    let indent = 0;
+    let chomp = '';
+    let error = -1;
+    for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === '-' || ch === '+'))
+            chomp = ch;
+        else {
+            const n = Number(ch);
+            if (!indent && n)
+                indent = n;
+            else if (error === -1)
+                error = offset + i;
+        }
+    }
+    if (error !== -1)
+        onError(error, 'UNEXPECTED_TOKEN', `Block scalar header includes extra characters: ${source}`);
+    let hasSpace = false;
+    let comment = '';
+    let length = source.length;
+    for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+            case 'space':
+                hasSpace = true;
+            // fallthrough
+            case 'newline':
+                length += token.source.length;
+                break;
+            case 'comment':
+                if (strict && !hasSpace) {
+                    const message = 'Comments must be separated from other tokens by white space characters';
+                    onError(token, 'MISSING_CHAR', message);
+                }
+                length += token.source.length;
+                comment = token.source.substring(1);
+                break;
+            case 'error':
+                onError(token, 'UNEXPECTED_TOKEN', token.message);
+                length += token.source.length;
+                break;
+            /* istanbul ignore next should not happen */
+            default: {
+                const message = `Unexpected token in block scalar header: ${token.type}`;
+                onError(token, 'UNEXPECTED_TOKEN', message);
+                const ts = token.source;
+                if (ts && typeof ts === 'string')
+                    length += ts.length;
+            }
+        }
+    }
+    return { mode, indent, chomp, comment, length };
+}
+/** @returns Array of lines split up as `[indent, content]` */
+function splitLines(source) {
+    const split = source.split(/\n( *)/);
+    const first = split[0];
+    const m = first.match(/^( *)/);
+    const line0 = m?.[1]
+        ? [m[1], first.slice(m[1].length)]
+        : ['', first];
+    const lines = [line0];
+    for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+    return lines;
+}
+
+exports.resolveBlockScalar = resolveBlockScalar;
+
+
+/***/ }),
+
+/***/ 1610:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var YAMLSeq = __nccwpck_require__(3571);
+var resolveProps = __nccwpck_require__(6715);
+var utilFlowIndentCheck = __nccwpck_require__(7319);
+
+function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    const seq = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = bs.offset;
+    let commentEnd = null;
+    for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+            indicator: 'seq-item-ind',
+            next: value,
+            offset,
+            onError,
+            parentIndent: bs.indent,
+            startOnNewline: true
+        });
+        if (!props.found) {
+            if (props.anchor || props.tag || value) {
+                if (value?.type === 'block-seq')
+                    onError(props.end, 'BAD_INDENT', 'All sequence items must start at the same column');
+                else
+                    onError(offset, 'MISSING_CHAR', 'Sequence item without - indicator');
+            }
+            else {
+                commentEnd = props.end;
+                if (props.comment)
+                    seq.comment = props.comment;
+                continue;
+            }
+        }
+        const node = value
+            ? composeNode(ctx, value, props, onError)
+            : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+    }
+    seq.range = [bs.offset, offset, commentEnd ?? offset];
+    return seq;
+}
+
+exports.resolveBlockSeq = resolveBlockSeq;
+
+
+/***/ }),
+
+/***/ 2368:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveEnd(end, offset, reqSpace, onError) {
+    let comment = '';
+    if (end) {
+        let hasSpace = false;
+        let sep = '';
+        for (const token of end) {
+            const { source, type } = token;
+            switch (type) {
+                case 'space':
+                    hasSpace = true;
+                    break;
+                case 'comment': {
+                    if (reqSpace && !hasSpace)
+                        onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                    const cb = source.substring(1) || ' ';
+                    if (!comment)
+                        comment = cb;
+                    else
+                        comment += sep + cb;
+                    sep = '';
+                    break;
+                }
+                case 'newline':
+                    if (comment)
+                        sep += source;
+                    hasSpace = true;
+                    break;
+                default:
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${type} at node end`);
+            }
+            offset += source.length;
+        }
+    }
+    return { comment, offset };
+}
+
+exports.resolveEnd = resolveEnd;
+
+
+/***/ }),
+
+/***/ 562:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1891);
+var Pair = __nccwpck_require__(5153);
+var YAMLMap = __nccwpck_require__(2938);
+var YAMLSeq = __nccwpck_require__(3571);
+var resolveEnd = __nccwpck_require__(2368);
+var resolveProps = __nccwpck_require__(6715);
+var utilContainsNewline = __nccwpck_require__(3151);
+var utilMapIncludes = __nccwpck_require__(8279);
+
+const blockMsg = 'Block collections are not allowed within flow collections';
+const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
+function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    const isMap = fc.start.source === '{';
+    const fcName = isMap ? 'flow map' : 'flow sequence';
+    const NodeClass = (tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq));
+    const coll = new NodeClass(ctx.schema);
+    coll.flow = true;
+    const atRoot = ctx.atRoot;
+    if (atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = fc.offset + fc.start.source.length;
+    for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+            flow: fcName,
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+        });
+        if (!props.found) {
+            if (!props.anchor && !props.tag && !sep && !value) {
+                if (i === 0 && props.comma)
+                    onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+                else if (i < fc.items.length - 1)
+                    onError(props.start, 'UNEXPECTED_TOKEN', `Unexpected empty item in ${fcName}`);
+                if (props.comment) {
+                    if (coll.comment)
+                        coll.comment += '\n' + props.comment;
+                    else
+                        coll.comment = props.comment;
+                }
+                offset = props.end;
+                continue;
+            }
+            if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+                onError(key, // checked by containsNewline()
+                'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+        }
+        if (i === 0) {
+            if (props.comma)
+                onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+        }
+        else {
+            if (!props.comma)
+                onError(props.start, 'MISSING_CHAR', `Missing , between ${fcName} items`);
+            if (props.comment) {
+                let prevItemComment = '';
+                loop: for (const st of start) {
+                    switch (st.type) {
+                        case 'comma':
+                        case 'space':
+                            break;
+                        case 'comment':
+                            prevItemComment = st.source.substring(1);
+                            break loop;
+                        default:
+                            break loop;
+                    }
+                }
+                if (prevItemComment) {
+                    let prev = coll.items[coll.items.length - 1];
+                    if (identity.isPair(prev))
+                        prev = prev.value ?? prev.key;
+                    if (prev.comment)
+                        prev.comment += '\n' + prevItemComment;
+                    else
+                        prev.comment = prevItemComment;
+                    props.comment = props.comment.substring(prevItemComment.length + 1);
+                }
+            }
+        }
+        if (!isMap && !sep && !props.found) {
+            // item is a value in a seq
+            // → key & sep are empty, start does not include ? or :
+            const valueNode = value
+                ? composeNode(ctx, value, props, onError)
+                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+            coll.items.push(valueNode);
+            offset = valueNode.range[2];
+            if (isBlock(value))
+                onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+        }
+        else {
+            // item is a key+value pair
+            // key value
+            ctx.atKey = true;
+            const keyStart = props.end;
+            const keyNode = key
+                ? composeNode(ctx, key, props, onError)
+                : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+            if (isBlock(key))
+                onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            ctx.atKey = false;
+            // value properties
+            const valueProps = resolveProps.resolveProps(sep ?? [], {
+                flow: fcName,
+                indicator: 'map-value-ind',
+                next: value,
+                offset: keyNode.range[2],
+                onError,
+                parentIndent: fc.indent,
+                startOnNewline: false
+            });
+            if (valueProps.found) {
+                if (!isMap && !props.found && ctx.options.strict) {
+                    if (sep)
+                        for (const st of sep) {
+                            if (st === valueProps.found)
+                                break;
+                            if (st.type === 'newline') {
+                                onError(st, 'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+                                break;
+                            }
+                        }
+                    if (props.start < valueProps.found.offset - 1024)
+                        onError(valueProps.found, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key');
+                }
+            }
+            else if (value) {
+                if ('source' in value && value.source?.[0] === ':')
+                    onError(value, 'MISSING_CHAR', `Missing space after : in ${fcName}`);
+                else
+                    onError(valueProps.start, 'MISSING_CHAR', `Missing , or : between ${fcName} items`);
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : valueProps.found
+                    ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError)
+                    : null;
+            if (valueNode) {
+                if (isBlock(value))
+                    onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            }
+            else if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            if (isMap) {
+                const map = coll;
+                if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+                    onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+                map.items.push(pair);
+            }
+            else {
+                const map = new YAMLMap.YAMLMap(ctx.schema);
+                map.flow = true;
+                map.items.push(pair);
+                const endRange = (valueNode ?? keyNode).range;
+                map.range = [keyNode.range[0], endRange[1], endRange[2]];
+                coll.items.push(map);
+            }
+            offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+    }
+    const expectedEnd = isMap ? '}' : ']';
+    const [ce, ...ee] = fc.end;
+    let cePos = offset;
+    if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+    else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot
+            ? `${name} must end with a ${expectedEnd}`
+            : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? 'MISSING_CHAR' : 'BAD_INDENT', msg);
+        if (ce && ce.source.length !== 1)
+            ee.unshift(ce);
+    }
+    if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+            if (coll.comment)
+                coll.comment += '\n' + end.comment;
+            else
+                coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+    }
+    else {
+        coll.range = [fc.offset, cePos, cePos];
+    }
+    return coll;
+}
+
+exports.resolveFlowCollection = resolveFlowCollection;
+
+
+/***/ }),
+
+/***/ 7686:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(4305);
+var resolveEnd = __nccwpck_require__(2368);
+
+function resolveFlowScalar(scalar, strict, onError) {
+    const { offset, type, source, end } = scalar;
+    let _type;
+    let value;
+    const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+    switch (type) {
+        case 'scalar':
+            _type = Scalar.Scalar.PLAIN;
+            value = plainValue(source, _onError);
+            break;
+        case 'single-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_SINGLE;
+            value = singleQuotedValue(source, _onError);
+            break;
+        case 'double-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_DOUBLE;
+            value = doubleQuotedValue(source, _onError);
+            break;
+        /* istanbul ignore next should not happen */
+        default:
+            onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
+            return {
+                value: '',
+                type: null,
+                comment: '',
+                range: [offset, offset + source.length, offset + source.length]
+            };
+    }
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+    return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+    };
+}
+function plainValue(source, onError) {
+    let badChar = '';
+    switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case '\t':
+            badChar = 'a tab character';
+            break;
+        case ',':
+            badChar = 'flow indicator character ,';
+            break;
+        case '%':
+            badChar = 'directive indicator character %';
+            break;
+        case '|':
+        case '>': {
+            badChar = `block scalar indicator ${source[0]}`;
+            break;
+        }
+        case '@':
+        case '`': {
+            badChar = `reserved character ${source[0]}`;
+            break;
+        }
+    }
+    if (badChar)
+        onError(0, 'BAD_SCALAR_START', `Plain value cannot start with ${badChar}`);
+    return unfoldLines(source);
+}
+function singleQuotedValue(source, onError) {
+    if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', "Missing closing 'quote");
+    return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+}
+function unfoldLines(source) {
+    const line = /(.*?)\r?\n/sy;
+    let match = line.exec(source);
+    if (!match)
+        return source;
+    /**
+     * The negative lookbehinds in these RegExps are to
+     * prevent causing a polynomial search time in certain cases.
+     *
+     * The try-catch is for Safari < 16.4 and other old browsers:
+     * https://caniuse.com/js-regexp-lookbehind
+     */
+    let trimEnd, trimBoth;
+    try {
+        trimEnd = new RegExp('(?<![ \t])[ \t]+$');
+        trimBoth = new RegExp('^[ \t]+|(?<![ \t])[ \t]+$', 'g');
+    }
+    catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+    }
+    let res = match[1].replace(trimEnd, '');
+    let sep = ' ';
+    let pos = line.lastIndex;
+    while ((match = line.exec(source))) {
+        const lm = match[1].replace(trimBoth, '');
+        if (lm === '') {
+            if (sep === '\n')
+                res += sep;
+            else
+                sep = '\n';
+        }
+        else {
+            res += sep + lm;
+            sep = ' ';
+        }
+        pos = line.lastIndex;
+    }
+    const last = /[ \t]*(.*)/sy;
+    last.lastIndex = pos;
+    match = last.exec(source);
+    return res + sep + (match?.[1] ?? '');
+}
+function doubleQuotedValue(source, onError) {
+    let res = '';
+    for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === '\r' && source[i + 1] === '\n')
+            continue;
+        if (ch === '\n') {
+            const { fold, offset } = foldNewline(source, i);
+            res += fold;
+            i = offset;
+        }
+        else if (ch === '\\') {
+            let next = source[++i];
+            const cc = escapeCodes[next];
+            if (cc)
+                res += cc;
+            else if (next === '\n') {
+                // skip escaped newlines, but still trim the following line
+                next = source[i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === '\r' && source[i + 1] === '\n') {
+                // skip escaped CRLF newlines, but still trim the following line
+                next = source[++i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === 'x' || next === 'u' || next === 'U') {
+                const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+                res += parseCharCode(source, i + 1, length, onError);
+                i += length;
+            }
+            else {
+                const raw = source.substr(i - 1, 2);
+                onError(i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+                res += raw;
+            }
+        }
+        else if (ch === ' ' || ch === '\t') {
+            // trim trailing whitespace
+            const wsStart = i;
+            let next = source[i + 1];
+            while (next === ' ' || next === '\t')
+                next = source[++i + 1];
+            if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
+                res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        }
+        else {
+            res += ch;
+        }
+    }
+    if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', 'Missing closing "quote');
+    return res;
+}
+/**
+ * Fold a single newline into a space, multiple newlines to N - 1 newlines.
+ * Presumes `source[offset] === '\n'`
+ */
+function foldNewline(source, offset) {
+    let fold = '';
+    let ch = source[offset + 1];
+    while (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+        if (ch === '\r' && source[offset + 2] !== '\n')
+            break;
+        if (ch === '\n')
+            fold += '\n';
+        offset += 1;
+        ch = source[offset + 1];
+    }
+    if (!fold)
+        fold = ' ';
+    return { fold, offset };
+}
+const escapeCodes = {
+    '0': '\0', // null character
+    a: '\x07', // bell character
+    b: '\b', // backspace
+    e: '\x1b', // escape character
+    f: '\f', // form feed
+    n: '\n', // line feed
+    r: '\r', // carriage return
+    t: '\t', // horizontal tab
+    v: '\v', // vertical tab
+    N: '\u0085', // Unicode next line
+    _: '\u00a0', // Unicode non-breaking space
+    L: '\u2028', // Unicode line separator
+    P: '\u2029', // Unicode paragraph separator
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    '\t': '\t'
+};
+function parseCharCode(source, offset, length, onError) {
+    const cc = source.substr(offset, length);
+    const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    const code = ok ? parseInt(cc, 16) : NaN;
+    try {
+        return String.fromCodePoint(code);
+    }
+    catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+        return raw;
+    }
+}
+
+exports.resolveFlowScalar = resolveFlowScalar;
+
+
+/***/ }),
+
+/***/ 6715:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    let spaceBefore = false;
+    let atNewline = startOnNewline;
+    let hasSpace = startOnNewline;
+    let comment = '';
+    let commentSep = '';
+    let hasNewline = false;
+    let reqSpace = false;
+    let tab = null;
+    let anchor = null;
+    let tag = null;
+    let newlineAfterProp = null;
+    let comma = null;
+    let found = null;
+    let start = null;
+    for (const token of tokens) {
+        if (reqSpace) {
+            if (token.type !== 'space' &&
+                token.type !== 'newline' &&
+                token.type !== 'comma')
+                onError(token.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+            reqSpace = false;
+        }
+        if (tab) {
+            if (atNewline && token.type !== 'comment' && token.type !== 'newline') {
+                onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+            }
+            tab = null;
+        }
+        switch (token.type) {
+            case 'space':
+                // At the doc level, tabs at line start may be parsed
+                // as leading white space rather than indentation.
+                // In a flow collection, only the parser handles indent.
+                if (!flow &&
+                    (indicator !== 'doc-start' || next?.type !== 'flow-collection') &&
+                    token.source.includes('\t')) {
+                    tab = token;
+                }
+                hasSpace = true;
+                break;
+            case 'comment': {
+                if (!hasSpace)
+                    onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                const cb = token.source.substring(1) || ' ';
+                if (!comment)
+                    comment = cb;
+                else
+                    comment += commentSep + cb;
+                commentSep = '';
+                atNewline = false;
+                break;
+            }
+            case 'newline':
+                if (atNewline) {
+                    if (comment)
+                        comment += token.source;
+                    else if (!found || indicator !== 'seq-item-ind')
+                        spaceBefore = true;
+                }
+                else
+                    commentSep += token.source;
+                atNewline = true;
+                hasNewline = true;
+                if (anchor || tag)
+                    newlineAfterProp = token;
+                hasSpace = true;
+                break;
+            case 'anchor':
+                if (anchor)
+                    onError(token, 'MULTIPLE_ANCHORS', 'A node can have at most one anchor');
+                if (token.source.endsWith(':'))
+                    onError(token.offset + token.source.length - 1, 'BAD_ALIAS', 'Anchor ending in : is ambiguous', true);
+                anchor = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            case 'tag': {
+                if (tag)
+                    onError(token, 'MULTIPLE_TAGS', 'A node can have at most one tag');
+                tag = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            }
+            case indicator:
+                // Could here handle preceding comments differently
+                if (anchor || tag)
+                    onError(token, 'BAD_PROP_ORDER', `Anchors and tags must be after the ${token.source} indicator`);
+                if (found)
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.source} in ${flow ?? 'collection'}`);
+                found = token;
+                atNewline =
+                    indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
+                hasSpace = false;
+                break;
+            case 'comma':
+                if (flow) {
+                    if (comma)
+                        onError(token, 'UNEXPECTED_TOKEN', `Unexpected , in ${flow}`);
+                    comma = token;
+                    atNewline = false;
+                    hasSpace = false;
+                    break;
+                }
+            // else fallthrough
+            default:
+                onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
+                atNewline = false;
+                hasSpace = false;
+        }
+    }
+    const last = tokens[tokens.length - 1];
+    const end = last ? last.offset + last.source.length : offset;
+    if (reqSpace &&
+        next &&
+        next.type !== 'space' &&
+        next.type !== 'newline' &&
+        next.type !== 'comma' &&
+        (next.type !== 'scalar' || next.source !== '')) {
+        onError(next.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+    }
+    if (tab &&
+        ((atNewline && tab.indent <= parentIndent) ||
+            next?.type === 'block-map' ||
+            next?.type === 'block-seq'))
+        onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+    return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+    };
+}
+
+exports.resolveProps = resolveProps;
+
+
+/***/ }),
+
+/***/ 3151:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function containsNewline(key) {
+    if (!key)
+        return null;
+    switch (key.type) {
+        case 'alias':
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            if (key.source.includes('\n'))
+                return true;
+            if (key.end)
+                for (const st of key.end)
+                    if (st.type === 'newline')
+                        return true;
+            return false;
+        case 'flow-collection':
+            for (const it of key.items) {
+                for (const st of it.start)
+                    if (st.type === 'newline')
+                        return true;
+                if (it.sep)
+                    for (const st of it.sep)
+                        if (st.type === 'newline')
+                            return true;
+                if (containsNewline(it.key) || containsNewline(it.value))
+                    return true;
+            }
+            return false;
+        default:
+            return true;
+    }
+}
+
+exports.containsNewline = containsNewline;
+
+
+/***/ }),
+
+/***/ 6827:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function emptyScalarPosition(offset, before, pos) {
+    if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+            let st = before[i];
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                case 'newline':
+                    offset -= st.source.length;
+                    continue;
+            }
+            // Technically, an empty scalar is immediately after the last non-empty
+            // node, but it's more useful to place it after any whitespace.
+            st = before[++i];
+            while (st?.type === 'space') {
+                offset += st.source.length;
+                st = before[++i];
+            }
+            break;
+        }
+    }
+    return offset;
+}
+
+exports.emptyScalarPosition = emptyScalarPosition;
+
+
+/***/ }),
+
+/***/ 7319:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var utilContainsNewline = __nccwpck_require__(3151);
+
+function flowIndentCheck(indent, fc, onError) {
+    if (fc?.type === 'flow-collection') {
+        const end = fc.end[0];
+        if (end.indent === indent &&
+            (end.source === ']' || end.source === '}') &&
+            utilContainsNewline.containsNewline(fc)) {
+            const msg = 'Flow end indicator should be more indented than parent';
+            onError(end, 'BAD_INDENT', msg, true);
+        }
+    }
+}
+
+exports.flowIndentCheck = flowIndentCheck;
+
+
+/***/ }),
+
+/***/ 8279:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1891);
+
+function mapIncludes(ctx, items, search) {
+    const { uniqueKeys } = ctx.options;
+    if (uniqueKeys === false)
+        return false;
+    const isEqual = typeof uniqueKeys === 'function'
+        ? uniqueKeys
+        : (a, b) => a === b || (identity.isScalar(a) && identity.isScalar(b) && a.value === b.value);
+    return items.some(pair => isEqual(pair.key, search));
+}
+
+exports.mapIncludes = mapIncludes;
+
+
+/***/ }),
+
+/***/ 7977:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(5525);
+var Collection = __nccwpck_require__(1633);
+var identity = __nccwpck_require__(1891);
+var Pair = __nccwpck_require__(5153);
+var toJS = __nccwpck_require__(3119);
+var Schema = __nccwpck_require__(1148);
+var stringifyDocument = __nccwpck_require__(8577);
+var anchors = __nccwpck_require__(7048);
+var applyReviver = __nccwpck_require__(7817);
+var createNode = __nccwpck_require__(7616);
+var directives = __nccwpck_require__(9082);
+
+class Document {
+    constructor(value, replacer, options) {
+        /** A comment before this Document */
+        this.commentBefore = null;
+        /** A comment immediately after this Document */
+        this.comment = null;
+        /** Errors encountered during parsing. */
+        this.errors = [];
+        /** Warnings encountered during parsing. */
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === 'function' || Array.isArray(replacer)) {
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const opt = Object.assign({
+            intAsBigInt: false,
+            keepSourceTokens: false,
+            logLevel: 'warn',
+            prettyErrors: true,
+            strict: true,
+            stringKeys: false,
+            uniqueKeys: true,
+            version: '1.2'
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+            this.directives = options._directives.atDocument();
+            if (this.directives.yaml.explicit)
+                version = this.directives.yaml.version;
+        }
+        else
+            this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        // @ts-expect-error We can't really know that this matches Contents.
+        this.contents =
+            value === undefined ? null : this.createNode(value, _replacer, options);
+    }
+    /**
+     * Create a deep copy of this Document and its contents.
+     *
+     * Custom Node values that inherit from `Object` still refer to their original instances.
+     */
+    clone() {
+        const copy = Object.create(Document.prototype, {
+            [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+            copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        // @ts-expect-error We can't really know that this matches Contents.
+        copy.contents = identity.isNode(this.contents)
+            ? this.contents.clone(copy.schema)
+            : this.contents;
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** Adds a value to the document. */
+    add(value) {
+        if (assertCollection(this.contents))
+            this.contents.add(value);
+    }
+    /** Adds a value to the document. */
+    addIn(path, value) {
+        if (assertCollection(this.contents))
+            this.contents.addIn(path, value);
+    }
+    /**
+     * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+     *
+     * If `node` already has an anchor, `name` is ignored.
+     * Otherwise, the `node.anchor` value will be set to `name`,
+     * or if an anchor with that name is already present in the document,
+     * `name` will be used as a prefix for a new unique anchor.
+     * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+     */
+    createAlias(node, name) {
+        if (!node.anchor) {
+            const prev = anchors.anchorNames(this);
+            node.anchor =
+                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+                !name || prev.has(name) ? anchors.findNewAnchor(name || 'a', prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+    }
+    createNode(value, replacer, options) {
+        let _replacer = undefined;
+        if (typeof replacer === 'function') {
+            value = replacer.call({ '': value }, '', value);
+            _replacer = replacer;
+        }
+        else if (Array.isArray(replacer)) {
+            const keyToStr = (v) => typeof v === 'number' || v instanceof String || v instanceof Number;
+            const asStr = replacer.filter(keyToStr).map(String);
+            if (asStr.length > 0)
+                replacer = replacer.concat(asStr);
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(this, 
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        anchorPrefix || 'a');
+        const ctx = {
+            aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+            keepUndefined: keepUndefined ?? false,
+            onAnchor,
+            onTagObj,
+            replacer: _replacer,
+            schema: this.schema,
+            sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+            node.flow = true;
+        setAnchors();
+        return node;
+    }
+    /**
+     * Convert a key and a value into a `Pair` using the current schema,
+     * recursively wrapping all values as `Scalar` or `Collection` nodes.
+     */
+    createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+            if (this.contents == null)
+                return false;
+            // @ts-expect-error Presumed impossible if Strict extends false
+            this.contents = null;
+            return true;
+        }
+        return assertCollection(this.contents)
+            ? this.contents.deleteIn(path)
+            : false;
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    get(key, keepScalar) {
+        return identity.isCollection(this.contents)
+            ? this.contents.get(key, keepScalar)
+            : undefined;
+    }
+    /**
+     * Returns item at `path`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+            return !keepScalar && identity.isScalar(this.contents)
+                ? this.contents.value
+                : this.contents;
+        return identity.isCollection(this.contents)
+            ? this.contents.getIn(path, keepScalar)
+            : undefined;
+    }
+    /**
+     * Checks if the document includes a value with the key `key`.
+     */
+    has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+    }
+    /**
+     * Checks if the document includes a value at `path`.
+     */
+    hasIn(path) {
+        if (Collection.isEmptyPath(path))
+            return this.contents !== undefined;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    set(key, value) {
+        if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.set(key, value);
+        }
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = value;
+        }
+        else if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.setIn(path, value);
+        }
+    }
+    /**
+     * Change the YAML version and schema used by the document.
+     * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+     * It also requires the `schema` option to be given as a `Schema` instance value.
+     *
+     * Overrides all previously set schema options.
+     */
+    setSchema(version, options = {}) {
+        if (typeof version === 'number')
+            version = String(version);
+        let opt;
+        switch (version) {
+            case '1.1':
+                if (this.directives)
+                    this.directives.yaml.version = '1.1';
+                else
+                    this.directives = new directives.Directives({ version: '1.1' });
+                opt = { resolveKnownTags: false, schema: 'yaml-1.1' };
+                break;
+            case '1.2':
+            case 'next':
+                if (this.directives)
+                    this.directives.yaml.version = version;
+                else
+                    this.directives = new directives.Directives({ version });
+                opt = { resolveKnownTags: true, schema: 'core' };
+                break;
+            case null:
+                if (this.directives)
+                    delete this.directives;
+                opt = null;
+                break;
+            default: {
+                const sv = JSON.stringify(version);
+                throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+            }
+        }
+        // Not using `instanceof Schema` to allow for duck typing
+        if (options.schema instanceof Object)
+            this.schema = options.schema;
+        else if (opt)
+            this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+            throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+    }
+    // json & jsonArg are only used from toJSON()
+    toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+            anchors: new Map(),
+            doc: this,
+            keep: !json,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+    /**
+     * A JSON representation of the document `contents`.
+     *
+     * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+     *   property name.
+     */
+    toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+    }
+    /** A YAML representation of the document. */
+    toString(options = {}) {
+        if (this.errors.length > 0)
+            throw new Error('Document with errors cannot be stringified');
+        if ('indent' in options &&
+            (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+            const s = JSON.stringify(options.indent);
+            throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+    }
+}
+function assertCollection(contents) {
+    if (identity.isCollection(contents))
+        return true;
+    throw new Error('Expected a YAML collection as document contents');
+}
+
+exports.Document = Document;
+
+
+/***/ }),
+
+/***/ 7048:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1891);
+var visit = __nccwpck_require__(1360);
+
+/**
+ * Verify that the input string is a valid anchor.
+ *
+ * Will throw on errors.
+ */
+function anchorIsValid(anchor) {
+    if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+    }
+    return true;
+}
+function anchorNames(root) {
+    const anchors = new Set();
+    visit.visit(root, {
+        Value(_key, node) {
+            if (node.anchor)
+                anchors.add(node.anchor);
+        }
+    });
+    return anchors;
+}
+/** Find a new anchor name with the given `prefix` and a one-indexed suffix. */
+function findNewAnchor(prefix, exclude) {
+    for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+            return name;
+    }
+}
+function createNodeAnchors(doc, prefix) {
+    const aliasObjects = [];
+    const sourceObjects = new Map();
+    let prevAnchors = null;
+    return {
+        onAnchor: (source) => {
+            aliasObjects.push(source);
+            prevAnchors ?? (prevAnchors = anchorNames(doc));
+            const anchor = findNewAnchor(prefix, prevAnchors);
+            prevAnchors.add(anchor);
+            return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+            for (const source of aliasObjects) {
+                const ref = sourceObjects.get(source);
+                if (typeof ref === 'object' &&
+                    ref.anchor &&
+                    (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+                    ref.node.anchor = ref.anchor;
+                }
+                else {
+                    const error = new Error('Failed to resolve repeated object (this should not happen)');
+                    error.source = source;
+                    throw error;
+                }
+            }
+        },
+        sourceObjects
+    };
+}
+
+exports.anchorIsValid = anchorIsValid;
+exports.anchorNames = anchorNames;
+exports.createNodeAnchors = createNodeAnchors;
+exports.findNewAnchor = findNewAnchor;
+
+
+/***/ }),
+
+/***/ 7817:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
+ * in section 24.5.1.1 "Runtime Semantics: InternalizeJSONProperty" of the
+ * 2021 edition: https://tc39.es/ecma262/#sec-json.parse
+ *
+ * Includes extensions for handling Map and Set objects.
+ */
+function applyReviver(reviver, obj, key, val) {
+    if (val && typeof val === 'object') {
+        if (Array.isArray(val)) {
+            for (let i = 0, len = val.length; i < len; ++i) {
+                const v0 = val[i];
+                const v1 = applyReviver(reviver, val, String(i), v0);
+                // eslint-disable-next-line @typescript-eslint/no-array-delete
+                if (v1 === undefined)
+                    delete val[i];
+                else if (v1 !== v0)
+                    val[i] = v1;
+            }
+        }
+        else if (val instanceof Map) {
+            for (const k of Array.from(val.keys())) {
+                const v0 = val.get(k);
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    val.delete(k);
+                else if (v1 !== v0)
+                    val.set(k, v1);
+            }
+        }
+        else if (val instanceof Set) {
+            for (const v0 of Array.from(val)) {
+                const v1 = applyReviver(reviver, val, v0, v0);
+                if (v1 === undefined)
+                    val.delete(v0);
+                else if (v1 !== v0) {
+                    val.delete(v0);
+                    val.add(v1);
+                }
+            }
+        }
+        else {
+            for (const [k, v0] of Object.entries(val)) {
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    delete val[k];
+                else if (v1 !== v0)
+                    val[k] = v1;
+            }
+        }
+    }
+    return reviver.call(obj, key, val);
+}
+
+exports.applyReviver = applyReviver;
+
+
+/***/ }),
+
+/***/ 7616:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(5525);
+var identity = __nccwpck_require__(1891);
+var Scalar = __nccwpck_require__(4305);
+
+const defaultTagPrefix = 'tag:yaml.org,2002:';
+function findTagObject(value, tagName, tags) {
+    if (tagName) {
+        const match = tags.filter(t => t.tag === tagName);
+        const tagObj = match.find(t => !t.format) ?? match[0];
+        if (!tagObj)
+            throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+    }
+    return tags.find(t => t.identify?.(value) && !t.format);
+}
+function createNode(value, tagName, ctx) {
+    if (identity.isDocument(value))
+        value = value.contents;
+    if (identity.isNode(value))
+        return value;
+    if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+    }
+    if (value instanceof String ||
+        value instanceof Number ||
+        value instanceof Boolean ||
+        (typeof BigInt !== 'undefined' && value instanceof BigInt) // not supported everywhere
+    ) {
+        // https://tc39.es/ecma262/#sec-serializejsonproperty
+        value = value.valueOf();
+    }
+    const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+    // Detect duplicate references to the same object & use Alias nodes for all
+    // after first. The `ref` wrapper allows for circular references to resolve.
+    let ref = undefined;
+    if (aliasDuplicateObjects && value && typeof value === 'object') {
+        ref = sourceObjects.get(value);
+        if (ref) {
+            ref.anchor ?? (ref.anchor = onAnchor(value));
+            return new Alias.Alias(ref.anchor);
+        }
+        else {
+            ref = { anchor: null, node: null };
+            sourceObjects.set(value, ref);
+        }
+    }
+    if (tagName?.startsWith('!!'))
+        tagName = defaultTagPrefix + tagName.slice(2);
+    let tagObj = findTagObject(value, tagName, schema.tags);
+    if (!tagObj) {
+        if (value && typeof value.toJSON === 'function') {
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+            value = value.toJSON();
+        }
+        if (!value || typeof value !== 'object') {
+            const node = new Scalar.Scalar(value);
+            if (ref)
+                ref.node = node;
+            return node;
+        }
+        tagObj =
+            value instanceof Map
+                ? schema[identity.MAP]
+                : Symbol.iterator in Object(value)
+                    ? schema[identity.SEQ]
+                    : schema[identity.MAP];
+    }
+    if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+    }
+    const node = tagObj?.createNode
+        ? tagObj.createNode(ctx.schema, value, ctx)
+        : typeof tagObj?.nodeClass?.from === 'function'
+            ? tagObj.nodeClass.from(ctx.schema, value, ctx)
+            : new Scalar.Scalar(value);
+    if (tagName)
+        node.tag = tagName;
+    else if (!tagObj.default)
+        node.tag = tagObj.tag;
+    if (ref)
+        ref.node = node;
+    return node;
+}
+
+exports.createNode = createNode;
+
+
+/***/ }),
+
+/***/ 9082:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1891);
+var visit = __nccwpck_require__(1360);
+
+const escapeChars = {
+    '!': '%21',
+    ',': '%2C',
+    '[': '%5B',
+    ']': '%5D',
+    '{': '%7B',
+    '}': '%7D'
+};
+const escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, ch => escapeChars[ch]);
+class Directives {
+    constructor(yaml, tags) {
+        /**
+         * The directives-end/doc-start marker `---`. If `null`, a marker may still be
+         * included in the document's stringified representation.
+         */
+        this.docStart = null;
+        /** The doc-end marker `...`.  */
+        this.docEnd = false;
+        this.yaml = Object.assign({}, Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, Directives.defaultTags, tags);
+    }
+    clone() {
+        const copy = new Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+    }
+    /**
+     * During parsing, get a Directives instance for the current document and
+     * update the stream state according to the current version's spec.
+     */
+    atDocument() {
+        const res = new Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+            case '1.1':
+                this.atNextDocument = true;
+                break;
+            case '1.2':
+                this.atNextDocument = false;
+                this.yaml = {
+                    explicit: Directives.defaultYaml.explicit,
+                    version: '1.2'
+                };
+                this.tags = Object.assign({}, Directives.defaultTags);
+                break;
+        }
+        return res;
+    }
+    /**
+     * @param onError - May be called even if the action was successful
+     * @returns `true` on success
+     */
+    add(line, onError) {
+        if (this.atNextDocument) {
+            this.yaml = { explicit: Directives.defaultYaml.explicit, version: '1.1' };
+            this.tags = Object.assign({}, Directives.defaultTags);
+            this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+            case '%TAG': {
+                if (parts.length !== 2) {
+                    onError(0, '%TAG directive should contain exactly two parts');
+                    if (parts.length < 2)
+                        return false;
+                }
+                const [handle, prefix] = parts;
+                this.tags[handle] = prefix;
+                return true;
+            }
+            case '%YAML': {
+                this.yaml.explicit = true;
+                if (parts.length !== 1) {
+                    onError(0, '%YAML directive should contain exactly one part');
+                    return false;
+                }
+                const [version] = parts;
+                if (version === '1.1' || version === '1.2') {
+                    this.yaml.version = version;
+                    return true;
+                }
+                else {
+                    const isValid = /^\d+\.\d+$/.test(version);
+                    onError(6, `Unsupported YAML version ${version}`, isValid);
+                    return false;
+                }
+            }
+            default:
+                onError(0, `Unknown directive ${name}`, true);
+                return false;
+        }
+    }
+    /**
+     * Resolves a tag, matching handles to those defined in %TAG directives.
+     *
+     * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+     *   `'!local'` tag, or `null` if unresolvable.
+     */
+    tagName(source, onError) {
+        if (source === '!')
+            return '!'; // non-specific tag
+        if (source[0] !== '!') {
+            onError(`Not a valid tag: ${source}`);
+            return null;
+        }
+        if (source[1] === '<') {
+            const verbatim = source.slice(2, -1);
+            if (verbatim === '!' || verbatim === '!!') {
+                onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+                return null;
+            }
+            if (source[source.length - 1] !== '>')
+                onError('Verbatim tags must end with a >');
+            return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+            onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+            try {
+                return prefix + decodeURIComponent(suffix);
+            }
+            catch (error) {
+                onError(String(error));
+                return null;
+            }
+        }
+        if (handle === '!')
+            return source; // local tag
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+    }
+    /**
+     * Given a fully resolved tag, returns its printable string form,
+     * taking into account current tag prefixes and defaults.
+     */
+    tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+            if (tag.startsWith(prefix))
+                return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === '!' ? tag : `!<${tag}>`;
+    }
+    toString(doc) {
+        const lines = this.yaml.explicit
+            ? [`%YAML ${this.yaml.version || '1.2'}`]
+            : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+            const tags = {};
+            visit.visit(doc.contents, (_key, node) => {
+                if (identity.isNode(node) && node.tag)
+                    tags[node.tag] = true;
+            });
+            tagNames = Object.keys(tags);
+        }
+        else
+            tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+            if (handle === '!!' && prefix === 'tag:yaml.org,2002:')
+                continue;
+            if (!doc || tagNames.some(tn => tn.startsWith(prefix)))
+                lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join('\n');
+    }
+}
+Directives.defaultYaml = { explicit: false, version: '1.2' };
+Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
+
+exports.Directives = Directives;
+
+
+/***/ }),
+
+/***/ 7460:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+class YAMLError extends Error {
+    constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+    }
+}
+class YAMLParseError extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLParseError', pos, code, message);
+    }
+}
+class YAMLWarning extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLWarning', pos, code, message);
+    }
+}
+const prettifyError = (src, lc) => (error) => {
+    if (error.pos[0] === -1)
+        return;
+    error.linePos = error.pos.map(pos => lc.linePos(pos));
+    const { line, col } = error.linePos[0];
+    error.message += ` at line ${line}, column ${col}`;
+    let ci = col - 1;
+    let lineStr = src
+        .substring(lc.lineStarts[line - 1], lc.lineStarts[line])
+        .replace(/[\n\r]+$/, '');
+    // Trim to max 80 chars, keeping col position near the middle
+    if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = '…' + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+    }
+    if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + '…';
+    // Include previous line in context if pointing at line start
+    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        // Regexp won't match if start is trimmed
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+            prev = prev.substring(0, 79) + '…\n';
+        lineStr = prev + lineStr;
+    }
+    if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+            count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = ' '.repeat(ci) + '^'.repeat(count);
+        error.message += `:\n\n${lineStr}\n${pointer}\n`;
+    }
+};
+
+exports.YAMLError = YAMLError;
+exports.YAMLParseError = YAMLParseError;
+exports.YAMLWarning = YAMLWarning;
+exports.prettifyError = prettifyError;
+
+
+/***/ }),
+
+/***/ 3483:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+
+var composer = __nccwpck_require__(4260);
+var Document = __nccwpck_require__(7977);
+var Schema = __nccwpck_require__(1148);
+var errors = __nccwpck_require__(7460);
+var Alias = __nccwpck_require__(5525);
+var identity = __nccwpck_require__(1891);
+var Pair = __nccwpck_require__(5153);
+var Scalar = __nccwpck_require__(4305);
+var YAMLMap = __nccwpck_require__(2938);
+var YAMLSeq = __nccwpck_require__(3571);
+var cst = __nccwpck_require__(3921);
+var lexer = __nccwpck_require__(1893);
+var lineCounter = __nccwpck_require__(2808);
+var parser = __nccwpck_require__(3124);
+var publicApi = __nccwpck_require__(4563);
+var visit = __nccwpck_require__(1360);
+
+
+
+__webpack_unused_export__ = composer.Composer;
+__webpack_unused_export__ = Document.Document;
+__webpack_unused_export__ = Schema.Schema;
+__webpack_unused_export__ = errors.YAMLError;
+__webpack_unused_export__ = errors.YAMLParseError;
+__webpack_unused_export__ = errors.YAMLWarning;
+__webpack_unused_export__ = Alias.Alias;
+__webpack_unused_export__ = identity.isAlias;
+__webpack_unused_export__ = identity.isCollection;
+__webpack_unused_export__ = identity.isDocument;
+__webpack_unused_export__ = identity.isMap;
+__webpack_unused_export__ = identity.isNode;
+__webpack_unused_export__ = identity.isPair;
+__webpack_unused_export__ = identity.isScalar;
+__webpack_unused_export__ = identity.isSeq;
+__webpack_unused_export__ = Pair.Pair;
+__webpack_unused_export__ = Scalar.Scalar;
+__webpack_unused_export__ = YAMLMap.YAMLMap;
+__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+__webpack_unused_export__ = cst;
+__webpack_unused_export__ = lexer.Lexer;
+__webpack_unused_export__ = lineCounter.LineCounter;
+__webpack_unused_export__ = parser.Parser;
+__webpack_unused_export__ = publicApi.parse;
+__webpack_unused_export__ = publicApi.parseAllDocuments;
+__webpack_unused_export__ = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.stringify;
+__webpack_unused_export__ = visit.visit;
+__webpack_unused_export__ = visit.visitAsync;
+
+
+/***/ }),
+
+/***/ 6669:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+
+function debug(logLevel, ...messages) {
+    if (logLevel === 'debug')
+        console.log(...messages);
+}
+function warn(logLevel, warning) {
+    if (logLevel === 'debug' || logLevel === 'warn') {
+        if (typeof node_process.emitWarning === 'function')
+            node_process.emitWarning(warning);
+        else
+            console.warn(warning);
+    }
+}
+
+exports.debug = debug;
+exports.warn = warn;
+
+
+/***/ }),
+
+/***/ 5525:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(7048);
+var visit = __nccwpck_require__(1360);
+var identity = __nccwpck_require__(1891);
+var Node = __nccwpck_require__(5605);
+var toJS = __nccwpck_require__(3119);
+
+class Alias extends Node.NodeBase {
+    constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, 'tag', {
+            set() {
+                throw new Error('Alias nodes cannot have tags');
+            }
+        });
+    }
+    /**
+     * Resolve the value of this alias within `doc`, finding the last
+     * instance of the `source` anchor before this node.
+     */
+    resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+            throw new ReferenceError('Alias resolution is disabled');
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+            nodes = ctx.aliasResolveCache;
+        }
+        else {
+            nodes = [];
+            visit.visit(doc, {
+                Node: (_key, node) => {
+                    if (identity.isAlias(node) || identity.hasAnchor(node))
+                        nodes.push(node);
+                }
+            });
+            if (ctx)
+                ctx.aliasResolveCache = nodes;
+        }
+        let found = undefined;
+        for (const node of nodes) {
+            if (node === this)
+                break;
+            if (node.anchor === this.source)
+                found = node;
+        }
+        if (found && ctx) {
+            const { anchors, doc, maxAliasCount } = ctx;
+            let data = anchors.get(found);
+            if (!data) {
+                // Resolve anchors for Node.prototype.toJS()
+                toJS.toJS(found, null, ctx);
+                data = anchors.get(found);
+            }
+            /* istanbul ignore if */
+            if (data?.res === undefined) {
+                const msg = 'This should not happen: Alias anchor was not resolved?';
+                throw new ReferenceError(msg);
+            }
+            if (maxAliasCount >= 0) {
+                data.count += 1;
+                if (data.aliasCount === 0)
+                    data.aliasCount = getAliasCount(doc, found, anchors);
+                if (data.count * data.aliasCount > maxAliasCount) {
+                    const msg = 'Excessive alias count indicates a resource exhaustion attack';
+                    throw new ReferenceError(msg);
+                }
+            }
+        }
+        return found;
+    }
+    toJSON(_arg, ctx) {
+        if (!ctx)
+            return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+    }
+    toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+            anchors.anchorIsValid(this.source);
+            if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+                const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+                throw new Error(msg);
+            }
+            if (ctx.implicitKey)
+                return `${src} `;
+        }
+        return src;
+    }
+}
+function getAliasCount(doc, node, anchors) {
+    if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors && source && anchors.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+    }
+    else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+            const c = getAliasCount(doc, item, anchors);
+            if (c > count)
+                count = c;
+        }
+        return count;
+    }
+    else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors);
+        const vc = getAliasCount(doc, node.value, anchors);
+        return Math.max(kc, vc);
+    }
+    return 1;
+}
+
+exports.Alias = Alias;
+
+
+/***/ }),
+
+/***/ 1633:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(7616);
+var identity = __nccwpck_require__(1891);
+var Node = __nccwpck_require__(5605);
+
+function collectionFromPath(schema, path, value) {
+    let v = value;
+    for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === 'number' && Number.isInteger(k) && k >= 0) {
+            const a = [];
+            a[k] = v;
+            v = a;
+        }
+        else {
+            v = new Map([[k, v]]);
+        }
+    }
+    return createNode.createNode(v, undefined, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+            throw new Error('This should not happen, please report a bug.');
+        },
+        schema,
+        sourceObjects: new Map()
+    });
+}
+// Type guard is intentionally a little wrong so as to be more useful,
+// as it does not cover untypable empty non-string iterables (e.g. []).
+const isEmptyPath = (path) => path == null ||
+    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
+class Collection extends Node.NodeBase {
+    constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, 'schema', {
+            value: schema,
+            configurable: true,
+            enumerable: false,
+            writable: true
+        });
+    }
+    /**
+     * Create a copy of this collection.
+     *
+     * @param schema - If defined, overwrites the original's schema
+     */
+    clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+            copy.schema = schema;
+        copy.items = copy.items.map(it => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /**
+     * Adds a value to the collection. For `!!map` and `!!omap` the value must
+     * be a Pair instance or a `{ key, value }` object, which may not have a key
+     * that already exists in the map.
+     */
+    addIn(path, value) {
+        if (isEmptyPath(path))
+            this.add(value);
+        else {
+            const [key, ...rest] = path;
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.addIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+    /**
+     * Removes a value from the collection.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+            return node.deleteIn(rest);
+        else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+            return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+            return identity.isCollection(node) ? node.getIn(rest, keepScalar) : undefined;
+    }
+    hasAllNullValues(allowScalar) {
+        return this.items.every(node => {
+            if (!identity.isPair(node))
+                return false;
+            const n = node.value;
+            return (n == null ||
+                (allowScalar &&
+                    identity.isScalar(n) &&
+                    n.value == null &&
+                    !n.commentBefore &&
+                    !n.comment &&
+                    !n.tag));
+        });
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     */
+    hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+            this.set(key, value);
+        }
+        else {
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.setIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+}
+
+exports.Collection = Collection;
+exports.collectionFromPath = collectionFromPath;
+exports.isEmptyPath = isEmptyPath;
+
+
+/***/ }),
+
+/***/ 5605:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var applyReviver = __nccwpck_require__(7817);
+var identity = __nccwpck_require__(1891);
+var toJS = __nccwpck_require__(3119);
+
+class NodeBase {
+    constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+    }
+    /** Create a copy of this node.  */
+    clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** A plain JavaScript representation of this node. */
+    toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+            throw new TypeError('A document argument is required');
+        const ctx = {
+            anchors: new Map(),
+            doc,
+            keep: true,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+}
+
+exports.NodeBase = NodeBase;
+
+
+/***/ }),
+
+/***/ 5153:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(7616);
+var stringifyPair = __nccwpck_require__(9392);
+var addPairToJSMap = __nccwpck_require__(1308);
+var identity = __nccwpck_require__(1891);
+
+function createPair(key, value, ctx) {
+    const k = createNode.createNode(key, undefined, ctx);
+    const v = createNode.createNode(value, undefined, ctx);
+    return new Pair(k, v);
+}
+class Pair {
+    constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+    }
+    clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+            key = key.clone(schema);
+        if (identity.isNode(value))
+            value = value.clone(schema);
+        return new Pair(key, value);
+    }
+    toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc
+            ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep)
+            : JSON.stringify(this);
+    }
+}
+
+exports.Pair = Pair;
+exports.createPair = createPair;
+
+
+/***/ }),
+
+/***/ 4305:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1891);
+var Node = __nccwpck_require__(5605);
+var toJS = __nccwpck_require__(3119);
+
+const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
+class Scalar extends Node.NodeBase {
+    constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+    }
+    toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+    }
+    toString() {
+        return String(this.value);
+    }
+}
+Scalar.BLOCK_FOLDED = 'BLOCK_FOLDED';
+Scalar.BLOCK_LITERAL = 'BLOCK_LITERAL';
+Scalar.PLAIN = 'PLAIN';
+Scalar.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
+Scalar.QUOTE_SINGLE = 'QUOTE_SINGLE';
+
+exports.Scalar = Scalar;
+exports.isScalarValue = isScalarValue;
+
+
+/***/ }),
+
+/***/ 2938:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyCollection = __nccwpck_require__(3008);
+var addPairToJSMap = __nccwpck_require__(1308);
+var Collection = __nccwpck_require__(1633);
+var identity = __nccwpck_require__(1891);
+var Pair = __nccwpck_require__(5153);
+var Scalar = __nccwpck_require__(4305);
+
+function findPair(items, key) {
+    const k = identity.isScalar(key) ? key.value : key;
+    for (const it of items) {
+        if (identity.isPair(it)) {
+            if (it.key === key || it.key === k)
+                return it;
+            if (identity.isScalar(it.key) && it.key.value === k)
+                return it;
+        }
+    }
+    return undefined;
+}
+class YAMLMap extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:map';
+    }
+    constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+    }
+    /**
+     * A generic collection parsing method that can be extended
+     * to other node classes that inherit from YAMLMap
+     */
+    static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+            if (typeof replacer === 'function')
+                value = replacer.call(obj, key, value);
+            else if (Array.isArray(replacer) && !replacer.includes(key))
+                return;
+            if (value !== undefined || keepUndefined)
+                map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+            for (const [key, value] of obj)
+                add(key, value);
+        }
+        else if (obj && typeof obj === 'object') {
+            for (const key of Object.keys(obj))
+                add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === 'function') {
+            map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+    }
+    /**
+     * Adds a value to the collection.
+     *
+     * @param overwrite - If not set `true`, using a key that is already in the
+     *   collection will throw. Otherwise, overwrites the previous value.
+     */
+    add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+            _pair = pair;
+        else if (!pair || typeof pair !== 'object' || !('key' in pair)) {
+            // In TypeScript, this never happens.
+            _pair = new Pair.Pair(pair, pair?.value);
+        }
+        else
+            _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+            if (!overwrite)
+                throw new Error(`Key ${_pair.key} already set`);
+            // For scalars, keep the old node & its comments and anchors
+            if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+                prev.value.value = _pair.value;
+            else
+                prev.value = _pair.value;
+        }
+        else if (sortEntries) {
+            const i = this.items.findIndex(item => sortEntries(_pair, item) < 0);
+            if (i === -1)
+                this.items.push(_pair);
+            else
+                this.items.splice(i, 0, _pair);
+        }
+        else {
+            this.items.push(_pair);
+        }
+    }
+    delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+            return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? undefined;
+    }
+    has(key) {
+        return !!findPair(this.items, key);
+    }
+    set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+    }
+    /**
+     * @param ctx - Conversion context, originally set in Document#toJS()
+     * @param {Class} Type - If set, forces the returned collection type
+     * @returns Instance of Type, Map, or Object
+     */
+    toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const item of this.items)
+            addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        for (const item of this.items) {
+            if (!identity.isPair(item))
+                throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+            ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '',
+            flowChars: { start: '{', end: '}' },
+            itemIndent: ctx.indent || '',
+            onChompKeep,
+            onComment
+        });
+    }
+}
+
+exports.YAMLMap = YAMLMap;
+exports.findPair = findPair;
+
+
+/***/ }),
+
+/***/ 3571:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(7616);
+var stringifyCollection = __nccwpck_require__(3008);
+var Collection = __nccwpck_require__(1633);
+var identity = __nccwpck_require__(1891);
+var Scalar = __nccwpck_require__(4305);
+var toJS = __nccwpck_require__(3119);
+
+class YAMLSeq extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:seq';
+    }
+    constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+    }
+    add(value) {
+        this.items.push(value);
+    }
+    /**
+     * Removes a value from the collection.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     *
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return undefined;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     */
+    has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === 'number' && idx < this.items.length;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     *
+     * If `key` does not contain a representation of an integer, this will throw.
+     * It may be wrapped in a `Scalar`.
+     */
+    set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+            prev.value = value;
+        else
+            this.items[idx] = value;
+    }
+    toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+            ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+            seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '- ',
+            flowChars: { start: '[', end: ']' },
+            itemIndent: (ctx.indent || '') + '  ',
+            onChompKeep,
+            onComment
+        });
+    }
+    static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+            let i = 0;
+            for (let it of obj) {
+                if (typeof replacer === 'function') {
+                    const key = obj instanceof Set ? it : String(i++);
+                    it = replacer.call(obj, key, it);
+                }
+                seq.items.push(createNode.createNode(it, undefined, ctx));
+            }
+        }
+        return seq;
+    }
+}
+function asItemIndex(key) {
+    let idx = identity.isScalar(key) ? key.value : key;
+    if (idx && typeof idx === 'string')
+        idx = Number(idx);
+    return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0
+        ? idx
+        : null;
+}
+
+exports.YAMLSeq = YAMLSeq;
+
+
+/***/ }),
+
+/***/ 1308:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var log = __nccwpck_require__(6669);
+var merge = __nccwpck_require__(4376);
+var stringify = __nccwpck_require__(3376);
+var identity = __nccwpck_require__(1891);
+var toJS = __nccwpck_require__(3119);
+
+function addPairToJSMap(ctx, map, { key, value }) {
+    if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+    // TODO: Should drop this special case for bare << handling
+    else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+    else {
+        const jsKey = toJS.toJS(key, '', ctx);
+        if (map instanceof Map) {
+            map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        }
+        else if (map instanceof Set) {
+            map.add(jsKey);
+        }
+        else {
+            const stringKey = stringifyKey(key, jsKey, ctx);
+            const jsValue = toJS.toJS(value, stringKey, ctx);
+            if (stringKey in map)
+                Object.defineProperty(map, stringKey, {
+                    value: jsValue,
+                    writable: true,
+                    enumerable: true,
+                    configurable: true
+                });
+            else
+                map[stringKey] = jsValue;
+        }
+    }
+    return map;
+}
+function stringifyKey(key, jsKey, ctx) {
+    if (jsKey === null)
+        return '';
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+    if (typeof jsKey !== 'object')
+        return String(jsKey);
+    if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = new Set();
+        for (const node of ctx.anchors.keys())
+            strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+            let jsonStr = JSON.stringify(strKey);
+            if (jsonStr.length > 40)
+                jsonStr = jsonStr.substring(0, 36) + '..."';
+            log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+            ctx.mapKeyWarned = true;
+        }
+        return strKey;
+    }
+    return JSON.stringify(jsKey);
+}
+
+exports.addPairToJSMap = addPairToJSMap;
+
+
+/***/ }),
+
+/***/ 1891:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const ALIAS = Symbol.for('yaml.alias');
+const DOC = Symbol.for('yaml.document');
+const MAP = Symbol.for('yaml.map');
+const PAIR = Symbol.for('yaml.pair');
+const SCALAR = Symbol.for('yaml.scalar');
+const SEQ = Symbol.for('yaml.seq');
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
+const isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
+const isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
+const isPair = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === PAIR;
+const isScalar = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SCALAR;
+const isSeq = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SEQ;
+function isCollection(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case MAP:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+function isNode(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case ALIAS:
+            case MAP:
+            case SCALAR:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+const hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+
+exports.ALIAS = ALIAS;
+exports.DOC = DOC;
+exports.MAP = MAP;
+exports.NODE_TYPE = NODE_TYPE;
+exports.PAIR = PAIR;
+exports.SCALAR = SCALAR;
+exports.SEQ = SEQ;
+exports.hasAnchor = hasAnchor;
+exports.isAlias = isAlias;
+exports.isCollection = isCollection;
+exports.isDocument = isDocument;
+exports.isMap = isMap;
+exports.isNode = isNode;
+exports.isPair = isPair;
+exports.isScalar = isScalar;
+exports.isSeq = isSeq;
+
+
+/***/ }),
+
+/***/ 3119:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1891);
+
+/**
+ * Recursively convert any node or its contents to native JavaScript
+ *
+ * @param value - The input value
+ * @param arg - If `value` defines a `toJSON()` method, use this
+ *   as its first argument
+ * @param ctx - Conversion context, originally set in Document#toJS(). If
+ *   `{ keep: true }` is not set, output should be suitable for JSON
+ *   stringification.
+ */
+function toJS(value, arg, ctx) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+    if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+    if (value && typeof value.toJSON === 'function') {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+        if (!ctx || !identity.hasAnchor(value))
+            return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: undefined };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = res => {
+            data.res = res;
+            delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+            ctx.onCreate(res);
+        return res;
+    }
+    if (typeof value === 'bigint' && !ctx?.keep)
+        return Number(value);
+    return value;
+}
+
+exports.toJS = toJS;
+
+
+/***/ }),
+
+/***/ 6242:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var resolveBlockScalar = __nccwpck_require__(293);
+var resolveFlowScalar = __nccwpck_require__(7686);
+var errors = __nccwpck_require__(7460);
+var stringifyString = __nccwpck_require__(3665);
+
+function resolveAsScalar(token, strict = true, onError) {
+    if (token) {
+        const _onError = (pos, code, message) => {
+            const offset = typeof pos === 'number' ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+            if (onError)
+                onError(offset, code, message);
+            else
+                throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            case 'block-scalar':
+                return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+    }
+    return null;
+}
+/**
+ * Create a new scalar token with `value`
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.end Comments and whitespace after the end of the value, or after the block scalar header. If undefined, a newline will be added.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.indent The indent level of the token.
+ * @param context.inFlow Is this scalar within a flow collection? This may affect the resolved type of the token's value.
+ * @param context.offset The offset position of the token.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function createScalarToken(value, context) {
+    const { implicitKey = false, indent, inFlow = false, offset = -1, type = 'PLAIN' } = context;
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    const end = context.end ?? [
+        { type: 'newline', offset: -1, indent, source: '\n' }
+    ];
+    switch (source[0]) {
+        case '|':
+        case '>': {
+            const he = source.indexOf('\n');
+            const head = source.substring(0, he);
+            const body = source.substring(he + 1) + '\n';
+            const props = [
+                { type: 'block-scalar-header', offset, indent, source: head }
+            ];
+            if (!addEndtoBlockProps(props, end))
+                props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+            return { type: 'block-scalar', offset, indent, props, source: body };
+        }
+        case '"':
+            return { type: 'double-quoted-scalar', offset, indent, source, end };
+        case "'":
+            return { type: 'single-quoted-scalar', offset, indent, source, end };
+        default:
+            return { type: 'scalar', offset, indent, source, end };
+    }
+}
+/**
+ * Set the value of `token` to the given string `value`, overwriting any previous contents and type that it may have.
+ *
+ * Best efforts are made to retain any comments previously associated with the `token`,
+ * though all contents within a collection's `items` will be overwritten.
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param token Any token. If it does not include an `indent` value, the value will be stringified as if it were an implicit key.
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.afterKey In most cases, values after a key should have an additional level of indentation.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.inFlow Being within a flow collection may affect the resolved type of the token's value.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function setScalarValue(token, value, context = {}) {
+    let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    let indent = 'indent' in token ? token.indent : null;
+    if (afterKey && typeof indent === 'number')
+        indent += 2;
+    if (!type)
+        switch (token.type) {
+            case 'single-quoted-scalar':
+                type = 'QUOTE_SINGLE';
+                break;
+            case 'double-quoted-scalar':
+                type = 'QUOTE_DOUBLE';
+                break;
+            case 'block-scalar': {
+                const header = token.props[0];
+                if (header.type !== 'block-scalar-header')
+                    throw new Error('Invalid block scalar header');
+                type = header.source[0] === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+                break;
+            }
+            default:
+                type = 'PLAIN';
+        }
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    switch (source[0]) {
+        case '|':
+        case '>':
+            setBlockScalarValue(token, source);
+            break;
+        case '"':
+            setFlowScalarValue(token, source, 'double-quoted-scalar');
+            break;
+        case "'":
+            setFlowScalarValue(token, source, 'single-quoted-scalar');
+            break;
+        default:
+            setFlowScalarValue(token, source, 'scalar');
+    }
+}
+function setBlockScalarValue(token, source) {
+    const he = source.indexOf('\n');
+    const head = source.substring(0, he);
+    const body = source.substring(he + 1) + '\n';
+    if (token.type === 'block-scalar') {
+        const header = token.props[0];
+        if (header.type !== 'block-scalar-header')
+            throw new Error('Invalid block scalar header');
+        header.source = head;
+        token.source = body;
+    }
+    else {
+        const { offset } = token;
+        const indent = 'indent' in token ? token.indent : -1;
+        const props = [
+            { type: 'block-scalar-header', offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, 'end' in token ? token.end : undefined))
+            props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+        for (const key of Object.keys(token))
+            if (key !== 'type' && key !== 'offset')
+                delete token[key];
+        Object.assign(token, { type: 'block-scalar', indent, props, source: body });
+    }
+}
+/** @returns `true` if last token is a newline */
+function addEndtoBlockProps(props, end) {
+    if (end)
+        for (const st of end)
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                    props.push(st);
+                    break;
+                case 'newline':
+                    props.push(st);
+                    return true;
+            }
+    return false;
+}
+function setFlowScalarValue(token, source, type) {
+    switch (token.type) {
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            token.type = type;
+            token.source = source;
+            break;
+        case 'block-scalar': {
+            const end = token.props.slice(1);
+            let oa = source.length;
+            if (token.props[0].type === 'block-scalar-header')
+                oa -= token.props[0].source.length;
+            for (const tok of end)
+                tok.offset += oa;
+            delete token.props;
+            Object.assign(token, { type, source, end });
+            break;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            const offset = token.offset + source.length;
+            const nl = { type: 'newline', offset, indent: token.indent, source: '\n' };
+            delete token.items;
+            Object.assign(token, { type, source, end: [nl] });
+            break;
+        }
+        default: {
+            const indent = 'indent' in token ? token.indent : -1;
+            const end = 'end' in token && Array.isArray(token.end)
+                ? token.end.filter(st => st.type === 'space' ||
+                    st.type === 'comment' ||
+                    st.type === 'newline')
+                : [];
+            for (const key of Object.keys(token))
+                if (key !== 'type' && key !== 'offset')
+                    delete token[key];
+            Object.assign(token, { type, indent, source, end });
+        }
+    }
+}
+
+exports.createScalarToken = createScalarToken;
+exports.resolveAsScalar = resolveAsScalar;
+exports.setScalarValue = setScalarValue;
+
+
+/***/ }),
+
+/***/ 2393:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringify a CST document, token, or collection item
+ *
+ * Fair warning: This applies no validation whatsoever, and
+ * simply concatenates the sources in their logical order.
+ */
+const stringify = (cst) => 'type' in cst ? stringifyToken(cst) : stringifyItem(cst);
+function stringifyToken(token) {
+    switch (token.type) {
+        case 'block-scalar': {
+            let res = '';
+            for (const tok of token.props)
+                res += stringifyToken(tok);
+            return res + token.source;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            let res = '';
+            for (const item of token.items)
+                res += stringifyItem(item);
+            return res;
+        }
+        case 'flow-collection': {
+            let res = token.start.source;
+            for (const item of token.items)
+                res += stringifyItem(item);
+            for (const st of token.end)
+                res += st.source;
+            return res;
+        }
+        case 'document': {
+            let res = stringifyItem(token);
+            if (token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+        default: {
+            let res = token.source;
+            if ('end' in token && token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+    }
+}
+function stringifyItem({ start, key, sep, value }) {
+    let res = '';
+    for (const st of start)
+        res += st.source;
+    if (key)
+        res += stringifyToken(key);
+    if (sep)
+        for (const st of sep)
+            res += st.source;
+    if (value)
+        res += stringifyToken(value);
+    return res;
+}
+
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 5207:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove item');
+/**
+ * Apply a visitor to a CST document or item.
+ *
+ * Walks through the tree (depth-first) starting from the root, calling a
+ * `visitor` function with two arguments when entering each item:
+ *   - `item`: The current item, which included the following members:
+ *     - `start: SourceToken[]` – Source tokens before the key or value,
+ *       possibly including its anchor or tag.
+ *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+ *       the key before the `:` separator is empty.
+ *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+ *       which should include the `:` map value indicator if `value` is set.
+ *     - `value?: Token` – The value of a sequence item, or of a map pair.
+ *   - `path`: The steps from the root to the current node, as an array of
+ *     `['key' | 'value', number]` tuples.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this token, continue with
+ *      next sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current item, then continue with the next one
+ *   - `number`: Set the index of the next step. This is useful especially if
+ *     the index of the current token has changed.
+ *   - `function`: Define the next visitor for this item. After the original
+ *     visitor is called on item entry, next visitors are called after handling
+ *     a non-empty `key` and when exiting the item.
+ */
+function visit(cst, visitor) {
+    if ('type' in cst && cst.type === 'document')
+        cst = { start: cst.start, value: cst.value };
+    _visit(Object.freeze([]), cst, visitor);
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current item */
+visit.SKIP = SKIP;
+/** Remove the current item */
+visit.REMOVE = REMOVE;
+/** Find the item at `path` from `cst` as the root */
+visit.itemAtPath = (cst, path) => {
+    let item = cst;
+    for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && 'items' in tok) {
+            item = tok.items[index];
+        }
+        else
+            return undefined;
+    }
+    return item;
+};
+/**
+ * Get the immediate parent collection of the item at `path` from `cst` as the root.
+ *
+ * Throws an error if the collection is not found, which should never happen if the item itself exists.
+ */
+visit.parentCollection = (cst, path) => {
+    const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    const field = path[path.length - 1][0];
+    const coll = parent?.[field];
+    if (coll && 'items' in coll)
+        return coll;
+    throw new Error('Parent collection not found');
+};
+function _visit(path, item, visitor) {
+    let ctrl = visitor(item, path);
+    if (typeof ctrl === 'symbol')
+        return ctrl;
+    for (const field of ['key', 'value']) {
+        const token = item[field];
+        if (token && 'items' in token) {
+            for (let i = 0; i < token.items.length; ++i) {
+                const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    token.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+            if (typeof ctrl === 'function' && field === 'key')
+                ctrl = ctrl(item, path);
+        }
+    }
+    return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
+}
+
+exports.visit = visit;
+
+
+/***/ }),
+
+/***/ 3921:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cstScalar = __nccwpck_require__(6242);
+var cstStringify = __nccwpck_require__(2393);
+var cstVisit = __nccwpck_require__(5207);
+
+/** The byte order mark */
+const BOM = '\u{FEFF}';
+/** Start of doc-mode */
+const DOCUMENT = '\x02'; // C0: Start of Text
+/** Unexpected end of flow-mode */
+const FLOW_END = '\x18'; // C0: Cancel
+/** Next token is a scalar value */
+const SCALAR = '\x1f'; // C0: Unit Separator
+/** @returns `true` if `token` is a flow or block collection */
+const isCollection = (token) => !!token && 'items' in token;
+/** @returns `true` if `token` is a flow or block scalar; not an alias */
+const isScalar = (token) => !!token &&
+    (token.type === 'scalar' ||
+        token.type === 'single-quoted-scalar' ||
+        token.type === 'double-quoted-scalar' ||
+        token.type === 'block-scalar');
+/* istanbul ignore next */
+/** Get a printable representation of a lexer token */
+function prettyToken(token) {
+    switch (token) {
+        case BOM:
+            return '<BOM>';
+        case DOCUMENT:
+            return '<DOC>';
+        case FLOW_END:
+            return '<FLOW_END>';
+        case SCALAR:
+            return '<SCALAR>';
+        default:
+            return JSON.stringify(token);
+    }
+}
+/** Identify the type of a lexer token. May return `null` for unknown tokens. */
+function tokenType(source) {
+    switch (source) {
+        case BOM:
+            return 'byte-order-mark';
+        case DOCUMENT:
+            return 'doc-mode';
+        case FLOW_END:
+            return 'flow-error-end';
+        case SCALAR:
+            return 'scalar';
+        case '---':
+            return 'doc-start';
+        case '...':
+            return 'doc-end';
+        case '':
+        case '\n':
+        case '\r\n':
+            return 'newline';
+        case '-':
+            return 'seq-item-ind';
+        case '?':
+            return 'explicit-key-ind';
+        case ':':
+            return 'map-value-ind';
+        case '{':
+            return 'flow-map-start';
+        case '}':
+            return 'flow-map-end';
+        case '[':
+            return 'flow-seq-start';
+        case ']':
+            return 'flow-seq-end';
+        case ',':
+            return 'comma';
+    }
+    switch (source[0]) {
+        case ' ':
+        case '\t':
+            return 'space';
+        case '#':
+            return 'comment';
+        case '%':
+            return 'directive-line';
+        case '*':
+            return 'alias';
+        case '&':
+            return 'anchor';
+        case '!':
+            return 'tag';
+        case "'":
+            return 'single-quoted-scalar';
+        case '"':
+            return 'double-quoted-scalar';
+        case '|':
+        case '>':
+            return 'block-scalar-header';
+    }
+    return null;
+}
+
+exports.createScalarToken = cstScalar.createScalarToken;
+exports.resolveAsScalar = cstScalar.resolveAsScalar;
+exports.setScalarValue = cstScalar.setScalarValue;
+exports.stringify = cstStringify.stringify;
+exports.visit = cstVisit.visit;
+exports.BOM = BOM;
+exports.DOCUMENT = DOCUMENT;
+exports.FLOW_END = FLOW_END;
+exports.SCALAR = SCALAR;
+exports.isCollection = isCollection;
+exports.isScalar = isScalar;
+exports.prettyToken = prettyToken;
+exports.tokenType = tokenType;
+
+
+/***/ }),
+
+/***/ 1893:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cst = __nccwpck_require__(3921);
+
+/*
+START -> stream
+
+stream
+  directive -> line-end -> stream
+  indent + line-end -> stream
+  [else] -> line-start
+
+line-end
+  comment -> line-end
+  newline -> .
+  input-end -> END
+
+line-start
+  doc-start -> doc
+  doc-end -> stream
+  [else] -> indent -> block-start
+
+block-start
+  seq-item-start -> block-start
+  explicit-key-start -> block-start
+  map-value-start -> block-start
+  [else] -> doc
+
+doc
+  line-end -> line-start
+  spaces -> doc
+  anchor -> doc
+  tag -> doc
+  flow-start -> flow -> doc
+  flow-end -> error -> doc
+  seq-item-start -> error -> doc
+  explicit-key-start -> error -> doc
+  map-value-start -> doc
+  alias -> doc
+  quote-start -> quoted-scalar -> doc
+  block-scalar-header -> line-end -> block-scalar(min) -> line-start
+  [else] -> plain-scalar(false, min) -> doc
+
+flow
+  line-end -> flow
+  spaces -> flow
+  anchor -> flow
+  tag -> flow
+  flow-start -> flow -> flow
+  flow-end -> .
+  seq-item-start -> error -> flow
+  explicit-key-start -> flow
+  map-value-start -> flow
+  alias -> flow
+  quote-start -> quoted-scalar -> flow
+  comma -> flow
+  [else] -> plain-scalar(true, 0) -> flow
+
+quoted-scalar
+  quote-end -> .
+  [else] -> quoted-scalar
+
+block-scalar(min)
+  newline + peek(indent < min) -> .
+  [else] -> block-scalar(min)
+
+plain-scalar(is-flow, min)
+  scalar-end(is-flow) -> .
+  peek(newline + (indent < min)) -> .
+  [else] -> plain-scalar(min)
+*/
+function isEmpty(ch) {
+    switch (ch) {
+        case undefined:
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+            return true;
+        default:
+            return false;
+    }
+}
+const hexDigits = new Set('0123456789ABCDEFabcdef');
+const tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+const flowIndicatorChars = new Set(',[]{}');
+const invalidAnchorChars = new Set(' ,[]{}\n\r\t');
+const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+/**
+ * Splits an input string into lexical tokens, i.e. smaller strings that are
+ * easily identifiable by `tokens.tokenType()`.
+ *
+ * Lexing starts always in a "stream" context. Incomplete input may be buffered
+ * until a complete token can be emitted.
+ *
+ * In addition to slices of the original input, the following control characters
+ * may also be emitted:
+ *
+ * - `\x02` (Start of Text): A document starts with the next token
+ * - `\x18` (Cancel): Unexpected end of flow-mode (indicates an error)
+ * - `\x1f` (Unit Separator): Next token is a scalar value
+ * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
+ */
+class Lexer {
+    constructor() {
+        /**
+         * Flag indicating whether the end of the current buffer marks the end of
+         * all input
+         */
+        this.atEnd = false;
+        /**
+         * Explicit indent set in block scalar header, as an offset from the current
+         * minimum indent, so e.g. set to 1 from a header `|2+`. Set to -1 if not
+         * explicitly set.
+         */
+        this.blockScalarIndent = -1;
+        /**
+         * Block scalars that include a + (keep) chomping indicator in their header
+         * include trailing empty lines, which are otherwise excluded from the
+         * scalar's contents.
+         */
+        this.blockScalarKeep = false;
+        /** Current input */
+        this.buffer = '';
+        /**
+         * Flag noting whether the map value indicator : can immediately follow this
+         * node within a flow context.
+         */
+        this.flowKey = false;
+        /** Count of surrounding flow collection levels. */
+        this.flowLevel = 0;
+        /**
+         * Minimum level of indentation required for next lines to be parsed as a
+         * part of the current scalar value.
+         */
+        this.indentNext = 0;
+        /** Indentation level of the current line. */
+        this.indentValue = 0;
+        /** Position of the next \n character. */
+        this.lineEndPos = null;
+        /** Stores the state of the lexer if reaching the end of incpomplete input */
+        this.next = null;
+        /** A pointer to `buffer`; the current position of the lexer. */
+        this.pos = 0;
+    }
+    /**
+     * Generate YAML tokens from the `source` string. If `incomplete`,
+     * a part of the last line may be left as a buffer for the next call.
+     *
+     * @returns A generator of lexical tokens
+     */
+    *lex(source, incomplete = false) {
+        if (source) {
+            if (typeof source !== 'string')
+                throw TypeError('source is not a string');
+            this.buffer = this.buffer ? this.buffer + source : source;
+            this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? 'stream';
+        while (next && (incomplete || this.hasChars(1)))
+            next = yield* this.parseNext(next);
+    }
+    atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === ' ' || ch === '\t')
+            ch = this.buffer[++i];
+        if (!ch || ch === '#' || ch === '\n')
+            return true;
+        if (ch === '\r')
+            return this.buffer[i + 1] === '\n';
+        return false;
+    }
+    charAt(n) {
+        return this.buffer[this.pos + n];
+    }
+    continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+            let indent = 0;
+            while (ch === ' ')
+                ch = this.buffer[++indent + offset];
+            if (ch === '\r') {
+                const next = this.buffer[indent + offset + 1];
+                if (next === '\n' || (!next && !this.atEnd))
+                    return offset + indent + 1;
+            }
+            return ch === '\n' || indent >= this.indentNext || (!ch && !this.atEnd)
+                ? offset + indent
+                : -1;
+        }
+        if (ch === '-' || ch === '.') {
+            const dt = this.buffer.substr(offset, 3);
+            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
+                return -1;
+        }
+        return offset;
+    }
+    getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== 'number' || (end !== -1 && end < this.pos)) {
+            end = this.buffer.indexOf('\n', this.pos);
+            this.lineEndPos = end;
+        }
+        if (end === -1)
+            return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === '\r')
+            end -= 1;
+        return this.buffer.substring(this.pos, end);
+    }
+    hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+    }
+    setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+    }
+    peek(n) {
+        return this.buffer.substr(this.pos, n);
+    }
+    *parseNext(next) {
+        switch (next) {
+            case 'stream':
+                return yield* this.parseStream();
+            case 'line-start':
+                return yield* this.parseLineStart();
+            case 'block-start':
+                return yield* this.parseBlockStart();
+            case 'doc':
+                return yield* this.parseDocument();
+            case 'flow':
+                return yield* this.parseFlowCollection();
+            case 'quoted-scalar':
+                return yield* this.parseQuotedScalar();
+            case 'block-scalar':
+                return yield* this.parseBlockScalar();
+            case 'plain-scalar':
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+            return this.setNext('stream');
+        if (line[0] === cst.BOM) {
+            yield* this.pushCount(1);
+            line = line.substring(1);
+        }
+        if (line[0] === '%') {
+            let dirEnd = line.length;
+            let cs = line.indexOf('#');
+            while (cs !== -1) {
+                const ch = line[cs - 1];
+                if (ch === ' ' || ch === '\t') {
+                    dirEnd = cs - 1;
+                    break;
+                }
+                else {
+                    cs = line.indexOf('#', cs + 1);
+                }
+            }
+            while (true) {
+                const ch = line[dirEnd - 1];
+                if (ch === ' ' || ch === '\t')
+                    dirEnd -= 1;
+                else
+                    break;
+            }
+            const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+            yield* this.pushCount(line.length - n); // possible comment
+            this.pushNewline();
+            return 'stream';
+        }
+        if (this.atLineEnd()) {
+            const sp = yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - sp);
+            yield* this.pushNewline();
+            return 'stream';
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+    }
+    *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+            return this.setNext('line-start');
+        if (ch === '-' || ch === '.') {
+            if (!this.atEnd && !this.hasChars(4))
+                return this.setNext('line-start');
+            const s = this.peek(3);
+            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
+                yield* this.pushCount(3);
+                this.indentValue = 0;
+                this.indentNext = 0;
+                return s === '---' ? 'doc' : 'stream';
+            }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+            this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+    }
+    *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+            return this.setNext('block-start');
+        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
+            const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+            this.indentNext = this.indentValue + 1;
+            this.indentValue += n;
+            return 'block-start';
+        }
+        return 'doc';
+    }
+    *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('doc');
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+            case '#':
+                yield* this.pushCount(line.length - n);
+            // fallthrough
+            case undefined:
+                yield* this.pushNewline();
+                return yield* this.parseLineStart();
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel = 1;
+                return 'flow';
+            case '}':
+            case ']':
+                // this is an error
+                yield* this.pushCount(1);
+                return 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'doc';
+            case '"':
+            case "'":
+                return yield* this.parseQuotedScalar();
+            case '|':
+            case '>':
+                n += yield* this.parseBlockScalarHeader();
+                n += yield* this.pushSpaces(true);
+                yield* this.pushCount(line.length - n);
+                yield* this.pushNewline();
+                return yield* this.parseBlockScalar();
+            default:
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+            nl = yield* this.pushNewline();
+            if (nl > 0) {
+                sp = yield* this.pushSpaces(false);
+                this.indentValue = indent = sp;
+            }
+            else {
+                sp = 0;
+            }
+            sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('flow');
+        if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
+            (indent === 0 &&
+                (line.startsWith('---') || line.startsWith('...')) &&
+                isEmpty(line[3]))) {
+            // Allowing for the terminal ] or } at the same (rather than greater)
+            // indent level as the initial [ or { is technically invalid, but
+            // failing here would be surprising to users.
+            const atFlowEndMarker = indent === this.indentNext - 1 &&
+                this.flowLevel === 1 &&
+                (line[0] === ']' || line[0] === '}');
+            if (!atFlowEndMarker) {
+                // this is an error
+                this.flowLevel = 0;
+                yield cst.FLOW_END;
+                return yield* this.parseLineStart();
+            }
+        }
+        let n = 0;
+        while (line[n] === ',') {
+            n += yield* this.pushCount(1);
+            n += yield* this.pushSpaces(true);
+            this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+            case undefined:
+                return 'flow';
+            case '#':
+                yield* this.pushCount(line.length - n);
+                return 'flow';
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel += 1;
+                return 'flow';
+            case '}':
+            case ']':
+                yield* this.pushCount(1);
+                this.flowKey = true;
+                this.flowLevel -= 1;
+                return this.flowLevel ? 'flow' : 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'flow';
+            case '"':
+            case "'":
+                this.flowKey = true;
+                return yield* this.parseQuotedScalar();
+            case ':': {
+                const next = this.charAt(1);
+                if (this.flowKey || isEmpty(next) || next === ',') {
+                    this.flowKey = false;
+                    yield* this.pushCount(1);
+                    yield* this.pushSpaces(true);
+                    return 'flow';
+                }
+            }
+            // fallthrough
+            default:
+                this.flowKey = false;
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+            while (end !== -1 && this.buffer[end + 1] === "'")
+                end = this.buffer.indexOf("'", end + 2);
+        }
+        else {
+            // double-quote
+            while (end !== -1) {
+                let n = 0;
+                while (this.buffer[end - 1 - n] === '\\')
+                    n += 1;
+                if (n % 2 === 0)
+                    break;
+                end = this.buffer.indexOf('"', end + 1);
+            }
+        }
+        // Only looking for newlines within the quotes
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf('\n', this.pos);
+        if (nl !== -1) {
+            while (nl !== -1) {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = qb.indexOf('\n', cs);
+            }
+            if (nl !== -1) {
+                // this is an error caused by an unexpected unindent
+                end = nl - (qb[nl - 1] === '\r' ? 2 : 1);
+            }
+        }
+        if (end === -1) {
+            if (!this.atEnd)
+                return this.setNext('quoted-scalar');
+            end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? 'flow' : 'doc';
+    }
+    *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+            const ch = this.buffer[++i];
+            if (ch === '+')
+                this.blockScalarKeep = true;
+            else if (ch > '0' && ch <= '9')
+                this.blockScalarIndent = Number(ch) - 1;
+            else if (ch !== '-')
+                break;
+        }
+        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
+    }
+    *parseBlockScalar() {
+        let nl = this.pos - 1; // may be -1 if this.pos === 0
+        let indent = 0;
+        let ch;
+        loop: for (let i = this.pos; (ch = this.buffer[i]); ++i) {
+            switch (ch) {
+                case ' ':
+                    indent += 1;
+                    break;
+                case '\n':
+                    nl = i;
+                    indent = 0;
+                    break;
+                case '\r': {
+                    const next = this.buffer[i + 1];
+                    if (!next && !this.atEnd)
+                        return this.setNext('block-scalar');
+                    if (next === '\n')
+                        break;
+                } // fallthrough
+                default:
+                    break loop;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('block-scalar');
+        if (indent >= this.indentNext) {
+            if (this.blockScalarIndent === -1)
+                this.indentNext = indent;
+            else {
+                this.indentNext =
+                    this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+            }
+            do {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = this.buffer.indexOf('\n', cs);
+            } while (nl !== -1);
+            if (nl === -1) {
+                if (!this.atEnd)
+                    return this.setNext('block-scalar');
+                nl = this.buffer.length;
+            }
+        }
+        // Trailing insufficiently indented tabs are invalid.
+        // To catch that during parsing, we include them in the block scalar value.
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === ' ')
+            ch = this.buffer[++i];
+        if (ch === '\t') {
+            while (ch === '\t' || ch === ' ' || ch === '\r' || ch === '\n')
+                ch = this.buffer[++i];
+            nl = i - 1;
+        }
+        else if (!this.blockScalarKeep) {
+            do {
+                let i = nl - 1;
+                let ch = this.buffer[i];
+                if (ch === '\r')
+                    ch = this.buffer[--i];
+                const lastChar = i; // Drop the line if last char not more indented
+                while (ch === ' ')
+                    ch = this.buffer[--i];
+                if (ch === '\n' && i >= this.pos && i + 1 + indent > lastChar)
+                    nl = i;
+                else
+                    break;
+            } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+    }
+    *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while ((ch = this.buffer[++i])) {
+            if (ch === ':') {
+                const next = this.buffer[i + 1];
+                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                end = i;
+            }
+            else if (isEmpty(ch)) {
+                let next = this.buffer[i + 1];
+                if (ch === '\r') {
+                    if (next === '\n') {
+                        i += 1;
+                        ch = '\n';
+                        next = this.buffer[i + 1];
+                    }
+                    else
+                        end = i;
+                }
+                if (next === '#' || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                if (ch === '\n') {
+                    const cs = this.continueScalar(i + 1);
+                    if (cs === -1)
+                        break;
+                    i = Math.max(i, cs - 2); // to advance, but still account for ' #'
+                }
+            }
+            else {
+                if (inFlow && flowIndicatorChars.has(ch))
+                    break;
+                end = i;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('plain-scalar');
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? 'flow' : 'doc';
+    }
+    *pushCount(n) {
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos += n;
+            return n;
+        }
+        return 0;
+    }
+    *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+            yield s;
+            this.pos += s.length;
+            return s.length;
+        }
+        else if (allowEmpty)
+            yield '';
+        return 0;
+    }
+    *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+            switch (this.charAt(0)) {
+                case '!':
+                    n += yield* this.pushTag();
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '&':
+                    n += yield* this.pushUntil(isNotAnchorChar);
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '-': // this is an error
+                case '?': // this is an error outside flow collections
+                case ':': {
+                    const inFlow = this.flowLevel > 0;
+                    const ch1 = this.charAt(1);
+                    if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
+                        if (!inFlow)
+                            this.indentNext = this.indentValue + 1;
+                        else if (this.flowKey)
+                            this.flowKey = false;
+                        n += yield* this.pushCount(1);
+                        n += yield* this.pushSpaces(true);
+                        continue loop;
+                    }
+                }
+            }
+            break loop;
+        }
+        return n;
+    }
+    *pushTag() {
+        if (this.charAt(1) === '<') {
+            let i = this.pos + 2;
+            let ch = this.buffer[i];
+            while (!isEmpty(ch) && ch !== '>')
+                ch = this.buffer[++i];
+            return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
+        }
+        else {
+            let i = this.pos + 1;
+            let ch = this.buffer[i];
+            while (ch) {
+                if (tagChars.has(ch))
+                    ch = this.buffer[++i];
+                else if (ch === '%' &&
+                    hexDigits.has(this.buffer[i + 1]) &&
+                    hexDigits.has(this.buffer[i + 2])) {
+                    ch = this.buffer[(i += 3)];
+                }
+                else
+                    break;
+            }
+            return yield* this.pushToIndex(i, false);
+        }
+    }
+    *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === '\n')
+            return yield* this.pushCount(1);
+        else if (ch === '\r' && this.charAt(1) === '\n')
+            return yield* this.pushCount(2);
+        else
+            return 0;
+    }
+    *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+            ch = this.buffer[++i];
+        } while (ch === ' ' || (allowTabs && ch === '\t'));
+        const n = i - this.pos;
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos = i;
+        }
+        return n;
+    }
+    *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+            ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+    }
+}
+
+exports.Lexer = Lexer;
+
+
+/***/ }),
+
+/***/ 2808:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Tracks newlines during parsing in order to provide an efficient API for
+ * determining the one-indexed `{ line, col }` position for any offset
+ * within the input.
+ */
+class LineCounter {
+    constructor() {
+        this.lineStarts = [];
+        /**
+         * Should be called in ascending order. Otherwise, call
+         * `lineCounter.lineStarts.sort()` before calling `linePos()`.
+         */
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        /**
+         * Performs a binary search and returns the 1-indexed { line, col }
+         * position of `offset`. If `line === 0`, `addNewLine` has never been
+         * called or `offset` is before the first known newline.
+         */
+        this.linePos = (offset) => {
+            let low = 0;
+            let high = this.lineStarts.length;
+            while (low < high) {
+                const mid = (low + high) >> 1; // Math.floor((low + high) / 2)
+                if (this.lineStarts[mid] < offset)
+                    low = mid + 1;
+                else
+                    high = mid;
+            }
+            if (this.lineStarts[low] === offset)
+                return { line: low + 1, col: 1 };
+            if (low === 0)
+                return { line: 0, col: offset };
+            const start = this.lineStarts[low - 1];
+            return { line: low, col: offset - start + 1 };
+        };
+    }
+}
+
+exports.LineCounter = LineCounter;
+
+
+/***/ }),
+
+/***/ 3124:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var cst = __nccwpck_require__(3921);
+var lexer = __nccwpck_require__(1893);
+
+function includesToken(list, type) {
+    for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+            return true;
+    return false;
+}
+function findNonEmptyIndex(list) {
+    for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                break;
+            default:
+                return i;
+        }
+    }
+    return -1;
+}
+function isFlowToken(token) {
+    switch (token?.type) {
+        case 'alias':
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'flow-collection':
+            return true;
+        default:
+            return false;
+    }
+}
+function getPrevProps(parent) {
+    switch (parent.type) {
+        case 'document':
+            return parent.start;
+        case 'block-map': {
+            const it = parent.items[parent.items.length - 1];
+            return it.sep ?? it.start;
+        }
+        case 'block-seq':
+            return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+            return [];
+    }
+}
+/** Note: May modify input array */
+function getFirstKeyStartProps(prev) {
+    if (prev.length === 0)
+        return [];
+    let i = prev.length;
+    loop: while (--i >= 0) {
+        switch (prev[i].type) {
+            case 'doc-start':
+            case 'explicit-key-ind':
+            case 'map-value-ind':
+            case 'seq-item-ind':
+            case 'newline':
+                break loop;
+        }
+    }
+    while (prev[++i]?.type === 'space') {
+        /* loop */
+    }
+    return prev.splice(i, prev.length);
+}
+function arrayPushArray(target, source) {
+    // May exhaust call stack with large `source` array
+    if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+    else
+        for (let i = 0; i < source.length; ++i)
+            target.push(source[i]);
+}
+function fixFlowSeqItems(fc) {
+    if (fc.start.type === 'flow-seq-start') {
+        for (const it of fc.items) {
+            if (it.sep &&
+                !it.value &&
+                !includesToken(it.start, 'explicit-key-ind') &&
+                !includesToken(it.sep, 'map-value-ind')) {
+                if (it.key)
+                    it.value = it.key;
+                delete it.key;
+                if (isFlowToken(it.value)) {
+                    if (it.value.end)
+                        arrayPushArray(it.value.end, it.sep);
+                    else
+                        it.value.end = it.sep;
+                }
+                else
+                    arrayPushArray(it.start, it.sep);
+                delete it.sep;
+            }
+        }
+    }
+}
+/**
+ * A YAML concrete syntax tree (CST) parser
+ *
+ * ```ts
+ * const src: string = ...
+ * for (const token of new Parser().parse(src)) {
+ *   // token: Token
+ * }
+ * ```
+ *
+ * To use the parser with a user-provided lexer:
+ *
+ * ```ts
+ * function* parse(source: string, lexer: Lexer) {
+ *   const parser = new Parser()
+ *   for (const lexeme of lexer.lex(source))
+ *     yield* parser.next(lexeme)
+ *   yield* parser.end()
+ * }
+ *
+ * const src: string = ...
+ * const lexer = new Lexer()
+ * for (const token of parse(src, lexer)) {
+ *   // token: Token
+ * }
+ * ```
+ */
+class Parser {
+    /**
+     * @param onNewLine - If defined, called separately with the start position of
+     *   each new line (in `parse()`, including the start of input).
+     */
+    constructor(onNewLine) {
+        /** If true, space and sequence indicators count as indentation */
+        this.atNewLine = true;
+        /** If true, next token is a scalar value */
+        this.atScalar = false;
+        /** Current indentation level */
+        this.indent = 0;
+        /** Current offset since the start of parsing */
+        this.offset = 0;
+        /** On the same line with a block map key */
+        this.onKeyLine = false;
+        /** Top indicates the node that's currently being built */
+        this.stack = [];
+        /** The source of the current token, set in parse() */
+        this.source = '';
+        /** The type of the current token, set in parse() */
+        this.type = '';
+        // Must be defined after `next()`
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+    }
+    /**
+     * Parse `source` as a YAML stream.
+     * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+     *
+     * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+     *
+     * @returns A generator of tokens representing each directive, document, and other structure.
+     */
+    *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+            this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+            yield* this.next(lexeme);
+        if (!incomplete)
+            yield* this.end();
+    }
+    /**
+     * Advance the parser by the `source` of one lexical token.
+     */
+    *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+            console.log('|', cst.prettyToken(source));
+        if (this.atScalar) {
+            this.atScalar = false;
+            yield* this.step();
+            this.offset += source.length;
+            return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+            const message = `Not a YAML token: ${source}`;
+            yield* this.pop({ type: 'error', offset: this.offset, message, source });
+            this.offset += source.length;
+        }
+        else if (type === 'scalar') {
+            this.atNewLine = false;
+            this.atScalar = true;
+            this.type = 'scalar';
+        }
+        else {
+            this.type = type;
+            yield* this.step();
+            switch (type) {
+                case 'newline':
+                    this.atNewLine = true;
+                    this.indent = 0;
+                    if (this.onNewLine)
+                        this.onNewLine(this.offset + source.length);
+                    break;
+                case 'space':
+                    if (this.atNewLine && source[0] === ' ')
+                        this.indent += source.length;
+                    break;
+                case 'explicit-key-ind':
+                case 'map-value-ind':
+                case 'seq-item-ind':
+                    if (this.atNewLine)
+                        this.indent += source.length;
+                    break;
+                case 'doc-mode':
+                case 'flow-error-end':
+                    return;
+                default:
+                    this.atNewLine = false;
+            }
+            this.offset += source.length;
+        }
+    }
+    /** Call at end of input to push out any remaining constructions */
+    *end() {
+        while (this.stack.length > 0)
+            yield* this.pop();
+    }
+    get sourceToken() {
+        const st = {
+            type: this.type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+        return st;
+    }
+    *step() {
+        const top = this.peek(1);
+        if (this.type === 'doc-end' && top?.type !== 'doc-end') {
+            while (this.stack.length > 0)
+                yield* this.pop();
+            this.stack.push({
+                type: 'doc-end',
+                offset: this.offset,
+                source: this.source
+            });
+            return;
+        }
+        if (!top)
+            return yield* this.stream();
+        switch (top.type) {
+            case 'document':
+                return yield* this.document(top);
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return yield* this.scalar(top);
+            case 'block-scalar':
+                return yield* this.blockScalar(top);
+            case 'block-map':
+                return yield* this.blockMap(top);
+            case 'block-seq':
+                return yield* this.blockSequence(top);
+            case 'flow-collection':
+                return yield* this.flowCollection(top);
+            case 'doc-end':
+                return yield* this.documentEnd(top);
+        }
+        /* istanbul ignore next should not happen */
+        yield* this.pop();
+    }
+    peek(n) {
+        return this.stack[this.stack.length - n];
+    }
+    *pop(error) {
+        const token = error ?? this.stack.pop();
+        /* istanbul ignore if should not happen */
+        if (!token) {
+            const message = 'Tried to pop an empty stack';
+            yield { type: 'error', offset: this.offset, source: '', message };
+        }
+        else if (this.stack.length === 0) {
+            yield token;
+        }
+        else {
+            const top = this.peek(1);
+            if (token.type === 'block-scalar') {
+                // Block scalars use their parent rather than header indent
+                token.indent = 'indent' in top ? top.indent : 0;
+            }
+            else if (token.type === 'flow-collection' && top.type === 'document') {
+                // Ignore all indent for top-level flow collections
+                token.indent = 0;
+            }
+            if (token.type === 'flow-collection')
+                fixFlowSeqItems(token);
+            switch (top.type) {
+                case 'document':
+                    top.value = token;
+                    break;
+                case 'block-scalar':
+                    top.props.push(token); // error
+                    break;
+                case 'block-map': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value) {
+                        top.items.push({ start: [], key: token, sep: [] });
+                        this.onKeyLine = true;
+                        return;
+                    }
+                    else if (it.sep) {
+                        it.value = token;
+                    }
+                    else {
+                        Object.assign(it, { key: token, sep: [] });
+                        this.onKeyLine = !it.explicitKey;
+                        return;
+                    }
+                    break;
+                }
+                case 'block-seq': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value)
+                        top.items.push({ start: [], value: token });
+                    else
+                        it.value = token;
+                    break;
+                }
+                case 'flow-collection': {
+                    const it = top.items[top.items.length - 1];
+                    if (!it || it.value)
+                        top.items.push({ start: [], key: token, sep: [] });
+                    else if (it.sep)
+                        it.value = token;
+                    else
+                        Object.assign(it, { key: token, sep: [] });
+                    return;
+                }
+                /* istanbul ignore next should not happen */
+                default:
+                    yield* this.pop();
+                    yield* this.pop(token);
+            }
+            if ((top.type === 'document' ||
+                top.type === 'block-map' ||
+                top.type === 'block-seq') &&
+                (token.type === 'block-map' || token.type === 'block-seq')) {
+                const last = token.items[token.items.length - 1];
+                if (last &&
+                    !last.sep &&
+                    !last.value &&
+                    last.start.length > 0 &&
+                    findNonEmptyIndex(last.start) === -1 &&
+                    (token.indent === 0 ||
+                        last.start.every(st => st.type !== 'comment' || st.indent < token.indent))) {
+                    if (top.type === 'document')
+                        top.end = last.start;
+                    else
+                        top.items.push({ start: last.start });
+                    token.items.splice(-1, 1);
+                }
+            }
+        }
+    }
+    *stream() {
+        switch (this.type) {
+            case 'directive-line':
+                yield { type: 'directive', offset: this.offset, source: this.source };
+                return;
+            case 'byte-order-mark':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                yield this.sourceToken;
+                return;
+            case 'doc-mode':
+            case 'doc-start': {
+                const doc = {
+                    type: 'document',
+                    offset: this.offset,
+                    start: []
+                };
+                if (this.type === 'doc-start')
+                    doc.start.push(this.sourceToken);
+                this.stack.push(doc);
+                return;
+            }
+        }
+        yield {
+            type: 'error',
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML stream`,
+            source: this.source
+        };
+    }
+    *document(doc) {
+        if (doc.value)
+            return yield* this.lineEnd(doc);
+        switch (this.type) {
+            case 'doc-start': {
+                if (findNonEmptyIndex(doc.start) !== -1) {
+                    yield* this.pop();
+                    yield* this.step();
+                }
+                else
+                    doc.start.push(this.sourceToken);
+                return;
+            }
+            case 'anchor':
+            case 'tag':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                doc.start.push(this.sourceToken);
+                return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+            this.stack.push(bv);
+        else {
+            yield {
+                type: 'error',
+                offset: this.offset,
+                message: `Unexpected ${this.type} token in YAML document`,
+                source: this.source
+            };
+        }
+    }
+    *scalar(scalar) {
+        if (this.type === 'map-value-ind') {
+            const prev = getPrevProps(this.peek(2));
+            const start = getFirstKeyStartProps(prev);
+            let sep;
+            if (scalar.end) {
+                sep = scalar.end;
+                sep.push(this.sourceToken);
+                delete scalar.end;
+            }
+            else
+                sep = [this.sourceToken];
+            const map = {
+                type: 'block-map',
+                offset: scalar.offset,
+                indent: scalar.indent,
+                items: [{ start, key: scalar, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+        }
+        else
+            yield* this.lineEnd(scalar);
+    }
+    *blockScalar(scalar) {
+        switch (this.type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                scalar.props.push(this.sourceToken);
+                return;
+            case 'scalar':
+                scalar.source = this.source;
+                // block-scalar source includes trailing newline
+                this.atNewLine = true;
+                this.indent = 0;
+                if (this.onNewLine) {
+                    let nl = this.source.indexOf('\n') + 1;
+                    while (nl !== 0) {
+                        this.onNewLine(this.offset + nl);
+                        nl = this.source.indexOf('\n', nl) + 1;
+                    }
+                }
+                yield* this.pop();
+                break;
+            /* istanbul ignore next should not happen */
+            default:
+                yield* this.pop();
+                yield* this.step();
+        }
+    }
+    *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        // it.sep is true-ish if pair already has key or : separator
+        switch (this.type) {
+            case 'newline':
+                this.onKeyLine = false;
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value) {
+                    map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    if (this.atIndentedComment(it.start, map.indent)) {
+                        const prev = map.items[map.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            map.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+        }
+        if (this.indent >= map.indent) {
+            const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+            const atNextItem = atMapIndent &&
+                (it.sep || it.explicitKey) &&
+                this.type !== 'seq-item-ind';
+            // For empty nodes, assign newline-separated not indented empty tokens to following node
+            let start = [];
+            if (atNextItem && it.sep && !it.value) {
+                const nl = [];
+                for (let i = 0; i < it.sep.length; ++i) {
+                    const st = it.sep[i];
+                    switch (st.type) {
+                        case 'newline':
+                            nl.push(i);
+                            break;
+                        case 'space':
+                            break;
+                        case 'comment':
+                            if (st.indent > map.indent)
+                                nl.length = 0;
+                            break;
+                        default:
+                            nl.length = 0;
+                    }
+                }
+                if (nl.length >= 2)
+                    start = it.sep.splice(nl[1]);
+            }
+            switch (this.type) {
+                case 'anchor':
+                case 'tag':
+                    if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        it.sep.push(this.sourceToken);
+                    }
+                    else {
+                        it.start.push(this.sourceToken);
+                    }
+                    return;
+                case 'explicit-key-ind':
+                    if (!it.sep && !it.explicitKey) {
+                        it.start.push(this.sourceToken);
+                        it.explicitKey = true;
+                    }
+                    else if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start, explicitKey: true });
+                    }
+                    else {
+                        this.stack.push({
+                            type: 'block-map',
+                            offset: this.offset,
+                            indent: this.indent,
+                            items: [{ start: [this.sourceToken], explicitKey: true }]
+                        });
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'map-value-ind':
+                    if (it.explicitKey) {
+                        if (!it.sep) {
+                            if (includesToken(it.start, 'newline')) {
+                                Object.assign(it, { key: null, sep: [this.sourceToken] });
+                            }
+                            else {
+                                const start = getFirstKeyStartProps(it.start);
+                                this.stack.push({
+                                    type: 'block-map',
+                                    offset: this.offset,
+                                    indent: this.indent,
+                                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                                });
+                            }
+                        }
+                        else if (it.value) {
+                            map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else if (isFlowToken(it.key) &&
+                            !includesToken(it.sep, 'newline')) {
+                            const start = getFirstKeyStartProps(it.start);
+                            const key = it.key;
+                            const sep = it.sep;
+                            sep.push(this.sourceToken);
+                            // @ts-expect-error type guard is wrong here
+                            delete it.key;
+                            // @ts-expect-error type guard is wrong here
+                            delete it.sep;
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key, sep }]
+                            });
+                        }
+                        else if (start.length > 0) {
+                            // Not actually at next item
+                            it.sep = it.sep.concat(start, this.sourceToken);
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    else {
+                        if (!it.sep) {
+                            Object.assign(it, { key: null, sep: [this.sourceToken] });
+                        }
+                        else if (it.value || atNextItem) {
+                            map.items.push({ start, key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (atNextItem || it.value) {
+                        map.items.push({ start, key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        this.stack.push(fs);
+                    }
+                    else {
+                        Object.assign(it, { key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    return;
+                }
+                default: {
+                    const bv = this.startBlockValue(map);
+                    if (bv) {
+                        if (bv.type === 'block-seq') {
+                            if (!it.explicitKey &&
+                                it.sep &&
+                                !includesToken(it.sep, 'newline')) {
+                                yield* this.pop({
+                                    type: 'error',
+                                    offset: this.offset,
+                                    message: 'Unexpected block-seq-ind on same line with key',
+                                    source: this.source
+                                });
+                                return;
+                            }
+                        }
+                        else if (atMapIndent) {
+                            map.items.push({ start });
+                        }
+                        this.stack.push(bv);
+                        return;
+                    }
+                }
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+            case 'newline':
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        seq.items.push({ start: [this.sourceToken] });
+                }
+                else
+                    it.start.push(this.sourceToken);
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value)
+                    seq.items.push({ start: [this.sourceToken] });
+                else {
+                    if (this.atIndentedComment(it.start, seq.indent)) {
+                        const prev = seq.items[seq.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            seq.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'anchor':
+            case 'tag':
+                if (it.value || this.indent <= seq.indent)
+                    break;
+                it.start.push(this.sourceToken);
+                return;
+            case 'seq-item-ind':
+                if (this.indent !== seq.indent)
+                    break;
+                if (it.value || includesToken(it.start, 'seq-item-ind'))
+                    seq.items.push({ start: [this.sourceToken] });
+                else
+                    it.start.push(this.sourceToken);
+                return;
+        }
+        if (this.indent > seq.indent) {
+            const bv = this.startBlockValue(seq);
+            if (bv) {
+                this.stack.push(bv);
+                return;
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === 'flow-error-end') {
+            let top;
+            do {
+                yield* this.pop();
+                top = this.peek(1);
+            } while (top?.type === 'flow-collection');
+        }
+        else if (fc.end.length === 0) {
+            switch (this.type) {
+                case 'comma':
+                case 'explicit-key-ind':
+                    if (!it || it.sep)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'map-value-ind':
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        Object.assign(it, { key: null, sep: [this.sourceToken] });
+                    return;
+                case 'space':
+                case 'comment':
+                case 'newline':
+                case 'anchor':
+                case 'tag':
+                    if (!it || it.value)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: fs, sep: [] });
+                    else if (it.sep)
+                        this.stack.push(fs);
+                    else
+                        Object.assign(it, { key: fs, sep: [] });
+                    return;
+                }
+                case 'flow-map-end':
+                case 'flow-seq-end':
+                    fc.end.push(this.sourceToken);
+                    return;
+            }
+            const bv = this.startBlockValue(fc);
+            /* istanbul ignore else should not happen */
+            if (bv)
+                this.stack.push(bv);
+            else {
+                yield* this.pop();
+                yield* this.step();
+            }
+        }
+        else {
+            const parent = this.peek(2);
+            if (parent.type === 'block-map' &&
+                ((this.type === 'map-value-ind' && parent.indent === fc.indent) ||
+                    (this.type === 'newline' &&
+                        !parent.items[parent.items.length - 1].sep))) {
+                yield* this.pop();
+                yield* this.step();
+            }
+            else if (this.type === 'map-value-ind' &&
+                parent.type !== 'flow-collection') {
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                fixFlowSeqItems(fc);
+                const sep = fc.end.splice(1, fc.end.length);
+                sep.push(this.sourceToken);
+                const map = {
+                    type: 'block-map',
+                    offset: fc.offset,
+                    indent: fc.indent,
+                    items: [{ start, key: fc, sep }]
+                };
+                this.onKeyLine = true;
+                this.stack[this.stack.length - 1] = map;
+            }
+            else {
+                yield* this.lineEnd(fc);
+            }
+        }
+    }
+    flowScalar(type) {
+        if (this.onNewLine) {
+            let nl = this.source.indexOf('\n') + 1;
+            while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf('\n', nl) + 1;
+            }
+        }
+        return {
+            type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+    }
+    startBlockValue(parent) {
+        switch (this.type) {
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return this.flowScalar(this.type);
+            case 'block-scalar-header':
+                return {
+                    type: 'block-scalar',
+                    offset: this.offset,
+                    indent: this.indent,
+                    props: [this.sourceToken],
+                    source: ''
+                };
+            case 'flow-map-start':
+            case 'flow-seq-start':
+                return {
+                    type: 'flow-collection',
+                    offset: this.offset,
+                    indent: this.indent,
+                    start: this.sourceToken,
+                    items: [],
+                    end: []
+                };
+            case 'seq-item-ind':
+                return {
+                    type: 'block-seq',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [this.sourceToken] }]
+                };
+            case 'explicit-key-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                start.push(this.sourceToken);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, explicitKey: true }]
+                };
+            }
+            case 'map-value-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                };
+            }
+        }
+        return null;
+    }
+    atIndentedComment(start, indent) {
+        if (this.type !== 'comment')
+            return false;
+        if (this.indent <= indent)
+            return false;
+        return start.every(st => st.type === 'newline' || st.type === 'space');
+    }
+    *documentEnd(docEnd) {
+        if (this.type !== 'doc-mode') {
+            if (docEnd.end)
+                docEnd.end.push(this.sourceToken);
+            else
+                docEnd.end = [this.sourceToken];
+            if (this.type === 'newline')
+                yield* this.pop();
+        }
+    }
+    *lineEnd(token) {
+        switch (this.type) {
+            case 'comma':
+            case 'doc-start':
+            case 'doc-end':
+            case 'flow-seq-end':
+            case 'flow-map-end':
+            case 'map-value-ind':
+                yield* this.pop();
+                yield* this.step();
+                break;
+            case 'newline':
+                this.onKeyLine = false;
+            // fallthrough
+            case 'space':
+            case 'comment':
+            default:
+                // all other values are errors
+                if (token.end)
+                    token.end.push(this.sourceToken);
+                else
+                    token.end = [this.sourceToken];
+                if (this.type === 'newline')
+                    yield* this.pop();
+        }
+    }
+}
+
+exports.Parser = Parser;
+
+
+/***/ }),
+
+/***/ 4563:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var composer = __nccwpck_require__(4260);
+var Document = __nccwpck_require__(7977);
+var errors = __nccwpck_require__(7460);
+var log = __nccwpck_require__(6669);
+var identity = __nccwpck_require__(1891);
+var lineCounter = __nccwpck_require__(2808);
+var parser = __nccwpck_require__(3124);
+
+function parseOptions(options) {
+    const prettyErrors = options.prettyErrors !== false;
+    const lineCounter$1 = options.lineCounter || (prettyErrors && new lineCounter.LineCounter()) || null;
+    return { lineCounter: lineCounter$1, prettyErrors };
+}
+/**
+ * Parse the input as a stream of YAML documents.
+ *
+ * Documents should be separated from each other by `...` or `---` marker lines.
+ *
+ * @returns If an empty `docs` array is returned, it will be of type
+ *   EmptyStream and contain additional stream information. In
+ *   TypeScript, you should use `'empty' in docs` as a type guard for it.
+ */
+function parseAllDocuments(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+    if (prettyErrors && lineCounter)
+        for (const doc of docs) {
+            doc.errors.forEach(errors.prettifyError(source, lineCounter));
+            doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+        }
+    if (docs.length > 0)
+        return docs;
+    return Object.assign([], { empty: true }, composer$1.streamInfo());
+}
+/** Parse an input string into a single YAML.Document */
+function parseDocument(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    // `doc` is always set by compose.end(true) at the very latest
+    let doc = null;
+    for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+            doc = _doc;
+        else if (doc.options.logLevel !== 'silent') {
+            doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            break;
+        }
+    }
+    if (prettyErrors && lineCounter) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+    }
+    return doc;
+}
+function parse(src, reviver, options) {
+    let _reviver = undefined;
+    if (typeof reviver === 'function') {
+        _reviver = reviver;
+    }
+    else if (options === undefined && reviver && typeof reviver === 'object') {
+        options = reviver;
+    }
+    const doc = parseDocument(src, options);
+    if (!doc)
+        return null;
+    doc.warnings.forEach(warning => log.warn(doc.options.logLevel, warning));
+    if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== 'silent')
+            throw doc.errors[0];
+        else
+            doc.errors = [];
+    }
+    return doc.toJS(Object.assign({ reviver: _reviver }, options));
+}
+function stringify(value, replacer, options) {
+    let _replacer = null;
+    if (typeof replacer === 'function' || Array.isArray(replacer)) {
+        _replacer = replacer;
+    }
+    else if (options === undefined && replacer) {
+        options = replacer;
+    }
+    if (typeof options === 'string')
+        options = options.length;
+    if (typeof options === 'number') {
+        const indent = Math.round(options);
+        options = indent < 1 ? undefined : indent > 8 ? { indent: 8 } : { indent };
+    }
+    if (value === undefined) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+            return undefined;
+    }
+    if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+    return new Document.Document(value, _replacer, options).toString(options);
+}
+
+exports.parse = parse;
+exports.parseAllDocuments = parseAllDocuments;
+exports.parseDocument = parseDocument;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 1148:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1891);
+var map = __nccwpck_require__(1231);
+var seq = __nccwpck_require__(814);
+var string = __nccwpck_require__(3724);
+var tags = __nccwpck_require__(8478);
+
+const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+class Schema {
+    constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat)
+            ? tags.getTags(compat, 'compat')
+            : compat
+                ? tags.getTags(null, compat)
+                : null;
+        this.name = (typeof schema === 'string' && schema) || 'core';
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        // Used by createMap()
+        this.sortMapEntries =
+            typeof sortMapEntries === 'function'
+                ? sortMapEntries
+                : sortMapEntries === true
+                    ? sortMapEntriesByKey
+                    : null;
+    }
+    clone() {
+        const copy = Object.create(Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+    }
+}
+
+exports.Schema = Schema;
+
+
+/***/ }),
+
+/***/ 1231:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1891);
+var YAMLMap = __nccwpck_require__(2938);
+
+const map = {
+    collection: 'map',
+    default: true,
+    nodeClass: YAMLMap.YAMLMap,
+    tag: 'tag:yaml.org,2002:map',
+    resolve(map, onError) {
+        if (!identity.isMap(map))
+            onError('Expected a mapping for this tag');
+        return map;
+    },
+    createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+};
+
+exports.map = map;
+
+
+/***/ }),
+
+/***/ 5940:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(4305);
+
+const nullTag = {
+    identify: value => value == null,
+    createNode: () => new Scalar.Scalar(null),
+    default: true,
+    tag: 'tag:yaml.org,2002:null',
+    test: /^(?:~|[Nn]ull|NULL)?$/,
+    resolve: () => new Scalar.Scalar(null),
+    stringify: ({ source }, ctx) => typeof source === 'string' && nullTag.test.test(source)
+        ? source
+        : ctx.options.nullStr
+};
+
+exports.nullTag = nullTag;
+
+
+/***/ }),
+
+/***/ 814:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1891);
+var YAMLSeq = __nccwpck_require__(3571);
+
+const seq = {
+    collection: 'seq',
+    default: true,
+    nodeClass: YAMLSeq.YAMLSeq,
+    tag: 'tag:yaml.org,2002:seq',
+    resolve(seq, onError) {
+        if (!identity.isSeq(seq))
+            onError('Expected a sequence for this tag');
+        return seq;
+    },
+    createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+};
+
+exports.seq = seq;
+
+
+/***/ }),
+
+/***/ 3724:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyString = __nccwpck_require__(3665);
+
+const string = {
+    identify: value => typeof value === 'string',
+    default: true,
+    tag: 'tag:yaml.org,2002:str',
+    resolve: str => str,
+    stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.string = string;
+
+
+/***/ }),
+
+/***/ 5579:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(4305);
+
+const boolTag = {
+    identify: value => typeof value === 'boolean',
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+    resolve: str => new Scalar.Scalar(str[0] === 't' || str[0] === 'T'),
+    stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+            const sv = source[0] === 't' || source[0] === 'T';
+            if (value === sv)
+                return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+};
+
+exports.boolTag = boolTag;
+
+
+/***/ }),
+
+/***/ 1433:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(4305);
+var stringifyNumber = __nccwpck_require__(3677);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: str => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    resolve: str => parseFloat(str),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf('.');
+        if (dot !== -1 && str[str.length - 1] === '0')
+            node.minFractionDigits = str.length - dot - 1;
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 2790:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(3677);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+    return stringifyNumber.stringifyNumber(node);
+}
+const intOct = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^0o[0-7]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+    stringify: node => intStringify(node, 8, '0o')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^0x[0-9a-fA-F]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 9772:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(1231);
+var _null = __nccwpck_require__(5940);
+var seq = __nccwpck_require__(814);
+var string = __nccwpck_require__(3724);
+var bool = __nccwpck_require__(5579);
+var float = __nccwpck_require__(1433);
+var int = __nccwpck_require__(2790);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.boolTag,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 7331:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(4305);
+var map = __nccwpck_require__(1231);
+var seq = __nccwpck_require__(814);
+
+function intIdentify(value) {
+    return typeof value === 'bigint' || Number.isInteger(value);
+}
+const stringifyJSON = ({ value }) => JSON.stringify(value);
+const jsonScalars = [
+    {
+        identify: value => typeof value === 'string',
+        default: true,
+        tag: 'tag:yaml.org,2002:str',
+        resolve: str => str,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: 'tag:yaml.org,2002:null',
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => typeof value === 'boolean',
+        default: true,
+        tag: 'tag:yaml.org,2002:bool',
+        test: /^true$|^false$/,
+        resolve: str => str === 'true',
+        stringify: stringifyJSON
+    },
+    {
+        identify: intIdentify,
+        default: true,
+        tag: 'tag:yaml.org,2002:int',
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+    },
+    {
+        identify: value => typeof value === 'number',
+        default: true,
+        tag: 'tag:yaml.org,2002:float',
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: str => parseFloat(str),
+        stringify: stringifyJSON
+    }
+];
+const jsonError = {
+    default: true,
+    tag: '',
+    test: /^/,
+    resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+    }
+};
+const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 8478:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(1231);
+var _null = __nccwpck_require__(5940);
+var seq = __nccwpck_require__(814);
+var string = __nccwpck_require__(3724);
+var bool = __nccwpck_require__(5579);
+var float = __nccwpck_require__(1433);
+var int = __nccwpck_require__(2790);
+var schema = __nccwpck_require__(9772);
+var schema$1 = __nccwpck_require__(7331);
+var binary = __nccwpck_require__(743);
+var merge = __nccwpck_require__(4376);
+var omap = __nccwpck_require__(6683);
+var pairs = __nccwpck_require__(7221);
+var schema$2 = __nccwpck_require__(3381);
+var set = __nccwpck_require__(5340);
+var timestamp = __nccwpck_require__(3932);
+
+const schemas = new Map([
+    ['core', schema.schema],
+    ['failsafe', [map.map, seq.seq, string.string]],
+    ['json', schema$1.schema],
+    ['yaml11', schema$2.schema],
+    ['yaml-1.1', schema$2.schema]
+]);
+const tagsByName = {
+    binary: binary.binary,
+    bool: bool.boolTag,
+    float: float.float,
+    floatExp: float.floatExp,
+    floatNaN: float.floatNaN,
+    floatTime: timestamp.floatTime,
+    int: int.int,
+    intHex: int.intHex,
+    intOct: int.intOct,
+    intTime: timestamp.intTime,
+    map: map.map,
+    merge: merge.merge,
+    null: _null.nullTag,
+    omap: omap.omap,
+    pairs: pairs.pairs,
+    seq: seq.seq,
+    set: set.set,
+    timestamp: timestamp.timestamp
+};
+const coreKnownTags = {
+    'tag:yaml.org,2002:binary': binary.binary,
+    'tag:yaml.org,2002:merge': merge.merge,
+    'tag:yaml.org,2002:omap': omap.omap,
+    'tag:yaml.org,2002:pairs': pairs.pairs,
+    'tag:yaml.org,2002:set': set.set,
+    'tag:yaml.org,2002:timestamp': timestamp.timestamp
+};
+function getTags(customTags, schemaName, addMergeTag) {
+    const schemaTags = schemas.get(schemaName);
+    if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge)
+            ? schemaTags.concat(merge.merge)
+            : schemaTags.slice();
+    }
+    let tags = schemaTags;
+    if (!tags) {
+        if (Array.isArray(customTags))
+            tags = [];
+        else {
+            const keys = Array.from(schemas.keys())
+                .filter(key => key !== 'yaml11')
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+    }
+    if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+            tags = tags.concat(tag);
+    }
+    else if (typeof customTags === 'function') {
+        tags = customTags(tags.slice());
+    }
+    if (addMergeTag)
+        tags = tags.concat(merge.merge);
+    return tags.reduce((tags, tag) => {
+        const tagObj = typeof tag === 'string' ? tagsByName[tag] : tag;
+        if (!tagObj) {
+            const tagName = JSON.stringify(tag);
+            const keys = Object.keys(tagsByName)
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags.includes(tagObj))
+            tags.push(tagObj);
+        return tags;
+    }, []);
+}
+
+exports.coreKnownTags = coreKnownTags;
+exports.getTags = getTags;
+
+
+/***/ }),
+
+/***/ 743:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_buffer = __nccwpck_require__(181);
+var Scalar = __nccwpck_require__(4305);
+var stringifyString = __nccwpck_require__(3665);
+
+const binary = {
+    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
+    default: false,
+    tag: 'tag:yaml.org,2002:binary',
+    /**
+     * Returns a Buffer in node and an Uint8Array in browsers
+     *
+     * To use the resulting buffer as an image, you'll want to do something like:
+     *
+     *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+     *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+     */
+    resolve(src, onError) {
+        if (typeof node_buffer.Buffer === 'function') {
+            return node_buffer.Buffer.from(src, 'base64');
+        }
+        else if (typeof atob === 'function') {
+            // On IE 11, atob() can't handle newlines
+            const str = atob(src.replace(/[\n\r]/g, ''));
+            const buffer = new Uint8Array(str.length);
+            for (let i = 0; i < str.length; ++i)
+                buffer[i] = str.charCodeAt(i);
+            return buffer;
+        }
+        else {
+            onError('This environment does not support reading binary tags; either Buffer or atob is required');
+            return src;
+        }
+    },
+    stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+            return '';
+        const buf = value; // checked earlier by binary.identify()
+        let str;
+        if (typeof node_buffer.Buffer === 'function') {
+            str =
+                buf instanceof node_buffer.Buffer
+                    ? buf.toString('base64')
+                    : node_buffer.Buffer.from(buf.buffer).toString('base64');
+        }
+        else if (typeof btoa === 'function') {
+            let s = '';
+            for (let i = 0; i < buf.length; ++i)
+                s += String.fromCharCode(buf[i]);
+            str = btoa(s);
+        }
+        else {
+            throw new Error('This environment does not support writing binary tags; either Buffer or btoa is required');
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+            const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+            const n = Math.ceil(str.length / lineWidth);
+            const lines = new Array(n);
+            for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+                lines[i] = str.substr(o, lineWidth);
+            }
+            str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? '\n' : ' ');
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.binary = binary;
+
+
+/***/ }),
+
+/***/ 8514:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(4305);
+
+function boolStringify({ value, source }, ctx) {
+    const boolObj = value ? trueTag : falseTag;
+    if (source && boolObj.test.test(source))
+        return source;
+    return value ? ctx.options.trueStr : ctx.options.falseStr;
+}
+const trueTag = {
+    identify: value => value === true,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+    resolve: () => new Scalar.Scalar(true),
+    stringify: boolStringify
+};
+const falseTag = {
+    identify: value => value === false,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+    resolve: () => new Scalar.Scalar(false),
+    stringify: boolStringify
+};
+
+exports.falseTag = falseTag;
+exports.trueTag = trueTag;
+
+
+/***/ }),
+
+/***/ 2026:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(4305);
+var stringifyNumber = __nccwpck_require__(3677);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: (str) => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    resolve: (str) => parseFloat(str.replace(/_/g, '')),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, '')));
+        const dot = str.indexOf('.');
+        if (dot !== -1) {
+            const f = str.substring(dot + 1).replace(/_/g, '');
+            if (f[f.length - 1] === '0')
+                node.minFractionDigits = f.length;
+        }
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 7149:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(3677);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+function intResolve(str, offset, radix, { intAsBigInt }) {
+    const sign = str[0];
+    if (sign === '-' || sign === '+')
+        offset += 1;
+    str = str.substring(offset).replace(/_/g, '');
+    if (intAsBigInt) {
+        switch (radix) {
+            case 2:
+                str = `0b${str}`;
+                break;
+            case 8:
+                str = `0o${str}`;
+                break;
+            case 16:
+                str = `0x${str}`;
+                break;
+        }
+        const n = BigInt(str);
+        return sign === '-' ? BigInt(-1) * n : n;
+    }
+    const n = parseInt(str, radix);
+    return sign === '-' ? -1 * n : n;
+}
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? '-' + prefix + str.substr(1) : prefix + str;
+    }
+    return stringifyNumber.stringifyNumber(node);
+}
+const intBin = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'BIN',
+    test: /^[-+]?0b[0-1_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+    stringify: node => intStringify(node, 2, '0b')
+};
+const intOct = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^[-+]?0[0-7_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+    stringify: node => intStringify(node, 8, '0')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9][0-9_]*$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^[-+]?0x[0-9a-fA-F_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intBin = intBin;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 4376:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1891);
+var Scalar = __nccwpck_require__(4305);
+
+// If the value associated with a merge key is a single mapping node, each of
+// its key/value pairs is inserted into the current mapping, unless the key
+// already exists in it. If the value associated with the merge key is a
+// sequence, then this sequence is expected to contain mapping nodes and each
+// of these nodes is merged in turn according to its order in the sequence.
+// Keys in mapping nodes earlier in the sequence override keys specified in
+// later mapping nodes. -- http://yaml.org/type/merge.html
+const MERGE_KEY = '<<';
+const merge = {
+    identify: value => value === MERGE_KEY ||
+        (typeof value === 'symbol' && value.description === MERGE_KEY),
+    default: 'key',
+    tag: 'tag:yaml.org,2002:merge',
+    test: /^<<$/,
+    resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+    }),
+    stringify: () => MERGE_KEY
+};
+const isMergeKey = (ctx, key) => (merge.identify(key) ||
+    (identity.isScalar(key) &&
+        (!key.type || key.type === Scalar.Scalar.PLAIN) &&
+        merge.identify(key.value))) &&
+    ctx?.doc.schema.tags.some(tag => tag.tag === merge.tag && tag.default);
+function addMergeToJSMap(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (identity.isSeq(source))
+        for (const it of source.items)
+            mergeValue(ctx, map, it);
+    else if (Array.isArray(source))
+        for (const it of source)
+            mergeValue(ctx, map, it);
+    else
+        mergeValue(ctx, map, source);
+}
+function mergeValue(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (!identity.isMap(source))
+        throw new Error('Merge sources must be maps or map aliases');
+    const srcMap = source.toJSON(null, ctx, Map);
+    for (const [key, value] of srcMap) {
+        if (map instanceof Map) {
+            if (!map.has(key))
+                map.set(key, value);
+        }
+        else if (map instanceof Set) {
+            map.add(key);
+        }
+        else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+            Object.defineProperty(map, key, {
+                value,
+                writable: true,
+                enumerable: true,
+                configurable: true
+            });
+        }
+    }
+    return map;
+}
+function resolveAliasValue(ctx, value) {
+    return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+}
+
+exports.addMergeToJSMap = addMergeToJSMap;
+exports.isMergeKey = isMergeKey;
+exports.merge = merge;
+
+
+/***/ }),
+
+/***/ 6683:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1891);
+var toJS = __nccwpck_require__(3119);
+var YAMLMap = __nccwpck_require__(2938);
+var YAMLSeq = __nccwpck_require__(3571);
+var pairs = __nccwpck_require__(7221);
+
+class YAMLOMap extends YAMLSeq.YAMLSeq {
+    constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = YAMLOMap.tag;
+    }
+    /**
+     * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+     * but TypeScript won't allow widening the signature of a child method.
+     */
+    toJSON(_, ctx) {
+        if (!ctx)
+            return super.toJSON(_);
+        const map = new Map();
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const pair of this.items) {
+            let key, value;
+            if (identity.isPair(pair)) {
+                key = toJS.toJS(pair.key, '', ctx);
+                value = toJS.toJS(pair.value, key, ctx);
+            }
+            else {
+                key = toJS.toJS(pair, '', ctx);
+            }
+            if (map.has(key))
+                throw new Error('Ordered maps must not include duplicate keys');
+            map.set(key, value);
+        }
+        return map;
+    }
+    static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap = new this();
+        omap.items = pairs$1.items;
+        return omap;
+    }
+}
+YAMLOMap.tag = 'tag:yaml.org,2002:omap';
+const omap = {
+    collection: 'seq',
+    identify: value => value instanceof Map,
+    nodeClass: YAMLOMap,
+    default: false,
+    tag: 'tag:yaml.org,2002:omap',
+    resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+            if (identity.isScalar(key)) {
+                if (seenKeys.includes(key.value)) {
+                    onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+                }
+                else {
+                    seenKeys.push(key.value);
+                }
+            }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+    },
+    createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+};
+
+exports.YAMLOMap = YAMLOMap;
+exports.omap = omap;
+
+
+/***/ }),
+
+/***/ 7221:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1891);
+var Pair = __nccwpck_require__(5153);
+var Scalar = __nccwpck_require__(4305);
+var YAMLSeq = __nccwpck_require__(3571);
+
+function resolvePairs(seq, onError) {
+    if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+            let item = seq.items[i];
+            if (identity.isPair(item))
+                continue;
+            else if (identity.isMap(item)) {
+                if (item.items.length > 1)
+                    onError('Each pair must have its own sequence indicator');
+                const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+                if (item.commentBefore)
+                    pair.key.commentBefore = pair.key.commentBefore
+                        ? `${item.commentBefore}\n${pair.key.commentBefore}`
+                        : item.commentBefore;
+                if (item.comment) {
+                    const cn = pair.value ?? pair.key;
+                    cn.comment = cn.comment
+                        ? `${item.comment}\n${cn.comment}`
+                        : item.comment;
+                }
+                item = pair;
+            }
+            seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+    }
+    else
+        onError('Expected a sequence for this tag');
+    return seq;
+}
+function createPairs(schema, iterable, ctx) {
+    const { replacer } = ctx;
+    const pairs = new YAMLSeq.YAMLSeq(schema);
+    pairs.tag = 'tag:yaml.org,2002:pairs';
+    let i = 0;
+    if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+            if (typeof replacer === 'function')
+                it = replacer.call(iterable, String(i++), it);
+            let key, value;
+            if (Array.isArray(it)) {
+                if (it.length === 2) {
+                    key = it[0];
+                    value = it[1];
+                }
+                else
+                    throw new TypeError(`Expected [key, value] tuple: ${it}`);
+            }
+            else if (it && it instanceof Object) {
+                const keys = Object.keys(it);
+                if (keys.length === 1) {
+                    key = keys[0];
+                    value = it[key];
+                }
+                else {
+                    throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+                }
+            }
+            else {
+                key = it;
+            }
+            pairs.items.push(Pair.createPair(key, value, ctx));
+        }
+    return pairs;
+}
+const pairs = {
+    collection: 'seq',
+    default: false,
+    tag: 'tag:yaml.org,2002:pairs',
+    resolve: resolvePairs,
+    createNode: createPairs
+};
+
+exports.createPairs = createPairs;
+exports.pairs = pairs;
+exports.resolvePairs = resolvePairs;
+
+
+/***/ }),
+
+/***/ 3381:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(1231);
+var _null = __nccwpck_require__(5940);
+var seq = __nccwpck_require__(814);
+var string = __nccwpck_require__(3724);
+var binary = __nccwpck_require__(743);
+var bool = __nccwpck_require__(8514);
+var float = __nccwpck_require__(2026);
+var int = __nccwpck_require__(7149);
+var merge = __nccwpck_require__(4376);
+var omap = __nccwpck_require__(6683);
+var pairs = __nccwpck_require__(7221);
+var set = __nccwpck_require__(5340);
+var timestamp = __nccwpck_require__(3932);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.trueTag,
+    bool.falseTag,
+    int.intBin,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float,
+    binary.binary,
+    merge.merge,
+    omap.omap,
+    pairs.pairs,
+    set.set,
+    timestamp.intTime,
+    timestamp.floatTime,
+    timestamp.timestamp
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 5340:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1891);
+var Pair = __nccwpck_require__(5153);
+var YAMLMap = __nccwpck_require__(2938);
+
+class YAMLSet extends YAMLMap.YAMLMap {
+    constructor(schema) {
+        super(schema);
+        this.tag = YAMLSet.tag;
+    }
+    add(key) {
+        let pair;
+        if (identity.isPair(key))
+            pair = key;
+        else if (key &&
+            typeof key === 'object' &&
+            'key' in key &&
+            'value' in key &&
+            key.value === null)
+            pair = new Pair.Pair(key.key, null);
+        else
+            pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+            this.items.push(pair);
+    }
+    /**
+     * If `keepPair` is `true`, returns the Pair matching `key`.
+     * Otherwise, returns the value of that Pair's key.
+     */
+    get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair)
+            ? identity.isScalar(pair.key)
+                ? pair.key.value
+                : pair.key
+            : pair;
+    }
+    set(key, value) {
+        if (typeof value !== 'boolean')
+            throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+            this.items.splice(this.items.indexOf(prev), 1);
+        }
+        else if (!prev && value) {
+            this.items.push(new Pair.Pair(key));
+        }
+    }
+    toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+            return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+            throw new Error('Set items must all have null values');
+    }
+    static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+            for (let value of iterable) {
+                if (typeof replacer === 'function')
+                    value = replacer.call(iterable, value, value);
+                set.items.push(Pair.createPair(value, null, ctx));
+            }
+        return set;
+    }
+}
+YAMLSet.tag = 'tag:yaml.org,2002:set';
+const set = {
+    collection: 'map',
+    identify: value => value instanceof Set,
+    nodeClass: YAMLSet,
+    default: false,
+    tag: 'tag:yaml.org,2002:set',
+    createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+    resolve(map, onError) {
+        if (identity.isMap(map)) {
+            if (map.hasAllNullValues(true))
+                return Object.assign(new YAMLSet(), map);
+            else
+                onError('Set items must all have null values');
+        }
+        else
+            onError('Expected a mapping for this tag');
+        return map;
+    }
+};
+
+exports.YAMLSet = YAMLSet;
+exports.set = set;
+
+
+/***/ }),
+
+/***/ 3932:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(3677);
+
+/** Internal types handle bigint as number, because TS can't figure it out. */
+function parseSexagesimal(str, asBigInt) {
+    const sign = str[0];
+    const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
+    const num = (n) => asBigInt ? BigInt(n) : Number(n);
+    const res = parts
+        .replace(/_/g, '')
+        .split(':')
+        .reduce((res, p) => res * num(60) + num(p), num(0));
+    return (sign === '-' ? num(-1) * res : res);
+}
+/**
+ * hhhh:mm:ss.sss
+ *
+ * Internal types handle bigint as number, because TS can't figure it out.
+ */
+function stringifySexagesimal(node) {
+    let { value } = node;
+    let num = (n) => n;
+    if (typeof value === 'bigint')
+        num = n => BigInt(n);
+    else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+    let sign = '';
+    if (value < 0) {
+        sign = '-';
+        value *= num(-1);
+    }
+    const _60 = num(60);
+    const parts = [value % _60]; // seconds, including ms
+    if (value < 60) {
+        parts.unshift(0); // at least one : is required
+    }
+    else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60); // minutes
+        if (value >= 60) {
+            value = (value - parts[0]) / _60;
+            parts.unshift(value); // hours
+        }
+    }
+    return (sign +
+        parts
+            .map(n => String(n).padStart(2, '0'))
+            .join(':')
+            .replace(/000000\d*$/, '') // % 60 may introduce error
+    );
+}
+const intTime = {
+    identify: value => typeof value === 'bigint' || Number.isInteger(value),
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+    resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+    stringify: stringifySexagesimal
+};
+const floatTime = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+    resolve: str => parseSexagesimal(str, false),
+    stringify: stringifySexagesimal
+};
+const timestamp = {
+    identify: value => value instanceof Date,
+    default: true,
+    tag: 'tag:yaml.org,2002:timestamp',
+    // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+    // may be omitted altogether, resulting in a date format. In such a case, the time part is
+    // assumed to be 00:00:00Z (start of day, UTC).
+    test: RegExp('^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})' + // YYYY-Mm-Dd
+        '(?:' + // time is optional
+        '(?:t|T|[ \\t]+)' + // t | T | whitespace
+        '([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)' + // Hh:Mm:Ss(.ss)?
+        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
+        ')?$'),
+    resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + '00').substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== 'Z') {
+            let d = parseSexagesimal(tz, false);
+            if (Math.abs(d) < 30)
+                d *= 60;
+            date -= 60000 * d;
+        }
+        return new Date(date);
+    },
+    stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, '') ?? ''
+};
+
+exports.floatTime = floatTime;
+exports.intTime = intTime;
+exports.timestamp = timestamp;
+
+
+/***/ }),
+
+/***/ 6767:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const FOLD_FLOW = 'flow';
+const FOLD_BLOCK = 'block';
+const FOLD_QUOTED = 'quoted';
+/**
+ * Tries to keep input at up to `lineWidth` characters, splitting only on spaces
+ * not followed by newlines or spaces unless `mode` is `'quoted'`. Lines are
+ * terminated with `\n` and started with `indent`.
+ */
+function foldFlowLines(text, indent, mode = 'flow', { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    if (!lineWidth || lineWidth < 0)
+        return text;
+    if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+    const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+    if (text.length <= endStep)
+        return text;
+    const folds = [];
+    const escapedFolds = {};
+    let end = lineWidth - indent.length;
+    if (typeof indentAtStart === 'number') {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+            folds.push(0);
+        else
+            end = lineWidth - indentAtStart;
+    }
+    let split = undefined;
+    let prev = undefined;
+    let overflow = false;
+    let i = -1;
+    let escStart = -1;
+    let escEnd = -1;
+    if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+            end = i + endStep;
+    }
+    for (let ch; (ch = text[(i += 1)]);) {
+        if (mode === FOLD_QUOTED && ch === '\\') {
+            escStart = i;
+            switch (text[i + 1]) {
+                case 'x':
+                    i += 3;
+                    break;
+                case 'u':
+                    i += 5;
+                    break;
+                case 'U':
+                    i += 9;
+                    break;
+                default:
+                    i += 1;
+            }
+            escEnd = i;
+        }
+        if (ch === '\n') {
+            if (mode === FOLD_BLOCK)
+                i = consumeMoreIndentedLines(text, i, indent.length);
+            end = i + indent.length + endStep;
+            split = undefined;
+        }
+        else {
+            if (ch === ' ' &&
+                prev &&
+                prev !== ' ' &&
+                prev !== '\n' &&
+                prev !== '\t') {
+                // space surrounded by non-space can be replaced with newline + indent
+                const next = text[i + 1];
+                if (next && next !== ' ' && next !== '\n' && next !== '\t')
+                    split = i;
+            }
+            if (i >= end) {
+                if (split) {
+                    folds.push(split);
+                    end = split + endStep;
+                    split = undefined;
+                }
+                else if (mode === FOLD_QUOTED) {
+                    // white-space collected at end may stretch past lineWidth
+                    while (prev === ' ' || prev === '\t') {
+                        prev = ch;
+                        ch = text[(i += 1)];
+                        overflow = true;
+                    }
+                    // Account for newline escape, but don't break preceding escape
+                    const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+                    // Bail out if lineWidth & minContentWidth are shorter than an escape string
+                    if (escapedFolds[j])
+                        return text;
+                    folds.push(j);
+                    escapedFolds[j] = true;
+                    end = j + endStep;
+                    split = undefined;
+                }
+                else {
+                    overflow = true;
+                }
+            }
+        }
+        prev = ch;
+    }
+    if (overflow && onOverflow)
+        onOverflow();
+    if (folds.length === 0)
+        return text;
+    if (onFold)
+        onFold();
+    let res = text.slice(0, folds[0]);
+    for (let i = 0; i < folds.length; ++i) {
+        const fold = folds[i];
+        const end = folds[i + 1] || text.length;
+        if (fold === 0)
+            res = `\n${indent}${text.slice(0, end)}`;
+        else {
+            if (mode === FOLD_QUOTED && escapedFolds[fold])
+                res += `${text[fold]}\\`;
+            res += `\n${indent}${text.slice(fold + 1, end)}`;
+        }
+    }
+    return res;
+}
+/**
+ * Presumes `i + 1` is at the start of a line
+ * @returns index of last newline in more-indented block
+ */
+function consumeMoreIndentedLines(text, i, indent) {
+    let end = i;
+    let start = i + 1;
+    let ch = text[start];
+    while (ch === ' ' || ch === '\t') {
+        if (i < start + indent) {
+            ch = text[++i];
+        }
+        else {
+            do {
+                ch = text[++i];
+            } while (ch && ch !== '\n');
+            end = i;
+            start = i + 1;
+            ch = text[start];
+        }
+    }
+    return end;
+}
+
+exports.FOLD_BLOCK = FOLD_BLOCK;
+exports.FOLD_FLOW = FOLD_FLOW;
+exports.FOLD_QUOTED = FOLD_QUOTED;
+exports.foldFlowLines = foldFlowLines;
+
+
+/***/ }),
+
+/***/ 3376:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(7048);
+var identity = __nccwpck_require__(1891);
+var stringifyComment = __nccwpck_require__(2875);
+var stringifyString = __nccwpck_require__(3665);
+
+function createStringifyContext(doc, options) {
+    const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: 'PLAIN',
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: 'false',
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: 'null',
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: 'true',
+        verifyAliasOrder: true
+    }, doc.schema.toStringOptions, options);
+    let inFlow;
+    switch (opt.collectionStyle) {
+        case 'block':
+            inFlow = false;
+            break;
+        case 'flow':
+            inFlow = true;
+            break;
+        default:
+            inFlow = null;
+    }
+    return {
+        anchors: new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
+        indent: '',
+        indentStep: typeof opt.indent === 'number' ? ' '.repeat(opt.indent) : '  ',
+        inFlow,
+        options: opt
+    };
+}
+function getTagObject(tags, item) {
+    if (item.tag) {
+        const match = tags.filter(t => t.tag === item.tag);
+        if (match.length > 0)
+            return match.find(t => t.format === item.format) ?? match[0];
+    }
+    let tagObj = undefined;
+    let obj;
+    if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter(t => t.identify?.(obj));
+        if (match.length > 1) {
+            const testMatch = match.filter(t => t.test);
+            if (testMatch.length > 0)
+                match = testMatch;
+        }
+        tagObj =
+            match.find(t => t.format === item.format) ?? match.find(t => !t.format);
+    }
+    else {
+        obj = item;
+        tagObj = tags.find(t => t.nodeClass && obj instanceof t.nodeClass);
+    }
+    if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? 'null' : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+    }
+    return tagObj;
+}
+// needs to be called before value stringifier to allow for circular anchor refs
+function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+    if (!doc.directives)
+        return '';
+    const props = [];
+    const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+    if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+    }
+    const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+    if (tag)
+        props.push(doc.directives.tagString(tag));
+    return props.join(' ');
+}
+function stringify(item, ctx, onComment, onChompKeep) {
+    if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+    if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+            return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+            throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        }
+        else {
+            if (ctx.resolvedAliases)
+                ctx.resolvedAliases.add(item);
+            else
+                ctx.resolvedAliases = new Set([item]);
+            item = item.resolve(ctx.doc);
+        }
+    }
+    let tagObj = undefined;
+    const node = identity.isNode(item)
+        ? item
+        : ctx.doc.createNode(item, { onTagObj: o => (tagObj = o) });
+    tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+    const props = stringifyProps(node, tagObj, ctx);
+    if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+    const str = typeof tagObj.stringify === 'function'
+        ? tagObj.stringify(node, ctx, onComment, onChompKeep)
+        : identity.isScalar(node)
+            ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep)
+            : node.toString(ctx, onComment, onChompKeep);
+    if (!props)
+        return str;
+    return identity.isScalar(node) || str[0] === '{' || str[0] === '['
+        ? `${props} ${str}`
+        : `${props}\n${ctx.indent}${str}`;
+}
+
+exports.createStringifyContext = createStringifyContext;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 3008:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1891);
+var stringify = __nccwpck_require__(3376);
+var stringifyComment = __nccwpck_require__(2875);
+
+function stringifyCollection(collection, ctx, options) {
+    const flow = ctx.inFlow ?? collection.flow;
+    const stringify = flow ? stringifyFlowCollection : stringifyBlockCollection;
+    return stringify(collection, ctx, options);
+}
+function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    const { indent, options: { commentString } } = ctx;
+    const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+    let chompKeep = false; // flag for the preceding node's status
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (!chompKeep && item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (!chompKeep && ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+            }
+        }
+        chompKeep = false;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null), () => (chompKeep = true));
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (chompKeep && comment)
+            chompKeep = false;
+        lines.push(blockItemPrefix + str);
+    }
+    let str;
+    if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+    }
+    else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+            const line = lines[i];
+            str += line ? `\n${indent}${line}` : '\n';
+        }
+    }
+    if (comment) {
+        str += '\n' + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+            onComment();
+    }
+    else if (chompKeep && onChompKeep)
+        onChompKeep();
+    return str;
+}
+function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+    itemIndent += indentStep;
+    const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+    });
+    let reqNewline = false;
+    let linesAtValue = 0;
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, false);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, false);
+                if (ik.comment)
+                    reqNewline = true;
+            }
+            const iv = identity.isNode(item.value) ? item.value : null;
+            if (iv) {
+                if (iv.comment)
+                    comment = iv.comment;
+                if (iv.commentBefore)
+                    reqNewline = true;
+            }
+            else if (item.value == null && ik?.comment) {
+                comment = ik.comment;
+            }
+        }
+        if (comment)
+            reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null));
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes('\n'));
+        if (i < items.length - 1) {
+            str += ',';
+        }
+        else if (ctx.options.trailingComma) {
+            if (ctx.options.lineWidth > 0) {
+                reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) +
+                    (str.length + 2) >
+                    ctx.options.lineWidth);
+            }
+            if (reqNewline) {
+                str += ',';
+            }
+        }
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+    }
+    const { start, end } = flowChars;
+    if (lines.length === 0) {
+        return start + end;
+    }
+    else {
+        if (!reqNewline) {
+            const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+            reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+            let str = start;
+            for (const line of lines)
+                str += line ? `\n${indentStep}${indent}${line}` : '\n';
+            return `${str}\n${indent}${end}`;
+        }
+        else {
+            return `${start}${fcPadding}${lines.join(' ')}${fcPadding}${end}`;
+        }
+    }
+}
+function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, '');
+    if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart()); // Avoid double indent on first line
+    }
+}
+
+exports.stringifyCollection = stringifyCollection;
+
+
+/***/ }),
+
+/***/ 2875:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringifies a comment.
+ *
+ * Empty comment lines are left empty,
+ * lines consisting of a single space are replaced by `#`,
+ * and all other lines are prefixed with a `#`.
+ */
+const stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
+function indentComment(comment, indent) {
+    if (/^\n+$/.test(comment))
+        return comment.substring(1);
+    return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+}
+const lineComment = (str, indent, comment) => str.endsWith('\n')
+    ? indentComment(comment, indent)
+    : comment.includes('\n')
+        ? '\n' + indentComment(comment, indent)
+        : (str.endsWith(' ') ? '' : ' ') + comment;
+
+exports.indentComment = indentComment;
+exports.lineComment = lineComment;
+exports.stringifyComment = stringifyComment;
+
+
+/***/ }),
+
+/***/ 8577:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1891);
+var stringify = __nccwpck_require__(3376);
+var stringifyComment = __nccwpck_require__(2875);
+
+function stringifyDocument(doc, options) {
+    const lines = [];
+    let hasDirectives = options.directives === true;
+    if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+            lines.push(dir);
+            hasDirectives = true;
+        }
+        else if (doc.directives.docStart)
+            hasDirectives = true;
+    }
+    if (hasDirectives)
+        lines.push('---');
+    const ctx = stringify.createStringifyContext(doc, options);
+    const { commentString } = ctx.options;
+    if (doc.commentBefore) {
+        if (lines.length !== 1)
+            lines.unshift('');
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ''));
+    }
+    let chompKeep = false;
+    let contentComment = null;
+    if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+            if (doc.contents.spaceBefore && hasDirectives)
+                lines.push('');
+            if (doc.contents.commentBefore) {
+                const cs = commentString(doc.contents.commentBefore);
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            // top-level block scalars need to be indented if followed by a comment
+            ctx.forceBlockIndent = !!doc.comment;
+            contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
+        let body = stringify.stringify(doc.contents, ctx, () => (contentComment = null), onChompKeep);
+        if (contentComment)
+            body += stringifyComment.lineComment(body, '', commentString(contentComment));
+        if ((body[0] === '|' || body[0] === '>') &&
+            lines[lines.length - 1] === '---') {
+            // Top-level block scalars with a preceding doc marker ought to use the
+            // same line for their header.
+            lines[lines.length - 1] = `--- ${body}`;
+        }
+        else
+            lines.push(body);
+    }
+    else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+    }
+    if (doc.directives?.docEnd) {
+        if (doc.comment) {
+            const cs = commentString(doc.comment);
+            if (cs.includes('\n')) {
+                lines.push('...');
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            else {
+                lines.push(`... ${cs}`);
+            }
+        }
+        else {
+            lines.push('...');
+        }
+    }
+    else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+            dc = dc.replace(/^\n+/, '');
+        if (dc) {
+            if ((!chompKeep || contentComment) && lines[lines.length - 1] !== '')
+                lines.push('');
+            lines.push(stringifyComment.indentComment(commentString(dc), ''));
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+
+exports.stringifyDocument = stringifyDocument;
+
+
+/***/ }),
+
+/***/ 3677:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    if (typeof value === 'bigint')
+        return String(value);
+    const num = typeof value === 'number' ? value : Number(value);
+    if (!isFinite(num))
+        return isNaN(num) ? '.nan' : num < 0 ? '-.inf' : '.inf';
+    let n = Object.is(value, -0) ? '-0' : JSON.stringify(value);
+    if (!format &&
+        minFractionDigits &&
+        (!tag || tag === 'tag:yaml.org,2002:float') &&
+        /^-?\d/.test(n) &&
+        !n.includes('e')) {
+        let i = n.indexOf('.');
+        if (i < 0) {
+            i = n.length;
+            n += '.';
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+            n += '0';
+    }
+    return n;
+}
+
+exports.stringifyNumber = stringifyNumber;
+
+
+/***/ }),
+
+/***/ 9392:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1891);
+var Scalar = __nccwpck_require__(4305);
+var stringify = __nccwpck_require__(3376);
+var stringifyComment = __nccwpck_require__(2875);
+
+function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+    let keyComment = (identity.isNode(key) && key.comment) || null;
+    if (simpleKeys) {
+        if (keyComment) {
+            throw new Error('With simple keys, key nodes cannot have comments');
+        }
+        if (identity.isCollection(key) || (!identity.isNode(key) && typeof key === 'object')) {
+            const msg = 'With simple keys, collection cannot be used as a key value';
+            throw new Error(msg);
+        }
+    }
+    let explicitKey = !simpleKeys &&
+        (!key ||
+            (keyComment && value == null && !ctx.inFlow) ||
+            identity.isCollection(key) ||
+            (identity.isScalar(key)
+                ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL
+                : typeof key === 'object'));
+    ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+    });
+    let keyCommentDone = false;
+    let chompKeep = false;
+    let str = stringify.stringify(key, ctx, () => (keyCommentDone = true), () => (chompKeep = true));
+    if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+            throw new Error('With simple keys, single line scalar must not span more than 1024 characters');
+        explicitKey = true;
+    }
+    if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+            if (keyCommentDone && onComment)
+                onComment();
+            return str === '' ? '?' : explicitKey ? `? ${str}` : str;
+        }
+    }
+    else if ((allNullValues && !simpleKeys) || (value == null && explicitKey)) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        }
+        else if (chompKeep && onChompKeep)
+            onChompKeep();
+        return str;
+    }
+    if (keyCommentDone)
+        keyComment = null;
+    if (explicitKey) {
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}\n${indent}:`;
+    }
+    else {
+        str = `${str}:`;
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+    }
+    let vsb, vcb, valueComment;
+    if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+    }
+    else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === 'object')
+            value = doc.createNode(value);
+    }
+    ctx.implicitKey = false;
+    if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+    chompKeep = false;
+    if (!indentSeq &&
+        indentStep.length >= 2 &&
+        !ctx.inFlow &&
+        !explicitKey &&
+        identity.isSeq(value) &&
+        !value.flow &&
+        !value.tag &&
+        !value.anchor) {
+        // If indentSeq === false, consider '- ' as part of indentation where possible
+        ctx.indent = ctx.indent.substring(2);
+    }
+    let valueCommentDone = false;
+    const valueStr = stringify.stringify(value, ctx, () => (valueCommentDone = true), () => (chompKeep = true));
+    let ws = ' ';
+    if (keyComment || vsb || vcb) {
+        ws = vsb ? '\n' : '';
+        if (vcb) {
+            const cs = commentString(vcb);
+            ws += `\n${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === '' && !ctx.inFlow) {
+            if (ws === '\n' && valueComment)
+                ws = '\n\n';
+        }
+        else {
+            ws += `\n${ctx.indent}`;
+        }
+    }
+    else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf('\n');
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+            let hasPropsLine = false;
+            if (hasNewline && (vs0 === '&' || vs0 === '!')) {
+                let sp0 = valueStr.indexOf(' ');
+                if (vs0 === '&' &&
+                    sp0 !== -1 &&
+                    sp0 < nl0 &&
+                    valueStr[sp0 + 1] === '!') {
+                    sp0 = valueStr.indexOf(' ', sp0 + 1);
+                }
+                if (sp0 === -1 || nl0 < sp0)
+                    hasPropsLine = true;
+            }
+            if (!hasPropsLine)
+                ws = `\n${ctx.indent}`;
+        }
+    }
+    else if (valueStr === '' || valueStr[0] === '\n') {
+        ws = '';
+    }
+    str += ws + valueStr;
+    if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+            onComment();
+    }
+    else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+    }
+    else if (chompKeep && onChompKeep) {
+        onChompKeep();
+    }
+    return str;
+}
+
+exports.stringifyPair = stringifyPair;
+
+
+/***/ }),
+
+/***/ 3665:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(4305);
+var foldFlowLines = __nccwpck_require__(6767);
+
+const getFoldOptions = (ctx, isBlock) => ({
+    indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+    lineWidth: ctx.options.lineWidth,
+    minContentWidth: ctx.options.minContentWidth
+});
+// Also checks for lines starting with %, as parsing the output as YAML 1.1 will
+// presume that's starting a new document.
+const containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+function lineLengthOverLimit(str, lineWidth, indentLength) {
+    if (!lineWidth || lineWidth < 0)
+        return false;
+    const limit = lineWidth - indentLength;
+    const strLen = str.length;
+    if (strLen <= limit)
+        return false;
+    for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === '\n') {
+            if (i - start > limit)
+                return true;
+            start = i + 1;
+            if (strLen - start <= limit)
+                return false;
+        }
+    }
+    return true;
+}
+function doubleQuotedString(value, ctx) {
+    const json = JSON.stringify(value);
+    if (ctx.options.doubleQuotedAsJSON)
+        return json;
+    const { implicitKey } = ctx;
+    const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    let str = '';
+    let start = 0;
+    for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+            // space before newline needs to be escaped to not be folded
+            str += json.slice(start, i) + '\\ ';
+            i += 1;
+            start = i;
+            ch = '\\';
+        }
+        if (ch === '\\')
+            switch (json[i + 1]) {
+                case 'u':
+                    {
+                        str += json.slice(start, i);
+                        const code = json.substr(i + 2, 4);
+                        switch (code) {
+                            case '0000':
+                                str += '\\0';
+                                break;
+                            case '0007':
+                                str += '\\a';
+                                break;
+                            case '000b':
+                                str += '\\v';
+                                break;
+                            case '001b':
+                                str += '\\e';
+                                break;
+                            case '0085':
+                                str += '\\N';
+                                break;
+                            case '00a0':
+                                str += '\\_';
+                                break;
+                            case '2028':
+                                str += '\\L';
+                                break;
+                            case '2029':
+                                str += '\\P';
+                                break;
+                            default:
+                                if (code.substr(0, 2) === '00')
+                                    str += '\\x' + code.substr(2);
+                                else
+                                    str += json.substr(i, 6);
+                        }
+                        i += 5;
+                        start = i + 1;
+                    }
+                    break;
+                case 'n':
+                    if (implicitKey ||
+                        json[i + 2] === '"' ||
+                        json.length < minMultiLineLength) {
+                        i += 1;
+                    }
+                    else {
+                        // folding will eat first newline
+                        str += json.slice(start, i) + '\n\n';
+                        while (json[i + 2] === '\\' &&
+                            json[i + 3] === 'n' &&
+                            json[i + 4] !== '"') {
+                            str += '\n';
+                            i += 2;
+                        }
+                        str += indent;
+                        // space after newline needs to be escaped to not be folded
+                        if (json[i + 2] === ' ')
+                            str += '\\';
+                        i += 1;
+                        start = i + 1;
+                    }
+                    break;
+                default:
+                    i += 1;
+            }
+    }
+    str = start ? str + json.slice(start) : json;
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+}
+function singleQuotedString(value, ctx) {
+    if (ctx.options.singleQuote === false ||
+        (ctx.implicitKey && value.includes('\n')) ||
+        /[ \t]\n|\n[ \t]/.test(value) // single quoted string can't have leading or trailing whitespace around newline
+    )
+        return doubleQuotedString(value, ctx);
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
+    return ctx.implicitKey
+        ? res
+        : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function quotedString(value, ctx) {
+    const { singleQuote } = ctx.options;
+    let qs;
+    if (singleQuote === false)
+        qs = doubleQuotedString;
+    else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+            qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+            qs = doubleQuotedString;
+        else
+            qs = singleQuote ? singleQuotedString : doubleQuotedString;
+    }
+    return qs(value, ctx);
+}
+// The negative lookbehind avoids a polynomial search,
+// but isn't supported yet on Safari: https://caniuse.com/js-regexp-lookbehind
+let blockEndNewlines;
+try {
+    blockEndNewlines = new RegExp('(^|(?<!\n))\n+(?!\n|$)', 'g');
+}
+catch {
+    blockEndNewlines = /\n+(?!\n|$)/g;
+}
+function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    const { blockQuote, commentString, lineWidth } = ctx.options;
+    // 1. Block can't end in whitespace unless the last line is non-empty.
+    // 2. Strings consisting of only whitespace are best rendered explicitly.
+    if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+    }
+    const indent = ctx.indent ||
+        (ctx.forceBlockIndent || containsDocumentMarker(value) ? '  ' : '');
+    const literal = blockQuote === 'literal'
+        ? true
+        : blockQuote === 'folded' || type === Scalar.Scalar.BLOCK_FOLDED
+            ? false
+            : type === Scalar.Scalar.BLOCK_LITERAL
+                ? true
+                : !lineLengthOverLimit(value, lineWidth, indent.length);
+    if (!value)
+        return literal ? '|\n' : '>\n';
+    // determine chomping from whitespace at value end
+    let chomp;
+    let endStart;
+    for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== '\n' && ch !== '\t' && ch !== ' ')
+            break;
+    }
+    let end = value.substring(endStart);
+    const endNlPos = end.indexOf('\n');
+    if (endNlPos === -1) {
+        chomp = '-'; // strip
+    }
+    else if (value === end || endNlPos !== end.length - 1) {
+        chomp = '+'; // keep
+        if (onChompKeep)
+            onChompKeep();
+    }
+    else {
+        chomp = ''; // clip
+    }
+    if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === '\n')
+            end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+    }
+    // determine indent indicator from whitespace at value start
+    let startWithSpace = false;
+    let startEnd;
+    let startNlPos = -1;
+    for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === ' ')
+            startWithSpace = true;
+        else if (ch === '\n')
+            startNlPos = startEnd;
+        else
+            break;
+    }
+    let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+    if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+    }
+    const indentSize = indent ? '2' : '1'; // root is at -1
+    // Leading | or > is added later
+    let header = (startWithSpace ? indentSize : '') + chomp;
+    if (comment) {
+        header += ' ' + commentString(comment.replace(/ ?[\r\n]+/g, ' '));
+        if (onComment)
+            onComment();
+    }
+    if (!literal) {
+        const foldedValue = value
+            .replace(/\n+/g, '\n$&')
+            .replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, '$1$2') // more-indented lines aren't folded
+            //                ^ more-ind. ^ empty     ^ capture next empty lines only at end of indent
+            .replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== 'folded' && type !== Scalar.Scalar.BLOCK_FOLDED) {
+            foldOptions.onOverflow = () => {
+                literalFallback = true;
+            };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+            return `>${header}\n${indent}${body}`;
+    }
+    value = value.replace(/\n+/g, `$&${indent}`);
+    return `|${header}\n${indent}${start}${value}${end}`;
+}
+function plainString(item, ctx, onComment, onChompKeep) {
+    const { type, value } = item;
+    const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+    if ((implicitKey && value.includes('\n')) ||
+        (inFlow && /[[\]{},]/.test(value))) {
+        return quotedString(value, ctx);
+    }
+    if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        // not allowed:
+        // - '-' or '?'
+        // - start with an indicator character (except [?:-]) or /[?-] /
+        // - '\n ', ': ' or ' \n' anywhere
+        // - '#' not preceded by a non-space char
+        // - end with ' ' or ':'
+        return implicitKey || inFlow || !value.includes('\n')
+            ? quotedString(value, ctx)
+            : blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (!implicitKey &&
+        !inFlow &&
+        type !== Scalar.Scalar.PLAIN &&
+        value.includes('\n')) {
+        // Where allowed & type not set explicitly, prefer block style for multiline strings
+        return blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (containsDocumentMarker(value)) {
+        if (indent === '') {
+            ctx.forceBlockIndent = true;
+            return blockString(item, ctx, onComment, onChompKeep);
+        }
+        else if (implicitKey && indent === indentStep) {
+            return quotedString(value, ctx);
+        }
+    }
+    const str = value.replace(/\n+/g, `$&\n${indent}`);
+    // Verify that output will be parsed as a string, as e.g. plain numbers and
+    // booleans get parsed with those types in v1.2 (e.g. '42', 'true' & '0.9e-3'),
+    // and others in v1.1.
+    if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+            return quotedString(value, ctx);
+    }
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function stringifyString(item, ctx, onComment, onChompKeep) {
+    const { implicitKey, inFlow } = ctx;
+    const ss = typeof item.value === 'string'
+        ? item
+        : Object.assign({}, item, { value: String(item.value) });
+    let { type } = item;
+    if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        // force double quotes on control characters & unpaired surrogates
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+            type = Scalar.Scalar.QUOTE_DOUBLE;
+    }
+    const _stringify = (_type) => {
+        switch (_type) {
+            case Scalar.Scalar.BLOCK_FOLDED:
+            case Scalar.Scalar.BLOCK_LITERAL:
+                return implicitKey || inFlow
+                    ? quotedString(ss.value, ctx) // blocks are not valid inside flow containers
+                    : blockString(ss, ctx, onComment, onChompKeep);
+            case Scalar.Scalar.QUOTE_DOUBLE:
+                return doubleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.QUOTE_SINGLE:
+                return singleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.PLAIN:
+                return plainString(ss, ctx, onComment, onChompKeep);
+            default:
+                return null;
+        }
+    };
+    let res = _stringify(type);
+    if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = (implicitKey && defaultKeyType) || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+            throw new Error(`Unsupported default string type ${t}`);
+    }
+    return res;
+}
+
+exports.stringifyString = stringifyString;
+
+
+/***/ }),
+
+/***/ 1360:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1891);
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove node');
+/**
+ * Apply a visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+function visit(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        visit_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visit.SKIP = SKIP;
+/** Remove the current node */
+visit.REMOVE = REMOVE;
+function visit_(key, node, visitor, path) {
+    const ctrl = callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = visit_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = visit_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = visit_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+/**
+ * Apply an async visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `Promise`: Must resolve to one of the following values
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+async function visitAsync(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visitAsync.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visitAsync.SKIP = SKIP;
+/** Remove the current node */
+visitAsync.REMOVE = REMOVE;
+async function visitAsync_(key, node, visitor, path) {
+    const ctrl = await callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = await visitAsync_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = await visitAsync_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = await visitAsync_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+function initVisitor(visitor) {
+    if (typeof visitor === 'object' &&
+        (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+            Alias: visitor.Node,
+            Map: visitor.Node,
+            Scalar: visitor.Node,
+            Seq: visitor.Node
+        }, visitor.Value && {
+            Map: visitor.Value,
+            Scalar: visitor.Value,
+            Seq: visitor.Value
+        }, visitor.Collection && {
+            Map: visitor.Collection,
+            Seq: visitor.Collection
+        }, visitor);
+    }
+    return visitor;
+}
+function callVisitor(key, node, visitor, path) {
+    if (typeof visitor === 'function')
+        return visitor(key, node, path);
+    if (identity.isMap(node))
+        return visitor.Map?.(key, node, path);
+    if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path);
+    if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path);
+    if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path);
+    if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path);
+    return undefined;
+}
+function replaceNode(key, path, node) {
+    const parent = path[path.length - 1];
+    if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+    }
+    else if (identity.isPair(parent)) {
+        if (key === 'key')
+            parent.key = node;
+        else
+            parent.value = node;
+    }
+    else if (identity.isDocument(parent)) {
+        parent.contents = node;
+    }
+    else {
+        const pt = identity.isAlias(parent) ? 'alias' : 'scalar';
+        throw new Error(`Cannot replace node with ${pt} parent`);
+    }
+}
+
+exports.visit = visit;
+exports.visitAsync = visitAsync;
+
 
 /***/ })
 
@@ -36214,6 +51972,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -36229,6 +52017,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -1,12 +1,167 @@
-import { readActionContext, runStep } from '@ml-actions/github';
-import { readTrainSettings } from './settings.ts';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import * as core from '@actions/core';
+import {
+  RUN_RECORD_SCHEMA,
+  RUN_RECORD_VERSION,
+  UserError,
+  collectMetrics,
+  finalMetricValues,
+  fingerprintFiles,
+  readParams,
+  renderRunSummary,
+  type DataInput,
+  type Metric,
+  type ParamValue,
+  type RunRecord,
+} from '@ml-actions/core';
+import {
+  loadArtifactClient,
+  readActionContext,
+  runStep,
+  uploadRunRecord,
+  writeJobRecord,
+  type ActionContext,
+} from '@ml-actions/github';
+import { readTrainSettings, type TrainSettings } from './settings.ts';
+import { runTrainingCommand } from './training-command.ts';
 
 /** train: run the command, read what it wrote, record the run. */
 export async function run(): Promise<void> {
-  await runStep('train', (step) => {
+  await runStep('train', async (step) => {
     const settings = readTrainSettings();
     const context = readActionContext();
-    step.setOutput('run-id', `${context.runId}-${context.runAttempt}-${context.job}`);
-    step.addSummary(`### ML train\n\nExperiment: ${settings.experiment ?? context.job}\n`);
+    const cwd = resolve(context.workspace, settings.workingDirectory);
+    const started = new Date();
+
+    let exitCode: number | undefined;
+    if (settings.command !== undefined) {
+      const result = await core.group(`Training: ${settings.command}`, () =>
+        runTrainingCommand(settings.command ?? '', cwd),
+      );
+      exitCode = result.exitCode;
+    }
+    const finished = new Date();
+
+    // Every reader runs even when one fails, so that the record holds all that could be read.
+    const problems: unknown[] = [];
+    const attempt = async <T>(read: () => Promise<T>, fallback: T): Promise<T> => {
+      try {
+        return await read();
+      } catch (thrown: unknown) {
+        problems.push(thrown);
+        return fallback;
+      }
+    };
+    const where = { workspace: context.workspace, cwd };
+    const metrics = await attempt(() => collectMetrics(settings.metrics, where), {
+      metrics: {},
+      sources: [],
+    });
+    const params = await attempt(() => readParams(settings.params, where), {
+      params: {},
+      sources: [],
+    });
+    const inputs = await attempt(() => fingerprintFiles(settings.data, where), [] as DataInput[]);
+
+    const record = buildRecord(settings, context, {
+      started,
+      finished,
+      exitCode,
+      metrics: metrics.metrics,
+      params: params.params,
+      inputs,
+      sources: [...metrics.sources, ...params.sources],
+    });
+    const path = await writeJobRecord(record);
+    step.setOutput('run-id', record.runId);
+    step.setOutput('record', path);
+    step.setOutput('metrics', JSON.stringify(finalMetricValues(record)));
+    step.addSummary(renderRunSummary(record));
+
+    if (settings.upload) {
+      const artifactId = await uploadRunRecord(await loadArtifactClient(), record);
+      step.setOutput('artifact-id', artifactId);
+    } else {
+      step.setOutput('artifact-id', '');
+    }
+
+    if (exitCode !== undefined && exitCode !== 0) {
+      step.fail(`the training command exited with code ${exitCode}; the run record was written with status "failed"`);
+    }
+    // The first reading problem fails the step; the others are reported too, each on its own line.
+    for (const problem of problems.slice(1)) {
+      if (problem instanceof UserError) core.error(problem.message, annotation(problem));
+    }
+    if (problems.length > 0) throw problems[0];
   });
+}
+
+function annotation(error: UserError): core.AnnotationProperties {
+  const properties: core.AnnotationProperties = {};
+  if (error.file !== undefined) properties.file = error.file;
+  if (error.line !== undefined) properties.startLine = error.line;
+  return properties;
+}
+
+/** The experiment: as given, else the job id plus the matrix values (`train-1-linux`). */
+function experimentName(settings: TrainSettings, context: ActionContext): string {
+  if (settings.experiment !== undefined) return settings.experiment;
+  const values = Object.values(settings.matrix).map((value) =>
+    typeof value === 'string' ? value : JSON.stringify(value),
+  );
+  return [context.job || 'train', ...values].join('-');
+}
+
+function buildRecord(
+  settings: TrainSettings,
+  context: ActionContext,
+  parts: {
+    started: Date;
+    finished: Date;
+    exitCode: number | undefined;
+    metrics: Record<string, Metric>;
+    params: Record<string, ParamValue>;
+    inputs: DataInput[];
+    sources: string[];
+  },
+): RunRecord {
+  const experiment = experimentName(settings, context);
+  return {
+    schema: RUN_RECORD_SCHEMA,
+    version: RUN_RECORD_VERSION,
+    runId: `${context.runId}-${context.runAttempt}-${randomUUID().slice(0, 8)}`,
+    experiment,
+    attempt: context.runAttempt,
+    provenance: {
+      repository: context.repository,
+      serverUrl: context.serverUrl,
+      sha: context.headSha ?? context.sha,
+      ref: context.ref,
+      branch: context.branch,
+      ...(context.baseRef === undefined ? {} : { baseRef: context.baseRef }),
+      ...(context.pullRequest === undefined ? {} : { pullRequest: context.pullRequest }),
+      ...(context.headSha === undefined ? {} : { headSha: context.headSha }),
+      event: context.eventName,
+      workflow: context.workflow,
+      workflowRunId: context.runId,
+      runAttempt: context.runAttempt,
+      runNumber: context.runNumber,
+      job: context.job,
+      matrix: settings.matrix,
+      runnerOs: context.runnerOs,
+    },
+    params: parts.params,
+    metrics: parts.metrics,
+    outcome: {
+      ...(settings.command === undefined ? {} : { command: settings.command }),
+      ...(parts.exitCode === undefined ? {} : { exitCode: parts.exitCode }),
+      status: settings.command === undefined ? 'collected' : parts.exitCode === 0 ? 'succeeded' : 'failed',
+      startedAt: parts.started.toISOString(),
+      finishedAt: parts.finished.toISOString(),
+      durationMs: parts.finished.getTime() - parts.started.getTime(),
+    },
+    inputs: parts.inputs,
+    sources: parts.sources,
+  };
 }

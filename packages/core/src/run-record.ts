@@ -3,6 +3,11 @@
  * Its JSON Schema is packages/core/schema/run-record.schema.json; `parseRunRecord` enforces it.
  */
 
+import { UserError } from './errors.ts';
+import { lineOfChar } from './files/utf8-validation.ts';
+import { findJsonSyntaxError } from './metrics/json-text.ts';
+import { setOwnEntry } from './metrics/safe-record.ts';
+
 export const RUN_RECORD_SCHEMA = 'ml-actions/run-record';
 export const RUN_RECORD_VERSION = 1;
 
@@ -78,4 +83,325 @@ export interface RunRecord {
   inputs: DataInput[];
   /** The metric and params files this record was read from, relative to the workspace. */
   sources: string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Serialisation. JSON has no NaN or infinities, so metric numbers may be the strings "NaN",
+// "Infinity" and "-Infinity"; everything else is plain JSON. Histories are written on one line
+// each, so a million-step record stays a few times the size of its numbers.
+
+/** The record as JSON text: NaN/Infinity as strings, -0 kept, every number at full precision. */
+export function serializeRunRecord(record: RunRecord): string {
+  return `${writeJson(record, '')}\n`;
+}
+
+function writeNumber(value: number): string {
+  if (value === Infinity) return '"Infinity"';
+  if (value === -Infinity) return '"-Infinity"';
+  if (value !== value) return '"NaN"';
+  // JSON.stringify(-0) is "0"; "-0" is valid JSON and parses back to -0.
+  if (value === 0 && 1 / value < 0) return '-0';
+  return String(value); // the shortest text that parses back to the same double
+}
+
+function writeJson(value: unknown, indent: string): string {
+  if (typeof value === 'number') return writeNumber(value);
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    if (value.every((item) => typeof item === 'number')) {
+      let text = '[';
+      for (let i = 0; i < value.length; i++) text += (i === 0 ? '' : ',') + writeNumber(value[i] as number);
+      return `${text}]`;
+    }
+    return `[\n${value.map((item) => inner + writeJson(item, inner)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined);
+  if (entries.length === 0) return '{}';
+  const lines = entries.map(
+    (key) => `${inner}${JSON.stringify(key)}: ${writeJson((value as Record<string, unknown>)[key], inner)}`,
+  );
+  return `{\n${lines.join(',\n')}\n${indent}}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing and validation: hand-written checks that accept and refuse the same documents as
+// schema/run-record.schema.json (plus what a schema cannot say: history columns of equal
+// length). Unknown properties are ignored and dropped, so additive changes need no new version.
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const RUN_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'collected'];
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * Parses and validates a run record's JSON text. Every field is checked; a problem is a
+ * UserError naming `source` (a file or artifact) and the JSON path (`$.metrics["loss"].value`).
+ * A record of another schema, or of a newer major version, is refused with a message saying so.
+ */
+export function parseRunRecord(text: string, source: string): RunRecord {
+  let document: unknown;
+  try {
+    document = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    const problem = findJsonSyntaxError(text);
+    const where = problem === undefined ? { line: 1, column: 1 } : lineOfChar(text, problem.offset);
+    throw new UserError(
+      `${source}:${where.line}:${where.column}: not a run record: invalid JSON: ${problem?.message ?? 'not strict JSON'}`,
+      {
+        file: source,
+        line: where.line,
+        column: where.column,
+      },
+    );
+  }
+  return validateRunRecord(document, source);
+}
+
+/** Validates an already parsed document as `parseRunRecord` does. */
+export function validateRunRecord(document: unknown, source: string): RunRecord {
+  const check: RecordChecker = new RecordChecker(source);
+  const root = check.object(document, '$');
+  const schema = root['schema'];
+  if (schema !== RUN_RECORD_SCHEMA) {
+    check.fail(
+      '$.schema',
+      `must be ${JSON.stringify(RUN_RECORD_SCHEMA)} (got ${check.show(schema)}); this is not an ml-actions run record`,
+    );
+  }
+  const version = root['version'];
+  if (typeof version !== 'number' || !Number.isInteger(version))
+    check.fail('$.version', `must be an integer (got ${check.show(version)})`);
+  if (version > RUN_RECORD_VERSION) {
+    check.fail(
+      '$.version',
+      `is ${version}: the record was written by a newer ml-actions (record version ${version}); this one reads version ${RUN_RECORD_VERSION}, so update the ml-actions version used to read it`,
+    );
+  }
+  if (version !== RUN_RECORD_VERSION)
+    check.fail('$.version', `is ${version}, an unsupported record version (expected ${RUN_RECORD_VERSION})`);
+
+  const provenance = check.object(check.required(root, '$', 'provenance'), '$.provenance');
+  const outcomeObject = check.object(check.required(root, '$', 'outcome'), '$.outcome');
+  const record: RunRecord = {
+    schema: RUN_RECORD_SCHEMA,
+    version: RUN_RECORD_VERSION,
+    runId: check.string(check.required(root, '$', 'runId'), '$.runId', 1),
+    experiment: check.string(check.required(root, '$', 'experiment'), '$.experiment', 1),
+    attempt: check.integer(check.required(root, '$', 'attempt'), '$.attempt', 1),
+    provenance: checkProvenance(check, provenance),
+    params: checkParams(check, check.required(root, '$', 'params')),
+    metrics: checkMetrics(check, check.required(root, '$', 'metrics')),
+    outcome: checkOutcome(check, outcomeObject),
+    inputs: check.array(check.required(root, '$', 'inputs'), '$.inputs').map((item, index) => {
+      const path = `$.inputs[${index}]`;
+      const input = check.object(item, path);
+      const sha256 = check.string(check.required(input, path, 'sha256'), `${path}.sha256`);
+      if (!SHA256_HEX.test(sha256))
+        check.fail(`${path}.sha256`, `must be 64 lowercase hex digits (got ${check.show(sha256)})`);
+      return {
+        path: check.string(check.required(input, path, 'path'), `${path}.path`, 1),
+        size: check.integer(check.required(input, path, 'size'), `${path}.size`, 0),
+        sha256,
+      };
+    }),
+    sources: check
+      .array(check.required(root, '$', 'sources'), '$.sources')
+      .map((item, index) => check.string(item, `$.sources[${index}]`)),
+  };
+  return record;
+}
+
+function checkProvenance(check: RecordChecker, value: Record<string, unknown>): Provenance {
+  const p = '$.provenance';
+  const text = (key: string) => check.string(check.required(value, p, key), `${p}.${key}`);
+  const count = (key: string, minimum: number) => check.integer(check.required(value, p, key), `${p}.${key}`, minimum);
+  const optional = (key: string, read: (item: unknown, path: string) => unknown) =>
+    value[key] === undefined ? {} : { [key]: read(value[key], `${p}.${key}`) };
+  // Built in the type's field order so that serialising a parsed record gives the same text.
+  const provenance: Provenance = {
+    repository: text('repository'),
+    serverUrl: text('serverUrl'),
+    sha: text('sha'),
+    ref: text('ref'),
+    branch: text('branch'),
+    ...(optional('baseRef', (item, path) => check.string(item, path)) as { baseRef?: string }),
+    ...(optional('pullRequest', (item, path) => check.integer(item, path, 1)) as { pullRequest?: number }),
+    ...(optional('headSha', (item, path) => check.string(item, path)) as { headSha?: string }),
+    event: text('event'),
+    workflow: text('workflow'),
+    workflowRunId: count('workflowRunId', 0),
+    runAttempt: count('runAttempt', 0),
+    runNumber: count('runNumber', 0),
+    job: text('job'),
+    matrix: check.object(check.required(value, p, 'matrix'), `${p}.matrix`),
+    runnerOs: text('runnerOs'),
+  };
+  return provenance;
+}
+
+function checkParams(check: RecordChecker, value: unknown): Record<string, ParamValue> {
+  const params = check.object(value, '$.params');
+  const result: Record<string, ParamValue> = {};
+  for (const key of Object.keys(params)) {
+    const path = `$.params${check.key(key)}`;
+    if (key === '') check.fail('$.params', 'has an empty param name');
+    const item = params[key];
+    if (item !== null && typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean') {
+      check.fail(path, `must be a string, number, boolean or null (got ${check.show(item)})`);
+    }
+    setOwnEntry(result, key, item);
+  }
+  return result;
+}
+
+function checkMetrics(check: RecordChecker, value: unknown): Record<string, Metric> {
+  const metrics = check.object(value, '$.metrics');
+  const result: Record<string, Metric> = {};
+  for (const key of Object.keys(metrics)) {
+    const path = `$.metrics${check.key(key)}`;
+    if (key === '') check.fail('$.metrics', 'has an empty metric name');
+    const item = check.object(metrics[key], path);
+    const metric: Metric = { value: check.metricNumber(check.required(item, path, 'value'), `${path}.value`) };
+    if (item['step'] !== undefined) metric.step = check.number(item['step'], `${path}.step`);
+    if (item['history'] !== undefined) {
+      const historyPath = `${path}.history`;
+      const history = check.object(item['history'], historyPath);
+      const steps = check.array(check.required(history, historyPath, 'steps'), `${historyPath}.steps`);
+      for (let i = 0; i < steps.length; i++) {
+        if (typeof steps[i] !== 'number')
+          check.fail(`${historyPath}.steps[${i}]`, `must be a number (got ${check.show(steps[i])})`);
+      }
+      const values = check.metricNumbers(check.required(history, historyPath, 'values'), `${historyPath}.values`);
+      if (values.length !== steps.length) {
+        check.fail(
+          `${historyPath}.values`,
+          `has ${values.length} entries but steps has ${steps.length}; the columns must be parallel`,
+        );
+      }
+      const columns: MetricHistory = { steps: steps as number[], values };
+      if (history['wallTimes'] !== undefined) {
+        const wallTimes = check.metricNumbers(history['wallTimes'], `${historyPath}.wallTimes`);
+        if (wallTimes.length !== steps.length) {
+          check.fail(
+            `${historyPath}.wallTimes`,
+            `has ${wallTimes.length} entries but steps has ${steps.length}; the columns must be parallel`,
+          );
+        }
+        columns.wallTimes = wallTimes;
+      }
+      metric.history = columns;
+    }
+    setOwnEntry(result, key, metric);
+  }
+  return result;
+}
+
+function checkOutcome(check: RecordChecker, value: Record<string, unknown>): Outcome {
+  const p = '$.outcome';
+  const status = check.required(value, p, 'status');
+  if (!RUN_STATUSES.includes(status as RunStatus)) {
+    check.fail(
+      `${p}.status`,
+      `must be one of ${RUN_STATUSES.map((s) => JSON.stringify(s)).join(', ')} (got ${check.show(status)})`,
+    );
+  }
+  const time = (key: string) => {
+    const text = check.string(check.required(value, p, key), `${p}.${key}`);
+    if (!ISO_DATE_TIME.test(text))
+      check.fail(`${p}.${key}`, `must be an ISO 8601 date-time such as 2024-05-01T12:00:00Z (got ${check.show(text)})`);
+    return text;
+  };
+  const outcome: Outcome = {
+    ...(value['command'] === undefined ? {} : { command: check.string(value['command'], `${p}.command`) }),
+    ...(value['exitCode'] === undefined
+      ? {}
+      : { exitCode: check.integer(value['exitCode'], `${p}.exitCode`, -Infinity) }),
+    status: status as RunStatus,
+    startedAt: time('startedAt'),
+    finishedAt: time('finishedAt'),
+    durationMs: check.number(check.required(value, p, 'durationMs'), `${p}.durationMs`, 0),
+  };
+  return outcome;
+}
+
+/** Type checks that throw a UserError naming the source and the JSON path. */
+class RecordChecker {
+  readonly source: string;
+
+  constructor(source: string) {
+    this.source = source;
+  }
+
+  fail(path: string, message: string): never {
+    throw new UserError(`${this.source}: invalid run record: ${path} ${message}`, { file: this.source });
+  }
+
+  show(value: unknown): string {
+    if (value === undefined) return 'nothing';
+    if (Array.isArray(value)) return 'an array';
+    if (value !== null && typeof value === 'object') return 'an object';
+    const text = JSON.stringify(value) ?? typeof value;
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  }
+
+  /** `.name` or `["odd name"]`, for paths. */
+  key(name: string): string {
+    return IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+  }
+
+  required(object: Record<string, unknown>, path: string, key: string): unknown {
+    const value = Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+    if (value === undefined) this.fail(`${path}${this.key(key)}`, 'is missing');
+    return value;
+  }
+
+  object(value: unknown, path: string): Record<string, unknown> {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      this.fail(path, `must be an object (got ${this.show(value)})`);
+    return value as Record<string, unknown>;
+  }
+
+  array(value: unknown, path: string): unknown[] {
+    if (!Array.isArray(value)) this.fail(path, `must be an array (got ${this.show(value)})`);
+    return value;
+  }
+
+  string(value: unknown, path: string, minLength = 0): string {
+    if (typeof value !== 'string') this.fail(path, `must be a string (got ${this.show(value)})`);
+    if (value.length < minLength) this.fail(path, 'must not be empty');
+    return value;
+  }
+
+  number(value: unknown, path: string, minimum = -Infinity): number {
+    if (typeof value !== 'number') this.fail(path, `must be a number (got ${this.show(value)})`);
+    if (value < minimum) this.fail(path, `must be at least ${minimum} (got ${value})`);
+    return value;
+  }
+
+  integer(value: unknown, path: string, minimum: number): number {
+    if (typeof value !== 'number' || !Number.isInteger(value))
+      this.fail(path, `must be an integer (got ${this.show(value)})`);
+    if (value < minimum) this.fail(path, `must be at least ${minimum} (got ${value})`);
+    return value;
+  }
+
+  metricNumber(value: unknown, path: string): number {
+    if (typeof value === 'number') return value;
+    if (value === 'NaN') return NaN;
+    if (value === 'Infinity') return Infinity;
+    if (value === '-Infinity') return -Infinity;
+    return this.fail(path, `must be a number or "NaN", "Infinity", "-Infinity" (got ${this.show(value)})`);
+  }
+
+  /** An array of metric numbers, converted in place (the array is our own parse result). */
+  metricNumbers(value: unknown, path: string): number[] {
+    const items = this.array(value, path);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (typeof item !== 'number') items[i] = this.metricNumber(item, `${path}[${i}]`);
+    }
+    return items as number[];
+  }
 }

@@ -1,2 +1,15 @@
 export * from './artifact-registry.ts';
+export {
+  artifactEnv,
+  backendIdsFromToken,
+  derivedWorkflowRunId,
+  devStoreAccount,
+  runtimeToken,
+  startArtifactService,
+  startAzurite,
+  FaultInjector as ArtifactFaultInjector,
+} from './artifact-service/index.ts';
+export type { ArtifactService, Azurite, BackendIds, FaultSpec as ArtifactFaultSpec } from './artifact-service/index.ts';
+export * from './github-api/index.ts';
 export * from './harness/index.ts';
+export * from './local-github.ts';

@@ -27,6 +27,8 @@ export interface RunActionOptions {
   runNumber?: number;
   job?: string;
   timeoutMs?: number;
+  /** RUNNER_TEMP, shared by the steps of one job (records pass through it); default a fresh folder. */
+  runnerTemp?: string;
 }
 
 export interface ActionRun {
@@ -110,7 +112,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
       GITHUB_PATH: paths.path,
       RUNNER_OS: 'Linux',
       RUNNER_ARCH: 'X64',
-      RUNNER_TEMP: paths.temp,
+      RUNNER_TEMP: options.runnerTemp ?? paths.temp,
       ...options.event?.env,
       ...options.env,
     };

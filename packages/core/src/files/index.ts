@@ -1,0 +1,15 @@
+export { fileError, formatBytes } from './file-error.ts';
+export { fingerprintFiles } from './fingerprint-files.ts';
+export { forEachLine } from './line-stream.ts';
+export { sha256File } from './sha256-file.ts';
+export { decodeTextBytes, MAX_TEXT_FILE_BYTES, readTextFile } from './text-file.ts';
+export {
+  isInsideFolder,
+  listWorkspaceFolder,
+  resolveWorkspacePath,
+  toWorkspaceRelative,
+  workspaceChild,
+  type WorkspaceOptions,
+  type WorkspacePath,
+} from './workspace-path.ts';
+export { expandWorkspacePattern, isGlobPattern } from './workspace-pattern.ts';

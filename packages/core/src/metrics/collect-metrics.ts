@@ -1,0 +1,48 @@
+import type { Metric } from '../run-record.ts';
+import { UserError } from '../errors.ts';
+import type { WorkspaceOptions } from '../files/workspace-path.ts';
+import { expandWorkspacePattern } from '../files/workspace-pattern.ts';
+import { readMetricsFolder } from './metrics-folder.ts';
+import { readMetricsFile } from './read-metrics-file.ts';
+import { setOwnEntry } from './safe-record.ts';
+
+/**
+ * Reads every metrics source the patterns name. Each pattern is a file, a folder (see
+ * `readMetricsFolder`: DVCLive, MLflow, TensorBoard or plain) or a glob, resolved from `cwd` and
+ * kept inside the workspace. A pattern that matches nothing, or whose files hold no metric, is a
+ * UserError naming it. When two sources define the same key, the later one wins: later patterns
+ * over earlier ones, and within a glob or folder, later paths in name order.
+ * `sources` lists the files read, relative to the workspace, each once.
+ */
+export async function collectMetrics(
+  patterns: string[],
+  options: WorkspaceOptions,
+): Promise<{ metrics: Record<string, Metric>; sources: string[] }> {
+  const merged = new Map<string, Metric>();
+  const sources: string[] = [];
+  for (const pattern of patterns) {
+    if (pattern.trim() === '') continue;
+    let found = 0;
+    for (const match of await expandWorkspacePattern(pattern, options, 'metrics path')) {
+      if (match.isDirectory) {
+        const folder = await readMetricsFolder(match);
+        for (const [key, metric] of folder.metrics) merged.set(key, metric);
+        found += folder.metrics.size;
+        sources.push(...folder.sources);
+      } else {
+        const metrics = await readMetricsFile(match.absolute, match.relative);
+        for (const key of Object.keys(metrics)) merged.set(key, metrics[key]!);
+        found += Object.keys(metrics).length;
+        sources.push(match.relative);
+      }
+    }
+    if (found === 0) {
+      throw new UserError(
+        `metrics path ${JSON.stringify(pattern.trim())} has no metrics: no numeric values were found in what it names`,
+      );
+    }
+  }
+  const metrics: Record<string, Metric> = {};
+  for (const [key, metric] of merged) setOwnEntry(metrics, key, metric);
+  return { metrics, sources: [...new Set(sources)] };
+}

@@ -1,0 +1,42 @@
+import type { Metric } from '../run-record.ts';
+import { readDelimitedHistory } from './delimited-history.ts';
+import { dvcliveKeyPrefix } from './dvclive.ts';
+import { readJsonMetrics } from './json-metrics.ts';
+import { readJsonlHistory } from './jsonl-history.ts';
+import { detectMetricsFormat, type MetricsFileFormat } from './metrics-format.ts';
+import { readTfevents } from './tfevents.ts';
+import { readTomlMetrics } from './toml-metrics.ts';
+import { readYamlMetrics } from './yaml-metrics.ts';
+
+/**
+ * Reads one metrics file in whichever format its name and content say (see
+ * `detectMetricsFormat`), or in `format` when given. `displayName` (the workspace-relative path)
+ * names the file in errors; a TSV/CSV under `plots/metrics/` gets DVCLive's nested names.
+ */
+export async function readMetricsFile(
+  absolutePath: string,
+  displayName: string,
+  format?: MetricsFileFormat,
+): Promise<Record<string, Metric>> {
+  const resolved = format ?? (await detectMetricsFormat(absolutePath, displayName));
+  switch (resolved) {
+    case 'json':
+      return readJsonMetrics(absolutePath, displayName);
+    case 'jsonl':
+      return readJsonlHistory(absolutePath, displayName);
+    case 'yaml':
+      return readYamlMetrics(absolutePath, displayName);
+    case 'toml':
+      return readTomlMetrics(absolutePath, displayName);
+    case 'csv':
+    case 'tsv': {
+      const keyPrefix = dvcliveKeyPrefix(displayName);
+      return readDelimitedHistory(absolutePath, displayName, {
+        delimiter: resolved === 'csv' ? ',' : '\t',
+        ...(keyPrefix === undefined ? {} : { keyPrefix }),
+      });
+    }
+    case 'tfevents':
+      return readTfevents(absolutePath, displayName);
+  }
+}

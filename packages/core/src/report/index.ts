@@ -1,0 +1,38 @@
+/** The comparison report: what `compare` posts as a comment and writes as the job summary. */
+
+export {
+  compareMarker,
+  renderComparison,
+  DEFAULT_PRECISION,
+  MAX_COMMENT_CHARS,
+  MAX_SUMMARY_BYTES,
+  type ComparisonBaseline,
+  type ComparisonInput,
+  type ComparisonLinks,
+  type ComparisonReport,
+  type ModelPackageLink,
+} from './render-comparison.ts';
+export {
+  COMPARISON_SCHEMA,
+  COMPARISON_VERSION,
+  type ComparisonJson,
+  type ComparisonJsonLeaderboard,
+  type ComparisonJsonRow,
+} from './comparison-json.ts';
+export { escapeCell, escapeInline, markdownLink, safeUrl, truncateText, MAX_CELL_LENGTH } from './markdown-escape.ts';
+export { escapeMermaidLabel } from './mermaid-escape.ts';
+export { tableHeader, tableRow, type ColumnAlign, type TableColumn } from './markdown-table.ts';
+export { metricDirection, type MetricDirection } from './metric-direction.ts';
+export { compareMetrics, type GateMark, type MetricRow, type RowStatus } from './metric-rows.ts';
+export { comparisonVerdict, countStatuses, type ComparisonVerdict, type StatusCounts } from './verdict.ts';
+export {
+  formatNumber,
+  formatPercent,
+  formatSigned,
+  plainDecimal,
+  toJsonNumber,
+  type JsonNumber,
+} from './number-format.ts';
+export { chartGrid, downsampleToGrid, MAX_CHART_POINTS, type ChartGrid, type PointSeries } from './downsample.ts';
+export { renderLearningCurve, type CurveSeries } from './learning-curve.ts';
+export { utf8Length } from './text-size.ts';

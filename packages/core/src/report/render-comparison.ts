@@ -1,0 +1,208 @@
+/**
+ * The comparison report of a pull request's runs against the baseline: the sticky comment
+ * (within GitHub's comment limit), the job summary (everything, within 1 MiB) and the same
+ * comparison as JSON. Pure: no I/O.
+ */
+
+import type { GateResult } from '../gate-result.ts';
+import type { RunRecord } from '../run-record.ts';
+import { comparisonJson, type ComparisonJson } from './comparison-json.ts';
+import { fitReport, type Audience, type ReportParts } from './fit-report.ts';
+import { buildLeaderboard } from './leaderboard.ts';
+import { compareMetrics } from './metric-rows.ts';
+import { changedParams } from './param-changes.ts';
+import {
+  chartsSection,
+  FOOTER,
+  leaderboardTable,
+  linksSection,
+  metricsTable,
+  paramsTable,
+  renderHead,
+} from './report-sections.ts';
+import { utf8Length } from './text-size.ts';
+import { comparisonVerdict, countStatuses } from './verdict.ts';
+
+export interface ComparisonBaseline {
+  records: RunRecord[];
+  /** The baseline commit. */
+  sha: string;
+  /** A page about the baseline (its workflow run). */
+  url?: string | undefined;
+  /** Why this baseline (e.g. "no record for the merge base; used abc1234 from 3 days earlier"). */
+  notice?: string | undefined;
+}
+
+export interface ModelPackageLink {
+  name: string;
+  version: string;
+  url?: string | undefined;
+}
+
+export interface ComparisonLinks {
+  workflowRun?: string | undefined;
+  modelPackage?: ModelPackageLink | undefined;
+}
+
+export interface ComparisonInput {
+  /** This PR's runs: one, or several for a matrix or seeds. */
+  runs: readonly RunRecord[];
+  baseline: ComparisonBaseline | undefined;
+  gate?: GateResult | undefined;
+  /** The comment key: one sticky comment per PR and key. */
+  key: string;
+  /** Significant digits shown; default 4. */
+  precision?: number | undefined;
+  /** Learning curves; default true. */
+  charts?: boolean | undefined;
+  /** Hide metrics that did not change; default false. */
+  onlyChanged?: boolean | undefined;
+  links?: ComparisonLinks | undefined;
+  /** `owner/repo` for commit links; default: the first run's provenance. */
+  repository?: string | undefined;
+  /** e.g. `https://github.com`; default: the first run's provenance. */
+  serverUrl?: string | undefined;
+  /** Default 65,536 (GitHub's limit for a comment body). */
+  maxCommentChars?: number | undefined;
+  /** Default 1 MiB (GitHub's limit for a step's job summary). */
+  maxSummaryBytes?: number | undefined;
+}
+
+export interface ComparisonReport {
+  /** The sticky comment's body, starting with `compareMarker(key)`. */
+  comment: string;
+  /** The job summary: the full report. */
+  summary: string;
+  json: ComparisonJson;
+}
+
+export const DEFAULT_PRECISION = 4;
+export const MAX_COMMENT_CHARS = 65_536;
+export const MAX_SUMMARY_BYTES = 1024 * 1024;
+
+const MARKER_PREFIX = 'ml-actions:compare:';
+
+/**
+ * The hidden marker that finds the sticky comment of `key`. The key is reduced to letters,
+ * digits, `.`, `_` and `-` (single dashes, at most 64), so it can neither close the HTML
+ * comment nor forge another marker; an empty key becomes `default`.
+ */
+export function compareMarker(key: string): string {
+  const safe = key
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .slice(0, 64)
+    .replace(/^-+|-+$/g, '');
+  return `<!-- ${MARKER_PREFIX}${safe === '' ? 'default' : safe} -->`;
+}
+
+/** Renders the comparison as a sticky comment, a job summary and JSON. */
+export function renderComparison(input: ComparisonInput): ComparisonReport {
+  const precision = input.precision ?? DEFAULT_PRECISION;
+  const runs = input.runs;
+  const baselineRecords = input.baseline?.records ?? [];
+  const hasBaseline = baselineRecords.length > 0;
+  const first = runs[0];
+  const repository = input.repository ?? first?.provenance.repository;
+  const serverUrl = input.serverUrl ?? first?.provenance.serverUrl;
+
+  const rows = compareMetrics(runs, baselineRecords, input.gate, precision);
+  const counts = countStatuses(rows);
+  const verdict = comparisonVerdict(counts, hasBaseline, input.gate);
+  const params = hasBaseline ? changedParams(runs, baselineRecords) : [];
+  const leaderboard = buildLeaderboard(runs, input.gate);
+  const commit = first === undefined ? undefined : (first.provenance.headSha ?? first.provenance.sha);
+
+  const visible =
+    input.onlyChanged === true ? rows.filter((row) => row.status !== 'unchanged' || row.gate === 'fail') : rows;
+  const metrics = metricsTable(visible, {
+    precision,
+    gate: input.gate !== undefined,
+    runs: runs.length,
+    baselineRecords: baselineRecords.length,
+    hasBaseline,
+  });
+  const hidden = rows.length - visible.length;
+  if (hidden > 0) metrics.notes.push(`_${hidden} unchanged ${hidden === 1 ? 'metric' : 'metrics'} hidden._`);
+
+  const baselineSha = input.baseline?.sha ?? '';
+  const baselineLabel = `baseline ${/^[0-9a-f]{7,64}$/i.test(baselineSha) ? baselineSha.slice(0, 7) : ''}`.trim();
+  const parts: ReportParts = {
+    marker: compareMarker(input.key),
+    head: renderHead({
+      verdict,
+      counts,
+      gate: input.gate,
+      current: { sha: commit, branch: first?.provenance.branch },
+      baseline:
+        input.baseline === undefined
+          ? undefined
+          : {
+              sha: input.baseline.sha,
+              branch: baselineRecords[0]?.provenance.branch,
+              url: input.baseline.url,
+              notice: input.baseline.notice,
+            },
+      workflowRun: input.links?.workflowRun,
+      repository,
+      serverUrl,
+    }),
+    metrics,
+    charts:
+      input.charts === false ? undefined : chartsSection(visible, runs, baselineRecords, baselineLabel, precision),
+    params: paramsTable(params),
+    leaderboard: leaderboard === undefined ? undefined : leaderboardTable(leaderboard, precision),
+    links: linksSection(input.links?.modelPackage),
+    footer: FOOTER,
+  };
+
+  const comment = fitReport(parts, commentAudience(input.maxCommentChars ?? MAX_COMMENT_CHARS));
+  const summary = fitReport(
+    { ...parts, marker: undefined },
+    summaryAudience(input.maxSummaryBytes ?? MAX_SUMMARY_BYTES),
+  );
+  const json = comparisonJson({
+    key: input.key,
+    verdict,
+    commit,
+    baseline:
+      input.baseline === undefined
+        ? undefined
+        : {
+            sha: input.baseline.sha,
+            url: input.baseline.url,
+            notice: input.baseline.notice,
+            records: baselineRecords.length,
+          },
+    runs: runs.length,
+    counts,
+    gate: input.gate,
+    rows,
+    params,
+    leaderboard,
+  });
+  return { comment, summary, json };
+}
+
+function commentAudience(limit: number): Audience {
+  return {
+    limit,
+    measure: (text) => text.length,
+    rowsLeftOut: (count) =>
+      `_${count} more ${count === 1 ? 'row' : 'rows'} left out to fit the comment; the job summary has them all._`,
+    chartsLeftOut: (count) => `_${count} more learning ${count === 1 ? 'curve is' : 'curves are'} in the job summary._`,
+    tooLong: '_The full report does not fit in a comment; see the job summary._',
+  };
+}
+
+function summaryAudience(limit: number): Audience {
+  return {
+    limit,
+    measure: utf8Length,
+    rowsLeftOut: (count) =>
+      `_${count} more ${count === 1 ? 'row' : 'rows'} left out to fit the job summary limit; the JSON report has them all._`,
+    chartsLeftOut: (count) =>
+      `_${count} more learning ${count === 1 ? 'curve' : 'curves'} left out to fit the job summary limit._`,
+    tooLong: '_The full report does not fit in the job summary; see the JSON report._',
+  };
+}

@@ -1,0 +1,66 @@
+import { escapeCell, escapeInline } from './report/markdown-escape.ts';
+import type { ParamValue, RunRecord } from './run-record.ts';
+
+/** A metric value as people read it: full precision trimmed to 6 significant digits, NaN and infinities named. */
+export function formatMetricValue(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (value === Infinity) return '∞';
+  if (value === -Infinity) return '-∞';
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
+  return String(Number(value.toPrecision(6)));
+}
+
+/** The final value of every metric, with NaN and infinities as strings (JSON has no such numbers). */
+export function finalMetricValues(record: RunRecord): Record<string, number | string> {
+  const values: Record<string, number | string> = {};
+  for (const [name, metric] of Object.entries(record.metrics)) {
+    values[name] = Number.isFinite(metric.value) ? metric.value : String(metric.value);
+  }
+  return values;
+}
+
+function paramText(value: ParamValue): string {
+  return value === null ? 'null' : String(value);
+}
+
+/** The job summary of one training run: status, duration, final metrics and params. */
+export function renderRunSummary(record: RunRecord): string {
+  const { outcome } = record;
+  const status =
+    outcome.status === 'failed'
+      ? `❌ failed (exit code ${outcome.exitCode ?? 'unknown'})`
+      : outcome.status === 'succeeded'
+        ? '✅ succeeded'
+        : '📥 collected (no command)';
+  const lines = [
+    `### ML train: ${escapeInline(record.experiment)}`,
+    '',
+    `Status: ${status} · duration ${(outcome.durationMs / 1000).toFixed(1)} s · run \`${escapeInline(record.runId)}\``,
+    '',
+  ];
+  const metrics = Object.entries(record.metrics).sort(([a], [b]) => a.localeCompare(b));
+  if (metrics.length === 0) {
+    lines.push('No metrics were read.', '');
+  } else {
+    lines.push('| metric | final value | step | points |', '|---|---:|---:|---:|');
+    for (const [name, metric] of metrics) {
+      const points = metric.history?.steps.length ?? 1;
+      lines.push(`| ${escapeCell(name)} | ${formatMetricValue(metric.value)} | ${metric.step ?? ''} | ${points} |`);
+    }
+    lines.push('');
+  }
+  const params = Object.entries(record.params).sort(([a], [b]) => a.localeCompare(b));
+  if (params.length > 0) {
+    lines.push('| param | value |', '|---|---|');
+    for (const [name, value] of params) lines.push(`| ${escapeCell(name)} | ${escapeCell(paramText(value))} |`);
+    lines.push('');
+  }
+  if (record.inputs.length > 0) {
+    lines.push('| data | size | sha256 |', '|---|---:|---|');
+    for (const input of record.inputs) {
+      lines.push(`| ${escapeCell(input.path)} | ${input.size} | \`${input.sha256.slice(0, 12)}\` |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,198 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import { UserError, parseRunRecord, type RunRecord } from '@ml-actions/core';
+import type { ActionContext } from './action-context.ts';
+import type { ArtifactClient } from './artifact-client.ts';
+import type { GitHubClient } from './github-client.ts';
+import { downloadRunRecords, runRecordArtifactName } from './run-record-artifact.ts';
+
+/** The run a candidate is compared with, and how it was found. */
+export interface Baseline {
+  records: RunRecord[];
+  /** The commit the baseline ran on. */
+  sha: string;
+  workflowRunId: number | undefined;
+  /** Said to the user: which commit was used and why, when it is not the obvious one. */
+  notice: string | undefined;
+}
+
+/** Why no baseline was found: a notice for the user, never a crash. */
+export interface NoBaseline {
+  records: undefined;
+  notice: string;
+}
+
+export interface BaselineRequest {
+  /** `auto`, `none`, a run record path, a workflow run id, or an artifact name. */
+  spec: string;
+  experiment: string;
+  context: ActionContext;
+  github: GitHubClient;
+  token: string;
+  artifacts: () => Promise<ArtifactClient>;
+}
+
+interface ArtifactSummary {
+  id: number;
+  name: string;
+  expired: boolean;
+  created_at?: string | null;
+  workflow_run?: { id?: number; head_branch?: string | null; head_sha?: string } | null;
+}
+
+/** Pages of the repository's artifact list read at most; bounds the requests whatever the history. */
+const MAX_ARTIFACT_PAGES = 3;
+
+/**
+ * Finds the baseline as configured. For `auto`: on a pull request, the record made on the base
+ * branch for the merge-base commit, else the newest base-branch record older than it; on a push,
+ * the newest record of an earlier commit of the branch. Request count does not grow with history:
+ * one compare, then the repository's artifacts of that name (newest first, a few pages at most),
+ * then one download.
+ */
+export async function findBaseline(request: BaselineRequest): Promise<Baseline | NoBaseline> {
+  const spec = request.spec.trim();
+  if (spec === 'none') return { records: undefined, notice: 'baseline: none (as configured)' };
+  if (spec === 'auto') return findAutomatically(request);
+  if (/^\d+$/.test(spec)) return fromWorkflowRun(request, Number(spec));
+  const path = isAbsolute(spec) ? spec : resolve(request.context.workspace, spec);
+  if (spec.endsWith('.json') || existsSync(path)) return fromFile(path, spec);
+  return fromArtifactName(request, spec);
+}
+
+async function fromFile(path: string, spec: string): Promise<Baseline> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new UserError(`input "baseline": no run record at ${spec}`);
+  }
+  const record = parseRunRecord(text, spec);
+  return {
+    records: [record],
+    sha: record.provenance.sha,
+    workflowRunId: record.provenance.workflowRunId,
+    notice: undefined,
+  };
+}
+
+async function fromWorkflowRun(request: BaselineRequest, runId: number): Promise<Baseline | NoBaseline> {
+  const { owner, repo } = request.context;
+  const name = runRecordArtifactName(request.experiment);
+  const response = await request.github.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
+    owner,
+    repo,
+    run_id: runId,
+    name,
+    per_page: 100,
+  });
+  const artifact = response.data.artifacts.find((candidate) => !candidate.expired);
+  if (artifact === undefined) {
+    return { records: undefined, notice: `workflow run ${runId} has no unexpired run record "${name}"` };
+  }
+  return download(request, artifact, undefined);
+}
+
+async function fromArtifactName(request: BaselineRequest, name: string): Promise<Baseline | NoBaseline> {
+  const found = await searchArtifacts(request, name, () => true);
+  if (found === undefined) return { records: undefined, notice: `no unexpired artifact named "${name}" was found` };
+  return download(request, found, undefined);
+}
+
+async function findAutomatically(request: BaselineRequest): Promise<Baseline | NoBaseline> {
+  const { context } = request;
+  const name = runRecordArtifactName(request.experiment);
+  if (context.pullRequest !== undefined && context.baseRef !== undefined) {
+    const head = context.headSha ?? context.sha;
+    const comparison = await request.github.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+      owner: context.owner,
+      repo: context.repo,
+      basehead: `${context.baseRef}...${head}`,
+      per_page: 1,
+    });
+    const mergeBase = comparison.data.merge_base_commit.sha;
+    const base = context.baseRef;
+    const exact = await searchArtifacts(request, name, (a) => a.workflow_run?.head_sha === mergeBase);
+    if (exact !== undefined) return download(request, exact, undefined);
+    // Older means an ancestor of the merge base: one page of its history is enough in practice, and
+    // keeps the request count fixed; a record further back than that is too stale to compare with.
+    const history = await request.github.request('GET /repos/{owner}/{repo}/commits', {
+      owner: context.owner,
+      repo: context.repo,
+      sha: mergeBase,
+      per_page: 100,
+    });
+    const ancestors = new Set(history.data.map((commit) => commit.sha));
+    const older = await searchArtifacts(
+      request,
+      name,
+      (a) => a.workflow_run?.head_branch === base && ancestors.has(a.workflow_run.head_sha ?? ''),
+    );
+    if (older === undefined) {
+      return {
+        records: undefined,
+        notice: `no run record "${name}" was found on ${base} for the merge base ${mergeBase.slice(0, 7)} or before it`,
+      };
+    }
+    const sha = older.workflow_run?.head_sha ?? '';
+    return download(
+      request,
+      older,
+      `no run record for the merge base ${mergeBase.slice(0, 7)}; using the newest earlier record on ${base}, from ${sha.slice(0, 7)}`,
+    );
+  }
+  const branch = context.branch;
+  const previous = await searchArtifacts(
+    request,
+    name,
+    (a) =>
+      a.workflow_run?.head_branch === branch &&
+      a.workflow_run.head_sha !== context.sha &&
+      a.workflow_run.id !== context.runId,
+  );
+  if (previous === undefined) {
+    return { records: undefined, notice: `no earlier run record "${name}" was found on ${branch}` };
+  }
+  return download(request, previous, undefined);
+}
+
+/** The newest unexpired artifact of that name that satisfies `accept`, reading a bounded number of pages. */
+async function searchArtifacts(
+  request: BaselineRequest,
+  name: string,
+  accept: (artifact: ArtifactSummary) => boolean,
+): Promise<ArtifactSummary | undefined> {
+  for (let page = 1; page <= MAX_ARTIFACT_PAGES; page++) {
+    const response = await request.github.request('GET /repos/{owner}/{repo}/actions/artifacts', {
+      owner: request.context.owner,
+      repo: request.context.repo,
+      name,
+      per_page: 100,
+      page,
+    });
+    const artifacts = response.data.artifacts as ArtifactSummary[];
+    const found = artifacts.find((artifact) => !artifact.expired && accept(artifact));
+    if (found !== undefined) return found;
+    if (artifacts.length < 100) return undefined;
+  }
+  return undefined;
+}
+
+async function download(
+  request: BaselineRequest,
+  artifact: ArtifactSummary,
+  notice: string | undefined,
+): Promise<Baseline> {
+  const workflowRunId = artifact.workflow_run?.id;
+  if (workflowRunId === undefined) throw new Error(`artifact ${artifact.id} does not say which workflow run made it`);
+  const records = await downloadRunRecords(await request.artifacts(), {
+    artifactId: artifact.id,
+    workflowRunId,
+    owner: request.context.owner,
+    repo: request.context.repo,
+    token: request.token,
+  });
+  const sha = artifact.workflow_run?.head_sha ?? records[0]?.provenance.sha ?? '';
+  return { records, sha, workflowRunId, notice };
+}

@@ -1,0 +1,67 @@
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { UserError, parseRunRecord, serializeRunRecord, type RunRecord } from '@ml-actions/core';
+
+/**
+ * Where train leaves its records for the later steps of the same job: RUNNER_TEMP is per job and
+ * emptied when the job ends, so gate, compare and package find exactly this job's runs.
+ */
+export function jobRecordsFolder(env: Record<string, string | undefined> = process.env): string {
+  return join(env['RUNNER_TEMP'] || tmpdir(), 'ml-actions', 'run-records');
+}
+
+/** Writes a record where later steps look for it; returns its path. */
+export async function writeJobRecord(record: RunRecord, folder = jobRecordsFolder()): Promise<string> {
+  await mkdir(folder, { recursive: true });
+  const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, '_');
+  const path = join(folder, `${safeId}.json`);
+  await writeFile(path, serializeRunRecord(record));
+  return path;
+}
+
+/**
+ * Reads the records named by a `run` input (paths or globs, relative to the workspace), or, when
+ * it is empty, every record train wrote in this job. No record at all is a user error.
+ */
+export async function readRunRecords(
+  patterns: string[],
+  workspace: string,
+  folder = jobRecordsFolder(),
+): Promise<RunRecord[]> {
+  const paths: string[] = [];
+  if (patterns.length === 0) {
+    const names = await readdir(folder).catch(() => [] as string[]);
+    paths.push(
+      ...names
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+        .map((name) => join(folder, name)),
+    );
+    if (paths.length === 0) {
+      throw new UserError(
+        'no run record found: run the train action earlier in this job, or set input "run" to a record',
+      );
+    }
+  } else {
+    const { glob } = await import('node:fs/promises');
+    for (const pattern of patterns) {
+      const absolute = isAbsolute(pattern) ? pattern : resolve(workspace, pattern);
+      const matches: string[] = [];
+      for await (const match of glob(absolute)) matches.push(match);
+      if (matches.length === 0) throw new UserError(`input "run": no run record matches ${pattern}`);
+      paths.push(...matches.sort());
+    }
+  }
+  return Promise.all(
+    paths.map(async (path) => {
+      let text: string;
+      try {
+        text = await readFile(path, 'utf8');
+      } catch {
+        throw new UserError(`cannot read the run record ${path}`, { file: path });
+      }
+      return parseRunRecord(text, path);
+    }),
+  );
+}

@@ -1,0 +1,27 @@
+/** Every resource group the stand-in serves, registered on one router. */
+import type { Router } from '../router.ts';
+import type { GitHubState } from '../state.ts';
+import { registerArtifactRoutes } from './artifacts.ts';
+import { registerCheckRunRoutes } from './check-runs.ts';
+import { registerCommitRoutes } from './commits.ts';
+import { registerGitRefRoutes } from './git-refs.ts';
+import { registerIssueCommentRoutes } from './issue-comments.ts';
+import { registerPullRoutes } from './pulls.ts';
+import { registerReleaseRoutes } from './releases.ts';
+import { registerRepositoryRoutes } from './repositories.ts';
+import { registerUserRoutes } from './users.ts';
+import { registerWorkflowRunRoutes } from './workflow-runs.ts';
+
+/** Registers all routes; handlers read and change `state`. */
+export function registerAllRoutes(router: Router, state: GitHubState): void {
+  registerRepositoryRoutes(router, state);
+  registerUserRoutes(router, state);
+  registerCommitRoutes(router, state);
+  registerPullRoutes(router, state);
+  registerIssueCommentRoutes(router, state);
+  registerCheckRunRoutes(router, state);
+  registerWorkflowRunRoutes(router, state);
+  registerArtifactRoutes(router, state);
+  registerGitRefRoutes(router, state);
+  registerReleaseRoutes(router, state);
+}

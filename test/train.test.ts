@@ -1,0 +1,186 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parseRunRecord } from '@ml-actions/core';
+import { pushEvent, runAction, startLocalGitHub, type LocalGitHub } from '@ml-actions/testkit';
+import { encodeEventFile } from '../packages/core/test/support/tfevents-writer.ts';
+import { downloadArtifactFiles } from './support/record-download.ts';
+
+let github: LocalGitHub;
+let head: string;
+const folders: string[] = [];
+
+beforeAll(async () => {
+  github = await startLocalGitHub();
+  head = github.api.state.addCommit('octo-org/churn', { branch: 'main', message: 'Train' }).sha;
+});
+afterEach(() => github.api.assertNoViolations());
+afterAll(async () => {
+  await github?.close();
+  for (const folder of folders) await rm(folder, { recursive: true, force: true });
+});
+
+async function project(files: Record<string, string | Uint8Array>): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'train-project-'));
+  folders.push(root);
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(join(root, path, '..'), { recursive: true });
+    await writeFile(join(root, path), content);
+  }
+  return root;
+}
+
+async function train(workspace: string, inputs: Record<string, string>) {
+  const { runId, env } = github.startRun({ headSha: head, headBranch: 'main', event: 'push' });
+  const runnerTemp = await mkdtemp(join(tmpdir(), 'runner-temp-'));
+  folders.push(runnerTemp);
+  const run = await runAction({
+    runnerTemp,
+    action: 'train',
+    workspace,
+    inputs,
+    env,
+    runId,
+    event: pushEvent(github.repository, { sha: head, before: '0'.repeat(40) }),
+    token: github.token,
+  });
+  return { run, runId };
+}
+
+describe('train, for each metrics format', () => {
+  const formats: [string, Record<string, string | Uint8Array>, string, Record<string, number>][] = [
+    [
+      'JSON',
+      { 'metrics.json': '{"accuracy": 0.91, "eval": {"loss": 0.25}}' },
+      'metrics.json',
+      { accuracy: 0.91, 'eval.loss': 0.25 },
+    ],
+    [
+      'YAML',
+      { 'metrics.yaml': 'accuracy: 0.8\neval:\n  f1: 0.7\n' },
+      'metrics.yaml',
+      { accuracy: 0.8, 'eval.f1': 0.7 },
+    ],
+    [
+      'TOML',
+      { 'metrics.toml': 'accuracy = 0.75\n[eval]\nauc = 0.9\n' },
+      'metrics.toml',
+      { accuracy: 0.75, 'eval.auc': 0.9 },
+    ],
+    ['CSV', { 'history.csv': 'step,loss\n0,0.9\n1,0.5\n2,0.4\n' }, 'history.csv', { loss: 0.4 }],
+    ['TSV', { 'history.tsv': 'step\tloss\n0\t0.8\n5\t0.3\n' }, 'history.tsv', { loss: 0.3 }],
+    [
+      'JSON Lines',
+      { 'history.jsonl': '{"step": 0, "acc": 0.5}\n{"step": 1, "acc": 0.75}\n' },
+      'history.jsonl',
+      { acc: 0.75 },
+    ],
+    [
+      'DVCLive',
+      {
+        'dvclive/metrics.json': '{"acc": 0.66, "step": 1}',
+        'dvclive/plots/metrics/train/loss.tsv': 'timestamp\tstep\tloss\n1700000000\t0\t1.5\n1700000001\t1\t1.25\n',
+      },
+      'dvclive',
+      { acc: 0.66, 'train.loss': 1.25 },
+    ],
+    [
+      'MLflow',
+      {
+        'mlruns/0/meta.yaml': 'name: Default\nexperiment_id: "0"\nlifecycle_stage: active\n',
+        'mlruns/0/abc/meta.yaml':
+          'run_id: abc\nexperiment_id: "0"\nstatus: 3\nstart_time: 1700000000000\nlifecycle_stage: active\n',
+        'mlruns/0/abc/metrics/rmse': '1700000000000 0.5 0\n1700000001000 0.25 1\n',
+      },
+      'mlruns',
+      { rmse: 0.25 },
+    ],
+    [
+      'TensorBoard',
+      {
+        'runs/events.out.tfevents.1700000000.host': encodeEventFile([
+          { step: 0, wallTime: 1700000000, tag: 'loss', value: 2 },
+          { step: 1, wallTime: 1700000001, tag: 'loss', value: 0.5 },
+        ]),
+      },
+      'runs/events.out.tfevents.*',
+      { loss: 0.5 },
+    ],
+  ];
+
+  it.each(formats)('%s: records the final values and uploads the record', async (_format, files, metrics, expected) => {
+    const workspace = await project(files);
+    const { run, runId } = await train(workspace, { metrics, experiment: 'fmt' });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.outputs['metrics'] ?? '')).toEqual(expected);
+    const record = parseRunRecord(await readFile(run.outputs['record'] ?? '', 'utf8'), 'record');
+    expect(record.provenance.workflowRunId).toBe(runId);
+    expect(record.outcome.status).toBe('collected');
+    for (const name of Object.keys(expected)) expect(run.summary).toContain(name);
+    const files_ = await downloadArtifactFiles(github, Number(run.outputs['artifact-id']), runId);
+    expect(Object.keys(files_)).toEqual(['run-record.json']);
+    expect(parseRunRecord(files_['run-record.json'] ?? '', 'download')).toEqual(record);
+  });
+});
+
+describe('train, running the command', () => {
+  it('records params, data fingerprints and history, with full provenance', async () => {
+    const workspace = await project({
+      'params.yaml': 'train:\n  lr: 0.01\n  epochs: 3\n',
+      'data/train.csv': 'a,b\n1,2\n',
+    });
+    const { run } = await train(workspace, {
+      command: 'printf "step,loss\\n0,1.0\\n1,0.5\\n2,0.25\\n" > history.csv && echo trained',
+      metrics: 'history.csv',
+      params: 'params.yaml\nseed=42',
+      data: 'data/*.csv',
+      matrix: '{"seed": 42}',
+    });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('trained');
+    const record = parseRunRecord(await readFile(run.outputs['record'] ?? '', 'utf8'), 'record');
+    expect(record.experiment).toBe('train-42');
+    expect(record.params).toEqual({ 'train.lr': 0.01, 'train.epochs': 3, seed: 42 });
+    expect(record.metrics['loss']?.history).toEqual({ steps: [0, 1, 2], values: [1, 0.5, 0.25] });
+    expect(record.inputs).toEqual([
+      { path: 'data/train.csv', size: 8, sha256: '492d5ea496056f1a6a6592241032fab764c321596317930b4fa0e1e8bc3b7470' },
+    ]);
+    expect(record.outcome).toMatchObject({ status: 'succeeded', exitCode: 0 });
+    expect(record.provenance).toMatchObject({ repository: 'octo-org/churn', sha: head, branch: 'main', event: 'push' });
+  });
+
+  it('a failing command fails the step but still writes the record with status failed', async () => {
+    const workspace = await project({ 'metrics.json': '{"accuracy": 0.5}' });
+    const { run } = await train(workspace, { command: 'echo partial; exit 3', metrics: 'metrics.json' });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations[0]?.message).toBe(
+      'the training command exited with code 3; the run record was written with status "failed"',
+    );
+    const record = parseRunRecord(await readFile(run.outputs['record'] ?? '', 'utf8'), 'record');
+    expect(record.outcome).toMatchObject({ status: 'failed', exitCode: 3 });
+    expect(record.metrics['accuracy']?.value).toBe(0.5);
+    expect(run.summary).toContain('failed (exit code 3)');
+    expect(run.outputs['artifact-id']).toMatch(/^\d+$/);
+  });
+
+  it('a malformed metrics file fails with the file and line, and the record and summary are still written', async () => {
+    const workspace = await project({ 'history.csv': 'step,loss\n0,0.5\n1\n', 'params.yaml': 'lr: 0.1\n' });
+    const { run } = await train(workspace, { metrics: 'history.csv', params: 'params.yaml', upload: 'false' });
+    expect(run.exitCode).toBe(1);
+    const error = run.annotations.find((annotation) => annotation.level === 'error');
+    expect(error?.file).toBe('history.csv');
+    expect(error?.line).toBe(3);
+    const record = parseRunRecord(await readFile(run.outputs['record'] ?? '', 'utf8'), 'record');
+    expect(record.params).toEqual({ lr: 0.1 });
+    expect(run.summary).toContain('### ML train');
+  });
+
+  it('a glob that matches nothing is an error that names it', async () => {
+    const workspace = await project({});
+    const { run } = await train(workspace, { metrics: 'out/*.json', upload: 'false' });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations[0]?.message).toContain('out/*.json');
+  });
+});
