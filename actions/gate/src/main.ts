@@ -1,10 +1,113 @@
-import { runStep } from '@ml-actions/github';
+import * as core from '@actions/core';
+import {
+  evaluateRules,
+  gateHeadline,
+  errorMessage,
+  loadRules,
+  renderGateSummary,
+  rulesNeedBaseline,
+  type RunRecord,
+} from '@ml-actions/core';
+import {
+  createCheckRun,
+  createGitHubClient,
+  findBaseline,
+  loadArtifactClient,
+  readActionContext,
+  readRunRecords,
+  runStep,
+} from '@ml-actions/github';
 import { readGateSettings } from './settings.ts';
 
-/** gate: judge the run against the rules and report a verdict. */
+/** gate: judge the run against the rules and report a verdict that branch protection can require. */
 export async function run(): Promise<void> {
-  await runStep('gate', (step) => {
-    readGateSettings();
-    step.addSummary('### ML gate\n');
+  await runStep('gate', async (step) => {
+    const settings = readGateSettings();
+    const context = readActionContext();
+    const rules = await loadRules({ inline: settings.rules, file: settings.rulesFile, workspace: context.workspace });
+    const runs = await readRunRecords(settings.run, context.workspace);
+    const experiments = [...new Set(runs.map((record) => record.experiment))];
+    const github =
+      settings.token === undefined
+        ? undefined
+        : createGitHubClient({
+            token: settings.token,
+            apiUrl: context.apiUrl,
+            log: { warn: core.warning, debug: core.debug },
+          });
+
+    const notices: string[] = [];
+    let baseline: RunRecord[] | undefined;
+    let baselineSha: string | undefined;
+    if (rulesNeedBaseline(rules) && settings.baseline !== 'none') {
+      if (github === undefined || settings.token === undefined) {
+        notices.push('no github-token: the baseline cannot be looked up');
+      } else {
+        baseline = [];
+        for (const experiment of experiments) {
+          try {
+            const found = await findBaseline({
+              spec: settings.baseline,
+              experiment,
+              context,
+              github,
+              token: settings.token,
+              artifacts: loadArtifactClient,
+            });
+            if (found.notice !== undefined) notices.push(found.notice);
+            if (found.records !== undefined) {
+              baseline.push(...found.records);
+              baselineSha ??= found.sha;
+            }
+          } catch (thrown: unknown) {
+            // A baseline that cannot be fetched is like a missing one: absolute rules still apply.
+            notices.push(`the baseline of ${experiment} could not be looked up: ${errorMessage(thrown)}`);
+          }
+        }
+        if (baseline.length === 0) baseline = undefined;
+      }
+    }
+    for (const notice of notices) core.notice(notice);
+
+    const result = evaluateRules(rules, { runs, baseline, requireBaseline: settings.requireBaseline });
+    step.setOutput('passed', result.passed);
+    step.setOutput('results', JSON.stringify(result.results));
+    step.setOutput('baseline-sha', baselineSha ?? '');
+    const summary = renderGateSummary(result, { experiments, baselineSha, notices });
+    step.addSummary(summary);
+    for (const rule of result.results) {
+      if (rule.verdict !== 'fail' && rule.verdict !== 'error') continue;
+      const properties: core.AnnotationProperties = { title: `gate: ${rule.rule}` };
+      if (settings.rulesFile !== undefined && settings.rules === undefined) {
+        properties.file = settings.rulesFile;
+        properties.startLine = rule.line;
+      }
+      core.error(rule.message, properties);
+    }
+
+    if (github !== undefined && settings.checkName !== undefined) {
+      try {
+        const check = await createCheckRun({
+          github,
+          owner: context.owner,
+          repo: context.repo,
+          name: `${settings.checkName} (${experiments.join(', ')})`,
+          headSha: context.headSha ?? context.sha,
+          conclusion: result.passed ? 'success' : 'failure',
+          title: gateHeadline(result),
+          summary,
+          detailsUrl: `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`,
+        });
+        core.info(`check run created: ${check.url}`);
+      } catch (thrown: unknown) {
+        if ((thrown as { status?: unknown }).status !== 403) throw thrown;
+        // Fork pull requests get a read-only token: the verdict still stands through the step itself.
+        core.warning(
+          'the check run could not be created (403: the token is read-only, as on pull requests from forks); ' +
+            'the gate verdict is in this step and its summary. For a required check on fork pull requests, run compare in publish mode from a workflow_run workflow.',
+        );
+      }
+    }
+    if (!result.passed && settings.fail) step.fail(gateHeadline(result));
   });
 }

@@ -13,3 +13,4 @@ export type { ArtifactService, Azurite, BackendIds, FaultSpec as ArtifactFaultSp
 export * from './github-api/index.ts';
 export * from './harness/index.ts';
 export * from './local-github.ts';
+export * from './job.ts';

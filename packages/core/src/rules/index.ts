@@ -12,3 +12,5 @@ export {
   type Expr,
   type Rule,
 } from './rule.ts';
+export { rulesNeedBaseline } from './needs-baseline.ts';
+export { loadRules } from './load-rules.ts';

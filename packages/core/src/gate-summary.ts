@@ -1,0 +1,33 @@
+import type { GateResult, Verdict } from './gate-result.ts';
+import { escapeCell, escapeInline } from './report/markdown-escape.ts';
+import { formatMetricValue } from './run-summary.ts';
+
+const MARKS: Record<Verdict, string> = { pass: '✅ pass', fail: '❌ fail', skipped: '⏭️ skipped', error: '⚠️ error' };
+
+/** The one-line verdict: how many rules passed, failed and were skipped. */
+export function gateHeadline(result: GateResult): string {
+  const count = (verdict: Verdict) => result.results.filter((r) => r.verdict === verdict).length;
+  const parts = [`${count('pass')} passed`, `${count('fail')} failed`];
+  if (count('error') > 0) parts.push(`${count('error')} could not be judged`);
+  if (count('skipped') > 0) parts.push(`${count('skipped')} skipped`);
+  return `${result.passed ? 'Gate passed' : 'Gate failed'}: ${parts.join(', ')}`;
+}
+
+/** The gate's report, for the job summary and the check run: the verdict, then every rule. */
+export function renderGateSummary(
+  result: GateResult,
+  context: { experiments: string[]; baselineSha?: string | undefined; notices: string[] },
+): string {
+  const lines = [`### ML gate: ${escapeInline(context.experiments.join(', '))}`, '', `**${gateHeadline(result)}**`, ''];
+  if (context.baselineSha !== undefined) lines.push(`Baseline: commit \`${context.baselineSha.slice(0, 7)}\``, '');
+  for (const notice of context.notices) lines.push(`> ${escapeInline(notice)}`, '');
+  lines.push('| rule | verdict | value | threshold | baseline | detail |', '|---|---|---:|---:|---:|---|');
+  const optional = (value: number | undefined) => (value === undefined ? '' : formatMetricValue(value));
+  for (const rule of result.results) {
+    lines.push(
+      `| ${escapeCell(rule.rule)} | ${MARKS[rule.verdict]} | ${optional(rule.actual)} | ${optional(rule.threshold)} | ${optional(rule.baseline)} | ${escapeCell(rule.message)} |`,
+    );
+  }
+  lines.push('');
+  return lines.join('\n');
+}

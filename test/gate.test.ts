@@ -1,0 +1,134 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { pullRequestEvent, pushEvent, startJob, startLocalGitHub, type LocalGitHub } from '@ml-actions/testkit';
+
+let github: LocalGitHub;
+let workspace: string;
+let mainSha: string;
+const repo = 'octo-org/churn';
+
+async function writeMetrics(metrics: Record<string, number>): Promise<void> {
+  await writeFile(join(workspace, 'metrics.json'), JSON.stringify(metrics));
+}
+
+/** A push to main that trains and records `metrics`: the baseline of later pull requests. */
+async function trainOnMain(metrics: Record<string, number>): Promise<string> {
+  const sha = github.api.state.addCommit(repo, { branch: 'main', message: 'main' }).sha;
+  await writeMetrics(metrics);
+  const job = await startJob(github, {
+    event: pushEvent(github.repository, { sha, before: mainSha }),
+    headSha: sha,
+    headBranch: 'main',
+    workspace,
+  });
+  const train = await job.step('train', { metrics: 'metrics.json' });
+  expect(train.exitCode).toBe(0);
+  await job.finish();
+  mainSha = sha;
+  return sha;
+}
+
+let nextPull = 1;
+/** A pull request off main's head that trains `metrics`, then runs gate with `inputs`. */
+async function gateOnPull(metrics: Record<string, number>, inputs: Record<string, string>) {
+  const number = nextPull++;
+  const headSha = github.api.state.addCommit(repo, { parents: [mainSha], message: `pr ${number}` }).sha;
+  github.api.state.setRef(repo, `heads/feature-${number}`, headSha);
+  github.api.state.addPull(repo, { number, head: { ref: `feature-${number}`, sha: headSha }, base: { ref: 'main' } });
+  await writeMetrics(metrics);
+  const job = await startJob(github, {
+    event: pullRequestEvent(github.repository, { number, headSha, baseSha: mainSha, headRef: `feature-${number}` }),
+    headSha,
+    headBranch: `feature-${number}`,
+    workspace,
+  });
+  expect((await job.step('train', { metrics: 'metrics.json' })).exitCode).toBe(0);
+  const before = github.api.requests.length;
+  const gate = await job.step('gate', inputs);
+  const requests = github.api.requests.slice(before);
+  await job.finish();
+  return { gate, headSha, requests };
+}
+
+beforeAll(async () => {
+  github = await startLocalGitHub();
+  workspace = await mkdtemp(join(tmpdir(), 'gate-'));
+  mainSha = github.api.state.addCommit(repo, { branch: 'main', message: 'initial' }).sha;
+});
+afterEach(() => github.api.assertNoViolations());
+afterAll(async () => {
+  await github?.close();
+  await rm(workspace, { recursive: true, force: true });
+});
+
+describe('gate', () => {
+  it('skips baseline rules when the base branch has no record yet, and passes on absolute rules', async () => {
+    const { gate } = await gateOnPull(
+      { accuracy: 0.95, loss: 0.2 },
+      { rules: 'accuracy >= 0.9\nloss <= baseline * 1.05' },
+    );
+    expect(gate.exitCode).toBe(0);
+    expect(gate.outputs['passed']).toBe('true');
+    const results = JSON.parse(gate.outputs['results'] ?? '[]') as { verdict: string; message: string }[];
+    expect(results.map((r) => r.verdict)).toEqual(['pass', 'skipped']);
+    expect(results[1]?.message).toBe('skipped (no baseline)');
+    expect(gate.outputs['baseline-sha']).toBe('');
+    expect(gate.annotations).toContainEqual(expect.objectContaining({ level: 'notice' }));
+  });
+
+  it('fails a pull request whose loss rose more than 5% over the merge base, and reports a failing check run', async () => {
+    const baseSha = await trainOnMain({ accuracy: 0.9, loss: 0.5 });
+    const { gate, headSha, requests } = await gateOnPull(
+      { accuracy: 0.92, loss: 0.6 },
+      { rules: 'accuracy >= 0.9\nloss <= baseline * 1.05' },
+    );
+    expect(gate.exitCode).toBe(1);
+    expect(gate.outputs['passed']).toBe('false');
+    expect(gate.outputs['baseline-sha']).toBe(baseSha);
+    const results = JSON.parse(gate.outputs['results'] ?? '[]') as { verdict: string; baseline?: number }[];
+    expect(results.map((r) => r.verdict)).toEqual(['pass', 'fail']);
+    expect(results[1]?.baseline).toBe(0.5);
+    expect(gate.annotations).toContainEqual(
+      expect.objectContaining({ level: 'error', message: 'Gate failed: 1 passed, 1 failed' }),
+    );
+    expect(gate.summary).toContain('Gate failed: 1 passed, 1 failed');
+    const checks = github.api.state.checkRuns(repo).filter((check) => check.headSha === headSha);
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ name: 'ML quality gate (train)', conclusion: 'failure' });
+    // The lookup is a compare, one page of artifacts by name, and the download: not the history.
+    expect(requests.filter((r) => r.method === 'GET').length).toBeLessThanOrEqual(5);
+  });
+
+  it('passes when the loss stays within 5% of the baseline', async () => {
+    const { gate } = await gateOnPull({ accuracy: 0.92, loss: 0.51 }, { rules: 'loss <= baseline * 1.05' });
+    expect(gate.exitCode).toBe(0);
+    expect(gate.outputs['passed']).toBe('true');
+    const checks = github.api.state.checkRuns(repo);
+    expect(checks.at(-1)).toMatchObject({ conclusion: 'success' });
+  });
+
+  it('with fail: false reports a failed gate without failing the step', async () => {
+    const { gate } = await gateOnPull({ accuracy: 0.5 }, { rules: 'accuracy >= 0.9', fail: 'false', 'check-name': '' });
+    expect(gate.exitCode).toBe(0);
+    expect(gate.outputs['passed']).toBe('false');
+  });
+
+  it('names the closest metrics when a rule names a missing one', async () => {
+    const { gate } = await gateOnPull({ accuracy: 0.95, loss: 0.2 }, { rules: 'acuracy >= 0.9', 'check-name': '' });
+    expect(gate.exitCode).toBe(1);
+    const results = JSON.parse(gate.outputs['results'] ?? '[]') as { message: string }[];
+    expect(results[0]?.message).toContain('closest: accuracy');
+  });
+
+  it('points a syntax error at the line and column of a rules file', async () => {
+    await writeFile(join(workspace, 'gate.rules'), '# quality bar\naccuracy >= 0.9\nloss <= baseline *\n');
+    const { gate } = await gateOnPull({ accuracy: 0.95 }, { 'rules-file': 'gate.rules', 'check-name': '' });
+    expect(gate.exitCode).toBe(1);
+    const error = gate.annotations.find((a) => a.level === 'error');
+    expect(error).toMatchObject({ file: 'gate.rules', line: 3 });
+    expect(error?.message).toMatch(/^gate\.rules:3:\d+: /);
+    expect(gate.summary).toContain('^');
+  });
+});
