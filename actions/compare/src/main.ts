@@ -1,10 +1,138 @@
-import { runStep } from '@ml-actions/github';
-import { readCompareSettings } from './settings.ts';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import * as core from '@actions/core';
+import {
+  COMPARE_BUNDLE_FILE,
+  compareMarker,
+  loadRules,
+  serializeCompareBundle,
+  UserError,
+  type ComparisonBaseline,
+} from '@ml-actions/core';
+import {
+  createGitHubClient,
+  findBaselines,
+  loadArtifactClient,
+  readActionContext,
+  readRunRecords,
+  runStep,
+  safeArtifactName,
+  uploadTextArtifact,
+  type ActionContext,
+  type Step,
+} from '@ml-actions/github';
+import { buildReport } from './comparison-report.ts';
+import { postComment } from './post-comment.ts';
+import { publishCollected } from './publish.ts';
+import { writeReportFiles } from './report-files.ts';
+import { readCompareSettings, type CompareSettings } from './settings.ts';
 
-/** compare: render the comparison and publish it as one sticky comment. */
+/** The artifact that carries a collected comparison to the publish stage. */
+export function bundleArtifactName(key: string): string {
+  return safeArtifactName(`ml-compare-${key}`);
+}
+
+/** compare: render the comparison and publish it as one sticky comment (or collect it for a trusted stage). */
 export async function run(): Promise<void> {
-  await runStep('compare', (step) => {
+  await runStep('compare', async (step) => {
     const settings = readCompareSettings();
-    step.addSummary(`### ML compare (${settings.mode})\n`);
+    const context = readActionContext();
+    if (settings.mode === 'publish') {
+      await publishCollected(step, settings, context);
+      return;
+    }
+    await compareHere(step, settings, context);
+  });
+}
+
+async function rulesText(settings: CompareSettings, workspace: string): Promise<string | undefined> {
+  // Parsed once here so that mistakes point at the input or file, line and column.
+  await loadRules({ inline: settings.rules, file: settings.rulesFile, workspace });
+  const parts: string[] = [];
+  if (settings.rules !== undefined) parts.push(settings.rules);
+  if (settings.rulesFile !== undefined) parts.push(await readFile(resolve(workspace, settings.rulesFile), 'utf8'));
+  return parts.length === 0 ? undefined : parts.join('\n');
+}
+
+async function compareHere(step: Step, settings: CompareSettings, context: ActionContext): Promise<void> {
+  const runs = await readRunRecords(settings.run, context.workspace);
+  const experiments = [...new Set(runs.map((record) => record.experiment))];
+  const key = settings.commentKey ?? experiments.join('+');
+  const rules = await rulesText(settings, context.workspace);
+  const github =
+    settings.token === undefined
+      ? undefined
+      : createGitHubClient({
+          token: settings.token,
+          apiUrl: context.apiUrl,
+          log: { warn: core.warning, debug: core.debug },
+        });
+
+  let baseline: ComparisonBaseline | undefined;
+  if (settings.baseline !== 'none' && github !== undefined && settings.token !== undefined) {
+    const found = await findBaselines({
+      spec: settings.baseline,
+      experiments,
+      context,
+      github,
+      token: settings.token,
+      artifacts: loadArtifactClient,
+    });
+    for (const notice of found.notices) core.notice(notice);
+    if (found.records !== undefined) {
+      baseline = {
+        records: found.records,
+        sha: found.sha ?? '',
+        ...(found.url === undefined ? {} : { url: found.url }),
+        ...(found.notices.length === 0 ? {} : { notice: found.notices.join(' ') }),
+      };
+    }
+  }
+  const options = { precision: settings.precision, charts: settings.charts, onlyChanged: settings.onlyChanged };
+  const workflowRunUrl = `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`;
+  const { report } = buildReport({ runs, baseline, rules, key, options, workflowRunUrl });
+  const files = await writeReportFiles(report, key);
+  step.setOutput('report', files.markdown);
+  step.setOutput('report-json', files.json);
+  step.addSummary(report.summary);
+
+  if (settings.mode === 'collect') {
+    if (context.pullRequest === undefined) {
+      throw new UserError(
+        'mode "collect" runs on pull_request events: it hands the comparison to the publish stage for a pull request',
+      );
+    }
+    const text = serializeCompareBundle({
+      repository: context.repository,
+      pullRequest: context.pullRequest,
+      headSha: context.headSha ?? context.sha,
+      key,
+      runs,
+      baseline,
+      rules,
+      options,
+    });
+    const id = await uploadTextArtifact(await loadArtifactClient(), {
+      name: bundleArtifactName(key),
+      fileName: COMPARE_BUNDLE_FILE,
+      text,
+    });
+    core.info(
+      `collected the comparison for pull request #${context.pullRequest} as artifact ${id}; the publish stage comments`,
+    );
+    return;
+  }
+  if (context.pullRequest === undefined) {
+    core.notice('not a pull request: the comparison is in the job summary only');
+    return;
+  }
+  if (github === undefined) throw new UserError('input "github-token" is empty: the comment cannot be posted');
+  await postComment(step, {
+    github,
+    owner: context.owner,
+    repo: context.repo,
+    pullRequest: context.pullRequest,
+    marker: compareMarker(key),
+    body: report.comment,
   });
 }

@@ -2,7 +2,6 @@ import * as core from '@actions/core';
 import {
   evaluateRules,
   gateHeadline,
-  errorMessage,
   loadRules,
   renderGateSummary,
   rulesNeedBaseline,
@@ -11,7 +10,7 @@ import {
 import {
   createCheckRun,
   createGitHubClient,
-  findBaseline,
+  findBaselines,
   loadArtifactClient,
   readActionContext,
   readRunRecords,
@@ -43,28 +42,17 @@ export async function run(): Promise<void> {
       if (github === undefined || settings.token === undefined) {
         notices.push('no github-token: the baseline cannot be looked up');
       } else {
-        baseline = [];
-        for (const experiment of experiments) {
-          try {
-            const found = await findBaseline({
-              spec: settings.baseline,
-              experiment,
-              context,
-              github,
-              token: settings.token,
-              artifacts: loadArtifactClient,
-            });
-            if (found.notice !== undefined) notices.push(found.notice);
-            if (found.records !== undefined) {
-              baseline.push(...found.records);
-              baselineSha ??= found.sha;
-            }
-          } catch (thrown: unknown) {
-            // A baseline that cannot be fetched is like a missing one: absolute rules still apply.
-            notices.push(`the baseline of ${experiment} could not be looked up: ${errorMessage(thrown)}`);
-          }
-        }
-        if (baseline.length === 0) baseline = undefined;
+        const found = await findBaselines({
+          spec: settings.baseline,
+          experiments,
+          context,
+          github,
+          token: settings.token,
+          artifacts: loadArtifactClient,
+        });
+        notices.push(...found.notices);
+        baseline = found.records;
+        baselineSha = found.sha;
       }
     }
     for (const notice of notices) core.notice(notice);

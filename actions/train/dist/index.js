@@ -29902,7 +29902,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51211);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97699);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -29911,7 +29911,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 51211:
+/***/ 97699:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29945,7 +29945,7 @@ class errors_UserError extends Error {
     }
 }
 /** The message of anything thrown, whether an Error, a string or something stranger. */
-function errorMessage(thrown) {
+function errors_errorMessage(thrown) {
     if (thrown instanceof Error)
         return thrown.message || thrown.name;
     if (typeof thrown === 'string')
@@ -29985,6 +29985,781 @@ function formatBytes(bytes) {
     if (bytes < 1024 * 1024 * 1024)
         return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
     return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GiB`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/files/utf8-validation.ts
+/**
+ * Where invalid UTF-8 starts. Only used after the fast built-in decoder has already refused
+ * the bytes, to tell the user which line to look at.
+ */
+function findInvalidUtf8(bytes, start = 0, end = bytes.length) {
+    let i = start;
+    while (i < end) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            i++;
+            continue;
+        }
+        let need;
+        let min = 0x80;
+        let max = 0xbf;
+        if (b >= 0xc2 && b <= 0xdf)
+            need = 1;
+        else if (b >= 0xe0 && b <= 0xef) {
+            need = 2;
+            if (b === 0xe0)
+                min = 0xa0; // overlong
+            if (b === 0xed)
+                max = 0x9f; // surrogates
+        }
+        else if (b >= 0xf0 && b <= 0xf4) {
+            need = 3;
+            if (b === 0xf0)
+                min = 0x90; // overlong
+            if (b === 0xf4)
+                max = 0x8f; // above U+10FFFF
+        }
+        else
+            return i;
+        if (i + need >= end)
+            return i; // cut off at the end
+        const second = bytes[i + 1];
+        if (second < min || second > max)
+            return i;
+        for (let k = 2; k <= need; k++) {
+            const next = bytes[i + k];
+            if (next < 0x80 || next > 0xbf)
+                return i;
+        }
+        i += need + 1;
+    }
+    return -1;
+}
+/** The 1-based line of a byte offset: one more than the newlines before it. */
+function lineOfByte(bytes, offset, start = 0) {
+    let line = 1;
+    for (let i = start; i < offset && i < bytes.length; i++)
+        if (bytes[i] === 0x0a)
+            line++;
+    return line;
+}
+/** The 1-based line and column of a character offset in a string. */
+function utf8_validation_lineOfChar(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    let at = text.indexOf('\n');
+    while (at !== -1 && at < offset) {
+        line++;
+        lineStart = at + 1;
+        at = text.indexOf('\n', lineStart);
+    }
+    return { line, column: offset - lineStart + 1 };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/json-text.ts
+
+
+/**
+ * JSON as ML tools write it. Python's json module writes NaN, Infinity and -Infinity as bare
+ * words, which JSON.parse refuses; those become the strings "NaN", "Infinity" and "-Infinity",
+ * which the metric readers read as numbers (see `nonFiniteFromText`).
+ * On a syntax error the message names the line and column, found by our own scanner because
+ * the engine's messages do not always carry a position.
+ */
+function parseJsonText(text, displayName, firstLine = 1) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return parseJsonSlowly(text, displayName, firstLine);
+    }
+}
+/** Like `parseJsonText` for text known to contain Python's bare NaN/Infinity: skips the first attempt. */
+function parseJsonTextWithNonFinite(text, displayName, firstLine = 1) {
+    try {
+        return JSON.parse(quoteNonFiniteLiterals(text));
+    }
+    catch {
+        return parseJsonSlowly(text, displayName, firstLine);
+    }
+}
+function parseJsonSlowly(text, displayName, firstLine) {
+    const problem = json_text_findJsonSyntaxError(text);
+    if (problem !== undefined) {
+        const { line, column } = utf8_validation_lineOfChar(text, problem.offset);
+        throw fileError(displayName, `invalid JSON: ${problem.message}`, line + firstLine - 1, column);
+    }
+    try {
+        return JSON.parse(quoteNonFiniteLiterals(text));
+    }
+    catch (error) {
+        // Our scanner accepted what the engine refused: report the engine's words on one line.
+        const message = error instanceof Error ? error.message.replace(/\s+/g, ' ') : String(error);
+        throw fileError(displayName, `invalid JSON: ${message}`, firstLine);
+    }
+}
+/** Rewrites bare NaN, Infinity and -Infinity outside strings as JSON strings. */
+function quoteNonFiniteLiterals(text) {
+    let out = '';
+    let copied = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 92 /* \ */)
+                i++;
+            else if (c === 34 /* " */)
+                inString = false;
+            continue;
+        }
+        if (c === 34)
+            inString = true;
+        else if (c === 78 /* N */ && text.startsWith('NaN', i)) {
+            out += text.slice(copied, i) + '"NaN"';
+            i += 2;
+            copied = i + 1;
+        }
+        else if (c === 73 /* I */ && text.startsWith('Infinity', i)) {
+            out += text.slice(copied, i) + '"Infinity"';
+            i += 7;
+            copied = i + 1;
+        }
+        else if (c === 45 /* - */ && text.startsWith('-Infinity', i)) {
+            out += text.slice(copied, i) + '"-Infinity"';
+            i += 8;
+            copied = i + 1;
+        }
+    }
+    return copied === 0 ? text : out + text.slice(copied);
+}
+const OBJECT = 0;
+const ARRAY = 1;
+// What the scanner expects next.
+const VALUE = 0;
+const VALUE_OR_CLOSE = 1;
+const KEY = 2;
+const KEY_OR_CLOSE = 3;
+const COLON = 4;
+const AFTER_VALUE = 5;
+/**
+ * The first syntax error in JSON text (Python's NaN/Infinity allowed), or undefined when there is
+ * none. Iterative, so deep nesting cannot overflow the stack. Only used on the error path.
+ */
+function json_text_findJsonSyntaxError(text) {
+    const stack = [];
+    let state = VALUE;
+    let i = 0;
+    const n = text.length;
+    for (;;) {
+        while (i < n) {
+            const w = text.charCodeAt(i);
+            if (w === 32 || w === 9 || w === 10 || w === 13)
+                i++;
+            else
+                break;
+        }
+        if (i >= n) {
+            if (stack.length === 0 && state === AFTER_VALUE)
+                return undefined;
+            return { offset: n, message: 'unexpected end of file (is it truncated?)' };
+        }
+        const c = text[i];
+        switch (state) {
+            case VALUE:
+            case VALUE_OR_CLOSE: {
+                if (c === ']' && state === VALUE_OR_CLOSE) {
+                    stack.pop();
+                    i++;
+                    state = AFTER_VALUE;
+                }
+                else if (c === '{') {
+                    stack.push(OBJECT);
+                    i++;
+                    state = KEY_OR_CLOSE;
+                }
+                else if (c === '[') {
+                    stack.push(ARRAY);
+                    i++;
+                    state = VALUE_OR_CLOSE;
+                }
+                else if (c === '"') {
+                    const end = scanString(text, i);
+                    if (typeof end !== 'number')
+                        return end;
+                    i = end;
+                    state = AFTER_VALUE;
+                }
+                else if (c === '-' || (c >= '0' && c <= '9')) {
+                    if (text.startsWith('-Infinity', i)) {
+                        i += 9;
+                    }
+                    else {
+                        const end = scanNumber(text, i);
+                        if (typeof end !== 'number')
+                            return end;
+                        i = end;
+                    }
+                    state = AFTER_VALUE;
+                }
+                else {
+                    const word = ['true', 'false', 'null', 'NaN', 'Infinity'].find((literal) => text.startsWith(literal, i));
+                    if (word === undefined)
+                        return { offset: i, message: `unexpected ${describe(text, i)} where a value was expected` };
+                    i += word.length;
+                    state = AFTER_VALUE;
+                }
+                break;
+            }
+            case KEY:
+            case KEY_OR_CLOSE: {
+                if (c === '}' && state === KEY_OR_CLOSE) {
+                    stack.pop();
+                    i++;
+                    state = AFTER_VALUE;
+                }
+                else if (c === '"') {
+                    const end = scanString(text, i);
+                    if (typeof end !== 'number')
+                        return end;
+                    i = end;
+                    state = COLON;
+                }
+                else {
+                    return {
+                        offset: i,
+                        message: `unexpected ${describe(text, i)} where a property name in double quotes was expected`,
+                    };
+                }
+                break;
+            }
+            case COLON: {
+                if (c !== ':')
+                    return { offset: i, message: `expected ':' after the property name, found ${describe(text, i)}` };
+                i++;
+                state = VALUE;
+                break;
+            }
+            default: {
+                const top = stack[stack.length - 1];
+                if (top === undefined)
+                    return { offset: i, message: `unexpected ${describe(text, i)} after the end of the JSON value` };
+                if (c === ',') {
+                    i++;
+                    state = top === OBJECT ? KEY : VALUE;
+                }
+                else if ((c === '}' && top === OBJECT) || (c === ']' && top === ARRAY)) {
+                    stack.pop();
+                    i++;
+                    state = AFTER_VALUE;
+                }
+                else {
+                    const expected = top === OBJECT ? "',' or '}'" : "',' or ']'";
+                    return { offset: i, message: `expected ${expected}, found ${describe(text, i)}` };
+                }
+            }
+        }
+    }
+}
+/** End offset of the string starting at `start` (a '"'), or the problem in it. */
+function scanString(text, start) {
+    let i = start + 1;
+    for (;;) {
+        if (i >= text.length)
+            return { offset: start, message: 'unterminated string' };
+        const c = text.charCodeAt(i);
+        if (c === 34)
+            return i + 1;
+        if (c < 0x20)
+            return { offset: i, message: 'control character (such as a raw newline or tab) inside a string' };
+        if (c === 92) {
+            const next = text[i + 1];
+            if (next === 'u') {
+                if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+                    return { offset: i, message: 'invalid \\u escape in a string' };
+                i += 6;
+            }
+            else if (next !== undefined && '"\\/bfnrt'.includes(next))
+                i += 2;
+            else
+                return { offset: i, message: 'invalid escape in a string' };
+        }
+        else
+            i++;
+    }
+}
+/** End offset of the number starting at `start`, or the problem in it. */
+function scanNumber(text, start) {
+    const match = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+    match.lastIndex = start;
+    const found = match.exec(text);
+    if (found === null || found[0] === '-')
+        return { offset: start, message: 'invalid number' };
+    const end = start + found[0].length;
+    const after = text[end];
+    if (after !== undefined && /[0-9.eE+\-a-zA-Z]/.test(after))
+        return { offset: start, message: 'invalid number' };
+    return end;
+}
+function describe(text, at) {
+    const c = text.codePointAt(at);
+    if (c === undefined)
+        return 'end of file';
+    const char = String.fromCodePoint(c);
+    return c < 0x20 || c === 0x7f ? `character U+${c.toString(16).padStart(4, '0').toUpperCase()}` : `'${char}'`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/run-record.ts
+/**
+ * The run record: the one document a training run produces and every other action reads.
+ * Its JSON Schema is packages/core/schema/run-record.schema.json; `parseRunRecord` enforces it.
+ */
+
+
+
+
+const RUN_RECORD_SCHEMA = 'ml-actions/run-record';
+const RUN_RECORD_VERSION = 1;
+// ---------------------------------------------------------------------------------------------
+// Serialisation. JSON has no NaN or infinities, so metric numbers may be the strings "NaN",
+// "Infinity" and "-Infinity"; everything else is plain JSON. Histories are written on one line
+// each, so a million-step record stays a few times the size of its numbers.
+/** The record as JSON text: NaN/Infinity as strings, -0 kept, every number at full precision. */
+function run_record_serializeRunRecord(record) {
+    return `${writeJson(record, '')}\n`;
+}
+function writeNumber(value) {
+    if (value === Infinity)
+        return '"Infinity"';
+    if (value === -Infinity)
+        return '"-Infinity"';
+    if (value !== value)
+        return '"NaN"';
+    // JSON.stringify(-0) is "0"; "-0" is valid JSON and parses back to -0.
+    if (value === 0 && 1 / value < 0)
+        return '-0';
+    return String(value); // the shortest text that parses back to the same double
+}
+function writeJson(value, indent) {
+    if (typeof value === 'number')
+        return writeNumber(value);
+    if (typeof value !== 'object' || value === null)
+        return JSON.stringify(value) ?? 'null';
+    const inner = `${indent}  `;
+    if (Array.isArray(value)) {
+        if (value.length === 0)
+            return '[]';
+        if (value.every((item) => typeof item === 'number')) {
+            let text = '[';
+            for (let i = 0; i < value.length; i++)
+                text += (i === 0 ? '' : ',') + writeNumber(value[i]);
+            return `${text}]`;
+        }
+        return `[\n${value.map((item) => inner + writeJson(item, inner)).join(',\n')}\n${indent}]`;
+    }
+    const entries = Object.keys(value).filter((key) => value[key] !== undefined);
+    if (entries.length === 0)
+        return '{}';
+    const lines = entries.map((key) => `${inner}${JSON.stringify(key)}: ${writeJson(value[key], inner)}`);
+    return `{\n${lines.join(',\n')}\n${indent}}`;
+}
+// ---------------------------------------------------------------------------------------------
+// Parsing and validation: hand-written checks that accept and refuse the same documents as
+// schema/run-record.schema.json (plus what a schema cannot say: history columns of equal
+// length). Unknown properties are ignored and dropped, so additive changes need no new version.
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const RUN_STATUSES = (/* unused pure expression or super */ null && (['succeeded', 'failed', 'collected']));
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const MAX_FREE_FORM_DEPTH = 32;
+/**
+ * Parses and validates a run record's JSON text. Every field is checked; a problem is a
+ * UserError naming `source` (a file or artifact) and the JSON path (`$.metrics["loss"].value`).
+ * A record of another schema, or of a newer major version, is refused with a message saying so.
+ */
+function run_record_parseRunRecord(text, source) {
+    let document;
+    try {
+        document = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    }
+    catch {
+        const problem = findJsonSyntaxError(text);
+        const where = problem === undefined ? { line: 1, column: 1 } : lineOfChar(text, problem.offset);
+        throw new UserError(`${source}:${where.line}:${where.column}: not a run record: invalid JSON: ${problem?.message ?? 'not strict JSON'}`, {
+            file: source,
+            line: where.line,
+            column: where.column,
+        });
+    }
+    return validateRunRecord(document, source);
+}
+/** Validates an already parsed document as `parseRunRecord` does. */
+function validateRunRecord(document, source) {
+    const check = new RecordChecker(source);
+    const root = check.object(document, '$');
+    const schema = root['schema'];
+    if (schema !== RUN_RECORD_SCHEMA) {
+        check.fail('$.schema', `must be ${JSON.stringify(RUN_RECORD_SCHEMA)} (got ${check.show(schema)}); this is not an ml-actions run record`);
+    }
+    const version = root['version'];
+    if (typeof version !== 'number' || !Number.isInteger(version))
+        check.fail('$.version', `must be an integer (got ${check.show(version)})`);
+    if (version > RUN_RECORD_VERSION) {
+        check.fail('$.version', `is ${version}: the record was written by a newer ml-actions (record version ${version}); this one reads version ${RUN_RECORD_VERSION}, so update the ml-actions version used to read it`);
+    }
+    if (version !== RUN_RECORD_VERSION)
+        check.fail('$.version', `is ${version}, an unsupported record version (expected ${RUN_RECORD_VERSION})`);
+    const provenance = check.object(check.required(root, '$', 'provenance'), '$.provenance');
+    const outcomeObject = check.object(check.required(root, '$', 'outcome'), '$.outcome');
+    const record = {
+        schema: RUN_RECORD_SCHEMA,
+        version: RUN_RECORD_VERSION,
+        runId: check.string(check.required(root, '$', 'runId'), '$.runId', 1),
+        experiment: check.string(check.required(root, '$', 'experiment'), '$.experiment', 1),
+        attempt: check.integer(check.required(root, '$', 'attempt'), '$.attempt', 1),
+        provenance: checkProvenance(check, provenance),
+        params: checkParams(check, check.required(root, '$', 'params')),
+        metrics: checkMetrics(check, check.required(root, '$', 'metrics')),
+        outcome: checkOutcome(check, outcomeObject),
+        inputs: check.array(check.required(root, '$', 'inputs'), '$.inputs').map((item, index) => {
+            const path = `$.inputs[${index}]`;
+            const input = check.object(item, path);
+            const sha256 = check.string(check.required(input, path, 'sha256'), `${path}.sha256`);
+            if (!SHA256_HEX.test(sha256))
+                check.fail(`${path}.sha256`, `must be 64 lowercase hex digits (got ${check.show(sha256)})`);
+            return {
+                path: check.string(check.required(input, path, 'path'), `${path}.path`, 1),
+                size: check.integer(check.required(input, path, 'size'), `${path}.size`, 0),
+                sha256,
+            };
+        }),
+        sources: check
+            .array(check.required(root, '$', 'sources'), '$.sources')
+            .map((item, index) => check.string(item, `$.sources[${index}]`)),
+    };
+    return record;
+}
+function checkProvenance(check, value) {
+    const p = '$.provenance';
+    const text = (key) => check.string(check.required(value, p, key), `${p}.${key}`);
+    const count = (key, minimum) => check.integer(check.required(value, p, key), `${p}.${key}`, minimum);
+    const optional = (key, read) => value[key] === undefined ? {} : { [key]: read(value[key], `${p}.${key}`) };
+    // Built in the type's field order so that serialising a parsed record gives the same text.
+    const provenance = {
+        repository: text('repository'),
+        serverUrl: text('serverUrl'),
+        sha: text('sha'),
+        ref: text('ref'),
+        branch: text('branch'),
+        ...optional('baseRef', (item, path) => check.string(item, path)),
+        ...optional('pullRequest', (item, path) => check.integer(item, path, 1)),
+        ...optional('headSha', (item, path) => check.string(item, path)),
+        event: text('event'),
+        workflow: text('workflow'),
+        workflowRunId: count('workflowRunId', 0),
+        runAttempt: count('runAttempt', 0),
+        runNumber: count('runNumber', 0),
+        job: text('job'),
+        matrix: check.shallow(check.object(check.required(value, p, 'matrix'), `${p}.matrix`), `${p}.matrix`),
+        runnerOs: text('runnerOs'),
+    };
+    return provenance;
+}
+function checkParams(check, value) {
+    const params = check.object(value, '$.params');
+    const result = {};
+    for (const key of Object.keys(params)) {
+        const path = `$.params${check.key(key)}`;
+        if (key === '')
+            check.fail('$.params', 'has an empty param name');
+        const item = params[key];
+        if (item !== null && typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean') {
+            check.fail(path, `must be a string, number, boolean or null (got ${check.show(item)})`);
+        }
+        setOwnEntry(result, key, item);
+    }
+    return result;
+}
+function checkMetrics(check, value) {
+    const metrics = check.object(value, '$.metrics');
+    const result = {};
+    for (const key of Object.keys(metrics)) {
+        const path = `$.metrics${check.key(key)}`;
+        if (key === '')
+            check.fail('$.metrics', 'has an empty metric name');
+        const item = check.object(metrics[key], path);
+        const metric = { value: check.metricNumber(check.required(item, path, 'value'), `${path}.value`) };
+        if (item['step'] !== undefined)
+            metric.step = check.number(item['step'], `${path}.step`);
+        if (item['history'] !== undefined) {
+            const historyPath = `${path}.history`;
+            const history = check.object(item['history'], historyPath);
+            const steps = check.array(check.required(history, historyPath, 'steps'), `${historyPath}.steps`);
+            for (let i = 0; i < steps.length; i++) {
+                if (typeof steps[i] !== 'number')
+                    check.fail(`${historyPath}.steps[${i}]`, `must be a number (got ${check.show(steps[i])})`);
+            }
+            const values = check.metricNumbers(check.required(history, historyPath, 'values'), `${historyPath}.values`);
+            if (values.length !== steps.length) {
+                check.fail(`${historyPath}.values`, `has ${values.length} entries but steps has ${steps.length}; the columns must be parallel`);
+            }
+            const columns = { steps: steps, values };
+            if (history['wallTimes'] !== undefined) {
+                const wallTimes = check.metricNumbers(history['wallTimes'], `${historyPath}.wallTimes`);
+                if (wallTimes.length !== steps.length) {
+                    check.fail(`${historyPath}.wallTimes`, `has ${wallTimes.length} entries but steps has ${steps.length}; the columns must be parallel`);
+                }
+                columns.wallTimes = wallTimes;
+            }
+            metric.history = columns;
+        }
+        setOwnEntry(result, key, metric);
+    }
+    return result;
+}
+function checkOutcome(check, value) {
+    const p = '$.outcome';
+    const status = check.required(value, p, 'status');
+    if (!RUN_STATUSES.includes(status)) {
+        check.fail(`${p}.status`, `must be one of ${RUN_STATUSES.map((s) => JSON.stringify(s)).join(', ')} (got ${check.show(status)})`);
+    }
+    const time = (key) => {
+        const text = check.string(check.required(value, p, key), `${p}.${key}`);
+        if (!ISO_DATE_TIME.test(text))
+            check.fail(`${p}.${key}`, `must be an ISO 8601 date-time such as 2024-05-01T12:00:00Z (got ${check.show(text)})`);
+        return text;
+    };
+    const outcome = {
+        ...(value['command'] === undefined ? {} : { command: check.string(value['command'], `${p}.command`) }),
+        ...(value['exitCode'] === undefined
+            ? {}
+            : { exitCode: check.integer(value['exitCode'], `${p}.exitCode`, -Infinity) }),
+        status: status,
+        startedAt: time('startedAt'),
+        finishedAt: time('finishedAt'),
+        durationMs: check.number(check.required(value, p, 'durationMs'), `${p}.durationMs`, 0),
+    };
+    return outcome;
+}
+/** Type checks that throw a UserError naming the source and the JSON path. */
+class RecordChecker {
+    source;
+    constructor(source) {
+        this.source = source;
+    }
+    fail(path, message) {
+        throw new UserError(`${this.source}: invalid run record: ${path} ${message}`, { file: this.source });
+    }
+    show(value) {
+        if (value === undefined)
+            return 'nothing';
+        if (Array.isArray(value))
+            return 'an array';
+        if (value !== null && typeof value === 'object')
+            return 'an object';
+        const text = JSON.stringify(value) ?? typeof value;
+        return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    }
+    /**
+     * A free-form object, refused when nested deeper than MAX_FREE_FORM_DEPTH: a record may come
+     * from a fork's artifact, and writing it back out must not overflow the stack. (A check the
+     * JSON Schema cannot express, like equal history lengths.)
+     */
+    shallow(value, path) {
+        const pending = [[value, 0]];
+        while (pending.length > 0) {
+            const [node, depth] = pending.pop();
+            if (typeof node !== 'object' || node === null)
+                continue;
+            if (depth >= MAX_FREE_FORM_DEPTH)
+                this.fail(path, `is nested more than ${MAX_FREE_FORM_DEPTH} levels deep`);
+            for (const child of Object.values(node))
+                pending.push([child, depth + 1]);
+        }
+        return value;
+    }
+    /** `.name` or `["odd name"]`, for paths. */
+    key(name) {
+        return IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+    }
+    required(object, path, key) {
+        const value = Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+        if (value === undefined)
+            this.fail(`${path}${this.key(key)}`, 'is missing');
+        return value;
+    }
+    object(value, path) {
+        if (typeof value !== 'object' || value === null || Array.isArray(value))
+            this.fail(path, `must be an object (got ${this.show(value)})`);
+        return value;
+    }
+    array(value, path) {
+        if (!Array.isArray(value))
+            this.fail(path, `must be an array (got ${this.show(value)})`);
+        return value;
+    }
+    string(value, path, minLength = 0) {
+        if (typeof value !== 'string')
+            this.fail(path, `must be a string (got ${this.show(value)})`);
+        if (value.length < minLength)
+            this.fail(path, 'must not be empty');
+        return value;
+    }
+    number(value, path, minimum = -Infinity) {
+        if (typeof value !== 'number')
+            this.fail(path, `must be a number (got ${this.show(value)})`);
+        if (value < minimum)
+            this.fail(path, `must be at least ${minimum} (got ${value})`);
+        return value;
+    }
+    integer(value, path, minimum) {
+        if (typeof value !== 'number' || !Number.isInteger(value))
+            this.fail(path, `must be an integer (got ${this.show(value)})`);
+        if (value < minimum)
+            this.fail(path, `must be at least ${minimum} (got ${value})`);
+        return value;
+    }
+    metricNumber(value, path) {
+        if (typeof value === 'number')
+            return value;
+        if (value === 'NaN')
+            return NaN;
+        if (value === 'Infinity')
+            return Infinity;
+        if (value === '-Infinity')
+            return -Infinity;
+        return this.fail(path, `must be a number or "NaN", "Infinity", "-Infinity" (got ${this.show(value)})`);
+    }
+    /** An array of metric numbers, converted in place (the array is our own parse result). */
+    metricNumbers(value, path) {
+        const items = this.array(value, path);
+        for (let i = 0; i < items.length; i++) {
+            const item = items[i];
+            if (typeof item !== 'number')
+                items[i] = this.metricNumber(item, `${path}[${i}]`);
+        }
+        return items;
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/compare-bundle.ts
+
+
+/**
+ * What the first, untrusted stage of a fork-safe comparison hands to the second: data only (run
+ * records, the baseline found, the rules text), never rendered Markdown. The trusted stage validates
+ * every field and renders the comment itself, so nothing the pull request controls reaches the
+ * comment except through our escaping.
+ */
+const COMPARE_BUNDLE_SCHEMA = 'ml-actions/compare-bundle';
+const COMPARE_BUNDLE_VERSION = 1;
+const COMPARE_BUNDLE_FILE = 'compare-bundle.json';
+const LIMITS = { runs: 256, rulesChars: 64 * 1024, keyChars: 128 };
+/** The bundle as JSON text (records in their own validated format). */
+function serializeCompareBundle(bundle) {
+    return JSON.stringify({
+        schema: COMPARE_BUNDLE_SCHEMA,
+        version: COMPARE_BUNDLE_VERSION,
+        repository: bundle.repository,
+        pullRequest: bundle.pullRequest,
+        headSha: bundle.headSha,
+        key: bundle.key,
+        runs: bundle.runs.map(serializeRunRecord),
+        baseline: bundle.baseline === undefined
+            ? null
+            : {
+                sha: bundle.baseline.sha,
+                notice: bundle.baseline.notice,
+                records: bundle.baseline.records.map(serializeRunRecord),
+            },
+        rules: bundle.rules ?? null,
+        options: bundle.options,
+    });
+}
+/** Parses and checks a bundle from an untrusted source; any problem is a UserError naming it. */
+function parseCompareBundle(text, source) {
+    const fail = (problem) => {
+        throw new UserError(`${source}: refusing the comparison bundle: ${problem}`);
+    };
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        return fail('it is not valid JSON');
+    }
+    const root = asObject(document) ?? fail('it is not a JSON object');
+    if (root['schema'] !== COMPARE_BUNDLE_SCHEMA)
+        fail(`schema is not "${COMPARE_BUNDLE_SCHEMA}"`);
+    if (root['version'] !== COMPARE_BUNDLE_VERSION)
+        fail(`version ${JSON.stringify(root['version'])} is not supported`);
+    const repository = root['repository'];
+    if (typeof repository !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(repository))
+        fail('repository is not owner/name');
+    const pullRequest = root['pullRequest'];
+    if (typeof pullRequest !== 'number' || !Number.isSafeInteger(pullRequest) || pullRequest <= 0) {
+        fail('pullRequest is not a positive integer');
+    }
+    const headSha = root['headSha'];
+    if (typeof headSha !== 'string' || !/^[0-9a-f]{40}$/.test(headSha))
+        fail('headSha is not a commit sha');
+    const key = root['key'];
+    if (typeof key !== 'string' || key.length === 0 || key.length > LIMITS.keyChars)
+        fail('key is missing or too long');
+    const records = (value, field) => {
+        if (!Array.isArray(value) || value.length > LIMITS.runs)
+            return fail(`${field} is not a list of at most ${LIMITS.runs}`);
+        return value.map((item, index) => typeof item === 'string'
+            ? parseRunRecord(item, `${source} ${field}[${index}]`)
+            : fail(`${field}[${index}] is not a record`));
+    };
+    const runs = records(root['runs'], 'runs');
+    if (runs.length === 0)
+        fail('it holds no run');
+    let baseline;
+    if (root['baseline'] !== null && root['baseline'] !== undefined) {
+        const value = asObject(root['baseline']) ?? fail('baseline is not an object');
+        const sha = value['sha'];
+        if (typeof sha !== 'string' || sha.length > 64)
+            fail('baseline.sha is not a sha');
+        const notice = value['notice'];
+        if (notice !== undefined && typeof notice !== 'string')
+            fail('baseline.notice is not text');
+        baseline = {
+            records: records(value['records'], 'baseline.records'),
+            sha: sha,
+            ...(typeof notice === 'string' ? { notice } : {}),
+        };
+    }
+    const rules = root['rules'];
+    if (rules !== null && (typeof rules !== 'string' || rules.length > LIMITS.rulesChars))
+        fail('rules is not text');
+    const options = asObject(root['options']) ?? fail('options is not an object');
+    const precision = options['precision'];
+    if (typeof precision !== 'number' || !Number.isInteger(precision) || precision < 1 || precision > 17) {
+        fail('options.precision is not 1 to 17');
+    }
+    if (typeof options['charts'] !== 'boolean' || typeof options['onlyChanged'] !== 'boolean') {
+        fail('options.charts and options.onlyChanged must be booleans');
+    }
+    return {
+        repository: repository,
+        pullRequest: pullRequest,
+        headSha: headSha,
+        key: key,
+        runs,
+        baseline,
+        rules: typeof rules === 'string' ? rules : undefined,
+        options: {
+            precision: precision,
+            charts: options['charts'],
+            onlyChanged: options['onlyChanged'],
+        },
+    };
+}
+function asObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -30242,75 +31017,6 @@ async function fingerprintFiles(patterns, options) {
 
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
-;// CONCATENATED MODULE: ../../packages/core/src/files/utf8-validation.ts
-/**
- * Where invalid UTF-8 starts. Only used after the fast built-in decoder has already refused
- * the bytes, to tell the user which line to look at.
- */
-function findInvalidUtf8(bytes, start = 0, end = bytes.length) {
-    let i = start;
-    while (i < end) {
-        const b = bytes[i];
-        if (b < 0x80) {
-            i++;
-            continue;
-        }
-        let need;
-        let min = 0x80;
-        let max = 0xbf;
-        if (b >= 0xc2 && b <= 0xdf)
-            need = 1;
-        else if (b >= 0xe0 && b <= 0xef) {
-            need = 2;
-            if (b === 0xe0)
-                min = 0xa0; // overlong
-            if (b === 0xed)
-                max = 0x9f; // surrogates
-        }
-        else if (b >= 0xf0 && b <= 0xf4) {
-            need = 3;
-            if (b === 0xf0)
-                min = 0x90; // overlong
-            if (b === 0xf4)
-                max = 0x8f; // above U+10FFFF
-        }
-        else
-            return i;
-        if (i + need >= end)
-            return i; // cut off at the end
-        const second = bytes[i + 1];
-        if (second < min || second > max)
-            return i;
-        for (let k = 2; k <= need; k++) {
-            const next = bytes[i + k];
-            if (next < 0x80 || next > 0xbf)
-                return i;
-        }
-        i += need + 1;
-    }
-    return -1;
-}
-/** The 1-based line of a byte offset: one more than the newlines before it. */
-function lineOfByte(bytes, offset, start = 0) {
-    let line = 1;
-    for (let i = start; i < offset && i < bytes.length; i++)
-        if (bytes[i] === 0x0a)
-            line++;
-    return line;
-}
-/** The 1-based line and column of a character offset in a string. */
-function utf8_validation_lineOfChar(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    let at = text.indexOf('\n');
-    while (at !== -1 && at < offset) {
-        line++;
-        lineStart = at + 1;
-        at = text.indexOf('\n', lineStart);
-    }
-    return { line, column: offset - lineStart + 1 };
-}
-
 ;// CONCATENATED MODULE: ../../packages/core/src/files/line-stream.ts
 
 
@@ -30458,6 +31164,177 @@ function decodeTextBytes(bytes, displayName, allowEmpty = false) {
 
 
 
+
+;// CONCATENATED MODULE: ../../packages/core/src/report/markdown-escape.ts
+/**
+ * Escaping for text that came from users (metric and param names and values, branch and
+ * experiment names) before it goes into Markdown that GitHub renders as our bot: it must show
+ * as typed and never become HTML, a broken table, a mention, an issue link or a forged marker.
+ */
+/** Zero-width joiner: placed after `@` or `#`, it breaks GitHub's mention and reference autolinks. */
+const ZWJ = '\u200d';
+// C0/C1 controls (tab and line breaks are handled separately) and bidi overrides, which can
+// make a name display differently from what it is ("Trojan Source").
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
+const MARKUP = /[\\`*_[\]~|<>&]/g;
+const MARKUP_REPLACEMENT = {
+    '<': '&lt;',
+    '>': '&gt;',
+    '&': '&amp;',
+};
+/** Default longest cell, in UTF-16 units: one huge param value must not eat the comment. */
+const MAX_CELL_LENGTH = 200;
+/**
+ * Escapes user text for inline Markdown: one line, no HTML (`<`, `>`, `&` become entities, so
+ * `<!--` cannot appear), no emphasis, code or link syntax, no `|` that could split a table row,
+ * and no `@name`, `#123` or `GH-123` that GitHub would turn into a ping or a reference.
+ */
+function markdown_escape_escapeInline(text) {
+    return text
+        .replace(INVISIBLE, '')
+        .replace(LINE_BREAK, ' ')
+        .replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`)
+        .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`)
+        .replace(/#(?=\p{N})/gu, `#${ZWJ}`)
+        .replace(/\b(GH)-(?=\p{N})/giu, `$1${ZWJ}-`);
+}
+/** Escapes user text for a Markdown table cell: `escapeInline`, cut to `maxLength` with `…`. */
+function markdown_escape_escapeCell(text, maxLength = MAX_CELL_LENGTH) {
+    return markdown_escape_escapeInline(markdown_escape_truncateText(text, maxLength));
+}
+/** Cuts text to at most `maxLength` UTF-16 units, ending in `…`, without splitting a surrogate pair. */
+function markdown_escape_truncateText(text, maxLength) {
+    if (text.length <= maxLength)
+        return text;
+    let end = Math.max(0, maxLength - 1);
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end -= 1;
+    return `${text.slice(0, end)}…`;
+}
+/**
+ * An http(s) URL made safe as a Markdown link target (no spaces, quotes, brackets or
+ * parentheses that would end it early), or undefined for anything else (`javascript:`, junk).
+ */
+function markdown_escape_safeUrl(url) {
+    if (url === undefined || url === '')
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return undefined;
+    return parsed.href.replace(/[\s"'()<>[\]\\`|]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+/** A Markdown link when `url` is a safe http(s) URL, else the (already escaped) text alone. */
+function markdown_escape_markdownLink(escapedText, url) {
+    const href = markdown_escape_safeUrl(url);
+    return href === undefined ? escapedText : `[${escapedText}](${href})`;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/run-summary.ts
+
+/** A metric value as people read it: full precision trimmed to 6 significant digits, NaN and infinities named. */
+function run_summary_formatMetricValue(value) {
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (value === Infinity)
+        return '∞';
+    if (value === -Infinity)
+        return '-∞';
+    if (Number.isInteger(value) && Math.abs(value) < 1e15)
+        return String(value);
+    return String(Number(value.toPrecision(6)));
+}
+/** The final value of every metric, with NaN and infinities as strings (JSON has no such numbers). */
+function finalMetricValues(record) {
+    const values = {};
+    for (const [name, metric] of Object.entries(record.metrics)) {
+        values[name] = Number.isFinite(metric.value) ? metric.value : String(metric.value);
+    }
+    return values;
+}
+function paramText(value) {
+    return value === null ? 'null' : String(value);
+}
+/** The job summary of one training run: status, duration, final metrics and params. */
+function renderRunSummary(record) {
+    const { outcome } = record;
+    const status = outcome.status === 'failed'
+        ? `❌ failed (exit code ${outcome.exitCode ?? 'unknown'})`
+        : outcome.status === 'succeeded'
+            ? '✅ succeeded'
+            : '📥 collected (no command)';
+    const lines = [
+        `### ML train: ${markdown_escape_escapeInline(record.experiment)}`,
+        '',
+        `Status: ${status} · duration ${(outcome.durationMs / 1000).toFixed(1)} s · run \`${markdown_escape_escapeInline(record.runId)}\``,
+        '',
+    ];
+    const metrics = Object.entries(record.metrics).sort(([a], [b]) => a.localeCompare(b));
+    if (metrics.length === 0) {
+        lines.push('No metrics were read.', '');
+    }
+    else {
+        lines.push('| metric | final value | step | points |', '|---|---:|---:|---:|');
+        for (const [name, metric] of metrics) {
+            const points = metric.history?.steps.length ?? 1;
+            lines.push(`| ${markdown_escape_escapeCell(name)} | ${run_summary_formatMetricValue(metric.value)} | ${metric.step ?? ''} | ${points} |`);
+        }
+        lines.push('');
+    }
+    const params = Object.entries(record.params).sort(([a], [b]) => a.localeCompare(b));
+    if (params.length > 0) {
+        lines.push('| param | value |', '|---|---|');
+        for (const [name, value] of params)
+            lines.push(`| ${markdown_escape_escapeCell(name)} | ${markdown_escape_escapeCell(paramText(value))} |`);
+        lines.push('');
+    }
+    if (record.inputs.length > 0) {
+        lines.push('| data | size | sha256 |', '|---|---:|---|');
+        for (const input of record.inputs) {
+            lines.push(`| ${markdown_escape_escapeCell(input.path)} | ${input.size} | \`${input.sha256.slice(0, 12)}\` |`);
+        }
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/gate-summary.ts
+
+
+const MARKS = { pass: '✅ pass', fail: '❌ fail', skipped: '⏭️ skipped', error: '⚠️ error' };
+/** The one-line verdict: how many rules passed, failed and were skipped. */
+function gateHeadline(result) {
+    const count = (verdict) => result.results.filter((r) => r.verdict === verdict).length;
+    const parts = [`${count('pass')} passed`, `${count('fail')} failed`];
+    if (count('error') > 0)
+        parts.push(`${count('error')} could not be judged`);
+    if (count('skipped') > 0)
+        parts.push(`${count('skipped')} skipped`);
+    return `${result.passed ? 'Gate passed' : 'Gate failed'}: ${parts.join(', ')}`;
+}
+/** The gate's report, for the job summary and the check run: the verdict, then every rule. */
+function renderGateSummary(result, context) {
+    const lines = [`### ML gate: ${escapeInline(context.experiments.join(', '))}`, '', `**${gateHeadline(result)}**`, ''];
+    if (context.baselineSha !== undefined)
+        lines.push(`Baseline: commit \`${context.baselineSha.slice(0, 7)}\``, '');
+    for (const notice of context.notices)
+        lines.push(`> ${escapeInline(notice)}`, '');
+    lines.push('| rule | verdict | value | threshold | baseline | detail |', '|---|---|---:|---:|---:|---|');
+    const optional = (value) => (value === undefined ? '' : formatMetricValue(value));
+    for (const rule of result.results) {
+        lines.push(`| ${escapeCell(rule.rule)} | ${MARKS[rule.verdict]} | ${optional(rule.actual)} | ${optional(rule.threshold)} | ${optional(rule.baseline)} | ${escapeCell(rule.message)} |`);
+    }
+    lines.push('');
+    return lines.join('\n');
+}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/metrics/history-columns.ts
 /**
@@ -30960,258 +31837,6 @@ function splitQuoted(text, delimiterCode) {
         return undefined;
     fields.push(field);
     return fields;
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/metrics/json-text.ts
-
-
-/**
- * JSON as ML tools write it. Python's json module writes NaN, Infinity and -Infinity as bare
- * words, which JSON.parse refuses; those become the strings "NaN", "Infinity" and "-Infinity",
- * which the metric readers read as numbers (see `nonFiniteFromText`).
- * On a syntax error the message names the line and column, found by our own scanner because
- * the engine's messages do not always carry a position.
- */
-function parseJsonText(text, displayName, firstLine = 1) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return parseJsonSlowly(text, displayName, firstLine);
-    }
-}
-/** Like `parseJsonText` for text known to contain Python's bare NaN/Infinity: skips the first attempt. */
-function parseJsonTextWithNonFinite(text, displayName, firstLine = 1) {
-    try {
-        return JSON.parse(quoteNonFiniteLiterals(text));
-    }
-    catch {
-        return parseJsonSlowly(text, displayName, firstLine);
-    }
-}
-function parseJsonSlowly(text, displayName, firstLine) {
-    const problem = json_text_findJsonSyntaxError(text);
-    if (problem !== undefined) {
-        const { line, column } = utf8_validation_lineOfChar(text, problem.offset);
-        throw fileError(displayName, `invalid JSON: ${problem.message}`, line + firstLine - 1, column);
-    }
-    try {
-        return JSON.parse(quoteNonFiniteLiterals(text));
-    }
-    catch (error) {
-        // Our scanner accepted what the engine refused: report the engine's words on one line.
-        const message = error instanceof Error ? error.message.replace(/\s+/g, ' ') : String(error);
-        throw fileError(displayName, `invalid JSON: ${message}`, firstLine);
-    }
-}
-/** Rewrites bare NaN, Infinity and -Infinity outside strings as JSON strings. */
-function quoteNonFiniteLiterals(text) {
-    let out = '';
-    let copied = 0;
-    let inString = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (inString) {
-            if (c === 92 /* \ */)
-                i++;
-            else if (c === 34 /* " */)
-                inString = false;
-            continue;
-        }
-        if (c === 34)
-            inString = true;
-        else if (c === 78 /* N */ && text.startsWith('NaN', i)) {
-            out += text.slice(copied, i) + '"NaN"';
-            i += 2;
-            copied = i + 1;
-        }
-        else if (c === 73 /* I */ && text.startsWith('Infinity', i)) {
-            out += text.slice(copied, i) + '"Infinity"';
-            i += 7;
-            copied = i + 1;
-        }
-        else if (c === 45 /* - */ && text.startsWith('-Infinity', i)) {
-            out += text.slice(copied, i) + '"-Infinity"';
-            i += 8;
-            copied = i + 1;
-        }
-    }
-    return copied === 0 ? text : out + text.slice(copied);
-}
-const OBJECT = 0;
-const ARRAY = 1;
-// What the scanner expects next.
-const VALUE = 0;
-const VALUE_OR_CLOSE = 1;
-const KEY = 2;
-const KEY_OR_CLOSE = 3;
-const COLON = 4;
-const AFTER_VALUE = 5;
-/**
- * The first syntax error in JSON text (Python's NaN/Infinity allowed), or undefined when there is
- * none. Iterative, so deep nesting cannot overflow the stack. Only used on the error path.
- */
-function json_text_findJsonSyntaxError(text) {
-    const stack = [];
-    let state = VALUE;
-    let i = 0;
-    const n = text.length;
-    for (;;) {
-        while (i < n) {
-            const w = text.charCodeAt(i);
-            if (w === 32 || w === 9 || w === 10 || w === 13)
-                i++;
-            else
-                break;
-        }
-        if (i >= n) {
-            if (stack.length === 0 && state === AFTER_VALUE)
-                return undefined;
-            return { offset: n, message: 'unexpected end of file (is it truncated?)' };
-        }
-        const c = text[i];
-        switch (state) {
-            case VALUE:
-            case VALUE_OR_CLOSE: {
-                if (c === ']' && state === VALUE_OR_CLOSE) {
-                    stack.pop();
-                    i++;
-                    state = AFTER_VALUE;
-                }
-                else if (c === '{') {
-                    stack.push(OBJECT);
-                    i++;
-                    state = KEY_OR_CLOSE;
-                }
-                else if (c === '[') {
-                    stack.push(ARRAY);
-                    i++;
-                    state = VALUE_OR_CLOSE;
-                }
-                else if (c === '"') {
-                    const end = scanString(text, i);
-                    if (typeof end !== 'number')
-                        return end;
-                    i = end;
-                    state = AFTER_VALUE;
-                }
-                else if (c === '-' || (c >= '0' && c <= '9')) {
-                    if (text.startsWith('-Infinity', i)) {
-                        i += 9;
-                    }
-                    else {
-                        const end = scanNumber(text, i);
-                        if (typeof end !== 'number')
-                            return end;
-                        i = end;
-                    }
-                    state = AFTER_VALUE;
-                }
-                else {
-                    const word = ['true', 'false', 'null', 'NaN', 'Infinity'].find((literal) => text.startsWith(literal, i));
-                    if (word === undefined)
-                        return { offset: i, message: `unexpected ${describe(text, i)} where a value was expected` };
-                    i += word.length;
-                    state = AFTER_VALUE;
-                }
-                break;
-            }
-            case KEY:
-            case KEY_OR_CLOSE: {
-                if (c === '}' && state === KEY_OR_CLOSE) {
-                    stack.pop();
-                    i++;
-                    state = AFTER_VALUE;
-                }
-                else if (c === '"') {
-                    const end = scanString(text, i);
-                    if (typeof end !== 'number')
-                        return end;
-                    i = end;
-                    state = COLON;
-                }
-                else {
-                    return {
-                        offset: i,
-                        message: `unexpected ${describe(text, i)} where a property name in double quotes was expected`,
-                    };
-                }
-                break;
-            }
-            case COLON: {
-                if (c !== ':')
-                    return { offset: i, message: `expected ':' after the property name, found ${describe(text, i)}` };
-                i++;
-                state = VALUE;
-                break;
-            }
-            default: {
-                const top = stack[stack.length - 1];
-                if (top === undefined)
-                    return { offset: i, message: `unexpected ${describe(text, i)} after the end of the JSON value` };
-                if (c === ',') {
-                    i++;
-                    state = top === OBJECT ? KEY : VALUE;
-                }
-                else if ((c === '}' && top === OBJECT) || (c === ']' && top === ARRAY)) {
-                    stack.pop();
-                    i++;
-                    state = AFTER_VALUE;
-                }
-                else {
-                    const expected = top === OBJECT ? "',' or '}'" : "',' or ']'";
-                    return { offset: i, message: `expected ${expected}, found ${describe(text, i)}` };
-                }
-            }
-        }
-    }
-}
-/** End offset of the string starting at `start` (a '"'), or the problem in it. */
-function scanString(text, start) {
-    let i = start + 1;
-    for (;;) {
-        if (i >= text.length)
-            return { offset: start, message: 'unterminated string' };
-        const c = text.charCodeAt(i);
-        if (c === 34)
-            return i + 1;
-        if (c < 0x20)
-            return { offset: i, message: 'control character (such as a raw newline or tab) inside a string' };
-        if (c === 92) {
-            const next = text[i + 1];
-            if (next === 'u') {
-                if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
-                    return { offset: i, message: 'invalid \\u escape in a string' };
-                i += 6;
-            }
-            else if (next !== undefined && '"\\/bfnrt'.includes(next))
-                i += 2;
-            else
-                return { offset: i, message: 'invalid escape in a string' };
-        }
-        else
-            i++;
-    }
-}
-/** End offset of the number starting at `start`, or the problem in it. */
-function scanNumber(text, start) {
-    const match = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-    match.lastIndex = start;
-    const found = match.exec(text);
-    if (found === null || found[0] === '-')
-        return { offset: start, message: 'invalid number' };
-    const end = start + found[0].length;
-    const after = text[end];
-    if (after !== undefined && /[0-9.eE+\-a-zA-Z]/.test(after))
-        return { offset: start, message: 'invalid number' };
-    return end;
-}
-function describe(text, at) {
-    const c = text.codePointAt(at);
-    if (c === undefined)
-        return 'end of file';
-    const char = String.fromCodePoint(c);
-    return c < 0x20 || c === 0x7f ? `character U+${c.toString(16).padStart(4, '0').toUpperCase()}` : `'${char}'`;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/metrics/flatten-tree.ts
@@ -31928,8 +32553,8 @@ const SNIFF_BYTES = 64 * 1024;
 /**
  * The format of a metrics file, from its name and, where the name is not enough, its first
  * bytes: a `.json` file holding one object per line is JSON Lines; a file with an unknown
- * extension is recognised as TFRecord (valid first length CRC), JSON / JSON Lines, TSV, CSV, or
- * else read as YAML.
+ * extension is recognised as TFRecord (valid first length CRC), JSON / JSON Lines, an MLflow
+ * metric file (`timestamp value [step]` lines), TSV, CSV, or else read as YAML.
  */
 async function detectMetricsFormat(absolutePath, displayName) {
     const byName = metricsFormatFromName(absolutePath);
@@ -31950,6 +32575,8 @@ async function detectMetricsFormat(absolutePath, displayName) {
     const trimmed = text.trimStart();
     if (trimmed.startsWith('{') || trimmed.startsWith('['))
         return looksLikeJsonLines(head) ? 'jsonl' : 'json';
+    if (looksLikeMlflowMetric(text))
+        return 'mlflow-metric';
     if (firstLine.includes('\t'))
         return 'tsv';
     if (firstLine.includes(',') && !firstLine.includes(':'))
@@ -31983,6 +32610,15 @@ function looksLikeJsonLines(head) {
         return false;
     }
     return lines.slice(first + 1).some((line) => line.trim().startsWith('{'));
+}
+const MLFLOW_METRIC_LINE = /^\d{9,} \S+( -?\d+)?\r?$/;
+/** Every complete line is `timestamp value [step]` with a millisecond timestamp. */
+function looksLikeMlflowMetric(text) {
+    const lines = text.split('\n');
+    if (lines.length > 1)
+        lines.pop(); // possibly cut off by the sniff limit
+    const filled = lines.filter((line) => line.trim() !== '');
+    return filled.length > 0 && filled.every((line) => MLFLOW_METRIC_LINE.test(line));
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/params/param-value.ts
@@ -32137,7 +32773,7 @@ async function readMlflowRunMetrics(run) {
     if (metricsFolder !== undefined && metricsFolder.isDirectory) {
         for (const file of await listWorkspaceFolder(metricsFolder, { recursive: true })) {
             const key = file.relative.slice(metricsFolder.relative.length + 1);
-            await readMlflowMetricFile(table, key, file);
+            await readRunMetricFile(table, key, file);
             sources.push(file.relative);
         }
     }
@@ -32163,31 +32799,46 @@ async function readMlflowRunParams(run) {
     }
     return { params, sources };
 }
-async function readMlflowMetricFile(table, key, file) {
+/**
+ * Reads one MLflow metric file given on its own. Its key is its path below the run's `metrics/`
+ * folder when the path has one (`mlruns/0/abc/metrics/train/loss` -> `train/loss`), else its name.
+ */
+async function readMlflowMetricFile(absolutePath, displayName) {
+    const normalized = displayName.replace(/\\/g, '/');
+    const at = normalized.lastIndexOf('/metrics/');
+    const key = at === -1 ? normalized.slice(normalized.lastIndexOf('/') + 1) : normalized.slice(at + '/metrics/'.length);
+    const table = new MetricTable();
+    await readMetricLines(table, key, absolutePath, displayName);
+    return table.toRecord();
+}
+async function readRunMetricFile(table, key, file) {
+    await readMetricLines(table, key, file.absolute, file.relative);
+}
+async function readMetricLines(table, key, absolutePath, displayName) {
     const series = table.get(key);
     let index = 0;
-    await forEachLine(file.absolute, file.relative, (line, lineNumber) => {
+    await forEachLine(absolutePath, displayName, (line, lineNumber) => {
         if (line.trim() === '')
             return;
         const first = line.indexOf(' ');
         const second = first === -1 ? -1 : line.indexOf(' ', first + 1);
         const third = second === -1 ? -1 : line.indexOf(' ', second + 1);
         if (first === -1 || third !== -1) {
-            throw fileError(file.relative, 'an MLflow metric line must be "timestamp value step" or "timestamp value"', lineNumber);
+            throw fileError(displayName, 'an MLflow metric line must be "timestamp value step" or "timestamp value"', lineNumber);
         }
         const timestamp = parseDecimal(line, 0, first);
         if (!Number.isFinite(timestamp))
-            throw fileError(file.relative, `timestamp ${JSON.stringify(line.slice(0, first))} is not a number`, lineNumber);
+            throw fileError(displayName, `timestamp ${JSON.stringify(line.slice(0, first))} is not a number`, lineNumber);
         const valueEnd = second === -1 ? line.length : second;
         const value = parseNumberText(line, first + 1, valueEnd);
         if (value === undefined) {
-            throw fileError(file.relative, `value ${JSON.stringify(line.slice(first + 1, valueEnd))} is not a number`, lineNumber);
+            throw fileError(displayName, `value ${JSON.stringify(line.slice(first + 1, valueEnd))} is not a number`, lineNumber);
         }
         let step = index;
         if (second !== -1) {
             step = parseDecimal(line, second + 1, line.length);
             if (!Number.isFinite(step))
-                throw fileError(file.relative, `step ${JSON.stringify(line.slice(second + 1))} is not a finite number`, lineNumber);
+                throw fileError(displayName, `step ${JSON.stringify(line.slice(second + 1))} is not a finite number`, lineNumber);
         }
         // MLflow timestamps are milliseconds since the epoch.
         series.push(step, value, timestamp / 1000);
@@ -33711,6 +34362,7 @@ async function readYamlMetrics(absolutePath, displayName) {
 
 
 
+
 /**
  * Reads one metrics file in whichever format its name and content say (see
  * `detectMetricsFormat`), or in `format` when given. `displayName` (the workspace-relative path)
@@ -33737,6 +34389,8 @@ async function readMetricsFile(absolutePath, displayName, format) {
         }
         case 'tfevents':
             return readTfevents(absolutePath, displayName);
+        case 'mlflow-metric':
+            return readMlflowMetricFile(absolutePath, displayName);
     }
 }
 
@@ -35277,79 +35931,6 @@ function rank(mark) {
     return mark === 'fail' ? 2 : mark === 'pass' ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/report/markdown-escape.ts
-/**
- * Escaping for text that came from users (metric and param names and values, branch and
- * experiment names) before it goes into Markdown that GitHub renders as our bot: it must show
- * as typed and never become HTML, a broken table, a mention, an issue link or a forged marker.
- */
-/** Zero-width joiner: placed after `@` or `#`, it breaks GitHub's mention and reference autolinks. */
-const ZWJ = '\u200d';
-// C0/C1 controls (tab and line breaks are handled separately) and bidi overrides, which can
-// make a name display differently from what it is ("Trojan Source").
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069]/g;
-const LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
-const MARKUP = /[\\`*_[\]~|<>&]/g;
-const MARKUP_REPLACEMENT = {
-    '<': '&lt;',
-    '>': '&gt;',
-    '&': '&amp;',
-};
-/** Default longest cell, in UTF-16 units: one huge param value must not eat the comment. */
-const MAX_CELL_LENGTH = 200;
-/**
- * Escapes user text for inline Markdown: one line, no HTML (`<`, `>`, `&` become entities, so
- * `<!--` cannot appear), no emphasis, code or link syntax, no `|` that could split a table row,
- * and no `@name`, `#123` or `GH-123` that GitHub would turn into a ping or a reference.
- */
-function markdown_escape_escapeInline(text) {
-    return text
-        .replace(INVISIBLE, '')
-        .replace(LINE_BREAK, ' ')
-        .replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`)
-        .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`)
-        .replace(/#(?=\p{N})/gu, `#${ZWJ}`)
-        .replace(/\b(GH)-(?=\p{N})/giu, `$1${ZWJ}-`);
-}
-/** Escapes user text for a Markdown table cell: `escapeInline`, cut to `maxLength` with `…`. */
-function markdown_escape_escapeCell(text, maxLength = MAX_CELL_LENGTH) {
-    return markdown_escape_escapeInline(markdown_escape_truncateText(text, maxLength));
-}
-/** Cuts text to at most `maxLength` UTF-16 units, ending in `…`, without splitting a surrogate pair. */
-function markdown_escape_truncateText(text, maxLength) {
-    if (text.length <= maxLength)
-        return text;
-    let end = Math.max(0, maxLength - 1);
-    const last = text.charCodeAt(end - 1);
-    if (last >= 0xd800 && last <= 0xdbff)
-        end -= 1;
-    return `${text.slice(0, end)}…`;
-}
-/**
- * An http(s) URL made safe as a Markdown link target (no spaces, quotes, brackets or
- * parentheses that would end it early), or undefined for anything else (`javascript:`, junk).
- */
-function markdown_escape_safeUrl(url) {
-    if (url === undefined || url === '')
-        return undefined;
-    let parsed;
-    try {
-        parsed = new URL(url);
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-        return undefined;
-    return parsed.href.replace(/[\s"'()<>[\]\\`|]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-/** A Markdown link when `url` is a safe http(s) URL, else the (already escaped) text alone. */
-function markdown_escape_markdownLink(escapedText, url) {
-    const href = markdown_escape_safeUrl(url);
-    return href === undefined ? escapedText : `[${escapedText}](${href})`;
-}
-
 ;// CONCATENATED MODULE: ../../packages/core/src/report/markdown-table.ts
 /** GitHub-flavoured Markdown tables, built row by row so a long table can be cut anywhere. */
 const DELIMITER = { left: ':--', right: '--:', center: ':-:' };
@@ -35449,10 +36030,14 @@ function learning_curve_renderLearningCurve(metric, series, precision, maxPoints
             texts[i] = text;
             // The axis is taken from the rounded numbers as written, so no point falls outside it.
             const shown = Number(text);
-            if (shown < yMin)
-                [yMin, yMinText] = [shown, text];
-            if (shown > yMax)
-                [yMax, yMaxText] = [shown, text];
+            if (shown < yMin) {
+                yMin = shown;
+                yMinText = text;
+            }
+            if (shown > yMax) {
+                yMax = shown;
+                yMaxText = text;
+            }
         }
         lines.push(texts);
         lineNumbers.push(lines.length);
@@ -36369,7 +36954,7 @@ const COMPARISON_LIST = '<, <=, >, >=, ==, !=';
  * the text in error messages: `rules` for an action input, or the rules file's path.
  * Throws a UserError at the first syntax error.
  */
-function parseRules(text, source = 'rules') {
+function parser_parseRules(text, source = 'rules') {
     const rules = [];
     const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
     lines.forEach((lineText, index) => {
@@ -36606,6 +37191,33 @@ function asAggregate(name) {
     return AGGREGATES.find((a) => a === name);
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/rules/load-rules.ts
+
+
+
+
+/**
+ * Parses the rules given inline (input `rules`) and in a file (input `rules-file`, relative to the
+ * workspace); errors name the input or the file, with line and column.
+ */
+async function loadRules(options) {
+    const rules = [];
+    if (options.inline !== undefined)
+        rules.push(...parseRules(options.inline, 'rules'));
+    if (options.file !== undefined) {
+        const path = isAbsolute(options.file) ? options.file : resolve(options.workspace, options.file);
+        let text;
+        try {
+            text = await readFile(path, 'utf8');
+        }
+        catch {
+            throw new UserError(`input "rules-file": cannot read ${options.file}`, { file: options.file });
+        }
+        rules.push(...parseRules(text, options.file));
+    }
+    return rules;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/rules/index.ts
 
 
@@ -36614,389 +37226,11 @@ function asAggregate(name) {
 
 
 
-;// CONCATENATED MODULE: ../../packages/core/src/run-record.ts
-/**
- * The run record: the one document a training run produces and every other action reads.
- * Its JSON Schema is packages/core/schema/run-record.schema.json; `parseRunRecord` enforces it.
- */
 
-
-
-
-const RUN_RECORD_SCHEMA = 'ml-actions/run-record';
-const RUN_RECORD_VERSION = 1;
-// ---------------------------------------------------------------------------------------------
-// Serialisation. JSON has no NaN or infinities, so metric numbers may be the strings "NaN",
-// "Infinity" and "-Infinity"; everything else is plain JSON. Histories are written on one line
-// each, so a million-step record stays a few times the size of its numbers.
-/** The record as JSON text: NaN/Infinity as strings, -0 kept, every number at full precision. */
-function serializeRunRecord(record) {
-    return `${writeJson(record, '')}\n`;
-}
-function writeNumber(value) {
-    if (value === Infinity)
-        return '"Infinity"';
-    if (value === -Infinity)
-        return '"-Infinity"';
-    if (value !== value)
-        return '"NaN"';
-    // JSON.stringify(-0) is "0"; "-0" is valid JSON and parses back to -0.
-    if (value === 0 && 1 / value < 0)
-        return '-0';
-    return String(value); // the shortest text that parses back to the same double
-}
-function writeJson(value, indent) {
-    if (typeof value === 'number')
-        return writeNumber(value);
-    if (typeof value !== 'object' || value === null)
-        return JSON.stringify(value) ?? 'null';
-    const inner = `${indent}  `;
-    if (Array.isArray(value)) {
-        if (value.length === 0)
-            return '[]';
-        if (value.every((item) => typeof item === 'number')) {
-            let text = '[';
-            for (let i = 0; i < value.length; i++)
-                text += (i === 0 ? '' : ',') + writeNumber(value[i]);
-            return `${text}]`;
-        }
-        return `[\n${value.map((item) => inner + writeJson(item, inner)).join(',\n')}\n${indent}]`;
-    }
-    const entries = Object.keys(value).filter((key) => value[key] !== undefined);
-    if (entries.length === 0)
-        return '{}';
-    const lines = entries.map((key) => `${inner}${JSON.stringify(key)}: ${writeJson(value[key], inner)}`);
-    return `{\n${lines.join(',\n')}\n${indent}}`;
-}
-// ---------------------------------------------------------------------------------------------
-// Parsing and validation: hand-written checks that accept and refuse the same documents as
-// schema/run-record.schema.json (plus what a schema cannot say: history columns of equal
-// length). Unknown properties are ignored and dropped, so additive changes need no new version.
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const SHA256_HEX = /^[0-9a-f]{64}$/;
-const RUN_STATUSES = (/* unused pure expression or super */ null && (['succeeded', 'failed', 'collected']));
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-/**
- * Parses and validates a run record's JSON text. Every field is checked; a problem is a
- * UserError naming `source` (a file or artifact) and the JSON path (`$.metrics["loss"].value`).
- * A record of another schema, or of a newer major version, is refused with a message saying so.
- */
-function run_record_parseRunRecord(text, source) {
-    let document;
-    try {
-        document = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    }
-    catch {
-        const problem = findJsonSyntaxError(text);
-        const where = problem === undefined ? { line: 1, column: 1 } : lineOfChar(text, problem.offset);
-        throw new UserError(`${source}:${where.line}:${where.column}: not a run record: invalid JSON: ${problem?.message ?? 'not strict JSON'}`, {
-            file: source,
-            line: where.line,
-            column: where.column,
-        });
-    }
-    return validateRunRecord(document, source);
-}
-/** Validates an already parsed document as `parseRunRecord` does. */
-function validateRunRecord(document, source) {
-    const check = new RecordChecker(source);
-    const root = check.object(document, '$');
-    const schema = root['schema'];
-    if (schema !== RUN_RECORD_SCHEMA) {
-        check.fail('$.schema', `must be ${JSON.stringify(RUN_RECORD_SCHEMA)} (got ${check.show(schema)}); this is not an ml-actions run record`);
-    }
-    const version = root['version'];
-    if (typeof version !== 'number' || !Number.isInteger(version))
-        check.fail('$.version', `must be an integer (got ${check.show(version)})`);
-    if (version > RUN_RECORD_VERSION) {
-        check.fail('$.version', `is ${version}: the record was written by a newer ml-actions (record version ${version}); this one reads version ${RUN_RECORD_VERSION}, so update the ml-actions version used to read it`);
-    }
-    if (version !== RUN_RECORD_VERSION)
-        check.fail('$.version', `is ${version}, an unsupported record version (expected ${RUN_RECORD_VERSION})`);
-    const provenance = check.object(check.required(root, '$', 'provenance'), '$.provenance');
-    const outcomeObject = check.object(check.required(root, '$', 'outcome'), '$.outcome');
-    const record = {
-        schema: RUN_RECORD_SCHEMA,
-        version: RUN_RECORD_VERSION,
-        runId: check.string(check.required(root, '$', 'runId'), '$.runId', 1),
-        experiment: check.string(check.required(root, '$', 'experiment'), '$.experiment', 1),
-        attempt: check.integer(check.required(root, '$', 'attempt'), '$.attempt', 1),
-        provenance: checkProvenance(check, provenance),
-        params: checkParams(check, check.required(root, '$', 'params')),
-        metrics: checkMetrics(check, check.required(root, '$', 'metrics')),
-        outcome: checkOutcome(check, outcomeObject),
-        inputs: check.array(check.required(root, '$', 'inputs'), '$.inputs').map((item, index) => {
-            const path = `$.inputs[${index}]`;
-            const input = check.object(item, path);
-            const sha256 = check.string(check.required(input, path, 'sha256'), `${path}.sha256`);
-            if (!SHA256_HEX.test(sha256))
-                check.fail(`${path}.sha256`, `must be 64 lowercase hex digits (got ${check.show(sha256)})`);
-            return {
-                path: check.string(check.required(input, path, 'path'), `${path}.path`, 1),
-                size: check.integer(check.required(input, path, 'size'), `${path}.size`, 0),
-                sha256,
-            };
-        }),
-        sources: check
-            .array(check.required(root, '$', 'sources'), '$.sources')
-            .map((item, index) => check.string(item, `$.sources[${index}]`)),
-    };
-    return record;
-}
-function checkProvenance(check, value) {
-    const p = '$.provenance';
-    const text = (key) => check.string(check.required(value, p, key), `${p}.${key}`);
-    const count = (key, minimum) => check.integer(check.required(value, p, key), `${p}.${key}`, minimum);
-    const optional = (key, read) => value[key] === undefined ? {} : { [key]: read(value[key], `${p}.${key}`) };
-    // Built in the type's field order so that serialising a parsed record gives the same text.
-    const provenance = {
-        repository: text('repository'),
-        serverUrl: text('serverUrl'),
-        sha: text('sha'),
-        ref: text('ref'),
-        branch: text('branch'),
-        ...optional('baseRef', (item, path) => check.string(item, path)),
-        ...optional('pullRequest', (item, path) => check.integer(item, path, 1)),
-        ...optional('headSha', (item, path) => check.string(item, path)),
-        event: text('event'),
-        workflow: text('workflow'),
-        workflowRunId: count('workflowRunId', 0),
-        runAttempt: count('runAttempt', 0),
-        runNumber: count('runNumber', 0),
-        job: text('job'),
-        matrix: check.object(check.required(value, p, 'matrix'), `${p}.matrix`),
-        runnerOs: text('runnerOs'),
-    };
-    return provenance;
-}
-function checkParams(check, value) {
-    const params = check.object(value, '$.params');
-    const result = {};
-    for (const key of Object.keys(params)) {
-        const path = `$.params${check.key(key)}`;
-        if (key === '')
-            check.fail('$.params', 'has an empty param name');
-        const item = params[key];
-        if (item !== null && typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean') {
-            check.fail(path, `must be a string, number, boolean or null (got ${check.show(item)})`);
-        }
-        setOwnEntry(result, key, item);
-    }
-    return result;
-}
-function checkMetrics(check, value) {
-    const metrics = check.object(value, '$.metrics');
-    const result = {};
-    for (const key of Object.keys(metrics)) {
-        const path = `$.metrics${check.key(key)}`;
-        if (key === '')
-            check.fail('$.metrics', 'has an empty metric name');
-        const item = check.object(metrics[key], path);
-        const metric = { value: check.metricNumber(check.required(item, path, 'value'), `${path}.value`) };
-        if (item['step'] !== undefined)
-            metric.step = check.number(item['step'], `${path}.step`);
-        if (item['history'] !== undefined) {
-            const historyPath = `${path}.history`;
-            const history = check.object(item['history'], historyPath);
-            const steps = check.array(check.required(history, historyPath, 'steps'), `${historyPath}.steps`);
-            for (let i = 0; i < steps.length; i++) {
-                if (typeof steps[i] !== 'number')
-                    check.fail(`${historyPath}.steps[${i}]`, `must be a number (got ${check.show(steps[i])})`);
-            }
-            const values = check.metricNumbers(check.required(history, historyPath, 'values'), `${historyPath}.values`);
-            if (values.length !== steps.length) {
-                check.fail(`${historyPath}.values`, `has ${values.length} entries but steps has ${steps.length}; the columns must be parallel`);
-            }
-            const columns = { steps: steps, values };
-            if (history['wallTimes'] !== undefined) {
-                const wallTimes = check.metricNumbers(history['wallTimes'], `${historyPath}.wallTimes`);
-                if (wallTimes.length !== steps.length) {
-                    check.fail(`${historyPath}.wallTimes`, `has ${wallTimes.length} entries but steps has ${steps.length}; the columns must be parallel`);
-                }
-                columns.wallTimes = wallTimes;
-            }
-            metric.history = columns;
-        }
-        setOwnEntry(result, key, metric);
-    }
-    return result;
-}
-function checkOutcome(check, value) {
-    const p = '$.outcome';
-    const status = check.required(value, p, 'status');
-    if (!RUN_STATUSES.includes(status)) {
-        check.fail(`${p}.status`, `must be one of ${RUN_STATUSES.map((s) => JSON.stringify(s)).join(', ')} (got ${check.show(status)})`);
-    }
-    const time = (key) => {
-        const text = check.string(check.required(value, p, key), `${p}.${key}`);
-        if (!ISO_DATE_TIME.test(text))
-            check.fail(`${p}.${key}`, `must be an ISO 8601 date-time such as 2024-05-01T12:00:00Z (got ${check.show(text)})`);
-        return text;
-    };
-    const outcome = {
-        ...(value['command'] === undefined ? {} : { command: check.string(value['command'], `${p}.command`) }),
-        ...(value['exitCode'] === undefined
-            ? {}
-            : { exitCode: check.integer(value['exitCode'], `${p}.exitCode`, -Infinity) }),
-        status: status,
-        startedAt: time('startedAt'),
-        finishedAt: time('finishedAt'),
-        durationMs: check.number(check.required(value, p, 'durationMs'), `${p}.durationMs`, 0),
-    };
-    return outcome;
-}
-/** Type checks that throw a UserError naming the source and the JSON path. */
-class RecordChecker {
-    source;
-    constructor(source) {
-        this.source = source;
-    }
-    fail(path, message) {
-        throw new UserError(`${this.source}: invalid run record: ${path} ${message}`, { file: this.source });
-    }
-    show(value) {
-        if (value === undefined)
-            return 'nothing';
-        if (Array.isArray(value))
-            return 'an array';
-        if (value !== null && typeof value === 'object')
-            return 'an object';
-        const text = JSON.stringify(value) ?? typeof value;
-        return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-    }
-    /** `.name` or `["odd name"]`, for paths. */
-    key(name) {
-        return IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
-    }
-    required(object, path, key) {
-        const value = Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
-        if (value === undefined)
-            this.fail(`${path}${this.key(key)}`, 'is missing');
-        return value;
-    }
-    object(value, path) {
-        if (typeof value !== 'object' || value === null || Array.isArray(value))
-            this.fail(path, `must be an object (got ${this.show(value)})`);
-        return value;
-    }
-    array(value, path) {
-        if (!Array.isArray(value))
-            this.fail(path, `must be an array (got ${this.show(value)})`);
-        return value;
-    }
-    string(value, path, minLength = 0) {
-        if (typeof value !== 'string')
-            this.fail(path, `must be a string (got ${this.show(value)})`);
-        if (value.length < minLength)
-            this.fail(path, 'must not be empty');
-        return value;
-    }
-    number(value, path, minimum = -Infinity) {
-        if (typeof value !== 'number')
-            this.fail(path, `must be a number (got ${this.show(value)})`);
-        if (value < minimum)
-            this.fail(path, `must be at least ${minimum} (got ${value})`);
-        return value;
-    }
-    integer(value, path, minimum) {
-        if (typeof value !== 'number' || !Number.isInteger(value))
-            this.fail(path, `must be an integer (got ${this.show(value)})`);
-        if (value < minimum)
-            this.fail(path, `must be at least ${minimum} (got ${value})`);
-        return value;
-    }
-    metricNumber(value, path) {
-        if (typeof value === 'number')
-            return value;
-        if (value === 'NaN')
-            return NaN;
-        if (value === 'Infinity')
-            return Infinity;
-        if (value === '-Infinity')
-            return -Infinity;
-        return this.fail(path, `must be a number or "NaN", "Infinity", "-Infinity" (got ${this.show(value)})`);
-    }
-    /** An array of metric numbers, converted in place (the array is our own parse result). */
-    metricNumbers(value, path) {
-        const items = this.array(value, path);
-        for (let i = 0; i < items.length; i++) {
-            const item = items[i];
-            if (typeof item !== 'number')
-                items[i] = this.metricNumber(item, `${path}[${i}]`);
-        }
-        return items;
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/run-summary.ts
-
-/** A metric value as people read it: full precision trimmed to 6 significant digits, NaN and infinities named. */
-function formatMetricValue(value) {
-    if (Number.isNaN(value))
-        return 'NaN';
-    if (value === Infinity)
-        return '∞';
-    if (value === -Infinity)
-        return '-∞';
-    if (Number.isInteger(value) && Math.abs(value) < 1e15)
-        return String(value);
-    return String(Number(value.toPrecision(6)));
-}
-/** The final value of every metric, with NaN and infinities as strings (JSON has no such numbers). */
-function finalMetricValues(record) {
-    const values = {};
-    for (const [name, metric] of Object.entries(record.metrics)) {
-        values[name] = Number.isFinite(metric.value) ? metric.value : String(metric.value);
-    }
-    return values;
-}
-function paramText(value) {
-    return value === null ? 'null' : String(value);
-}
-/** The job summary of one training run: status, duration, final metrics and params. */
-function renderRunSummary(record) {
-    const { outcome } = record;
-    const status = outcome.status === 'failed'
-        ? `❌ failed (exit code ${outcome.exitCode ?? 'unknown'})`
-        : outcome.status === 'succeeded'
-            ? '✅ succeeded'
-            : '📥 collected (no command)';
-    const lines = [
-        `### ML train: ${markdown_escape_escapeInline(record.experiment)}`,
-        '',
-        `Status: ${status} · duration ${(outcome.durationMs / 1000).toFixed(1)} s · run \`${markdown_escape_escapeInline(record.runId)}\``,
-        '',
-    ];
-    const metrics = Object.entries(record.metrics).sort(([a], [b]) => a.localeCompare(b));
-    if (metrics.length === 0) {
-        lines.push('No metrics were read.', '');
-    }
-    else {
-        lines.push('| metric | final value | step | points |', '|---|---:|---:|---:|');
-        for (const [name, metric] of metrics) {
-            const points = metric.history?.steps.length ?? 1;
-            lines.push(`| ${markdown_escape_escapeCell(name)} | ${formatMetricValue(metric.value)} | ${metric.step ?? ''} | ${points} |`);
-        }
-        lines.push('');
-    }
-    const params = Object.entries(record.params).sort(([a], [b]) => a.localeCompare(b));
-    if (params.length > 0) {
-        lines.push('| param | value |', '|---|---|');
-        for (const [name, value] of params)
-            lines.push(`| ${markdown_escape_escapeCell(name)} | ${markdown_escape_escapeCell(paramText(value))} |`);
-        lines.push('');
-    }
-    if (record.inputs.length > 0) {
-        lines.push('| data | size | sha256 |', '|---|---:|---|');
-        for (const input of record.inputs) {
-            lines.push(`| ${markdown_escape_escapeCell(input.path)} | ${input.size} | \`${input.sha256.slice(0, 12)}\` |`);
-        }
-        lines.push('');
-    }
-    return lines.join('\n');
-}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
+
 
 
 
@@ -37111,7 +37345,7 @@ async function runStep(actionName, body) {
     }
     catch (thrown) {
         // The summary is best effort (GitHub refuses over 1 MiB); the verdict still has to be reported.
-        lib_core/* warning */.$e(`${actionName}: could not write the job summary: ${errorMessage(thrown)}`);
+        lib_core/* warning */.$e(`${actionName}: could not write the job summary: ${errors_errorMessage(thrown)}`);
     }
     if (failure !== undefined)
         lib_core/* setFailed */.C1(failure);
@@ -37133,7 +37367,7 @@ function describeFailure(actionName, thrown) {
     }
     if (thrown instanceof Error && thrown.stack !== undefined)
         lib_core/* debug */.Yz(thrown.stack);
-    return `${actionName} failed unexpectedly: ${errorMessage(thrown)}`;
+    return `${actionName} failed unexpectedly: ${errors_errorMessage(thrown)}`;
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/artifact-client.ts
@@ -37148,41 +37382,35 @@ async function loadArtifactClient() {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
-;// CONCATENATED MODULE: ../../packages/github/src/run-record-artifact.ts
+;// CONCATENATED MODULE: ../../packages/github/src/text-artifact.ts
 
 
 
-
-/** Run records travel as one small artifact per run and experiment; this is the file inside. */
-const RUN_RECORD_FILE = 'run-record.json';
-const PREFIX = 'ml-run-';
-/**
- * The artifact name of an experiment's record. GitHub refuses `"`, `:`, `<`, `>`, `|`, `*`, `?`,
- * `\`, `/` and line breaks in names, so those become `_`; the experiment itself stays in the record.
- */
-function run_record_artifact_runRecordArtifactName(experiment) {
-    return PREFIX + experiment.replace(/["':<>|*?\\/\r\n]/g, '_').slice(0, 200);
+/** GitHub refuses these in artifact names; they become `_`. */
+function safeArtifactName(name) {
+    return name.replace(/["':<>|*?\\/\r\n]/g, '_').slice(0, 200);
 }
-/** Uploads a record; returns the artifact id. */
-async function uploadRunRecord(client, record, options = {}) {
-    const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ml-run-record-'));
+/** Uploads one small text file as an artifact; returns the artifact id. */
+async function uploadTextArtifact(client, options) {
+    const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ml-actions-upload-'));
     try {
-        const file = (0,external_node_path_.join)(folder, RUN_RECORD_FILE);
-        await (0,promises_.writeFile)(file, serializeRunRecord(record));
-        const uploaded = await client.uploadArtifact(run_record_artifact_runRecordArtifactName(record.experiment), [file], folder, {
-            ...(options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays }),
-        });
+        const file = (0,external_node_path_.join)(folder, options.fileName);
+        await (0,promises_.writeFile)(file, options.text);
+        const uploaded = await client.uploadArtifact(options.name, [file], folder, options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays });
         if (uploaded.id === undefined)
-            throw new Error('the artifact service returned no id for the run record');
+            throw new Error(`the artifact service returned no id for ${options.name}`);
         return uploaded.id;
     }
     finally {
         await (0,promises_.rm)(folder, { recursive: true, force: true });
     }
 }
-/** Downloads an artifact (of this run or, with a location, of another) and parses every record in it. */
-async function run_record_artifact_downloadRunRecords(client, location) {
-    const folder = await mkdtemp(join(tmpdir(), 'ml-run-record-'));
+/**
+ * Downloads an artifact and returns its top-level files by name. The client unzips it into a fresh
+ * folder of ours and refuses entries that would land outside it.
+ */
+async function text_artifact_downloadTextArtifact(client, location) {
+    const folder = await mkdtemp(join(tmpdir(), 'ml-actions-download-'));
     try {
         await client.downloadArtifact(location.artifactId, {
             path: folder,
@@ -37193,15 +37421,44 @@ async function run_record_artifact_downloadRunRecords(client, location) {
                 repositoryName: location.repo,
             },
         });
-        const names = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
-        if (names.length === 0) {
-            throw new UserError(`artifact ${location.artifactId} of workflow run ${location.workflowRunId} holds no run record`);
+        const files = new Map();
+        for (const entry of await readdir(folder, { withFileTypes: true })) {
+            if (entry.isFile())
+                files.set(entry.name, await readFile(join(folder, entry.name), 'utf8'));
         }
-        return await Promise.all(names.map(async (name) => parseRunRecord(await readFile(join(folder, name), 'utf8'), `artifact ${location.artifactId} (${name}) of workflow run ${location.workflowRunId}`)));
+        return files;
     }
     finally {
         await rm(folder, { recursive: true, force: true });
     }
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/run-record-artifact.ts
+
+
+/** Run records travel as one small artifact per run and experiment; this is the file inside. */
+const RUN_RECORD_FILE = 'run-record.json';
+/** The artifact name of an experiment's record; the experiment itself stays in the record. */
+function run_record_artifact_runRecordArtifactName(experiment) {
+    return safeArtifactName(`ml-run-${experiment}`);
+}
+/** Uploads a record; returns the artifact id. */
+async function uploadRunRecord(client, record, options = {}) {
+    return uploadTextArtifact(client, {
+        name: run_record_artifact_runRecordArtifactName(record.experiment),
+        fileName: RUN_RECORD_FILE,
+        text: run_record_serializeRunRecord(record),
+        ...options,
+    });
+}
+/** Downloads a record artifact (of this run or of another) and parses every record in it. */
+async function run_record_artifact_downloadRunRecords(client, location) {
+    const files = await downloadTextArtifact(client, location);
+    const names = [...files.keys()].filter((name) => name.endsWith('.json')).sort();
+    if (names.length === 0) {
+        throw new UserError(`artifact ${location.artifactId} of workflow run ${location.workflowRunId} holds no run record`);
+    }
+    return names.map((name) => parseRunRecord(files.get(name) ?? '', `artifact ${location.artifactId} (${name}) of workflow run ${location.workflowRunId}`));
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/baseline.ts
@@ -37346,6 +37603,31 @@ async function download(request, artifact, notice) {
     });
     const sha = artifact.workflow_run?.head_sha ?? records[0]?.provenance.sha ?? '';
     return { records, sha, workflowRunId, notice };
+}
+/**
+ * Looks up the baseline of each experiment. A lookup that fails (an expired artifact, an API that
+ * keeps failing) becomes a notice: rules that need no baseline still apply.
+ */
+async function findBaselines(request) {
+    const combined = { records: undefined, sha: undefined, url: undefined, notices: [] };
+    for (const experiment of request.experiments) {
+        try {
+            const found = await findBaseline({ ...request, experiment });
+            if (found.notice !== undefined)
+                combined.notices.push(found.notice);
+            if (found.records === undefined)
+                continue;
+            combined.records = [...(combined.records ?? []), ...found.records];
+            combined.sha ??= found.sha;
+            if (found.workflowRunId !== undefined) {
+                combined.url ??= `${request.context.serverUrl}/${request.context.repository}/actions/runs/${found.workflowRunId}`;
+            }
+        }
+        catch (thrown) {
+            combined.notices.push(`the baseline of ${experiment} could not be looked up: ${errorMessage(thrown)}`);
+        }
+    }
+    return combined;
 }
 
 // EXTERNAL MODULE: ../../node_modules/@octokit/core/dist-src/index.js + 12 modules
@@ -38190,7 +38472,7 @@ async function writeJobRecord(record, folder = jobRecordsFolder()) {
     await (0,promises_.mkdir)(folder, { recursive: true });
     const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, '_');
     const path = (0,external_node_path_.join)(folder, `${safeId}.json`);
-    await (0,promises_.writeFile)(path, serializeRunRecord(record));
+    await (0,promises_.writeFile)(path, run_record_serializeRunRecord(record));
     return path;
 }
 /**
@@ -38234,6 +38516,7 @@ async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) 
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/index.ts
+
 
 
 

@@ -1,3 +1,4 @@
+export * from './compare-bundle.ts';
 export * from './errors.ts';
 export * from './files/index.ts';
 export * from './gate-result.ts';

@@ -134,6 +134,7 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const RUN_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'collected'];
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const MAX_FREE_FORM_DEPTH = 32;
 
 /**
  * Parses and validates a run record's JSON text. Every field is checked; a problem is a
@@ -235,7 +236,7 @@ function checkProvenance(check: RecordChecker, value: Record<string, unknown>): 
     runAttempt: count('runAttempt', 0),
     runNumber: count('runNumber', 0),
     job: text('job'),
-    matrix: check.object(check.required(value, p, 'matrix'), `${p}.matrix`),
+    matrix: check.shallow(check.object(check.required(value, p, 'matrix'), `${p}.matrix`), `${p}.matrix`),
     runnerOs: text('runnerOs'),
   };
   return provenance;
@@ -344,6 +345,22 @@ class RecordChecker {
     if (value !== null && typeof value === 'object') return 'an object';
     const text = JSON.stringify(value) ?? typeof value;
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  }
+
+  /**
+   * A free-form object, refused when nested deeper than MAX_FREE_FORM_DEPTH: a record may come
+   * from a fork's artifact, and writing it back out must not overflow the stack. (A check the
+   * JSON Schema cannot express, like equal history lengths.)
+   */
+  shallow(value: Record<string, unknown>, path: string): Record<string, unknown> {
+    const pending: Array<[unknown, number]> = [[value, 0]];
+    while (pending.length > 0) {
+      const [node, depth] = pending.pop()!;
+      if (typeof node !== 'object' || node === null) continue;
+      if (depth >= MAX_FREE_FORM_DEPTH) this.fail(path, `is nested more than ${MAX_FREE_FORM_DEPTH} levels deep`);
+      for (const child of Object.values(node)) pending.push([child, depth + 1]);
+    }
+    return value;
   }
 
   /** `.name` or `["odd name"]`, for paths. */

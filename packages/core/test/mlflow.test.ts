@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.ts';
 import { resolveWorkspacePath } from '../src/files/workspace-path.ts';
 import { findMlflowRuns, readMlflowRunMetrics, readMlflowRunParams } from '../src/metrics/mlflow.ts';
+import { readMetricsFile } from '../src/metrics/read-metrics-file.ts';
 
 const workspace = path.join(import.meta.dirname, 'fixtures/metrics');
 const options = { workspace, cwd: workspace };
@@ -44,6 +45,11 @@ describe('MLflow', () => {
     const { metrics, sources } = await readMlflowRunMetrics(run);
     expect(Object.fromEntries(metrics)).toEqual(newerMetrics);
     expect(sources).toEqual(['mlruns/0/newer-run/metrics/loss', 'mlruns/0/newer-run/metrics/train/acc']);
+  });
+
+  it('recognises one metric file given on its own, keyed by its path below metrics/', async () => {
+    const file = await resolveWorkspacePath('mlruns/0/newer-run/metrics/train/acc', options);
+    expect(await readMetricsFile(file.absolute, file.relative)).toEqual({ 'train/acc': newerMetrics['train/acc'] });
   });
 
   it("reads a run's params, parsing numbers and Python's None", async () => {

@@ -196,6 +196,13 @@ describe('parseRunRecord', () => {
     );
     expect(truncated.line).toBe(3);
     expect(errorOf('[]').message).toBe('run-record.json: invalid run record: $ must be an object (got an array)');
+    const deepMatrix = broken(['provenance', 'matrix'], 'DEEP').replace(
+      '"DEEP"',
+      `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`,
+    );
+    expect(errorOf(deepMatrix).message).toBe(
+      'run-record.json: invalid run record: $.provenance.matrix is nested more than 32 levels deep',
+    );
   });
 });
 

@@ -155,6 +155,14 @@ describe('readTfevents', () => {
       path.join(logs, 'validation/events.out.tfevents.1.a'),
       encodeEventFile([{ step: 0, wallTime: 11, tag: 'epoch_loss', value: 2 }]),
     );
+    // Not searched: dot-folders and node_modules.
+    for (const hidden of ['.cache', 'node_modules']) {
+      await mkdir(path.join(logs, hidden), { recursive: true });
+      await writeFile(
+        path.join(logs, hidden, 'events.out.tfevents.9.a'),
+        encodeEventFile([{ step: 0, wallTime: 1, tag: 'x', value: 1 }]),
+      );
+    }
     const folder = await resolveWorkspacePath('logs', { workspace, cwd: workspace });
     const result = await readMetricsFolder(folder);
     expect(Object.fromEntries(result.metrics)).toEqual({

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { UserError, parseRunRecord, type RunRecord } from '@ml-actions/core';
+import { UserError, errorMessage, parseRunRecord, type RunRecord } from '@ml-actions/core';
 import type { ActionContext } from './action-context.ts';
 import type { ArtifactClient } from './artifact-client.ts';
 import type { GitHubClient } from './github-client.ts';
@@ -195,4 +195,37 @@ async function download(
   });
   const sha = artifact.workflow_run?.head_sha ?? records[0]?.provenance.sha ?? '';
   return { records, sha, workflowRunId, notice };
+}
+
+/** The baselines of several experiments, merged: what gate and compare compare with. */
+export interface CombinedBaseline {
+  records: RunRecord[] | undefined;
+  sha: string | undefined;
+  url: string | undefined;
+  notices: string[];
+}
+
+/**
+ * Looks up the baseline of each experiment. A lookup that fails (an expired artifact, an API that
+ * keeps failing) becomes a notice: rules that need no baseline still apply.
+ */
+export async function findBaselines(
+  request: Omit<BaselineRequest, 'experiment'> & { experiments: string[] },
+): Promise<CombinedBaseline> {
+  const combined: CombinedBaseline = { records: undefined, sha: undefined, url: undefined, notices: [] };
+  for (const experiment of request.experiments) {
+    try {
+      const found = await findBaseline({ ...request, experiment });
+      if (found.notice !== undefined) combined.notices.push(found.notice);
+      if (found.records === undefined) continue;
+      combined.records = [...(combined.records ?? []), ...found.records];
+      combined.sha ??= found.sha;
+      if (found.workflowRunId !== undefined) {
+        combined.url ??= `${request.context.serverUrl}/${request.context.repository}/actions/runs/${found.workflowRunId}`;
+      }
+    } catch (thrown: unknown) {
+      combined.notices.push(`the baseline of ${experiment} could not be looked up: ${errorMessage(thrown)}`);
+    }
+  }
+  return combined;
 }

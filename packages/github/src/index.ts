@@ -8,5 +8,6 @@ export * from './inputs.ts';
 export * from './model-tags.ts';
 export * from './run-record-artifact.ts';
 export * from './sticky-comment.ts';
+export * from './text-artifact.ts';
 export * from './token-identity.ts';
 export * from './job-records.ts';

@@ -8,7 +8,13 @@ export { readJsonlHistory } from './jsonl-history.ts';
 export { detectMetricsFormat, metricsFormatFromName, type MetricsFileFormat } from './metrics-format.ts';
 export { readMetricsFolder, type MetricsFolderKind } from './metrics-folder.ts';
 export { MetricSeries, MetricTable } from './metric-series.ts';
-export { findMlflowRuns, readMlflowRunMetrics, readMlflowRunParams, type MlflowRun } from './mlflow.ts';
+export {
+  findMlflowRuns,
+  readMlflowMetricFile,
+  readMlflowRunMetrics,
+  readMlflowRunParams,
+  type MlflowRun,
+} from './mlflow.ts';
 export { readMetricsFile } from './read-metrics-file.ts';
 export { isTfeventsName, readTfevents } from './tfevents.ts';
 export { readTomlMetrics } from './toml-metrics.ts';

@@ -5,7 +5,7 @@ import { maskedCrc32c } from './crc32c.ts';
 import { isTfeventsName } from './tfevents.ts';
 
 /** The metric file formats we read. */
-export type MetricsFileFormat = 'json' | 'jsonl' | 'yaml' | 'toml' | 'csv' | 'tsv' | 'tfevents';
+export type MetricsFileFormat = 'json' | 'jsonl' | 'yaml' | 'toml' | 'csv' | 'tsv' | 'tfevents' | 'mlflow-metric';
 
 const BY_EXTENSION: Record<string, MetricsFileFormat> = {
   '.json': 'json',
@@ -30,8 +30,8 @@ const SNIFF_BYTES = 64 * 1024;
 /**
  * The format of a metrics file, from its name and, where the name is not enough, its first
  * bytes: a `.json` file holding one object per line is JSON Lines; a file with an unknown
- * extension is recognised as TFRecord (valid first length CRC), JSON / JSON Lines, TSV, CSV, or
- * else read as YAML.
+ * extension is recognised as TFRecord (valid first length CRC), JSON / JSON Lines, an MLflow
+ * metric file (`timestamp value [step]` lines), TSV, CSV, or else read as YAML.
  */
 export async function detectMetricsFormat(absolutePath: string, displayName: string): Promise<MetricsFileFormat> {
   const byName = metricsFormatFromName(absolutePath);
@@ -50,6 +50,7 @@ export async function detectMetricsFormat(absolutePath: string, displayName: str
   const firstLine = text.split('\n', 1)[0] ?? '';
   const trimmed = text.trimStart();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return looksLikeJsonLines(head) ? 'jsonl' : 'json';
+  if (looksLikeMlflowMetric(text)) return 'mlflow-metric';
   if (firstLine.includes('\t')) return 'tsv';
   if (firstLine.includes(',') && !firstLine.includes(':')) return 'csv';
   return 'yaml';
@@ -79,4 +80,14 @@ function looksLikeJsonLines(head: Buffer): boolean {
     return false;
   }
   return lines.slice(first + 1).some((line) => line.trim().startsWith('{'));
+}
+
+const MLFLOW_METRIC_LINE = /^\d{9,} \S+( -?\d+)?\r?$/;
+
+/** Every complete line is `timestamp value [step]` with a millisecond timestamp. */
+function looksLikeMlflowMetric(text: string): boolean {
+  const lines = text.split('\n');
+  if (lines.length > 1) lines.pop(); // possibly cut off by the sniff limit
+  const filled = lines.filter((line) => line.trim() !== '');
+  return filled.length > 0 && filled.every((line) => MLFLOW_METRIC_LINE.test(line));
 }

@@ -62,7 +62,7 @@ export async function readMlflowRunMetrics(
   if (metricsFolder !== undefined && metricsFolder.isDirectory) {
     for (const file of await listWorkspaceFolder(metricsFolder, { recursive: true })) {
       const key = file.relative.slice(metricsFolder.relative.length + 1);
-      await readMlflowMetricFile(table, key, file);
+      await readRunMetricFile(table, key, file);
       sources.push(file.relative);
     }
   }
@@ -92,29 +92,51 @@ export async function readMlflowRunParams(
   return { params, sources };
 }
 
-async function readMlflowMetricFile(table: MetricTable, key: string, file: WorkspacePath): Promise<void> {
+/**
+ * Reads one MLflow metric file given on its own. Its key is its path below the run's `metrics/`
+ * folder when the path has one (`mlruns/0/abc/metrics/train/loss` -> `train/loss`), else its name.
+ */
+export async function readMlflowMetricFile(absolutePath: string, displayName: string): Promise<Record<string, Metric>> {
+  const normalized = displayName.replace(/\\/g, '/');
+  const at = normalized.lastIndexOf('/metrics/');
+  const key = at === -1 ? normalized.slice(normalized.lastIndexOf('/') + 1) : normalized.slice(at + '/metrics/'.length);
+  const table = new MetricTable();
+  await readMetricLines(table, key, absolutePath, displayName);
+  return table.toRecord();
+}
+
+async function readRunMetricFile(table: MetricTable, key: string, file: WorkspacePath): Promise<void> {
+  await readMetricLines(table, key, file.absolute, file.relative);
+}
+
+async function readMetricLines(
+  table: MetricTable,
+  key: string,
+  absolutePath: string,
+  displayName: string,
+): Promise<void> {
   const series = table.get(key);
   let index = 0;
-  await forEachLine(file.absolute, file.relative, (line, lineNumber) => {
+  await forEachLine(absolutePath, displayName, (line, lineNumber) => {
     if (line.trim() === '') return;
     const first = line.indexOf(' ');
     const second = first === -1 ? -1 : line.indexOf(' ', first + 1);
     const third = second === -1 ? -1 : line.indexOf(' ', second + 1);
     if (first === -1 || third !== -1) {
       throw fileError(
-        file.relative,
+        displayName,
         'an MLflow metric line must be "timestamp value step" or "timestamp value"',
         lineNumber,
       );
     }
     const timestamp = parseDecimal(line, 0, first);
     if (!Number.isFinite(timestamp))
-      throw fileError(file.relative, `timestamp ${JSON.stringify(line.slice(0, first))} is not a number`, lineNumber);
+      throw fileError(displayName, `timestamp ${JSON.stringify(line.slice(0, first))} is not a number`, lineNumber);
     const valueEnd = second === -1 ? line.length : second;
     const value = parseNumberText(line, first + 1, valueEnd);
     if (value === undefined) {
       throw fileError(
-        file.relative,
+        displayName,
         `value ${JSON.stringify(line.slice(first + 1, valueEnd))} is not a number`,
         lineNumber,
       );
@@ -124,7 +146,7 @@ async function readMlflowMetricFile(table: MetricTable, key: string, file: Works
       step = parseDecimal(line, second + 1, line.length);
       if (!Number.isFinite(step))
         throw fileError(
-          file.relative,
+          displayName,
           `step ${JSON.stringify(line.slice(second + 1))} is not a finite number`,
           lineNumber,
         );

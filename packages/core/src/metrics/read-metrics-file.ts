@@ -4,6 +4,7 @@ import { dvcliveKeyPrefix } from './dvclive.ts';
 import { readJsonMetrics } from './json-metrics.ts';
 import { readJsonlHistory } from './jsonl-history.ts';
 import { detectMetricsFormat, type MetricsFileFormat } from './metrics-format.ts';
+import { readMlflowMetricFile } from './mlflow.ts';
 import { readTfevents } from './tfevents.ts';
 import { readTomlMetrics } from './toml-metrics.ts';
 import { readYamlMetrics } from './yaml-metrics.ts';
@@ -38,5 +39,7 @@ export async function readMetricsFile(
     }
     case 'tfevents':
       return readTfevents(absolutePath, displayName);
+    case 'mlflow-metric':
+      return readMlflowMetricFile(absolutePath, displayName);
   }
 }

@@ -306,14 +306,16 @@ function collectExtremes(
 ): void {
   const buckets = minValue.length;
   let finite = 0;
+  let numbers = 0;
+  let integerSteps = 1;
   let lo = Infinity;
   let hi = -Infinity;
-  let integerSteps = 1;
-  let numbers = 0;
   let min = Infinity;
   let max = -Infinity;
-  let first = NaN;
-  let last = NaN;
+  // Indices, not values, for the first and last points: a double reassigned on every point
+  // would be boxed (allocated) anew each time until V8's optimising compiler takes over.
+  let firstAt = -1;
+  let lastAt = -1;
   for (let i = 0; i < points; i++) {
     const step = steps[i]!;
     const value = values[i]!;
@@ -328,8 +330,8 @@ function collectExtremes(
     if (step < lo) lo = step;
     if (step > hi) hi = step;
     if (Math.floor(step) !== step) integerSteps = 0;
-    if (finite === 1) first = value;
-    last = value;
+    if (firstAt === -1) firstAt = i;
+    lastAt = i;
     const position = (step - origin) * scale;
     const bucket = position < 0 ? 0 : position >= buckets ? buckets - 1 : position | 0;
     if (value < minValue[bucket]!) {
@@ -348,8 +350,8 @@ function collectExtremes(
   figures[NUMBERS] = numbers;
   figures[MIN] = min;
   figures[MAX] = max;
-  figures[FIRST] = first;
-  figures[LAST] = last;
+  figures[FIRST] = firstAt === -1 ? NaN : values[firstAt]!;
+  figures[LAST] = lastAt === -1 ? NaN : values[lastAt]!;
 }
 
 /** Interpolates interior gaps linearly; before the first and after the last filled slot, holds `lead`/`trail`. */

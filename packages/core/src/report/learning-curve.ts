@@ -64,8 +64,14 @@ export function renderLearningCurve(
       texts[i] = text;
       // The axis is taken from the rounded numbers as written, so no point falls outside it.
       const shown = Number(text);
-      if (shown < yMin) [yMin, yMinText] = [shown, text];
-      if (shown > yMax) [yMax, yMaxText] = [shown, text];
+      if (shown < yMin) {
+        yMin = shown;
+        yMinText = text;
+      }
+      if (shown > yMax) {
+        yMax = shown;
+        yMaxText = text;
+      }
     }
     lines.push(texts);
     lineNumbers.push(lines.length);

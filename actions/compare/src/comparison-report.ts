@@ -1,0 +1,41 @@
+import {
+  evaluateRules,
+  parseRules,
+  renderComparison,
+  type ComparisonReport,
+  type GateResult,
+  type RunRecord,
+} from '@ml-actions/core';
+
+export interface ReportParts {
+  runs: RunRecord[];
+  baseline: { records: RunRecord[]; sha: string; url?: string | undefined; notice?: string | undefined } | undefined;
+  /** Rules as text (already checked once, by loadRules or the bundle's parse). */
+  rules: string | undefined;
+  key: string;
+  options: { precision: number; charts: boolean; onlyChanged: boolean };
+  workflowRunUrl: string | undefined;
+}
+
+/** Judges the rules (when there are any) and renders the comparison: the one rendering path of every mode. */
+export function buildReport(parts: ReportParts): { report: ComparisonReport; gate: GateResult | undefined } {
+  const gate =
+    parts.rules === undefined
+      ? undefined
+      : evaluateRules(parseRules(parts.rules), {
+          runs: parts.runs,
+          baseline: parts.baseline?.records,
+          requireBaseline: false,
+        });
+  const report = renderComparison({
+    runs: parts.runs,
+    baseline: parts.baseline,
+    gate,
+    key: parts.key,
+    precision: parts.options.precision,
+    charts: parts.options.charts,
+    onlyChanged: parts.options.onlyChanged,
+    links: { workflowRun: parts.workflowRunUrl },
+  });
+  return { report, gate };
+}

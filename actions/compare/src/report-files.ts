@@ -1,0 +1,19 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ComparisonReport } from '@ml-actions/core';
+
+/** Writes the Markdown and JSON reports before anything is sent, so they exist whatever happens next. */
+export async function writeReportFiles(
+  report: ComparisonReport,
+  key: string,
+  env: Record<string, string | undefined> = process.env,
+): Promise<{ markdown: string; json: string }> {
+  const folder = join(env['RUNNER_TEMP'] || tmpdir(), 'ml-actions', 'compare', key.replace(/[^A-Za-z0-9._-]/g, '_'));
+  await mkdir(folder, { recursive: true });
+  const markdown = join(folder, 'report.md');
+  const json = join(folder, 'report.json');
+  await writeFile(markdown, report.comment);
+  await writeFile(json, `${JSON.stringify(report.json, null, 2)}\n`);
+  return { markdown, json };
+}

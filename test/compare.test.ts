@@ -1,0 +1,218 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  pullRequestEvent,
+  pushEvent,
+  startJob,
+  startLocalGitHub,
+  workflowRunEvent,
+  type LocalGitHub,
+} from '@ml-actions/testkit';
+
+let github: LocalGitHub;
+let workspace: string;
+let mainSha: string;
+const repo = 'octo-org/churn';
+const history = (losses: number[]) => `step,loss,accuracy\n${losses.map((l, i) => `${i},${l},${1 - l}`).join('\n')}\n`;
+
+beforeAll(async () => {
+  github = await startLocalGitHub();
+  workspace = await mkdtemp(join(tmpdir(), 'compare-'));
+  mainSha = github.api.state.addCommit(repo, { branch: 'main', message: 'initial' }).sha;
+  await writeFile(join(workspace, 'history.csv'), history([0.9, 0.6, 0.4, 0.3]));
+  await writeFile(join(workspace, 'params.yaml'), 'lr: 0.01\n');
+  const job = await startJob(github, {
+    event: pushEvent(github.repository, { sha: mainSha, before: '0'.repeat(40) }),
+    headSha: mainSha,
+    headBranch: 'main',
+    workspace,
+  });
+  expect((await job.step('train', { metrics: 'history.csv', params: 'params.yaml' })).exitCode).toBe(0);
+  await job.finish();
+});
+afterEach(() => github.api.assertNoViolations());
+afterAll(async () => {
+  await github?.close();
+  await rm(workspace, { recursive: true, force: true });
+});
+
+let nextPull = 1;
+async function pullRequest(options: { losses: number[]; fork?: boolean; token?: string; metricsFile?: string }) {
+  const number = nextPull++;
+  const headSha = github.api.state.addCommit(repo, { parents: [mainSha], message: `pr ${number}` }).sha;
+  github.api.state.setRef(repo, `heads/feature-${number}`, headSha);
+  github.api.state.addPull(repo, { number, head: { ref: `feature-${number}`, sha: headSha }, base: { ref: 'main' } });
+  await writeFile(join(workspace, 'history.csv'), history(options.losses));
+  await writeFile(join(workspace, 'params.yaml'), 'lr: 0.02\n');
+  const job = await startJob(github, {
+    event: pullRequestEvent(github.repository, {
+      number,
+      headSha,
+      baseSha: mainSha,
+      headRef: `feature-${number}`,
+      fork: options.fork ?? false,
+    }),
+    headSha,
+    headBranch: `feature-${number}`,
+    workspace,
+    ...(options.token === undefined ? {} : { token: options.token }),
+  });
+  const train = await job.step('train', { metrics: options.metricsFile ?? 'history.csv', params: 'params.yaml' });
+  expect(train.exitCode).toBe(0);
+  return { number, headSha, job };
+}
+
+const ours = (number: number) =>
+  github.api.state.comments(repo, number).filter((c) => c.body.includes('<!-- ml-actions:compare:'));
+
+describe('compare in comment mode', () => {
+  it('posts one sticky comment with the table, a chart and the changed params, and updates it in place', async () => {
+    const { number, job } = await pullRequest({ losses: [0.8, 0.5, 0.3, 0.2] });
+    const first = await job.step('compare', { rules: 'loss <= baseline * 1.05' });
+    expect(first.exitCode).toBe(0);
+    const report = await readFile(first.outputs['report'] ?? '', 'utf8');
+    expect(ours(number)).toHaveLength(1);
+    const comment = ours(number)[0];
+    expect(comment?.body).toBe(report);
+    expect(comment?.body).toContain('<!-- ml-actions:compare:train -->');
+    expect(comment?.body).toContain('```mermaid');
+    expect(comment?.body).toContain('xychart-beta');
+    expect(comment?.body).toMatch(/\| *loss *\|/);
+    expect(comment?.body).toContain('lr');
+    expect(first.outputs['comment-id']).toBe(String(comment?.id));
+    expect(first.summary).toContain('xychart-beta');
+
+    const second = await job.step('compare', { rules: 'loss <= baseline * 1.05' });
+    expect(second.exitCode).toBe(0);
+    expect(ours(number)).toHaveLength(1);
+    expect(second.outputs['comment-id']).toBe(String(comment?.id));
+    await job.finish();
+  });
+
+  it('finds its comment among 250 others and never edits another author’s comment carrying the marker', async () => {
+    const { number, job } = await pullRequest({ losses: [0.7, 0.4] });
+    for (let i = 0; i < 120; i++) github.api.state.addComment(repo, number, { body: `chatter ${i}`, user: 'octo-dev' });
+    const first = await job.step('compare');
+    expect(first.exitCode).toBe(0);
+    const forged = github.api.state.addComment(repo, number, {
+      body: '<!-- ml-actions:compare:train --> forged',
+      user: 'mallory',
+    });
+    for (let i = 0; i < 130; i++) github.api.state.addComment(repo, number, { body: `more ${i}`, user: 'octo-dev' });
+    const second = await job.step('compare');
+    expect(second.exitCode).toBe(0);
+    expect(second.outputs['comment-id']).toBe(first.outputs['comment-id']);
+    const byBot = ours(number).filter((c) => c.user === 'github-actions[bot]');
+    expect(byBot).toHaveLength(1);
+    expect(github.api.state.comment(forged.id)?.body).toBe('<!-- ml-actions:compare:train --> forged');
+    await job.finish();
+  });
+
+  it('two jobs posting at once end with exactly one comment', async () => {
+    const { number, job } = await pullRequest({ losses: [0.7, 0.35] });
+    const [a, b] = await Promise.all([job.step('compare'), job.step('compare')]);
+    expect([a.exitCode, b.exitCode]).toEqual([0, 0]);
+    expect(ours(number)).toHaveLength(1);
+    await job.finish();
+  });
+
+  it('neutralises HTML, mentions and table breakers in metric names', async () => {
+    await writeFile(
+      join(workspace, 'evil.json'),
+      JSON.stringify({ '<script>alert(1)</script>': 1, '@octocat|x': 2, 'fixes #1': 3 }),
+    );
+    const { number, job } = await pullRequest({ losses: [0.5], metricsFile: 'evil.json' });
+    const run = await job.step('compare', { 'comment-key': 'evil' });
+    expect(run.exitCode).toBe(0);
+    const body = ours(number)[0]?.body ?? '';
+    expect(body).not.toContain('<script>');
+    expect(body).not.toMatch(/(^|[^`\w])@octocat/);
+    expect(body).not.toContain('#1 ');
+    await job.finish();
+  });
+});
+
+describe('compare on pull requests from forks', () => {
+  const readOnly = 'ghs_forkReadOnly000000000000000000000000';
+
+  it('degrades to the job summary with guidance when the token is read-only', async () => {
+    github.api.tokens.add(readOnly, { login: 'github-actions[bot]', installation: true, readOnly: true });
+    const { number, job } = await pullRequest({ losses: [0.6, 0.3], fork: true, token: readOnly });
+    const run = await job.step('compare');
+    expect(run.exitCode).toBe(0);
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({ level: 'warning', message: expect.stringContaining('token is read-only') }),
+    );
+    expect(run.summary).toContain('was not posted as a comment');
+    expect(ours(number)).toHaveLength(0);
+    await job.finish();
+  });
+
+  it('collect then publish: the trusted stage comments and creates the check run on the head commit', async () => {
+    const { number, headSha, job } = await pullRequest({ losses: [0.6, 0.25], fork: true, token: readOnly });
+    const collect = await job.step('compare', { mode: 'collect', rules: 'loss <= baseline * 1.05' });
+    expect(collect.exitCode).toBe(0);
+    expect(ours(number)).toHaveLength(0);
+    await job.finish();
+
+    const publisher = await startJob(github, {
+      event: workflowRunEvent(github.repository, { runId: job.runId, headSha, headBranch: `feature-${number}` }),
+      headSha: mainSha,
+      headBranch: 'main',
+      workspace,
+      job: 'publish',
+    });
+    const publish = await publisher.step('compare', { mode: 'publish' });
+    expect(publish.exitCode).toBe(0);
+    expect(ours(number)).toHaveLength(1);
+    expect(ours(number)[0]?.body).toContain('xychart-beta');
+    const checks = github.api.state.checkRuns(repo).filter((check) => check.headSha === headSha);
+    expect(checks).toEqual([expect.objectContaining({ name: 'ML quality gate (train)', conclusion: 'success' })]);
+    await publisher.finish();
+  });
+
+  it('publish refuses a collected comparison whose pull request has moved to another commit', async () => {
+    const { number, headSha, job } = await pullRequest({ losses: [0.6, 0.25], fork: true, token: readOnly });
+    expect((await job.step('compare', { mode: 'collect' })).exitCode).toBe(0);
+    await job.finish();
+    // The pull request is pushed again: its head is no longer the commit the artifact was made for.
+    const moved = github.api.state.addCommit(repo, { parents: [headSha], message: 'later' }).sha;
+    github.api.state.pull(repo, number)!.head.sha = moved;
+    const publisher = await startJob(github, {
+      event: workflowRunEvent(github.repository, { runId: job.runId, headSha, headBranch: `feature-${number}` }),
+      headSha: mainSha,
+      headBranch: 'main',
+      workspace,
+      job: 'publish',
+    });
+    const publish = await publisher.step('compare', { mode: 'publish' });
+    expect(publish.exitCode).toBe(1);
+    expect(publish.annotations[0]?.message).toBe(
+      `refusing the comparison: pull request #${number} is at ${moved.slice(0, 7)}, not ${headSha.slice(0, 7)}`,
+    );
+    expect(ours(number)).toHaveLength(0);
+    await publisher.finish();
+  });
+
+  it('publish refuses a comparison made for another head commit than the triggering run', async () => {
+    const { number, job } = await pullRequest({ losses: [0.6, 0.25], fork: true, token: readOnly });
+    expect((await job.step('compare', { mode: 'collect' })).exitCode).toBe(0);
+    await job.finish();
+    const other = 'e'.repeat(40);
+    const publisher = await startJob(github, {
+      event: workflowRunEvent(github.repository, { runId: job.runId, headSha: other, headBranch: `feature-${number}` }),
+      headSha: mainSha,
+      headBranch: 'main',
+      workspace,
+      job: 'publish',
+    });
+    const publish = await publisher.step('compare', { mode: 'publish' });
+    expect(publish.exitCode).toBe(1);
+    expect(publish.annotations[0]?.message).toMatch(
+      /^refusing the comparison: its head commit \w{7} is not the triggering run's eeeeeee$/,
+    );
+    await publisher.finish();
+  });
+});
