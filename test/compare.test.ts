@@ -142,8 +142,8 @@ describe('compare on pull requests from forks', () => {
     const { number, job } = await pullRequest({ losses: [0.6, 0.3], fork: true, token: readOnly });
     const run = await job.step('compare');
     expect(run.exitCode).toBe(0);
-    expect(run.annotations).toContainEqual(
-      expect.objectContaining({ level: 'warning', message: expect.stringContaining('token is read-only') }),
+    expect(run.annotations.find((annotation) => annotation.level === 'warning')?.message).toContain(
+      'token is read-only',
     );
     expect(run.summary).toContain('was not posted as a comment');
     expect(ours(number)).toHaveLength(0);
