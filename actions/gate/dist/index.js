@@ -38358,11 +38358,29 @@ throttling.triggersNotification = triggersNotification;
 
 
 
+
 const ClientClass = dist_src/* Octokit */.E.plugin(paginateRest, dist_bundle/* retry */.L, throttling);
+/** The variable that shortens retry waits in tests that run the bundles (a factor in (0, 1]). */
+const RETRY_WAIT_SCALE_VARIABLE = 'ML_ACTIONS_RETRY_WAIT_SCALE';
+/**
+ * The factor every retry wait is multiplied by: 1 on a real runner; tests that run the bundles set
+ * ML_ACTIONS_RETRY_WAIT_SCALE (e.g. 0.01) so that 5xx back-off and Retry-After take milliseconds.
+ */
+function retryWaitScale(env = process.env) {
+    const text = env[RETRY_WAIT_SCALE_VARIABLE]?.trim() ?? '';
+    if (text === '')
+        return 1;
+    const scale = Number(text);
+    if (!(Number.isFinite(scale) && scale > 0 && scale <= 1)) {
+        throw new errors_UserError(`${RETRY_WAIT_SCALE_VARIABLE} must be a number in (0, 1], got "${text}"`);
+    }
+    return scale;
+}
 /** Creates the client. Rate limits are retried up to `retries` times, after GitHub's Retry-After. */
 function createGitHubClient(options) {
     const retries = options.retries ?? 3;
-    const scale = options.waitScale ?? 1;
+    // Read once per client, and each action creates one client.
+    const scale = options.waitScale ?? retryWaitScale();
     const log = options.log ?? { warn: () => undefined, debug: () => undefined };
     return new ClientClass({
         auth: options.token,
@@ -38376,6 +38394,8 @@ function createGitHubClient(options) {
         },
         retry: { retries, retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)) },
         throttle: {
+            // Retry-After and rate-limit resets are in seconds; the scale shortens them only in tests.
+            retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)),
             // Bottleneck clustering is not needed for one short-lived step; it only adds start-up cost.
             onRateLimit: (retryAfter, _options, _octokit, retryCount) => {
                 log.warn(`GitHub rate limit hit; retrying after ${retryAfter} s (attempt ${retryCount + 1})`);
@@ -38385,7 +38405,7 @@ function createGitHubClient(options) {
                 log.warn(`GitHub secondary rate limit hit; retrying after ${retryAfter} s (attempt ${retryCount + 1})`);
                 return retryCount < retries;
             },
-            fallbackSecondaryRateRetryAfter: Math.max(1, Math.round(60 * scale)),
+            fallbackSecondaryRateRetryAfter: 60,
         },
     });
 }
@@ -38482,25 +38502,32 @@ async function createTag(target, tag, sha) {
         throw thrown;
     }
 }
-/** Creates a release for a tag with the model card as its notes, and attaches files. */
+/** GitHub refuses release notes over 125,000 characters. */
+const MAX_RELEASE_BODY = 125_000;
+/** Creates the release of an existing tag, with the model card as its notes, and attaches the assets. */
 async function createRelease(target, options) {
+    const body = options.body.length > MAX_RELEASE_BODY
+        ? `${options.body.slice(0, MAX_RELEASE_BODY - 100)}\n\n… cut to fit GitHub's limit; README.md in the package has it all.`
+        : options.body;
     const release = await target.github.request('POST /repos/{owner}/{repo}/releases', {
         owner: target.owner,
         repo: target.repo,
         tag_name: options.tag,
         name: options.name,
-        body: options.body.length > 125_000
-            ? `${options.body.slice(0, 124_900)}\n\n… cut to fit GitHub's limit.`
-            : options.body,
+        body,
         prerelease: options.prerelease,
     });
+    // Assets go to the host in the release's upload_url (uploads.github.com on GitHub), given as the
+    // base URL: a URL inside a template variable would be percent-encoded.
+    const uploadUrl = new URL(release.data.upload_url.replace(/\{[^}]*\}$/, ''));
     for (const asset of options.assets) {
-        await target.github.request('POST {origin}/repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}', {
-            origin: new URL(release.data.upload_url).origin,
+        await target.github.request('POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}', {
+            baseUrl: uploadUrl.origin,
             owner: target.owner,
             repo: target.repo,
             release_id: release.data.id,
             name: asset.name,
+            // Octokit's types want a string; a Buffer is sent as is, byte for byte.
             data: asset.data,
             headers: { 'content-type': asset.contentType },
         });
@@ -38566,6 +38593,24 @@ async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) 
         }
         return run_record_parseRunRecord(text, path);
     }));
+}
+/** Where gate leaves its verdicts for package to embed in the manifest. */
+function gateResultsFolder(env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'gate-results');
+}
+/** Keeps a gate verdict for the later steps of this job. */
+async function writeJobGateResult(result, folder = gateResultsFolder()) {
+    await (0,promises_.mkdir)(folder, { recursive: true });
+    const name = `${String(Date.now()).padStart(15, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
+    await (0,promises_.writeFile)((0,external_node_path_.join)(folder, name), JSON.stringify(result));
+}
+/** Every gate verdict of this job, merged (passed only when all passed); undefined when no gate ran. */
+async function readJobGateResults(folder = gateResultsFolder()) {
+    const names = (await readdir(folder).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
+    if (names.length === 0)
+        return undefined;
+    const results = await Promise.all(names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8'))));
+    return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/index.ts
@@ -38648,6 +38693,7 @@ async function run() {
         for (const notice of notices)
             lib_core/* notice */.lm(notice);
         const result = evaluateRules(rules, { runs, baseline, requireBaseline: settings.requireBaseline });
+        await writeJobGateResult(result);
         step.setOutput('passed', result.passed);
         step.setOutput('results', JSON.stringify(result.results));
         step.setOutput('baseline-sha', baselineSha ?? '');

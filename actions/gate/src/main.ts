@@ -15,6 +15,7 @@ import {
   readActionContext,
   readRunRecords,
   runStep,
+  writeJobGateResult,
 } from '@ml-actions/github';
 import { readGateSettings } from './settings.ts';
 
@@ -58,6 +59,7 @@ export async function run(): Promise<void> {
     for (const notice of notices) core.notice(notice);
 
     const result = evaluateRules(rules, { runs, baseline, requireBaseline: settings.requireBaseline });
+    await writeJobGateResult(result);
     step.setOutput('passed', result.passed);
     step.setOutput('results', JSON.stringify(result.results));
     step.setOutput('baseline-sha', baselineSha ?? '');

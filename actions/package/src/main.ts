@@ -1,10 +1,221 @@
-import { runStep } from '@ml-actions/github';
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as core from '@actions/core';
+import {
+  PACKAGE_CARD_FILE,
+  PACKAGE_MANIFEST_FILE,
+  UserError,
+  buildManifest,
+  escapeInline,
+  findMlmodelFile,
+  markdownLink,
+  nextVersion,
+  parseMlmodel,
+  parseSemver,
+  renderModelCard,
+  selectModelFiles,
+  stageModelFiles,
+  writeModelPackage,
+  type ModelPackage,
+  type ParsedMlmodel,
+} from '@ml-actions/core';
+import {
+  createGitHubClient,
+  createRelease,
+  createTag,
+  listModelTags,
+  loadArtifactClient,
+  readActionContext,
+  readJobGateResults,
+  runStep,
+  type RepositoryTarget,
+  type Step,
+} from '@ml-actions/github';
+import { chooseCompression } from './compression.ts';
+import { findEmbeddedRecord } from './embedded-record.ts';
+import { renderPackageSummary } from './package-summary.ts';
 import { readPackageSettings } from './settings.ts';
+
+/** An MLmodel file is a few KiB of YAML; anything far bigger is not one worth parsing. */
+const MAX_MLMODEL_BYTES = 1024 * 1024;
 
 /** package: build a versioned, verifiable model package and upload it. */
 export async function run(): Promise<void> {
-  await runStep('package', (step) => {
-    const settings = readPackageSettings();
-    step.addSummary(`### ML package: ${settings.name}\n`);
+  await runStep('package', async (step) => {
+    // Every output is set once, at the end, also when a later phase fails.
+    const outputs = { version: '', 'artifact-id': '', 'artifact-name': '', digest: '', manifest: '' };
+    try {
+      await packageModel(step, outputs);
+    } catch (thrown: unknown) {
+      // The failure itself is added by runStep, under this heading.
+      step.addSummary('### ML package\n');
+      throw thrown;
+    } finally {
+      for (const [name, value] of Object.entries(outputs)) step.setOutput(name, value);
+    }
   });
+}
+
+type Outputs = Record<'version' | 'artifact-id' | 'artifact-name' | 'digest' | 'manifest', string>;
+
+async function packageModel(step: Step, outputs: Outputs): Promise<void> {
+  const settings = readPackageSettings();
+  const context = readActionContext();
+  const notes: string[] = [];
+
+  // Cheap, local checks first: unsafe or missing paths fail before any request is made.
+  const selected = await selectModelFiles(settings.paths, { workspace: context.workspace });
+  const embedded = await findEmbeddedRecord(settings.run, context.workspace);
+  if (embedded.record === undefined) {
+    notes.push(
+      'No run record was found in this job, so the package has no metrics, params or provenance: run the train action earlier in the job, or set input `run` to a record.',
+    );
+  } else {
+    const which = `run ${escapeInline(embedded.record.runId)} (experiment ${escapeInline(embedded.record.experiment)})`;
+    notes.push(
+      embedded.found === 1
+        ? `Metrics, params and provenance come from ${which}.`
+        : `${embedded.found} run records were found; the package embeds the one that finished last, ${which}.`,
+    );
+  }
+
+  if (settings.token === undefined) {
+    throw new UserError('input "github-token" is empty: it is needed to read the existing versions (git tags)');
+  }
+  const target: RepositoryTarget = {
+    github: createGitHubClient({
+      token: settings.token,
+      apiUrl: context.apiUrl,
+      log: { warn: core.warning, debug: core.debug },
+    }),
+    owner: context.owner,
+    repo: context.repo,
+  };
+  const existingTags = await listModelTags(target, settings.name);
+  const pullRequest =
+    context.pullRequest === undefined ? undefined : { number: context.pullRequest, runNumber: context.runNumber };
+  const version = nextVersion({
+    existingTags,
+    name: settings.name,
+    requested: settings.version,
+    bump: settings.bump,
+    ...(pullRequest === undefined ? {} : { pullRequest }),
+  });
+  const artifactName = `${version.name}-v${version.version}`;
+  outputs.version = version.version;
+  outputs['artifact-name'] = artifactName;
+  core.info(`${version.name} ${version.version}: ${version.explanation}`);
+
+  const stagingDir = join(
+    process.env['RUNNER_TEMP'] || tmpdir(),
+    'ml-actions',
+    'packages',
+    `${artifactName}-${randomUUID().slice(0, 8)}`,
+  );
+  const gate = await readJobGateResults();
+  const pkg = await core.group(`Staging ${selected.length} model files`, async () => {
+    const staged = await stageModelFiles({ stagingDir, files: selected });
+    const mlmodel = await readMlmodel(stagingDir, staged);
+    const manifest = buildManifest({
+      name: version.name,
+      version: version.version,
+      files: staged,
+      createdAt: new Date(),
+      ...(embedded.record === undefined ? {} : { record: embedded.record }),
+      ...(mlmodel === undefined ? {} : { mlmodel }),
+      ...(gate === undefined ? {} : { gate }),
+    });
+    return writeModelPackage({ stagingDir, manifest, card: renderModelCard(manifest) });
+  });
+  const manifestFile = fileOf(pkg, PACKAGE_MANIFEST_FILE);
+  outputs.manifest = manifestFile.absolute;
+  outputs.digest = manifestFile.sha256;
+
+  const modelPaths = new Set(selected.map((file) => file.path));
+  const modelFiles = pkg.files.filter((file) => modelPaths.has(file.path));
+  const compression = await chooseCompression(modelFiles, settings.compressionLevel);
+  core.info(`zip level ${compression.level}: ${compression.reason}`);
+  const upload = await core.group(`Uploading artifact ${artifactName}`, async () =>
+    (await loadArtifactClient()).uploadArtifact(
+      artifactName,
+      pkg.files.map((file) => file.absolute),
+      pkg.dir,
+      {
+        compressionLevel: compression.level,
+        ...(settings.retentionDays === undefined ? {} : { retentionDays: settings.retentionDays }),
+      },
+    ),
+  );
+  if (upload.id === undefined) throw new Error(`the artifact service gave no id for ${artifactName}`);
+  outputs['artifact-id'] = String(upload.id);
+
+  if (settings.tag && version.createTag && version.tag !== null) {
+    await createTag(target, version.tag, context.sha);
+    notes.push(`Tag \`${version.tag}\` created on commit \`${context.sha.slice(0, 12)}\`.`);
+    if (settings.release) {
+      const release = await createRelease(target, {
+        tag: version.tag,
+        name: `${version.name} v${version.version}`,
+        body: await readFile(fileOf(pkg, PACKAGE_CARD_FILE).absolute, 'utf8'),
+        prerelease: (parseSemver(version.version)?.prerelease.length ?? 0) > 0,
+        assets: [
+          {
+            name: PACKAGE_MANIFEST_FILE,
+            data: await readFile(manifestFile.absolute),
+            contentType: 'application/json',
+          },
+        ],
+      });
+      notes.push(`Release ${markdownLink(`\`${version.tag}\``, release.url)} created with manifest.json attached.`);
+    }
+  } else if (!version.createTag) {
+    notes.push(
+      `No tag or release on a pull request: \`${version.version}\` is a pre-release that is never registered.`,
+    );
+  } else {
+    notes.push(
+      'No tag was created (input `tag` is false), so this version is not registered and the next run may reuse it.',
+    );
+  }
+
+  step.addSummary(
+    renderPackageSummary({
+      name: version.name,
+      version: version.version,
+      explanation: version.explanation,
+      files: modelFiles,
+      totalSize: modelFiles.reduce((sum, file) => sum + file.size, 0),
+      digest: manifestFile.sha256,
+      artifactName,
+      artifactId: upload.id,
+      workflowRunId: context.runId,
+      compression,
+      notes,
+    }),
+  );
+}
+
+function fileOf(pkg: ModelPackage, name: string): ModelPackage['files'][number] {
+  const file = pkg.files.find((candidate) => candidate.path === name);
+  if (file === undefined) throw new Error(`the package has no ${name}`);
+  return file;
+}
+
+/** Parses the package's MLmodel file, if it has one, from its staged copy. */
+async function readMlmodel(
+  stagingDir: string,
+  files: { path: string; size: number }[],
+): Promise<ParsedMlmodel | undefined> {
+  const path = findMlmodelFile(files);
+  if (path === undefined) return undefined;
+  const size = files.find((file) => file.path === path)?.size ?? 0;
+  if (size > MAX_MLMODEL_BYTES) {
+    core.warning(
+      `${path} is ${size} bytes, too big for an MLflow MLmodel file; its flavors and signature are left out`,
+    );
+    return undefined;
+  }
+  return parseMlmodel(await readFile(join(stagingDir, ...path.split('/')), 'utf8'), path);
 }

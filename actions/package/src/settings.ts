@@ -7,7 +7,7 @@ import {
   secretInput,
   booleanInput,
 } from '@ml-actions/github';
-import { UserError } from '@ml-actions/core';
+import { UserError, validateModelName } from '@ml-actions/core';
 
 export const BUMPS = ['patch', 'minor', 'major'] as const;
 
@@ -17,7 +17,8 @@ export interface PackageSettings {
   paths: string[];
   version: string;
   bump: (typeof BUMPS)[number];
-  run: string | undefined;
+  /** Run record paths or globs; empty for the records train wrote in this job. */
+  run: string[];
   tag: boolean;
   release: boolean;
   retentionDays: number | undefined;
@@ -30,11 +31,11 @@ export function readPackageSettings(): PackageSettings {
   const paths = listInput('path');
   if (paths.length === 0) throw new UserError('input "path" is required: the model files, folders or globs to package');
   const settings: PackageSettings = {
-    name: requiredInput('name'),
+    name: validateModelName(requiredInput('name')),
     paths,
     version: optionalInput('version') ?? 'auto',
     bump: choiceInput('bump', BUMPS, 'patch'),
-    run: optionalInput('run'),
+    run: listInput('run'),
     tag: booleanInput('tag', false),
     release: booleanInput('release', false),
     retentionDays:

@@ -2,6 +2,7 @@ import { Octokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { UserError } from '@ml-actions/core';
 
 const ClientClass = Octokit.plugin(paginateRest, retry, throttling);
 
@@ -13,15 +14,33 @@ export interface GitHubClientOptions {
   apiUrl: string;
   /** How many times a failed or rate-limited request is retried. */
   retries?: number;
-  /** Scales every wait; tests pass a small value so that retries take milliseconds. */
+  /** Scales every wait; default from ML_ACTIONS_RETRY_WAIT_SCALE (see `retryWaitScale`), else 1. */
   waitScale?: number;
   log?: { warn(message: string): void; debug(message: string): void };
+}
+
+/** The variable that shortens retry waits in tests that run the bundles (a factor in (0, 1]). */
+export const RETRY_WAIT_SCALE_VARIABLE = 'ML_ACTIONS_RETRY_WAIT_SCALE';
+
+/**
+ * The factor every retry wait is multiplied by: 1 on a real runner; tests that run the bundles set
+ * ML_ACTIONS_RETRY_WAIT_SCALE (e.g. 0.01) so that 5xx back-off and Retry-After take milliseconds.
+ */
+export function retryWaitScale(env: Record<string, string | undefined> = process.env): number {
+  const text = env[RETRY_WAIT_SCALE_VARIABLE]?.trim() ?? '';
+  if (text === '') return 1;
+  const scale = Number(text);
+  if (!(Number.isFinite(scale) && scale > 0 && scale <= 1)) {
+    throw new UserError(`${RETRY_WAIT_SCALE_VARIABLE} must be a number in (0, 1], got "${text}"`);
+  }
+  return scale;
 }
 
 /** Creates the client. Rate limits are retried up to `retries` times, after GitHub's Retry-After. */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const retries = options.retries ?? 3;
-  const scale = options.waitScale ?? 1;
+  // Read once per client, and each action creates one client.
+  const scale = options.waitScale ?? retryWaitScale();
   const log = options.log ?? { warn: () => undefined, debug: () => undefined };
   return new ClientClass({
     auth: options.token,
@@ -35,6 +54,8 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     },
     retry: { retries, retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)) },
     throttle: {
+      // Retry-After and rate-limit resets are in seconds; the scale shortens them only in tests.
+      retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)),
       // Bottleneck clustering is not needed for one short-lived step; it only adds start-up cost.
       onRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => {
         log.warn(`GitHub rate limit hit; retrying after ${retryAfter} s (attempt ${retryCount + 1})`);
@@ -44,7 +65,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         log.warn(`GitHub secondary rate limit hit; retrying after ${retryAfter} s (attempt ${retryCount + 1})`);
         return retryCount < retries;
       },
-      fallbackSecondaryRateRetryAfter: Math.max(1, Math.round(60 * scale)),
+      fallbackSecondaryRateRetryAfter: 60,
     },
   });
 }

@@ -1,7 +1,7 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { UserError, parseRunRecord, serializeRunRecord, type RunRecord } from '@ml-actions/core';
+import { UserError, parseRunRecord, serializeRunRecord, type GateResult, type RunRecord } from '@ml-actions/core';
 
 /**
  * Where train leaves its records for the later steps of the same job: RUNNER_TEMP is per job and
@@ -64,4 +64,26 @@ export async function readRunRecords(
       return parseRunRecord(text, path);
     }),
   );
+}
+
+/** Where gate leaves its verdicts for package to embed in the manifest. */
+function gateResultsFolder(env: Record<string, string | undefined> = process.env): string {
+  return join(env['RUNNER_TEMP'] || tmpdir(), 'ml-actions', 'gate-results');
+}
+
+/** Keeps a gate verdict for the later steps of this job. */
+export async function writeJobGateResult(result: GateResult, folder = gateResultsFolder()): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  const name = `${String(Date.now()).padStart(15, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
+  await writeFile(join(folder, name), JSON.stringify(result));
+}
+
+/** Every gate verdict of this job, merged (passed only when all passed); undefined when no gate ran. */
+export async function readJobGateResults(folder = gateResultsFolder()): Promise<GateResult | undefined> {
+  const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).sort();
+  if (names.length === 0) return undefined;
+  const results = await Promise.all(
+    names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8')) as GateResult),
+  );
+  return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
 }

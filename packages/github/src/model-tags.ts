@@ -34,35 +34,43 @@ export async function createTag(target: RepositoryTarget, tag: string, sha: stri
   }
 }
 
-/** Creates a release for a tag with the model card as its notes, and attaches files. */
+/** GitHub refuses release notes over 125,000 characters. */
+const MAX_RELEASE_BODY = 125_000;
+
+export interface ReleaseAsset {
+  name: string;
+  data: Buffer;
+  contentType: string;
+}
+
+/** Creates the release of an existing tag, with the model card as its notes, and attaches the assets. */
 export async function createRelease(
   target: RepositoryTarget,
-  options: {
-    tag: string;
-    name: string;
-    body: string;
-    prerelease: boolean;
-    assets: { name: string; data: Buffer; contentType: string }[];
-  },
+  options: { tag: string; name: string; body: string; prerelease: boolean; assets: readonly ReleaseAsset[] },
 ): Promise<{ id: number; url: string }> {
+  const body =
+    options.body.length > MAX_RELEASE_BODY
+      ? `${options.body.slice(0, MAX_RELEASE_BODY - 100)}\n\n… cut to fit GitHub's limit; README.md in the package has it all.`
+      : options.body;
   const release = await target.github.request('POST /repos/{owner}/{repo}/releases', {
     owner: target.owner,
     repo: target.repo,
     tag_name: options.tag,
     name: options.name,
-    body:
-      options.body.length > 125_000
-        ? `${options.body.slice(0, 124_900)}\n\n… cut to fit GitHub's limit.`
-        : options.body,
+    body,
     prerelease: options.prerelease,
   });
+  // Assets go to the host in the release's upload_url (uploads.github.com on GitHub), given as the
+  // base URL: a URL inside a template variable would be percent-encoded.
+  const uploadUrl = new URL(release.data.upload_url.replace(/\{[^}]*\}$/, ''));
   for (const asset of options.assets) {
-    await target.github.request('POST {origin}/repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}', {
-      origin: new URL(release.data.upload_url).origin,
+    await target.github.request('POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}', {
+      baseUrl: uploadUrl.origin,
       owner: target.owner,
       repo: target.repo,
       release_id: release.data.id,
       name: asset.name,
+      // Octokit's types want a string; a Buffer is sent as is, byte for byte.
       data: asset.data as unknown as string,
       headers: { 'content-type': asset.contentType },
     });

@@ -1,0 +1,89 @@
+/**
+ * The job summary of a package step: what was packaged, under which version, where it went, and
+ * how anyone can check it. Kept well under GitHub's 1 MiB summary limit by listing at most
+ * MAX_LISTED_FILES files (manifest.json lists them all).
+ */
+import { escapeCell, escapeInline, tableHeader, tableRow, type ManifestFile } from '@ml-actions/core';
+
+const MAX_LISTED_FILES = 200;
+
+export interface PackageSummary {
+  name: string;
+  version: string;
+  /** How the version was chosen. */
+  explanation: string;
+  files: readonly ManifestFile[];
+  totalSize: number;
+  digest: string;
+  artifactName: string;
+  artifactId: number;
+  workflowRunId: number;
+  compression: { level: number; reason: string };
+  /** Lines for a person about the run record, the tag and the release, already escaped. */
+  notes: string[];
+}
+
+/** Renders the summary as Markdown. */
+export function renderPackageSummary(summary: PackageSummary): string {
+  const lines = [
+    `### ML package: ${escapeInline(summary.name)} v${summary.version}`,
+    '',
+    `Version \`${summary.version}\`: ${escapeMarkup(summary.explanation)}.`,
+    '',
+  ];
+  for (const note of summary.notes) lines.push(`- ${note}`);
+  if (summary.notes.length > 0) lines.push('');
+
+  lines.push(
+    tableHeader([{ title: 'File' }, { title: 'Size', align: 'right' }, { title: 'SHA-256' }]),
+    ...summary.files
+      .slice(0, MAX_LISTED_FILES)
+      .map((file) => tableRow([escapeCell(file.path, 500), formatBytes(file.size), `\`${file.sha256}\``])),
+  );
+  if (summary.files.length > MAX_LISTED_FILES) {
+    lines.push(
+      tableRow([`… and ${summary.files.length - MAX_LISTED_FILES} more (manifest.json lists them all)`, '', '']),
+    );
+  }
+  lines.push(
+    '',
+    `${summary.files.length} ${summary.files.length === 1 ? 'file' : 'files'}, ${formatBytes(summary.totalSize)}, ` +
+      `uploaded as artifact \`${summary.artifactName}\` (id ${summary.artifactId}) with zip level ${summary.compression.level}: ${summary.compression.reason}.`,
+    '',
+    `Digest (sha256 of manifest.json): \`sha256:${summary.digest}\``,
+    '',
+    '#### Verify',
+    '',
+    '`SHA256SUMS` lists every file of the package except itself; check it in the downloaded folder:',
+    '',
+    '```sh',
+    `gh run download ${summary.workflowRunId} --name ${summary.artifactName} --dir ${summary.artifactName}`,
+    `cd ${summary.artifactName} && sha256sum -c SHA256SUMS`,
+    `sha256sum manifest.json   # ${summary.digest}`,
+    '```',
+    '',
+  );
+  return lines.join('\n');
+}
+
+/**
+ * Backslash-escapes Markdown punctuation in text built only from checked parts (a model name of
+ * letters, digits, `-`, `_` and `.`, versions, numbers). Unlike escapeInline it leaves `@` alone,
+ * so tags such as `churn@v1.0.0` stay copyable, without an invisible joiner inside.
+ */
+function escapeMarkup(text: string): string {
+  return text.replace(/[\\`*_[\]~|<>&]/g, (char) => `\\${char}`);
+}
+
+/** Bytes for a person: `512 B`, `1.5 KiB`, `230 MiB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}

@@ -1,0 +1,410 @@
+import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import type { ModelManifest } from '@ml-actions/core';
+import {
+  pullRequestEvent,
+  pushEvent,
+  runAction,
+  startLocalGitHub,
+  type EventFixture,
+  type LocalGitHub,
+} from '@ml-actions/testkit';
+import { chooseCompression } from '../actions/package/src/compression.ts';
+
+let github: LocalGitHub;
+let head: string;
+let repoName: string;
+const folders: string[] = [];
+
+const schema = JSON.parse(
+  await readFile(join(import.meta.dirname, '../packages/core/schema/model-manifest.schema.json'), 'utf8'),
+) as object;
+const validateManifest = new Ajv2020({ strict: true, allowUnionTypes: true, allErrors: true }).compile(schema);
+
+/** Random bytes: model weights as deflate sees them. */
+const weights = randomBytes(300 * 1024);
+
+const MLMODEL = `artifact_path: model
+flavors:
+  python_function:
+    loader_module: mlflow.sklearn
+    model_path: model.pkl
+  sklearn:
+    pickled_model: model.pkl
+    sklearn_version: 1.5.1
+mlflow_version: 2.16.0
+signature:
+  inputs: '[{"type": "double", "name": "tenure_months"}]'
+  outputs: '[{"type": "long"}]'
+`;
+
+beforeAll(async () => {
+  github = await startLocalGitHub();
+  repoName = `${github.repository.owner}/${github.repository.repo}`;
+  head = github.api.state.addCommit(repoName, { branch: 'main', message: 'Train' }).sha;
+});
+afterEach(() => github.api.assertNoViolations());
+afterAll(async () => {
+  await github?.close();
+  for (const folder of folders) await rm(folder, { recursive: true, force: true });
+});
+
+async function temporaryFolder(prefix: string): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), prefix));
+  folders.push(folder);
+  return folder;
+}
+
+async function project(files: Record<string, string | Uint8Array> = {}): Promise<string> {
+  const root = await temporaryFolder('package-project-');
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(join(root, path, '..'), { recursive: true });
+    await writeFile(join(root, path), content);
+  }
+  return root;
+}
+
+const modelProject = () =>
+  project({ 'model/weights.bin': weights, 'model/config.json': '{"layers": 2}\n', 'notes.txt': 'not packaged\n' });
+
+interface StepOptions {
+  event?: EventFixture;
+  runNumber?: number;
+  runnerTemp?: string;
+}
+
+async function step(
+  action: 'package' | 'train' | 'gate',
+  workspace: string,
+  inputs: Record<string, string>,
+  options: StepOptions = {},
+) {
+  const pr = options.event?.name === 'pull_request';
+  const { runId, env } = github.startRun({
+    headSha: head,
+    headBranch: pr ? 'feature' : 'main',
+    event: pr ? 'pull_request' : 'push',
+  });
+  const run = await runAction({
+    action,
+    workspace,
+    inputs,
+    env,
+    runId,
+    runNumber: options.runNumber ?? 1,
+    runnerTemp: options.runnerTemp ?? (await temporaryFolder('runner-temp-')),
+    event: options.event ?? pushEvent(github.repository, { sha: head, before: '0'.repeat(40) }),
+    token: github.token,
+  });
+  return { run, runId };
+}
+
+const pack = (workspace: string, inputs: Record<string, string>, options: StepOptions = {}) =>
+  step('package', workspace, inputs, options);
+
+/** Downloads an artifact with the real `@actions/artifact` client (REST path) into a folder that is kept. */
+async function download(artifactId: number, workflowRunId: number): Promise<string> {
+  // @actions/github reads GITHUB_API_URL on first import.
+  process.env['GITHUB_API_URL'] = github.api.url;
+  const { DefaultArtifactClient } = await import('@actions/artifact');
+  const folder = await temporaryFolder('package-download-');
+  await new DefaultArtifactClient().downloadArtifact(artifactId, {
+    path: folder,
+    findBy: {
+      token: github.token,
+      workflowRunId,
+      repositoryOwner: github.repository.owner,
+      repositoryName: github.repository.repo,
+    },
+  });
+  return folder;
+}
+
+async function listFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(folder.length + 1))
+    .sort();
+}
+
+const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+const tags = (name: string) =>
+  github.api.state
+    .refs(repoName)
+    .map(([ref]) => ref)
+    .filter((ref) => ref.startsWith(`refs/tags/${name}@v`));
+
+async function readManifest(path: string | undefined): Promise<ModelManifest> {
+  const manifest = JSON.parse(await readFile(path ?? '', 'utf8')) as ModelManifest;
+  expect(validateManifest(manifest), JSON.stringify(validateManifest.errors)).toBe(true);
+  return manifest;
+}
+
+describe('package on a push to main', () => {
+  it('packages v0.1.0, tags it, and the downloaded artifact passes sha256sum -c', async () => {
+    const workspace = await modelProject();
+    const { run, runId } = await pack(workspace, { name: 'churn', path: 'model/', tag: 'true' });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['version']).toBe('0.1.0');
+    expect(run.outputs['artifact-name']).toBe('churn-v0.1.0');
+    expect(run.outputs['artifact-id']).toMatch(/^\d+$/);
+    expect(tags('churn')).toEqual(['refs/tags/churn@v0.1.0']);
+    expect(github.api.state.ref(repoName, 'tags/churn@v0.1.0')).toBe(head);
+
+    const folder = await download(Number(run.outputs['artifact-id']), runId);
+    expect(await listFiles(folder)).toEqual([
+      'README.md',
+      'SHA256SUMS',
+      'manifest.json',
+      'model/config.json',
+      'model/weights.bin',
+    ]);
+    const check = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: folder, encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+    expect(check.stdout).toBe('README.md: OK\nmanifest.json: OK\nmodel/config.json: OK\nmodel/weights.bin: OK\n');
+
+    const manifestBytes = await readFile(join(folder, 'manifest.json'));
+    expect(run.outputs['digest']).toBe(sha256(manifestBytes));
+    expect(await readFile(run.outputs['manifest'] ?? '')).toEqual(manifestBytes);
+    const manifest = await readManifest(join(folder, 'manifest.json'));
+    expect(manifest).toMatchObject({ name: 'churn', version: '0.1.0', metrics: {}, provenance: null, mlmodel: null });
+    expect(manifest.files).toEqual([
+      { path: 'model/config.json', size: 14, sha256: sha256('{"layers": 2}\n') },
+      { path: 'model/weights.bin', size: weights.length, sha256: sha256(weights) },
+    ]);
+    expect(manifest.totalSize).toBe(weights.length + 14);
+
+    // Mostly random bytes: stored, not deflated.
+    expect(run.summary).toContain('with zip level 0: 100% of the bytes look incompressible');
+    expect(run.summary).toContain('### ML package: churn v0.1.0');
+    expect(run.summary).toContain('No run record was found in this job, so the package has no metrics');
+    expect(run.summary).toContain(`| model/weights.bin | 300 KiB | \`${sha256(weights)}\` |`);
+    expect(run.summary).toContain(`Digest (sha256 of manifest.json): \`sha256:${sha256(manifestBytes)}\``);
+    expect(run.summary).toContain('cd churn-v0.1.0 && sha256sum -c SHA256SUMS');
+    expect(run.summary).toContain('Tag `churn@v0.1.0` created');
+    // The token is masked before anything else, and never printed otherwise.
+    expect(run.stdout.split(github.token).length - 1).toBe(1);
+    expect(run.stdout).toContain(`::add-mask::${github.token}`);
+  });
+
+  it('bumps the patch of the highest tag, then the minor with bump: minor', async () => {
+    const workspace = await modelProject();
+    const first = await pack(workspace, { name: 'bumpy', path: 'model/weights.bin', tag: 'true' });
+    expect(first.run.outputs['version']).toBe('0.1.0');
+    const second = await pack(workspace, { name: 'bumpy', path: 'model/weights.bin', tag: 'true' });
+    expect(second.run.exitCode).toBe(0);
+    expect(second.run.outputs['version']).toBe('0.1.1');
+    expect(second.run.summary).toContain('Version `0.1.1`: patch bump of 0.1.0 (tag bumpy@v0.1.0).');
+    const third = await pack(workspace, { name: 'bumpy', path: 'model/weights.bin', tag: 'true', bump: 'minor' });
+    expect(third.run.outputs['version']).toBe('0.2.0');
+    expect(tags('bumpy')).toEqual(['refs/tags/bumpy@v0.1.0', 'refs/tags/bumpy@v0.1.1', 'refs/tags/bumpy@v0.2.0']);
+  });
+
+  it('bumps past more than 100 existing tags, ignoring other models', async () => {
+    for (let patch = 0; patch < 130; patch++) github.api.state.setRef(repoName, `tags/paged@v1.4.${patch}`, head);
+    github.api.state.setRef(repoName, 'tags/paged-other@v9.0.0', head);
+    github.api.state.setRef(repoName, 'tags/paged@v2.0.0-rc.1', head);
+    const workspace = await modelProject();
+    const { run } = await pack(workspace, { name: 'paged', path: 'model/config.json', tag: 'true' });
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['version']).toBe('1.4.130');
+    expect(github.api.state.ref(repoName, 'tags/paged@v1.4.130')).toBe(head);
+  });
+
+  it('refuses an explicit version that exists already, and creates nothing', async () => {
+    github.api.state.setRef(repoName, 'tags/fixed@v1.2.0', head);
+    const workspace = await modelProject();
+    const { run } = await pack(workspace, { name: 'fixed', path: 'model/', version: '1.2.0', tag: 'true' });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations[0]?.message).toBe(
+      'version 1.2.0 of fixed exists already (tag fixed@v1.2.0); versions are never overwritten',
+    );
+    expect(run.outputs).toMatchObject({ version: '', 'artifact-id': '', 'artifact-name': '', digest: '' });
+    expect(run.summary).toContain('### ML package');
+    expect(tags('fixed')).toEqual(['refs/tags/fixed@v1.2.0']);
+
+    const accepted = await pack(workspace, { name: 'fixed', path: 'model/', version: 'v1.3.0' });
+    expect(accepted.run.outputs['version']).toBe('1.3.0');
+    expect(accepted.run.summary).toContain('No tag was created (input `tag` is false)');
+    expect(tags('fixed')).toEqual(['refs/tags/fixed@v1.2.0']);
+  });
+
+  it('creates a release for the tag, with the model card as notes and manifest.json attached', async () => {
+    const workspace = await modelProject();
+    const runnerTemp = await temporaryFolder('runner-temp-');
+    const { run } = await pack(
+      workspace,
+      { name: 'released', path: 'model/', tag: 'true', release: 'true' },
+      { runnerTemp },
+    );
+    expect(run.exitCode).toBe(0);
+    const release = github.api.state.releases(repoName).find((r) => r.tagName === 'released@v0.1.0');
+    expect(release?.name).toBe('released v0.1.0');
+    expect(release?.prerelease).toBe(false);
+    const manifestPath = run.outputs['manifest'] ?? '';
+    expect(release?.body).toBe(await readFile(join(manifestPath, '..', 'README.md'), 'utf8'));
+    expect(release?.assets.map((asset) => [asset.name, asset.contentType])).toEqual([
+      ['manifest.json', 'application/json'],
+    ]);
+    expect(release?.assets[0]?.bytes).toEqual(await readFile(manifestPath));
+    expect(run.summary).toContain(
+      'Release [`released@v0.1.0`](https://github.com/octo-org/churn/releases/tag/released%40v0.1.0) created with manifest.json attached.',
+    );
+  });
+});
+
+describe('package with a run record', () => {
+  it('embeds the record train wrote earlier in the job, and the MLmodel signature', async () => {
+    const workspace = await project({
+      'metrics.json': '{"accuracy": 0.93, "eval": {"loss": 0.21}}',
+      'params.yaml': 'lr: 0.01\n',
+      'model/MLmodel': MLMODEL,
+      'model/model.pkl': weights,
+    });
+    const runnerTemp = await temporaryFolder('runner-temp-');
+    const trained = await step(
+      'train',
+      workspace,
+      { metrics: 'metrics.json', params: 'params.yaml', upload: 'false' },
+      { runnerTemp },
+    );
+    expect(trained.run.exitCode).toBe(0);
+    const record = JSON.parse(await readFile(trained.run.outputs['record'] ?? '', 'utf8')) as { runId: string };
+
+    const { run } = await pack(workspace, { name: 'scored', path: 'model' }, { runnerTemp });
+    expect(run.stderr).toBe('');
+    expect(run.exitCode).toBe(0);
+    const manifest = await readManifest(run.outputs['manifest']);
+    expect(manifest.metrics).toEqual({ accuracy: 0.93, 'eval.loss': 0.21 });
+    expect(manifest.params).toEqual({ lr: 0.01 });
+    expect(manifest.provenance).toMatchObject({ runId: record.runId, repository: repoName, sha: head, branch: 'main' });
+    expect(manifest.mlmodel).toMatchObject({ path: 'model/MLmodel', flavors: ['python_function', 'sklearn'] });
+    expect(manifest.mlmodel?.signature?.inputs).toEqual([{ type: 'double', name: 'tenure_months' }]);
+
+    const card = await readFile(join(run.outputs['manifest'] ?? '', '..', 'README.md'), 'utf8');
+    const front = parseYaml(card.split('---\n')[1] ?? '') as Record<string, unknown>;
+    expect(front['library_name']).toBe('scikit-learn');
+    expect(JSON.stringify(front['model-index'])).toContain('"type":"accuracy","value":0.93');
+    expect(run.summary).toContain(`Metrics, params and provenance come from run ${record.runId} (experiment train)`);
+  });
+
+  it('embeds the verdict of a gate that ran earlier in the job', async () => {
+    const workspace = await project({ 'metrics.json': '{"accuracy": 0.93}', 'model/model.bin': weights });
+    const runnerTemp = await temporaryFolder('runner-temp-');
+    const trained = await step('train', workspace, { metrics: 'metrics.json', upload: 'false' }, { runnerTemp });
+    expect(trained.run.exitCode).toBe(0);
+    const gated = await step('gate', workspace, { rules: 'accuracy >= 0.9', 'check-name': '' }, { runnerTemp });
+    expect(gated.run.exitCode).toBe(0);
+    const { run } = await pack(workspace, { name: 'gated', path: 'model' }, { runnerTemp });
+    expect(run.exitCode).toBe(0);
+    const manifest = (await readManifest(run.outputs['manifest'])) as unknown as {
+      gate: { passed: boolean; rules: { rule: string; verdict: string }[] } | null;
+    };
+    expect(manifest.gate?.passed).toBe(true);
+    expect(JSON.stringify(manifest.gate)).toContain('accuracy >= 0.9');
+  });
+
+  it('embeds the record named by input "run", and refuses one that matches nothing', async () => {
+    const workspace = await project({ 'metrics.json': '{"f1": 0.5}', 'model/model.onnx': weights });
+    const trained = await step('train', workspace, { metrics: 'metrics.json', upload: 'false' });
+    await mkdir(join(workspace, 'records'));
+    await writeFile(join(workspace, 'records/run.json'), await readFile(trained.run.outputs['record'] ?? ''));
+
+    const { run } = await pack(workspace, { name: 'named-record', path: 'model/*.onnx', run: 'records/*.json' });
+    expect(run.exitCode).toBe(0);
+    expect((await readManifest(run.outputs['manifest'])).metrics).toEqual({ f1: 0.5 });
+
+    const missing = await pack(workspace, { name: 'named-record', path: 'model/', run: 'nowhere/*.json' });
+    expect(missing.run.exitCode).toBe(1);
+    expect(missing.run.annotations[0]?.message).toBe('input "run": no run record matches nowhere/*.json');
+  });
+});
+
+describe('package on a pull request', () => {
+  it('gets a -pr.<number>.<run number> pre-release and never a tag', async () => {
+    const prHead = github.api.state.addCommit(repoName, { branch: 'feature', parents: [head], message: 'Tune' }).sha;
+    github.api.state.setRef(repoName, 'tags/preview@v0.3.0', head);
+    const workspace = await modelProject();
+    const event = pullRequestEvent(github.repository, { number: 7, headSha: prHead, baseSha: head });
+    const { run } = await pack(
+      workspace,
+      { name: 'preview', path: 'model/', tag: 'true', release: 'true' },
+      { event, runNumber: 12 },
+    );
+    expect(run.exitCode).toBe(0);
+    expect(run.outputs['version']).toBe('0.3.1-pr.7.12');
+    expect(run.outputs['artifact-name']).toBe('preview-v0.3.1-pr.7.12');
+    expect(tags('preview')).toEqual(['refs/tags/preview@v0.3.0']);
+    expect(github.api.state.releases(repoName).some((r) => r.tagName.startsWith('preview@'))).toBe(false);
+    expect(run.summary).toContain('No tag or release on a pull request: `0.3.1-pr.7.12` is a pre-release');
+  });
+});
+
+describe('package refuses unsafe or missing paths', () => {
+  it('refuses a path that leaves the workspace', async () => {
+    const workspace = await modelProject();
+    const { run } = await pack(workspace, { name: 'escape', path: '../x' });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations[0]?.message).toMatch(
+      /^path "\.\.\/x" is outside the workspace .*; model files must be inside it$/,
+    );
+    expect(tags('escape')).toEqual([]);
+  });
+
+  it('refuses a symbolic link that leads out of the workspace', async () => {
+    const outside = await project({ 'secret.key': 'do not publish\n' });
+    const workspace = await modelProject();
+    await symlink(join(outside, 'secret.key'), join(workspace, 'model/linked.key'));
+    const { run } = await pack(workspace, { name: 'escape', path: 'model/' });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations[0]?.message).toContain(
+      `model/linked.key leads to ${join(outside, 'secret.key')}, outside the workspace`,
+    );
+    expect(run.annotations[0]?.message).toContain('refusing to package it (named by path "model/")');
+  });
+
+  it('refuses a pattern that matches nothing, naming it', async () => {
+    const workspace = await modelProject();
+    const { run } = await pack(workspace, { name: 'empty', path: 'model/\nout/*.pt' });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations[0]?.message).toBe('path "out/*.pt" matches no file (relative to the workspace root)');
+  });
+});
+
+describe('compression choice', () => {
+  it('stores weights, deflates text, and lets compression-level win', async () => {
+    const folder = await project({
+      'weights.dat': weights,
+      'vocab.txt': 'token '.repeat(20_000),
+      'model.safetensors': 'x'.repeat(1000),
+    });
+    const file = (path: string, size: number) => ({ path, absolute: join(folder, path), size });
+    // Random bytes of an unknown extension are sampled; a known extension is never read.
+    expect((await chooseCompression([file('weights.dat', weights.length)], undefined)).level).toBe(0);
+    expect((await chooseCompression([file('model.safetensors', 1000)], undefined)).level).toBe(0);
+    expect(await chooseCompression([file('vocab.txt', 120_000)], undefined)).toEqual({
+      level: 6,
+      reason: 'only 0% of the bytes look incompressible',
+    });
+    expect(await chooseCompression([file('vocab.txt', 120_000)], 9)).toEqual({
+      level: 9,
+      reason: 'as set by input `compression-level`',
+    });
+  });
+
+  it('uploads text-only packages deflated', async () => {
+    const workspace = await project({ 'model/vocab.txt': 'token '.repeat(20_000) });
+    const { run } = await pack(workspace, { name: 'texty', path: 'model/' });
+    expect(run.exitCode).toBe(0);
+    expect(run.summary).toContain('with zip level 6: only 0% of the bytes look incompressible');
+  });
+});
