@@ -3,7 +3,7 @@
  * how anyone can check it. Kept well under GitHub's 1 MiB summary limit by listing at most
  * MAX_LISTED_FILES files (manifest.json lists them all).
  */
-import { escapeCell, escapeInline, tableHeader, tableRow, type ManifestFile } from '@ml-actions/core';
+import { escapeCell, escapeInline, formatBytes, tableHeader, tableRow, type ManifestFile } from '@ml-actions/core';
 
 const MAX_LISTED_FILES = 200;
 
@@ -73,17 +73,4 @@ export function renderPackageSummary(summary: PackageSummary): string {
  */
 function escapeMarkup(text: string): string {
   return text.replace(/[\\`*_[\]~|<>&]/g, (char) => `\\${char}`);
-}
-
-/** Bytes for a person: `512 B`, `1.5 KiB`, `230 MiB`. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }

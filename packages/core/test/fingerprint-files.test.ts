@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.ts';
 import { fingerprintFiles } from '../src/files/fingerprint-files.ts';
-import { sha256File } from '../src/files/sha256-file.ts';
+import { hashFile } from '../src/files/hash-file.ts';
 
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 const ABC_SHA256 = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
@@ -25,10 +25,10 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-describe('sha256File', () => {
+describe('hashFile', () => {
   it('streams size and sha256', async () => {
-    expect(await sha256File(path.join(workspace, 'data/train.csv'))).toEqual({ size: 3, sha256: ABC_SHA256 });
-    expect(await sha256File(path.join(workspace, 'data/raw/empty.bin'))).toEqual({ size: 0, sha256: EMPTY_SHA256 });
+    expect(await hashFile(path.join(workspace, 'data/train.csv'))).toEqual({ size: 3, sha256: ABC_SHA256 });
+    expect(await hashFile(path.join(workspace, 'data/raw/empty.bin'))).toEqual({ size: 0, sha256: EMPTY_SHA256 });
   });
 });
 

@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.ts';
+import { hashFile } from '../src/files/hash-file.ts';
 import {
   buildManifest,
   findMlmodelFile,
-  hashFile,
   parseMlmodel,
   renderModelCard,
   selectModelFiles,

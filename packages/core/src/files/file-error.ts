@@ -11,11 +11,3 @@ export function fileError(file: string, message: string, line?: number, column?:
   if (column !== undefined) where.column = column;
   return new UserError(`${file}${position}: ${message}`, where);
 }
-
-/** A byte count for messages, e.g. "12.3 MiB". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
-  if (bytes < 1024 * 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-  return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GiB`;
-}

@@ -1,5 +1,5 @@
 import type { DataInput } from '../run-record.ts';
-import { sha256File } from './sha256-file.ts';
+import { hashFile } from './hash-file.ts';
 import { listWorkspaceFolder, type WorkspaceOptions, type WorkspacePath } from './workspace-path.ts';
 import { expandWorkspacePattern } from './workspace-pattern.ts';
 
@@ -21,7 +21,7 @@ export async function fingerprintFiles(patterns: string[], options: WorkspaceOpt
   for (const file of [...files.values()].sort((a, b) =>
     a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0,
   )) {
-    const { size, sha256 } = await sha256File(file.absolute);
+    const { size, sha256 } = await hashFile(file.absolute);
     inputs.push({ path: file.relative, size, sha256 });
   }
   return inputs;

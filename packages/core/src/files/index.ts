@@ -1,7 +1,8 @@
-export { fileError, formatBytes } from './file-error.ts';
+export { fileError } from './file-error.ts';
+export { formatBytes } from './format-bytes.ts';
 export { fingerprintFiles } from './fingerprint-files.ts';
 export { forEachLine } from './line-stream.ts';
-export { sha256File } from './sha256-file.ts';
+export { copyAndHashFile, hashFile, type FileDigest } from './hash-file.ts';
 export { decodeTextBytes, MAX_TEXT_FILE_BYTES, readTextFile } from './text-file.ts';
 export {
   isInsideFolder,

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
-import { fileError, formatBytes } from './file-error.ts';
+import { fileError } from './file-error.ts';
+import { formatBytes } from './format-bytes.ts';
 import { findInvalidUtf8, lineOfByte, lineOfChar } from './utf8-validation.ts';
 
 /** The largest summary file (metrics.json, params.yaml, ...) read whole, unless a caller sets less. */

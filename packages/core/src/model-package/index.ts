@@ -2,7 +2,6 @@
 export * from './semver.ts';
 export * from './model-version.ts';
 export * from './select-files.ts';
-export * from './hash-file.ts';
 export * from './mlmodel.ts';
 export * from './manifest.ts';
 export * from './sha256-sums.ts';

@@ -11,7 +11,7 @@ import type { ParamValue, RunRecord } from '../run-record.ts';
 import { findMlmodelFile, type MlmodelSignature, type ParsedMlmodel } from './mlmodel.ts';
 import { validateModelName } from './model-version.ts';
 import { parseSemver } from './semver.ts';
-import { isSafeRelativePath } from './workspace-path.ts';
+import { isSafeRelativePath } from './package-path.ts';
 
 export const MODEL_MANIFEST_SCHEMA = 'ml-actions/model-manifest';
 export const MODEL_MANIFEST_VERSION = 1;

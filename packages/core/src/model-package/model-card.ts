@@ -3,6 +3,7 @@
  * `model-index` with the metrics), then a body a person reads. Everything is derived from the
  * manifest, so the card never says something the manifest does not.
  */
+import { formatBytes } from '../files/format-bytes.ts';
 import { stringify } from 'yaml';
 import type { Verdict } from '../gate-result.ts';
 import type { ManifestNumber, ManifestFile, ModelManifest } from './manifest.ts';
@@ -266,16 +267,4 @@ function formatNumber(value: ManifestNumber): string {
 
 function formatParam(value: string | number | boolean | null): string {
   return value === null ? 'null' : String(value);
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }

@@ -5,7 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.ts';
-import { isInside, toPosix } from './workspace-path.ts';
+import { isInsideFolder } from '../files/workspace-path.ts';
+
+/** A relative path with `/` separators, as manifests and SHA256SUMS list them. */
+function posixPath(relative: string): string {
+  return relative.split(path.sep).join('/');
+}
 
 export interface SelectedFile {
   /** Relative to the workspace, with `/` separators: the file's path inside the package. */
@@ -36,7 +41,7 @@ export async function selectModelFiles(patterns: readonly string[], options: Sel
     if (!isNotFound(error)) throw error;
     throw new UserError(`the working directory ${options.cwd ?? '.'} does not exist`);
   });
-  if (!isInside(realRoot, cwd)) {
+  if (!isInsideFolder(realRoot, cwd)) {
     throw new UserError(`the working directory ${cwd} is outside the workspace ${realRoot}`);
   }
   const selected = new Map<string, SelectedFile>();
@@ -45,7 +50,7 @@ export async function selectModelFiles(patterns: readonly string[], options: Sel
   // through a symbolic link (macOS /tmp) still yields short relative paths.
   const relativeTo = (absolute: string): string | undefined => {
     for (const root of [realRoot, lexicalRoot]) {
-      if (isInside(root, absolute)) return toPosix(path.relative(root, absolute));
+      if (isInsideFolder(root, absolute)) return posixPath(path.relative(root, absolute));
     }
     return undefined;
   };
@@ -80,7 +85,7 @@ export async function selectModelFiles(patterns: readonly string[], options: Sel
     }
     if (walker.matched === 0) {
       throw new UserError(
-        `path ${JSON.stringify(pattern)} matches no file (relative to ${toPosix(path.relative(realRoot, cwd)) || 'the workspace root'})`,
+        `path ${JSON.stringify(pattern)} matches no file (relative to ${posixPath(path.relative(realRoot, cwd)) || 'the workspace root'})`,
       );
     }
   }
@@ -116,7 +121,7 @@ class Walker {
     }
     // The real path decides: a link (of the file or of any folder above it) that leaves the
     // workspace would let a workflow package, and publish, files such as ~/.ssh keys.
-    if (!isInside(this.realRoot, real)) {
+    if (!isInsideFolder(this.realRoot, real)) {
       throw new UserError(
         `${displayPath(relative)} leads to ${real}, outside the workspace ${this.realRoot}; refusing to package it (named by path ${JSON.stringify(this.pattern)})`,
       );

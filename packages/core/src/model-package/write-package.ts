@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.ts';
-import { copyAndHashFile } from './hash-file.ts';
+import { copyAndHashFile } from '../files/hash-file.ts';
 import {
   PACKAGE_CARD_FILE,
   PACKAGE_MANIFEST_FILE,
@@ -23,7 +23,7 @@ import {
   type ModelManifest,
 } from './manifest.ts';
 import { renderSha256Sums } from './sha256-sums.ts';
-import { isSafeRelativePath } from './workspace-path.ts';
+import { isSafeRelativePath } from './package-path.ts';
 
 export interface StageOptions {
   /** Created if missing; must be empty. */

@@ -13,4 +13,4 @@ export {
   type Rule,
 } from './rule.ts';
 export { rulesNeedBaseline } from './needs-baseline.ts';
-export { loadRules } from './load-rules.ts';
+export { loadRules, readRulesFile, MAX_RULES_FILE_BYTES } from './load-rules.ts';

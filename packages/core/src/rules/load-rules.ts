@@ -1,8 +1,22 @@
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
+import { readTextFile } from '../files/text-file.ts';
+import { resolveWorkspacePath } from '../files/workspace-path.ts';
 import { parseRules } from './parser.ts';
 import type { Rule } from './rule.ts';
+
+/** A rules file is a few lines; a bigger one is surely the wrong file (and would be slow to parse). */
+export const MAX_RULES_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Reads a rules file (input `rules-file`, relative to the workspace) as text. It must lie inside the
+ * workspace, symlinks resolved: a syntax error quotes the line, so a file outside (a symlink in a
+ * pull request to a credentials file) must never be read. Size, UTF-8 and NUL bytes are checked.
+ */
+export async function readRulesFile(file: string, workspace: string): Promise<string> {
+  const found = await resolveWorkspacePath(file, { workspace, cwd: '.' }, 'input "rules-file":');
+  if (found.isDirectory) throw new UserError(`input "rules-file": ${file} is a folder, not a file`, { file });
+  return readTextFile(found.absolute, file, { maxBytes: MAX_RULES_FILE_BYTES, kind: 'rules files' });
+}
 
 /**
  * Parses the rules given inline (input `rules`) and in a file (input `rules-file`, relative to the
@@ -15,15 +29,6 @@ export async function loadRules(options: {
 }): Promise<Rule[]> {
   const rules: Rule[] = [];
   if (options.inline !== undefined) rules.push(...parseRules(options.inline, 'rules'));
-  if (options.file !== undefined) {
-    const path = isAbsolute(options.file) ? options.file : resolve(options.workspace, options.file);
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch {
-      throw new UserError(`input "rules-file": cannot read ${options.file}`, { file: options.file });
-    }
-    rules.push(...parseRules(text, options.file));
-  }
+  if (options.file !== undefined) rules.push(...parseRules(await readRulesFile(options.file, options.workspace), options.file));
   return rules;
 }

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyAndHashFile, hashFile } from '../src/model-package/index.ts';
+import { copyAndHashFile, hashFile } from '../src/files/index.ts';
 
 let dir: string;
 
