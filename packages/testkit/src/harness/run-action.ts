@@ -51,102 +51,121 @@ interface ActionMetadata {
   inputs?: Record<string, { default?: unknown; required?: boolean }>;
 }
 
+/** A step ready to spawn: the command line, its environment, and the file commands it writes. */
+export interface PreparedAction {
+  command: string;
+  args: string[];
+  env: Record<string, string>;
+  cwd: string;
+  /** Empties the file commands, so the step can be spawned again. */
+  reset(): Promise<void>;
+  /** What the step left in its file commands. */
+  read(): Promise<Pick<ActionRun, 'outputs' | 'exportedEnv' | 'state' | 'summary'>>;
+  /** Removes the file commands' folder. */
+  dispose(): Promise<void>;
+}
+
 /**
- * Runs a committed action bundle exactly as the runner does: a child process under Node 24 with the
- * action's inputs as INPUT_* variables (defaults from action.yml), the file commands
- * (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_ENV, GITHUB_STATE, GITHUB_PATH) and an event payload.
+ * Sets a committed action bundle up exactly as the runner starts it: Node 24, the action's inputs as
+ * INPUT_* variables (defaults from action.yml), the file commands (GITHUB_OUTPUT,
+ * GITHUB_STEP_SUMMARY, GITHUB_ENV, GITHUB_STATE, GITHUB_PATH) and an event payload.
  */
-export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+export async function prepareAction(options: RunActionOptions): Promise<PreparedAction> {
   const actionDir = join(repositoryRoot(), 'actions', options.action);
   const metadata = parseYaml(await readFile(join(actionDir, 'action.yml'), 'utf8')) as ActionMetadata;
   if (metadata.runs?.using !== 'node24') throw new Error(`actions/${options.action} does not run on node24`);
   const main = metadata.runs.main;
   if (main === undefined) throw new Error(`actions/${options.action}/action.yml has no runs.main`);
+  for (const name of Object.keys(options.inputs ?? {})) {
+    if (!(name in (metadata.inputs ?? {}))) throw new Error(`actions/${options.action} has no input "${name}"`);
+  }
 
   const files = await mkdtemp(join(tmpdir(), `ml-actions-${options.action}-`));
-  try {
-    const paths = {
-      output: join(files, 'output'),
-      summary: join(files, 'summary'),
-      env: join(files, 'env'),
-      state: join(files, 'state'),
-      path: join(files, 'path'),
-      event: join(files, 'event.json'),
-      temp: join(files, 'runner-temp'),
-    };
-    await Promise.all([
-      writeFile(paths.output, ''),
-      writeFile(paths.summary, ''),
-      writeFile(paths.env, ''),
-      writeFile(paths.state, ''),
-      writeFile(paths.path, ''),
-      writeFile(paths.event, JSON.stringify(options.event?.payload ?? {})),
-    ]);
-    const repository = options.repository ?? { owner: 'octo-org', repo: 'churn' };
-    const env: Record<string, string> = {
-      PATH: process.env['PATH'] ?? '/usr/bin:/bin',
-      HOME: process.env['HOME'] ?? files,
-      LANG: 'C.UTF-8',
-      NO_PROXY: '127.0.0.1,localhost',
-      CI: 'true',
-      GITHUB_ACTIONS: 'true',
-      GITHUB_REPOSITORY: `${repository.owner}/${repository.repo}`,
-      GITHUB_REPOSITORY_OWNER: repository.owner,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_API_URL: 'https://api.github.com',
-      GITHUB_EVENT_NAME: options.event?.name ?? 'push',
-      GITHUB_EVENT_PATH: paths.event,
-      GITHUB_WORKSPACE: options.workspace,
-      GITHUB_WORKFLOW: 'ml',
-      GITHUB_RUN_ID: String(options.runId ?? 1001),
-      GITHUB_RUN_ATTEMPT: String(options.runAttempt ?? 1),
-      GITHUB_RUN_NUMBER: String(options.runNumber ?? 1),
-      GITHUB_JOB: options.job ?? 'train',
-      GITHUB_ACTION: options.action,
-      GITHUB_ACTION_PATH: actionDir,
-      GITHUB_ACTOR: 'octo-dev',
-      GITHUB_OUTPUT: paths.output,
-      GITHUB_STEP_SUMMARY: paths.summary,
-      GITHUB_ENV: paths.env,
-      GITHUB_STATE: paths.state,
-      GITHUB_PATH: paths.path,
-      RUNNER_OS: 'Linux',
-      RUNNER_ARCH: 'X64',
-      RUNNER_TEMP: options.runnerTemp ?? paths.temp,
-      ...options.event?.env,
-      ...options.env,
-    };
-    for (const [name, spec] of Object.entries(metadata.inputs ?? {})) {
-      const given = options.inputs?.[name];
-      const value = given ?? defaultValue(spec.default, options.token ?? '');
-      env[inputVariable(name)] = value;
-    }
-    for (const name of Object.keys(options.inputs ?? {})) {
-      if (!(name in (metadata.inputs ?? {}))) throw new Error(`actions/${options.action} has no input "${name}"`);
-    }
-    const run = await spawnStep(
-      node24(),
-      [join(actionDir, main)],
-      options.workspace,
-      env,
-      options.timeoutMs ?? 120_000,
+  const paths = {
+    output: join(files, 'output'),
+    summary: join(files, 'summary'),
+    env: join(files, 'env'),
+    state: join(files, 'state'),
+    path: join(files, 'path'),
+    event: join(files, 'event.json'),
+    temp: join(files, 'runner-temp'),
+  };
+  const reset = async () => {
+    await Promise.all(
+      [paths.output, paths.summary, paths.env, paths.state, paths.path].map((file) => writeFile(file, '')),
     );
-    const [output, summary, exportedEnv, state] = await Promise.all([
-      readFile(paths.output, 'utf8'),
-      readFile(paths.summary, 'utf8'),
-      readFile(paths.env, 'utf8'),
-      readFile(paths.state, 'utf8'),
-    ]);
-    return {
-      ...run,
-      outputs: parseFileCommand(output),
-      exportedEnv: parseFileCommand(exportedEnv),
-      state: parseFileCommand(state),
-      summary,
-      annotations: parseAnnotations(run.stdout),
-    };
+  };
+  await reset();
+  await writeFile(paths.event, JSON.stringify(options.event?.payload ?? {}));
+  const repository = options.repository ?? { owner: 'octo-org', repo: 'churn' };
+  const env: Record<string, string> = {
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    HOME: process.env['HOME'] ?? files,
+    LANG: 'C.UTF-8',
+    NO_PROXY: '127.0.0.1,localhost',
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: `${repository.owner}/${repository.repo}`,
+    GITHUB_REPOSITORY_OWNER: repository.owner,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: 'https://api.github.com',
+    GITHUB_EVENT_NAME: options.event?.name ?? 'push',
+    GITHUB_EVENT_PATH: paths.event,
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_WORKFLOW: 'ml',
+    GITHUB_RUN_ID: String(options.runId ?? 1001),
+    GITHUB_RUN_ATTEMPT: String(options.runAttempt ?? 1),
+    GITHUB_RUN_NUMBER: String(options.runNumber ?? 1),
+    GITHUB_JOB: options.job ?? 'train',
+    GITHUB_ACTION: options.action,
+    GITHUB_ACTION_PATH: actionDir,
+    GITHUB_ACTOR: 'octo-dev',
+    GITHUB_OUTPUT: paths.output,
+    GITHUB_STEP_SUMMARY: paths.summary,
+    GITHUB_ENV: paths.env,
+    GITHUB_STATE: paths.state,
+    GITHUB_PATH: paths.path,
+    RUNNER_OS: 'Linux',
+    RUNNER_ARCH: 'X64',
+    RUNNER_TEMP: options.runnerTemp ?? paths.temp,
+    ...options.event?.env,
+    ...options.env,
+  };
+  for (const [name, spec] of Object.entries(metadata.inputs ?? {})) {
+    env[inputVariable(name)] = options.inputs?.[name] ?? defaultValue(spec.default, options.token ?? '');
+  }
+  return {
+    command: node24(),
+    args: [join(actionDir, main)],
+    env,
+    cwd: options.workspace,
+    reset,
+    async read() {
+      const [output, summary, exportedEnv, state] = await Promise.all([
+        readFile(paths.output, 'utf8'),
+        readFile(paths.summary, 'utf8'),
+        readFile(paths.env, 'utf8'),
+        readFile(paths.state, 'utf8'),
+      ]);
+      return {
+        outputs: parseFileCommand(output),
+        exportedEnv: parseFileCommand(exportedEnv),
+        state: parseFileCommand(state),
+        summary,
+      };
+    },
+    dispose: () => rm(files, { recursive: true, force: true }),
+  };
+}
+
+/** Runs a committed action bundle exactly as the runner does (see prepareAction) and reads back what it wrote. */
+export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+  const step = await prepareAction(options);
+  try {
+    const run = await spawnStep(step.command, step.args, step.cwd, step.env, options.timeoutMs ?? 120_000);
+    return { ...run, ...(await step.read()), annotations: parseAnnotations(run.stdout) };
   } finally {
-    await rm(files, { recursive: true, force: true });
+    await step.dispose();
   }
 }
 
