@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import * as core from '@actions/core';
 import {
   COMPARE_BUNDLE_FILE,
   compareMarker,
   loadRules,
+  readRulesFile,
   serializeCompareBundle,
   UserError,
   type ComparisonBaseline,
@@ -13,6 +12,7 @@ import {
   createGitHubClient,
   findBaselines,
   loadArtifactClient,
+  printable,
   readActionContext,
   readRunRecords,
   runStep,
@@ -50,7 +50,7 @@ async function rulesText(settings: CompareSettings, workspace: string): Promise<
   await loadRules({ inline: settings.rules, file: settings.rulesFile, workspace });
   const parts: string[] = [];
   if (settings.rules !== undefined) parts.push(settings.rules);
-  if (settings.rulesFile !== undefined) parts.push(await readFile(resolve(workspace, settings.rulesFile), 'utf8'));
+  if (settings.rulesFile !== undefined) parts.push(await readRulesFile(settings.rulesFile, workspace));
   return parts.length === 0 ? undefined : parts.join('\n');
 }
 
@@ -78,7 +78,7 @@ async function compareHere(step: Step, settings: CompareSettings, context: Actio
       token: settings.token,
       artifacts: loadArtifactClient,
     });
-    for (const notice of found.notices) core.notice(notice);
+    for (const notice of found.notices) core.notice(printable(notice));
     if (found.records !== undefined) {
       baseline = {
         records: found.records,

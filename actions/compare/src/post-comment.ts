@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
+import { UserError } from '@ml-actions/core';
 import type { Step } from '@ml-actions/github';
-import { tokenIdentity, upsertStickyComment, type GitHubClient } from '@ml-actions/github';
+import { isReadOnlyRefusal, tokenIdentity, upsertStickyComment, type GitHubClient } from '@ml-actions/github';
 
 /**
  * Posts the sticky comment. A read-only token (pull requests from forks) cannot comment: that is
@@ -25,7 +26,13 @@ export async function postComment(
     step.setOutput('comment-url', comment.url);
     core.info(`${comment.created ? 'created' : 'updated'} the comparison comment: ${comment.url}`);
   } catch (thrown: unknown) {
-    if ((thrown as { status?: unknown }).status !== 403) throw thrown;
+    const status = (thrown as { status?: unknown }).status;
+    if (status === 404) {
+      throw new UserError(
+        `pull request #${options.pullRequest} was not found (deleted, or not visible to the token): the comparison was not posted; it is in the job summary`,
+      );
+    }
+    if (!isReadOnlyRefusal(thrown)) throw thrown;
     core.warning(
       'the comparison could not be posted as a comment (403: the token is read-only, as on pull requests from forks). ' +
         'The full report is in this job summary. To comment on fork pull requests, use mode: collect here and mode: publish in a workflow_run workflow.',

@@ -29902,16 +29902,20 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(72269);
+/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73431);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97785);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
+// A stalled upload or download must not keep the finished step running.
+(0,_ml_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .exitWhenFlushed */ .KE)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 72269:
+/***/ 97785:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29921,7 +29925,142 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
-var lib_core = __nccwpck_require__(58922);
+var core = __nccwpck_require__(58922);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 79 modules
+var src = __nccwpck_require__(43246);
+// EXTERNAL MODULE: ../../packages/github/src/index.ts + 17 modules
+var github_src = __nccwpck_require__(73431);
+;// CONCATENATED MODULE: ./src/settings.ts
+
+
+/** Reads and checks every input; a bad one is a UserError naming it. */
+function readGateSettings() {
+    const settings = {
+        rules: (0,github_src/* optionalInput */.$m)('rules'),
+        rulesFile: (0,github_src/* optionalInput */.$m)('rules-file'),
+        run: (0,github_src/* listInput */.dt)('run'),
+        baseline: (0,github_src/* optionalInput */.$m)('baseline') ?? 'auto',
+        requireBaseline: (0,github_src/* booleanInput */.tE)('require-baseline', false),
+        token: (0,github_src/* secretInput */.jY)('github-token'),
+        checkName: (0,github_src/* optionalInput */.$m)('check-name'),
+        fail: (0,github_src/* booleanInput */.tE)('fail', true),
+    };
+    if (settings.rules === undefined && settings.rulesFile === undefined) {
+        throw new src/* UserError */.yo('gate needs rules: set input "rules" or "rules-file"');
+    }
+    return settings;
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+/** gate: judge the run against the rules and report a verdict that branch protection can require. */
+async function run() {
+    await (0,github_src/* runStep */.eg)('gate', async (step) => {
+        const settings = readGateSettings();
+        const context = (0,github_src/* readActionContext */.wc)();
+        const rules = await (0,src/* loadRules */.A7)({ inline: settings.rules, file: settings.rulesFile, workspace: context.workspace });
+        const runs = await (0,github_src/* readRunRecords */.Y$)(settings.run, context.workspace);
+        const experiments = [...new Set(runs.map((record) => record.experiment))];
+        const github = settings.token === undefined
+            ? undefined
+            : (0,github_src/* createGitHubClient */.LX)({
+                token: settings.token,
+                apiUrl: context.apiUrl,
+                log: { warn: core/* warning */.$e, debug: core/* debug */.Yz },
+            });
+        const notices = [];
+        let baseline;
+        let baselineSha;
+        if ((0,src/* rulesNeedBaseline */.p7)(rules) && settings.baseline !== 'none') {
+            if (github === undefined || settings.token === undefined) {
+                notices.push('no github-token: the baseline cannot be looked up');
+            }
+            else {
+                const found = await (0,github_src/* findBaselines */.M4)({
+                    spec: settings.baseline,
+                    experiments,
+                    context,
+                    github,
+                    token: settings.token,
+                    artifacts: github_src/* loadArtifactClient */.AX,
+                });
+                notices.push(...found.notices);
+                baseline = found.records;
+                baselineSha = found.sha;
+            }
+        }
+        for (const notice of notices)
+            core/* notice */.lm((0,github_src/* printable */.g$)(notice));
+        const result = (0,src/* evaluateRules */.F0)(rules, { runs, baseline, requireBaseline: settings.requireBaseline });
+        await (0,github_src/* writeJobGateResult */.RC)(result);
+        step.setOutput('passed', result.passed);
+        step.setOutput('results', JSON.stringify(result.results));
+        step.setOutput('baseline-sha', baselineSha ?? '');
+        const summary = (0,src/* renderGateSummary */.oU)(result, { experiments, baselineSha, notices });
+        step.addSummary(summary);
+        for (const rule of result.results) {
+            if (rule.verdict !== 'fail' && rule.verdict !== 'error')
+                continue;
+            const properties = { title: `gate: ${rule.rule}` };
+            if (settings.rulesFile !== undefined && settings.rules === undefined) {
+                properties.file = settings.rulesFile;
+                properties.startLine = rule.line;
+            }
+            core/* error */.z3((0,github_src/* printable */.g$)(rule.message), properties);
+        }
+        if (github !== undefined && settings.checkName !== undefined) {
+            try {
+                const check = await (0,github_src/* createCheckRun */._U)({
+                    github,
+                    owner: context.owner,
+                    repo: context.repo,
+                    name: `${settings.checkName} (${experiments.join(', ')})`,
+                    headSha: context.headSha ?? context.sha,
+                    conclusion: result.passed ? 'success' : 'failure',
+                    title: (0,src/* gateHeadline */.ST)(result),
+                    summary,
+                    detailsUrl: `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`,
+                });
+                core/* info */.pq(`check run created: ${check.url}`);
+            }
+            catch (thrown) {
+                if (!(0,github_src/* isReadOnlyRefusal */.zx)(thrown))
+                    throw thrown;
+                // Fork pull requests get a read-only token: the verdict still stands through the step itself.
+                core/* warning */.$e('the check run could not be created (403: the token is read-only, as on pull requests from forks); ' +
+                    'the gate verdict is in this step and its summary. For a required check on fork pull requests, run compare in publish mode from a workflow_run workflow.');
+            }
+        }
+        if (!result.passed && settings.fail)
+            step.fail((0,src/* gateHeadline */.ST)(result));
+    });
+}
+
+
+/***/ }),
+
+/***/ 43246:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yo: () => (/* reexport */ errors_UserError),
+  gJ: () => (/* reexport */ errorMessage),
+  F0: () => (/* reexport */ evaluateRules),
+  ST: () => (/* reexport */ gateHeadline),
+  A7: () => (/* reexport */ loadRules),
+  Yz: () => (/* reexport */ run_record_parseRunRecord),
+  Gu: () => (/* reexport */ text_file_readTextFile),
+  oU: () => (/* reexport */ renderGateSummary),
+  p7: () => (/* reexport */ rulesNeedBaseline)
+});
+
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, findMlmodelFile, fingerprintFiles, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatSemver, formatSigned, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, renderComparison, renderLearningCurve, renderModelCard, renderRunSummary, renderSha256Sums, resolveWorkspacePath, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, serializeRunRecord, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
+
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
  * A mistake in what the user gave us (an input, a file, a rule), as opposed to a bug.
@@ -30038,17 +30177,7 @@ function file_error_fileError(file, message, line, column) {
         where.line = line;
     if (column !== undefined)
         where.column = column;
-    return new UserError(`${file}${position}: ${message}`, where);
-}
-/** A byte count for messages, e.g. "12.3 MiB". */
-function file_error_formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} bytes`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    if (bytes < 1024 * 1024 * 1024)
-        return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-    return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GiB`;
+    return new errors_UserError(`${file}${position}: ${message}`, where);
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/metrics/json-text.ts
@@ -30782,38 +30911,116 @@ function asObject(value) {
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: ../../packages/core/src/files/sha256-file.ts
+;// CONCATENATED MODULE: ../../packages/core/src/files/hash-file.ts
+/**
+ * SHA-256 of files in one streaming pass, fast enough to keep up with `openssl dgst -sha256`.
+ *
+ * Design: two fixed 4 MiB buffers, read through a FileHandle. While the main thread hashes one
+ * buffer (OpenSSL under node:crypto, with the CPU's SHA instructions where it has them), libuv's
+ * thread pool already reads the next one, so disk and hash overlap. Memory stays at 8 MiB per
+ * file whatever its size. A plain `createReadStream` pipe measured about 1.5x slower here: it
+ * allocates a new buffer per chunk and never reads ahead while a chunk is hashed.
+ *
+ * `copyAndHashFile` is the same loop with a write added: each byte is read once, both to hash it
+ * and to put it in the staging folder, where the upload then finds it (usually in the page cache).
+ */
 
 
-/** Size and SHA-256 (lowercase hex) of a file, streamed: each byte is read once and memory stays flat. */
-async function sha256_file_sha256File(absolutePath) {
+const CHUNK = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
+/** The sha256 and size of a file, read once in 4 MiB chunks with read-ahead. */
+async function hash_file_hashFile(file) {
     const hash = createHash('sha256');
-    let size = 0;
-    const stream = createReadStream(absolutePath, { highWaterMark: 1024 * 1024 });
-    for await (const chunk of stream) {
-        hash.update(chunk);
-        size += chunk.length;
+    const input = await fs.promises.open(file, 'r');
+    try {
+        const size = await readChunks(input, (chunk) => {
+            hash.update(chunk);
+            return undefined;
+        });
+        return { sha256: hash.digest('hex'), size };
     }
-    return { size, sha256: hash.digest('hex') };
+    finally {
+        await input.close();
+    }
+}
+/**
+ * Copies `source` to `destination` (created or truncated; its folder must exist) and returns the
+ * sha256 and size of the bytes copied, reading each byte once.
+ */
+async function hash_file_copyAndHashFile(source, destination) {
+    const hash = createHash('sha256');
+    const input = await fs.promises.open(source, 'r');
+    try {
+        const output = await fs.promises.open(destination, 'w');
+        try {
+            const size = await readChunks(input, (chunk) => {
+                // The write runs on the thread pool while the hash runs here; both only read the buffer.
+                const written = writeFully(output, chunk);
+                hash.update(chunk);
+                return written;
+            });
+            return { sha256: hash.digest('hex'), size };
+        }
+        finally {
+            await output.close();
+        }
+    }
+    finally {
+        await input.close();
+    }
+}
+/**
+ * Feeds the file to `consume` chunk by chunk while the next chunk is being read. The buffer
+ * passed to `consume` is reused once the promise it returns (if any) has settled.
+ */
+async function readChunks(input, consume) {
+    let full = Buffer.allocUnsafe(CHUNK);
+    let spare = Buffer.allocUnsafe(CHUNK);
+    let total = 0;
+    let pending = input.read(full, 0, CHUNK, null);
+    for (;;) {
+        const { bytesRead } = await pending;
+        if (bytesRead === 0)
+            return total;
+        total += bytesRead;
+        // Read ahead into the spare buffer while this one is consumed.
+        pending = input.read(spare, 0, CHUNK, null);
+        try {
+            await consume(bytesRead === CHUNK ? full : full.subarray(0, bytesRead));
+        }
+        catch (error) {
+            // Let the read in flight finish before the caller closes the handle under it.
+            await pending.catch(() => undefined);
+            throw error;
+        }
+        [full, spare] = [spare, full];
+    }
+}
+async function writeFully(output, chunk) {
+    let offset = 0;
+    while (offset < chunk.length) {
+        const { bytesWritten } = await output.write(chunk, offset, chunk.length - offset, null);
+        offset += bytesWritten;
+    }
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ../../packages/core/src/files/workspace-path.ts
 
 
 
 /** True when `child` is `parent` or lies under it (both absolute, compared lexically). */
 function workspace_path_isInsideFolder(parent, child) {
-    const relative = path.relative(parent, child);
-    return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+    const relative = external_node_path_default().relative(parent, child);
+    return relative === '' || (relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative));
 }
 /** `absolute` relative to `root`, with "/" separators whatever the platform. */
 function toWorkspaceRelative(root, absolute) {
-    const relative = path.relative(root, absolute);
-    return relative === '' ? '.' : relative.split(path.sep).join('/');
+    const relative = external_node_path_default().relative(root, absolute);
+    return relative === '' ? '.' : relative.split((external_node_path_default()).sep).join('/');
 }
 /**
  * Resolves a path the user gave (relative to `cwd`, or absolute) to an existing file or folder
@@ -30823,34 +31030,34 @@ function toWorkspaceRelative(root, absolute) {
  */
 async function workspace_path_resolveWorkspacePath(input, options, label = 'path') {
     if (input.includes('\0'))
-        throw new UserError(`${label} ${JSON.stringify(input)} contains a NUL character`);
-    const workspace = path.resolve(options.workspace);
-    const absolute = path.resolve(workspace, options.cwd, input);
+        throw new errors_UserError(`${label} ${JSON.stringify(input)} contains a NUL character`);
+    const workspace = external_node_path_default().resolve(options.workspace);
+    const absolute = external_node_path_default().resolve(workspace, options.cwd, input);
     const lexicallyInside = workspace_path_isInsideFolder(workspace, absolute);
     const workspaceRoot = await realWorkspaceRoot(workspace);
     let real;
     try {
-        real = await realpath(absolute);
+        real = await (0,promises_.realpath)(absolute);
     }
     catch (error) {
         if (!lexicallyInside)
             throw outsideError(input, label);
         if (isMissing(error)) {
             // A dangling symlink is reported as what it is rather than as a missing file.
-            const link = await lstat(absolute).catch(() => undefined);
+            const link = await (0,promises_.lstat)(absolute).catch(() => undefined);
             if (link?.isSymbolicLink())
-                throw new UserError(`${label} ${JSON.stringify(input)} is a symlink to something that does not exist`);
-            throw new UserError(`${label} ${JSON.stringify(input)} does not exist`);
+                throw new errors_UserError(`${label} ${JSON.stringify(input)} is a symlink to something that does not exist`);
+            throw new errors_UserError(`${label} ${JSON.stringify(input)} does not exist`);
         }
         throw error;
     }
     if (!workspace_path_isInsideFolder(workspaceRoot, real)) {
         if (lexicallyInside || workspace_path_isInsideFolder(workspaceRoot, absolute)) {
-            throw new UserError(`${label} ${JSON.stringify(input)} is or goes through a symlink that leads outside the workspace; refusing to read it`);
+            throw new errors_UserError(`${label} ${JSON.stringify(input)} is or goes through a symlink that leads outside the workspace; refusing to read it`);
         }
         throw outsideError(input, label);
     }
-    const info = await stat(real);
+    const info = await (0,promises_.stat)(real);
     return {
         absolute: real,
         relative: toWorkspaceRelative(workspaceRoot, real),
@@ -30947,16 +31154,16 @@ async function workspace_path_workspaceChild(folder, name) {
 }
 async function realWorkspaceRoot(workspace) {
     try {
-        return await realpath(workspace);
+        return await (0,promises_.realpath)(workspace);
     }
     catch (error) {
         if (isMissing(error))
-            throw new UserError(`the workspace folder ${JSON.stringify(workspace)} does not exist`);
+            throw new errors_UserError(`the workspace folder ${JSON.stringify(workspace)} does not exist`);
         throw error;
     }
 }
 function outsideError(input, label) {
-    return new UserError(`${label} ${JSON.stringify(input)} is outside the workspace; only files inside the repository can be read`);
+    return new errors_UserError(`${label} ${JSON.stringify(input)} is outside the workspace; only files inside the repository can be read`);
 }
 function isMissing(error) {
     const code = error?.code;
@@ -31029,7 +31236,7 @@ async function fingerprintFiles(patterns, options) {
     }
     const inputs = [];
     for (const file of [...files.values()].sort((a, b) => a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0)) {
-        const { size, sha256 } = await sha256File(file.absolute);
+        const { size, sha256 } = await hashFile(file.absolute);
         inputs.push({ path: file.relative, size, sha256 });
     }
     return inputs;
@@ -31132,23 +31339,39 @@ function decodeLines(buffer, start, end, displayName, linesBefore) {
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/files/format-bytes.ts
+/** A size as people read it: `512 B`, `1.5 KiB`, `42 MiB`, `1.2 GiB`. */
+function format_bytes_formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/files/text-file.ts
 
 
 
+
 /** The largest summary file (metrics.json, params.yaml, ...) read whole, unless a caller sets less. */
-const MAX_TEXT_FILE_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
 /**
  * Reads a whole text file as UTF-8 with the checks every reader wants: a size cap, not empty,
  * a UTF-8 BOM dropped, invalid UTF-8 and NUL bytes (a binary file) refused with their line.
  */
 async function text_file_readTextFile(absolutePath, displayName, options = {}) {
     const maxBytes = options.maxBytes ?? MAX_TEXT_FILE_BYTES;
-    const info = await stat(absolutePath);
+    const info = await (0,promises_.stat)(absolutePath);
     if (info.size > maxBytes) {
-        throw fileError(displayName, `file is ${formatBytes(info.size)}; ${options.kind ?? 'files of this kind'} larger than ${formatBytes(maxBytes)} are refused (is this the right file?)`);
+        throw file_error_fileError(displayName, `file is ${format_bytes_formatBytes(info.size)}; ${options.kind ?? 'files of this kind'} larger than ${format_bytes_formatBytes(maxBytes)} are refused (is this the right file?)`);
     }
-    return decodeTextBytes(await readFile(absolutePath), displayName, options.allowEmpty ?? false);
+    return decodeTextBytes(await (0,promises_.readFile)(absolutePath), displayName, options.allowEmpty ?? false);
 }
 const text_file_fatalDecoder = new TextDecoder('utf-8', { fatal: true });
 /** Decodes a whole file's bytes with the checks of `readTextFile`. */
@@ -31156,7 +31379,7 @@ function decodeTextBytes(bytes, displayName, allowEmpty = false) {
     if (bytes.length === 0) {
         if (allowEmpty)
             return '';
-        throw fileError(displayName, 'file is empty');
+        throw file_error_fileError(displayName, 'file is empty');
     }
     let text;
     try {
@@ -31164,19 +31387,20 @@ function decodeTextBytes(bytes, displayName, allowEmpty = false) {
         text = text_file_fatalDecoder.decode(bytes);
     }
     catch {
-        const offset = Math.max(0, findInvalidUtf8(bytes));
-        throw fileError(displayName, `not valid UTF-8 text (bad byte at offset ${offset}; is this a binary file?)`, lineOfByte(bytes, offset));
+        const offset = Math.max(0, utf8_validation_findInvalidUtf8(bytes));
+        throw file_error_fileError(displayName, `not valid UTF-8 text (bad byte at offset ${offset}; is this a binary file?)`, utf8_validation_lineOfByte(bytes, offset));
     }
     const nul = text.indexOf('\0');
     if (nul !== -1) {
-        throw fileError(displayName, 'contains a NUL byte, so it looks like a binary file, not text', lineOfChar(text, nul).line);
+        throw file_error_fileError(displayName, 'contains a NUL byte, so it looks like a binary file, not text', utf8_validation_lineOfChar(text, nul).line);
     }
     if (!allowEmpty && text.trim() === '')
-        throw fileError(displayName, 'file is empty (only whitespace)');
+        throw file_error_fileError(displayName, 'file is empty (only whitespace)');
     return text;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/files/index.ts
+
 
 
 
@@ -34644,31 +34868,6 @@ function refuseExisting(name, version, existing) {
     }
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/model-package/workspace-path.ts
-/**
- * Private path checks for model file selection. A stand-in until `src/files/` (workspace path
- * safety) lands; the model package only needs "is this path inside that folder" and posix paths.
- */
-
-/** True when `candidate` is `root` itself or below it (both absolute, compared lexically). */
-function workspace_path_isInside(root, candidate) {
-    const rel = path.relative(root, candidate);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
-}
-/** A relative path with `/` separators, as manifests and SHA256SUMS list them. */
-function workspace_path_toPosix(relative) {
-    return path.sep === '/' ? relative : relative.split(path.sep).join('/');
-}
-/**
- * True for a relative posix path that stays where it is put: no empty, `.` or `..` segments,
- * no leading `/`. Guards every write into the staging folder.
- */
-function workspace_path_isSafeRelativePath(relative) {
-    if (relative === '' || relative.startsWith('/') || relative.includes('\\'))
-        return false;
-    return relative.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
-}
-
 ;// CONCATENATED MODULE: ../../packages/core/src/model-package/select-files.ts
 /**
  * Which files go into a model package: the user names files, folders (taken whole) and globs;
@@ -34678,6 +34877,10 @@ function workspace_path_isSafeRelativePath(relative) {
 
 
 
+/** A relative path with `/` separators, as manifests and SHA256SUMS list them. */
+function posixPath(relative) {
+    return relative.split(path.sep).join('/');
+}
 const select_files_GLOB_MAGIC = /[*?[\]{}]/;
 /**
  * Expands files, folders (recursively, dot files included) and globs into a sorted list without
@@ -34692,7 +34895,7 @@ async function selectModelFiles(patterns, options) {
             throw error;
         throw new UserError(`the working directory ${options.cwd ?? '.'} does not exist`);
     });
-    if (!isInside(realRoot, cwd)) {
+    if (!isInsideFolder(realRoot, cwd)) {
         throw new UserError(`the working directory ${cwd} is outside the workspace ${realRoot}`);
     }
     const selected = new Map();
@@ -34700,8 +34903,8 @@ async function selectModelFiles(patterns, options) {
     // through a symbolic link (macOS /tmp) still yields short relative paths.
     const relativeTo = (absolute) => {
         for (const root of [realRoot, lexicalRoot]) {
-            if (isInside(root, absolute))
-                return toPosix(path.relative(root, absolute));
+            if (isInsideFolder(root, absolute))
+                return posixPath(path.relative(root, absolute));
         }
         return undefined;
     };
@@ -34733,7 +34936,7 @@ async function selectModelFiles(patterns, options) {
             }
         }
         if (walker.matched === 0) {
-            throw new UserError(`path ${JSON.stringify(pattern)} matches no file (relative to ${toPosix(path.relative(realRoot, cwd)) || 'the workspace root'})`);
+            throw new UserError(`path ${JSON.stringify(pattern)} matches no file (relative to ${posixPath(path.relative(realRoot, cwd)) || 'the workspace root'})`);
         }
     }
     return [...selected.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -34764,7 +34967,7 @@ class Walker {
         }
         // The real path decides: a link (of the file or of any folder above it) that leaves the
         // workspace would let a workflow package, and publish, files such as ~/.ssh keys.
-        if (!isInside(this.realRoot, real)) {
+        if (!isInsideFolder(this.realRoot, real)) {
             throw new UserError(`${displayPath(relative)} leads to ${real}, outside the workspace ${this.realRoot}; refusing to package it (named by path ${JSON.stringify(this.pattern)})`);
         }
         const stats = await fs.promises.stat(real);
@@ -34808,98 +35011,6 @@ async function exists(absolute) {
 function isNotFound(error) {
     const code = error?.code;
     return code === 'ENOENT' || code === 'ENOTDIR';
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/model-package/hash-file.ts
-/**
- * SHA-256 of files in one streaming pass, fast enough to keep up with `openssl dgst -sha256`.
- *
- * Design: two fixed 4 MiB buffers, read through a FileHandle. While the main thread hashes one
- * buffer (OpenSSL under node:crypto, with the CPU's SHA instructions where it has them), libuv's
- * thread pool already reads the next one, so disk and hash overlap. Memory stays at 8 MiB per
- * file whatever its size. A plain `createReadStream` pipe measured about 1.5x slower here: it
- * allocates a new buffer per chunk and never reads ahead while a chunk is hashed.
- *
- * `copyAndHashFile` is the same loop with a write added: each byte is read once, both to hash it
- * and to put it in the staging folder, where the upload then finds it (usually in the page cache).
- */
-
-
-const CHUNK = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
-/** The sha256 and size of a file, read once in 4 MiB chunks with read-ahead. */
-async function hashFile(file) {
-    const hash = createHash('sha256');
-    const input = await fs.promises.open(file, 'r');
-    try {
-        const size = await readChunks(input, (chunk) => {
-            hash.update(chunk);
-            return undefined;
-        });
-        return { sha256: hash.digest('hex'), size };
-    }
-    finally {
-        await input.close();
-    }
-}
-/**
- * Copies `source` to `destination` (created or truncated; its folder must exist) and returns the
- * sha256 and size of the bytes copied, reading each byte once.
- */
-async function hash_file_copyAndHashFile(source, destination) {
-    const hash = createHash('sha256');
-    const input = await fs.promises.open(source, 'r');
-    try {
-        const output = await fs.promises.open(destination, 'w');
-        try {
-            const size = await readChunks(input, (chunk) => {
-                // The write runs on the thread pool while the hash runs here; both only read the buffer.
-                const written = writeFully(output, chunk);
-                hash.update(chunk);
-                return written;
-            });
-            return { sha256: hash.digest('hex'), size };
-        }
-        finally {
-            await output.close();
-        }
-    }
-    finally {
-        await input.close();
-    }
-}
-/**
- * Feeds the file to `consume` chunk by chunk while the next chunk is being read. The buffer
- * passed to `consume` is reused once the promise it returns (if any) has settled.
- */
-async function readChunks(input, consume) {
-    let full = Buffer.allocUnsafe(CHUNK);
-    let spare = Buffer.allocUnsafe(CHUNK);
-    let total = 0;
-    let pending = input.read(full, 0, CHUNK, null);
-    for (;;) {
-        const { bytesRead } = await pending;
-        if (bytesRead === 0)
-            return total;
-        total += bytesRead;
-        // Read ahead into the spare buffer while this one is consumed.
-        pending = input.read(spare, 0, CHUNK, null);
-        try {
-            await consume(bytesRead === CHUNK ? full : full.subarray(0, bytesRead));
-        }
-        catch (error) {
-            // Let the read in flight finish before the caller closes the handle under it.
-            await pending.catch(() => undefined);
-            throw error;
-        }
-        [full, spare] = [spare, full];
-    }
-}
-async function writeFully(output, chunk) {
-    let offset = 0;
-    while (offset < chunk.length) {
-        const { bytesWritten } = await output.write(chunk, offset, chunk.length - offset, null);
-        offset += bytesWritten;
-    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/model-package/mlmodel.ts
@@ -35138,6 +35249,7 @@ function sortedRecord(entries) {
 
 
 
+
 /** MLflow flavor -> Hugging Face library name, for flavors whose library is unambiguous. */
 const LIBRARY_OF_FLAVOR = {
     sklearn: 'scikit-learn',
@@ -35202,7 +35314,7 @@ function renderBody(manifest, options) {
     const out = [];
     out.push(`# ${escapeMarkdown(manifest.name)}`, '');
     out.push(`Version \`${manifest.version}\`, packaged ${manifest.createdAt} by ml-actions: ` +
-        `${manifest.files.length} ${manifest.files.length === 1 ? 'file' : 'files'}, ${model_card_formatBytes(manifest.totalSize)}.`, '');
+        `${manifest.files.length} ${manifest.files.length === 1 ? 'file' : 'files'}, ${formatBytes(manifest.totalSize)}.`, '');
     const description = options.description?.trim();
     if (description)
         out.push(description, '');
@@ -35282,7 +35394,7 @@ const VERDICT_LABEL = {
     error: '⚠️ error',
 };
 function fileTable(files) {
-    return table(['File', 'Size', 'SHA-256'], files.map((f) => [escapeMarkdown(f.path), model_card_formatBytes(f.size), `\`${f.sha256}\``]), ['left', 'right', 'left']);
+    return table(['File', 'Size', 'SHA-256'], files.map((f) => [escapeMarkdown(f.path), formatBytes(f.size), `\`${f.sha256}\``]), ['left', 'right', 'left']);
 }
 /** Columns of an MLflow signature part as a table; anything else as JSON in a code block. */
 function signatureTable(part) {
@@ -35336,18 +35448,6 @@ function model_card_formatNumber(value) {
 }
 function formatParam(value) {
     return value === null ? 'null' : String(value);
-}
-function model_card_formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/model-package/write-package.ts
@@ -35453,7 +35553,6 @@ async function prepareEmptyFolder(dir) {
 
 ;// CONCATENATED MODULE: ../../packages/core/src/model-package/index.ts
 /** Model packages: versions, file selection, hashing, manifest, SHA256SUMS, model card, writing. */
-
 
 
 
@@ -36982,7 +37081,7 @@ class LineParser {
             this.advance();
             return { ...left, ...this.parseShorthand() };
         }
-        let message = `expected a comparison (${COMPARISON_LIST}) or ':' after '${leftText}'`;
+        let message = `expected a comparison (${COMPARISON_LIST}) or ':' after '${clip(leftText)}'`;
         if (next.kind === 'name' && !next.quoted) {
             message += `; names with spaces are written in backticks, e.g. \`${clip(`${left.metric} ${next.text}`)}\``;
         }
@@ -37208,6 +37307,19 @@ function rulesNeedBaseline(rules) {
 
 
 
+/** A rules file is a few lines; a bigger one is surely the wrong file (and would be slow to parse). */
+const MAX_RULES_FILE_BYTES = 1024 * 1024;
+/**
+ * Reads a rules file (input `rules-file`, relative to the workspace) as text. It must lie inside the
+ * workspace, symlinks resolved: a syntax error quotes the line, so a file outside (a symlink in a
+ * pull request to a credentials file) must never be read. Size, UTF-8 and NUL bytes are checked.
+ */
+async function readRulesFile(file, workspace) {
+    const found = await workspace_path_resolveWorkspacePath(file, { workspace, cwd: '.' }, 'input "rules-file":');
+    if (found.isDirectory)
+        throw new errors_UserError(`input "rules-file": ${file} is a folder, not a file`, { file });
+    return text_file_readTextFile(found.absolute, file, { maxBytes: MAX_RULES_FILE_BYTES, kind: 'rules files' });
+}
 /**
  * Parses the rules given inline (input `rules`) and in a file (input `rules-file`, relative to the
  * workspace); errors name the input or the file, with line and column.
@@ -37216,17 +37328,8 @@ async function loadRules(options) {
     const rules = [];
     if (options.inline !== undefined)
         rules.push(...parseRules(options.inline, 'rules'));
-    if (options.file !== undefined) {
-        const path = (0,external_node_path_.isAbsolute)(options.file) ? options.file : (0,external_node_path_.resolve)(options.workspace, options.file);
-        let text;
-        try {
-            text = await (0,promises_.readFile)(path, 'utf8');
-        }
-        catch {
-            throw new errors_UserError(`input "rules-file": cannot read ${options.file}`, { file: options.file });
-        }
-        rules.push(...parseRules(text, options.file));
-    }
+    if (options.file !== undefined)
+        rules.push(...parseRules(await readRulesFile(options.file, options.workspace), options.file));
     return rules;
 }
 
@@ -37254,6 +37357,38 @@ async function loadRules(options) {
 
 
 
+
+/***/ }),
+
+/***/ 73431:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  tE: () => (/* reexport */ booleanInput),
+  _U: () => (/* reexport */ createCheckRun),
+  LX: () => (/* reexport */ createGitHubClient),
+  KE: () => (/* reexport */ exitWhenFlushed),
+  M4: () => (/* reexport */ findBaselines),
+  zx: () => (/* reexport */ isReadOnlyRefusal),
+  dt: () => (/* reexport */ listInput),
+  AX: () => (/* reexport */ loadArtifactClient),
+  $m: () => (/* reexport */ optionalInput),
+  g$: () => (/* reexport */ printable),
+  wc: () => (/* reexport */ readActionContext),
+  Y$: () => (/* reexport */ readRunRecords),
+  eg: () => (/* reexport */ runStep),
+  jY: () => (/* reexport */ secretInput),
+  RC: () => (/* reexport */ writeJobGateResult)
+});
+
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, choiceInput, createRelease, createTag, describeGitHubFailure, downloadRunRecords, downloadTextArtifact, findBaseline, integerInput, jobRecordsFolder, listModelTags, logUntrusted, readJobGateResults, readRunRecordText, refuseIncompleteAnswers, requiredInput, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobRecord
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 79 modules
+var src = __nccwpck_require__(43246);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
@@ -37307,7 +37442,7 @@ function readPayload(path) {
         return asRecord(JSON.parse(text)) ?? {};
     }
     catch {
-        throw new errors_UserError(`the event payload ${path} is not valid JSON`, { file: path });
+        throw new src/* UserError */.yo(`the event payload ${path} is not valid JSON`, { file: path });
     }
 }
 function asRecord(value) {
@@ -37319,24 +37454,152 @@ function asString(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+// EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
+var lib_core = __nccwpck_require__(58922);
+;// CONCATENATED MODULE: ../../packages/github/src/incomplete-answer.ts
+/** Thrown for an answer whose JSON body was cut off; shaped like Octokit's RequestError so that it is retried. */
+class IncompleteAnswerError extends Error {
+    status = 502;
+    request;
+    response;
+    constructor(method, url, request, response) {
+        super(`GitHub's answer to ${method} ${new URL(url, 'http://github.invalid').pathname} was cut off or is not JSON`);
+        this.name = 'HttpError';
+        this.request = request;
+        this.response = response;
+    }
+}
+/**
+ * An Octokit plugin, listed before the retry plugin: Octokit reads a JSON body that the connection cut
+ * off as a successful answer whose data is the raw text (often ""), which callers would take for an
+ * empty list or a missing field. It becomes a 502-like error instead, which the retry plugin retries.
+ */
+function refuseIncompleteAnswers(octokit) {
+    octokit.hook.wrap('request', async (request, options) => {
+        const response = await request(options);
+        const type = String(response.headers['content-type'] ?? '');
+        if (/\bjson\b/i.test(type) && typeof response.data === 'string') {
+            // A copy, as Octokit's own errors carry: the retry plugin counts attempts on the original.
+            const request = { ...options, request: { ...options.request } };
+            throw new IncompleteAnswerError(String(options.method), response.url, request, response);
+        }
+        return response;
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/github-failure.ts
+
+/**
+ * One line saying which GitHub API call failed and how, for an error thrown by our Octokit (a
+ * RequestError, or a cut-off answer), or undefined for anything else. It names the method and
+ * path, never the headers, so no credential can leak through it.
+ */
+function describeGitHubFailure(thrown) {
+    if (typeof thrown !== 'object' || thrown === null)
+        return undefined;
+    const { status, message, request, response } = thrown;
+    if (typeof status !== 'number' || typeof request?.method !== 'string' || typeof request.url !== 'string') {
+        return undefined;
+    }
+    const call = `${request.method} ${pathOf(request.url)}`;
+    const retryCount = request.request?.retryCount;
+    // Only server errors are retried by the retry plugin, whose count this is.
+    const after = status >= 500 && typeof retryCount === 'number' && retryCount > 0 ? `, after ${retryCount} retries` : '';
+    if (thrown instanceof IncompleteAnswerError)
+        return `${thrown.message}${after}`;
+    const text = oneLine(typeof message === 'string' ? message : '');
+    if (response === undefined)
+        return `the connection to GitHub failed during ${call} (${text})${after}`;
+    const data = response.data;
+    const reason = oneLine(typeof data?.message === 'string' ? data.message : text);
+    return `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
+}
+function pathOf(url) {
+    try {
+        return decodeURIComponent(new URL(url, 'http://github.invalid').pathname);
+    }
+    catch {
+        return url.replace(/[?#].*$/, '');
+    }
+}
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/**
+ * True for GitHub's refusal of a write to a read-only token (a 403 "Resource not accessible by
+ * integration", as on pull requests from forks), and not for a 403 rate limit, which is an outage
+ * to report, not a permission to explain.
+ */
+function isReadOnlyRefusal(thrown) {
+    if (typeof thrown !== 'object' || thrown === null)
+        return false;
+    const { status, message } = thrown;
+    return status === 403 && !/rate limit/i.test(typeof message === 'string' ? message : '');
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ../../packages/github/src/untrusted-log.ts
+
+
+/** A line the runner would act on: `::name…` after leading whitespace, or a legacy `##[name]` anywhere. */
+const COMMAND_LIKE = /^\s*::|##\[/m;
+// C0 controls but tab and line breaks, DEL, and C1 controls (U+009B alone starts an ANSI sequence).
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * Text with its control characters made visible (ESC becomes `␛`, as the Unicode control pictures
+ * show them; C1 controls `�`), so that user data in a log line or an annotation cannot colour,
+ * hide, rewrite or hyperlink what the log viewer shows.
+ */
+function printable(text) {
+    return text.replace(CONTROL, (char) => {
+        const code = char.charCodeAt(0);
+        if (code < 0x20)
+            return String.fromCharCode(0x2400 + code);
+        return code === 0x7f ? '\u2421' : '\ufffd';
+    });
+}
+/**
+ * Prints text that may hold user data (a rules line quoted in a syntax error, a file name) so that
+ * the runner acts on none of it: controls are made `printable`, and text with a line that looks
+ * like a workflow command is wrapped in `stop-commands` with a one-time token, as GitHub documents
+ * for untrusted output.
+ */
+function logUntrusted(text) {
+    const shown = printable(text);
+    if (!COMMAND_LIKE.test(shown)) {
+        lib_core/* info */.pq(shown);
+        return;
+    }
+    const token = `ml-actions-${(0,external_node_crypto_.randomUUID)()}`;
+    lib_core/* info */.pq(`::stop-commands::${token}`);
+    lib_core/* info */.pq(shown);
+    lib_core/* info */.pq(`::${token}::`);
+}
+
 ;// CONCATENATED MODULE: ../../packages/github/src/action-step.ts
+
+
 
 
 /**
  * The outer guard of every action: runs `body`, writes the job summary whatever happens, and turns
  * anything thrown (an Error, a string, anything) into a failed step with a one-line message.
  * User mistakes (UserError) are shown as they are, with an annotation on the file and line at fault;
- * anything else is reported as a bug, with its stack in the debug log.
+ * a failed GitHub API call is named (method, path, status); anything else is reported as a bug,
+ * with its stack in the debug log.
  */
 async function runStep(actionName, body) {
     const summary = [];
+    // Each failure is annotated once: by `fail`, by a UserError's own annotation, or at the end.
     let failure;
     const step = {
         setOutput: (name, value) => lib_core/* setOutput */.uH(name, String(value)),
         addSummary: (markdown) => summary.push(markdown),
         fail: (message) => {
-            failure ??= message;
-            lib_core/* error */.z3(message);
+            failure ??= { message, annotated: true };
+            lib_core/* error */.z3(printable(message));
         },
         get failed() {
             return failure !== undefined;
@@ -37349,7 +37612,7 @@ async function runStep(actionName, body) {
         failure = describeFailure(actionName, thrown);
     }
     if (failure !== undefined) {
-        summary.push(`\n> [!CAUTION]\n> ${failure.split('\n').join('\n> ')}\n`);
+        summary.push(`\n> [!CAUTION]\n> ${failure.message.split('\n').join('\n> ')}\n`);
     }
     try {
         if (summary.length > 0)
@@ -37357,13 +37620,24 @@ async function runStep(actionName, body) {
     }
     catch (thrown) {
         // The summary is best effort (GitHub refuses over 1 MiB); the verdict still has to be reported.
-        lib_core/* warning */.$e(`${actionName}: could not write the job summary: ${errorMessage(thrown)}`);
+        lib_core/* warning */.$e(`${actionName}: could not write the job summary: ${(0,src/* errorMessage */.gJ)(thrown)}`);
     }
-    if (failure !== undefined)
-        lib_core/* setFailed */.C1(failure);
+    if (failure !== undefined) {
+        if (!failure.annotated)
+            lib_core/* error */.z3(printable(failure.message));
+        process.exitCode = lib_core/* ExitCode */.yU.Failure;
+    }
+}
+/**
+ * Ends the process once stdout has drained. A finished step must not wait for a stalled upload or
+ * download that a library left running (it would hang until the job's timeout); the exit code is
+ * the one runStep set.
+ */
+function exitWhenFlushed() {
+    process.stdout.write('', () => process.exit());
 }
 function describeFailure(actionName, thrown) {
-    if (thrown instanceof errors_UserError) {
+    if (thrown instanceof src/* UserError */.yo) {
         const properties = { title: actionName };
         if (thrown.file !== undefined)
             properties.file = thrown.file;
@@ -37372,14 +37646,19 @@ function describeFailure(actionName, thrown) {
         if (thrown.column !== undefined)
             properties.startColumn = thrown.column;
         // Annotations are one line; the full (possibly multi-line) message goes to the log.
-        lib_core/* error */.z3(thrown.message.split('\n')[0] ?? thrown.message, properties);
+        lib_core/* error */.z3(printable(thrown.message.split('\n')[0] ?? thrown.message), properties);
+        // The rest may quote the user's file (a rules line): printed so that the runner obeys none of it.
         if (thrown.message.includes('\n'))
-            lib_core/* info */.pq(thrown.message);
-        return thrown.message;
+            logUntrusted(thrown.message);
+        return { message: thrown.message, annotated: true };
     }
+    // An API call that failed (an outage, a permission, a rate limit) is not our bug: say which call, no stack.
+    const failedCall = describeGitHubFailure(thrown);
+    if (failedCall !== undefined)
+        return { message: `${actionName}: ${failedCall}`, annotated: false };
     if (thrown instanceof Error && thrown.stack !== undefined)
         lib_core/* debug */.Yz(thrown.stack);
-    return `${actionName} failed unexpectedly: ${errorMessage(thrown)}`;
+    return { message: `${actionName} failed unexpectedly: ${(0,src/* errorMessage */.gJ)(thrown)}`, annotated: false };
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/artifact-client.ts
@@ -37392,8 +37671,95 @@ async function loadArtifactClient() {
     return new DefaultArtifactClient();
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
+;// CONCATENATED MODULE: ../../packages/github/src/job-records.ts
+
+
+
+
+/**
+ * Where train leaves its records for the later steps of the same job: RUNNER_TEMP is per job and
+ * emptied when the job ends, so gate, compare and package find exactly this job's runs.
+ */
+function jobRecordsFolder(env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'run-records');
+}
+/** Writes a record where later steps look for it; returns its path. */
+async function writeJobRecord(record, folder = jobRecordsFolder()) {
+    await mkdir(folder, { recursive: true });
+    const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, '_');
+    const path = join(folder, `${safeId}.json`);
+    await writeFile(path, serializeRunRecord(record));
+    return path;
+}
+/**
+ * Reads the records named by a `run` input (paths or globs, relative to the workspace), or, when
+ * it is empty, every record train wrote in this job. No record at all is a user error.
+ */
+async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) {
+    const paths = [];
+    if (patterns.length === 0) {
+        const names = await (0,promises_.readdir)(folder).catch(() => []);
+        paths.push(...names
+            .filter((name) => name.endsWith('.json'))
+            .sort()
+            .map((name) => (0,external_node_path_.join)(folder, name)));
+        if (paths.length === 0) {
+            throw new src/* UserError */.yo('no run record found: run the train action earlier in this job, or set input "run" to a record');
+        }
+    }
+    else {
+        const { glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
+        for (const pattern of patterns) {
+            const absolute = (0,external_node_path_.isAbsolute)(pattern) ? pattern : (0,external_node_path_.resolve)(workspace, pattern);
+            const matches = [];
+            for await (const match of glob(absolute))
+                matches.push(match);
+            if (matches.length === 0)
+                throw new src/* UserError */.yo(`input "run": no run record matches ${pattern}`);
+            paths.push(...matches.sort());
+        }
+    }
+    return Promise.all(paths.map(async (path) => (0,src/* parseRunRecord */.Yz)(await readRunRecordText(path, path), path)));
+}
+/**
+ * A run record file's text: size-capped (a 1 GB file named by mistake is refused at once rather
+ * than read) and checked for UTF-8 and NUL bytes, like every file we read.
+ */
+async function readRunRecordText(path, displayName) {
+    try {
+        return await (0,src/* readTextFile */.Gu)(path, displayName, { kind: 'run records' });
+    }
+    catch (thrown) {
+        if (thrown instanceof src/* UserError */.yo)
+            throw thrown;
+        throw new src/* UserError */.yo(`cannot read the run record ${displayName}`, { file: displayName });
+    }
+}
+/** Where gate leaves its verdicts for package to embed in the manifest. */
+function gateResultsFolder(env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'gate-results');
+}
+/** Keeps a gate verdict for the later steps of this job. */
+async function writeJobGateResult(result, folder = gateResultsFolder()) {
+    await (0,promises_.mkdir)(folder, { recursive: true });
+    const name = `${String(Date.now()).padStart(15, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
+    await (0,promises_.writeFile)((0,external_node_path_.join)(folder, name), JSON.stringify(result));
+}
+/** Every gate verdict of this job, merged (passed only when all passed); undefined when no gate ran. */
+async function readJobGateResults(folder = gateResultsFolder()) {
+    const names = (await readdir(folder).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
+    if (names.length === 0)
+        return undefined;
+    const results = await Promise.all(names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8'))));
+    return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
+}
+
 ;// CONCATENATED MODULE: ../../packages/github/src/text-artifact.ts
 
 
@@ -37468,12 +37834,13 @@ async function downloadRunRecords(client, location) {
     const files = await downloadTextArtifact(client, location);
     const names = [...files.keys()].filter((name) => name.endsWith('.json')).sort();
     if (names.length === 0) {
-        throw new errors_UserError(`artifact ${location.artifactId} of workflow run ${location.workflowRunId} holds no run record`);
+        throw new src/* UserError */.yo(`artifact ${location.artifactId} of workflow run ${location.workflowRunId} holds no run record`);
     }
-    return names.map((name) => run_record_parseRunRecord(files.get(name) ?? '', `artifact ${location.artifactId} (${name}) of workflow run ${location.workflowRunId}`));
+    return names.map((name) => (0,src/* parseRunRecord */.Yz)(files.get(name) ?? '', `artifact ${location.artifactId} (${name}) of workflow run ${location.workflowRunId}`));
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/baseline.ts
+
 
 
 
@@ -37502,14 +37869,9 @@ async function findBaseline(request) {
     return fromArtifactName(request, spec);
 }
 async function fromFile(path, spec) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch {
-        throw new errors_UserError(`input "baseline": no run record at ${spec}`);
-    }
-    const record = run_record_parseRunRecord(text, spec);
+    if (!(0,external_node_fs_.existsSync)(path))
+        throw new src/* UserError */.yo(`input "baseline": no run record at ${spec}`);
+    const record = (0,src/* parseRunRecord */.Yz)(await readRunRecordText(path, spec), spec);
     return {
         records: [record],
         sha: record.provenance.sha,
@@ -37636,53 +37998,15 @@ async function findBaselines(request) {
             }
         }
         catch (thrown) {
-            combined.notices.push(`the baseline of ${experiment} could not be looked up: ${errorMessage(thrown)}`);
+            const reason = describeGitHubFailure(thrown) ?? (0,src/* errorMessage */.gJ)(thrown);
+            combined.notices.push(`the baseline of ${experiment} could not be looked up: ${reason}`);
         }
     }
     return combined;
 }
 
-;// CONCATENATED MODULE: ../../packages/github/src/check-run.ts
-/** GitHub's limit on a check run's output.summary and output.text. */
-const CHECK_OUTPUT_LIMIT = 65_535;
-/** GitHub takes at most this many annotations per request. */
-const ANNOTATIONS_PER_REQUEST = 50;
-/** Creates a completed check run; annotations beyond the first 50 are added by updates. */
-async function createCheckRun(request) {
-    const annotations = request.annotations ?? [];
-    const output = (batch) => ({
-        title: request.title,
-        summary: fit(request.summary),
-        ...(request.text === undefined ? {} : { text: fit(request.text) }),
-        ...(batch.length === 0 ? {} : { annotations: batch }),
-    });
-    const created = await request.github.request('POST /repos/{owner}/{repo}/check-runs', {
-        owner: request.owner,
-        repo: request.repo,
-        name: request.name,
-        head_sha: request.headSha,
-        status: 'completed',
-        conclusion: request.conclusion,
-        ...(request.detailsUrl === undefined ? {} : { details_url: request.detailsUrl }),
-        output: output(annotations.slice(0, ANNOTATIONS_PER_REQUEST)),
-    });
-    for (let start = ANNOTATIONS_PER_REQUEST; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
-        await request.github.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
-            owner: request.owner,
-            repo: request.repo,
-            check_run_id: created.data.id,
-            output: output(annotations.slice(start, start + ANNOTATIONS_PER_REQUEST)),
-        });
-    }
-    return { id: Number(created.data.id), url: created.data.html_url ?? '' };
-}
-function fit(text) {
-    if (text.length <= CHECK_OUTPUT_LIMIT)
-        return text;
-    const note = '\n\n… cut to fit GitHub’s check run limit; the job summary has everything.';
-    return text.slice(0, CHECK_OUTPUT_LIMIT - note.length) + note;
-}
-
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: ../../node_modules/@octokit/core/dist-src/index.js + 12 modules
 var dist_src = __nccwpck_require__(3373);
 ;// CONCATENATED MODULE: ../../node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
@@ -38359,7 +38683,9 @@ throttling.triggersNotification = triggersNotification;
 
 
 
-const ClientClass = dist_src/* Octokit */.E.plugin(paginateRest, dist_bundle/* retry */.L, throttling);
+
+// Plugin order is hook order: a cut-off answer must be refused inside the retry plugin to be retried.
+const ClientClass = dist_src/* Octokit */.E.plugin(refuseIncompleteAnswers, paginateRest, dist_bundle/* retry */.L, throttling);
 /** The variable that shortens retry waits in tests that run the bundles (a factor in (0, 1]). */
 const RETRY_WAIT_SCALE_VARIABLE = 'ML_ACTIONS_RETRY_WAIT_SCALE';
 /**
@@ -38372,7 +38698,7 @@ function retryWaitScale(env = process.env) {
         return 1;
     const scale = Number(text);
     if (!(Number.isFinite(scale) && scale > 0 && scale <= 1)) {
-        throw new errors_UserError(`${RETRY_WAIT_SCALE_VARIABLE} must be a number in (0, 1], got "${text}"`);
+        throw new src/* UserError */.yo(`${RETRY_WAIT_SCALE_VARIABLE} must be a number in (0, 1], got "${text}"`);
     }
     return scale;
 }
@@ -38382,6 +38708,12 @@ function createGitHubClient(options) {
     // Read once per client, and each action creates one client.
     const scale = options.waitScale ?? retryWaitScale();
     const log = options.log ?? { warn: () => undefined, debug: () => undefined };
+    const waitOut = (limit, retryAfter, retryCount) => {
+        if (retryCount >= retries)
+            return false; // the request then fails with GitHub's own message
+        log.warn(`GitHub ${limit} hit; retrying after ${retryAfter} s (attempt ${retryCount + 1} of ${retries})`);
+        return true;
+    };
     return new ClientClass({
         auth: options.token,
         baseUrl: options.apiUrl,
@@ -38392,22 +38724,111 @@ function createGitHubClient(options) {
             warn: (message) => log.warn(message),
             error: (message) => log.warn(message),
         },
-        retry: { retries, retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)) },
+        retry: {
+            retries,
+            retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)),
+            // The plugin's default list plus 429: rate limits are the throttling plugin's, which honours Retry-After.
+            doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+        },
         throttle: {
             // Retry-After and rate-limit resets are in seconds; the scale shortens them only in tests.
             retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)),
             // Bottleneck clustering is not needed for one short-lived step; it only adds start-up cost.
-            onRateLimit: (retryAfter, _options, _octokit, retryCount) => {
-                log.warn(`GitHub rate limit hit; retrying after ${retryAfter} s (attempt ${retryCount + 1})`);
-                return retryCount < retries;
-            },
-            onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => {
-                log.warn(`GitHub secondary rate limit hit; retrying after ${retryAfter} s (attempt ${retryCount + 1})`);
-                return retryCount < retries;
-            },
+            onRateLimit: (retryAfter, _options, _octokit, retryCount) => waitOut('rate limit', retryAfter, retryCount),
+            onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => waitOut('secondary rate limit', retryAfter, retryCount),
             fallbackSecondaryRateRetryAfter: 60,
         },
     });
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/check-run.ts
+
+
+
+/** GitHub's limit on a check run's output.summary and output.text. */
+const CHECK_OUTPUT_LIMIT = 65_535;
+/** GitHub takes at most this many annotations per request. */
+const ANNOTATIONS_PER_REQUEST = 50;
+/** Creates a completed check run; annotations beyond the first 50 are added by updates. */
+async function createCheckRun(request) {
+    const annotations = request.annotations ?? [];
+    const output = (batch) => ({
+        title: request.title,
+        summary: fit(request.summary),
+        ...(request.text === undefined ? {} : { text: fit(request.text) }),
+        ...(batch.length === 0 ? {} : { annotations: batch }),
+    });
+    const created = await createExactlyOnce(request, output(annotations.slice(0, ANNOTATIONS_PER_REQUEST)));
+    for (let start = ANNOTATIONS_PER_REQUEST; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
+        await request.github.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+            owner: request.owner,
+            repo: request.repo,
+            check_run_id: created.id,
+            output: output(annotations.slice(start, start + ANNOTATIONS_PER_REQUEST)),
+        });
+    }
+    return { id: created.id, url: created.url };
+}
+/** Attempts at creating a check run: the first and three retries, as for every other call. */
+const CREATE_ATTEMPTS = 4;
+/**
+ * A check run cannot be deleted, so a duplicate could never be cleaned up. GitHub may create one
+ * and still fail to answer (a 5xx, a cut connection): the POST is therefore not retried blindly.
+ * It carries a fresh external_id, and before each retry the commit's check runs of that name are
+ * searched for it; one found means the earlier attempt succeeded.
+ */
+async function createExactlyOnce(request, output) {
+    const externalId = `ml-actions-${(0,external_node_crypto_.randomUUID)()}`;
+    for (let attempt = 1;; attempt++) {
+        try {
+            const created = await request.github.request('POST /repos/{owner}/{repo}/check-runs', {
+                owner: request.owner,
+                repo: request.repo,
+                name: request.name,
+                head_sha: request.headSha,
+                external_id: externalId,
+                status: 'completed',
+                conclusion: request.conclusion,
+                ...(request.detailsUrl === undefined ? {} : { details_url: request.detailsUrl }),
+                output,
+                request: { retries: 0 },
+            });
+            return { id: Number(created.data.id), url: created.data.html_url ?? '' };
+        }
+        catch (thrown) {
+            const status = thrown.status;
+            if (attempt >= CREATE_ATTEMPTS || typeof status !== 'number' || status < 500)
+                throw thrown;
+            let found;
+            try {
+                found = await findByExternalId(request, externalId);
+            }
+            catch {
+                throw thrown; // cannot tell whether it was created: failing beats a possible duplicate
+            }
+            if (found !== undefined)
+                return found;
+            await (0,external_node_timers_promises_namespaceObject.setTimeout)(attempt * attempt * 1000 * retryWaitScale());
+        }
+    }
+}
+async function findByExternalId(request, externalId) {
+    const response = await request.github.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
+        owner: request.owner,
+        repo: request.repo,
+        ref: request.headSha,
+        check_name: request.name,
+        filter: 'all',
+        per_page: 100,
+    });
+    const found = response.data.check_runs.find((check) => check.external_id === externalId);
+    return found === undefined ? undefined : { id: Number(found.id), url: found.html_url ?? '' };
+}
+function fit(text) {
+    if (text.length <= CHECK_OUTPUT_LIMIT)
+        return text;
+    const note = '\n\n… cut to fit GitHub’s check run limit; the job summary has everything.';
+    return text.slice(0, CHECK_OUTPUT_LIMIT - note.length) + note;
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/inputs.ts
@@ -38434,7 +38855,7 @@ function booleanInput(name, fallback) {
         return lib_core/* getBooleanInput */.Vt(name);
     }
     catch {
-        throw new errors_UserError(`input "${name}" must be true or false, got "${lib_core/* getInput */.V4(name).trim()}"`);
+        throw new src/* UserError */.yo(`input "${name}" must be true or false, got "${lib_core/* getInput */.V4(name).trim()}"`);
     }
 }
 /** Non-empty, trimmed lines of a multi-line input; `#` comment lines are dropped. */
@@ -38535,84 +38956,6 @@ async function createRelease(target, options) {
     return { id: release.data.id, url: release.data.html_url };
 }
 
-;// CONCATENATED MODULE: ../../packages/github/src/job-records.ts
-
-
-
-
-/**
- * Where train leaves its records for the later steps of the same job: RUNNER_TEMP is per job and
- * emptied when the job ends, so gate, compare and package find exactly this job's runs.
- */
-function jobRecordsFolder(env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'run-records');
-}
-/** Writes a record where later steps look for it; returns its path. */
-async function writeJobRecord(record, folder = jobRecordsFolder()) {
-    await mkdir(folder, { recursive: true });
-    const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, '_');
-    const path = join(folder, `${safeId}.json`);
-    await writeFile(path, serializeRunRecord(record));
-    return path;
-}
-/**
- * Reads the records named by a `run` input (paths or globs, relative to the workspace), or, when
- * it is empty, every record train wrote in this job. No record at all is a user error.
- */
-async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) {
-    const paths = [];
-    if (patterns.length === 0) {
-        const names = await (0,promises_.readdir)(folder).catch(() => []);
-        paths.push(...names
-            .filter((name) => name.endsWith('.json'))
-            .sort()
-            .map((name) => (0,external_node_path_.join)(folder, name)));
-        if (paths.length === 0) {
-            throw new errors_UserError('no run record found: run the train action earlier in this job, or set input "run" to a record');
-        }
-    }
-    else {
-        const { glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
-        for (const pattern of patterns) {
-            const absolute = (0,external_node_path_.isAbsolute)(pattern) ? pattern : (0,external_node_path_.resolve)(workspace, pattern);
-            const matches = [];
-            for await (const match of glob(absolute))
-                matches.push(match);
-            if (matches.length === 0)
-                throw new errors_UserError(`input "run": no run record matches ${pattern}`);
-            paths.push(...matches.sort());
-        }
-    }
-    return Promise.all(paths.map(async (path) => {
-        let text;
-        try {
-            text = await (0,promises_.readFile)(path, 'utf8');
-        }
-        catch {
-            throw new errors_UserError(`cannot read the run record ${path}`, { file: path });
-        }
-        return run_record_parseRunRecord(text, path);
-    }));
-}
-/** Where gate leaves its verdicts for package to embed in the manifest. */
-function gateResultsFolder(env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'gate-results');
-}
-/** Keeps a gate verdict for the later steps of this job. */
-async function writeJobGateResult(result, folder = gateResultsFolder()) {
-    await (0,promises_.mkdir)(folder, { recursive: true });
-    const name = `${String(Date.now()).padStart(15, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
-    await (0,promises_.writeFile)((0,external_node_path_.join)(folder, name), JSON.stringify(result));
-}
-/** Every gate verdict of this job, merged (passed only when all passed); undefined when no gate ran. */
-async function readJobGateResults(folder = gateResultsFolder()) {
-    const names = (await readdir(folder).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
-    if (names.length === 0)
-        return undefined;
-    const results = await Promise.all(names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8'))));
-    return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
-}
-
 ;// CONCATENATED MODULE: ../../packages/github/src/index.ts
 
 
@@ -38628,114 +38971,8 @@ async function readJobGateResults(folder = gateResultsFolder()) {
 
 
 
-;// CONCATENATED MODULE: ./src/settings.ts
 
 
-/** Reads and checks every input; a bad one is a UserError naming it. */
-function readGateSettings() {
-    const settings = {
-        rules: optionalInput('rules'),
-        rulesFile: optionalInput('rules-file'),
-        run: listInput('run'),
-        baseline: optionalInput('baseline') ?? 'auto',
-        requireBaseline: booleanInput('require-baseline', false),
-        token: secretInput('github-token'),
-        checkName: optionalInput('check-name'),
-        fail: booleanInput('fail', true),
-    };
-    if (settings.rules === undefined && settings.rulesFile === undefined) {
-        throw new errors_UserError('gate needs rules: set input "rules" or "rules-file"');
-    }
-    return settings;
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-/** gate: judge the run against the rules and report a verdict that branch protection can require. */
-async function run() {
-    await runStep('gate', async (step) => {
-        const settings = readGateSettings();
-        const context = readActionContext();
-        const rules = await loadRules({ inline: settings.rules, file: settings.rulesFile, workspace: context.workspace });
-        const runs = await readRunRecords(settings.run, context.workspace);
-        const experiments = [...new Set(runs.map((record) => record.experiment))];
-        const github = settings.token === undefined
-            ? undefined
-            : createGitHubClient({
-                token: settings.token,
-                apiUrl: context.apiUrl,
-                log: { warn: lib_core/* warning */.$e, debug: lib_core/* debug */.Yz },
-            });
-        const notices = [];
-        let baseline;
-        let baselineSha;
-        if (rulesNeedBaseline(rules) && settings.baseline !== 'none') {
-            if (github === undefined || settings.token === undefined) {
-                notices.push('no github-token: the baseline cannot be looked up');
-            }
-            else {
-                const found = await findBaselines({
-                    spec: settings.baseline,
-                    experiments,
-                    context,
-                    github,
-                    token: settings.token,
-                    artifacts: loadArtifactClient,
-                });
-                notices.push(...found.notices);
-                baseline = found.records;
-                baselineSha = found.sha;
-            }
-        }
-        for (const notice of notices)
-            lib_core/* notice */.lm(notice);
-        const result = evaluateRules(rules, { runs, baseline, requireBaseline: settings.requireBaseline });
-        await writeJobGateResult(result);
-        step.setOutput('passed', result.passed);
-        step.setOutput('results', JSON.stringify(result.results));
-        step.setOutput('baseline-sha', baselineSha ?? '');
-        const summary = renderGateSummary(result, { experiments, baselineSha, notices });
-        step.addSummary(summary);
-        for (const rule of result.results) {
-            if (rule.verdict !== 'fail' && rule.verdict !== 'error')
-                continue;
-            const properties = { title: `gate: ${rule.rule}` };
-            if (settings.rulesFile !== undefined && settings.rules === undefined) {
-                properties.file = settings.rulesFile;
-                properties.startLine = rule.line;
-            }
-            lib_core/* error */.z3(rule.message, properties);
-        }
-        if (github !== undefined && settings.checkName !== undefined) {
-            try {
-                const check = await createCheckRun({
-                    github,
-                    owner: context.owner,
-                    repo: context.repo,
-                    name: `${settings.checkName} (${experiments.join(', ')})`,
-                    headSha: context.headSha ?? context.sha,
-                    conclusion: result.passed ? 'success' : 'failure',
-                    title: gateHeadline(result),
-                    summary,
-                    detailsUrl: `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`,
-                });
-                lib_core/* info */.pq(`check run created: ${check.url}`);
-            }
-            catch (thrown) {
-                if (thrown.status !== 403)
-                    throw thrown;
-                // Fork pull requests get a read-only token: the verdict still stands through the step itself.
-                lib_core/* warning */.$e('the check run could not be created (403: the token is read-only, as on pull requests from forks); ' +
-                    'the gate verdict is in this step and its summary. For a required check on fork pull requests, run compare in publish mode from a workflow_run workflow.');
-            }
-        }
-        if (!result.passed && settings.fail)
-            step.fail(gateHeadline(result));
-    });
-}
 
 
 /***/ }),
@@ -47649,20 +47886,20 @@ exports.visitAsync = visitAsync;
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  yU: () => (/* binding */ ExitCode),
   Yz: () => (/* binding */ core_debug),
   z3: () => (/* binding */ error),
   Vt: () => (/* binding */ getBooleanInput),
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
   lm: () => (/* binding */ notice),
-  C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: addPath, endGroup, exportVariable, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -52844,6 +53081,18 @@ class RequestError extends Error {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

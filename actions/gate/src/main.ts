@@ -11,7 +11,9 @@ import {
   createCheckRun,
   createGitHubClient,
   findBaselines,
+  isReadOnlyRefusal,
   loadArtifactClient,
+  printable,
   readActionContext,
   readRunRecords,
   runStep,
@@ -56,7 +58,7 @@ export async function run(): Promise<void> {
         baselineSha = found.sha;
       }
     }
-    for (const notice of notices) core.notice(notice);
+    for (const notice of notices) core.notice(printable(notice));
 
     const result = evaluateRules(rules, { runs, baseline, requireBaseline: settings.requireBaseline });
     await writeJobGateResult(result);
@@ -72,7 +74,7 @@ export async function run(): Promise<void> {
         properties.file = settings.rulesFile;
         properties.startLine = rule.line;
       }
-      core.error(rule.message, properties);
+      core.error(printable(rule.message), properties);
     }
 
     if (github !== undefined && settings.checkName !== undefined) {
@@ -90,7 +92,7 @@ export async function run(): Promise<void> {
         });
         core.info(`check run created: ${check.url}`);
       } catch (thrown: unknown) {
-        if ((thrown as { status?: unknown }).status !== 403) throw thrown;
+        if (!isReadOnlyRefusal(thrown)) throw thrown;
         // Fork pull requests get a read-only token: the verdict still stands through the step itself.
         core.warning(
           'the check run could not be created (403: the token is read-only, as on pull requests from forks); ' +

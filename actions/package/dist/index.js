@@ -29902,16 +29902,20 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5465);
+/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73431);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77821);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
+// A stalled upload or download must not keep the finished step running.
+(0,_ml_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .exitWhenFlushed */ .KE)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 5465:
+/***/ 77821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29931,6 +29935,422 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 78 modules
+var src = __nccwpck_require__(55753);
+// EXTERNAL MODULE: ../../packages/github/src/index.ts + 17 modules
+var github_src = __nccwpck_require__(73431);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(38522);
+;// CONCATENATED MODULE: ./src/compression.ts
+/**
+ * Which zip level the package artifact is uploaded with. Model weights are dense numbers or are
+ * compressed already, so deflating them costs CPU time (about half the upload time here) and saves
+ * almost nothing; text such as configs and tokenizers compresses well.
+ *
+ * The rule, when the user gives no `compression-level`:
+ * - a file whose extension is a known weights or archive format counts as incompressible without
+ *   being read;
+ * - any other file of at least 4 KiB has its first 64 KiB deflated at level 1, and counts as
+ *   incompressible when that saves less than 10%; smaller files count as compressible (they are
+ *   too small for the choice to matter), so most files are never sampled at all;
+ * - level 0 (store) when incompressible files hold at least 80% of the bytes, else level 6
+ *   (the artifact client's own default).
+ * Samples are read from the staged copies, which were just written and so are in the page cache:
+ * the user's model files are still read only once.
+ */
+
+
+
+/** Extensions of formats that are dense binary numbers or already compressed. */
+const INCOMPRESSIBLE_EXTENSIONS = new Set([
+    // weights and tensors
+    '.pt',
+    '.pth',
+    '.bin',
+    '.safetensors',
+    '.onnx',
+    '.pkl',
+    '.pickle',
+    '.joblib',
+    '.h5',
+    '.hdf5',
+    '.keras',
+    '.ckpt',
+    '.tflite',
+    '.pb',
+    '.gguf',
+    '.ggml',
+    '.npy',
+    '.npz',
+    '.mlmodel',
+    '.engine',
+    '.plan',
+    '.params',
+    // archives and compressed data
+    '.gz',
+    '.tgz',
+    '.zip',
+    '.bz2',
+    '.xz',
+    '.zst',
+    '.lz4',
+    '.7z',
+    '.rar',
+    '.parquet',
+    // media
+    '.jpg',
+    '.jpeg',
+    '.png',
+    '.gif',
+    '.webp',
+    '.mp3',
+    '.mp4',
+    '.ogg',
+    '.flac',
+]);
+const SAMPLE_BYTES = 64 * 1024;
+const MIN_SAMPLED_SIZE = 4 * 1024;
+/** Compressed/original size of the sample at or above which a file counts as incompressible. */
+const INCOMPRESSIBLE_RATIO = 0.9;
+/** Share of the bytes in incompressible files from which the whole package is stored. */
+const STORE_SHARE = 0.8;
+/** What @actions/artifact uses when no level is given. */
+const DEFAULT_COMPRESSION_LEVEL = 6;
+/** Chooses the zip level for staged files (`absolute` paths, sizes in bytes); `requested` wins when given. */
+async function chooseCompression(files, requested) {
+    if (requested !== undefined)
+        return { level: requested, reason: 'as set by input `compression-level`' };
+    let total = 0;
+    let incompressible = 0;
+    for (const file of files) {
+        total += file.size;
+        if (await looksIncompressible(file))
+            incompressible += file.size;
+    }
+    const share = total === 0 ? 0 : incompressible / total;
+    const percent = `${Math.round(share * 100)}%`;
+    if (total > 0 && share >= STORE_SHARE) {
+        return {
+            level: 0,
+            reason: `${percent} of the bytes look incompressible (model weights or archives), so they are stored`,
+        };
+    }
+    return { level: DEFAULT_COMPRESSION_LEVEL, reason: `only ${percent} of the bytes look incompressible` };
+}
+/** True for a known weights or archive extension, or a sample that deflate barely shrinks. */
+async function looksIncompressible(file) {
+    if (INCOMPRESSIBLE_EXTENSIONS.has(external_node_path_default().extname(file.path).toLowerCase()))
+        return true;
+    if (file.size < MIN_SAMPLED_SIZE)
+        return false;
+    const handle = await external_node_fs_default().promises.open(file.absolute, 'r');
+    try {
+        const sample = Buffer.allocUnsafe(Math.min(SAMPLE_BYTES, file.size));
+        const { bytesRead } = await handle.read(sample, 0, sample.length, 0);
+        if (bytesRead === 0)
+            return false;
+        const compressed = (0,external_node_zlib_.deflateRawSync)(sample.subarray(0, bytesRead), { level: 1 });
+        return compressed.length / bytesRead >= INCOMPRESSIBLE_RATIO;
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/embedded-record.ts
+/**
+ * The run record a package embeds: the one named by input `run`, else the one train wrote earlier
+ * in this job. Having none is fine (a model trained elsewhere): the package then has no metrics.
+ */
+
+
+/**
+ * Reads the records named by `patterns` (a pattern matching nothing is a user error), or this
+ * job's records when there are no patterns; returns the one that finished last.
+ */
+async function findEmbeddedRecord(patterns, workspace) {
+    if (patterns.length === 0) {
+        const names = await (0,promises_.readdir)((0,github_src/* jobRecordsFolder */.oI)()).catch(() => []);
+        if (!names.some((name) => name.endsWith('.json')))
+            return { record: undefined, found: 0 };
+    }
+    const records = await (0,github_src/* readRunRecords */.Y$)(patterns, workspace);
+    const latest = records.reduce((best, record) => best === undefined || Date.parse(record.outcome.finishedAt) >= Date.parse(best.outcome.finishedAt)
+        ? record
+        : best, undefined);
+    return { record: latest, found: records.length };
+}
+
+;// CONCATENATED MODULE: ./src/package-summary.ts
+/**
+ * The job summary of a package step: what was packaged, under which version, where it went, and
+ * how anyone can check it. Kept well under GitHub's 1 MiB summary limit by listing at most
+ * MAX_LISTED_FILES files (manifest.json lists them all).
+ */
+
+const MAX_LISTED_FILES = 200;
+/** Renders the summary as Markdown. */
+function renderPackageSummary(summary) {
+    const lines = [
+        `### ML package: ${(0,src/* escapeInline */.VV)(summary.name)} v${summary.version}`,
+        '',
+        `Version \`${summary.version}\`: ${escapeMarkup(summary.explanation)}.`,
+        '',
+    ];
+    for (const note of summary.notes)
+        lines.push(`- ${note}`);
+    if (summary.notes.length > 0)
+        lines.push('');
+    lines.push((0,src/* tableHeader */.qd)([{ title: 'File' }, { title: 'Size', align: 'right' }, { title: 'SHA-256' }]), ...summary.files
+        .slice(0, MAX_LISTED_FILES)
+        .map((file) => (0,src/* tableRow */.jD)([(0,src/* escapeCell */.kq)(file.path, 500), (0,src/* formatBytes */.z3)(file.size), `\`${file.sha256}\``])));
+    if (summary.files.length > MAX_LISTED_FILES) {
+        lines.push((0,src/* tableRow */.jD)([`… and ${summary.files.length - MAX_LISTED_FILES} more (manifest.json lists them all)`, '', '']));
+    }
+    lines.push('', `${summary.files.length} ${summary.files.length === 1 ? 'file' : 'files'}, ${(0,src/* formatBytes */.z3)(summary.totalSize)}, ` +
+        `uploaded as artifact \`${summary.artifactName}\` (id ${summary.artifactId}) with zip level ${summary.compression.level}: ${summary.compression.reason}.`, '', `Digest (sha256 of manifest.json): \`sha256:${summary.digest}\``, '', '#### Verify', '', '`SHA256SUMS` lists every file of the package except itself; check it in the downloaded folder:', '', '```sh', `gh run download ${summary.workflowRunId} --name ${summary.artifactName} --dir ${summary.artifactName}`, `cd ${summary.artifactName} && sha256sum -c SHA256SUMS`, `sha256sum manifest.json   # ${summary.digest}`, '```', '');
+    return lines.join('\n');
+}
+/**
+ * Backslash-escapes Markdown punctuation in text built only from checked parts (a model name of
+ * letters, digits, `-`, `_` and `.`, versions, numbers). Unlike escapeInline it leaves `@` alone,
+ * so tags such as `churn@v1.0.0` stay copyable, without an invisible joiner inside.
+ */
+function escapeMarkup(text) {
+    return text.replace(/[\\`*_[\]~|<>&]/g, (char) => `\\${char}`);
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+
+
+const BUMPS = ['patch', 'minor', 'major'];
+/** Reads and checks every input; a bad one is a UserError naming it. */
+function readPackageSettings() {
+    const paths = (0,github_src/* listInput */.dt)('path');
+    if (paths.length === 0)
+        throw new src/* UserError */.yo('input "path" is required: the model files, folders or globs to package');
+    const settings = {
+        name: (0,src/* validateModelName */.HW)((0,github_src/* requiredInput */.YF)('name')),
+        paths,
+        version: (0,github_src/* optionalInput */.$m)('version') ?? 'auto',
+        bump: (0,github_src/* choiceInput */.ij)('bump', BUMPS, 'patch'),
+        run: (0,github_src/* listInput */.dt)('run'),
+        tag: (0,github_src/* booleanInput */.tE)('tag', false),
+        release: (0,github_src/* booleanInput */.tE)('release', false),
+        retentionDays: (0,github_src/* optionalInput */.$m)('retention-days') === undefined
+            ? undefined
+            : (0,github_src/* integerInput */.$A)('retention-days', 0, { min: 1, max: 90 }),
+        compressionLevel: (0,github_src/* optionalInput */.$m)('compression-level') === undefined
+            ? undefined
+            : (0,github_src/* integerInput */.$A)('compression-level', 0, { min: 0, max: 9 }),
+        token: (0,github_src/* secretInput */.jY)('github-token'),
+    };
+    if (settings.release && !settings.tag)
+        throw new src/* UserError */.yo('input "release" needs input "tag": a release is made for the tag');
+    return settings;
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+/** An MLmodel file is a few KiB of YAML; anything far bigger is not one worth parsing. */
+const MAX_MLMODEL_BYTES = 1024 * 1024;
+/** package: build a versioned, verifiable model package and upload it. */
+async function run() {
+    await (0,github_src/* runStep */.eg)('package', async (step) => {
+        // Every output is set once, at the end, also when a later phase fails.
+        const outputs = { version: '', 'artifact-id': '', 'artifact-name': '', digest: '', manifest: '' };
+        try {
+            await packageModel(step, outputs);
+        }
+        catch (thrown) {
+            // The failure itself is added by runStep, under this heading.
+            step.addSummary('### ML package\n');
+            throw thrown;
+        }
+        finally {
+            for (const [name, value] of Object.entries(outputs))
+                step.setOutput(name, value);
+        }
+    });
+}
+async function packageModel(step, outputs) {
+    const settings = readPackageSettings();
+    const context = (0,github_src/* readActionContext */.wc)();
+    const notes = [];
+    // Cheap, local checks first: unsafe or missing paths fail before any request is made.
+    const selected = await (0,src/* selectModelFiles */.L3)(settings.paths, { workspace: context.workspace });
+    const embedded = await findEmbeddedRecord(settings.run, context.workspace);
+    if (embedded.record === undefined) {
+        notes.push('No run record was found in this job, so the package has no metrics, params or provenance: run the train action earlier in the job, or set input `run` to a record.');
+    }
+    else {
+        const which = `run ${(0,src/* escapeInline */.VV)(embedded.record.runId)} (experiment ${(0,src/* escapeInline */.VV)(embedded.record.experiment)})`;
+        notes.push(embedded.found === 1
+            ? `Metrics, params and provenance come from ${which}.`
+            : `${embedded.found} run records were found; the package embeds the one that finished last, ${which}.`);
+    }
+    if (settings.token === undefined) {
+        throw new src/* UserError */.yo('input "github-token" is empty: it is needed to read the existing versions (git tags)');
+    }
+    const target = {
+        github: (0,github_src/* createGitHubClient */.LX)({
+            token: settings.token,
+            apiUrl: context.apiUrl,
+            log: { warn: core/* warning */.$e, debug: core/* debug */.Yz },
+        }),
+        owner: context.owner,
+        repo: context.repo,
+    };
+    const existingTags = await (0,github_src/* listModelTags */.nG)(target, settings.name);
+    const pullRequest = context.pullRequest === undefined ? undefined : { number: context.pullRequest, runNumber: context.runNumber };
+    const version = (0,src/* nextVersion */.yU)({
+        existingTags,
+        name: settings.name,
+        requested: settings.version,
+        bump: settings.bump,
+        ...(pullRequest === undefined ? {} : { pullRequest }),
+    });
+    const artifactName = `${version.name}-v${version.version}`;
+    outputs.version = version.version;
+    outputs['artifact-name'] = artifactName;
+    core/* info */.pq(`${version.name} ${version.version}: ${version.explanation}`);
+    const stagingDir = (0,external_node_path_.join)(process.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'packages', `${artifactName}-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`);
+    const gate = await (0,github_src/* readJobGateResults */.zG)();
+    const pkg = await core/* group */.Os(`Staging ${selected.length} model files`, async () => {
+        const staged = await (0,src/* stageModelFiles */.FW)({ stagingDir, files: selected });
+        const mlmodel = await readMlmodel(stagingDir, staged);
+        const manifest = (0,src/* buildManifest */.u1)({
+            name: version.name,
+            version: version.version,
+            files: staged,
+            createdAt: new Date(),
+            ...(embedded.record === undefined ? {} : { record: embedded.record }),
+            ...(mlmodel === undefined ? {} : { mlmodel }),
+            ...(gate === undefined ? {} : { gate }),
+        });
+        return (0,src/* writeModelPackage */.FX)({ stagingDir, manifest, card: (0,src/* renderModelCard */.kL)(manifest) });
+    });
+    const manifestFile = fileOf(pkg, src/* PACKAGE_MANIFEST_FILE */.sx);
+    outputs.manifest = manifestFile.absolute;
+    outputs.digest = manifestFile.sha256;
+    const modelPaths = new Set(selected.map((file) => file.path));
+    const modelFiles = pkg.files.filter((file) => modelPaths.has(file.path));
+    const compression = await chooseCompression(modelFiles, settings.compressionLevel);
+    core/* info */.pq(`zip level ${compression.level}: ${compression.reason}`);
+    const upload = await core/* group */.Os(`Uploading artifact ${artifactName}`, async () => (await (0,github_src/* loadArtifactClient */.AX)()).uploadArtifact(artifactName, pkg.files.map((file) => file.absolute), pkg.dir, {
+        compressionLevel: compression.level,
+        ...(settings.retentionDays === undefined ? {} : { retentionDays: settings.retentionDays }),
+    }));
+    if (upload.id === undefined)
+        throw new Error(`the artifact service gave no id for ${artifactName}`);
+    outputs['artifact-id'] = String(upload.id);
+    if (settings.tag && version.createTag && version.tag !== null) {
+        await (0,github_src/* createTag */.VZ)(target, version.tag, context.sha);
+        notes.push(`Tag \`${version.tag}\` created on commit \`${context.sha.slice(0, 12)}\`.`);
+        if (settings.release) {
+            const release = await (0,github_src/* createRelease */.YG)(target, {
+                tag: version.tag,
+                name: `${version.name} v${version.version}`,
+                body: await (0,promises_.readFile)(fileOf(pkg, src/* PACKAGE_CARD_FILE */.nT).absolute, 'utf8'),
+                prerelease: ((0,src/* parseSemver */.kf)(version.version)?.prerelease.length ?? 0) > 0,
+                assets: [
+                    {
+                        name: src/* PACKAGE_MANIFEST_FILE */.sx,
+                        data: await (0,promises_.readFile)(manifestFile.absolute),
+                        contentType: 'application/json',
+                    },
+                ],
+            });
+            notes.push(`Release ${(0,src/* markdownLink */.iQ)(`\`${version.tag}\``, release.url)} created with manifest.json attached.`);
+        }
+    }
+    else if (!version.createTag) {
+        notes.push(`No tag or release on a pull request: \`${version.version}\` is a pre-release that is never registered.`);
+    }
+    else {
+        notes.push('No tag was created (input `tag` is false), so this version is not registered and the next run may reuse it.');
+    }
+    step.addSummary(renderPackageSummary({
+        name: version.name,
+        version: version.version,
+        explanation: version.explanation,
+        files: modelFiles,
+        totalSize: modelFiles.reduce((sum, file) => sum + file.size, 0),
+        digest: manifestFile.sha256,
+        artifactName,
+        artifactId: upload.id,
+        workflowRunId: context.runId,
+        compression,
+        notes,
+    }));
+}
+function fileOf(pkg, name) {
+    const file = pkg.files.find((candidate) => candidate.path === name);
+    if (file === undefined)
+        throw new Error(`the package has no ${name}`);
+    return file;
+}
+/** Parses the package's MLmodel file, if it has one, from its staged copy. */
+async function readMlmodel(stagingDir, files) {
+    const path = (0,src/* findMlmodelFile */.mv)(files);
+    if (path === undefined)
+        return undefined;
+    const size = files.find((file) => file.path === path)?.size ?? 0;
+    if (size > MAX_MLMODEL_BYTES) {
+        core/* warning */.$e(`${path} is ${size} bytes, too big for an MLflow MLmodel file; its flavors and signature are left out`);
+        return undefined;
+    }
+    return (0,src/* parseMlmodel */.kY)(await (0,promises_.readFile)((0,external_node_path_.join)(stagingDir, ...path.split('/')), 'utf8'), path);
+}
+
+
+/***/ }),
+
+/***/ 55753:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  nT: () => (/* reexport */ PACKAGE_CARD_FILE),
+  sx: () => (/* reexport */ PACKAGE_MANIFEST_FILE),
+  yo: () => (/* reexport */ errors_UserError),
+  u1: () => (/* reexport */ buildManifest),
+  gJ: () => (/* reexport */ errorMessage),
+  kq: () => (/* reexport */ markdown_escape_escapeCell),
+  VV: () => (/* reexport */ markdown_escape_escapeInline),
+  mv: () => (/* reexport */ findMlmodelFile),
+  z3: () => (/* reexport */ formatBytes),
+  iQ: () => (/* reexport */ markdown_escape_markdownLink),
+  yU: () => (/* reexport */ nextVersion),
+  kY: () => (/* reexport */ parseMlmodel),
+  Yz: () => (/* reexport */ run_record_parseRunRecord),
+  kf: () => (/* reexport */ parseSemver),
+  Gu: () => (/* reexport */ text_file_readTextFile),
+  kL: () => (/* reexport */ renderModelCard),
+  L3: () => (/* reexport */ selectModelFiles),
+  FW: () => (/* reexport */ stageModelFiles),
+  qd: () => (/* reexport */ markdown_table_tableHeader),
+  jD: () => (/* reexport */ markdown_table_tableRow),
+  HW: () => (/* reexport */ validateModelName),
+  FX: () => (/* reexport */ writeModelPackage)
+});
+
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_SUMS_FILE, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, fingerprintFiles, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatSemver, formatSigned, gateHeadline, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, paramValueFromTree, parseCompareBundle, parseParamValue, parseRules, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, renderComparison, renderGateSummary, renderLearningCurve, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, serializeCompareBundle, serializeManifest, serializeRunRecord, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateRunRecord, workspaceChild
+
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
  * A mistake in what the user gave us (an input, a file, a rule), as opposed to a bug.
@@ -29949,7 +30369,7 @@ class errors_UserError extends Error {
     }
 }
 /** The message of anything thrown, whether an Error, a string or something stranger. */
-function errors_errorMessage(thrown) {
+function errorMessage(thrown) {
     if (thrown instanceof Error)
         return thrown.message || thrown.name;
     if (typeof thrown === 'string')
@@ -30047,17 +30467,7 @@ function file_error_fileError(file, message, line, column) {
         where.line = line;
     if (column !== undefined)
         where.column = column;
-    return new UserError(`${file}${position}: ${message}`, where);
-}
-/** A byte count for messages, e.g. "12.3 MiB". */
-function file_error_formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} bytes`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    if (bytes < 1024 * 1024 * 1024)
-        return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-    return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GiB`;
+    return new errors_UserError(`${file}${position}: ${message}`, where);
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/metrics/json-text.ts
@@ -30787,32 +31197,131 @@ function asObject(value) {
         : undefined;
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/files/format-bytes.ts
+/** A size as people read it: `512 B`, `1.5 KiB`, `42 MiB`, `1.2 GiB`. */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
-;// CONCATENATED MODULE: ../../packages/core/src/files/sha256-file.ts
+;// CONCATENATED MODULE: ../../packages/core/src/files/hash-file.ts
+/**
+ * SHA-256 of files in one streaming pass, fast enough to keep up with `openssl dgst -sha256`.
+ *
+ * Design: two fixed 4 MiB buffers, read through a FileHandle. While the main thread hashes one
+ * buffer (OpenSSL under node:crypto, with the CPU's SHA instructions where it has them), libuv's
+ * thread pool already reads the next one, so disk and hash overlap. Memory stays at 8 MiB per
+ * file whatever its size. A plain `createReadStream` pipe measured about 1.5x slower here: it
+ * allocates a new buffer per chunk and never reads ahead while a chunk is hashed.
+ *
+ * `copyAndHashFile` is the same loop with a write added: each byte is read once, both to hash it
+ * and to put it in the staging folder, where the upload then finds it (usually in the page cache).
+ */
 
 
-/** Size and SHA-256 (lowercase hex) of a file, streamed: each byte is read once and memory stays flat. */
-async function sha256_file_sha256File(absolutePath) {
+const CHUNK = 4 * 1024 * 1024;
+/** The sha256 and size of a file, read once in 4 MiB chunks with read-ahead. */
+async function hash_file_hashFile(file) {
     const hash = createHash('sha256');
-    let size = 0;
-    const stream = createReadStream(absolutePath, { highWaterMark: 1024 * 1024 });
-    for await (const chunk of stream) {
-        hash.update(chunk);
-        size += chunk.length;
+    const input = await fs.promises.open(file, 'r');
+    try {
+        const size = await readChunks(input, (chunk) => {
+            hash.update(chunk);
+            return undefined;
+        });
+        return { sha256: hash.digest('hex'), size };
     }
-    return { size, sha256: hash.digest('hex') };
+    finally {
+        await input.close();
+    }
+}
+/**
+ * Copies `source` to `destination` (created or truncated; its folder must exist) and returns the
+ * sha256 and size of the bytes copied, reading each byte once.
+ */
+async function copyAndHashFile(source, destination) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const input = await external_node_fs_default().promises.open(source, 'r');
+    try {
+        const output = await external_node_fs_default().promises.open(destination, 'w');
+        try {
+            const size = await readChunks(input, (chunk) => {
+                // The write runs on the thread pool while the hash runs here; both only read the buffer.
+                const written = writeFully(output, chunk);
+                hash.update(chunk);
+                return written;
+            });
+            return { sha256: hash.digest('hex'), size };
+        }
+        finally {
+            await output.close();
+        }
+    }
+    finally {
+        await input.close();
+    }
+}
+/**
+ * Feeds the file to `consume` chunk by chunk while the next chunk is being read. The buffer
+ * passed to `consume` is reused once the promise it returns (if any) has settled.
+ */
+async function readChunks(input, consume) {
+    let full = Buffer.allocUnsafe(CHUNK);
+    let spare = Buffer.allocUnsafe(CHUNK);
+    let total = 0;
+    let pending = input.read(full, 0, CHUNK, null);
+    for (;;) {
+        const { bytesRead } = await pending;
+        if (bytesRead === 0)
+            return total;
+        total += bytesRead;
+        // Read ahead into the spare buffer while this one is consumed.
+        pending = input.read(spare, 0, CHUNK, null);
+        try {
+            await consume(bytesRead === CHUNK ? full : full.subarray(0, bytesRead));
+        }
+        catch (error) {
+            // Let the read in flight finish before the caller closes the handle under it.
+            await pending.catch(() => undefined);
+            throw error;
+        }
+        [full, spare] = [spare, full];
+    }
+}
+async function writeFully(output, chunk) {
+    let offset = 0;
+    while (offset < chunk.length) {
+        const { bytesWritten } = await output.write(chunk, offset, chunk.length - offset, null);
+        offset += bytesWritten;
+    }
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ../../packages/core/src/files/workspace-path.ts
 
 
 
 /** True when `child` is `parent` or lies under it (both absolute, compared lexically). */
 function workspace_path_isInsideFolder(parent, child) {
-    const relative = path.relative(parent, child);
-    return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+    const relative = external_node_path_default().relative(parent, child);
+    return relative === '' || (relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative));
 }
 /** `absolute` relative to `root`, with "/" separators whatever the platform. */
 function toWorkspaceRelative(root, absolute) {
@@ -31033,7 +31542,7 @@ async function fingerprintFiles(patterns, options) {
     }
     const inputs = [];
     for (const file of [...files.values()].sort((a, b) => a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0)) {
-        const { size, sha256 } = await sha256File(file.absolute);
+        const { size, sha256 } = await hashFile(file.absolute);
         inputs.push({ path: file.relative, size, sha256 });
     }
     return inputs;
@@ -31140,19 +31649,20 @@ function decodeLines(buffer, start, end, displayName, linesBefore) {
 
 
 
+
 /** The largest summary file (metrics.json, params.yaml, ...) read whole, unless a caller sets less. */
-const MAX_TEXT_FILE_BYTES = (/* unused pure expression or super */ null && (64 * 1024 * 1024));
+const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
 /**
  * Reads a whole text file as UTF-8 with the checks every reader wants: a size cap, not empty,
  * a UTF-8 BOM dropped, invalid UTF-8 and NUL bytes (a binary file) refused with their line.
  */
 async function text_file_readTextFile(absolutePath, displayName, options = {}) {
     const maxBytes = options.maxBytes ?? MAX_TEXT_FILE_BYTES;
-    const info = await stat(absolutePath);
+    const info = await (0,promises_.stat)(absolutePath);
     if (info.size > maxBytes) {
-        throw fileError(displayName, `file is ${formatBytes(info.size)}; ${options.kind ?? 'files of this kind'} larger than ${formatBytes(maxBytes)} are refused (is this the right file?)`);
+        throw file_error_fileError(displayName, `file is ${formatBytes(info.size)}; ${options.kind ?? 'files of this kind'} larger than ${formatBytes(maxBytes)} are refused (is this the right file?)`);
     }
-    return decodeTextBytes(await readFile(absolutePath), displayName, options.allowEmpty ?? false);
+    return decodeTextBytes(await (0,promises_.readFile)(absolutePath), displayName, options.allowEmpty ?? false);
 }
 const text_file_fatalDecoder = new TextDecoder('utf-8', { fatal: true });
 /** Decodes a whole file's bytes with the checks of `readTextFile`. */
@@ -31160,7 +31670,7 @@ function decodeTextBytes(bytes, displayName, allowEmpty = false) {
     if (bytes.length === 0) {
         if (allowEmpty)
             return '';
-        throw fileError(displayName, 'file is empty');
+        throw file_error_fileError(displayName, 'file is empty');
     }
     let text;
     try {
@@ -31168,19 +31678,20 @@ function decodeTextBytes(bytes, displayName, allowEmpty = false) {
         text = text_file_fatalDecoder.decode(bytes);
     }
     catch {
-        const offset = Math.max(0, findInvalidUtf8(bytes));
-        throw fileError(displayName, `not valid UTF-8 text (bad byte at offset ${offset}; is this a binary file?)`, lineOfByte(bytes, offset));
+        const offset = Math.max(0, utf8_validation_findInvalidUtf8(bytes));
+        throw file_error_fileError(displayName, `not valid UTF-8 text (bad byte at offset ${offset}; is this a binary file?)`, utf8_validation_lineOfByte(bytes, offset));
     }
     const nul = text.indexOf('\0');
     if (nul !== -1) {
-        throw fileError(displayName, 'contains a NUL byte, so it looks like a binary file, not text', lineOfChar(text, nul).line);
+        throw file_error_fileError(displayName, 'contains a NUL byte, so it looks like a binary file, not text', utf8_validation_lineOfChar(text, nul).line);
     }
     if (!allowEmpty && text.trim() === '')
-        throw fileError(displayName, 'file is empty (only whitespace)');
+        throw file_error_fileError(displayName, 'file is empty (only whitespace)');
     return text;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/files/index.ts
+
 
 
 
@@ -34648,31 +35159,6 @@ function refuseExisting(name, version, existing) {
     }
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/model-package/workspace-path.ts
-/**
- * Private path checks for model file selection. A stand-in until `src/files/` (workspace path
- * safety) lands; the model package only needs "is this path inside that folder" and posix paths.
- */
-
-/** True when `candidate` is `root` itself or below it (both absolute, compared lexically). */
-function isInside(root, candidate) {
-    const rel = external_node_path_default().relative(root, candidate);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(rel));
-}
-/** A relative path with `/` separators, as manifests and SHA256SUMS list them. */
-function toPosix(relative) {
-    return (external_node_path_default()).sep === '/' ? relative : relative.split((external_node_path_default()).sep).join('/');
-}
-/**
- * True for a relative posix path that stays where it is put: no empty, `.` or `..` segments,
- * no leading `/`. Guards every write into the staging folder.
- */
-function isSafeRelativePath(relative) {
-    if (relative === '' || relative.startsWith('/') || relative.includes('\\'))
-        return false;
-    return relative.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
-}
-
 ;// CONCATENATED MODULE: ../../packages/core/src/model-package/select-files.ts
 /**
  * Which files go into a model package: the user names files, folders (taken whole) and globs;
@@ -34682,6 +35168,10 @@ function isSafeRelativePath(relative) {
 
 
 
+/** A relative path with `/` separators, as manifests and SHA256SUMS list them. */
+function posixPath(relative) {
+    return relative.split((external_node_path_default()).sep).join('/');
+}
 const select_files_GLOB_MAGIC = /[*?[\]{}]/;
 /**
  * Expands files, folders (recursively, dot files included) and globs into a sorted list without
@@ -34696,7 +35186,7 @@ async function selectModelFiles(patterns, options) {
             throw error;
         throw new errors_UserError(`the working directory ${options.cwd ?? '.'} does not exist`);
     });
-    if (!isInside(realRoot, cwd)) {
+    if (!workspace_path_isInsideFolder(realRoot, cwd)) {
         throw new errors_UserError(`the working directory ${cwd} is outside the workspace ${realRoot}`);
     }
     const selected = new Map();
@@ -34704,8 +35194,8 @@ async function selectModelFiles(patterns, options) {
     // through a symbolic link (macOS /tmp) still yields short relative paths.
     const relativeTo = (absolute) => {
         for (const root of [realRoot, lexicalRoot]) {
-            if (isInside(root, absolute))
-                return toPosix(external_node_path_default().relative(root, absolute));
+            if (workspace_path_isInsideFolder(root, absolute))
+                return posixPath(external_node_path_default().relative(root, absolute));
         }
         return undefined;
     };
@@ -34737,7 +35227,7 @@ async function selectModelFiles(patterns, options) {
             }
         }
         if (walker.matched === 0) {
-            throw new errors_UserError(`path ${JSON.stringify(pattern)} matches no file (relative to ${toPosix(external_node_path_default().relative(realRoot, cwd)) || 'the workspace root'})`);
+            throw new errors_UserError(`path ${JSON.stringify(pattern)} matches no file (relative to ${posixPath(external_node_path_default().relative(realRoot, cwd)) || 'the workspace root'})`);
         }
     }
     return [...selected.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -34768,7 +35258,7 @@ class Walker {
         }
         // The real path decides: a link (of the file or of any folder above it) that leaves the
         // workspace would let a workflow package, and publish, files such as ~/.ssh keys.
-        if (!isInside(this.realRoot, real)) {
+        if (!workspace_path_isInsideFolder(this.realRoot, real)) {
             throw new errors_UserError(`${displayPath(relative)} leads to ${real}, outside the workspace ${this.realRoot}; refusing to package it (named by path ${JSON.stringify(this.pattern)})`);
         }
         const stats = await external_node_fs_default().promises.stat(real);
@@ -34812,98 +35302,6 @@ async function exists(absolute) {
 function isNotFound(error) {
     const code = error?.code;
     return code === 'ENOENT' || code === 'ENOTDIR';
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/model-package/hash-file.ts
-/**
- * SHA-256 of files in one streaming pass, fast enough to keep up with `openssl dgst -sha256`.
- *
- * Design: two fixed 4 MiB buffers, read through a FileHandle. While the main thread hashes one
- * buffer (OpenSSL under node:crypto, with the CPU's SHA instructions where it has them), libuv's
- * thread pool already reads the next one, so disk and hash overlap. Memory stays at 8 MiB per
- * file whatever its size. A plain `createReadStream` pipe measured about 1.5x slower here: it
- * allocates a new buffer per chunk and never reads ahead while a chunk is hashed.
- *
- * `copyAndHashFile` is the same loop with a write added: each byte is read once, both to hash it
- * and to put it in the staging folder, where the upload then finds it (usually in the page cache).
- */
-
-
-const CHUNK = 4 * 1024 * 1024;
-/** The sha256 and size of a file, read once in 4 MiB chunks with read-ahead. */
-async function hashFile(file) {
-    const hash = createHash('sha256');
-    const input = await fs.promises.open(file, 'r');
-    try {
-        const size = await readChunks(input, (chunk) => {
-            hash.update(chunk);
-            return undefined;
-        });
-        return { sha256: hash.digest('hex'), size };
-    }
-    finally {
-        await input.close();
-    }
-}
-/**
- * Copies `source` to `destination` (created or truncated; its folder must exist) and returns the
- * sha256 and size of the bytes copied, reading each byte once.
- */
-async function copyAndHashFile(source, destination) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const input = await external_node_fs_default().promises.open(source, 'r');
-    try {
-        const output = await external_node_fs_default().promises.open(destination, 'w');
-        try {
-            const size = await readChunks(input, (chunk) => {
-                // The write runs on the thread pool while the hash runs here; both only read the buffer.
-                const written = writeFully(output, chunk);
-                hash.update(chunk);
-                return written;
-            });
-            return { sha256: hash.digest('hex'), size };
-        }
-        finally {
-            await output.close();
-        }
-    }
-    finally {
-        await input.close();
-    }
-}
-/**
- * Feeds the file to `consume` chunk by chunk while the next chunk is being read. The buffer
- * passed to `consume` is reused once the promise it returns (if any) has settled.
- */
-async function readChunks(input, consume) {
-    let full = Buffer.allocUnsafe(CHUNK);
-    let spare = Buffer.allocUnsafe(CHUNK);
-    let total = 0;
-    let pending = input.read(full, 0, CHUNK, null);
-    for (;;) {
-        const { bytesRead } = await pending;
-        if (bytesRead === 0)
-            return total;
-        total += bytesRead;
-        // Read ahead into the spare buffer while this one is consumed.
-        pending = input.read(spare, 0, CHUNK, null);
-        try {
-            await consume(bytesRead === CHUNK ? full : full.subarray(0, bytesRead));
-        }
-        catch (error) {
-            // Let the read in flight finish before the caller closes the handle under it.
-            await pending.catch(() => undefined);
-            throw error;
-        }
-        [full, spare] = [spare, full];
-    }
-}
-async function writeFully(output, chunk) {
-    let offset = 0;
-    while (offset < chunk.length) {
-        const { bytesWritten } = await output.write(chunk, offset, chunk.length - offset, null);
-        offset += bytesWritten;
-    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/model-package/mlmodel.ts
@@ -35002,6 +35400,18 @@ function lineOf(node, lineCounter) {
 }
 function firstLine(text) {
     return text.split('\n', 1)[0] ?? text;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/model-package/package-path.ts
+/** Path checks for what goes into a model package. */
+/**
+ * True for a relative posix path that stays where it is put: no empty, `.` or `..` segments,
+ * no leading `/`. Guards every write into the staging folder.
+ */
+function isSafeRelativePath(relative) {
+    if (relative === '' || relative.startsWith('/') || relative.includes('\\'))
+        return false;
+    return relative.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/model-package/manifest.ts
@@ -35162,6 +35572,7 @@ function escapeMarkdown(text) {
 
 
 
+
 /** MLflow flavor -> Hugging Face library name, for flavors whose library is unambiguous. */
 const LIBRARY_OF_FLAVOR = {
     sklearn: 'scikit-learn',
@@ -35226,7 +35637,7 @@ function renderBody(manifest, options) {
     const out = [];
     out.push(`# ${escapeMarkdown(manifest.name)}`, '');
     out.push(`Version \`${manifest.version}\`, packaged ${manifest.createdAt} by ml-actions: ` +
-        `${manifest.files.length} ${manifest.files.length === 1 ? 'file' : 'files'}, ${model_card_formatBytes(manifest.totalSize)}.`, '');
+        `${manifest.files.length} ${manifest.files.length === 1 ? 'file' : 'files'}, ${formatBytes(manifest.totalSize)}.`, '');
     const description = options.description?.trim();
     if (description)
         out.push(description, '');
@@ -35306,7 +35717,7 @@ const VERDICT_LABEL = {
     error: '⚠️ error',
 };
 function fileTable(files) {
-    return table(['File', 'Size', 'SHA-256'], files.map((f) => [escapeMarkdown(f.path), model_card_formatBytes(f.size), `\`${f.sha256}\``]), ['left', 'right', 'left']);
+    return table(['File', 'Size', 'SHA-256'], files.map((f) => [escapeMarkdown(f.path), formatBytes(f.size), `\`${f.sha256}\``]), ['left', 'right', 'left']);
 }
 /** Columns of an MLflow signature part as a table; anything else as JSON in a code block. */
 function signatureTable(part) {
@@ -35360,18 +35771,6 @@ function model_card_formatNumber(value) {
 }
 function formatParam(value) {
     return value === null ? 'null' : String(value);
-}
-function model_card_formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/model-package/sha256-sums.ts
@@ -35501,7 +35900,6 @@ async function prepareEmptyFolder(dir) {
 
 ;// CONCATENATED MODULE: ../../packages/core/src/model-package/index.ts
 /** Model packages: versions, file selection, hashing, manifest, SHA256SUMS, model card, writing. */
-
 
 
 
@@ -36928,7 +37326,7 @@ class LineParser {
             this.advance();
             return { ...left, ...this.parseShorthand() };
         }
-        let message = `expected a comparison (${COMPARISON_LIST}) or ':' after '${leftText}'`;
+        let message = `expected a comparison (${COMPARISON_LIST}) or ':' after '${clip(leftText)}'`;
         if (next.kind === 'name' && !next.quoted) {
             message += `; names with spaces are written in backticks, e.g. \`${clip(`${left.metric} ${next.text}`)}\``;
         }
@@ -37134,6 +37532,19 @@ function asAggregate(name) {
 
 
 
+/** A rules file is a few lines; a bigger one is surely the wrong file (and would be slow to parse). */
+const MAX_RULES_FILE_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/**
+ * Reads a rules file (input `rules-file`, relative to the workspace) as text. It must lie inside the
+ * workspace, symlinks resolved: a syntax error quotes the line, so a file outside (a symlink in a
+ * pull request to a credentials file) must never be read. Size, UTF-8 and NUL bytes are checked.
+ */
+async function readRulesFile(file, workspace) {
+    const found = await resolveWorkspacePath(file, { workspace, cwd: '.' }, 'input "rules-file":');
+    if (found.isDirectory)
+        throw new UserError(`input "rules-file": ${file} is a folder, not a file`, { file });
+    return readTextFile(found.absolute, file, { maxBytes: MAX_RULES_FILE_BYTES, kind: 'rules files' });
+}
 /**
  * Parses the rules given inline (input `rules`) and in a file (input `rules-file`, relative to the
  * workspace); errors name the input or the file, with line and column.
@@ -37142,17 +37553,8 @@ async function loadRules(options) {
     const rules = [];
     if (options.inline !== undefined)
         rules.push(...parseRules(options.inline, 'rules'));
-    if (options.file !== undefined) {
-        const path = isAbsolute(options.file) ? options.file : resolve(options.workspace, options.file);
-        let text;
-        try {
-            text = await readFile(path, 'utf8');
-        }
-        catch {
-            throw new UserError(`input "rules-file": cannot read ${options.file}`, { file: options.file });
-        }
-        rules.push(...parseRules(text, options.file));
-    }
+    if (options.file !== undefined)
+        rules.push(...parseRules(await readRulesFile(options.file, options.workspace), options.file));
     return rules;
 }
 
@@ -37180,6 +37582,41 @@ async function loadRules(options) {
 
 
 
+
+/***/ }),
+
+/***/ 73431:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  tE: () => (/* reexport */ booleanInput),
+  ij: () => (/* reexport */ choiceInput),
+  LX: () => (/* reexport */ createGitHubClient),
+  YG: () => (/* reexport */ createRelease),
+  VZ: () => (/* reexport */ createTag),
+  KE: () => (/* reexport */ exitWhenFlushed),
+  $A: () => (/* reexport */ integerInput),
+  oI: () => (/* reexport */ jobRecordsFolder),
+  dt: () => (/* reexport */ listInput),
+  nG: () => (/* reexport */ listModelTags),
+  AX: () => (/* reexport */ loadArtifactClient),
+  $m: () => (/* reexport */ optionalInput),
+  wc: () => (/* reexport */ readActionContext),
+  zG: () => (/* reexport */ readJobGateResults),
+  Y$: () => (/* reexport */ readRunRecords),
+  YF: () => (/* reexport */ requiredInput),
+  eg: () => (/* reexport */ runStep),
+  jY: () => (/* reexport */ secretInput)
+});
+
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, createCheckRun, describeGitHubFailure, downloadRunRecords, downloadTextArtifact, findBaseline, findBaselines, isReadOnlyRefusal, logUntrusted, printable, readRunRecordText, refuseIncompleteAnswers, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobGateResult, writeJobRecord
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 78 modules
+var src = __nccwpck_require__(55753);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
@@ -37233,7 +37670,7 @@ function readPayload(path) {
         return asRecord(JSON.parse(text)) ?? {};
     }
     catch {
-        throw new errors_UserError(`the event payload ${path} is not valid JSON`, { file: path });
+        throw new src/* UserError */.yo(`the event payload ${path} is not valid JSON`, { file: path });
     }
 }
 function asRecord(value) {
@@ -37245,24 +37682,152 @@ function asString(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+// EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
+var core = __nccwpck_require__(58922);
+;// CONCATENATED MODULE: ../../packages/github/src/incomplete-answer.ts
+/** Thrown for an answer whose JSON body was cut off; shaped like Octokit's RequestError so that it is retried. */
+class IncompleteAnswerError extends Error {
+    status = 502;
+    request;
+    response;
+    constructor(method, url, request, response) {
+        super(`GitHub's answer to ${method} ${new URL(url, 'http://github.invalid').pathname} was cut off or is not JSON`);
+        this.name = 'HttpError';
+        this.request = request;
+        this.response = response;
+    }
+}
+/**
+ * An Octokit plugin, listed before the retry plugin: Octokit reads a JSON body that the connection cut
+ * off as a successful answer whose data is the raw text (often ""), which callers would take for an
+ * empty list or a missing field. It becomes a 502-like error instead, which the retry plugin retries.
+ */
+function refuseIncompleteAnswers(octokit) {
+    octokit.hook.wrap('request', async (request, options) => {
+        const response = await request(options);
+        const type = String(response.headers['content-type'] ?? '');
+        if (/\bjson\b/i.test(type) && typeof response.data === 'string') {
+            // A copy, as Octokit's own errors carry: the retry plugin counts attempts on the original.
+            const request = { ...options, request: { ...options.request } };
+            throw new IncompleteAnswerError(String(options.method), response.url, request, response);
+        }
+        return response;
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/github-failure.ts
+
+/**
+ * One line saying which GitHub API call failed and how, for an error thrown by our Octokit (a
+ * RequestError, or a cut-off answer), or undefined for anything else. It names the method and
+ * path, never the headers, so no credential can leak through it.
+ */
+function github_failure_describeGitHubFailure(thrown) {
+    if (typeof thrown !== 'object' || thrown === null)
+        return undefined;
+    const { status, message, request, response } = thrown;
+    if (typeof status !== 'number' || typeof request?.method !== 'string' || typeof request.url !== 'string') {
+        return undefined;
+    }
+    const call = `${request.method} ${pathOf(request.url)}`;
+    const retryCount = request.request?.retryCount;
+    // Only server errors are retried by the retry plugin, whose count this is.
+    const after = status >= 500 && typeof retryCount === 'number' && retryCount > 0 ? `, after ${retryCount} retries` : '';
+    if (thrown instanceof IncompleteAnswerError)
+        return `${thrown.message}${after}`;
+    const text = oneLine(typeof message === 'string' ? message : '');
+    if (response === undefined)
+        return `the connection to GitHub failed during ${call} (${text})${after}`;
+    const data = response.data;
+    const reason = oneLine(typeof data?.message === 'string' ? data.message : text);
+    return `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
+}
+function pathOf(url) {
+    try {
+        return decodeURIComponent(new URL(url, 'http://github.invalid').pathname);
+    }
+    catch {
+        return url.replace(/[?#].*$/, '');
+    }
+}
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/**
+ * True for GitHub's refusal of a write to a read-only token (a 403 "Resource not accessible by
+ * integration", as on pull requests from forks), and not for a 403 rate limit, which is an outage
+ * to report, not a permission to explain.
+ */
+function isReadOnlyRefusal(thrown) {
+    if (typeof thrown !== 'object' || thrown === null)
+        return false;
+    const { status, message } = thrown;
+    return status === 403 && !/rate limit/i.test(typeof message === 'string' ? message : '');
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ../../packages/github/src/untrusted-log.ts
+
+
+/** A line the runner would act on: `::name…` after leading whitespace, or a legacy `##[name]` anywhere. */
+const COMMAND_LIKE = /^\s*::|##\[/m;
+// C0 controls but tab and line breaks, DEL, and C1 controls (U+009B alone starts an ANSI sequence).
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * Text with its control characters made visible (ESC becomes `␛`, as the Unicode control pictures
+ * show them; C1 controls `�`), so that user data in a log line or an annotation cannot colour,
+ * hide, rewrite or hyperlink what the log viewer shows.
+ */
+function printable(text) {
+    return text.replace(CONTROL, (char) => {
+        const code = char.charCodeAt(0);
+        if (code < 0x20)
+            return String.fromCharCode(0x2400 + code);
+        return code === 0x7f ? '\u2421' : '\ufffd';
+    });
+}
+/**
+ * Prints text that may hold user data (a rules line quoted in a syntax error, a file name) so that
+ * the runner acts on none of it: controls are made `printable`, and text with a line that looks
+ * like a workflow command is wrapped in `stop-commands` with a one-time token, as GitHub documents
+ * for untrusted output.
+ */
+function logUntrusted(text) {
+    const shown = printable(text);
+    if (!COMMAND_LIKE.test(shown)) {
+        core/* info */.pq(shown);
+        return;
+    }
+    const token = `ml-actions-${(0,external_node_crypto_.randomUUID)()}`;
+    core/* info */.pq(`::stop-commands::${token}`);
+    core/* info */.pq(shown);
+    core/* info */.pq(`::${token}::`);
+}
+
 ;// CONCATENATED MODULE: ../../packages/github/src/action-step.ts
+
+
 
 
 /**
  * The outer guard of every action: runs `body`, writes the job summary whatever happens, and turns
  * anything thrown (an Error, a string, anything) into a failed step with a one-line message.
  * User mistakes (UserError) are shown as they are, with an annotation on the file and line at fault;
- * anything else is reported as a bug, with its stack in the debug log.
+ * a failed GitHub API call is named (method, path, status); anything else is reported as a bug,
+ * with its stack in the debug log.
  */
 async function runStep(actionName, body) {
     const summary = [];
+    // Each failure is annotated once: by `fail`, by a UserError's own annotation, or at the end.
     let failure;
     const step = {
         setOutput: (name, value) => core/* setOutput */.uH(name, String(value)),
         addSummary: (markdown) => summary.push(markdown),
         fail: (message) => {
-            failure ??= message;
-            core/* error */.z3(message);
+            failure ??= { message, annotated: true };
+            core/* error */.z3(printable(message));
         },
         get failed() {
             return failure !== undefined;
@@ -37275,7 +37840,7 @@ async function runStep(actionName, body) {
         failure = describeFailure(actionName, thrown);
     }
     if (failure !== undefined) {
-        summary.push(`\n> [!CAUTION]\n> ${failure.split('\n').join('\n> ')}\n`);
+        summary.push(`\n> [!CAUTION]\n> ${failure.message.split('\n').join('\n> ')}\n`);
     }
     try {
         if (summary.length > 0)
@@ -37283,13 +37848,24 @@ async function runStep(actionName, body) {
     }
     catch (thrown) {
         // The summary is best effort (GitHub refuses over 1 MiB); the verdict still has to be reported.
-        core/* warning */.$e(`${actionName}: could not write the job summary: ${errors_errorMessage(thrown)}`);
+        core/* warning */.$e(`${actionName}: could not write the job summary: ${(0,src/* errorMessage */.gJ)(thrown)}`);
     }
-    if (failure !== undefined)
-        core/* setFailed */.C1(failure);
+    if (failure !== undefined) {
+        if (!failure.annotated)
+            core/* error */.z3(printable(failure.message));
+        process.exitCode = core/* ExitCode */.yU.Failure;
+    }
+}
+/**
+ * Ends the process once stdout has drained. A finished step must not wait for a stalled upload or
+ * download that a library left running (it would hang until the job's timeout); the exit code is
+ * the one runStep set.
+ */
+function exitWhenFlushed() {
+    process.stdout.write('', () => process.exit());
 }
 function describeFailure(actionName, thrown) {
-    if (thrown instanceof errors_UserError) {
+    if (thrown instanceof src/* UserError */.yo) {
         const properties = { title: actionName };
         if (thrown.file !== undefined)
             properties.file = thrown.file;
@@ -37298,14 +37874,19 @@ function describeFailure(actionName, thrown) {
         if (thrown.column !== undefined)
             properties.startColumn = thrown.column;
         // Annotations are one line; the full (possibly multi-line) message goes to the log.
-        core/* error */.z3(thrown.message.split('\n')[0] ?? thrown.message, properties);
+        core/* error */.z3(printable(thrown.message.split('\n')[0] ?? thrown.message), properties);
+        // The rest may quote the user's file (a rules line): printed so that the runner obeys none of it.
         if (thrown.message.includes('\n'))
-            core/* info */.pq(thrown.message);
-        return thrown.message;
+            logUntrusted(thrown.message);
+        return { message: thrown.message, annotated: true };
     }
+    // An API call that failed (an outage, a permission, a rate limit) is not our bug: say which call, no stack.
+    const failedCall = github_failure_describeGitHubFailure(thrown);
+    if (failedCall !== undefined)
+        return { message: `${actionName}: ${failedCall}`, annotated: false };
     if (thrown instanceof Error && thrown.stack !== undefined)
         core/* debug */.Yz(thrown.stack);
-    return `${actionName} failed unexpectedly: ${errors_errorMessage(thrown)}`;
+    return { message: `${actionName} failed unexpectedly: ${(0,src/* errorMessage */.gJ)(thrown)}`, annotated: false };
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/artifact-client.ts
@@ -37316,6 +37897,95 @@ function describeFailure(actionName, thrown) {
 async function loadArtifactClient() {
     const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 428).then(__nccwpck_require__.bind(__nccwpck_require__, 65428));
     return new DefaultArtifactClient();
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+;// CONCATENATED MODULE: ../../packages/github/src/job-records.ts
+
+
+
+
+/**
+ * Where train leaves its records for the later steps of the same job: RUNNER_TEMP is per job and
+ * emptied when the job ends, so gate, compare and package find exactly this job's runs.
+ */
+function jobRecordsFolder(env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'run-records');
+}
+/** Writes a record where later steps look for it; returns its path. */
+async function writeJobRecord(record, folder = jobRecordsFolder()) {
+    await mkdir(folder, { recursive: true });
+    const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, '_');
+    const path = join(folder, `${safeId}.json`);
+    await writeFile(path, serializeRunRecord(record));
+    return path;
+}
+/**
+ * Reads the records named by a `run` input (paths or globs, relative to the workspace), or, when
+ * it is empty, every record train wrote in this job. No record at all is a user error.
+ */
+async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) {
+    const paths = [];
+    if (patterns.length === 0) {
+        const names = await (0,promises_.readdir)(folder).catch(() => []);
+        paths.push(...names
+            .filter((name) => name.endsWith('.json'))
+            .sort()
+            .map((name) => (0,external_node_path_.join)(folder, name)));
+        if (paths.length === 0) {
+            throw new src/* UserError */.yo('no run record found: run the train action earlier in this job, or set input "run" to a record');
+        }
+    }
+    else {
+        const { glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
+        for (const pattern of patterns) {
+            const absolute = (0,external_node_path_.isAbsolute)(pattern) ? pattern : (0,external_node_path_.resolve)(workspace, pattern);
+            const matches = [];
+            for await (const match of glob(absolute))
+                matches.push(match);
+            if (matches.length === 0)
+                throw new src/* UserError */.yo(`input "run": no run record matches ${pattern}`);
+            paths.push(...matches.sort());
+        }
+    }
+    return Promise.all(paths.map(async (path) => (0,src/* parseRunRecord */.Yz)(await job_records_readRunRecordText(path, path), path)));
+}
+/**
+ * A run record file's text: size-capped (a 1 GB file named by mistake is refused at once rather
+ * than read) and checked for UTF-8 and NUL bytes, like every file we read.
+ */
+async function job_records_readRunRecordText(path, displayName) {
+    try {
+        return await (0,src/* readTextFile */.Gu)(path, displayName, { kind: 'run records' });
+    }
+    catch (thrown) {
+        if (thrown instanceof src/* UserError */.yo)
+            throw thrown;
+        throw new src/* UserError */.yo(`cannot read the run record ${displayName}`, { file: displayName });
+    }
+}
+/** Where gate leaves its verdicts for package to embed in the manifest. */
+function gateResultsFolder(env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'gate-results');
+}
+/** Keeps a gate verdict for the later steps of this job. */
+async function writeJobGateResult(result, folder = gateResultsFolder()) {
+    await mkdir(folder, { recursive: true });
+    const name = `${String(Date.now()).padStart(15, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
+    await writeFile(join(folder, name), JSON.stringify(result));
+}
+/** Every gate verdict of this job, merged (passed only when all passed); undefined when no gate ran. */
+async function readJobGateResults(folder = gateResultsFolder()) {
+    const names = (await (0,promises_.readdir)(folder).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
+    if (names.length === 0)
+        return undefined;
+    const results = await Promise.all(names.map(async (name) => JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(folder, name), 'utf8'))));
+    return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/text-artifact.ts
@@ -37403,6 +38073,7 @@ async function run_record_artifact_downloadRunRecords(client, location) {
 
 
 
+
 /** Pages of the repository's artifact list read at most; bounds the requests whatever the history. */
 const MAX_ARTIFACT_PAGES = 3;
 /**
@@ -37426,14 +38097,9 @@ async function findBaseline(request) {
     return fromArtifactName(request, spec);
 }
 async function fromFile(path, spec) {
-    let text;
-    try {
-        text = await readFile(path, 'utf8');
-    }
-    catch {
+    if (!existsSync(path))
         throw new UserError(`input "baseline": no run record at ${spec}`);
-    }
-    const record = parseRunRecord(text, spec);
+    const record = parseRunRecord(await readRunRecordText(path, spec), spec);
     return {
         records: [record],
         sha: record.provenance.sha,
@@ -37560,12 +38226,15 @@ async function findBaselines(request) {
             }
         }
         catch (thrown) {
-            combined.notices.push(`the baseline of ${experiment} could not be looked up: ${errorMessage(thrown)}`);
+            const reason = describeGitHubFailure(thrown) ?? errorMessage(thrown);
+            combined.notices.push(`the baseline of ${experiment} could not be looked up: ${reason}`);
         }
     }
     return combined;
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: ../../node_modules/@octokit/core/dist-src/index.js + 12 modules
 var dist_src = __nccwpck_require__(3373);
 ;// CONCATENATED MODULE: ../../node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
@@ -38242,20 +38911,22 @@ throttling.triggersNotification = triggersNotification;
 
 
 
-const ClientClass = dist_src/* Octokit */.E.plugin(paginateRest, dist_bundle/* retry */.L, throttling);
+
+// Plugin order is hook order: a cut-off answer must be refused inside the retry plugin to be retried.
+const ClientClass = dist_src/* Octokit */.E.plugin(refuseIncompleteAnswers, paginateRest, dist_bundle/* retry */.L, throttling);
 /** The variable that shortens retry waits in tests that run the bundles (a factor in (0, 1]). */
 const RETRY_WAIT_SCALE_VARIABLE = 'ML_ACTIONS_RETRY_WAIT_SCALE';
 /**
  * The factor every retry wait is multiplied by: 1 on a real runner; tests that run the bundles set
  * ML_ACTIONS_RETRY_WAIT_SCALE (e.g. 0.01) so that 5xx back-off and Retry-After take milliseconds.
  */
-function retryWaitScale(env = process.env) {
+function github_client_retryWaitScale(env = process.env) {
     const text = env[RETRY_WAIT_SCALE_VARIABLE]?.trim() ?? '';
     if (text === '')
         return 1;
     const scale = Number(text);
     if (!(Number.isFinite(scale) && scale > 0 && scale <= 1)) {
-        throw new errors_UserError(`${RETRY_WAIT_SCALE_VARIABLE} must be a number in (0, 1], got "${text}"`);
+        throw new src/* UserError */.yo(`${RETRY_WAIT_SCALE_VARIABLE} must be a number in (0, 1], got "${text}"`);
     }
     return scale;
 }
@@ -38263,8 +38934,14 @@ function retryWaitScale(env = process.env) {
 function createGitHubClient(options) {
     const retries = options.retries ?? 3;
     // Read once per client, and each action creates one client.
-    const scale = options.waitScale ?? retryWaitScale();
+    const scale = options.waitScale ?? github_client_retryWaitScale();
     const log = options.log ?? { warn: () => undefined, debug: () => undefined };
+    const waitOut = (limit, retryAfter, retryCount) => {
+        if (retryCount >= retries)
+            return false; // the request then fails with GitHub's own message
+        log.warn(`GitHub ${limit} hit; retrying after ${retryAfter} s (attempt ${retryCount + 1} of ${retries})`);
+        return true;
+    };
     return new ClientClass({
         auth: options.token,
         baseUrl: options.apiUrl,
@@ -38275,22 +38952,111 @@ function createGitHubClient(options) {
             warn: (message) => log.warn(message),
             error: (message) => log.warn(message),
         },
-        retry: { retries, retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)) },
+        retry: {
+            retries,
+            retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)),
+            // The plugin's default list plus 429: rate limits are the throttling plugin's, which honours Retry-After.
+            doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+        },
         throttle: {
             // Retry-After and rate-limit resets are in seconds; the scale shortens them only in tests.
             retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)),
             // Bottleneck clustering is not needed for one short-lived step; it only adds start-up cost.
-            onRateLimit: (retryAfter, _options, _octokit, retryCount) => {
-                log.warn(`GitHub rate limit hit; retrying after ${retryAfter} s (attempt ${retryCount + 1})`);
-                return retryCount < retries;
-            },
-            onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => {
-                log.warn(`GitHub secondary rate limit hit; retrying after ${retryAfter} s (attempt ${retryCount + 1})`);
-                return retryCount < retries;
-            },
+            onRateLimit: (retryAfter, _options, _octokit, retryCount) => waitOut('rate limit', retryAfter, retryCount),
+            onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => waitOut('secondary rate limit', retryAfter, retryCount),
             fallbackSecondaryRateRetryAfter: 60,
         },
     });
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/check-run.ts
+
+
+
+/** GitHub's limit on a check run's output.summary and output.text. */
+const CHECK_OUTPUT_LIMIT = 65_535;
+/** GitHub takes at most this many annotations per request. */
+const ANNOTATIONS_PER_REQUEST = 50;
+/** Creates a completed check run; annotations beyond the first 50 are added by updates. */
+async function createCheckRun(request) {
+    const annotations = request.annotations ?? [];
+    const output = (batch) => ({
+        title: request.title,
+        summary: fit(request.summary),
+        ...(request.text === undefined ? {} : { text: fit(request.text) }),
+        ...(batch.length === 0 ? {} : { annotations: batch }),
+    });
+    const created = await createExactlyOnce(request, output(annotations.slice(0, ANNOTATIONS_PER_REQUEST)));
+    for (let start = ANNOTATIONS_PER_REQUEST; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
+        await request.github.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+            owner: request.owner,
+            repo: request.repo,
+            check_run_id: created.id,
+            output: output(annotations.slice(start, start + ANNOTATIONS_PER_REQUEST)),
+        });
+    }
+    return { id: created.id, url: created.url };
+}
+/** Attempts at creating a check run: the first and three retries, as for every other call. */
+const CREATE_ATTEMPTS = 4;
+/**
+ * A check run cannot be deleted, so a duplicate could never be cleaned up. GitHub may create one
+ * and still fail to answer (a 5xx, a cut connection): the POST is therefore not retried blindly.
+ * It carries a fresh external_id, and before each retry the commit's check runs of that name are
+ * searched for it; one found means the earlier attempt succeeded.
+ */
+async function createExactlyOnce(request, output) {
+    const externalId = `ml-actions-${randomUUID()}`;
+    for (let attempt = 1;; attempt++) {
+        try {
+            const created = await request.github.request('POST /repos/{owner}/{repo}/check-runs', {
+                owner: request.owner,
+                repo: request.repo,
+                name: request.name,
+                head_sha: request.headSha,
+                external_id: externalId,
+                status: 'completed',
+                conclusion: request.conclusion,
+                ...(request.detailsUrl === undefined ? {} : { details_url: request.detailsUrl }),
+                output,
+                request: { retries: 0 },
+            });
+            return { id: Number(created.data.id), url: created.data.html_url ?? '' };
+        }
+        catch (thrown) {
+            const status = thrown.status;
+            if (attempt >= CREATE_ATTEMPTS || typeof status !== 'number' || status < 500)
+                throw thrown;
+            let found;
+            try {
+                found = await findByExternalId(request, externalId);
+            }
+            catch {
+                throw thrown; // cannot tell whether it was created: failing beats a possible duplicate
+            }
+            if (found !== undefined)
+                return found;
+            await setTimeout(attempt * attempt * 1000 * retryWaitScale());
+        }
+    }
+}
+async function findByExternalId(request, externalId) {
+    const response = await request.github.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
+        owner: request.owner,
+        repo: request.repo,
+        ref: request.headSha,
+        check_name: request.name,
+        filter: 'all',
+        per_page: 100,
+    });
+    const found = response.data.check_runs.find((check) => check.external_id === externalId);
+    return found === undefined ? undefined : { id: Number(found.id), url: found.html_url ?? '' };
+}
+function fit(text) {
+    if (text.length <= CHECK_OUTPUT_LIMIT)
+        return text;
+    const note = '\n\n… cut to fit GitHub’s check run limit; the job summary has everything.';
+    return text.slice(0, CHECK_OUTPUT_LIMIT - note.length) + note;
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/inputs.ts
@@ -38301,7 +39067,7 @@ function createGitHubClient(options) {
 function requiredInput(name) {
     const value = core/* getInput */.V4(name).trim();
     if (value === '')
-        throw new errors_UserError(`input "${name}" is required`);
+        throw new src/* UserError */.yo(`input "${name}" is required`);
     return value;
 }
 /** An optional input, trimmed; blank reads as undefined. */
@@ -38317,7 +39083,7 @@ function booleanInput(name, fallback) {
         return core/* getBooleanInput */.Vt(name);
     }
     catch {
-        throw new errors_UserError(`input "${name}" must be true or false, got "${core/* getInput */.V4(name).trim()}"`);
+        throw new src/* UserError */.yo(`input "${name}" must be true or false, got "${core/* getInput */.V4(name).trim()}"`);
     }
 }
 /** Non-empty, trimmed lines of a multi-line input; `#` comment lines are dropped. */
@@ -38334,7 +39100,7 @@ function choiceInput(name, choices, fallback) {
         return fallback;
     if (choices.includes(value))
         return value;
-    throw new errors_UserError(`input "${name}" must be one of ${choices.join(', ')}, got "${value}"`);
+    throw new src/* UserError */.yo(`input "${name}" must be one of ${choices.join(', ')}, got "${value}"`);
 }
 /** An integer within bounds. */
 function integerInput(name, fallback, bounds) {
@@ -38342,10 +39108,10 @@ function integerInput(name, fallback, bounds) {
     if (value === undefined)
         return fallback;
     if (!/^-?\d+$/.test(value))
-        throw new errors_UserError(`input "${name}" must be an integer, got "${value}"`);
+        throw new src/* UserError */.yo(`input "${name}" must be an integer, got "${value}"`);
     const parsed = Number(value);
     if (parsed < bounds.min || parsed > bounds.max) {
-        throw new errors_UserError(`input "${name}" must be between ${bounds.min} and ${bounds.max}, got ${parsed}`);
+        throw new src/* UserError */.yo(`input "${name}" must be between ${bounds.min} and ${bounds.max}, got ${parsed}`);
     }
     return parsed;
 }
@@ -38380,7 +39146,7 @@ async function createTag(target, tag, sha) {
     }
     catch (thrown) {
         if (thrown.status === 422) {
-            throw new errors_UserError(`tag ${tag} exists already; model versions are never overwritten`);
+            throw new src/* UserError */.yo(`tag ${tag} exists already; model versions are never overwritten`);
         }
         throw thrown;
     }
@@ -38418,84 +39184,6 @@ async function createRelease(target, options) {
     return { id: release.data.id, url: release.data.html_url };
 }
 
-;// CONCATENATED MODULE: ../../packages/github/src/job-records.ts
-
-
-
-
-/**
- * Where train leaves its records for the later steps of the same job: RUNNER_TEMP is per job and
- * emptied when the job ends, so gate, compare and package find exactly this job's runs.
- */
-function jobRecordsFolder(env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'run-records');
-}
-/** Writes a record where later steps look for it; returns its path. */
-async function writeJobRecord(record, folder = jobRecordsFolder()) {
-    await mkdir(folder, { recursive: true });
-    const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, '_');
-    const path = join(folder, `${safeId}.json`);
-    await writeFile(path, serializeRunRecord(record));
-    return path;
-}
-/**
- * Reads the records named by a `run` input (paths or globs, relative to the workspace), or, when
- * it is empty, every record train wrote in this job. No record at all is a user error.
- */
-async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) {
-    const paths = [];
-    if (patterns.length === 0) {
-        const names = await (0,promises_.readdir)(folder).catch(() => []);
-        paths.push(...names
-            .filter((name) => name.endsWith('.json'))
-            .sort()
-            .map((name) => (0,external_node_path_.join)(folder, name)));
-        if (paths.length === 0) {
-            throw new errors_UserError('no run record found: run the train action earlier in this job, or set input "run" to a record');
-        }
-    }
-    else {
-        const { glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
-        for (const pattern of patterns) {
-            const absolute = (0,external_node_path_.isAbsolute)(pattern) ? pattern : (0,external_node_path_.resolve)(workspace, pattern);
-            const matches = [];
-            for await (const match of glob(absolute))
-                matches.push(match);
-            if (matches.length === 0)
-                throw new errors_UserError(`input "run": no run record matches ${pattern}`);
-            paths.push(...matches.sort());
-        }
-    }
-    return Promise.all(paths.map(async (path) => {
-        let text;
-        try {
-            text = await (0,promises_.readFile)(path, 'utf8');
-        }
-        catch {
-            throw new errors_UserError(`cannot read the run record ${path}`, { file: path });
-        }
-        return run_record_parseRunRecord(text, path);
-    }));
-}
-/** Where gate leaves its verdicts for package to embed in the manifest. */
-function gateResultsFolder(env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'gate-results');
-}
-/** Keeps a gate verdict for the later steps of this job. */
-async function writeJobGateResult(result, folder = gateResultsFolder()) {
-    await mkdir(folder, { recursive: true });
-    const name = `${String(Date.now()).padStart(15, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
-    await writeFile(join(folder, name), JSON.stringify(result));
-}
-/** Every gate verdict of this job, merged (passed only when all passed); undefined when no gate ran. */
-async function readJobGateResults(folder = gateResultsFolder()) {
-    const names = (await (0,promises_.readdir)(folder).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
-    if (names.length === 0)
-        return undefined;
-    const results = await Promise.all(names.map(async (name) => JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(folder, name), 'utf8'))));
-    return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
-}
-
 ;// CONCATENATED MODULE: ../../packages/github/src/index.ts
 
 
@@ -38511,392 +39199,8 @@ async function readJobGateResults(folder = gateResultsFolder()) {
 
 
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(38522);
-;// CONCATENATED MODULE: ./src/compression.ts
-/**
- * Which zip level the package artifact is uploaded with. Model weights are dense numbers or are
- * compressed already, so deflating them costs CPU time (about half the upload time here) and saves
- * almost nothing; text such as configs and tokenizers compresses well.
- *
- * The rule, when the user gives no `compression-level`:
- * - a file whose extension is a known weights or archive format counts as incompressible without
- *   being read;
- * - any other file of at least 4 KiB has its first 64 KiB deflated at level 1, and counts as
- *   incompressible when that saves less than 10%; smaller files count as compressible (they are
- *   too small for the choice to matter), so most files are never sampled at all;
- * - level 0 (store) when incompressible files hold at least 80% of the bytes, else level 6
- *   (the artifact client's own default).
- * Samples are read from the staged copies, which were just written and so are in the page cache:
- * the user's model files are still read only once.
- */
 
 
-
-/** Extensions of formats that are dense binary numbers or already compressed. */
-const INCOMPRESSIBLE_EXTENSIONS = new Set([
-    // weights and tensors
-    '.pt',
-    '.pth',
-    '.bin',
-    '.safetensors',
-    '.onnx',
-    '.pkl',
-    '.pickle',
-    '.joblib',
-    '.h5',
-    '.hdf5',
-    '.keras',
-    '.ckpt',
-    '.tflite',
-    '.pb',
-    '.gguf',
-    '.ggml',
-    '.npy',
-    '.npz',
-    '.mlmodel',
-    '.engine',
-    '.plan',
-    '.params',
-    // archives and compressed data
-    '.gz',
-    '.tgz',
-    '.zip',
-    '.bz2',
-    '.xz',
-    '.zst',
-    '.lz4',
-    '.7z',
-    '.rar',
-    '.parquet',
-    // media
-    '.jpg',
-    '.jpeg',
-    '.png',
-    '.gif',
-    '.webp',
-    '.mp3',
-    '.mp4',
-    '.ogg',
-    '.flac',
-]);
-const SAMPLE_BYTES = 64 * 1024;
-const MIN_SAMPLED_SIZE = 4 * 1024;
-/** Compressed/original size of the sample at or above which a file counts as incompressible. */
-const INCOMPRESSIBLE_RATIO = 0.9;
-/** Share of the bytes in incompressible files from which the whole package is stored. */
-const STORE_SHARE = 0.8;
-/** What @actions/artifact uses when no level is given. */
-const DEFAULT_COMPRESSION_LEVEL = 6;
-/** Chooses the zip level for staged files (`absolute` paths, sizes in bytes); `requested` wins when given. */
-async function chooseCompression(files, requested) {
-    if (requested !== undefined)
-        return { level: requested, reason: 'as set by input `compression-level`' };
-    let total = 0;
-    let incompressible = 0;
-    for (const file of files) {
-        total += file.size;
-        if (await looksIncompressible(file))
-            incompressible += file.size;
-    }
-    const share = total === 0 ? 0 : incompressible / total;
-    const percent = `${Math.round(share * 100)}%`;
-    if (total > 0 && share >= STORE_SHARE) {
-        return {
-            level: 0,
-            reason: `${percent} of the bytes look incompressible (model weights or archives), so they are stored`,
-        };
-    }
-    return { level: DEFAULT_COMPRESSION_LEVEL, reason: `only ${percent} of the bytes look incompressible` };
-}
-/** True for a known weights or archive extension, or a sample that deflate barely shrinks. */
-async function looksIncompressible(file) {
-    if (INCOMPRESSIBLE_EXTENSIONS.has(external_node_path_default().extname(file.path).toLowerCase()))
-        return true;
-    if (file.size < MIN_SAMPLED_SIZE)
-        return false;
-    const handle = await external_node_fs_default().promises.open(file.absolute, 'r');
-    try {
-        const sample = Buffer.allocUnsafe(Math.min(SAMPLE_BYTES, file.size));
-        const { bytesRead } = await handle.read(sample, 0, sample.length, 0);
-        if (bytesRead === 0)
-            return false;
-        const compressed = (0,external_node_zlib_.deflateRawSync)(sample.subarray(0, bytesRead), { level: 1 });
-        return compressed.length / bytesRead >= INCOMPRESSIBLE_RATIO;
-    }
-    finally {
-        await handle.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/embedded-record.ts
-/**
- * The run record a package embeds: the one named by input `run`, else the one train wrote earlier
- * in this job. Having none is fine (a model trained elsewhere): the package then has no metrics.
- */
-
-
-/**
- * Reads the records named by `patterns` (a pattern matching nothing is a user error), or this
- * job's records when there are no patterns; returns the one that finished last.
- */
-async function findEmbeddedRecord(patterns, workspace) {
-    if (patterns.length === 0) {
-        const names = await (0,promises_.readdir)(jobRecordsFolder()).catch(() => []);
-        if (!names.some((name) => name.endsWith('.json')))
-            return { record: undefined, found: 0 };
-    }
-    const records = await readRunRecords(patterns, workspace);
-    const latest = records.reduce((best, record) => best === undefined || Date.parse(record.outcome.finishedAt) >= Date.parse(best.outcome.finishedAt)
-        ? record
-        : best, undefined);
-    return { record: latest, found: records.length };
-}
-
-;// CONCATENATED MODULE: ./src/package-summary.ts
-/**
- * The job summary of a package step: what was packaged, under which version, where it went, and
- * how anyone can check it. Kept well under GitHub's 1 MiB summary limit by listing at most
- * MAX_LISTED_FILES files (manifest.json lists them all).
- */
-
-const MAX_LISTED_FILES = 200;
-/** Renders the summary as Markdown. */
-function renderPackageSummary(summary) {
-    const lines = [
-        `### ML package: ${markdown_escape_escapeInline(summary.name)} v${summary.version}`,
-        '',
-        `Version \`${summary.version}\`: ${escapeMarkup(summary.explanation)}.`,
-        '',
-    ];
-    for (const note of summary.notes)
-        lines.push(`- ${note}`);
-    if (summary.notes.length > 0)
-        lines.push('');
-    lines.push(markdown_table_tableHeader([{ title: 'File' }, { title: 'Size', align: 'right' }, { title: 'SHA-256' }]), ...summary.files
-        .slice(0, MAX_LISTED_FILES)
-        .map((file) => markdown_table_tableRow([markdown_escape_escapeCell(file.path, 500), package_summary_formatBytes(file.size), `\`${file.sha256}\``])));
-    if (summary.files.length > MAX_LISTED_FILES) {
-        lines.push(markdown_table_tableRow([`… and ${summary.files.length - MAX_LISTED_FILES} more (manifest.json lists them all)`, '', '']));
-    }
-    lines.push('', `${summary.files.length} ${summary.files.length === 1 ? 'file' : 'files'}, ${package_summary_formatBytes(summary.totalSize)}, ` +
-        `uploaded as artifact \`${summary.artifactName}\` (id ${summary.artifactId}) with zip level ${summary.compression.level}: ${summary.compression.reason}.`, '', `Digest (sha256 of manifest.json): \`sha256:${summary.digest}\``, '', '#### Verify', '', '`SHA256SUMS` lists every file of the package except itself; check it in the downloaded folder:', '', '```sh', `gh run download ${summary.workflowRunId} --name ${summary.artifactName} --dir ${summary.artifactName}`, `cd ${summary.artifactName} && sha256sum -c SHA256SUMS`, `sha256sum manifest.json   # ${summary.digest}`, '```', '');
-    return lines.join('\n');
-}
-/**
- * Backslash-escapes Markdown punctuation in text built only from checked parts (a model name of
- * letters, digits, `-`, `_` and `.`, versions, numbers). Unlike escapeInline it leaves `@` alone,
- * so tags such as `churn@v1.0.0` stay copyable, without an invisible joiner inside.
- */
-function escapeMarkup(text) {
-    return text.replace(/[\\`*_[\]~|<>&]/g, (char) => `\\${char}`);
-}
-/** Bytes for a person: `512 B`, `1.5 KiB`, `230 MiB`. */
-function package_summary_formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
-
-;// CONCATENATED MODULE: ./src/settings.ts
-
-
-const BUMPS = ['patch', 'minor', 'major'];
-/** Reads and checks every input; a bad one is a UserError naming it. */
-function readPackageSettings() {
-    const paths = listInput('path');
-    if (paths.length === 0)
-        throw new errors_UserError('input "path" is required: the model files, folders or globs to package');
-    const settings = {
-        name: validateModelName(requiredInput('name')),
-        paths,
-        version: optionalInput('version') ?? 'auto',
-        bump: choiceInput('bump', BUMPS, 'patch'),
-        run: listInput('run'),
-        tag: booleanInput('tag', false),
-        release: booleanInput('release', false),
-        retentionDays: optionalInput('retention-days') === undefined
-            ? undefined
-            : integerInput('retention-days', 0, { min: 1, max: 90 }),
-        compressionLevel: optionalInput('compression-level') === undefined
-            ? undefined
-            : integerInput('compression-level', 0, { min: 0, max: 9 }),
-        token: secretInput('github-token'),
-    };
-    if (settings.release && !settings.tag)
-        throw new errors_UserError('input "release" needs input "tag": a release is made for the tag');
-    return settings;
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-
-
-
-
-
-
-/** An MLmodel file is a few KiB of YAML; anything far bigger is not one worth parsing. */
-const MAX_MLMODEL_BYTES = 1024 * 1024;
-/** package: build a versioned, verifiable model package and upload it. */
-async function run() {
-    await runStep('package', async (step) => {
-        // Every output is set once, at the end, also when a later phase fails.
-        const outputs = { version: '', 'artifact-id': '', 'artifact-name': '', digest: '', manifest: '' };
-        try {
-            await packageModel(step, outputs);
-        }
-        catch (thrown) {
-            // The failure itself is added by runStep, under this heading.
-            step.addSummary('### ML package\n');
-            throw thrown;
-        }
-        finally {
-            for (const [name, value] of Object.entries(outputs))
-                step.setOutput(name, value);
-        }
-    });
-}
-async function packageModel(step, outputs) {
-    const settings = readPackageSettings();
-    const context = readActionContext();
-    const notes = [];
-    // Cheap, local checks first: unsafe or missing paths fail before any request is made.
-    const selected = await selectModelFiles(settings.paths, { workspace: context.workspace });
-    const embedded = await findEmbeddedRecord(settings.run, context.workspace);
-    if (embedded.record === undefined) {
-        notes.push('No run record was found in this job, so the package has no metrics, params or provenance: run the train action earlier in the job, or set input `run` to a record.');
-    }
-    else {
-        const which = `run ${markdown_escape_escapeInline(embedded.record.runId)} (experiment ${markdown_escape_escapeInline(embedded.record.experiment)})`;
-        notes.push(embedded.found === 1
-            ? `Metrics, params and provenance come from ${which}.`
-            : `${embedded.found} run records were found; the package embeds the one that finished last, ${which}.`);
-    }
-    if (settings.token === undefined) {
-        throw new errors_UserError('input "github-token" is empty: it is needed to read the existing versions (git tags)');
-    }
-    const target = {
-        github: createGitHubClient({
-            token: settings.token,
-            apiUrl: context.apiUrl,
-            log: { warn: core/* warning */.$e, debug: core/* debug */.Yz },
-        }),
-        owner: context.owner,
-        repo: context.repo,
-    };
-    const existingTags = await listModelTags(target, settings.name);
-    const pullRequest = context.pullRequest === undefined ? undefined : { number: context.pullRequest, runNumber: context.runNumber };
-    const version = nextVersion({
-        existingTags,
-        name: settings.name,
-        requested: settings.version,
-        bump: settings.bump,
-        ...(pullRequest === undefined ? {} : { pullRequest }),
-    });
-    const artifactName = `${version.name}-v${version.version}`;
-    outputs.version = version.version;
-    outputs['artifact-name'] = artifactName;
-    core/* info */.pq(`${version.name} ${version.version}: ${version.explanation}`);
-    const stagingDir = (0,external_node_path_.join)(process.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'packages', `${artifactName}-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`);
-    const gate = await readJobGateResults();
-    const pkg = await core/* group */.Os(`Staging ${selected.length} model files`, async () => {
-        const staged = await stageModelFiles({ stagingDir, files: selected });
-        const mlmodel = await readMlmodel(stagingDir, staged);
-        const manifest = buildManifest({
-            name: version.name,
-            version: version.version,
-            files: staged,
-            createdAt: new Date(),
-            ...(embedded.record === undefined ? {} : { record: embedded.record }),
-            ...(mlmodel === undefined ? {} : { mlmodel }),
-            ...(gate === undefined ? {} : { gate }),
-        });
-        return writeModelPackage({ stagingDir, manifest, card: renderModelCard(manifest) });
-    });
-    const manifestFile = fileOf(pkg, PACKAGE_MANIFEST_FILE);
-    outputs.manifest = manifestFile.absolute;
-    outputs.digest = manifestFile.sha256;
-    const modelPaths = new Set(selected.map((file) => file.path));
-    const modelFiles = pkg.files.filter((file) => modelPaths.has(file.path));
-    const compression = await chooseCompression(modelFiles, settings.compressionLevel);
-    core/* info */.pq(`zip level ${compression.level}: ${compression.reason}`);
-    const upload = await core/* group */.Os(`Uploading artifact ${artifactName}`, async () => (await loadArtifactClient()).uploadArtifact(artifactName, pkg.files.map((file) => file.absolute), pkg.dir, {
-        compressionLevel: compression.level,
-        ...(settings.retentionDays === undefined ? {} : { retentionDays: settings.retentionDays }),
-    }));
-    if (upload.id === undefined)
-        throw new Error(`the artifact service gave no id for ${artifactName}`);
-    outputs['artifact-id'] = String(upload.id);
-    if (settings.tag && version.createTag && version.tag !== null) {
-        await createTag(target, version.tag, context.sha);
-        notes.push(`Tag \`${version.tag}\` created on commit \`${context.sha.slice(0, 12)}\`.`);
-        if (settings.release) {
-            const release = await createRelease(target, {
-                tag: version.tag,
-                name: `${version.name} v${version.version}`,
-                body: await (0,promises_.readFile)(fileOf(pkg, PACKAGE_CARD_FILE).absolute, 'utf8'),
-                prerelease: (parseSemver(version.version)?.prerelease.length ?? 0) > 0,
-                assets: [
-                    {
-                        name: PACKAGE_MANIFEST_FILE,
-                        data: await (0,promises_.readFile)(manifestFile.absolute),
-                        contentType: 'application/json',
-                    },
-                ],
-            });
-            notes.push(`Release ${markdown_escape_markdownLink(`\`${version.tag}\``, release.url)} created with manifest.json attached.`);
-        }
-    }
-    else if (!version.createTag) {
-        notes.push(`No tag or release on a pull request: \`${version.version}\` is a pre-release that is never registered.`);
-    }
-    else {
-        notes.push('No tag was created (input `tag` is false), so this version is not registered and the next run may reuse it.');
-    }
-    step.addSummary(renderPackageSummary({
-        name: version.name,
-        version: version.version,
-        explanation: version.explanation,
-        files: modelFiles,
-        totalSize: modelFiles.reduce((sum, file) => sum + file.size, 0),
-        digest: manifestFile.sha256,
-        artifactName,
-        artifactId: upload.id,
-        workflowRunId: context.runId,
-        compression,
-        notes,
-    }));
-}
-function fileOf(pkg, name) {
-    const file = pkg.files.find((candidate) => candidate.path === name);
-    if (file === undefined)
-        throw new Error(`the package has no ${name}`);
-    return file;
-}
-/** Parses the package's MLmodel file, if it has one, from its staged copy. */
-async function readMlmodel(stagingDir, files) {
-    const path = findMlmodelFile(files);
-    if (path === undefined)
-        return undefined;
-    const size = files.find((file) => file.path === path)?.size ?? 0;
-    if (size > MAX_MLMODEL_BYTES) {
-        core/* warning */.$e(`${path} is ${size} bytes, too big for an MLflow MLmodel file; its flavors and signature are left out`);
-        return undefined;
-    }
-    return parseMlmodel(await (0,promises_.readFile)((0,external_node_path_.join)(stagingDir, ...path.split('/')), 'utf8'), path);
-}
 
 
 /***/ }),
@@ -47810,20 +48114,20 @@ exports.visitAsync = visitAsync;
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  yU: () => (/* binding */ ExitCode),
   Yz: () => (/* binding */ core_debug),
   z3: () => (/* binding */ error),
   Vt: () => (/* binding */ getBooleanInput),
   V4: () => (/* binding */ getInput),
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
-  C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: addPath, endGroup, exportVariable, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);

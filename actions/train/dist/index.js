@@ -29902,16 +29902,20 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(97699);
+/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73431);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(79104);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
+// A stalled upload or download must not keep the finished step running.
+(0,_ml_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .exitWhenFlushed */ .KE)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 97699:
+/***/ 79104:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29924,9 +29928,238 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
-var lib_core = __nccwpck_require__(58922);
+var core = __nccwpck_require__(58922);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 77 modules
+var src = __nccwpck_require__(13800);
+// EXTERNAL MODULE: ../../packages/github/src/index.ts + 17 modules
+var github_src = __nccwpck_require__(73431);
+;// CONCATENATED MODULE: ./src/settings.ts
+
+
+/** Reads and checks every input; a bad one is a UserError naming it. */
+function readTrainSettings() {
+    return {
+        command: (0,github_src/* optionalInput */.$m)('command'),
+        workingDirectory: (0,github_src/* optionalInput */.$m)('working-directory') ?? '.',
+        metrics: (0,github_src/* listInput */.dt)('metrics'),
+        params: (0,github_src/* listInput */.dt)('params'),
+        data: (0,github_src/* listInput */.dt)('data'),
+        experiment: (0,github_src/* optionalInput */.$m)('experiment'),
+        matrix: parseMatrix((0,github_src/* optionalInput */.$m)('matrix')),
+        upload: (0,github_src/* booleanInput */.tE)('upload', true),
+    };
+}
+function parseMatrix(text) {
+    if (text === undefined || text === 'null')
+        return {};
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new src/* UserError */.yo('input "matrix" must be JSON, as `${{ toJSON(matrix) }}` gives');
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new src/* UserError */.yo('input "matrix" must be a JSON object, as `${{ toJSON(matrix) }}` gives');
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/training-command.ts
+
+/**
+ * Variables the runner gives an action but not a `run:` step: the action's inputs and the
+ * credentials of the artifact and cache services. The training command is the user's code (on a
+ * pull request, the pull request's code), so it gets what a `run:` step would, and no more.
+ */
+const ACTION_ONLY = /^(INPUT_.*|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL)$/i;
+/** The environment of the training command: ours, without what only an action should see. */
+function commandEnvironment(env) {
+    return Object.fromEntries(Object.entries(env).filter(([name]) => !ACTION_ONLY.test(name)));
+}
+/**
+ * Runs the training command as a workflow `run:` step would (bash, fail on the first error and in
+ * pipes), streaming its output live to the log.
+ */
+function runTrainingCommand(command, cwd) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], {
+            cwd,
+            env: commandEnvironment(process.env),
+            stdio: 'inherit',
+        });
+        child.on('error', reject);
+        child.on('close', (code, signal) => resolve({ exitCode: code ?? 128, signal: signal ?? undefined }));
+    });
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+/** train: run the command, read what it wrote, record the run. */
+async function run() {
+    await (0,github_src/* runStep */.eg)('train', async (step) => {
+        const settings = readTrainSettings();
+        const context = (0,github_src/* readActionContext */.wc)();
+        const cwd = (0,external_node_path_.resolve)(context.workspace, settings.workingDirectory);
+        const started = new Date();
+        let exitCode;
+        if (settings.command !== undefined) {
+            const result = await core/* group */.Os(`Training: ${settings.command}`, () => runTrainingCommand(settings.command ?? '', cwd));
+            exitCode = result.exitCode;
+        }
+        const finished = new Date();
+        // Every reader runs even when one fails, so that the record holds all that could be read.
+        const problems = [];
+        const attempt = async (read, fallback) => {
+            try {
+                return await read();
+            }
+            catch (thrown) {
+                problems.push(thrown);
+                return fallback;
+            }
+        };
+        const where = { workspace: context.workspace, cwd };
+        const metrics = await attempt(() => (0,src/* collectMetrics */.IE)(settings.metrics, where), {
+            metrics: {},
+            sources: [],
+        });
+        const params = await attempt(() => (0,src/* readParams */.LE)(settings.params, where), {
+            params: {},
+            sources: [],
+        });
+        const inputs = await attempt(() => (0,src/* fingerprintFiles */.Q6)(settings.data, where), []);
+        const record = buildRecord(settings, context, {
+            started,
+            finished,
+            exitCode,
+            metrics: metrics.metrics,
+            params: params.params,
+            inputs,
+            sources: [...metrics.sources, ...params.sources],
+        });
+        const path = await (0,github_src/* writeJobRecord */.q7)(record);
+        step.setOutput('run-id', record.runId);
+        step.setOutput('record', path);
+        step.setOutput('metrics', JSON.stringify((0,src/* finalMetricValues */.fv)(record)));
+        step.addSummary((0,src/* renderRunSummary */.qN)(record));
+        if (settings.upload) {
+            try {
+                const artifactId = await (0,github_src/* uploadRunRecord */.K2)(await (0,github_src/* loadArtifactClient */.AX)(), record);
+                step.setOutput('artifact-id', artifactId);
+            }
+            catch (thrown) {
+                // An outage of the artifact service: the record is on disk for later steps of this job.
+                step.setOutput('artifact-id', '');
+                step.fail(`could not upload the run record as an artifact: ${oneLine((0,src/* errorMessage */.gJ)(thrown))}; the record is at ${path}`);
+            }
+        }
+        else {
+            step.setOutput('artifact-id', '');
+        }
+        if (exitCode !== undefined && exitCode !== 0) {
+            step.fail(`the training command exited with code ${exitCode}; the run record was written with status "failed"`);
+        }
+        // The first reading problem fails the step; the others are reported too, each on its own line.
+        for (const problem of problems.slice(1)) {
+            if (problem instanceof src/* UserError */.yo)
+                core/* error */.z3((0,github_src/* printable */.g$)(problem.message), annotation(problem));
+        }
+        if (problems.length > 0)
+            throw problems[0];
+    });
+}
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+function annotation(error) {
+    const properties = {};
+    if (error.file !== undefined)
+        properties.file = error.file;
+    if (error.line !== undefined)
+        properties.startLine = error.line;
+    return properties;
+}
+/** The experiment: as given, else the job id plus the matrix values (`train-1-linux`). */
+function experimentName(settings, context) {
+    if (settings.experiment !== undefined)
+        return settings.experiment;
+    const values = Object.values(settings.matrix).map((value) => typeof value === 'string' ? value : JSON.stringify(value));
+    return [context.job || 'train', ...values].join('-');
+}
+function buildRecord(settings, context, parts) {
+    const experiment = experimentName(settings, context);
+    return {
+        schema: src/* RUN_RECORD_SCHEMA */.iY,
+        version: src/* RUN_RECORD_VERSION */.X1,
+        runId: `${context.runId}-${context.runAttempt}-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`,
+        experiment,
+        attempt: context.runAttempt,
+        provenance: {
+            repository: context.repository,
+            serverUrl: context.serverUrl,
+            sha: context.headSha ?? context.sha,
+            ref: context.ref,
+            branch: context.branch,
+            ...(context.baseRef === undefined ? {} : { baseRef: context.baseRef }),
+            ...(context.pullRequest === undefined ? {} : { pullRequest: context.pullRequest }),
+            ...(context.headSha === undefined ? {} : { headSha: context.headSha }),
+            event: context.eventName,
+            workflow: context.workflow,
+            workflowRunId: context.runId,
+            runAttempt: context.runAttempt,
+            runNumber: context.runNumber,
+            job: context.job,
+            matrix: settings.matrix,
+            runnerOs: context.runnerOs,
+        },
+        params: parts.params,
+        metrics: parts.metrics,
+        outcome: {
+            ...(settings.command === undefined ? {} : { command: settings.command }),
+            ...(parts.exitCode === undefined ? {} : { exitCode: parts.exitCode }),
+            status: settings.command === undefined ? 'collected' : parts.exitCode === 0 ? 'succeeded' : 'failed',
+            startedAt: parts.started.toISOString(),
+            finishedAt: parts.finished.toISOString(),
+            durationMs: parts.finished.getTime() - parts.started.getTime(),
+        },
+        inputs: parts.inputs,
+        sources: parts.sources,
+    };
+}
+
+
+/***/ }),
+
+/***/ 13800:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  iY: () => (/* reexport */ RUN_RECORD_SCHEMA),
+  X1: () => (/* reexport */ RUN_RECORD_VERSION),
+  yo: () => (/* reexport */ errors_UserError),
+  IE: () => (/* reexport */ collectMetrics),
+  gJ: () => (/* reexport */ errorMessage),
+  fv: () => (/* reexport */ finalMetricValues),
+  Q6: () => (/* reexport */ fingerprintFiles),
+  LE: () => (/* reexport */ readParams),
+  qN: () => (/* reexport */ renderRunSummary),
+  J1: () => (/* reexport */ run_record_serializeRunRecord)
+});
+
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, findMlflowRuns, findMlmodelFile, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatSemver, formatSigned, gateHeadline, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseRunRecord, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParamsFile, readRulesFile, readTextFile, readTfevents, readTomlMetrics, readYamlMetrics, renderComparison, renderGateSummary, renderLearningCurve, renderModelCard, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
+
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
  * A mistake in what the user gave us (an input, a file, a rule), as opposed to a bug.
@@ -29945,7 +30178,7 @@ class errors_UserError extends Error {
     }
 }
 /** The message of anything thrown, whether an Error, a string or something stranger. */
-function errors_errorMessage(thrown) {
+function errorMessage(thrown) {
     if (thrown instanceof Error)
         return thrown.message || thrown.name;
     if (typeof thrown === 'string')
@@ -29975,16 +30208,6 @@ function fileError(file, message, line, column) {
     if (column !== undefined)
         where.column = column;
     return new errors_UserError(`${file}${position}: ${message}`, where);
-}
-/** A byte count for messages, e.g. "12.3 MiB". */
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} bytes`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    if (bytes < 1024 * 1024 * 1024)
-        return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-    return `${(bytes / (1024 * 1024 * 1024)).toFixed(1)} GiB`;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/files/utf8-validation.ts
@@ -30762,31 +30985,114 @@ function asObject(value) {
         : undefined;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-;// CONCATENATED MODULE: ../../packages/core/src/files/sha256-file.ts
+var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
+;// CONCATENATED MODULE: ../../packages/core/src/files/hash-file.ts
+/**
+ * SHA-256 of files in one streaming pass, fast enough to keep up with `openssl dgst -sha256`.
+ *
+ * Design: two fixed 4 MiB buffers, read through a FileHandle. While the main thread hashes one
+ * buffer (OpenSSL under node:crypto, with the CPU's SHA instructions where it has them), libuv's
+ * thread pool already reads the next one, so disk and hash overlap. Memory stays at 8 MiB per
+ * file whatever its size. A plain `createReadStream` pipe measured about 1.5x slower here: it
+ * allocates a new buffer per chunk and never reads ahead while a chunk is hashed.
+ *
+ * `copyAndHashFile` is the same loop with a write added: each byte is read once, both to hash it
+ * and to put it in the staging folder, where the upload then finds it (usually in the page cache).
+ */
 
 
-/** Size and SHA-256 (lowercase hex) of a file, streamed: each byte is read once and memory stays flat. */
-async function sha256File(absolutePath) {
+const CHUNK = 4 * 1024 * 1024;
+/** The sha256 and size of a file, read once in 4 MiB chunks with read-ahead. */
+async function hashFile(file) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    let size = 0;
-    const stream = (0,external_node_fs_.createReadStream)(absolutePath, { highWaterMark: 1024 * 1024 });
-    for await (const chunk of stream) {
-        hash.update(chunk);
-        size += chunk.length;
+    const input = await external_node_fs_default().promises.open(file, 'r');
+    try {
+        const size = await readChunks(input, (chunk) => {
+            hash.update(chunk);
+            return undefined;
+        });
+        return { sha256: hash.digest('hex'), size };
     }
-    return { size, sha256: hash.digest('hex') };
+    finally {
+        await input.close();
+    }
+}
+/**
+ * Copies `source` to `destination` (created or truncated; its folder must exist) and returns the
+ * sha256 and size of the bytes copied, reading each byte once.
+ */
+async function hash_file_copyAndHashFile(source, destination) {
+    const hash = createHash('sha256');
+    const input = await fs.promises.open(source, 'r');
+    try {
+        const output = await fs.promises.open(destination, 'w');
+        try {
+            const size = await readChunks(input, (chunk) => {
+                // The write runs on the thread pool while the hash runs here; both only read the buffer.
+                const written = writeFully(output, chunk);
+                hash.update(chunk);
+                return written;
+            });
+            return { sha256: hash.digest('hex'), size };
+        }
+        finally {
+            await output.close();
+        }
+    }
+    finally {
+        await input.close();
+    }
+}
+/**
+ * Feeds the file to `consume` chunk by chunk while the next chunk is being read. The buffer
+ * passed to `consume` is reused once the promise it returns (if any) has settled.
+ */
+async function readChunks(input, consume) {
+    let full = Buffer.allocUnsafe(CHUNK);
+    let spare = Buffer.allocUnsafe(CHUNK);
+    let total = 0;
+    let pending = input.read(full, 0, CHUNK, null);
+    for (;;) {
+        const { bytesRead } = await pending;
+        if (bytesRead === 0)
+            return total;
+        total += bytesRead;
+        // Read ahead into the spare buffer while this one is consumed.
+        pending = input.read(spare, 0, CHUNK, null);
+        try {
+            await consume(bytesRead === CHUNK ? full : full.subarray(0, bytesRead));
+        }
+        catch (error) {
+            // Let the read in flight finish before the caller closes the handle under it.
+            await pending.catch(() => undefined);
+            throw error;
+        }
+        [full, spare] = [spare, full];
+    }
+}
+async function writeFully(output, chunk) {
+    let offset = 0;
+    while (offset < chunk.length) {
+        const { bytesWritten } = await output.write(chunk, offset, chunk.length - offset, null);
+        offset += bytesWritten;
+    }
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ../../packages/core/src/files/workspace-path.ts
 
 
 
 /** True when `child` is `parent` or lies under it (both absolute, compared lexically). */
-function isInsideFolder(parent, child) {
+function workspace_path_isInsideFolder(parent, child) {
     const relative = external_node_path_default().relative(parent, child);
     return relative === '' || (relative !== '..' && !relative.startsWith(`..${(external_node_path_default()).sep}`) && !external_node_path_default().isAbsolute(relative));
 }
@@ -30801,12 +31107,12 @@ function toWorkspaceRelative(root, absolute) {
  * are refused with a UserError, as is a path that does not exist. `label` names the input in
  * messages ("metrics file", "model path", ...).
  */
-async function resolveWorkspacePath(input, options, label = 'path') {
+async function workspace_path_resolveWorkspacePath(input, options, label = 'path') {
     if (input.includes('\0'))
         throw new errors_UserError(`${label} ${JSON.stringify(input)} contains a NUL character`);
     const workspace = external_node_path_default().resolve(options.workspace);
     const absolute = external_node_path_default().resolve(workspace, options.cwd, input);
-    const lexicallyInside = isInsideFolder(workspace, absolute);
+    const lexicallyInside = workspace_path_isInsideFolder(workspace, absolute);
     const workspaceRoot = await realWorkspaceRoot(workspace);
     let real;
     try {
@@ -30824,8 +31130,8 @@ async function resolveWorkspacePath(input, options, label = 'path') {
         }
         throw error;
     }
-    if (!isInsideFolder(workspaceRoot, real)) {
-        if (lexicallyInside || isInsideFolder(workspaceRoot, absolute)) {
+    if (!workspace_path_isInsideFolder(workspaceRoot, real)) {
+        if (lexicallyInside || workspace_path_isInsideFolder(workspaceRoot, absolute)) {
             throw new errors_UserError(`${label} ${JSON.stringify(input)} is or goes through a symlink that leads outside the workspace; refusing to read it`);
         }
         throw outsideError(input, label);
@@ -30870,7 +31176,7 @@ async function listWorkspaceFolder(folder, options) {
                 catch {
                     throw new errors_UserError(`${shown} is a symlink to something that does not exist`);
                 }
-                if (!isInsideFolder(folder.workspaceRoot, real)) {
+                if (!workspace_path_isInsideFolder(folder.workspaceRoot, real)) {
                     throw new errors_UserError(`${shown} is a symlink that leads outside the workspace; refusing to read it`);
                 }
                 absolute = real;
@@ -30914,7 +31220,7 @@ async function workspaceChild(folder, name) {
         throw error;
     }
     const shown = toWorkspaceRelative(folder.workspaceRoot, absolute);
-    if (!isInsideFolder(folder.workspaceRoot, real)) {
+    if (!workspace_path_isInsideFolder(folder.workspaceRoot, real)) {
         throw new errors_UserError(`${shown} is a symlink that leads outside the workspace; refusing to read it`);
     }
     const info = await (0,promises_.stat)(real);
@@ -30968,17 +31274,17 @@ async function expandWorkspacePattern(pattern, options, label = 'path') {
     const literal = external_node_path_default().resolve(cwd, trimmed);
     const exists = await (0,promises_.lstat)(literal).then(() => true, () => false);
     if (exists || !isGlobPattern(trimmed))
-        return [await resolveWorkspacePath(trimmed, options, label)];
+        return [await workspace_path_resolveWorkspacePath(trimmed, options, label)];
     // Refuse a glob whose fixed part already lies outside, before walking anything there.
     const segments = trimmed.split(/[\\/]/);
     const firstMagic = segments.findIndex((segment) => isGlobPattern(segment));
     const base = external_node_path_default().resolve(cwd, segments.slice(0, firstMagic).join('/') || '.');
-    if (!isInsideFolder(workspace, base)) {
+    if (!workspace_path_isInsideFolder(workspace, base)) {
         throw new errors_UserError(`${label} pattern ${JSON.stringify(trimmed)} is outside the workspace; only files inside the repository can be read`);
     }
     const seen = new Map();
     for await (const match of (0,promises_.glob)(trimmed, { cwd })) {
-        const resolved = await resolveWorkspacePath(match, options, label);
+        const resolved = await workspace_path_resolveWorkspacePath(match, options, label);
         if (!seen.has(resolved.absolute))
             seen.set(resolved.absolute, resolved);
     }
@@ -31009,7 +31315,7 @@ async function fingerprintFiles(patterns, options) {
     }
     const inputs = [];
     for (const file of [...files.values()].sort((a, b) => a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0)) {
-        const { size, sha256 } = await sha256File(file.absolute);
+        const { size, sha256 } = await hashFile(file.absolute);
         inputs.push({ path: file.relative, size, sha256 });
     }
     return inputs;
@@ -31112,7 +31418,23 @@ function decodeLines(buffer, start, end, displayName, linesBefore) {
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/files/format-bytes.ts
+/** A size as people read it: `512 B`, `1.5 KiB`, `42 MiB`, `1.2 GiB`. */
+function format_bytes_formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/files/text-file.ts
+
 
 
 
@@ -31122,11 +31444,11 @@ const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
  * Reads a whole text file as UTF-8 with the checks every reader wants: a size cap, not empty,
  * a UTF-8 BOM dropped, invalid UTF-8 and NUL bytes (a binary file) refused with their line.
  */
-async function readTextFile(absolutePath, displayName, options = {}) {
+async function text_file_readTextFile(absolutePath, displayName, options = {}) {
     const maxBytes = options.maxBytes ?? MAX_TEXT_FILE_BYTES;
     const info = await (0,promises_.stat)(absolutePath);
     if (info.size > maxBytes) {
-        throw fileError(displayName, `file is ${formatBytes(info.size)}; ${options.kind ?? 'files of this kind'} larger than ${formatBytes(maxBytes)} are refused (is this the right file?)`);
+        throw fileError(displayName, `file is ${format_bytes_formatBytes(info.size)}; ${options.kind ?? 'files of this kind'} larger than ${format_bytes_formatBytes(maxBytes)} are refused (is this the right file?)`);
     }
     return decodeTextBytes(await (0,promises_.readFile)(absolutePath), displayName, options.allowEmpty ?? false);
 }
@@ -31157,6 +31479,7 @@ function decodeTextBytes(bytes, displayName, allowEmpty = false) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/files/index.ts
+
 
 
 
@@ -31963,7 +32286,7 @@ function describeValue(value) {
 
 /** Reads a JSON file of (nested) metrics, DVC's metrics.json shape, flattened to `a.b.c`. */
 async function readJsonMetrics(absolutePath, displayName) {
-    const text = await readTextFile(absolutePath, displayName, { kind: 'metrics files' });
+    const text = await text_file_readTextFile(absolutePath, displayName, { kind: 'metrics files' });
     return metricsFromTree(parseJsonText(text, displayName), displayName, 'JSON');
 }
 
@@ -32788,7 +33111,7 @@ async function readMlflowRunParams(run) {
         for (const file of await listWorkspaceFolder(paramsFolder, { recursive: true })) {
             const key = file.relative.slice(paramsFolder.relative.length + 1);
             // An empty file is an empty string param, which MLflow allows.
-            const text = await readTextFile(file.absolute, file.relative, {
+            const text = await text_file_readTextFile(file.absolute, file.relative, {
                 maxBytes: MAX_PARAM_FILE_BYTES,
                 kind: 'MLflow param values',
                 allowEmpty: true,
@@ -32853,7 +33176,7 @@ async function runInfo(folder) {
     const params = await workspaceChild(folder, 'params');
     if (!(metrics?.isDirectory || params?.isDirectory))
         return undefined;
-    const parsed = parseYamlText(await readTextFile(meta.absolute, meta.relative, { maxBytes: MAX_PARAM_FILE_BYTES }), meta.relative);
+    const parsed = parseYamlText(await text_file_readTextFile(meta.absolute, meta.relative, { maxBytes: MAX_PARAM_FILE_BYTES }), meta.relative);
     const fields = isPlainObject(parsed) ? parsed : {};
     const runId = fields['run_id'] ?? fields['run_uuid'];
     const startTime = fields['start_time'];
@@ -34339,7 +34662,7 @@ function parseTomlText(text, displayName) {
 
 /** Reads a TOML file of (nested) metrics, flattened to `a.b.c`. */
 async function readTomlMetrics(absolutePath, displayName) {
-    const text = await readTextFile(absolutePath, displayName, { kind: 'metrics files' });
+    const text = await text_file_readTextFile(absolutePath, displayName, { kind: 'metrics files' });
     return metricsFromTree(parseTomlText(text, displayName), displayName, 'TOML');
 }
 
@@ -34349,7 +34672,7 @@ async function readTomlMetrics(absolutePath, displayName) {
 
 /** Reads a YAML file of (nested) metrics, flattened to `a.b.c`. */
 async function readYamlMetrics(absolutePath, displayName) {
-    const text = await readTextFile(absolutePath, displayName, { kind: 'metrics files' });
+    const text = await text_file_readTextFile(absolutePath, displayName, { kind: 'metrics files' });
     return metricsFromTree(parseYamlText(text, displayName), displayName, 'YAML');
 }
 
@@ -34754,31 +35077,6 @@ function refuseExisting(name, version, existing) {
     }
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/model-package/workspace-path.ts
-/**
- * Private path checks for model file selection. A stand-in until `src/files/` (workspace path
- * safety) lands; the model package only needs "is this path inside that folder" and posix paths.
- */
-
-/** True when `candidate` is `root` itself or below it (both absolute, compared lexically). */
-function workspace_path_isInside(root, candidate) {
-    const rel = path.relative(root, candidate);
-    return rel === '' || (rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
-}
-/** A relative path with `/` separators, as manifests and SHA256SUMS list them. */
-function workspace_path_toPosix(relative) {
-    return path.sep === '/' ? relative : relative.split(path.sep).join('/');
-}
-/**
- * True for a relative posix path that stays where it is put: no empty, `.` or `..` segments,
- * no leading `/`. Guards every write into the staging folder.
- */
-function workspace_path_isSafeRelativePath(relative) {
-    if (relative === '' || relative.startsWith('/') || relative.includes('\\'))
-        return false;
-    return relative.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..');
-}
-
 ;// CONCATENATED MODULE: ../../packages/core/src/model-package/select-files.ts
 /**
  * Which files go into a model package: the user names files, folders (taken whole) and globs;
@@ -34788,6 +35086,10 @@ function workspace_path_isSafeRelativePath(relative) {
 
 
 
+/** A relative path with `/` separators, as manifests and SHA256SUMS list them. */
+function posixPath(relative) {
+    return relative.split(path.sep).join('/');
+}
 const select_files_GLOB_MAGIC = /[*?[\]{}]/;
 /**
  * Expands files, folders (recursively, dot files included) and globs into a sorted list without
@@ -34802,7 +35104,7 @@ async function selectModelFiles(patterns, options) {
             throw error;
         throw new UserError(`the working directory ${options.cwd ?? '.'} does not exist`);
     });
-    if (!isInside(realRoot, cwd)) {
+    if (!isInsideFolder(realRoot, cwd)) {
         throw new UserError(`the working directory ${cwd} is outside the workspace ${realRoot}`);
     }
     const selected = new Map();
@@ -34810,8 +35112,8 @@ async function selectModelFiles(patterns, options) {
     // through a symbolic link (macOS /tmp) still yields short relative paths.
     const relativeTo = (absolute) => {
         for (const root of [realRoot, lexicalRoot]) {
-            if (isInside(root, absolute))
-                return toPosix(path.relative(root, absolute));
+            if (isInsideFolder(root, absolute))
+                return posixPath(path.relative(root, absolute));
         }
         return undefined;
     };
@@ -34843,7 +35145,7 @@ async function selectModelFiles(patterns, options) {
             }
         }
         if (walker.matched === 0) {
-            throw new UserError(`path ${JSON.stringify(pattern)} matches no file (relative to ${toPosix(path.relative(realRoot, cwd)) || 'the workspace root'})`);
+            throw new UserError(`path ${JSON.stringify(pattern)} matches no file (relative to ${posixPath(path.relative(realRoot, cwd)) || 'the workspace root'})`);
         }
     }
     return [...selected.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -34874,7 +35176,7 @@ class Walker {
         }
         // The real path decides: a link (of the file or of any folder above it) that leaves the
         // workspace would let a workflow package, and publish, files such as ~/.ssh keys.
-        if (!isInside(this.realRoot, real)) {
+        if (!isInsideFolder(this.realRoot, real)) {
             throw new UserError(`${displayPath(relative)} leads to ${real}, outside the workspace ${this.realRoot}; refusing to package it (named by path ${JSON.stringify(this.pattern)})`);
         }
         const stats = await fs.promises.stat(real);
@@ -34918,98 +35220,6 @@ async function exists(absolute) {
 function isNotFound(error) {
     const code = error?.code;
     return code === 'ENOENT' || code === 'ENOTDIR';
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/model-package/hash-file.ts
-/**
- * SHA-256 of files in one streaming pass, fast enough to keep up with `openssl dgst -sha256`.
- *
- * Design: two fixed 4 MiB buffers, read through a FileHandle. While the main thread hashes one
- * buffer (OpenSSL under node:crypto, with the CPU's SHA instructions where it has them), libuv's
- * thread pool already reads the next one, so disk and hash overlap. Memory stays at 8 MiB per
- * file whatever its size. A plain `createReadStream` pipe measured about 1.5x slower here: it
- * allocates a new buffer per chunk and never reads ahead while a chunk is hashed.
- *
- * `copyAndHashFile` is the same loop with a write added: each byte is read once, both to hash it
- * and to put it in the staging folder, where the upload then finds it (usually in the page cache).
- */
-
-
-const CHUNK = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
-/** The sha256 and size of a file, read once in 4 MiB chunks with read-ahead. */
-async function hashFile(file) {
-    const hash = createHash('sha256');
-    const input = await fs.promises.open(file, 'r');
-    try {
-        const size = await readChunks(input, (chunk) => {
-            hash.update(chunk);
-            return undefined;
-        });
-        return { sha256: hash.digest('hex'), size };
-    }
-    finally {
-        await input.close();
-    }
-}
-/**
- * Copies `source` to `destination` (created or truncated; its folder must exist) and returns the
- * sha256 and size of the bytes copied, reading each byte once.
- */
-async function hash_file_copyAndHashFile(source, destination) {
-    const hash = createHash('sha256');
-    const input = await fs.promises.open(source, 'r');
-    try {
-        const output = await fs.promises.open(destination, 'w');
-        try {
-            const size = await readChunks(input, (chunk) => {
-                // The write runs on the thread pool while the hash runs here; both only read the buffer.
-                const written = writeFully(output, chunk);
-                hash.update(chunk);
-                return written;
-            });
-            return { sha256: hash.digest('hex'), size };
-        }
-        finally {
-            await output.close();
-        }
-    }
-    finally {
-        await input.close();
-    }
-}
-/**
- * Feeds the file to `consume` chunk by chunk while the next chunk is being read. The buffer
- * passed to `consume` is reused once the promise it returns (if any) has settled.
- */
-async function readChunks(input, consume) {
-    let full = Buffer.allocUnsafe(CHUNK);
-    let spare = Buffer.allocUnsafe(CHUNK);
-    let total = 0;
-    let pending = input.read(full, 0, CHUNK, null);
-    for (;;) {
-        const { bytesRead } = await pending;
-        if (bytesRead === 0)
-            return total;
-        total += bytesRead;
-        // Read ahead into the spare buffer while this one is consumed.
-        pending = input.read(spare, 0, CHUNK, null);
-        try {
-            await consume(bytesRead === CHUNK ? full : full.subarray(0, bytesRead));
-        }
-        catch (error) {
-            // Let the read in flight finish before the caller closes the handle under it.
-            await pending.catch(() => undefined);
-            throw error;
-        }
-        [full, spare] = [spare, full];
-    }
-}
-async function writeFully(output, chunk) {
-    let offset = 0;
-    while (offset < chunk.length) {
-        const { bytesWritten } = await output.write(chunk, offset, chunk.length - offset, null);
-        offset += bytesWritten;
-    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/model-package/mlmodel.ts
@@ -35248,6 +35458,7 @@ function sortedRecord(entries) {
 
 
 
+
 /** MLflow flavor -> Hugging Face library name, for flavors whose library is unambiguous. */
 const LIBRARY_OF_FLAVOR = {
     sklearn: 'scikit-learn',
@@ -35312,7 +35523,7 @@ function renderBody(manifest, options) {
     const out = [];
     out.push(`# ${escapeMarkdown(manifest.name)}`, '');
     out.push(`Version \`${manifest.version}\`, packaged ${manifest.createdAt} by ml-actions: ` +
-        `${manifest.files.length} ${manifest.files.length === 1 ? 'file' : 'files'}, ${model_card_formatBytes(manifest.totalSize)}.`, '');
+        `${manifest.files.length} ${manifest.files.length === 1 ? 'file' : 'files'}, ${formatBytes(manifest.totalSize)}.`, '');
     const description = options.description?.trim();
     if (description)
         out.push(description, '');
@@ -35392,7 +35603,7 @@ const VERDICT_LABEL = {
     error: '⚠️ error',
 };
 function fileTable(files) {
-    return table(['File', 'Size', 'SHA-256'], files.map((f) => [escapeMarkdown(f.path), model_card_formatBytes(f.size), `\`${f.sha256}\``]), ['left', 'right', 'left']);
+    return table(['File', 'Size', 'SHA-256'], files.map((f) => [escapeMarkdown(f.path), formatBytes(f.size), `\`${f.sha256}\``]), ['left', 'right', 'left']);
 }
 /** Columns of an MLflow signature part as a table; anything else as JSON in a code block. */
 function signatureTable(part) {
@@ -35446,18 +35657,6 @@ function model_card_formatNumber(value) {
 }
 function formatParam(value) {
     return value === null ? 'null' : String(value);
-}
-function model_card_formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/model-package/write-package.ts
@@ -35572,7 +35771,6 @@ async function prepareEmptyFolder(dir) {
 
 
 
-
 ;// CONCATENATED MODULE: ../../packages/core/src/params/read-params-file.ts
 
 
@@ -35591,7 +35789,7 @@ const MAX_PARAMS_FILE_BYTES = 1024 * 1024;
  * as text. Files over MAX_PARAMS_FILE_BYTES are a UserError.
  */
 async function readParamsFile(absolutePath, displayName) {
-    const text = await readTextFile(absolutePath, displayName, {
+    const text = await text_file_readTextFile(absolutePath, displayName, {
         maxBytes: MAX_PARAMS_FILE_BYTES,
         kind: 'params files',
     });
@@ -36990,7 +37188,7 @@ class LineParser {
             this.advance();
             return { ...left, ...this.parseShorthand() };
         }
-        let message = `expected a comparison (${COMPARISON_LIST}) or ':' after '${leftText}'`;
+        let message = `expected a comparison (${COMPARISON_LIST}) or ':' after '${clip(leftText)}'`;
         if (next.kind === 'name' && !next.quoted) {
             message += `; names with spaces are written in backticks, e.g. \`${clip(`${left.metric} ${next.text}`)}\``;
         }
@@ -37196,6 +37394,19 @@ function asAggregate(name) {
 
 
 
+/** A rules file is a few lines; a bigger one is surely the wrong file (and would be slow to parse). */
+const MAX_RULES_FILE_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
+/**
+ * Reads a rules file (input `rules-file`, relative to the workspace) as text. It must lie inside the
+ * workspace, symlinks resolved: a syntax error quotes the line, so a file outside (a symlink in a
+ * pull request to a credentials file) must never be read. Size, UTF-8 and NUL bytes are checked.
+ */
+async function readRulesFile(file, workspace) {
+    const found = await resolveWorkspacePath(file, { workspace, cwd: '.' }, 'input "rules-file":');
+    if (found.isDirectory)
+        throw new UserError(`input "rules-file": ${file} is a folder, not a file`, { file });
+    return readTextFile(found.absolute, file, { maxBytes: MAX_RULES_FILE_BYTES, kind: 'rules files' });
+}
 /**
  * Parses the rules given inline (input `rules`) and in a file (input `rules-file`, relative to the
  * workspace); errors name the input or the file, with line and column.
@@ -37204,17 +37415,8 @@ async function loadRules(options) {
     const rules = [];
     if (options.inline !== undefined)
         rules.push(...parseRules(options.inline, 'rules'));
-    if (options.file !== undefined) {
-        const path = isAbsolute(options.file) ? options.file : resolve(options.workspace, options.file);
-        let text;
-        try {
-            text = await readFile(path, 'utf8');
-        }
-        catch {
-            throw new UserError(`input "rules-file": cannot read ${options.file}`, { file: options.file });
-        }
-        rules.push(...parseRules(text, options.file));
-    }
+    if (options.file !== undefined)
+        rules.push(...parseRules(await readRulesFile(options.file, options.workspace), options.file));
     return rules;
 }
 
@@ -37242,6 +37444,33 @@ async function loadRules(options) {
 
 
 
+
+/***/ }),
+
+/***/ 73431:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  tE: () => (/* reexport */ booleanInput),
+  KE: () => (/* reexport */ exitWhenFlushed),
+  dt: () => (/* reexport */ listInput),
+  AX: () => (/* reexport */ loadArtifactClient),
+  $m: () => (/* reexport */ optionalInput),
+  g$: () => (/* reexport */ printable),
+  wc: () => (/* reexport */ readActionContext),
+  eg: () => (/* reexport */ runStep),
+  K2: () => (/* reexport */ uploadRunRecord),
+  q7: () => (/* reexport */ writeJobRecord)
+});
+
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, choiceInput, createCheckRun, createGitHubClient, createRelease, createTag, describeGitHubFailure, downloadRunRecords, downloadTextArtifact, findBaseline, findBaselines, integerInput, isReadOnlyRefusal, jobRecordsFolder, listModelTags, logUntrusted, readJobGateResults, readRunRecordText, readRunRecords, refuseIncompleteAnswers, requiredInput, retryWaitScale, runRecordArtifactName, safeArtifactName, secretInput, tokenIdentity, uploadTextArtifact, upsertStickyComment, writeJobGateResult
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 77 modules
+var src = __nccwpck_require__(13800);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
@@ -37295,7 +37524,7 @@ function readPayload(path) {
         return asRecord(JSON.parse(text)) ?? {};
     }
     catch {
-        throw new errors_UserError(`the event payload ${path} is not valid JSON`, { file: path });
+        throw new src/* UserError */.yo(`the event payload ${path} is not valid JSON`, { file: path });
     }
 }
 function asRecord(value) {
@@ -37307,24 +37536,152 @@ function asString(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
+// EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
+var lib_core = __nccwpck_require__(58922);
+;// CONCATENATED MODULE: ../../packages/github/src/incomplete-answer.ts
+/** Thrown for an answer whose JSON body was cut off; shaped like Octokit's RequestError so that it is retried. */
+class IncompleteAnswerError extends Error {
+    status = 502;
+    request;
+    response;
+    constructor(method, url, request, response) {
+        super(`GitHub's answer to ${method} ${new URL(url, 'http://github.invalid').pathname} was cut off or is not JSON`);
+        this.name = 'HttpError';
+        this.request = request;
+        this.response = response;
+    }
+}
+/**
+ * An Octokit plugin, listed before the retry plugin: Octokit reads a JSON body that the connection cut
+ * off as a successful answer whose data is the raw text (often ""), which callers would take for an
+ * empty list or a missing field. It becomes a 502-like error instead, which the retry plugin retries.
+ */
+function refuseIncompleteAnswers(octokit) {
+    octokit.hook.wrap('request', async (request, options) => {
+        const response = await request(options);
+        const type = String(response.headers['content-type'] ?? '');
+        if (/\bjson\b/i.test(type) && typeof response.data === 'string') {
+            // A copy, as Octokit's own errors carry: the retry plugin counts attempts on the original.
+            const request = { ...options, request: { ...options.request } };
+            throw new IncompleteAnswerError(String(options.method), response.url, request, response);
+        }
+        return response;
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/github-failure.ts
+
+/**
+ * One line saying which GitHub API call failed and how, for an error thrown by our Octokit (a
+ * RequestError, or a cut-off answer), or undefined for anything else. It names the method and
+ * path, never the headers, so no credential can leak through it.
+ */
+function github_failure_describeGitHubFailure(thrown) {
+    if (typeof thrown !== 'object' || thrown === null)
+        return undefined;
+    const { status, message, request, response } = thrown;
+    if (typeof status !== 'number' || typeof request?.method !== 'string' || typeof request.url !== 'string') {
+        return undefined;
+    }
+    const call = `${request.method} ${pathOf(request.url)}`;
+    const retryCount = request.request?.retryCount;
+    // Only server errors are retried by the retry plugin, whose count this is.
+    const after = status >= 500 && typeof retryCount === 'number' && retryCount > 0 ? `, after ${retryCount} retries` : '';
+    if (thrown instanceof IncompleteAnswerError)
+        return `${thrown.message}${after}`;
+    const text = oneLine(typeof message === 'string' ? message : '');
+    if (response === undefined)
+        return `the connection to GitHub failed during ${call} (${text})${after}`;
+    const data = response.data;
+    const reason = oneLine(typeof data?.message === 'string' ? data.message : text);
+    return `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
+}
+function pathOf(url) {
+    try {
+        return decodeURIComponent(new URL(url, 'http://github.invalid').pathname);
+    }
+    catch {
+        return url.replace(/[?#].*$/, '');
+    }
+}
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/**
+ * True for GitHub's refusal of a write to a read-only token (a 403 "Resource not accessible by
+ * integration", as on pull requests from forks), and not for a 403 rate limit, which is an outage
+ * to report, not a permission to explain.
+ */
+function isReadOnlyRefusal(thrown) {
+    if (typeof thrown !== 'object' || thrown === null)
+        return false;
+    const { status, message } = thrown;
+    return status === 403 && !/rate limit/i.test(typeof message === 'string' ? message : '');
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ../../packages/github/src/untrusted-log.ts
+
+
+/** A line the runner would act on: `::name…` after leading whitespace, or a legacy `##[name]` anywhere. */
+const COMMAND_LIKE = /^\s*::|##\[/m;
+// C0 controls but tab and line breaks, DEL, and C1 controls (U+009B alone starts an ANSI sequence).
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * Text with its control characters made visible (ESC becomes `␛`, as the Unicode control pictures
+ * show them; C1 controls `�`), so that user data in a log line or an annotation cannot colour,
+ * hide, rewrite or hyperlink what the log viewer shows.
+ */
+function printable(text) {
+    return text.replace(CONTROL, (char) => {
+        const code = char.charCodeAt(0);
+        if (code < 0x20)
+            return String.fromCharCode(0x2400 + code);
+        return code === 0x7f ? '\u2421' : '\ufffd';
+    });
+}
+/**
+ * Prints text that may hold user data (a rules line quoted in a syntax error, a file name) so that
+ * the runner acts on none of it: controls are made `printable`, and text with a line that looks
+ * like a workflow command is wrapped in `stop-commands` with a one-time token, as GitHub documents
+ * for untrusted output.
+ */
+function logUntrusted(text) {
+    const shown = printable(text);
+    if (!COMMAND_LIKE.test(shown)) {
+        lib_core/* info */.pq(shown);
+        return;
+    }
+    const token = `ml-actions-${(0,external_node_crypto_.randomUUID)()}`;
+    lib_core/* info */.pq(`::stop-commands::${token}`);
+    lib_core/* info */.pq(shown);
+    lib_core/* info */.pq(`::${token}::`);
+}
+
 ;// CONCATENATED MODULE: ../../packages/github/src/action-step.ts
+
+
 
 
 /**
  * The outer guard of every action: runs `body`, writes the job summary whatever happens, and turns
  * anything thrown (an Error, a string, anything) into a failed step with a one-line message.
  * User mistakes (UserError) are shown as they are, with an annotation on the file and line at fault;
- * anything else is reported as a bug, with its stack in the debug log.
+ * a failed GitHub API call is named (method, path, status); anything else is reported as a bug,
+ * with its stack in the debug log.
  */
 async function runStep(actionName, body) {
     const summary = [];
+    // Each failure is annotated once: by `fail`, by a UserError's own annotation, or at the end.
     let failure;
     const step = {
         setOutput: (name, value) => lib_core/* setOutput */.uH(name, String(value)),
         addSummary: (markdown) => summary.push(markdown),
         fail: (message) => {
-            failure ??= message;
-            lib_core/* error */.z3(message);
+            failure ??= { message, annotated: true };
+            lib_core/* error */.z3(printable(message));
         },
         get failed() {
             return failure !== undefined;
@@ -37337,7 +37694,7 @@ async function runStep(actionName, body) {
         failure = describeFailure(actionName, thrown);
     }
     if (failure !== undefined) {
-        summary.push(`\n> [!CAUTION]\n> ${failure.split('\n').join('\n> ')}\n`);
+        summary.push(`\n> [!CAUTION]\n> ${failure.message.split('\n').join('\n> ')}\n`);
     }
     try {
         if (summary.length > 0)
@@ -37345,13 +37702,24 @@ async function runStep(actionName, body) {
     }
     catch (thrown) {
         // The summary is best effort (GitHub refuses over 1 MiB); the verdict still has to be reported.
-        lib_core/* warning */.$e(`${actionName}: could not write the job summary: ${errors_errorMessage(thrown)}`);
+        lib_core/* warning */.$e(`${actionName}: could not write the job summary: ${(0,src/* errorMessage */.gJ)(thrown)}`);
     }
-    if (failure !== undefined)
-        lib_core/* setFailed */.C1(failure);
+    if (failure !== undefined) {
+        if (!failure.annotated)
+            lib_core/* error */.z3(printable(failure.message));
+        process.exitCode = lib_core/* ExitCode */.yU.Failure;
+    }
+}
+/**
+ * Ends the process once stdout has drained. A finished step must not wait for a stalled upload or
+ * download that a library left running (it would hang until the job's timeout); the exit code is
+ * the one runStep set.
+ */
+function exitWhenFlushed() {
+    process.stdout.write('', () => process.exit());
 }
 function describeFailure(actionName, thrown) {
-    if (thrown instanceof errors_UserError) {
+    if (thrown instanceof src/* UserError */.yo) {
         const properties = { title: actionName };
         if (thrown.file !== undefined)
             properties.file = thrown.file;
@@ -37360,14 +37728,19 @@ function describeFailure(actionName, thrown) {
         if (thrown.column !== undefined)
             properties.startColumn = thrown.column;
         // Annotations are one line; the full (possibly multi-line) message goes to the log.
-        lib_core/* error */.z3(thrown.message.split('\n')[0] ?? thrown.message, properties);
+        lib_core/* error */.z3(printable(thrown.message.split('\n')[0] ?? thrown.message), properties);
+        // The rest may quote the user's file (a rules line): printed so that the runner obeys none of it.
         if (thrown.message.includes('\n'))
-            lib_core/* info */.pq(thrown.message);
-        return thrown.message;
+            logUntrusted(thrown.message);
+        return { message: thrown.message, annotated: true };
     }
+    // An API call that failed (an outage, a permission, a rate limit) is not our bug: say which call, no stack.
+    const failedCall = github_failure_describeGitHubFailure(thrown);
+    if (failedCall !== undefined)
+        return { message: `${actionName}: ${failedCall}`, annotated: false };
     if (thrown instanceof Error && thrown.stack !== undefined)
         lib_core/* debug */.Yz(thrown.stack);
-    return `${actionName} failed unexpectedly: ${errors_errorMessage(thrown)}`;
+    return { message: `${actionName} failed unexpectedly: ${(0,src/* errorMessage */.gJ)(thrown)}`, annotated: false };
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/artifact-client.ts
@@ -37380,8 +37753,95 @@ async function loadArtifactClient() {
     return new DefaultArtifactClient();
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(48161);
+;// CONCATENATED MODULE: ../../packages/github/src/job-records.ts
+
+
+
+
+/**
+ * Where train leaves its records for the later steps of the same job: RUNNER_TEMP is per job and
+ * emptied when the job ends, so gate, compare and package find exactly this job's runs.
+ */
+function jobRecordsFolder(env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'run-records');
+}
+/** Writes a record where later steps look for it; returns its path. */
+async function writeJobRecord(record, folder = jobRecordsFolder()) {
+    await (0,promises_.mkdir)(folder, { recursive: true });
+    const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, '_');
+    const path = (0,external_node_path_.join)(folder, `${safeId}.json`);
+    await (0,promises_.writeFile)(path, (0,src/* serializeRunRecord */.J1)(record));
+    return path;
+}
+/**
+ * Reads the records named by a `run` input (paths or globs, relative to the workspace), or, when
+ * it is empty, every record train wrote in this job. No record at all is a user error.
+ */
+async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) {
+    const paths = [];
+    if (patterns.length === 0) {
+        const names = await readdir(folder).catch(() => []);
+        paths.push(...names
+            .filter((name) => name.endsWith('.json'))
+            .sort()
+            .map((name) => join(folder, name)));
+        if (paths.length === 0) {
+            throw new UserError('no run record found: run the train action earlier in this job, or set input "run" to a record');
+        }
+    }
+    else {
+        const { glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
+        for (const pattern of patterns) {
+            const absolute = isAbsolute(pattern) ? pattern : resolve(workspace, pattern);
+            const matches = [];
+            for await (const match of glob(absolute))
+                matches.push(match);
+            if (matches.length === 0)
+                throw new UserError(`input "run": no run record matches ${pattern}`);
+            paths.push(...matches.sort());
+        }
+    }
+    return Promise.all(paths.map(async (path) => parseRunRecord(await job_records_readRunRecordText(path, path), path)));
+}
+/**
+ * A run record file's text: size-capped (a 1 GB file named by mistake is refused at once rather
+ * than read) and checked for UTF-8 and NUL bytes, like every file we read.
+ */
+async function job_records_readRunRecordText(path, displayName) {
+    try {
+        return await readTextFile(path, displayName, { kind: 'run records' });
+    }
+    catch (thrown) {
+        if (thrown instanceof UserError)
+            throw thrown;
+        throw new UserError(`cannot read the run record ${displayName}`, { file: displayName });
+    }
+}
+/** Where gate leaves its verdicts for package to embed in the manifest. */
+function gateResultsFolder(env = process.env) {
+    return join(env['RUNNER_TEMP'] || tmpdir(), 'ml-actions', 'gate-results');
+}
+/** Keeps a gate verdict for the later steps of this job. */
+async function writeJobGateResult(result, folder = gateResultsFolder()) {
+    await mkdir(folder, { recursive: true });
+    const name = `${String(Date.now()).padStart(15, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
+    await writeFile(join(folder, name), JSON.stringify(result));
+}
+/** Every gate verdict of this job, merged (passed only when all passed); undefined when no gate ran. */
+async function readJobGateResults(folder = gateResultsFolder()) {
+    const names = (await readdir(folder).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
+    if (names.length === 0)
+        return undefined;
+    const results = await Promise.all(names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8'))));
+    return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
+}
+
 ;// CONCATENATED MODULE: ../../packages/github/src/text-artifact.ts
 
 
@@ -37447,7 +37907,7 @@ async function uploadRunRecord(client, record, options = {}) {
     return uploadTextArtifact(client, {
         name: run_record_artifact_runRecordArtifactName(record.experiment),
         fileName: RUN_RECORD_FILE,
-        text: run_record_serializeRunRecord(record),
+        text: (0,src/* serializeRunRecord */.J1)(record),
         ...options,
     });
 }
@@ -37462,6 +37922,7 @@ async function run_record_artifact_downloadRunRecords(client, location) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/baseline.ts
+
 
 
 
@@ -37490,14 +37951,9 @@ async function findBaseline(request) {
     return fromArtifactName(request, spec);
 }
 async function fromFile(path, spec) {
-    let text;
-    try {
-        text = await readFile(path, 'utf8');
-    }
-    catch {
+    if (!existsSync(path))
         throw new UserError(`input "baseline": no run record at ${spec}`);
-    }
-    const record = parseRunRecord(text, spec);
+    const record = parseRunRecord(await readRunRecordText(path, spec), spec);
     return {
         records: [record],
         sha: record.provenance.sha,
@@ -37624,12 +38080,15 @@ async function findBaselines(request) {
             }
         }
         catch (thrown) {
-            combined.notices.push(`the baseline of ${experiment} could not be looked up: ${errorMessage(thrown)}`);
+            const reason = describeGitHubFailure(thrown) ?? errorMessage(thrown);
+            combined.notices.push(`the baseline of ${experiment} could not be looked up: ${reason}`);
         }
     }
     return combined;
 }
 
+;// CONCATENATED MODULE: external "node:timers/promises"
+const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 // EXTERNAL MODULE: ../../node_modules/@octokit/core/dist-src/index.js + 12 modules
 var dist_src = __nccwpck_require__(3373);
 ;// CONCATENATED MODULE: ../../node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
@@ -38305,12 +38764,38 @@ throttling.triggersNotification = triggersNotification;
 
 
 
-const ClientClass = dist_src/* Octokit */.E.plugin(paginateRest, dist_bundle/* retry */.L, throttling);
+
+
+// Plugin order is hook order: a cut-off answer must be refused inside the retry plugin to be retried.
+const ClientClass = dist_src/* Octokit */.E.plugin(refuseIncompleteAnswers, paginateRest, dist_bundle/* retry */.L, throttling);
+/** The variable that shortens retry waits in tests that run the bundles (a factor in (0, 1]). */
+const RETRY_WAIT_SCALE_VARIABLE = 'ML_ACTIONS_RETRY_WAIT_SCALE';
+/**
+ * The factor every retry wait is multiplied by: 1 on a real runner; tests that run the bundles set
+ * ML_ACTIONS_RETRY_WAIT_SCALE (e.g. 0.01) so that 5xx back-off and Retry-After take milliseconds.
+ */
+function github_client_retryWaitScale(env = process.env) {
+    const text = env[RETRY_WAIT_SCALE_VARIABLE]?.trim() ?? '';
+    if (text === '')
+        return 1;
+    const scale = Number(text);
+    if (!(Number.isFinite(scale) && scale > 0 && scale <= 1)) {
+        throw new UserError(`${RETRY_WAIT_SCALE_VARIABLE} must be a number in (0, 1], got "${text}"`);
+    }
+    return scale;
+}
 /** Creates the client. Rate limits are retried up to `retries` times, after GitHub's Retry-After. */
 function createGitHubClient(options) {
     const retries = options.retries ?? 3;
-    const scale = options.waitScale ?? 1;
+    // Read once per client, and each action creates one client.
+    const scale = options.waitScale ?? github_client_retryWaitScale();
     const log = options.log ?? { warn: () => undefined, debug: () => undefined };
+    const waitOut = (limit, retryAfter, retryCount) => {
+        if (retryCount >= retries)
+            return false; // the request then fails with GitHub's own message
+        log.warn(`GitHub ${limit} hit; retrying after ${retryAfter} s (attempt ${retryCount + 1} of ${retries})`);
+        return true;
+    };
     return new ClientClass({
         auth: options.token,
         baseUrl: options.apiUrl,
@@ -38321,20 +38806,111 @@ function createGitHubClient(options) {
             warn: (message) => log.warn(message),
             error: (message) => log.warn(message),
         },
-        retry: { retries, retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)) },
+        retry: {
+            retries,
+            retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)),
+            // The plugin's default list plus 429: rate limits are the throttling plugin's, which honours Retry-After.
+            doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+        },
         throttle: {
+            // Retry-After and rate-limit resets are in seconds; the scale shortens them only in tests.
+            retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)),
             // Bottleneck clustering is not needed for one short-lived step; it only adds start-up cost.
-            onRateLimit: (retryAfter, _options, _octokit, retryCount) => {
-                log.warn(`GitHub rate limit hit; retrying after ${retryAfter} s (attempt ${retryCount + 1})`);
-                return retryCount < retries;
-            },
-            onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => {
-                log.warn(`GitHub secondary rate limit hit; retrying after ${retryAfter} s (attempt ${retryCount + 1})`);
-                return retryCount < retries;
-            },
-            fallbackSecondaryRateRetryAfter: Math.max(1, Math.round(60 * scale)),
+            onRateLimit: (retryAfter, _options, _octokit, retryCount) => waitOut('rate limit', retryAfter, retryCount),
+            onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => waitOut('secondary rate limit', retryAfter, retryCount),
+            fallbackSecondaryRateRetryAfter: 60,
         },
     });
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/check-run.ts
+
+
+
+/** GitHub's limit on a check run's output.summary and output.text. */
+const CHECK_OUTPUT_LIMIT = 65_535;
+/** GitHub takes at most this many annotations per request. */
+const ANNOTATIONS_PER_REQUEST = 50;
+/** Creates a completed check run; annotations beyond the first 50 are added by updates. */
+async function createCheckRun(request) {
+    const annotations = request.annotations ?? [];
+    const output = (batch) => ({
+        title: request.title,
+        summary: fit(request.summary),
+        ...(request.text === undefined ? {} : { text: fit(request.text) }),
+        ...(batch.length === 0 ? {} : { annotations: batch }),
+    });
+    const created = await createExactlyOnce(request, output(annotations.slice(0, ANNOTATIONS_PER_REQUEST)));
+    for (let start = ANNOTATIONS_PER_REQUEST; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
+        await request.github.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+            owner: request.owner,
+            repo: request.repo,
+            check_run_id: created.id,
+            output: output(annotations.slice(start, start + ANNOTATIONS_PER_REQUEST)),
+        });
+    }
+    return { id: created.id, url: created.url };
+}
+/** Attempts at creating a check run: the first and three retries, as for every other call. */
+const CREATE_ATTEMPTS = 4;
+/**
+ * A check run cannot be deleted, so a duplicate could never be cleaned up. GitHub may create one
+ * and still fail to answer (a 5xx, a cut connection): the POST is therefore not retried blindly.
+ * It carries a fresh external_id, and before each retry the commit's check runs of that name are
+ * searched for it; one found means the earlier attempt succeeded.
+ */
+async function createExactlyOnce(request, output) {
+    const externalId = `ml-actions-${randomUUID()}`;
+    for (let attempt = 1;; attempt++) {
+        try {
+            const created = await request.github.request('POST /repos/{owner}/{repo}/check-runs', {
+                owner: request.owner,
+                repo: request.repo,
+                name: request.name,
+                head_sha: request.headSha,
+                external_id: externalId,
+                status: 'completed',
+                conclusion: request.conclusion,
+                ...(request.detailsUrl === undefined ? {} : { details_url: request.detailsUrl }),
+                output,
+                request: { retries: 0 },
+            });
+            return { id: Number(created.data.id), url: created.data.html_url ?? '' };
+        }
+        catch (thrown) {
+            const status = thrown.status;
+            if (attempt >= CREATE_ATTEMPTS || typeof status !== 'number' || status < 500)
+                throw thrown;
+            let found;
+            try {
+                found = await findByExternalId(request, externalId);
+            }
+            catch {
+                throw thrown; // cannot tell whether it was created: failing beats a possible duplicate
+            }
+            if (found !== undefined)
+                return found;
+            await setTimeout(attempt * attempt * 1000 * retryWaitScale());
+        }
+    }
+}
+async function findByExternalId(request, externalId) {
+    const response = await request.github.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
+        owner: request.owner,
+        repo: request.repo,
+        ref: request.headSha,
+        check_name: request.name,
+        filter: 'all',
+        per_page: 100,
+    });
+    const found = response.data.check_runs.find((check) => check.external_id === externalId);
+    return found === undefined ? undefined : { id: Number(found.id), url: found.html_url ?? '' };
+}
+function fit(text) {
+    if (text.length <= CHECK_OUTPUT_LIMIT)
+        return text;
+    const note = '\n\n… cut to fit GitHub’s check run limit; the job summary has everything.';
+    return text.slice(0, CHECK_OUTPUT_LIMIT - note.length) + note;
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/inputs.ts
@@ -38361,7 +38937,7 @@ function booleanInput(name, fallback) {
         return lib_core/* getBooleanInput */.Vt(name);
     }
     catch {
-        throw new errors_UserError(`input "${name}" must be true or false, got "${lib_core/* getInput */.V4(name).trim()}"`);
+        throw new src/* UserError */.yo(`input "${name}" must be true or false, got "${lib_core/* getInput */.V4(name).trim()}"`);
     }
 }
 /** Non-empty, trimmed lines of a multi-line input; `#` comment lines are dropped. */
@@ -38429,90 +39005,37 @@ async function createTag(target, tag, sha) {
         throw thrown;
     }
 }
-/** Creates a release for a tag with the model card as its notes, and attaches files. */
+/** GitHub refuses release notes over 125,000 characters. */
+const MAX_RELEASE_BODY = 125_000;
+/** Creates the release of an existing tag, with the model card as its notes, and attaches the assets. */
 async function createRelease(target, options) {
+    const body = options.body.length > MAX_RELEASE_BODY
+        ? `${options.body.slice(0, MAX_RELEASE_BODY - 100)}\n\n… cut to fit GitHub's limit; README.md in the package has it all.`
+        : options.body;
     const release = await target.github.request('POST /repos/{owner}/{repo}/releases', {
         owner: target.owner,
         repo: target.repo,
         tag_name: options.tag,
         name: options.name,
-        body: options.body.length > 125_000
-            ? `${options.body.slice(0, 124_900)}\n\n… cut to fit GitHub's limit.`
-            : options.body,
+        body,
         prerelease: options.prerelease,
     });
+    // Assets go to the host in the release's upload_url (uploads.github.com on GitHub), given as the
+    // base URL: a URL inside a template variable would be percent-encoded.
+    const uploadUrl = new URL(release.data.upload_url.replace(/\{[^}]*\}$/, ''));
     for (const asset of options.assets) {
-        await target.github.request('POST {origin}/repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}', {
-            origin: new URL(release.data.upload_url).origin,
+        await target.github.request('POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}', {
+            baseUrl: uploadUrl.origin,
             owner: target.owner,
             repo: target.repo,
             release_id: release.data.id,
             name: asset.name,
+            // Octokit's types want a string; a Buffer is sent as is, byte for byte.
             data: asset.data,
             headers: { 'content-type': asset.contentType },
         });
     }
     return { id: release.data.id, url: release.data.html_url };
-}
-
-;// CONCATENATED MODULE: ../../packages/github/src/job-records.ts
-
-
-
-
-/**
- * Where train leaves its records for the later steps of the same job: RUNNER_TEMP is per job and
- * emptied when the job ends, so gate, compare and package find exactly this job's runs.
- */
-function jobRecordsFolder(env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'run-records');
-}
-/** Writes a record where later steps look for it; returns its path. */
-async function writeJobRecord(record, folder = jobRecordsFolder()) {
-    await (0,promises_.mkdir)(folder, { recursive: true });
-    const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, '_');
-    const path = (0,external_node_path_.join)(folder, `${safeId}.json`);
-    await (0,promises_.writeFile)(path, run_record_serializeRunRecord(record));
-    return path;
-}
-/**
- * Reads the records named by a `run` input (paths or globs, relative to the workspace), or, when
- * it is empty, every record train wrote in this job. No record at all is a user error.
- */
-async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) {
-    const paths = [];
-    if (patterns.length === 0) {
-        const names = await readdir(folder).catch(() => []);
-        paths.push(...names
-            .filter((name) => name.endsWith('.json'))
-            .sort()
-            .map((name) => join(folder, name)));
-        if (paths.length === 0) {
-            throw new UserError('no run record found: run the train action earlier in this job, or set input "run" to a record');
-        }
-    }
-    else {
-        const { glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
-        for (const pattern of patterns) {
-            const absolute = isAbsolute(pattern) ? pattern : resolve(workspace, pattern);
-            const matches = [];
-            for await (const match of glob(absolute))
-                matches.push(match);
-            if (matches.length === 0)
-                throw new UserError(`input "run": no run record matches ${pattern}`);
-            paths.push(...matches.sort());
-        }
-    }
-    return Promise.all(paths.map(async (path) => {
-        let text;
-        try {
-            text = await readFile(path, 'utf8');
-        }
-        catch {
-            throw new UserError(`cannot read the run record ${path}`, { file: path });
-        }
-        return parseRunRecord(text, path);
-    }));
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/index.ts
@@ -38530,184 +39053,8 @@ async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) 
 
 
 
-;// CONCATENATED MODULE: ./src/settings.ts
 
 
-/** Reads and checks every input; a bad one is a UserError naming it. */
-function readTrainSettings() {
-    return {
-        command: optionalInput('command'),
-        workingDirectory: optionalInput('working-directory') ?? '.',
-        metrics: listInput('metrics'),
-        params: listInput('params'),
-        data: listInput('data'),
-        experiment: optionalInput('experiment'),
-        matrix: parseMatrix(optionalInput('matrix')),
-        upload: booleanInput('upload', true),
-    };
-}
-function parseMatrix(text) {
-    if (text === undefined || text === 'null')
-        return {};
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        throw new errors_UserError('input "matrix" must be JSON, as `${{ toJSON(matrix) }}` gives');
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        throw new errors_UserError('input "matrix" must be a JSON object, as `${{ toJSON(matrix) }}` gives');
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/training-command.ts
-
-/**
- * Runs the training command as a workflow `run:` step would (bash, fail on the first error and in
- * pipes), streaming its output live to the log.
- */
-function runTrainingCommand(command, cwd) {
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], { cwd, stdio: 'inherit' });
-        child.on('error', reject);
-        child.on('close', (code, signal) => resolve({ exitCode: code ?? 128, signal: signal ?? undefined }));
-    });
-}
-
-;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-
-
-/** train: run the command, read what it wrote, record the run. */
-async function run() {
-    await runStep('train', async (step) => {
-        const settings = readTrainSettings();
-        const context = readActionContext();
-        const cwd = (0,external_node_path_.resolve)(context.workspace, settings.workingDirectory);
-        const started = new Date();
-        let exitCode;
-        if (settings.command !== undefined) {
-            const result = await lib_core/* group */.Os(`Training: ${settings.command}`, () => runTrainingCommand(settings.command ?? '', cwd));
-            exitCode = result.exitCode;
-        }
-        const finished = new Date();
-        // Every reader runs even when one fails, so that the record holds all that could be read.
-        const problems = [];
-        const attempt = async (read, fallback) => {
-            try {
-                return await read();
-            }
-            catch (thrown) {
-                problems.push(thrown);
-                return fallback;
-            }
-        };
-        const where = { workspace: context.workspace, cwd };
-        const metrics = await attempt(() => collectMetrics(settings.metrics, where), {
-            metrics: {},
-            sources: [],
-        });
-        const params = await attempt(() => readParams(settings.params, where), {
-            params: {},
-            sources: [],
-        });
-        const inputs = await attempt(() => fingerprintFiles(settings.data, where), []);
-        const record = buildRecord(settings, context, {
-            started,
-            finished,
-            exitCode,
-            metrics: metrics.metrics,
-            params: params.params,
-            inputs,
-            sources: [...metrics.sources, ...params.sources],
-        });
-        const path = await writeJobRecord(record);
-        step.setOutput('run-id', record.runId);
-        step.setOutput('record', path);
-        step.setOutput('metrics', JSON.stringify(finalMetricValues(record)));
-        step.addSummary(renderRunSummary(record));
-        if (settings.upload) {
-            const artifactId = await uploadRunRecord(await loadArtifactClient(), record);
-            step.setOutput('artifact-id', artifactId);
-        }
-        else {
-            step.setOutput('artifact-id', '');
-        }
-        if (exitCode !== undefined && exitCode !== 0) {
-            step.fail(`the training command exited with code ${exitCode}; the run record was written with status "failed"`);
-        }
-        // The first reading problem fails the step; the others are reported too, each on its own line.
-        for (const problem of problems.slice(1)) {
-            if (problem instanceof errors_UserError)
-                lib_core/* error */.z3(problem.message, annotation(problem));
-        }
-        if (problems.length > 0)
-            throw problems[0];
-    });
-}
-function annotation(error) {
-    const properties = {};
-    if (error.file !== undefined)
-        properties.file = error.file;
-    if (error.line !== undefined)
-        properties.startLine = error.line;
-    return properties;
-}
-/** The experiment: as given, else the job id plus the matrix values (`train-1-linux`). */
-function experimentName(settings, context) {
-    if (settings.experiment !== undefined)
-        return settings.experiment;
-    const values = Object.values(settings.matrix).map((value) => typeof value === 'string' ? value : JSON.stringify(value));
-    return [context.job || 'train', ...values].join('-');
-}
-function buildRecord(settings, context, parts) {
-    const experiment = experimentName(settings, context);
-    return {
-        schema: RUN_RECORD_SCHEMA,
-        version: RUN_RECORD_VERSION,
-        runId: `${context.runId}-${context.runAttempt}-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`,
-        experiment,
-        attempt: context.runAttempt,
-        provenance: {
-            repository: context.repository,
-            serverUrl: context.serverUrl,
-            sha: context.headSha ?? context.sha,
-            ref: context.ref,
-            branch: context.branch,
-            ...(context.baseRef === undefined ? {} : { baseRef: context.baseRef }),
-            ...(context.pullRequest === undefined ? {} : { pullRequest: context.pullRequest }),
-            ...(context.headSha === undefined ? {} : { headSha: context.headSha }),
-            event: context.eventName,
-            workflow: context.workflow,
-            workflowRunId: context.runId,
-            runAttempt: context.runAttempt,
-            runNumber: context.runNumber,
-            job: context.job,
-            matrix: settings.matrix,
-            runnerOs: context.runnerOs,
-        },
-        params: parts.params,
-        metrics: parts.metrics,
-        outcome: {
-            ...(settings.command === undefined ? {} : { command: settings.command }),
-            ...(parts.exitCode === undefined ? {} : { exitCode: parts.exitCode }),
-            status: settings.command === undefined ? 'collected' : parts.exitCode === 0 ? 'succeeded' : 'failed',
-            startedAt: parts.started.toISOString(),
-            finishedAt: parts.finished.toISOString(),
-            durationMs: parts.finished.getTime() - parts.started.getTime(),
-        },
-        inputs: parts.inputs,
-        sources: parts.sources,
-    };
-}
 
 
 /***/ }),
@@ -47621,20 +47968,20 @@ exports.visitAsync = visitAsync;
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  yU: () => (/* binding */ ExitCode),
   Yz: () => (/* binding */ core_debug),
   z3: () => (/* binding */ error),
   Vt: () => (/* binding */ getBooleanInput),
   V4: () => (/* binding */ getInput),
   Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
-  C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: addPath, endGroup, exportVariable, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);

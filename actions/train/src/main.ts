@@ -6,6 +6,7 @@ import {
   RUN_RECORD_VERSION,
   UserError,
   collectMetrics,
+  errorMessage,
   finalMetricValues,
   fingerprintFiles,
   readParams,
@@ -17,6 +18,7 @@ import {
 } from '@ml-actions/core';
 import {
   loadArtifactClient,
+  printable,
   readActionContext,
   runStep,
   uploadRunRecord,
@@ -80,8 +82,16 @@ export async function run(): Promise<void> {
     step.addSummary(renderRunSummary(record));
 
     if (settings.upload) {
-      const artifactId = await uploadRunRecord(await loadArtifactClient(), record);
-      step.setOutput('artifact-id', artifactId);
+      try {
+        const artifactId = await uploadRunRecord(await loadArtifactClient(), record);
+        step.setOutput('artifact-id', artifactId);
+      } catch (thrown: unknown) {
+        // An outage of the artifact service: the record is on disk for later steps of this job.
+        step.setOutput('artifact-id', '');
+        step.fail(
+          `could not upload the run record as an artifact: ${oneLine(errorMessage(thrown))}; the record is at ${path}`,
+        );
+      }
     } else {
       step.setOutput('artifact-id', '');
     }
@@ -91,10 +101,14 @@ export async function run(): Promise<void> {
     }
     // The first reading problem fails the step; the others are reported too, each on its own line.
     for (const problem of problems.slice(1)) {
-      if (problem instanceof UserError) core.error(problem.message, annotation(problem));
+      if (problem instanceof UserError) core.error(printable(problem.message), annotation(problem));
     }
     if (problems.length > 0) throw problems[0];
   });
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function annotation(error: UserError): core.AnnotationProperties {

@@ -1,5 +1,7 @@
 import * as core from '@actions/core';
 import { UserError, errorMessage } from '@ml-actions/core';
+import { describeGitHubFailure } from './github-failure.ts';
+import { logUntrusted, printable } from './untrusted-log.ts';
 
 /** What an action's body gets: somewhere to put outputs and the job summary, flushed even on failure. */
 export interface Step {
@@ -16,17 +18,19 @@ export interface Step {
  * The outer guard of every action: runs `body`, writes the job summary whatever happens, and turns
  * anything thrown (an Error, a string, anything) into a failed step with a one-line message.
  * User mistakes (UserError) are shown as they are, with an annotation on the file and line at fault;
- * anything else is reported as a bug, with its stack in the debug log.
+ * a failed GitHub API call is named (method, path, status); anything else is reported as a bug,
+ * with its stack in the debug log.
  */
 export async function runStep(actionName: string, body: (step: Step) => Promise<void> | void): Promise<void> {
   const summary: string[] = [];
-  let failure: string | undefined;
+  // Each failure is annotated once: by `fail`, by a UserError's own annotation, or at the end.
+  let failure: Failure | undefined;
   const step: Step = {
     setOutput: (name, value) => core.setOutput(name, String(value)),
     addSummary: (markdown) => summary.push(markdown),
     fail: (message) => {
-      failure ??= message;
-      core.error(message);
+      failure ??= { message, annotated: true };
+      core.error(printable(message));
     },
     get failed() {
       return failure !== undefined;
@@ -38,7 +42,7 @@ export async function runStep(actionName: string, body: (step: Step) => Promise<
     failure = describeFailure(actionName, thrown);
   }
   if (failure !== undefined) {
-    summary.push(`\n> [!CAUTION]\n> ${failure.split('\n').join('\n> ')}\n`);
+    summary.push(`\n> [!CAUTION]\n> ${failure.message.split('\n').join('\n> ')}\n`);
   }
   try {
     if (summary.length > 0) await core.summary.addRaw(summary.join('\n'), true).write();
@@ -46,20 +50,42 @@ export async function runStep(actionName: string, body: (step: Step) => Promise<
     // The summary is best effort (GitHub refuses over 1 MiB); the verdict still has to be reported.
     core.warning(`${actionName}: could not write the job summary: ${errorMessage(thrown)}`);
   }
-  if (failure !== undefined) core.setFailed(failure);
+  if (failure !== undefined) {
+    if (!failure.annotated) core.error(printable(failure.message));
+    process.exitCode = core.ExitCode.Failure;
+  }
 }
 
-function describeFailure(actionName: string, thrown: unknown): string {
+/**
+ * Ends the process once stdout has drained. A finished step must not wait for a stalled upload or
+ * download that a library left running (it would hang until the job's timeout); the exit code is
+ * the one runStep set.
+ */
+export function exitWhenFlushed(): void {
+  process.stdout.write('', () => process.exit());
+}
+
+interface Failure {
+  message: string;
+  /** Already shown as an error annotation. */
+  annotated: boolean;
+}
+
+function describeFailure(actionName: string, thrown: unknown): Failure {
   if (thrown instanceof UserError) {
     const properties: core.AnnotationProperties = { title: actionName };
     if (thrown.file !== undefined) properties.file = thrown.file;
     if (thrown.line !== undefined) properties.startLine = thrown.line;
     if (thrown.column !== undefined) properties.startColumn = thrown.column;
     // Annotations are one line; the full (possibly multi-line) message goes to the log.
-    core.error(thrown.message.split('\n')[0] ?? thrown.message, properties);
-    if (thrown.message.includes('\n')) core.info(thrown.message);
-    return thrown.message;
+    core.error(printable(thrown.message.split('\n')[0] ?? thrown.message), properties);
+    // The rest may quote the user's file (a rules line): printed so that the runner obeys none of it.
+    if (thrown.message.includes('\n')) logUntrusted(thrown.message);
+    return { message: thrown.message, annotated: true };
   }
+  // An API call that failed (an outage, a permission, a rate limit) is not our bug: say which call, no stack.
+  const failedCall = describeGitHubFailure(thrown);
+  if (failedCall !== undefined) return { message: `${actionName}: ${failedCall}`, annotated: false };
   if (thrown instanceof Error && thrown.stack !== undefined) core.debug(thrown.stack);
-  return `${actionName} failed unexpectedly: ${errorMessage(thrown)}`;
+  return { message: `${actionName} failed unexpectedly: ${errorMessage(thrown)}`, annotated: false };
 }

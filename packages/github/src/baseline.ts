@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { UserError, errorMessage, parseRunRecord, type RunRecord } from '@ml-actions/core';
 import type { ActionContext } from './action-context.ts';
 import type { ArtifactClient } from './artifact-client.ts';
 import type { GitHubClient } from './github-client.ts';
+import { describeGitHubFailure } from './github-failure.ts';
+import { readRunRecordText } from './job-records.ts';
 import { downloadRunRecords, runRecordArtifactName } from './run-record-artifact.ts';
 
 /** The run a candidate is compared with, and how it was found. */
@@ -62,13 +63,8 @@ export async function findBaseline(request: BaselineRequest): Promise<Baseline |
 }
 
 async function fromFile(path: string, spec: string): Promise<Baseline> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new UserError(`input "baseline": no run record at ${spec}`);
-  }
-  const record = parseRunRecord(text, spec);
+  if (!existsSync(path)) throw new UserError(`input "baseline": no run record at ${spec}`);
+  const record = parseRunRecord(await readRunRecordText(path, spec), spec);
   return {
     records: [record],
     sha: record.provenance.sha,
@@ -224,7 +220,8 @@ export async function findBaselines(
         combined.url ??= `${request.context.serverUrl}/${request.context.repository}/actions/runs/${found.workflowRunId}`;
       }
     } catch (thrown: unknown) {
-      combined.notices.push(`the baseline of ${experiment} could not be looked up: ${errorMessage(thrown)}`);
+      const reason = describeGitHubFailure(thrown) ?? errorMessage(thrown);
+      combined.notices.push(`the baseline of ${experiment} could not be looked up: ${reason}`);
     }
   }
   return combined;

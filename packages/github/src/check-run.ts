@@ -1,4 +1,6 @@
-import type { GitHubClient } from './github-client.ts';
+import { randomUUID } from 'node:crypto';
+import { setTimeout } from 'node:timers/promises';
+import { retryWaitScale, type GitHubClient } from './github-client.ts';
 
 /** GitHub's limit on a check run's output.summary and output.text. */
 export const CHECK_OUTPUT_LIMIT = 65_535;
@@ -28,34 +30,89 @@ export interface CheckRunRequest {
   annotations?: CheckAnnotation[];
 }
 
+interface CheckOutput {
+  title: string;
+  summary: string;
+  text?: string;
+  annotations?: CheckAnnotation[];
+}
+
 /** Creates a completed check run; annotations beyond the first 50 are added by updates. */
 export async function createCheckRun(request: CheckRunRequest): Promise<{ id: number; url: string }> {
   const annotations = request.annotations ?? [];
-  const output = (batch: CheckAnnotation[]) => ({
+  const output = (batch: CheckAnnotation[]): CheckOutput => ({
     title: request.title,
     summary: fit(request.summary),
     ...(request.text === undefined ? {} : { text: fit(request.text) }),
     ...(batch.length === 0 ? {} : { annotations: batch }),
   });
-  const created = await request.github.request('POST /repos/{owner}/{repo}/check-runs', {
-    owner: request.owner,
-    repo: request.repo,
-    name: request.name,
-    head_sha: request.headSha,
-    status: 'completed',
-    conclusion: request.conclusion,
-    ...(request.detailsUrl === undefined ? {} : { details_url: request.detailsUrl }),
-    output: output(annotations.slice(0, ANNOTATIONS_PER_REQUEST)),
-  });
+  const created = await createExactlyOnce(request, output(annotations.slice(0, ANNOTATIONS_PER_REQUEST)));
   for (let start = ANNOTATIONS_PER_REQUEST; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
     await request.github.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
       owner: request.owner,
       repo: request.repo,
-      check_run_id: created.data.id,
+      check_run_id: created.id,
       output: output(annotations.slice(start, start + ANNOTATIONS_PER_REQUEST)),
     });
   }
-  return { id: Number(created.data.id), url: created.data.html_url ?? '' };
+  return { id: created.id, url: created.url };
+}
+
+/** Attempts at creating a check run: the first and three retries, as for every other call. */
+const CREATE_ATTEMPTS = 4;
+
+/**
+ * A check run cannot be deleted, so a duplicate could never be cleaned up. GitHub may create one
+ * and still fail to answer (a 5xx, a cut connection): the POST is therefore not retried blindly.
+ * It carries a fresh external_id, and before each retry the commit's check runs of that name are
+ * searched for it; one found means the earlier attempt succeeded.
+ */
+async function createExactlyOnce(request: CheckRunRequest, output: CheckOutput): Promise<{ id: number; url: string }> {
+  const externalId = `ml-actions-${randomUUID()}`;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const created = await request.github.request('POST /repos/{owner}/{repo}/check-runs', {
+        owner: request.owner,
+        repo: request.repo,
+        name: request.name,
+        head_sha: request.headSha,
+        external_id: externalId,
+        status: 'completed',
+        conclusion: request.conclusion,
+        ...(request.detailsUrl === undefined ? {} : { details_url: request.detailsUrl }),
+        output,
+        request: { retries: 0 },
+      });
+      return { id: Number(created.data.id), url: created.data.html_url ?? '' };
+    } catch (thrown: unknown) {
+      const status = (thrown as { status?: unknown }).status;
+      if (attempt >= CREATE_ATTEMPTS || typeof status !== 'number' || status < 500) throw thrown;
+      let found: { id: number; url: string } | undefined;
+      try {
+        found = await findByExternalId(request, externalId);
+      } catch {
+        throw thrown; // cannot tell whether it was created: failing beats a possible duplicate
+      }
+      if (found !== undefined) return found;
+      await setTimeout(attempt * attempt * 1000 * retryWaitScale());
+    }
+  }
+}
+
+async function findByExternalId(
+  request: CheckRunRequest,
+  externalId: string,
+): Promise<{ id: number; url: string } | undefined> {
+  const response = await request.github.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
+    owner: request.owner,
+    repo: request.repo,
+    ref: request.headSha,
+    check_name: request.name,
+    filter: 'all',
+    per_page: 100,
+  });
+  const found = response.data.check_runs.find((check) => check.external_id === externalId);
+  return found === undefined ? undefined : { id: Number(found.id), url: found.html_url ?? '' };
 }
 
 function fit(text: string): string {

@@ -3,8 +3,10 @@ import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { UserError } from '@ml-actions/core';
+import { refuseIncompleteAnswers } from './incomplete-answer.ts';
 
-const ClientClass = Octokit.plugin(paginateRest, retry, throttling);
+// Plugin order is hook order: a cut-off answer must be refused inside the retry plugin to be retried.
+const ClientClass = Octokit.plugin(refuseIncompleteAnswers, paginateRest, retry, throttling);
 
 /** The one Octokit every request goes through: retries on 5xx, waits out rate limits. */
 export type GitHubClient = InstanceType<typeof ClientClass>;
@@ -42,6 +44,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   // Read once per client, and each action creates one client.
   const scale = options.waitScale ?? retryWaitScale();
   const log = options.log ?? { warn: () => undefined, debug: () => undefined };
+  const waitOut = (limit: string, retryAfter: number, retryCount: number): boolean => {
+    if (retryCount >= retries) return false; // the request then fails with GitHub's own message
+    log.warn(`GitHub ${limit} hit; retrying after ${retryAfter} s (attempt ${retryCount + 1} of ${retries})`);
+    return true;
+  };
   return new ClientClass({
     auth: options.token,
     baseUrl: options.apiUrl,
@@ -52,19 +59,20 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       warn: (message: string) => log.warn(message),
       error: (message: string) => log.warn(message),
     },
-    retry: { retries, retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)) },
+    retry: {
+      retries,
+      retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)),
+      // The plugin's default list plus 429: rate limits are the throttling plugin's, which honours Retry-After.
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+    },
     throttle: {
       // Retry-After and rate-limit resets are in seconds; the scale shortens them only in tests.
       retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)),
       // Bottleneck clustering is not needed for one short-lived step; it only adds start-up cost.
-      onRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => {
-        log.warn(`GitHub rate limit hit; retrying after ${retryAfter} s (attempt ${retryCount + 1})`);
-        return retryCount < retries;
-      },
-      onSecondaryRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) => {
-        log.warn(`GitHub secondary rate limit hit; retrying after ${retryAfter} s (attempt ${retryCount + 1})`);
-        return retryCount < retries;
-      },
+      onRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
+        waitOut('rate limit', retryAfter, retryCount),
+      onSecondaryRateLimit: (retryAfter: number, _options: unknown, _octokit: unknown, retryCount: number) =>
+        waitOut('secondary rate limit', retryAfter, retryCount),
       fallbackSecondaryRateRetryAfter: 60,
     },
   });

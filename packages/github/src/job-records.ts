@@ -1,7 +1,14 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import { UserError, parseRunRecord, serializeRunRecord, type GateResult, type RunRecord } from '@ml-actions/core';
+import {
+  UserError,
+  parseRunRecord,
+  readTextFile,
+  serializeRunRecord,
+  type GateResult,
+  type RunRecord,
+} from '@ml-actions/core';
 
 /**
  * Where train leaves its records for the later steps of the same job: RUNNER_TEMP is per job and
@@ -53,17 +60,20 @@ export async function readRunRecords(
       paths.push(...matches.sort());
     }
   }
-  return Promise.all(
-    paths.map(async (path) => {
-      let text: string;
-      try {
-        text = await readFile(path, 'utf8');
-      } catch {
-        throw new UserError(`cannot read the run record ${path}`, { file: path });
-      }
-      return parseRunRecord(text, path);
-    }),
-  );
+  return Promise.all(paths.map(async (path) => parseRunRecord(await readRunRecordText(path, path), path)));
+}
+
+/**
+ * A run record file's text: size-capped (a 1 GB file named by mistake is refused at once rather
+ * than read) and checked for UTF-8 and NUL bytes, like every file we read.
+ */
+export async function readRunRecordText(path: string, displayName: string): Promise<string> {
+  try {
+    return await readTextFile(path, displayName, { kind: 'run records' });
+  } catch (thrown: unknown) {
+    if (thrown instanceof UserError) throw thrown;
+    throw new UserError(`cannot read the run record ${displayName}`, { file: displayName });
+  }
 }
 
 /** Where gate leaves its verdicts for package to embed in the manifest. */

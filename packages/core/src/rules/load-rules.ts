@@ -29,6 +29,7 @@ export async function loadRules(options: {
 }): Promise<Rule[]> {
   const rules: Rule[] = [];
   if (options.inline !== undefined) rules.push(...parseRules(options.inline, 'rules'));
-  if (options.file !== undefined) rules.push(...parseRules(await readRulesFile(options.file, options.workspace), options.file));
+  if (options.file !== undefined)
+    rules.push(...parseRules(await readRulesFile(options.file, options.workspace), options.file));
   return rules;
 }

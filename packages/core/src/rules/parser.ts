@@ -78,7 +78,7 @@ class LineParser {
       this.advance();
       return { ...left, ...this.parseShorthand() };
     }
-    let message = `expected a comparison (${COMPARISON_LIST}) or ':' after '${leftText}'`;
+    let message = `expected a comparison (${COMPARISON_LIST}) or ':' after '${clip(leftText)}'`;
     if (next.kind === 'name' && !next.quoted) {
       message += `; names with spaces are written in backticks, e.g. \`${clip(`${left.metric} ${next.text}`)}\``;
     }

@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import * as core from '@actions/core';
+
+/** A line the runner would act on: `::name…` after leading whitespace, or a legacy `##[name]` anywhere. */
+const COMMAND_LIKE = /^\s*::|##\[/m;
+
+// C0 controls but tab and line breaks, DEL, and C1 controls (U+009B alone starts an ANSI sequence).
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text with its control characters made visible (ESC becomes `␛`, as the Unicode control pictures
+ * show them; C1 controls `�`), so that user data in a log line or an annotation cannot colour,
+ * hide, rewrite or hyperlink what the log viewer shows.
+ */
+export function printable(text: string): string {
+  return text.replace(CONTROL, (char) => {
+    const code = char.charCodeAt(0);
+    if (code < 0x20) return String.fromCharCode(0x2400 + code);
+    return code === 0x7f ? '\u2421' : '\ufffd';
+  });
+}
+
+/**
+ * Prints text that may hold user data (a rules line quoted in a syntax error, a file name) so that
+ * the runner acts on none of it: controls are made `printable`, and text with a line that looks
+ * like a workflow command is wrapped in `stop-commands` with a one-time token, as GitHub documents
+ * for untrusted output.
+ */
+export function logUntrusted(text: string): void {
+  const shown = printable(text);
+  if (!COMMAND_LIKE.test(shown)) {
+    core.info(shown);
+    return;
+  }
+  const token = `ml-actions-${randomUUID()}`;
+  core.info(`::stop-commands::${token}`);
+  core.info(shown);
+  core.info(`::${token}::`);
+}
