@@ -97,6 +97,8 @@ describe('gate', () => {
     const checks = github.api.state.checkRuns(repo).filter((check) => check.headSha === headSha);
     expect(checks).toHaveLength(1);
     expect(checks[0]).toMatchObject({ name: 'ML quality gate (train)', conclusion: 'failure' });
+    // The failed rule is annotated on the workflow that holds the rules inline.
+    expect(checks[0]?.output.annotationsCount).toBe(1);
     // The lookup is a compare, one page of artifacts by name, and the download: not the history.
     expect(requests.filter((r) => r.method === 'GET').length).toBeLessThanOrEqual(5);
   });
@@ -130,5 +132,67 @@ describe('gate', () => {
     expect(error).toMatchObject({ file: 'gate.rules', line: 3 });
     expect(error?.message).toMatch(/^gate\.rules:3:\d+: /);
     expect(gate.summary).toContain('^');
+  });
+
+  it('falls back to the newest record of an ancestor of the merge base, and says which', async () => {
+    const recorded = await trainOnMain({ accuracy: 0.9, loss: 0.4 });
+    // A later commit on main without a record: it becomes the pull request's merge base.
+    mainSha = github.api.state.addCommit(repo, { branch: 'main', message: 'docs only' }).sha;
+    const { gate } = await gateOnPull({ accuracy: 0.91, loss: 0.41 }, { rules: 'loss <= baseline * 1.05' });
+    expect(gate.exitCode).toBe(0);
+    expect(gate.outputs['baseline-sha']).toBe(recorded);
+    const notice = gate.annotations.find((a) => a.level === 'notice');
+    expect(notice?.message).toBe(
+      `no run record for the merge base ${mainSha.slice(0, 7)}; using the newest earlier record on main, from ${recorded.slice(0, 7)}`,
+    );
+  });
+
+  it('judges the mean over several seeds of one experiment', async () => {
+    const number = nextPull++;
+    const headSha = github.api.state.addCommit(repo, { parents: [mainSha], message: `pr ${number}` }).sha;
+    github.api.state.setRef(repo, `heads/seeds-${number}`, headSha);
+    github.api.state.addPull(repo, { number, head: { ref: `seeds-${number}`, sha: headSha }, base: { ref: 'main' } });
+    const job = await startJob(github, {
+      event: pullRequestEvent(github.repository, { number, headSha, baseSha: mainSha, headRef: `seeds-${number}` }),
+      headSha,
+      headBranch: `seeds-${number}`,
+      workspace,
+    });
+    for (const accuracy of [0.86, 0.9, 0.97]) {
+      await writeMetrics({ accuracy });
+      const train = await job.step('train', { metrics: 'metrics.json', experiment: 'seeds', upload: 'false' });
+      expect(train.exitCode).toBe(0);
+    }
+    const gate = await job.step('gate', { rules: 'mean(accuracy) >= 0.9\nmin(accuracy) >= 0.85', 'check-name': '' });
+    await job.finish();
+    expect(gate.exitCode).toBe(0);
+    const results = JSON.parse(gate.outputs['results'] ?? '[]') as { verdict: string; actual: number }[];
+    expect(results.map((r) => r.verdict)).toEqual(['pass', 'pass']);
+    expect(results[0]?.actual).toBeCloseTo(0.91, 12);
+    expect(results[1]?.actual).toBe(0.86);
+  });
+
+  it('finds the baseline among 1,000 workflow runs with a bounded number of requests', async () => {
+    const baseSha = await trainOnMain({ accuracy: 0.9, loss: 0.5 });
+    // 1,000 newer runs of pull requests, each with a record of the same name, crowd the history.
+    for (let i = 0; i < 1000; i++) {
+      const sha = i.toString(16).padStart(40, 'c');
+      const run = github.api.state.addWorkflowRun(repo, {
+        headSha: sha,
+        headBranch: `busy-${i}`,
+        event: 'pull_request',
+        status: 'completed',
+        conclusion: 'success',
+      });
+      github.api.state.addArtifact({ runId: run.id, name: 'ml-run-train' });
+    }
+    const { gate, requests } = await gateOnPull({ accuracy: 0.92, loss: 0.5 }, { rules: 'loss <= baseline * 1.05' });
+    expect(gate.exitCode).toBe(0);
+    expect(gate.outputs['baseline-sha']).toBe(baseSha);
+    const lookup = requests.filter((r) => r.method === 'GET');
+    console.log(
+      `baseline lookup among 1,000 runs: ${lookup.length} GET requests (${lookup.map((r) => r.path).join(', ')})`,
+    );
+    expect(lookup.length).toBeLessThanOrEqual(10);
   });
 });

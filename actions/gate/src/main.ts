@@ -9,6 +9,7 @@ import {
 } from '@ml-actions/core';
 import {
   createCheckRun,
+  type CheckAnnotation,
   createGitHubClient,
   findBaselines,
   isReadOnlyRefusal,
@@ -77,6 +78,22 @@ export async function run(): Promise<void> {
       core.error(printable(rule.message), properties);
     }
 
+    // Annotations point at the rules file, or at the workflow that holds the rules inline.
+    const rulesFromFile = settings.rulesFile !== undefined && settings.rules === undefined;
+    const annotationPath = rulesFromFile ? settings.rulesFile : context.workflowPath;
+    const annotations: CheckAnnotation[] =
+      annotationPath === undefined
+        ? []
+        : result.results
+            .filter((rule) => rule.verdict === 'fail' || rule.verdict === 'error')
+            .map((rule) => ({
+              path: annotationPath,
+              start_line: rulesFromFile ? rule.line : 1,
+              end_line: rulesFromFile ? rule.line : 1,
+              annotation_level: 'failure',
+              title: `gate: ${printable(rule.rule)}`.slice(0, 255),
+              message: printable(rule.message),
+            }));
     if (github !== undefined && settings.checkName !== undefined) {
       try {
         const check = await createCheckRun({
@@ -88,6 +105,7 @@ export async function run(): Promise<void> {
           conclusion: result.passed ? 'success' : 'failure',
           title: gateHeadline(result),
           summary,
+          annotations,
           detailsUrl: `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`,
         });
         core.info(`check run created: ${check.url}`);

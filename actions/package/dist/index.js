@@ -37646,6 +37646,7 @@ function readActionContext(env = process.env) {
         fromFork: headRepo !== undefined && baseRepo !== undefined && headRepo['full_name'] !== baseRepo['full_name'],
         before: asString(payload['before']),
         workflow: env['GITHUB_WORKFLOW'] ?? '',
+        workflowPath: /^[^/]+\/[^/]+\/(.+?)@/.exec(env['GITHUB_WORKFLOW_REF'] ?? '')?.[1],
         runId: Number(env['GITHUB_RUN_ID'] ?? 0),
         runAttempt: Number(env['GITHUB_RUN_ATTEMPT'] ?? 1),
         runNumber: Number(env['GITHUB_RUN_NUMBER'] ?? 0),
@@ -38142,7 +38143,8 @@ async function findAutomatically(request) {
         });
         const mergeBase = comparison.data.merge_base_commit.sha;
         const base = context.baseRef;
-        const exact = await searchArtifacts(request, name, (a) => a.workflow_run?.head_sha === mergeBase);
+        // The merge base's own push runs: found by commit, so pull request traffic cannot hide them.
+        const exact = await searchRuns(request, name, { branch: base, head_sha: mergeBase }, () => true);
         if (exact !== undefined)
             return download(request, exact, undefined);
         // Older means an ancestor of the merge base: one page of its history is enough in practice, and
@@ -38154,7 +38156,7 @@ async function findAutomatically(request) {
             per_page: 100,
         });
         const ancestors = new Set(history.data.map((commit) => commit.sha));
-        const older = await searchArtifacts(request, name, (a) => a.workflow_run?.head_branch === base && ancestors.has(a.workflow_run.head_sha ?? ''));
+        const older = await searchRuns(request, name, { branch: base }, (run) => ancestors.has(run.head_sha));
         if (older === undefined) {
             return {
                 records: undefined,
@@ -38165,13 +38167,42 @@ async function findAutomatically(request) {
         return download(request, older, `no run record for the merge base ${mergeBase.slice(0, 7)}; using the newest earlier record on ${base}, from ${sha.slice(0, 7)}`);
     }
     const branch = context.branch;
-    const previous = await searchArtifacts(request, name, (a) => a.workflow_run?.head_branch === branch &&
-        a.workflow_run.head_sha !== context.sha &&
-        a.workflow_run.id !== context.runId);
+    const previous = await searchRuns(request, name, { branch }, (run) => run.head_sha !== context.sha && run.id !== context.runId);
     if (previous === undefined) {
         return { records: undefined, notice: `no earlier run record "${name}" was found on ${branch}` };
     }
     return download(request, previous, undefined);
+}
+/** Push runs looked into at most, newest first: bounds the requests whatever the history. */
+const MAX_RUNS_CHECKED = 3;
+/**
+ * The record artifact of the newest push run (of one page of the branch's push runs, filtered as
+ * asked) that has one: one request for the runs, then one per run looked into.
+ */
+async function searchRuns(request, name, filter, accept) {
+    const { owner, repo } = request.context;
+    const runs = await request.github.request('GET /repos/{owner}/{repo}/actions/runs', {
+        owner,
+        repo,
+        ...filter,
+        event: 'push',
+        per_page: 100,
+    });
+    const candidates = runs.data.workflow_runs.filter((run) => accept(run)).slice(0, MAX_RUNS_CHECKED);
+    for (const run of candidates) {
+        const listed = await request.github.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
+            owner,
+            repo,
+            run_id: run.id,
+            name,
+            per_page: 10,
+        });
+        const artifact = listed.data.artifacts.find((candidate) => !candidate.expired);
+        if (artifact !== undefined) {
+            return { ...artifact, workflow_run: { id: run.id, head_sha: run.head_sha, head_branch: run.head_branch } };
+        }
+    }
+    return undefined;
 }
 /** The newest unexpired artifact of that name that satisfies `accept`, reading a bounded number of pages. */
 async function searchArtifacts(request, name, accept) {

@@ -25,6 +25,8 @@ export interface ActionContext {
   /** The commit before a push. */
   before: string | undefined;
   workflow: string;
+  /** The workflow file (`.github/workflows/ml.yml`), from GITHUB_WORKFLOW_REF; undefined outside a workflow. */
+  workflowPath: string | undefined;
   runId: number;
   runAttempt: number;
   runNumber: number;
@@ -63,6 +65,7 @@ export function readActionContext(env: Env = process.env): ActionContext {
     fromFork: headRepo !== undefined && baseRepo !== undefined && headRepo['full_name'] !== baseRepo['full_name'],
     before: asString(payload['before']),
     workflow: env['GITHUB_WORKFLOW'] ?? '',
+    workflowPath: /^[^/]+\/[^/]+\/(.+?)@/.exec(env['GITHUB_WORKFLOW_REF'] ?? '')?.[1],
     runId: Number(env['GITHUB_RUN_ID'] ?? 0),
     runAttempt: Number(env['GITHUB_RUN_ATTEMPT'] ?? 1),
     runNumber: Number(env['GITHUB_RUN_NUMBER'] ?? 0),

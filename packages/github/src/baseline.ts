@@ -109,7 +109,8 @@ async function findAutomatically(request: BaselineRequest): Promise<Baseline | N
     });
     const mergeBase = comparison.data.merge_base_commit.sha;
     const base = context.baseRef;
-    const exact = await searchArtifacts(request, name, (a) => a.workflow_run?.head_sha === mergeBase);
+    // The merge base's own push runs: found by commit, so pull request traffic cannot hide them.
+    const exact = await searchRuns(request, name, { branch: base, head_sha: mergeBase }, () => true);
     if (exact !== undefined) return download(request, exact, undefined);
     // Older means an ancestor of the merge base: one page of its history is enough in practice, and
     // keeps the request count fixed; a record further back than that is too stale to compare with.
@@ -120,11 +121,7 @@ async function findAutomatically(request: BaselineRequest): Promise<Baseline | N
       per_page: 100,
     });
     const ancestors = new Set(history.data.map((commit) => commit.sha));
-    const older = await searchArtifacts(
-      request,
-      name,
-      (a) => a.workflow_run?.head_branch === base && ancestors.has(a.workflow_run.head_sha ?? ''),
-    );
+    const older = await searchRuns(request, name, { branch: base }, (run) => ancestors.has(run.head_sha));
     if (older === undefined) {
       return {
         records: undefined,
@@ -139,18 +136,60 @@ async function findAutomatically(request: BaselineRequest): Promise<Baseline | N
     );
   }
   const branch = context.branch;
-  const previous = await searchArtifacts(
+  const previous = await searchRuns(
     request,
     name,
-    (a) =>
-      a.workflow_run?.head_branch === branch &&
-      a.workflow_run.head_sha !== context.sha &&
-      a.workflow_run.id !== context.runId,
+    { branch },
+    (run) => run.head_sha !== context.sha && run.id !== context.runId,
   );
   if (previous === undefined) {
     return { records: undefined, notice: `no earlier run record "${name}" was found on ${branch}` };
   }
   return download(request, previous, undefined);
+}
+
+interface RunSummary {
+  id: number;
+  head_sha: string;
+  head_branch: string | null;
+}
+
+/** Push runs looked into at most, newest first: bounds the requests whatever the history. */
+const MAX_RUNS_CHECKED = 3;
+
+/**
+ * The record artifact of the newest push run (of one page of the branch's push runs, filtered as
+ * asked) that has one: one request for the runs, then one per run looked into.
+ */
+async function searchRuns(
+  request: BaselineRequest,
+  name: string,
+  filter: { branch: string; head_sha?: string },
+  accept: (run: RunSummary) => boolean,
+): Promise<ArtifactSummary | undefined> {
+  const { owner, repo } = request.context;
+  const runs = await request.github.request('GET /repos/{owner}/{repo}/actions/runs', {
+    owner,
+    repo,
+    ...filter,
+    event: 'push',
+    per_page: 100,
+  });
+  const candidates = (runs.data.workflow_runs as RunSummary[]).filter((run) => accept(run)).slice(0, MAX_RUNS_CHECKED);
+  for (const run of candidates) {
+    const listed = await request.github.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
+      owner,
+      repo,
+      run_id: run.id,
+      name,
+      per_page: 10,
+    });
+    const artifact = listed.data.artifacts.find((candidate) => !candidate.expired);
+    if (artifact !== undefined) {
+      return { ...artifact, workflow_run: { id: run.id, head_sha: run.head_sha, head_branch: run.head_branch } };
+    }
+  }
+  return undefined;
 }
 
 /** The newest unexpired artifact of that name that satisfies `accept`, reading a bounded number of pages. */

@@ -113,6 +113,7 @@ export async function prepareAction(options: RunActionOptions): Promise<Prepared
     GITHUB_EVENT_PATH: paths.event,
     GITHUB_WORKSPACE: options.workspace,
     GITHUB_WORKFLOW: 'ml',
+    GITHUB_WORKFLOW_REF: `${repository.owner}/${repository.repo}/.github/workflows/ml.yml@refs/heads/main`,
     GITHUB_RUN_ID: String(options.runId ?? 1001),
     GITHUB_RUN_ATTEMPT: String(options.runAttempt ?? 1),
     GITHUB_RUN_NUMBER: String(options.runNumber ?? 1),
