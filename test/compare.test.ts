@@ -134,6 +134,24 @@ describe('compare in comment mode', () => {
   });
 });
 
+describe('compare with a huge report', () => {
+  it('cuts the comment under 65,536 characters while the job summary keeps every metric', async () => {
+    const metrics: Record<string, number> = {};
+    for (let i = 0; i < 3000; i++) metrics[`layer_${String(i).padStart(4, '0')}.weight_norm`] = i / 7;
+    await writeFile(join(workspace, 'huge.json'), JSON.stringify(metrics));
+    const { number, job } = await pullRequest({ losses: [0.5], metricsFile: 'huge.json' });
+    const run = await job.step('compare', { 'comment-key': 'huge' });
+    expect(run.exitCode).toBe(0);
+    const body = ours(number)[0]?.body ?? '';
+    expect(body.length).toBeGreaterThan(1000);
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(body).toContain('job summary');
+    for (const name of ['layer\\_0000.weight\\_norm', 'layer\\_2999.weight\\_norm'])
+      expect(run.summary).toContain(name);
+    await job.finish();
+  });
+});
+
 describe('compare on pull requests from forks', () => {
   const readOnly = 'ghs_forkReadOnly000000000000000000000000';
 

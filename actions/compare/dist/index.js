@@ -29928,8 +29928,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 85 modules
-var src = __nccwpck_require__(20194);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 86 modules
+var src = __nccwpck_require__(23636);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 19 modules
 var github_src = __nccwpck_require__(7281);
 ;// CONCATENATED MODULE: ./src/comparison-report.ts
@@ -30274,7 +30274,7 @@ async function compareHere(step, settings, context) {
 
 /***/ }),
 
-/***/ 20194:
+/***/ 23636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30295,7 +30295,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   uo: () => (/* reexport */ serializeCompareBundle)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, findMlmodelFile, fingerprintFiles, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatSemver, formatSigned, gateHeadline, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseMlmodel, parseParamValue, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readTfevents, readTomlMetrics, readYamlMetrics, renderGateSummary, renderLearningCurve, renderModelCard, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeManifest, serializeRunRecord, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, findMlmodelFile, fingerprintFiles, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseMlmodel, parseParamValue, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readTfevents, readTomlMetrics, readYamlMetrics, renderGateSummary, renderLearningCurve, renderModelCard, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeManifest, serializeRunRecord, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -37744,7 +37744,7 @@ function clip(text) {
     return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 /** A metric name as it would be written in a rule: bare when it can be, else in backticks. */
-function describeName(name) {
+function tokenizer_describeName(name) {
     return /^[A-Za-z_][A-Za-z0-9_./-]*$/.test(name) ? name : `\`${name}\``;
 }
 
@@ -37815,27 +37815,27 @@ function baselineMetrics(expr, metric) {
 }
 const PRECEDENCE = { '+': 1, '-': 1, '*': 2, '/': 2 };
 /** An expression written back as rule text, with only the parentheses it needs. */
-function formatExpr(expr) {
+function expression_formatExpr(expr) {
     switch (expr.kind) {
         case 'number':
             return String(expr.value);
         case 'baseline':
-            return expr.metric === undefined ? 'baseline' : `baseline.${describeName(expr.metric)}`;
+            return expr.metric === undefined ? 'baseline' : `baseline.${tokenizer_describeName(expr.metric)}`;
         case 'negate': {
-            const inner = formatExpr(expr.operand);
+            const inner = expression_formatExpr(expr.operand);
             return expr.operand.kind === 'binary' || expr.operand.kind === 'margin' ? `-(${inner})` : `-${inner}`;
         }
         case 'binary': {
             const own = PRECEDENCE[expr.op];
             const side = (e, strict) => {
-                const text = formatExpr(e);
+                const text = expression_formatExpr(e);
                 const inner = e.kind === 'binary' ? PRECEDENCE[e.op] : e.kind === 'margin' ? 1 : 3;
                 return inner < own || (strict && inner === own) ? `(${text})` : text;
             };
             return `${side(expr.left, false)} ${expr.op} ${side(expr.right, true)}`;
         }
         case 'margin':
-            return `${formatExpr(expr.base)} ${expr.direction === 'above' ? '+' : '-'} ${expr.percent}%`;
+            return `${expression_formatExpr(expr.base)} ${expr.direction === 'above' ? '+' : '-'} ${expr.percent}%`;
     }
 }
 
@@ -37873,14 +37873,14 @@ function evaluateRule(rule, context) {
         const baselineRuns = [...new Set(runs.flatMap((run) => baselineRunsFor(run, context)))];
         const actual = aggregateValues(aggregate, runs.map(valueIn));
         const check = judge(rule, actual, baselineRuns, (values) => aggregateValues(aggregate, values), context);
-        const label = `${aggregate}(${describeName(rule.metric)}) over ${runs.length} ${runs.length === 1 ? 'run' : 'runs'}`;
+        const label = `${aggregate}(${tokenizer_describeName(rule.metric)}) over ${runs.length} ${runs.length === 1 ? 'run' : 'runs'}`;
         return { ...head, ...checkFields(check), message: describeCheck(check, label, rule.op) };
     }
     const checks = runs.map((run) => ({
         run,
         check: judge(rule, valueIn(run), baselineRunsFor(run, context), evaluate_mean, context),
     }));
-    const label = describeName(rule.metric);
+    const label = tokenizer_describeName(rule.metric);
     const several = runs.length > 1;
     const of = (count) => `${count} of ${runs.length} runs`;
     const errored = checks.find((c) => c.check.verdict === 'error');
@@ -37940,7 +37940,7 @@ function judge(rule, actual, baselineRuns, combine, context) {
     catch (thrown) {
         if (!(thrown instanceof DivisionByZero))
             throw thrown;
-        const divisor = thrown.divisor.kind === 'number' ? '' : `: ${formatExpr(thrown.divisor)} is 0`;
+        const divisor = thrown.divisor.kind === 'number' ? '' : `: ${expression_formatExpr(thrown.divisor)} is 0`;
         return { verdict: 'error', actual, ...withBaseline, reason: `division by zero${divisor}` };
     }
     return { verdict: compare(actual, rule.op, threshold) ? 'pass' : 'fail', actual, threshold, ...withBaseline };
@@ -38102,7 +38102,7 @@ class LineParser {
     }
     parseRule() {
         const left = this.parseLeft();
-        const leftText = left.aggregate === undefined ? describeName(left.metric) : `${left.aggregate}(${describeName(left.metric)})`;
+        const leftText = left.aggregate === undefined ? tokenizer_describeName(left.metric) : `${left.aggregate}(${tokenizer_describeName(left.metric)})`;
         const next = this.peek();
         if (next.kind === 'compare') {
             this.advance();
@@ -38271,7 +38271,7 @@ class LineParser {
                 throw this.error(name, `unknown name '${clip(name.text)}': '-' and '/' belong to names, so put spaces around them: ${spaced}`);
             }
         }
-        throw this.error(name, `unknown name '${clip(describeName(name.text))}'; the right side may use numbers, baseline and baseline.<metric>`);
+        throw this.error(name, `unknown name '${clip(tokenizer_describeName(name.text))}'; the right side may use numbers, baseline and baseline.<metric>`);
     }
     expectEnd() {
         const token = this.peek();
@@ -38346,7 +38346,26 @@ async function loadRules(options) {
     return rules;
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/rules/format-rule.ts
+
+
+/** A rule written back in the rules language: parsing the text gives the same rule again. */
+function formatRule(rule) {
+    const metric = describeName(rule.metric);
+    const { threshold } = rule;
+    // Percent margins only exist as shorthands, so they are written as the shorthand they came from.
+    if (threshold.kind === 'margin' && threshold.base.kind === 'baseline' && threshold.base.metric === undefined) {
+        if (rule.op === '<=' && threshold.direction === 'above')
+            return `${metric}: no-rise ${threshold.percent}%`;
+        if (rule.op === '>=' && threshold.direction === 'below')
+            return `${metric}: no-drop ${threshold.percent}%`;
+    }
+    const left = rule.aggregate === undefined ? metric : `${rule.aggregate}(${metric})`;
+    return `${left} ${rule.op} ${formatExpr(threshold)}`;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/rules/index.ts
+
 
 
 
@@ -38406,8 +38425,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 85 modules
-var src = __nccwpck_require__(20194);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 86 modules
+var src = __nccwpck_require__(23636);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 

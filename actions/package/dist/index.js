@@ -29935,8 +29935,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 78 modules
-var src = __nccwpck_require__(55753);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 79 modules
+var src = __nccwpck_require__(94209);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 17 modules
 var github_src = __nccwpck_require__(73431);
 // EXTERNAL MODULE: external "node:fs"
@@ -30319,7 +30319,7 @@ async function readMlmodel(stagingDir, files) {
 
 /***/ }),
 
-/***/ 55753:
+/***/ 94209:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30349,7 +30349,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   FX: () => (/* reexport */ writeModelPackage)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_SUMS_FILE, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, fingerprintFiles, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatSemver, formatSigned, gateHeadline, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, paramValueFromTree, parseCompareBundle, parseParamValue, parseRules, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, renderComparison, renderGateSummary, renderLearningCurve, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, serializeCompareBundle, serializeManifest, serializeRunRecord, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateRunRecord, workspaceChild
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_SUMS_FILE, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, fingerprintFiles, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, paramValueFromTree, parseCompareBundle, parseParamValue, parseRules, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, renderComparison, renderGateSummary, renderLearningCurve, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, serializeCompareBundle, serializeManifest, serializeRunRecord, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateRunRecord, workspaceChild
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -37558,7 +37558,26 @@ async function loadRules(options) {
     return rules;
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/rules/format-rule.ts
+
+
+/** A rule written back in the rules language: parsing the text gives the same rule again. */
+function formatRule(rule) {
+    const metric = describeName(rule.metric);
+    const { threshold } = rule;
+    // Percent margins only exist as shorthands, so they are written as the shorthand they came from.
+    if (threshold.kind === 'margin' && threshold.base.kind === 'baseline' && threshold.base.metric === undefined) {
+        if (rule.op === '<=' && threshold.direction === 'above')
+            return `${metric}: no-rise ${threshold.percent}%`;
+        if (rule.op === '>=' && threshold.direction === 'below')
+            return `${metric}: no-drop ${threshold.percent}%`;
+    }
+    const left = rule.aggregate === undefined ? metric : `${rule.aggregate}(${metric})`;
+    return `${left} ${rule.op} ${formatExpr(threshold)}`;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/rules/index.ts
+
 
 
 
@@ -37615,8 +37634,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 78 modules
-var src = __nccwpck_require__(55753);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 79 modules
+var src = __nccwpck_require__(94209);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 

@@ -29930,8 +29930,8 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 77 modules
-var src = __nccwpck_require__(13800);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 78 modules
+var src = __nccwpck_require__(60743);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 17 modules
 var github_src = __nccwpck_require__(73431);
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -30140,7 +30140,7 @@ function buildRecord(settings, context, parts) {
 
 /***/ }),
 
-/***/ 13800:
+/***/ 60743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30158,7 +30158,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   J1: () => (/* reexport */ run_record_serializeRunRecord)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, findMlflowRuns, findMlmodelFile, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatSemver, formatSigned, gateHeadline, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseRunRecord, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParamsFile, readRulesFile, readTextFile, readTfevents, readTomlMetrics, readYamlMetrics, renderComparison, renderGateSummary, renderLearningCurve, renderModelCard, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, findMlflowRuns, findMlmodelFile, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseRunRecord, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParamsFile, readRulesFile, readTextFile, readTfevents, readTomlMetrics, readYamlMetrics, renderComparison, renderGateSummary, renderLearningCurve, renderModelCard, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -37420,7 +37420,26 @@ async function loadRules(options) {
     return rules;
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/rules/format-rule.ts
+
+
+/** A rule written back in the rules language: parsing the text gives the same rule again. */
+function formatRule(rule) {
+    const metric = describeName(rule.metric);
+    const { threshold } = rule;
+    // Percent margins only exist as shorthands, so they are written as the shorthand they came from.
+    if (threshold.kind === 'margin' && threshold.base.kind === 'baseline' && threshold.base.metric === undefined) {
+        if (rule.op === '<=' && threshold.direction === 'above')
+            return `${metric}: no-rise ${threshold.percent}%`;
+        if (rule.op === '>=' && threshold.direction === 'below')
+            return `${metric}: no-drop ${threshold.percent}%`;
+    }
+    const left = rule.aggregate === undefined ? metric : `${rule.aggregate}(${metric})`;
+    return `${left} ${rule.op} ${formatExpr(threshold)}`;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/rules/index.ts
+
 
 
 
@@ -37469,8 +37488,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 77 modules
-var src = __nccwpck_require__(13800);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 78 modules
+var src = __nccwpck_require__(60743);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
@@ -45769,7 +45788,7 @@ var float = __nccwpck_require__(11433);
 var int = __nccwpck_require__(92790);
 var schema = __nccwpck_require__(99772);
 var schema$1 = __nccwpck_require__(67331);
-var binary = __nccwpck_require__(60743);
+var binary = __nccwpck_require__(83124);
 var merge = __nccwpck_require__(84376);
 var omap = __nccwpck_require__(26683);
 var pairs = __nccwpck_require__(97221);
@@ -45861,7 +45880,7 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 60743:
+/***/ 83124:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -46374,7 +46393,7 @@ var map = __nccwpck_require__(91231);
 var _null = __nccwpck_require__(55940);
 var seq = __nccwpck_require__(10814);
 var string = __nccwpck_require__(13724);
-var binary = __nccwpck_require__(60743);
+var binary = __nccwpck_require__(83124);
 var bool = __nccwpck_require__(48514);
 var float = __nccwpck_require__(42026);
 var int = __nccwpck_require__(7149);

@@ -14,3 +14,4 @@ export {
 } from './rule.ts';
 export { rulesNeedBaseline } from './needs-baseline.ts';
 export { loadRules, readRulesFile, MAX_RULES_FILE_BYTES } from './load-rules.ts';
+export { formatRule } from './format-rule.ts';

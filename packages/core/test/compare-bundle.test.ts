@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { parseCompareBundle, serializeCompareBundle, type CompareBundle } from '../src/compare-bundle.ts';
+import { UserError } from '../src/errors.ts';
+import { record } from './report-records.ts';
+
+const bundle: CompareBundle = {
+  repository: 'octo/ml',
+  pullRequest: 7,
+  headSha: 'a'.repeat(40),
+  key: 'train',
+  runs: [record({ accuracy: 0.9, loss: Number.NaN })],
+  baseline: { records: [record({ accuracy: 0.8 })], sha: 'b'.repeat(40), notice: 'from main' },
+  rules: 'accuracy >= 0.9',
+  options: { precision: 4, charts: true, onlyChanged: false },
+};
+
+function tampered(change: (document: Record<string, unknown>) => void): string {
+  const document = JSON.parse(serializeCompareBundle(bundle)) as Record<string, unknown>;
+  change(document);
+  return JSON.stringify(document);
+}
+
+describe('the comparison bundle handed from collect to publish', () => {
+  it('round-trips, NaN included', () => {
+    const parsed = parseCompareBundle(serializeCompareBundle(bundle), 'artifact');
+    expect(parsed.runs[0]?.metrics['loss']?.value).toBeNaN();
+    expect({ ...parsed, runs: [] }).toEqual({ ...bundle, runs: [] });
+  });
+
+  it.each([
+    [
+      'a bad schema',
+      (d: Record<string, unknown>) => (d['schema'] = 'evil/bundle'),
+      'schema is not "ml-actions/compare-bundle"',
+    ],
+    ['a newer version', (d: Record<string, unknown>) => (d['version'] = 2), 'version 2 is not supported'],
+    [
+      'a pull request number that is not one',
+      (d: Record<string, unknown>) => (d['pullRequest'] = '7; rm -rf'),
+      'pullRequest is not a positive integer',
+    ],
+    [
+      'a head sha that is not one',
+      (d: Record<string, unknown>) => (d['headSha'] = 'main'),
+      'headSha is not a commit sha',
+    ],
+    ['a run that is not a record', (d: Record<string, unknown>) => (d['runs'] = [42]), 'runs[0] is not a record'],
+    ['no runs', (d: Record<string, unknown>) => (d['runs'] = []), 'it holds no run'],
+  ])('refuses %s', (_case, change, message) => {
+    const attempt = () => parseCompareBundle(tampered(change), 'artifact "ml-compare-train"');
+    expect(attempt).toThrow(UserError);
+    expect(attempt).toThrow(`artifact "ml-compare-train": refusing the comparison bundle: ${message}`);
+  });
+
+  it('refuses a record inside that breaks the run record schema, naming where', () => {
+    const text = tampered((d) => {
+      const runs = d['runs'] as string[];
+      runs[0] = (runs[0] ?? '').replace('"ml-actions/run-record"', '"other"');
+    });
+    expect(() => parseCompareBundle(text, 'artifact')).toThrow(/artifact runs\[0\]/);
+  });
+});

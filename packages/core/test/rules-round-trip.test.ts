@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { COMPARISONS, formatRule, parseRules, type Rule } from '../src/rules/index.ts';
+
+const name = fc.oneof(
+  fc.constantFrom('accuracy', 'val.loss', 'train/loss', 'f1-macro', 'latency_ms'),
+  fc.constantFrom('val loss', 'ünïcode', 'a+b', 'x<y'),
+);
+const number = fc.oneof(
+  fc.integer({ min: 0, max: 1000 }).map(String),
+  fc.double({ min: 0, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((v) => String(v)),
+  fc.constantFrom('1e-3', '0.05', '2.5E2'),
+);
+const quoted = (metric: string) => (/^[A-Za-z_][\w./-]*$/.test(metric) ? metric : `\`${metric}\``);
+
+const expression: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((tie) => ({
+  expr: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    number,
+    fc.constant('baseline'),
+    name.map((metric) => `baseline.${quoted(metric)}`),
+    tie('expr').map((e) => `-(${e})`),
+    tie('expr').map((e) => `(${e})`),
+    fc.tuple(tie('expr'), fc.constantFrom('+', '-', '*', '/'), tie('expr')).map(([a, op, b]) => `${a} ${op} ${b}`),
+  ),
+})).expr;
+
+const ruleText = fc.oneof(
+  fc.tuple(name, fc.constantFrom(...COMPARISONS), expression).map(([m, op, e]) => `${quoted(m)} ${op} ${e}`),
+  fc
+    .tuple(fc.constantFrom('mean', 'min', 'max', 'median', 'std'), name, fc.constantFrom(...COMPARISONS), expression)
+    .map(([agg, m, op, e]) => `${agg}(${quoted(m)}) ${op} ${e}`),
+  fc
+    .tuple(name, fc.constantFrom('no-drop', 'no-rise'), fc.constantFrom('', ' 0.01', ' 5%', ' 12.5%'))
+    .map(([m, kind, amount]) => `${quoted(m)}: ${kind}${amount}`),
+);
+
+const shape = (rule: Rule) => ({
+  metric: rule.metric,
+  aggregate: rule.aggregate,
+  op: rule.op,
+  threshold: rule.threshold,
+});
+
+describe('printing a parsed rule and parsing it again', () => {
+  it('gives the same rule', () => {
+    fc.assert(
+      fc.property(ruleText, (text) => {
+        const [rule] = parseRules(text);
+        if (rule === undefined) throw new Error(`no rule parsed from ${text}`);
+        const printed = formatRule(rule);
+        const [again] = parseRules(printed);
+        expect(again && shape(again)).toEqual(shape(rule));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
