@@ -30049,7 +30049,6 @@ async function publishCollected(step, settings, context) {
     const github = (0,github_src/* createGitHubClient */.LX)({
         token: settings.token,
         apiUrl: context.apiUrl,
-        log: { warn: core/* warning */.$e, debug: core/* debug */.Yz },
     });
     const listed = await github.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
         owner: context.owner,
@@ -30203,7 +30202,6 @@ async function compareHere(step, settings, context) {
         : (0,github_src/* createGitHubClient */.LX)({
             token: settings.token,
             apiUrl: context.apiUrl,
-            log: { warn: core/* warning */.$e, debug: core/* debug */.Yz },
         });
     let baseline;
     if (settings.baseline !== 'none' && github !== undefined && settings.token !== undefined) {
@@ -39753,6 +39751,7 @@ throttling.triggersNotification = triggersNotification;
 
 
 
+
 // Plugin order is hook order: a cut-off answer must be refused inside the retry plugin to be retried.
 const ClientClass = dist_src/* Octokit */.E.plugin(refuseIncompleteAnswers, paginateRest, dist_bundle/* retry */.L, throttling);
 /** The variable that shortens retry waits in tests that run the bundles (a factor in (0, 1]). */
@@ -39776,7 +39775,11 @@ function createGitHubClient(options) {
     const retries = options.retries ?? 3;
     // Read once per client, and each action creates one client.
     const scale = options.waitScale ?? retryWaitScale();
-    const log = options.log ?? { warn: () => undefined, debug: () => undefined };
+    // The step's own log unless told otherwise: warnings for retries, details in the debug log.
+    const log = options.log ?? {
+        warn: (message) => lib_core/* warning */.$e(message),
+        debug: (message) => lib_core/* debug */.Yz(message),
+    };
     const waitOut = (limit, retryAfter, retryCount) => {
         if (retryCount >= retries)
             return false; // the request then fails with GitHub's own message

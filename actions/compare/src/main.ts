@@ -65,7 +65,6 @@ async function compareHere(step: Step, settings: CompareSettings, context: Actio
       : createGitHubClient({
           token: settings.token,
           apiUrl: context.apiUrl,
-          log: { warn: core.warning, debug: core.debug },
         });
 
   let baseline: ComparisonBaseline | undefined;

@@ -58,7 +58,6 @@ export async function publishCollected(step: Step, settings: CompareSettings, co
   const github = createGitHubClient({
     token: settings.token,
     apiUrl: context.apiUrl,
-    log: { warn: core.warning, debug: core.debug },
   });
   const listed = await github.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
     owner: context.owner,

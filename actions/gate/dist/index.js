@@ -29969,7 +29969,6 @@ async function run() {
             : (0,github_src/* createGitHubClient */.LX)({
                 token: settings.token,
                 apiUrl: context.apiUrl,
-                log: { warn: core/* warning */.$e, debug: core/* debug */.Yz },
             });
         const notices = [];
         let baseline;
@@ -38750,6 +38749,7 @@ throttling.triggersNotification = triggersNotification;
 
 
 
+
 // Plugin order is hook order: a cut-off answer must be refused inside the retry plugin to be retried.
 const ClientClass = dist_src/* Octokit */.E.plugin(refuseIncompleteAnswers, paginateRest, dist_bundle/* retry */.L, throttling);
 /** The variable that shortens retry waits in tests that run the bundles (a factor in (0, 1]). */
@@ -38773,7 +38773,11 @@ function createGitHubClient(options) {
     const retries = options.retries ?? 3;
     // Read once per client, and each action creates one client.
     const scale = options.waitScale ?? retryWaitScale();
-    const log = options.log ?? { warn: () => undefined, debug: () => undefined };
+    // The step's own log unless told otherwise: warnings for retries, details in the debug log.
+    const log = options.log ?? {
+        warn: (message) => lib_core/* warning */.$e(message),
+        debug: (message) => lib_core/* debug */.Yz(message),
+    };
     const waitOut = (limit, retryAfter, retryCount) => {
         if (retryCount >= retries)
             return false; // the request then fails with GitHub's own message

@@ -36,7 +36,6 @@ export async function run(): Promise<void> {
         : createGitHubClient({
             token: settings.token,
             apiUrl: context.apiUrl,
-            log: { warn: core.warning, debug: core.debug },
           });
 
     const notices: string[] = [];

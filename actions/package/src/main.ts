@@ -88,7 +88,6 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
     github: createGitHubClient({
       token: settings.token,
       apiUrl: context.apiUrl,
-      log: { warn: core.warning, debug: core.debug },
     }),
     owner: context.owner,
     repo: context.repo,

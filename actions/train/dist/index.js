@@ -38816,6 +38816,7 @@ throttling.triggersNotification = triggersNotification;
 
 
 
+
 // Plugin order is hook order: a cut-off answer must be refused inside the retry plugin to be retried.
 const ClientClass = dist_src/* Octokit */.E.plugin(refuseIncompleteAnswers, paginateRest, dist_bundle/* retry */.L, throttling);
 /** The variable that shortens retry waits in tests that run the bundles (a factor in (0, 1]). */
@@ -38839,7 +38840,11 @@ function createGitHubClient(options) {
     const retries = options.retries ?? 3;
     // Read once per client, and each action creates one client.
     const scale = options.waitScale ?? github_client_retryWaitScale();
-    const log = options.log ?? { warn: () => undefined, debug: () => undefined };
+    // The step's own log unless told otherwise: warnings for retries, details in the debug log.
+    const log = options.log ?? {
+        warn: (message) => core.warning(message),
+        debug: (message) => core.debug(message),
+    };
     const waitOut = (limit, retryAfter, retryCount) => {
         if (retryCount >= retries)
             return false; // the request then fails with GitHub's own message

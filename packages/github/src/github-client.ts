@@ -1,3 +1,4 @@
+import * as core from '@actions/core';
 import { Octokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { retry } from '@octokit/plugin-retry';
@@ -18,6 +19,7 @@ export interface GitHubClientOptions {
   retries?: number;
   /** Scales every wait; default from ML_ACTIONS_RETRY_WAIT_SCALE (see `retryWaitScale`), else 1. */
   waitScale?: number;
+  /** Where retry warnings go; default the step's log. */
   log?: { warn(message: string): void; debug(message: string): void };
 }
 
@@ -43,7 +45,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const retries = options.retries ?? 3;
   // Read once per client, and each action creates one client.
   const scale = options.waitScale ?? retryWaitScale();
-  const log = options.log ?? { warn: () => undefined, debug: () => undefined };
+  // The step's own log unless told otherwise: warnings for retries, details in the debug log.
+  const log = options.log ?? {
+    warn: (message: string) => core.warning(message),
+    debug: (message: string) => core.debug(message),
+  };
   const waitOut = (limit: string, retryAfter: number, retryCount: number): boolean => {
     if (retryCount >= retries) return false; // the request then fails with GitHub's own message
     log.warn(`GitHub ${limit} hit; retrying after ${retryAfter} s (attempt ${retryCount + 1} of ${retries})`);
