@@ -22,12 +22,26 @@ async function listFiles(folder: string): Promise<string[]> {
     .sort();
 }
 
+// No shared build cache: two builds running side by side could otherwise see each other's state.
 async function bundle(action: string, outDir: string): Promise<void> {
   const ncc = join(root, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
-  await run(process.execPath, [ncc, 'build', 'src/index.ts', '-o', outDir, '--license', 'licenses.txt', '--quiet'], {
-    cwd: join(root, 'actions', action),
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  await run(
+    process.execPath,
+    [ncc, 'build', 'src/index.ts', '-o', outDir, '--license', 'licenses.txt', '--no-cache', '--quiet'],
+    {
+      cwd: join(root, 'actions', action),
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+}
+
+/** Where two text files first differ, so a CI log shows what changed. */
+function firstDifference(fresh: Buffer, committed: Buffer): string {
+  const a = fresh.toString('utf8').split('\n');
+  const b = committed.toString('utf8').split('\n');
+  const line = a.findIndex((text, index) => text !== b[index]);
+  const at = line === -1 ? a.length : line;
+  return ` (line ${at + 1}: fresh ${JSON.stringify((a[at] ?? '').slice(0, 80))}, committed ${JSON.stringify((b[at] ?? '').slice(0, 80))})`;
 }
 
 async function differences(expectedDir: string, actualDir: string): Promise<string[]> {
@@ -41,7 +55,8 @@ async function differences(expectedDir: string, actualDir: string): Promise<stri
   }
   for (const file of expected.filter((name) => actual.includes(name))) {
     const [fresh, committed] = await Promise.all([readFile(join(expectedDir, file)), readFile(join(actualDir, file))]);
-    if (!fresh.equals(committed)) problems.push(`differs from a fresh build: ${file}`);
+    if (!fresh.equals(committed))
+      problems.push(`differs from a fresh build: ${file}${firstDifference(fresh, committed)}`);
   }
   return problems;
 }
