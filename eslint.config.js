@@ -2,7 +2,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['actions/*/dist/**', 'node_modules/**', 'demo-output/**', '.tmp/**', '**/fixtures/**'] },
+  { ignores: ['actions/*/dist/**', 'node_modules/**', 'demo-output/**', '.tmp/**', '.peers/**', '**/fixtures/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -157,7 +157,7 @@ describe('package on a push to main', () => {
     expect(run.outputs['artifact-name']).toBe('churn-v0.1.0');
     expect(run.outputs['artifact-id']).toMatch(/^\d+$/);
     expect(tags('churn')).toEqual(['refs/tags/churn@v0.1.0']);
-    expect(github.api.state.ref(repoName, 'tags/churn@v0.1.0')).toBe(head);
+    expect(github.api.state.resolveCommitish(repoName, 'tags/churn@v0.1.0')).toBe(head);
 
     const folder = await download(Number(run.outputs['artifact-id']), runId);
     expect(await listFiles(folder)).toEqual([
@@ -217,7 +217,7 @@ describe('package on a push to main', () => {
     const { run } = await pack(workspace, { name: 'paged', path: 'model/config.json', tag: 'true' });
     expect(run.exitCode).toBe(0);
     expect(run.outputs['version']).toBe('1.4.130');
-    expect(github.api.state.ref(repoName, 'tags/paged@v1.4.130')).toBe(head);
+    expect(github.api.state.resolveCommitish(repoName, 'tags/paged@v1.4.130')).toBe(head);
   });
 
   it('refuses an explicit version that exists already, and creates nothing', async () => {

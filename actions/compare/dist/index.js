@@ -29928,8 +29928,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 86 modules
-var src = __nccwpck_require__(23636);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 87 modules
+var src = __nccwpck_require__(20674);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 19 modules
 var github_src = __nccwpck_require__(7281);
 ;// CONCATENATED MODULE: ./src/comparison-report.ts
@@ -30272,7 +30272,7 @@ async function compareHere(step, settings, context) {
 
 /***/ }),
 
-/***/ 23636:
+/***/ 20674:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30293,7 +30293,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   uo: () => (/* reexport */ serializeCompareBundle)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, findMlmodelFile, fingerprintFiles, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseMlmodel, parseParamValue, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readTfevents, readTomlMetrics, readYamlMetrics, renderGateSummary, renderLearningCurve, renderModelCard, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeManifest, serializeRunRecord, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, findMlmodelFile, fingerprintFiles, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseMlmodel, parseParamValue, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readTfevents, readTomlMetrics, readYamlMetrics, registrationMessage, renderGateSummary, renderLearningCurve, renderModelCard, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeManifest, serializeRunRecord, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -31957,11 +31957,12 @@ const METRIC = 1;
 const TEXT = 2; // its first non-empty cell was text: not a metric
 const STEP = 3;
 const WALL_TIME = 4;
-const IGNORED = 5; // a second wall-time column
+const IGNORED = 5; // a second wall-time column, or the epoch beside a step column
 /**
  * Reads a CSV or TSV history: a header row, then one row per point. The `step` column gives the
- * step when there is one, else the row's index (0-based). `timestamp`, `wall_time`, `time` are
- * wall times, not metrics. Every other column whose first non-empty cell is a number is a
+ * step when there is one, else the `epoch` column (Keras' CSVLogger), else the row's index
+ * (0-based); an `epoch` beside a `step` (Lightning's CSVLogger) is a coordinate, not a metric.
+ * `timestamp`, `wall_time`, `time` are wall times, not metrics. Every other column whose first non-empty cell is a number is a
  * metric; empty cells are points not logged; `nan`, `inf`, ... are kept. A column whose first
  * non-empty cell is text is not a metric. Streams the file line by line.
  */
@@ -32079,6 +32080,12 @@ async function delimited_history_readDelimitedHistory(absolutePath, displayName,
         });
         if (wallColumn >= 0)
             kinds[wallColumn] = WALL_TIME;
+        const epochColumn = names.findIndex(isEpochName);
+        if (epochColumn >= 0) {
+            if (stepColumn < 0)
+                stepColumn = epochColumn;
+            kinds[epochColumn] = stepColumn === epochColumn ? STEP : IGNORED;
+        }
     };
     await forEachLine(absolutePath, displayName, (line, lineNumber) => {
         let text = line;
@@ -32259,6 +32266,99 @@ function truncate(key) {
     return key.length > 80 ? `${key.slice(0, 77)}...` : key;
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/known-json-shapes.ts
+
+
+
+
+/**
+ * The JSON files that ML frameworks write whose plain flattening would misread them, recognised
+ * by name and shape and read as their framework means them:
+ * - Hugging Face Trainer's `trainer_state.json`: `log_history` is a list of logged points, each
+ *   with its `step`, so `loss`, `eval_loss`, ... become histories over step (the `epoch` in each
+ *   point is a coordinate); of the other top-level fields, which are the trainer's state, only
+ *   `best_metric` is a metric.
+ * - XGBoost's and LightGBM's `evals_result` (`{"validation_0": {"logloss": [...]}}`): each eval
+ *   set's arrays are histories over the boosting round (0-based), keyed `validation_0.logloss`.
+ * - W&B's `wandb-summary.json`: keys starting with `_` (`_step`, `_runtime`, `_timestamp`,
+ *   `_wandb`) are W&B's own bookkeeping, and objects with a `_type` are media or tables.
+ * Undefined for any other tree, which is then read as plain nested metrics.
+ */
+function known_json_shapes_knownJsonShapeMetrics(tree, displayName) {
+    if (!isPlainObject(tree))
+        return undefined;
+    if (isTrainerState(tree))
+        return { kind: 'metrics', metrics: trainerStateMetrics(tree) };
+    if (isEvalsResult(tree))
+        return { kind: 'metrics', metrics: evalsResultMetrics(tree) };
+    if (path.posix.basename(displayName.replace(/\\/g, '/')) === 'wandb-summary.json' || isPlainObject(tree['_wandb'])) {
+        return { kind: 'tree', tree: withoutWandbBookkeeping(tree) };
+    }
+    return undefined;
+}
+function isTrainerState(tree) {
+    const history = tree['log_history'];
+    return (Array.isArray(history) &&
+        history.every((point) => isPlainObject(point) && typeof point['step'] === 'number' && Number.isFinite(point['step'])));
+}
+function trainerStateMetrics(tree) {
+    const table = new MetricTable();
+    for (const point of tree.log_history) {
+        const step = point['step'];
+        for (const key of Object.keys(point)) {
+            const value = point[key];
+            if (typeof value === 'number' && !isStepName(key) && !isEpochName(key))
+                table.get(key).push(step, value);
+        }
+    }
+    const metrics = table.toRecord();
+    if (typeof tree.best_metric === 'number')
+        metrics['best_metric'] = { value: tree.best_metric };
+    return metrics;
+}
+function isNumberArray(value) {
+    return Array.isArray(value) && value.length > 0 && value.every((element) => typeof element === 'number');
+}
+function isEvalsResult(tree) {
+    const sets = Object.values(tree);
+    return (sets.length > 0 &&
+        sets.every((set) => isPlainObject(set) && Object.keys(set).length > 0 && Object.values(set).every(isNumberArray)));
+}
+function evalsResultMetrics(tree) {
+    const table = new MetricTable();
+    for (const [set, byMetric] of Object.entries(tree)) {
+        for (const [name, values] of Object.entries(byMetric)) {
+            const series = table.get(`${set}.${name}`);
+            values.forEach((value, round) => series.push(round, value));
+        }
+    }
+    return table.toRecord();
+}
+/** A copy without W&B's `_` keys at the top and without `_type` objects at any depth. */
+function withoutWandbBookkeeping(tree) {
+    const root = {};
+    // Iterative, like flattenTree, so that a deeply nested file cannot exhaust the stack; below
+    // MAX_NESTING_DEPTH the subtree is passed on as it is, for flattenTree to refuse.
+    const stack = [
+        { from: tree, to: root, depth: 0 },
+    ];
+    while (stack.length > 0) {
+        const { from, to, depth } = stack.pop();
+        for (const key of Object.keys(from)) {
+            const value = from[key];
+            if ((depth === 0 && key.startsWith('_')) || (isPlainObject(value) && '_type' in value))
+                continue;
+            let copy = value;
+            if (isPlainObject(value) && depth < MAX_NESTING_DEPTH) {
+                copy = {};
+                stack.push({ from: value, to: copy, depth: depth + 1 });
+            }
+            Object.defineProperty(to, key, { value: copy, enumerable: true, writable: true, configurable: true });
+        }
+    }
+    return root;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/metrics/summary-metrics.ts
 
 
@@ -32309,10 +32409,19 @@ function summary_metrics_describeValue(value) {
 
 
 
-/** Reads a JSON file of (nested) metrics, DVC's metrics.json shape, flattened to `a.b.c`. */
+
+/**
+ * Reads a JSON file of (nested) metrics, DVC's metrics.json shape, flattened to `a.b.c`; the
+ * files of Hugging Face Trainer, XGBoost / LightGBM and W&B as their frameworks mean them (see
+ * `knownJsonShapeMetrics`).
+ */
 async function json_metrics_readJsonMetrics(absolutePath, displayName) {
     const text = await readTextFile(absolutePath, displayName, { kind: 'metrics files' });
-    return metricsFromTree(parseJsonText(text, displayName), displayName, 'JSON');
+    const tree = parseJsonText(text, displayName);
+    const known = knownJsonShapeMetrics(tree, displayName);
+    if (known?.kind === 'metrics')
+        return known.metrics;
+    return metricsFromTree(known?.tree ?? tree, displayName, 'JSON');
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/metrics/dvclive.ts
@@ -32557,17 +32666,21 @@ const DT_DOUBLE = 2;
  * record's byte offset). Each record is an `Event`; its `summary.value`s give scalars from
  * `simple_value`, or from a float or double tensor with one element. Metric keys are the tags,
  * as written (`train/loss` stays so). The file is read in chunks, never whole.
+ *
+ * A file that ends inside its last record is one whose writer was still running or was killed
+ * (writers flush whole buffers, not whole records): like TensorBoard, we read the records before
+ * it, and add a warning naming the file and the offset to `warnings`.
  */
-async function tfevents_readTfevents(absolutePath, displayName) {
+async function tfevents_readTfevents(absolutePath, displayName, warnings = []) {
     const table = new MetricTable();
-    await tfevents_readTfeventsInto(table, absolutePath, displayName, '');
+    await tfevents_readTfeventsInto(table, absolutePath, displayName, '', warnings);
     return table.toRecord();
 }
 /**
  * Like `readTfevents`, adding to `table` with `tagPrefix` before each tag, so that several event
  * files of one run (a restarted job) extend the same series.
  */
-async function tfevents_readTfeventsInto(table, absolutePath, displayName, tagPrefix) {
+async function tfevents_readTfeventsInto(table, absolutePath, displayName, tagPrefix, warnings) {
     const handle = await open(absolutePath, 'r');
     try {
         let buffer = Buffer.allocUnsafe(tfevents_CHUNK_BYTES);
@@ -32602,6 +32715,7 @@ async function tfevents_readTfeventsInto(table, absolutePath, displayName, tagPr
             }
             return end >= needed;
         };
+        const incompleteTail = (recordOffset, bytes) => fileError(displayName, `ends inside the record at byte offset ${recordOffset} (${bytes} of its bytes are there): the writer had not finished it; the records before it were read`);
         const corrupt = (recordOffset, problem) => fileError(displayName, `record at byte offset ${recordOffset}: ${problem}; the event file is corrupt or not a TensorBoard event file`);
         for (;;) {
             if (!(await fill(HEADER_BYTES))) {
@@ -32609,7 +32723,8 @@ async function tfevents_readTfeventsInto(table, absolutePath, displayName, tagPr
                     break;
                 if (offset === 0)
                     throw fileError(displayName, `file is only ${end - start} bytes; not a TensorBoard event file`);
-                throw corrupt(offset, 'truncated record header (the file ends mid-record)');
+                warnings.push(incompleteTail(offset, end - start));
+                break;
             }
             const low = buffer.readUInt32LE(start);
             const high = buffer.readUInt32LE(start + 4);
@@ -32620,8 +32735,12 @@ async function tfevents_readTfeventsInto(table, absolutePath, displayName, tagPr
             if (length > MAX_RECORD_BYTES)
                 throw corrupt(offset, `record length ${length} is implausibly large`);
             const total = HEADER_BYTES + length + FOOTER_BYTES;
-            if (!(await fill(total)))
-                throw corrupt(offset, `truncated record (needs ${length} data bytes; the file ends first)`);
+            if (!(await fill(total))) {
+                if (offset === 0)
+                    throw corrupt(offset, `truncated record (needs ${length} data bytes; the file ends first)`);
+                warnings.push(incompleteTail(offset, end - start));
+                break;
+            }
             const dataStart = start + HEADER_BYTES;
             const dataEnd = dataStart + length;
             if (maskedCrc32c(buffer, dataStart, dataEnd) !== buffer.readUInt32LE(dataEnd)) {
@@ -33234,8 +33353,8 @@ async function subfolders(folder) {
 const WALL_TIME_KEYS = (/* unused pure expression or super */ null && (['timestamp', 'wall_time', 'time']));
 /**
  * Reads a JSON Lines history: one JSON object per line. `step` gives the step when present on
- * the line, else the line's record index (0-based); `timestamp`, `wall_time` or `time` is the
- * wall time. Every other numeric value is a metric (nested objects flattened to `a.b`);
+ * the line, else `epoch`, else the line's record index (0-based); `epoch` is never a metric.
+ * `timestamp`, `wall_time` or `time` is the wall time. Every other numeric value is a metric (nested objects flattened to `a.b`);
  * booleans, nulls and arrays are not; Python's bare NaN/Infinity are kept. A key that holds
  * both numbers and text is an error. Streams the file line by line.
  */
@@ -33313,10 +33432,11 @@ async function jsonl_history_readJsonlHistory(absolutePath, displayName) {
         }
         const record = parsed;
         let step = rowIndex;
-        const stepValue = record['step'];
-        if (stepValue !== undefined) {
+        const stepKey = record['step'] !== undefined ? 'step' : record['epoch'] !== undefined ? 'epoch' : undefined;
+        if (stepKey !== undefined) {
+            const stepValue = record[stepKey];
             if (typeof stepValue !== 'number' || !Number.isFinite(stepValue)) {
-                throw fileError(displayName, `"step" is ${describeValue(stepValue)}; it must be a finite number`, lineNumber);
+                throw fileError(displayName, `"${stepKey}" is ${describeValue(stepValue)}; it must be a finite number`, lineNumber);
             }
             step = stepValue;
         }
@@ -33335,7 +33455,7 @@ async function jsonl_history_readJsonlHistory(absolutePath, displayName) {
             break;
         }
         for (const key in record) {
-            if (key === 'step' || key === 'timestamp' || key === 'wall_time' || key === 'time')
+            if (key === 'step' || key === 'epoch' || key === 'timestamp' || key === 'wall_time' || key === 'time')
                 continue;
             addValue(key, record[key], step, wallTime, lineNumber, 0);
         }
@@ -34715,8 +34835,10 @@ async function yaml_metrics_readYamlMetrics(absolutePath, displayName) {
  * Reads one metrics file in whichever format its name and content say (see
  * `detectMetricsFormat`), or in `format` when given. `displayName` (the workspace-relative path)
  * names the file in errors; a TSV/CSV under `plots/metrics/` gets DVCLive's nested names.
+ * Problems that still let the file be read (a TensorBoard file its writer had not finished) are
+ * added to `warnings`.
  */
-async function read_metrics_file_readMetricsFile(absolutePath, displayName, format) {
+async function read_metrics_file_readMetricsFile(absolutePath, displayName, format, warnings = []) {
     const resolved = format ?? (await detectMetricsFormat(absolutePath, displayName));
     switch (resolved) {
         case 'json':
@@ -34736,7 +34858,7 @@ async function read_metrics_file_readMetricsFile(absolutePath, displayName, form
             });
         }
         case 'tfevents':
-            return readTfevents(absolutePath, displayName);
+            return readTfevents(absolutePath, displayName, warnings);
         case 'mlflow-metric':
             return readMlflowMetricFile(absolutePath, displayName);
     }
@@ -34772,8 +34894,9 @@ const NOT_METRICS = new Set([
  *    a sub-folder (a TensorBoard "run", e.g. `train/`) get that path and "/" before their tags,
  *    and several event files of one folder extend the same series (dot-folders and
  *    node_modules are not searched).
+ * Problems that still let a file be read are added to `warnings` (see `readMetricsFile`).
  */
-async function metrics_folder_readMetricsFolder(folder) {
+async function metrics_folder_readMetricsFolder(folder, warnings = []) {
     if (await isDvcliveFolder(folder))
         return { ...(await readDvcliveFolder(folder)), kind: 'dvclive' };
     const runs = await findMlflowRuns(folder);
@@ -34789,7 +34912,7 @@ async function metrics_folder_readMetricsFolder(folder) {
         const format = metricsFormatFromName(name);
         if (format === undefined || format === 'tfevents' || NOT_METRICS.has(name.toLowerCase()))
             continue;
-        for (const [key, metric] of Object.entries(await readMetricsFile(entry.absolute, entry.relative, format)))
+        for (const [key, metric] of Object.entries(await readMetricsFile(entry.absolute, entry.relative, format, warnings)))
             metrics.set(key, metric);
         sources.push(entry.relative);
     }
@@ -34800,7 +34923,7 @@ async function metrics_folder_readMetricsFolder(folder) {
         const table = new MetricTable();
         for (const file of events) {
             const below = path.posix.dirname(file.relative.slice(folder.relative === '.' ? 0 : folder.relative.length + 1));
-            await readTfeventsInto(table, file.absolute, file.relative, below === '.' ? '' : `${below}/`);
+            await readTfeventsInto(table, file.absolute, file.relative, below === '.' ? '' : `${below}/`, warnings);
             sources.push(file.relative);
         }
         for (const [key, metric] of table.toMetrics())
@@ -34821,25 +34944,27 @@ async function metrics_folder_readMetricsFolder(folder) {
  * kept inside the workspace. A pattern that matches nothing, or whose files hold no metric, is a
  * UserError naming it. When two sources define the same key, the later one wins: later patterns
  * over earlier ones, and within a glob or folder, later paths in name order.
- * `sources` lists the files read, relative to the workspace, each once.
+ * `sources` lists the files read, relative to the workspace, each once; `warnings` the problems
+ * that still let a file be read (see `readMetricsFile`).
  */
 async function collectMetrics(patterns, options) {
     const merged = new Map();
     const sources = [];
+    const warnings = [];
     for (const pattern of patterns) {
         if (pattern.trim() === '')
             continue;
         let found = 0;
         for (const match of await expandWorkspacePattern(pattern, options, 'metrics path')) {
             if (match.isDirectory) {
-                const folder = await readMetricsFolder(match);
+                const folder = await readMetricsFolder(match, warnings);
                 for (const [key, metric] of folder.metrics)
                     merged.set(key, metric);
                 found += folder.metrics.size;
                 sources.push(...folder.sources);
             }
             else {
-                const metrics = await readMetricsFile(match.absolute, match.relative);
+                const metrics = await readMetricsFile(match.absolute, match.relative, undefined, warnings);
                 for (const key of Object.keys(metrics))
                     merged.set(key, metrics[key]);
                 found += Object.keys(metrics).length;
@@ -34853,7 +34978,7 @@ async function collectMetrics(patterns, options) {
     const metrics = {};
     for (const [key, metric] of merged)
         setOwnEntry(metrics, key, metric);
-    return { metrics, sources: [...new Set(sources)] };
+    return { metrics, sources: [...new Set(sources)], warnings };
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/metrics/index.ts
@@ -34990,17 +35115,21 @@ function compareIdentifier(a, b) {
  */
 
 
-const NAME = /^[A-Za-z0-9._-]+$/;
-/** Refuses model names that are not letters, digits, `-`, `_` and `.`, or that git would refuse in a tag. */
+/** GTO's artifact names, without "/" (which would nest artifact and release names). */
+const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/;
+/**
+ * Refuses model names that GTO would not read back from the tag `<name>@v<version>`: letters,
+ * digits, "-" and "_", starting and ending with a letter or digit.
+ */
 function model_version_validateModelName(name) {
     if (!NAME.test(name)) {
-        throw new UserError(`input name: ${JSON.stringify(name)} is not a valid model name; use letters, digits, "-", "_" and "." only`);
-    }
-    // git refuses these in ref names (git check-ref-format), and a leading "-" reads as a CLI flag.
-    if (/^[.-]/.test(name) || name.endsWith('.') || name.includes('..') || name.endsWith('.lock')) {
-        throw new UserError(`input name: ${JSON.stringify(name)} is not a valid model name; it must not start with "." or "-", end with "." or ".lock", or contain ".."`);
+        throw new UserError(`input name: ${JSON.stringify(name)} is not a valid model name; use letters, digits, "-" and "_", starting and ending with a letter or digit (GTO's artifact names)`);
     }
     return name;
+}
+/** GTO's message for a registration tag. */
+function registrationMessage(name, version) {
+    return `Registering artifact ${name} version v${version}`;
 }
 /** Reads the `bump` input. */
 function parseVersionBump(text) {
@@ -38423,8 +38552,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 86 modules
-var src = __nccwpck_require__(23636);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 87 modules
+var src = __nccwpck_require__(20674);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
@@ -39978,17 +40107,29 @@ async function listModelTags(target, name) {
     });
     return response.data.map((ref) => ref.ref.replace(/^refs\/tags\//, ''));
 }
-/** Creates a lightweight tag; an existing tag is refused, never moved. */
-async function createTag(target, tag, sha) {
+/**
+ * Registers a model version as GTO does: an annotated tag (GTO ignores lightweight tags) with
+ * `message` (see `registrationMessage`), tagged by the token's identity. An existing tag is
+ * refused, never moved.
+ */
+async function createTag(target, tag, sha, message) {
+    const repository = { owner: target.owner, repo: target.repo };
+    const object = await target.github.request('POST /repos/{owner}/{repo}/git/tags', {
+        ...repository,
+        tag,
+        message,
+        object: sha,
+        type: 'commit',
+    });
     try {
         await target.github.request('POST /repos/{owner}/{repo}/git/refs', {
-            owner: target.owner,
-            repo: target.repo,
+            ...repository,
             ref: `refs/tags/${tag}`,
-            sha,
+            sha: object.data.sha,
         });
     }
     catch (thrown) {
+        // The tag object left behind is unreferenced, and git collects it.
         if (thrown.status === 422) {
             throw new UserError(`tag ${tag} exists already; model versions are never overwritten`);
         }

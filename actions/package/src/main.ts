@@ -14,6 +14,7 @@ import {
   nextVersion,
   parseMlmodel,
   parseSemver,
+  registrationMessage,
   renderModelCard,
   selectModelFiles,
   stageModelFiles,
@@ -151,7 +152,7 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
   outputs['artifact-id'] = String(upload.id);
 
   if (settings.tag && version.createTag && version.tag !== null) {
-    await createTag(target, version.tag, context.sha);
+    await createTag(target, version.tag, context.sha, registrationMessage(version.name, version.version));
     notes.push(`Tag \`${version.tag}\` created on commit \`${context.sha.slice(0, 12)}\`.`);
     if (settings.release) {
       const release = await createRelease(target, {

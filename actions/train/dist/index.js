@@ -29930,8 +29930,8 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 78 modules
-var src = __nccwpck_require__(60743);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 79 modules
+var src = __nccwpck_require__(2821);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 17 modules
 var github_src = __nccwpck_require__(73431);
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -30032,7 +30032,10 @@ async function run() {
         const metrics = await attempt(() => (0,src/* collectMetrics */.IE)(settings.metrics, where), {
             metrics: {},
             sources: [],
+            warnings: [],
         });
+        for (const warning of metrics.warnings)
+            core/* warning */.$e((0,github_src/* printable */.g$)(warning.message), annotation(warning));
         const params = await attempt(() => (0,src/* readParams */.LE)(settings.params, where), {
             params: {},
             sources: [],
@@ -30140,7 +30143,7 @@ function buildRecord(settings, context, parts) {
 
 /***/ }),
 
-/***/ 60743:
+/***/ 2821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30158,7 +30161,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   J1: () => (/* reexport */ run_record_serializeRunRecord)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, findMlflowRuns, findMlmodelFile, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseRunRecord, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParamsFile, readRulesFile, readTextFile, readTfevents, readTomlMetrics, readYamlMetrics, renderComparison, renderGateSummary, renderLearningCurve, renderModelCard, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, findMlflowRuns, findMlmodelFile, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseRunRecord, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParamsFile, readRulesFile, readTextFile, readTfevents, readTomlMetrics, readYamlMetrics, registrationMessage, renderComparison, renderGateSummary, renderLearningCurve, renderModelCard, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -31662,7 +31665,7 @@ function renderGateSummary(result, context) {
 ;// CONCATENATED MODULE: ../../packages/core/src/metrics/history-columns.ts
 /**
  * Which columns (CSV/TSV) or keys (JSON Lines) of a per-step history are not metrics: the step,
- * and wall-clock times.
+ * the epoch and wall-clock times.
  */
 /** Wall-time column names, best first; matched case-insensitively in CSV/TSV headers. */
 const WALL_TIME_NAMES = ['timestamp', 'wall_time', 'wall time', 'walltime', 'time'];
@@ -31675,6 +31678,16 @@ function wallTimeRank(name) {
 /** True for the step column's name (case-insensitive). */
 function isStepName(name) {
     return name.trim().toLowerCase() === STEP_NAME;
+}
+/**
+ * The name of the epoch column or key. It is a coordinate, never a metric: the step where a
+ * history has no `step` (Keras' CSVLogger writes `epoch,loss,...`), and left out beside one
+ * (Lightning's CSVLogger writes both).
+ */
+const EPOCH_NAME = 'epoch';
+/** True for the epoch column's name (case-insensitive). */
+function isEpochName(name) {
+    return name.trim().toLowerCase() === EPOCH_NAME;
 }
 // 1e11 seconds is the year 5138, 1e11 milliseconds is 1973: a larger number must be milliseconds.
 const MILLISECONDS_THRESHOLD = 1e11;
@@ -31932,11 +31945,12 @@ const METRIC = 1;
 const TEXT = 2; // its first non-empty cell was text: not a metric
 const STEP = 3;
 const WALL_TIME = 4;
-const IGNORED = 5; // a second wall-time column
+const IGNORED = 5; // a second wall-time column, or the epoch beside a step column
 /**
  * Reads a CSV or TSV history: a header row, then one row per point. The `step` column gives the
- * step when there is one, else the row's index (0-based). `timestamp`, `wall_time`, `time` are
- * wall times, not metrics. Every other column whose first non-empty cell is a number is a
+ * step when there is one, else the `epoch` column (Keras' CSVLogger), else the row's index
+ * (0-based); an `epoch` beside a `step` (Lightning's CSVLogger) is a coordinate, not a metric.
+ * `timestamp`, `wall_time`, `time` are wall times, not metrics. Every other column whose first non-empty cell is a number is a
  * metric; empty cells are points not logged; `nan`, `inf`, ... are kept. A column whose first
  * non-empty cell is text is not a metric. Streams the file line by line.
  */
@@ -32054,6 +32068,12 @@ async function readDelimitedHistory(absolutePath, displayName, options = {}) {
         });
         if (wallColumn >= 0)
             kinds[wallColumn] = WALL_TIME;
+        const epochColumn = names.findIndex(isEpochName);
+        if (epochColumn >= 0) {
+            if (stepColumn < 0)
+                stepColumn = epochColumn;
+            kinds[epochColumn] = stepColumn === epochColumn ? STEP : IGNORED;
+        }
     };
     await forEachLine(absolutePath, displayName, (line, lineNumber) => {
         let text = line;
@@ -32234,6 +32254,99 @@ function truncate(key) {
     return key.length > 80 ? `${key.slice(0, 77)}...` : key;
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/known-json-shapes.ts
+
+
+
+
+/**
+ * The JSON files that ML frameworks write whose plain flattening would misread them, recognised
+ * by name and shape and read as their framework means them:
+ * - Hugging Face Trainer's `trainer_state.json`: `log_history` is a list of logged points, each
+ *   with its `step`, so `loss`, `eval_loss`, ... become histories over step (the `epoch` in each
+ *   point is a coordinate); of the other top-level fields, which are the trainer's state, only
+ *   `best_metric` is a metric.
+ * - XGBoost's and LightGBM's `evals_result` (`{"validation_0": {"logloss": [...]}}`): each eval
+ *   set's arrays are histories over the boosting round (0-based), keyed `validation_0.logloss`.
+ * - W&B's `wandb-summary.json`: keys starting with `_` (`_step`, `_runtime`, `_timestamp`,
+ *   `_wandb`) are W&B's own bookkeeping, and objects with a `_type` are media or tables.
+ * Undefined for any other tree, which is then read as plain nested metrics.
+ */
+function knownJsonShapeMetrics(tree, displayName) {
+    if (!isPlainObject(tree))
+        return undefined;
+    if (isTrainerState(tree))
+        return { kind: 'metrics', metrics: trainerStateMetrics(tree) };
+    if (isEvalsResult(tree))
+        return { kind: 'metrics', metrics: evalsResultMetrics(tree) };
+    if (external_node_path_default().posix.basename(displayName.replace(/\\/g, '/')) === 'wandb-summary.json' || isPlainObject(tree['_wandb'])) {
+        return { kind: 'tree', tree: withoutWandbBookkeeping(tree) };
+    }
+    return undefined;
+}
+function isTrainerState(tree) {
+    const history = tree['log_history'];
+    return (Array.isArray(history) &&
+        history.every((point) => isPlainObject(point) && typeof point['step'] === 'number' && Number.isFinite(point['step'])));
+}
+function trainerStateMetrics(tree) {
+    const table = new MetricTable();
+    for (const point of tree.log_history) {
+        const step = point['step'];
+        for (const key of Object.keys(point)) {
+            const value = point[key];
+            if (typeof value === 'number' && !isStepName(key) && !isEpochName(key))
+                table.get(key).push(step, value);
+        }
+    }
+    const metrics = table.toRecord();
+    if (typeof tree.best_metric === 'number')
+        metrics['best_metric'] = { value: tree.best_metric };
+    return metrics;
+}
+function isNumberArray(value) {
+    return Array.isArray(value) && value.length > 0 && value.every((element) => typeof element === 'number');
+}
+function isEvalsResult(tree) {
+    const sets = Object.values(tree);
+    return (sets.length > 0 &&
+        sets.every((set) => isPlainObject(set) && Object.keys(set).length > 0 && Object.values(set).every(isNumberArray)));
+}
+function evalsResultMetrics(tree) {
+    const table = new MetricTable();
+    for (const [set, byMetric] of Object.entries(tree)) {
+        for (const [name, values] of Object.entries(byMetric)) {
+            const series = table.get(`${set}.${name}`);
+            values.forEach((value, round) => series.push(round, value));
+        }
+    }
+    return table.toRecord();
+}
+/** A copy without W&B's `_` keys at the top and without `_type` objects at any depth. */
+function withoutWandbBookkeeping(tree) {
+    const root = {};
+    // Iterative, like flattenTree, so that a deeply nested file cannot exhaust the stack; below
+    // MAX_NESTING_DEPTH the subtree is passed on as it is, for flattenTree to refuse.
+    const stack = [
+        { from: tree, to: root, depth: 0 },
+    ];
+    while (stack.length > 0) {
+        const { from, to, depth } = stack.pop();
+        for (const key of Object.keys(from)) {
+            const value = from[key];
+            if ((depth === 0 && key.startsWith('_')) || (isPlainObject(value) && '_type' in value))
+                continue;
+            let copy = value;
+            if (isPlainObject(value) && depth < MAX_NESTING_DEPTH) {
+                copy = {};
+                stack.push({ from: value, to: copy, depth: depth + 1 });
+            }
+            Object.defineProperty(to, key, { value: copy, enumerable: true, writable: true, configurable: true });
+        }
+    }
+    return root;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/metrics/summary-metrics.ts
 
 
@@ -32284,10 +32397,19 @@ function describeValue(value) {
 
 
 
-/** Reads a JSON file of (nested) metrics, DVC's metrics.json shape, flattened to `a.b.c`. */
+
+/**
+ * Reads a JSON file of (nested) metrics, DVC's metrics.json shape, flattened to `a.b.c`; the
+ * files of Hugging Face Trainer, XGBoost / LightGBM and W&B as their frameworks mean them (see
+ * `knownJsonShapeMetrics`).
+ */
 async function readJsonMetrics(absolutePath, displayName) {
     const text = await text_file_readTextFile(absolutePath, displayName, { kind: 'metrics files' });
-    return metricsFromTree(parseJsonText(text, displayName), displayName, 'JSON');
+    const tree = parseJsonText(text, displayName);
+    const known = knownJsonShapeMetrics(tree, displayName);
+    if (known?.kind === 'metrics')
+        return known.metrics;
+    return metricsFromTree(known?.tree ?? tree, displayName, 'JSON');
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/metrics/dvclive.ts
@@ -32532,17 +32654,21 @@ const DT_DOUBLE = 2;
  * record's byte offset). Each record is an `Event`; its `summary.value`s give scalars from
  * `simple_value`, or from a float or double tensor with one element. Metric keys are the tags,
  * as written (`train/loss` stays so). The file is read in chunks, never whole.
+ *
+ * A file that ends inside its last record is one whose writer was still running or was killed
+ * (writers flush whole buffers, not whole records): like TensorBoard, we read the records before
+ * it, and add a warning naming the file and the offset to `warnings`.
  */
-async function readTfevents(absolutePath, displayName) {
+async function readTfevents(absolutePath, displayName, warnings = []) {
     const table = new MetricTable();
-    await readTfeventsInto(table, absolutePath, displayName, '');
+    await readTfeventsInto(table, absolutePath, displayName, '', warnings);
     return table.toRecord();
 }
 /**
  * Like `readTfevents`, adding to `table` with `tagPrefix` before each tag, so that several event
  * files of one run (a restarted job) extend the same series.
  */
-async function readTfeventsInto(table, absolutePath, displayName, tagPrefix) {
+async function readTfeventsInto(table, absolutePath, displayName, tagPrefix, warnings) {
     const handle = await (0,promises_.open)(absolutePath, 'r');
     try {
         let buffer = Buffer.allocUnsafe(tfevents_CHUNK_BYTES);
@@ -32577,6 +32703,7 @@ async function readTfeventsInto(table, absolutePath, displayName, tagPrefix) {
             }
             return end >= needed;
         };
+        const incompleteTail = (recordOffset, bytes) => fileError(displayName, `ends inside the record at byte offset ${recordOffset} (${bytes} of its bytes are there): the writer had not finished it; the records before it were read`);
         const corrupt = (recordOffset, problem) => fileError(displayName, `record at byte offset ${recordOffset}: ${problem}; the event file is corrupt or not a TensorBoard event file`);
         for (;;) {
             if (!(await fill(HEADER_BYTES))) {
@@ -32584,7 +32711,8 @@ async function readTfeventsInto(table, absolutePath, displayName, tagPrefix) {
                     break;
                 if (offset === 0)
                     throw fileError(displayName, `file is only ${end - start} bytes; not a TensorBoard event file`);
-                throw corrupt(offset, 'truncated record header (the file ends mid-record)');
+                warnings.push(incompleteTail(offset, end - start));
+                break;
             }
             const low = buffer.readUInt32LE(start);
             const high = buffer.readUInt32LE(start + 4);
@@ -32595,8 +32723,12 @@ async function readTfeventsInto(table, absolutePath, displayName, tagPrefix) {
             if (length > MAX_RECORD_BYTES)
                 throw corrupt(offset, `record length ${length} is implausibly large`);
             const total = HEADER_BYTES + length + FOOTER_BYTES;
-            if (!(await fill(total)))
-                throw corrupt(offset, `truncated record (needs ${length} data bytes; the file ends first)`);
+            if (!(await fill(total))) {
+                if (offset === 0)
+                    throw corrupt(offset, `truncated record (needs ${length} data bytes; the file ends first)`);
+                warnings.push(incompleteTail(offset, end - start));
+                break;
+            }
             const dataStart = start + HEADER_BYTES;
             const dataEnd = dataStart + length;
             if (maskedCrc32c(buffer, dataStart, dataEnd) !== buffer.readUInt32LE(dataEnd)) {
@@ -33209,8 +33341,8 @@ async function subfolders(folder) {
 const WALL_TIME_KEYS = ['timestamp', 'wall_time', 'time'];
 /**
  * Reads a JSON Lines history: one JSON object per line. `step` gives the step when present on
- * the line, else the line's record index (0-based); `timestamp`, `wall_time` or `time` is the
- * wall time. Every other numeric value is a metric (nested objects flattened to `a.b`);
+ * the line, else `epoch`, else the line's record index (0-based); `epoch` is never a metric.
+ * `timestamp`, `wall_time` or `time` is the wall time. Every other numeric value is a metric (nested objects flattened to `a.b`);
  * booleans, nulls and arrays are not; Python's bare NaN/Infinity are kept. A key that holds
  * both numbers and text is an error. Streams the file line by line.
  */
@@ -33288,10 +33420,11 @@ async function readJsonlHistory(absolutePath, displayName) {
         }
         const record = parsed;
         let step = rowIndex;
-        const stepValue = record['step'];
-        if (stepValue !== undefined) {
+        const stepKey = record['step'] !== undefined ? 'step' : record['epoch'] !== undefined ? 'epoch' : undefined;
+        if (stepKey !== undefined) {
+            const stepValue = record[stepKey];
             if (typeof stepValue !== 'number' || !Number.isFinite(stepValue)) {
-                throw fileError(displayName, `"step" is ${describeValue(stepValue)}; it must be a finite number`, lineNumber);
+                throw fileError(displayName, `"${stepKey}" is ${describeValue(stepValue)}; it must be a finite number`, lineNumber);
             }
             step = stepValue;
         }
@@ -33310,7 +33443,7 @@ async function readJsonlHistory(absolutePath, displayName) {
             break;
         }
         for (const key in record) {
-            if (key === 'step' || key === 'timestamp' || key === 'wall_time' || key === 'time')
+            if (key === 'step' || key === 'epoch' || key === 'timestamp' || key === 'wall_time' || key === 'time')
                 continue;
             addValue(key, record[key], step, wallTime, lineNumber, 0);
         }
@@ -34690,8 +34823,10 @@ async function readYamlMetrics(absolutePath, displayName) {
  * Reads one metrics file in whichever format its name and content say (see
  * `detectMetricsFormat`), or in `format` when given. `displayName` (the workspace-relative path)
  * names the file in errors; a TSV/CSV under `plots/metrics/` gets DVCLive's nested names.
+ * Problems that still let the file be read (a TensorBoard file its writer had not finished) are
+ * added to `warnings`.
  */
-async function readMetricsFile(absolutePath, displayName, format) {
+async function readMetricsFile(absolutePath, displayName, format, warnings = []) {
     const resolved = format ?? (await detectMetricsFormat(absolutePath, displayName));
     switch (resolved) {
         case 'json':
@@ -34711,7 +34846,7 @@ async function readMetricsFile(absolutePath, displayName, format) {
             });
         }
         case 'tfevents':
-            return readTfevents(absolutePath, displayName);
+            return readTfevents(absolutePath, displayName, warnings);
         case 'mlflow-metric':
             return readMlflowMetricFile(absolutePath, displayName);
     }
@@ -34747,8 +34882,9 @@ const NOT_METRICS = new Set([
  *    a sub-folder (a TensorBoard "run", e.g. `train/`) get that path and "/" before their tags,
  *    and several event files of one folder extend the same series (dot-folders and
  *    node_modules are not searched).
+ * Problems that still let a file be read are added to `warnings` (see `readMetricsFile`).
  */
-async function readMetricsFolder(folder) {
+async function readMetricsFolder(folder, warnings = []) {
     if (await isDvcliveFolder(folder))
         return { ...(await readDvcliveFolder(folder)), kind: 'dvclive' };
     const runs = await findMlflowRuns(folder);
@@ -34764,7 +34900,7 @@ async function readMetricsFolder(folder) {
         const format = metricsFormatFromName(name);
         if (format === undefined || format === 'tfevents' || NOT_METRICS.has(name.toLowerCase()))
             continue;
-        for (const [key, metric] of Object.entries(await readMetricsFile(entry.absolute, entry.relative, format)))
+        for (const [key, metric] of Object.entries(await readMetricsFile(entry.absolute, entry.relative, format, warnings)))
             metrics.set(key, metric);
         sources.push(entry.relative);
     }
@@ -34775,7 +34911,7 @@ async function readMetricsFolder(folder) {
         const table = new MetricTable();
         for (const file of events) {
             const below = external_node_path_default().posix.dirname(file.relative.slice(folder.relative === '.' ? 0 : folder.relative.length + 1));
-            await readTfeventsInto(table, file.absolute, file.relative, below === '.' ? '' : `${below}/`);
+            await readTfeventsInto(table, file.absolute, file.relative, below === '.' ? '' : `${below}/`, warnings);
             sources.push(file.relative);
         }
         for (const [key, metric] of table.toMetrics())
@@ -34796,25 +34932,27 @@ async function readMetricsFolder(folder) {
  * kept inside the workspace. A pattern that matches nothing, or whose files hold no metric, is a
  * UserError naming it. When two sources define the same key, the later one wins: later patterns
  * over earlier ones, and within a glob or folder, later paths in name order.
- * `sources` lists the files read, relative to the workspace, each once.
+ * `sources` lists the files read, relative to the workspace, each once; `warnings` the problems
+ * that still let a file be read (see `readMetricsFile`).
  */
 async function collectMetrics(patterns, options) {
     const merged = new Map();
     const sources = [];
+    const warnings = [];
     for (const pattern of patterns) {
         if (pattern.trim() === '')
             continue;
         let found = 0;
         for (const match of await expandWorkspacePattern(pattern, options, 'metrics path')) {
             if (match.isDirectory) {
-                const folder = await readMetricsFolder(match);
+                const folder = await readMetricsFolder(match, warnings);
                 for (const [key, metric] of folder.metrics)
                     merged.set(key, metric);
                 found += folder.metrics.size;
                 sources.push(...folder.sources);
             }
             else {
-                const metrics = await readMetricsFile(match.absolute, match.relative);
+                const metrics = await readMetricsFile(match.absolute, match.relative, undefined, warnings);
                 for (const key of Object.keys(metrics))
                     merged.set(key, metrics[key]);
                 found += Object.keys(metrics).length;
@@ -34828,7 +34966,7 @@ async function collectMetrics(patterns, options) {
     const metrics = {};
     for (const [key, metric] of merged)
         safe_record_setOwnEntry(metrics, key, metric);
-    return { metrics, sources: [...new Set(sources)] };
+    return { metrics, sources: [...new Set(sources)], warnings };
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/metrics/index.ts
@@ -34965,17 +35103,21 @@ function compareIdentifier(a, b) {
  */
 
 
-const NAME = /^[A-Za-z0-9._-]+$/;
-/** Refuses model names that are not letters, digits, `-`, `_` and `.`, or that git would refuse in a tag. */
+/** GTO's artifact names, without "/" (which would nest artifact and release names). */
+const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/;
+/**
+ * Refuses model names that GTO would not read back from the tag `<name>@v<version>`: letters,
+ * digits, "-" and "_", starting and ending with a letter or digit.
+ */
 function model_version_validateModelName(name) {
     if (!NAME.test(name)) {
-        throw new UserError(`input name: ${JSON.stringify(name)} is not a valid model name; use letters, digits, "-", "_" and "." only`);
-    }
-    // git refuses these in ref names (git check-ref-format), and a leading "-" reads as a CLI flag.
-    if (/^[.-]/.test(name) || name.endsWith('.') || name.includes('..') || name.endsWith('.lock')) {
-        throw new UserError(`input name: ${JSON.stringify(name)} is not a valid model name; it must not start with "." or "-", end with "." or ".lock", or contain ".."`);
+        throw new UserError(`input name: ${JSON.stringify(name)} is not a valid model name; use letters, digits, "-" and "_", starting and ending with a letter or digit (GTO's artifact names)`);
     }
     return name;
+}
+/** GTO's message for a registration tag. */
+function registrationMessage(name, version) {
+    return `Registering artifact ${name} version v${version}`;
 }
 /** Reads the `bump` input. */
 function parseVersionBump(text) {
@@ -37488,8 +37630,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 78 modules
-var src = __nccwpck_require__(60743);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 79 modules
+var src = __nccwpck_require__(2821);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
@@ -39043,17 +39185,29 @@ async function listModelTags(target, name) {
     });
     return response.data.map((ref) => ref.ref.replace(/^refs\/tags\//, ''));
 }
-/** Creates a lightweight tag; an existing tag is refused, never moved. */
-async function createTag(target, tag, sha) {
+/**
+ * Registers a model version as GTO does: an annotated tag (GTO ignores lightweight tags) with
+ * `message` (see `registrationMessage`), tagged by the token's identity. An existing tag is
+ * refused, never moved.
+ */
+async function createTag(target, tag, sha, message) {
+    const repository = { owner: target.owner, repo: target.repo };
+    const object = await target.github.request('POST /repos/{owner}/{repo}/git/tags', {
+        ...repository,
+        tag,
+        message,
+        object: sha,
+        type: 'commit',
+    });
     try {
         await target.github.request('POST /repos/{owner}/{repo}/git/refs', {
-            owner: target.owner,
-            repo: target.repo,
+            ...repository,
             ref: `refs/tags/${tag}`,
-            sha,
+            sha: object.data.sha,
         });
     }
     catch (thrown) {
+        // The tag object left behind is unreferenced, and git collects it.
         if (thrown.status === 422) {
             throw new UserError(`tag ${tag} exists already; model versions are never overwritten`);
         }
@@ -45793,7 +45947,7 @@ var float = __nccwpck_require__(11433);
 var int = __nccwpck_require__(92790);
 var schema = __nccwpck_require__(99772);
 var schema$1 = __nccwpck_require__(67331);
-var binary = __nccwpck_require__(83124);
+var binary = __nccwpck_require__(60743);
 var merge = __nccwpck_require__(84376);
 var omap = __nccwpck_require__(26683);
 var pairs = __nccwpck_require__(97221);
@@ -45885,7 +46039,7 @@ exports.getTags = getTags;
 
 /***/ }),
 
-/***/ 83124:
+/***/ 60743:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -46398,7 +46552,7 @@ var map = __nccwpck_require__(91231);
 var _null = __nccwpck_require__(55940);
 var seq = __nccwpck_require__(10814);
 var string = __nccwpck_require__(13724);
-var binary = __nccwpck_require__(83124);
+var binary = __nccwpck_require__(60743);
 var bool = __nccwpck_require__(48514);
 var float = __nccwpck_require__(42026);
 var int = __nccwpck_require__(7149);

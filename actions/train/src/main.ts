@@ -59,7 +59,9 @@ export async function run(): Promise<void> {
     const metrics = await attempt(() => collectMetrics(settings.metrics, where), {
       metrics: {},
       sources: [],
+      warnings: [],
     });
+    for (const warning of metrics.warnings) core.warning(printable(warning.message), annotation(warning));
     const params = await attempt(() => readParams(settings.params, where), {
       params: {},
       sources: [],

@@ -59,12 +59,25 @@ describe('readDelimitedHistory', () => {
     });
   });
 
-  it('reads a TSV history without a step column: the row index is the step', async () => {
+  it("reads a TSV history whose epoch column is its step, as Keras' CSVLogger writes it", async () => {
     const metrics = await readDelimitedHistory(path.join(fixtures, 'history.tsv'), 'history.tsv');
     expect(metrics).toEqual({
-      epoch: { value: 2, step: 2, history: { steps: [0, 1, 2], values: [0, 1, 2] } },
       loss: { value: 1, step: 2, history: { steps: [0, 1, 2], values: [1.5, 1.25, 1] } },
       val_loss: { value: 1.5, step: 2, history: { steps: [0, 1, 2], values: [1.75, NaN, 1.5] } },
+    });
+  });
+
+  it('without a step or epoch column the row index is the step', async () => {
+    const metrics = await read('plain.csv', 'loss,acc\n0.5,0.1\n0.4,0.2\n');
+    expect(metrics['loss']).toEqual({ value: 0.4, step: 1, history: { steps: [0, 1], values: [0.5, 0.4] } });
+    expect(Object.keys(metrics)).toEqual(['loss', 'acc']);
+  });
+
+  it("an epoch beside a step column is a coordinate, not a metric, as in Lightning's metrics.csv", async () => {
+    const metrics = await read('metrics.csv', 'epoch,step,train_loss,val_loss\n0,9,0.5,\n0,9,,0.7\n1,19,0.25,\n');
+    expect(metrics).toEqual({
+      train_loss: { value: 0.25, step: 19, history: { steps: [9, 19], values: [0.5, 0.25] } },
+      val_loss: { value: 0.7, step: 9, history: { steps: [9], values: [0.7] } },
     });
   });
 

@@ -63,6 +63,14 @@ describe('readJsonlHistory', () => {
     });
   });
 
+  it('takes the epoch as the step where a line has no step, and never as a metric', async () => {
+    const metrics = await read(
+      'epochs.jsonl',
+      '{"epoch": 1, "loss": 0.5}\n{"epoch": 2, "loss": 0.25}\n{"step": 7, "epoch": 2, "loss": 0.2}\n',
+    );
+    expect(metrics).toEqual({ loss: { value: 0.2, step: 7, history: { steps: [1, 2, 7], values: [0.5, 0.25, 0.2] } } });
+  });
+
   it('refuses a truncated line, naming its line and column', async () => {
     const error = await errorOf('cut.jsonl', '{"step": 0, "loss": 1}\n{"step": 1, "loss": 0.5}\n{"step": 2, "lo');
     expect(error.message).toBe('cut.jsonl:3:13: invalid JSON: unterminated string');

@@ -106,20 +106,39 @@ describe('readTfevents', () => {
     expect(error.file).toBe('events.out.tfevents.bad-data');
   });
 
-  it('refuses a record whose length CRC is wrong, and a truncated file', async () => {
+  it('refuses a record whose length CRC is wrong', async () => {
     const bytes = encodeEventFile(events);
     const badLength = Uint8Array.from(bytes);
     badLength[8]! ^= 0x01;
     expect((await errorOf('events.out.tfevents.bad-length', badLength)).message).toBe(
       'events.out.tfevents.bad-length: record at byte offset 0: length CRC mismatch; the event file is corrupt or not a TensorBoard event file',
     );
+  });
+
+  it('reads a file cut inside its last record up to that record, with a warning naming the offset', async () => {
+    const bytes = encodeEventFile(events);
     const lastRecord = frameRecord(encodeScalarEvent(events[events.length - 1]!)).length;
-    const truncated = bytes.subarray(0, bytes.length - 5);
-    expect((await errorOf('events.out.tfevents.cut', truncated)).message).toMatch(
-      new RegExp(
-        `^events\\.out\\.tfevents\\.cut: record at byte offset ${bytes.length - lastRecord}: truncated record \\(needs \\d+ data bytes; the file ends first\\)`,
-      ),
-    );
+    const lastOffset = bytes.length - lastRecord;
+    const whole = await readTfevents(await write('events.out.tfevents.whole', bytes), 'whole');
+    for (const [name, cut] of [
+      ['data', 5],
+      ['header', lastRecord - 4],
+    ] as const) {
+      const warnings: UserError[] = [];
+      const file = await write(`events.out.tfevents.cut-${name}`, bytes.subarray(0, bytes.length - cut));
+      const metrics = await readTfevents(file, `cut-${name}`, warnings);
+      expect(warnings.map((warning) => warning.message)).toEqual([
+        `cut-${name}: ends inside the record at byte offset ${lastOffset} (${lastRecord - cut} of its bytes are there): the writer had not finished it; the records before it were read`,
+      ]);
+      expect(warnings[0]?.file).toBe(`cut-${name}`);
+      // The last event was train/loss at step 3e9; the rest is as in the whole file.
+      expect(metrics['train/loss']?.history?.steps).toEqual([0, 1, 2]);
+      expect(metrics['eval/acc']).toEqual(whole['eval/acc']);
+      expect(metrics['lr']).toEqual(whole['lr']);
+    }
+    // A first record that is cut is no event file at all.
+    const first = await errorOf('events.out.tfevents.first', bytes.subarray(0, 20));
+    expect(first.message).toMatch(/record at byte offset 0: truncated record/);
   });
 
   it('refuses an empty file and text that is not an event file', async () => {

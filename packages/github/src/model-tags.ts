@@ -17,16 +17,28 @@ export async function listModelTags(target: RepositoryTarget, name: string): Pro
   return response.data.map((ref) => ref.ref.replace(/^refs\/tags\//, ''));
 }
 
-/** Creates a lightweight tag; an existing tag is refused, never moved. */
-export async function createTag(target: RepositoryTarget, tag: string, sha: string): Promise<void> {
+/**
+ * Registers a model version as GTO does: an annotated tag (GTO ignores lightweight tags) with
+ * `message` (see `registrationMessage`), tagged by the token's identity. An existing tag is
+ * refused, never moved.
+ */
+export async function createTag(target: RepositoryTarget, tag: string, sha: string, message: string): Promise<void> {
+  const repository = { owner: target.owner, repo: target.repo };
+  const object = await target.github.request('POST /repos/{owner}/{repo}/git/tags', {
+    ...repository,
+    tag,
+    message,
+    object: sha,
+    type: 'commit',
+  });
   try {
     await target.github.request('POST /repos/{owner}/{repo}/git/refs', {
-      owner: target.owner,
-      repo: target.repo,
+      ...repository,
       ref: `refs/tags/${tag}`,
-      sha,
+      sha: object.data.sha,
     });
   } catch (thrown: unknown) {
+    // The tag object left behind is unreferenced, and git collects it.
     if ((thrown as { status?: unknown }).status === 422) {
       throw new UserError(`tag ${tag} exists already; model versions are never overwritten`);
     }

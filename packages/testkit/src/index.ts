@@ -14,3 +14,4 @@ export * from './github-api/index.ts';
 export * from './harness/index.ts';
 export * from './local-github.ts';
 export * from './job.ts';
+export * from './peers/peers-environment.ts';

@@ -12,25 +12,27 @@ import { setOwnEntry } from './safe-record.ts';
  * kept inside the workspace. A pattern that matches nothing, or whose files hold no metric, is a
  * UserError naming it. When two sources define the same key, the later one wins: later patterns
  * over earlier ones, and within a glob or folder, later paths in name order.
- * `sources` lists the files read, relative to the workspace, each once.
+ * `sources` lists the files read, relative to the workspace, each once; `warnings` the problems
+ * that still let a file be read (see `readMetricsFile`).
  */
 export async function collectMetrics(
   patterns: string[],
   options: WorkspaceOptions,
-): Promise<{ metrics: Record<string, Metric>; sources: string[] }> {
+): Promise<{ metrics: Record<string, Metric>; sources: string[]; warnings: UserError[] }> {
   const merged = new Map<string, Metric>();
   const sources: string[] = [];
+  const warnings: UserError[] = [];
   for (const pattern of patterns) {
     if (pattern.trim() === '') continue;
     let found = 0;
     for (const match of await expandWorkspacePattern(pattern, options, 'metrics path')) {
       if (match.isDirectory) {
-        const folder = await readMetricsFolder(match);
+        const folder = await readMetricsFolder(match, warnings);
         for (const [key, metric] of folder.metrics) merged.set(key, metric);
         found += folder.metrics.size;
         sources.push(...folder.sources);
       } else {
-        const metrics = await readMetricsFile(match.absolute, match.relative);
+        const metrics = await readMetricsFile(match.absolute, match.relative, undefined, warnings);
         for (const key of Object.keys(metrics)) merged.set(key, metrics[key]!);
         found += Object.keys(metrics).length;
         sources.push(match.relative);
@@ -44,5 +46,5 @@ export async function collectMetrics(
   }
   const metrics: Record<string, Metric> = {};
   for (const [key, metric] of merged) setOwnEntry(metrics, key, metric);
-  return { metrics, sources: [...new Set(sources)] };
+  return { metrics, sources: [...new Set(sources)], warnings };
 }

@@ -1,7 +1,7 @@
 import type { Metric } from '../run-record.ts';
 import { fileError } from '../files/file-error.ts';
 import { forEachLine } from '../files/line-stream.ts';
-import { isStepName, wallTimeFromDateText, wallTimeRank, wallTimeSeconds } from './history-columns.ts';
+import { isEpochName, isStepName, wallTimeFromDateText, wallTimeRank, wallTimeSeconds } from './history-columns.ts';
 import { MetricTable, type MetricSeries } from './metric-series.ts';
 import { nonFiniteFromText, parseDecimal } from './number-text.ts';
 
@@ -11,7 +11,7 @@ const METRIC = 1;
 const TEXT = 2; // its first non-empty cell was text: not a metric
 const STEP = 3;
 const WALL_TIME = 4;
-const IGNORED = 5; // a second wall-time column
+const IGNORED = 5; // a second wall-time column, or the epoch beside a step column
 
 export interface DelimitedHistoryOptions {
   /** ',' or '\t'; by default from the header (a tab there means TSV). */
@@ -22,8 +22,9 @@ export interface DelimitedHistoryOptions {
 
 /**
  * Reads a CSV or TSV history: a header row, then one row per point. The `step` column gives the
- * step when there is one, else the row's index (0-based). `timestamp`, `wall_time`, `time` are
- * wall times, not metrics. Every other column whose first non-empty cell is a number is a
+ * step when there is one, else the `epoch` column (Keras' CSVLogger), else the row's index
+ * (0-based); an `epoch` beside a `step` (Lightning's CSVLogger) is a coordinate, not a metric.
+ * `timestamp`, `wall_time`, `time` are wall times, not metrics. Every other column whose first non-empty cell is a number is a
  * metric; empty cells are points not logged; `nan`, `inf`, ... are kept. A column whose first
  * non-empty cell is text is not a metric. Streams the file line by line.
  */
@@ -160,6 +161,11 @@ export async function readDelimitedHistory(
       }
     });
     if (wallColumn >= 0) kinds[wallColumn] = WALL_TIME;
+    const epochColumn = names.findIndex(isEpochName);
+    if (epochColumn >= 0) {
+      if (stepColumn < 0) stepColumn = epochColumn;
+      kinds[epochColumn] = stepColumn === epochColumn ? STEP : IGNORED;
+    }
   };
 
   await forEachLine(absolutePath, displayName, (line, lineNumber) => {

@@ -1,6 +1,6 @@
 /**
  * Which columns (CSV/TSV) or keys (JSON Lines) of a per-step history are not metrics: the step,
- * and wall-clock times.
+ * the epoch and wall-clock times.
  */
 
 /** Wall-time column names, best first; matched case-insensitively in CSV/TSV headers. */
@@ -17,6 +17,18 @@ export function wallTimeRank(name: string): number {
 /** True for the step column's name (case-insensitive). */
 export function isStepName(name: string): boolean {
   return name.trim().toLowerCase() === STEP_NAME;
+}
+
+/**
+ * The name of the epoch column or key. It is a coordinate, never a metric: the step where a
+ * history has no `step` (Keras' CSVLogger writes `epoch,loss,...`), and left out beside one
+ * (Lightning's CSVLogger writes both).
+ */
+export const EPOCH_NAME = 'epoch';
+
+/** True for the epoch column's name (case-insensitive). */
+export function isEpochName(name: string): boolean {
+  return name.trim().toLowerCase() === EPOCH_NAME;
 }
 
 // 1e11 seconds is the year 5138, 1e11 milliseconds is 1973: a larger number must be milliseconds.

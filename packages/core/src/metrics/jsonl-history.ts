@@ -20,8 +20,8 @@ const WALL_TIME_KEYS = ['timestamp', 'wall_time', 'time'] as const;
 
 /**
  * Reads a JSON Lines history: one JSON object per line. `step` gives the step when present on
- * the line, else the line's record index (0-based); `timestamp`, `wall_time` or `time` is the
- * wall time. Every other numeric value is a metric (nested objects flattened to `a.b`);
+ * the line, else `epoch`, else the line's record index (0-based); `epoch` is never a metric.
+ * `timestamp`, `wall_time` or `time` is the wall time. Every other numeric value is a metric (nested objects flattened to `a.b`);
  * booleans, nulls and arrays are not; Python's bare NaN/Infinity are kept. A key that holds
  * both numbers and text is an error. Streams the file line by line.
  */
@@ -116,10 +116,15 @@ export async function readJsonlHistory(absolutePath: string, displayName: string
     }
     const record = parsed as Record<string, unknown>;
     let step = rowIndex;
-    const stepValue = record['step'];
-    if (stepValue !== undefined) {
+    const stepKey = record['step'] !== undefined ? 'step' : record['epoch'] !== undefined ? 'epoch' : undefined;
+    if (stepKey !== undefined) {
+      const stepValue = record[stepKey];
       if (typeof stepValue !== 'number' || !Number.isFinite(stepValue)) {
-        throw fileError(displayName, `"step" is ${describeValue(stepValue)}; it must be a finite number`, lineNumber);
+        throw fileError(
+          displayName,
+          `"${stepKey}" is ${describeValue(stepValue)}; it must be a finite number`,
+          lineNumber,
+        );
       }
       step = stepValue;
     }
@@ -139,7 +144,7 @@ export async function readJsonlHistory(absolutePath: string, displayName: string
       break;
     }
     for (const key in record) {
-      if (key === 'step' || key === 'timestamp' || key === 'wall_time' || key === 'time') continue;
+      if (key === 'step' || key === 'epoch' || key === 'timestamp' || key === 'wall_time' || key === 'time') continue;
       addValue(key, record[key], step, wallTime, lineNumber, 0);
     }
     rowIndex++;

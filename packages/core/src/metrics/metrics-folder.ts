@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Metric } from '../run-record.ts';
+import type { UserError } from '../errors.ts';
 import { listWorkspaceFolder, type WorkspacePath } from '../files/workspace-path.ts';
 import { isDvcliveFolder, readDvcliveFolder } from './dvclive.ts';
 import { metricsFormatFromName } from './metrics-format.ts';
@@ -33,9 +34,11 @@ const NOT_METRICS = new Set([
  *    a sub-folder (a TensorBoard "run", e.g. `train/`) get that path and "/" before their tags,
  *    and several event files of one folder extend the same series (dot-folders and
  *    node_modules are not searched).
+ * Problems that still let a file be read are added to `warnings` (see `readMetricsFile`).
  */
 export async function readMetricsFolder(
   folder: WorkspacePath,
+  warnings: UserError[] = [],
 ): Promise<{ metrics: Map<string, Metric>; sources: string[]; kind: MetricsFolderKind }> {
   if (await isDvcliveFolder(folder)) return { ...(await readDvcliveFolder(folder)), kind: 'dvclive' };
   const runs = await findMlflowRuns(folder);
@@ -49,7 +52,7 @@ export async function readMetricsFolder(
     const name = path.posix.basename(entry.relative);
     const format = metricsFormatFromName(name);
     if (format === undefined || format === 'tfevents' || NOT_METRICS.has(name.toLowerCase())) continue;
-    for (const [key, metric] of Object.entries(await readMetricsFile(entry.absolute, entry.relative, format)))
+    for (const [key, metric] of Object.entries(await readMetricsFile(entry.absolute, entry.relative, format, warnings)))
       metrics.set(key, metric);
     sources.push(entry.relative);
   }
@@ -62,7 +65,7 @@ export async function readMetricsFolder(
     const table = new MetricTable();
     for (const file of events) {
       const below = path.posix.dirname(file.relative.slice(folder.relative === '.' ? 0 : folder.relative.length + 1));
-      await readTfeventsInto(table, file.absolute, file.relative, below === '.' ? '' : `${below}/`);
+      await readTfeventsInto(table, file.absolute, file.relative, below === '.' ? '' : `${below}/`, warnings);
       sources.push(file.relative);
     }
     for (const [key, metric] of table.toMetrics()) metrics.set(key, metric);

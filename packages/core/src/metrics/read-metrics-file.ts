@@ -1,4 +1,5 @@
 import type { Metric } from '../run-record.ts';
+import type { UserError } from '../errors.ts';
 import { readDelimitedHistory } from './delimited-history.ts';
 import { dvcliveKeyPrefix } from './dvclive.ts';
 import { readJsonMetrics } from './json-metrics.ts';
@@ -13,11 +14,14 @@ import { readYamlMetrics } from './yaml-metrics.ts';
  * Reads one metrics file in whichever format its name and content say (see
  * `detectMetricsFormat`), or in `format` when given. `displayName` (the workspace-relative path)
  * names the file in errors; a TSV/CSV under `plots/metrics/` gets DVCLive's nested names.
+ * Problems that still let the file be read (a TensorBoard file its writer had not finished) are
+ * added to `warnings`.
  */
 export async function readMetricsFile(
   absolutePath: string,
   displayName: string,
   format?: MetricsFileFormat,
+  warnings: UserError[] = [],
 ): Promise<Record<string, Metric>> {
   const resolved = format ?? (await detectMetricsFormat(absolutePath, displayName));
   switch (resolved) {
@@ -38,7 +42,7 @@ export async function readMetricsFile(
       });
     }
     case 'tfevents':
-      return readTfevents(absolutePath, displayName);
+      return readTfevents(absolutePath, displayName, warnings);
     case 'mlflow-metric':
       return readMlflowMetricFile(absolutePath, displayName);
   }

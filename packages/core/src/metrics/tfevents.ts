@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { Metric } from '../run-record.ts';
+import type { UserError } from '../errors.ts';
 import { fileError } from '../files/file-error.ts';
 import { maskedCrc32c } from './crc32c.ts';
 import { MetricTable } from './metric-series.ts';
@@ -33,10 +34,18 @@ const DT_DOUBLE = 2;
  * record's byte offset). Each record is an `Event`; its `summary.value`s give scalars from
  * `simple_value`, or from a float or double tensor with one element. Metric keys are the tags,
  * as written (`train/loss` stays so). The file is read in chunks, never whole.
+ *
+ * A file that ends inside its last record is one whose writer was still running or was killed
+ * (writers flush whole buffers, not whole records): like TensorBoard, we read the records before
+ * it, and add a warning naming the file and the offset to `warnings`.
  */
-export async function readTfevents(absolutePath: string, displayName: string): Promise<Record<string, Metric>> {
+export async function readTfevents(
+  absolutePath: string,
+  displayName: string,
+  warnings: UserError[] = [],
+): Promise<Record<string, Metric>> {
   const table = new MetricTable();
-  await readTfeventsInto(table, absolutePath, displayName, '');
+  await readTfeventsInto(table, absolutePath, displayName, '', warnings);
   return table.toRecord();
 }
 
@@ -49,6 +58,7 @@ export async function readTfeventsInto(
   absolutePath: string,
   displayName: string,
   tagPrefix: string,
+  warnings: UserError[],
 ): Promise<void> {
   const handle = await open(absolutePath, 'r');
   try {
@@ -82,6 +92,11 @@ export async function readTfeventsInto(
       return end >= needed;
     };
 
+    const incompleteTail = (recordOffset: number, bytes: number) =>
+      fileError(
+        displayName,
+        `ends inside the record at byte offset ${recordOffset} (${bytes} of its bytes are there): the writer had not finished it; the records before it were read`,
+      );
     const corrupt = (recordOffset: number, problem: string) =>
       fileError(
         displayName,
@@ -93,7 +108,8 @@ export async function readTfeventsInto(
         if (end - start === 0) break;
         if (offset === 0)
           throw fileError(displayName, `file is only ${end - start} bytes; not a TensorBoard event file`);
-        throw corrupt(offset, 'truncated record header (the file ends mid-record)');
+        warnings.push(incompleteTail(offset, end - start));
+        break;
       }
       const low = buffer.readUInt32LE(start);
       const high = buffer.readUInt32LE(start + 4);
@@ -103,8 +119,11 @@ export async function readTfeventsInto(
       const length = high * 2 ** 32 + low;
       if (length > MAX_RECORD_BYTES) throw corrupt(offset, `record length ${length} is implausibly large`);
       const total = HEADER_BYTES + length + FOOTER_BYTES;
-      if (!(await fill(total)))
-        throw corrupt(offset, `truncated record (needs ${length} data bytes; the file ends first)`);
+      if (!(await fill(total))) {
+        if (offset === 0) throw corrupt(offset, `truncated record (needs ${length} data bytes; the file ends first)`);
+        warnings.push(incompleteTail(offset, end - start));
+        break;
+      }
       const dataStart = start + HEADER_BYTES;
       const dataEnd = dataStart + length;
       if (maskedCrc32c(buffer, dataStart, dataEnd) !== buffer.readUInt32LE(dataEnd)) {

@@ -30,22 +30,25 @@ export interface NextVersion {
   explanation: string;
 }
 
-const NAME = /^[A-Za-z0-9._-]+$/;
+/** GTO's artifact names, without "/" (which would nest artifact and release names). */
+const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/;
 
-/** Refuses model names that are not letters, digits, `-`, `_` and `.`, or that git would refuse in a tag. */
+/**
+ * Refuses model names that GTO would not read back from the tag `<name>@v<version>`: letters,
+ * digits, "-" and "_", starting and ending with a letter or digit.
+ */
 export function validateModelName(name: string): string {
   if (!NAME.test(name)) {
     throw new UserError(
-      `input name: ${JSON.stringify(name)} is not a valid model name; use letters, digits, "-", "_" and "." only`,
-    );
-  }
-  // git refuses these in ref names (git check-ref-format), and a leading "-" reads as a CLI flag.
-  if (/^[.-]/.test(name) || name.endsWith('.') || name.includes('..') || name.endsWith('.lock')) {
-    throw new UserError(
-      `input name: ${JSON.stringify(name)} is not a valid model name; it must not start with "." or "-", end with "." or ".lock", or contain ".."`,
+      `input name: ${JSON.stringify(name)} is not a valid model name; use letters, digits, "-" and "_", starting and ending with a letter or digit (GTO's artifact names)`,
     );
   }
   return name;
+}
+
+/** GTO's message for a registration tag. */
+export function registrationMessage(name: string, version: string): string {
+  return `Registering artifact ${name} version v${version}`;
 }
 
 /** Reads the `bump` input. */

@@ -45,6 +45,17 @@ export interface CommitRecord extends GraphCommit {
   authorLogin: string | undefined;
 }
 
+/** An annotated tag object, as `git cat-file tag` shows it. */
+export interface TagObjectRecord {
+  /** The object's sha, computed as git does, so `git mktag` on the same text gives it too. */
+  sha: string;
+  tag: string;
+  message: string;
+  /** The commit it tags. */
+  object: string;
+  tagger: GitPerson;
+}
+
 export interface PullRecord {
   id: number;
   number: number;
@@ -237,6 +248,7 @@ export class GitHubState {
   private readonly repos = new Map<string, RepoRecord>();
   private readonly commits = new Map<string, CommitRecord>();
   private readonly refsByRepo = new Map<string, Map<string, string>>();
+  private readonly tagObjects = new Map<string, TagObjectRecord>();
   private readonly pullsByRepo = new Map<string, Map<number, PullRecord>>();
   private readonly issuesByRepo = new Map<string, Map<number, IssueRecord>>();
   private readonly commentsById = new Map<number, CommentRecord>();
@@ -354,7 +366,33 @@ export class GitHubState {
     return this.commits.get(sha);
   }
 
-  /** Points a ref (`heads/main`, `tags/v1` or the same with `refs/`) at a commit. */
+  /** Creates an annotated tag object for a commit (a ref must still point at it, as on GitHub). */
+  addTagObject(seed: Omit<TagObjectRecord, 'sha'>): TagObjectRecord {
+    if (!this.commits.has(seed.object)) throw new Error(`commit ${seed.object} is not seeded`);
+    const message = seed.message.endsWith('\n') ? seed.message : `${seed.message}\n`;
+    const seconds = Math.floor(Date.parse(seed.tagger.date) / 1000);
+    const text =
+      `object ${seed.object}\ntype commit\ntag ${seed.tag}\n` +
+      `tagger ${seed.tagger.name} <${seed.tagger.email}> ${seconds} +0000\n\n${message}`;
+    const sha = createHash('sha1')
+      .update(`tag ${Buffer.byteLength(text)}\0${text}`)
+      .digest('hex');
+    const record: TagObjectRecord = { ...seed, sha, message };
+    this.tagObjects.set(sha, record);
+    return record;
+  }
+
+  tagObject(sha: string): TagObjectRecord | undefined {
+    return this.tagObjects.get(sha);
+  }
+
+  /** The commit an object is: itself, or the commit an annotated tag points at. */
+  peel(sha: string): string | undefined {
+    if (this.commits.has(sha)) return sha;
+    return this.tagObjects.get(sha)?.object;
+  }
+
+  /** Points a ref (`heads/main`, `tags/v1` or the same with `refs/`) at a commit or tag object. */
   setRef(repoName: string, ref: string, sha: string): void {
     const refs = this.refsByRepo.get(key(this.requireRepo(repoName).fullName)) as Map<string, string>;
     refs.set(fullRef(ref), sha);
@@ -381,7 +419,7 @@ export class GitHubState {
     if (this.commits.has(commitish)) return commitish;
     for (const candidate of [commitish, `heads/${commitish}`, `tags/${commitish}`]) {
       const sha = this.ref(repoName, candidate);
-      if (sha !== undefined) return sha;
+      if (sha !== undefined) return this.peel(sha);
     }
     if (/^[0-9a-f]{7,39}$/.test(commitish)) {
       const matches = [...this.commits.keys()].filter((sha) => sha.startsWith(commitish));

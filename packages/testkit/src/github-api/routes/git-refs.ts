@@ -1,20 +1,36 @@
 /**
- * Git references: list by prefix (`tags/churn-model@v` finds every version of a model), get one,
- * and create one, refusing a duplicate as GitHub does. Model versions live in tags.
+ * Git references and annotated tag objects: list refs by prefix (`tags/churn-model@v` finds every
+ * version of a model), get one, create one (pointing at a commit or a tag object), refusing a
+ * duplicate as GitHub does; create and get tag objects. Model versions live in tags.
  */
 import { githubError, json, notFound } from '../http-exchange.ts';
 import { nodeId } from '../render-account.ts';
 import type { Router } from '../router.ts';
-import type { GitHubState, RepoRecord } from '../state.ts';
+import { isoSeconds, type GitHubState, type RepoRecord, type TagObjectRecord } from '../state.ts';
 import { bodyObject, optionalString, requireRepo } from './repo-lookup.ts';
 
-function refJson(api: string, repo: RepoRecord, ref: string, sha: string): Record<string, unknown> {
+function refJson(state: GitHubState, api: string, repo: RepoRecord, ref: string, sha: string): Record<string, unknown> {
   const base = `${api}/repos/${repo.fullName}`;
+  const tag = state.tagObject(sha) !== undefined;
   return {
     ref,
     node_id: nodeId('Ref', `${repo.id}:${ref}`),
     url: `${base}/git/${ref.split('/').map(encodeURIComponent).join('/')}`,
-    object: { sha, type: 'commit', url: `${base}/git/commits/${sha}` },
+    object: { sha, type: tag ? 'tag' : 'commit', url: `${base}/git/${tag ? 'tags' : 'commits'}/${sha}` },
+  };
+}
+
+function tagJson(api: string, repo: RepoRecord, tag: TagObjectRecord): Record<string, unknown> {
+  const base = `${api}/repos/${repo.fullName}`;
+  return {
+    node_id: nodeId('Tag', tag.sha),
+    tag: tag.tag,
+    sha: tag.sha,
+    url: `${base}/git/tags/${tag.sha}`,
+    message: tag.message,
+    tagger: tag.tagger,
+    object: { sha: tag.object, type: 'commit', url: `${base}/git/commits/${tag.object}` },
+    verification: { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null },
   };
 }
 
@@ -25,7 +41,7 @@ export function registerGitRefRoutes(router: Router, state: GitHubState): void {
     const found = state.refs(repo.fullName).filter(([name]) => name.startsWith(prefix));
     return json(
       200,
-      found.map(([name, sha]) => refJson(request.baseUrl, repo, name, sha)),
+      found.map(([name, sha]) => refJson(state, request.baseUrl, repo, name, sha)),
     );
   });
 
@@ -33,7 +49,7 @@ export function registerGitRefRoutes(router: Router, state: GitHubState): void {
     const repo = requireRepo(state, request);
     const name = `refs/${request.params.ref ?? ''}`;
     const sha = state.ref(repo.fullName, name) ?? notFound();
-    return json(200, refJson(request.baseUrl, repo, name, sha));
+    return json(200, refJson(state, request.baseUrl, repo, name, sha));
   });
 
   router.add('POST', '/repos/{owner}/{repo}/git/refs', (request) => {
@@ -43,10 +59,40 @@ export function registerGitRefRoutes(router: Router, state: GitHubState): void {
     const sha = optionalString(body, 'sha') ?? '';
     if (!/^refs\/[^/]+\/.+/.test(ref) || ref.endsWith('/') || ref.includes('..'))
       return githubError(422, `${ref} is not a valid ref name.`);
-    if (state.commit(sha) === undefined) return githubError(422, 'Object does not exist');
+    if (state.peel(sha) === undefined) return githubError(422, 'Object does not exist');
     if (state.ref(repo.fullName, ref) !== undefined) return githubError(422, 'Reference already exists');
     state.setRef(repo.fullName, ref, sha);
-    const answer = refJson(request.baseUrl, repo, ref, sha);
+    const answer = refJson(state, request.baseUrl, repo, ref, sha);
     return json(201, answer, { location: String(answer.url) });
+  });
+
+  router.add('POST', '/repos/{owner}/{repo}/git/tags', (request) => {
+    const repo = requireRepo(state, request);
+    const body = bodyObject(request);
+    const object = optionalString(body, 'object') ?? '';
+    if (optionalString(body, 'type') !== 'commit' || state.commit(object) === undefined) {
+      return githubError(422, 'Object does not exist');
+    }
+    const given = body.tagger as { name?: string; email?: string; date?: string } | undefined;
+    // Without a tagger, GitHub records the token's own identity at the current time.
+    const user = state.user(request.identity.login);
+    const tag = state.addTagObject({
+      tag: optionalString(body, 'tag') ?? '',
+      message: optionalString(body, 'message') ?? '',
+      object,
+      tagger: {
+        name: given?.name ?? user.login,
+        email: given?.email ?? `${user.id}+${user.login}@users.noreply.github.com`,
+        date: given?.date ?? isoSeconds(),
+      },
+    });
+    const answer = tagJson(request.baseUrl, repo, tag);
+    return json(201, answer, { location: String(answer.url) });
+  });
+
+  router.add('GET', '/repos/{owner}/{repo}/git/tags/{tag_sha}', (request) => {
+    const repo = requireRepo(state, request);
+    const tag = state.tagObject(request.params.tag_sha ?? '') ?? notFound();
+    return json(200, tagJson(request.baseUrl, repo, tag));
   });
 }
