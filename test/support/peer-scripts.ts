@@ -1,16 +1,20 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { peersEnvironment } from '@ml-actions/testkit';
+import { peersEnvironment, type PeersEnvironment } from '@ml-actions/testkit';
 
 const run = promisify(execFile);
+
+// Checking the environment hashes the requirements and starts Python once; once a test file is enough.
+let checked: PeersEnvironment | undefined;
+const environment = (): PeersEnvironment => (checked ??= peersEnvironment());
 
 /**
  * Runs one of the writer scripts in test/peers with the peers' Python and returns what it
  * printed, parsed. A missing peers environment is an error, never a skip.
  */
 export async function runPeerScript<T>(script: string, args: string[], env: Record<string, string> = {}): Promise<T> {
-  const { python, bin } = peersEnvironment();
+  const { python, bin } = environment();
   const { stdout } = await run(python, [join(import.meta.dirname, '..', 'peers', script), ...args], {
     env: { ...process.env, PATH: `${bin}:${process.env['PATH'] ?? ''}`, PYTHONDONTWRITEBYTECODE: '1', ...env },
     maxBuffer: 64 * 1024 * 1024,
@@ -20,7 +24,7 @@ export async function runPeerScript<T>(script: string, args: string[], env: Reco
 
 /** Runs one of the peers' commands (`gto`, `mlflow`) and returns its standard output. */
 export async function runPeerCommand(command: string, args: string[], cwd: string): Promise<string> {
-  const { bin } = peersEnvironment();
+  const { bin } = environment();
   const { stdout } = await run(join(bin, command), args, {
     cwd,
     env: { ...process.env, PATH: `${bin}:${process.env['PATH'] ?? ''}` },

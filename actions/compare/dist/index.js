@@ -32271,6 +32271,7 @@ function truncate(key) {
 
 
 
+
 /**
  * The JSON files that ML frameworks write whose plain flattening would misread them, recognised
  * by name and shape and read as their framework means them:
@@ -32353,7 +32354,7 @@ function withoutWandbBookkeeping(tree) {
                 copy = {};
                 stack.push({ from: value, to: copy, depth: depth + 1 });
             }
-            Object.defineProperty(to, key, { value: copy, enumerable: true, writable: true, configurable: true });
+            setOwnEntry(to, key, copy);
         }
     }
     return root;

@@ -3,6 +3,7 @@ import type { Metric } from '../run-record.ts';
 import { isPlainObject, MAX_NESTING_DEPTH } from './flatten-tree.ts';
 import { isEpochName, isStepName } from './history-columns.ts';
 import { MetricTable } from './metric-series.ts';
+import { setOwnEntry } from './safe-record.ts';
 
 /**
  * The JSON files that ML frameworks write whose plain flattening would misread them, recognised
@@ -96,7 +97,7 @@ function withoutWandbBookkeeping(tree: Record<string, unknown>): Record<string, 
         copy = {};
         stack.push({ from: value, to: copy as Record<string, unknown>, depth: depth + 1 });
       }
-      Object.defineProperty(to, key, { value: copy, enumerable: true, writable: true, configurable: true });
+      setOwnEntry(to, key, copy);
     }
   }
   return root;
