@@ -133,9 +133,22 @@ describe('readJsonMetrics', () => {
           : v,
       ).replace(/"@@(NaN|Infinity|-Infinity|-0)@@"/g, '$1');
 
+    // XGBoost's evals_result shape (every top-level value an object of non-empty number arrays)
+    // is read as histories, not flattened: known-json-shapes.test.ts covers it.
+    const isEvalsResultShape = (tree: Tree) =>
+      Object.values(tree).length > 0 &&
+      Object.values(tree).every(
+        (set) =>
+          set !== null &&
+          typeof set === 'object' &&
+          !Array.isArray(set) &&
+          Object.values(set).length > 0 &&
+          Object.values(set).every((v) => Array.isArray(v) && v.length > 0),
+      );
+
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(tree, async (generated) => {
+      fc.asyncProperty(tree.filter((generated) => !isEvalsResultShape(generated)), async (generated) => {
         const name = `prop-${run++}.json`;
         const metrics = await readText(name, toPythonJson(generated));
         expect(metrics).toEqual(Object.fromEntries(flatten(generated, '', new Map())));
