@@ -148,11 +148,14 @@ describe('readJsonMetrics', () => {
 
     let run = 0;
     await fc.assert(
-      fc.asyncProperty(tree.filter((generated) => !isEvalsResultShape(generated)), async (generated) => {
-        const name = `prop-${run++}.json`;
-        const metrics = await readText(name, toPythonJson(generated));
-        expect(metrics).toEqual(Object.fromEntries(flatten(generated, '', new Map())));
-      }),
+      fc.asyncProperty(
+        tree.filter((generated) => !isEvalsResultShape(generated)),
+        async (generated) => {
+          const name = `prop-${run++}.json`;
+          const metrics = await readText(name, toPythonJson(generated));
+          expect(metrics).toEqual(Object.fromEntries(flatten(generated, '', new Map())));
+        },
+      ),
       { numRuns: 150 },
     );
   });
