@@ -1,6 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pullRequestEvent, pushEvent, startJob, startLocalGitHub, type LocalGitHub } from '@ml-actions/testkit';
 
@@ -27,6 +27,24 @@ async function trainOnMain(metrics: Record<string, number>): Promise<string> {
   expect(train.exitCode).toBe(0);
   await job.finish();
   mainSha = sha;
+  return sha;
+}
+
+/** A run record of `metrics` from a job on a side branch, copied into the workspace at `path`; returns its commit. */
+async function recordFile(metrics: Record<string, number>, path: string): Promise<string> {
+  const sha = github.api.state.addCommit(repo, { parents: [mainSha], message: 'side' }).sha;
+  await writeMetrics(metrics);
+  const job = await startJob(github, {
+    event: pushEvent(github.repository, { sha, before: mainSha }),
+    headSha: sha,
+    headBranch: 'side',
+    workspace,
+  });
+  const train = await job.step('train', { metrics: 'metrics.json', upload: 'false' });
+  expect(train.exitCode).toBe(0);
+  await mkdir(dirname(join(workspace, path)), { recursive: true });
+  await copyFile(train.outputs['record']!, join(workspace, path));
+  await job.finish();
   return sha;
 }
 
@@ -76,6 +94,78 @@ describe('gate', () => {
     expect(results[1]?.message).toBe('skipped (no baseline)');
     expect(gate.outputs['baseline-sha']).toBe('');
     expect(gate.annotations).toContainEqual(expect.objectContaining({ level: 'notice' }));
+  });
+
+  it('says nothing was judged when every rule needs the missing baseline: neutral check, green step', async () => {
+    const { gate, headSha } = await gateOnPull(
+      { accuracy: 0.95, loss: 0.2 },
+      { rules: 'loss <= baseline * 1.05\naccuracy: no-drop 1%' },
+    );
+    expect(gate.exitCode).toBe(0);
+    expect(gate.outputs['verdict']).toBe('neutral');
+    expect(gate.summary).not.toContain('Gate passed');
+    expect(gate.summary).toContain('Gate not judged: all 2 rules skipped (no baseline)');
+    expect(gate.summary).toContain('no run record "ml-run-train" was found on main');
+    expect(gate.annotations.filter((a) => a.level === 'error')).toEqual([]);
+    const checks = github.api.state.checkRuns(repo).filter((check) => check.headSha === headSha);
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ conclusion: 'neutral' });
+    expect(checks[0]?.output.title).toBe('Gate not judged: all 2 rules skipped (no baseline)');
+
+    const required = await gateOnPull(
+      { accuracy: 0.95, loss: 0.2 },
+      { rules: 'loss <= baseline * 1.05', 'require-baseline': 'true', 'check-name': '' },
+    );
+    expect(required.gate.exitCode).toBe(1);
+    expect(required.gate.outputs['verdict']).toBe('fail');
+  });
+
+  it('reads an explicit baseline file without a token or any request, and judges absolute rules too', async () => {
+    const sha = await recordFile({ accuracy: 0.9, loss: 0.5 }, 'records/base.json');
+    const { gate, requests } = await gateOnPull(
+      { accuracy: 0.92, loss: 0.51 },
+      { rules: 'loss <= baseline * 1.05\naccuracy >= 0.9', baseline: 'records/base.json', 'github-token': '' },
+    );
+    expect(gate.exitCode).toBe(0);
+    expect(gate.outputs['verdict']).toBe('pass');
+    const results = JSON.parse(gate.outputs['results'] ?? '[]') as { verdict: string; baseline?: number }[];
+    expect(results.map((r) => r.verdict)).toEqual(['pass', 'pass']);
+    expect(results[0]?.baseline).toBe(0.5);
+    expect(gate.outputs['baseline-sha']).toBe(sha);
+    expect(requests).toEqual([]);
+
+    const absolute = await gateOnPull({ accuracy: 0.5 }, { rules: 'accuracy >= 0.9', 'github-token': '' });
+    expect(absolute.gate.exitCode).toBe(1);
+    expect(absolute.gate.outputs['verdict']).toBe('fail');
+    expect(absolute.requests).toEqual([]);
+  });
+
+  it.each(['records/missing.json', 'records/*.nothing.json', 'records/nowhere/'])(
+    'fails, naming the input, when the explicit baseline %s does not exist',
+    async (spec) => {
+      const { gate } = await gateOnPull(
+        { accuracy: 0.92, loss: 0.51 },
+        { rules: 'loss <= baseline * 1.05', baseline: spec, 'check-name': '' },
+      );
+      expect(gate.exitCode).toBe(1);
+      expect(gate.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
+        `input "baseline": no run record matches ${spec}`,
+      ]);
+    },
+  );
+
+  it('annotates every syntax error of the rules with its line and column, and fails the step once', async () => {
+    await writeFile(join(workspace, 'all.rules'), 'accuracy >= 0.9\nloss <= baseline *\nf1 >= 0.8\nloss <= 1e400\n');
+    const { gate } = await gateOnPull({ accuracy: 0.95 }, { 'rules-file': 'all.rules', 'check-name': '' });
+    expect(gate.exitCode).toBe(1);
+    const errors = gate.annotations.filter((a) => a.level === 'error');
+    expect(errors.map((a) => [a.file, a.line, a.column])).toEqual([
+      ['all.rules', 2, 19],
+      ['all.rules', 4, 9],
+    ]);
+    expect(errors[1]?.message).toBe("all.rules:4:9: number '1e400' is too large");
+    expect(gate.summary).toContain('  loss <= 1e400\n>           ^');
+    expect(gate.summary).toContain('  loss <= baseline *\n>                     ^');
   });
 
   it('fails a pull request whose loss rose more than 5% over the merge base, and reports a failing check run', async () => {

@@ -2,6 +2,8 @@ import * as core from '@actions/core';
 import {
   evaluateRules,
   gateHeadline,
+  gateVerdict,
+  type GateVerdict,
   loadRules,
   renderGateSummary,
   rulesNeedBaseline,
@@ -12,15 +14,23 @@ import {
   type CheckAnnotation,
   createGitHubClient,
   findBaselines,
+  isBaselineFile,
   isReadOnlyRefusal,
   loadArtifactClient,
   printable,
   readActionContext,
+  readBaselineFile,
   readRunRecords,
   runStep,
   writeJobGateResult,
 } from '@ml-actions/github';
 import { readGateSettings } from './settings.ts';
+
+const CONCLUSIONS: Record<GateVerdict, 'success' | 'failure' | 'neutral'> = {
+  pass: 'success',
+  fail: 'failure',
+  neutral: 'neutral',
+};
 
 /** gate: judge the run against the rules and report a verdict that branch protection can require. */
 export async function run(): Promise<void> {
@@ -42,7 +52,11 @@ export async function run(): Promise<void> {
     let baseline: RunRecord[] | undefined;
     let baselineSha: string | undefined;
     if (rulesNeedBaseline(rules) && settings.baseline !== 'none') {
-      if (github === undefined || settings.token === undefined) {
+      if (isBaselineFile(settings.baseline, context.workspace)) {
+        const found = await readBaselineFile(settings.baseline, context.workspace);
+        baseline = found.records;
+        baselineSha = found.sha;
+      } else if (github === undefined || settings.token === undefined) {
         notices.push('no github-token: the baseline cannot be looked up');
       } else {
         const found = await findBaselines({
@@ -61,7 +75,9 @@ export async function run(): Promise<void> {
     for (const notice of notices) core.notice(printable(notice));
 
     const result = evaluateRules(rules, { runs, baseline, requireBaseline: settings.requireBaseline });
+    const verdict = gateVerdict(result);
     await writeJobGateResult(result);
+    step.setOutput('verdict', verdict);
     step.setOutput('passed', result.passed);
     step.setOutput('results', JSON.stringify(result.results));
     step.setOutput('baseline-sha', baselineSha ?? '');
@@ -101,7 +117,7 @@ export async function run(): Promise<void> {
           repo: context.repo,
           name: `${settings.checkName} (${experiments.join(', ')})`,
           headSha: context.headSha ?? context.sha,
-          conclusion: result.passed ? 'success' : 'failure',
+          conclusion: CONCLUSIONS[verdict],
           title: gateHeadline(result),
           summary,
           annotations,
@@ -117,6 +133,7 @@ export async function run(): Promise<void> {
         );
       }
     }
-    if (!result.passed && settings.fail) step.fail(gateHeadline(result));
+    // A neutral gate judged nothing; it fails only through require-baseline, which makes skips failures.
+    if (verdict === 'fail' && settings.fail) step.fail(gateHeadline(result));
   });
 }

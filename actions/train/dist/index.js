@@ -29902,7 +29902,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73431);
+/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23756);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(79104);
 
 
@@ -29932,8 +29932,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var core = __nccwpck_require__(58922);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 79 modules
 var src = __nccwpck_require__(2821);
-// EXTERNAL MODULE: ../../packages/github/src/index.ts + 17 modules
-var github_src = __nccwpck_require__(73431);
+// EXTERNAL MODULE: ../../packages/github/src/index.ts + 18 modules
+var github_src = __nccwpck_require__(23756);
 ;// CONCATENATED MODULE: ./src/settings.ts
 
 
@@ -30152,6 +30152,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iY: () => (/* reexport */ RUN_RECORD_SCHEMA),
   X1: () => (/* reexport */ RUN_RECORD_VERSION),
   yo: () => (/* reexport */ errors_UserError),
+  tQ: () => (/* reexport */ errors_UserErrors),
   IE: () => (/* reexport */ collectMetrics),
   gJ: () => (/* reexport */ errorMessage),
   fv: () => (/* reexport */ finalMetricValues),
@@ -30161,7 +30162,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   J1: () => (/* reexport */ run_record_serializeRunRecord)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, findMlflowRuns, findMlmodelFile, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseRunRecord, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParamsFile, readRulesFile, readTextFile, readTfevents, readTomlMetrics, readYamlMetrics, registrationMessage, renderComparison, renderGateSummary, renderLearningCurve, renderModelCard, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, findMlflowRuns, findMlmodelFile, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, gateVerdict, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseRunRecord, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParamsFile, readRulesFile, readTextFile, readTfevents, readTomlMetrics, readYamlMetrics, registrationMessage, renderComparison, renderGateSummary, renderLearningCurve, renderModelCard, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -30178,6 +30179,23 @@ class errors_UserError extends Error {
         this.file = where.file;
         this.line = where.line;
         this.column = where.column;
+    }
+}
+/**
+ * Several mistakes found at once (every syntax error of a rules file), so that one run shows them
+ * all. The message holds each in turn; `file`, `line` and `column` are those of the first.
+ */
+class errors_UserErrors extends errors_UserError {
+    errors;
+    constructor(errors, more = '') {
+        const first = errors[0];
+        super([...errors.map((e) => e.message), ...(more === '' ? [] : [more])].join('\n'), {
+            ...(first.file === undefined ? {} : { file: first.file }),
+            ...(first.line === undefined ? {} : { line: first.line }),
+            ...(first.column === undefined ? {} : { column: first.column }),
+        });
+        this.name = 'UserErrors';
+        this.errors = errors;
     }
 }
 /** The message of anything thrown, whether an Error, a string or something stranger. */
@@ -31635,9 +31653,15 @@ function renderRunSummary(record) {
 ;// CONCATENATED MODULE: ../../packages/core/src/gate-summary.ts
 
 
+
 const MARKS = { pass: '✅ pass', fail: '❌ fail', skipped: '⏭️ skipped', error: '⚠️ error' };
-/** The one-line verdict: how many rules passed, failed and were skipped. */
+/**
+ * The one-line verdict: how many rules passed, failed and were skipped; when nothing was judged,
+ * that, and why.
+ */
 function gateHeadline(result) {
+    if (gateVerdict(result) === 'neutral')
+        return `Gate not judged: ${whyNotJudged(result)}`;
     const count = (verdict) => result.results.filter((r) => r.verdict === verdict).length;
     const parts = [`${count('pass')} passed`, `${count('fail')} failed`];
     if (count('error') > 0)
@@ -31646,9 +31670,21 @@ function gateHeadline(result) {
         parts.push(`${count('skipped')} skipped`);
     return `${result.passed ? 'Gate passed' : 'Gate failed'}: ${parts.join(', ')}`;
 }
+function whyNotJudged(result) {
+    const total = result.results.length;
+    if (total === 0)
+        return 'no rules';
+    // Skipped rules say why in parentheses: `skipped (no baseline)`.
+    const reasons = new Set(result.results.map((r) => /^skipped \(([^)]+)\)/.exec(r.message)?.[1] ?? 'skipped'));
+    const why = reasons.has('skipped') ? '' : ` (${[...reasons].join('; ')})`;
+    return `${total === 1 ? 'the only rule was' : `all ${total} rules`} skipped${why}`;
+}
 /** The gate's report, for the job summary and the check run: the verdict, then every rule. */
 function renderGateSummary(result, context) {
     const lines = [`### ML gate: ${escapeInline(context.experiments.join(', '))}`, '', `**${gateHeadline(result)}**`, ''];
+    if (gateVerdict(result) === 'neutral') {
+        lines.push('No rule could be judged, so this is neither a pass nor a failure: the check run is neutral.', '');
+    }
     if (context.baselineSha !== undefined)
         lines.push(`Baseline: commit \`${context.baselineSha.slice(0, 7)}\``, '');
     for (const notice of context.notices)
@@ -36848,6 +36884,20 @@ function syntax_error_ruleSyntaxError(at, index, message) {
     const excerpt = `${lead}${shown.join('')}${tail}`;
     return new UserError(`${at.source}:${at.line}:${column}: ${message}\n  ${excerpt}\n  ${' '.repeat(lead.length)}${pad}^`, { file: at.source, line: at.line, column });
 }
+// A file of hundreds of broken lines is surely the wrong file: the first errors say enough.
+const MAX_REPORTED = 20;
+/**
+ * What to throw for the syntax errors found in a whole text: the error itself when there is one,
+ * else all of them (up to MAX_REPORTED, then a count of the rest) so that one run shows every fix.
+ */
+function syntax_error_ruleSyntaxErrors(errors) {
+    if (errors.length === 1)
+        return errors[0];
+    const shown = errors.slice(0, MAX_REPORTED);
+    const rest = errors.length - shown.length;
+    const more = rest === 0 ? '' : `${errors[MAX_REPORTED].file ?? 'rules'}: ${rest} more syntax ${rest === 1 ? 'error' : 'errors'} not shown`;
+    return new UserErrors(shown, more);
+}
 /** Control characters would break the two-line picture, so they are shown as `?`. */
 function printable(c) {
     const code = c.codePointAt(0) ?? 0;
@@ -36899,7 +36949,11 @@ function tokenizer_tokenize(at) {
                 throw ruleSyntaxError(at, start, `invalid number '${tokenizer_clip(text.slice(start, NUMBER_TAIL.lastIndex))}'`);
             }
             const numeral = text.slice(start, i);
-            tokens.push({ kind: 'number', text: numeral, value: Number(numeral), start, end: i });
+            const value = Number(numeral);
+            // An overflow would silently become Infinity, a threshold that everything passes or fails.
+            if (!Number.isFinite(value))
+                throw ruleSyntaxError(at, start, `number '${tokenizer_clip(numeral)}' is too large`);
+            tokens.push({ kind: 'number', text: numeral, value, start, end: i });
             continue;
         }
         if (c === '`') {
@@ -36985,11 +37039,32 @@ class expression_DivisionByZero extends Error {
     }
 }
 /**
+ * Thrown by `evaluateExpr` when a part of the expression is Infinity or NaN (an overflow, a NaN
+ * baseline): every later step would be meaningless, and `evaluateRules` makes it an `error` verdict.
+ */
+class expression_NotFinite extends Error {
+    part;
+    value;
+    constructor(part, value) {
+        super(`${expression_formatExpr(part)} is ${value}`);
+        this.name = 'NotFinite';
+        this.part = part;
+        this.value = value;
+    }
+}
+/**
  * The value of a right-hand side. `baselineOf` gives the baseline value of a metric; bare
  * `baseline` asks for `metric`, the rule's own. Division by zero throws DivisionByZero rather
- * than yield an infinity nobody meant.
+ * than yield an infinity nobody meant, and any part that is not finite throws NotFinite, so a
+ * threshold is always a finite number.
  */
 function expression_evaluateExpr(expr, metric, baselineOf) {
+    const value = evaluatePart(expr, metric, baselineOf);
+    if (!Number.isFinite(value))
+        throw new expression_NotFinite(expr, value);
+    return value;
+}
+function evaluatePart(expr, metric, baselineOf) {
     switch (expr.kind) {
         case 'number':
             return expr.value;
@@ -37045,7 +37120,7 @@ function expression_formatExpr(expr) {
         case 'number':
             return String(expr.value);
         case 'baseline':
-            return expr.metric === undefined ? 'baseline' : `baseline.${describeName(expr.metric)}`;
+            return expr.metric === undefined ? 'baseline' : `baseline.${tokenizer_describeName(expr.metric)}`;
         case 'negate': {
             const inner = expression_formatExpr(expr.operand);
             return expr.operand.kind === 'binary' || expr.operand.kind === 'margin' ? `-(${inner})` : `-${inner}`;
@@ -37152,8 +37227,13 @@ function judge(rule, actual, baselineRuns, combine, context) {
             const found = run.metrics[metric];
             return found !== undefined && Object.hasOwn(run.metrics, metric) ? [found.value] : [];
         });
-        if (values.length === 0)
+        if (values.length === 0) {
+            // A metric that neither side records is a typo, not a metric new in this run.
+            if (!context.runs.some((run) => Object.hasOwn(run.metrics, metric))) {
+                return { verdict: 'error', actual, reason: unknownBaselineMetric(metric, context) };
+            }
             return noBaseline(actual, metric, context.requireBaseline);
+        }
         baselineValues.set(metric, combine(values));
     }
     const baseline = baselineValues.get(rule.metric);
@@ -37163,6 +37243,9 @@ function judge(rule, actual, baselineRuns, combine, context) {
         threshold = evaluateExpr(rule.threshold, rule.metric, (metric) => baselineValues.get(metric));
     }
     catch (thrown) {
+        if (thrown instanceof NotFinite) {
+            return { verdict: 'error', actual, ...withBaseline, reason: `the threshold cannot be computed: ${thrown.message}` };
+        }
         if (!(thrown instanceof DivisionByZero))
             throw thrown;
         const divisor = thrown.divisor.kind === 'number' ? '' : `: ${formatExpr(thrown.divisor)} is 0`;
@@ -37180,8 +37263,13 @@ function noBaseline(actual, metric, required) {
         reason: metric === undefined ? 'skipped (no baseline)' : `skipped (no baseline): ${what}`,
     };
 }
-/** JavaScript's own comparison, so NaN fails everything but `!=`. */
+/**
+ * JavaScript's comparison, except that NaN fails every comparison, `!=` included: a diverged
+ * metric must never pass a gate.
+ */
 function compare(actual, op, threshold) {
+    if (Number.isNaN(actual) || Number.isNaN(threshold))
+        return false;
     switch (op) {
         case '<':
             return actual < threshold;
@@ -37236,15 +37324,21 @@ function baselineRunsFor(run, context) {
 }
 function missingMetric(metric, runs, missing) {
     if (missing.length < runs.length) {
-        return `metric "${metric}" not found in ${runName(missing[0])} (missing from ${missing.length} of ${runs.length} runs)`;
+        const where = `metric "${metric}" not found in ${runName(missing[0])} (missing from ${missing.length} of ${runs.length} runs)`;
+        return withClosest(where, metric, Object.keys(missing[0].metrics));
     }
     const names = runs.flatMap((run) => Object.keys(run.metrics));
     if (names.length === 0)
         return `metric "${metric}" not found (the runs have no metrics)`;
+    return withClosest(`metric "${metric}" not found`, metric, names);
+}
+function unknownBaselineMetric(metric, context) {
+    const names = [...context.runs, ...(context.baseline ?? [])].flatMap((run) => Object.keys(run.metrics));
+    return withClosest(`metric "${metric}" not found in the runs or the baseline`, metric, names);
+}
+function withClosest(message, metric, names) {
     const closest = closestNames(metric, names);
-    return closest.length > 0
-        ? `metric "${metric}" not found; closest: ${closest.join(', ')}`
-        : `metric "${metric}" not found`;
+    return closest.length > 0 ? `${message}; closest: ${closest.join(', ')}` : message;
 }
 function checkFields(check) {
     return {
@@ -37283,6 +37377,25 @@ function runName(run) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/rules/parser.ts
+/*
+ * The gate rules language, one rule a line:
+ *
+ *   rule      := left comparison sum | left ':' ('no-drop' | 'no-rise') [number ['%']]
+ *   left      := name | aggregate '(' name ')'        aggregate: mean min max median std
+ *   sum       := product (('+' | '-') product)*
+ *   product   := unary (('*' | '/') unary)*
+ *   unary     := '-' unary | primary
+ *   primary   := number | 'baseline' | 'baseline.' name | '(' sum ')'
+ *
+ * A bare name is a maximal run of ASCII letters, digits, '.', '/', '-' and '_' starting with a
+ * letter or '_'; any other name goes in backticks (`val loss`). So `a-b` is one name, and a
+ * minus or slash after a name needs spaces: `baseline - 0.01`, not `baseline-0.01`.
+ * Numbers are decimal with an optional exponent (0.9, .5, 1e-3); '%' appears only in shorthand
+ * amounts. `no-drop A` means `>= baseline - A`, `no-rise A` means `<= baseline + A`, and with
+ * `A%` the baseline moves by A percent of its magnitude (for a positive baseline,
+ * `loss: no-rise 5%` is `loss <= baseline * 1.05`).
+ */
+
 
 
 
@@ -37293,18 +37406,33 @@ const COMPARISON_LIST = '<, <=, >, >=, ==, !=';
 /**
  * Parses rules text, one rule a line; `#` comments and blank lines are ignored. `source` names
  * the text in error messages: `rules` for an action input, or the rules file's path.
- * Throws a UserError at the first syntax error.
+ * Throws a UserError for the syntax errors, every line's (a UserErrors when there are several).
  */
-function parser_parseRules(text, source = 'rules') {
+function parseRules(text, source = 'rules') {
+    const errors = [];
+    const rules = parser_collectRules(text, source, errors);
+    if (errors.length > 0)
+        throw ruleSyntaxErrors(errors);
+    return rules;
+}
+/** The rules of the lines that parse; each other line's syntax error is added to `errors`. */
+function parser_collectRules(text, source, errors) {
     const rules = [];
     const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
     lines.forEach((lineText, index) => {
         const at = { source, line: index + 1, text: lineText };
-        const { tokens, contentEnd } = tokenize(at);
-        if (tokens.length === 1)
-            return;
-        const parser = new LineParser(at, tokens);
-        rules.push({ text: lineText.slice(0, contentEnd).trim(), line: at.line, ...parser.parseRule() });
+        try {
+            const { tokens, contentEnd } = tokenize(at);
+            if (tokens.length === 1)
+                return;
+            const parser = new LineParser(at, tokens);
+            rules.push({ text: lineText.slice(0, contentEnd).trim(), line: at.line, ...parser.parseRule() });
+        }
+        catch (thrown) {
+            if (!(thrown instanceof UserError))
+                throw thrown;
+            errors.push(thrown);
+        }
     });
     return rules;
 }
@@ -37537,6 +37665,7 @@ function asAggregate(name) {
 
 
 
+
 /** A rules file is a few lines; a bigger one is surely the wrong file (and would be slow to parse). */
 const MAX_RULES_FILE_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
 /**
@@ -37552,14 +37681,17 @@ async function readRulesFile(file, workspace) {
 }
 /**
  * Parses the rules given inline (input `rules`) and in a file (input `rules-file`, relative to the
- * workspace); errors name the input or the file, with line and column.
+ * workspace); errors name the input or the file, with line and column, every syntax error of both.
  */
 async function loadRules(options) {
     const rules = [];
+    const errors = [];
     if (options.inline !== undefined)
-        rules.push(...parseRules(options.inline, 'rules'));
+        rules.push(...collectRules(options.inline, 'rules', errors));
     if (options.file !== undefined)
-        rules.push(...parseRules(await readRulesFile(options.file, options.workspace), options.file));
+        rules.push(...collectRules(await readRulesFile(options.file, options.workspace), options.file, errors));
+    if (errors.length > 0)
+        throw ruleSyntaxErrors(errors);
     return rules;
 }
 
@@ -37609,7 +37741,7 @@ function formatRule(rule) {
 
 /***/ }),
 
-/***/ 73431:
+/***/ 23756:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37627,7 +37759,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   q7: () => (/* reexport */ writeJobRecord)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, choiceInput, createCheckRun, createGitHubClient, createRelease, createTag, describeGitHubFailure, downloadRunRecords, downloadTextArtifact, findBaseline, findBaselines, integerInput, isReadOnlyRefusal, jobRecordsFolder, listModelTags, logUntrusted, readJobGateResults, readRunRecordText, readRunRecords, refuseIncompleteAnswers, requiredInput, retryWaitScale, runRecordArtifactName, safeArtifactName, secretInput, tokenIdentity, uploadTextArtifact, upsertStickyComment, writeJobGateResult
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, choiceInput, createCheckRun, createGitHubClient, createRelease, createTag, describeGitHubFailure, downloadRunRecords, downloadTextArtifact, findBaseline, findBaselines, integerInput, isBaselineFile, isReadOnlyRefusal, jobRecordsFolder, listModelTags, logUntrusted, readBaselineFile, readJobGateResults, readRunRecordFiles, readRunRecordText, readRunRecords, refuseIncompleteAnswers, requiredInput, retryWaitScale, runRecordArtifactName, safeArtifactName, secretInput, tokenIdentity, uploadTextArtifact, upsertStickyComment, writeJobGateResult
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -37883,15 +38015,18 @@ function exitWhenFlushed() {
 }
 function describeFailure(actionName, thrown) {
     if (thrown instanceof src/* UserError */.yo) {
-        const properties = { title: actionName };
-        if (thrown.file !== undefined)
-            properties.file = thrown.file;
-        if (thrown.line !== undefined)
-            properties.startLine = thrown.line;
-        if (thrown.column !== undefined)
-            properties.startColumn = thrown.column;
-        // Annotations are one line; the full (possibly multi-line) message goes to the log.
-        lib_core/* error */.z3(printable(thrown.message.split('\n')[0] ?? thrown.message), properties);
+        // Several mistakes found together (every syntax error of the rules) are annotated each at its place.
+        for (const error of thrown instanceof src/* UserErrors */.tQ ? thrown.errors : [thrown]) {
+            const properties = { title: actionName };
+            if (error.file !== undefined)
+                properties.file = error.file;
+            if (error.line !== undefined)
+                properties.startLine = error.line;
+            if (error.column !== undefined)
+                properties.startColumn = error.column;
+            // Annotations are one line; the full (possibly multi-line) message goes to the log.
+            lib_core/* error */.z3(printable(error.message.split('\n')[0] ?? error.message), properties);
+        }
         // The rest may quote the user's file (a rules line): printed so that the runner obeys none of it.
         if (thrown.message.includes('\n'))
             logUntrusted(thrown.message);
@@ -37947,28 +38082,33 @@ async function writeJobRecord(record, folder = jobRecordsFolder()) {
  * it is empty, every record train wrote in this job. No record at all is a user error.
  */
 async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) {
-    const paths = [];
-    if (patterns.length === 0) {
-        const names = await readdir(folder).catch(() => []);
-        paths.push(...names
-            .filter((name) => name.endsWith('.json'))
-            .sort()
-            .map((name) => join(folder, name)));
-        if (paths.length === 0) {
-            throw new UserError('no run record found: run the train action earlier in this job, or set input "run" to a record');
-        }
+    if (patterns.length > 0)
+        return job_records_readRunRecordFiles(patterns, workspace, 'run');
+    const names = await readdir(folder).catch(() => []);
+    const paths = names
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+        .map((name) => join(folder, name));
+    if (paths.length === 0) {
+        throw new UserError('no run record found: run the train action earlier in this job, or set input "run" to a record');
     }
-    else {
-        const { glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
-        for (const pattern of patterns) {
-            const absolute = isAbsolute(pattern) ? pattern : resolve(workspace, pattern);
-            const matches = [];
-            for await (const match of glob(absolute))
-                matches.push(match);
-            if (matches.length === 0)
-                throw new UserError(`input "run": no run record matches ${pattern}`);
-            paths.push(...matches.sort());
-        }
+    return Promise.all(paths.map(async (path) => parseRunRecord(await job_records_readRunRecordText(path, path), path)));
+}
+/**
+ * Reads the records at `patterns` (paths or globs, relative to the workspace), given in input
+ * `input`: a pattern that matches nothing is a user error naming that input.
+ */
+async function job_records_readRunRecordFiles(patterns, workspace, input) {
+    const { glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
+    const paths = [];
+    for (const pattern of patterns) {
+        const absolute = isAbsolute(pattern) ? pattern : resolve(workspace, pattern);
+        const matches = [];
+        for await (const match of glob(absolute))
+            matches.push(match);
+        if (matches.length === 0)
+            throw new UserError(`input "${input}": no run record matches ${pattern}`);
+        paths.push(...matches.sort());
     }
     return Promise.all(paths.map(async (path) => parseRunRecord(await job_records_readRunRecordText(path, path), path)));
 }
@@ -38278,6 +38418,32 @@ async function findBaselines(request) {
         }
     }
     return combined;
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/baseline-file.ts
+
+
+
+/**
+ * Whether a `baseline` input names run record files rather than a lookup (`auto`, `none`, a
+ * workflow run id, an artifact name). A name ending in `.json`, or holding a character that
+ * artifact names cannot (`/`, `\`, `*`, `?`), is a path or glob; so is a name that exists.
+ */
+function isBaselineFile(spec, workspace) {
+    const trimmed = spec.trim();
+    if (trimmed === 'auto' || trimmed === 'none' || /^\d+$/.test(trimmed))
+        return false;
+    if (trimmed.endsWith('.json') || /[/\\*?]/.test(trimmed))
+        return true;
+    return existsSync(isAbsolute(trimmed) ? trimmed : resolve(workspace, trimmed));
+}
+/**
+ * The records of a baseline given as files: read from disk, so no token and no request are
+ * needed. A path or glob that matches nothing is a user error naming input `baseline`.
+ */
+async function readBaselineFile(spec, workspace) {
+    const records = await readRunRecordFiles([spec.trim()], workspace, 'baseline');
+    return { records, sha: records[0]?.provenance.sha };
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
@@ -39249,6 +39415,7 @@ async function createRelease(target, options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/index.ts
+
 
 
 

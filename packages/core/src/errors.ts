@@ -16,6 +16,25 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * Several mistakes found at once (every syntax error of a rules file), so that one run shows them
+ * all. The message holds each in turn; `file`, `line` and `column` are those of the first.
+ */
+export class UserErrors extends UserError {
+  readonly errors: readonly UserError[];
+
+  constructor(errors: readonly UserError[], more = '') {
+    const first = errors[0]!;
+    super([...errors.map((e) => e.message), ...(more === '' ? [] : [more])].join('\n'), {
+      ...(first.file === undefined ? {} : { file: first.file }),
+      ...(first.line === undefined ? {} : { line: first.line }),
+      ...(first.column === undefined ? {} : { column: first.column }),
+    });
+    this.name = 'UserErrors';
+    this.errors = errors;
+  }
+}
+
 /** The message of anything thrown, whether an Error, a string or something stranger. */
 export function errorMessage(thrown: unknown): string {
   if (thrown instanceof Error) return thrown.message || thrown.name;

@@ -26,3 +26,14 @@ export interface GateResult {
   passed: boolean;
   results: RuleResult[];
 }
+
+/**
+ * The gate's overall outcome. `neutral` when nothing was judged (every rule skipped, as when no
+ * baseline was found, or no rules at all): not a pass, since no rule held, and not a failure.
+ */
+export type GateVerdict = 'pass' | 'fail' | 'neutral';
+
+export function gateVerdict(result: GateResult): GateVerdict {
+  if (!result.passed) return 'fail';
+  return result.results.some((r) => r.verdict === 'pass') ? 'pass' : 'neutral';
+}

@@ -1,16 +1,29 @@
-import type { GateResult, Verdict } from './gate-result.ts';
+import { gateVerdict, type GateResult, type Verdict } from './gate-result.ts';
 import { escapeCell, escapeInline } from './report/markdown-escape.ts';
 import { formatMetricValue } from './run-summary.ts';
 
 const MARKS: Record<Verdict, string> = { pass: '✅ pass', fail: '❌ fail', skipped: '⏭️ skipped', error: '⚠️ error' };
 
-/** The one-line verdict: how many rules passed, failed and were skipped. */
+/**
+ * The one-line verdict: how many rules passed, failed and were skipped; when nothing was judged,
+ * that, and why.
+ */
 export function gateHeadline(result: GateResult): string {
+  if (gateVerdict(result) === 'neutral') return `Gate not judged: ${whyNotJudged(result)}`;
   const count = (verdict: Verdict) => result.results.filter((r) => r.verdict === verdict).length;
   const parts = [`${count('pass')} passed`, `${count('fail')} failed`];
   if (count('error') > 0) parts.push(`${count('error')} could not be judged`);
   if (count('skipped') > 0) parts.push(`${count('skipped')} skipped`);
   return `${result.passed ? 'Gate passed' : 'Gate failed'}: ${parts.join(', ')}`;
+}
+
+function whyNotJudged(result: GateResult): string {
+  const total = result.results.length;
+  if (total === 0) return 'no rules';
+  // Skipped rules say why in parentheses: `skipped (no baseline)`.
+  const reasons = new Set(result.results.map((r) => /^skipped \(([^)]+)\)/.exec(r.message)?.[1] ?? 'skipped'));
+  const why = reasons.has('skipped') ? '' : ` (${[...reasons].join('; ')})`;
+  return `${total === 1 ? 'the only rule was' : `all ${total} rules`} skipped${why}`;
 }
 
 /** The gate's report, for the job summary and the check run: the verdict, then every rule. */
@@ -19,6 +32,9 @@ export function renderGateSummary(
   context: { experiments: string[]; baselineSha?: string | undefined; notices: string[] },
 ): string {
   const lines = [`### ML gate: ${escapeInline(context.experiments.join(', '))}`, '', `**${gateHeadline(result)}**`, ''];
+  if (gateVerdict(result) === 'neutral') {
+    lines.push('No rule could be judged, so this is neither a pass nor a failure: the check run is neutral.', '');
+  }
   if (context.baselineSha !== undefined) lines.push(`Baseline: commit \`${context.baselineSha.slice(0, 7)}\``, '');
   for (const notice of context.notices) lines.push(`> ${escapeInline(notice)}`, '');
   lines.push('| rule | verdict | value | threshold | baseline | detail |', '|---|---|---:|---:|---:|---|');

@@ -172,7 +172,7 @@ describe('evaluateRules: missing baselines', () => {
       verdict: 'skipped',
       message: 'skipped (no baseline): the baseline has no metric "loss"',
     });
-    expect(judge('loss <= baseline.`val loss`', [run({ loss: 1 })], [run({ loss: 1 })])).toMatchObject({
+    expect(judge('loss <= baseline.`val loss`', [run({ loss: 1, 'val loss': 1 })], [run({ loss: 1 })])).toMatchObject({
       verdict: 'skipped',
       message: 'skipped (no baseline): the baseline has no metric "val loss"',
     });
@@ -216,6 +216,25 @@ describe('evaluateRules: missing metrics', () => {
       verdict: 'fail',
       message: 'metric "f1" not found in train/r2 (missing from 1 of 2 runs)',
     });
+  });
+
+  it('names the closest metrics of the run that lacks one', () => {
+    expect(judge('f1 > 0', [run({ f1: 1 }), run({ F1: 1 }, 'r2')]).message).toBe(
+      'metric "f1" not found in train/r2 (missing from 1 of 2 runs); closest: F1',
+    );
+  });
+
+  it('gives an error naming the closest metrics for a baseline.<metric> that neither run has', () => {
+    expect(
+      judge('loss <= baseline.val_los', [run({ loss: 1, val_loss: 1 })], [run({ loss: 1, val_loss: 1 })]),
+    ).toMatchObject({
+      verdict: 'error',
+      message: 'metric "val_los" not found in the runs or the baseline; closest: val_loss, loss',
+    });
+    expect(gate('loss <= baseline.zzz', [run({ loss: 1 })], [run({ loss: 1 })]).passed).toBe(false);
+    // Only in the runs, or only in the baseline: the comparison still stands or is skipped as before.
+    expect(judge('loss <= baseline.val', [run({ loss: 1, val: 2 })], [run({ loss: 1, val: 2 })]).verdict).toBe('pass');
+    expect(judge('loss <= baseline.val', [run({ loss: 1, val: 2 })], [run({ loss: 1 })]).verdict).toBe('skipped');
   });
 
   it('ranks close names', () => {
@@ -368,27 +387,42 @@ describe('evaluateRules: aggregates', () => {
 });
 
 describe('evaluateRules: NaN and division by zero', () => {
-  it('fails comparisons with NaN except !=', () => {
+  it('fails every comparison with NaN, != included', () => {
     expect(judge('loss <= 1', [run({ loss: Number.NaN })])).toMatchObject({
       verdict: 'fail',
       actual: Number.NaN,
       message: 'loss = NaN, not <= 1; a comparison with NaN fails',
     });
     expect(judge('loss != 1', [run({ loss: Number.NaN })])).toMatchObject({
-      verdict: 'pass',
-      message: 'loss = NaN != 1',
-    });
-    expect(judge('acc >= baseline', [run({ acc: 0.9 })], [run({ acc: Number.NaN })])).toMatchObject({
       verdict: 'fail',
-      threshold: Number.NaN,
-      message: 'acc = 0.9, not >= NaN (baseline NaN); a comparison with NaN fails',
+      message: 'loss = NaN, not != 1; a comparison with NaN fails',
     });
+    expect(judge('loss != 1', [run({ loss: 0.5 }), run({ loss: Number.NaN }, 'r2')]).verdict).toBe('fail');
     expect(judge('mean(acc) > 0', [run({ acc: 1 }), run({ acc: Number.NaN }, 'r2')]).message).toBe(
       'mean(acc) over 2 runs = NaN, not > 0; a comparison with NaN fails',
     );
     expect(judge('acc < 2', [run({ acc: 3 }), run({ acc: Number.NaN }, 'r2')]).message).toBe(
       'acc = NaN, not < 2; a comparison with NaN fails in train/r2 (2 of 2 runs fail)',
     );
+  });
+
+  it('gives an error verdict, never a pass, when the threshold is not finite', () => {
+    expect(judge('loss <= baseline * 1e308 * 10', [run({ loss: 1 })], [run({ loss: 0.5 })])).toMatchObject({
+      verdict: 'error',
+      baseline: 0.5,
+      message: 'the threshold cannot be computed: baseline * 1e+308 * 10 is Infinity',
+    });
+    expect(judge('loss >= -1e308 - 1e308', [run({ loss: 1 })])).toMatchObject({
+      verdict: 'error',
+      message: 'the threshold cannot be computed: -1e+308 - 1e+308 is -Infinity',
+    });
+    for (const rule of ['acc >= baseline', 'acc != baseline', 'acc: no-drop 5%', 'mean(acc) > baseline.acc - 1']) {
+      const result = judge(rule, [run({ acc: 0.9 })], [run({ acc: Number.NaN })]);
+      expect(result.verdict).toBe('error');
+      expect(result.message).toMatch(/^the threshold cannot be computed: baseline(\.acc)? is NaN$/);
+    }
+    const result = gate('acc >= baseline', [run({ acc: 0.9 })], [run({ acc: Number.NaN })]);
+    expect(result.passed).toBe(false);
   });
 
   it('gives an error verdict on division by zero', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../src/errors.ts';
+import { UserError, UserErrors } from '../src/errors.ts';
 import { formatExpr, parseRules, type Expr } from '../src/rules/index.ts';
 
 const num = (value: number): Expr => ({ kind: 'number', value });
@@ -291,7 +291,32 @@ describe('parseRules: syntax errors', () => {
     expect(one(`a > 1${' + 1'.repeat(99)}`).threshold.kind).toBe('binary');
   });
 
-  it('stops at the first error', () => {
-    expect(syntaxError('a >= 1\nb >=\nc').message).toMatch(/^rules:2:5: /);
+  it('reports every syntax error, each with its line, column and caret', () => {
+    const error = syntaxError('a >= 1\nb >=\nc\nd <= 2\n`e >= 1', 'gate.rules');
+    expect(error).toBeInstanceOf(UserErrors);
+    const errors = (error as UserErrors).errors;
+    expect(errors.map((e) => [e.file, e.line, e.column])).toEqual([
+      ['gate.rules', 2, 5],
+      ['gate.rules', 3, 2],
+      ['gate.rules', 5, 1],
+    ]);
+    expect(errors.map((e) => e.message.split('\n')[2])).toEqual(['      ^', '   ^', '  ^']);
+    expect(error.message).toBe(errors.map((e) => e.message).join('\n'));
+    // One error stays a plain UserError, as before.
+    expect(syntaxError('a >= 1\nb >=')).not.toBeInstanceOf(UserErrors);
+  });
+
+  it('reports at most 20 syntax errors, and says how many more there are', () => {
+    const error = syntaxError('a >=\n'.repeat(25)) as UserErrors;
+    expect(error.errors).toHaveLength(20);
+    expect(error.message.split('\n').at(-1)).toBe('rules: 5 more syntax errors not shown');
+  });
+
+  it('rejects a number too large to represent, at its column', () => {
+    expect(syntaxError('loss <= 1e400').message).toBe(
+      "rules:1:9: number '1e400' is too large\n  loss <= 1e400\n          ^",
+    );
+    expect(syntaxError(`x >= ${'9'.repeat(400)}`).message).toMatch(/^rules:1:6: number '9{37}\.\.\.' is too large/);
+    expect(one('x >= 1e-400').threshold).toEqual(num(0));
   });
 });

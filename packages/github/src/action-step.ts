@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { UserError, errorMessage } from '@ml-actions/core';
+import { UserError, UserErrors, errorMessage } from '@ml-actions/core';
 import { describeGitHubFailure } from './github-failure.ts';
 import { logUntrusted, printable } from './untrusted-log.ts';
 
@@ -73,12 +73,15 @@ interface Failure {
 
 function describeFailure(actionName: string, thrown: unknown): Failure {
   if (thrown instanceof UserError) {
-    const properties: core.AnnotationProperties = { title: actionName };
-    if (thrown.file !== undefined) properties.file = thrown.file;
-    if (thrown.line !== undefined) properties.startLine = thrown.line;
-    if (thrown.column !== undefined) properties.startColumn = thrown.column;
-    // Annotations are one line; the full (possibly multi-line) message goes to the log.
-    core.error(printable(thrown.message.split('\n')[0] ?? thrown.message), properties);
+    // Several mistakes found together (every syntax error of the rules) are annotated each at its place.
+    for (const error of thrown instanceof UserErrors ? thrown.errors : [thrown]) {
+      const properties: core.AnnotationProperties = { title: actionName };
+      if (error.file !== undefined) properties.file = error.file;
+      if (error.line !== undefined) properties.startLine = error.line;
+      if (error.column !== undefined) properties.startColumn = error.column;
+      // Annotations are one line; the full (possibly multi-line) message goes to the log.
+      core.error(printable(error.message.split('\n')[0] ?? error.message), properties);
+    }
     // The rest may quote the user's file (a rules line): printed so that the runner obeys none of it.
     if (thrown.message.includes('\n')) logUntrusted(thrown.message);
     return { message: thrown.message, annotated: true };

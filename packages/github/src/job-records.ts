@@ -36,29 +36,33 @@ export async function readRunRecords(
   workspace: string,
   folder = jobRecordsFolder(),
 ): Promise<RunRecord[]> {
-  const paths: string[] = [];
-  if (patterns.length === 0) {
-    const names = await readdir(folder).catch(() => [] as string[]);
-    paths.push(
-      ...names
-        .filter((name) => name.endsWith('.json'))
-        .sort()
-        .map((name) => join(folder, name)),
+  if (patterns.length > 0) return readRunRecordFiles(patterns, workspace, 'run');
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const paths = names
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => join(folder, name));
+  if (paths.length === 0) {
+    throw new UserError(
+      'no run record found: run the train action earlier in this job, or set input "run" to a record',
     );
-    if (paths.length === 0) {
-      throw new UserError(
-        'no run record found: run the train action earlier in this job, or set input "run" to a record',
-      );
-    }
-  } else {
-    const { glob } = await import('node:fs/promises');
-    for (const pattern of patterns) {
-      const absolute = isAbsolute(pattern) ? pattern : resolve(workspace, pattern);
-      const matches: string[] = [];
-      for await (const match of glob(absolute)) matches.push(match);
-      if (matches.length === 0) throw new UserError(`input "run": no run record matches ${pattern}`);
-      paths.push(...matches.sort());
-    }
+  }
+  return Promise.all(paths.map(async (path) => parseRunRecord(await readRunRecordText(path, path), path)));
+}
+
+/**
+ * Reads the records at `patterns` (paths or globs, relative to the workspace), given in input
+ * `input`: a pattern that matches nothing is a user error naming that input.
+ */
+export async function readRunRecordFiles(patterns: string[], workspace: string, input: string): Promise<RunRecord[]> {
+  const { glob } = await import('node:fs/promises');
+  const paths: string[] = [];
+  for (const pattern of patterns) {
+    const absolute = isAbsolute(pattern) ? pattern : resolve(workspace, pattern);
+    const matches: string[] = [];
+    for await (const match of glob(absolute)) matches.push(match);
+    if (matches.length === 0) throw new UserError(`input "${input}": no run record matches ${pattern}`);
+    paths.push(...matches.sort());
   }
   return Promise.all(paths.map(async (path) => parseRunRecord(await readRunRecordText(path, path), path)));
 }

@@ -2,7 +2,7 @@ import type { GateResult, RuleResult, Verdict } from '../gate-result.ts';
 import type { RunRecord } from '../run-record.ts';
 import { aggregateValues } from './aggregate.ts';
 import { closestNames } from './closest-names.ts';
-import { baselineMetrics, DivisionByZero, evaluateExpr, formatExpr } from './expression.ts';
+import { baselineMetrics, DivisionByZero, evaluateExpr, formatExpr, NotFinite } from './expression.ts';
 import { describeName } from './tokenizer.ts';
 import type { Comparison, Rule } from './rule.ts';
 
@@ -116,7 +116,13 @@ function judge(
       const found = run.metrics[metric];
       return found !== undefined && Object.hasOwn(run.metrics, metric) ? [found.value] : [];
     });
-    if (values.length === 0) return noBaseline(actual, metric, context.requireBaseline);
+    if (values.length === 0) {
+      // A metric that neither side records is a typo, not a metric new in this run.
+      if (!context.runs.some((run) => Object.hasOwn(run.metrics, metric))) {
+        return { verdict: 'error', actual, reason: unknownBaselineMetric(metric, context) };
+      }
+      return noBaseline(actual, metric, context.requireBaseline);
+    }
     baselineValues.set(metric, combine(values));
   }
   const baseline = baselineValues.get(rule.metric);
@@ -125,6 +131,14 @@ function judge(
   try {
     threshold = evaluateExpr(rule.threshold, rule.metric, (metric) => baselineValues.get(metric)!);
   } catch (thrown) {
+    if (thrown instanceof NotFinite) {
+      return {
+        verdict: 'error',
+        actual,
+        ...withBaseline,
+        reason: `the threshold cannot be computed: ${thrown.message}`,
+      };
+    }
     if (!(thrown instanceof DivisionByZero)) throw thrown;
     const divisor = thrown.divisor.kind === 'number' ? '' : `: ${formatExpr(thrown.divisor)} is 0`;
     return { verdict: 'error', actual, ...withBaseline, reason: `division by zero${divisor}` };
@@ -142,8 +156,12 @@ function noBaseline(actual: number, metric: string | undefined, required: boolea
   };
 }
 
-/** JavaScript's own comparison, so NaN fails everything but `!=`. */
+/**
+ * JavaScript's comparison, except that NaN fails every comparison, `!=` included: a diverged
+ * metric must never pass a gate.
+ */
 function compare(actual: number, op: Comparison, threshold: number): boolean {
+  if (Number.isNaN(actual) || Number.isNaN(threshold)) return false;
   switch (op) {
     case '<':
       return actual < threshold;
@@ -194,14 +212,22 @@ function baselineRunsFor(run: RunRecord, context: RulesContext): readonly RunRec
 
 function missingMetric(metric: string, runs: readonly RunRecord[], missing: readonly RunRecord[]): string {
   if (missing.length < runs.length) {
-    return `metric "${metric}" not found in ${runName(missing[0]!)} (missing from ${missing.length} of ${runs.length} runs)`;
+    const where = `metric "${metric}" not found in ${runName(missing[0]!)} (missing from ${missing.length} of ${runs.length} runs)`;
+    return withClosest(where, metric, Object.keys(missing[0]!.metrics));
   }
   const names = runs.flatMap((run) => Object.keys(run.metrics));
   if (names.length === 0) return `metric "${metric}" not found (the runs have no metrics)`;
+  return withClosest(`metric "${metric}" not found`, metric, names);
+}
+
+function unknownBaselineMetric(metric: string, context: RulesContext): string {
+  const names = [...context.runs, ...(context.baseline ?? [])].flatMap((run) => Object.keys(run.metrics));
+  return withClosest(`metric "${metric}" not found in the runs or the baseline`, metric, names);
+}
+
+function withClosest(message: string, metric: string, names: readonly string[]): string {
   const closest = closestNames(metric, names);
-  return closest.length > 0
-    ? `metric "${metric}" not found; closest: ${closest.join(', ')}`
-    : `metric "${metric}" not found`;
+  return closest.length > 0 ? `${message}; closest: ${closest.join(', ')}` : message;
 }
 
 function checkFields(check: Check): Pick<RuleResult, 'verdict' | 'actual' | 'threshold' | 'baseline'> {

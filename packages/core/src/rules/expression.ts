@@ -13,11 +13,34 @@ export class DivisionByZero extends Error {
 }
 
 /**
+ * Thrown by `evaluateExpr` when a part of the expression is Infinity or NaN (an overflow, a NaN
+ * baseline): every later step would be meaningless, and `evaluateRules` makes it an `error` verdict.
+ */
+export class NotFinite extends Error {
+  readonly part: Expr;
+  readonly value: number;
+
+  constructor(part: Expr, value: number) {
+    super(`${formatExpr(part)} is ${value}`);
+    this.name = 'NotFinite';
+    this.part = part;
+    this.value = value;
+  }
+}
+
+/**
  * The value of a right-hand side. `baselineOf` gives the baseline value of a metric; bare
  * `baseline` asks for `metric`, the rule's own. Division by zero throws DivisionByZero rather
- * than yield an infinity nobody meant.
+ * than yield an infinity nobody meant, and any part that is not finite throws NotFinite, so a
+ * threshold is always a finite number.
  */
 export function evaluateExpr(expr: Expr, metric: string, baselineOf: (metric: string) => number): number {
+  const value = evaluatePart(expr, metric, baselineOf);
+  if (!Number.isFinite(value)) throw new NotFinite(expr, value);
+  return value;
+}
+
+function evaluatePart(expr: Expr, metric: string, baselineOf: (metric: string) => number): number {
   switch (expr.kind) {
     case 'number':
       return expr.value;

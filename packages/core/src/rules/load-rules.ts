@@ -1,7 +1,8 @@
 import { UserError } from '../errors.ts';
 import { readTextFile } from '../files/text-file.ts';
 import { resolveWorkspacePath } from '../files/workspace-path.ts';
-import { parseRules } from './parser.ts';
+import { collectRules } from './parser.ts';
+import { ruleSyntaxErrors } from './syntax-error.ts';
 import type { Rule } from './rule.ts';
 
 /** A rules file is a few lines; a bigger one is surely the wrong file (and would be slow to parse). */
@@ -20,7 +21,7 @@ export async function readRulesFile(file: string, workspace: string): Promise<st
 
 /**
  * Parses the rules given inline (input `rules`) and in a file (input `rules-file`, relative to the
- * workspace); errors name the input or the file, with line and column.
+ * workspace); errors name the input or the file, with line and column, every syntax error of both.
  */
 export async function loadRules(options: {
   inline: string | undefined;
@@ -28,8 +29,10 @@ export async function loadRules(options: {
   workspace: string;
 }): Promise<Rule[]> {
   const rules: Rule[] = [];
-  if (options.inline !== undefined) rules.push(...parseRules(options.inline, 'rules'));
+  const errors: UserError[] = [];
+  if (options.inline !== undefined) rules.push(...collectRules(options.inline, 'rules', errors));
   if (options.file !== undefined)
-    rules.push(...parseRules(await readRulesFile(options.file, options.workspace), options.file));
+    rules.push(...collectRules(await readRulesFile(options.file, options.workspace), options.file, errors));
+  if (errors.length > 0) throw ruleSyntaxErrors(errors);
   return rules;
 }

@@ -16,9 +16,9 @@
  * `A%` the baseline moves by A percent of its magnitude (for a positive baseline,
  * `loss: no-rise 5%` is `loss <= baseline * 1.05`).
  */
-import type { UserError } from '../errors.ts';
+import { UserError } from '../errors.ts';
 import { AGGREGATES, type Aggregate, type Comparison, type Expr, type Rule } from './rule.ts';
-import { ruleSyntaxError, type SourceLine } from './syntax-error.ts';
+import { ruleSyntaxError, ruleSyntaxErrors, type SourceLine } from './syntax-error.ts';
 import { clip, describeName, tokenize, type Token } from './tokenizer.ts';
 
 // Deeper right-hand sides are surely mistakes; the limit also keeps parsing and evaluation
@@ -30,17 +30,30 @@ const COMPARISON_LIST = '<, <=, >, >=, ==, !=';
 /**
  * Parses rules text, one rule a line; `#` comments and blank lines are ignored. `source` names
  * the text in error messages: `rules` for an action input, or the rules file's path.
- * Throws a UserError at the first syntax error.
+ * Throws a UserError for the syntax errors, every line's (a UserErrors when there are several).
  */
 export function parseRules(text: string, source = 'rules'): Rule[] {
+  const errors: UserError[] = [];
+  const rules = collectRules(text, source, errors);
+  if (errors.length > 0) throw ruleSyntaxErrors(errors);
+  return rules;
+}
+
+/** The rules of the lines that parse; each other line's syntax error is added to `errors`. */
+export function collectRules(text: string, source: string, errors: UserError[]): Rule[] {
   const rules: Rule[] = [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   lines.forEach((lineText, index) => {
     const at: SourceLine = { source, line: index + 1, text: lineText };
-    const { tokens, contentEnd } = tokenize(at);
-    if (tokens.length === 1) return;
-    const parser = new LineParser(at, tokens);
-    rules.push({ text: lineText.slice(0, contentEnd).trim(), line: at.line, ...parser.parseRule() });
+    try {
+      const { tokens, contentEnd } = tokenize(at);
+      if (tokens.length === 1) return;
+      const parser = new LineParser(at, tokens);
+      rules.push({ text: lineText.slice(0, contentEnd).trim(), line: at.line, ...parser.parseRule() });
+    } catch (thrown: unknown) {
+      if (!(thrown instanceof UserError)) throw thrown;
+      errors.push(thrown);
+    }
   });
   return rules;
 }

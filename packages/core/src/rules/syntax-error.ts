@@ -1,4 +1,4 @@
-import { UserError } from '../errors.ts';
+import { UserError, UserErrors } from '../errors.ts';
 
 /** One line of rules text being read, with what an error message needs to point into it. */
 export interface SourceLine {
@@ -39,6 +39,24 @@ export function ruleSyntaxError(at: SourceLine, index: number, message: string):
     `${at.source}:${at.line}:${column}: ${message}\n  ${excerpt}\n  ${' '.repeat(lead.length)}${pad}^`,
     { file: at.source, line: at.line, column },
   );
+}
+
+// A file of hundreds of broken lines is surely the wrong file: the first errors say enough.
+const MAX_REPORTED = 20;
+
+/**
+ * What to throw for the syntax errors found in a whole text: the error itself when there is one,
+ * else all of them (up to MAX_REPORTED, then a count of the rest) so that one run shows every fix.
+ */
+export function ruleSyntaxErrors(errors: readonly UserError[]): UserError {
+  if (errors.length === 1) return errors[0]!;
+  const shown = errors.slice(0, MAX_REPORTED);
+  const rest = errors.length - shown.length;
+  const more =
+    rest === 0
+      ? ''
+      : `${errors[MAX_REPORTED]!.file ?? 'rules'}: ${rest} more syntax ${rest === 1 ? 'error' : 'errors'} not shown`;
+  return new UserErrors(shown, more);
 }
 
 /** Control characters would break the two-line picture, so they are shown as `?`. */

@@ -50,7 +50,10 @@ export function tokenize(at: SourceLine): { tokens: Token[]; contentEnd: number 
         throw ruleSyntaxError(at, start, `invalid number '${clip(text.slice(start, NUMBER_TAIL.lastIndex))}'`);
       }
       const numeral = text.slice(start, i);
-      tokens.push({ kind: 'number', text: numeral, value: Number(numeral), start, end: i });
+      const value = Number(numeral);
+      // An overflow would silently become Infinity, a threshold that everything passes or fails.
+      if (!Number.isFinite(value)) throw ruleSyntaxError(at, start, `number '${clip(numeral)}' is too large`);
+      tokens.push({ kind: 'number', text: numeral, value, start, end: i });
       continue;
     }
     if (c === '`') {
