@@ -37020,7 +37020,9 @@ function syntax_error_ruleSyntaxErrors(errors) {
         return errors[0];
     const shown = errors.slice(0, MAX_REPORTED);
     const rest = errors.length - shown.length;
-    const more = rest === 0 ? '' : `${errors[MAX_REPORTED].file ?? 'rules'}: ${rest} more syntax ${rest === 1 ? 'error' : 'errors'} not shown`;
+    const more = rest === 0
+        ? ''
+        : `${errors[MAX_REPORTED].file ?? 'rules'}: ${rest} more syntax ${rest === 1 ? 'error' : 'errors'} not shown`;
     return new UserErrors(shown, more);
 }
 /** Control characters would break the two-line picture, so they are shown as `?`. */
@@ -37369,7 +37371,12 @@ function judge(rule, actual, baselineRuns, combine, context) {
     }
     catch (thrown) {
         if (thrown instanceof NotFinite) {
-            return { verdict: 'error', actual, ...withBaseline, reason: `the threshold cannot be computed: ${thrown.message}` };
+            return {
+                verdict: 'error',
+                actual,
+                ...withBaseline,
+                reason: `the threshold cannot be computed: ${thrown.message}`,
+            };
         }
         if (!(thrown instanceof DivisionByZero))
             throw thrown;
