@@ -11,8 +11,8 @@
  * A bare name is a maximal run of ASCII letters, digits, '.', '/', '-' and '_' starting with a
  * letter or '_'; any other name goes in backticks (`val loss`). So `a-b` is one name, and a
  * minus or slash after a name needs spaces: `baseline - 0.01`, not `baseline-0.01`.
- * Numbers are decimal with an optional exponent (0.9, .5, 1e-3); '%' appears only in shorthand
- * amounts. `no-drop A` means `>= baseline - A`, `no-rise A` means `<= baseline + A`, and with
+ * Numbers are decimal with an optional exponent (0.9, .5, 1e-3), and finite (1e400 is an error);
+ * '%' appears only in shorthand amounts. `no-drop A` means `>= baseline - A`, `no-rise A` means `<= baseline + A`, and with
  * `A%` the baseline moves by A percent of its magnitude (for a positive baseline,
  * `loss: no-rise 5%` is `loss <= baseline * 1.05`).
  */
