@@ -23,6 +23,7 @@ const CATEGORIES: [file: string, category: string][] = [
   ['injection.test.ts', 'Injection'],
   ['paths.test.ts', 'Paths'],
   ['secrets.test.ts', 'Secrets'],
+  ['user-secrets.test.ts', 'Secrets in user data'],
   ['forks.test.ts', 'Fork pull requests'],
 ];
 

@@ -238,7 +238,7 @@ describe('package on a push to main', () => {
     expect(tags('fixed')).toEqual(['refs/tags/fixed@v1.2.0']);
   });
 
-  it('creates a release for the tag, with the model card as notes and manifest.json attached', async () => {
+  it('creates a release for the tag, with the model card (without its front matter) as notes and manifest.json attached', async () => {
     const workspace = await modelProject();
     const runnerTemp = await temporaryFolder('runner-temp-');
     const { run } = await pack(
@@ -251,7 +251,10 @@ describe('package on a push to main', () => {
     expect(release?.name).toBe('released v0.1.0');
     expect(release?.prerelease).toBe(false);
     const manifestPath = run.outputs['manifest'] ?? '';
-    expect(release?.body).toBe(await readFile(join(manifestPath, '..', 'README.md'), 'utf8'));
+    // GitHub would show the card's YAML front matter in release notes as a table, not as metadata.
+    const card = await readFile(join(manifestPath, '..', 'README.md'), 'utf8');
+    expect(card.startsWith('---\n')).toBe(true);
+    expect(release?.body).toBe(card.slice(card.indexOf('\n---\n\n') + '\n---\n\n'.length));
     expect(release?.assets.map((asset) => [asset.name, asset.contentType])).toEqual([
       ['manifest.json', 'application/json'],
     ]);

@@ -29926,8 +29926,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 82 modules
-var src = __nccwpck_require__(20704);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 84 modules
+var src = __nccwpck_require__(38459);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 18 modules
 var github_src = __nccwpck_require__(23756);
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -30070,7 +30070,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 20704:
+/***/ 38459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30086,10 +30086,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* reexport */ run_record_parseRunRecord),
   Gu: () => (/* reexport */ text_file_readTextFile),
   oU: () => (/* reexport */ renderGateSummary),
-  p7: () => (/* reexport */ rulesNeedBaseline)
+  p7: () => (/* reexport */ rulesNeedBaseline),
+  t: () => (/* reexport */ withoutUrlSecrets)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, findMlmodelFile, fingerprintFiles, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, registrationMessage, renderComparison, renderLearningCurve, renderModelCard, renderRunSummary, renderSha256Sums, resolveWorkspacePath, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, serializeRunRecord, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, findMlmodelFile, fingerprintFiles, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, redactCommand, redactParams, registrationMessage, renderComparison, renderLearningCurve, renderModelCard, renderModelCardBody, renderRunSummary, renderSha256Sums, resolveWorkspacePath, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, serializeRunRecord, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -30952,6 +30953,27 @@ function asObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value)
         ? value
         : undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/url-secrets.ts
+/**
+ * URLs in text that is shown to people (a failure message, a log line), without what may be a
+ * credential: the userinfo (`https://user:token@host`) and the query and fragment (signed storage
+ * URLs carry their signature there, and some servers take `?token=`). GitHub masks only the
+ * secrets it knows, and a URL typed into `GITHUB_API_URL` or returned by a service is not one.
+ */
+// A scheme, `://`, then everything up to whitespace or a character that ends a URL in prose.
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+const URL_PARTS = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#]*@)?([^?#]*)([?#].*)?$/is;
+/** `text` with every URL's userinfo removed and its query and fragment replaced by `?***`. */
+function withoutUrlSecrets(text) {
+    return text.replace(URL_IN_TEXT, (url) => {
+        const parts = URL_PARTS.exec(url);
+        if (parts === null)
+            return url;
+        const [, scheme = '', rest = '', query] = parts;
+        return `${scheme}${rest}${query === undefined ? '' : '?***'}`;
+    });
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -35086,9 +35108,10 @@ function posixPath(relative) {
 }
 const select_files_GLOB_MAGIC = /[*?[\]{}]/;
 /**
- * Expands files, folders (recursively, dot files included) and globs into a sorted list without
- * duplicates. Refuses paths outside the workspace, symbolic links that lead out of it, and any
- * pattern that matches no file.
+ * Expands files, folders (recursively) and globs into a sorted list without duplicates. Refuses
+ * paths outside the workspace, symbolic links that lead out of it, and any pattern that matches
+ * no file. A package is published, so `.git` (where actions/checkout keeps the token) is never
+ * taken, and other hidden files and folders only with `includeHidden`.
  */
 async function selectModelFiles(patterns, options) {
     const lexicalRoot = path.resolve(options.workspace);
@@ -35115,7 +35138,7 @@ async function selectModelFiles(patterns, options) {
         const pattern = raw.trim();
         if (pattern === '')
             continue;
-        const walker = new Walker(pattern, realRoot, selected);
+        const walker = new Walker(pattern, realRoot, selected, options.includeHidden ?? false);
         const absolute = path.resolve(cwd, pattern);
         const relative = relativeTo(absolute);
         if (relative === undefined) {
@@ -35138,6 +35161,9 @@ async function selectModelFiles(patterns, options) {
                 await walker.add(matchAbsolute, matchRelative);
             }
         }
+        if (walker.matched === 0 && walker.leftOut.length > 0) {
+            throw new UserError(`path ${JSON.stringify(pattern)} matches only ${walker.leftOut[0]}${walker.leftOut.length > 1 ? ` and ${walker.leftOut.length - 1} more` : ''}, which ${hiddenReason(walker.leftOut[0])}`);
+        }
         if (walker.matched === 0) {
             throw new UserError(`path ${JSON.stringify(pattern)} matches no file (relative to ${posixPath(path.relative(realRoot, cwd)) || 'the workspace root'})`);
         }
@@ -35147,17 +35173,26 @@ async function selectModelFiles(patterns, options) {
 /** Adds the files one pattern names, following folders and checking every real path. */
 class Walker {
     matched = 0;
+    /** Paths left out because they are `.git` or hidden. */
+    leftOut = [];
     pattern;
     realRoot;
     selected;
+    includeHidden;
     /** Real paths of folders already walked: a link back to a parent must not loop forever. */
     seenFolders = new Set();
-    constructor(pattern, realRoot, selected) {
+    constructor(pattern, realRoot, selected, includeHidden) {
         this.pattern = pattern;
         this.realRoot = realRoot;
         this.selected = selected;
+        this.includeHidden = includeHidden;
     }
     async add(absolute, relative) {
+        const segments = relative.split('/');
+        if (segments.includes('.git') || (!this.includeHidden && segments.some((s) => s.startsWith('.')))) {
+            this.leftOut.push(relative);
+            return;
+        }
         let real;
         try {
             real = await fs.promises.realpath(absolute);
@@ -35196,6 +35231,11 @@ class Walker {
         }
         throw new UserError(`${displayPath(relative)} is neither a file nor a folder (named by path ${JSON.stringify(this.pattern)})`);
     }
+}
+function hiddenReason(relative) {
+    return relative.split('/').includes('.git')
+        ? 'is never packaged: .git holds the repository and the token actions/checkout stored'
+        : 'is hidden and left out; set include-hidden-files: true to package hidden files';
 }
 function displayPath(relative) {
     return relative === '' ? 'the workspace root' : relative;
@@ -35481,7 +35521,7 @@ function libraryNameOf(flavors) {
 }
 /** Renders README.md for a model package. */
 function renderModelCard(manifest, options = {}) {
-    return `---\n${renderFrontMatter(manifest, options)}---\n\n${renderBody(manifest, options)}`;
+    return `---\n${renderFrontMatter(manifest, options)}---\n\n${renderModelCardBody(manifest, options)}`;
 }
 function renderFrontMatter(manifest, options) {
     const library = manifest.mlmodel ? libraryNameOf(manifest.mlmodel.flavors) : undefined;
@@ -35513,7 +35553,11 @@ function renderFrontMatter(manifest, options) {
     // would otherwise read as booleans; lineWidth 0 keeps long values on one line.
     return stringify(front, { version: '1.1', lineWidth: 0 });
 }
-function renderBody(manifest, options) {
+/**
+ * The card without its front matter: what a person reads, and the release notes (GitHub renders
+ * front matter in release notes as a table of YAML, not as metadata).
+ */
+function renderModelCardBody(manifest, options = {}) {
     const out = [];
     out.push(`# ${escapeMarkdown(manifest.name)}`, '');
     out.push(`Version \`${manifest.version}\`, packaged ${manifest.createdAt} by ml-actions: ` +
@@ -35556,7 +35600,10 @@ function renderBody(manifest, options) {
             ['Commit', model_card_link(p.sha.slice(0, 12), p.commitUrl)],
             ['Ref', escapeMarkdown(p.ref)],
             ['Event', escapeMarkdown(p.pullRequest === null ? p.event : `${p.event} (#${p.pullRequest})`)],
-            ['Workflow run', model_card_link(`${p.workflow} #${p.runNumber}, attempt ${p.runAttempt}`, p.runUrl)],
+            [
+                'Workflow run',
+                markdownLink(`${escapeMarkdown(p.workflow)} #${p.runNumber}, attempt ${p.runAttempt}`, p.runUrl),
+            ],
             ['Job', escapeMarkdown(p.job)],
             ['Experiment', escapeMarkdown(p.experiment)],
             ['Run id', escapeMarkdown(p.runId)],
@@ -35637,9 +35684,7 @@ function table(header, rows, align = []) {
     return [header, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`);
 }
 function model_card_link(text, url) {
-    // encodeURI leaves `(` and `)` alone, which would end a Markdown link early.
-    const safeUrl = encodeURI(url).replace(/\(/g, '%28').replace(/\)/g, '%29');
-    return `[${escapeMarkdown(text)}](${safeUrl})`;
+    return markdownLink(escapeMarkdown(text), url);
 }
 /** Six significant digits for a person; manifest.json and the front matter keep full precision. */
 function model_card_formatNumber(value) {
@@ -35869,7 +35914,65 @@ async function readParamsFolder(folder) {
     throw new UserError(`params folder ${JSON.stringify(folder.relative)} has no ${PARAMS_FILE_NAMES.join(', ')} and is not an MLflow run folder; name a params file instead`);
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/params/credential-redaction.ts
+/**
+ * Credentials that users put in params or in the training command. Both end up public on a public
+ * repository (the run record artifact, the job summary, the comment, the model card, release
+ * notes), and GitHub masks only the secrets it knows. Values under names that look like
+ * credentials are stored and shown as `***`.
+ */
+
+/** What a redacted value becomes. */
+const REDACTED = '***';
+// Long, unambiguous words match anywhere in a name; `key`, `token` and `auth` only as words of
+// it (split at `_`, `-`, `.`, `/`, spaces and camelCase), so `keyword`, `tokenizer`,
+// `max_tokens` and `author` stay visible while `api_key`, `HF_TOKEN`, `authToken` do not.
+const ANYWHERE = /secret|passw(?:or)?d|passwd|credential|private_?key/i;
+const WORD = /^(?:key|token|auth|pwd|[a-z]*(?:apikey|accesskey|secretkey|privatekey|token)|auth(?!ors?$|ored$)[a-z]*)$/;
+/** Whether values under `name` are redacted. */
+function isCredentialName(name, extra = []) {
+    if (ANYWHERE.test(name))
+        return true;
+    const words = name
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((word) => word !== '');
+    if (words.some((word) => WORD.test(word)))
+        return true;
+    return extra.some((pattern) => globRegExp(pattern).test(name));
+}
+/** The params with every credential-like value replaced by `***`; the names themselves stay. */
+function redactParams(params, extra = []) {
+    const out = {};
+    for (const [name, value] of Object.entries(params)) {
+        setOwnEntry(out, name, isCredentialName(name, extra) && value !== null ? REDACTED : value);
+    }
+    return out;
+}
+// A value: quoted with " or ', or a run of non-blank characters.
+const credential_redaction_VALUE = String.raw `(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s'"]+)`;
+/** `--name value`, `--name=value`, `-n value`: the flag's value, when it is not another flag. */
+const FLAG = new RegExp(String.raw `(^|\s)(--?)([A-Za-z0-9][\w.-]*)(=|\s+(?!-))(${credential_redaction_VALUE})`, 'g');
+/** `NAME=value` at the start of a word: an environment assignment or a key=value argument. */
+const ASSIGNMENT = new RegExp(String.raw `(^|[\s;&|(])([A-Za-z_][\w.]*)=(${credential_redaction_VALUE})`, 'g');
+/** The training command with the values of credential-like flags and assignments replaced by `***`. */
+function redactCommand(command, extra = []) {
+    return command
+        .replace(FLAG, (whole, before, dashes, name, separator) => isCredentialName(name, extra) ? `${before}${dashes}${name}${separator}${REDACTED}` : whole)
+        .replace(ASSIGNMENT, (whole, before, name) => isCredentialName(name, extra) ? `${before}${name}=${REDACTED}` : whole);
+}
+function globRegExp(pattern) {
+    const source = pattern
+        .trim()
+        .split('')
+        .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+    return new RegExp(`^${source}$`, 'i');
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/params/index.ts
+
 
 
 
@@ -37683,6 +37786,7 @@ function formatRule(rule) {
 
 
 
+
 /***/ }),
 
 /***/ 23756:
@@ -37714,8 +37818,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 82 modules
-var src = __nccwpck_require__(20704);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 84 modules
+var src = __nccwpck_require__(38459);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
@@ -37817,6 +37921,7 @@ function refuseIncompleteAnswers(octokit) {
 
 ;// CONCATENATED MODULE: ../../packages/github/src/github-failure.ts
 
+
 /**
  * One line saying which GitHub API call failed and how, for an error thrown by our Octokit (a
  * RequestError, or a cut-off answer), or undefined for anything else. It names the method and
@@ -37850,8 +37955,9 @@ function pathOf(url) {
         return url.replace(/[?#].*$/, '');
     }
 }
+// The message of a failed fetch quotes its URL, credentials included (a GITHUB_API_URL with userinfo).
 function oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
+    return (0,src/* withoutUrlSecrets */.t)(text.replace(/\s+/g, ' ').trim());
 }
 /**
  * True for GitHub's refusal of a write to a read-only token (a 403 "Resource not accessible by
@@ -37925,7 +38031,8 @@ async function runStep(actionName, body) {
     const step = {
         setOutput: (name, value) => lib_core/* setOutput */.uH(name, String(value)),
         addSummary: (markdown) => summary.push(markdown),
-        fail: (message) => {
+        fail: (text) => {
+            const message = (0,src/* withoutUrlSecrets */.t)(text);
             failure ??= { message, annotated: true };
             lib_core/* error */.z3(printable(message));
         },
@@ -37937,7 +38044,9 @@ async function runStep(actionName, body) {
         await body(step);
     }
     catch (thrown) {
-        failure = describeFailure(actionName, thrown);
+        // Messages may quote a URL (GITHUB_API_URL, a signed storage URL): none is shown with its secrets.
+        const described = describeFailure(actionName, thrown);
+        failure = { ...described, message: (0,src/* withoutUrlSecrets */.t)(described.message) };
     }
     if (failure !== undefined) {
         summary.push(`\n> [!CAUTION]\n> ${failure.message.split('\n').join('\n> ')}\n`);
@@ -37948,7 +38057,7 @@ async function runStep(actionName, body) {
     }
     catch (thrown) {
         // The summary is best effort (GitHub refuses over 1 MiB); the verdict still has to be reported.
-        lib_core/* warning */.$e(`${actionName}: could not write the job summary: ${(0,src/* errorMessage */.gJ)(thrown)}`);
+        lib_core/* warning */.$e((0,src/* withoutUrlSecrets */.t)(`${actionName}: could not write the job summary: ${(0,src/* errorMessage */.gJ)(thrown)}`));
     }
     if (failure !== undefined) {
         if (!failure.annotated)
@@ -37976,11 +38085,11 @@ function describeFailure(actionName, thrown) {
             if (error.column !== undefined)
                 properties.startColumn = error.column;
             // Annotations are one line; the full (possibly multi-line) message goes to the log.
-            lib_core/* error */.z3(printable(error.message.split('\n')[0] ?? error.message), properties);
+            lib_core/* error */.z3(printable((0,src/* withoutUrlSecrets */.t)(error.message.split('\n')[0] ?? error.message)), properties);
         }
         // The rest may quote the user's file (a rules line): printed so that the runner obeys none of it.
         if (thrown.message.includes('\n'))
-            logUntrusted(thrown.message);
+            logUntrusted((0,src/* withoutUrlSecrets */.t)(thrown.message));
         return { message: thrown.message, annotated: true };
     }
     // An API call that failed (an outage, a permission, a rate limit) is not our bug: say which call, no stack.
@@ -37988,7 +38097,7 @@ function describeFailure(actionName, thrown) {
     if (failedCall !== undefined)
         return { message: `${actionName}: ${failedCall}`, annotated: false };
     if (thrown instanceof Error && thrown.stack !== undefined)
-        lib_core/* debug */.Yz(thrown.stack);
+        lib_core/* debug */.Yz((0,src/* withoutUrlSecrets */.t)(thrown.stack));
     return { message: `${actionName} failed unexpectedly: ${(0,src/* errorMessage */.gJ)(thrown)}`, annotated: false };
 }
 

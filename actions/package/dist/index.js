@@ -29935,8 +29935,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 80 modules
-var src = __nccwpck_require__(68914);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 81 modules
+var src = __nccwpck_require__(90418);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 18 modules
 var github_src = __nccwpck_require__(23756);
 // EXTERNAL MODULE: external "node:fs"
@@ -30140,6 +30140,7 @@ function readPackageSettings() {
         run: (0,github_src/* listInput */.dt)('run'),
         tag: (0,github_src/* booleanInput */.tE)('tag', false),
         release: (0,github_src/* booleanInput */.tE)('release', false),
+        includeHiddenFiles: (0,github_src/* booleanInput */.tE)('include-hidden-files', false),
         retentionDays: (0,github_src/* optionalInput */.$m)('retention-days') === undefined
             ? undefined
             : (0,github_src/* integerInput */.$A)('retention-days', 0, { min: 1, max: 90 }),
@@ -30191,7 +30192,10 @@ async function packageModel(step, outputs) {
     const context = (0,github_src/* readActionContext */.wc)();
     const notes = [];
     // Cheap, local checks first: unsafe or missing paths fail before any request is made.
-    const selected = await (0,src/* selectModelFiles */.L3)(settings.paths, { workspace: context.workspace });
+    const selected = await (0,src/* selectModelFiles */.L3)(settings.paths, {
+        workspace: context.workspace,
+        includeHidden: settings.includeHiddenFiles,
+    });
     const embedded = await findEmbeddedRecord(settings.run, context.workspace);
     if (embedded.record === undefined) {
         notes.push('No run record was found in this job, so the package has no metrics, params or provenance: run the train action earlier in the job, or set input `run` to a record.');
@@ -30228,7 +30232,7 @@ async function packageModel(step, outputs) {
     core/* info */.pq(`${version.name} ${version.version}: ${version.explanation}`);
     const stagingDir = (0,external_node_path_.join)(process.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'packages', `${artifactName}-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`);
     const gate = await (0,github_src/* readJobGateResults */.zG)();
-    const pkg = await core/* group */.Os(`Staging ${selected.length} model files`, async () => {
+    const { pkg, manifest } = await core/* group */.Os(`Staging ${selected.length} model files`, async () => {
         const staged = await (0,src/* stageModelFiles */.FW)({ stagingDir, files: selected });
         const mlmodel = await readMlmodel(stagingDir, staged);
         const manifest = (0,src/* buildManifest */.u1)({
@@ -30240,7 +30244,7 @@ async function packageModel(step, outputs) {
             ...(mlmodel === undefined ? {} : { mlmodel }),
             ...(gate === undefined ? {} : { gate }),
         });
-        return (0,src/* writeModelPackage */.FX)({ stagingDir, manifest, card: (0,src/* renderModelCard */.kL)(manifest) });
+        return { pkg: await (0,src/* writeModelPackage */.FX)({ stagingDir, manifest, card: (0,src/* renderModelCard */.kL)(manifest) }), manifest };
     });
     const manifestFile = fileOf(pkg, src/* PACKAGE_MANIFEST_FILE */.sx);
     outputs.manifest = manifestFile.absolute;
@@ -30263,7 +30267,7 @@ async function packageModel(step, outputs) {
             const release = await (0,github_src/* createRelease */.YG)(target, {
                 tag: version.tag,
                 name: `${version.name} v${version.version}`,
-                body: await (0,promises_.readFile)(fileOf(pkg, src/* PACKAGE_CARD_FILE */.nT).absolute, 'utf8'),
+                body: (0,src/* renderModelCardBody */.E9)(manifest),
                 prerelease: ((0,src/* parseSemver */.kf)(version.version)?.prerelease.length ?? 0) > 0,
                 assets: [
                     {
@@ -30318,13 +30322,12 @@ async function readMlmodel(stagingDir, files) {
 
 /***/ }),
 
-/***/ 68914:
+/***/ 90418:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  nT: () => (/* reexport */ PACKAGE_CARD_FILE),
   sx: () => (/* reexport */ PACKAGE_MANIFEST_FILE),
   yo: () => (/* reexport */ errors_UserError),
   tQ: () => (/* reexport */ errors_UserErrors),
@@ -30342,15 +30345,17 @@ __nccwpck_require__.d(__webpack_exports__, {
   Gu: () => (/* reexport */ text_file_readTextFile),
   v0: () => (/* reexport */ registrationMessage),
   kL: () => (/* reexport */ renderModelCard),
+  E9: () => (/* reexport */ renderModelCardBody),
   L3: () => (/* reexport */ selectModelFiles),
   FW: () => (/* reexport */ stageModelFiles),
   qd: () => (/* reexport */ markdown_table_tableHeader),
   jD: () => (/* reexport */ markdown_table_tableRow),
   HW: () => (/* reexport */ validateModelName),
+  t: () => (/* reexport */ withoutUrlSecrets),
   FX: () => (/* reexport */ writeModelPackage)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_SUMS_FILE, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, fingerprintFiles, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, gateVerdict, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, paramValueFromTree, parseCompareBundle, parseParamValue, parseRules, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, renderComparison, renderGateSummary, renderLearningCurve, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, serializeCompareBundle, serializeManifest, serializeRunRecord, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateRunRecord, workspaceChild
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, fingerprintFiles, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, paramValueFromTree, parseCompareBundle, parseParamValue, parseRules, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, redactCommand, redactParams, renderComparison, renderGateSummary, renderLearningCurve, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, serializeCompareBundle, serializeManifest, serializeRunRecord, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateRunRecord, workspaceChild
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -31213,6 +31218,27 @@ function asObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value)
         ? value
         : undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/url-secrets.ts
+/**
+ * URLs in text that is shown to people (a failure message, a log line), without what may be a
+ * credential: the userinfo (`https://user:token@host`) and the query and fragment (signed storage
+ * URLs carry their signature there, and some servers take `?token=`). GitHub masks only the
+ * secrets it knows, and a URL typed into `GITHUB_API_URL` or returned by a service is not one.
+ */
+// A scheme, `://`, then everything up to whitespace or a character that ends a URL in prose.
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+const URL_PARTS = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#]*@)?([^?#]*)([?#].*)?$/is;
+/** `text` with every URL's userinfo removed and its query and fragment replaced by `?***`. */
+function withoutUrlSecrets(text) {
+    return text.replace(URL_IN_TEXT, (url) => {
+        const parts = URL_PARTS.exec(url);
+        if (parts === null)
+            return url;
+        const [, scheme = '', rest = '', query] = parts;
+        return `${scheme}${rest}${query === undefined ? '' : '?***'}`;
+    });
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/files/format-bytes.ts
@@ -35340,9 +35366,10 @@ function posixPath(relative) {
 }
 const select_files_GLOB_MAGIC = /[*?[\]{}]/;
 /**
- * Expands files, folders (recursively, dot files included) and globs into a sorted list without
- * duplicates. Refuses paths outside the workspace, symbolic links that lead out of it, and any
- * pattern that matches no file.
+ * Expands files, folders (recursively) and globs into a sorted list without duplicates. Refuses
+ * paths outside the workspace, symbolic links that lead out of it, and any pattern that matches
+ * no file. A package is published, so `.git` (where actions/checkout keeps the token) is never
+ * taken, and other hidden files and folders only with `includeHidden`.
  */
 async function selectModelFiles(patterns, options) {
     const lexicalRoot = external_node_path_default().resolve(options.workspace);
@@ -35369,7 +35396,7 @@ async function selectModelFiles(patterns, options) {
         const pattern = raw.trim();
         if (pattern === '')
             continue;
-        const walker = new Walker(pattern, realRoot, selected);
+        const walker = new Walker(pattern, realRoot, selected, options.includeHidden ?? false);
         const absolute = external_node_path_default().resolve(cwd, pattern);
         const relative = relativeTo(absolute);
         if (relative === undefined) {
@@ -35392,6 +35419,9 @@ async function selectModelFiles(patterns, options) {
                 await walker.add(matchAbsolute, matchRelative);
             }
         }
+        if (walker.matched === 0 && walker.leftOut.length > 0) {
+            throw new errors_UserError(`path ${JSON.stringify(pattern)} matches only ${walker.leftOut[0]}${walker.leftOut.length > 1 ? ` and ${walker.leftOut.length - 1} more` : ''}, which ${hiddenReason(walker.leftOut[0])}`);
+        }
         if (walker.matched === 0) {
             throw new errors_UserError(`path ${JSON.stringify(pattern)} matches no file (relative to ${posixPath(external_node_path_default().relative(realRoot, cwd)) || 'the workspace root'})`);
         }
@@ -35401,17 +35431,26 @@ async function selectModelFiles(patterns, options) {
 /** Adds the files one pattern names, following folders and checking every real path. */
 class Walker {
     matched = 0;
+    /** Paths left out because they are `.git` or hidden. */
+    leftOut = [];
     pattern;
     realRoot;
     selected;
+    includeHidden;
     /** Real paths of folders already walked: a link back to a parent must not loop forever. */
     seenFolders = new Set();
-    constructor(pattern, realRoot, selected) {
+    constructor(pattern, realRoot, selected, includeHidden) {
         this.pattern = pattern;
         this.realRoot = realRoot;
         this.selected = selected;
+        this.includeHidden = includeHidden;
     }
     async add(absolute, relative) {
+        const segments = relative.split('/');
+        if (segments.includes('.git') || (!this.includeHidden && segments.some((s) => s.startsWith('.')))) {
+            this.leftOut.push(relative);
+            return;
+        }
         let real;
         try {
             real = await external_node_fs_default().promises.realpath(absolute);
@@ -35450,6 +35489,11 @@ class Walker {
         }
         throw new errors_UserError(`${displayPath(relative)} is neither a file nor a folder (named by path ${JSON.stringify(this.pattern)})`);
     }
+}
+function hiddenReason(relative) {
+    return relative.split('/').includes('.git')
+        ? 'is never packaged: .git holds the repository and the token actions/checkout stored'
+        : 'is hidden and left out; set include-hidden-files: true to package hidden files';
 }
 function displayPath(relative) {
     return relative === '' ? 'the workspace root' : relative;
@@ -35709,26 +35753,6 @@ function sortedRecord(entries) {
     return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/model-package/markdown-text.ts
-/**
- * Private Markdown escaping for the model card: text that came from users (metric and param
- * names and values, file names, branch names) must show as typed, never as markup or HTML,
- * and never break a table row.
- */
-/**
- * Escapes text for a Markdown table cell or inline text: one line, no markup, no HTML, no `|`.
- * Characters that are markup only at the start of a line (`#`, `-`, `1.`) are left alone, so
- * callers never start a line with user text.
- */
-function escapeMarkdown(text) {
-    return text
-        .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_[\]|~]/g, (char) => `\\${char}`);
-}
-
 ;// CONCATENATED MODULE: ../../packages/core/src/model-package/model-card.ts
 /**
  * The model card: README.md with Hugging Face style YAML front matter (`library_name`, `tags`,
@@ -35767,7 +35791,7 @@ function libraryNameOf(flavors) {
 }
 /** Renders README.md for a model package. */
 function renderModelCard(manifest, options = {}) {
-    return `---\n${renderFrontMatter(manifest, options)}---\n\n${renderBody(manifest, options)}`;
+    return `---\n${renderFrontMatter(manifest, options)}---\n\n${renderModelCardBody(manifest, options)}`;
 }
 function renderFrontMatter(manifest, options) {
     const library = manifest.mlmodel ? libraryNameOf(manifest.mlmodel.flavors) : undefined;
@@ -35799,9 +35823,13 @@ function renderFrontMatter(manifest, options) {
     // would otherwise read as booleans; lineWidth 0 keeps long values on one line.
     return (0,dist/* stringify */.As)(front, { version: '1.1', lineWidth: 0 });
 }
-function renderBody(manifest, options) {
+/**
+ * The card without its front matter: what a person reads, and the release notes (GitHub renders
+ * front matter in release notes as a table of YAML, not as metadata).
+ */
+function renderModelCardBody(manifest, options = {}) {
     const out = [];
-    out.push(`# ${escapeMarkdown(manifest.name)}`, '');
+    out.push(`# ${markdown_escape_escapeInline(manifest.name)}`, '');
     out.push(`Version \`${manifest.version}\`, packaged ${manifest.createdAt} by ml-actions: ` +
         `${manifest.files.length} ${manifest.files.length === 1 ? 'file' : 'files'}, ${formatBytes(manifest.totalSize)}.`, '');
     const description = options.description?.trim();
@@ -35812,12 +35840,12 @@ function renderBody(manifest, options) {
     if (metrics.length === 0)
         out.push('No metrics were recorded.', '');
     else {
-        out.push(...table(['Metric', 'Value'], metrics.map(([name, value]) => [escapeMarkdown(name), model_card_formatNumber(value)]), ['left', 'right']), '');
+        out.push(...table(['Metric', 'Value'], metrics.map(([name, value]) => [markdown_escape_escapeInline(name), model_card_formatNumber(value)]), ['left', 'right']), '');
     }
     const params = Object.entries(manifest.params);
     if (params.length > 0) {
         out.push('## Parameters', '');
-        out.push(...table(['Parameter', 'Value'], params.map(([name, value]) => [escapeMarkdown(name), escapeMarkdown(formatParam(value))])), '');
+        out.push(...table(['Parameter', 'Value'], params.map(([name, value]) => [markdown_escape_escapeInline(name), markdown_escape_escapeInline(formatParam(value))])), '');
     }
     if (manifest.gate) {
         const rules = manifest.gate.rules;
@@ -35825,12 +35853,12 @@ function renderBody(manifest, options) {
         out.push(`${manifest.gate.passed ? '**Passed**' : '**Failed**'}: ${rules.filter((r) => r.verdict === 'pass').length} of ${rules.length} ${rules.length === 1 ? 'rule' : 'rules'} passed.`, '');
         if (rules.length > 0) {
             out.push(...table(['Rule', 'Verdict', 'Value', 'Threshold', 'Baseline', 'Note'], rules.map((r) => [
-                escapeMarkdown(r.rule),
+                markdown_escape_escapeInline(r.rule),
                 VERDICT_LABEL[r.verdict],
                 r.actual === null ? '' : model_card_formatNumber(r.actual),
                 r.threshold === null ? '' : model_card_formatNumber(r.threshold),
                 r.baseline === null ? '' : model_card_formatNumber(r.baseline),
-                escapeMarkdown(r.message),
+                markdown_escape_escapeInline(r.message),
             ])), '');
         }
     }
@@ -35840,12 +35868,15 @@ function renderBody(manifest, options) {
         const rows = [
             ['Repository', model_card_link(p.repository, `${p.serverUrl.replace(/\/+$/, '')}/${p.repository}`)],
             ['Commit', model_card_link(p.sha.slice(0, 12), p.commitUrl)],
-            ['Ref', escapeMarkdown(p.ref)],
-            ['Event', escapeMarkdown(p.pullRequest === null ? p.event : `${p.event} (#${p.pullRequest})`)],
-            ['Workflow run', model_card_link(`${p.workflow} #${p.runNumber}, attempt ${p.runAttempt}`, p.runUrl)],
-            ['Job', escapeMarkdown(p.job)],
-            ['Experiment', escapeMarkdown(p.experiment)],
-            ['Run id', escapeMarkdown(p.runId)],
+            ['Ref', markdown_escape_escapeInline(p.ref)],
+            ['Event', markdown_escape_escapeInline(p.pullRequest === null ? p.event : `${p.event} (#${p.pullRequest})`)],
+            [
+                'Workflow run',
+                markdown_escape_markdownLink(`${markdown_escape_escapeInline(p.workflow)} #${p.runNumber}, attempt ${p.runAttempt}`, p.runUrl),
+            ],
+            ['Job', markdown_escape_escapeInline(p.job)],
+            ['Experiment', markdown_escape_escapeInline(p.experiment)],
+            ['Run id', markdown_escape_escapeInline(p.runId)],
         ];
         out.push(...table(['Field', 'Value'], rows), '');
     }
@@ -35856,8 +35887,8 @@ function renderBody(manifest, options) {
     const mlmodel = manifest.mlmodel;
     if (mlmodel) {
         out.push('## MLflow model', '');
-        out.push(`The MLflow model in ${escapeMarkdown(mlmodel.path)} has the flavors ${mlmodel.flavors.map(escapeMarkdown).join(', ') || '(none)'}` +
-            (mlmodel.mlflowVersion === null ? '.' : ` (MLflow ${escapeMarkdown(mlmodel.mlflowVersion)}).`), '');
+        out.push(`The MLflow model in ${markdown_escape_escapeInline(mlmodel.path)} has the flavors ${mlmodel.flavors.map(markdown_escape_escapeInline).join(', ') || '(none)'}` +
+            (mlmodel.mlflowVersion === null ? '.' : ` (MLflow ${markdown_escape_escapeInline(mlmodel.mlflowVersion)}).`), '');
         if (mlmodel.signature) {
             for (const [label, part] of [
                 ['Inputs', mlmodel.signature.inputs],
@@ -35883,7 +35914,7 @@ const VERDICT_LABEL = {
     error: '⚠️ error',
 };
 function fileTable(files) {
-    return table(['File', 'Size', 'SHA-256'], files.map((f) => [escapeMarkdown(f.path), formatBytes(f.size), `\`${f.sha256}\``]), ['left', 'right', 'left']);
+    return table(['File', 'Size', 'SHA-256'], files.map((f) => [markdown_escape_escapeInline(f.path), formatBytes(f.size), `\`${f.sha256}\``]), ['left', 'right', 'left']);
 }
 /** Columns of an MLflow signature part as a table; anything else as JSON in a code block. */
 function signatureTable(part) {
@@ -35891,9 +35922,9 @@ function signatureTable(part) {
         const columns = part;
         const hasDefault = columns.some((c) => c['default'] !== undefined);
         return table(hasDefault ? ['Name', 'Type', 'Default'] : ['Name', 'Type'], columns.map((c) => {
-            const row = [escapeMarkdown(textOf(c['name'])), escapeMarkdown(columnType(c))];
+            const row = [markdown_escape_escapeInline(textOf(c['name'])), markdown_escape_escapeInline(columnType(c))];
             if (hasDefault)
-                row.push(escapeMarkdown(c['default'] === undefined ? '' : JSON.stringify(c['default'])));
+                row.push(markdown_escape_escapeInline(c['default'] === undefined ? '' : JSON.stringify(c['default'])));
             return row;
         }));
     }
@@ -35923,9 +35954,7 @@ function table(header, rows, align = []) {
     return [header, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`);
 }
 function model_card_link(text, url) {
-    // encodeURI leaves `(` and `)` alone, which would end a Markdown link early.
-    const safeUrl = encodeURI(url).replace(/\(/g, '%28').replace(/\)/g, '%29');
-    return `[${escapeMarkdown(text)}](${safeUrl})`;
+    return markdown_escape_markdownLink(markdown_escape_escapeInline(text), url);
 }
 /** Six significant digits for a person; manifest.json and the front matter keep full precision. */
 function model_card_formatNumber(value) {
@@ -36179,7 +36208,65 @@ async function readParamsFolder(folder) {
     throw new UserError(`params folder ${JSON.stringify(folder.relative)} has no ${PARAMS_FILE_NAMES.join(', ')} and is not an MLflow run folder; name a params file instead`);
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/params/credential-redaction.ts
+/**
+ * Credentials that users put in params or in the training command. Both end up public on a public
+ * repository (the run record artifact, the job summary, the comment, the model card, release
+ * notes), and GitHub masks only the secrets it knows. Values under names that look like
+ * credentials are stored and shown as `***`.
+ */
+
+/** What a redacted value becomes. */
+const REDACTED = '***';
+// Long, unambiguous words match anywhere in a name; `key`, `token` and `auth` only as words of
+// it (split at `_`, `-`, `.`, `/`, spaces and camelCase), so `keyword`, `tokenizer`,
+// `max_tokens` and `author` stay visible while `api_key`, `HF_TOKEN`, `authToken` do not.
+const ANYWHERE = /secret|passw(?:or)?d|passwd|credential|private_?key/i;
+const WORD = /^(?:key|token|auth|pwd|[a-z]*(?:apikey|accesskey|secretkey|privatekey|token)|auth(?!ors?$|ored$)[a-z]*)$/;
+/** Whether values under `name` are redacted. */
+function isCredentialName(name, extra = []) {
+    if (ANYWHERE.test(name))
+        return true;
+    const words = name
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((word) => word !== '');
+    if (words.some((word) => WORD.test(word)))
+        return true;
+    return extra.some((pattern) => globRegExp(pattern).test(name));
+}
+/** The params with every credential-like value replaced by `***`; the names themselves stay. */
+function redactParams(params, extra = []) {
+    const out = {};
+    for (const [name, value] of Object.entries(params)) {
+        setOwnEntry(out, name, isCredentialName(name, extra) && value !== null ? REDACTED : value);
+    }
+    return out;
+}
+// A value: quoted with " or ', or a run of non-blank characters.
+const credential_redaction_VALUE = String.raw `(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s'"]+)`;
+/** `--name value`, `--name=value`, `-n value`: the flag's value, when it is not another flag. */
+const FLAG = new RegExp(String.raw `(^|\s)(--?)([A-Za-z0-9][\w.-]*)(=|\s+(?!-))(${credential_redaction_VALUE})`, 'g');
+/** `NAME=value` at the start of a word: an environment assignment or a key=value argument. */
+const ASSIGNMENT = new RegExp(String.raw `(^|[\s;&|(])([A-Za-z_][\w.]*)=(${credential_redaction_VALUE})`, 'g');
+/** The training command with the values of credential-like flags and assignments replaced by `***`. */
+function redactCommand(command, extra = []) {
+    return command
+        .replace(FLAG, (whole, before, dashes, name, separator) => isCredentialName(name, extra) ? `${before}${dashes}${name}${separator}${REDACTED}` : whole)
+        .replace(ASSIGNMENT, (whole, before, name) => isCredentialName(name, extra) ? `${before}${name}=${REDACTED}` : whole);
+}
+function globRegExp(pattern) {
+    const source = pattern
+        .trim()
+        .split('')
+        .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+    return new RegExp(`^${source}$`, 'i');
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/params/index.ts
+
 
 
 
@@ -37871,6 +37958,7 @@ function formatRule(rule) {
 
 
 
+
 /***/ }),
 
 /***/ 23756:
@@ -37903,8 +37991,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 80 modules
-var src = __nccwpck_require__(68914);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 81 modules
+var src = __nccwpck_require__(90418);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
@@ -38006,6 +38094,7 @@ function refuseIncompleteAnswers(octokit) {
 
 ;// CONCATENATED MODULE: ../../packages/github/src/github-failure.ts
 
+
 /**
  * One line saying which GitHub API call failed and how, for an error thrown by our Octokit (a
  * RequestError, or a cut-off answer), or undefined for anything else. It names the method and
@@ -38039,8 +38128,9 @@ function pathOf(url) {
         return url.replace(/[?#].*$/, '');
     }
 }
+// The message of a failed fetch quotes its URL, credentials included (a GITHUB_API_URL with userinfo).
 function oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
+    return (0,src/* withoutUrlSecrets */.t)(text.replace(/\s+/g, ' ').trim());
 }
 /**
  * True for GitHub's refusal of a write to a read-only token (a 403 "Resource not accessible by
@@ -38114,7 +38204,8 @@ async function runStep(actionName, body) {
     const step = {
         setOutput: (name, value) => core/* setOutput */.uH(name, String(value)),
         addSummary: (markdown) => summary.push(markdown),
-        fail: (message) => {
+        fail: (text) => {
+            const message = (0,src/* withoutUrlSecrets */.t)(text);
             failure ??= { message, annotated: true };
             core/* error */.z3(printable(message));
         },
@@ -38126,7 +38217,9 @@ async function runStep(actionName, body) {
         await body(step);
     }
     catch (thrown) {
-        failure = describeFailure(actionName, thrown);
+        // Messages may quote a URL (GITHUB_API_URL, a signed storage URL): none is shown with its secrets.
+        const described = describeFailure(actionName, thrown);
+        failure = { ...described, message: (0,src/* withoutUrlSecrets */.t)(described.message) };
     }
     if (failure !== undefined) {
         summary.push(`\n> [!CAUTION]\n> ${failure.message.split('\n').join('\n> ')}\n`);
@@ -38137,7 +38230,7 @@ async function runStep(actionName, body) {
     }
     catch (thrown) {
         // The summary is best effort (GitHub refuses over 1 MiB); the verdict still has to be reported.
-        core/* warning */.$e(`${actionName}: could not write the job summary: ${(0,src/* errorMessage */.gJ)(thrown)}`);
+        core/* warning */.$e((0,src/* withoutUrlSecrets */.t)(`${actionName}: could not write the job summary: ${(0,src/* errorMessage */.gJ)(thrown)}`));
     }
     if (failure !== undefined) {
         if (!failure.annotated)
@@ -38165,11 +38258,11 @@ function describeFailure(actionName, thrown) {
             if (error.column !== undefined)
                 properties.startColumn = error.column;
             // Annotations are one line; the full (possibly multi-line) message goes to the log.
-            core/* error */.z3(printable(error.message.split('\n')[0] ?? error.message), properties);
+            core/* error */.z3(printable((0,src/* withoutUrlSecrets */.t)(error.message.split('\n')[0] ?? error.message)), properties);
         }
         // The rest may quote the user's file (a rules line): printed so that the runner obeys none of it.
         if (thrown.message.includes('\n'))
-            logUntrusted(thrown.message);
+            logUntrusted((0,src/* withoutUrlSecrets */.t)(thrown.message));
         return { message: thrown.message, annotated: true };
     }
     // An API call that failed (an outage, a permission, a rate limit) is not our bug: say which call, no stack.
@@ -38177,7 +38270,7 @@ function describeFailure(actionName, thrown) {
     if (failedCall !== undefined)
         return { message: `${actionName}: ${failedCall}`, annotated: false };
     if (thrown instanceof Error && thrown.stack !== undefined)
-        core/* debug */.Yz(thrown.stack);
+        core/* debug */.Yz((0,src/* withoutUrlSecrets */.t)(thrown.stack));
     return { message: `${actionName} failed unexpectedly: ${(0,src/* errorMessage */.gJ)(thrown)}`, annotated: false };
 }
 

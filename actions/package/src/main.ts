@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as core from '@actions/core';
 import {
-  PACKAGE_CARD_FILE,
   PACKAGE_MANIFEST_FILE,
   UserError,
   buildManifest,
@@ -16,6 +15,7 @@ import {
   parseSemver,
   registrationMessage,
   renderModelCard,
+  renderModelCardBody,
   selectModelFiles,
   stageModelFiles,
   writeModelPackage,
@@ -67,7 +67,10 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
   const notes: string[] = [];
 
   // Cheap, local checks first: unsafe or missing paths fail before any request is made.
-  const selected = await selectModelFiles(settings.paths, { workspace: context.workspace });
+  const selected = await selectModelFiles(settings.paths, {
+    workspace: context.workspace,
+    includeHidden: settings.includeHiddenFiles,
+  });
   const embedded = await findEmbeddedRecord(settings.run, context.workspace);
   if (embedded.record === undefined) {
     notes.push(
@@ -115,7 +118,7 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
     `${artifactName}-${randomUUID().slice(0, 8)}`,
   );
   const gate = await readJobGateResults();
-  const pkg = await core.group(`Staging ${selected.length} model files`, async () => {
+  const { pkg, manifest } = await core.group(`Staging ${selected.length} model files`, async () => {
     const staged = await stageModelFiles({ stagingDir, files: selected });
     const mlmodel = await readMlmodel(stagingDir, staged);
     const manifest = buildManifest({
@@ -127,7 +130,7 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
       ...(mlmodel === undefined ? {} : { mlmodel }),
       ...(gate === undefined ? {} : { gate }),
     });
-    return writeModelPackage({ stagingDir, manifest, card: renderModelCard(manifest) });
+    return { pkg: await writeModelPackage({ stagingDir, manifest, card: renderModelCard(manifest) }), manifest };
   });
   const manifestFile = fileOf(pkg, PACKAGE_MANIFEST_FILE);
   outputs.manifest = manifestFile.absolute;
@@ -158,7 +161,7 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
       const release = await createRelease(target, {
         tag: version.tag,
         name: `${version.name} v${version.version}`,
-        body: await readFile(fileOf(pkg, PACKAGE_CARD_FILE).absolute, 'utf8'),
+        body: renderModelCardBody(manifest),
         prerelease: (parseSemver(version.version)?.prerelease.length ?? 0) > 0,
         assets: [
           {

@@ -21,6 +21,7 @@ export interface PackageSettings {
   run: string[];
   tag: boolean;
   release: boolean;
+  includeHiddenFiles: boolean;
   retentionDays: number | undefined;
   compressionLevel: number | undefined;
   token: string | undefined;
@@ -38,6 +39,7 @@ export function readPackageSettings(): PackageSettings {
     run: listInput('run'),
     tag: booleanInput('tag', false),
     release: booleanInput('release', false),
+    includeHiddenFiles: booleanInput('include-hidden-files', false),
     retentionDays:
       optionalInput('retention-days') === undefined
         ? undefined

@@ -29930,8 +29930,8 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 79 modules
-var src = __nccwpck_require__(2821);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 81 modules
+var src = __nccwpck_require__(24754);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 18 modules
 var github_src = __nccwpck_require__(23756);
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -29948,6 +29948,7 @@ function readTrainSettings() {
         experiment: (0,github_src/* optionalInput */.$m)('experiment'),
         matrix: parseMatrix((0,github_src/* optionalInput */.$m)('matrix')),
         upload: (0,github_src/* booleanInput */.tE)('upload', true),
+        redact: (0,github_src/* listInput */.dt)('redact'),
     };
 }
 function parseMatrix(text) {
@@ -30007,13 +30008,18 @@ function runTrainingCommand(command, cwd) {
 /** train: run the command, read what it wrote, record the run. */
 async function run() {
     await (0,github_src/* runStep */.eg)('train', async (step) => {
-        const settings = readTrainSettings();
+        const raw = readTrainSettings();
+        // Matrix values are recorded and shown (the default experiment name holds them), never run.
+        const settings = {
+            ...raw,
+            matrix: Object.fromEntries(Object.entries(raw.matrix).map(([key, value]) => [key, (0,src/* isCredentialName */.hN)(key, raw.redact) ? src/* REDACTED */.XF : value])),
+        };
         const context = (0,github_src/* readActionContext */.wc)();
         const cwd = (0,external_node_path_.resolve)(context.workspace, settings.workingDirectory);
         const started = new Date();
         let exitCode;
         if (settings.command !== undefined) {
-            const result = await core/* group */.Os(`Training: ${settings.command}`, () => runTrainingCommand(settings.command ?? '', cwd));
+            const result = await core/* group */.Os(`Training: ${(0,src/* redactCommand */.jh)(settings.command, settings.redact)}`, () => runTrainingCommand(settings.command ?? '', cwd));
             exitCode = result.exitCode;
         }
         const finished = new Date();
@@ -30046,7 +30052,7 @@ async function run() {
             finished,
             exitCode,
             metrics: metrics.metrics,
-            params: params.params,
+            params: (0,src/* redactParams */.Ai)(params.params, settings.redact),
             inputs,
             sources: [...metrics.sources, ...params.sources],
         });
@@ -30063,7 +30069,7 @@ async function run() {
             catch (thrown) {
                 // An outage of the artifact service: the record is on disk for later steps of this job.
                 step.setOutput('artifact-id', '');
-                step.fail(`could not upload the run record as an artifact: ${oneLine((0,src/* errorMessage */.gJ)(thrown))}; the record is at ${path}`);
+                step.fail(`could not upload the run record as an artifact: ${(0,src/* withoutUrlSecrets */.t)(oneLine((0,src/* errorMessage */.gJ)(thrown)))}; the record is at ${path}`);
             }
         }
         else {
@@ -30128,7 +30134,7 @@ function buildRecord(settings, context, parts) {
         params: parts.params,
         metrics: parts.metrics,
         outcome: {
-            ...(settings.command === undefined ? {} : { command: settings.command }),
+            ...(settings.command === undefined ? {} : { command: (0,src/* redactCommand */.jh)(settings.command, settings.redact) }),
             ...(parts.exitCode === undefined ? {} : { exitCode: parts.exitCode }),
             status: settings.command === undefined ? 'collected' : parts.exitCode === 0 ? 'succeeded' : 'failed',
             startedAt: parts.started.toISOString(),
@@ -30143,12 +30149,13 @@ function buildRecord(settings, context, parts) {
 
 /***/ }),
 
-/***/ 2821:
+/***/ 24754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  XF: () => (/* reexport */ REDACTED),
   iY: () => (/* reexport */ RUN_RECORD_SCHEMA),
   X1: () => (/* reexport */ RUN_RECORD_VERSION),
   yo: () => (/* reexport */ errors_UserError),
@@ -30157,12 +30164,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   gJ: () => (/* reexport */ errorMessage),
   fv: () => (/* reexport */ finalMetricValues),
   Q6: () => (/* reexport */ fingerprintFiles),
+  hN: () => (/* reexport */ isCredentialName),
   LE: () => (/* reexport */ readParams),
+  jh: () => (/* reexport */ redactCommand),
+  Ai: () => (/* reexport */ redactParams),
   qN: () => (/* reexport */ renderRunSummary),
-  J1: () => (/* reexport */ run_record_serializeRunRecord)
+  J1: () => (/* reexport */ run_record_serializeRunRecord),
+  t: () => (/* reexport */ withoutUrlSecrets)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, findMlflowRuns, findMlmodelFile, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, gateVerdict, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseRunRecord, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParamsFile, readRulesFile, readTextFile, readTfevents, readTomlMetrics, readYamlMetrics, registrationMessage, renderComparison, renderGateSummary, renderLearningCurve, renderModelCard, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, findMlflowRuns, findMlmodelFile, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, gateVerdict, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseRunRecord, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParamsFile, readRulesFile, readTextFile, readTfevents, readTomlMetrics, readYamlMetrics, registrationMessage, renderComparison, renderGateSummary, renderLearningCurve, renderModelCard, renderModelCardBody, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -31004,6 +31015,27 @@ function asObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value)
         ? value
         : undefined;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/url-secrets.ts
+/**
+ * URLs in text that is shown to people (a failure message, a log line), without what may be a
+ * credential: the userinfo (`https://user:token@host`) and the query and fragment (signed storage
+ * URLs carry their signature there, and some servers take `?token=`). GitHub masks only the
+ * secrets it knows, and a URL typed into `GITHUB_API_URL` or returned by a service is not one.
+ */
+// A scheme, `://`, then everything up to whitespace or a character that ends a URL in prose.
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+const URL_PARTS = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#]*@)?([^?#]*)([?#].*)?$/is;
+/** `text` with every URL's userinfo removed and its query and fragment replaced by `?***`. */
+function withoutUrlSecrets(text) {
+    return text.replace(URL_IN_TEXT, (url) => {
+        const parts = URL_PARTS.exec(url);
+        if (parts === null)
+            return url;
+        const [, scheme = '', rest = '', query] = parts;
+        return `${scheme}${rest}${query === undefined ? '' : '?***'}`;
+    });
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -35271,9 +35303,10 @@ function posixPath(relative) {
 }
 const select_files_GLOB_MAGIC = /[*?[\]{}]/;
 /**
- * Expands files, folders (recursively, dot files included) and globs into a sorted list without
- * duplicates. Refuses paths outside the workspace, symbolic links that lead out of it, and any
- * pattern that matches no file.
+ * Expands files, folders (recursively) and globs into a sorted list without duplicates. Refuses
+ * paths outside the workspace, symbolic links that lead out of it, and any pattern that matches
+ * no file. A package is published, so `.git` (where actions/checkout keeps the token) is never
+ * taken, and other hidden files and folders only with `includeHidden`.
  */
 async function selectModelFiles(patterns, options) {
     const lexicalRoot = path.resolve(options.workspace);
@@ -35300,7 +35333,7 @@ async function selectModelFiles(patterns, options) {
         const pattern = raw.trim();
         if (pattern === '')
             continue;
-        const walker = new Walker(pattern, realRoot, selected);
+        const walker = new Walker(pattern, realRoot, selected, options.includeHidden ?? false);
         const absolute = path.resolve(cwd, pattern);
         const relative = relativeTo(absolute);
         if (relative === undefined) {
@@ -35323,6 +35356,9 @@ async function selectModelFiles(patterns, options) {
                 await walker.add(matchAbsolute, matchRelative);
             }
         }
+        if (walker.matched === 0 && walker.leftOut.length > 0) {
+            throw new UserError(`path ${JSON.stringify(pattern)} matches only ${walker.leftOut[0]}${walker.leftOut.length > 1 ? ` and ${walker.leftOut.length - 1} more` : ''}, which ${hiddenReason(walker.leftOut[0])}`);
+        }
         if (walker.matched === 0) {
             throw new UserError(`path ${JSON.stringify(pattern)} matches no file (relative to ${posixPath(path.relative(realRoot, cwd)) || 'the workspace root'})`);
         }
@@ -35332,17 +35368,26 @@ async function selectModelFiles(patterns, options) {
 /** Adds the files one pattern names, following folders and checking every real path. */
 class Walker {
     matched = 0;
+    /** Paths left out because they are `.git` or hidden. */
+    leftOut = [];
     pattern;
     realRoot;
     selected;
+    includeHidden;
     /** Real paths of folders already walked: a link back to a parent must not loop forever. */
     seenFolders = new Set();
-    constructor(pattern, realRoot, selected) {
+    constructor(pattern, realRoot, selected, includeHidden) {
         this.pattern = pattern;
         this.realRoot = realRoot;
         this.selected = selected;
+        this.includeHidden = includeHidden;
     }
     async add(absolute, relative) {
+        const segments = relative.split('/');
+        if (segments.includes('.git') || (!this.includeHidden && segments.some((s) => s.startsWith('.')))) {
+            this.leftOut.push(relative);
+            return;
+        }
         let real;
         try {
             real = await fs.promises.realpath(absolute);
@@ -35381,6 +35426,11 @@ class Walker {
         }
         throw new UserError(`${displayPath(relative)} is neither a file nor a folder (named by path ${JSON.stringify(this.pattern)})`);
     }
+}
+function hiddenReason(relative) {
+    return relative.split('/').includes('.git')
+        ? 'is never packaged: .git holds the repository and the token actions/checkout stored'
+        : 'is hidden and left out; set include-hidden-files: true to package hidden files';
 }
 function displayPath(relative) {
     return relative === '' ? 'the workspace root' : relative;
@@ -35666,7 +35716,7 @@ function libraryNameOf(flavors) {
 }
 /** Renders README.md for a model package. */
 function renderModelCard(manifest, options = {}) {
-    return `---\n${renderFrontMatter(manifest, options)}---\n\n${renderBody(manifest, options)}`;
+    return `---\n${renderFrontMatter(manifest, options)}---\n\n${renderModelCardBody(manifest, options)}`;
 }
 function renderFrontMatter(manifest, options) {
     const library = manifest.mlmodel ? libraryNameOf(manifest.mlmodel.flavors) : undefined;
@@ -35698,7 +35748,11 @@ function renderFrontMatter(manifest, options) {
     // would otherwise read as booleans; lineWidth 0 keeps long values on one line.
     return stringify(front, { version: '1.1', lineWidth: 0 });
 }
-function renderBody(manifest, options) {
+/**
+ * The card without its front matter: what a person reads, and the release notes (GitHub renders
+ * front matter in release notes as a table of YAML, not as metadata).
+ */
+function renderModelCardBody(manifest, options = {}) {
     const out = [];
     out.push(`# ${escapeMarkdown(manifest.name)}`, '');
     out.push(`Version \`${manifest.version}\`, packaged ${manifest.createdAt} by ml-actions: ` +
@@ -35741,7 +35795,10 @@ function renderBody(manifest, options) {
             ['Commit', model_card_link(p.sha.slice(0, 12), p.commitUrl)],
             ['Ref', escapeMarkdown(p.ref)],
             ['Event', escapeMarkdown(p.pullRequest === null ? p.event : `${p.event} (#${p.pullRequest})`)],
-            ['Workflow run', model_card_link(`${p.workflow} #${p.runNumber}, attempt ${p.runAttempt}`, p.runUrl)],
+            [
+                'Workflow run',
+                markdownLink(`${escapeMarkdown(p.workflow)} #${p.runNumber}, attempt ${p.runAttempt}`, p.runUrl),
+            ],
             ['Job', escapeMarkdown(p.job)],
             ['Experiment', escapeMarkdown(p.experiment)],
             ['Run id', escapeMarkdown(p.runId)],
@@ -35822,9 +35879,7 @@ function table(header, rows, align = []) {
     return [header, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`);
 }
 function model_card_link(text, url) {
-    // encodeURI leaves `(` and `)` alone, which would end a Markdown link early.
-    const safeUrl = encodeURI(url).replace(/\(/g, '%28').replace(/\)/g, '%29');
-    return `[${escapeMarkdown(text)}](${safeUrl})`;
+    return markdownLink(escapeMarkdown(text), url);
 }
 /** Six significant digits for a person; manifest.json and the front matter keep full precision. */
 function model_card_formatNumber(value) {
@@ -36054,7 +36109,65 @@ async function readParamsFolder(folder) {
     throw new errors_UserError(`params folder ${JSON.stringify(folder.relative)} has no ${PARAMS_FILE_NAMES.join(', ')} and is not an MLflow run folder; name a params file instead`);
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/params/credential-redaction.ts
+/**
+ * Credentials that users put in params or in the training command. Both end up public on a public
+ * repository (the run record artifact, the job summary, the comment, the model card, release
+ * notes), and GitHub masks only the secrets it knows. Values under names that look like
+ * credentials are stored and shown as `***`.
+ */
+
+/** What a redacted value becomes. */
+const REDACTED = '***';
+// Long, unambiguous words match anywhere in a name; `key`, `token` and `auth` only as words of
+// it (split at `_`, `-`, `.`, `/`, spaces and camelCase), so `keyword`, `tokenizer`,
+// `max_tokens` and `author` stay visible while `api_key`, `HF_TOKEN`, `authToken` do not.
+const ANYWHERE = /secret|passw(?:or)?d|passwd|credential|private_?key/i;
+const WORD = /^(?:key|token|auth|pwd|[a-z]*(?:apikey|accesskey|secretkey|privatekey|token)|auth(?!ors?$|ored$)[a-z]*)$/;
+/** Whether values under `name` are redacted. */
+function isCredentialName(name, extra = []) {
+    if (ANYWHERE.test(name))
+        return true;
+    const words = name
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter((word) => word !== '');
+    if (words.some((word) => WORD.test(word)))
+        return true;
+    return extra.some((pattern) => globRegExp(pattern).test(name));
+}
+/** The params with every credential-like value replaced by `***`; the names themselves stay. */
+function redactParams(params, extra = []) {
+    const out = {};
+    for (const [name, value] of Object.entries(params)) {
+        safe_record_setOwnEntry(out, name, isCredentialName(name, extra) && value !== null ? REDACTED : value);
+    }
+    return out;
+}
+// A value: quoted with " or ', or a run of non-blank characters.
+const credential_redaction_VALUE = String.raw `(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s'"]+)`;
+/** `--name value`, `--name=value`, `-n value`: the flag's value, when it is not another flag. */
+const FLAG = new RegExp(String.raw `(^|\s)(--?)([A-Za-z0-9][\w.-]*)(=|\s+(?!-))(${credential_redaction_VALUE})`, 'g');
+/** `NAME=value` at the start of a word: an environment assignment or a key=value argument. */
+const ASSIGNMENT = new RegExp(String.raw `(^|[\s;&|(])([A-Za-z_][\w.]*)=(${credential_redaction_VALUE})`, 'g');
+/** The training command with the values of credential-like flags and assignments replaced by `***`. */
+function redactCommand(command, extra = []) {
+    return command
+        .replace(FLAG, (whole, before, dashes, name, separator) => isCredentialName(name, extra) ? `${before}${dashes}${name}${separator}${REDACTED}` : whole)
+        .replace(ASSIGNMENT, (whole, before, name) => isCredentialName(name, extra) ? `${before}${name}=${REDACTED}` : whole);
+}
+function globRegExp(pattern) {
+    const source = pattern
+        .trim()
+        .split('')
+        .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+    return new RegExp(`^${source}$`, 'i');
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/params/index.ts
+
 
 
 
@@ -37746,6 +37859,7 @@ function formatRule(rule) {
 
 
 
+
 /***/ }),
 
 /***/ 23756:
@@ -37770,8 +37884,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 79 modules
-var src = __nccwpck_require__(2821);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 81 modules
+var src = __nccwpck_require__(24754);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
@@ -37873,6 +37987,7 @@ function refuseIncompleteAnswers(octokit) {
 
 ;// CONCATENATED MODULE: ../../packages/github/src/github-failure.ts
 
+
 /**
  * One line saying which GitHub API call failed and how, for an error thrown by our Octokit (a
  * RequestError, or a cut-off answer), or undefined for anything else. It names the method and
@@ -37906,8 +38021,9 @@ function pathOf(url) {
         return url.replace(/[?#].*$/, '');
     }
 }
+// The message of a failed fetch quotes its URL, credentials included (a GITHUB_API_URL with userinfo).
 function oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
+    return (0,src/* withoutUrlSecrets */.t)(text.replace(/\s+/g, ' ').trim());
 }
 /**
  * True for GitHub's refusal of a write to a read-only token (a 403 "Resource not accessible by
@@ -37981,7 +38097,8 @@ async function runStep(actionName, body) {
     const step = {
         setOutput: (name, value) => lib_core/* setOutput */.uH(name, String(value)),
         addSummary: (markdown) => summary.push(markdown),
-        fail: (message) => {
+        fail: (text) => {
+            const message = (0,src/* withoutUrlSecrets */.t)(text);
             failure ??= { message, annotated: true };
             lib_core/* error */.z3(printable(message));
         },
@@ -37993,7 +38110,9 @@ async function runStep(actionName, body) {
         await body(step);
     }
     catch (thrown) {
-        failure = describeFailure(actionName, thrown);
+        // Messages may quote a URL (GITHUB_API_URL, a signed storage URL): none is shown with its secrets.
+        const described = describeFailure(actionName, thrown);
+        failure = { ...described, message: (0,src/* withoutUrlSecrets */.t)(described.message) };
     }
     if (failure !== undefined) {
         summary.push(`\n> [!CAUTION]\n> ${failure.message.split('\n').join('\n> ')}\n`);
@@ -38004,7 +38123,7 @@ async function runStep(actionName, body) {
     }
     catch (thrown) {
         // The summary is best effort (GitHub refuses over 1 MiB); the verdict still has to be reported.
-        lib_core/* warning */.$e(`${actionName}: could not write the job summary: ${(0,src/* errorMessage */.gJ)(thrown)}`);
+        lib_core/* warning */.$e((0,src/* withoutUrlSecrets */.t)(`${actionName}: could not write the job summary: ${(0,src/* errorMessage */.gJ)(thrown)}`));
     }
     if (failure !== undefined) {
         if (!failure.annotated)
@@ -38032,11 +38151,11 @@ function describeFailure(actionName, thrown) {
             if (error.column !== undefined)
                 properties.startColumn = error.column;
             // Annotations are one line; the full (possibly multi-line) message goes to the log.
-            lib_core/* error */.z3(printable(error.message.split('\n')[0] ?? error.message), properties);
+            lib_core/* error */.z3(printable((0,src/* withoutUrlSecrets */.t)(error.message.split('\n')[0] ?? error.message)), properties);
         }
         // The rest may quote the user's file (a rules line): printed so that the runner obeys none of it.
         if (thrown.message.includes('\n'))
-            logUntrusted(thrown.message);
+            logUntrusted((0,src/* withoutUrlSecrets */.t)(thrown.message));
         return { message: thrown.message, annotated: true };
     }
     // An API call that failed (an outage, a permission, a rate limit) is not our bug: say which call, no stack.
@@ -38044,7 +38163,7 @@ function describeFailure(actionName, thrown) {
     if (failedCall !== undefined)
         return { message: `${actionName}: ${failedCall}`, annotated: false };
     if (thrown instanceof Error && thrown.stack !== undefined)
-        lib_core/* debug */.Yz(thrown.stack);
+        lib_core/* debug */.Yz((0,src/* withoutUrlSecrets */.t)(thrown.stack));
     return { message: `${actionName} failed unexpectedly: ${(0,src/* errorMessage */.gJ)(thrown)}`, annotated: false };
 }
 

@@ -4,13 +4,18 @@ import * as core from '@actions/core';
 import {
   RUN_RECORD_SCHEMA,
   RUN_RECORD_VERSION,
+  REDACTED,
   UserError,
   collectMetrics,
   errorMessage,
   finalMetricValues,
   fingerprintFiles,
+  isCredentialName,
   readParams,
+  redactCommand,
+  redactParams,
   renderRunSummary,
+  withoutUrlSecrets,
   type DataInput,
   type Metric,
   type ParamValue,
@@ -31,14 +36,21 @@ import { runTrainingCommand } from './training-command.ts';
 /** train: run the command, read what it wrote, record the run. */
 export async function run(): Promise<void> {
   await runStep('train', async (step) => {
-    const settings = readTrainSettings();
+    const raw = readTrainSettings();
+    // Matrix values are recorded and shown (the default experiment name holds them), never run.
+    const settings: TrainSettings = {
+      ...raw,
+      matrix: Object.fromEntries(
+        Object.entries(raw.matrix).map(([key, value]) => [key, isCredentialName(key, raw.redact) ? REDACTED : value]),
+      ),
+    };
     const context = readActionContext();
     const cwd = resolve(context.workspace, settings.workingDirectory);
     const started = new Date();
 
     let exitCode: number | undefined;
     if (settings.command !== undefined) {
-      const result = await core.group(`Training: ${settings.command}`, () =>
+      const result = await core.group(`Training: ${redactCommand(settings.command, settings.redact)}`, () =>
         runTrainingCommand(settings.command ?? '', cwd),
       );
       exitCode = result.exitCode;
@@ -73,7 +85,7 @@ export async function run(): Promise<void> {
       finished,
       exitCode,
       metrics: metrics.metrics,
-      params: params.params,
+      params: redactParams(params.params, settings.redact),
       inputs,
       sources: [...metrics.sources, ...params.sources],
     });
@@ -91,7 +103,7 @@ export async function run(): Promise<void> {
         // An outage of the artifact service: the record is on disk for later steps of this job.
         step.setOutput('artifact-id', '');
         step.fail(
-          `could not upload the run record as an artifact: ${oneLine(errorMessage(thrown))}; the record is at ${path}`,
+          `could not upload the run record as an artifact: ${withoutUrlSecrets(oneLine(errorMessage(thrown)))}; the record is at ${path}`,
         );
       }
     } else {
@@ -170,7 +182,7 @@ function buildRecord(
     params: parts.params,
     metrics: parts.metrics,
     outcome: {
-      ...(settings.command === undefined ? {} : { command: settings.command }),
+      ...(settings.command === undefined ? {} : { command: redactCommand(settings.command, settings.redact) }),
       ...(parts.exitCode === undefined ? {} : { exitCode: parts.exitCode }),
       status: settings.command === undefined ? 'collected' : parts.exitCode === 0 ? 'succeeded' : 'failed',
       startedAt: parts.started.toISOString(),

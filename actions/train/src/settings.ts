@@ -11,6 +11,8 @@ export interface TrainSettings {
   experiment: string | undefined;
   matrix: Record<string, unknown>;
   upload: boolean;
+  /** Param, flag and matrix names (or globs) whose values are recorded as `***`, besides credential-like ones. */
+  redact: string[];
 }
 
 /** Reads and checks every input; a bad one is a UserError naming it. */
@@ -24,6 +26,7 @@ export function readTrainSettings(): TrainSettings {
     experiment: optionalInput('experiment'),
     matrix: parseMatrix(optionalInput('matrix')),
     upload: booleanInput('upload', true),
+    redact: listInput('redact'),
   };
 }
 

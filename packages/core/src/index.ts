@@ -1,5 +1,6 @@
 export * from './compare-bundle.ts';
 export * from './errors.ts';
+export * from './url-secrets.ts';
 export * from './files/index.ts';
 export * from './gate-result.ts';
 export * from './gate-summary.ts';

@@ -253,6 +253,13 @@ describe('renderModelCard', () => {
     expect(body).toContain('```sh\nsha256sum -c SHA256SUMS\n```');
   });
 
+  it('escapes names and values as the comment does: no mention, no issue link from user text', () => {
+    const base = manifest();
+    const text = renderModelCard({ ...base, params: { ...base.params, 'cc @octocat': 'fixes #123 and GH-7' } });
+    expect(text).toContain('| cc @\u200doctocat | fixes #\u200d123 and GH\u200d-7 |');
+    expect(text).not.toMatch(/@octocat|#123/);
+  });
+
   it('knows the library of common MLflow flavors only', () => {
     expect(libraryNameOf(['python_function', 'sklearn'])).toBe('scikit-learn');
     expect(libraryNameOf(['python_function'])).toBeUndefined();

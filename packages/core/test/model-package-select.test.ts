@@ -18,6 +18,7 @@ beforeAll(async () => {
     'model/MLmodel': 'flavors: {}\n',
     'model/sub/weights.bin': '0123456789',
     'model/sub/.hidden': 'dot',
+    'model/.git/config': '[http]\n\textraheader = AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46Z2hzX3NlY3JldA==\n',
     'model/extra.onnx': 'onnx',
     'notes.txt': 'notes',
     'ml/config.yaml': 'a: 1\n',
@@ -50,14 +51,13 @@ async function selectError(patterns: string[], cwd?: string): Promise<UserError>
 }
 
 describe('selectModelFiles', () => {
-  it('takes a folder whole (dot files included, links inside followed once), sorted', async () => {
+  it('takes a folder whole (hidden files left out, links inside followed once), sorted', async () => {
     const files = await selectModelFiles(['model/'], { workspace });
     expect(files.map((f) => f.path)).toEqual([
       'model/MLmodel',
       'model/alias.pkl',
       'model/extra.onnx',
       'model/model.pkl',
-      'model/sub/.hidden',
       'model/sub/weights.bin',
     ]);
     const weights = files.find((f) => f.path === 'model/sub/weights.bin')!;
@@ -66,6 +66,23 @@ describe('selectModelFiles', () => {
     // The alias reads the file it points to.
     expect(files.find((f) => f.path === 'model/alias.pkl')!.absolute).toBe(
       path.join(await fs.promises.realpath(workspace), 'model/model.pkl'),
+    );
+  });
+
+  it('takes hidden files with includeHidden, but never .git', async () => {
+    const files = await selectModelFiles(['model/'], { workspace, includeHidden: true });
+    expect(files.map((f) => f.path)).toContain('model/sub/.hidden');
+    expect(files.filter((f) => f.path.includes('.git'))).toEqual([]);
+    const git = await selectModelFiles(['model/**'], { workspace, includeHidden: true });
+    expect(git.filter((f) => f.path.includes('.git'))).toEqual([]);
+  });
+
+  it('refuses a path that names only .git or hidden files, saying why', async () => {
+    expect((await selectError(['model/.git/config'])).message).toBe(
+      'path "model/.git/config" matches only model/.git/config, which is never packaged: .git holds the repository and the token actions/checkout stored',
+    );
+    expect((await selectError(['model/sub/.hidden'])).message).toBe(
+      'path "model/sub/.hidden" matches only model/sub/.hidden, which is hidden and left out; set include-hidden-files: true to package hidden files',
     );
   });
 

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { UserError, UserErrors, errorMessage } from '@ml-actions/core';
+import { UserError, UserErrors, errorMessage, withoutUrlSecrets } from '@ml-actions/core';
 import { describeGitHubFailure } from './github-failure.ts';
 import { logUntrusted, printable } from './untrusted-log.ts';
 
@@ -28,7 +28,8 @@ export async function runStep(actionName: string, body: (step: Step) => Promise<
   const step: Step = {
     setOutput: (name, value) => core.setOutput(name, String(value)),
     addSummary: (markdown) => summary.push(markdown),
-    fail: (message) => {
+    fail: (text) => {
+      const message = withoutUrlSecrets(text);
       failure ??= { message, annotated: true };
       core.error(printable(message));
     },
@@ -39,7 +40,9 @@ export async function runStep(actionName: string, body: (step: Step) => Promise<
   try {
     await body(step);
   } catch (thrown: unknown) {
-    failure = describeFailure(actionName, thrown);
+    // Messages may quote a URL (GITHUB_API_URL, a signed storage URL): none is shown with its secrets.
+    const described = describeFailure(actionName, thrown);
+    failure = { ...described, message: withoutUrlSecrets(described.message) };
   }
   if (failure !== undefined) {
     summary.push(`\n> [!CAUTION]\n> ${failure.message.split('\n').join('\n> ')}\n`);
@@ -48,7 +51,7 @@ export async function runStep(actionName: string, body: (step: Step) => Promise<
     if (summary.length > 0) await core.summary.addRaw(summary.join('\n'), true).write();
   } catch (thrown: unknown) {
     // The summary is best effort (GitHub refuses over 1 MiB); the verdict still has to be reported.
-    core.warning(`${actionName}: could not write the job summary: ${errorMessage(thrown)}`);
+    core.warning(withoutUrlSecrets(`${actionName}: could not write the job summary: ${errorMessage(thrown)}`));
   }
   if (failure !== undefined) {
     if (!failure.annotated) core.error(printable(failure.message));
@@ -80,15 +83,15 @@ function describeFailure(actionName: string, thrown: unknown): Failure {
       if (error.line !== undefined) properties.startLine = error.line;
       if (error.column !== undefined) properties.startColumn = error.column;
       // Annotations are one line; the full (possibly multi-line) message goes to the log.
-      core.error(printable(error.message.split('\n')[0] ?? error.message), properties);
+      core.error(printable(withoutUrlSecrets(error.message.split('\n')[0] ?? error.message)), properties);
     }
     // The rest may quote the user's file (a rules line): printed so that the runner obeys none of it.
-    if (thrown.message.includes('\n')) logUntrusted(thrown.message);
+    if (thrown.message.includes('\n')) logUntrusted(withoutUrlSecrets(thrown.message));
     return { message: thrown.message, annotated: true };
   }
   // An API call that failed (an outage, a permission, a rate limit) is not our bug: say which call, no stack.
   const failedCall = describeGitHubFailure(thrown);
   if (failedCall !== undefined) return { message: `${actionName}: ${failedCall}`, annotated: false };
-  if (thrown instanceof Error && thrown.stack !== undefined) core.debug(thrown.stack);
+  if (thrown instanceof Error && thrown.stack !== undefined) core.debug(withoutUrlSecrets(thrown.stack));
   return { message: `${actionName} failed unexpectedly: ${errorMessage(thrown)}`, annotated: false };
 }

@@ -1,3 +1,4 @@
+import { withoutUrlSecrets } from '@ml-actions/core';
 import { IncompleteAnswerError } from './incomplete-answer.ts';
 
 interface RequestErrorShape {
@@ -39,8 +40,9 @@ function pathOf(url: string): string {
   }
 }
 
+// The message of a failed fetch quotes its URL, credentials included (a GITHUB_API_URL with userinfo).
 function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return withoutUrlSecrets(text.replace(/\s+/g, ' ').trim());
 }
 
 /**

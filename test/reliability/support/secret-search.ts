@@ -72,6 +72,7 @@ export function githubPlaces(github: LocalGitHub): Place[] {
   return [
     { where: 'GitHub: comments', text: JSON.stringify(comments) },
     { where: 'GitHub: check runs', text: JSON.stringify(github.api.state.checkRuns(REPO)) },
+    { where: 'GitHub: releases', text: JSON.stringify(github.api.state.releases(REPO)) },
   ];
 }
 

@@ -8,7 +8,7 @@ import { stringify } from 'yaml';
 import type { Verdict } from '../gate-result.ts';
 import type { ManifestNumber, ManifestFile, ModelManifest } from './manifest.ts';
 import { PACKAGE_SUMS_FILE } from './manifest.ts';
-import { escapeMarkdown } from './markdown-text.ts';
+import { escapeInline as escapeMarkdown, markdownLink } from '../report/markdown-escape.ts';
 
 export interface ModelCardOptions {
   /** Free Markdown from the user, shown under the title as written. */
@@ -46,7 +46,7 @@ export function libraryNameOf(flavors: readonly string[]): string | undefined {
 
 /** Renders README.md for a model package. */
 export function renderModelCard(manifest: ModelManifest, options: ModelCardOptions = {}): string {
-  return `---\n${renderFrontMatter(manifest, options)}---\n\n${renderBody(manifest, options)}`;
+  return `---\n${renderFrontMatter(manifest, options)}---\n\n${renderModelCardBody(manifest, options)}`;
 }
 
 function renderFrontMatter(manifest: ModelManifest, options: ModelCardOptions): string {
@@ -78,7 +78,11 @@ function renderFrontMatter(manifest: ModelManifest, options: ModelCardOptions): 
   return stringify(front, { version: '1.1', lineWidth: 0 });
 }
 
-function renderBody(manifest: ModelManifest, options: ModelCardOptions): string {
+/**
+ * The card without its front matter: what a person reads, and the release notes (GitHub renders
+ * front matter in release notes as a table of YAML, not as metadata).
+ */
+export function renderModelCardBody(manifest: ModelManifest, options: ModelCardOptions = {}): string {
   const out: string[] = [];
   out.push(`# ${escapeMarkdown(manifest.name)}`, '');
   out.push(
@@ -148,7 +152,10 @@ function renderBody(manifest: ModelManifest, options: ModelCardOptions): string 
       ['Commit', link(p.sha.slice(0, 12), p.commitUrl)],
       ['Ref', escapeMarkdown(p.ref)],
       ['Event', escapeMarkdown(p.pullRequest === null ? p.event : `${p.event} (#${p.pullRequest})`)],
-      ['Workflow run', link(`${p.workflow} #${p.runNumber}, attempt ${p.runAttempt}`, p.runUrl)],
+      [
+        'Workflow run',
+        markdownLink(`${escapeMarkdown(p.workflow)} #${p.runNumber}, attempt ${p.runAttempt}`, p.runUrl),
+      ],
       ['Job', escapeMarkdown(p.job)],
       ['Experiment', escapeMarkdown(p.experiment)],
       ['Run id', escapeMarkdown(p.runId)],
@@ -253,9 +260,7 @@ function table(header: string[], rows: string[][], align: ('left' | 'right')[] =
 }
 
 function link(text: string, url: string): string {
-  // encodeURI leaves `(` and `)` alone, which would end a Markdown link early.
-  const safeUrl = encodeURI(url).replace(/\(/g, '%28').replace(/\)/g, '%29');
-  return `[${escapeMarkdown(text)}](${safeUrl})`;
+  return markdownLink(escapeMarkdown(text), url);
 }
 
 /** Six significant digits for a person; manifest.json and the front matter keep full precision. */

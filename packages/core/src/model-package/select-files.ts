@@ -25,14 +25,17 @@ export interface SelectOptions {
   workspace: string;
   /** Where relative patterns start; the workspace when absent. Must be inside the workspace. */
   cwd?: string;
+  /** Whether files and folders whose names start with `.` are packaged; `.git` never is. */
+  includeHidden?: boolean;
 }
 
 const GLOB_MAGIC = /[*?[\]{}]/;
 
 /**
- * Expands files, folders (recursively, dot files included) and globs into a sorted list without
- * duplicates. Refuses paths outside the workspace, symbolic links that lead out of it, and any
- * pattern that matches no file.
+ * Expands files, folders (recursively) and globs into a sorted list without duplicates. Refuses
+ * paths outside the workspace, symbolic links that lead out of it, and any pattern that matches
+ * no file. A package is published, so `.git` (where actions/checkout keeps the token) is never
+ * taken, and other hidden files and folders only with `includeHidden`.
  */
 export async function selectModelFiles(patterns: readonly string[], options: SelectOptions): Promise<SelectedFile[]> {
   const lexicalRoot = path.resolve(options.workspace);
@@ -58,7 +61,7 @@ export async function selectModelFiles(patterns: readonly string[], options: Sel
   for (const raw of patterns) {
     const pattern = raw.trim();
     if (pattern === '') continue;
-    const walker = new Walker(pattern, realRoot, selected);
+    const walker = new Walker(pattern, realRoot, selected, options.includeHidden ?? false);
     const absolute = path.resolve(cwd, pattern);
     const relative = relativeTo(absolute);
     if (relative === undefined) {
@@ -83,6 +86,11 @@ export async function selectModelFiles(patterns: readonly string[], options: Sel
         await walker.add(matchAbsolute, matchRelative);
       }
     }
+    if (walker.matched === 0 && walker.leftOut.length > 0) {
+      throw new UserError(
+        `path ${JSON.stringify(pattern)} matches only ${walker.leftOut[0]}${walker.leftOut.length > 1 ? ` and ${walker.leftOut.length - 1} more` : ''}, which ${hiddenReason(walker.leftOut[0]!)}`,
+      );
+    }
     if (walker.matched === 0) {
       throw new UserError(
         `path ${JSON.stringify(pattern)} matches no file (relative to ${posixPath(path.relative(realRoot, cwd)) || 'the workspace root'})`,
@@ -95,19 +103,28 @@ export async function selectModelFiles(patterns: readonly string[], options: Sel
 /** Adds the files one pattern names, following folders and checking every real path. */
 class Walker {
   matched = 0;
+  /** Paths left out because they are `.git` or hidden. */
+  readonly leftOut: string[] = [];
   private readonly pattern: string;
   private readonly realRoot: string;
   private readonly selected: Map<string, SelectedFile>;
+  private readonly includeHidden: boolean;
   /** Real paths of folders already walked: a link back to a parent must not loop forever. */
   private readonly seenFolders = new Set<string>();
 
-  constructor(pattern: string, realRoot: string, selected: Map<string, SelectedFile>) {
+  constructor(pattern: string, realRoot: string, selected: Map<string, SelectedFile>, includeHidden: boolean) {
     this.pattern = pattern;
     this.realRoot = realRoot;
     this.selected = selected;
+    this.includeHidden = includeHidden;
   }
 
   async add(absolute: string, relative: string): Promise<void> {
+    const segments = relative.split('/');
+    if (segments.includes('.git') || (!this.includeHidden && segments.some((s) => s.startsWith('.')))) {
+      this.leftOut.push(relative);
+      return;
+    }
     let real: string;
     try {
       real = await fs.promises.realpath(absolute);
@@ -152,6 +169,12 @@ class Walker {
       `${displayPath(relative)} is neither a file nor a folder (named by path ${JSON.stringify(this.pattern)})`,
     );
   }
+}
+
+function hiddenReason(relative: string): string {
+  return relative.split('/').includes('.git')
+    ? 'is never packaged: .git holds the repository and the token actions/checkout stored'
+    : 'is hidden and left out; set include-hidden-files: true to package hidden files';
 }
 
 function displayPath(relative: string): string {
