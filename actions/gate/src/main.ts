@@ -99,6 +99,7 @@ export async function run(): Promise<void> {
           github,
           owner: context.owner,
           repo: context.repo,
+          madeBy: 'gate',
           name: `${settings.checkName} (${experiments.join(', ')})`,
           headSha: context.headSha ?? context.sha,
           conclusion: result.passed ? 'success' : 'failure',
