@@ -24,6 +24,7 @@ const CATEGORIES: [file: string, category: string][] = [
   ['paths.test.ts', 'Paths'],
   ['secrets.test.ts', 'Secrets'],
   ['forks.test.ts', 'Fork pull requests'],
+  ['trusted-stage.test.ts', 'Trusted stage'],
 ];
 
 /** Tests outside the suite that cover part of the same ground; each selects cases by describe, title or body. */
