@@ -182,12 +182,13 @@ describe('compare on pull requests from forks', () => {
       workspace,
       job: 'publish',
     });
-    const publish = await publisher.step('compare', { mode: 'publish' });
+    // The check is decided by publish's own rules, and named after the triggering workflow (ml).
+    const publish = await publisher.step('compare', { mode: 'publish', rules: 'loss <= baseline * 1.05' });
     expect(publish.exitCode).toBe(0);
     expect(ours(number)).toHaveLength(1);
     expect(ours(number)[0]?.body).toContain('xychart-beta');
     const checks = github.api.state.checkRuns(repo).filter((check) => check.headSha === headSha);
-    expect(checks).toEqual([expect.objectContaining({ name: 'ML quality gate (train)', conclusion: 'success' })]);
+    expect(checks).toEqual([expect.objectContaining({ name: 'ML quality gate (ml)', conclusion: 'success' })]);
     await publisher.finish();
   });
 

@@ -131,11 +131,7 @@ describe('publish refuses bundles that do not belong to the triggering run', () 
       repository: 'someone/else',
       pullRequest: number,
       headSha,
-      key: 'train',
       runs,
-      baseline: undefined,
-      rules: 'accuracy >= 0',
-      options: { precision: 4, charts: false, onlyChanged: false },
     });
     await plantArtifact(lab.github, {
       runId: job.runId,

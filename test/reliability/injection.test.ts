@@ -155,7 +155,11 @@ describe('hostile data through the fork-safe stages', () => {
       workspace,
       job: 'publish',
     });
-    const publish = await publisher.step('compare', { mode: 'publish' }, FAST_RETRIES);
+    const publish = await publisher.step(
+      'compare',
+      { mode: 'publish', rules: 'accuracy >= 0.5', 'comment-key': 'train' },
+      FAST_RETRIES,
+    );
     expect(publish.exitCode).toBe(0);
     expectInert(publish);
     const comments = lab.compareComments(number);

@@ -29903,7 +29903,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(66588);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(82668);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81824);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -29915,7 +29915,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 82668:
+/***/ 81824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29928,10 +29928,34 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 89 modules
-var src = __nccwpck_require__(85786);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 90 modules
+var src = __nccwpck_require__(19074);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 20 modules
 var github_src = __nccwpck_require__(66588);
+;// CONCATENATED MODULE: ./src/comparison-baseline.ts
+
+
+/**
+ * The baseline of these experiments, looked up as input "baseline" says in the context given (for
+ * publish: the pull request as GitHub describes it, not as the pull request's run claims). Each
+ * reason for a missing or unusual one is a notice.
+ */
+async function comparisonBaseline(options) {
+    if (options.spec === 'none')
+        return undefined;
+    const found = await (0,github_src/* findBaselines */.M4)({ ...options, artifacts: github_src/* loadArtifactClient */.AX });
+    for (const notice of found.notices)
+        core/* notice */.lm((0,github_src/* printable */.g$)(notice));
+    if (found.records === undefined)
+        return undefined;
+    return {
+        records: found.records,
+        sha: found.sha ?? '',
+        ...(found.url === undefined ? {} : { url: found.url }),
+        ...(found.notices.length === 0 ? {} : { notice: found.notices.join(' ') }),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/comparison-report.ts
 
 /** Judges the rules (when there are any) and renders the comparison: the one rendering path of every mode. */
@@ -29951,7 +29975,10 @@ function buildReport(parts) {
         precision: parts.options.precision,
         charts: parts.options.charts,
         onlyChanged: parts.options.onlyChanged,
-        links: { workflowRun: parts.workflowRunUrl },
+        links: { workflowRun: parts.links.workflowRun },
+        serverUrl: parts.links.serverUrl,
+        repository: parts.links.repository,
+        commit: parts.links.commit,
     });
     return { report, gate };
 }
@@ -30003,15 +30030,30 @@ var external_node_path_ = __nccwpck_require__(76760);
 
 
 
+
 /** Writes the Markdown and JSON reports before anything is sent, so they exist whatever happens next. */
 async function writeReportFiles(report, key, env = process.env) {
-    const folder = (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'compare', key.replace(/[^A-Za-z0-9._-]/g, '_'));
+    const folder = (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'compare', (0,src/* commentKeyName */.ke)(key));
     await (0,promises_.mkdir)(folder, { recursive: true });
     const markdown = (0,external_node_path_.join)(folder, 'report.md');
     const json = (0,external_node_path_.join)(folder, 'report.json');
     await (0,promises_.writeFile)(markdown, report.comment);
     await (0,promises_.writeFile)(json, `${JSON.stringify(report.json, null, 2)}\n`);
     return { markdown, json };
+}
+
+;// CONCATENATED MODULE: ./src/rules-text.ts
+
+/** The step's own rules (inputs "rules" and "rules-file") as one text, or undefined when it has none. */
+async function rulesText(settings, workspace) {
+    // Parsed once here so that mistakes point at the input or file, line and column.
+    await (0,src/* loadRules */.A7)({ inline: settings.rules, file: settings.rulesFile, workspace });
+    const parts = [];
+    if (settings.rules !== undefined)
+        parts.push(settings.rules);
+    if (settings.rulesFile !== undefined)
+        parts.push(await (0,src/* readRulesFile */.ev)(settings.rulesFile, workspace));
+    return parts.length === 0 ? undefined : parts.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/publish.ts
@@ -30021,6 +30063,9 @@ async function writeReportFiles(report, key, env = process.env) {
 
 
 
+
+
+const NO_RULES_NOTICE = 'no rules on the publish step (inputs "rules" and "rules-file"): no check run was created';
 function triggeringRun(context) {
     const run = context.payload['workflow_run'];
     if (context.eventName !== 'workflow_run' ||
@@ -30035,21 +30080,96 @@ function triggeringRun(context) {
         pullRequests: (run.pull_requests ?? [])
             .map((pull) => pull.number)
             .filter((n) => typeof n === 'number'),
+        workflowName: typeof run.name === 'string' && run.name.trim() !== '' ? run.name.trim() : 'default',
     };
 }
 /**
- * The trusted second stage: downloads what collect uploaded in the triggering run, treats it as
- * data, checks that it belongs to that run's pull request and head commit, renders it with our own
- * code, comments, and records the gate as a check run on the pull request's head commit.
+ * The trusted second stage. What collect uploaded in the triggering run is only that run's claim
+ * about its runs: its records, pull request and head commit, checked here against the event and
+ * the pull request itself. Everything that decides or presents the result is this step's own: the
+ * rules, the baseline (looked up on the base branch), the comment key and check name, the links.
+ * However many bundles the run uploaded, they make one comment and at most one check per key.
  */
 async function publishCollected(step, settings, context) {
     const trigger = triggeringRun(context);
     if (settings.token === undefined)
         throw new src/* UserError */.yo('input "github-token" is empty: publish needs a token to comment');
-    const github = (0,github_src/* createGitHubClient */.LX)({
+    // The step's own rules are read before anything is downloaded: a mistake in them is ours to fix.
+    const rules = await rulesText(settings, context.workspace);
+    const github = (0,github_src/* createGitHubClient */.LX)({ token: settings.token, apiUrl: context.apiUrl });
+    const bundles = await downloadBundles(trigger, context, github, settings.token);
+    if (bundles.length === 0) {
+        core/* notice */.lm(`workflow run ${trigger.id} collected no comparison: nothing to publish`);
+        step.addSummary(`### ML compare (publish)\n\nWorkflow run ${trigger.id} collected no comparison.\n`);
+        return;
+    }
+    const pullRequest = onePullRequest(bundles);
+    const pull = await checkPullRequest(pullRequest, trigger, context, github);
+    const runs = distinctRuns(bundles.flatMap((bundle) => bundle.runs));
+    const experiments = [...new Set(runs.map((record) => record.experiment))];
+    // The baseline lookup sees the pull request as GitHub describes it, from this (trusted) step.
+    const pullContext = {
+        ...context,
+        pullRequest,
+        baseRef: pull.baseRef,
+        baseSha: pull.baseSha,
+        headSha: trigger.headSha,
+        branch: pull.headRef,
+    };
+    const baseline = await comparisonBaseline({
+        spec: settings.baseline,
+        experiments,
+        context: pullContext,
+        github,
         token: settings.token,
-        apiUrl: context.apiUrl,
     });
+    const key = settings.commentKey ?? trigger.workflowName;
+    const workflowRun = `${context.serverUrl}/${context.repository}/actions/runs/${trigger.id}`;
+    const { report, gate } = buildReport({
+        runs,
+        baseline,
+        rules,
+        key,
+        options: { precision: settings.precision, charts: settings.charts, onlyChanged: settings.onlyChanged },
+        links: { serverUrl: context.serverUrl, repository: context.repository, workflowRun, commit: trigger.headSha },
+    });
+    const files = await writeReportFiles(report, key);
+    step.setOutput('report', files.markdown);
+    step.setOutput('report-json', files.json);
+    step.addSummary(report.summary);
+    await postComment(step, {
+        github,
+        owner: context.owner,
+        repo: context.repo,
+        pullRequest,
+        marker: (0,src/* compareMarker */.MM)(key),
+        body: report.comment,
+    });
+    if (gate === undefined) {
+        core/* notice */.lm(NO_RULES_NOTICE);
+        step.addSummary(`\n> [!NOTE]\n> ${NO_RULES_NOTICE}. Rules in the pull request's own workflow are never used here: give publish its rules.\n`);
+        return;
+    }
+    if (settings.checkName === undefined) {
+        core/* info */.pq('input "check-name" is empty: no check run was created');
+        return;
+    }
+    const check = await (0,github_src/* createCheckRun */._U)({
+        github,
+        owner: context.owner,
+        repo: context.repo,
+        madeBy: 'compare',
+        name: `${settings.checkName} (${key})`,
+        headSha: trigger.headSha,
+        conclusion: (0,src/* checkConclusion */.Gc)(gate),
+        title: (0,src/* gateHeadline */.ST)(gate),
+        summary: report.summary.slice(0, 60_000),
+        detailsUrl: workflowRun,
+    });
+    core/* info */.pq(`check run recorded: ${check.url}`);
+}
+/** Every comparison bundle of the triggering run, each checked against what the event says of the run. */
+async function downloadBundles(trigger, context, github, token) {
     const listed = await github.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
         owner: context.owner,
         repo: context.repo,
@@ -30057,30 +30177,29 @@ async function publishCollected(step, settings, context) {
         per_page: 100,
     });
     const artifacts = listed.data.artifacts.filter((artifact) => artifact.name.startsWith('ml-compare-') && !artifact.expired);
-    if (artifacts.length === 0) {
-        core/* notice */.lm(`workflow run ${trigger.id} collected no comparison: nothing to publish`);
-        step.addSummary(`### ML compare (publish)\n\nWorkflow run ${trigger.id} collected no comparison.\n`);
-        return;
-    }
+    if (artifacts.length === 0)
+        return [];
     const client = await (0,github_src/* loadArtifactClient */.AX)();
+    const bundles = [];
     for (const artifact of artifacts) {
         const files = await (0,github_src/* downloadTextArtifact */.EB)(client, {
             artifactId: artifact.id,
             workflowRunId: trigger.id,
             owner: context.owner,
             repo: context.repo,
-            token: settings.token,
+            token,
         });
         const text = files.get(src/* COMPARE_BUNDLE_FILE */.gb);
         if (text === undefined)
             throw new src/* UserError */.yo(`artifact "${artifact.name}" holds no ${src/* COMPARE_BUNDLE_FILE */.gb}`);
         const bundle = (0,src/* parseCompareBundle */.rG)(text, `artifact "${artifact.name}"`);
-        await checkBelongs(bundle, trigger, context, github);
-        await publishBundle(step, bundle, { github, context, triggerRunId: trigger.id });
+        checkBelongs(bundle, trigger, context);
+        bundles.push(bundle);
     }
+    return bundles;
 }
 /** Refuses a bundle that names another repository, commit or pull request than the run it came from. */
-async function checkBelongs(bundle, trigger, context, github) {
+function checkBelongs(bundle, trigger, context) {
     if (bundle.repository !== context.repository) {
         throw new src/* UserError */.yo(`refusing the comparison: it names repository ${bundle.repository}, not ${context.repository}`);
     }
@@ -30090,52 +30209,33 @@ async function checkBelongs(bundle, trigger, context, github) {
     if (trigger.pullRequests.length > 0 && !trigger.pullRequests.includes(bundle.pullRequest)) {
         throw new src/* UserError */.yo(`refusing the comparison: pull request #${bundle.pullRequest} is not one the triggering run was for`);
     }
+}
+function onePullRequest(bundles) {
+    const numbers = [...new Set(bundles.map((bundle) => bundle.pullRequest))];
+    if (numbers.length > 1) {
+        throw new src/* UserError */.yo(`refusing the comparison: the triggering run's bundles name several pull requests (${numbers.map((n) => `#${n}`).join(', ')})`);
+    }
+    return numbers[0];
+}
+/** The pull request as GitHub describes it, refused unless its head is the triggering run's commit. */
+async function checkPullRequest(number, trigger, context, github) {
     // For forks GitHub lists no pull requests on the run, so the number is checked against the pull request itself.
     const pull = await github.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
         owner: context.owner,
         repo: context.repo,
-        pull_number: bundle.pullRequest,
+        pull_number: number,
     });
-    if (pull.data.head.sha !== bundle.headSha) {
-        throw new src/* UserError */.yo(`refusing the comparison: pull request #${bundle.pullRequest} is at ${pull.data.head.sha.slice(0, 7)}, not ${bundle.headSha.slice(0, 7)}`);
+    if (pull.data.head.sha !== trigger.headSha) {
+        throw new src/* UserError */.yo(`refusing the comparison: pull request #${number} is at ${pull.data.head.sha.slice(0, 7)}, not ${trigger.headSha.slice(0, 7)}`);
     }
+    return { baseRef: pull.data.base.ref, baseSha: pull.data.base.sha, headRef: pull.data.head.ref };
 }
-async function publishBundle(step, bundle, options) {
-    const { context, github } = options;
-    const workflowRunUrl = `${context.serverUrl}/${context.repository}/actions/runs/${options.triggerRunId}`;
-    const { report, gate } = buildReport({
-        runs: bundle.runs,
-        baseline: bundle.baseline,
-        rules: bundle.rules,
-        key: bundle.key,
-        options: bundle.options,
-        workflowRunUrl,
-    });
-    const files = await writeReportFiles(report, bundle.key);
-    step.setOutput('report', files.markdown);
-    step.setOutput('report-json', files.json);
-    step.addSummary(report.summary);
-    await postComment(step, {
-        github,
-        owner: context.owner,
-        repo: context.repo,
-        pullRequest: bundle.pullRequest,
-        marker: (0,src/* compareMarker */.MM)(bundle.key),
-        body: report.comment,
-    });
-    if (gate !== undefined) {
-        await (0,github_src/* createCheckRun */._U)({
-            github,
-            owner: context.owner,
-            repo: context.repo,
-            name: `ML quality gate (${bundle.key})`,
-            headSha: bundle.headSha,
-            conclusion: gate.passed ? 'success' : 'failure',
-            title: gate.passed ? 'Gate passed' : 'Gate failed',
-            summary: report.summary.slice(0, 60_000),
-            detailsUrl: workflowRunUrl,
-        });
-    }
+/** The runs of all bundles, each once (several collect steps may carry the same record). */
+function distinctRuns(runs) {
+    const seen = new Map();
+    for (const run of runs)
+        seen.set(`${run.experiment}\u0000${run.runId}\u0000${run.attempt}`, run);
+    return [...seen.values()];
 }
 
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -30151,6 +30251,7 @@ function readCompareSettings() {
         token: (0,github_src/* secretInput */.jY)('github-token'),
         mode: (0,github_src/* choiceInput */.ij)('mode', COMPARE_MODES, 'comment'),
         commentKey: (0,github_src/* optionalInput */.$m)('comment-key'),
+        checkName: (0,github_src/* optionalInput */.$m)('check-name'),
         charts: (0,github_src/* booleanInput */.tE)('charts', true),
         precision: (0,github_src/* integerInput */.$A)('precision', 4, { min: 1, max: 17 }),
         onlyChanged: (0,github_src/* booleanInput */.tE)('only-changed', false),
@@ -30158,6 +30259,8 @@ function readCompareSettings() {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
+
 
 
 
@@ -30182,16 +30285,6 @@ async function run() {
         await compareHere(step, settings, context);
     });
 }
-async function rulesText(settings, workspace) {
-    // Parsed once here so that mistakes point at the input or file, line and column.
-    await (0,src/* loadRules */.A7)({ inline: settings.rules, file: settings.rulesFile, workspace });
-    const parts = [];
-    if (settings.rules !== undefined)
-        parts.push(settings.rules);
-    if (settings.rulesFile !== undefined)
-        parts.push(await (0,src/* readRulesFile */.ev)(settings.rulesFile, workspace));
-    return parts.length === 0 ? undefined : parts.join('\n');
-}
 async function compareHere(step, settings, context) {
     const runs = await (0,github_src/* readRunRecords */.Y$)(settings.run, context.workspace);
     const experiments = [...new Set(runs.map((record) => record.experiment))];
@@ -30203,30 +30296,16 @@ async function compareHere(step, settings, context) {
             token: settings.token,
             apiUrl: context.apiUrl,
         });
-    let baseline;
-    if (settings.baseline !== 'none' && github !== undefined && settings.token !== undefined) {
-        const found = await (0,github_src/* findBaselines */.M4)({
-            spec: settings.baseline,
-            experiments,
-            context,
-            github,
-            token: settings.token,
-            artifacts: github_src/* loadArtifactClient */.AX,
-        });
-        for (const notice of found.notices)
-            core/* notice */.lm((0,github_src/* printable */.g$)(notice));
-        if (found.records !== undefined) {
-            baseline = {
-                records: found.records,
-                sha: found.sha ?? '',
-                ...(found.url === undefined ? {} : { url: found.url }),
-                ...(found.notices.length === 0 ? {} : { notice: found.notices.join(' ') }),
-            };
-        }
-    }
+    const baseline = github === undefined || settings.token === undefined
+        ? undefined
+        : await comparisonBaseline({ spec: settings.baseline, experiments, context, github, token: settings.token });
     const options = { precision: settings.precision, charts: settings.charts, onlyChanged: settings.onlyChanged };
-    const workflowRunUrl = `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`;
-    const { report } = buildReport({ runs, baseline, rules, key, options, workflowRunUrl });
+    const links = {
+        serverUrl: context.serverUrl,
+        repository: context.repository,
+        workflowRun: `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`,
+    };
+    const { report } = buildReport({ runs, baseline, rules, key, options, links });
     const files = await writeReportFiles(report, key);
     step.setOutput('report', files.markdown);
     step.setOutput('report-json', files.json);
@@ -30239,18 +30318,15 @@ async function compareHere(step, settings, context) {
             repository: context.repository,
             pullRequest: context.pullRequest,
             headSha: context.headSha ?? context.sha,
-            key,
             runs,
-            baseline,
-            rules,
-            options,
         });
         const id = await (0,github_src/* uploadTextArtifact */.Bo)(await (0,github_src/* loadArtifactClient */.AX)(), {
             name: bundleArtifactName(key),
             fileName: src/* COMPARE_BUNDLE_FILE */.gb,
             text,
         });
-        core/* info */.pq(`collected the comparison for pull request #${context.pullRequest} as artifact ${id}; the publish stage comments`);
+        core/* info */.pq(`collected the runs of pull request #${context.pullRequest} as artifact ${id}; the publish stage compares them ` +
+            'with its own rules and baseline, and comments');
         return;
     }
     if (context.pullRequest === undefined) {
@@ -30272,7 +30348,7 @@ async function compareHere(step, settings, context) {
 
 /***/ }),
 
-/***/ 85786:
+/***/ 19074:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30281,9 +30357,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   gb: () => (/* reexport */ COMPARE_BUNDLE_FILE),
   yo: () => (/* reexport */ errors_UserError),
   tQ: () => (/* reexport */ UserErrors),
+  Gc: () => (/* reexport */ checkConclusion),
+  ke: () => (/* reexport */ commentKeyName),
   MM: () => (/* reexport */ compareMarker),
   gJ: () => (/* reexport */ errorMessage),
   F0: () => (/* reexport */ evaluateRules),
+  ST: () => (/* reexport */ gateHeadline),
   A7: () => (/* reexport */ loadRules),
   rG: () => (/* reexport */ parseCompareBundle),
   NR: () => (/* reexport */ parseRules),
@@ -30295,7 +30374,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   t: () => (/* reexport */ withoutUrlSecrets)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, findMlmodelFile, fingerprintFiles, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseMlmodel, parseParamValue, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readTfevents, readTomlMetrics, readYamlMetrics, redactCommand, redactParams, registrationMessage, renderGateSummary, renderLearningCurve, renderModelCard, renderModelCardBody, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeManifest, serializeRunRecord, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, findMlmodelFile, fingerprintFiles, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseMlmodel, parseParamValue, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readTfevents, readTomlMetrics, readYamlMetrics, redactCommand, redactParams, registrationMessage, renderGateSummary, renderLearningCurve, renderModelCard, renderModelCardBody, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeManifest, serializeRunRecord, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -31043,15 +31122,15 @@ class RecordChecker {
 
 
 /**
- * What the first, untrusted stage of a fork-safe comparison hands to the second: data only (run
- * records, the baseline found, the rules text), never rendered Markdown. The trusted stage validates
- * every field and renders the comment itself, so nothing the pull request controls reaches the
- * comment except through our escaping.
+ * What the first, untrusted stage of a fork-safe comparison hands to the second: the pull
+ * request's claims about its own runs (their records, the pull request and its head commit), never
+ * rendered Markdown, rules, a baseline, names or links. The trusted stage checks the claims against
+ * GitHub, and takes everything that decides or presents the result from its own inputs.
  */
 const COMPARE_BUNDLE_SCHEMA = 'ml-actions/compare-bundle';
-const COMPARE_BUNDLE_VERSION = 1;
+const COMPARE_BUNDLE_VERSION = 2;
 const COMPARE_BUNDLE_FILE = 'compare-bundle.json';
-const LIMITS = { runs: 256, rulesChars: 64 * 1024, keyChars: 128 };
+const MAX_RUNS = 256;
 /** The bundle as JSON text (records in their own validated format). */
 function serializeCompareBundle(bundle) {
     return JSON.stringify({
@@ -31060,17 +31139,7 @@ function serializeCompareBundle(bundle) {
         repository: bundle.repository,
         pullRequest: bundle.pullRequest,
         headSha: bundle.headSha,
-        key: bundle.key,
         runs: bundle.runs.map(serializeRunRecord),
-        baseline: bundle.baseline === undefined
-            ? null
-            : {
-                sha: bundle.baseline.sha,
-                notice: bundle.baseline.notice,
-                records: bundle.baseline.records.map(serializeRunRecord),
-            },
-        rules: bundle.rules ?? null,
-        options: bundle.options,
     });
 }
 /** Parses and checks a bundle from an untrusted source; any problem is a UserError naming it. */
@@ -31088,6 +31157,10 @@ function parseCompareBundle(text, source) {
     const root = asObject(document) ?? fail('it is not a JSON object');
     if (root['schema'] !== COMPARE_BUNDLE_SCHEMA)
         fail(`schema is not "${COMPARE_BUNDLE_SCHEMA}"`);
+    if (root['version'] === 1) {
+        fail('version 1 was written by an older compare, which put rules and a baseline in it; ' +
+            'collect and publish must use the same version of compare');
+    }
     if (root['version'] !== COMPARE_BUNDLE_VERSION)
         fail(`version ${JSON.stringify(root['version'])} is not supported`);
     const repository = root['repository'];
@@ -31100,58 +31173,19 @@ function parseCompareBundle(text, source) {
     const headSha = root['headSha'];
     if (typeof headSha !== 'string' || !/^[0-9a-f]{40}$/.test(headSha))
         fail('headSha is not a commit sha');
-    const key = root['key'];
-    if (typeof key !== 'string' || key.length === 0 || key.length > LIMITS.keyChars)
-        fail('key is missing or too long');
-    const records = (value, field) => {
-        if (!Array.isArray(value) || value.length > LIMITS.runs)
-            return fail(`${field} is not a list of at most ${LIMITS.runs}`);
-        return value.map((item, index) => typeof item === 'string'
-            ? parseRunRecord(item, `${source} ${field}[${index}]`)
-            : fail(`${field}[${index}] is not a record`));
-    };
-    const runs = records(root['runs'], 'runs');
+    const list = root['runs'];
+    if (!Array.isArray(list) || list.length > MAX_RUNS)
+        return fail(`runs is not a list of at most ${MAX_RUNS}`);
+    const runs = list.map((item, index) => typeof item === 'string'
+        ? parseRunRecord(item, `${source} runs[${index}]`)
+        : fail(`runs[${index}] is not a record`));
     if (runs.length === 0)
         fail('it holds no run');
-    let baseline;
-    if (root['baseline'] !== null && root['baseline'] !== undefined) {
-        const value = asObject(root['baseline']) ?? fail('baseline is not an object');
-        const sha = value['sha'];
-        if (typeof sha !== 'string' || sha.length > 64)
-            fail('baseline.sha is not a sha');
-        const notice = value['notice'];
-        if (notice !== undefined && typeof notice !== 'string')
-            fail('baseline.notice is not text');
-        baseline = {
-            records: records(value['records'], 'baseline.records'),
-            sha: sha,
-            ...(typeof notice === 'string' ? { notice } : {}),
-        };
-    }
-    const rules = root['rules'];
-    if (rules !== null && (typeof rules !== 'string' || rules.length > LIMITS.rulesChars))
-        fail('rules is not text');
-    const options = asObject(root['options']) ?? fail('options is not an object');
-    const precision = options['precision'];
-    if (typeof precision !== 'number' || !Number.isInteger(precision) || precision < 1 || precision > 17) {
-        fail('options.precision is not 1 to 17');
-    }
-    if (typeof options['charts'] !== 'boolean' || typeof options['onlyChanged'] !== 'boolean') {
-        fail('options.charts and options.onlyChanged must be booleans');
-    }
     return {
         repository: repository,
         pullRequest: pullRequest,
         headSha: headSha,
-        key: key,
         runs,
-        baseline,
-        rules: typeof rules === 'string' ? rules : undefined,
-        options: {
-            precision: precision,
-            charts: options['charts'],
-            onlyChanged: options['onlyChanged'],
-        },
     };
 }
 function asObject(value) {
@@ -31683,6 +31717,19 @@ function decodeTextBytes(bytes, displayName, allowEmpty = false) {
 
 
 
+;// CONCATENATED MODULE: ../../packages/core/src/gate-result.ts
+/** What a gate decided, rule by rule: shared by gate (which judges) and compare (which shows it). */
+function gate_result_gateVerdict(result) {
+    if (!result.passed)
+        return 'fail';
+    return result.results.some((r) => r.verdict === 'pass') ? 'pass' : 'neutral';
+}
+/** The conclusion of the check run that reports a gate: a gate that judged nothing is `neutral`. */
+function checkConclusion(result) {
+    const verdict = gate_result_gateVerdict(result);
+    return verdict === 'pass' ? 'success' : verdict === 'fail' ? 'failure' : 'neutral';
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/report/markdown-escape.ts
 /**
  * Escaping for text that came from users (metric and param names and values, branch and
@@ -31834,7 +31881,7 @@ const MARKS = { pass: '✅ pass', fail: '❌ fail', skipped: '⏭️ skipped', e
  * that, and why.
  */
 function gateHeadline(result) {
-    if (gateVerdict(result) === 'neutral')
+    if (gate_result_gateVerdict(result) === 'neutral')
         return `Gate not judged: ${whyNotJudged(result)}`;
     const count = (verdict) => result.results.filter((r) => r.verdict === verdict).length;
     const parts = [`${count('pass')} passed`, `${count('fail')} failed`];
@@ -37639,22 +37686,35 @@ function comparisonVerdict(counts, hasBaseline, gate) {
 
 
 
+
 const DEFAULT_PRECISION = 4;
 const MAX_COMMENT_CHARS = 65_536;
 const MAX_SUMMARY_BYTES = 1024 * 1024;
 const MARKER_PREFIX = 'ml-actions:compare:';
+/** Longest key kept as it is in its marker. */
+const PLAIN_KEY_CHARS = 64;
 /**
- * The hidden marker that finds the sticky comment of `key`. The key is reduced to letters,
- * digits, `.`, `_` and `-` (single dashes, at most 64), so it can neither close the HTML
- * comment nor forge another marker; an empty key becomes `default`.
+ * The name of the comment key in its marker and file names. A short key of letters, digits, `.`,
+ * `_` and single `-` is its own name; any other key is reduced to those (at most 48) and followed
+ * by `~` and a hash of the whole key, so that two keys never share a comment (`a/b` and `a-b`, or
+ * two long keys with the same start) and no key can close the HTML comment or forge another
+ * marker. An empty key is `default`.
  */
-function compareMarker(key) {
+function commentKeyName(key) {
+    if (key === '')
+        return 'default';
+    if (key.length <= PLAIN_KEY_CHARS && /^[A-Za-z0-9._-]+$/.test(key) && !key.includes('--'))
+        return key;
     const safe = key
         .replace(/[^A-Za-z0-9._-]+/g, '-')
         .replace(/-{2,}/g, '-')
-        .slice(0, 64)
+        .slice(0, 48)
         .replace(/^-+|-+$/g, '');
-    return `<!-- ${MARKER_PREFIX}${safe === '' ? 'default' : safe} -->`;
+    return `${safe}~${(0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 16)}`;
+}
+/** The hidden marker that finds the sticky comment of `key`. */
+function compareMarker(key) {
+    return `<!-- ${MARKER_PREFIX}${commentKeyName(key)} -->`;
 }
 /** Renders the comparison as a sticky comment, a job summary and JSON. */
 function renderComparison(input) {
@@ -37670,7 +37730,7 @@ function renderComparison(input) {
     const verdict = comparisonVerdict(counts, hasBaseline, input.gate);
     const params = hasBaseline ? changedParams(runs, baselineRecords) : [];
     const leaderboard = buildLeaderboard(runs, input.gate);
-    const commit = first === undefined ? undefined : (first.provenance.headSha ?? first.provenance.sha);
+    const commit = input.commit ?? (first === undefined ? undefined : (first.provenance.headSha ?? first.provenance.sha));
     const visible = input.onlyChanged === true ? rows.filter((row) => row.status !== 'unchanged' || row.gate === 'fail') : rows;
     const metrics = metricsTable(visible, {
         precision,
@@ -38796,8 +38856,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 89 modules
-var src = __nccwpck_require__(85786);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 90 modules
+var src = __nccwpck_require__(19074);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
@@ -40229,11 +40289,17 @@ function createGitHubClient(options) {
 
 
 
+
 /** GitHub's limit on a check run's output.summary and output.text. */
 const CHECK_OUTPUT_LIMIT = 65_535;
 /** GitHub takes at most this many annotations per request. */
 const ANNOTATIONS_PER_REQUEST = 50;
-/** Creates a completed check run; annotations beyond the first 50 are added by updates. */
+/**
+ * Records a completed check run. One commit has one check of a name from us: when the same action
+ * ran before on the commit (a re-run, a second step), its check is updated; when the other action
+ * made it (gate, and publish on a same-repository pull request), it is a UserError, since two checks
+ * of one name could say opposite things. Annotations beyond the first 50 are added by updates.
+ */
 async function createCheckRun(request) {
     const annotations = request.annotations ?? [];
     const output = (batch) => ({
@@ -40242,16 +40308,58 @@ async function createCheckRun(request) {
         ...(request.text === undefined ? {} : { text: fit(request.text) }),
         ...(batch.length === 0 ? {} : { annotations: batch }),
     });
-    const created = await createExactlyOnce(request, output(annotations.slice(0, ANNOTATIONS_PER_REQUEST)));
+    const first = output(annotations.slice(0, ANNOTATIONS_PER_REQUEST));
+    const earlier = await earlierCheckRun(request);
+    const written = earlier === undefined ? await createExactlyOnce(request, first) : await complete(request, earlier, first);
     for (let start = ANNOTATIONS_PER_REQUEST; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
         await request.github.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
             owner: request.owner,
             repo: request.repo,
-            check_run_id: created.id,
+            check_run_id: written.id,
             output: output(annotations.slice(start, start + ANNOTATIONS_PER_REQUEST)),
         });
     }
-    return { id: created.id, url: created.url };
+    return written;
+}
+const EXTERNAL_ID = /^ml-actions-(gate|compare)-/;
+/** Our newest check run of this name on the commit, or a UserError when the other action made it. */
+async function earlierCheckRun(request) {
+    const response = await request.github.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
+        owner: request.owner,
+        repo: request.repo,
+        ref: request.headSha,
+        check_name: request.name,
+        filter: 'all',
+        per_page: 100,
+    });
+    const ours = response.data.check_runs
+        .filter((check) => check.name === request.name)
+        .map((check) => ({ id: Number(check.id), maker: EXTERNAL_ID.exec(check.external_id ?? '')?.[1] }))
+        .filter((check) => check.maker !== undefined)
+        .sort((a, b) => b.id - a.id);
+    const other = ours.find((check) => check.maker !== request.madeBy);
+    if (other !== undefined) {
+        const fix = request.madeBy === 'compare'
+            ? 'run publish only for pull requests from forks, or give it another check-name'
+            : 'give gate another check-name, or run compare in publish mode only for pull requests from forks';
+        throw new src/* UserError */.yo(`check run "${request.name}" on ${request.headSha.slice(0, 7)} was created by ${other.maker}: ` +
+            `${request.madeBy} will not add a contradicting one; ${fix}`);
+    }
+    return ours[0]?.id;
+}
+/** Updates an earlier check run of ours to the new verdict. */
+async function complete(request, checkRunId, output) {
+    const updated = await request.github.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+        owner: request.owner,
+        repo: request.repo,
+        check_run_id: checkRunId,
+        status: 'completed',
+        conclusion: request.conclusion,
+        completed_at: new Date().toISOString(),
+        ...(request.detailsUrl === undefined ? {} : { details_url: request.detailsUrl }),
+        output,
+    });
+    return { id: Number(updated.data.id), url: updated.data.html_url ?? '' };
 }
 /** Attempts at creating a check run: the first and three retries, as for every other call. */
 const CREATE_ATTEMPTS = 4;
@@ -40262,7 +40370,7 @@ const CREATE_ATTEMPTS = 4;
  * searched for it; one found means the earlier attempt succeeded.
  */
 async function createExactlyOnce(request, output) {
-    const externalId = `ml-actions-${(0,external_node_crypto_.randomUUID)()}`;
+    const externalId = `ml-actions-${request.madeBy}-${(0,external_node_crypto_.randomUUID)()}`;
     for (let attempt = 1;; attempt++) {
         try {
             const created = await request.github.request('POST /repos/{owner}/{repo}/check-runs', {
@@ -40463,14 +40571,12 @@ async function upsertStickyComment(request) {
     const ours = await findOurComments(request);
     const existing = ours[0];
     if (existing !== undefined) {
-        const updated = await github.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
-            owner,
-            repo,
-            comment_id: existing.id,
-            body,
-        });
-        await deleteComments(request, ours.slice(1));
-        return { id: Number(updated.data.id), url: updated.data.html_url, created: false };
+        const updated = await updateComment(request, existing.id);
+        if (updated !== undefined) {
+            await deleteComments(request, ours.slice(1));
+            return { id: updated.id, url: updated.url, created: false };
+        }
+        // Deleted since we listed it (by a person, or a racing job): a new one takes its place.
     }
     const created = await github.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
         owner,
@@ -40482,17 +40588,34 @@ async function upsertStickyComment(request) {
     const keeper = after[0];
     if (keeper !== undefined && keeper.id !== Number(created.data.id)) {
         // Another job won the race: its comment stays, ours goes, and its text becomes ours.
-        await github.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
-            owner,
-            repo,
-            comment_id: keeper.id,
-            body,
-        });
-        await deleteComments(request, after.filter((comment) => comment.id !== keeper.id));
-        return { id: keeper.id, url: keeper.html_url, created: false };
+        const updated = await updateComment(request, keeper.id);
+        if (updated !== undefined) {
+            await deleteComments(request, after.filter((comment) => comment.id !== keeper.id));
+            return { ...updated, created: false };
+        }
+        // The other job's comment is gone after all: ours, just created, is the one that stays.
+        await deleteComments(request, after.filter((comment) => comment.id !== keeper.id && comment.id !== Number(created.data.id)));
+        return { id: Number(created.data.id), url: created.data.html_url, created: true };
     }
     await deleteComments(request, after.slice(1));
     return { id: Number(created.data.id), url: created.data.html_url, created: true };
+}
+/** Puts the body in a comment; undefined when the comment no longer exists (404). */
+async function updateComment(request, commentId) {
+    try {
+        const updated = await request.github.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+            owner: request.owner,
+            repo: request.repo,
+            comment_id: commentId,
+            body: request.body,
+        });
+        return { id: Number(updated.data.id), url: updated.data.html_url };
+    }
+    catch (thrown) {
+        if (thrown.status === 404)
+            return undefined;
+        throw thrown;
+    }
 }
 /** Our comments carrying the marker, oldest first. */
 async function findOurComments(request) {

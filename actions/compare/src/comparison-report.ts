@@ -14,7 +14,8 @@ export interface ReportParts {
   rules: string | undefined;
   key: string;
   options: { precision: number; charts: boolean; onlyChanged: boolean };
-  workflowRunUrl: string | undefined;
+  /** Where links point: the runner's own context (GITHUB_SERVER_URL, GITHUB_REPOSITORY), never a record's claim. */
+  links: { serverUrl: string; repository: string; workflowRun: string; commit?: string | undefined };
 }
 
 /** Judges the rules (when there are any) and renders the comparison: the one rendering path of every mode. */
@@ -35,7 +36,10 @@ export function buildReport(parts: ReportParts): { report: ComparisonReport; gat
     precision: parts.options.precision,
     charts: parts.options.charts,
     onlyChanged: parts.options.onlyChanged,
-    links: { workflowRun: parts.workflowRunUrl },
+    links: { workflowRun: parts.links.workflowRun },
+    serverUrl: parts.links.serverUrl,
+    repository: parts.links.repository,
+    commit: parts.links.commit,
   });
   return { report, gate };
 }

@@ -1,18 +1,8 @@
 import * as core from '@actions/core';
-import {
-  COMPARE_BUNDLE_FILE,
-  compareMarker,
-  loadRules,
-  readRulesFile,
-  serializeCompareBundle,
-  UserError,
-  type ComparisonBaseline,
-} from '@ml-actions/core';
+import { COMPARE_BUNDLE_FILE, compareMarker, serializeCompareBundle, UserError } from '@ml-actions/core';
 import {
   createGitHubClient,
-  findBaselines,
   loadArtifactClient,
-  printable,
   readActionContext,
   readRunRecords,
   runStep,
@@ -21,10 +11,12 @@ import {
   type ActionContext,
   type Step,
 } from '@ml-actions/github';
+import { comparisonBaseline } from './comparison-baseline.ts';
 import { buildReport } from './comparison-report.ts';
 import { postComment } from './post-comment.ts';
 import { publishCollected } from './publish.ts';
 import { writeReportFiles } from './report-files.ts';
+import { rulesText } from './rules-text.ts';
 import { readCompareSettings, type CompareSettings } from './settings.ts';
 
 /** The artifact that carries a collected comparison to the publish stage. */
@@ -45,15 +37,6 @@ export async function run(): Promise<void> {
   });
 }
 
-async function rulesText(settings: CompareSettings, workspace: string): Promise<string | undefined> {
-  // Parsed once here so that mistakes point at the input or file, line and column.
-  await loadRules({ inline: settings.rules, file: settings.rulesFile, workspace });
-  const parts: string[] = [];
-  if (settings.rules !== undefined) parts.push(settings.rules);
-  if (settings.rulesFile !== undefined) parts.push(await readRulesFile(settings.rulesFile, workspace));
-  return parts.length === 0 ? undefined : parts.join('\n');
-}
-
 async function compareHere(step: Step, settings: CompareSettings, context: ActionContext): Promise<void> {
   const runs = await readRunRecords(settings.run, context.workspace);
   const experiments = [...new Set(runs.map((record) => record.experiment))];
@@ -67,29 +50,17 @@ async function compareHere(step: Step, settings: CompareSettings, context: Actio
           apiUrl: context.apiUrl,
         });
 
-  let baseline: ComparisonBaseline | undefined;
-  if (settings.baseline !== 'none' && github !== undefined && settings.token !== undefined) {
-    const found = await findBaselines({
-      spec: settings.baseline,
-      experiments,
-      context,
-      github,
-      token: settings.token,
-      artifacts: loadArtifactClient,
-    });
-    for (const notice of found.notices) core.notice(printable(notice));
-    if (found.records !== undefined) {
-      baseline = {
-        records: found.records,
-        sha: found.sha ?? '',
-        ...(found.url === undefined ? {} : { url: found.url }),
-        ...(found.notices.length === 0 ? {} : { notice: found.notices.join(' ') }),
-      };
-    }
-  }
+  const baseline =
+    github === undefined || settings.token === undefined
+      ? undefined
+      : await comparisonBaseline({ spec: settings.baseline, experiments, context, github, token: settings.token });
   const options = { precision: settings.precision, charts: settings.charts, onlyChanged: settings.onlyChanged };
-  const workflowRunUrl = `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`;
-  const { report } = buildReport({ runs, baseline, rules, key, options, workflowRunUrl });
+  const links = {
+    serverUrl: context.serverUrl,
+    repository: context.repository,
+    workflowRun: `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`,
+  };
+  const { report } = buildReport({ runs, baseline, rules, key, options, links });
   const files = await writeReportFiles(report, key);
   step.setOutput('report', files.markdown);
   step.setOutput('report-json', files.json);
@@ -105,11 +76,7 @@ async function compareHere(step: Step, settings: CompareSettings, context: Actio
       repository: context.repository,
       pullRequest: context.pullRequest,
       headSha: context.headSha ?? context.sha,
-      key,
       runs,
-      baseline,
-      rules,
-      options,
     });
     const id = await uploadTextArtifact(await loadArtifactClient(), {
       name: bundleArtifactName(key),
@@ -117,7 +84,8 @@ async function compareHere(step: Step, settings: CompareSettings, context: Actio
       text,
     });
     core.info(
-      `collected the comparison for pull request #${context.pullRequest} as artifact ${id}; the publish stage comments`,
+      `collected the runs of pull request #${context.pullRequest} as artifact ${id}; the publish stage compares them ` +
+        'with its own rules and baseline, and comments',
     );
     return;
   }

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ComparisonReport } from '@ml-actions/core';
+import { commentKeyName, type ComparisonReport } from '@ml-actions/core';
 
 /** Writes the Markdown and JSON reports before anything is sent, so they exist whatever happens next. */
 export async function writeReportFiles(
@@ -9,7 +9,7 @@ export async function writeReportFiles(
   key: string,
   env: Record<string, string | undefined> = process.env,
 ): Promise<{ markdown: string; json: string }> {
-  const folder = join(env['RUNNER_TEMP'] || tmpdir(), 'ml-actions', 'compare', key.replace(/[^A-Za-z0-9._-]/g, '_'));
+  const folder = join(env['RUNNER_TEMP'] || tmpdir(), 'ml-actions', 'compare', commentKeyName(key));
   await mkdir(folder, { recursive: true });
   const markdown = join(folder, 'report.md');
   const json = join(folder, 'report.json');

@@ -12,6 +12,8 @@ export interface CompareSettings {
   token: string | undefined;
   mode: CompareMode;
   commentKey: string | undefined;
+  /** publish's check run (the key is appended); undefined skips it. */
+  checkName: string | undefined;
   charts: boolean;
   precision: number;
   onlyChanged: boolean;
@@ -27,6 +29,7 @@ export function readCompareSettings(): CompareSettings {
     token: secretInput('github-token'),
     mode: choiceInput('mode', COMPARE_MODES, 'comment'),
     commentKey: optionalInput('comment-key'),
+    checkName: optionalInput('check-name'),
     charts: booleanInput('charts', true),
     precision: integerInput('precision', 4, { min: 1, max: 17 }),
     onlyChanged: booleanInput('only-changed', false),

@@ -29956,11 +29956,6 @@ function readGateSettings() {
 
 
 
-const CONCLUSIONS = {
-    pass: 'success',
-    fail: 'failure',
-    neutral: 'neutral',
-};
 /** gate: judge the run against the rules and report a verdict that branch protection can require. */
 async function run() {
     await (0,github_src/* runStep */.eg)('gate', async (step) => {
@@ -30043,9 +30038,10 @@ async function run() {
                     github,
                     owner: context.owner,
                     repo: context.repo,
+                    madeBy: 'gate',
                     name: `${settings.checkName} (${experiments.join(', ')})`,
                     headSha: context.headSha ?? context.sha,
-                    conclusion: CONCLUSIONS[verdict],
+                    conclusion: (0,src/* checkConclusion */.Gc)(result),
                     title: (0,src/* gateHeadline */.ST)(result),
                     summary,
                     annotations,
@@ -30078,6 +30074,7 @@ async function run() {
 __nccwpck_require__.d(__webpack_exports__, {
   yo: () => (/* reexport */ errors_UserError),
   tQ: () => (/* reexport */ UserErrors),
+  Gc: () => (/* reexport */ checkConclusion),
   gJ: () => (/* reexport */ errorMessage),
   F0: () => (/* reexport */ evaluateRules),
   ST: () => (/* reexport */ gateHeadline),
@@ -30090,7 +30087,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   t: () => (/* reexport */ withoutUrlSecrets)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, findMlmodelFile, fingerprintFiles, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, redactCommand, redactParams, registrationMessage, renderComparison, renderLearningCurve, renderModelCard, renderModelCardBody, renderRunSummary, renderSha256Sums, resolveWorkspacePath, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, serializeRunRecord, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, commentKeyName, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, findMlmodelFile, fingerprintFiles, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, redactCommand, redactParams, registrationMessage, renderComparison, renderLearningCurve, renderModelCard, renderModelCardBody, renderRunSummary, renderSha256Sums, resolveWorkspacePath, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, serializeRunRecord, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -30838,15 +30835,15 @@ class RecordChecker {
 
 
 /**
- * What the first, untrusted stage of a fork-safe comparison hands to the second: data only (run
- * records, the baseline found, the rules text), never rendered Markdown. The trusted stage validates
- * every field and renders the comment itself, so nothing the pull request controls reaches the
- * comment except through our escaping.
+ * What the first, untrusted stage of a fork-safe comparison hands to the second: the pull
+ * request's claims about its own runs (their records, the pull request and its head commit), never
+ * rendered Markdown, rules, a baseline, names or links. The trusted stage checks the claims against
+ * GitHub, and takes everything that decides or presents the result from its own inputs.
  */
 const COMPARE_BUNDLE_SCHEMA = 'ml-actions/compare-bundle';
-const COMPARE_BUNDLE_VERSION = 1;
+const COMPARE_BUNDLE_VERSION = 2;
 const COMPARE_BUNDLE_FILE = 'compare-bundle.json';
-const LIMITS = { runs: 256, rulesChars: 64 * 1024, keyChars: 128 };
+const MAX_RUNS = 256;
 /** The bundle as JSON text (records in their own validated format). */
 function serializeCompareBundle(bundle) {
     return JSON.stringify({
@@ -30855,17 +30852,7 @@ function serializeCompareBundle(bundle) {
         repository: bundle.repository,
         pullRequest: bundle.pullRequest,
         headSha: bundle.headSha,
-        key: bundle.key,
         runs: bundle.runs.map(serializeRunRecord),
-        baseline: bundle.baseline === undefined
-            ? null
-            : {
-                sha: bundle.baseline.sha,
-                notice: bundle.baseline.notice,
-                records: bundle.baseline.records.map(serializeRunRecord),
-            },
-        rules: bundle.rules ?? null,
-        options: bundle.options,
     });
 }
 /** Parses and checks a bundle from an untrusted source; any problem is a UserError naming it. */
@@ -30883,6 +30870,10 @@ function parseCompareBundle(text, source) {
     const root = asObject(document) ?? fail('it is not a JSON object');
     if (root['schema'] !== COMPARE_BUNDLE_SCHEMA)
         fail(`schema is not "${COMPARE_BUNDLE_SCHEMA}"`);
+    if (root['version'] === 1) {
+        fail('version 1 was written by an older compare, which put rules and a baseline in it; ' +
+            'collect and publish must use the same version of compare');
+    }
     if (root['version'] !== COMPARE_BUNDLE_VERSION)
         fail(`version ${JSON.stringify(root['version'])} is not supported`);
     const repository = root['repository'];
@@ -30895,58 +30886,19 @@ function parseCompareBundle(text, source) {
     const headSha = root['headSha'];
     if (typeof headSha !== 'string' || !/^[0-9a-f]{40}$/.test(headSha))
         fail('headSha is not a commit sha');
-    const key = root['key'];
-    if (typeof key !== 'string' || key.length === 0 || key.length > LIMITS.keyChars)
-        fail('key is missing or too long');
-    const records = (value, field) => {
-        if (!Array.isArray(value) || value.length > LIMITS.runs)
-            return fail(`${field} is not a list of at most ${LIMITS.runs}`);
-        return value.map((item, index) => typeof item === 'string'
-            ? parseRunRecord(item, `${source} ${field}[${index}]`)
-            : fail(`${field}[${index}] is not a record`));
-    };
-    const runs = records(root['runs'], 'runs');
+    const list = root['runs'];
+    if (!Array.isArray(list) || list.length > MAX_RUNS)
+        return fail(`runs is not a list of at most ${MAX_RUNS}`);
+    const runs = list.map((item, index) => typeof item === 'string'
+        ? parseRunRecord(item, `${source} runs[${index}]`)
+        : fail(`runs[${index}] is not a record`));
     if (runs.length === 0)
         fail('it holds no run');
-    let baseline;
-    if (root['baseline'] !== null && root['baseline'] !== undefined) {
-        const value = asObject(root['baseline']) ?? fail('baseline is not an object');
-        const sha = value['sha'];
-        if (typeof sha !== 'string' || sha.length > 64)
-            fail('baseline.sha is not a sha');
-        const notice = value['notice'];
-        if (notice !== undefined && typeof notice !== 'string')
-            fail('baseline.notice is not text');
-        baseline = {
-            records: records(value['records'], 'baseline.records'),
-            sha: sha,
-            ...(typeof notice === 'string' ? { notice } : {}),
-        };
-    }
-    const rules = root['rules'];
-    if (rules !== null && (typeof rules !== 'string' || rules.length > LIMITS.rulesChars))
-        fail('rules is not text');
-    const options = asObject(root['options']) ?? fail('options is not an object');
-    const precision = options['precision'];
-    if (typeof precision !== 'number' || !Number.isInteger(precision) || precision < 1 || precision > 17) {
-        fail('options.precision is not 1 to 17');
-    }
-    if (typeof options['charts'] !== 'boolean' || typeof options['onlyChanged'] !== 'boolean') {
-        fail('options.charts and options.onlyChanged must be booleans');
-    }
     return {
         repository: repository,
         pullRequest: pullRequest,
         headSha: headSha,
-        key: key,
         runs,
-        baseline,
-        rules: typeof rules === 'string' ? rules : undefined,
-        options: {
-            precision: precision,
-            charts: options['charts'],
-            onlyChanged: options['onlyChanged'],
-        },
     };
 }
 function asObject(value) {
@@ -31484,6 +31436,11 @@ function gateVerdict(result) {
     if (!result.passed)
         return 'fail';
     return result.results.some((r) => r.verdict === 'pass') ? 'pass' : 'neutral';
+}
+/** The conclusion of the check run that reports a gate: a gate that judged nothing is `neutral`. */
+function checkConclusion(result) {
+    const verdict = gateVerdict(result);
+    return verdict === 'pass' ? 'success' : verdict === 'fail' ? 'failure' : 'neutral';
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/report/markdown-escape.ts
@@ -36645,22 +36602,35 @@ function plural(count, word) {
 
 
 
+
 const DEFAULT_PRECISION = 4;
 const MAX_COMMENT_CHARS = 65_536;
 const MAX_SUMMARY_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
 const MARKER_PREFIX = 'ml-actions:compare:';
+/** Longest key kept as it is in its marker. */
+const PLAIN_KEY_CHARS = 64;
 /**
- * The hidden marker that finds the sticky comment of `key`. The key is reduced to letters,
- * digits, `.`, `_` and `-` (single dashes, at most 64), so it can neither close the HTML
- * comment nor forge another marker; an empty key becomes `default`.
+ * The name of the comment key in its marker and file names. A short key of letters, digits, `.`,
+ * `_` and single `-` is its own name; any other key is reduced to those (at most 48) and followed
+ * by `~` and a hash of the whole key, so that two keys never share a comment (`a/b` and `a-b`, or
+ * two long keys with the same start) and no key can close the HTML comment or forge another
+ * marker. An empty key is `default`.
  */
-function compareMarker(key) {
+function commentKeyName(key) {
+    if (key === '')
+        return 'default';
+    if (key.length <= PLAIN_KEY_CHARS && /^[A-Za-z0-9._-]+$/.test(key) && !key.includes('--'))
+        return key;
     const safe = key
         .replace(/[^A-Za-z0-9._-]+/g, '-')
         .replace(/-{2,}/g, '-')
-        .slice(0, 64)
+        .slice(0, 48)
         .replace(/^-+|-+$/g, '');
-    return `<!-- ${MARKER_PREFIX}${safe === '' ? 'default' : safe} -->`;
+    return `${safe}~${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+}
+/** The hidden marker that finds the sticky comment of `key`. */
+function compareMarker(key) {
+    return `<!-- ${MARKER_PREFIX}${commentKeyName(key)} -->`;
 }
 /** Renders the comparison as a sticky comment, a job summary and JSON. */
 function renderComparison(input) {
@@ -36676,7 +36646,7 @@ function renderComparison(input) {
     const verdict = comparisonVerdict(counts, hasBaseline, input.gate);
     const params = hasBaseline ? changedParams(runs, baselineRecords) : [];
     const leaderboard = buildLeaderboard(runs, input.gate);
-    const commit = first === undefined ? undefined : (first.provenance.headSha ?? first.provenance.sha);
+    const commit = input.commit ?? (first === undefined ? undefined : (first.provenance.headSha ?? first.provenance.sha));
     const visible = input.onlyChanged === true ? rows.filter((row) => row.status !== 'unchanged' || row.gate === 'fail') : rows;
     const metrics = metricsTable(visible, {
         precision,
@@ -39251,11 +39221,17 @@ function createGitHubClient(options) {
 
 
 
+
 /** GitHub's limit on a check run's output.summary and output.text. */
 const CHECK_OUTPUT_LIMIT = 65_535;
 /** GitHub takes at most this many annotations per request. */
 const ANNOTATIONS_PER_REQUEST = 50;
-/** Creates a completed check run; annotations beyond the first 50 are added by updates. */
+/**
+ * Records a completed check run. One commit has one check of a name from us: when the same action
+ * ran before on the commit (a re-run, a second step), its check is updated; when the other action
+ * made it (gate, and publish on a same-repository pull request), it is a UserError, since two checks
+ * of one name could say opposite things. Annotations beyond the first 50 are added by updates.
+ */
 async function createCheckRun(request) {
     const annotations = request.annotations ?? [];
     const output = (batch) => ({
@@ -39264,16 +39240,58 @@ async function createCheckRun(request) {
         ...(request.text === undefined ? {} : { text: fit(request.text) }),
         ...(batch.length === 0 ? {} : { annotations: batch }),
     });
-    const created = await createExactlyOnce(request, output(annotations.slice(0, ANNOTATIONS_PER_REQUEST)));
+    const first = output(annotations.slice(0, ANNOTATIONS_PER_REQUEST));
+    const earlier = await earlierCheckRun(request);
+    const written = earlier === undefined ? await createExactlyOnce(request, first) : await complete(request, earlier, first);
     for (let start = ANNOTATIONS_PER_REQUEST; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
         await request.github.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
             owner: request.owner,
             repo: request.repo,
-            check_run_id: created.id,
+            check_run_id: written.id,
             output: output(annotations.slice(start, start + ANNOTATIONS_PER_REQUEST)),
         });
     }
-    return { id: created.id, url: created.url };
+    return written;
+}
+const EXTERNAL_ID = /^ml-actions-(gate|compare)-/;
+/** Our newest check run of this name on the commit, or a UserError when the other action made it. */
+async function earlierCheckRun(request) {
+    const response = await request.github.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
+        owner: request.owner,
+        repo: request.repo,
+        ref: request.headSha,
+        check_name: request.name,
+        filter: 'all',
+        per_page: 100,
+    });
+    const ours = response.data.check_runs
+        .filter((check) => check.name === request.name)
+        .map((check) => ({ id: Number(check.id), maker: EXTERNAL_ID.exec(check.external_id ?? '')?.[1] }))
+        .filter((check) => check.maker !== undefined)
+        .sort((a, b) => b.id - a.id);
+    const other = ours.find((check) => check.maker !== request.madeBy);
+    if (other !== undefined) {
+        const fix = request.madeBy === 'compare'
+            ? 'run publish only for pull requests from forks, or give it another check-name'
+            : 'give gate another check-name, or run compare in publish mode only for pull requests from forks';
+        throw new src/* UserError */.yo(`check run "${request.name}" on ${request.headSha.slice(0, 7)} was created by ${other.maker}: ` +
+            `${request.madeBy} will not add a contradicting one; ${fix}`);
+    }
+    return ours[0]?.id;
+}
+/** Updates an earlier check run of ours to the new verdict. */
+async function complete(request, checkRunId, output) {
+    const updated = await request.github.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+        owner: request.owner,
+        repo: request.repo,
+        check_run_id: checkRunId,
+        status: 'completed',
+        conclusion: request.conclusion,
+        completed_at: new Date().toISOString(),
+        ...(request.detailsUrl === undefined ? {} : { details_url: request.detailsUrl }),
+        output,
+    });
+    return { id: Number(updated.data.id), url: updated.data.html_url ?? '' };
 }
 /** Attempts at creating a check run: the first and three retries, as for every other call. */
 const CREATE_ATTEMPTS = 4;
@@ -39284,7 +39302,7 @@ const CREATE_ATTEMPTS = 4;
  * searched for it; one found means the earlier attempt succeeded.
  */
 async function createExactlyOnce(request, output) {
-    const externalId = `ml-actions-${(0,external_node_crypto_.randomUUID)()}`;
+    const externalId = `ml-actions-${request.madeBy}-${(0,external_node_crypto_.randomUUID)()}`;
     for (let attempt = 1;; attempt++) {
         try {
             const created = await request.github.request('POST /repos/{owner}/{repo}/check-runs', {

@@ -2,8 +2,8 @@ import * as core from '@actions/core';
 import {
   evaluateRules,
   gateHeadline,
+  checkConclusion,
   gateVerdict,
-  type GateVerdict,
   loadRules,
   renderGateSummary,
   rulesNeedBaseline,
@@ -25,12 +25,6 @@ import {
   writeJobGateResult,
 } from '@ml-actions/github';
 import { readGateSettings } from './settings.ts';
-
-const CONCLUSIONS: Record<GateVerdict, 'success' | 'failure' | 'neutral'> = {
-  pass: 'success',
-  fail: 'failure',
-  neutral: 'neutral',
-};
 
 /** gate: judge the run against the rules and report a verdict that branch protection can require. */
 export async function run(): Promise<void> {
@@ -115,9 +109,10 @@ export async function run(): Promise<void> {
           github,
           owner: context.owner,
           repo: context.repo,
+          madeBy: 'gate',
           name: `${settings.checkName} (${experiments.join(', ')})`,
           headSha: context.headSha ?? context.sha,
-          conclusion: CONCLUSIONS[verdict],
+          conclusion: checkConclusion(result),
           title: gateHeadline(result),
           summary,
           annotations,

@@ -2,27 +2,23 @@ import { UserError } from './errors.ts';
 import { parseRunRecord, serializeRunRecord, type RunRecord } from './run-record.ts';
 
 /**
- * What the first, untrusted stage of a fork-safe comparison hands to the second: data only (run
- * records, the baseline found, the rules text), never rendered Markdown. The trusted stage validates
- * every field and renders the comment itself, so nothing the pull request controls reaches the
- * comment except through our escaping.
+ * What the first, untrusted stage of a fork-safe comparison hands to the second: the pull
+ * request's claims about its own runs (their records, the pull request and its head commit), never
+ * rendered Markdown, rules, a baseline, names or links. The trusted stage checks the claims against
+ * GitHub, and takes everything that decides or presents the result from its own inputs.
  */
 export const COMPARE_BUNDLE_SCHEMA = 'ml-actions/compare-bundle';
-export const COMPARE_BUNDLE_VERSION = 1;
+export const COMPARE_BUNDLE_VERSION = 2;
 export const COMPARE_BUNDLE_FILE = 'compare-bundle.json';
 
 export interface CompareBundle {
   repository: string;
   pullRequest: number;
   headSha: string;
-  key: string;
   runs: RunRecord[];
-  baseline: { records: RunRecord[]; sha: string; notice?: string | undefined } | undefined;
-  rules: string | undefined;
-  options: { precision: number; charts: boolean; onlyChanged: boolean };
 }
 
-const LIMITS = { runs: 256, rulesChars: 64 * 1024, keyChars: 128 };
+const MAX_RUNS = 256;
 
 /** The bundle as JSON text (records in their own validated format). */
 export function serializeCompareBundle(bundle: CompareBundle): string {
@@ -32,18 +28,7 @@ export function serializeCompareBundle(bundle: CompareBundle): string {
     repository: bundle.repository,
     pullRequest: bundle.pullRequest,
     headSha: bundle.headSha,
-    key: bundle.key,
     runs: bundle.runs.map(serializeRunRecord),
-    baseline:
-      bundle.baseline === undefined
-        ? null
-        : {
-            sha: bundle.baseline.sha,
-            notice: bundle.baseline.notice,
-            records: bundle.baseline.records.map(serializeRunRecord),
-          },
-    rules: bundle.rules ?? null,
-    options: bundle.options,
   });
 }
 
@@ -60,6 +45,12 @@ export function parseCompareBundle(text: string, source: string): CompareBundle 
   }
   const root = asObject(document) ?? fail('it is not a JSON object');
   if (root['schema'] !== COMPARE_BUNDLE_SCHEMA) fail(`schema is not "${COMPARE_BUNDLE_SCHEMA}"`);
+  if (root['version'] === 1) {
+    fail(
+      'version 1 was written by an older compare, which put rules and a baseline in it; ' +
+        'collect and publish must use the same version of compare',
+    );
+  }
   if (root['version'] !== COMPARE_BUNDLE_VERSION) fail(`version ${JSON.stringify(root['version'])} is not supported`);
   const repository = root['repository'];
   if (typeof repository !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(repository)) fail('repository is not owner/name');
@@ -69,55 +60,19 @@ export function parseCompareBundle(text: string, source: string): CompareBundle 
   }
   const headSha = root['headSha'];
   if (typeof headSha !== 'string' || !/^[0-9a-f]{40}$/.test(headSha)) fail('headSha is not a commit sha');
-  const key = root['key'];
-  if (typeof key !== 'string' || key.length === 0 || key.length > LIMITS.keyChars) fail('key is missing or too long');
-  const records = (value: unknown, field: string): RunRecord[] => {
-    if (!Array.isArray(value) || value.length > LIMITS.runs)
-      return fail(`${field} is not a list of at most ${LIMITS.runs}`);
-    return value.map((item: unknown, index) =>
-      typeof item === 'string'
-        ? parseRunRecord(item, `${source} ${field}[${index}]`)
-        : fail(`${field}[${index}] is not a record`),
-    );
-  };
-  const runs = records(root['runs'], 'runs');
+  const list = root['runs'];
+  if (!Array.isArray(list) || list.length > MAX_RUNS) return fail(`runs is not a list of at most ${MAX_RUNS}`);
+  const runs = list.map((item: unknown, index) =>
+    typeof item === 'string'
+      ? parseRunRecord(item, `${source} runs[${index}]`)
+      : fail(`runs[${index}] is not a record`),
+  );
   if (runs.length === 0) fail('it holds no run');
-  let baseline: CompareBundle['baseline'];
-  if (root['baseline'] !== null && root['baseline'] !== undefined) {
-    const value = asObject(root['baseline']) ?? fail('baseline is not an object');
-    const sha = value['sha'];
-    if (typeof sha !== 'string' || sha.length > 64) fail('baseline.sha is not a sha');
-    const notice = value['notice'];
-    if (notice !== undefined && typeof notice !== 'string') fail('baseline.notice is not text');
-    baseline = {
-      records: records(value['records'], 'baseline.records'),
-      sha: sha as string,
-      ...(typeof notice === 'string' ? { notice } : {}),
-    };
-  }
-  const rules = root['rules'];
-  if (rules !== null && (typeof rules !== 'string' || rules.length > LIMITS.rulesChars)) fail('rules is not text');
-  const options = asObject(root['options']) ?? fail('options is not an object');
-  const precision = options['precision'];
-  if (typeof precision !== 'number' || !Number.isInteger(precision) || precision < 1 || precision > 17) {
-    fail('options.precision is not 1 to 17');
-  }
-  if (typeof options['charts'] !== 'boolean' || typeof options['onlyChanged'] !== 'boolean') {
-    fail('options.charts and options.onlyChanged must be booleans');
-  }
   return {
     repository: repository as string,
     pullRequest: pullRequest as number,
     headSha: headSha as string,
-    key: key as string,
     runs,
-    baseline,
-    rules: typeof rules === 'string' ? rules : undefined,
-    options: {
-      precision: precision as number,
-      charts: options['charts'] as boolean,
-      onlyChanged: options['onlyChanged'] as boolean,
-    },
   };
 }
 

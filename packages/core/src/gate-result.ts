@@ -37,3 +37,9 @@ export function gateVerdict(result: GateResult): GateVerdict {
   if (!result.passed) return 'fail';
   return result.results.some((r) => r.verdict === 'pass') ? 'pass' : 'neutral';
 }
+
+/** The conclusion of the check run that reports a gate: a gate that judged nothing is `neutral`. */
+export function checkConclusion(result: GateResult): 'success' | 'failure' | 'neutral' {
+  const verdict = gateVerdict(result);
+  return verdict === 'pass' ? 'success' : verdict === 'fail' ? 'failure' : 'neutral';
+}

@@ -7,11 +7,7 @@ const bundle: CompareBundle = {
   repository: 'octo/ml',
   pullRequest: 7,
   headSha: 'a'.repeat(40),
-  key: 'train',
   runs: [record({ accuracy: 0.9, loss: Number.NaN })],
-  baseline: { records: [record({ accuracy: 0.8 })], sha: 'b'.repeat(40), notice: 'from main' },
-  rules: 'accuracy >= 0.9',
-  options: { precision: 4, charts: true, onlyChanged: false },
 };
 
 function tampered(change: (document: Record<string, unknown>) => void): string {
@@ -33,7 +29,12 @@ describe('the comparison bundle handed from collect to publish', () => {
       (d: Record<string, unknown>) => (d['schema'] = 'evil/bundle'),
       'schema is not "ml-actions/compare-bundle"',
     ],
-    ['a newer version', (d: Record<string, unknown>) => (d['version'] = 2), 'version 2 is not supported'],
+    ['a newer version', (d: Record<string, unknown>) => (d['version'] = 3), 'version 3 is not supported'],
+    [
+      'the older version that carried rules and a baseline',
+      (d: Record<string, unknown>) => (d['version'] = 1),
+      'version 1 was written by an older compare, which put rules and a baseline in it; collect and publish must use the same version of compare',
+    ],
     [
       'a pull request number that is not one',
       (d: Record<string, unknown>) => (d['pullRequest'] = '7; rm -rf'),

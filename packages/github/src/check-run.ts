@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout } from 'node:timers/promises';
+import { UserError } from '@ml-actions/core';
 import { retryWaitScale, type GitHubClient } from './github-client.ts';
 
 /** GitHub's limit on a check run's output.summary and output.text. */
@@ -16,10 +17,15 @@ export interface CheckAnnotation {
   title?: string;
 }
 
+/** The actions that create check runs; each only ever updates its own. */
+export type CheckRunMaker = 'gate' | 'compare';
+
 export interface CheckRunRequest {
   github: GitHubClient;
   owner: string;
   repo: string;
+  /** Which action makes it: recorded in the external_id, so a later run knows whose check it is. */
+  madeBy: CheckRunMaker;
   name: string;
   headSha: string;
   conclusion: 'success' | 'failure' | 'neutral';
@@ -37,7 +43,12 @@ interface CheckOutput {
   annotations?: CheckAnnotation[];
 }
 
-/** Creates a completed check run; annotations beyond the first 50 are added by updates. */
+/**
+ * Records a completed check run. One commit has one check of a name from us: when the same action
+ * ran before on the commit (a re-run, a second step), its check is updated; when the other action
+ * made it (gate, and publish on a same-repository pull request), it is a UserError, since two checks
+ * of one name could say opposite things. Annotations beyond the first 50 are added by updates.
+ */
 export async function createCheckRun(request: CheckRunRequest): Promise<{ id: number; url: string }> {
   const annotations = request.annotations ?? [];
   const output = (batch: CheckAnnotation[]): CheckOutput => ({
@@ -46,16 +57,69 @@ export async function createCheckRun(request: CheckRunRequest): Promise<{ id: nu
     ...(request.text === undefined ? {} : { text: fit(request.text) }),
     ...(batch.length === 0 ? {} : { annotations: batch }),
   });
-  const created = await createExactlyOnce(request, output(annotations.slice(0, ANNOTATIONS_PER_REQUEST)));
+  const first = output(annotations.slice(0, ANNOTATIONS_PER_REQUEST));
+  const earlier = await earlierCheckRun(request);
+  const written =
+    earlier === undefined ? await createExactlyOnce(request, first) : await complete(request, earlier, first);
   for (let start = ANNOTATIONS_PER_REQUEST; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
     await request.github.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
       owner: request.owner,
       repo: request.repo,
-      check_run_id: created.id,
+      check_run_id: written.id,
       output: output(annotations.slice(start, start + ANNOTATIONS_PER_REQUEST)),
     });
   }
-  return { id: created.id, url: created.url };
+  return written;
+}
+
+const EXTERNAL_ID = /^ml-actions-(gate|compare)-/;
+
+/** Our newest check run of this name on the commit, or a UserError when the other action made it. */
+async function earlierCheckRun(request: CheckRunRequest): Promise<number | undefined> {
+  const response = await request.github.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
+    owner: request.owner,
+    repo: request.repo,
+    ref: request.headSha,
+    check_name: request.name,
+    filter: 'all',
+    per_page: 100,
+  });
+  const ours = response.data.check_runs
+    .filter((check) => check.name === request.name)
+    .map((check) => ({ id: Number(check.id), maker: EXTERNAL_ID.exec(check.external_id ?? '')?.[1] }))
+    .filter((check) => check.maker !== undefined)
+    .sort((a, b) => b.id - a.id);
+  const other = ours.find((check) => check.maker !== request.madeBy);
+  if (other !== undefined) {
+    const fix =
+      request.madeBy === 'compare'
+        ? 'run publish only for pull requests from forks, or give it another check-name'
+        : 'give gate another check-name, or run compare in publish mode only for pull requests from forks';
+    throw new UserError(
+      `check run "${request.name}" on ${request.headSha.slice(0, 7)} was created by ${other.maker}: ` +
+        `${request.madeBy} will not add a contradicting one; ${fix}`,
+    );
+  }
+  return ours[0]?.id;
+}
+
+/** Updates an earlier check run of ours to the new verdict. */
+async function complete(
+  request: CheckRunRequest,
+  checkRunId: number,
+  output: CheckOutput,
+): Promise<{ id: number; url: string }> {
+  const updated = await request.github.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+    owner: request.owner,
+    repo: request.repo,
+    check_run_id: checkRunId,
+    status: 'completed',
+    conclusion: request.conclusion,
+    completed_at: new Date().toISOString(),
+    ...(request.detailsUrl === undefined ? {} : { details_url: request.detailsUrl }),
+    output,
+  });
+  return { id: Number(updated.data.id), url: updated.data.html_url ?? '' };
 }
 
 /** Attempts at creating a check run: the first and three retries, as for every other call. */
@@ -68,7 +132,7 @@ const CREATE_ATTEMPTS = 4;
  * searched for it; one found means the earlier attempt succeeded.
  */
 async function createExactlyOnce(request: CheckRunRequest, output: CheckOutput): Promise<{ id: number; url: string }> {
-  const externalId = `ml-actions-${randomUUID()}`;
+  const externalId = `ml-actions-${request.madeBy}-${randomUUID()}`;
   for (let attempt = 1; ; attempt++) {
     try {
       const created = await request.github.request('POST /repos/{owner}/{repo}/check-runs', {

@@ -35,14 +35,12 @@ export async function upsertStickyComment(request: StickyCommentRequest): Promis
   const ours = await findOurComments(request);
   const existing = ours[0];
   if (existing !== undefined) {
-    const updated = await github.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
-      owner,
-      repo,
-      comment_id: existing.id,
-      body,
-    });
-    await deleteComments(request, ours.slice(1));
-    return { id: Number(updated.data.id), url: updated.data.html_url, created: false };
+    const updated = await updateComment(request, existing.id);
+    if (updated !== undefined) {
+      await deleteComments(request, ours.slice(1));
+      return { id: updated.id, url: updated.url, created: false };
+    }
+    // Deleted since we listed it (by a person, or a racing job): a new one takes its place.
   }
   const created = await github.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
     owner,
@@ -54,20 +52,42 @@ export async function upsertStickyComment(request: StickyCommentRequest): Promis
   const keeper = after[0];
   if (keeper !== undefined && keeper.id !== Number(created.data.id)) {
     // Another job won the race: its comment stays, ours goes, and its text becomes ours.
-    await github.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
-      owner,
-      repo,
-      comment_id: keeper.id,
-      body,
-    });
+    const updated = await updateComment(request, keeper.id);
+    if (updated !== undefined) {
+      await deleteComments(
+        request,
+        after.filter((comment) => comment.id !== keeper.id),
+      );
+      return { ...updated, created: false };
+    }
+    // The other job's comment is gone after all: ours, just created, is the one that stays.
     await deleteComments(
       request,
-      after.filter((comment) => comment.id !== keeper.id),
+      after.filter((comment) => comment.id !== keeper.id && comment.id !== Number(created.data.id)),
     );
-    return { id: keeper.id, url: keeper.html_url, created: false };
+    return { id: Number(created.data.id), url: created.data.html_url, created: true };
   }
   await deleteComments(request, after.slice(1));
   return { id: Number(created.data.id), url: created.data.html_url, created: true };
+}
+
+/** Puts the body in a comment; undefined when the comment no longer exists (404). */
+async function updateComment(
+  request: StickyCommentRequest,
+  commentId: number,
+): Promise<{ id: number; url: string } | undefined> {
+  try {
+    const updated = await request.github.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+      owner: request.owner,
+      repo: request.repo,
+      comment_id: commentId,
+      body: request.body,
+    });
+    return { id: Number(updated.data.id), url: updated.data.html_url };
+  } catch (thrown: unknown) {
+    if ((thrown as { status?: unknown }).status === 404) return undefined;
+    throw thrown;
+  }
 }
 
 /** Our comments carrying the marker, oldest first. */

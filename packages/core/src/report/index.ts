@@ -1,6 +1,7 @@
 /** The comparison report: what `compare` posts as a comment and writes as the job summary. */
 
 export {
+  commentKeyName,
   compareMarker,
   renderComparison,
   DEFAULT_PRECISION,

@@ -4,6 +4,7 @@
  * comparison as JSON. Pure: no I/O.
  */
 
+import { createHash } from 'node:crypto';
 import type { GateResult } from '../gate-result.ts';
 import type { RunRecord } from '../run-record.ts';
 import { comparisonJson, type ComparisonJson } from './comparison-json.ts';
@@ -62,6 +63,8 @@ export interface ComparisonInput {
   repository?: string | undefined;
   /** e.g. `https://github.com`; default: the first run's provenance. */
   serverUrl?: string | undefined;
+  /** The commit the runs are of; default: the first run's provenance. */
+  commit?: string | undefined;
   /** Default 65,536 (GitHub's limit for a comment body). */
   maxCommentChars?: number | undefined;
   /** Default 1 MiB (GitHub's limit for a step's job summary). */
@@ -82,18 +85,30 @@ export const MAX_SUMMARY_BYTES = 1024 * 1024;
 
 const MARKER_PREFIX = 'ml-actions:compare:';
 
+/** Longest key kept as it is in its marker. */
+const PLAIN_KEY_CHARS = 64;
+
 /**
- * The hidden marker that finds the sticky comment of `key`. The key is reduced to letters,
- * digits, `.`, `_` and `-` (single dashes, at most 64), so it can neither close the HTML
- * comment nor forge another marker; an empty key becomes `default`.
+ * The name of the comment key in its marker and file names. A short key of letters, digits, `.`,
+ * `_` and single `-` is its own name; any other key is reduced to those (at most 48) and followed
+ * by `~` and a hash of the whole key, so that two keys never share a comment (`a/b` and `a-b`, or
+ * two long keys with the same start) and no key can close the HTML comment or forge another
+ * marker. An empty key is `default`.
  */
-export function compareMarker(key: string): string {
+export function commentKeyName(key: string): string {
+  if (key === '') return 'default';
+  if (key.length <= PLAIN_KEY_CHARS && /^[A-Za-z0-9._-]+$/.test(key) && !key.includes('--')) return key;
   const safe = key
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .replace(/-{2,}/g, '-')
-    .slice(0, 64)
+    .slice(0, 48)
     .replace(/^-+|-+$/g, '');
-  return `<!-- ${MARKER_PREFIX}${safe === '' ? 'default' : safe} -->`;
+  return `${safe}~${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+}
+
+/** The hidden marker that finds the sticky comment of `key`. */
+export function compareMarker(key: string): string {
+  return `<!-- ${MARKER_PREFIX}${commentKeyName(key)} -->`;
 }
 
 /** Renders the comparison as a sticky comment, a job summary and JSON. */
@@ -111,7 +126,7 @@ export function renderComparison(input: ComparisonInput): ComparisonReport {
   const verdict = comparisonVerdict(counts, hasBaseline, input.gate);
   const params = hasBaseline ? changedParams(runs, baselineRecords) : [];
   const leaderboard = buildLeaderboard(runs, input.gate);
-  const commit = first === undefined ? undefined : (first.provenance.headSha ?? first.provenance.sha);
+  const commit = input.commit ?? (first === undefined ? undefined : (first.provenance.headSha ?? first.provenance.sha));
 
   const visible =
     input.onlyChanged === true ? rows.filter((row) => row.status !== 'unchanged' || row.gate === 'fail') : rows;

@@ -1,0 +1,33 @@
+import * as core from '@actions/core';
+import type { ComparisonBaseline } from '@ml-actions/core';
+import {
+  findBaselines,
+  loadArtifactClient,
+  printable,
+  type ActionContext,
+  type GitHubClient,
+} from '@ml-actions/github';
+
+/**
+ * The baseline of these experiments, looked up as input "baseline" says in the context given (for
+ * publish: the pull request as GitHub describes it, not as the pull request's run claims). Each
+ * reason for a missing or unusual one is a notice.
+ */
+export async function comparisonBaseline(options: {
+  spec: string;
+  experiments: string[];
+  context: ActionContext;
+  github: GitHubClient;
+  token: string;
+}): Promise<ComparisonBaseline | undefined> {
+  if (options.spec === 'none') return undefined;
+  const found = await findBaselines({ ...options, artifacts: loadArtifactClient });
+  for (const notice of found.notices) core.notice(printable(notice));
+  if (found.records === undefined) return undefined;
+  return {
+    records: found.records,
+    sha: found.sha ?? '',
+    ...(found.url === undefined ? {} : { url: found.url }),
+    ...(found.notices.length === 0 ? {} : { notice: found.notices.join(' ') }),
+  };
+}
