@@ -26,6 +26,7 @@ const CATEGORIES: [file: string, category: string][] = [
   ['user-secrets.test.ts', 'Secrets in user data'],
   ['forks.test.ts', 'Fork pull requests'],
   ['trusted-stage.test.ts', 'Trusted stage'],
+  ['baselines.test.ts', 'Baselines'],
 ];
 
 /** Tests outside the suite that cover part of the same ground; each selects cases by describe, title or body. */

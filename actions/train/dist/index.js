@@ -38243,9 +38243,19 @@ async function readJobGateResults(folder = gateResultsFolder()) {
 
 
 
-/** GitHub refuses these in artifact names; they become `_`. */
+
+const MAX_ARTIFACT_NAME = 200;
+/**
+ * An artifact name GitHub accepts: the characters it refuses become `_`, and the name is cut to
+ * 200 characters. Either change could make two names one (`a/b` and `a_b`), so a changed name
+ * ends in 12 hex of the exact name's SHA-256.
+ */
 function safeArtifactName(name) {
-    return name.replace(/["':<>|*?\\/\r\n]/g, '_').slice(0, 200);
+    const safe = name.replace(/["':<>|*?\\/\r\n]/g, '_');
+    if (safe === name && name.length <= MAX_ARTIFACT_NAME)
+        return name;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex').slice(0, 12);
+    return `${safe.slice(0, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
 }
 /** Uploads one small text file as an artifact; returns the artifact id. */
 async function uploadTextArtifact(client, options) {
@@ -38372,13 +38382,39 @@ async function fromWorkflowRun(request, runId) {
     if (artifact === undefined) {
         return { records: undefined, notice: `workflow run ${runId} has no unexpired run record "${name}"` };
     }
-    return download(request, artifact, undefined);
+    return ofExperiment(request, await download(request, artifact, undefined));
 }
+/**
+ * An artifact named by the user is a baseline only when a push run of the base branch of this
+ * repository made it: anyone who can open a pull request can upload an artifact of any name, and
+ * the current run's own record would compare the candidate with itself.
+ */
 async function fromArtifactName(request, name) {
-    const found = await searchArtifacts(request, name, () => true);
-    if (found === undefined)
-        return { records: undefined, notice: `no unexpired artifact named "${name}" was found` };
-    return download(request, found, undefined);
+    const { context } = request;
+    const base = context.baseRef ?? context.branch;
+    const found = await searchArtifacts(request, name, (artifact) => artifact.workflow_run?.head_branch === base &&
+        artifact.workflow_run.id !== context.runId &&
+        (artifact.workflow_run.head_repository_id ?? null) === (artifact.workflow_run.repository_id ?? null));
+    if (found === undefined) {
+        return { records: undefined, notice: `no unexpired artifact named "${name}" was made by a run on ${base}` };
+    }
+    const baseline = await download(request, found, undefined);
+    for (const record of baseline.records) {
+        const why = record.provenance.repository !== context.repository
+            ? `was made in ${record.provenance.repository}, not ${context.repository}`
+            : record.provenance.event !== 'push'
+                ? `was made by a ${record.provenance.event} run, not a push`
+                : record.provenance.branch !== base
+                    ? `was made on ${record.provenance.branch}, not ${base}`
+                    : undefined;
+        if (why !== undefined) {
+            return {
+                records: undefined,
+                notice: `the run record in artifact "${name}" ${why}; it is not used as the baseline`,
+            };
+        }
+    }
+    return baseline;
 }
 async function findAutomatically(request) {
     const { context } = request;
@@ -38396,7 +38432,7 @@ async function findAutomatically(request) {
         // The merge base's own push runs: found by commit, so pull request traffic cannot hide them.
         const exact = await searchRuns(request, name, { branch: base, head_sha: mergeBase }, () => true);
         if (exact !== undefined)
-            return download(request, exact, undefined);
+            return ofExperiment(request, await download(request, exact, undefined));
         // Older means an ancestor of the merge base: one page of its history is enough in practice, and
         // keeps the request count fixed; a record further back than that is too stale to compare with.
         const history = await request.github.request('GET /repos/{owner}/{repo}/commits', {
@@ -38414,14 +38450,14 @@ async function findAutomatically(request) {
             };
         }
         const sha = older.workflow_run?.head_sha ?? '';
-        return download(request, older, `no run record for the merge base ${mergeBase.slice(0, 7)}; using the newest earlier record on ${base}, from ${sha.slice(0, 7)}`);
+        return ofExperiment(request, await download(request, older, `no run record for the merge base ${mergeBase.slice(0, 7)}; using the newest earlier record on ${base}, from ${sha.slice(0, 7)}`));
     }
     const branch = context.branch;
     const previous = await searchRuns(request, name, { branch }, (run) => run.head_sha !== context.sha && run.id !== context.runId);
     if (previous === undefined) {
         return { records: undefined, notice: `no earlier run record "${name}" was found on ${branch}` };
     }
-    return download(request, previous, undefined);
+    return ofExperiment(request, await download(request, previous, undefined));
 }
 /** Push runs looked into at most, newest first: bounds the requests whatever the history. */
 const MAX_RUNS_CHECKED = 3;
@@ -38472,6 +38508,20 @@ async function searchArtifacts(request, name, accept) {
             return undefined;
     }
     return undefined;
+}
+/**
+ * The baseline when its records are of the experiment looked up. Artifact names are a lossy form
+ * of the experiment's name, so the record itself decides: one experiment is never judged against
+ * another's record.
+ */
+function ofExperiment(request, baseline) {
+    const other = baseline.records.find((record) => record.experiment !== request.experiment);
+    if (other === undefined)
+        return baseline;
+    return {
+        records: undefined,
+        notice: `the run record found for ${request.experiment} is of experiment ${other.experiment}; it is not used as the baseline`,
+    };
 }
 async function download(request, artifact, notice) {
     const workflowRunId = artifact.workflow_run?.id;

@@ -39,7 +39,13 @@ interface ArtifactSummary {
   name: string;
   expired: boolean;
   created_at?: string | null;
-  workflow_run?: { id?: number; head_branch?: string | null; head_sha?: string } | null;
+  workflow_run?: {
+    id?: number;
+    head_branch?: string | null;
+    head_sha?: string;
+    repository_id?: number;
+    head_repository_id?: number;
+  } | null;
 }
 
 /** Pages of the repository's artifact list read at most; bounds the requests whatever the history. */
@@ -87,13 +93,46 @@ async function fromWorkflowRun(request: BaselineRequest, runId: number): Promise
   if (artifact === undefined) {
     return { records: undefined, notice: `workflow run ${runId} has no unexpired run record "${name}"` };
   }
-  return download(request, artifact, undefined);
+  return ofExperiment(request, await download(request, artifact, undefined));
 }
 
+/**
+ * An artifact named by the user is a baseline only when a push run of the base branch of this
+ * repository made it: anyone who can open a pull request can upload an artifact of any name, and
+ * the current run's own record would compare the candidate with itself.
+ */
 async function fromArtifactName(request: BaselineRequest, name: string): Promise<Baseline | NoBaseline> {
-  const found = await searchArtifacts(request, name, () => true);
-  if (found === undefined) return { records: undefined, notice: `no unexpired artifact named "${name}" was found` };
-  return download(request, found, undefined);
+  const { context } = request;
+  const base = context.baseRef ?? context.branch;
+  const found = await searchArtifacts(
+    request,
+    name,
+    (artifact) =>
+      artifact.workflow_run?.head_branch === base &&
+      artifact.workflow_run.id !== context.runId &&
+      (artifact.workflow_run.head_repository_id ?? null) === (artifact.workflow_run.repository_id ?? null),
+  );
+  if (found === undefined) {
+    return { records: undefined, notice: `no unexpired artifact named "${name}" was made by a run on ${base}` };
+  }
+  const baseline = await download(request, found, undefined);
+  for (const record of baseline.records) {
+    const why =
+      record.provenance.repository !== context.repository
+        ? `was made in ${record.provenance.repository}, not ${context.repository}`
+        : record.provenance.event !== 'push'
+          ? `was made by a ${record.provenance.event} run, not a push`
+          : record.provenance.branch !== base
+            ? `was made on ${record.provenance.branch}, not ${base}`
+            : undefined;
+    if (why !== undefined) {
+      return {
+        records: undefined,
+        notice: `the run record in artifact "${name}" ${why}; it is not used as the baseline`,
+      };
+    }
+  }
+  return baseline;
 }
 
 async function findAutomatically(request: BaselineRequest): Promise<Baseline | NoBaseline> {
@@ -111,7 +150,7 @@ async function findAutomatically(request: BaselineRequest): Promise<Baseline | N
     const base = context.baseRef;
     // The merge base's own push runs: found by commit, so pull request traffic cannot hide them.
     const exact = await searchRuns(request, name, { branch: base, head_sha: mergeBase }, () => true);
-    if (exact !== undefined) return download(request, exact, undefined);
+    if (exact !== undefined) return ofExperiment(request, await download(request, exact, undefined));
     // Older means an ancestor of the merge base: one page of its history is enough in practice, and
     // keeps the request count fixed; a record further back than that is too stale to compare with.
     const history = await request.github.request('GET /repos/{owner}/{repo}/commits', {
@@ -129,10 +168,13 @@ async function findAutomatically(request: BaselineRequest): Promise<Baseline | N
       };
     }
     const sha = older.workflow_run?.head_sha ?? '';
-    return download(
+    return ofExperiment(
       request,
-      older,
-      `no run record for the merge base ${mergeBase.slice(0, 7)}; using the newest earlier record on ${base}, from ${sha.slice(0, 7)}`,
+      await download(
+        request,
+        older,
+        `no run record for the merge base ${mergeBase.slice(0, 7)}; using the newest earlier record on ${base}, from ${sha.slice(0, 7)}`,
+      ),
     );
   }
   const branch = context.branch;
@@ -145,7 +187,7 @@ async function findAutomatically(request: BaselineRequest): Promise<Baseline | N
   if (previous === undefined) {
     return { records: undefined, notice: `no earlier run record "${name}" was found on ${branch}` };
   }
-  return download(request, previous, undefined);
+  return ofExperiment(request, await download(request, previous, undefined));
 }
 
 interface RunSummary {
@@ -212,6 +254,20 @@ async function searchArtifacts(
     if (artifacts.length < 100) return undefined;
   }
   return undefined;
+}
+
+/**
+ * The baseline when its records are of the experiment looked up. Artifact names are a lossy form
+ * of the experiment's name, so the record itself decides: one experiment is never judged against
+ * another's record.
+ */
+function ofExperiment(request: BaselineRequest, baseline: Baseline): Baseline | NoBaseline {
+  const other = baseline.records.find((record) => record.experiment !== request.experiment);
+  if (other === undefined) return baseline;
+  return {
+    records: undefined,
+    notice: `the run record found for ${request.experiment} is of experiment ${other.experiment}; it is not used as the baseline`,
+  };
 }
 
 async function download(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,9 +13,18 @@ export interface ArtifactLocation {
   token: string;
 }
 
-/** GitHub refuses these in artifact names; they become `_`. */
+const MAX_ARTIFACT_NAME = 200;
+
+/**
+ * An artifact name GitHub accepts: the characters it refuses become `_`, and the name is cut to
+ * 200 characters. Either change could make two names one (`a/b` and `a_b`), so a changed name
+ * ends in 12 hex of the exact name's SHA-256.
+ */
 export function safeArtifactName(name: string): string {
-  return name.replace(/["':<>|*?\\/\r\n]/g, '_').slice(0, 200);
+  const safe = name.replace(/["':<>|*?\\/\r\n]/g, '_');
+  if (safe === name && name.length <= MAX_ARTIFACT_NAME) return name;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 12);
+  return `${safe.slice(0, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
 }
 
 /** Uploads one small text file as an artifact; returns the artifact id. */
