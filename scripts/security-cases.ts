@@ -27,6 +27,7 @@ const CATEGORIES: [file: string, category: string][] = [
   ['forks.test.ts', 'Fork pull requests'],
   ['trusted-stage.test.ts', 'Trusted stage'],
   ['baselines.test.ts', 'Baselines'],
+  ['package-versions.test.ts', 'Package versions'],
 ];
 
 /** Tests outside the suite that cover part of the same ground; each selects cases by describe, title or body. */

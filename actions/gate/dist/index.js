@@ -29902,7 +29902,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23756);
+/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53630);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97785);
 
 
@@ -29928,8 +29928,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(58922);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 84 modules
 var src = __nccwpck_require__(38459);
-// EXTERNAL MODULE: ../../packages/github/src/index.ts + 18 modules
-var github_src = __nccwpck_require__(23756);
+// EXTERNAL MODULE: ../../packages/github/src/index.ts + 17 modules
+var github_src = __nccwpck_require__(53630);
 ;// CONCATENATED MODULE: ./src/settings.ts
 
 
@@ -37759,7 +37759,7 @@ function formatRule(rule) {
 
 /***/ }),
 
-/***/ 23756:
+/***/ 53630:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37784,7 +37784,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   RC: () => (/* reexport */ writeJobGateResult)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, choiceInput, createRelease, createTag, describeGitHubFailure, downloadRunRecords, downloadTextArtifact, findBaseline, integerInput, jobRecordsFolder, listModelTags, logUntrusted, readJobGateResults, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, requiredInput, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobRecord
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, choiceInput, createRelease, createTag, describeGitHubFailure, downloadRunRecords, downloadTextArtifact, findBaseline, findRelease, integerInput, jobRecordsFolder, listModelTags, logUntrusted, modelTagsOnCommit, readJobGateResults, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, requiredInput, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobRecord
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -39467,79 +39467,6 @@ function secretInput(name) {
     if (value !== undefined)
         lib_core/* setSecret */.Pq(value);
     return value;
-}
-
-;// CONCATENATED MODULE: ../../packages/github/src/model-tags.ts
-
-/** Every tag whose name starts with `<name>@v` (matching-refs answers them all at once, unpaged). */
-async function listModelTags(target, name) {
-    const response = await target.github.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', {
-        owner: target.owner,
-        repo: target.repo,
-        ref: `tags/${name}@v`,
-    });
-    return response.data.map((ref) => ref.ref.replace(/^refs\/tags\//, ''));
-}
-/**
- * Registers a model version as GTO does: an annotated tag (GTO ignores lightweight tags) with
- * `message` (see `registrationMessage`), tagged by the token's identity. An existing tag is
- * refused, never moved.
- */
-async function createTag(target, tag, sha, message) {
-    const repository = { owner: target.owner, repo: target.repo };
-    const object = await target.github.request('POST /repos/{owner}/{repo}/git/tags', {
-        ...repository,
-        tag,
-        message,
-        object: sha,
-        type: 'commit',
-    });
-    try {
-        await target.github.request('POST /repos/{owner}/{repo}/git/refs', {
-            ...repository,
-            ref: `refs/tags/${tag}`,
-            sha: object.data.sha,
-        });
-    }
-    catch (thrown) {
-        // The tag object left behind is unreferenced, and git collects it.
-        if (thrown.status === 422) {
-            throw new UserError(`tag ${tag} exists already; model versions are never overwritten`);
-        }
-        throw thrown;
-    }
-}
-/** GitHub refuses release notes over 125,000 characters. */
-const MAX_RELEASE_BODY = 125_000;
-/** Creates the release of an existing tag, with the model card as its notes, and attaches the assets. */
-async function createRelease(target, options) {
-    const body = options.body.length > MAX_RELEASE_BODY
-        ? `${options.body.slice(0, MAX_RELEASE_BODY - 100)}\n\n… cut to fit GitHub's limit; README.md in the package has it all.`
-        : options.body;
-    const release = await target.github.request('POST /repos/{owner}/{repo}/releases', {
-        owner: target.owner,
-        repo: target.repo,
-        tag_name: options.tag,
-        name: options.name,
-        body,
-        prerelease: options.prerelease,
-    });
-    // Assets go to the host in the release's upload_url (uploads.github.com on GitHub), given as the
-    // base URL: a URL inside a template variable would be percent-encoded.
-    const uploadUrl = new URL(release.data.upload_url.replace(/\{[^}]*\}$/, ''));
-    for (const asset of options.assets) {
-        await target.github.request('POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}', {
-            baseUrl: uploadUrl.origin,
-            owner: target.owner,
-            repo: target.repo,
-            release_id: release.data.id,
-            name: asset.name,
-            // Octokit's types want a string; a Buffer is sent as is, byte for byte.
-            data: asset.data,
-            headers: { 'content-type': asset.contentType },
-        });
-    }
-    return { id: release.data.id, url: release.data.html_url };
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/index.ts

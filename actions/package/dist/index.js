@@ -29903,7 +29903,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23756);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77821);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(29526);
 
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e)();
@@ -29915,7 +29915,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 77821:
+/***/ 29526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30154,7 +30154,74 @@ function readPackageSettings() {
     return settings;
 }
 
+;// CONCATENATED MODULE: ./src/version-reservation.ts
+/**
+ * The version a package gets, registered (its `<name>@v<version>` tag created) before anything is
+ * uploaded: two runs packaging at once cannot both ship the same version, and a re-run of the
+ * same commit finds the version its earlier attempt registered instead of minting another.
+ */
+
+
+/** Versions tried, each taken by another run in the meantime, before giving up. */
+const MAX_RESERVATIONS = 5;
+/** Chooses the version and, when tags are wanted, registers it (see the file's comment). */
+async function reserveVersion(settings, context) {
+    const register = settings.tag && context.pullRequest === undefined;
+    if (register && context.runAttempt > 1) {
+        const earlier = await versionOnCommit(settings, context);
+        if (earlier !== undefined)
+            return { version: earlier, registration: 'earlier-attempt' };
+    }
+    const choose = (existingTags) => (0,src/* nextVersion */.yU)({
+        existingTags,
+        name: settings.name,
+        requested: settings.version,
+        bump: settings.bump,
+        ...(context.pullRequest === undefined ? {} : { pullRequest: context.pullRequest }),
+    });
+    let taken = await (0,github_src/* listModelTags */.nG)(context.target, settings.name);
+    for (let reservation = 1;; reservation++) {
+        const version = choose(taken);
+        if (!register || !version.createTag || version.tag === null)
+            return { version, registration: 'none' };
+        const message = (0,src/* registrationMessage */.v0)(version.name, version.version);
+        if (await (0,github_src/* createTag */.VZ)(context.target, version.tag, context.sha, message))
+            return { version, registration: 'created' };
+        if (!isAuto(settings.version)) {
+            throw new src/* UserError */.yo(`tag ${version.tag} exists already; model versions are never overwritten`);
+        }
+        if (reservation === MAX_RESERVATIONS) {
+            throw new Error(`no version of ${settings.name} could be registered: ${MAX_RESERVATIONS} tags in a row were taken by other runs meanwhile`);
+        }
+        // GitHub answered 422: another run registered this version between our listing and our tag.
+        taken = [...new Set([...(await (0,github_src/* listModelTags */.nG)(context.target, settings.name)), ...taken, version.tag])];
+    }
+}
+function isAuto(requested) {
+    const text = requested.trim().toLowerCase();
+    return text === '' || text === 'auto';
+}
+/** The highest release of this model on the commit (the requested one, if a version was requested). */
+async function versionOnCommit(settings, context) {
+    const tags = await (0,github_src/* modelTagsOnCommit */.Zf)(context.target, settings.name, context.sha);
+    const requested = settings.version.trim().replace(/^v(?=\d)/, '');
+    const candidates = (0,src/* modelVersionsFromTags */.Op)(tags, settings.name).filter((entry) => isAuto(settings.version) ? entry.version.prerelease.length === 0 : (0,src/* formatSemver */.a1)(entry.version) === requested);
+    const highest = candidates.sort((a, b) => (0,src/* compareSemver */.mU)(b.version, a.version))[0];
+    if (highest === undefined)
+        return undefined;
+    const version = (0,src/* formatSemver */.a1)(highest.version);
+    return {
+        name: settings.name,
+        version,
+        tag: highest.tag,
+        createTag: true,
+        previous: null,
+        explanation: `version ${version}, registered on this commit (tag ${highest.tag}) by an earlier attempt of this run`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -30197,6 +30264,8 @@ async function packageModel(step, outputs) {
         includeHidden: settings.includeHiddenFiles,
     });
     const embedded = await findEmbeddedRecord(settings.run, context.workspace);
+    // Read before the version is registered, so that a broken MLmodel file does not use up a version.
+    const mlmodel = await readMlmodel(selected);
     if (embedded.record === undefined) {
         notes.push('No run record was found in this job, so the package has no metrics, params or provenance: run the train action earlier in the job, or set input `run` to a record.');
     }
@@ -30217,14 +30286,12 @@ async function packageModel(step, outputs) {
         owner: context.owner,
         repo: context.repo,
     };
-    const existingTags = await (0,github_src/* listModelTags */.nG)(target, settings.name);
     const pullRequest = context.pullRequest === undefined ? undefined : { number: context.pullRequest, runNumber: context.runNumber };
-    const version = (0,src/* nextVersion */.yU)({
-        existingTags,
-        name: settings.name,
-        requested: settings.version,
-        bump: settings.bump,
-        ...(pullRequest === undefined ? {} : { pullRequest }),
+    const { version, registration } = await reserveVersion(settings, {
+        target,
+        sha: context.sha,
+        runAttempt: context.runAttempt,
+        pullRequest,
     });
     const artifactName = `${version.name}-v${version.version}`;
     outputs.version = version.version;
@@ -30234,7 +30301,6 @@ async function packageModel(step, outputs) {
     const gate = await (0,github_src/* readJobGateResults */.zG)();
     const { pkg, manifest } = await core/* group */.Os(`Staging ${selected.length} model files`, async () => {
         const staged = await (0,src/* stageModelFiles */.FW)({ stagingDir, files: selected });
-        const mlmodel = await readMlmodel(stagingDir, staged);
         const manifest = (0,src/* buildManifest */.u1)({
             name: version.name,
             version: version.version,
@@ -30253,31 +30319,43 @@ async function packageModel(step, outputs) {
     const modelFiles = pkg.files.filter((file) => modelPaths.has(file.path));
     const compression = await chooseCompression(modelFiles, settings.compressionLevel);
     core/* info */.pq(`zip level ${compression.level}: ${compression.reason}`);
-    const upload = await core/* group */.Os(`Uploading artifact ${artifactName}`, async () => (await (0,github_src/* loadArtifactClient */.AX)()).uploadArtifact(artifactName, pkg.files.map((file) => file.absolute), pkg.dir, {
-        compressionLevel: compression.level,
-        ...(settings.retentionDays === undefined ? {} : { retentionDays: settings.retentionDays }),
-    }));
+    const upload = await core/* group */.Os(`Uploading artifact ${artifactName}`, async () => {
+        const artifacts = await (0,github_src/* loadArtifactClient */.AX)();
+        if (context.runAttempt > 1)
+            await replaceEarlierAttempt(artifacts, artifactName);
+        return artifacts.uploadArtifact(artifactName, pkg.files.map((file) => file.absolute), pkg.dir, {
+            compressionLevel: compression.level,
+            ...(settings.retentionDays === undefined ? {} : { retentionDays: settings.retentionDays }),
+        });
+    });
     if (upload.id === undefined)
         throw new Error(`the artifact service gave no id for ${artifactName}`);
     outputs['artifact-id'] = String(upload.id);
-    if (settings.tag && version.createTag && version.tag !== null) {
-        await (0,github_src/* createTag */.VZ)(target, version.tag, context.sha, (0,src/* registrationMessage */.v0)(version.name, version.version));
-        notes.push(`Tag \`${version.tag}\` created on commit \`${context.sha.slice(0, 12)}\`.`);
+    if (registration !== 'none' && version.tag !== null) {
+        notes.push(registration === 'created'
+            ? `Tag \`${version.tag}\` created on commit \`${context.sha.slice(0, 12)}\`.`
+            : `Tag \`${version.tag}\` was created on commit \`${context.sha.slice(0, 12)}\` by an earlier attempt of this run.`);
         if (settings.release) {
-            const release = await (0,github_src/* createRelease */.YG)(target, {
-                tag: version.tag,
-                name: `${version.name} v${version.version}`,
-                body: (0,src/* renderModelCardBody */.E9)(manifest),
-                prerelease: ((0,src/* parseSemver */.kf)(version.version)?.prerelease.length ?? 0) > 0,
-                assets: [
-                    {
-                        name: src/* PACKAGE_MANIFEST_FILE */.sx,
-                        data: await (0,promises_.readFile)(manifestFile.absolute),
-                        contentType: 'application/json',
-                    },
-                ],
-            });
-            notes.push(`Release ${(0,src/* markdownLink */.iQ)(`\`${version.tag}\``, release.url)} created with manifest.json attached.`);
+            const earlier = registration === 'earlier-attempt' ? await (0,github_src/* findRelease */.dv)(target, version.tag) : undefined;
+            if (earlier !== undefined) {
+                notes.push(`Release ${(0,src/* markdownLink */.iQ)(`\`${version.tag}\``, earlier)} was created by an earlier attempt.`);
+            }
+            else {
+                const release = await (0,github_src/* createRelease */.YG)(target, {
+                    tag: version.tag,
+                    name: `${version.name} v${version.version}`,
+                    body: (0,src/* renderModelCardBody */.E9)(manifest),
+                    prerelease: ((0,src/* parseSemver */.kf)(version.version)?.prerelease.length ?? 0) > 0,
+                    assets: [
+                        {
+                            name: src/* PACKAGE_MANIFEST_FILE */.sx,
+                            data: await (0,promises_.readFile)(manifestFile.absolute),
+                            contentType: 'application/json',
+                        },
+                    ],
+                });
+                notes.push(`Release ${(0,src/* markdownLink */.iQ)(`\`${version.tag}\``, release.url)} created with manifest.json attached.`);
+            }
         }
     }
     else if (!version.createTag) {
@@ -30306,17 +30384,33 @@ function fileOf(pkg, name) {
         throw new Error(`the package has no ${name}`);
     return file;
 }
-/** Parses the package's MLmodel file, if it has one, from its staged copy. */
-async function readMlmodel(stagingDir, files) {
+/**
+ * Deletes the artifact of this name that an earlier attempt of this run uploaded: the artifact
+ * service refuses a second artifact of one name in a run.
+ */
+async function replaceEarlierAttempt(artifacts, name) {
+    try {
+        await artifacts.deleteArtifact(name);
+        core/* info */.pq(`the artifact ${name} of an earlier attempt of this run was deleted, to be replaced`);
+    }
+    catch (thrown) {
+        if (thrown?.name !== 'ArtifactNotFoundError')
+            throw thrown;
+    }
+}
+/** Parses the package's MLmodel file, if it has one. */
+async function readMlmodel(files) {
     const path = (0,src/* findMlmodelFile */.mv)(files);
     if (path === undefined)
         return undefined;
-    const size = files.find((file) => file.path === path)?.size ?? 0;
-    if (size > MAX_MLMODEL_BYTES) {
-        core/* warning */.$e(`${path} is ${size} bytes, too big for an MLflow MLmodel file; its flavors and signature are left out`);
+    const file = files.find((candidate) => candidate.path === path);
+    if (file === undefined)
+        return undefined;
+    if (file.size > MAX_MLMODEL_BYTES) {
+        core/* warning */.$e(`${path} is ${file.size} bytes, too big for an MLflow MLmodel file; its flavors and signature are left out`);
         return undefined;
     }
-    return (0,src/* parseMlmodel */.kY)(await (0,promises_.readFile)((0,external_node_path_.join)(stagingDir, ...path.split('/')), 'utf8'), path);
+    return (0,src/* parseMlmodel */.kY)(await (0,promises_.readFile)(file.absolute, 'utf8'), path);
 }
 
 
@@ -30332,12 +30426,15 @@ __nccwpck_require__.d(__webpack_exports__, {
   yo: () => (/* reexport */ errors_UserError),
   tQ: () => (/* reexport */ errors_UserErrors),
   u1: () => (/* reexport */ buildManifest),
+  mU: () => (/* reexport */ compareSemver),
   gJ: () => (/* reexport */ errorMessage),
   kq: () => (/* reexport */ markdown_escape_escapeCell),
   VV: () => (/* reexport */ markdown_escape_escapeInline),
   mv: () => (/* reexport */ findMlmodelFile),
   z3: () => (/* reexport */ formatBytes),
+  a1: () => (/* reexport */ formatSemver),
   iQ: () => (/* reexport */ markdown_escape_markdownLink),
+  Op: () => (/* reexport */ modelVersionsFromTags),
   yU: () => (/* reexport */ nextVersion),
   kY: () => (/* reexport */ parseMlmodel),
   Yz: () => (/* reexport */ run_record_parseRunRecord),
@@ -30355,7 +30452,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   FX: () => (/* reexport */ writeModelPackage)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, collectMetrics, commentKeyName, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, fingerprintFiles, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, paramValueFromTree, parseCompareBundle, parseParamValue, parseRules, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, redactCommand, redactParams, renderComparison, renderGateSummary, renderLearningCurve, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, serializeCompareBundle, serializeManifest, serializeRunRecord, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateRunRecord, workspaceChild
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, collectMetrics, commentKeyName, compareMarker, compareMetrics, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, fingerprintFiles, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSigned, gateHeadline, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, paramValueFromTree, parseCompareBundle, parseParamValue, parseRules, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, redactCommand, redactParams, renderComparison, renderGateSummary, renderLearningCurve, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, serializeCompareBundle, serializeManifest, serializeRunRecord, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateRunRecord, workspaceChild
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -37941,11 +38038,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   YG: () => (/* reexport */ createRelease),
   VZ: () => (/* reexport */ createTag),
   KE: () => (/* reexport */ exitWhenFlushed),
+  dv: () => (/* reexport */ findRelease),
   $A: () => (/* reexport */ integerInput),
   oI: () => (/* reexport */ jobRecordsFolder),
   dt: () => (/* reexport */ listInput),
   nG: () => (/* reexport */ listModelTags),
   AX: () => (/* reexport */ loadArtifactClient),
+  Zf: () => (/* reexport */ modelTagsOnCommit),
   $m: () => (/* reexport */ optionalInput),
   wc: () => (/* reexport */ readActionContext),
   zG: () => (/* reexport */ readJobGateResults),
@@ -39641,20 +39740,43 @@ function secretInput(name) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/model-tags.ts
-
-/** Every tag whose name starts with `<name>@v` (matching-refs answers them all at once, unpaged). */
-async function listModelTags(target, name) {
+async function matchingTagRefs(target, name) {
     const response = await target.github.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', {
         owner: target.owner,
         repo: target.repo,
         ref: `tags/${name}@v`,
     });
-    return response.data.map((ref) => ref.ref.replace(/^refs\/tags\//, ''));
+    return response.data.map((ref) => ({ tag: ref.ref.replace(/^refs\/tags\//, ''), object: ref.object }));
+}
+/** Every tag whose name starts with `<name>@v` (matching-refs answers them all at once, unpaged). */
+async function listModelTags(target, name) {
+    return (await matchingTagRefs(target, name)).map((ref) => ref.tag);
+}
+/**
+ * The tags of `name` (`<name>@v…`) that point at commit `sha`, through their tag objects: what an
+ * earlier attempt of the same run registered.
+ */
+async function modelTagsOnCommit(target, name, sha) {
+    const found = [];
+    for (const ref of await matchingTagRefs(target, name)) {
+        let commit = ref.object.sha;
+        if (ref.object.type === 'tag') {
+            const object = await target.github.request('GET /repos/{owner}/{repo}/git/tags/{tag_sha}', {
+                owner: target.owner,
+                repo: target.repo,
+                tag_sha: ref.object.sha,
+            });
+            commit = object.data.object.sha;
+        }
+        if (commit === sha)
+            found.push(ref.tag);
+    }
+    return found;
 }
 /**
  * Registers a model version as GTO does: an annotated tag (GTO ignores lightweight tags) with
- * `message` (see `registrationMessage`), tagged by the token's identity. An existing tag is
- * refused, never moved.
+ * `message` (see `registrationMessage`), tagged by the token's identity. An existing tag is never
+ * moved: the answer is then false (another run took the version), true when the tag was created.
  */
 async function createTag(target, tag, sha, message) {
     const repository = { owner: target.owner, repo: target.repo };
@@ -39671,12 +39793,28 @@ async function createTag(target, tag, sha, message) {
             ref: `refs/tags/${tag}`,
             sha: object.data.sha,
         });
+        return true;
     }
     catch (thrown) {
         // The tag object left behind is unreferenced, and git collects it.
-        if (thrown.status === 422) {
-            throw new src/* UserError */.yo(`tag ${tag} exists already; model versions are never overwritten`);
-        }
+        if (thrown.status === 422)
+            return false;
+        throw thrown;
+    }
+}
+/** The web page of the release of `tag`, or undefined when the tag has none. */
+async function findRelease(target, tag) {
+    try {
+        const release = await target.github.request('GET /repos/{owner}/{repo}/releases/tags/{tag}', {
+            owner: target.owner,
+            repo: target.repo,
+            tag,
+        });
+        return release.data.html_url;
+    }
+    catch (thrown) {
+        if (thrown.status === 404)
+            return undefined;
         throw thrown;
     }
 }

@@ -10,10 +10,8 @@ import {
   escapeInline,
   findMlmodelFile,
   markdownLink,
-  nextVersion,
   parseMlmodel,
   parseSemver,
-  registrationMessage,
   renderModelCard,
   renderModelCardBody,
   selectModelFiles,
@@ -21,16 +19,17 @@ import {
   writeModelPackage,
   type ModelPackage,
   type ParsedMlmodel,
+  type SelectedFile,
 } from '@ml-actions/core';
 import {
   createGitHubClient,
   createRelease,
-  createTag,
-  listModelTags,
+  findRelease,
   loadArtifactClient,
   readActionContext,
   readJobGateResults,
   runStep,
+  type ArtifactClient,
   type RepositoryTarget,
   type Step,
 } from '@ml-actions/github';
@@ -38,6 +37,7 @@ import { chooseCompression } from './compression.ts';
 import { findEmbeddedRecord } from './embedded-record.ts';
 import { renderPackageSummary } from './package-summary.ts';
 import { readPackageSettings } from './settings.ts';
+import { reserveVersion } from './version-reservation.ts';
 
 /** An MLmodel file is a few KiB of YAML; anything far bigger is not one worth parsing. */
 const MAX_MLMODEL_BYTES = 1024 * 1024;
@@ -72,6 +72,8 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
     includeHidden: settings.includeHiddenFiles,
   });
   const embedded = await findEmbeddedRecord(settings.run, context.workspace);
+  // Read before the version is registered, so that a broken MLmodel file does not use up a version.
+  const mlmodel = await readMlmodel(selected);
   if (embedded.record === undefined) {
     notes.push(
       'No run record was found in this job, so the package has no metrics, params or provenance: run the train action earlier in the job, or set input `run` to a record.',
@@ -96,15 +98,13 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
     owner: context.owner,
     repo: context.repo,
   };
-  const existingTags = await listModelTags(target, settings.name);
   const pullRequest =
     context.pullRequest === undefined ? undefined : { number: context.pullRequest, runNumber: context.runNumber };
-  const version = nextVersion({
-    existingTags,
-    name: settings.name,
-    requested: settings.version,
-    bump: settings.bump,
-    ...(pullRequest === undefined ? {} : { pullRequest }),
+  const { version, registration } = await reserveVersion(settings, {
+    target,
+    sha: context.sha,
+    runAttempt: context.runAttempt,
+    pullRequest,
   });
   const artifactName = `${version.name}-v${version.version}`;
   outputs.version = version.version;
@@ -120,7 +120,6 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
   const gate = await readJobGateResults();
   const { pkg, manifest } = await core.group(`Staging ${selected.length} model files`, async () => {
     const staged = await stageModelFiles({ stagingDir, files: selected });
-    const mlmodel = await readMlmodel(stagingDir, staged);
     const manifest = buildManifest({
       name: version.name,
       version: version.version,
@@ -140,8 +139,10 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
   const modelFiles = pkg.files.filter((file) => modelPaths.has(file.path));
   const compression = await chooseCompression(modelFiles, settings.compressionLevel);
   core.info(`zip level ${compression.level}: ${compression.reason}`);
-  const upload = await core.group(`Uploading artifact ${artifactName}`, async () =>
-    (await loadArtifactClient()).uploadArtifact(
+  const upload = await core.group(`Uploading artifact ${artifactName}`, async () => {
+    const artifacts = await loadArtifactClient();
+    if (context.runAttempt > 1) await replaceEarlierAttempt(artifacts, artifactName);
+    return artifacts.uploadArtifact(
       artifactName,
       pkg.files.map((file) => file.absolute),
       pkg.dir,
@@ -149,29 +150,37 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
         compressionLevel: compression.level,
         ...(settings.retentionDays === undefined ? {} : { retentionDays: settings.retentionDays }),
       },
-    ),
-  );
+    );
+  });
   if (upload.id === undefined) throw new Error(`the artifact service gave no id for ${artifactName}`);
   outputs['artifact-id'] = String(upload.id);
 
-  if (settings.tag && version.createTag && version.tag !== null) {
-    await createTag(target, version.tag, context.sha, registrationMessage(version.name, version.version));
-    notes.push(`Tag \`${version.tag}\` created on commit \`${context.sha.slice(0, 12)}\`.`);
+  if (registration !== 'none' && version.tag !== null) {
+    notes.push(
+      registration === 'created'
+        ? `Tag \`${version.tag}\` created on commit \`${context.sha.slice(0, 12)}\`.`
+        : `Tag \`${version.tag}\` was created on commit \`${context.sha.slice(0, 12)}\` by an earlier attempt of this run.`,
+    );
     if (settings.release) {
-      const release = await createRelease(target, {
-        tag: version.tag,
-        name: `${version.name} v${version.version}`,
-        body: renderModelCardBody(manifest),
-        prerelease: (parseSemver(version.version)?.prerelease.length ?? 0) > 0,
-        assets: [
-          {
-            name: PACKAGE_MANIFEST_FILE,
-            data: await readFile(manifestFile.absolute),
-            contentType: 'application/json',
-          },
-        ],
-      });
-      notes.push(`Release ${markdownLink(`\`${version.tag}\``, release.url)} created with manifest.json attached.`);
+      const earlier = registration === 'earlier-attempt' ? await findRelease(target, version.tag) : undefined;
+      if (earlier !== undefined) {
+        notes.push(`Release ${markdownLink(`\`${version.tag}\``, earlier)} was created by an earlier attempt.`);
+      } else {
+        const release = await createRelease(target, {
+          tag: version.tag,
+          name: `${version.name} v${version.version}`,
+          body: renderModelCardBody(manifest),
+          prerelease: (parseSemver(version.version)?.prerelease.length ?? 0) > 0,
+          assets: [
+            {
+              name: PACKAGE_MANIFEST_FILE,
+              data: await readFile(manifestFile.absolute),
+              contentType: 'application/json',
+            },
+          ],
+        });
+        notes.push(`Release ${markdownLink(`\`${version.tag}\``, release.url)} created with manifest.json attached.`);
+      }
     }
   } else if (!version.createTag) {
     notes.push(
@@ -206,19 +215,30 @@ function fileOf(pkg: ModelPackage, name: string): ModelPackage['files'][number] 
   return file;
 }
 
-/** Parses the package's MLmodel file, if it has one, from its staged copy. */
-async function readMlmodel(
-  stagingDir: string,
-  files: { path: string; size: number }[],
-): Promise<ParsedMlmodel | undefined> {
+/**
+ * Deletes the artifact of this name that an earlier attempt of this run uploaded: the artifact
+ * service refuses a second artifact of one name in a run.
+ */
+async function replaceEarlierAttempt(artifacts: ArtifactClient, name: string): Promise<void> {
+  try {
+    await artifacts.deleteArtifact(name);
+    core.info(`the artifact ${name} of an earlier attempt of this run was deleted, to be replaced`);
+  } catch (thrown: unknown) {
+    if ((thrown as { name?: unknown } | null)?.name !== 'ArtifactNotFoundError') throw thrown;
+  }
+}
+
+/** Parses the package's MLmodel file, if it has one. */
+async function readMlmodel(files: readonly SelectedFile[]): Promise<ParsedMlmodel | undefined> {
   const path = findMlmodelFile(files);
   if (path === undefined) return undefined;
-  const size = files.find((file) => file.path === path)?.size ?? 0;
-  if (size > MAX_MLMODEL_BYTES) {
+  const file = files.find((candidate) => candidate.path === path);
+  if (file === undefined) return undefined;
+  if (file.size > MAX_MLMODEL_BYTES) {
     core.warning(
-      `${path} is ${size} bytes, too big for an MLflow MLmodel file; its flavors and signature are left out`,
+      `${path} is ${file.size} bytes, too big for an MLflow MLmodel file; its flavors and signature are left out`,
     );
     return undefined;
   }
-  return parseMlmodel(await readFile(join(stagingDir, ...path.split('/')), 'utf8'), path);
+  return parseMlmodel(await readFile(file.absolute, 'utf8'), path);
 }

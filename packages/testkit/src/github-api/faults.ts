@@ -24,6 +24,11 @@ export interface FaultSpec {
   reset?: boolean;
   /** Sends the real answer's headers and half its body, then destroys the socket. */
   truncate?: boolean;
+  /**
+   * Runs just before the request is answered (as usual, when no status is set): another client's
+   * write that lands first, such as a tag another run creates between a listing and a create.
+   */
+  before?: () => void;
 }
 
 export interface FaultResponse {

@@ -128,6 +128,7 @@ export class GitHubApi {
 
     const fault = this.faults.take(method, path, match?.route.template);
     if (fault?.delayMs !== undefined) await sleep(fault.delayMs);
+    fault?.before?.();
     if (fault?.reset === true) {
       req.socket.destroy();
       return;
