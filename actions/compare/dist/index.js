@@ -40374,15 +40374,7 @@ async function createCheckRun(request) {
 const EXTERNAL_ID = /^ml-actions-(gate|compare)-/;
 /** Our newest check run of this name on the commit, or a UserError when the other action made it. */
 async function earlierCheckRun(request) {
-    const response = await request.github.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
-        owner: request.owner,
-        repo: request.repo,
-        ref: request.headSha,
-        check_name: request.name,
-        filter: 'all',
-        per_page: 100,
-    });
-    const ours = response.data.check_runs
+    const ours = (await checkRunsNamed(request))
         .filter((check) => check.name === request.name)
         .map((check) => ({ id: Number(check.id), maker: EXTERNAL_ID.exec(check.external_id ?? '')?.[1] }))
         .filter((check) => check.maker !== undefined)
@@ -40454,7 +40446,8 @@ async function createExactlyOnce(request, output) {
         }
     }
 }
-async function findByExternalId(request, externalId) {
+/** The check runs of the request's name on its commit, all of them (not only the latest per app). */
+async function checkRunsNamed(request) {
     const response = await request.github.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
         owner: request.owner,
         repo: request.repo,
@@ -40463,7 +40456,10 @@ async function findByExternalId(request, externalId) {
         filter: 'all',
         per_page: 100,
     });
-    const found = response.data.check_runs.find((check) => check.external_id === externalId);
+    return response.data.check_runs;
+}
+async function findByExternalId(request, externalId) {
+    const found = (await checkRunsNamed(request)).find((check) => check.external_id === externalId);
     return found === undefined ? undefined : { id: Number(found.id), url: found.html_url ?? '' };
 }
 function fit(text) {

@@ -76,15 +76,7 @@ const EXTERNAL_ID = /^ml-actions-(gate|compare)-/;
 
 /** Our newest check run of this name on the commit, or a UserError when the other action made it. */
 async function earlierCheckRun(request: CheckRunRequest): Promise<number | undefined> {
-  const response = await request.github.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
-    owner: request.owner,
-    repo: request.repo,
-    ref: request.headSha,
-    check_name: request.name,
-    filter: 'all',
-    per_page: 100,
-  });
-  const ours = response.data.check_runs
+  const ours = (await checkRunsNamed(request))
     .filter((check) => check.name === request.name)
     .map((check) => ({ id: Number(check.id), maker: EXTERNAL_ID.exec(check.external_id ?? '')?.[1] }))
     .filter((check) => check.maker !== undefined)
@@ -163,10 +155,8 @@ async function createExactlyOnce(request: CheckRunRequest, output: CheckOutput):
   }
 }
 
-async function findByExternalId(
-  request: CheckRunRequest,
-  externalId: string,
-): Promise<{ id: number; url: string } | undefined> {
+/** The check runs of the request's name on its commit, all of them (not only the latest per app). */
+async function checkRunsNamed(request: CheckRunRequest) {
   const response = await request.github.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
     owner: request.owner,
     repo: request.repo,
@@ -175,7 +165,14 @@ async function findByExternalId(
     filter: 'all',
     per_page: 100,
   });
-  const found = response.data.check_runs.find((check) => check.external_id === externalId);
+  return response.data.check_runs;
+}
+
+async function findByExternalId(
+  request: CheckRunRequest,
+  externalId: string,
+): Promise<{ id: number; url: string } | undefined> {
+  const found = (await checkRunsNamed(request)).find((check) => check.external_id === externalId);
   return found === undefined ? undefined : { id: Number(found.id), url: found.html_url ?? '' };
 }
 
