@@ -5,8 +5,7 @@
  * the README's Security section): compare degrading to the job summary, and publish refusing a bundle
  * whose pull request moved or whose head commit is not the triggering run's (test/compare.test.ts).
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseRunRecord, serializeCompareBundle } from '@ml-actions/core';
 import { startJob, workflowRunEvent } from '@ml-actions/testkit';
@@ -33,17 +32,9 @@ afterAll(async () => {
   await lab?.close();
 });
 
-async function forkPull(metrics: Record<string, number>) {
-  await writeFile(join(workspace, 'metrics.json'), JSON.stringify(metrics));
-  const pull = await lab.pullJob(workspace, { fork: true, token: READ_ONLY });
-  const train = await pull.job.step('train', { metrics: 'metrics.json' });
-  expect(train.exitCode).toBe(0);
-  return { ...pull, record: train.outputs['record'] ?? '' };
-}
-
 describe('gate on a fork pull request (read-only token)', () => {
   it('a passing gate: the baseline is still read, the check run is skipped with guidance, the step passes', async () => {
-    const { headSha, job } = await forkPull({ accuracy: 0.92, loss: 0.5 });
+    const { headSha, job } = await lab.forkPull(workspace, { accuracy: 0.92, loss: 0.5 }, READ_ONLY);
     const gate = await job.step('gate', { rules: 'loss <= baseline * 1.05' });
     expect(gate.exitCode).toBe(0);
     expect(gate.outputs['passed']).toBe('true');
@@ -55,7 +46,7 @@ describe('gate on a fork pull request (read-only token)', () => {
   });
 
   it('a failing gate still fails the step: the verdict does not depend on the check run', async () => {
-    const { headSha, job } = await forkPull({ accuracy: 0.92, loss: 0.7 });
+    const { headSha, job } = await lab.forkPull(workspace, { accuracy: 0.92, loss: 0.7 }, READ_ONLY);
     const gate = await job.step('gate', { rules: 'loss <= baseline * 1.05' });
     expect(gate.exitCode).toBe(1);
     expect(gate.outputs['passed']).toBe('false');
@@ -68,7 +59,7 @@ describe('gate on a fork pull request (read-only token)', () => {
   });
 
   it('a 403 that is a rate limit is not taken for a read-only token', async () => {
-    const { headSha, job } = await forkPull({ accuracy: 0.92, loss: 0.5 });
+    const { headSha, job } = await lab.forkPull(workspace, { accuracy: 0.92, loss: 0.5 }, READ_ONLY);
     // A write token this time: the 403 is GitHub's secondary rate limit, and it does not go away.
     lab.github.api.faults.add({
       method: 'POST',
@@ -111,7 +102,7 @@ describe('publish refuses bundles that do not belong to the triggering run', () 
   }
 
   it('a bundle for a pull request the triggering run was not for', async () => {
-    const { number, headSha, headRef, job } = await forkPull({ accuracy: 0.92, loss: 0.5 });
+    const { number, headSha, headRef, job } = await lab.forkPull(workspace, { accuracy: 0.92, loss: 0.5 }, READ_ONLY);
     expect((await job.step('compare', { mode: 'collect' })).exitCode).toBe(0);
     await job.finish();
     const run = await publish(job.runId, headSha, headRef, [number + 100]);
@@ -124,7 +115,11 @@ describe('publish refuses bundles that do not belong to the triggering run', () 
   });
 
   it('a bundle that names another repository', async () => {
-    const { number, headSha, headRef, job, record } = await forkPull({ accuracy: 0.92, loss: 0.5 });
+    const { number, headSha, headRef, job, record } = await lab.forkPull(
+      workspace,
+      { accuracy: 0.92, loss: 0.5 },
+      READ_ONLY,
+    );
     const runs = [parseRunRecord(await readFile(record, 'utf8'), 'record')];
     await job.finish();
     const bundle = serializeCompareBundle({

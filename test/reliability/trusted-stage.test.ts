@@ -32,15 +32,6 @@ afterAll(async () => {
   await lab?.close();
 });
 
-/** A fork's pull request that trained `metrics`; its job is left open for collect steps. */
-async function forkPull(metrics: Record<string, number>) {
-  await writeFile(join(workspace, 'metrics.json'), JSON.stringify(metrics));
-  const pull = await lab.pullJob(workspace, { fork: true, token: READ_ONLY });
-  const train = await pull.job.step('train', { metrics: 'metrics.json' });
-  expect(train.exitCode).toBe(0);
-  return { ...pull, record: train.outputs['record'] ?? '' };
-}
-
 /** The trusted workflow_run stage for the fork's finished run. */
 async function publish(trigger: { runId: number; headSha: string; headRef: string }, inputs: Record<string, string>) {
   const publisher = await startJob(lab.github, {
@@ -67,7 +58,11 @@ const ourComments = (number: number) =>
 
 describe('the bundle is only the fork’s claims about its own runs', () => {
   it('a bundle of the old version, which carried rules and a baseline, is refused with a clear error', async () => {
-    const { number, headSha, headRef, job, record } = await forkPull({ accuracy: 0.5, loss: 0.9 });
+    const { number, headSha, headRef, job, record } = await lab.forkPull(
+      workspace,
+      { accuracy: 0.5, loss: 0.9 },
+      READ_ONLY,
+    );
     const recordText = await readFile(record, 'utf8');
     await job.finish();
     const old = JSON.stringify({
@@ -98,7 +93,7 @@ describe('the bundle is only the fork’s claims about its own runs', () => {
   });
 
   it('the check is decided by the publish step’s rules, not by the rules the fork collected with', async () => {
-    const { number, headSha, headRef, job } = await forkPull({ accuracy: 0.5, loss: 0.9 });
+    const { number, headSha, headRef, job } = await lab.forkPull(workspace, { accuracy: 0.5, loss: 0.9 }, READ_ONLY);
     expect((await job.step('compare', { mode: 'collect', rules: 'accuracy >= 0' })).exitCode).toBe(0);
     await job.finish();
     const run = await publish({ runId: job.runId, headSha, headRef }, { rules: 'accuracy >= 0.8' });
@@ -111,7 +106,7 @@ describe('the bundle is only the fork’s claims about its own runs', () => {
   });
 
   it('with no rules on the publish step, the comparison is posted and no check is created, and it says so', async () => {
-    const { number, headSha, headRef, job } = await forkPull({ accuracy: 0.92, loss: 0.5 });
+    const { number, headSha, headRef, job } = await lab.forkPull(workspace, { accuracy: 0.92, loss: 0.5 }, READ_ONLY);
     expect((await job.step('compare', { mode: 'collect', rules: 'accuracy >= 0' })).exitCode).toBe(0);
     await job.finish();
     const run = await publish({ runId: job.runId, headSha, headRef }, {});
@@ -126,7 +121,7 @@ describe('the bundle is only the fork’s claims about its own runs', () => {
 
 describe('the baseline comes from the base branch, looked up by publish', () => {
   it('a forged baseline given to collect is not what publish compares with', async () => {
-    const { headSha, headRef, job, record } = await forkPull({ accuracy: 0.92, loss: 0.5 });
+    const { headSha, headRef, job, record } = await lab.forkPull(workspace, { accuracy: 0.92, loss: 0.5 }, READ_ONLY);
     const forged = parseRunRecord(await readFile(record, 'utf8'), 'record');
     forged.provenance.sha = 'd'.repeat(40);
     forged.metrics['accuracy'] = { ...forged.metrics['accuracy']!, value: 0.01 };
@@ -146,7 +141,7 @@ describe('the baseline comes from the base branch, looked up by publish', () => 
 
 describe('names come from the trusted side', () => {
   it('a fork uploading three bundles with different keys gets one comment and one check', async () => {
-    const { number, headSha, headRef, job } = await forkPull({ accuracy: 0.92, loss: 0.5 });
+    const { number, headSha, headRef, job } = await lab.forkPull(workspace, { accuracy: 0.92, loss: 0.5 }, READ_ONLY);
     for (const key of ['a', 'b', 'c']) {
       expect((await job.step('compare', { mode: 'collect', 'comment-key': key })).exitCode).toBe(0);
     }
@@ -161,7 +156,7 @@ describe('names come from the trusted side', () => {
   });
 
   it('the comment key and check name are the publish step’s inputs, whatever key the fork collected with', async () => {
-    const { number, headSha, headRef, job } = await forkPull({ accuracy: 0.92, loss: 0.5 });
+    const { number, headSha, headRef, job } = await lab.forkPull(workspace, { accuracy: 0.92, loss: 0.5 }, READ_ONLY);
     expect((await job.step('compare', { mode: 'collect', 'comment-key': 'hijack' })).exitCode).toBe(0);
     await job.finish();
     const run = await publish(
@@ -176,7 +171,11 @@ describe('names come from the trusted side', () => {
 
 describe('links come from the trusted context', () => {
   it('a record claiming another server, repository and commit links only to this repository', async () => {
-    const { number, headSha, headRef, job, record } = await forkPull({ accuracy: 0.92, loss: 0.5 });
+    const { number, headSha, headRef, job, record } = await lab.forkPull(
+      workspace,
+      { accuracy: 0.92, loss: 0.5 },
+      READ_ONLY,
+    );
     const claimed = parseRunRecord(await readFile(record, 'utf8'), 'record');
     claimed.provenance.serverUrl = 'https://evil.example';
     claimed.provenance.repository = 'evil/phish';

@@ -115,6 +115,15 @@ export class Lab {
     return { number, headSha, headRef, job: fast(job) };
   }
 
+  /** A fork's pull request whose job trained `metrics.json` holding `metrics`; the job stays open for more steps. */
+  async forkPull(workspace: string, metrics: Record<string, number>, token: string) {
+    await writeFile(join(workspace, 'metrics.json'), JSON.stringify(metrics));
+    const pull = await this.pullJob(workspace, { fork: true, token });
+    const train = await pull.job.step('train', { metrics: 'metrics.json' });
+    if (train.exitCode !== 0) throw new Error(`training on the fork failed:\n${train.log}`);
+    return { ...pull, record: train.outputs['record'] ?? '' };
+  }
+
   /** Trains `metrics.json` holding `metrics` on a new main commit: the baseline of later pull requests. */
   async trainOnMain(workspace: string, metrics: Record<string, number>): Promise<string> {
     await writeFile(join(workspace, 'metrics.json'), JSON.stringify(metrics));
