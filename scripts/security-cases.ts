@@ -27,6 +27,7 @@ const CATEGORIES: [file: string, category: string][] = [
   ['forks.test.ts', 'Fork pull requests'],
   ['trusted-stage.test.ts', 'Trusted stage'],
   ['baselines.test.ts', 'Baselines'],
+  ['artifact-downloads.test.ts', 'Downloaded artifacts'],
   ['package-versions.test.ts', 'Package versions'],
 ];
 

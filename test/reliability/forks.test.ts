@@ -8,10 +8,9 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseRunRecord, serializeCompareBundle } from '@ml-actions/core';
-import { startJob, workflowRunEvent } from '@ml-actions/testkit';
+import { startJob, workflowRunEvent, writeTestZip } from '@ml-actions/testkit';
 import { FAST_RETRIES, Lab, REPO } from './support/lab.ts';
 import { plantArtifact } from './support/planted-artifact.ts';
-import { zipArchive } from './support/zip-writer.ts';
 
 const READ_ONLY = 'ghs_forksReadOnlyToken0000000000000000';
 const GUIDANCE =
@@ -131,7 +130,7 @@ describe('publish refuses bundles that do not belong to the triggering run', () 
     await plantArtifact(lab.github, {
       runId: job.runId,
       name: 'ml-compare-train',
-      zip: zipArchive({ 'compare-bundle.json': bundle }),
+      zip: writeTestZip({ 'compare-bundle.json': bundle }),
     });
     const run = await publish(job.runId, headSha, headRef);
     expect(run.exitCode).toBe(1);

@@ -1,17 +1,16 @@
 /**
  * Paths that try to leave the workspace: symlinks pointing out, `..`, absolute paths, a working
- * directory above the workspace, and downloaded artifacts whose zip entries climb out of the
- * download folder (zip-slip). Package paths are covered by test/package.test.ts.
+ * directory above the workspace, and downloaded artifacts whose zip entries would climb out of a
+ * download folder if they were unpacked (zip-slip). Package paths are covered by test/package.test.ts.
  */
 import { mkdir, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMPARE_BUNDLE_FILE, serializeRunRecord } from '@ml-actions/core';
-import { runAction, startJob, workflowRunEvent, type ActionRun } from '@ml-actions/testkit';
+import { runAction, startJob, workflowRunEvent, type ActionRun, writeTestZip } from '@ml-actions/testkit';
 import { FAST_RETRIES, Lab, REPO } from './support/lab.ts';
 import { expectCleanFailure } from './support/log-checks.ts';
 import { plantArtifact } from './support/planted-artifact.ts';
-import { zipArchive } from './support/zip-writer.ts';
 import { parseRunRecord } from '@ml-actions/core';
 import { readFile } from 'node:fs/promises';
 
@@ -183,7 +182,7 @@ function slipEntries(sandbox: string): Record<string, string> {
 }
 
 describe('downloaded artifacts with zip-slip entries', () => {
-  it('a baseline artifact: the entries stay inside the download folder and the record in it is used', async () => {
+  it('a baseline artifact: nothing is written outside and the record in it is used', async () => {
     const jobWorkspace = await lab.workspace({ 'metrics.json': '{"accuracy": 0.9, "loss": 0.5}' });
     // A main run whose record artifact was uploaded by a hostile workflow.
     const base = await lab.pushJob(jobWorkspace);
@@ -196,7 +195,7 @@ describe('downloaded artifacts with zip-slip entries', () => {
     await plantArtifact(lab.github, {
       runId: base.runId,
       name: 'ml-run-train',
-      zip: zipArchive({
+      zip: writeTestZip({
         ...slipEntries(sandbox),
         'run-record.json': serializeRunRecord(parseRunRecord(baseRecord, 'base')),
       }),
@@ -210,7 +209,7 @@ describe('downloaded artifacts with zip-slip entries', () => {
     expect(JSON.parse(gate.outputs['results'] ?? '[]')).toEqual([
       expect.objectContaining({ verdict: 'fail', baseline: 0.5 }),
     ]);
-    // Nothing escaped: the download folder is gone and nothing else was written around it.
+    // Nothing escaped: nothing was written in or around the temporary folder.
     expect(await namesUnder(sandbox)).toEqual(['a', 'a/b']);
     await job.finish();
   });
@@ -228,7 +227,7 @@ describe('downloaded artifacts with zip-slip entries', () => {
     await plantArtifact(lab.github, {
       runId: job.runId,
       name: 'ml-compare-train',
-      zip: zipArchive({ ...slipEntries(sandbox), [`../../${COMPARE_BUNDLE_FILE}`]: '{"schema": "not ours"}' }),
+      zip: writeTestZip({ ...slipEntries(sandbox), [`../../${COMPARE_BUNDLE_FILE}`]: '{"schema": "not ours"}' }),
     });
     const publisher = await startJob(lab.github, {
       event: workflowRunEvent(lab.github.repository, { runId: job.runId, headSha, headBranch: headRef }),
@@ -239,9 +238,9 @@ describe('downloaded artifacts with zip-slip entries', () => {
     });
     const publish = await publisher.step('compare', { mode: 'publish' }, { ...FAST_RETRIES, TMPDIR: temp });
     expectCleanFailure(publish);
-    // `../../compare-bundle.json` landed inside the folder, where it was read as data and refused.
+    // Nothing is unpacked, and `../../compare-bundle.json` is not the top-level file publish reads.
     expect(publish.annotations.find((a) => a.level === 'error')?.message).toBe(
-      'artifact "ml-compare-train": refusing the comparison bundle: schema is not "ml-actions/compare-bundle"',
+      `artifact "ml-compare-train" of workflow run ${job.runId} holds no ${COMPARE_BUNDLE_FILE}`,
     );
     expect(await namesUnder(sandbox)).toEqual(['a', 'a/b']);
     expect(lab.github.api.state.comments(REPO, number)).toEqual([]);

@@ -7,10 +7,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { compareMarker, parseRunRecord, serializeRunRecord } from '@ml-actions/core';
-import { startJob, workflowRunEvent } from '@ml-actions/testkit';
+import { startJob, workflowRunEvent, writeTestZip } from '@ml-actions/testkit';
 import { FAST_RETRIES, Lab, REPO } from './support/lab.ts';
 import { plantArtifact } from './support/planted-artifact.ts';
-import { zipArchive } from './support/zip-writer.ts';
 
 const READ_ONLY = 'ghs_trustedStageReadOnly0000000000000000';
 const COMMENT = '/repos/{owner}/{repo}/issues/comments/{comment_id}';
@@ -80,12 +79,12 @@ describe('the bundle is only the fork’s claims about its own runs', () => {
     await plantArtifact(lab.github, {
       runId: job.runId,
       name: 'ml-compare-train',
-      zip: zipArchive({ 'compare-bundle.json': old }),
+      zip: writeTestZip({ 'compare-bundle.json': old }),
     });
     const run = await publish({ runId: job.runId, headSha, headRef }, { rules: 'accuracy >= 0.9' });
     expect(run.exitCode).toBe(1);
     expect(run.annotations.find((a) => a.level === 'error')?.message).toBe(
-      'artifact "ml-compare-train": refusing the comparison bundle: version 1 was written by an older compare, ' +
+      'artifact "ml-compare-train" of workflow run ${job.runId}: refusing the comparison bundle: version 1 was written by an older compare, ' +
         'which put rules and a baseline in it; collect and publish must use the same version of compare',
     );
     expect(ourComments(number)).toEqual([]);

@@ -1,12 +1,6 @@
 import * as core from '@actions/core';
 import type { ComparisonBaseline } from '@ml-actions/core';
-import {
-  findBaselines,
-  loadArtifactClient,
-  printable,
-  type ActionContext,
-  type GitHubClient,
-} from '@ml-actions/github';
+import { findBaselines, printable, type ActionContext, type GitHubClient } from '@ml-actions/github';
 
 /**
  * The baseline of these experiments, looked up as input "baseline" says in the context given (for
@@ -18,10 +12,9 @@ export async function comparisonBaseline(options: {
   experiments: string[];
   context: ActionContext;
   github: GitHubClient;
-  token: string;
 }): Promise<ComparisonBaseline | undefined> {
   if (options.spec === 'none') return undefined;
-  const found = await findBaselines({ ...options, artifacts: loadArtifactClient });
+  const found = await findBaselines(options);
   for (const notice of found.notices) core.notice(printable(notice));
   if (found.records === undefined) return undefined;
   return {

@@ -51,9 +51,9 @@ async function compareHere(step: Step, settings: CompareSettings, context: Actio
         });
 
   const baseline =
-    github === undefined || settings.token === undefined
+    github === undefined
       ? undefined
-      : await comparisonBaseline({ spec: settings.baseline, experiments, context, github, token: settings.token });
+      : await comparisonBaseline({ spec: settings.baseline, experiments, context, github });
   const options = { precision: settings.precision, charts: settings.charts, onlyChanged: settings.onlyChanged };
   const links = {
     serverUrl: context.serverUrl,

@@ -12,8 +12,7 @@ import {
 import {
   createCheckRun,
   createGitHubClient,
-  downloadTextArtifact,
-  loadArtifactClient,
+  downloadArtifactFile,
   type ActionContext,
   type GitHubClient,
   type Step,
@@ -72,7 +71,7 @@ export async function publishCollected(step: Step, settings: CompareSettings, co
   // The step's own rules are read before anything is downloaded: a mistake in them is ours to fix.
   const rules = await rulesText(settings, context.workspace);
   const github = createGitHubClient({ token: settings.token, apiUrl: context.apiUrl });
-  const bundles = await downloadBundles(trigger, context, github, settings.token);
+  const bundles = await downloadBundles(trigger, context, github);
   if (bundles.length === 0) {
     core.notice(`workflow run ${trigger.id} collected no comparison: nothing to publish`);
     step.addSummary(`### ML compare (publish)\n\nWorkflow run ${trigger.id} collected no comparison.\n`);
@@ -96,7 +95,6 @@ export async function publishCollected(step: Step, settings: CompareSettings, co
     experiments,
     context: pullContext,
     github,
-    token: settings.token,
   });
   const key = settings.commentKey ?? trigger.workflowName;
   const workflowRun = `${context.serverUrl}/${context.repository}/actions/runs/${trigger.id}`;
@@ -151,7 +149,6 @@ async function downloadBundles(
   trigger: TriggeringRun,
   context: ActionContext,
   github: GitHubClient,
-  token: string,
 ): Promise<CompareBundle[]> {
   const listed = await github.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
     owner: context.owner,
@@ -163,19 +160,17 @@ async function downloadBundles(
     (artifact) => artifact.name.startsWith('ml-compare-') && !artifact.expired,
   );
   if (artifacts.length === 0) return [];
-  const client = await loadArtifactClient();
   const bundles: CompareBundle[] = [];
   for (const artifact of artifacts) {
-    const files = await downloadTextArtifact(client, {
-      artifactId: artifact.id,
-      workflowRunId: trigger.id,
-      owner: context.owner,
-      repo: context.repo,
-      token,
-    });
-    const text = files.get(COMPARE_BUNDLE_FILE);
-    if (text === undefined) throw new UserError(`artifact "${artifact.name}" holds no ${COMPARE_BUNDLE_FILE}`);
-    const bundle = parseCompareBundle(text, `artifact "${artifact.name}"`);
+    const label = `artifact "${artifact.name}" of workflow run ${trigger.id}`;
+    const text = await downloadArtifactFile(
+      github,
+      context,
+      { artifactId: artifact.id, workflowRunId: trigger.id, label },
+      COMPARE_BUNDLE_FILE,
+    );
+    if (text === undefined) throw new UserError(`${label} holds no ${COMPARE_BUNDLE_FILE}`);
+    const bundle = parseCompareBundle(text, label);
     checkBelongs(bundle, trigger, context);
     bundles.push(bundle);
   }

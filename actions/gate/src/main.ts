@@ -16,7 +16,6 @@ import {
   findBaselines,
   isBaselineFile,
   isReadOnlyRefusal,
-  loadArtifactClient,
   printable,
   readActionContext,
   readBaselineFile,
@@ -58,8 +57,6 @@ export async function run(): Promise<void> {
           experiments,
           context,
           github,
-          token: settings.token,
-          artifacts: loadArtifactClient,
         });
         notices.push(...found.notices);
         baseline = found.records;

@@ -29935,8 +29935,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 81 modules
-var src = __nccwpck_require__(90418);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 82 modules
+var src = __nccwpck_require__(80667);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 18 modules
 var github_src = __nccwpck_require__(23756);
 // EXTERNAL MODULE: external "node:fs"
@@ -30416,12 +30416,13 @@ async function readMlmodel(files) {
 
 /***/ }),
 
-/***/ 90418:
+/***/ 80667:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  cj: () => (/* reexport */ MAX_TEXT_FILE_BYTES),
   sx: () => (/* reexport */ PACKAGE_MANIFEST_FILE),
   yo: () => (/* reexport */ errors_UserError),
   tQ: () => (/* reexport */ errors_UserErrors),
@@ -30431,7 +30432,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   kq: () => (/* reexport */ markdown_escape_escapeCell),
   VV: () => (/* reexport */ markdown_escape_escapeInline),
   mv: () => (/* reexport */ findMlmodelFile),
-  z3: () => (/* reexport */ formatBytes),
+  z3: () => (/* reexport */ format_bytes_formatBytes),
   a1: () => (/* reexport */ formatSemver),
   iQ: () => (/* reexport */ markdown_escape_markdownLink),
   Op: () => (/* reexport */ modelVersionsFromTags),
@@ -30452,7 +30453,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   FX: () => (/* reexport */ writeModelPackage)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, collectMetrics, commentKeyName, compareMarker, compareMetrics, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, fingerprintFiles, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSigned, gateHeadline, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, paramValueFromTree, parseCompareBundle, parseParamValue, parseRules, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, redactCommand, redactParams, renderComparison, renderGateSummary, renderLearningCurve, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, serializeCompareBundle, serializeManifest, serializeRunRecord, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateRunRecord, workspaceChild
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, collectMetrics, commentKeyName, compareMarker, compareMetrics, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, fingerprintFiles, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSigned, gateHeadline, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, paramValueFromTree, parseCompareBundle, parseParamValue, parseRules, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, readZipEntry, redactCommand, redactParams, renderComparison, renderGateSummary, renderLearningCurve, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, serializeCompareBundle, serializeManifest, serializeRunRecord, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateRunRecord, workspaceChild
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -31295,7 +31296,7 @@ function withoutUrlSecrets(text) {
 
 ;// CONCATENATED MODULE: ../../packages/core/src/files/format-bytes.ts
 /** A size as people read it: `512 B`, `1.5 KiB`, `42 MiB`, `1.2 GiB`. */
-function formatBytes(bytes) {
+function format_bytes_formatBytes(bytes) {
     if (bytes < 1024)
         return `${bytes} B`;
     const units = ['KiB', 'MiB', 'GiB', 'TiB'];
@@ -31756,7 +31757,7 @@ async function text_file_readTextFile(absolutePath, displayName, options = {}) {
     const maxBytes = options.maxBytes ?? MAX_TEXT_FILE_BYTES;
     const info = await (0,promises_.stat)(absolutePath);
     if (info.size > maxBytes) {
-        throw file_error_fileError(displayName, `file is ${formatBytes(info.size)}; ${options.kind ?? 'files of this kind'} larger than ${formatBytes(maxBytes)} are refused (is this the right file?)`);
+        throw file_error_fileError(displayName, `file is ${format_bytes_formatBytes(info.size)}; ${options.kind ?? 'files of this kind'} larger than ${format_bytes_formatBytes(maxBytes)} are refused (is this the right file?)`);
     }
     return decodeTextBytes(await (0,promises_.readFile)(absolutePath), displayName, options.allowEmpty ?? false);
 }
@@ -31786,7 +31787,127 @@ function decodeTextBytes(bytes, displayName, allowEmpty = false) {
     return text;
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(38522);
+;// CONCATENATED MODULE: ../../packages/core/src/files/zip-archive.ts
+
+
+
+const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
+const CENTRAL_DIRECTORY_ENTRY = 0x02014b50;
+const LOCAL_FILE_HEADER = 0x04034b50;
+const END_RECORD_BYTES = 22;
+const MAX_COMMENT_BYTES = 0xffff;
+const STORED = 0;
+const DEFLATED = 8;
+const ENCRYPTED_FLAG = 0x1;
+/**
+ * The one top-level file `wanted` of a zip archive as UTF-8 bytes, or undefined when the archive
+ * has no such file. Only that file is inflated; the others are counted against the caps and
+ * skipped. `source` names the archive in errors.
+ */
+function readZipEntry(archive, wanted, limits, source) {
+    const bytes = Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength);
+    const fail = (why) => {
+        throw new UserError(`${source}: ${why}`);
+    };
+    const end = findEndRecord(bytes) ?? fail('not a zip archive (no end of central directory)');
+    const entryCount = bytes.readUInt16LE(end + 10);
+    const directorySize = bytes.readUInt32LE(end + 12);
+    const directoryOffset = bytes.readUInt32LE(end + 16);
+    if (entryCount === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
+        fail('a ZIP64 archive, far larger than any run record or comparison');
+    }
+    if (entryCount > limits.maxEntries) {
+        fail(`holds ${entryCount} entries; at most ${limits.maxEntries} are accepted`);
+    }
+    if (directoryOffset + directorySize > end)
+        fail('its central directory lies outside the archive');
+    const entries = [];
+    let total = 0;
+    let at = directoryOffset;
+    for (let index = 0; index < entryCount; index++) {
+        if (at + 46 > end || bytes.readUInt32LE(at) !== CENTRAL_DIRECTORY_ENTRY) {
+            fail(`entry ${index + 1} of its central directory is damaged`);
+        }
+        const nameLength = bytes.readUInt16LE(at + 28);
+        const extraLength = bytes.readUInt16LE(at + 30);
+        const commentLength = bytes.readUInt16LE(at + 32);
+        const entry = {
+            flags: bytes.readUInt16LE(at + 8),
+            method: bytes.readUInt16LE(at + 10),
+            crc: bytes.readUInt32LE(at + 16),
+            compressedSize: bytes.readUInt32LE(at + 20),
+            size: bytes.readUInt32LE(at + 24),
+            localHeaderOffset: bytes.readUInt32LE(at + 42),
+            name: bytes.toString('utf8', at + 46, Math.min(end, at + 46 + nameLength)),
+        };
+        total += entry.size;
+        if (total > limits.maxTotalBytes) {
+            fail(`its entries add up to more than ${formatBytes(limits.maxTotalBytes)} uncompressed; refused`);
+        }
+        entries.push(entry);
+        at += 46 + nameLength + extraLength + commentLength;
+    }
+    const matching = entries.filter((entry) => entry.name === wanted);
+    if (matching.length > 1)
+        fail(`holds ${matching.length} entries named ${wanted}`);
+    const entry = matching[0];
+    if (entry === undefined)
+        return undefined;
+    const what = `${wanted} in it`;
+    if (entry.size > limits.maxEntryBytes) {
+        fail(`${what} is ${formatBytes(entry.size)} uncompressed; at most ${formatBytes(limits.maxEntryBytes)} is read`);
+    }
+    if ((entry.flags & ENCRYPTED_FLAG) !== 0)
+        fail(`${what} is encrypted`);
+    const local = entry.localHeaderOffset;
+    if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL_FILE_HEADER) {
+        fail(`the local header of ${what} is damaged`);
+    }
+    const dataStart = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const dataEnd = dataStart + entry.compressedSize;
+    if (dataEnd > bytes.length)
+        fail(`${what} is cut off`);
+    const compressed = bytes.subarray(dataStart, dataEnd);
+    let content;
+    if (entry.method === STORED) {
+        content = compressed;
+    }
+    else if (entry.method === DEFLATED) {
+        try {
+            // One byte more than declared: a stream that inflates past its declared size is caught below.
+            content = inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.size + 1) });
+        }
+        catch (thrown) {
+            const code = thrown?.code;
+            content = fail(code === 'ERR_BUFFER_TOO_LARGE'
+                ? `${what} inflates past its declared ${formatBytes(entry.size)}`
+                : `${what} does not inflate (damaged data)`);
+        }
+    }
+    else {
+        return fail(`${what} uses compression method ${entry.method}; only stored and deflated entries are read`);
+    }
+    if (content.length !== entry.size) {
+        fail(`${what} holds ${content.length} bytes, not the ${entry.size} its header declares`);
+    }
+    if (crc32(content) !== entry.crc)
+        fail(`${what} fails its CRC-32 check (damaged data)`);
+    return content;
+}
+/** The offset of the end-of-central-directory record, searched back over a possible comment. */
+function findEndRecord(bytes) {
+    const lowest = Math.max(0, bytes.length - END_RECORD_BYTES - MAX_COMMENT_BYTES);
+    for (let at = bytes.length - END_RECORD_BYTES; at >= lowest; at--) {
+        if (bytes.readUInt32LE(at) === END_OF_CENTRAL_DIRECTORY)
+            return at;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/files/index.ts
+
 
 
 
@@ -35883,7 +36004,7 @@ function renderModelCardBody(manifest, options = {}) {
     const out = [];
     out.push(`# ${markdown_escape_escapeInline(manifest.name)}`, '');
     out.push(`Version \`${manifest.version}\`, packaged ${manifest.createdAt} by ml-actions: ` +
-        `${manifest.files.length} ${manifest.files.length === 1 ? 'file' : 'files'}, ${formatBytes(manifest.totalSize)}.`, '');
+        `${manifest.files.length} ${manifest.files.length === 1 ? 'file' : 'files'}, ${format_bytes_formatBytes(manifest.totalSize)}.`, '');
     const description = options.description?.trim();
     if (description)
         out.push(description, '');
@@ -35966,7 +36087,7 @@ const VERDICT_LABEL = {
     error: '⚠️ error',
 };
 function fileTable(files) {
-    return table(['File', 'Size', 'SHA-256'], files.map((f) => [markdown_escape_escapeInline(f.path), formatBytes(f.size), `\`${f.sha256}\``]), ['left', 'right', 'left']);
+    return table(['File', 'Size', 'SHA-256'], files.map((f) => [markdown_escape_escapeInline(f.path), format_bytes_formatBytes(f.size), `\`${f.sha256}\``]), ['left', 'right', 'left']);
 }
 /** Columns of an MLflow signature part as a table; anything else as JSON in a code block. */
 function signatureTable(part) {
@@ -38054,12 +38175,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   jY: () => (/* reexport */ secretInput)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, createCheckRun, describeGitHubFailure, downloadRunRecords, downloadTextArtifact, findBaseline, findBaselines, isBaselineFile, isReadOnlyRefusal, logUntrusted, printable, readBaselineFile, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobGateResult, writeJobRecord
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, createCheckRun, describeGitHubFailure, downloadArtifactFile, downloadRunRecord, findBaseline, findBaselines, isBaselineFile, isReadOnlyRefusal, logUntrusted, printable, readBaselineFile, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobGateResult, writeJobRecord
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 81 modules
-var src = __nccwpck_require__(90418);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 82 modules
+var src = __nccwpck_require__(80667);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
@@ -38443,357 +38564,6 @@ async function readJobGateResults(folder = gateResultsFolder()) {
         return undefined;
     const results = await Promise.all(names.map(async (name) => JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(folder, name), 'utf8'))));
     return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
-}
-
-;// CONCATENATED MODULE: ../../packages/github/src/text-artifact.ts
-
-
-
-
-const MAX_ARTIFACT_NAME = 200;
-/**
- * An artifact name GitHub accepts: the characters it refuses become `_`, and the name is cut to
- * 200 characters. Either change could make two names one (`a/b` and `a_b`), so a changed name
- * ends in 12 hex of the exact name's SHA-256.
- */
-function text_artifact_safeArtifactName(name) {
-    const safe = name.replace(/["':<>|*?\\/\r\n]/g, '_');
-    if (safe === name && name.length <= MAX_ARTIFACT_NAME)
-        return name;
-    const hash = createHash('sha256').update(name).digest('hex').slice(0, 12);
-    return `${safe.slice(0, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
-}
-/** Uploads one small text file as an artifact; returns the artifact id. */
-async function text_artifact_uploadTextArtifact(client, options) {
-    const folder = await mkdtemp(join(tmpdir(), 'ml-actions-upload-'));
-    try {
-        const file = join(folder, options.fileName);
-        await writeFile(file, options.text);
-        const uploaded = await client.uploadArtifact(options.name, [file], folder, options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays });
-        if (uploaded.id === undefined)
-            throw new Error(`the artifact service returned no id for ${options.name}`);
-        return uploaded.id;
-    }
-    finally {
-        await rm(folder, { recursive: true, force: true });
-    }
-}
-/**
- * Downloads an artifact and returns its top-level files by name. The client unzips it into a fresh
- * folder of ours and refuses entries that would land outside it.
- */
-async function text_artifact_downloadTextArtifact(client, location) {
-    const folder = await mkdtemp(join(tmpdir(), 'ml-actions-download-'));
-    try {
-        await client.downloadArtifact(location.artifactId, {
-            path: folder,
-            findBy: {
-                token: location.token,
-                workflowRunId: location.workflowRunId,
-                repositoryOwner: location.owner,
-                repositoryName: location.repo,
-            },
-        });
-        const files = new Map();
-        for (const entry of await readdir(folder, { withFileTypes: true })) {
-            if (entry.isFile())
-                files.set(entry.name, await readFile(join(folder, entry.name), 'utf8'));
-        }
-        return files;
-    }
-    finally {
-        await rm(folder, { recursive: true, force: true });
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/github/src/run-record-artifact.ts
-
-
-/** Run records travel as one small artifact per run and experiment; this is the file inside. */
-const RUN_RECORD_FILE = 'run-record.json';
-/** The artifact name of an experiment's record; the experiment itself stays in the record. */
-function run_record_artifact_runRecordArtifactName(experiment) {
-    return safeArtifactName(`ml-run-${experiment}`);
-}
-/** Uploads a record; returns the artifact id. */
-async function uploadRunRecord(client, record, options = {}) {
-    return uploadTextArtifact(client, {
-        name: run_record_artifact_runRecordArtifactName(record.experiment),
-        fileName: RUN_RECORD_FILE,
-        text: serializeRunRecord(record),
-        ...options,
-    });
-}
-/** Downloads a record artifact (of this run or of another) and parses every record in it. */
-async function run_record_artifact_downloadRunRecords(client, location) {
-    const files = await downloadTextArtifact(client, location);
-    const names = [...files.keys()].filter((name) => name.endsWith('.json')).sort();
-    if (names.length === 0) {
-        throw new UserError(`artifact ${location.artifactId} of workflow run ${location.workflowRunId} holds no run record`);
-    }
-    return names.map((name) => parseRunRecord(files.get(name) ?? '', `artifact ${location.artifactId} (${name}) of workflow run ${location.workflowRunId}`));
-}
-
-;// CONCATENATED MODULE: ../../packages/github/src/baseline.ts
-
-
-
-
-
-
-/** Pages of the repository's artifact list read at most; bounds the requests whatever the history. */
-const MAX_ARTIFACT_PAGES = 3;
-/**
- * Finds the baseline as configured. For `auto`: on a pull request, the record made on the base
- * branch for the merge-base commit, else the newest base-branch record older than it; on a push,
- * the newest record of an earlier commit of the branch. Request count does not grow with history:
- * one compare, then the repository's artifacts of that name (newest first, a few pages at most),
- * then one download.
- */
-async function findBaseline(request) {
-    const spec = request.spec.trim();
-    if (spec === 'none')
-        return { records: undefined, notice: 'baseline: none (as configured)' };
-    if (spec === 'auto')
-        return findAutomatically(request);
-    if (/^\d+$/.test(spec))
-        return fromWorkflowRun(request, Number(spec));
-    const path = isAbsolute(spec) ? spec : resolve(request.context.workspace, spec);
-    if (spec.endsWith('.json') || existsSync(path))
-        return fromFile(path, spec);
-    return fromArtifactName(request, spec);
-}
-async function fromFile(path, spec) {
-    if (!existsSync(path))
-        throw new UserError(`input "baseline": no run record at ${spec}`);
-    const record = parseRunRecord(await readRunRecordText(path, spec), spec);
-    return {
-        records: [record],
-        sha: record.provenance.sha,
-        workflowRunId: record.provenance.workflowRunId,
-        notice: undefined,
-    };
-}
-async function fromWorkflowRun(request, runId) {
-    const { owner, repo } = request.context;
-    const name = runRecordArtifactName(request.experiment);
-    const response = await request.github.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
-        owner,
-        repo,
-        run_id: runId,
-        name,
-        per_page: 100,
-    });
-    const artifact = response.data.artifacts.find((candidate) => !candidate.expired);
-    if (artifact === undefined) {
-        return { records: undefined, notice: `workflow run ${runId} has no unexpired run record "${name}"` };
-    }
-    return ofExperiment(request, await download(request, artifact, undefined));
-}
-/**
- * An artifact named by the user is a baseline only when a push run of the base branch of this
- * repository made it: anyone who can open a pull request can upload an artifact of any name, and
- * the current run's own record would compare the candidate with itself.
- */
-async function fromArtifactName(request, name) {
-    const { context } = request;
-    const base = context.baseRef ?? context.branch;
-    const found = await searchArtifacts(request, name, (artifact) => artifact.workflow_run?.head_branch === base &&
-        artifact.workflow_run.id !== context.runId &&
-        (artifact.workflow_run.head_repository_id ?? null) === (artifact.workflow_run.repository_id ?? null));
-    if (found === undefined) {
-        return { records: undefined, notice: `no unexpired artifact named "${name}" was made by a run on ${base}` };
-    }
-    const baseline = await download(request, found, undefined);
-    for (const record of baseline.records) {
-        const why = record.provenance.repository !== context.repository
-            ? `was made in ${record.provenance.repository}, not ${context.repository}`
-            : record.provenance.event !== 'push'
-                ? `was made by a ${record.provenance.event} run, not a push`
-                : record.provenance.branch !== base
-                    ? `was made on ${record.provenance.branch}, not ${base}`
-                    : undefined;
-        if (why !== undefined) {
-            return {
-                records: undefined,
-                notice: `the run record in artifact "${name}" ${why}; it is not used as the baseline`,
-            };
-        }
-    }
-    return baseline;
-}
-async function findAutomatically(request) {
-    const { context } = request;
-    const name = runRecordArtifactName(request.experiment);
-    if (context.pullRequest !== undefined && context.baseRef !== undefined) {
-        const head = context.headSha ?? context.sha;
-        const comparison = await request.github.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
-            owner: context.owner,
-            repo: context.repo,
-            basehead: `${context.baseRef}...${head}`,
-            per_page: 1,
-        });
-        const mergeBase = comparison.data.merge_base_commit.sha;
-        const base = context.baseRef;
-        // The merge base's own push runs: found by commit, so pull request traffic cannot hide them.
-        const exact = await searchRuns(request, name, { branch: base, head_sha: mergeBase }, () => true);
-        if (exact !== undefined)
-            return ofExperiment(request, await download(request, exact, undefined));
-        // Older means an ancestor of the merge base: one page of its history is enough in practice, and
-        // keeps the request count fixed; a record further back than that is too stale to compare with.
-        const history = await request.github.request('GET /repos/{owner}/{repo}/commits', {
-            owner: context.owner,
-            repo: context.repo,
-            sha: mergeBase,
-            per_page: 100,
-        });
-        const ancestors = new Set(history.data.map((commit) => commit.sha));
-        const older = await searchRuns(request, name, { branch: base }, (run) => ancestors.has(run.head_sha));
-        if (older === undefined) {
-            return {
-                records: undefined,
-                notice: `no run record "${name}" was found on ${base} for the merge base ${mergeBase.slice(0, 7)} or before it`,
-            };
-        }
-        const sha = older.workflow_run?.head_sha ?? '';
-        return ofExperiment(request, await download(request, older, `no run record for the merge base ${mergeBase.slice(0, 7)}; using the newest earlier record on ${base}, from ${sha.slice(0, 7)}`));
-    }
-    const branch = context.branch;
-    const previous = await searchRuns(request, name, { branch }, (run) => run.head_sha !== context.sha && run.id !== context.runId);
-    if (previous === undefined) {
-        return { records: undefined, notice: `no earlier run record "${name}" was found on ${branch}` };
-    }
-    return ofExperiment(request, await download(request, previous, undefined));
-}
-/** Push runs looked into at most, newest first: bounds the requests whatever the history. */
-const MAX_RUNS_CHECKED = 3;
-/**
- * The record artifact of the newest push run (of one page of the branch's push runs, filtered as
- * asked) that has one: one request for the runs, then one per run looked into.
- */
-async function searchRuns(request, name, filter, accept) {
-    const { owner, repo } = request.context;
-    const runs = await request.github.request('GET /repos/{owner}/{repo}/actions/runs', {
-        owner,
-        repo,
-        ...filter,
-        event: 'push',
-        per_page: 100,
-    });
-    const candidates = runs.data.workflow_runs.filter((run) => accept(run)).slice(0, MAX_RUNS_CHECKED);
-    for (const run of candidates) {
-        const listed = await request.github.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
-            owner,
-            repo,
-            run_id: run.id,
-            name,
-            per_page: 10,
-        });
-        const artifact = listed.data.artifacts.find((candidate) => !candidate.expired);
-        if (artifact !== undefined) {
-            return { ...artifact, workflow_run: { id: run.id, head_sha: run.head_sha, head_branch: run.head_branch } };
-        }
-    }
-    return undefined;
-}
-/** The newest unexpired artifact of that name that satisfies `accept`, reading a bounded number of pages. */
-async function searchArtifacts(request, name, accept) {
-    for (let page = 1; page <= MAX_ARTIFACT_PAGES; page++) {
-        const response = await request.github.request('GET /repos/{owner}/{repo}/actions/artifacts', {
-            owner: request.context.owner,
-            repo: request.context.repo,
-            name,
-            per_page: 100,
-            page,
-        });
-        const artifacts = response.data.artifacts;
-        const found = artifacts.find((artifact) => !artifact.expired && accept(artifact));
-        if (found !== undefined)
-            return found;
-        if (artifacts.length < 100)
-            return undefined;
-    }
-    return undefined;
-}
-/**
- * The baseline when its records are of the experiment looked up. Artifact names are a lossy form
- * of the experiment's name, so the record itself decides: one experiment is never judged against
- * another's record.
- */
-function ofExperiment(request, baseline) {
-    const other = baseline.records.find((record) => record.experiment !== request.experiment);
-    if (other === undefined)
-        return baseline;
-    return {
-        records: undefined,
-        notice: `the run record found for ${request.experiment} is of experiment ${other.experiment}; it is not used as the baseline`,
-    };
-}
-async function download(request, artifact, notice) {
-    const workflowRunId = artifact.workflow_run?.id;
-    if (workflowRunId === undefined)
-        throw new Error(`artifact ${artifact.id} does not say which workflow run made it`);
-    const records = await downloadRunRecords(await request.artifacts(), {
-        artifactId: artifact.id,
-        workflowRunId,
-        owner: request.context.owner,
-        repo: request.context.repo,
-        token: request.token,
-    });
-    const sha = artifact.workflow_run?.head_sha ?? records[0]?.provenance.sha ?? '';
-    return { records, sha, workflowRunId, notice };
-}
-/**
- * Looks up the baseline of each experiment. A lookup that fails (an expired artifact, an API that
- * keeps failing) becomes a notice: rules that need no baseline still apply.
- */
-async function findBaselines(request) {
-    const combined = { records: undefined, sha: undefined, url: undefined, notices: [] };
-    for (const experiment of request.experiments) {
-        try {
-            const found = await findBaseline({ ...request, experiment });
-            if (found.notice !== undefined)
-                combined.notices.push(found.notice);
-            if (found.records === undefined)
-                continue;
-            combined.records = [...(combined.records ?? []), ...found.records];
-            combined.sha ??= found.sha;
-            if (found.workflowRunId !== undefined) {
-                combined.url ??= `${request.context.serverUrl}/${request.context.repository}/actions/runs/${found.workflowRunId}`;
-            }
-        }
-        catch (thrown) {
-            const reason = describeGitHubFailure(thrown) ?? errorMessage(thrown);
-            combined.notices.push(`the baseline of ${experiment} could not be looked up: ${reason}`);
-        }
-    }
-    return combined;
-}
-
-;// CONCATENATED MODULE: ../../packages/github/src/baseline-file.ts
-
-
-
-/**
- * Whether a `baseline` input names run record files rather than a lookup (`auto`, `none`, a
- * workflow run id, an artifact name). A name ending in `.json`, or holding a character that
- * artifact names cannot (`/`, `\`, `*`, `?`), is a path or glob; so is a name that exists.
- */
-function isBaselineFile(spec, workspace) {
-    const trimmed = spec.trim();
-    if (trimmed === 'auto' || trimmed === 'none' || /^\d+$/.test(trimmed))
-        return false;
-    if (trimmed.endsWith('.json') || /[/\\*?]/.test(trimmed))
-        return true;
-    return existsSync(isAbsolute(trimmed) ? trimmed : resolve(workspace, trimmed));
-}
-/**
- * The records of a baseline given as files: read from disk, so no token and no request are
- * needed. A path or glob that matches nothing is a user error naming input `baseline`.
- */
-async function readBaselineFile(spec, workspace) {
-    const records = await readRunRecordFiles([spec.trim()], workspace, 'baseline');
-    return { records, sha: records[0]?.provenance.sha };
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
@@ -39535,6 +39305,401 @@ function createGitHubClient(options) {
             fallbackSecondaryRateRetryAfter: 60,
         },
     });
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/text-artifact.ts
+
+
+
+
+
+
+
+const MAX_ARTIFACT_NAME = 200;
+/**
+ * An artifact name GitHub accepts: the characters it refuses become `_`, and the name is cut to
+ * 200 characters. Either change could make two names one (`a/b` and `a_b`), so a changed name
+ * ends in 12 hex of the exact name's SHA-256.
+ */
+function text_artifact_safeArtifactName(name) {
+    const safe = name.replace(/["':<>|*?\\/\r\n]/g, '_');
+    if (safe === name && name.length <= MAX_ARTIFACT_NAME)
+        return name;
+    const hash = createHash('sha256').update(name).digest('hex').slice(0, 12);
+    return `${safe.slice(0, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
+}
+/** Uploads one small text file as an artifact; returns the artifact id. */
+async function text_artifact_uploadTextArtifact(client, options) {
+    const folder = await mkdtemp(join(tmpdir(), 'ml-actions-upload-'));
+    try {
+        const file = join(folder, options.fileName);
+        await writeFile(file, options.text);
+        const uploaded = await client.uploadArtifact(options.name, [file], folder, options.retentionDays === undefined ? {} : { retentionDays: options.retentionDays });
+        if (uploaded.id === undefined)
+            throw new Error(`the artifact service returned no id for ${options.name}`);
+        return uploaded.id;
+    }
+    finally {
+        await rm(folder, { recursive: true, force: true });
+    }
+}
+/**
+ * What a downloaded artifact may be: ours hold one small text file, and whoever uploaded it (a fork,
+ * another workflow) chose its bytes. The archive is held in memory, never unpacked to disk.
+ */
+const DOWNLOAD_LIMITS = {
+    maxEntries: 16,
+    maxEntryBytes: src/* MAX_TEXT_FILE_BYTES */.cj,
+    maxTotalBytes: src/* MAX_TEXT_FILE_BYTES */.cj,
+};
+const MAX_ARCHIVE_BYTES = (/* unused pure expression or super */ null && (MAX_TEXT_FILE_BYTES));
+const DOWNLOAD_ATTEMPTS = 3;
+/**
+ * The text of the one top-level file `fileName` of an artifact, or undefined when the artifact has
+ * no such file. GitHub answers the archive request with a redirect to a signed URL, fetched without
+ * our token; the archive's size, entry count and uncompressed sizes are capped before anything is
+ * inflated, and no other entry is read.
+ */
+async function text_artifact_downloadArtifactFile(github, repository, location, fileName) {
+    const answer = await github.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
+        owner: repository.owner,
+        repo: repository.repo,
+        artifact_id: location.artifactId,
+        archive_format: 'zip',
+        request: { redirect: 'manual' },
+    });
+    const signedUrl = answer.headers.location;
+    if (answer.status !== 302 || typeof signedUrl !== 'string') {
+        throw new Error(`GitHub answered ${answer.status} without a download URL for ${location.label}`);
+    }
+    const archive = await fetchArchive(signedUrl, location.label);
+    const bytes = readZipEntry(archive, fileName, DOWNLOAD_LIMITS, location.label);
+    return bytes === undefined ? undefined : decodeTextBytes(bytes, `${fileName} of ${location.label}`);
+}
+/** The archive behind a signed URL, refused as soon as it outgrows the cap; retried on 5xx and resets. */
+async function fetchArchive(url, label) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            const response = await fetch(url);
+            if (response.status >= 500)
+                throw new RetryableDownload(`the storage service answered ${response.status}`);
+            if (!response.ok || response.body === null) {
+                throw new UserError(`${label} could not be downloaded: the storage service answered ${response.status}`);
+            }
+            const declared = Number(response.headers.get('content-length') ?? 0);
+            if (declared > MAX_ARCHIVE_BYTES)
+                throw tooLarge(label);
+            const chunks = [];
+            let size = 0;
+            for await (const chunk of response.body) {
+                size += chunk.byteLength;
+                if (size > MAX_ARCHIVE_BYTES)
+                    throw tooLarge(label);
+                chunks.push(chunk);
+            }
+            return Buffer.concat(chunks);
+        }
+        catch (thrown) {
+            if (thrown instanceof UserError || attempt >= DOWNLOAD_ATTEMPTS) {
+                if (thrown instanceof UserError)
+                    throw thrown;
+                throw new Error(`${label} could not be downloaded: ${errorMessage(thrown)}`, { cause: thrown });
+            }
+            await setTimeout(1000 * attempt * retryWaitScale());
+        }
+    }
+}
+class RetryableDownload extends (/* unused pure expression or super */ null && (Error)) {
+}
+function tooLarge(label) {
+    return new UserError(`${label} is larger than ${formatBytes(MAX_ARCHIVE_BYTES)} compressed; refused`);
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/run-record-artifact.ts
+
+
+/** Run records travel as one small artifact per run and experiment; this is the file inside. */
+const RUN_RECORD_FILE = 'run-record.json';
+/** The artifact name of an experiment's record; the experiment itself stays in the record. */
+function run_record_artifact_runRecordArtifactName(experiment) {
+    return safeArtifactName(`ml-run-${experiment}`);
+}
+/** Uploads a record; returns the artifact id. */
+async function uploadRunRecord(client, record, options = {}) {
+    return uploadTextArtifact(client, {
+        name: run_record_artifact_runRecordArtifactName(record.experiment),
+        fileName: RUN_RECORD_FILE,
+        text: serializeRunRecord(record),
+        ...options,
+    });
+}
+/** Downloads a record artifact (of this run or of another) and parses the record in it. */
+async function run_record_artifact_downloadRunRecord(github, repository, location) {
+    const text = await downloadArtifactFile(github, repository, location, RUN_RECORD_FILE);
+    if (text === undefined)
+        throw new UserError(`${location.label} holds no ${RUN_RECORD_FILE}`);
+    return parseRunRecord(text, location.label);
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/baseline.ts
+
+
+
+
+
+
+/** Pages of the repository's artifact list read at most; bounds the requests whatever the history. */
+const MAX_ARTIFACT_PAGES = 3;
+/**
+ * Finds the baseline as configured. For `auto`: on a pull request, the record made on the base
+ * branch for the merge-base commit, else the newest base-branch record older than it; on a push,
+ * the newest record of an earlier commit of the branch. Request count does not grow with history:
+ * one compare, then the repository's artifacts of that name (newest first, a few pages at most),
+ * then one download.
+ */
+async function findBaseline(request) {
+    const spec = request.spec.trim();
+    if (spec === 'none')
+        return { records: undefined, notice: 'baseline: none (as configured)' };
+    if (spec === 'auto')
+        return findAutomatically(request);
+    if (/^\d+$/.test(spec))
+        return fromWorkflowRun(request, Number(spec));
+    const path = isAbsolute(spec) ? spec : resolve(request.context.workspace, spec);
+    if (spec.endsWith('.json') || existsSync(path))
+        return fromFile(path, spec);
+    return fromArtifactName(request, spec);
+}
+async function fromFile(path, spec) {
+    if (!existsSync(path))
+        throw new UserError(`input "baseline": no run record at ${spec}`);
+    const record = parseRunRecord(await readRunRecordText(path, spec), spec);
+    return {
+        records: [record],
+        sha: record.provenance.sha,
+        workflowRunId: record.provenance.workflowRunId,
+        notice: undefined,
+    };
+}
+async function fromWorkflowRun(request, runId) {
+    const { owner, repo } = request.context;
+    const name = runRecordArtifactName(request.experiment);
+    const response = await request.github.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
+        owner,
+        repo,
+        run_id: runId,
+        name,
+        per_page: 100,
+    });
+    const artifact = response.data.artifacts.find((candidate) => !candidate.expired);
+    if (artifact === undefined) {
+        return { records: undefined, notice: `workflow run ${runId} has no unexpired run record "${name}"` };
+    }
+    return ofExperiment(request, await download(request, artifact, undefined));
+}
+/**
+ * An artifact named by the user is a baseline only when a push run of the base branch of this
+ * repository made it: anyone who can open a pull request can upload an artifact of any name, and
+ * the current run's own record would compare the candidate with itself.
+ */
+async function fromArtifactName(request, name) {
+    const { context } = request;
+    const base = context.baseRef ?? context.branch;
+    const found = await searchArtifacts(request, name, (artifact) => artifact.workflow_run?.head_branch === base &&
+        artifact.workflow_run.id !== context.runId &&
+        (artifact.workflow_run.head_repository_id ?? null) === (artifact.workflow_run.repository_id ?? null));
+    if (found === undefined) {
+        return { records: undefined, notice: `no unexpired artifact named "${name}" was made by a run on ${base}` };
+    }
+    const baseline = await download(request, found, undefined);
+    for (const record of baseline.records) {
+        const why = record.provenance.repository !== context.repository
+            ? `was made in ${record.provenance.repository}, not ${context.repository}`
+            : record.provenance.event !== 'push'
+                ? `was made by a ${record.provenance.event} run, not a push`
+                : record.provenance.branch !== base
+                    ? `was made on ${record.provenance.branch}, not ${base}`
+                    : undefined;
+        if (why !== undefined) {
+            return {
+                records: undefined,
+                notice: `the run record in artifact "${name}" ${why}; it is not used as the baseline`,
+            };
+        }
+    }
+    return baseline;
+}
+async function findAutomatically(request) {
+    const { context } = request;
+    const name = runRecordArtifactName(request.experiment);
+    if (context.pullRequest !== undefined && context.baseRef !== undefined) {
+        const head = context.headSha ?? context.sha;
+        const comparison = await request.github.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+            owner: context.owner,
+            repo: context.repo,
+            basehead: `${context.baseRef}...${head}`,
+            per_page: 1,
+        });
+        const mergeBase = comparison.data.merge_base_commit.sha;
+        const base = context.baseRef;
+        // The merge base's own push runs: found by commit, so pull request traffic cannot hide them.
+        const exact = await searchRuns(request, name, { branch: base, head_sha: mergeBase }, () => true);
+        if (exact !== undefined)
+            return ofExperiment(request, await download(request, exact, undefined));
+        // Older means an ancestor of the merge base: one page of its history is enough in practice, and
+        // keeps the request count fixed; a record further back than that is too stale to compare with.
+        const history = await request.github.request('GET /repos/{owner}/{repo}/commits', {
+            owner: context.owner,
+            repo: context.repo,
+            sha: mergeBase,
+            per_page: 100,
+        });
+        const ancestors = new Set(history.data.map((commit) => commit.sha));
+        const older = await searchRuns(request, name, { branch: base }, (run) => ancestors.has(run.head_sha));
+        if (older === undefined) {
+            return {
+                records: undefined,
+                notice: `no run record "${name}" was found on ${base} for the merge base ${mergeBase.slice(0, 7)} or before it`,
+            };
+        }
+        const sha = older.workflow_run?.head_sha ?? '';
+        return ofExperiment(request, await download(request, older, `no run record for the merge base ${mergeBase.slice(0, 7)}; using the newest earlier record on ${base}, from ${sha.slice(0, 7)}`));
+    }
+    const branch = context.branch;
+    const previous = await searchRuns(request, name, { branch }, (run) => run.head_sha !== context.sha && run.id !== context.runId);
+    if (previous === undefined) {
+        return { records: undefined, notice: `no earlier run record "${name}" was found on ${branch}` };
+    }
+    return ofExperiment(request, await download(request, previous, undefined));
+}
+/** Push runs looked into at most, newest first: bounds the requests whatever the history. */
+const MAX_RUNS_CHECKED = 3;
+/**
+ * The record artifact of the newest push run (of one page of the branch's push runs, filtered as
+ * asked) that has one: one request for the runs, then one per run looked into.
+ */
+async function searchRuns(request, name, filter, accept) {
+    const { owner, repo } = request.context;
+    const runs = await request.github.request('GET /repos/{owner}/{repo}/actions/runs', {
+        owner,
+        repo,
+        ...filter,
+        event: 'push',
+        per_page: 100,
+    });
+    const candidates = runs.data.workflow_runs.filter((run) => accept(run)).slice(0, MAX_RUNS_CHECKED);
+    for (const run of candidates) {
+        const listed = await request.github.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts', {
+            owner,
+            repo,
+            run_id: run.id,
+            name,
+            per_page: 10,
+        });
+        const artifact = listed.data.artifacts.find((candidate) => !candidate.expired);
+        if (artifact !== undefined) {
+            return { ...artifact, workflow_run: { id: run.id, head_sha: run.head_sha, head_branch: run.head_branch } };
+        }
+    }
+    return undefined;
+}
+/** The newest unexpired artifact of that name that satisfies `accept`, reading a bounded number of pages. */
+async function searchArtifacts(request, name, accept) {
+    for (let page = 1; page <= MAX_ARTIFACT_PAGES; page++) {
+        const response = await request.github.request('GET /repos/{owner}/{repo}/actions/artifacts', {
+            owner: request.context.owner,
+            repo: request.context.repo,
+            name,
+            per_page: 100,
+            page,
+        });
+        const artifacts = response.data.artifacts;
+        const found = artifacts.find((artifact) => !artifact.expired && accept(artifact));
+        if (found !== undefined)
+            return found;
+        if (artifacts.length < 100)
+            return undefined;
+    }
+    return undefined;
+}
+/**
+ * The baseline when its records are of the experiment looked up. Artifact names are a lossy form
+ * of the experiment's name, so the record itself decides: one experiment is never judged against
+ * another's record.
+ */
+function ofExperiment(request, baseline) {
+    const other = baseline.records.find((record) => record.experiment !== request.experiment);
+    if (other === undefined)
+        return baseline;
+    return {
+        records: undefined,
+        notice: `the run record found for ${request.experiment} is of experiment ${other.experiment}; it is not used as the baseline`,
+    };
+}
+async function download(request, artifact, notice) {
+    const workflowRunId = artifact.workflow_run?.id;
+    if (workflowRunId === undefined)
+        throw new Error(`artifact ${artifact.id} does not say which workflow run made it`);
+    const record = await downloadRunRecord(request.github, request.context, {
+        artifactId: artifact.id,
+        workflowRunId,
+        label: `artifact "${artifact.name}" of workflow run ${workflowRunId}`,
+    });
+    const records = [record];
+    const sha = artifact.workflow_run?.head_sha ?? records[0]?.provenance.sha ?? '';
+    return { records, sha, workflowRunId, notice };
+}
+/**
+ * Looks up the baseline of each experiment. A lookup that fails (an expired artifact, an API that
+ * keeps failing) becomes a notice: rules that need no baseline still apply.
+ */
+async function findBaselines(request) {
+    const combined = { records: undefined, sha: undefined, url: undefined, notices: [] };
+    for (const experiment of request.experiments) {
+        try {
+            const found = await findBaseline({ ...request, experiment });
+            if (found.notice !== undefined)
+                combined.notices.push(found.notice);
+            if (found.records === undefined)
+                continue;
+            combined.records = [...(combined.records ?? []), ...found.records];
+            combined.sha ??= found.sha;
+            if (found.workflowRunId !== undefined) {
+                combined.url ??= `${request.context.serverUrl}/${request.context.repository}/actions/runs/${found.workflowRunId}`;
+            }
+        }
+        catch (thrown) {
+            const reason = describeGitHubFailure(thrown) ?? errorMessage(thrown);
+            combined.notices.push(`the baseline of ${experiment} could not be looked up: ${reason}`);
+        }
+    }
+    return combined;
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/baseline-file.ts
+
+
+
+/**
+ * Whether a `baseline` input names run record files rather than a lookup (`auto`, `none`, a
+ * workflow run id, an artifact name). A name ending in `.json`, or holding a character that
+ * artifact names cannot (`/`, `\`, `*`, `?`), is a path or glob; so is a name that exists.
+ */
+function isBaselineFile(spec, workspace) {
+    const trimmed = spec.trim();
+    if (trimmed === 'auto' || trimmed === 'none' || /^\d+$/.test(trimmed))
+        return false;
+    if (trimmed.endsWith('.json') || /[/\\*?]/.test(trimmed))
+        return true;
+    return existsSync(isAbsolute(trimmed) ? trimmed : resolve(workspace, trimmed));
+}
+/**
+ * The records of a baseline given as files: read from disk, so no token and no request are
+ * needed. A path or glob that matches nothing is a user error naming input `baseline`.
+ */
+async function readBaselineFile(spec, workspace) {
+    const records = await readRunRecordFiles([spec.trim()], workspace, 'baseline');
+    return { records, sha: records[0]?.provenance.sha };
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/check-run.ts

@@ -2,11 +2,10 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { UserError, errorMessage, parseRunRecord, type RunRecord } from '@ml-actions/core';
 import type { ActionContext } from './action-context.ts';
-import type { ArtifactClient } from './artifact-client.ts';
 import type { GitHubClient } from './github-client.ts';
 import { describeGitHubFailure } from './github-failure.ts';
 import { readRunRecordText } from './job-records.ts';
-import { downloadRunRecords, runRecordArtifactName } from './run-record-artifact.ts';
+import { downloadRunRecord, runRecordArtifactName } from './run-record-artifact.ts';
 
 /** The run a candidate is compared with, and how it was found. */
 export interface Baseline {
@@ -30,8 +29,6 @@ export interface BaselineRequest {
   experiment: string;
   context: ActionContext;
   github: GitHubClient;
-  token: string;
-  artifacts: () => Promise<ArtifactClient>;
 }
 
 interface ArtifactSummary {
@@ -277,13 +274,12 @@ async function download(
 ): Promise<Baseline> {
   const workflowRunId = artifact.workflow_run?.id;
   if (workflowRunId === undefined) throw new Error(`artifact ${artifact.id} does not say which workflow run made it`);
-  const records = await downloadRunRecords(await request.artifacts(), {
+  const record = await downloadRunRecord(request.github, request.context, {
     artifactId: artifact.id,
     workflowRunId,
-    owner: request.context.owner,
-    repo: request.context.repo,
-    token: request.token,
+    label: `artifact "${artifact.name}" of workflow run ${workflowRunId}`,
   });
+  const records = [record];
   const sha = artifact.workflow_run?.head_sha ?? records[0]?.provenance.sha ?? '';
   return { records, sha, workflowRunId, notice };
 }

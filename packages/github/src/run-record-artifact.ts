@@ -1,6 +1,7 @@
 import { UserError, parseRunRecord, serializeRunRecord, type RunRecord } from '@ml-actions/core';
 import type { ArtifactClient } from './artifact-client.ts';
-import { downloadTextArtifact, safeArtifactName, uploadTextArtifact, type ArtifactLocation } from './text-artifact.ts';
+import type { GitHubClient } from './github-client.ts';
+import { downloadArtifactFile, safeArtifactName, uploadTextArtifact, type ArtifactLocation } from './text-artifact.ts';
 
 /** Run records travel as one small artifact per run and experiment; this is the file inside. */
 export const RUN_RECORD_FILE = 'run-record.json';
@@ -24,19 +25,13 @@ export async function uploadRunRecord(
   });
 }
 
-/** Downloads a record artifact (of this run or of another) and parses every record in it. */
-export async function downloadRunRecords(client: ArtifactClient, location: ArtifactLocation): Promise<RunRecord[]> {
-  const files = await downloadTextArtifact(client, location);
-  const names = [...files.keys()].filter((name) => name.endsWith('.json')).sort();
-  if (names.length === 0) {
-    throw new UserError(
-      `artifact ${location.artifactId} of workflow run ${location.workflowRunId} holds no run record`,
-    );
-  }
-  return names.map((name) =>
-    parseRunRecord(
-      files.get(name) ?? '',
-      `artifact ${location.artifactId} (${name}) of workflow run ${location.workflowRunId}`,
-    ),
-  );
+/** Downloads a record artifact (of this run or of another) and parses the record in it. */
+export async function downloadRunRecord(
+  github: GitHubClient,
+  repository: { owner: string; repo: string },
+  location: ArtifactLocation,
+): Promise<RunRecord> {
+  const text = await downloadArtifactFile(github, repository, location, RUN_RECORD_FILE);
+  if (text === undefined) throw new UserError(`${location.label} holds no ${RUN_RECORD_FILE}`);
+  return parseRunRecord(text, location.label);
 }

@@ -1,16 +1,26 @@
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout } from 'node:timers/promises';
+import {
+  MAX_TEXT_FILE_BYTES,
+  UserError,
+  decodeTextBytes,
+  errorMessage,
+  formatBytes,
+  readZipEntry,
+  type ZipLimits,
+} from '@ml-actions/core';
 import type { ArtifactClient } from './artifact-client.ts';
+import { retryWaitScale, type GitHubClient } from './github-client.ts';
 
-/** Where an artifact lives: this run's (no location) or another run's, reached through the REST API. */
+/** An artifact of another workflow run (or of this one), reached through the REST API. */
 export interface ArtifactLocation {
   artifactId: number;
   workflowRunId: number;
-  owner: string;
-  repo: string;
-  token: string;
+  /** How the artifact is named in errors, e.g. `artifact "ml-run-x" of workflow run 7`. */
+  label: string;
 }
 
 const MAX_ARTIFACT_NAME = 200;
@@ -50,30 +60,76 @@ export async function uploadTextArtifact(
 }
 
 /**
- * Downloads an artifact and returns its top-level files by name. The client unzips it into a fresh
- * folder of ours and refuses entries that would land outside it.
+ * What a downloaded artifact may be: ours hold one small text file, and whoever uploaded it (a fork,
+ * another workflow) chose its bytes. The archive is held in memory, never unpacked to disk.
  */
-export async function downloadTextArtifact(
-  client: ArtifactClient,
+const DOWNLOAD_LIMITS: ZipLimits = {
+  maxEntries: 16,
+  maxEntryBytes: MAX_TEXT_FILE_BYTES,
+  maxTotalBytes: MAX_TEXT_FILE_BYTES,
+};
+const MAX_ARCHIVE_BYTES = MAX_TEXT_FILE_BYTES;
+const DOWNLOAD_ATTEMPTS = 3;
+
+/**
+ * The text of the one top-level file `fileName` of an artifact, or undefined when the artifact has
+ * no such file. GitHub answers the archive request with a redirect to a signed URL, fetched without
+ * our token; the archive's size, entry count and uncompressed sizes are capped before anything is
+ * inflated, and no other entry is read.
+ */
+export async function downloadArtifactFile(
+  github: GitHubClient,
+  repository: { owner: string; repo: string },
   location: ArtifactLocation,
-): Promise<Map<string, string>> {
-  const folder = await mkdtemp(join(tmpdir(), 'ml-actions-download-'));
-  try {
-    await client.downloadArtifact(location.artifactId, {
-      path: folder,
-      findBy: {
-        token: location.token,
-        workflowRunId: location.workflowRunId,
-        repositoryOwner: location.owner,
-        repositoryName: location.repo,
-      },
-    });
-    const files = new Map<string, string>();
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
-      if (entry.isFile()) files.set(entry.name, await readFile(join(folder, entry.name), 'utf8'));
-    }
-    return files;
-  } finally {
-    await rm(folder, { recursive: true, force: true });
+  fileName: string,
+): Promise<string | undefined> {
+  const answer = await github.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
+    owner: repository.owner,
+    repo: repository.repo,
+    artifact_id: location.artifactId,
+    archive_format: 'zip',
+    request: { redirect: 'manual' },
+  });
+  const signedUrl = answer.headers.location;
+  if (answer.status !== 302 || typeof signedUrl !== 'string') {
+    throw new Error(`GitHub answered ${answer.status} without a download URL for ${location.label}`);
   }
+  const archive = await fetchArchive(signedUrl, location.label);
+  const bytes = readZipEntry(archive, fileName, DOWNLOAD_LIMITS, location.label);
+  return bytes === undefined ? undefined : decodeTextBytes(bytes, `${fileName} of ${location.label}`);
+}
+
+/** The archive behind a signed URL, refused as soon as it outgrows the cap; retried on 5xx and resets. */
+async function fetchArchive(url: string, label: string): Promise<Uint8Array> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(url);
+      if (response.status >= 500) throw new RetryableDownload(`the storage service answered ${response.status}`);
+      if (!response.ok || response.body === null) {
+        throw new UserError(`${label} could not be downloaded: the storage service answered ${response.status}`);
+      }
+      const declared = Number(response.headers.get('content-length') ?? 0);
+      if (declared > MAX_ARCHIVE_BYTES) throw tooLarge(label);
+      const chunks: Uint8Array[] = [];
+      let size = 0;
+      for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+        size += chunk.byteLength;
+        if (size > MAX_ARCHIVE_BYTES) throw tooLarge(label);
+        chunks.push(chunk);
+      }
+      return Buffer.concat(chunks);
+    } catch (thrown: unknown) {
+      if (thrown instanceof UserError || attempt >= DOWNLOAD_ATTEMPTS) {
+        if (thrown instanceof UserError) throw thrown;
+        throw new Error(`${label} could not be downloaded: ${errorMessage(thrown)}`, { cause: thrown });
+      }
+      await setTimeout(1000 * attempt * retryWaitScale());
+    }
+  }
+}
+
+class RetryableDownload extends Error {}
+
+function tooLarge(label: string): UserError {
+  return new UserError(`${label} is larger than ${formatBytes(MAX_ARCHIVE_BYTES)} compressed; refused`);
 }

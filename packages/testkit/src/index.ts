@@ -15,3 +15,4 @@ export * from './harness/index.ts';
 export * from './local-github.ts';
 export * from './job.ts';
 export * from './peers/peers-environment.ts';
+export * from './zip-writer.ts';

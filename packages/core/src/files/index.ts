@@ -14,3 +14,4 @@ export {
   type WorkspacePath,
 } from './workspace-path.ts';
 export { expandWorkspacePattern, isGlobPattern } from './workspace-pattern.ts';
+export { readZipEntry, type ZipLimits } from './zip-archive.ts';
