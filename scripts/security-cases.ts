@@ -29,6 +29,7 @@ const CATEGORIES: [file: string, category: string][] = [
   ['baselines.test.ts', 'Baselines'],
   ['artifact-downloads.test.ts', 'Downloaded artifacts'],
   ['package-versions.test.ts', 'Package versions'],
+  ['reruns.test.ts', 'Re-runs'],
 ];
 
 /** Tests outside the suite that cover part of the same ground; each selects cases by describe, title or body. */

@@ -29902,7 +29902,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(95497);
+/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(10174);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81824);
 
 
@@ -29930,8 +29930,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(58922);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 91 modules
 var src = __nccwpck_require__(32878);
-// EXTERNAL MODULE: ../../packages/github/src/index.ts + 19 modules
-var github_src = __nccwpck_require__(95497);
+// EXTERNAL MODULE: ../../packages/github/src/index.ts + 20 modules
+var github_src = __nccwpck_require__(10174);
 ;// CONCATENATED MODULE: ./src/comparison-baseline.ts
 
 
@@ -30316,6 +30316,7 @@ async function compareHere(step, settings, context) {
             name: bundleArtifactName(key),
             fileName: src/* COMPARE_BUNDLE_FILE */.gb,
             text,
+            runAttempt: context.runAttempt,
         });
         core/* info */.pq(`collected the runs of pull request #${context.pullRequest} as artifact ${id}; the publish stage compares them ` +
             'with its own rules and baseline, and comments');
@@ -38939,7 +38940,7 @@ function formatRule(rule) {
 
 /***/ }),
 
-/***/ 95497:
+/***/ 10174:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38968,7 +38969,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   qD: () => (/* reexport */ upsertStickyComment)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, createRelease, createTag, describeGitHubFailure, downloadRunRecord, findBaseline, findRelease, isBaselineFile, jobRecordsFolder, listModelTags, logUntrusted, modelTagsOnCommit, readBaselineFile, readJobGateResults, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, requiredInput, retryWaitScale, runRecordArtifactName, uploadRunRecord, writeJobGateResult, writeJobRecord
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, createRelease, createTag, describeGitHubFailure, downloadRunRecord, findBaseline, findRelease, isBaselineFile, jobRecordsFolder, listModelTags, logUntrusted, modelTagsOnCommit, readBaselineFile, readJobGateResults, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, replaceEarlierAttempt, requiredInput, retryWaitScale, runRecordArtifactName, uploadRunRecord, writeJobGateResult, writeJobRecord
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -39361,6 +39362,26 @@ async function readJobGateResults(folder = gateResultsFolder()) {
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ../../packages/github/src/earlier-attempt.ts
+
+/**
+ * Deletes the artifact of this name that an earlier attempt of this workflow run uploaded, so that
+ * a re-run can upload its own: the artifact service refuses a second artifact of one name in a run
+ * (409), and a re-run keeps the run and its artifacts. Nothing to do on a first attempt.
+ */
+async function replaceEarlierAttempt(client, name, runAttempt) {
+    if (runAttempt <= 1)
+        return;
+    try {
+        await client.deleteArtifact(name);
+        lib_core/* info */.pq(`the artifact ${name} of an earlier attempt of this run was deleted, to be replaced`);
+    }
+    catch (thrown) {
+        if (thrown?.name !== 'ArtifactNotFoundError')
+            throw thrown;
+    }
+}
+
 // EXTERNAL MODULE: ../../node_modules/@octokit/core/dist-src/index.js + 12 modules
 var dist_src = __nccwpck_require__(3373);
 ;// CONCATENATED MODULE: ../../node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
@@ -40108,6 +40129,7 @@ function createGitHubClient(options) {
 
 
 
+
 const MAX_ARTIFACT_NAME = 200;
 /**
  * An artifact name GitHub accepts: the characters it refuses become `_`, and the name is cut to
@@ -40121,8 +40143,12 @@ function safeArtifactName(name) {
     const hash = (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex').slice(0, 12);
     return `${safe.slice(0, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
 }
-/** Uploads one small text file as an artifact; returns the artifact id. */
+/**
+ * Uploads one small text file as an artifact; returns the artifact id. On a re-run (`runAttempt`
+ * above 1) the artifact of that name an earlier attempt uploaded is replaced.
+ */
 async function text_artifact_uploadTextArtifact(client, options) {
+    await replaceEarlierAttempt(client, options.name, options.runAttempt);
     const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ml-actions-upload-'));
     try {
         const file = (0,external_node_path_.join)(folder, options.fileName);
@@ -40223,6 +40249,7 @@ async function uploadRunRecord(client, record, options = {}) {
         name: runRecordArtifactName(record.experiment),
         fileName: RUN_RECORD_FILE,
         text: serializeRunRecord(record),
+        runAttempt: record.attempt,
         ...options,
     });
 }
@@ -40800,6 +40827,7 @@ async function tokenIdentity(github) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/index.ts
+
 
 
 

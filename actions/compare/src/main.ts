@@ -82,6 +82,7 @@ async function compareHere(step: Step, settings: CompareSettings, context: Actio
       name: bundleArtifactName(key),
       fileName: COMPARE_BUNDLE_FILE,
       text,
+      runAttempt: context.runAttempt,
     });
     core.info(
       `collected the runs of pull request #${context.pullRequest} as artifact ${id}; the publish stage compares them ` +

@@ -29904,7 +29904,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8293);
+/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8354);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7785);
 
 
@@ -29930,8 +29930,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(5926);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 85 modules
 var src = __nccwpck_require__(4253);
-// EXTERNAL MODULE: ../../packages/github/src/index.ts + 32 modules
-var github_src = __nccwpck_require__(8293);
+// EXTERNAL MODULE: ../../packages/github/src/index.ts + 33 modules
+var github_src = __nccwpck_require__(8354);
 ;// CONCATENATED MODULE: ./src/settings.ts
 
 
@@ -37883,7 +37883,7 @@ function formatRule(rule) {
 
 /***/ }),
 
-/***/ 8293:
+/***/ 8354:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37907,7 +37907,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   RC: () => (/* reexport */ writeJobGateResult)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, choiceInput, createRelease, createTag, describeGitHubFailure, downloadArtifactFile, downloadRunRecord, findBaseline, findRelease, integerInput, jobRecordsFolder, listModelTags, loadArtifactClient, logUntrusted, modelTagsOnCommit, readJobGateResults, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, requiredInput, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobRecord
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, choiceInput, createRelease, createTag, describeGitHubFailure, downloadArtifactFile, downloadRunRecord, findBaseline, findRelease, integerInput, jobRecordsFolder, listModelTags, loadArtifactClient, logUntrusted, modelTagsOnCommit, readJobGateResults, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, replaceEarlierAttempt, requiredInput, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobRecord
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -38290,6 +38290,26 @@ async function readJobGateResults(folder = gateResultsFolder()) {
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ../../packages/github/src/earlier-attempt.ts
+
+/**
+ * Deletes the artifact of this name that an earlier attempt of this workflow run uploaded, so that
+ * a re-run can upload its own: the artifact service refuses a second artifact of one name in a run
+ * (409), and a re-run keeps the run and its artifacts. Nothing to do on a first attempt.
+ */
+async function earlier_attempt_replaceEarlierAttempt(client, name, runAttempt) {
+    if (runAttempt <= 1)
+        return;
+    try {
+        await client.deleteArtifact(name);
+        core.info(`the artifact ${name} of an earlier attempt of this run was deleted, to be replaced`);
+    }
+    catch (thrown) {
+        if (thrown?.name !== 'ArtifactNotFoundError')
+            throw thrown;
+    }
+}
+
 ;// CONCATENATED MODULE: ../../node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
@@ -41094,6 +41114,7 @@ function createGitHubClient(options) {
 
 
 
+
 const MAX_ARTIFACT_NAME = 200;
 /**
  * An artifact name GitHub accepts: the characters it refuses become `_`, and the name is cut to
@@ -41107,8 +41128,12 @@ function safeArtifactName(name) {
     const hash = (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex').slice(0, 12);
     return `${safe.slice(0, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
 }
-/** Uploads one small text file as an artifact; returns the artifact id. */
+/**
+ * Uploads one small text file as an artifact; returns the artifact id. On a re-run (`runAttempt`
+ * above 1) the artifact of that name an earlier attempt uploaded is replaced.
+ */
 async function text_artifact_uploadTextArtifact(client, options) {
+    await replaceEarlierAttempt(client, options.name, options.runAttempt);
     const folder = await mkdtemp(join(tmpdir(), 'ml-actions-upload-'));
     try {
         const file = join(folder, options.fileName);
@@ -41209,6 +41234,7 @@ async function uploadRunRecord(client, record, options = {}) {
         name: runRecordArtifactName(record.experiment),
         fileName: RUN_RECORD_FILE,
         text: serializeRunRecord(record),
+        runAttempt: record.attempt,
         ...options,
     });
 }
@@ -41680,6 +41706,7 @@ function secretInput(name) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/index.ts
+
 
 
 

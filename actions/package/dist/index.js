@@ -29902,7 +29902,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(23756);
+/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(14073);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(29526);
 
 
@@ -29937,8 +29937,8 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var core = __nccwpck_require__(58922);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 82 modules
 var src = __nccwpck_require__(80667);
-// EXTERNAL MODULE: ../../packages/github/src/index.ts + 18 modules
-var github_src = __nccwpck_require__(23756);
+// EXTERNAL MODULE: ../../packages/github/src/index.ts + 19 modules
+var github_src = __nccwpck_require__(14073);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
@@ -30321,8 +30321,7 @@ async function packageModel(step, outputs) {
     core/* info */.pq(`zip level ${compression.level}: ${compression.reason}`);
     const upload = await core/* group */.Os(`Uploading artifact ${artifactName}`, async () => {
         const artifacts = await (0,github_src/* loadArtifactClient */.AX)();
-        if (context.runAttempt > 1)
-            await replaceEarlierAttempt(artifacts, artifactName);
+        await (0,github_src/* replaceEarlierAttempt */.gc)(artifacts, artifactName, context.runAttempt);
         return artifacts.uploadArtifact(artifactName, pkg.files.map((file) => file.absolute), pkg.dir, {
             compressionLevel: compression.level,
             ...(settings.retentionDays === undefined ? {} : { retentionDays: settings.retentionDays }),
@@ -30383,20 +30382,6 @@ function fileOf(pkg, name) {
     if (file === undefined)
         throw new Error(`the package has no ${name}`);
     return file;
-}
-/**
- * Deletes the artifact of this name that an earlier attempt of this run uploaded: the artifact
- * service refuses a second artifact of one name in a run.
- */
-async function replaceEarlierAttempt(artifacts, name) {
-    try {
-        await artifacts.deleteArtifact(name);
-        core/* info */.pq(`the artifact ${name} of an earlier attempt of this run was deleted, to be replaced`);
-    }
-    catch (thrown) {
-        if (thrown?.name !== 'ArtifactNotFoundError')
-            throw thrown;
-    }
 }
 /** Parses the package's MLmodel file, if it has one. */
 async function readMlmodel(files) {
@@ -38147,7 +38132,7 @@ function formatRule(rule) {
 
 /***/ }),
 
-/***/ 23756:
+/***/ 14073:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38170,6 +38155,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   wc: () => (/* reexport */ readActionContext),
   zG: () => (/* reexport */ readJobGateResults),
   Y$: () => (/* reexport */ readRunRecords),
+  gc: () => (/* reexport */ earlier_attempt_replaceEarlierAttempt),
   YF: () => (/* reexport */ requiredInput),
   eg: () => (/* reexport */ runStep),
   jY: () => (/* reexport */ secretInput)
@@ -38568,6 +38554,26 @@ async function readJobGateResults(folder = gateResultsFolder()) {
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ../../packages/github/src/earlier-attempt.ts
+
+/**
+ * Deletes the artifact of this name that an earlier attempt of this workflow run uploaded, so that
+ * a re-run can upload its own: the artifact service refuses a second artifact of one name in a run
+ * (409), and a re-run keeps the run and its artifacts. Nothing to do on a first attempt.
+ */
+async function earlier_attempt_replaceEarlierAttempt(client, name, runAttempt) {
+    if (runAttempt <= 1)
+        return;
+    try {
+        await client.deleteArtifact(name);
+        core/* info */.pq(`the artifact ${name} of an earlier attempt of this run was deleted, to be replaced`);
+    }
+    catch (thrown) {
+        if (thrown?.name !== 'ArtifactNotFoundError')
+            throw thrown;
+    }
+}
+
 // EXTERNAL MODULE: ../../node_modules/@octokit/core/dist-src/index.js + 12 modules
 var dist_src = __nccwpck_require__(3373);
 ;// CONCATENATED MODULE: ../../node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
@@ -39315,6 +39321,7 @@ function createGitHubClient(options) {
 
 
 
+
 const MAX_ARTIFACT_NAME = 200;
 /**
  * An artifact name GitHub accepts: the characters it refuses become `_`, and the name is cut to
@@ -39328,8 +39335,12 @@ function text_artifact_safeArtifactName(name) {
     const hash = createHash('sha256').update(name).digest('hex').slice(0, 12);
     return `${safe.slice(0, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
 }
-/** Uploads one small text file as an artifact; returns the artifact id. */
+/**
+ * Uploads one small text file as an artifact; returns the artifact id. On a re-run (`runAttempt`
+ * above 1) the artifact of that name an earlier attempt uploaded is replaced.
+ */
 async function text_artifact_uploadTextArtifact(client, options) {
+    await replaceEarlierAttempt(client, options.name, options.runAttempt);
     const folder = await mkdtemp(join(tmpdir(), 'ml-actions-upload-'));
     try {
         const file = join(folder, options.fileName);
@@ -39430,6 +39441,7 @@ async function uploadRunRecord(client, record, options = {}) {
         name: run_record_artifact_runRecordArtifactName(record.experiment),
         fileName: RUN_RECORD_FILE,
         text: serializeRunRecord(record),
+        runAttempt: record.attempt,
         ...options,
     });
 }
@@ -40013,6 +40025,7 @@ async function createRelease(target, options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/index.ts
+
 
 
 

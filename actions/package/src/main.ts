@@ -26,10 +26,10 @@ import {
   createRelease,
   findRelease,
   loadArtifactClient,
+  replaceEarlierAttempt,
   readActionContext,
   readJobGateResults,
   runStep,
-  type ArtifactClient,
   type RepositoryTarget,
   type Step,
 } from '@ml-actions/github';
@@ -141,7 +141,7 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
   core.info(`zip level ${compression.level}: ${compression.reason}`);
   const upload = await core.group(`Uploading artifact ${artifactName}`, async () => {
     const artifacts = await loadArtifactClient();
-    if (context.runAttempt > 1) await replaceEarlierAttempt(artifacts, artifactName);
+    await replaceEarlierAttempt(artifacts, artifactName, context.runAttempt);
     return artifacts.uploadArtifact(
       artifactName,
       pkg.files.map((file) => file.absolute),
@@ -213,19 +213,6 @@ function fileOf(pkg: ModelPackage, name: string): ModelPackage['files'][number] 
   const file = pkg.files.find((candidate) => candidate.path === name);
   if (file === undefined) throw new Error(`the package has no ${name}`);
   return file;
-}
-
-/**
- * Deletes the artifact of this name that an earlier attempt of this run uploaded: the artifact
- * service refuses a second artifact of one name in a run.
- */
-async function replaceEarlierAttempt(artifacts: ArtifactClient, name: string): Promise<void> {
-  try {
-    await artifacts.deleteArtifact(name);
-    core.info(`the artifact ${name} of an earlier attempt of this run was deleted, to be replaced`);
-  } catch (thrown: unknown) {
-    if ((thrown as { name?: unknown } | null)?.name !== 'ArtifactNotFoundError') throw thrown;
-  }
 }
 
 /** Parses the package's MLmodel file, if it has one. */

@@ -29902,7 +29902,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(53630);
+/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84164);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(79104);
 
 
@@ -29932,8 +29932,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var core = __nccwpck_require__(58922);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 82 modules
 var src = __nccwpck_require__(25380);
-// EXTERNAL MODULE: ../../packages/github/src/index.ts + 17 modules
-var github_src = __nccwpck_require__(53630);
+// EXTERNAL MODULE: ../../packages/github/src/index.ts + 18 modules
+var github_src = __nccwpck_require__(84164);
 ;// CONCATENATED MODULE: ./src/settings.ts
 
 
@@ -37951,7 +37951,7 @@ function formatRule(rule) {
 
 /***/ }),
 
-/***/ 53630:
+/***/ 84164:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37969,7 +37969,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   q7: () => (/* reexport */ writeJobRecord)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, choiceInput, createCheckRun, createGitHubClient, createRelease, createTag, describeGitHubFailure, downloadArtifactFile, downloadRunRecord, findBaseline, findBaselines, findRelease, integerInput, isBaselineFile, isReadOnlyRefusal, jobRecordsFolder, listModelTags, logUntrusted, modelTagsOnCommit, readBaselineFile, readJobGateResults, readRunRecordFiles, readRunRecordText, readRunRecords, refuseIncompleteAnswers, requiredInput, retryWaitScale, runRecordArtifactName, safeArtifactName, secretInput, tokenIdentity, uploadTextArtifact, upsertStickyComment, writeJobGateResult
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, choiceInput, createCheckRun, createGitHubClient, createRelease, createTag, describeGitHubFailure, downloadArtifactFile, downloadRunRecord, findBaseline, findBaselines, findRelease, integerInput, isBaselineFile, isReadOnlyRefusal, jobRecordsFolder, listModelTags, logUntrusted, modelTagsOnCommit, readBaselineFile, readJobGateResults, readRunRecordFiles, readRunRecordText, readRunRecords, refuseIncompleteAnswers, replaceEarlierAttempt, requiredInput, retryWaitScale, runRecordArtifactName, safeArtifactName, secretInput, tokenIdentity, uploadTextArtifact, upsertStickyComment, writeJobGateResult
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -38362,6 +38362,26 @@ async function readJobGateResults(folder = gateResultsFolder()) {
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ../../packages/github/src/earlier-attempt.ts
+
+/**
+ * Deletes the artifact of this name that an earlier attempt of this workflow run uploaded, so that
+ * a re-run can upload its own: the artifact service refuses a second artifact of one name in a run
+ * (409), and a re-run keeps the run and its artifacts. Nothing to do on a first attempt.
+ */
+async function replaceEarlierAttempt(client, name, runAttempt) {
+    if (runAttempt <= 1)
+        return;
+    try {
+        await client.deleteArtifact(name);
+        lib_core/* info */.pq(`the artifact ${name} of an earlier attempt of this run was deleted, to be replaced`);
+    }
+    catch (thrown) {
+        if (thrown?.name !== 'ArtifactNotFoundError')
+            throw thrown;
+    }
+}
+
 // EXTERNAL MODULE: ../../node_modules/@octokit/core/dist-src/index.js + 12 modules
 var dist_src = __nccwpck_require__(3373);
 ;// CONCATENATED MODULE: ../../node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
@@ -39109,6 +39129,7 @@ function createGitHubClient(options) {
 
 
 
+
 const MAX_ARTIFACT_NAME = 200;
 /**
  * An artifact name GitHub accepts: the characters it refuses become `_`, and the name is cut to
@@ -39122,8 +39143,12 @@ function safeArtifactName(name) {
     const hash = (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex').slice(0, 12);
     return `${safe.slice(0, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
 }
-/** Uploads one small text file as an artifact; returns the artifact id. */
+/**
+ * Uploads one small text file as an artifact; returns the artifact id. On a re-run (`runAttempt`
+ * above 1) the artifact of that name an earlier attempt uploaded is replaced.
+ */
 async function uploadTextArtifact(client, options) {
+    await replaceEarlierAttempt(client, options.name, options.runAttempt);
     const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ml-actions-upload-'));
     try {
         const file = (0,external_node_path_.join)(folder, options.fileName);
@@ -39224,6 +39249,7 @@ async function uploadRunRecord(client, record, options = {}) {
         name: run_record_artifact_runRecordArtifactName(record.experiment),
         fileName: RUN_RECORD_FILE,
         text: (0,src/* serializeRunRecord */.J1)(record),
+        runAttempt: record.attempt,
         ...options,
     });
 }
@@ -39695,6 +39721,7 @@ function secretInput(name) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/index.ts
+
 
 
 

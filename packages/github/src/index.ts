@@ -3,6 +3,7 @@ export * from './action-step.ts';
 export * from './artifact-client.ts';
 export * from './baseline.ts';
 export * from './baseline-file.ts';
+export * from './earlier-attempt.ts';
 export * from './check-run.ts';
 export * from './github-client.ts';
 export * from './github-failure.ts';

@@ -21,6 +21,7 @@ export async function uploadRunRecord(
     name: runRecordArtifactName(record.experiment),
     fileName: RUN_RECORD_FILE,
     text: serializeRunRecord(record),
+    runAttempt: record.attempt,
     ...options,
   });
 }

@@ -13,6 +13,7 @@ import {
   type ZipLimits,
 } from '@ml-actions/core';
 import type { ArtifactClient } from './artifact-client.ts';
+import { replaceEarlierAttempt } from './earlier-attempt.ts';
 import { retryWaitScale, type GitHubClient } from './github-client.ts';
 
 /** An artifact of another workflow run (or of this one), reached through the REST API. */
@@ -37,11 +38,15 @@ export function safeArtifactName(name: string): string {
   return `${safe.slice(0, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
 }
 
-/** Uploads one small text file as an artifact; returns the artifact id. */
+/**
+ * Uploads one small text file as an artifact; returns the artifact id. On a re-run (`runAttempt`
+ * above 1) the artifact of that name an earlier attempt uploaded is replaced.
+ */
 export async function uploadTextArtifact(
   client: ArtifactClient,
-  options: { name: string; fileName: string; text: string; retentionDays?: number },
+  options: { name: string; fileName: string; text: string; runAttempt: number; retentionDays?: number },
 ): Promise<number> {
+  await replaceEarlierAttempt(client, options.name, options.runAttempt);
   const folder = await mkdtemp(join(tmpdir(), 'ml-actions-upload-'));
   try {
     const file = join(folder, options.fileName);

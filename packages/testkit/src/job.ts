@@ -8,10 +8,17 @@ import type { LocalGitHub } from './local-github.ts';
 /** One job of a workflow run: its steps share the event, the run's environment and RUNNER_TEMP. */
 export interface Job {
   runId: number;
+  /** 1 for the first attempt, then one more for each re-run. */
+  runAttempt: number;
   /** Runs one action as a step of this job. */
   step(action: string, inputs?: Record<string, string>, env?: Record<string, string>): Promise<ActionRun>;
   /** Marks the run completed (as GitHub does when the job ends) and removes RUNNER_TEMP. */
   finish(conclusion?: 'success' | 'failure'): Promise<void>;
+  /**
+   * Re-runs the job, as "Re-run jobs" does: the same workflow run (id, event, artifacts of earlier
+   * attempts) with GITHUB_RUN_ATTEMPT one higher and a fresh RUNNER_TEMP.
+   */
+  rerun(): Promise<Job>;
 }
 
 export interface JobOptions {
@@ -36,9 +43,19 @@ export async function startJob(github: LocalGitHub, options: JobOptions): Promis
     job,
     ...(options.pullRequests === undefined ? {} : { pullRequests: options.pullRequests }),
   });
-  const runnerTemp = await mkdtemp(join(tmpdir(), `runner-temp-${runId}-`));
+  return jobAttempt(github, options, { runId, env, job, runAttempt: 1 });
+}
+
+async function jobAttempt(
+  github: LocalGitHub,
+  options: JobOptions,
+  attempt: { runId: number; env: Record<string, string>; job: string; runAttempt: number },
+): Promise<Job> {
+  const { runId, env, job, runAttempt } = attempt;
+  const runnerTemp = await mkdtemp(join(tmpdir(), `runner-temp-${runId}-${runAttempt}-`));
   return {
     runId,
+    runAttempt,
     step: (action, inputs = {}, extraEnv = {}) =>
       runAction({
         action,
@@ -46,6 +63,7 @@ export async function startJob(github: LocalGitHub, options: JobOptions): Promis
         inputs,
         env: { ...env, ...extraEnv },
         runId,
+        runAttempt,
         job,
         event: options.event,
         token: options.token ?? github.token,
@@ -59,6 +77,15 @@ export async function startJob(github: LocalGitHub, options: JobOptions): Promis
         run.conclusion = conclusion;
       }
       await rm(runnerTemp, { recursive: true, force: true });
+    },
+    async rerun() {
+      const run = github.api.state.workflowRun(runId);
+      if (run !== undefined) {
+        run.status = 'in_progress';
+        run.conclusion = null;
+        run.runAttempt = runAttempt + 1;
+      }
+      return jobAttempt(github, options, { ...attempt, runAttempt: runAttempt + 1 });
     },
   };
 }

@@ -24,6 +24,7 @@ export const FAST_RETRIES: Record<string, string> = { ML_ACTIONS_RETRY_WAIT_SCAL
 /** A job whose steps always get FAST_RETRIES (plus whatever a step adds). */
 export interface FastJob extends Job {
   step(action: string, inputs?: Record<string, string>, env?: Record<string, string>): Promise<ActionRun>;
+  rerun(): Promise<FastJob>;
 }
 
 export interface PullOptions {
@@ -155,7 +156,9 @@ export class Lab {
 function fast(job: Job): FastJob {
   return {
     runId: job.runId,
+    runAttempt: job.runAttempt,
     finish: (conclusion) => job.finish(conclusion),
     step: (action, inputs = {}, env = {}) => job.step(action, inputs, { ...FAST_RETRIES, ...env }),
+    rerun: async () => fast(await job.rerun()),
   };
 }
