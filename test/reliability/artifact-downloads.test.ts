@@ -7,8 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { formatBytes, parseRunRecord, serializeCompareBundle, serializeRunRecord } from '@ml-actions/core';
-import { startJob, workflowRunEvent, writeTestZip, type TestZipEntry } from '@ml-actions/testkit';
-import { FAST_RETRIES, Lab, REPO } from './support/lab.ts';
+import { writeTestZip, type TestZipEntry } from '@ml-actions/testkit';
+import { Lab, REPO } from './support/lab.ts';
 import { plantArtifact } from './support/planted-artifact.ts';
 
 const READ_ONLY = 'ghs_artifactDownloadsReadOnly000000000000';
@@ -39,15 +39,7 @@ async function publishPlanted(zip: (bundle: string) => Buffer) {
   });
   await job.finish();
   await plantArtifact(lab.github, { runId: job.runId, name: 'ml-compare-train', zip: zip(bundle) });
-  const publisher = await startJob(lab.github, {
-    event: workflowRunEvent(lab.github.repository, { runId: job.runId, headSha, headBranch: headRef }),
-    headSha: lab.mainSha,
-    headBranch: 'main',
-    workspace,
-    job: 'publish',
-  });
-  const run = await publisher.step('compare', { mode: 'publish', rules: 'accuracy >= 0.9' }, FAST_RETRIES);
-  await publisher.finish();
+  const run = await lab.publish({ runId: job.runId, headSha, headRef }, workspace, { rules: 'accuracy >= 0.9' });
   return { run, number, headSha, bundle, label: `artifact "ml-compare-train" of workflow run ${job.runId}` };
 }
 

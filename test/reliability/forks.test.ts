@@ -8,8 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseRunRecord, serializeCompareBundle } from '@ml-actions/core';
-import { startJob, workflowRunEvent, writeTestZip } from '@ml-actions/testkit';
-import { FAST_RETRIES, Lab, REPO } from './support/lab.ts';
+import { writeTestZip } from '@ml-actions/testkit';
+import { Lab, REPO } from './support/lab.ts';
 import { plantArtifact } from './support/planted-artifact.ts';
 
 const READ_ONLY = 'ghs_forksReadOnlyToken0000000000000000';
@@ -82,23 +82,8 @@ describe('gate on a fork pull request (read-only token)', () => {
 });
 
 describe('publish refuses bundles that do not belong to the triggering run', () => {
-  async function publish(runId: number, headSha: string, headBranch: string, pullRequests?: number[]) {
-    const publisher = await startJob(lab.github, {
-      event: workflowRunEvent(lab.github.repository, {
-        runId,
-        headSha,
-        headBranch,
-        ...(pullRequests === undefined ? {} : { pullRequests }),
-      }),
-      headSha: lab.mainSha,
-      headBranch: 'main',
-      workspace,
-      job: 'publish',
-    });
-    const run = await publisher.step('compare', { mode: 'publish' }, FAST_RETRIES);
-    await publisher.finish();
-    return run;
-  }
+  const publish = (runId: number, headSha: string, headRef: string, pullRequests?: number[]) =>
+    lab.publish({ runId, headSha, headRef, ...(pullRequests === undefined ? {} : { pullRequests }) }, workspace);
 
   it('a bundle for a pull request the triggering run was not for', async () => {
     const { number, headSha, headRef, job } = await lab.forkPull(workspace, { accuracy: 0.92, loss: 0.5 }, READ_ONLY);

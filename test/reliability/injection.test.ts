@@ -9,9 +9,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseRunRecord } from '@ml-actions/core';
-import { startJob, workflowRunEvent, type ActionRun } from '@ml-actions/testkit';
+import { type ActionRun } from '@ml-actions/testkit';
 import { readFile } from 'node:fs/promises';
-import { FAST_RETRIES, Lab, REPO } from './support/lab.ts';
+import { Lab, REPO } from './support/lab.ts';
 import {
   PAYLOADS,
   expectInertLog,
@@ -148,18 +148,12 @@ describe('hostile data through the fork-safe stages', () => {
     expectInert(collect);
     await job.finish();
 
-    const publisher = await startJob(lab.github, {
-      event: workflowRunEvent(lab.github.repository, { runId: job.runId, headSha, headBranch: hostileBranch }),
-      headSha: lab.mainSha,
-      headBranch: 'main',
-      workspace,
-      job: 'publish',
+    const publisher = await lab.publishJob({ runId: job.runId, headSha, headRef: hostileBranch }, workspace);
+    const publish = await publisher.step('compare', {
+      mode: 'publish',
+      rules: 'accuracy >= 0.5',
+      'comment-key': 'train',
     });
-    const publish = await publisher.step(
-      'compare',
-      { mode: 'publish', rules: 'accuracy >= 0.5', 'comment-key': 'train' },
-      FAST_RETRIES,
-    );
     expect(publish.exitCode).toBe(0);
     expectInert(publish);
     const comments = lab.compareComments(number);

@@ -7,8 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { startJob, workflowRunEvent } from '@ml-actions/testkit';
-import { FAST_RETRIES, Lab } from './support/lab.ts';
+import { Lab } from './support/lab.ts';
 
 const READ_ONLY = 'ghs_rerunsReadOnlyToken00000000000000000';
 
@@ -69,15 +68,7 @@ describe('re-runs', () => {
     expect(artifactsOf(job.runId, 'ml-compare-train')).toHaveLength(1);
     expect(bundle).toBeDefined();
 
-    const publisher = await startJob(lab.github, {
-      event: workflowRunEvent(lab.github.repository, { runId: job.runId, headSha, headBranch: headRef }),
-      headSha: lab.mainSha,
-      headBranch: 'main',
-      workspace,
-      job: 'publish',
-    });
-    const publish = await publisher.step('compare', { mode: 'publish', rules: 'accuracy >= 0.9' }, FAST_RETRIES);
-    await publisher.finish();
+    const publish = await lab.publish({ runId: job.runId, headSha, headRef }, workspace, { rules: 'accuracy >= 0.9' });
     expect(publish.exitCode).toBe(0);
     const [comment] = lab.compareComments(number, 'ml');
     expect(comment?.body).toContain('0.95');

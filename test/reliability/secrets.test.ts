@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { runtimeToken, startJob, workflowRunEvent, type ActionRun } from '@ml-actions/testkit';
-import { FAST_RETRIES, Lab, REPO, type FastJob } from './support/lab.ts';
+import { runtimeToken, type ActionRun } from '@ml-actions/testkit';
+import { Lab, REPO, type FastJob } from './support/lab.ts';
 import { artifactPlaces, folderPlaces, githubPlaces, leaks, stepPlaces, type Place } from './support/secret-search.ts';
 
 const TOKEN = `ghs_Secret${randomBytes(12).toString('hex')}`;
@@ -153,18 +153,8 @@ describe('the token stays secret', () => {
     expect(comment.annotations.find((a) => a.level === 'warning')?.message).toContain('token is read-only');
     expect((await step('fork collect', job, 'compare', { mode: 'collect', 'comment-key': 'fork' })).exitCode).toBe(0);
     await job.finish();
-    const publisher = await startJob(lab.github, {
-      event: workflowRunEvent(lab.github.repository, { runId: job.runId, headSha, headBranch: headRef }),
-      headSha: lab.mainSha,
-      headBranch: 'main',
-      workspace,
-      job: 'publish',
-      token: TOKEN,
-    });
-    const publishJob = track(
-      { ...publisher, step: (a, i, e) => publisher.step(a, i, { ...FAST_RETRIES, ...e }) },
-      'publish',
-    );
+    const publisher = await lab.publishJob({ runId: job.runId, headSha, headRef }, workspace, { token: TOKEN });
+    const publishJob = track(publisher, 'publish');
     expect((await step('publish', publishJob, 'compare', { mode: 'publish' })).exitCode).toBe(0);
     await publisher.finish();
     expectNoLeakSince(from);

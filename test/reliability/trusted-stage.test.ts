@@ -7,8 +7,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { compareMarker, parseRunRecord, serializeRunRecord } from '@ml-actions/core';
-import { startJob, workflowRunEvent, writeTestZip } from '@ml-actions/testkit';
-import { FAST_RETRIES, Lab, REPO } from './support/lab.ts';
+import { writeTestZip } from '@ml-actions/testkit';
+import { Lab, REPO } from './support/lab.ts';
 import { plantArtifact } from './support/planted-artifact.ts';
 
 const READ_ONLY = 'ghs_trustedStageReadOnly0000000000000000';
@@ -33,18 +33,8 @@ afterAll(async () => {
 
 /** The trusted workflow_run stage for the fork's finished run. */
 async function publish(trigger: { runId: number; headSha: string; headRef: string }, inputs: Record<string, string>) {
-  const publisher = await startJob(lab.github, {
-    event: workflowRunEvent(lab.github.repository, {
-      runId: trigger.runId,
-      headSha: trigger.headSha,
-      headBranch: trigger.headRef,
-    }),
-    headSha: lab.mainSha,
-    headBranch: 'main',
-    workspace,
-    job: 'publish',
-  });
-  const run = await publisher.step('compare', { mode: 'publish', ...inputs }, FAST_RETRIES);
+  const publisher = await lab.publishJob(trigger, workspace);
+  const run = await publisher.step('compare', { mode: 'publish', ...inputs });
   // The report files live in the job's temporary folder, which finishing removes.
   const read = (output: string) => readFile(run.outputs[output] ?? '', 'utf8').catch(() => '');
   const report = { markdown: await read('report'), json: await read('report-json') };
@@ -84,7 +74,7 @@ describe('the bundle is only the fork’s claims about its own runs', () => {
     const run = await publish({ runId: job.runId, headSha, headRef }, { rules: 'accuracy >= 0.9' });
     expect(run.exitCode).toBe(1);
     expect(run.annotations.find((a) => a.level === 'error')?.message).toBe(
-      'artifact "ml-compare-train" of workflow run ${job.runId}: refusing the comparison bundle: version 1 was written by an older compare, ' +
+      `artifact "ml-compare-train" of workflow run ${job.runId}: refusing the comparison bundle: version 1 was written by an older compare, ` +
         'which put rules and a baseline in it; collect and publish must use the same version of compare',
     );
     expect(ourComments(number)).toEqual([]);

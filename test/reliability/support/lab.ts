@@ -6,6 +6,7 @@ import {
   pushEvent,
   startJob,
   startLocalGitHub,
+  workflowRunEvent,
   type ActionRun,
   type CommentRecord,
   type Job,
@@ -133,6 +134,43 @@ export class Lab {
     if (train.exitCode !== 0) throw new Error(`training on main failed:\n${train.log}`);
     await job.finish();
     return job.sha;
+  }
+
+  /**
+   * A job of the trusted second stage: a `workflow_run` workflow on main, run when the pull
+   * request's run `trigger` completed.
+   */
+  async publishJob(
+    trigger: { runId: number; headSha: string; headRef: string; pullRequests?: number[] },
+    workspace: string,
+    options: { token?: string } = {},
+  ): Promise<FastJob> {
+    const job = await startJob(this.github, {
+      event: workflowRunEvent(this.github.repository, {
+        runId: trigger.runId,
+        headSha: trigger.headSha,
+        headBranch: trigger.headRef,
+        ...(trigger.pullRequests === undefined ? {} : { pullRequests: trigger.pullRequests }),
+      }),
+      headSha: this.mainSha,
+      headBranch: 'main',
+      workspace,
+      job: 'publish',
+      ...(options.token === undefined ? {} : { token: options.token }),
+    });
+    return fast(job);
+  }
+
+  /** Runs compare in publish mode for the pull request's run `trigger`, in a job of its own. */
+  async publish(
+    trigger: { runId: number; headSha: string; headRef: string; pullRequests?: number[] },
+    workspace: string,
+    inputs: Record<string, string> = {},
+  ): Promise<ActionRun> {
+    const job = await this.publishJob(trigger, workspace);
+    const run = await job.step('compare', { mode: 'publish', ...inputs });
+    await job.finish();
+    return run;
   }
 
   /** Comments on a pull request that carry compare's marker for `key`. */
