@@ -30,6 +30,7 @@ const CATEGORIES: [file: string, category: string][] = [
   ['artifact-downloads.test.ts', 'Downloaded artifacts'],
   ['package-versions.test.ts', 'Package versions'],
   ['reruns.test.ts', 'Re-runs'],
+  ['events.test.ts', 'Events'],
 ];
 
 /** Tests outside the suite that cover part of the same ground; each selects cases by describe, title or body. */

@@ -37920,25 +37920,28 @@ var src = __nccwpck_require__(4253);
 function readActionContext(env = process.env) {
     const repository = env['GITHUB_REPOSITORY'] ?? '';
     const [owner = '', repo = ''] = repository.split('/');
-    const payload = readPayload(env['GITHUB_EVENT_PATH']);
+    const eventName = env['GITHUB_EVENT_NAME'] ?? '';
+    const payload = readPayload(env, eventName);
     const pull = asRecord(payload['pull_request']);
+    const group = eventName === 'merge_group' ? asRecord(payload['merge_group']) : undefined;
     const ref = env['GITHUB_REF'] ?? '';
     const headRepo = asRecord(asRecord(pull?.['head'])?.['repo']);
     const baseRepo = asRecord(asRecord(pull?.['base'])?.['repo']);
+    const groupBase = asString(group?.['base_ref'])?.replace(/^refs\/heads\//, '');
     return {
         owner,
         repo,
         repository,
         serverUrl: env['GITHUB_SERVER_URL'] ?? 'https://github.com',
         apiUrl: env['GITHUB_API_URL'] ?? 'https://api.github.com',
-        eventName: env['GITHUB_EVENT_NAME'] ?? '',
+        eventName,
         sha: env['GITHUB_SHA'] ?? '',
         ref,
         branch: env['GITHUB_HEAD_REF'] || ref.replace(/^refs\/(heads|tags)\//, ''),
-        baseRef: env['GITHUB_BASE_REF'] || asString(asRecord(pull?.['base'])?.['ref']),
-        baseSha: asString(asRecord(pull?.['base'])?.['sha']),
+        baseRef: env['GITHUB_BASE_REF'] || asString(asRecord(pull?.['base'])?.['ref']) || groupBase,
+        baseSha: asString(asRecord(pull?.['base'])?.['sha']) ?? asString(group?.['base_sha']),
         pullRequest: typeof pull?.['number'] === 'number' ? pull['number'] : undefined,
-        headSha: asString(asRecord(pull?.['head'])?.['sha']),
+        headSha: asString(asRecord(pull?.['head'])?.['sha']) ?? asString(group?.['head_sha']),
         fromFork: headRepo !== undefined && baseRepo !== undefined && headRepo['full_name'] !== baseRepo['full_name'],
         before: asString(payload['before']),
         workflow: env['GITHUB_WORKFLOW'] ?? '',
@@ -37952,23 +37955,65 @@ function readActionContext(env = process.env) {
         payload,
     };
 }
-function readPayload(path) {
-    if (path === undefined || path === '')
+/**
+ * The fields each event must carry, by GITHUB_EVENT_NAME: the ones that decide which baseline a
+ * run is judged against. A payload without them is refused rather than read as a push.
+ */
+const PULL_REQUEST_FIELDS = [
+    'pull_request.number:number',
+    'pull_request.head.sha',
+    'pull_request.base.ref',
+    'pull_request.base.sha',
+];
+const REQUIRED_FIELDS = {
+    push: ['ref', 'after'],
+    pull_request: PULL_REQUEST_FIELDS,
+    pull_request_target: PULL_REQUEST_FIELDS,
+    merge_group: ['merge_group.head_sha', 'merge_group.base_sha', 'merge_group.base_ref'],
+    workflow_run: ['workflow_run.id:number', 'workflow_run.head_sha'],
+};
+/**
+ * The event payload the runner wrote to GITHUB_EVENT_PATH, checked for the fields its event must
+ * have. Outside a workflow (GITHUB_ACTIONS unset, no GITHUB_EVENT_PATH) there is no event at all.
+ */
+function readPayload(env, eventName) {
+    const path = env['GITHUB_EVENT_PATH'] ?? '';
+    if (path === '') {
+        if (env['GITHUB_ACTIONS'] === 'true') {
+            throw new src/* UserError */.yo('GITHUB_EVENT_PATH is not set: the runner gives every step its event payload');
+        }
         return {};
+    }
+    const where = `the event payload ${path} (GITHUB_EVENT_PATH)`;
     let text;
     try {
         text = (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
-    catch {
-        // Outside a workflow (local runs) there may be no event at all.
-        return {};
+    catch (thrown) {
+        const code = thrown?.code;
+        throw new src/* UserError */.yo(`${where} cannot be read${typeof code === 'string' ? ` (${code})` : ''}`, { file: path });
     }
+    let parsed;
     try {
-        return asRecord(JSON.parse(text)) ?? {};
+        parsed = JSON.parse(text);
     }
     catch {
-        throw new src/* UserError */.yo(`the event payload ${path} is not valid JSON`, { file: path });
+        throw new src/* UserError */.yo(`${where} is not valid JSON`, { file: path });
     }
+    const payload = asRecord(parsed);
+    if (payload === undefined)
+        throw new src/* UserError */.yo(`${where} is not a JSON object`, { file: path });
+    for (const field of REQUIRED_FIELDS[eventName] ?? []) {
+        const [dotted = '', type = 'string'] = field.split(':');
+        let value = payload;
+        for (const part of dotted.split('.'))
+            value = asRecord(value)?.[part];
+        const present = type === 'number' ? typeof value === 'number' : typeof value === 'string' && value !== '';
+        if (!present) {
+            throw new src/* UserError */.yo(`${where} is not a ${eventName} event: it has no ${type} ${dotted}`, { file: path });
+        }
+    }
+    return payload;
 }
 function asRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -41337,16 +41382,11 @@ async function fromArtifactName(request, name) {
 async function findAutomatically(request) {
     const { context } = request;
     const name = runRecordArtifactName(request.experiment);
-    if (context.pullRequest !== undefined && context.baseRef !== undefined) {
-        const head = context.headSha ?? context.sha;
-        const comparison = await request.github.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
-            owner: context.owner,
-            repo: context.repo,
-            basehead: `${context.baseRef}...${head}`,
-            per_page: 1,
-        });
-        const mergeBase = comparison.data.merge_base_commit.sha;
-        const base = context.baseRef;
+    const base = context.baseRef;
+    const group = context.eventName === 'merge_group';
+    if ((context.pullRequest !== undefined || group) && base !== undefined) {
+        // A merge queue's group is built on its base commit, which is the one to compare with.
+        const mergeBase = group && context.baseSha !== undefined ? context.baseSha : await findMergeBase(request, base);
         // The merge base's own push runs: found by commit, so pull request traffic cannot hide them.
         const exact = await searchRuns(request, name, { branch: base, head_sha: mergeBase }, () => true);
         if (exact !== undefined)
@@ -41376,6 +41416,17 @@ async function findAutomatically(request) {
         return { records: undefined, notice: `no earlier run record "${name}" was found on ${branch}` };
     }
     return ofExperiment(request, await download(request, previous, undefined));
+}
+/** The commit where the pull request's head left its base branch. */
+async function findMergeBase(request, base) {
+    const { context } = request;
+    const comparison = await request.github.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+        owner: context.owner,
+        repo: context.repo,
+        basehead: `${base}...${context.headSha ?? context.sha}`,
+        per_page: 1,
+    });
+    return comparison.data.merge_base_commit.sha;
 }
 /** Push runs looked into at most, newest first: bounds the requests whatever the history. */
 const MAX_RUNS_CHECKED = 3;

@@ -14,11 +14,12 @@ export interface ActionContext {
   ref: string;
   /** Branch of the push, or the head branch of a pull request. */
   branch: string;
-  /** Base branch of a pull request. */
+  /** Base branch of a pull request or of a merge queue's group. */
   baseRef: string | undefined;
+  /** The base commit of a pull request, or the commit a merge queue's group is built on. */
   baseSha: string | undefined;
   pullRequest: number | undefined;
-  /** Head commit of a pull request (GITHUB_SHA is then the test merge commit). */
+  /** Head commit of a pull request (GITHUB_SHA is then the test merge commit) or of a merge group. */
   headSha: string | undefined;
   /** True when a pull request comes from another repository, whose token is read-only. */
   fromFork: boolean;
@@ -43,25 +44,28 @@ type Env = Record<string, string | undefined>;
 export function readActionContext(env: Env = process.env): ActionContext {
   const repository = env['GITHUB_REPOSITORY'] ?? '';
   const [owner = '', repo = ''] = repository.split('/');
-  const payload = readPayload(env['GITHUB_EVENT_PATH']);
+  const eventName = env['GITHUB_EVENT_NAME'] ?? '';
+  const payload = readPayload(env, eventName);
   const pull = asRecord(payload['pull_request']);
+  const group = eventName === 'merge_group' ? asRecord(payload['merge_group']) : undefined;
   const ref = env['GITHUB_REF'] ?? '';
   const headRepo = asRecord(asRecord(pull?.['head'])?.['repo']);
   const baseRepo = asRecord(asRecord(pull?.['base'])?.['repo']);
+  const groupBase = asString(group?.['base_ref'])?.replace(/^refs\/heads\//, '');
   return {
     owner,
     repo,
     repository,
     serverUrl: env['GITHUB_SERVER_URL'] ?? 'https://github.com',
     apiUrl: env['GITHUB_API_URL'] ?? 'https://api.github.com',
-    eventName: env['GITHUB_EVENT_NAME'] ?? '',
+    eventName,
     sha: env['GITHUB_SHA'] ?? '',
     ref,
     branch: env['GITHUB_HEAD_REF'] || ref.replace(/^refs\/(heads|tags)\//, ''),
-    baseRef: env['GITHUB_BASE_REF'] || asString(asRecord(pull?.['base'])?.['ref']),
-    baseSha: asString(asRecord(pull?.['base'])?.['sha']),
+    baseRef: env['GITHUB_BASE_REF'] || asString(asRecord(pull?.['base'])?.['ref']) || groupBase,
+    baseSha: asString(asRecord(pull?.['base'])?.['sha']) ?? asString(group?.['base_sha']),
     pullRequest: typeof pull?.['number'] === 'number' ? pull['number'] : undefined,
-    headSha: asString(asRecord(pull?.['head'])?.['sha']),
+    headSha: asString(asRecord(pull?.['head'])?.['sha']) ?? asString(group?.['head_sha']),
     fromFork: headRepo !== undefined && baseRepo !== undefined && headRepo['full_name'] !== baseRepo['full_name'],
     before: asString(payload['before']),
     workflow: env['GITHUB_WORKFLOW'] ?? '',
@@ -76,20 +80,62 @@ export function readActionContext(env: Env = process.env): ActionContext {
   };
 }
 
-function readPayload(path: string | undefined): Record<string, unknown> {
-  if (path === undefined || path === '') return {};
+/**
+ * The fields each event must carry, by GITHUB_EVENT_NAME: the ones that decide which baseline a
+ * run is judged against. A payload without them is refused rather than read as a push.
+ */
+const PULL_REQUEST_FIELDS = [
+  'pull_request.number:number',
+  'pull_request.head.sha',
+  'pull_request.base.ref',
+  'pull_request.base.sha',
+];
+const REQUIRED_FIELDS: Record<string, string[]> = {
+  push: ['ref', 'after'],
+  pull_request: PULL_REQUEST_FIELDS,
+  pull_request_target: PULL_REQUEST_FIELDS,
+  merge_group: ['merge_group.head_sha', 'merge_group.base_sha', 'merge_group.base_ref'],
+  workflow_run: ['workflow_run.id:number', 'workflow_run.head_sha'],
+};
+
+/**
+ * The event payload the runner wrote to GITHUB_EVENT_PATH, checked for the fields its event must
+ * have. Outside a workflow (GITHUB_ACTIONS unset, no GITHUB_EVENT_PATH) there is no event at all.
+ */
+function readPayload(env: Env, eventName: string): Record<string, unknown> {
+  const path = env['GITHUB_EVENT_PATH'] ?? '';
+  if (path === '') {
+    if (env['GITHUB_ACTIONS'] === 'true') {
+      throw new UserError('GITHUB_EVENT_PATH is not set: the runner gives every step its event payload');
+    }
+    return {};
+  }
+  const where = `the event payload ${path} (GITHUB_EVENT_PATH)`;
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
-  } catch {
-    // Outside a workflow (local runs) there may be no event at all.
-    return {};
+  } catch (thrown: unknown) {
+    const code = (thrown as { code?: unknown } | null)?.code;
+    throw new UserError(`${where} cannot be read${typeof code === 'string' ? ` (${code})` : ''}`, { file: path });
   }
+  let parsed: unknown;
   try {
-    return asRecord(JSON.parse(text)) ?? {};
+    parsed = JSON.parse(text);
   } catch {
-    throw new UserError(`the event payload ${path} is not valid JSON`, { file: path });
+    throw new UserError(`${where} is not valid JSON`, { file: path });
   }
+  const payload = asRecord(parsed);
+  if (payload === undefined) throw new UserError(`${where} is not a JSON object`, { file: path });
+  for (const field of REQUIRED_FIELDS[eventName] ?? []) {
+    const [dotted = '', type = 'string'] = field.split(':');
+    let value: unknown = payload;
+    for (const part of dotted.split('.')) value = asRecord(value)?.[part];
+    const present = type === 'number' ? typeof value === 'number' : typeof value === 'string' && value !== '';
+    if (!present) {
+      throw new UserError(`${where} is not a ${eventName} event: it has no ${type} ${dotted}`, { file: path });
+    }
+  }
+  return payload;
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

@@ -135,16 +135,11 @@ async function fromArtifactName(request: BaselineRequest, name: string): Promise
 async function findAutomatically(request: BaselineRequest): Promise<Baseline | NoBaseline> {
   const { context } = request;
   const name = runRecordArtifactName(request.experiment);
-  if (context.pullRequest !== undefined && context.baseRef !== undefined) {
-    const head = context.headSha ?? context.sha;
-    const comparison = await request.github.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
-      owner: context.owner,
-      repo: context.repo,
-      basehead: `${context.baseRef}...${head}`,
-      per_page: 1,
-    });
-    const mergeBase = comparison.data.merge_base_commit.sha;
-    const base = context.baseRef;
+  const base = context.baseRef;
+  const group = context.eventName === 'merge_group';
+  if ((context.pullRequest !== undefined || group) && base !== undefined) {
+    // A merge queue's group is built on its base commit, which is the one to compare with.
+    const mergeBase = group && context.baseSha !== undefined ? context.baseSha : await findMergeBase(request, base);
     // The merge base's own push runs: found by commit, so pull request traffic cannot hide them.
     const exact = await searchRuns(request, name, { branch: base, head_sha: mergeBase }, () => true);
     if (exact !== undefined) return ofExperiment(request, await download(request, exact, undefined));
@@ -185,6 +180,18 @@ async function findAutomatically(request: BaselineRequest): Promise<Baseline | N
     return { records: undefined, notice: `no earlier run record "${name}" was found on ${branch}` };
   }
   return ofExperiment(request, await download(request, previous, undefined));
+}
+
+/** The commit where the pull request's head left its base branch. */
+async function findMergeBase(request: BaselineRequest, base: string): Promise<string> {
+  const { context } = request;
+  const comparison = await request.github.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+    owner: context.owner,
+    repo: context.repo,
+    basehead: `${base}...${context.headSha ?? context.sha}`,
+    per_page: 1,
+  });
+  return comparison.data.merge_base_commit.sha;
 }
 
 interface RunSummary {

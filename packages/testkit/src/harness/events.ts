@@ -9,7 +9,7 @@ export interface RepositoryRef {
 }
 
 export interface EventFixture {
-  name: 'push' | 'pull_request' | 'workflow_run';
+  name: 'push' | 'pull_request' | 'merge_group' | 'workflow_run';
   payload: Record<string, unknown>;
   env: Record<string, string>;
 }
@@ -88,6 +88,35 @@ export function pullRequestEvent(
       GITHUB_HEAD_REF: headRef,
       GITHUB_BASE_REF: baseRef,
     },
+  };
+}
+
+/**
+ * A merge queue's `checks_requested` for a group holding pull request `number`: GitHub runs the
+ * workflow on a temporary branch `gh-readonly-queue/<base>/pr-<number>-<base sha>` whose head is
+ * the group's merge commit, built on `baseSha`.
+ */
+export function mergeGroupEvent(
+  repository: RepositoryRef,
+  options: { number: number; headSha: string; baseSha: string; baseRef?: string },
+): EventFixture {
+  const baseRef = options.baseRef ?? 'main';
+  const headRef = `refs/heads/gh-readonly-queue/${baseRef}/pr-${options.number}-${options.baseSha}`;
+  return {
+    name: 'merge_group',
+    payload: {
+      action: 'checks_requested',
+      merge_group: {
+        head_sha: options.headSha,
+        head_ref: headRef,
+        base_sha: options.baseSha,
+        base_ref: `refs/heads/${baseRef}`,
+        head_commit: { id: options.headSha, message: `Merge pull request #${options.number}` },
+      },
+      repository: repositoryPayload(repository),
+      sender: { login: 'octo-dev', id: 7, type: 'User' },
+    },
+    env: { GITHUB_REF: headRef, GITHUB_SHA: options.headSha, GITHUB_HEAD_REF: '', GITHUB_BASE_REF: '' },
   };
 }
 

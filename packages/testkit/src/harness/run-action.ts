@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { EventFixture, RepositoryRef } from './events.ts';
+import { pushEvent, type EventFixture, type RepositoryRef } from './events.ts';
 import { node24 } from './node24.ts';
 import { repositoryRoot } from './repository-root.ts';
 import { parseAnnotations, type Annotation } from './workflow-commands.ts';
@@ -96,8 +96,12 @@ export async function prepareAction(options: RunActionOptions): Promise<Prepared
     );
   };
   await reset();
-  await writeFile(paths.event, JSON.stringify(options.event?.payload ?? {}));
   const repository = options.repository ?? { owner: 'octo-org', repo: 'churn' };
+  // Without an event, a push of GITHUB_SHA (if given) to main, as the runner would describe it.
+  const event =
+    options.event ??
+    pushEvent(repository, { sha: options.env?.['GITHUB_SHA'] ?? '0'.repeat(40), before: '0'.repeat(40) });
+  await writeFile(paths.event, JSON.stringify(event.payload));
   const env: Record<string, string> = {
     PATH: process.env['PATH'] ?? '/usr/bin:/bin',
     HOME: process.env['HOME'] ?? files,
@@ -109,7 +113,7 @@ export async function prepareAction(options: RunActionOptions): Promise<Prepared
     GITHUB_REPOSITORY_OWNER: repository.owner,
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_API_URL: 'https://api.github.com',
-    GITHUB_EVENT_NAME: options.event?.name ?? 'push',
+    GITHUB_EVENT_NAME: event.name,
     GITHUB_EVENT_PATH: paths.event,
     GITHUB_WORKSPACE: options.workspace,
     GITHUB_WORKFLOW: 'ml',
