@@ -165,6 +165,40 @@ describe('train, running the command', () => {
     expect(run.outputs['artifact-id']).toMatch(/^\d+$/);
   });
 
+  it('a command past timeout-minutes is stopped with its whole process group, and the record says timed-out', async () => {
+    const workspace = await project({ 'metrics.json': '{"accuracy": 0.5}' });
+    // The grandchild ignores SIGTERM (as `sleep` then does too) and outlives its parent shell.
+    const grandchild = `bash -c 'trap "" TERM; echo $$ > grandchild.pid; exec sleep 60'`;
+    const started = Date.now();
+    const { run } = await train(workspace, {
+      command: `${grandchild} & wait`,
+      'timeout-minutes': '0.02',
+      metrics: 'metrics.json',
+    });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.map((annotation) => annotation.message)).toContain(
+      'the training command timed out after 0.02 minutes and was stopped; the run record was written with status "timed-out"',
+    );
+    const record = parseRunRecord(await readFile(run.outputs['record'] ?? '', 'utf8'), 'record');
+    expect(record.outcome).toMatchObject({ status: 'timed-out', timeoutMinutes: 0.02 });
+    expect(record.outcome.exitCode).toBeUndefined();
+    expect(run.summary).toContain('timed out (the command was stopped after 0.02 minutes)');
+    expect(run.outputs['artifact-id']).toMatch(/^\d+$/);
+    const pid = Number((await readFile(join(workspace, 'grandchild.pid'), 'utf8')).trim());
+    expect(pid).toBeGreaterThan(0);
+    expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
+  });
+
+  it.each(['0', '-1', 'soon', '1e3'])('timeout-minutes %j is refused, naming the input', async (value) => {
+    const workspace = await project({});
+    const { run } = await train(workspace, { command: 'touch ran', 'timeout-minutes': value, upload: 'false' });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations[0]?.message).toBe(
+      `input "timeout-minutes" must be a positive number of minutes such as 30 or 0.5, got ${JSON.stringify(value)}`,
+    );
+  });
+
   it('a malformed metrics file fails with the file and line, and the record and summary are still written', async () => {
     const workspace = await project({ 'history.csv': 'step,loss\n0,0.5\n1\n', 'params.yaml': 'lr: 0.1\n' });
     const { run } = await train(workspace, { metrics: 'history.csv', params: 'params.yaml', upload: 'false' });

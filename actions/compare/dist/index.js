@@ -30374,7 +30374,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   t: () => (/* reexport */ withoutUrlSecrets)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, findMlmodelFile, fingerprintFiles, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseMlmodel, parseParamValue, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readTfevents, readTomlMetrics, readYamlMetrics, redactCommand, redactParams, registrationMessage, renderGateSummary, renderLearningCurve, renderModelCard, renderModelCardBody, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeManifest, serializeRunRecord, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MAX_TEXT_FILE_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, findMlmodelFile, fingerprintFiles, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, minutesText, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseMlmodel, parseParamValue, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readTfevents, readTomlMetrics, readYamlMetrics, redactCommand, redactParams, registrationMessage, renderGateSummary, renderLearningCurve, renderModelCard, renderModelCardBody, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeManifest, serializeRunRecord, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -30845,7 +30845,7 @@ function writeJson(value, indent) {
 // length). Unknown properties are ignored and dropped, so additive changes need no new version.
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
-const RUN_STATUSES = ['succeeded', 'failed', 'collected'];
+const RUN_STATUSES = ['succeeded', 'failed', 'timed-out', 'collected'];
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const MAX_FREE_FORM_DEPTH = 32;
 /**
@@ -31011,6 +31011,9 @@ function checkOutcome(check, value) {
             ? {}
             : { exitCode: check.integer(value['exitCode'], `${p}.exitCode`, -Infinity) }),
         status: status,
+        ...(value['timeoutMinutes'] === undefined
+            ? {}
+            : { timeoutMinutes: check.positive(value['timeoutMinutes'], `${p}.timeoutMinutes`) }),
         startedAt: time('startedAt'),
         finishedAt: time('finishedAt'),
         durationMs: check.number(check.required(value, p, 'durationMs'), `${p}.durationMs`, 0),
@@ -31086,6 +31089,14 @@ class RecordChecker {
             this.fail(path, `must be a number (got ${this.show(value)})`);
         if (value < minimum)
             this.fail(path, `must be at least ${minimum} (got ${value})`);
+        return value;
+    }
+    /** A number greater than zero (JSON Schema's `exclusiveMinimum: 0`). */
+    positive(value, path) {
+        if (typeof value !== 'number')
+            this.fail(path, `must be a number (got ${this.show(value)})`);
+        if (!(value > 0))
+            this.fail(path, `must be greater than 0 (got ${value})`);
         return value;
     }
     integer(value, path, minimum) {
@@ -31825,6 +31836,12 @@ function finalMetricValues(record) {
     }
     return values;
 }
+/** `1 minute`, `0.02 minutes`; "its time limit" for a record that does not say. */
+function minutesText(minutes) {
+    if (minutes === undefined)
+        return 'its time limit';
+    return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+}
 function paramText(value) {
     return value === null ? 'null' : String(value);
 }
@@ -31833,9 +31850,11 @@ function renderRunSummary(record) {
     const { outcome } = record;
     const status = outcome.status === 'failed'
         ? `❌ failed (exit code ${outcome.exitCode ?? 'unknown'})`
-        : outcome.status === 'succeeded'
-            ? '✅ succeeded'
-            : '📥 collected (no command)';
+        : outcome.status === 'timed-out'
+            ? `❌ timed out (the command was stopped after ${minutesText(outcome.timeoutMinutes)})`
+            : outcome.status === 'succeeded'
+                ? '✅ succeeded'
+                : '📥 collected (no command)';
     const lines = [
         `### ML train: ${escapeInline(record.experiment)}`,
         '',

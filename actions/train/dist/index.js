@@ -29949,7 +29949,19 @@ function readTrainSettings() {
         matrix: parseMatrix((0,github_src/* optionalInput */.$m)('matrix')),
         upload: (0,github_src/* booleanInput */.tE)('upload', true),
         redact: (0,github_src/* listInput */.dt)('redact'),
+        timeoutMinutes: parseTimeoutMinutes((0,github_src/* optionalInput */.$m)('timeout-minutes')),
     };
+}
+/** Plain decimal notation only, so that `0x10`, `1e3` or `Infinity` are not read as minutes. */
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+function parseTimeoutMinutes(text) {
+    if (text === undefined)
+        return undefined;
+    const minutes = DECIMAL.test(text) ? Number(text) : NaN;
+    if (!(minutes > 0)) {
+        throw new src/* UserError */.yo(`input "timeout-minutes" must be a positive number of minutes such as 30 or 0.5, got ${JSON.stringify(text)}`);
+    }
+    return minutes;
 }
 function parseMatrix(text) {
     if (text === undefined || text === 'null')
@@ -29971,6 +29983,14 @@ function parseMatrix(text) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/training-command.ts
 
+/** How long the command's processes get to exit after SIGTERM before the group is killed. */
+const STOP_GRACE_MS = 10_000;
+/** How often the process group is checked for survivors while it is being stopped. */
+const GROUP_POLL_MS = 50;
+/** How long to wait for the kernel to remove a SIGKILLed group before giving up on it. */
+const KILLED_WAIT_MS = 2_000;
+/** Node's timers fire at once beyond this (about 24.8 days); no job runs that long, so no timer then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /**
  * Variables the runner gives an action but not a `run:` step: the action's inputs and the
  * credentials of the artifact and cache services. The training command is the user's code (on a
@@ -29983,18 +30003,74 @@ function commandEnvironment(env) {
 }
 /**
  * Runs the training command as a workflow `run:` step would (bash, fail on the first error and in
- * pipes), streaming its output live to the log.
+ * pipes), streaming its output live to the log. With `timeoutMs`, a command still running then is
+ * stopped with everything it started: it leads its own process group, which gets SIGTERM and,
+ * after a grace period (STOP_GRACE_MS, or the timeout itself when shorter), SIGKILL, so that a
+ * grandchild that ignores SIGTERM or outlives its parent does not keep the job running.
  */
-function runTrainingCommand(command, cwd) {
+function runTrainingCommand(command, cwd, options = {}) {
     return new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], {
             cwd,
             env: commandEnvironment(process.env),
             stdio: 'inherit',
+            detached: true,
         });
-        child.on('error', reject);
-        child.on('close', (code, signal) => resolve({ exitCode: code ?? 128, signal: signal ?? undefined }));
+        let stopping;
+        const timeoutMs = options.timeoutMs;
+        const timer = timeoutMs === undefined || timeoutMs > MAX_TIMER_MS
+            ? undefined
+            : setTimeout(() => {
+                stopping = stopProcessGroup(child.pid, Math.min(STOP_GRACE_MS, timeoutMs));
+            }, timeoutMs);
+        child.on('error', (error) => {
+            if (timer !== undefined)
+                clearTimeout(timer);
+            reject(error);
+        });
+        child.on('close', (code, signal) => {
+            if (timer !== undefined)
+                clearTimeout(timer);
+            const result = { exitCode: code ?? 128, signal: signal ?? undefined, timedOut: stopping !== undefined };
+            // The leader may exit at once on SIGTERM while its children linger: wait for the whole group.
+            if (stopping === undefined)
+                resolve(result);
+            else
+                stopping.then(() => resolve(result), reject);
+        });
     });
+}
+/** SIGTERM to the group, then SIGKILL to whatever is left of it after `graceMs`. */
+async function stopProcessGroup(leader, graceMs) {
+    if (leader === undefined)
+        return;
+    if (!signalGroup(leader, 'SIGTERM'))
+        return;
+    if (await groupGoneWithin(leader, graceMs))
+        return;
+    signalGroup(leader, 'SIGKILL');
+    await groupGoneWithin(leader, KILLED_WAIT_MS);
+}
+/** Sends a signal to the process group `leader` leads; false when the group no longer exists. */
+function signalGroup(leader, signal) {
+    try {
+        process.kill(-leader, signal);
+        return true;
+    }
+    catch (thrown) {
+        if (thrown.code === 'ESRCH')
+            return false;
+        throw thrown;
+    }
+}
+async function groupGoneWithin(leader, waitMs) {
+    const deadline = Date.now() + waitMs;
+    while (signalGroup(leader, 0)) {
+        if (Date.now() >= deadline)
+            return false;
+        await new Promise((wake) => setTimeout(wake, GROUP_POLL_MS));
+    }
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -30018,9 +30094,15 @@ async function run() {
         const cwd = (0,external_node_path_.resolve)(context.workspace, settings.workingDirectory);
         const started = new Date();
         let exitCode;
+        let timedOut = false;
         if (settings.command !== undefined) {
-            const result = await core/* group */.Os(`Training: ${(0,src/* redactCommand */.jh)(settings.command, settings.redact)}`, () => runTrainingCommand(settings.command ?? '', cwd));
-            exitCode = result.exitCode;
+            const timeoutMs = settings.timeoutMinutes === undefined ? undefined : settings.timeoutMinutes * 60_000;
+            const result = await core/* group */.Os(`Training: ${(0,src/* redactCommand */.jh)(settings.command, settings.redact)}`, () => runTrainingCommand(settings.command ?? '', cwd, { timeoutMs }));
+            // A stopped command's exit code is our signal, not its answer: the record has none then.
+            if (result.timedOut)
+                timedOut = true;
+            else
+                exitCode = result.exitCode;
         }
         const finished = new Date();
         // Every reader runs even when one fails, so that the record holds all that could be read.
@@ -30051,6 +30133,7 @@ async function run() {
             started,
             finished,
             exitCode,
+            timedOut,
             metrics: metrics.metrics,
             params: (0,src/* redactParams */.Ai)(params.params, settings.redact),
             inputs,
@@ -30075,7 +30158,10 @@ async function run() {
         else {
             step.setOutput('artifact-id', '');
         }
-        if (exitCode !== undefined && exitCode !== 0) {
+        if (timedOut) {
+            step.fail(`the training command timed out after ${(0,src/* minutesText */.BI)(settings.timeoutMinutes)} and was stopped; the run record was written with status "timed-out"`);
+        }
+        else if (exitCode !== undefined && exitCode !== 0) {
             step.fail(`the training command exited with code ${exitCode}; the run record was written with status "failed"`);
         }
         // The first reading problem fails the step; the others are reported too, each on its own line.
@@ -30104,6 +30190,13 @@ function experimentName(settings, context) {
         return settings.experiment;
     const values = Object.values(settings.matrix).map((value) => typeof value === 'string' ? value : JSON.stringify(value));
     return [context.job || 'train', ...values].join('-');
+}
+function runStatus(settings, parts) {
+    if (settings.command === undefined)
+        return 'collected';
+    if (parts.timedOut)
+        return 'timed-out';
+    return parts.exitCode === 0 ? 'succeeded' : 'failed';
 }
 function buildRecord(settings, context, parts) {
     const experiment = experimentName(settings, context);
@@ -30136,7 +30229,10 @@ function buildRecord(settings, context, parts) {
         outcome: {
             ...(settings.command === undefined ? {} : { command: (0,src/* redactCommand */.jh)(settings.command, settings.redact) }),
             ...(parts.exitCode === undefined ? {} : { exitCode: parts.exitCode }),
-            status: settings.command === undefined ? 'collected' : parts.exitCode === 0 ? 'succeeded' : 'failed',
+            status: runStatus(settings, parts),
+            ...(settings.command === undefined || settings.timeoutMinutes === undefined
+                ? {}
+                : { timeoutMinutes: settings.timeoutMinutes }),
             startedAt: parts.started.toISOString(),
             finishedAt: parts.finished.toISOString(),
             durationMs: parts.finished.getTime() - parts.started.getTime(),
@@ -30165,6 +30261,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   fv: () => (/* reexport */ finalMetricValues),
   Q6: () => (/* reexport */ fingerprintFiles),
   hN: () => (/* reexport */ isCredentialName),
+  BI: () => (/* reexport */ minutesText),
   LE: () => (/* reexport */ readParams),
   jh: () => (/* reexport */ redactCommand),
   Ai: () => (/* reexport */ redactParams),
@@ -30623,7 +30720,7 @@ function writeJson(value, indent) {
 // length). Unknown properties are ignored and dropped, so additive changes need no new version.
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
-const RUN_STATUSES = (/* unused pure expression or super */ null && (['succeeded', 'failed', 'collected']));
+const RUN_STATUSES = (/* unused pure expression or super */ null && (['succeeded', 'failed', 'timed-out', 'collected']));
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const MAX_FREE_FORM_DEPTH = 32;
 /**
@@ -30789,6 +30886,9 @@ function checkOutcome(check, value) {
             ? {}
             : { exitCode: check.integer(value['exitCode'], `${p}.exitCode`, -Infinity) }),
         status: status,
+        ...(value['timeoutMinutes'] === undefined
+            ? {}
+            : { timeoutMinutes: check.positive(value['timeoutMinutes'], `${p}.timeoutMinutes`) }),
         startedAt: time('startedAt'),
         finishedAt: time('finishedAt'),
         durationMs: check.number(check.required(value, p, 'durationMs'), `${p}.durationMs`, 0),
@@ -30864,6 +30964,14 @@ class RecordChecker {
             this.fail(path, `must be a number (got ${this.show(value)})`);
         if (value < minimum)
             this.fail(path, `must be at least ${minimum} (got ${value})`);
+        return value;
+    }
+    /** A number greater than zero (JSON Schema's `exclusiveMinimum: 0`). */
+    positive(value, path) {
+        if (typeof value !== 'number')
+            this.fail(path, `must be a number (got ${this.show(value)})`);
+        if (!(value > 0))
+            this.fail(path, `must be greater than 0 (got ${value})`);
         return value;
     }
     integer(value, path, minimum) {
@@ -31591,6 +31699,12 @@ function finalMetricValues(record) {
     }
     return values;
 }
+/** `1 minute`, `0.02 minutes`; "its time limit" for a record that does not say. */
+function minutesText(minutes) {
+    if (minutes === undefined)
+        return 'its time limit';
+    return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+}
 function paramText(value) {
     return value === null ? 'null' : String(value);
 }
@@ -31599,9 +31713,11 @@ function renderRunSummary(record) {
     const { outcome } = record;
     const status = outcome.status === 'failed'
         ? `❌ failed (exit code ${outcome.exitCode ?? 'unknown'})`
-        : outcome.status === 'succeeded'
-            ? '✅ succeeded'
-            : '📥 collected (no command)';
+        : outcome.status === 'timed-out'
+            ? `❌ timed out (the command was stopped after ${minutesText(outcome.timeoutMinutes)})`
+            : outcome.status === 'succeeded'
+                ? '✅ succeeded'
+                : '📥 collected (no command)';
     const lines = [
         `### ML train: ${markdown_escape_escapeInline(record.experiment)}`,
         '',

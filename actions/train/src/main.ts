@@ -11,6 +11,7 @@ import {
   finalMetricValues,
   fingerprintFiles,
   isCredentialName,
+  minutesText,
   readParams,
   redactCommand,
   redactParams,
@@ -20,6 +21,7 @@ import {
   type Metric,
   type ParamValue,
   type RunRecord,
+  type RunStatus,
 } from '@ml-actions/core';
 import {
   loadArtifactClient,
@@ -49,11 +51,15 @@ export async function run(): Promise<void> {
     const started = new Date();
 
     let exitCode: number | undefined;
+    let timedOut = false;
     if (settings.command !== undefined) {
+      const timeoutMs = settings.timeoutMinutes === undefined ? undefined : settings.timeoutMinutes * 60_000;
       const result = await core.group(`Training: ${redactCommand(settings.command, settings.redact)}`, () =>
-        runTrainingCommand(settings.command ?? '', cwd),
+        runTrainingCommand(settings.command ?? '', cwd, { timeoutMs }),
       );
-      exitCode = result.exitCode;
+      // A stopped command's exit code is our signal, not its answer: the record has none then.
+      if (result.timedOut) timedOut = true;
+      else exitCode = result.exitCode;
     }
     const finished = new Date();
 
@@ -84,6 +90,7 @@ export async function run(): Promise<void> {
       started,
       finished,
       exitCode,
+      timedOut,
       metrics: metrics.metrics,
       params: redactParams(params.params, settings.redact),
       inputs,
@@ -110,7 +117,11 @@ export async function run(): Promise<void> {
       step.setOutput('artifact-id', '');
     }
 
-    if (exitCode !== undefined && exitCode !== 0) {
+    if (timedOut) {
+      step.fail(
+        `the training command timed out after ${minutesText(settings.timeoutMinutes)} and was stopped; the run record was written with status "timed-out"`,
+      );
+    } else if (exitCode !== undefined && exitCode !== 0) {
       step.fail(`the training command exited with code ${exitCode}; the run record was written with status "failed"`);
     }
     // The first reading problem fails the step; the others are reported too, each on its own line.
@@ -141,6 +152,12 @@ function experimentName(settings: TrainSettings, context: ActionContext): string
   return [context.job || 'train', ...values].join('-');
 }
 
+function runStatus(settings: TrainSettings, parts: { exitCode: number | undefined; timedOut: boolean }): RunStatus {
+  if (settings.command === undefined) return 'collected';
+  if (parts.timedOut) return 'timed-out';
+  return parts.exitCode === 0 ? 'succeeded' : 'failed';
+}
+
 function buildRecord(
   settings: TrainSettings,
   context: ActionContext,
@@ -148,6 +165,7 @@ function buildRecord(
     started: Date;
     finished: Date;
     exitCode: number | undefined;
+    timedOut: boolean;
     metrics: Record<string, Metric>;
     params: Record<string, ParamValue>;
     inputs: DataInput[];
@@ -184,7 +202,10 @@ function buildRecord(
     outcome: {
       ...(settings.command === undefined ? {} : { command: redactCommand(settings.command, settings.redact) }),
       ...(parts.exitCode === undefined ? {} : { exitCode: parts.exitCode }),
-      status: settings.command === undefined ? 'collected' : parts.exitCode === 0 ? 'succeeded' : 'failed',
+      status: runStatus(settings, parts),
+      ...(settings.command === undefined || settings.timeoutMinutes === undefined
+        ? {}
+        : { timeoutMinutes: settings.timeoutMinutes }),
       startedAt: parts.started.toISOString(),
       finishedAt: parts.finished.toISOString(),
       durationMs: parts.finished.getTime() - parts.started.getTime(),

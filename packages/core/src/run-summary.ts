@@ -19,6 +19,12 @@ export function finalMetricValues(record: RunRecord): Record<string, number | st
   return values;
 }
 
+/** `1 minute`, `0.02 minutes`; "its time limit" for a record that does not say. */
+export function minutesText(minutes: number | undefined): string {
+  if (minutes === undefined) return 'its time limit';
+  return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+}
+
 function paramText(value: ParamValue): string {
   return value === null ? 'null' : String(value);
 }
@@ -29,9 +35,11 @@ export function renderRunSummary(record: RunRecord): string {
   const status =
     outcome.status === 'failed'
       ? `❌ failed (exit code ${outcome.exitCode ?? 'unknown'})`
-      : outcome.status === 'succeeded'
-        ? '✅ succeeded'
-        : '📥 collected (no command)';
+      : outcome.status === 'timed-out'
+        ? `❌ timed out (the command was stopped after ${minutesText(outcome.timeoutMinutes)})`
+        : outcome.status === 'succeeded'
+          ? '✅ succeeded'
+          : '📥 collected (no command)';
   const lines = [
     `### ML train: ${escapeInline(record.experiment)}`,
     '',

@@ -172,7 +172,7 @@ describe('parseRunRecord', () => {
       'run-record.json: invalid run record: $.provenance.sha is missing',
     );
     expect(errorOf(broken(['outcome', 'status'], 'ok')).message).toBe(
-      'run-record.json: invalid run record: $.outcome.status must be one of "succeeded", "failed", "collected" (got "ok")',
+      'run-record.json: invalid run record: $.outcome.status must be one of "succeeded", "failed", "timed-out", "collected" (got "ok")',
     );
     expect(errorOf(broken(['inputs', 0, 'sha256'], 'ABC')).message).toBe(
       'run-record.json: invalid run record: $.inputs[0].sha256 must be 64 lowercase hex digits (got "ABC")',
@@ -238,6 +238,8 @@ describe('the JSON Schema file', () => {
     'date without time': broken(['outcome', 'startedAt'], '2024-05-01'),
     'negative duration': broken(['outcome', 'durationMs'], -1),
     'fractional exit code': broken(['outcome', 'exitCode'], 0.5),
+    'timeout of 0 minutes': broken(['outcome', 'timeoutMinutes'], 0),
+    'timeout as text': broken(['outcome', 'timeoutMinutes'], '5'),
     'inputs as an object': broken(['inputs'], {}),
     'input without path': broken(['inputs', 0, 'path'], REMOVE),
     'input size negative': broken(['inputs', 0, 'size'], -5),
@@ -342,7 +344,8 @@ describe('the JSON Schema file', () => {
         {
           command: fc.string(),
           exitCode: fc.integer({ min: -255, max: 255 }),
-          status: fc.constantFrom('succeeded' as const, 'failed' as const, 'collected' as const),
+          status: fc.constantFrom('succeeded' as const, 'failed' as const, 'timed-out' as const, 'collected' as const),
+          timeoutMinutes: fc.double({ min: Number.MIN_VALUE, noNaN: true, noDefaultInfinity: true }),
           startedAt: isoDate,
           finishedAt: isoDate,
           durationMs: fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }),
