@@ -152,8 +152,11 @@ describe('train, running the command', () => {
   });
 
   it('a failing command fails the step but still writes the record with status failed', async () => {
-    const workspace = await project({ 'metrics.json': '{"accuracy": 0.5}' });
-    const { run } = await train(workspace, { command: 'echo partial; exit 3', metrics: 'metrics.json' });
+    const workspace = await project({});
+    const { run } = await train(workspace, {
+      command: `echo '{"accuracy": 0.5}' > metrics.json; exit 3`,
+      metrics: 'metrics.json',
+    });
     expect(run.exitCode).toBe(1);
     expect(run.annotations[0]?.message).toBe(
       'the training command exited with code 3; the run record was written with status "failed"',
@@ -197,6 +200,50 @@ describe('train, running the command', () => {
     expect(run.annotations[0]?.message).toBe(
       `input "timeout-minutes" must be a positive number of minutes such as 30 or 0.5, got ${JSON.stringify(value)}`,
     );
+  });
+
+  it('a failed command: metrics files it did not rewrite are not reported as its metrics', async () => {
+    const workspace = await project({ 'metrics.json': '{"accuracy": 0.99}', 'eval.json': '{"f1": 0.5}' });
+    // eval.json is rewritten with the same size, so only its mtime tells.
+    const { run } = await train(workspace, {
+      command: `printf '{"f1": 0.6}' > eval.json; exit 1`,
+      metrics: 'metrics.json\neval.json',
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.map((annotation) => annotation.message)).toEqual([
+      'the training command exited with code 1; the run record was written with status "failed"',
+    ]);
+    const record = parseRunRecord(await readFile(run.outputs['record'] ?? '', 'utf8'), 'record');
+    expect(record.metrics).toEqual({ f1: { value: 0.6 } });
+    expect(record.staleSources).toEqual(['metrics.json']);
+    expect(record.sources).toEqual(['eval.json']);
+    expect(run.summary).toContain(
+      '1 metrics file was not rewritten by the failed command; their values are not reported: `metrics.json`',
+    );
+    expect(run.summary).not.toContain('accuracy');
+  });
+
+  it('a command that succeeds without rewriting a metrics file: its values are read, marked stale and warned about', async () => {
+    const workspace = await project({ 'metrics.json': '{"accuracy": 0.99}' });
+    const { run } = await train(workspace, {
+      command: 'printf "step,loss\\n0,0.5\\n" > history.csv',
+      metrics: 'metrics.json\nhistory.csv',
+      upload: 'false',
+    });
+    expect(run.exitCode).toBe(0);
+    const record = parseRunRecord(await readFile(run.outputs['record'] ?? '', 'utf8'), 'record');
+    expect(record.metrics['accuracy']?.value).toBe(0.99);
+    expect(record.metrics['loss']?.value).toBe(0.5);
+    expect(record.staleSources).toEqual(['metrics.json']);
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'warning',
+        file: 'metrics.json',
+        message:
+          'metrics file metrics.json was not rewritten by the training command (it existed before and is unchanged); its values may be from an earlier run',
+      }),
+    );
+    expect(run.summary).toContain('1 metrics file was not rewritten by the command');
   });
 
   it('a malformed metrics file fails with the file and line, and the record and summary are still written', async () => {

@@ -29930,8 +29930,8 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 81 modules
-var src = __nccwpck_require__(24754);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 82 modules
+var src = __nccwpck_require__(36870);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 17 modules
 var github_src = __nccwpck_require__(53630);
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -30092,6 +30092,9 @@ async function run() {
         };
         const context = (0,github_src/* readActionContext */.wc)();
         const cwd = (0,external_node_path_.resolve)(context.workspace, settings.workingDirectory);
+        const where = { workspace: context.workspace, cwd };
+        // What the metrics patterns match before the command, to tell later which files it did not write.
+        const before = settings.command === undefined ? undefined : await (0,src/* snapshotMetricsFiles */.hQ)(settings.metrics, where);
         const started = new Date();
         let exitCode;
         let timedOut = false;
@@ -30116,14 +30119,23 @@ async function run() {
                 return fallback;
             }
         };
-        const where = { workspace: context.workspace, cwd };
-        const metrics = await attempt(() => (0,src/* collectMetrics */.IE)(settings.metrics, where), {
+        const unchanged = before === undefined ? new Set() : await (0,src/* unchangedMetricsFiles */._J)(before);
+        // A failed command's untouched files hold an earlier run's values, not this run's.
+        const failed = timedOut || (exitCode !== undefined && exitCode !== 0);
+        const metrics = await attempt(() => (0,src/* collectMetrics */.IE)(settings.metrics, where, failed ? unchanged : new Set()), {
             metrics: {},
             sources: [],
+            skipped: [],
             warnings: [],
         });
         for (const warning of metrics.warnings)
             core/* warning */.$e((0,github_src/* printable */.g$)(warning.message), annotation(warning));
+        const staleSources = failed ? metrics.skipped : metrics.sources.filter((source) => unchanged.has(source));
+        if (!failed) {
+            for (const source of staleSources) {
+                core/* warning */.$e((0,github_src/* printable */.g$)(`metrics file ${source} was not rewritten by the training command (it existed before and is unchanged); its values may be from an earlier run`), { file: source });
+            }
+        }
         const params = await attempt(() => (0,src/* readParams */.LE)(settings.params, where), {
             params: {},
             sources: [],
@@ -30138,6 +30150,7 @@ async function run() {
             params: (0,src/* redactParams */.Ai)(params.params, settings.redact),
             inputs,
             sources: [...metrics.sources, ...params.sources],
+            staleSources,
         });
         const path = await (0,github_src/* writeJobRecord */.q7)(record);
         step.setOutput('run-id', record.runId);
@@ -30239,13 +30252,14 @@ function buildRecord(settings, context, parts) {
         },
         inputs: parts.inputs,
         sources: parts.sources,
+        ...(parts.staleSources.length === 0 ? {} : { staleSources: parts.staleSources }),
     };
 }
 
 
 /***/ }),
 
-/***/ 24754:
+/***/ 36870:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30267,6 +30281,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ai: () => (/* reexport */ redactParams),
   qN: () => (/* reexport */ renderRunSummary),
   J1: () => (/* reexport */ run_record_serializeRunRecord),
+  hQ: () => (/* reexport */ snapshotMetricsFiles),
+  _J: () => (/* reexport */ unchangedMetricsFiles),
   t: () => (/* reexport */ withoutUrlSecrets)
 });
 
@@ -30787,6 +30803,13 @@ function validateRunRecord(document, source) {
         sources: check
             .array(check.required(root, '$', 'sources'), '$.sources')
             .map((item, index) => check.string(item, `$.sources[${index}]`)),
+        ...(root['staleSources'] === undefined
+            ? {}
+            : {
+                staleSources: check
+                    .array(root['staleSources'], '$.staleSources')
+                    .map((item, index) => check.string(item, `$.staleSources[${index}]`)),
+            }),
     };
     return record;
 }
@@ -31724,6 +31747,14 @@ function renderRunSummary(record) {
         `Status: ${status} · duration ${(outcome.durationMs / 1000).toFixed(1)} s · run \`${markdown_escape_escapeInline(record.runId)}\``,
         '',
     ];
+    const stale = record.staleSources ?? [];
+    if (stale.length > 0) {
+        const files = stale.map((file) => `\`${markdown_escape_escapeInline(file)}\``).join(', ');
+        const count = stale.length === 1 ? '1 metrics file was' : `${stale.length} metrics files were`;
+        lines.push(outcome.status === 'failed' || outcome.status === 'timed-out'
+            ? `⚠️ ${count} not rewritten by the failed command; their values are not reported: ${files}`
+            : `⚠️ ${count} not rewritten by the command (unchanged since before it ran); their values may be from an earlier run: ${files}`, '');
+    }
     const metrics = Object.entries(record.metrics).sort(([a], [b]) => a.localeCompare(b));
     if (metrics.length === 0) {
         lines.push('No metrics were read.', '');
@@ -35074,18 +35105,32 @@ async function readMetricsFolder(folder, warnings = []) {
  * over earlier ones, and within a glob or folder, later paths in name order.
  * `sources` lists the files read, relative to the workspace, each once; `warnings` the problems
  * that still let a file be read (see `readMetricsFile`).
+ * Files in `skip` (workspace-relative) are not reported: a file given by name or glob is not
+ * read, a folder's metrics are dropped when every file they came from is in `skip`. They are
+ * listed in `skipped`, and a pattern whose metrics were all skipped is no error.
  */
-async function collectMetrics(patterns, options) {
+async function collectMetrics(patterns, options, skip = new Set()) {
     const merged = new Map();
     const sources = [];
+    const skipped = [];
     const warnings = [];
     for (const pattern of patterns) {
         if (pattern.trim() === '')
             continue;
         let found = 0;
+        let skippedHere = false;
         for (const match of await expandWorkspacePattern(pattern, options, 'metrics path')) {
-            if (match.isDirectory) {
+            if (skip.has(match.relative)) {
+                skipped.push(match.relative);
+                skippedHere = true;
+            }
+            else if (match.isDirectory) {
                 const folder = await readMetricsFolder(match, warnings);
+                if (folder.sources.length > 0 && folder.sources.every((source) => skip.has(source))) {
+                    skipped.push(...folder.sources);
+                    skippedHere = true;
+                    continue;
+                }
                 for (const [key, metric] of folder.metrics)
                     merged.set(key, metric);
                 found += folder.metrics.size;
@@ -35099,17 +35144,80 @@ async function collectMetrics(patterns, options) {
                 sources.push(match.relative);
             }
         }
-        if (found === 0) {
+        if (found === 0 && !skippedHere) {
             throw new errors_UserError(`metrics path ${JSON.stringify(pattern.trim())} has no metrics: no numeric values were found in what it names`);
         }
     }
     const metrics = {};
     for (const [key, metric] of merged)
         safe_record_setOwnEntry(metrics, key, metric);
-    return { metrics, sources: [...new Set(sources)], warnings };
+    return { metrics, sources: [...new Set(sources)], skipped: [...new Set(skipped)], warnings };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/stale-metrics.ts
+
+
+
+/**
+ * Stamps every file the metrics patterns match now, folders searched all the way down (dot-folders
+ * and node_modules skipped, as when reading). A pattern that matches nothing or cannot be read is
+ * skipped: before the command, its files may not exist yet, and reading reports the problem later.
+ */
+async function snapshotMetricsFiles(patterns, options) {
+    const snapshot = new Map();
+    const skipFolder = (name) => name.startsWith('.') || name === 'node_modules';
+    for (const pattern of patterns) {
+        if (pattern.trim() === '')
+            continue;
+        let files;
+        try {
+            files = [];
+            for (const match of await expandWorkspacePattern(pattern, options, 'metrics path')) {
+                if (!match.isDirectory)
+                    files.push(match);
+                else
+                    files.push(...(await listWorkspaceFolder(match, { recursive: true, skipFolder })));
+            }
+        }
+        catch {
+            continue;
+        }
+        for (const file of files) {
+            if (file.isDirectory || snapshot.has(file.relative))
+                continue;
+            const stamp = await stampOf(file.absolute);
+            if (stamp !== undefined)
+                snapshot.set(file.relative, { ...stamp, absolute: file.absolute });
+        }
+    }
+    return snapshot;
+}
+/**
+ * The files of a snapshot that are still there and unchanged (same mtime, size and inode), so the
+ * command did not write them: their values are from before it ran. Workspace-relative, sorted.
+ */
+async function unchangedMetricsFiles(snapshot) {
+    const unchanged = new Set();
+    for (const [relative, before] of [...snapshot].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const now = await stampOf(before.absolute);
+        if (now !== undefined && now.mtimeMs === before.mtimeMs && now.size === before.size && now.ino === before.ino) {
+            unchanged.add(relative);
+        }
+    }
+    return unchanged;
+}
+async function stampOf(absolute) {
+    try {
+        const { mtimeMs, size, ino } = await (0,promises_.stat)(absolute);
+        return { mtimeMs, size, ino };
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/metrics/index.ts
+
 
 
 
@@ -37968,8 +38076,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 81 modules
-var src = __nccwpck_require__(24754);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 82 modules
+var src = __nccwpck_require__(36870);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 

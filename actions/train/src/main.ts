@@ -16,6 +16,8 @@ import {
   redactCommand,
   redactParams,
   renderRunSummary,
+  snapshotMetricsFiles,
+  unchangedMetricsFiles,
   withoutUrlSecrets,
   type DataInput,
   type Metric,
@@ -48,6 +50,9 @@ export async function run(): Promise<void> {
     };
     const context = readActionContext();
     const cwd = resolve(context.workspace, settings.workingDirectory);
+    const where = { workspace: context.workspace, cwd };
+    // What the metrics patterns match before the command, to tell later which files it did not write.
+    const before = settings.command === undefined ? undefined : await snapshotMetricsFiles(settings.metrics, where);
     const started = new Date();
 
     let exitCode: number | undefined;
@@ -73,13 +78,27 @@ export async function run(): Promise<void> {
         return fallback;
       }
     };
-    const where = { workspace: context.workspace, cwd };
-    const metrics = await attempt(() => collectMetrics(settings.metrics, where), {
+    const unchanged = before === undefined ? new Set<string>() : await unchangedMetricsFiles(before);
+    // A failed command's untouched files hold an earlier run's values, not this run's.
+    const failed = timedOut || (exitCode !== undefined && exitCode !== 0);
+    const metrics = await attempt(() => collectMetrics(settings.metrics, where, failed ? unchanged : new Set()), {
       metrics: {},
       sources: [],
+      skipped: [],
       warnings: [],
     });
     for (const warning of metrics.warnings) core.warning(printable(warning.message), annotation(warning));
+    const staleSources = failed ? metrics.skipped : metrics.sources.filter((source) => unchanged.has(source));
+    if (!failed) {
+      for (const source of staleSources) {
+        core.warning(
+          printable(
+            `metrics file ${source} was not rewritten by the training command (it existed before and is unchanged); its values may be from an earlier run`,
+          ),
+          { file: source },
+        );
+      }
+    }
     const params = await attempt(() => readParams(settings.params, where), {
       params: {},
       sources: [],
@@ -95,6 +114,7 @@ export async function run(): Promise<void> {
       params: redactParams(params.params, settings.redact),
       inputs,
       sources: [...metrics.sources, ...params.sources],
+      staleSources,
     });
     const path = await writeJobRecord(record);
     step.setOutput('run-id', record.runId);
@@ -170,6 +190,7 @@ function buildRecord(
     params: Record<string, ParamValue>;
     inputs: DataInput[];
     sources: string[];
+    staleSources: string[];
   },
 ): RunRecord {
   const experiment = experimentName(settings, context);
@@ -212,5 +233,6 @@ function buildRecord(
     },
     inputs: parts.inputs,
     sources: parts.sources,
+    ...(parts.staleSources.length === 0 ? {} : { staleSources: parts.staleSources }),
   };
 }

@@ -86,6 +86,12 @@ export interface RunRecord {
   inputs: DataInput[];
   /** The metric and params files this record was read from, relative to the workspace. */
   sources: string[];
+  /**
+   * Metrics files that existed before the command ran and that it did not rewrite, so their values
+   * may be from an earlier run. When the command failed or timed out, their metrics are not in
+   * `metrics` (nor these files in `sources`). Absent when there were none.
+   */
+  staleSources?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -213,6 +219,13 @@ export function validateRunRecord(document: unknown, source: string): RunRecord 
     sources: check
       .array(check.required(root, '$', 'sources'), '$.sources')
       .map((item, index) => check.string(item, `$.sources[${index}]`)),
+    ...(root['staleSources'] === undefined
+      ? {}
+      : {
+          staleSources: check
+            .array(root['staleSources'], '$.staleSources')
+            .map((item, index) => check.string(item, `$.staleSources[${index}]`)),
+        }),
   };
   return record;
 }

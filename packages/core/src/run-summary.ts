@@ -46,6 +46,17 @@ export function renderRunSummary(record: RunRecord): string {
     `Status: ${status} · duration ${(outcome.durationMs / 1000).toFixed(1)} s · run \`${escapeInline(record.runId)}\``,
     '',
   ];
+  const stale = record.staleSources ?? [];
+  if (stale.length > 0) {
+    const files = stale.map((file) => `\`${escapeInline(file)}\``).join(', ');
+    const count = stale.length === 1 ? '1 metrics file was' : `${stale.length} metrics files were`;
+    lines.push(
+      outcome.status === 'failed' || outcome.status === 'timed-out'
+        ? `⚠️ ${count} not rewritten by the failed command; their values are not reported: ${files}`
+        : `⚠️ ${count} not rewritten by the command (unchanged since before it ran); their values may be from an earlier run: ${files}`,
+      '',
+    );
+  }
   const metrics = Object.entries(record.metrics).sort(([a], [b]) => a.localeCompare(b));
   if (metrics.length === 0) {
     lines.push('No metrics were read.', '');
