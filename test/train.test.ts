@@ -152,8 +152,11 @@ describe('train, running the command', () => {
   });
 
   it('a failing command fails the step but still writes the record with status failed', async () => {
-    const workspace = await project({ 'metrics.json': '{"accuracy": 0.5}' });
-    const { run } = await train(workspace, { command: 'echo partial; exit 3', metrics: 'metrics.json' });
+    const workspace = await project({});
+    const { run } = await train(workspace, {
+      command: `echo '{"accuracy": 0.5}' > metrics.json; exit 3`,
+      metrics: 'metrics.json',
+    });
     expect(run.exitCode).toBe(1);
     expect(run.annotations[0]?.message).toBe(
       'the training command exited with code 3; the run record was written with status "failed"',
@@ -163,6 +166,84 @@ describe('train, running the command', () => {
     expect(record.metrics['accuracy']?.value).toBe(0.5);
     expect(run.summary).toContain('failed (exit code 3)');
     expect(run.outputs['artifact-id']).toMatch(/^\d+$/);
+  });
+
+  it('a command past timeout-minutes is stopped with its whole process group, and the record says timed-out', async () => {
+    const workspace = await project({ 'metrics.json': '{"accuracy": 0.5}' });
+    // The grandchild ignores SIGTERM (as `sleep` then does too) and outlives its parent shell.
+    const grandchild = `bash -c 'trap "" TERM; echo $$ > grandchild.pid; exec sleep 60'`;
+    const started = Date.now();
+    const { run } = await train(workspace, {
+      command: `${grandchild} & wait`,
+      'timeout-minutes': '0.02',
+      metrics: 'metrics.json',
+    });
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.map((annotation) => annotation.message)).toContain(
+      'the training command timed out after 0.02 minutes and was stopped; the run record was written with status "timed-out"',
+    );
+    const record = parseRunRecord(await readFile(run.outputs['record'] ?? '', 'utf8'), 'record');
+    expect(record.outcome).toMatchObject({ status: 'timed-out', timeoutMinutes: 0.02 });
+    expect(record.outcome.exitCode).toBeUndefined();
+    expect(run.summary).toContain('timed out (the command was stopped after 0.02 minutes)');
+    expect(run.outputs['artifact-id']).toMatch(/^\d+$/);
+    const pid = Number((await readFile(join(workspace, 'grandchild.pid'), 'utf8')).trim());
+    expect(pid).toBeGreaterThan(0);
+    expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
+  });
+
+  it.each(['0', '-1', 'soon', '1e3'])('timeout-minutes %j is refused, naming the input', async (value) => {
+    const workspace = await project({});
+    const { run } = await train(workspace, { command: 'touch ran', 'timeout-minutes': value, upload: 'false' });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations[0]?.message).toBe(
+      `input "timeout-minutes" must be a positive number of minutes such as 30 or 0.5, got ${JSON.stringify(value)}`,
+    );
+  });
+
+  it('a failed command: metrics files it did not rewrite are not reported as its metrics', async () => {
+    const workspace = await project({ 'metrics.json': '{"accuracy": 0.99}', 'eval.json': '{"f1": 0.5}' });
+    // eval.json is rewritten with the same size, so only its mtime tells.
+    const { run } = await train(workspace, {
+      command: `printf '{"f1": 0.6}' > eval.json; exit 1`,
+      metrics: 'metrics.json\neval.json',
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.map((annotation) => annotation.message)).toEqual([
+      'the training command exited with code 1; the run record was written with status "failed"',
+    ]);
+    const record = parseRunRecord(await readFile(run.outputs['record'] ?? '', 'utf8'), 'record');
+    expect(record.metrics).toEqual({ f1: { value: 0.6 } });
+    expect(record.staleSources).toEqual(['metrics.json']);
+    expect(record.sources).toEqual(['eval.json']);
+    expect(run.summary).toContain(
+      '1 metrics file was not rewritten by the failed command; their values are not reported: `metrics.json`',
+    );
+    expect(run.summary).not.toContain('accuracy');
+  });
+
+  it('a command that succeeds without rewriting a metrics file: its values are read, marked stale and warned about', async () => {
+    const workspace = await project({ 'metrics.json': '{"accuracy": 0.99}' });
+    const { run } = await train(workspace, {
+      command: 'printf "step,loss\\n0,0.5\\n" > history.csv',
+      metrics: 'metrics.json\nhistory.csv',
+      upload: 'false',
+    });
+    expect(run.exitCode).toBe(0);
+    const record = parseRunRecord(await readFile(run.outputs['record'] ?? '', 'utf8'), 'record');
+    expect(record.metrics['accuracy']?.value).toBe(0.99);
+    expect(record.metrics['loss']?.value).toBe(0.5);
+    expect(record.staleSources).toEqual(['metrics.json']);
+    expect(run.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'warning',
+        file: 'metrics.json',
+        message:
+          'metrics file metrics.json was not rewritten by the training command (it existed before and is unchanged); its values may be from an earlier run',
+      }),
+    );
+    expect(run.summary).toContain('1 metrics file was not rewritten by the command');
   });
 
   it('a malformed metrics file fails with the file and line, and the record and summary are still written', async () => {

@@ -29935,8 +29935,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 82 modules
-var src = __nccwpck_require__(80667);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 83 modules
+var src = __nccwpck_require__(80491);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 19 modules
 var github_src = __nccwpck_require__(14073);
 // EXTERNAL MODULE: external "node:fs"
@@ -30401,7 +30401,7 @@ async function readMlmodel(files) {
 
 /***/ }),
 
-/***/ 80667:
+/***/ 80491:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30438,7 +30438,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   FX: () => (/* reexport */ writeModelPackage)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, collectMetrics, commentKeyName, compareMarker, compareMetrics, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, fingerprintFiles, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSigned, gateHeadline, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, paramValueFromTree, parseCompareBundle, parseParamValue, parseRules, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, readZipEntry, redactCommand, redactParams, renderComparison, renderGateSummary, renderLearningCurve, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, serializeCompareBundle, serializeManifest, serializeRunRecord, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateRunRecord, workspaceChild
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, collectMetrics, commentKeyName, compareMarker, compareMetrics, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, fingerprintFiles, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSigned, gateHeadline, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, maskedCrc32c, metricDirection, metricsFormatFromName, minutesText, modelTag, paramValueFromTree, parseCompareBundle, parseParamValue, parseRules, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, readZipEntry, redactCommand, redactParams, renderComparison, renderGateSummary, renderLearningCurve, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, serializeCompareBundle, serializeManifest, serializeRunRecord, snapshotMetricsFiles, toJsonNumber, toWorkspaceRelative, truncateText, unchangedMetricsFiles, utf8Length, validateRunRecord, workspaceChild
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -30909,7 +30909,7 @@ function writeJson(value, indent) {
 // length). Unknown properties are ignored and dropped, so additive changes need no new version.
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
-const RUN_STATUSES = ['succeeded', 'failed', 'collected'];
+const RUN_STATUSES = ['succeeded', 'failed', 'timed-out', 'collected'];
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const MAX_FREE_FORM_DEPTH = 32;
 /**
@@ -30976,6 +30976,13 @@ function validateRunRecord(document, source) {
         sources: check
             .array(check.required(root, '$', 'sources'), '$.sources')
             .map((item, index) => check.string(item, `$.sources[${index}]`)),
+        ...(root['staleSources'] === undefined
+            ? {}
+            : {
+                staleSources: check
+                    .array(root['staleSources'], '$.staleSources')
+                    .map((item, index) => check.string(item, `$.staleSources[${index}]`)),
+            }),
     };
     return record;
 }
@@ -31075,6 +31082,9 @@ function checkOutcome(check, value) {
             ? {}
             : { exitCode: check.integer(value['exitCode'], `${p}.exitCode`, -Infinity) }),
         status: status,
+        ...(value['timeoutMinutes'] === undefined
+            ? {}
+            : { timeoutMinutes: check.positive(value['timeoutMinutes'], `${p}.timeoutMinutes`) }),
         startedAt: time('startedAt'),
         finishedAt: time('finishedAt'),
         durationMs: check.number(check.required(value, p, 'durationMs'), `${p}.durationMs`, 0),
@@ -31150,6 +31160,14 @@ class RecordChecker {
             this.fail(path, `must be a number (got ${this.show(value)})`);
         if (value < minimum)
             this.fail(path, `must be at least ${minimum} (got ${value})`);
+        return value;
+    }
+    /** A number greater than zero (JSON Schema's `exclusiveMinimum: 0`). */
+    positive(value, path) {
+        if (typeof value !== 'number')
+            this.fail(path, `must be a number (got ${this.show(value)})`);
+        if (!(value > 0))
+            this.fail(path, `must be greater than 0 (got ${value})`);
         return value;
     }
     integer(value, path, minimum) {
@@ -31997,6 +32015,12 @@ function finalMetricValues(record) {
     }
     return values;
 }
+/** `1 minute`, `0.02 minutes`; "its time limit" for a record that does not say. */
+function minutesText(minutes) {
+    if (minutes === undefined)
+        return 'its time limit';
+    return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+}
 function paramText(value) {
     return value === null ? 'null' : String(value);
 }
@@ -32005,15 +32029,25 @@ function renderRunSummary(record) {
     const { outcome } = record;
     const status = outcome.status === 'failed'
         ? `❌ failed (exit code ${outcome.exitCode ?? 'unknown'})`
-        : outcome.status === 'succeeded'
-            ? '✅ succeeded'
-            : '📥 collected (no command)';
+        : outcome.status === 'timed-out'
+            ? `❌ timed out (the command was stopped after ${minutesText(outcome.timeoutMinutes)})`
+            : outcome.status === 'succeeded'
+                ? '✅ succeeded'
+                : '📥 collected (no command)';
     const lines = [
         `### ML train: ${escapeInline(record.experiment)}`,
         '',
         `Status: ${status} · duration ${(outcome.durationMs / 1000).toFixed(1)} s · run \`${escapeInline(record.runId)}\``,
         '',
     ];
+    const stale = record.staleSources ?? [];
+    if (stale.length > 0) {
+        const files = stale.map((file) => `\`${escapeInline(file)}\``).join(', ');
+        const count = stale.length === 1 ? '1 metrics file was' : `${stale.length} metrics files were`;
+        lines.push(outcome.status === 'failed' || outcome.status === 'timed-out'
+            ? `⚠️ ${count} not rewritten by the failed command; their values are not reported: ${files}`
+            : `⚠️ ${count} not rewritten by the command (unchanged since before it ran); their values may be from an earlier run: ${files}`, '');
+    }
     const metrics = Object.entries(record.metrics).sort(([a], [b]) => a.localeCompare(b));
     if (metrics.length === 0) {
         lines.push('No metrics were read.', '');
@@ -35224,18 +35258,32 @@ async function metrics_folder_readMetricsFolder(folder, warnings = []) {
  * over earlier ones, and within a glob or folder, later paths in name order.
  * `sources` lists the files read, relative to the workspace, each once; `warnings` the problems
  * that still let a file be read (see `readMetricsFile`).
+ * Files in `skip` (workspace-relative) are not reported: a file given by name or glob is not
+ * read, a folder's metrics are dropped when every file they came from is in `skip`. They are
+ * listed in `skipped`, and a pattern whose metrics were all skipped is no error.
  */
-async function collectMetrics(patterns, options) {
+async function collectMetrics(patterns, options, skip = new Set()) {
     const merged = new Map();
     const sources = [];
+    const skipped = [];
     const warnings = [];
     for (const pattern of patterns) {
         if (pattern.trim() === '')
             continue;
         let found = 0;
+        let skippedHere = false;
         for (const match of await expandWorkspacePattern(pattern, options, 'metrics path')) {
-            if (match.isDirectory) {
+            if (skip.has(match.relative)) {
+                skipped.push(match.relative);
+                skippedHere = true;
+            }
+            else if (match.isDirectory) {
                 const folder = await readMetricsFolder(match, warnings);
+                if (folder.sources.length > 0 && folder.sources.every((source) => skip.has(source))) {
+                    skipped.push(...folder.sources);
+                    skippedHere = true;
+                    continue;
+                }
                 for (const [key, metric] of folder.metrics)
                     merged.set(key, metric);
                 found += folder.metrics.size;
@@ -35249,17 +35297,80 @@ async function collectMetrics(patterns, options) {
                 sources.push(match.relative);
             }
         }
-        if (found === 0) {
+        if (found === 0 && !skippedHere) {
             throw new UserError(`metrics path ${JSON.stringify(pattern.trim())} has no metrics: no numeric values were found in what it names`);
         }
     }
     const metrics = {};
     for (const [key, metric] of merged)
         setOwnEntry(metrics, key, metric);
-    return { metrics, sources: [...new Set(sources)], warnings };
+    return { metrics, sources: [...new Set(sources)], skipped: [...new Set(skipped)], warnings };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/stale-metrics.ts
+
+
+
+/**
+ * Stamps every file the metrics patterns match now, folders searched all the way down (dot-folders
+ * and node_modules skipped, as when reading). A pattern that matches nothing or cannot be read is
+ * skipped: before the command, its files may not exist yet, and reading reports the problem later.
+ */
+async function snapshotMetricsFiles(patterns, options) {
+    const snapshot = new Map();
+    const skipFolder = (name) => name.startsWith('.') || name === 'node_modules';
+    for (const pattern of patterns) {
+        if (pattern.trim() === '')
+            continue;
+        let files;
+        try {
+            files = [];
+            for (const match of await expandWorkspacePattern(pattern, options, 'metrics path')) {
+                if (!match.isDirectory)
+                    files.push(match);
+                else
+                    files.push(...(await listWorkspaceFolder(match, { recursive: true, skipFolder })));
+            }
+        }
+        catch {
+            continue;
+        }
+        for (const file of files) {
+            if (file.isDirectory || snapshot.has(file.relative))
+                continue;
+            const stamp = await stampOf(file.absolute);
+            if (stamp !== undefined)
+                snapshot.set(file.relative, { ...stamp, absolute: file.absolute });
+        }
+    }
+    return snapshot;
+}
+/**
+ * The files of a snapshot that are still there and unchanged (same mtime, size and inode), so the
+ * command did not write them: their values are from before it ran. Workspace-relative, sorted.
+ */
+async function unchangedMetricsFiles(snapshot) {
+    const unchanged = new Set();
+    for (const [relative, before] of [...snapshot].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const now = await stampOf(before.absolute);
+        if (now !== undefined && now.mtimeMs === before.mtimeMs && now.size === before.size && now.ino === before.ino) {
+            unchanged.add(relative);
+        }
+    }
+    return unchanged;
+}
+async function stampOf(absolute) {
+    try {
+        const { mtimeMs, size, ino } = await stat(absolute);
+        return { mtimeMs, size, ino };
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/metrics/index.ts
+
 
 
 
@@ -38165,8 +38276,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 82 modules
-var src = __nccwpck_require__(80667);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 83 modules
+var src = __nccwpck_require__(80491);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 

@@ -29930,8 +29930,8 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 82 modules
-var src = __nccwpck_require__(25380);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 83 modules
+var src = __nccwpck_require__(1154);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 18 modules
 var github_src = __nccwpck_require__(84164);
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -29949,7 +29949,19 @@ function readTrainSettings() {
         matrix: parseMatrix((0,github_src/* optionalInput */.$m)('matrix')),
         upload: (0,github_src/* booleanInput */.tE)('upload', true),
         redact: (0,github_src/* listInput */.dt)('redact'),
+        timeoutMinutes: parseTimeoutMinutes((0,github_src/* optionalInput */.$m)('timeout-minutes')),
     };
+}
+/** Plain decimal notation only, so that `0x10`, `1e3` or `Infinity` are not read as minutes. */
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+function parseTimeoutMinutes(text) {
+    if (text === undefined)
+        return undefined;
+    const minutes = DECIMAL.test(text) ? Number(text) : NaN;
+    if (!(minutes > 0)) {
+        throw new src/* UserError */.yo(`input "timeout-minutes" must be a positive number of minutes such as 30 or 0.5, got ${JSON.stringify(text)}`);
+    }
+    return minutes;
 }
 function parseMatrix(text) {
     if (text === undefined || text === 'null')
@@ -29971,6 +29983,14 @@ function parseMatrix(text) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/training-command.ts
 
+/** How long the command's processes get to exit after SIGTERM before the group is killed. */
+const STOP_GRACE_MS = 10_000;
+/** How often the process group is checked for survivors while it is being stopped. */
+const GROUP_POLL_MS = 50;
+/** How long to wait for the kernel to remove a SIGKILLed group before giving up on it. */
+const KILLED_WAIT_MS = 2_000;
+/** Node's timers fire at once beyond this (about 24.8 days); no job runs that long, so no timer then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 /**
  * Variables the runner gives an action but not a `run:` step: the action's inputs and the
  * credentials of the artifact and cache services. The training command is the user's code (on a
@@ -29983,18 +30003,74 @@ function commandEnvironment(env) {
 }
 /**
  * Runs the training command as a workflow `run:` step would (bash, fail on the first error and in
- * pipes), streaming its output live to the log.
+ * pipes), streaming its output live to the log. With `timeoutMs`, a command still running then is
+ * stopped with everything it started: it leads its own process group, which gets SIGTERM and,
+ * after a grace period (STOP_GRACE_MS, or the timeout itself when shorter), SIGKILL, so that a
+ * grandchild that ignores SIGTERM or outlives its parent does not keep the job running.
  */
-function runTrainingCommand(command, cwd) {
+function runTrainingCommand(command, cwd, options = {}) {
     return new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], {
             cwd,
             env: commandEnvironment(process.env),
             stdio: 'inherit',
+            detached: true,
         });
-        child.on('error', reject);
-        child.on('close', (code, signal) => resolve({ exitCode: code ?? 128, signal: signal ?? undefined }));
+        let stopping;
+        const timeoutMs = options.timeoutMs;
+        const timer = timeoutMs === undefined || timeoutMs > MAX_TIMER_MS
+            ? undefined
+            : setTimeout(() => {
+                stopping = stopProcessGroup(child.pid, Math.min(STOP_GRACE_MS, timeoutMs));
+            }, timeoutMs);
+        child.on('error', (error) => {
+            if (timer !== undefined)
+                clearTimeout(timer);
+            reject(error);
+        });
+        child.on('close', (code, signal) => {
+            if (timer !== undefined)
+                clearTimeout(timer);
+            const result = { exitCode: code ?? 128, signal: signal ?? undefined, timedOut: stopping !== undefined };
+            // The leader may exit at once on SIGTERM while its children linger: wait for the whole group.
+            if (stopping === undefined)
+                resolve(result);
+            else
+                stopping.then(() => resolve(result), reject);
+        });
     });
+}
+/** SIGTERM to the group, then SIGKILL to whatever is left of it after `graceMs`. */
+async function stopProcessGroup(leader, graceMs) {
+    if (leader === undefined)
+        return;
+    if (!signalGroup(leader, 'SIGTERM'))
+        return;
+    if (await groupGoneWithin(leader, graceMs))
+        return;
+    signalGroup(leader, 'SIGKILL');
+    await groupGoneWithin(leader, KILLED_WAIT_MS);
+}
+/** Sends a signal to the process group `leader` leads; false when the group no longer exists. */
+function signalGroup(leader, signal) {
+    try {
+        process.kill(-leader, signal);
+        return true;
+    }
+    catch (thrown) {
+        if (thrown.code === 'ESRCH')
+            return false;
+        throw thrown;
+    }
+}
+async function groupGoneWithin(leader, waitMs) {
+    const deadline = Date.now() + waitMs;
+    while (signalGroup(leader, 0)) {
+        if (Date.now() >= deadline)
+            return false;
+        await new Promise((wake) => setTimeout(wake, GROUP_POLL_MS));
+    }
+    return true;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -30016,11 +30092,20 @@ async function run() {
         };
         const context = (0,github_src/* readActionContext */.wc)();
         const cwd = (0,external_node_path_.resolve)(context.workspace, settings.workingDirectory);
+        const where = { workspace: context.workspace, cwd };
+        // What the metrics patterns match before the command, to tell later which files it did not write.
+        const before = settings.command === undefined ? undefined : await (0,src/* snapshotMetricsFiles */.hQ)(settings.metrics, where);
         const started = new Date();
         let exitCode;
+        let timedOut = false;
         if (settings.command !== undefined) {
-            const result = await core/* group */.Os(`Training: ${(0,src/* redactCommand */.jh)(settings.command, settings.redact)}`, () => runTrainingCommand(settings.command ?? '', cwd));
-            exitCode = result.exitCode;
+            const timeoutMs = settings.timeoutMinutes === undefined ? undefined : settings.timeoutMinutes * 60_000;
+            const result = await core/* group */.Os(`Training: ${(0,src/* redactCommand */.jh)(settings.command, settings.redact)}`, () => runTrainingCommand(settings.command ?? '', cwd, { timeoutMs }));
+            // A stopped command's exit code is our signal, not its answer: the record has none then.
+            if (result.timedOut)
+                timedOut = true;
+            else
+                exitCode = result.exitCode;
         }
         const finished = new Date();
         // Every reader runs even when one fails, so that the record holds all that could be read.
@@ -30034,14 +30119,23 @@ async function run() {
                 return fallback;
             }
         };
-        const where = { workspace: context.workspace, cwd };
-        const metrics = await attempt(() => (0,src/* collectMetrics */.IE)(settings.metrics, where), {
+        const unchanged = before === undefined ? new Set() : await (0,src/* unchangedMetricsFiles */._J)(before);
+        // A failed command's untouched files hold an earlier run's values, not this run's.
+        const failed = timedOut || (exitCode !== undefined && exitCode !== 0);
+        const metrics = await attempt(() => (0,src/* collectMetrics */.IE)(settings.metrics, where, failed ? unchanged : new Set()), {
             metrics: {},
             sources: [],
+            skipped: [],
             warnings: [],
         });
         for (const warning of metrics.warnings)
             core/* warning */.$e((0,github_src/* printable */.g$)(warning.message), annotation(warning));
+        const staleSources = failed ? metrics.skipped : metrics.sources.filter((source) => unchanged.has(source));
+        if (!failed) {
+            for (const source of staleSources) {
+                core/* warning */.$e((0,github_src/* printable */.g$)(`metrics file ${source} was not rewritten by the training command (it existed before and is unchanged); its values may be from an earlier run`), { file: source });
+            }
+        }
         const params = await attempt(() => (0,src/* readParams */.LE)(settings.params, where), {
             params: {},
             sources: [],
@@ -30051,10 +30145,12 @@ async function run() {
             started,
             finished,
             exitCode,
+            timedOut,
             metrics: metrics.metrics,
             params: (0,src/* redactParams */.Ai)(params.params, settings.redact),
             inputs,
             sources: [...metrics.sources, ...params.sources],
+            staleSources,
         });
         const path = await (0,github_src/* writeJobRecord */.q7)(record);
         step.setOutput('run-id', record.runId);
@@ -30075,7 +30171,10 @@ async function run() {
         else {
             step.setOutput('artifact-id', '');
         }
-        if (exitCode !== undefined && exitCode !== 0) {
+        if (timedOut) {
+            step.fail(`the training command timed out after ${(0,src/* minutesText */.BI)(settings.timeoutMinutes)} and was stopped; the run record was written with status "timed-out"`);
+        }
+        else if (exitCode !== undefined && exitCode !== 0) {
             step.fail(`the training command exited with code ${exitCode}; the run record was written with status "failed"`);
         }
         // The first reading problem fails the step; the others are reported too, each on its own line.
@@ -30104,6 +30203,13 @@ function experimentName(settings, context) {
         return settings.experiment;
     const values = Object.values(settings.matrix).map((value) => typeof value === 'string' ? value : JSON.stringify(value));
     return [context.job || 'train', ...values].join('-');
+}
+function runStatus(settings, parts) {
+    if (settings.command === undefined)
+        return 'collected';
+    if (parts.timedOut)
+        return 'timed-out';
+    return parts.exitCode === 0 ? 'succeeded' : 'failed';
 }
 function buildRecord(settings, context, parts) {
     const experiment = experimentName(settings, context);
@@ -30136,20 +30242,24 @@ function buildRecord(settings, context, parts) {
         outcome: {
             ...(settings.command === undefined ? {} : { command: (0,src/* redactCommand */.jh)(settings.command, settings.redact) }),
             ...(parts.exitCode === undefined ? {} : { exitCode: parts.exitCode }),
-            status: settings.command === undefined ? 'collected' : parts.exitCode === 0 ? 'succeeded' : 'failed',
+            status: runStatus(settings, parts),
+            ...(settings.command === undefined || settings.timeoutMinutes === undefined
+                ? {}
+                : { timeoutMinutes: settings.timeoutMinutes }),
             startedAt: parts.started.toISOString(),
             finishedAt: parts.finished.toISOString(),
             durationMs: parts.finished.getTime() - parts.started.getTime(),
         },
         inputs: parts.inputs,
         sources: parts.sources,
+        ...(parts.staleSources.length === 0 ? {} : { staleSources: parts.staleSources }),
     };
 }
 
 
 /***/ }),
 
-/***/ 25380:
+/***/ 1154:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30166,11 +30276,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   fv: () => (/* reexport */ finalMetricValues),
   Q6: () => (/* reexport */ fingerprintFiles),
   hN: () => (/* reexport */ isCredentialName),
+  BI: () => (/* reexport */ minutesText),
   LE: () => (/* reexport */ readParams),
   jh: () => (/* reexport */ redactCommand),
   Ai: () => (/* reexport */ redactParams),
   qN: () => (/* reexport */ renderRunSummary),
   J1: () => (/* reexport */ run_record_serializeRunRecord),
+  hQ: () => (/* reexport */ snapshotMetricsFiles),
+  _J: () => (/* reexport */ unchangedMetricsFiles),
   t: () => (/* reexport */ withoutUrlSecrets)
 });
 
@@ -30624,7 +30737,7 @@ function writeJson(value, indent) {
 // length). Unknown properties are ignored and dropped, so additive changes need no new version.
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
-const RUN_STATUSES = (/* unused pure expression or super */ null && (['succeeded', 'failed', 'collected']));
+const RUN_STATUSES = (/* unused pure expression or super */ null && (['succeeded', 'failed', 'timed-out', 'collected']));
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const MAX_FREE_FORM_DEPTH = 32;
 /**
@@ -30691,6 +30804,13 @@ function validateRunRecord(document, source) {
         sources: check
             .array(check.required(root, '$', 'sources'), '$.sources')
             .map((item, index) => check.string(item, `$.sources[${index}]`)),
+        ...(root['staleSources'] === undefined
+            ? {}
+            : {
+                staleSources: check
+                    .array(root['staleSources'], '$.staleSources')
+                    .map((item, index) => check.string(item, `$.staleSources[${index}]`)),
+            }),
     };
     return record;
 }
@@ -30790,6 +30910,9 @@ function checkOutcome(check, value) {
             ? {}
             : { exitCode: check.integer(value['exitCode'], `${p}.exitCode`, -Infinity) }),
         status: status,
+        ...(value['timeoutMinutes'] === undefined
+            ? {}
+            : { timeoutMinutes: check.positive(value['timeoutMinutes'], `${p}.timeoutMinutes`) }),
         startedAt: time('startedAt'),
         finishedAt: time('finishedAt'),
         durationMs: check.number(check.required(value, p, 'durationMs'), `${p}.durationMs`, 0),
@@ -30865,6 +30988,14 @@ class RecordChecker {
             this.fail(path, `must be a number (got ${this.show(value)})`);
         if (value < minimum)
             this.fail(path, `must be at least ${minimum} (got ${value})`);
+        return value;
+    }
+    /** A number greater than zero (JSON Schema's `exclusiveMinimum: 0`). */
+    positive(value, path) {
+        if (typeof value !== 'number')
+            this.fail(path, `must be a number (got ${this.show(value)})`);
+        if (!(value > 0))
+            this.fail(path, `must be greater than 0 (got ${value})`);
         return value;
     }
     integer(value, path, minimum) {
@@ -31712,6 +31843,12 @@ function finalMetricValues(record) {
     }
     return values;
 }
+/** `1 minute`, `0.02 minutes`; "its time limit" for a record that does not say. */
+function minutesText(minutes) {
+    if (minutes === undefined)
+        return 'its time limit';
+    return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+}
 function paramText(value) {
     return value === null ? 'null' : String(value);
 }
@@ -31720,15 +31857,25 @@ function renderRunSummary(record) {
     const { outcome } = record;
     const status = outcome.status === 'failed'
         ? `❌ failed (exit code ${outcome.exitCode ?? 'unknown'})`
-        : outcome.status === 'succeeded'
-            ? '✅ succeeded'
-            : '📥 collected (no command)';
+        : outcome.status === 'timed-out'
+            ? `❌ timed out (the command was stopped after ${minutesText(outcome.timeoutMinutes)})`
+            : outcome.status === 'succeeded'
+                ? '✅ succeeded'
+                : '📥 collected (no command)';
     const lines = [
         `### ML train: ${markdown_escape_escapeInline(record.experiment)}`,
         '',
         `Status: ${status} · duration ${(outcome.durationMs / 1000).toFixed(1)} s · run \`${markdown_escape_escapeInline(record.runId)}\``,
         '',
     ];
+    const stale = record.staleSources ?? [];
+    if (stale.length > 0) {
+        const files = stale.map((file) => `\`${markdown_escape_escapeInline(file)}\``).join(', ');
+        const count = stale.length === 1 ? '1 metrics file was' : `${stale.length} metrics files were`;
+        lines.push(outcome.status === 'failed' || outcome.status === 'timed-out'
+            ? `⚠️ ${count} not rewritten by the failed command; their values are not reported: ${files}`
+            : `⚠️ ${count} not rewritten by the command (unchanged since before it ran); their values may be from an earlier run: ${files}`, '');
+    }
     const metrics = Object.entries(record.metrics).sort(([a], [b]) => a.localeCompare(b));
     if (metrics.length === 0) {
         lines.push('No metrics were read.', '');
@@ -35079,18 +35226,32 @@ async function readMetricsFolder(folder, warnings = []) {
  * over earlier ones, and within a glob or folder, later paths in name order.
  * `sources` lists the files read, relative to the workspace, each once; `warnings` the problems
  * that still let a file be read (see `readMetricsFile`).
+ * Files in `skip` (workspace-relative) are not reported: a file given by name or glob is not
+ * read, a folder's metrics are dropped when every file they came from is in `skip`. They are
+ * listed in `skipped`, and a pattern whose metrics were all skipped is no error.
  */
-async function collectMetrics(patterns, options) {
+async function collectMetrics(patterns, options, skip = new Set()) {
     const merged = new Map();
     const sources = [];
+    const skipped = [];
     const warnings = [];
     for (const pattern of patterns) {
         if (pattern.trim() === '')
             continue;
         let found = 0;
+        let skippedHere = false;
         for (const match of await expandWorkspacePattern(pattern, options, 'metrics path')) {
-            if (match.isDirectory) {
+            if (skip.has(match.relative)) {
+                skipped.push(match.relative);
+                skippedHere = true;
+            }
+            else if (match.isDirectory) {
                 const folder = await readMetricsFolder(match, warnings);
+                if (folder.sources.length > 0 && folder.sources.every((source) => skip.has(source))) {
+                    skipped.push(...folder.sources);
+                    skippedHere = true;
+                    continue;
+                }
                 for (const [key, metric] of folder.metrics)
                     merged.set(key, metric);
                 found += folder.metrics.size;
@@ -35104,17 +35265,80 @@ async function collectMetrics(patterns, options) {
                 sources.push(match.relative);
             }
         }
-        if (found === 0) {
+        if (found === 0 && !skippedHere) {
             throw new errors_UserError(`metrics path ${JSON.stringify(pattern.trim())} has no metrics: no numeric values were found in what it names`);
         }
     }
     const metrics = {};
     for (const [key, metric] of merged)
         safe_record_setOwnEntry(metrics, key, metric);
-    return { metrics, sources: [...new Set(sources)], warnings };
+    return { metrics, sources: [...new Set(sources)], skipped: [...new Set(skipped)], warnings };
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/metrics/stale-metrics.ts
+
+
+
+/**
+ * Stamps every file the metrics patterns match now, folders searched all the way down (dot-folders
+ * and node_modules skipped, as when reading). A pattern that matches nothing or cannot be read is
+ * skipped: before the command, its files may not exist yet, and reading reports the problem later.
+ */
+async function snapshotMetricsFiles(patterns, options) {
+    const snapshot = new Map();
+    const skipFolder = (name) => name.startsWith('.') || name === 'node_modules';
+    for (const pattern of patterns) {
+        if (pattern.trim() === '')
+            continue;
+        let files;
+        try {
+            files = [];
+            for (const match of await expandWorkspacePattern(pattern, options, 'metrics path')) {
+                if (!match.isDirectory)
+                    files.push(match);
+                else
+                    files.push(...(await listWorkspaceFolder(match, { recursive: true, skipFolder })));
+            }
+        }
+        catch {
+            continue;
+        }
+        for (const file of files) {
+            if (file.isDirectory || snapshot.has(file.relative))
+                continue;
+            const stamp = await stampOf(file.absolute);
+            if (stamp !== undefined)
+                snapshot.set(file.relative, { ...stamp, absolute: file.absolute });
+        }
+    }
+    return snapshot;
+}
+/**
+ * The files of a snapshot that are still there and unchanged (same mtime, size and inode), so the
+ * command did not write them: their values are from before it ran. Workspace-relative, sorted.
+ */
+async function unchangedMetricsFiles(snapshot) {
+    const unchanged = new Set();
+    for (const [relative, before] of [...snapshot].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const now = await stampOf(before.absolute);
+        if (now !== undefined && now.mtimeMs === before.mtimeMs && now.size === before.size && now.ino === before.ino) {
+            unchanged.add(relative);
+        }
+    }
+    return unchanged;
+}
+async function stampOf(absolute) {
+    try {
+        const { mtimeMs, size, ino } = await (0,promises_.stat)(absolute);
+        return { mtimeMs, size, ino };
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/metrics/index.ts
+
 
 
 
@@ -37973,8 +38197,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 82 modules
-var src = __nccwpck_require__(25380);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 83 modules
+var src = __nccwpck_require__(1154);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 

@@ -11,15 +11,19 @@ import {
   finalMetricValues,
   fingerprintFiles,
   isCredentialName,
+  minutesText,
   readParams,
   redactCommand,
   redactParams,
   renderRunSummary,
+  snapshotMetricsFiles,
+  unchangedMetricsFiles,
   withoutUrlSecrets,
   type DataInput,
   type Metric,
   type ParamValue,
   type RunRecord,
+  type RunStatus,
 } from '@ml-actions/core';
 import {
   loadArtifactClient,
@@ -46,14 +50,21 @@ export async function run(): Promise<void> {
     };
     const context = readActionContext();
     const cwd = resolve(context.workspace, settings.workingDirectory);
+    const where = { workspace: context.workspace, cwd };
+    // What the metrics patterns match before the command, to tell later which files it did not write.
+    const before = settings.command === undefined ? undefined : await snapshotMetricsFiles(settings.metrics, where);
     const started = new Date();
 
     let exitCode: number | undefined;
+    let timedOut = false;
     if (settings.command !== undefined) {
+      const timeoutMs = settings.timeoutMinutes === undefined ? undefined : settings.timeoutMinutes * 60_000;
       const result = await core.group(`Training: ${redactCommand(settings.command, settings.redact)}`, () =>
-        runTrainingCommand(settings.command ?? '', cwd),
+        runTrainingCommand(settings.command ?? '', cwd, { timeoutMs }),
       );
-      exitCode = result.exitCode;
+      // A stopped command's exit code is our signal, not its answer: the record has none then.
+      if (result.timedOut) timedOut = true;
+      else exitCode = result.exitCode;
     }
     const finished = new Date();
 
@@ -67,13 +78,27 @@ export async function run(): Promise<void> {
         return fallback;
       }
     };
-    const where = { workspace: context.workspace, cwd };
-    const metrics = await attempt(() => collectMetrics(settings.metrics, where), {
+    const unchanged = before === undefined ? new Set<string>() : await unchangedMetricsFiles(before);
+    // A failed command's untouched files hold an earlier run's values, not this run's.
+    const failed = timedOut || (exitCode !== undefined && exitCode !== 0);
+    const metrics = await attempt(() => collectMetrics(settings.metrics, where, failed ? unchanged : new Set()), {
       metrics: {},
       sources: [],
+      skipped: [],
       warnings: [],
     });
     for (const warning of metrics.warnings) core.warning(printable(warning.message), annotation(warning));
+    const staleSources = failed ? metrics.skipped : metrics.sources.filter((source) => unchanged.has(source));
+    if (!failed) {
+      for (const source of staleSources) {
+        core.warning(
+          printable(
+            `metrics file ${source} was not rewritten by the training command (it existed before and is unchanged); its values may be from an earlier run`,
+          ),
+          { file: source },
+        );
+      }
+    }
     const params = await attempt(() => readParams(settings.params, where), {
       params: {},
       sources: [],
@@ -84,10 +109,12 @@ export async function run(): Promise<void> {
       started,
       finished,
       exitCode,
+      timedOut,
       metrics: metrics.metrics,
       params: redactParams(params.params, settings.redact),
       inputs,
       sources: [...metrics.sources, ...params.sources],
+      staleSources,
     });
     const path = await writeJobRecord(record);
     step.setOutput('run-id', record.runId);
@@ -110,7 +137,11 @@ export async function run(): Promise<void> {
       step.setOutput('artifact-id', '');
     }
 
-    if (exitCode !== undefined && exitCode !== 0) {
+    if (timedOut) {
+      step.fail(
+        `the training command timed out after ${minutesText(settings.timeoutMinutes)} and was stopped; the run record was written with status "timed-out"`,
+      );
+    } else if (exitCode !== undefined && exitCode !== 0) {
       step.fail(`the training command exited with code ${exitCode}; the run record was written with status "failed"`);
     }
     // The first reading problem fails the step; the others are reported too, each on its own line.
@@ -141,6 +172,12 @@ function experimentName(settings: TrainSettings, context: ActionContext): string
   return [context.job || 'train', ...values].join('-');
 }
 
+function runStatus(settings: TrainSettings, parts: { exitCode: number | undefined; timedOut: boolean }): RunStatus {
+  if (settings.command === undefined) return 'collected';
+  if (parts.timedOut) return 'timed-out';
+  return parts.exitCode === 0 ? 'succeeded' : 'failed';
+}
+
 function buildRecord(
   settings: TrainSettings,
   context: ActionContext,
@@ -148,10 +185,12 @@ function buildRecord(
     started: Date;
     finished: Date;
     exitCode: number | undefined;
+    timedOut: boolean;
     metrics: Record<string, Metric>;
     params: Record<string, ParamValue>;
     inputs: DataInput[];
     sources: string[];
+    staleSources: string[];
   },
 ): RunRecord {
   const experiment = experimentName(settings, context);
@@ -184,12 +223,16 @@ function buildRecord(
     outcome: {
       ...(settings.command === undefined ? {} : { command: redactCommand(settings.command, settings.redact) }),
       ...(parts.exitCode === undefined ? {} : { exitCode: parts.exitCode }),
-      status: settings.command === undefined ? 'collected' : parts.exitCode === 0 ? 'succeeded' : 'failed',
+      status: runStatus(settings, parts),
+      ...(settings.command === undefined || settings.timeoutMinutes === undefined
+        ? {}
+        : { timeoutMinutes: settings.timeoutMinutes }),
       startedAt: parts.started.toISOString(),
       finishedAt: parts.finished.toISOString(),
       durationMs: parts.finished.getTime() - parts.started.getTime(),
     },
     inputs: parts.inputs,
     sources: parts.sources,
+    ...(parts.staleSources.length === 0 ? {} : { staleSources: parts.staleSources }),
   };
 }

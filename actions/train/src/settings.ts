@@ -13,6 +13,8 @@ export interface TrainSettings {
   upload: boolean;
   /** Param, flag and matrix names (or globs) whose values are recorded as `***`, besides credential-like ones. */
   redact: string[];
+  /** Minutes the command may run before its processes are stopped; undefined for no limit. */
+  timeoutMinutes: number | undefined;
 }
 
 /** Reads and checks every input; a bad one is a UserError naming it. */
@@ -27,7 +29,22 @@ export function readTrainSettings(): TrainSettings {
     matrix: parseMatrix(optionalInput('matrix')),
     upload: booleanInput('upload', true),
     redact: listInput('redact'),
+    timeoutMinutes: parseTimeoutMinutes(optionalInput('timeout-minutes')),
   };
+}
+
+/** Plain decimal notation only, so that `0x10`, `1e3` or `Infinity` are not read as minutes. */
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
+
+function parseTimeoutMinutes(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const minutes = DECIMAL.test(text) ? Number(text) : NaN;
+  if (!(minutes > 0)) {
+    throw new UserError(
+      `input "timeout-minutes" must be a positive number of minutes such as 30 or 0.5, got ${JSON.stringify(text)}`,
+    );
+  }
+  return minutes;
 }
 
 function parseMatrix(text: string | undefined): Record<string, unknown> {

@@ -53,12 +53,15 @@ export interface Provenance {
   runnerOs: string;
 }
 
-export type RunStatus = 'succeeded' | 'failed' | 'collected';
+/** `timed-out`: the command ran past `timeout-minutes` and its processes were stopped. */
+export type RunStatus = 'succeeded' | 'failed' | 'timed-out' | 'collected';
 
 export interface Outcome {
   command?: string;
   exitCode?: number;
   status: RunStatus;
+  /** The command's time limit, when it had one. */
+  timeoutMinutes?: number;
   startedAt: string;
   finishedAt: string;
   durationMs: number;
@@ -83,6 +86,12 @@ export interface RunRecord {
   inputs: DataInput[];
   /** The metric and params files this record was read from, relative to the workspace. */
   sources: string[];
+  /**
+   * Metrics files that existed before the command ran and that it did not rewrite, so their values
+   * may be from an earlier run. When the command failed or timed out, their metrics are not in
+   * `metrics` (nor these files in `sources`). Absent when there were none.
+   */
+  staleSources?: string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -132,7 +141,7 @@ function writeJson(value: unknown, indent: string): string {
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
-const RUN_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'collected'];
+const RUN_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'timed-out', 'collected'];
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const MAX_FREE_FORM_DEPTH = 32;
 
@@ -210,6 +219,13 @@ export function validateRunRecord(document: unknown, source: string): RunRecord 
     sources: check
       .array(check.required(root, '$', 'sources'), '$.sources')
       .map((item, index) => check.string(item, `$.sources[${index}]`)),
+    ...(root['staleSources'] === undefined
+      ? {}
+      : {
+          staleSources: check
+            .array(root['staleSources'], '$.staleSources')
+            .map((item, index) => check.string(item, `$.staleSources[${index}]`)),
+        }),
   };
   return record;
 }
@@ -320,6 +336,9 @@ function checkOutcome(check: RecordChecker, value: Record<string, unknown>): Out
       ? {}
       : { exitCode: check.integer(value['exitCode'], `${p}.exitCode`, -Infinity) }),
     status: status as RunStatus,
+    ...(value['timeoutMinutes'] === undefined
+      ? {}
+      : { timeoutMinutes: check.positive(value['timeoutMinutes'], `${p}.timeoutMinutes`) }),
     startedAt: time('startedAt'),
     finishedAt: time('finishedAt'),
     durationMs: check.number(check.required(value, p, 'durationMs'), `${p}.durationMs`, 0),
@@ -394,6 +413,13 @@ class RecordChecker {
   number(value: unknown, path: string, minimum = -Infinity): number {
     if (typeof value !== 'number') this.fail(path, `must be a number (got ${this.show(value)})`);
     if (value < minimum) this.fail(path, `must be at least ${minimum} (got ${value})`);
+    return value;
+  }
+
+  /** A number greater than zero (JSON Schema's `exclusiveMinimum: 0`). */
+  positive(value: unknown, path: string): number {
+    if (typeof value !== 'number') this.fail(path, `must be a number (got ${this.show(value)})`);
+    if (!(value > 0)) this.fail(path, `must be greater than 0 (got ${value})`);
     return value;
   }
 

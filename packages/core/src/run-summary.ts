@@ -19,6 +19,12 @@ export function finalMetricValues(record: RunRecord): Record<string, number | st
   return values;
 }
 
+/** `1 minute`, `0.02 minutes`; "its time limit" for a record that does not say. */
+export function minutesText(minutes: number | undefined): string {
+  if (minutes === undefined) return 'its time limit';
+  return `${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+}
+
 function paramText(value: ParamValue): string {
   return value === null ? 'null' : String(value);
 }
@@ -29,15 +35,28 @@ export function renderRunSummary(record: RunRecord): string {
   const status =
     outcome.status === 'failed'
       ? `❌ failed (exit code ${outcome.exitCode ?? 'unknown'})`
-      : outcome.status === 'succeeded'
-        ? '✅ succeeded'
-        : '📥 collected (no command)';
+      : outcome.status === 'timed-out'
+        ? `❌ timed out (the command was stopped after ${minutesText(outcome.timeoutMinutes)})`
+        : outcome.status === 'succeeded'
+          ? '✅ succeeded'
+          : '📥 collected (no command)';
   const lines = [
     `### ML train: ${escapeInline(record.experiment)}`,
     '',
     `Status: ${status} · duration ${(outcome.durationMs / 1000).toFixed(1)} s · run \`${escapeInline(record.runId)}\``,
     '',
   ];
+  const stale = record.staleSources ?? [];
+  if (stale.length > 0) {
+    const files = stale.map((file) => `\`${escapeInline(file)}\``).join(', ');
+    const count = stale.length === 1 ? '1 metrics file was' : `${stale.length} metrics files were`;
+    lines.push(
+      outcome.status === 'failed' || outcome.status === 'timed-out'
+        ? `⚠️ ${count} not rewritten by the failed command; their values are not reported: ${files}`
+        : `⚠️ ${count} not rewritten by the command (unchanged since before it ran); their values may be from an earlier run: ${files}`,
+      '',
+    );
+  }
   const metrics = Object.entries(record.metrics).sort(([a], [b]) => a.localeCompare(b));
   if (metrics.length === 0) {
     lines.push('No metrics were read.', '');

@@ -172,7 +172,7 @@ describe('parseRunRecord', () => {
       'run-record.json: invalid run record: $.provenance.sha is missing',
     );
     expect(errorOf(broken(['outcome', 'status'], 'ok')).message).toBe(
-      'run-record.json: invalid run record: $.outcome.status must be one of "succeeded", "failed", "collected" (got "ok")',
+      'run-record.json: invalid run record: $.outcome.status must be one of "succeeded", "failed", "timed-out", "collected" (got "ok")',
     );
     expect(errorOf(broken(['inputs', 0, 'sha256'], 'ABC')).message).toBe(
       'run-record.json: invalid run record: $.inputs[0].sha256 must be 64 lowercase hex digits (got "ABC")',
@@ -238,11 +238,15 @@ describe('the JSON Schema file', () => {
     'date without time': broken(['outcome', 'startedAt'], '2024-05-01'),
     'negative duration': broken(['outcome', 'durationMs'], -1),
     'fractional exit code': broken(['outcome', 'exitCode'], 0.5),
+    'timeout of 0 minutes': broken(['outcome', 'timeoutMinutes'], 0),
+    'timeout as text': broken(['outcome', 'timeoutMinutes'], '5'),
     'inputs as an object': broken(['inputs'], {}),
     'input without path': broken(['inputs', 0, 'path'], REMOVE),
     'input size negative': broken(['inputs', 0, 'size'], -5),
     'input sha256 uppercase': broken(['inputs', 0, 'sha256'], 'E'.repeat(64)),
     'source as a number': broken(['sources'], [1]),
+    'stale sources as text': broken(['staleSources'], 'metrics.json'),
+    'stale source as a number': broken(['staleSources'], [1]),
     'top level array': '[]',
     'top level null': 'null',
   };
@@ -293,67 +297,91 @@ describe('the JSON Schema file', () => {
       .date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true })
       .map((date) => date.toISOString());
     const count = fc.nat();
-    const record: fc.Arbitrary<RunRecord> = fc.record({
-      schema: fc.constant('ml-actions/run-record' as const),
-      version: fc.constant(1 as const),
-      runId: name,
-      experiment: name,
-      attempt: fc.integer({ min: 1 }),
-      provenance: fc.record(
-        {
-          repository: fc.string(),
-          serverUrl: fc.string(),
-          sha: fc.string(),
-          ref: fc.string(),
-          branch: fc.string(),
-          baseRef: fc.string(),
-          pullRequest: fc.integer({ min: 1 }),
-          headSha: fc.string(),
-          event: fc.string(),
-          workflow: fc.string(),
-          workflowRunId: count,
-          runAttempt: count,
-          runNumber: count,
-          job: fc.string(),
-          matrix: fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
-          runnerOs: fc.string(),
-        },
-        {
-          requiredKeys: [
-            'repository',
-            'serverUrl',
-            'sha',
-            'ref',
-            'branch',
-            'event',
-            'workflow',
-            'workflowRunId',
-            'runAttempt',
-            'runNumber',
-            'job',
-            'matrix',
-            'runnerOs',
-          ],
-        },
-      ),
-      params: fc.dictionary(name, fc.oneof(fc.string(), finite, fc.boolean(), fc.constant(null)), { maxKeys: 5 }),
-      metrics: fc.dictionary(name, metric, { maxKeys: 5 }),
-      outcome: fc.record(
-        {
-          command: fc.string(),
-          exitCode: fc.integer({ min: -255, max: 255 }),
-          status: fc.constantFrom('succeeded' as const, 'failed' as const, 'collected' as const),
-          startedAt: isoDate,
-          finishedAt: isoDate,
-          durationMs: fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }),
-        },
-        { requiredKeys: ['status', 'startedAt', 'finishedAt', 'durationMs'] },
-      ),
-      inputs: fc.array(fc.record({ path: name, size: count, sha256: fc.stringMatching(/^[0-9a-f]{64}$/) }), {
-        maxLength: 3,
-      }),
-      sources: fc.array(fc.string(), { maxLength: 3 }),
-    });
+    const record: fc.Arbitrary<RunRecord> = fc.record(
+      {
+        schema: fc.constant('ml-actions/run-record' as const),
+        version: fc.constant(1 as const),
+        runId: name,
+        experiment: name,
+        attempt: fc.integer({ min: 1 }),
+        provenance: fc.record(
+          {
+            repository: fc.string(),
+            serverUrl: fc.string(),
+            sha: fc.string(),
+            ref: fc.string(),
+            branch: fc.string(),
+            baseRef: fc.string(),
+            pullRequest: fc.integer({ min: 1 }),
+            headSha: fc.string(),
+            event: fc.string(),
+            workflow: fc.string(),
+            workflowRunId: count,
+            runAttempt: count,
+            runNumber: count,
+            job: fc.string(),
+            matrix: fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 }),
+            runnerOs: fc.string(),
+          },
+          {
+            requiredKeys: [
+              'repository',
+              'serverUrl',
+              'sha',
+              'ref',
+              'branch',
+              'event',
+              'workflow',
+              'workflowRunId',
+              'runAttempt',
+              'runNumber',
+              'job',
+              'matrix',
+              'runnerOs',
+            ],
+          },
+        ),
+        params: fc.dictionary(name, fc.oneof(fc.string(), finite, fc.boolean(), fc.constant(null)), { maxKeys: 5 }),
+        metrics: fc.dictionary(name, metric, { maxKeys: 5 }),
+        outcome: fc.record(
+          {
+            command: fc.string(),
+            exitCode: fc.integer({ min: -255, max: 255 }),
+            status: fc.constantFrom(
+              'succeeded' as const,
+              'failed' as const,
+              'timed-out' as const,
+              'collected' as const,
+            ),
+            timeoutMinutes: fc.double({ min: Number.MIN_VALUE, noNaN: true, noDefaultInfinity: true }),
+            startedAt: isoDate,
+            finishedAt: isoDate,
+            durationMs: fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }),
+          },
+          { requiredKeys: ['status', 'startedAt', 'finishedAt', 'durationMs'] },
+        ),
+        inputs: fc.array(fc.record({ path: name, size: count, sha256: fc.stringMatching(/^[0-9a-f]{64}$/) }), {
+          maxLength: 3,
+        }),
+        sources: fc.array(fc.string(), { maxLength: 3 }),
+        staleSources: fc.array(fc.string(), { maxLength: 3 }),
+      },
+      {
+        requiredKeys: [
+          'schema',
+          'version',
+          'runId',
+          'experiment',
+          'attempt',
+          'provenance',
+          'params',
+          'metrics',
+          'outcome',
+          'inputs',
+          'sources',
+        ],
+      },
+    );
     fc.assert(
       fc.property(record, (generated) => {
         const text = serializeRunRecord(generated);

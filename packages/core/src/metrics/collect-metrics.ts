@@ -14,20 +14,34 @@ import { setOwnEntry } from './safe-record.ts';
  * over earlier ones, and within a glob or folder, later paths in name order.
  * `sources` lists the files read, relative to the workspace, each once; `warnings` the problems
  * that still let a file be read (see `readMetricsFile`).
+ * Files in `skip` (workspace-relative) are not reported: a file given by name or glob is not
+ * read, a folder's metrics are dropped when every file they came from is in `skip`. They are
+ * listed in `skipped`, and a pattern whose metrics were all skipped is no error.
  */
 export async function collectMetrics(
   patterns: string[],
   options: WorkspaceOptions,
-): Promise<{ metrics: Record<string, Metric>; sources: string[]; warnings: UserError[] }> {
+  skip: ReadonlySet<string> = new Set(),
+): Promise<{ metrics: Record<string, Metric>; sources: string[]; skipped: string[]; warnings: UserError[] }> {
   const merged = new Map<string, Metric>();
   const sources: string[] = [];
+  const skipped: string[] = [];
   const warnings: UserError[] = [];
   for (const pattern of patterns) {
     if (pattern.trim() === '') continue;
     let found = 0;
+    let skippedHere = false;
     for (const match of await expandWorkspacePattern(pattern, options, 'metrics path')) {
-      if (match.isDirectory) {
+      if (skip.has(match.relative)) {
+        skipped.push(match.relative);
+        skippedHere = true;
+      } else if (match.isDirectory) {
         const folder = await readMetricsFolder(match, warnings);
+        if (folder.sources.length > 0 && folder.sources.every((source) => skip.has(source))) {
+          skipped.push(...folder.sources);
+          skippedHere = true;
+          continue;
+        }
         for (const [key, metric] of folder.metrics) merged.set(key, metric);
         found += folder.metrics.size;
         sources.push(...folder.sources);
@@ -38,7 +52,7 @@ export async function collectMetrics(
         sources.push(match.relative);
       }
     }
-    if (found === 0) {
+    if (found === 0 && !skippedHere) {
       throw new UserError(
         `metrics path ${JSON.stringify(pattern.trim())} has no metrics: no numeric values were found in what it names`,
       );
@@ -46,5 +60,5 @@ export async function collectMetrics(
   }
   const metrics: Record<string, Metric> = {};
   for (const [key, metric] of merged) setOwnEntry(metrics, key, metric);
-  return { metrics, sources: [...new Set(sources)], warnings };
+  return { metrics, sources: [...new Set(sources)], skipped: [...new Set(skipped)], warnings };
 }

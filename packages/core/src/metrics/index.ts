@@ -16,6 +16,7 @@ export {
   type MlflowRun,
 } from './mlflow.ts';
 export { readMetricsFile } from './read-metrics-file.ts';
+export { snapshotMetricsFiles, unchangedMetricsFiles, type MetricsSnapshot } from './stale-metrics.ts';
 export { isTfeventsName, readTfevents } from './tfevents.ts';
 export { readTomlMetrics } from './toml-metrics.ts';
 export { readYamlMetrics } from './yaml-metrics.ts';
