@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { parseRunRecord } from '@ml-actions/core';
+import { MAX_RUN_RECORD_BYTES, parseRunRecord } from '@ml-actions/core';
 import { pushEvent, runAction, startLocalGitHub, type LocalGitHub } from '@ml-actions/testkit';
 import { encodeEventFile } from '../packages/core/test/support/tfevents-writer.ts';
 import { downloadArtifactFiles } from './support/record-download.ts';
@@ -149,6 +149,31 @@ describe('train, running the command', () => {
     ]);
     expect(record.outcome).toMatchObject({ status: 'succeeded', exitCode: 0 });
     expect(record.provenance).toMatchObject({ repository: 'octo-org/churn', sha: head, branch: 'main', event: 'push' });
+  });
+
+  it('histories too long for a record are thinned to fit it, keeping the final values and extremes', async () => {
+    const rows = ['step,loss,accuracy'];
+    for (let step = 0; step < 400_000; step++) {
+      rows.push(
+        `${step},${(1 / (1 + step / 1000) + (step === 123_457 ? 50 : 0)).toFixed(9)},${(step / 400_000).toFixed(9)}`,
+      );
+    }
+    const workspace = await project({ 'history.csv': `${rows.join('\n')}\n` });
+    const { run } = await train(workspace, { metrics: 'history.csv' });
+    expect(run.exitCode).toBe(0);
+    const text = await readFile(run.outputs['record'] ?? '', 'utf8');
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MAX_RUN_RECORD_BYTES);
+    const record = parseRunRecord(text, 'record');
+    const loss = record.metrics['loss']?.history;
+    expect(loss?.sampledFrom).toBe(400_000);
+    expect(loss?.steps.at(-1)).toBe(399_999);
+    expect((loss?.values ?? []).reduce((a, b) => Math.max(a, b), -Infinity)).toBeGreaterThan(50);
+    expect(record.metrics['accuracy']?.value).toBe(0.9999975);
+    const warnings = run.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(
+      /^the history of loss was thinned from 400000 to \d+ points \(first, last and extremes kept\) to keep the run record within 10 MiB$/,
+    );
   });
 
   it('a failing command fails the step but still writes the record with status failed', async () => {

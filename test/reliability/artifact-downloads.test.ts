@@ -122,6 +122,24 @@ describe('a baseline artifact', () => {
     );
   });
 
+  it('a baseline record larger than train ever writes is refused at the record cap', async () => {
+    const main = await lab.pushJob(workspace);
+    await plantArtifact(lab.github, {
+      runId: main.runId,
+      name: 'ml-run-train',
+      zip: writeTestZip([{ name: 'run-record.json', data: Buffer.alloc(11 * MiB, 0x20), method: 8 }]),
+    });
+    await main.finish();
+    const { job } = await lab.pullJob(workspace);
+    await job.step('train', { metrics: 'metrics.json' });
+    const gate = await job.step('gate', { rules: 'accuracy >= baseline.accuracy' });
+    await job.finish();
+    expect(gate.outputs['verdict']).toBe('neutral');
+    expect(gate.stdout).toContain(
+      `artifact "ml-run-train" of workflow run ${main.runId}: run-record.json in it is 11 MiB uncompressed; at most 10 MiB is read`,
+    );
+  });
+
   it('a record artifact holding another record beside run-record.json: only run-record.json is the baseline', async () => {
     const main = await lab.pushJob(workspace);
     const train = await main.step('train', { metrics: 'metrics.json' });

@@ -487,7 +487,7 @@ describe('run records, through gate', () => {
     const run = await step('gate', big, { rules: 'accuracy >= 0.9', run: file });
     expectError(
       run,
-      `${join(big, file)}: file is ${size}; run records larger than 64 MiB are refused (is this the right file?)`,
+      `${join(big, file)}: file is ${size}; run records larger than 10 MiB are refused (is this the right file?)`,
     );
   });
 

@@ -29935,8 +29935,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 83 modules
-var src = __nccwpck_require__(80491);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 84 modules
+var src = __nccwpck_require__(15130);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 19 modules
 var github_src = __nccwpck_require__(14073);
 // EXTERNAL MODULE: external "node:fs"
@@ -30401,12 +30401,13 @@ async function readMlmodel(files) {
 
 /***/ }),
 
-/***/ 80491:
+/***/ 15130:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  zt: () => (/* reexport */ MAX_RUN_RECORD_BYTES),
   cj: () => (/* reexport */ MAX_TEXT_FILE_BYTES),
   sx: () => (/* reexport */ PACKAGE_MANIFEST_FILE),
   yo: () => (/* reexport */ errors_UserError),
@@ -30438,7 +30439,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   FX: () => (/* reexport */ writeModelPackage)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, collectMetrics, commentKeyName, compareMarker, compareMetrics, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, fingerprintFiles, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSigned, gateHeadline, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, maskedCrc32c, metricDirection, metricsFormatFromName, minutesText, modelTag, paramValueFromTree, parseCompareBundle, parseParamValue, parseRules, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, readZipEntry, redactCommand, redactParams, renderComparison, renderGateSummary, renderLearningCurve, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, serializeCompareBundle, serializeManifest, serializeRunRecord, snapshotMetricsFiles, toJsonNumber, toWorkspaceRelative, truncateText, unchangedMetricsFiles, utf8Length, validateRunRecord, workspaceChild
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, collectMetrics, commentKeyName, compareMarker, compareMetrics, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, fingerprintFiles, fitRunRecord, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSigned, gateHeadline, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, maskedCrc32c, metricDirection, metricsFormatFromName, minutesText, modelTag, paramValueFromTree, parseCompareBundle, parseParamValue, parseRules, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, readZipEntry, redactCommand, redactParams, renderComparison, renderGateSummary, renderLearningCurve, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, serializeCompareBundle, serializeManifest, serializeRunRecord, snapshotMetricsFiles, thinHistory, toJsonNumber, toWorkspaceRelative, truncateText, unchangedMetricsFiles, utf8Length, validateRunRecord, workspaceChild
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -31057,6 +31058,9 @@ function checkMetrics(check, value) {
                     check.fail(`${historyPath}.wallTimes`, `has ${wallTimes.length} entries but steps has ${steps.length}; the columns must be parallel`);
                 }
                 columns.wallTimes = wallTimes;
+            }
+            if (history['sampledFrom'] !== undefined) {
+                columns.sampledFrom = check.integer(history['sampledFrom'], `${historyPath}.sampledFrom`, steps.length);
             }
             metric.history = columns;
         }
@@ -35507,10 +35511,18 @@ function compareIdentifier(a, b) {
 /** GTO's artifact names, without "/" (which would nest artifact and release names). */
 const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/;
 /**
+ * The longest model name: `<name>-v<version>-<8 hex>` must stay a valid file name (255 bytes) and
+ * artifact name (200 characters) with room for any version.
+ */
+const MAX_MODEL_NAME = 100;
+/**
  * Refuses model names that GTO would not read back from the tag `<name>@v<version>`: letters,
  * digits, "-" and "_", starting and ending with a letter or digit.
  */
 function validateModelName(name) {
+    if (name.length > MAX_MODEL_NAME) {
+        throw new errors_UserError(`input name: the model name is ${name.length} characters; at most ${MAX_MODEL_NAME} are accepted (it names a tag, an artifact and a folder)`);
+    }
     if (!NAME.test(name)) {
         throw new errors_UserError(`input name: ${JSON.stringify(name)} is not a valid model name; use letters, digits, "-" and "_", starting and ending with a letter or digit (GTO's artifact names)`);
     }
@@ -38225,7 +38237,94 @@ function formatRule(rule) {
 
 
 
+;// CONCATENATED MODULE: ../../packages/core/src/run-record-size.ts
+
+
+
+
+/**
+ * The largest run record, in bytes of its JSON, that train writes and that gate, compare and
+ * package read (from this job or as a baseline). Histories are downsampled to stay within it.
+ */
+const MAX_RUN_RECORD_BYTES = 10 * 1024 * 1024;
+/** Histories are never thinned below this many points: enough for a chart and for extremes. */
+const MIN_POINTS = 200;
+/**
+ * The record as it will be written, within `maxBytes`. When the whole record is too large, the
+ * longest histories are thinned to a common number of points, each keeping its first and last
+ * point and the min and max of every bucket (so spikes and the final value survive), and saying
+ * in `sampledFrom` how many points it had. A record too large even without its histories (tens
+ * of thousands of metrics or params) is a user error: there is nothing sensible to drop.
+ */
+function fitRunRecord(record, maxBytes = MAX_RUN_RECORD_BYTES) {
+    const text = serializeRunRecord(record);
+    if (Buffer.byteLength(text) <= maxBytes)
+        return { record, text, downsampled: [] };
+    const histories = Object.entries(record.metrics).filter((entry) => entry[1].history !== undefined);
+    const longest = Math.max(0, ...histories.map(([, metric]) => metric.history.steps.length));
+    let limit = longest;
+    for (let round = 0; round < 40 && limit > MIN_POINTS; round++) {
+        limit = Math.max(MIN_POINTS, Math.floor(limit * 0.7));
+        const downsampled = [];
+        const metrics = { ...record.metrics };
+        for (const [name, metric] of histories) {
+            const points = metric.history.steps.length;
+            if (points <= limit)
+                continue;
+            const history = thinHistory(metric.history, limit);
+            setOwnEntry(metrics, name, { ...metric, history });
+            downsampled.push({ metric: name, from: metric.history.sampledFrom ?? points, to: history.steps.length });
+        }
+        const fitted = { ...record, metrics };
+        const fittedText = serializeRunRecord(fitted);
+        if (Buffer.byteLength(fittedText) <= maxBytes)
+            return { record: fitted, text: fittedText, downsampled };
+    }
+    throw new UserError(`the run record would be ${formatBytes(Buffer.byteLength(text))}, more than the ${formatBytes(maxBytes)} a record may be, ` +
+        `even with every history cut to ${MIN_POINTS} points; record fewer metrics or params`);
+}
+/**
+ * At most `limit` points of a history, in step order: the first and the last, and for each of
+ * (limit - 2) / 2 buckets between them the point of its smallest and of its largest value.
+ */
+function thinHistory(history, limit) {
+    const length = history.steps.length;
+    if (length <= limit)
+        return history;
+    const keep = [0];
+    const buckets = Math.max(1, Math.floor((limit - 2) / 2));
+    const inner = length - 2;
+    for (let bucket = 0; bucket < buckets; bucket++) {
+        const start = 1 + Math.floor((bucket * inner) / buckets);
+        const end = 1 + Math.floor(((bucket + 1) * inner) / buckets);
+        if (end <= start)
+            continue;
+        let low = start;
+        let high = start;
+        for (let i = start; i < end; i++) {
+            const value = history.values[i] ?? NaN;
+            // NaN never wins a comparison, so it is kept only when a bucket holds nothing else.
+            if (value < (history.values[low] ?? NaN) || Number.isNaN(history.values[low]))
+                low = i;
+            if (value > (history.values[high] ?? NaN) || Number.isNaN(history.values[high]))
+                high = i;
+        }
+        keep.push(Math.min(low, high));
+        if (high !== low)
+            keep.push(Math.max(low, high));
+    }
+    keep.push(length - 1);
+    const pick = (column) => keep.map((index) => column[index] ?? NaN);
+    return {
+        steps: pick(history.steps),
+        values: pick(history.values),
+        ...(history.wallTimes === undefined ? {} : { wallTimes: pick(history.wallTimes) }),
+        sampledFrom: history.sampledFrom ?? length,
+    };
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 
@@ -38276,8 +38375,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 83 modules
-var src = __nccwpck_require__(80491);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 84 modules
+var src = __nccwpck_require__(15130);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
@@ -38676,12 +38775,12 @@ async function job_records_readRunRecordFiles(patterns, workspace, input) {
     return Promise.all(paths.map(async (path) => (0,src/* parseRunRecord */.Yz)(await job_records_readRunRecordText(path, path), path)));
 }
 /**
- * A run record file's text: size-capped (a 1 GB file named by mistake is refused at once rather
- * than read) and checked for UTF-8 and NUL bytes, like every file we read.
+ * A run record file's text: capped at MAX_RUN_RECORD_BYTES, as train writes them (a 1 GB file
+ * named by mistake is refused at once rather than read) and checked for UTF-8 and NUL bytes, like every file we read.
  */
 async function job_records_readRunRecordText(path, displayName) {
     try {
-        return await (0,src/* readTextFile */.Gu)(path, displayName, { kind: 'run records' });
+        return await (0,src/* readTextFile */.Gu)(path, displayName, { kind: 'run records', maxBytes: src/* MAX_RUN_RECORD_BYTES */.zt });
     }
     catch (thrown) {
         if (thrown instanceof src/* UserError */.yo)
@@ -39525,9 +39624,9 @@ const DOWNLOAD_ATTEMPTS = 3;
  * The text of the one top-level file `fileName` of an artifact, or undefined when the artifact has
  * no such file. GitHub answers the archive request with a redirect to a signed URL, fetched without
  * our token; the archive's size, entry count and uncompressed sizes are capped before anything is
- * inflated, and no other entry is read.
+ * inflated, and no other entry is read. `fileName` may be at most `maxBytes` uncompressed.
  */
-async function text_artifact_downloadArtifactFile(github, repository, location, fileName) {
+async function text_artifact_downloadArtifactFile(github, repository, location, fileName, maxBytes = DOWNLOAD_LIMITS.maxEntryBytes) {
     const answer = await github.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
         owner: repository.owner,
         repo: repository.repo,
@@ -39540,7 +39639,7 @@ async function text_artifact_downloadArtifactFile(github, repository, location, 
         throw new Error(`GitHub answered ${answer.status} without a download URL for ${location.label}`);
     }
     const archive = await fetchArchive(signedUrl, location.label);
-    const bytes = readZipEntry(archive, fileName, DOWNLOAD_LIMITS, location.label);
+    const bytes = readZipEntry(archive, fileName, { ...DOWNLOAD_LIMITS, maxEntryBytes: maxBytes }, location.label);
     return bytes === undefined ? undefined : decodeTextBytes(bytes, `${fileName} of ${location.label}`);
 }
 /** The archive behind a signed URL, refused as soon as it outgrows the cap; retried on 5xx and resets. */
@@ -39603,7 +39702,7 @@ async function uploadRunRecord(client, record, options = {}) {
 }
 /** Downloads a record artifact (of this run or of another) and parses the record in it. */
 async function run_record_artifact_downloadRunRecord(github, repository, location) {
-    const text = await downloadArtifactFile(github, repository, location, RUN_RECORD_FILE);
+    const text = await downloadArtifactFile(github, repository, location, RUN_RECORD_FILE, MAX_RUN_RECORD_BYTES);
     if (text === undefined)
         throw new UserError(`${location.label} holds no ${RUN_RECORD_FILE}`);
     return parseRunRecord(text, location.label);

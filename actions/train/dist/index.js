@@ -29930,8 +29930,8 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 83 modules
-var src = __nccwpck_require__(1154);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 84 modules
+var src = __nccwpck_require__(95224);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 18 modules
 var github_src = __nccwpck_require__(84164);
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -30141,7 +30141,7 @@ async function run() {
             sources: [],
         });
         const inputs = await attempt(() => (0,src/* fingerprintFiles */.Q6)(settings.data, where), []);
-        const record = buildRecord(settings, context, {
+        const built = buildRecord(settings, context, {
             started,
             finished,
             exitCode,
@@ -30152,6 +30152,8 @@ async function run() {
             sources: [...metrics.sources, ...params.sources],
             staleSources,
         });
+        // Long histories are thinned so that gate, compare and package accept the record.
+        const record = fitRecord(built, problems);
         const path = await (0,github_src/* writeJobRecord */.q7)(record);
         step.setOutput('run-id', record.runId);
         step.setOutput('record', path);
@@ -30185,6 +30187,20 @@ async function run() {
         if (problems.length > 0)
             throw problems[0];
     });
+}
+/** The record within MAX_RUN_RECORD_BYTES, each thinned history said; unchanged (and a problem) when it cannot fit. */
+function fitRecord(record, problems) {
+    try {
+        const fitted = (0,src/* fitRunRecord */.eU)(record);
+        for (const { metric, from, to } of fitted.downsampled) {
+            core/* warning */.$e((0,github_src/* printable */.g$)(`the history of ${metric} was thinned from ${from} to ${to} points (first, last and extremes kept) to keep the run record within ${(0,src/* formatBytes */.z3)(src/* MAX_RUN_RECORD_BYTES */.zt)}`));
+        }
+        return fitted.record;
+    }
+    catch (thrown) {
+        problems.push(thrown);
+        return record;
+    }
 }
 function oneLine(text) {
     return text.replace(/\s+/g, ' ').trim();
@@ -30259,12 +30275,13 @@ function buildRecord(settings, context, parts) {
 
 /***/ }),
 
-/***/ 1154:
+/***/ 95224:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  zt: () => (/* reexport */ MAX_RUN_RECORD_BYTES),
   cj: () => (/* reexport */ MAX_TEXT_FILE_BYTES),
   XF: () => (/* reexport */ REDACTED),
   iY: () => (/* reexport */ RUN_RECORD_SCHEMA),
@@ -30275,6 +30292,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   gJ: () => (/* reexport */ errorMessage),
   fv: () => (/* reexport */ finalMetricValues),
   Q6: () => (/* reexport */ fingerprintFiles),
+  eU: () => (/* reexport */ fitRunRecord),
+  z3: () => (/* reexport */ format_bytes_formatBytes),
   hN: () => (/* reexport */ isCredentialName),
   BI: () => (/* reexport */ minutesText),
   LE: () => (/* reexport */ readParams),
@@ -30287,7 +30306,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   t: () => (/* reexport */ withoutUrlSecrets)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, commentKeyName, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, findMlflowRuns, findMlmodelFile, forEachLine, formatBytes, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, gateVerdict, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseRunRecord, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParamsFile, readRulesFile, readTextFile, readTfevents, readTomlMetrics, readYamlMetrics, readZipEntry, registrationMessage, renderComparison, renderGateSummary, renderLearningCurve, renderModelCard, renderModelCardBody, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, stageModelFiles, tableHeader, tableRow, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, commentKeyName, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, findMlflowRuns, findMlmodelFile, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, gateVerdict, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseRunRecord, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParamsFile, readRulesFile, readTextFile, readTfevents, readTomlMetrics, readYamlMetrics, readZipEntry, registrationMessage, renderComparison, renderGateSummary, renderLearningCurve, renderModelCard, renderModelCardBody, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, stageModelFiles, tableHeader, tableRow, thinHistory, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -30886,6 +30905,9 @@ function checkMetrics(check, value) {
                 }
                 columns.wallTimes = wallTimes;
             }
+            if (history['sampledFrom'] !== undefined) {
+                columns.sampledFrom = check.integer(history['sampledFrom'], `${historyPath}.sampledFrom`, steps.length);
+            }
             metric.history = columns;
         }
         setOwnEntry(result, key, metric);
@@ -31123,6 +31145,21 @@ function withoutUrlSecrets(text) {
         const [, scheme = '', rest = '', query] = parts;
         return `${scheme}${rest}${query === undefined ? '' : '?***'}`;
     });
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/files/format-bytes.ts
+/** A size as people read it: `512 B`, `1.5 KiB`, `42 MiB`, `1.2 GiB`. */
+function format_bytes_formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes / 1024;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -31556,21 +31593,6 @@ function decodeLines(buffer, start, end, displayName, linesBefore) {
         const offset = Math.max(0, findInvalidUtf8(bytes));
         throw fileError(displayName, 'not valid UTF-8 text (is this a binary file?)', linesBefore + lineOfByte(bytes, offset));
     }
-}
-
-;// CONCATENATED MODULE: ../../packages/core/src/files/format-bytes.ts
-/** A size as people read it: `512 B`, `1.5 KiB`, `42 MiB`, `1.2 GiB`. */
-function format_bytes_formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes / 1024;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
-    }
-    return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/files/text-file.ts
@@ -35475,10 +35497,18 @@ function compareIdentifier(a, b) {
 /** GTO's artifact names, without "/" (which would nest artifact and release names). */
 const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/;
 /**
+ * The longest model name: `<name>-v<version>-<8 hex>` must stay a valid file name (255 bytes) and
+ * artifact name (200 characters) with room for any version.
+ */
+const MAX_MODEL_NAME = 100;
+/**
  * Refuses model names that GTO would not read back from the tag `<name>@v<version>`: letters,
  * digits, "-" and "_", starting and ending with a letter or digit.
  */
 function model_version_validateModelName(name) {
+    if (name.length > MAX_MODEL_NAME) {
+        throw new UserError(`input name: the model name is ${name.length} characters; at most ${MAX_MODEL_NAME} are accepted (it names a tag, an artifact and a folder)`);
+    }
     if (!NAME.test(name)) {
         throw new UserError(`input name: ${JSON.stringify(name)} is not a valid model name; use letters, digits, "-" and "_", starting and ending with a letter or digit (GTO's artifact names)`);
     }
@@ -38157,7 +38187,94 @@ function formatRule(rule) {
 
 
 
+;// CONCATENATED MODULE: ../../packages/core/src/run-record-size.ts
+
+
+
+
+/**
+ * The largest run record, in bytes of its JSON, that train writes and that gate, compare and
+ * package read (from this job or as a baseline). Histories are downsampled to stay within it.
+ */
+const MAX_RUN_RECORD_BYTES = 10 * 1024 * 1024;
+/** Histories are never thinned below this many points: enough for a chart and for extremes. */
+const MIN_POINTS = 200;
+/**
+ * The record as it will be written, within `maxBytes`. When the whole record is too large, the
+ * longest histories are thinned to a common number of points, each keeping its first and last
+ * point and the min and max of every bucket (so spikes and the final value survive), and saying
+ * in `sampledFrom` how many points it had. A record too large even without its histories (tens
+ * of thousands of metrics or params) is a user error: there is nothing sensible to drop.
+ */
+function fitRunRecord(record, maxBytes = MAX_RUN_RECORD_BYTES) {
+    const text = run_record_serializeRunRecord(record);
+    if (Buffer.byteLength(text) <= maxBytes)
+        return { record, text, downsampled: [] };
+    const histories = Object.entries(record.metrics).filter((entry) => entry[1].history !== undefined);
+    const longest = Math.max(0, ...histories.map(([, metric]) => metric.history.steps.length));
+    let limit = longest;
+    for (let round = 0; round < 40 && limit > MIN_POINTS; round++) {
+        limit = Math.max(MIN_POINTS, Math.floor(limit * 0.7));
+        const downsampled = [];
+        const metrics = { ...record.metrics };
+        for (const [name, metric] of histories) {
+            const points = metric.history.steps.length;
+            if (points <= limit)
+                continue;
+            const history = thinHistory(metric.history, limit);
+            safe_record_setOwnEntry(metrics, name, { ...metric, history });
+            downsampled.push({ metric: name, from: metric.history.sampledFrom ?? points, to: history.steps.length });
+        }
+        const fitted = { ...record, metrics };
+        const fittedText = run_record_serializeRunRecord(fitted);
+        if (Buffer.byteLength(fittedText) <= maxBytes)
+            return { record: fitted, text: fittedText, downsampled };
+    }
+    throw new errors_UserError(`the run record would be ${format_bytes_formatBytes(Buffer.byteLength(text))}, more than the ${format_bytes_formatBytes(maxBytes)} a record may be, ` +
+        `even with every history cut to ${MIN_POINTS} points; record fewer metrics or params`);
+}
+/**
+ * At most `limit` points of a history, in step order: the first and the last, and for each of
+ * (limit - 2) / 2 buckets between them the point of its smallest and of its largest value.
+ */
+function thinHistory(history, limit) {
+    const length = history.steps.length;
+    if (length <= limit)
+        return history;
+    const keep = [0];
+    const buckets = Math.max(1, Math.floor((limit - 2) / 2));
+    const inner = length - 2;
+    for (let bucket = 0; bucket < buckets; bucket++) {
+        const start = 1 + Math.floor((bucket * inner) / buckets);
+        const end = 1 + Math.floor(((bucket + 1) * inner) / buckets);
+        if (end <= start)
+            continue;
+        let low = start;
+        let high = start;
+        for (let i = start; i < end; i++) {
+            const value = history.values[i] ?? NaN;
+            // NaN never wins a comparison, so it is kept only when a bucket holds nothing else.
+            if (value < (history.values[low] ?? NaN) || Number.isNaN(history.values[low]))
+                low = i;
+            if (value > (history.values[high] ?? NaN) || Number.isNaN(history.values[high]))
+                high = i;
+        }
+        keep.push(Math.min(low, high));
+        if (high !== low)
+            keep.push(Math.max(low, high));
+    }
+    keep.push(length - 1);
+    const pick = (column) => keep.map((index) => column[index] ?? NaN);
+    return {
+        steps: pick(history.steps),
+        values: pick(history.values),
+        ...(history.wallTimes === undefined ? {} : { wallTimes: pick(history.wallTimes) }),
+        sampledFrom: history.sampledFrom ?? length,
+    };
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/index.ts
+
 
 
 
@@ -38197,8 +38314,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 83 modules
-var src = __nccwpck_require__(1154);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 84 modules
+var src = __nccwpck_require__(95224);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
@@ -38597,12 +38714,12 @@ async function job_records_readRunRecordFiles(patterns, workspace, input) {
     return Promise.all(paths.map(async (path) => parseRunRecord(await job_records_readRunRecordText(path, path), path)));
 }
 /**
- * A run record file's text: size-capped (a 1 GB file named by mistake is refused at once rather
- * than read) and checked for UTF-8 and NUL bytes, like every file we read.
+ * A run record file's text: capped at MAX_RUN_RECORD_BYTES, as train writes them (a 1 GB file
+ * named by mistake is refused at once rather than read) and checked for UTF-8 and NUL bytes, like every file we read.
  */
 async function job_records_readRunRecordText(path, displayName) {
     try {
-        return await readTextFile(path, displayName, { kind: 'run records' });
+        return await readTextFile(path, displayName, { kind: 'run records', maxBytes: MAX_RUN_RECORD_BYTES });
     }
     catch (thrown) {
         if (thrown instanceof UserError)
@@ -39446,9 +39563,9 @@ const DOWNLOAD_ATTEMPTS = 3;
  * The text of the one top-level file `fileName` of an artifact, or undefined when the artifact has
  * no such file. GitHub answers the archive request with a redirect to a signed URL, fetched without
  * our token; the archive's size, entry count and uncompressed sizes are capped before anything is
- * inflated, and no other entry is read.
+ * inflated, and no other entry is read. `fileName` may be at most `maxBytes` uncompressed.
  */
-async function text_artifact_downloadArtifactFile(github, repository, location, fileName) {
+async function text_artifact_downloadArtifactFile(github, repository, location, fileName, maxBytes = DOWNLOAD_LIMITS.maxEntryBytes) {
     const answer = await github.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
         owner: repository.owner,
         repo: repository.repo,
@@ -39461,7 +39578,7 @@ async function text_artifact_downloadArtifactFile(github, repository, location, 
         throw new Error(`GitHub answered ${answer.status} without a download URL for ${location.label}`);
     }
     const archive = await fetchArchive(signedUrl, location.label);
-    const bytes = readZipEntry(archive, fileName, DOWNLOAD_LIMITS, location.label);
+    const bytes = readZipEntry(archive, fileName, { ...DOWNLOAD_LIMITS, maxEntryBytes: maxBytes }, location.label);
     return bytes === undefined ? undefined : decodeTextBytes(bytes, `${fileName} of ${location.label}`);
 }
 /** The archive behind a signed URL, refused as soon as it outgrows the cap; retried on 5xx and resets. */
@@ -39524,7 +39641,7 @@ async function uploadRunRecord(client, record, options = {}) {
 }
 /** Downloads a record artifact (of this run or of another) and parses the record in it. */
 async function run_record_artifact_downloadRunRecord(github, repository, location) {
-    const text = await downloadArtifactFile(github, repository, location, RUN_RECORD_FILE);
+    const text = await downloadArtifactFile(github, repository, location, RUN_RECORD_FILE, MAX_RUN_RECORD_BYTES);
     if (text === undefined)
         throw new UserError(`${location.label} holds no ${RUN_RECORD_FILE}`);
     return parseRunRecord(text, location.label);

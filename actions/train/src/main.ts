@@ -10,6 +10,9 @@ import {
   errorMessage,
   finalMetricValues,
   fingerprintFiles,
+  fitRunRecord,
+  formatBytes,
+  MAX_RUN_RECORD_BYTES,
   isCredentialName,
   minutesText,
   readParams,
@@ -105,7 +108,7 @@ export async function run(): Promise<void> {
     });
     const inputs = await attempt(() => fingerprintFiles(settings.data, where), [] as DataInput[]);
 
-    const record = buildRecord(settings, context, {
+    const built = buildRecord(settings, context, {
       started,
       finished,
       exitCode,
@@ -116,6 +119,8 @@ export async function run(): Promise<void> {
       sources: [...metrics.sources, ...params.sources],
       staleSources,
     });
+    // Long histories are thinned so that gate, compare and package accept the record.
+    const record = fitRecord(built, problems);
     const path = await writeJobRecord(record);
     step.setOutput('run-id', record.runId);
     step.setOutput('record', path);
@@ -150,6 +155,24 @@ export async function run(): Promise<void> {
     }
     if (problems.length > 0) throw problems[0];
   });
+}
+
+/** The record within MAX_RUN_RECORD_BYTES, each thinned history said; unchanged (and a problem) when it cannot fit. */
+function fitRecord(record: RunRecord, problems: unknown[]): RunRecord {
+  try {
+    const fitted = fitRunRecord(record);
+    for (const { metric, from, to } of fitted.downsampled) {
+      core.warning(
+        printable(
+          `the history of ${metric} was thinned from ${from} to ${to} points (first, last and extremes kept) to keep the run record within ${formatBytes(MAX_RUN_RECORD_BYTES)}`,
+        ),
+      );
+    }
+    return fitted.record;
+  } catch (thrown: unknown) {
+    problems.push(thrown);
+    return record;
+  }
 }
 
 function oneLine(text: string): string {

@@ -10,4 +10,5 @@ export * from './params/index.ts';
 export * from './report/index.ts';
 export * from './rules/index.ts';
 export * from './run-record.ts';
+export * from './run-record-size.ts';
 export * from './run-summary.ts';

@@ -32,6 +32,11 @@ export interface MetricHistory {
   values: number[];
   /** Seconds since the epoch, where the source has them. */
   wallTimes?: number[];
+  /**
+   * How many points the history had before it was thinned to fit the record's size cap (first,
+   * last, and the extremes of evenly spaced buckets kept); absent when every point is here.
+   */
+  sampledFrom?: number;
 }
 
 export interface Provenance {
@@ -307,6 +312,9 @@ function checkMetrics(check: RecordChecker, value: unknown): Record<string, Metr
           );
         }
         columns.wallTimes = wallTimes;
+      }
+      if (history['sampledFrom'] !== undefined) {
+        columns.sampledFrom = check.integer(history['sampledFrom'], `${historyPath}.sampledFrom`, steps.length);
       }
       metric.history = columns;
     }

@@ -119,6 +119,13 @@ describe('validateModelName / parseVersionBump', () => {
     expect(validateModelName('m')).toBe('m');
   });
 
+  it('refuses a name too long for the folder, artifact and tag it names', () => {
+    expect(validateModelName('m'.repeat(100))).toBe('m'.repeat(100));
+    expect(userError(() => validateModelName('m'.repeat(101))).message).toBe(
+      'input name: the model name is 101 characters; at most 100 are accepted (it names a tag, an artifact and a folder)',
+    );
+  });
+
   it('refuses other names, naming the input', () => {
     expect(userError(() => validateModelName('churn model')).message).toBe(
       'input name: "churn model" is not a valid model name; use letters, digits, "-" and "_", starting and ending with a letter or digit (GTO\'s artifact names)',

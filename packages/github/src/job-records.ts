@@ -2,6 +2,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import {
+  MAX_RUN_RECORD_BYTES,
   UserError,
   parseRunRecord,
   readTextFile,
@@ -68,12 +69,12 @@ export async function readRunRecordFiles(patterns: string[], workspace: string, 
 }
 
 /**
- * A run record file's text: size-capped (a 1 GB file named by mistake is refused at once rather
- * than read) and checked for UTF-8 and NUL bytes, like every file we read.
+ * A run record file's text: capped at MAX_RUN_RECORD_BYTES, as train writes them (a 1 GB file
+ * named by mistake is refused at once rather than read) and checked for UTF-8 and NUL bytes, like every file we read.
  */
 export async function readRunRecordText(path: string, displayName: string): Promise<string> {
   try {
-    return await readTextFile(path, displayName, { kind: 'run records' });
+    return await readTextFile(path, displayName, { kind: 'run records', maxBytes: MAX_RUN_RECORD_BYTES });
   } catch (thrown: unknown) {
     if (thrown instanceof UserError) throw thrown;
     throw new UserError(`cannot read the run record ${displayName}`, { file: displayName });

@@ -1,4 +1,4 @@
-import { UserError, parseRunRecord, serializeRunRecord, type RunRecord } from '@ml-actions/core';
+import { MAX_RUN_RECORD_BYTES, UserError, parseRunRecord, serializeRunRecord, type RunRecord } from '@ml-actions/core';
 import type { ArtifactClient } from './artifact-client.ts';
 import type { GitHubClient } from './github-client.ts';
 import { downloadArtifactFile, safeArtifactName, uploadTextArtifact, type ArtifactLocation } from './text-artifact.ts';
@@ -32,7 +32,7 @@ export async function downloadRunRecord(
   repository: { owner: string; repo: string },
   location: ArtifactLocation,
 ): Promise<RunRecord> {
-  const text = await downloadArtifactFile(github, repository, location, RUN_RECORD_FILE);
+  const text = await downloadArtifactFile(github, repository, location, RUN_RECORD_FILE, MAX_RUN_RECORD_BYTES);
   if (text === undefined) throw new UserError(`${location.label} holds no ${RUN_RECORD_FILE}`);
   return parseRunRecord(text, location.label);
 }

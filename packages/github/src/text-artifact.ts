@@ -80,13 +80,14 @@ const DOWNLOAD_ATTEMPTS = 3;
  * The text of the one top-level file `fileName` of an artifact, or undefined when the artifact has
  * no such file. GitHub answers the archive request with a redirect to a signed URL, fetched without
  * our token; the archive's size, entry count and uncompressed sizes are capped before anything is
- * inflated, and no other entry is read.
+ * inflated, and no other entry is read. `fileName` may be at most `maxBytes` uncompressed.
  */
 export async function downloadArtifactFile(
   github: GitHubClient,
   repository: { owner: string; repo: string },
   location: ArtifactLocation,
   fileName: string,
+  maxBytes = DOWNLOAD_LIMITS.maxEntryBytes,
 ): Promise<string | undefined> {
   const answer = await github.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
     owner: repository.owner,
@@ -100,7 +101,7 @@ export async function downloadArtifactFile(
     throw new Error(`GitHub answered ${answer.status} without a download URL for ${location.label}`);
   }
   const archive = await fetchArchive(signedUrl, location.label);
-  const bytes = readZipEntry(archive, fileName, DOWNLOAD_LIMITS, location.label);
+  const bytes = readZipEntry(archive, fileName, { ...DOWNLOAD_LIMITS, maxEntryBytes: maxBytes }, location.label);
   return bytes === undefined ? undefined : decodeTextBytes(bytes, `${fileName} of ${location.label}`);
 }
 

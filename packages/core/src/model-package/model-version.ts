@@ -34,10 +34,21 @@ export interface NextVersion {
 const NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/;
 
 /**
+ * The longest model name: `<name>-v<version>-<8 hex>` must stay a valid file name (255 bytes) and
+ * artifact name (200 characters) with room for any version.
+ */
+const MAX_MODEL_NAME = 100;
+
+/**
  * Refuses model names that GTO would not read back from the tag `<name>@v<version>`: letters,
  * digits, "-" and "_", starting and ending with a letter or digit.
  */
 export function validateModelName(name: string): string {
+  if (name.length > MAX_MODEL_NAME) {
+    throw new UserError(
+      `input name: the model name is ${name.length} characters; at most ${MAX_MODEL_NAME} are accepted (it names a tag, an artifact and a folder)`,
+    );
+  }
   if (!NAME.test(name)) {
     throw new UserError(
       `input name: ${JSON.stringify(name)} is not a valid model name; use letters, digits, "-" and "_", starting and ending with a letter or digit (GTO's artifact names)`,
