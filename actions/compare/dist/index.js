@@ -29988,8 +29988,9 @@ function buildReport(parts) {
 
 
 /**
- * Posts the sticky comment. A read-only token (pull requests from forks) cannot comment: that is
+ * Posts the sticky comment. A fork's pull request has a read-only token and cannot comment: that is
  * not a failure of the comparison, which is in the job summary, so the step warns and explains.
+ * Anywhere else a 403 means the job lacks the permission, which runStep names in the failure.
  */
 async function postComment(step, options) {
     try {
@@ -30012,10 +30013,11 @@ async function postComment(step, options) {
         if (status === 404) {
             throw new src/* UserError */.yo(`pull request #${options.pullRequest} was not found (deleted, or not visible to the token): the comparison was not posted; it is in the job summary`);
         }
-        if (!(0,github_src/* isReadOnlyRefusal */.zx)(thrown))
+        if (!(options.fromFork && (0,github_src/* isPermissionRefusal */.MA)(thrown)))
             throw thrown;
-        core/* warning */.$e('the comparison could not be posted as a comment (403: the token is read-only, as on pull requests from forks). ' +
-            'The full report is in this job summary. To comment on fork pull requests, use mode: collect here and mode: publish in a workflow_run workflow.');
+        core/* warning */.$e('the comparison could not be posted as a comment: on a pull request from a fork the token is read-only (GitHub answered 403). ' +
+            'The full report is in this job summary. To comment on fork pull requests, use mode: collect here and mode: publish ' +
+            'in a workflow_run workflow (see "Pull requests from forks" in the README).');
         step.addSummary('\n> [!NOTE]\n> This comparison was not posted as a comment: the token is read-only (a pull request from a fork). Use the two-stage `collect` / `publish` setup to comment safely.\n');
     }
 }
@@ -30144,6 +30146,8 @@ async function publishCollected(step, settings, context) {
         pullRequest,
         marker: (0,src/* compareMarker */.MM)(key),
         body: report.comment,
+        // A workflow_run run has the base repository's token: a 403 here is a permission the job lacks.
+        fromFork: false,
     });
     if (gate === undefined) {
         core/* notice */.lm(NO_RULES_NOTICE);
@@ -30342,6 +30346,7 @@ async function compareHere(step, settings, context) {
         pullRequest: context.pullRequest,
         marker: (0,src/* compareMarker */.MM)(key),
         body: report.comment,
+        fromFork: context.fromFork,
     });
 }
 
@@ -38837,7 +38842,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   KE: () => (/* reexport */ exitWhenFlushed),
   M4: () => (/* reexport */ findBaselines),
   $A: () => (/* reexport */ integerInput),
-  zx: () => (/* reexport */ isReadOnlyRefusal),
+  MA: () => (/* reexport */ isPermissionRefusal),
   dt: () => (/* reexport */ listInput),
   AX: () => (/* reexport */ loadArtifactClient),
   $m: () => (/* reexport */ optionalInput),
@@ -38852,7 +38857,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   qD: () => (/* reexport */ upsertStickyComment)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, createRelease, createTag, describeGitHubFailure, downloadRunRecords, findBaseline, findRelease, isBaselineFile, jobRecordsFolder, listModelTags, logUntrusted, modelTagsOnCommit, readBaselineFile, readJobGateResults, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, requiredInput, retryWaitScale, runRecordArtifactName, uploadRunRecord, writeJobGateResult, writeJobRecord
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, createRelease, createTag, describeGitHubFailure, downloadRunRecords, findBaseline, findRelease, isBaselineFile, jobRecordsFolder, listModelTags, logUntrusted, missingPermission, modelTagsOnCommit, readBaselineFile, readJobGateResults, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, requiredInput, retryWaitScale, runRecordArtifactName, uploadRunRecord, writeJobGateResult, writeJobRecord
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -38983,7 +38988,11 @@ function describeGitHubFailure(thrown) {
         return `the connection to GitHub failed during ${call} (${text})${after}`;
     const data = response.data;
     const reason = oneLine(typeof data?.message === 'string' ? data.message : text);
-    return `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
+    const answered = `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
+    const permission = missingPermission(thrown);
+    if (permission === undefined)
+        return answered;
+    return `${answered}: the job's token lacks ${permission}; add it to the job's \`permissions\``;
 }
 function pathOf(url) {
     try {
@@ -38998,15 +39007,65 @@ function oneLine(text) {
     return (0,src/* withoutUrlSecrets */.t)(text.replace(/\s+/g, ' ').trim());
 }
 /**
- * True for GitHub's refusal of a write to a read-only token (a 403 "Resource not accessible by
- * integration", as on pull requests from forks), and not for a 403 rate limit, which is an outage
- * to report, not a permission to explain.
+ * True for GitHub's refusal of a write the token may not make: a 403 (GitHub's "Resource not
+ * accessible by integration"), whether the job lacks a permission or the token is a fork pull
+ * request's read-only one. Not for a 403 rate limit (`x-ratelimit-remaining: 0`, or "rate limit" in
+ * the message), which the throttling plugin waits out and which is an outage when it persists.
  */
-function isReadOnlyRefusal(thrown) {
+function isPermissionRefusal(thrown) {
     if (typeof thrown !== 'object' || thrown === null)
         return false;
-    const { status, message } = thrown;
-    return status === 403 && !/rate limit/i.test(typeof message === 'string' ? message : '');
+    const { status, message, response } = thrown;
+    if (status !== 403)
+        return false;
+    const remaining = response?.headers?.['x-ratelimit-remaining'];
+    if (remaining === '0' || remaining === 0)
+        return false;
+    const data = response?.data;
+    const said = [message, data?.message].filter((text) => typeof text === 'string').join(' ');
+    return !/rate limit/i.test(said);
+}
+/**
+ * The permission a refused request needed, as a workflow's `permissions:` block spells it
+ * (`checks: write`): from GitHub's `x-accepted-github-permissions` header when it sent one
+ * (`checks=write`; alternatives separated by `;`), else the one our endpoint is known to need.
+ * Undefined when the failure is no permission refusal, or the endpoint is not one we know.
+ */
+function missingPermission(thrown) {
+    if (!isPermissionRefusal(thrown))
+        return undefined;
+    const { request, response } = thrown;
+    const accepted = response?.headers?.['x-accepted-github-permissions'];
+    if (typeof accepted === 'string' && accepted.trim() !== '') {
+        const sets = accepted
+            .split(';')
+            .map((set) => set
+            .split(',')
+            .map((pair) => pair.trim().split('='))
+            .filter((pair) => pair.length === 2 && pair[0] !== '' && pair[1] !== '')
+            // Workflows write `pull-requests`, the header `pull_requests`.
+            .map(([name, access]) => `${name.replace(/_/g, '-')}: ${access}`)
+            .join(' and '))
+            .filter((set) => set !== '');
+        if (sets.length > 0)
+            return printableHeader(sets.join(' or '));
+    }
+    const path = typeof request?.url === 'string' ? pathOf(request.url) : '';
+    return KNOWN_PERMISSIONS.find(([pattern]) => pattern.test(path))?.[1];
+}
+/** The write permission each endpoint we write to needs (GitHub's "Permissions required" tables). */
+const KNOWN_PERMISSIONS = [
+    [/\/check-runs(\/|$)/, 'checks: write'],
+    // Comments on a pull request go through the issues endpoint, which takes either permission.
+    [/\/issues\/(\d+\/comments|comments\/)/, 'pull-requests: write (or issues: write)'],
+    [/\/(git\/refs|git\/tags|releases)(\/|$)/, 'contents: write'],
+    [/\/actions\/artifacts(\/|$)/, 'actions: write'],
+];
+// A header is GitHub's text, but a proxy could send anything: keep it to one short, plain line.
+function printableHeader(text) {
+    return oneLine(text)
+        .replace(/[^\w ,:;=()-]/g, '')
+        .slice(0, 200);
 }
 
 // EXTERNAL MODULE: external "node:crypto"

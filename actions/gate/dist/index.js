@@ -30050,11 +30050,13 @@ async function run() {
                 core/* info */.pq(`check run created: ${check.url}`);
             }
             catch (thrown) {
-                if (!(0,github_src/* isReadOnlyRefusal */.zx)(thrown))
+                // A fork's token is read-only by design: the verdict still stands through the step itself.
+                // Anywhere else the job lacks checks: write, which runStep names in the failure.
+                if (!(context.fromFork && (0,github_src/* isPermissionRefusal */.MA)(thrown)))
                     throw thrown;
-                // Fork pull requests get a read-only token: the verdict still stands through the step itself.
-                core/* warning */.$e('the check run could not be created (403: the token is read-only, as on pull requests from forks); ' +
-                    'the gate verdict is in this step and its summary. For a required check on fork pull requests, run compare in publish mode from a workflow_run workflow.');
+                core/* warning */.$e('the check run could not be created: on a pull request from a fork the token is read-only (GitHub answered 403). ' +
+                    'The gate verdict is in this step and its summary. For a check on fork pull requests, run compare with mode: publish ' +
+                    'in a workflow_run workflow (see "Pull requests from forks" in the README).');
             }
         }
         // A neutral gate judged nothing; it fails only through require-baseline, which makes skips failures.
@@ -37771,7 +37773,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   KE: () => (/* reexport */ exitWhenFlushed),
   M4: () => (/* reexport */ findBaselines),
   MP: () => (/* reexport */ isBaselineFile),
-  zx: () => (/* reexport */ isReadOnlyRefusal),
+  MA: () => (/* reexport */ isPermissionRefusal),
   dt: () => (/* reexport */ listInput),
   AX: () => (/* reexport */ loadArtifactClient),
   $m: () => (/* reexport */ optionalInput),
@@ -37784,7 +37786,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   RC: () => (/* reexport */ writeJobGateResult)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, choiceInput, createRelease, createTag, describeGitHubFailure, downloadRunRecords, downloadTextArtifact, findBaseline, findRelease, integerInput, jobRecordsFolder, listModelTags, logUntrusted, modelTagsOnCommit, readJobGateResults, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, requiredInput, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobRecord
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, choiceInput, createRelease, createTag, describeGitHubFailure, downloadRunRecords, downloadTextArtifact, findBaseline, findRelease, integerInput, jobRecordsFolder, listModelTags, logUntrusted, missingPermission, modelTagsOnCommit, readJobGateResults, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, requiredInput, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobRecord
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -37915,7 +37917,11 @@ function describeGitHubFailure(thrown) {
         return `the connection to GitHub failed during ${call} (${text})${after}`;
     const data = response.data;
     const reason = oneLine(typeof data?.message === 'string' ? data.message : text);
-    return `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
+    const answered = `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
+    const permission = missingPermission(thrown);
+    if (permission === undefined)
+        return answered;
+    return `${answered}: the job's token lacks ${permission}; add it to the job's \`permissions\``;
 }
 function pathOf(url) {
     try {
@@ -37930,15 +37936,65 @@ function oneLine(text) {
     return (0,src/* withoutUrlSecrets */.t)(text.replace(/\s+/g, ' ').trim());
 }
 /**
- * True for GitHub's refusal of a write to a read-only token (a 403 "Resource not accessible by
- * integration", as on pull requests from forks), and not for a 403 rate limit, which is an outage
- * to report, not a permission to explain.
+ * True for GitHub's refusal of a write the token may not make: a 403 (GitHub's "Resource not
+ * accessible by integration"), whether the job lacks a permission or the token is a fork pull
+ * request's read-only one. Not for a 403 rate limit (`x-ratelimit-remaining: 0`, or "rate limit" in
+ * the message), which the throttling plugin waits out and which is an outage when it persists.
  */
-function isReadOnlyRefusal(thrown) {
+function isPermissionRefusal(thrown) {
     if (typeof thrown !== 'object' || thrown === null)
         return false;
-    const { status, message } = thrown;
-    return status === 403 && !/rate limit/i.test(typeof message === 'string' ? message : '');
+    const { status, message, response } = thrown;
+    if (status !== 403)
+        return false;
+    const remaining = response?.headers?.['x-ratelimit-remaining'];
+    if (remaining === '0' || remaining === 0)
+        return false;
+    const data = response?.data;
+    const said = [message, data?.message].filter((text) => typeof text === 'string').join(' ');
+    return !/rate limit/i.test(said);
+}
+/**
+ * The permission a refused request needed, as a workflow's `permissions:` block spells it
+ * (`checks: write`): from GitHub's `x-accepted-github-permissions` header when it sent one
+ * (`checks=write`; alternatives separated by `;`), else the one our endpoint is known to need.
+ * Undefined when the failure is no permission refusal, or the endpoint is not one we know.
+ */
+function missingPermission(thrown) {
+    if (!isPermissionRefusal(thrown))
+        return undefined;
+    const { request, response } = thrown;
+    const accepted = response?.headers?.['x-accepted-github-permissions'];
+    if (typeof accepted === 'string' && accepted.trim() !== '') {
+        const sets = accepted
+            .split(';')
+            .map((set) => set
+            .split(',')
+            .map((pair) => pair.trim().split('='))
+            .filter((pair) => pair.length === 2 && pair[0] !== '' && pair[1] !== '')
+            // Workflows write `pull-requests`, the header `pull_requests`.
+            .map(([name, access]) => `${name.replace(/_/g, '-')}: ${access}`)
+            .join(' and '))
+            .filter((set) => set !== '');
+        if (sets.length > 0)
+            return printableHeader(sets.join(' or '));
+    }
+    const path = typeof request?.url === 'string' ? pathOf(request.url) : '';
+    return KNOWN_PERMISSIONS.find(([pattern]) => pattern.test(path))?.[1];
+}
+/** The write permission each endpoint we write to needs (GitHub's "Permissions required" tables). */
+const KNOWN_PERMISSIONS = [
+    [/\/check-runs(\/|$)/, 'checks: write'],
+    // Comments on a pull request go through the issues endpoint, which takes either permission.
+    [/\/issues\/(\d+\/comments|comments\/)/, 'pull-requests: write (or issues: write)'],
+    [/\/(git\/refs|git\/tags|releases)(\/|$)/, 'contents: write'],
+    [/\/actions\/artifacts(\/|$)/, 'actions: write'],
+];
+// A header is GitHub's text, but a proxy could send anything: keep it to one short, plain line.
+function printableHeader(text) {
+    return oneLine(text)
+        .replace(/[^\w ,:;=()-]/g, '')
+        .slice(0, 200);
 }
 
 // EXTERNAL MODULE: external "node:crypto"

@@ -38054,7 +38054,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   jY: () => (/* reexport */ secretInput)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, createCheckRun, describeGitHubFailure, downloadRunRecords, downloadTextArtifact, findBaseline, findBaselines, isBaselineFile, isReadOnlyRefusal, logUntrusted, printable, readBaselineFile, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobGateResult, writeJobRecord
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, createCheckRun, describeGitHubFailure, downloadRunRecords, downloadTextArtifact, findBaseline, findBaselines, isBaselineFile, isPermissionRefusal, logUntrusted, missingPermission, printable, readBaselineFile, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobGateResult, writeJobRecord
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -38185,7 +38185,11 @@ function github_failure_describeGitHubFailure(thrown) {
         return `the connection to GitHub failed during ${call} (${text})${after}`;
     const data = response.data;
     const reason = oneLine(typeof data?.message === 'string' ? data.message : text);
-    return `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
+    const answered = `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
+    const permission = missingPermission(thrown);
+    if (permission === undefined)
+        return answered;
+    return `${answered}: the job's token lacks ${permission}; add it to the job's \`permissions\``;
 }
 function pathOf(url) {
     try {
@@ -38200,15 +38204,65 @@ function oneLine(text) {
     return (0,src/* withoutUrlSecrets */.t)(text.replace(/\s+/g, ' ').trim());
 }
 /**
- * True for GitHub's refusal of a write to a read-only token (a 403 "Resource not accessible by
- * integration", as on pull requests from forks), and not for a 403 rate limit, which is an outage
- * to report, not a permission to explain.
+ * True for GitHub's refusal of a write the token may not make: a 403 (GitHub's "Resource not
+ * accessible by integration"), whether the job lacks a permission or the token is a fork pull
+ * request's read-only one. Not for a 403 rate limit (`x-ratelimit-remaining: 0`, or "rate limit" in
+ * the message), which the throttling plugin waits out and which is an outage when it persists.
  */
-function isReadOnlyRefusal(thrown) {
+function isPermissionRefusal(thrown) {
     if (typeof thrown !== 'object' || thrown === null)
         return false;
-    const { status, message } = thrown;
-    return status === 403 && !/rate limit/i.test(typeof message === 'string' ? message : '');
+    const { status, message, response } = thrown;
+    if (status !== 403)
+        return false;
+    const remaining = response?.headers?.['x-ratelimit-remaining'];
+    if (remaining === '0' || remaining === 0)
+        return false;
+    const data = response?.data;
+    const said = [message, data?.message].filter((text) => typeof text === 'string').join(' ');
+    return !/rate limit/i.test(said);
+}
+/**
+ * The permission a refused request needed, as a workflow's `permissions:` block spells it
+ * (`checks: write`): from GitHub's `x-accepted-github-permissions` header when it sent one
+ * (`checks=write`; alternatives separated by `;`), else the one our endpoint is known to need.
+ * Undefined when the failure is no permission refusal, or the endpoint is not one we know.
+ */
+function missingPermission(thrown) {
+    if (!isPermissionRefusal(thrown))
+        return undefined;
+    const { request, response } = thrown;
+    const accepted = response?.headers?.['x-accepted-github-permissions'];
+    if (typeof accepted === 'string' && accepted.trim() !== '') {
+        const sets = accepted
+            .split(';')
+            .map((set) => set
+            .split(',')
+            .map((pair) => pair.trim().split('='))
+            .filter((pair) => pair.length === 2 && pair[0] !== '' && pair[1] !== '')
+            // Workflows write `pull-requests`, the header `pull_requests`.
+            .map(([name, access]) => `${name.replace(/_/g, '-')}: ${access}`)
+            .join(' and '))
+            .filter((set) => set !== '');
+        if (sets.length > 0)
+            return printableHeader(sets.join(' or '));
+    }
+    const path = typeof request?.url === 'string' ? pathOf(request.url) : '';
+    return KNOWN_PERMISSIONS.find(([pattern]) => pattern.test(path))?.[1];
+}
+/** The write permission each endpoint we write to needs (GitHub's "Permissions required" tables). */
+const KNOWN_PERMISSIONS = [
+    [/\/check-runs(\/|$)/, 'checks: write'],
+    // Comments on a pull request go through the issues endpoint, which takes either permission.
+    [/\/issues\/(\d+\/comments|comments\/)/, 'pull-requests: write (or issues: write)'],
+    [/\/(git\/refs|git\/tags|releases)(\/|$)/, 'contents: write'],
+    [/\/actions\/artifacts(\/|$)/, 'actions: write'],
+];
+// A header is GitHub's text, but a proxy could send anything: keep it to one short, plain line.
+function printableHeader(text) {
+    return oneLine(text)
+        .replace(/[^\w ,:;=()-]/g, '')
+        .slice(0, 200);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
