@@ -10,6 +10,7 @@ import {
   type RunRecord,
 } from '@ml-actions/core';
 import {
+  annotate,
   createCheckRun,
   type CheckAnnotation,
   createGitHubClient,
@@ -84,7 +85,7 @@ export async function run(): Promise<void> {
         properties.file = settings.rulesFile;
         properties.startLine = rule.line;
       }
-      core.error(printable(rule.message), properties);
+      annotate('error', printable(rule.message), properties);
     }
 
     // Annotations point at the rules file, or at the workflow that holds the rules inline.
@@ -123,7 +124,8 @@ export async function run(): Promise<void> {
         // A fork's token is read-only by design: the verdict still stands through the step itself.
         // Anywhere else the job lacks checks: write, which runStep names in the failure.
         if (!(context.fromFork && isPermissionRefusal(thrown))) throw thrown;
-        core.warning(
+        annotate(
+          'warning',
           'the check run could not be created: on a pull request from a fork the token is read-only (GitHub answered 403). ' +
             'The gate verdict is in this step and its summary. For a check on fork pull requests, run compare with mode: publish ' +
             'in a workflow_run workflow (see "Pull requests from forks" in the README).',

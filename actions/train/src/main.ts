@@ -22,6 +22,7 @@ import {
   type RunRecord,
 } from '@ml-actions/core';
 import {
+  annotate,
   loadArtifactClient,
   printable,
   readActionContext,
@@ -73,7 +74,7 @@ export async function run(): Promise<void> {
       sources: [],
       warnings: [],
     });
-    for (const warning of metrics.warnings) core.warning(printable(warning.message), annotation(warning));
+    for (const warning of metrics.warnings) annotate('warning', printable(warning.message), annotation(warning));
     const params = await attempt(() => readParams(settings.params, where), {
       params: {},
       sources: [],
@@ -115,7 +116,7 @@ export async function run(): Promise<void> {
     }
     // The first reading problem fails the step; the others are reported too, each on its own line.
     for (const problem of problems.slice(1)) {
-      if (problem instanceof UserError) core.error(printable(problem.message), annotation(problem));
+      if (problem instanceof UserError) annotate('error', printable(problem.message), annotation(problem));
     }
     if (problems.length > 0) throw problems[0];
   });
