@@ -25,6 +25,7 @@ const CATEGORIES: [file: string, category: string][] = [
   ['secrets.test.ts', 'Secrets'],
   ['user-secrets.test.ts', 'Secrets in user data'],
   ['forks.test.ts', 'Fork pull requests'],
+  ['permissions.test.ts', 'Token permissions'],
   ['trusted-stage.test.ts', 'Trusted stage'],
   ['baselines.test.ts', 'Baselines'],
   ['artifact-downloads.test.ts', 'Downloaded artifacts'],

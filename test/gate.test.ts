@@ -193,6 +193,27 @@ describe('gate', () => {
     expect(requests.filter((r) => r.method === 'GET').length).toBeLessThanOrEqual(5);
   });
 
+  it('shows 50 annotations on the check run and 10 errors in the step, counting the rest', async () => {
+    // 60 failing rules, one a line of the rules file: every one is a problem to report.
+    await writeFile(join(workspace, 'many.rules'), 'accuracy >= 0.99\n'.repeat(60));
+    const { gate, headSha } = await gateOnPull({ accuracy: 0.92 }, { 'rules-file': 'many.rules' });
+    expect(gate.exitCode).toBe(1);
+    const checks = github.api.state.checkRuns(repo).filter((check) => check.headSha === headSha);
+    expect(checks).toHaveLength(1);
+    expect(checks[0]?.output.annotationsCount).toBe(50);
+    expect(checks[0]?.output.summary).toMatch(/\n\n10 more annotations not shown\.$/);
+    // Nine rules and the step's own failure are annotated; the other 51 rules are plain lines.
+    const errors = gate.annotations.filter((a) => a.level === 'error');
+    expect(errors).toHaveLength(10);
+    expect(errors.slice(0, 9).map((a) => a.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(errors[9]?.message).toBe('Gate failed: 0 passed, 60 failed');
+    expect(gate.stdout).toContain('\nerror: many.rules:10: ');
+    expect(gate.stdout).toContain('\nerror: many.rules:60: ');
+    expect(gate.stdout).toContain(
+      '\n51 more errors in the log above, not annotated: GitHub shows 10 errors and 10 warnings of a step\n',
+    );
+  });
+
   it('passes when the loss stays within 5% of the baseline', async () => {
     const { gate } = await gateOnPull({ accuracy: 0.92, loss: 0.51 }, { rules: 'loss <= baseline * 1.05' });
     expect(gate.exitCode).toBe(0);

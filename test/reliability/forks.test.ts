@@ -1,6 +1,7 @@
 /**
  * Pull requests from forks get a read-only token. gate then cannot create its check run: the
- * verdict stands through the step itself, with guidance. The fork-safe publish stage refuses
+ * verdict stands through the step itself, with a warning that points to the two-stage publish (a
+ * 403 anywhere else fails the step: test/reliability/permissions.test.ts). The fork-safe publish stage refuses
  * bundles that do not belong to the run that triggered it. Covered elsewhere (see
  * the README's Security section): compare degrading to the job summary, and publish refusing a bundle
  * whose pull request moved or whose head commit is not the triggering run's (test/compare.test.ts).
@@ -14,8 +15,9 @@ import { plantArtifact } from './support/planted-artifact.ts';
 
 const READ_ONLY = 'ghs_forksReadOnlyToken0000000000000000';
 const GUIDANCE =
-  'the check run could not be created (403: the token is read-only, as on pull requests from forks); ' +
-  'the gate verdict is in this step and its summary. For a required check on fork pull requests, run compare in publish mode from a workflow_run workflow.';
+  'the check run could not be created: on a pull request from a fork the token is read-only (GitHub answered 403). ' +
+  'The gate verdict is in this step and its summary. For a check on fork pull requests, run compare with mode: publish ' +
+  'in a workflow_run workflow (see "Pull requests from forks" in the README).';
 
 let lab: Lab;
 let workspace: string;

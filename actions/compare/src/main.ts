@@ -102,5 +102,6 @@ async function compareHere(step: Step, settings: CompareSettings, context: Actio
     pullRequest: context.pullRequest,
     marker: compareMarker(key),
     body: report.comment,
+    fromFork: context.fromFork,
   });
 }

@@ -1,15 +1,31 @@
 import * as core from '@actions/core';
 import { UserError } from '@ml-actions/core';
 import type { Step } from '@ml-actions/github';
-import { isReadOnlyRefusal, tokenIdentity, upsertStickyComment, type GitHubClient } from '@ml-actions/github';
+import {
+  annotate,
+  isPermissionRefusal,
+  tokenIdentity,
+  upsertStickyComment,
+  type GitHubClient,
+} from '@ml-actions/github';
 
 /**
- * Posts the sticky comment. A read-only token (pull requests from forks) cannot comment: that is
+ * Posts the sticky comment. A fork's pull request has a read-only token and cannot comment: that is
  * not a failure of the comparison, which is in the job summary, so the step warns and explains.
+ * Anywhere else a 403 means the job lacks the permission, which runStep names in the failure.
  */
 export async function postComment(
   step: Step,
-  options: { github: GitHubClient; owner: string; repo: string; pullRequest: number; marker: string; body: string },
+  options: {
+    github: GitHubClient;
+    owner: string;
+    repo: string;
+    pullRequest: number;
+    marker: string;
+    body: string;
+    /** A pull request from a fork, whose token is read-only. */
+    fromFork: boolean;
+  },
 ): Promise<void> {
   try {
     const identity = await tokenIdentity(options.github);
@@ -32,10 +48,12 @@ export async function postComment(
         `pull request #${options.pullRequest} was not found (deleted, or not visible to the token): the comparison was not posted; it is in the job summary`,
       );
     }
-    if (!isReadOnlyRefusal(thrown)) throw thrown;
-    core.warning(
-      'the comparison could not be posted as a comment (403: the token is read-only, as on pull requests from forks). ' +
-        'The full report is in this job summary. To comment on fork pull requests, use mode: collect here and mode: publish in a workflow_run workflow.',
+    if (!(options.fromFork && isPermissionRefusal(thrown))) throw thrown;
+    annotate(
+      'warning',
+      'the comparison could not be posted as a comment: on a pull request from a fork the token is read-only (GitHub answered 403). ' +
+        'The full report is in this job summary. To comment on fork pull requests, use mode: collect here and mode: publish ' +
+        'in a workflow_run workflow (see "Pull requests from forks" in the README).',
     );
     step.addSummary(
       '\n> [!NOTE]\n> This comparison was not posted as a comment: the token is read-only (a pull request from a fork). Use the two-stage `collect` / `publish` setup to comment safely.\n',

@@ -117,6 +117,8 @@ export async function publishCollected(step: Step, settings: CompareSettings, co
     pullRequest,
     marker: compareMarker(key),
     body: report.comment,
+    // A workflow_run run has the base repository's token: a 403 here is a permission the job lacks.
+    fromFork: false,
   });
   if (gate === undefined) {
     core.notice(NO_RULES_NOTICE);

@@ -29904,7 +29904,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8354);
+/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8452);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7785);
 
 
@@ -29930,8 +29930,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(5926);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 87 modules
 var src = __nccwpck_require__(9097);
-// EXTERNAL MODULE: ../../packages/github/src/index.ts + 33 modules
-var github_src = __nccwpck_require__(8354);
+// EXTERNAL MODULE: ../../packages/github/src/index.ts + 35 modules
+var github_src = __nccwpck_require__(8452);
 ;// CONCATENATED MODULE: ./src/settings.ts
 
 
@@ -30015,7 +30015,7 @@ async function run() {
                 properties.file = settings.rulesFile;
                 properties.startLine = rule.line;
             }
-            core/* error */.z3((0,github_src/* printable */.g$)(rule.message), properties);
+            (0,github_src/* annotate */.fz)('error', (0,github_src/* printable */.g$)(rule.message), properties);
         }
         // Annotations point at the rules file, or at the workflow that holds the rules inline.
         const rulesFromFile = settings.rulesFile !== undefined && settings.rules === undefined;
@@ -30050,11 +30050,13 @@ async function run() {
                 core/* info */.pq(`check run created: ${check.url}`);
             }
             catch (thrown) {
-                if (!(0,github_src/* isReadOnlyRefusal */.zx)(thrown))
+                // A fork's token is read-only by design: the verdict still stands through the step itself.
+                // Anywhere else the job lacks checks: write, which runStep names in the failure.
+                if (!(context.fromFork && (0,github_src/* isPermissionRefusal */.MA)(thrown)))
                     throw thrown;
-                // Fork pull requests get a read-only token: the verdict still stands through the step itself.
-                core/* warning */.$e('the check run could not be created (403: the token is read-only, as on pull requests from forks); ' +
-                    'the gate verdict is in this step and its summary. For a required check on fork pull requests, run compare in publish mode from a workflow_run workflow.');
+                (0,github_src/* annotate */.fz)('warning', 'the check run could not be created: on a pull request from a fork the token is read-only (GitHub answered 403). ' +
+                    'The gate verdict is in this step and its summary. For a check on fork pull requests, run compare with mode: publish ' +
+                    'in a workflow_run workflow (see "Pull requests from forks" in the README).');
             }
         }
         // A neutral gate judged nothing; it fails only through require-baseline, which makes skips failures.
@@ -38093,19 +38095,20 @@ function thinHistory(history, limit) {
 
 /***/ }),
 
-/***/ 8354:
+/***/ 8452:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  fz: () => (/* reexport */ annotate),
   tE: () => (/* reexport */ booleanInput),
   _U: () => (/* reexport */ createCheckRun),
   LX: () => (/* reexport */ createGitHubClient),
   KE: () => (/* reexport */ exitWhenFlushed),
   M4: () => (/* reexport */ findBaselines),
   MP: () => (/* reexport */ isBaselineFile),
-  zx: () => (/* reexport */ isReadOnlyRefusal),
+  MA: () => (/* reexport */ isPermissionRefusal),
   dt: () => (/* reexport */ listInput),
   $m: () => (/* reexport */ optionalInput),
   g$: () => (/* reexport */ printable),
@@ -38117,7 +38120,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   RC: () => (/* reexport */ writeJobGateResult)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, choiceInput, createRelease, createTag, describeGitHubFailure, downloadArtifactFile, downloadRunRecord, findBaseline, findRelease, integerInput, jobRecordsFolder, listModelTags, loadArtifactClient, logUntrusted, modelTagsOnCommit, readJobGateResults, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, replaceEarlierAttempt, requiredInput, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobRecord
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, ANNOTATIONS_PER_LEVEL, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, MAX_CHECK_ANNOTATIONS, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, choiceInput, createRelease, createTag, describeGitHubFailure, downloadArtifactFile, downloadRunRecord, findBaseline, findRelease, integerInput, jobRecordsFolder, listModelTags, loadArtifactClient, logUntrusted, missingPermission, modelTagsOnCommit, readJobGateResults, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, replaceEarlierAttempt, reportUnshownAnnotations, requiredInput, resetAnnotations, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobRecord
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -38293,7 +38296,11 @@ function describeGitHubFailure(thrown) {
         return `the connection to GitHub failed during ${call} (${text})${after}`;
     const data = response.data;
     const reason = oneLine(typeof data?.message === 'string' ? data.message : text);
-    return `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
+    const answered = `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
+    const permission = missingPermission(thrown);
+    if (permission === undefined)
+        return answered;
+    return `${answered}: the job's token lacks ${permission}; add it to the job's \`permissions\``;
 }
 function pathOf(url) {
     try {
@@ -38308,15 +38315,65 @@ function oneLine(text) {
     return (0,src/* withoutUrlSecrets */.t)(text.replace(/\s+/g, ' ').trim());
 }
 /**
- * True for GitHub's refusal of a write to a read-only token (a 403 "Resource not accessible by
- * integration", as on pull requests from forks), and not for a 403 rate limit, which is an outage
- * to report, not a permission to explain.
+ * True for GitHub's refusal of a write the token may not make: a 403 (GitHub's "Resource not
+ * accessible by integration"), whether the job lacks a permission or the token is a fork pull
+ * request's read-only one. Not for a 403 rate limit (`x-ratelimit-remaining: 0`, or "rate limit" in
+ * the message), which the throttling plugin waits out and which is an outage when it persists.
  */
-function isReadOnlyRefusal(thrown) {
+function isPermissionRefusal(thrown) {
     if (typeof thrown !== 'object' || thrown === null)
         return false;
-    const { status, message } = thrown;
-    return status === 403 && !/rate limit/i.test(typeof message === 'string' ? message : '');
+    const { status, message, response } = thrown;
+    if (status !== 403)
+        return false;
+    const remaining = response?.headers?.['x-ratelimit-remaining'];
+    if (remaining === '0' || remaining === 0)
+        return false;
+    const data = response?.data;
+    const said = [message, data?.message].filter((text) => typeof text === 'string').join(' ');
+    return !/rate limit/i.test(said);
+}
+/**
+ * The permission a refused request needed, as a workflow's `permissions:` block spells it
+ * (`checks: write`): from GitHub's `x-accepted-github-permissions` header when it sent one
+ * (`checks=write`; alternatives separated by `;`), else the one our endpoint is known to need.
+ * Undefined when the failure is no permission refusal, or the endpoint is not one we know.
+ */
+function missingPermission(thrown) {
+    if (!isPermissionRefusal(thrown))
+        return undefined;
+    const { request, response } = thrown;
+    const accepted = response?.headers?.['x-accepted-github-permissions'];
+    if (typeof accepted === 'string' && accepted.trim() !== '') {
+        const sets = accepted
+            .split(';')
+            .map((set) => set
+            .split(',')
+            .map((pair) => pair.trim().split('='))
+            .filter((pair) => pair.length === 2 && pair[0] !== '' && pair[1] !== '')
+            // Workflows write `pull-requests`, the header `pull_requests`.
+            .map(([name, access]) => `${name.replace(/_/g, '-')}: ${access}`)
+            .join(' and '))
+            .filter((set) => set !== '');
+        if (sets.length > 0)
+            return printableHeader(sets.join(' or '));
+    }
+    const path = typeof request?.url === 'string' ? pathOf(request.url) : '';
+    return KNOWN_PERMISSIONS.find(([pattern]) => pattern.test(path))?.[1];
+}
+/** The write permission each endpoint we write to needs (GitHub's "Permissions required" tables). */
+const KNOWN_PERMISSIONS = [
+    [/\/check-runs(\/|$)/, 'checks: write'],
+    // Comments on a pull request go through the issues endpoint, which takes either permission.
+    [/\/issues\/(\d+\/comments|comments\/)/, 'pull-requests: write (or issues: write)'],
+    [/\/(git\/refs|git\/tags|releases)(\/|$)/, 'contents: write'],
+    [/\/actions\/artifacts(\/|$)/, 'actions: write'],
+];
+// A header is GitHub's text, but a proxy could send anything: keep it to one short, plain line.
+function printableHeader(text) {
+    return oneLine(text)
+        .replace(/[^\w ,:;=()-]/g, '')
+        .slice(0, 200);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -38360,7 +38417,56 @@ function logUntrusted(text) {
     lib_core/* info */.pq(`::${token}::`);
 }
 
+;// CONCATENATED MODULE: ../../packages/github/src/step-annotations.ts
+
+
+/** GitHub shows at most this many error annotations of one step, and as many warnings. */
+const ANNOTATIONS_PER_LEVEL = 10;
+// One step is one process; runStep resets these when it starts.
+const annotated = { error: 0, warning: 0 };
+const unshown = { error: 0, warning: 0 };
+/**
+ * Reports a problem as an error or warning annotation while GitHub still shows this step's
+ * annotations of that level; past ANNOTATIONS_PER_LEVEL it becomes a plain log line, and
+ * `reportUnshownAnnotations` counts those at the end. The last error annotation is kept for the
+ * step's own failure (`failure: true`), so the reason the step failed is always shown.
+ */
+function annotate(level, message, properties = {}, options = {}) {
+    const room = level === 'error' && options.failure !== true ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
+    if (annotated[level] < room) {
+        annotated[level] += 1;
+        if (level === 'error')
+            lib_core/* error */.z3(message, properties);
+        else
+            lib_core/* warning */.$e(message, properties);
+        return;
+    }
+    unshown[level] += 1;
+    const place = properties.file === undefined
+        ? ''
+        : `${properties.file}${properties.startLine === undefined ? '' : `:${properties.startLine}`}: `;
+    // Plain text that may quote user data: printed so that the runner obeys none of it.
+    logUntrusted(`${level}: ${place}${message}`);
+}
+/** Logs how many problems were printed as plain lines rather than annotated, if any. */
+function reportUnshownAnnotations() {
+    const parts = ['error', 'warning']
+        .filter((level) => unshown[level] > 0)
+        .map((level) => `${unshown[level]} more ${level}${unshown[level] === 1 ? '' : 's'}`);
+    if (parts.length === 0)
+        return;
+    lib_core/* info */.pq(`${parts.join(' and ')} in the log above, not annotated: GitHub shows ${ANNOTATIONS_PER_LEVEL} errors and ${ANNOTATIONS_PER_LEVEL} warnings of a step`);
+}
+/** Starts a step's count afresh. */
+function resetAnnotations() {
+    for (const level of ['error', 'warning']) {
+        annotated[level] = 0;
+        unshown[level] = 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/github/src/action-step.ts
+
 
 
 
@@ -38373,6 +38479,7 @@ function logUntrusted(text) {
  * with its stack in the debug log.
  */
 async function runStep(actionName, body) {
+    resetAnnotations();
     const summary = [];
     // Each failure is annotated once: by `fail`, by a UserError's own annotation, or at the end.
     let failure;
@@ -38382,7 +38489,7 @@ async function runStep(actionName, body) {
         fail: (text) => {
             const message = (0,src/* withoutUrlSecrets */.t)(text);
             failure ??= { message, annotated: true };
-            lib_core/* error */.z3(printable(message));
+            annotate('error', printable(message), {}, { failure: true });
         },
         get failed() {
             return failure !== undefined;
@@ -38405,11 +38512,12 @@ async function runStep(actionName, body) {
     }
     catch (thrown) {
         // The summary is best effort (GitHub refuses over 1 MiB); the verdict still has to be reported.
-        lib_core/* warning */.$e((0,src/* withoutUrlSecrets */.t)(`${actionName}: could not write the job summary: ${(0,src/* errorMessage */.gJ)(thrown)}`));
+        annotate('warning', (0,src/* withoutUrlSecrets */.t)(`${actionName}: could not write the job summary: ${(0,src/* errorMessage */.gJ)(thrown)}`));
     }
+    if (failure !== undefined && !failure.annotated)
+        annotate('error', printable(failure.message), {}, { failure: true });
+    reportUnshownAnnotations();
     if (failure !== undefined) {
-        if (!failure.annotated)
-            lib_core/* error */.z3(printable(failure.message));
         process.exitCode = lib_core/* ExitCode */.yU.Failure;
     }
 }
@@ -38424,7 +38532,7 @@ function exitWhenFlushed() {
 function describeFailure(actionName, thrown) {
     if (thrown instanceof src/* UserError */.yo) {
         // Several mistakes found together (every syntax error of the rules) are annotated each at its place.
-        for (const error of thrown instanceof src/* UserErrors */.tQ ? thrown.errors : [thrown]) {
+        (thrown instanceof src/* UserErrors */.tQ ? thrown.errors : [thrown]).forEach((error, index) => {
             const properties = { title: actionName };
             if (error.file !== undefined)
                 properties.file = error.file;
@@ -38433,8 +38541,11 @@ function describeFailure(actionName, thrown) {
             if (error.column !== undefined)
                 properties.startColumn = error.column;
             // Annotations are one line; the full (possibly multi-line) message goes to the log.
-            lib_core/* error */.z3(printable((0,src/* withoutUrlSecrets */.t)(error.message.split('\n')[0] ?? error.message)), properties);
-        }
+            // The first is the step's failure: it keeps its annotation however many came before.
+            annotate('error', printable((0,src/* withoutUrlSecrets */.t)(error.message.split('\n')[0] ?? error.message)), properties, {
+                failure: index === 0,
+            });
+        });
         // The rest may quote the user's file (a rules line): printed so that the runner obeys none of it.
         if (thrown.message.includes('\n'))
             logUntrusted((0,src/* withoutUrlSecrets */.t)(thrown.message));
@@ -41292,6 +41403,44 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
+;// CONCATENATED MODULE: ../../packages/github/src/write-pacing.ts
+
+/**
+ * GitHub's guidance against secondary rate limits: wait at least a second between requests that
+ * create or change content (POST, PATCH, PUT, DELETE), which also keeps us well under its 80
+ * content-creating requests a minute.
+ */
+const WRITE_SPACING_MS = 1000;
+const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+/**
+ * The Octokit plugin that spaces every write request of a client (`writePacing` option) at least
+ * `spacingMs` apart, one at a time and in order; reads are not held. A retry of a write happens
+ * inside it (the retry and throttling plugins are registered first) and keeps its own back-off.
+ */
+function writePacing(octokit, options) {
+    const pacing = options.writePacing;
+    if (pacing === undefined || pacing.spacingMs <= 0)
+        return;
+    const now = pacing.now ?? Date.now;
+    const wait = pacing.wait ?? external_node_timers_promises_namespaceObject.setTimeout;
+    let lastStart = Number.NEGATIVE_INFINITY;
+    // Writes take their turn in order: each waits for the one before it to have started.
+    let queue = Promise.resolve();
+    octokit.hook.wrap('request', async (request, endpoint) => {
+        if (!WRITE_METHODS.has(endpoint.method.toUpperCase()))
+            return request(endpoint);
+        const turn = queue.then(async () => {
+            const due = lastStart + pacing.spacingMs - now();
+            if (due > 0)
+                await wait(due);
+            lastStart = now();
+        });
+        queue = turn;
+        await turn;
+        return request(endpoint);
+    });
+}
+
 ;// CONCATENATED MODULE: ../../packages/github/src/github-client.ts
 
 
@@ -41300,8 +41449,19 @@ throttling.triggersNotification = triggersNotification;
 
 
 
-// Plugin order is hook order: a cut-off answer must be refused inside the retry plugin to be retried.
-const ClientClass = Octokit.plugin(refuseIncompleteAnswers, paginateRest, retry, throttling);
+
+
+// Plugin order is hook order, the last outermost: a cut-off answer must be refused inside the retry
+// plugin to be retried, and a write is paced once, not again for each retry.
+const ClientClass = Octokit.plugin(refuseIncompleteAnswers, paginateRest, retry, throttling, writePacing);
+/**
+ * The throttling plugin spaces writes itself (1 s, 3 s for those that notify), unscaled: a limiter
+ * that lets every job through stands in for its groups, so that `writePacing` alone paces writes,
+ * with the wait scale.
+ */
+const UNPACED = {
+    key: () => ({ schedule: (_options, job) => job() }),
+};
 /** The variable that shortens retry waits in tests that run the bundles (a factor in (0, 1]). */
 const RETRY_WAIT_SCALE_VARIABLE = 'ML_ACTIONS_RETRY_WAIT_SCALE';
 /**
@@ -41325,7 +41485,7 @@ function createGitHubClient(options) {
     const scale = options.waitScale ?? retryWaitScale();
     // The step's own log unless told otherwise: warnings for retries, details in the debug log.
     const log = options.log ?? {
-        warn: (message) => lib_core/* warning */.$e(message),
+        warn: (message) => annotate('warning', message),
         debug: (message) => lib_core/* debug */.Yz(message),
     };
     const waitOut = (limit, retryAfter, retryCount) => {
@@ -41350,7 +41510,10 @@ function createGitHubClient(options) {
             // The plugin's default list plus 429: rate limits are the throttling plugin's, which honours Retry-After.
             doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
         },
+        writePacing: { spacingMs: Math.round(WRITE_SPACING_MS * scale) },
         throttle: {
+            write: UNPACED,
+            notifications: UNPACED,
             // Retry-After and rate-limit resets are in seconds; the scale shortens them only in tests.
             retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)),
             // Bottleneck clustering is not needed for one short-lived step; it only adds start-up cost.
@@ -41775,34 +41938,32 @@ async function readBaselineFile(spec, workspace) {
 
 /** GitHub's limit on a check run's output.summary and output.text. */
 const CHECK_OUTPUT_LIMIT = 65_535;
-/** GitHub takes at most this many annotations per request. */
-const ANNOTATIONS_PER_REQUEST = 50;
+/**
+ * The most annotations one check run shows. GitHub takes at most 50 per request; more would take
+ * one write per 50 (each a second apart, see write-pacing.ts) for annotations nobody reads past
+ * the first screen, so the rest are only counted in the summary.
+ */
+const MAX_CHECK_ANNOTATIONS = 50;
 /**
  * Records a completed check run. One commit has one check of a name from us: when the same action
  * ran before on the commit (a re-run, a second step), its check is updated; when the other action
  * made it (gate, and publish on a same-repository pull request), it is a UserError, since two checks
- * of one name could say opposite things. Annotations beyond the first 50 are added by updates.
+ * of one name could say opposite things. The first MAX_CHECK_ANNOTATIONS annotations are sent; the
+ * summary says how many more there were.
  */
 async function createCheckRun(request) {
     const annotations = request.annotations ?? [];
-    const output = (batch) => ({
+    const shown = annotations.slice(0, MAX_CHECK_ANNOTATIONS);
+    const hidden = annotations.length - shown.length;
+    const note = hidden === 0 ? '' : `\n\n${hidden} more annotation${hidden === 1 ? '' : 's'} not shown.`;
+    const output = {
         title: request.title,
-        summary: fit(request.summary),
+        summary: fit(request.summary, note),
         ...(request.text === undefined ? {} : { text: fit(request.text) }),
-        ...(batch.length === 0 ? {} : { annotations: batch }),
-    });
-    const first = output(annotations.slice(0, ANNOTATIONS_PER_REQUEST));
+        ...(shown.length === 0 ? {} : { annotations: shown }),
+    };
     const earlier = await earlierCheckRun(request);
-    const written = earlier === undefined ? await createExactlyOnce(request, first) : await complete(request, earlier, first);
-    for (let start = ANNOTATIONS_PER_REQUEST; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
-        await request.github.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
-            owner: request.owner,
-            repo: request.repo,
-            check_run_id: written.id,
-            output: output(annotations.slice(start, start + ANNOTATIONS_PER_REQUEST)),
-        });
-    }
-    return written;
+    return earlier === undefined ? await createExactlyOnce(request, output) : await complete(request, earlier, output);
 }
 const EXTERNAL_ID = /^ml-actions-(gate|compare)-/;
 /** Our newest check run of this name on the commit, or a UserError when the other action made it. */
@@ -41895,11 +42056,12 @@ async function findByExternalId(request, externalId) {
     const found = (await checkRunsNamed(request)).find((check) => check.external_id === externalId);
     return found === undefined ? undefined : { id: Number(found.id), url: found.html_url ?? '' };
 }
-function fit(text) {
-    if (text.length <= CHECK_OUTPUT_LIMIT)
-        return text;
+/** The text cut to GitHub's limit, with `ending` (kept whole) after it. */
+function fit(text, ending = '') {
+    if (text.length + ending.length <= CHECK_OUTPUT_LIMIT)
+        return text + ending;
     const note = '\n\n… cut to fit GitHub’s check run limit; the job summary has everything.';
-    return text.slice(0, CHECK_OUTPUT_LIMIT - note.length) + note;
+    return text.slice(0, CHECK_OUTPUT_LIMIT - note.length - ending.length) + note + ending;
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/inputs.ts
@@ -41967,6 +42129,7 @@ function secretInput(name) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/index.ts
+
 
 
 

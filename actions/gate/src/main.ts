@@ -10,12 +10,13 @@ import {
   type RunRecord,
 } from '@ml-actions/core';
 import {
+  annotate,
   createCheckRun,
   type CheckAnnotation,
   createGitHubClient,
   findBaselines,
   isBaselineFile,
-  isReadOnlyRefusal,
+  isPermissionRefusal,
   printable,
   readActionContext,
   readBaselineFile,
@@ -81,7 +82,7 @@ export async function run(): Promise<void> {
         properties.file = settings.rulesFile;
         properties.startLine = rule.line;
       }
-      core.error(printable(rule.message), properties);
+      annotate('error', printable(rule.message), properties);
     }
 
     // Annotations point at the rules file, or at the workflow that holds the rules inline.
@@ -117,11 +118,14 @@ export async function run(): Promise<void> {
         });
         core.info(`check run created: ${check.url}`);
       } catch (thrown: unknown) {
-        if (!isReadOnlyRefusal(thrown)) throw thrown;
-        // Fork pull requests get a read-only token: the verdict still stands through the step itself.
-        core.warning(
-          'the check run could not be created (403: the token is read-only, as on pull requests from forks); ' +
-            'the gate verdict is in this step and its summary. For a required check on fork pull requests, run compare in publish mode from a workflow_run workflow.',
+        // A fork's token is read-only by design: the verdict still stands through the step itself.
+        // Anywhere else the job lacks checks: write, which runStep names in the failure.
+        if (!(context.fromFork && isPermissionRefusal(thrown))) throw thrown;
+        annotate(
+          'warning',
+          'the check run could not be created: on a pull request from a fork the token is read-only (GitHub answered 403). ' +
+            'The gate verdict is in this step and its summary. For a check on fork pull requests, run compare with mode: publish ' +
+            'in a workflow_run workflow (see "Pull requests from forks" in the README).',
         );
       }
     }

@@ -22,6 +22,7 @@ import {
   type SelectedFile,
 } from '@ml-actions/core';
 import {
+  annotate,
   createGitHubClient,
   createRelease,
   findRelease,
@@ -222,7 +223,8 @@ async function readMlmodel(files: readonly SelectedFile[]): Promise<ParsedMlmode
   const file = files.find((candidate) => candidate.path === path);
   if (file === undefined) return undefined;
   if (file.size > MAX_MLMODEL_BYTES) {
-    core.warning(
+    annotate(
+      'warning',
       `${path} is ${file.size} bytes, too big for an MLflow MLmodel file; its flavors and signature are left out`,
     );
     return undefined;

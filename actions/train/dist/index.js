@@ -29902,7 +29902,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(84164);
+/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56528);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(79104);
 
 
@@ -29932,8 +29932,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var core = __nccwpck_require__(58922);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 84 modules
 var src = __nccwpck_require__(95224);
-// EXTERNAL MODULE: ../../packages/github/src/index.ts + 18 modules
-var github_src = __nccwpck_require__(84164);
+// EXTERNAL MODULE: ../../packages/github/src/index.ts + 20 modules
+var github_src = __nccwpck_require__(56528);
 ;// CONCATENATED MODULE: ./src/settings.ts
 
 
@@ -30129,11 +30129,11 @@ async function run() {
             warnings: [],
         });
         for (const warning of metrics.warnings)
-            core/* warning */.$e((0,github_src/* printable */.g$)(warning.message), annotation(warning));
+            (0,github_src/* annotate */.fz)('warning', (0,github_src/* printable */.g$)(warning.message), annotation(warning));
         const staleSources = failed ? metrics.skipped : metrics.sources.filter((source) => unchanged.has(source));
         if (!failed) {
             for (const source of staleSources) {
-                core/* warning */.$e((0,github_src/* printable */.g$)(`metrics file ${source} was not rewritten by the training command (it existed before and is unchanged); its values may be from an earlier run`), { file: source });
+                (0,github_src/* annotate */.fz)('warning', (0,github_src/* printable */.g$)(`metrics file ${source} was not rewritten by the training command (it existed before and is unchanged); its values may be from an earlier run`), { file: source });
             }
         }
         const params = await attempt(() => (0,src/* readParams */.LE)(settings.params, where), {
@@ -30182,7 +30182,7 @@ async function run() {
         // The first reading problem fails the step; the others are reported too, each on its own line.
         for (const problem of problems.slice(1)) {
             if (problem instanceof src/* UserError */.yo)
-                core/* error */.z3((0,github_src/* printable */.g$)(problem.message), annotation(problem));
+                (0,github_src/* annotate */.fz)('error', (0,github_src/* printable */.g$)(problem.message), annotation(problem));
         }
         if (problems.length > 0)
             throw problems[0];
@@ -30193,7 +30193,7 @@ function fitRecord(record, problems) {
     try {
         const fitted = (0,src/* fitRunRecord */.eU)(record);
         for (const { metric, from, to } of fitted.downsampled) {
-            core/* warning */.$e((0,github_src/* printable */.g$)(`the history of ${metric} was thinned from ${from} to ${to} points (first, last and extremes kept) to keep the run record within ${(0,src/* formatBytes */.z3)(src/* MAX_RUN_RECORD_BYTES */.zt)}`));
+            (0,github_src/* annotate */.fz)('warning', (0,github_src/* printable */.g$)(`the history of ${metric} was thinned from ${from} to ${to} points (first, last and extremes kept) to keep the run record within ${(0,src/* formatBytes */.z3)(src/* MAX_RUN_RECORD_BYTES */.zt)}`));
         }
         return fitted.record;
     }
@@ -38292,12 +38292,13 @@ function thinHistory(history, limit) {
 
 /***/ }),
 
-/***/ 84164:
+/***/ 56528:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  fz: () => (/* reexport */ step_annotations_annotate),
   tE: () => (/* reexport */ booleanInput),
   KE: () => (/* reexport */ exitWhenFlushed),
   dt: () => (/* reexport */ listInput),
@@ -38310,7 +38311,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   q7: () => (/* reexport */ writeJobRecord)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, choiceInput, createCheckRun, createGitHubClient, createRelease, createTag, describeGitHubFailure, downloadArtifactFile, downloadRunRecord, findBaseline, findBaselines, findRelease, integerInput, isBaselineFile, isReadOnlyRefusal, jobRecordsFolder, listModelTags, logUntrusted, modelTagsOnCommit, readBaselineFile, readJobGateResults, readRunRecordFiles, readRunRecordText, readRunRecords, refuseIncompleteAnswers, replaceEarlierAttempt, requiredInput, retryWaitScale, runRecordArtifactName, safeArtifactName, secretInput, tokenIdentity, uploadTextArtifact, upsertStickyComment, writeJobGateResult
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, ANNOTATIONS_PER_LEVEL, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, MAX_CHECK_ANNOTATIONS, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, choiceInput, createCheckRun, createGitHubClient, createRelease, createTag, describeGitHubFailure, downloadArtifactFile, downloadRunRecord, findBaseline, findBaselines, findRelease, integerInput, isBaselineFile, isPermissionRefusal, jobRecordsFolder, listModelTags, logUntrusted, missingPermission, modelTagsOnCommit, readBaselineFile, readJobGateResults, readRunRecordFiles, readRunRecordText, readRunRecords, refuseIncompleteAnswers, replaceEarlierAttempt, reportUnshownAnnotations, requiredInput, resetAnnotations, retryWaitScale, runRecordArtifactName, safeArtifactName, secretInput, tokenIdentity, uploadTextArtifact, upsertStickyComment, writeJobGateResult
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -38486,7 +38487,11 @@ function github_failure_describeGitHubFailure(thrown) {
         return `the connection to GitHub failed during ${call} (${text})${after}`;
     const data = response.data;
     const reason = oneLine(typeof data?.message === 'string' ? data.message : text);
-    return `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
+    const answered = `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
+    const permission = missingPermission(thrown);
+    if (permission === undefined)
+        return answered;
+    return `${answered}: the job's token lacks ${permission}; add it to the job's \`permissions\``;
 }
 function pathOf(url) {
     try {
@@ -38501,15 +38506,65 @@ function oneLine(text) {
     return (0,src/* withoutUrlSecrets */.t)(text.replace(/\s+/g, ' ').trim());
 }
 /**
- * True for GitHub's refusal of a write to a read-only token (a 403 "Resource not accessible by
- * integration", as on pull requests from forks), and not for a 403 rate limit, which is an outage
- * to report, not a permission to explain.
+ * True for GitHub's refusal of a write the token may not make: a 403 (GitHub's "Resource not
+ * accessible by integration"), whether the job lacks a permission or the token is a fork pull
+ * request's read-only one. Not for a 403 rate limit (`x-ratelimit-remaining: 0`, or "rate limit" in
+ * the message), which the throttling plugin waits out and which is an outage when it persists.
  */
-function isReadOnlyRefusal(thrown) {
+function isPermissionRefusal(thrown) {
     if (typeof thrown !== 'object' || thrown === null)
         return false;
-    const { status, message } = thrown;
-    return status === 403 && !/rate limit/i.test(typeof message === 'string' ? message : '');
+    const { status, message, response } = thrown;
+    if (status !== 403)
+        return false;
+    const remaining = response?.headers?.['x-ratelimit-remaining'];
+    if (remaining === '0' || remaining === 0)
+        return false;
+    const data = response?.data;
+    const said = [message, data?.message].filter((text) => typeof text === 'string').join(' ');
+    return !/rate limit/i.test(said);
+}
+/**
+ * The permission a refused request needed, as a workflow's `permissions:` block spells it
+ * (`checks: write`): from GitHub's `x-accepted-github-permissions` header when it sent one
+ * (`checks=write`; alternatives separated by `;`), else the one our endpoint is known to need.
+ * Undefined when the failure is no permission refusal, or the endpoint is not one we know.
+ */
+function missingPermission(thrown) {
+    if (!isPermissionRefusal(thrown))
+        return undefined;
+    const { request, response } = thrown;
+    const accepted = response?.headers?.['x-accepted-github-permissions'];
+    if (typeof accepted === 'string' && accepted.trim() !== '') {
+        const sets = accepted
+            .split(';')
+            .map((set) => set
+            .split(',')
+            .map((pair) => pair.trim().split('='))
+            .filter((pair) => pair.length === 2 && pair[0] !== '' && pair[1] !== '')
+            // Workflows write `pull-requests`, the header `pull_requests`.
+            .map(([name, access]) => `${name.replace(/_/g, '-')}: ${access}`)
+            .join(' and '))
+            .filter((set) => set !== '');
+        if (sets.length > 0)
+            return printableHeader(sets.join(' or '));
+    }
+    const path = typeof request?.url === 'string' ? pathOf(request.url) : '';
+    return KNOWN_PERMISSIONS.find(([pattern]) => pattern.test(path))?.[1];
+}
+/** The write permission each endpoint we write to needs (GitHub's "Permissions required" tables). */
+const KNOWN_PERMISSIONS = [
+    [/\/check-runs(\/|$)/, 'checks: write'],
+    // Comments on a pull request go through the issues endpoint, which takes either permission.
+    [/\/issues\/(\d+\/comments|comments\/)/, 'pull-requests: write (or issues: write)'],
+    [/\/(git\/refs|git\/tags|releases)(\/|$)/, 'contents: write'],
+    [/\/actions\/artifacts(\/|$)/, 'actions: write'],
+];
+// A header is GitHub's text, but a proxy could send anything: keep it to one short, plain line.
+function printableHeader(text) {
+    return oneLine(text)
+        .replace(/[^\w ,:;=()-]/g, '')
+        .slice(0, 200);
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -38553,7 +38608,56 @@ function logUntrusted(text) {
     lib_core/* info */.pq(`::${token}::`);
 }
 
+;// CONCATENATED MODULE: ../../packages/github/src/step-annotations.ts
+
+
+/** GitHub shows at most this many error annotations of one step, and as many warnings. */
+const ANNOTATIONS_PER_LEVEL = 10;
+// One step is one process; runStep resets these when it starts.
+const annotated = { error: 0, warning: 0 };
+const unshown = { error: 0, warning: 0 };
+/**
+ * Reports a problem as an error or warning annotation while GitHub still shows this step's
+ * annotations of that level; past ANNOTATIONS_PER_LEVEL it becomes a plain log line, and
+ * `reportUnshownAnnotations` counts those at the end. The last error annotation is kept for the
+ * step's own failure (`failure: true`), so the reason the step failed is always shown.
+ */
+function step_annotations_annotate(level, message, properties = {}, options = {}) {
+    const room = level === 'error' && options.failure !== true ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
+    if (annotated[level] < room) {
+        annotated[level] += 1;
+        if (level === 'error')
+            lib_core/* error */.z3(message, properties);
+        else
+            lib_core/* warning */.$e(message, properties);
+        return;
+    }
+    unshown[level] += 1;
+    const place = properties.file === undefined
+        ? ''
+        : `${properties.file}${properties.startLine === undefined ? '' : `:${properties.startLine}`}: `;
+    // Plain text that may quote user data: printed so that the runner obeys none of it.
+    logUntrusted(`${level}: ${place}${message}`);
+}
+/** Logs how many problems were printed as plain lines rather than annotated, if any. */
+function reportUnshownAnnotations() {
+    const parts = ['error', 'warning']
+        .filter((level) => unshown[level] > 0)
+        .map((level) => `${unshown[level]} more ${level}${unshown[level] === 1 ? '' : 's'}`);
+    if (parts.length === 0)
+        return;
+    lib_core/* info */.pq(`${parts.join(' and ')} in the log above, not annotated: GitHub shows ${ANNOTATIONS_PER_LEVEL} errors and ${ANNOTATIONS_PER_LEVEL} warnings of a step`);
+}
+/** Starts a step's count afresh. */
+function resetAnnotations() {
+    for (const level of ['error', 'warning']) {
+        annotated[level] = 0;
+        unshown[level] = 0;
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/github/src/action-step.ts
+
 
 
 
@@ -38566,6 +38670,7 @@ function logUntrusted(text) {
  * with its stack in the debug log.
  */
 async function runStep(actionName, body) {
+    resetAnnotations();
     const summary = [];
     // Each failure is annotated once: by `fail`, by a UserError's own annotation, or at the end.
     let failure;
@@ -38575,7 +38680,7 @@ async function runStep(actionName, body) {
         fail: (text) => {
             const message = (0,src/* withoutUrlSecrets */.t)(text);
             failure ??= { message, annotated: true };
-            lib_core/* error */.z3(printable(message));
+            step_annotations_annotate('error', printable(message), {}, { failure: true });
         },
         get failed() {
             return failure !== undefined;
@@ -38598,11 +38703,12 @@ async function runStep(actionName, body) {
     }
     catch (thrown) {
         // The summary is best effort (GitHub refuses over 1 MiB); the verdict still has to be reported.
-        lib_core/* warning */.$e((0,src/* withoutUrlSecrets */.t)(`${actionName}: could not write the job summary: ${(0,src/* errorMessage */.gJ)(thrown)}`));
+        step_annotations_annotate('warning', (0,src/* withoutUrlSecrets */.t)(`${actionName}: could not write the job summary: ${(0,src/* errorMessage */.gJ)(thrown)}`));
     }
+    if (failure !== undefined && !failure.annotated)
+        step_annotations_annotate('error', printable(failure.message), {}, { failure: true });
+    reportUnshownAnnotations();
     if (failure !== undefined) {
-        if (!failure.annotated)
-            lib_core/* error */.z3(printable(failure.message));
         process.exitCode = lib_core/* ExitCode */.yU.Failure;
     }
 }
@@ -38617,7 +38723,7 @@ function exitWhenFlushed() {
 function describeFailure(actionName, thrown) {
     if (thrown instanceof src/* UserError */.yo) {
         // Several mistakes found together (every syntax error of the rules) are annotated each at its place.
-        for (const error of thrown instanceof src/* UserErrors */.tQ ? thrown.errors : [thrown]) {
+        (thrown instanceof src/* UserErrors */.tQ ? thrown.errors : [thrown]).forEach((error, index) => {
             const properties = { title: actionName };
             if (error.file !== undefined)
                 properties.file = error.file;
@@ -38626,8 +38732,11 @@ function describeFailure(actionName, thrown) {
             if (error.column !== undefined)
                 properties.startColumn = error.column;
             // Annotations are one line; the full (possibly multi-line) message goes to the log.
-            lib_core/* error */.z3(printable((0,src/* withoutUrlSecrets */.t)(error.message.split('\n')[0] ?? error.message)), properties);
-        }
+            // The first is the step's failure: it keeps its annotation however many came before.
+            step_annotations_annotate('error', printable((0,src/* withoutUrlSecrets */.t)(error.message.split('\n')[0] ?? error.message)), properties, {
+                failure: index === 0,
+            });
+        });
         // The rest may quote the user's file (a rules line): printed so that the runner obeys none of it.
         if (thrown.message.includes('\n'))
             logUntrusted((0,src/* withoutUrlSecrets */.t)(thrown.message));
@@ -39438,6 +39547,44 @@ throttling.VERSION = dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
+;// CONCATENATED MODULE: ../../packages/github/src/write-pacing.ts
+
+/**
+ * GitHub's guidance against secondary rate limits: wait at least a second between requests that
+ * create or change content (POST, PATCH, PUT, DELETE), which also keeps us well under its 80
+ * content-creating requests a minute.
+ */
+const write_pacing_WRITE_SPACING_MS = 1000;
+const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+/**
+ * The Octokit plugin that spaces every write request of a client (`writePacing` option) at least
+ * `spacingMs` apart, one at a time and in order; reads are not held. A retry of a write happens
+ * inside it (the retry and throttling plugins are registered first) and keeps its own back-off.
+ */
+function writePacing(octokit, options) {
+    const pacing = options.writePacing;
+    if (pacing === undefined || pacing.spacingMs <= 0)
+        return;
+    const now = pacing.now ?? Date.now;
+    const wait = pacing.wait ?? external_node_timers_promises_namespaceObject.setTimeout;
+    let lastStart = Number.NEGATIVE_INFINITY;
+    // Writes take their turn in order: each waits for the one before it to have started.
+    let queue = Promise.resolve();
+    octokit.hook.wrap('request', async (request, endpoint) => {
+        if (!WRITE_METHODS.has(endpoint.method.toUpperCase()))
+            return request(endpoint);
+        const turn = queue.then(async () => {
+            const due = lastStart + pacing.spacingMs - now();
+            if (due > 0)
+                await wait(due);
+            lastStart = now();
+        });
+        queue = turn;
+        await turn;
+        return request(endpoint);
+    });
+}
+
 ;// CONCATENATED MODULE: ../../packages/github/src/github-client.ts
 
 
@@ -39446,8 +39593,19 @@ throttling.triggersNotification = triggersNotification;
 
 
 
-// Plugin order is hook order: a cut-off answer must be refused inside the retry plugin to be retried.
-const ClientClass = dist_src/* Octokit */.E.plugin(refuseIncompleteAnswers, paginateRest, dist_bundle/* retry */.L, throttling);
+
+
+// Plugin order is hook order, the last outermost: a cut-off answer must be refused inside the retry
+// plugin to be retried, and a write is paced once, not again for each retry.
+const ClientClass = dist_src/* Octokit */.E.plugin(refuseIncompleteAnswers, paginateRest, dist_bundle/* retry */.L, throttling, writePacing);
+/**
+ * The throttling plugin spaces writes itself (1 s, 3 s for those that notify), unscaled: a limiter
+ * that lets every job through stands in for its groups, so that `writePacing` alone paces writes,
+ * with the wait scale.
+ */
+const UNPACED = {
+    key: () => ({ schedule: (_options, job) => job() }),
+};
 /** The variable that shortens retry waits in tests that run the bundles (a factor in (0, 1]). */
 const RETRY_WAIT_SCALE_VARIABLE = 'ML_ACTIONS_RETRY_WAIT_SCALE';
 /**
@@ -39471,7 +39629,7 @@ function createGitHubClient(options) {
     const scale = options.waitScale ?? github_client_retryWaitScale();
     // The step's own log unless told otherwise: warnings for retries, details in the debug log.
     const log = options.log ?? {
-        warn: (message) => core.warning(message),
+        warn: (message) => annotate('warning', message),
         debug: (message) => core.debug(message),
     };
     const waitOut = (limit, retryAfter, retryCount) => {
@@ -39496,7 +39654,10 @@ function createGitHubClient(options) {
             // The plugin's default list plus 429: rate limits are the throttling plugin's, which honours Retry-After.
             doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
         },
+        writePacing: { spacingMs: Math.round(WRITE_SPACING_MS * scale) },
         throttle: {
+            write: UNPACED,
+            notifications: UNPACED,
             // Retry-After and rate-limit resets are in seconds; the scale shortens them only in tests.
             retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)),
             // Bottleneck clustering is not needed for one short-lived step; it only adds start-up cost.
@@ -39921,34 +40082,32 @@ async function readBaselineFile(spec, workspace) {
 
 /** GitHub's limit on a check run's output.summary and output.text. */
 const CHECK_OUTPUT_LIMIT = 65_535;
-/** GitHub takes at most this many annotations per request. */
-const ANNOTATIONS_PER_REQUEST = 50;
+/**
+ * The most annotations one check run shows. GitHub takes at most 50 per request; more would take
+ * one write per 50 (each a second apart, see write-pacing.ts) for annotations nobody reads past
+ * the first screen, so the rest are only counted in the summary.
+ */
+const MAX_CHECK_ANNOTATIONS = 50;
 /**
  * Records a completed check run. One commit has one check of a name from us: when the same action
  * ran before on the commit (a re-run, a second step), its check is updated; when the other action
  * made it (gate, and publish on a same-repository pull request), it is a UserError, since two checks
- * of one name could say opposite things. Annotations beyond the first 50 are added by updates.
+ * of one name could say opposite things. The first MAX_CHECK_ANNOTATIONS annotations are sent; the
+ * summary says how many more there were.
  */
 async function createCheckRun(request) {
     const annotations = request.annotations ?? [];
-    const output = (batch) => ({
+    const shown = annotations.slice(0, MAX_CHECK_ANNOTATIONS);
+    const hidden = annotations.length - shown.length;
+    const note = hidden === 0 ? '' : `\n\n${hidden} more annotation${hidden === 1 ? '' : 's'} not shown.`;
+    const output = {
         title: request.title,
-        summary: fit(request.summary),
+        summary: fit(request.summary, note),
         ...(request.text === undefined ? {} : { text: fit(request.text) }),
-        ...(batch.length === 0 ? {} : { annotations: batch }),
-    });
-    const first = output(annotations.slice(0, ANNOTATIONS_PER_REQUEST));
+        ...(shown.length === 0 ? {} : { annotations: shown }),
+    };
     const earlier = await earlierCheckRun(request);
-    const written = earlier === undefined ? await createExactlyOnce(request, first) : await complete(request, earlier, first);
-    for (let start = ANNOTATIONS_PER_REQUEST; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
-        await request.github.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
-            owner: request.owner,
-            repo: request.repo,
-            check_run_id: written.id,
-            output: output(annotations.slice(start, start + ANNOTATIONS_PER_REQUEST)),
-        });
-    }
-    return written;
+    return earlier === undefined ? await createExactlyOnce(request, output) : await complete(request, earlier, output);
 }
 const EXTERNAL_ID = /^ml-actions-(gate|compare)-/;
 /** Our newest check run of this name on the commit, or a UserError when the other action made it. */
@@ -40041,11 +40200,12 @@ async function findByExternalId(request, externalId) {
     const found = (await checkRunsNamed(request)).find((check) => check.external_id === externalId);
     return found === undefined ? undefined : { id: Number(found.id), url: found.html_url ?? '' };
 }
-function fit(text) {
-    if (text.length <= CHECK_OUTPUT_LIMIT)
-        return text;
+/** The text cut to GitHub's limit, with `ending` (kept whole) after it. */
+function fit(text, ending = '') {
+    if (text.length + ending.length <= CHECK_OUTPUT_LIMIT)
+        return text + ending;
     const note = '\n\n… cut to fit GitHub’s check run limit; the job summary has everything.';
-    return text.slice(0, CHECK_OUTPUT_LIMIT - note.length) + note;
+    return text.slice(0, CHECK_OUTPUT_LIMIT - note.length - ending.length) + note + ending;
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/inputs.ts
@@ -40113,6 +40273,7 @@ function secretInput(name) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/index.ts
+
 
 
 

@@ -29,6 +29,7 @@ import {
   type RunStatus,
 } from '@ml-actions/core';
 import {
+  annotate,
   loadArtifactClient,
   printable,
   readActionContext,
@@ -90,11 +91,12 @@ export async function run(): Promise<void> {
       skipped: [],
       warnings: [],
     });
-    for (const warning of metrics.warnings) core.warning(printable(warning.message), annotation(warning));
+    for (const warning of metrics.warnings) annotate('warning', printable(warning.message), annotation(warning));
     const staleSources = failed ? metrics.skipped : metrics.sources.filter((source) => unchanged.has(source));
     if (!failed) {
       for (const source of staleSources) {
-        core.warning(
+        annotate(
+          'warning',
           printable(
             `metrics file ${source} was not rewritten by the training command (it existed before and is unchanged); its values may be from an earlier run`,
           ),
@@ -151,7 +153,7 @@ export async function run(): Promise<void> {
     }
     // The first reading problem fails the step; the others are reported too, each on its own line.
     for (const problem of problems.slice(1)) {
-      if (problem instanceof UserError) core.error(printable(problem.message), annotation(problem));
+      if (problem instanceof UserError) annotate('error', printable(problem.message), annotation(problem));
     }
     if (problems.length > 0) throw problems[0];
   });
@@ -162,7 +164,8 @@ function fitRecord(record: RunRecord, problems: unknown[]): RunRecord {
   try {
     const fitted = fitRunRecord(record);
     for (const { metric, from, to } of fitted.downsampled) {
-      core.warning(
+      annotate(
+        'warning',
         printable(
           `the history of ${metric} was thinned from ${from} to ${to} points (first, last and extremes kept) to keep the run record within ${formatBytes(MAX_RUN_RECORD_BYTES)}`,
         ),

@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { UserError, UserErrors, errorMessage, withoutUrlSecrets } from '@ml-actions/core';
 import { describeGitHubFailure } from './github-failure.ts';
+import { annotate, reportUnshownAnnotations, resetAnnotations } from './step-annotations.ts';
 import { logUntrusted, printable } from './untrusted-log.ts';
 
 /** What an action's body gets: somewhere to put outputs and the job summary, flushed even on failure. */
@@ -22,6 +23,7 @@ export interface Step {
  * with its stack in the debug log.
  */
 export async function runStep(actionName: string, body: (step: Step) => Promise<void> | void): Promise<void> {
+  resetAnnotations();
   const summary: string[] = [];
   // Each failure is annotated once: by `fail`, by a UserError's own annotation, or at the end.
   let failure: Failure | undefined;
@@ -31,7 +33,7 @@ export async function runStep(actionName: string, body: (step: Step) => Promise<
     fail: (text) => {
       const message = withoutUrlSecrets(text);
       failure ??= { message, annotated: true };
-      core.error(printable(message));
+      annotate('error', printable(message), {}, { failure: true });
     },
     get failed() {
       return failure !== undefined;
@@ -51,10 +53,11 @@ export async function runStep(actionName: string, body: (step: Step) => Promise<
     if (summary.length > 0) await core.summary.addRaw(summary.join('\n'), true).write();
   } catch (thrown: unknown) {
     // The summary is best effort (GitHub refuses over 1 MiB); the verdict still has to be reported.
-    core.warning(withoutUrlSecrets(`${actionName}: could not write the job summary: ${errorMessage(thrown)}`));
+    annotate('warning', withoutUrlSecrets(`${actionName}: could not write the job summary: ${errorMessage(thrown)}`));
   }
+  if (failure !== undefined && !failure.annotated) annotate('error', printable(failure.message), {}, { failure: true });
+  reportUnshownAnnotations();
   if (failure !== undefined) {
-    if (!failure.annotated) core.error(printable(failure.message));
     process.exitCode = core.ExitCode.Failure;
   }
 }
@@ -77,14 +80,17 @@ interface Failure {
 function describeFailure(actionName: string, thrown: unknown): Failure {
   if (thrown instanceof UserError) {
     // Several mistakes found together (every syntax error of the rules) are annotated each at its place.
-    for (const error of thrown instanceof UserErrors ? thrown.errors : [thrown]) {
+    (thrown instanceof UserErrors ? thrown.errors : [thrown]).forEach((error, index) => {
       const properties: core.AnnotationProperties = { title: actionName };
       if (error.file !== undefined) properties.file = error.file;
       if (error.line !== undefined) properties.startLine = error.line;
       if (error.column !== undefined) properties.startColumn = error.column;
       // Annotations are one line; the full (possibly multi-line) message goes to the log.
-      core.error(printable(withoutUrlSecrets(error.message.split('\n')[0] ?? error.message)), properties);
-    }
+      // The first is the step's failure: it keeps its annotation however many came before.
+      annotate('error', printable(withoutUrlSecrets(error.message.split('\n')[0] ?? error.message)), properties, {
+        failure: index === 0,
+      });
+    });
     // The rest may quote the user's file (a rules line): printed so that the runner obeys none of it.
     if (thrown.message.includes('\n')) logUntrusted(withoutUrlSecrets(thrown.message));
     return { message: thrown.message, annotated: true };

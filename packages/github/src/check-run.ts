@@ -5,8 +5,12 @@ import { retryWaitScale, type GitHubClient } from './github-client.ts';
 
 /** GitHub's limit on a check run's output.summary and output.text. */
 export const CHECK_OUTPUT_LIMIT = 65_535;
-/** GitHub takes at most this many annotations per request. */
-const ANNOTATIONS_PER_REQUEST = 50;
+/**
+ * The most annotations one check run shows. GitHub takes at most 50 per request; more would take
+ * one write per 50 (each a second apart, see write-pacing.ts) for annotations nobody reads past
+ * the first screen, so the rest are only counted in the summary.
+ */
+export const MAX_CHECK_ANNOTATIONS = 50;
 
 export interface CheckAnnotation {
   path: string;
@@ -47,29 +51,22 @@ interface CheckOutput {
  * Records a completed check run. One commit has one check of a name from us: when the same action
  * ran before on the commit (a re-run, a second step), its check is updated; when the other action
  * made it (gate, and publish on a same-repository pull request), it is a UserError, since two checks
- * of one name could say opposite things. Annotations beyond the first 50 are added by updates.
+ * of one name could say opposite things. The first MAX_CHECK_ANNOTATIONS annotations are sent; the
+ * summary says how many more there were.
  */
 export async function createCheckRun(request: CheckRunRequest): Promise<{ id: number; url: string }> {
   const annotations = request.annotations ?? [];
-  const output = (batch: CheckAnnotation[]): CheckOutput => ({
+  const shown = annotations.slice(0, MAX_CHECK_ANNOTATIONS);
+  const hidden = annotations.length - shown.length;
+  const note = hidden === 0 ? '' : `\n\n${hidden} more annotation${hidden === 1 ? '' : 's'} not shown.`;
+  const output: CheckOutput = {
     title: request.title,
-    summary: fit(request.summary),
+    summary: fit(request.summary, note),
     ...(request.text === undefined ? {} : { text: fit(request.text) }),
-    ...(batch.length === 0 ? {} : { annotations: batch }),
-  });
-  const first = output(annotations.slice(0, ANNOTATIONS_PER_REQUEST));
+    ...(shown.length === 0 ? {} : { annotations: shown }),
+  };
   const earlier = await earlierCheckRun(request);
-  const written =
-    earlier === undefined ? await createExactlyOnce(request, first) : await complete(request, earlier, first);
-  for (let start = ANNOTATIONS_PER_REQUEST; start < annotations.length; start += ANNOTATIONS_PER_REQUEST) {
-    await request.github.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
-      owner: request.owner,
-      repo: request.repo,
-      check_run_id: written.id,
-      output: output(annotations.slice(start, start + ANNOTATIONS_PER_REQUEST)),
-    });
-  }
-  return written;
+  return earlier === undefined ? await createExactlyOnce(request, output) : await complete(request, earlier, output);
 }
 
 const EXTERNAL_ID = /^ml-actions-(gate|compare)-/;
@@ -176,8 +173,9 @@ async function findByExternalId(
   return found === undefined ? undefined : { id: Number(found.id), url: found.html_url ?? '' };
 }
 
-function fit(text: string): string {
-  if (text.length <= CHECK_OUTPUT_LIMIT) return text;
+/** The text cut to GitHub's limit, with `ending` (kept whole) after it. */
+function fit(text: string, ending = ''): string {
+  if (text.length + ending.length <= CHECK_OUTPUT_LIMIT) return text + ending;
   const note = '\n\n… cut to fit GitHub’s check run limit; the job summary has everything.';
-  return text.slice(0, CHECK_OUTPUT_LIMIT - note.length) + note;
+  return text.slice(0, CHECK_OUTPUT_LIMIT - note.length - ending.length) + note + ending;
 }

@@ -3,13 +3,26 @@ import { Octokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import type Bottleneck from 'bottleneck';
 import { UserError } from '@ml-actions/core';
 import { refuseIncompleteAnswers } from './incomplete-answer.ts';
+import { annotate } from './step-annotations.ts';
+import { WRITE_SPACING_MS, writePacing } from './write-pacing.ts';
 
-// Plugin order is hook order: a cut-off answer must be refused inside the retry plugin to be retried.
-const ClientClass = Octokit.plugin(refuseIncompleteAnswers, paginateRest, retry, throttling);
+// Plugin order is hook order, the last outermost: a cut-off answer must be refused inside the retry
+// plugin to be retried, and a write is paced once, not again for each retry.
+const ClientClass = Octokit.plugin(refuseIncompleteAnswers, paginateRest, retry, throttling, writePacing);
 
-/** The one Octokit every request goes through: retries on 5xx, waits out rate limits. */
+/**
+ * The throttling plugin spaces writes itself (1 s, 3 s for those that notify), unscaled: a limiter
+ * that lets every job through stands in for its groups, so that `writePacing` alone paces writes,
+ * with the wait scale.
+ */
+const UNPACED = {
+  key: () => ({ schedule: (_options: unknown, job: () => unknown) => job() }),
+} as unknown as Bottleneck.Group;
+
+/** The one Octokit every request goes through: retries on 5xx, waits out rate limits, spaces writes. */
 export type GitHubClient = InstanceType<typeof ClientClass>;
 
 export interface GitHubClientOptions {
@@ -47,7 +60,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const scale = options.waitScale ?? retryWaitScale();
   // The step's own log unless told otherwise: warnings for retries, details in the debug log.
   const log = options.log ?? {
-    warn: (message: string) => core.warning(message),
+    warn: (message: string) => annotate('warning', message),
     debug: (message: string) => core.debug(message),
   };
   const waitOut = (limit: string, retryAfter: number, retryCount: number): boolean => {
@@ -71,7 +84,10 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       // The plugin's default list plus 429: rate limits are the throttling plugin's, which honours Retry-After.
       doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
     },
+    writePacing: { spacingMs: Math.round(WRITE_SPACING_MS * scale) },
     throttle: {
+      write: UNPACED,
+      notifications: UNPACED,
       // Retry-After and rate-limit resets are in seconds; the scale shortens them only in tests.
       retryAfterBaseValue: Math.max(1, Math.round(1000 * scale)),
       // Bottleneck clustering is not needed for one short-lived step; it only adds start-up cost.

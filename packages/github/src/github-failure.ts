@@ -5,7 +5,7 @@ interface RequestErrorShape {
   status?: unknown;
   message?: unknown;
   request?: { method?: unknown; url?: unknown; request?: { retryCount?: unknown } };
-  response?: { data?: unknown };
+  response?: { data?: unknown; headers?: Record<string, unknown> };
 }
 
 /**
@@ -29,7 +29,10 @@ export function describeGitHubFailure(thrown: unknown): string | undefined {
   if (response === undefined) return `the connection to GitHub failed during ${call} (${text})${after}`;
   const data = response.data as { message?: unknown } | undefined;
   const reason = oneLine(typeof data?.message === 'string' ? data.message : text);
-  return `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
+  const answered = `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
+  const permission = missingPermission(thrown);
+  if (permission === undefined) return answered;
+  return `${answered}: the job's token lacks ${permission}; add it to the job's \`permissions\``;
 }
 
 function pathOf(url: string): string {
@@ -46,12 +49,63 @@ function oneLine(text: string): string {
 }
 
 /**
- * True for GitHub's refusal of a write to a read-only token (a 403 "Resource not accessible by
- * integration", as on pull requests from forks), and not for a 403 rate limit, which is an outage
- * to report, not a permission to explain.
+ * True for GitHub's refusal of a write the token may not make: a 403 (GitHub's "Resource not
+ * accessible by integration"), whether the job lacks a permission or the token is a fork pull
+ * request's read-only one. Not for a 403 rate limit (`x-ratelimit-remaining: 0`, or "rate limit" in
+ * the message), which the throttling plugin waits out and which is an outage when it persists.
  */
-export function isReadOnlyRefusal(thrown: unknown): boolean {
+export function isPermissionRefusal(thrown: unknown): boolean {
   if (typeof thrown !== 'object' || thrown === null) return false;
-  const { status, message } = thrown as RequestErrorShape;
-  return status === 403 && !/rate limit/i.test(typeof message === 'string' ? message : '');
+  const { status, message, response } = thrown as RequestErrorShape;
+  if (status !== 403) return false;
+  const remaining = response?.headers?.['x-ratelimit-remaining'];
+  if (remaining === '0' || remaining === 0) return false;
+  const data = response?.data as { message?: unknown } | undefined;
+  const said = [message, data?.message].filter((text) => typeof text === 'string').join(' ');
+  return !/rate limit/i.test(said);
+}
+
+/**
+ * The permission a refused request needed, as a workflow's `permissions:` block spells it
+ * (`checks: write`): from GitHub's `x-accepted-github-permissions` header when it sent one
+ * (`checks=write`; alternatives separated by `;`), else the one our endpoint is known to need.
+ * Undefined when the failure is no permission refusal, or the endpoint is not one we know.
+ */
+export function missingPermission(thrown: unknown): string | undefined {
+  if (!isPermissionRefusal(thrown)) return undefined;
+  const { request, response } = thrown as RequestErrorShape;
+  const accepted = response?.headers?.['x-accepted-github-permissions'];
+  if (typeof accepted === 'string' && accepted.trim() !== '') {
+    const sets = accepted
+      .split(';')
+      .map((set) =>
+        set
+          .split(',')
+          .map((pair) => pair.trim().split('='))
+          .filter((pair): pair is [string, string] => pair.length === 2 && pair[0] !== '' && pair[1] !== '')
+          // Workflows write `pull-requests`, the header `pull_requests`.
+          .map(([name, access]) => `${name.replace(/_/g, '-')}: ${access}`)
+          .join(' and '),
+      )
+      .filter((set) => set !== '');
+    if (sets.length > 0) return printableHeader(sets.join(' or '));
+  }
+  const path = typeof request?.url === 'string' ? pathOf(request.url) : '';
+  return KNOWN_PERMISSIONS.find(([pattern]) => pattern.test(path))?.[1];
+}
+
+/** The write permission each endpoint we write to needs (GitHub's "Permissions required" tables). */
+const KNOWN_PERMISSIONS: [RegExp, string][] = [
+  [/\/check-runs(\/|$)/, 'checks: write'],
+  // Comments on a pull request go through the issues endpoint, which takes either permission.
+  [/\/issues\/(\d+\/comments|comments\/)/, 'pull-requests: write (or issues: write)'],
+  [/\/(git\/refs|git\/tags|releases)(\/|$)/, 'contents: write'],
+  [/\/actions\/artifacts(\/|$)/, 'actions: write'],
+];
+
+// A header is GitHub's text, but a proxy could send anything: keep it to one short, plain line.
+function printableHeader(text: string): string {
+  return oneLine(text)
+    .replace(/[^\w ,:;=()-]/g, '')
+    .slice(0, 200);
 }

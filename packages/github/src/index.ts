@@ -12,6 +12,7 @@ export * from './inputs.ts';
 export * from './model-tags.ts';
 export * from './run-record-artifact.ts';
 export * from './sticky-comment.ts';
+export * from './step-annotations.ts';
 export * from './text-artifact.ts';
 export * from './token-identity.ts';
 export * from './untrusted-log.ts';

@@ -106,8 +106,45 @@ describe('repositories, users and tokens', () => {
     ).toMatchObject({
       status: 403,
       message: 'Resource not accessible by integration',
+      headers: { 'x-accepted-github-permissions': 'pull_requests=write; issues=write' },
     });
     expect(api.state.comments('acme/churn', 7)).toEqual([]);
+  });
+
+  it("answers 403 as GitHub does to a write the job's permissions do not grant, and allows the granted ones", async () => {
+    api.state.addCommit('acme/churn', { branch: 'main' });
+    api.state.addCommit('acme/churn', { branch: 'feature' });
+    api.state.addPull('acme/churn', { number: 7, head: { ref: 'feature' }, base: { ref: 'main' } });
+    api.tokens.add('no-checks', {
+      login: 'github-actions[bot]',
+      installation: true,
+      permissions: { checks: 'read', 'pull-requests': 'write' },
+    });
+    const limited = client('no-checks');
+    const refusal = await failure(
+      limited.request('POST /repos/{owner}/{repo}/check-runs', { ...REPO, name: 'gate', head_sha: 'a'.repeat(40) }),
+    );
+    expect(refusal).toMatchObject({
+      status: 403,
+      message: 'Resource not accessible by integration',
+      headers: { 'x-accepted-github-permissions': 'checks=write' },
+    });
+    const body = await limited
+      .request('POST /repos/{owner}/{repo}/check-runs', { ...REPO, name: 'gate', head_sha: 'a'.repeat(40) })
+      .catch((error: { response: { data: unknown } }) => error.response.data);
+    expect(body).toEqual({
+      message: 'Resource not accessible by integration',
+      documentation_url: 'https://docs.github.com/rest',
+      status: '403',
+    });
+    expect(api.state.checkRuns('acme/churn')).toEqual([]);
+    // pull-requests: write is enough for a comment on a pull request.
+    await limited.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+      ...REPO,
+      issue_number: 7,
+      body: 'hi',
+    });
+    expect(api.state.comments('acme/churn', 7)).toHaveLength(1);
   });
 });
 

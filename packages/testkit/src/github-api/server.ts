@@ -16,7 +16,7 @@ import { Router } from './router.ts';
 import type { RouteMatch } from './router.ts';
 import { registerAllRoutes } from './routes/all-routes.ts';
 import { GitHubState } from './state.ts';
-import { TokenRegistry } from './tokens.ts';
+import { refusedWrite, TokenRegistry } from './tokens.ts';
 
 export interface GitHubApiOptions {
   /** Shared with the artifact (Results) service; a new one is created when omitted. */
@@ -169,8 +169,12 @@ export class GitHubApi {
       });
       return githubError(404, message);
     }
-    if (identity.readOnly && WRITE_METHODS.has(method))
-      return githubError(403, 'Resource not accessible by integration');
+    const refused = WRITE_METHODS.has(method) ? refusedWrite(identity, method, match.route.template) : undefined;
+    if (refused !== undefined) {
+      // What GitHub sends an installation token that lacks the permission (a fork's is read-only).
+      const error = githubError(403, 'Resource not accessible by integration');
+      return refused === '' ? error : { ...error, headers: { 'x-accepted-github-permissions': refused } };
+    }
 
     const template = match.route.template;
     const contentType = req.headers['content-type'];
