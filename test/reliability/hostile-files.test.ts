@@ -7,6 +7,7 @@
  * reader and the parser lives in packages/core/test (see the README's Security section); one fuzz case
  * here runs through the bundle.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -498,5 +499,64 @@ describe('run records, through gate', () => {
     });
     expect(run.exitCode).toBe(0);
     expect(run.outputs['passed']).toBe('true');
+  });
+});
+
+describe('named pipes and other files that are not regular files', () => {
+  /** A workspace holding `files` and a named pipe at `pipe`, which nothing ever writes to. */
+  async function withPipe(pipe: string, files: Record<string, string> = {}): Promise<string> {
+    const workspace = await workspaceWith(files);
+    execFileSync('mkfifo', [join(workspace, pipe)]);
+    return workspace;
+  }
+  const refused = (name: string) => `${name}: is not a regular file (a named pipe); refused`;
+
+  it.each([
+    ['a metrics file', 'metrics.json', {}, { metrics: 'metrics.json' }],
+    ['a metrics file matched by a glob', 'eval.json', { 'train.json': '{"loss": 1}' }, { metrics: '*.json' }],
+    [
+      'a params file',
+      'params.yaml',
+      { 'metrics.json': '{"a": 1}' },
+      { metrics: 'metrics.json', params: 'params.yaml' },
+    ],
+    ['a data file', 'data.csv', { 'metrics.json': '{"a": 1}' }, { metrics: 'metrics.json', data: 'data.csv' }],
+  ])('%s is refused by train at once, naming it', async (_what, pipe, files, inputs) => {
+    const run = await step('train', await withPipe(pipe, files), inputs);
+    expectError(run, refused(pipe), pipe);
+  });
+
+  it('a rules file is refused by gate', async () => {
+    const workspace = await withPipe('gate.rules', { 'record.json': record });
+    expectError(
+      await step('gate', workspace, { 'rules-file': 'gate.rules', run: 'record.json' }),
+      refused('gate.rules'),
+    );
+  });
+
+  it('a run record is refused by gate', async () => {
+    const workspace = await withPipe('record.json');
+    const run = await step('gate', workspace, { rules: 'accuracy >= 0.5', run: 'record.json' });
+    expectError(run, refused(join(workspace, 'record.json')));
+  });
+
+  it('a baseline file is refused by gate', async () => {
+    const workspace = await withPipe('base.json', { 'record.json': record });
+    const run = await step('gate', workspace, {
+      rules: 'accuracy >= baseline.accuracy',
+      run: 'record.json',
+      baseline: 'base.json',
+    });
+    expectError(run, refused(join(workspace, 'base.json')));
+  });
+
+  it('a run record outside the workspace is refused, naming the input', async () => {
+    const outside = await workspaceWith({ 'record.json': record });
+    const workspace = await workspaceWith({});
+    const run = await step('gate', workspace, { rules: 'accuracy >= 0.5', run: join(outside, 'record.json') });
+    expectError(
+      run,
+      `input "run": ${JSON.stringify(join(outside, 'record.json'))} leads to ${join(outside, 'record.json')}, outside the workspace; only run records inside the repository, or written by train in this job, are read`,
+    );
   });
 });

@@ -29928,8 +29928,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 93 modules
-var src = __nccwpck_require__(39466);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 94 modules
+var src = __nccwpck_require__(82836);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 22 modules
 var github_src = __nccwpck_require__(2610);
 ;// CONCATENATED MODULE: ./src/comparison-baseline.ts
@@ -30346,7 +30346,7 @@ async function compareHere(step, settings, context) {
 
 /***/ }),
 
-/***/ 39466:
+/***/ 82836:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30365,6 +30365,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   F0: () => (/* reexport */ evaluateRules),
   z3: () => (/* reexport */ format_bytes_formatBytes),
   ST: () => (/* reexport */ gateHeadline),
+  zz: () => (/* reexport */ workspace_path_isInsideFolder),
   A7: () => (/* reexport */ loadRules),
   rG: () => (/* reexport */ parseCompareBundle),
   NR: () => (/* reexport */ parseRules),
@@ -30377,7 +30378,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   t: () => (/* reexport */ withoutUrlSecrets)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, findMlmodelFile, fingerprintFiles, fitRunRecord, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, minutesText, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseMlmodel, parseParamValue, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readTfevents, readTomlMetrics, readYamlMetrics, redactCommand, redactParams, registrationMessage, renderGateSummary, renderLearningCurve, renderModelCard, renderModelCardBody, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeManifest, serializeRunRecord, snapshotMetricsFiles, stageModelFiles, tableHeader, tableRow, thinHistory, toJsonNumber, toWorkspaceRelative, truncateText, unchangedMetricsFiles, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, findMlmodelFile, fingerprintFiles, fitRunRecord, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isTfeventsName, libraryNameOf, listWorkspaceFolder, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, minutesText, modelTag, modelVersionsFromTags, nextVersion, openRegularFile, paramValueFromTree, parseMlmodel, parseParamValue, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readTfevents, readTomlMetrics, readYamlMetrics, redactCommand, redactParams, registrationMessage, renderGateSummary, renderLearningCurve, renderModelCard, renderModelCardBody, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeManifest, serializeRunRecord, snapshotMetricsFiles, stageModelFiles, tableHeader, tableRow, thinHistory, toJsonNumber, toWorkspaceRelative, truncateText, unchangedMetricsFiles, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -31258,6 +31259,41 @@ function format_bytes_formatBytes(bytes) {
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ../../packages/core/src/files/regular-file.ts
+
+
+
+/**
+ * Opens a file for reading, refusing anything that is not a regular file: reading a FIFO blocks
+ * until someone writes to it (a step that never ends), and a device or socket never ends either.
+ * O_NONBLOCK makes opening a FIFO return at once (for a regular file it changes nothing), and the
+ * check is made on the opened descriptor, so a path swapped for a FIFO after a `stat` is caught too.
+ */
+async function regular_file_openRegularFile(absolutePath, displayName) {
+    const handle = await (0,promises_.open)(absolutePath, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const info = await handle.stat();
+        if (!info.isFile())
+            throw file_error_fileError(displayName, `is not a regular file (${kindOf(info)}); refused`);
+        return handle;
+    }
+    catch (thrown) {
+        await handle.close();
+        throw thrown;
+    }
+}
+function kindOf(info) {
+    if (info.isFIFO())
+        return 'a named pipe';
+    if (info.isSocket())
+        return 'a socket';
+    if (info.isDirectory())
+        return 'a folder';
+    return 'a device';
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/files/hash-file.ts
 /**
  * SHA-256 of files in one streaming pass, fast enough to keep up with `openssl dgst -sha256`.
@@ -31273,11 +31309,12 @@ var external_node_fs_ = __nccwpck_require__(73024);
  */
 
 
+
 const CHUNK = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
 /** The sha256 and size of a file, read once in 4 MiB chunks with read-ahead. */
-async function hash_file_hashFile(file) {
+async function hash_file_hashFile(file, displayName = file) {
     const hash = createHash('sha256');
-    const input = await fs.promises.open(file, 'r');
+    const input = await openRegularFile(file, displayName);
     try {
         const size = await readChunks(input, (chunk) => {
             hash.update(chunk);
@@ -31293,9 +31330,9 @@ async function hash_file_hashFile(file) {
  * Copies `source` to `destination` (created or truncated; its folder must exist) and returns the
  * sha256 and size of the bytes copied, reading each byte once.
  */
-async function hash_file_copyAndHashFile(source, destination) {
+async function hash_file_copyAndHashFile(source, destination, displayName = source) {
     const hash = createHash('sha256');
-    const input = await fs.promises.open(source, 'r');
+    const input = await openRegularFile(source, displayName);
     try {
         const output = await fs.promises.open(destination, 'w');
         try {
@@ -31350,8 +31387,6 @@ async function writeFully(output, chunk) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -31583,7 +31618,7 @@ async function fingerprintFiles(patterns, options) {
     }
     const inputs = [];
     for (const file of [...files.values()].sort((a, b) => a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0)) {
-        const { size, sha256 } = await hashFile(file.absolute);
+        const { size, sha256 } = await hashFile(file.absolute, file.relative);
         inputs.push({ path: file.relative, size, sha256 });
     }
     return inputs;
@@ -31607,7 +31642,7 @@ const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
  * naming the line. Returns the number of lines seen.
  */
 async function line_stream_forEachLine(absolutePath, displayName, onLine) {
-    const handle = await open(absolutePath, 'r');
+    const handle = await openRegularFile(absolutePath, displayName);
     try {
         let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
         let filled = 0; // bytes in buffer: an unfinished line carried over, then what was just read
@@ -31699,11 +31734,17 @@ const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
  */
 async function text_file_readTextFile(absolutePath, displayName, options = {}) {
     const maxBytes = options.maxBytes ?? MAX_TEXT_FILE_BYTES;
-    const info = await (0,promises_.stat)(absolutePath);
-    if (info.size > maxBytes) {
-        throw file_error_fileError(displayName, `file is ${format_bytes_formatBytes(info.size)}; ${options.kind ?? 'files of this kind'} larger than ${format_bytes_formatBytes(maxBytes)} are refused (is this the right file?)`);
+    const handle = await regular_file_openRegularFile(absolutePath, displayName);
+    try {
+        const info = await handle.stat();
+        if (info.size > maxBytes) {
+            throw file_error_fileError(displayName, `file is ${format_bytes_formatBytes(info.size)}; ${options.kind ?? 'files of this kind'} larger than ${format_bytes_formatBytes(maxBytes)} are refused (is this the right file?)`);
+        }
+        return decodeTextBytes(await handle.readFile(), displayName, options.allowEmpty ?? false);
     }
-    return decodeTextBytes(await (0,promises_.readFile)(absolutePath), displayName, options.allowEmpty ?? false);
+    finally {
+        await handle.close();
+    }
 }
 const text_file_fatalDecoder = new TextDecoder('utf-8', { fatal: true });
 /** Decodes a whole file's bytes with the checks of `readTextFile`. */
@@ -31851,6 +31892,7 @@ function findEndRecord(bytes) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/files/index.ts
+
 
 
 
@@ -32947,7 +32989,7 @@ async function tfevents_readTfevents(absolutePath, displayName, warnings = []) {
  * files of one run (a restarted job) extend the same series.
  */
 async function tfevents_readTfeventsInto(table, absolutePath, displayName, tagPrefix, warnings) {
-    const handle = await open(absolutePath, 'r');
+    const handle = await openRegularFile(absolutePath, displayName);
     try {
         let buffer = Buffer.allocUnsafe(tfevents_CHUNK_BYTES);
         let start = 0; // first unread byte in buffer
@@ -33293,7 +33335,7 @@ async function metrics_format_detectMetricsFormat(absolutePath, displayName) {
     const byName = metrics_format_metricsFormatFromName(absolutePath);
     if (byName !== undefined && byName !== 'json')
         return byName;
-    const head = await readHead(absolutePath);
+    const head = await readHead(absolutePath, displayName);
     if (byName === 'json')
         return looksLikeJsonLines(head) ? 'jsonl' : 'json';
     if (head.length === 0)
@@ -33316,8 +33358,8 @@ async function metrics_format_detectMetricsFormat(absolutePath, displayName) {
         return 'csv';
     return 'yaml';
 }
-async function readHead(absolutePath) {
-    const handle = await open(absolutePath, 'r');
+async function readHead(absolutePath, displayName) {
+    const handle = await openRegularFile(absolutePath, displayName);
     try {
         const buffer = Buffer.alloc(SNIFF_BYTES);
         const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
@@ -36218,7 +36260,7 @@ async function stageModelFiles(options) {
     for (const file of options.files) {
         const destination = destinationOf(options.stagingDir, file.path);
         await fs.promises.mkdir(path.dirname(destination), { recursive: true });
-        const digest = await copyAndHashFile(file.absolute, destination);
+        const digest = await copyAndHashFile(file.absolute, destination, file.path);
         staged.push({ path: file.path, size: digest.size, sha256: digest.sha256 });
     }
     return staged;
@@ -39189,8 +39231,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 93 modules
-var src = __nccwpck_require__(39466);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 94 modules
+var src = __nccwpck_require__(82836);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
@@ -39667,7 +39709,7 @@ async function writeJobRecord(record, folder = jobRecordsFolder()) {
  */
 async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) {
     if (patterns.length > 0)
-        return job_records_readRunRecordFiles(patterns, workspace, 'run');
+        return readRunRecordFiles(patterns, workspace, 'run');
     const names = await (0,promises_.readdir)(folder).catch(() => []);
     const paths = names
         .filter((name) => name.endsWith('.json'))
@@ -39680,10 +39722,13 @@ async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) 
 }
 /**
  * Reads the records at `patterns` (paths or globs, relative to the workspace), given in input
- * `input`: a pattern that matches nothing is a user error naming that input.
+ * `input`: a pattern that matches nothing is a user error naming that input. Like every path a
+ * user names, a record must lie inside the workspace (symlinks resolved), or be one train wrote
+ * in this job (its `record` output, in RUNNER_TEMP).
  */
-async function job_records_readRunRecordFiles(patterns, workspace, input) {
+async function readRunRecordFiles(patterns, workspace, input, recordsFolder = jobRecordsFolder()) {
     const { glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
+    const roots = await Promise.all([workspace, recordsFolder].map((folder) => (0,promises_.realpath)(folder).catch(() => folder)));
     const paths = [];
     for (const pattern of patterns) {
         const absolute = (0,external_node_path_.isAbsolute)(pattern) ? pattern : (0,external_node_path_.resolve)(workspace, pattern);
@@ -39692,7 +39737,13 @@ async function job_records_readRunRecordFiles(patterns, workspace, input) {
             matches.push(match);
         if (matches.length === 0)
             throw new src/* UserError */.yo(`input "${input}": no run record matches ${pattern}`);
-        paths.push(...matches.sort());
+        for (const match of matches.sort()) {
+            const real = await (0,promises_.realpath)(match);
+            if (!roots.some((root) => (0,src/* isInsideFolder */.zz)(root, real))) {
+                throw new src/* UserError */.yo(`input "${input}": ${JSON.stringify(pattern)} leads to ${real}, outside the workspace; only run records inside the repository, or written by train in this job, are read`);
+            }
+            paths.push(match);
+        }
     }
     return Promise.all(paths.map(async (path) => (0,src/* parseRunRecord */.Yz)(await readRunRecordText(path, path), path)));
 }
@@ -39727,6 +39778,32 @@ async function readJobGateResults(folder = gateResultsFolder()) {
         return undefined;
     const results = await Promise.all(names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8'))));
     return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/baseline-file.ts
+
+
+
+/**
+ * Whether a `baseline` input names run record files rather than a lookup (`auto`, `none`, a
+ * workflow run id, an artifact name). A name ending in `.json`, or holding a character that
+ * artifact names cannot (`/`, `\`, `*`, `?`), is a path or glob; so is a name that exists.
+ */
+function isBaselineFile(spec, workspace) {
+    const trimmed = spec.trim();
+    if (trimmed === 'auto' || trimmed === 'none' || /^\d+$/.test(trimmed))
+        return false;
+    if (trimmed.endsWith('.json') || /[/\\*?]/.test(trimmed))
+        return true;
+    return (0,external_node_fs_.existsSync)((0,external_node_path_.isAbsolute)(trimmed) ? trimmed : (0,external_node_path_.resolve)(workspace, trimmed));
+}
+/**
+ * The records of a baseline given as files: read from disk, so no token and no request are
+ * needed. A path or glob that matches nothing is a user error naming input `baseline`.
+ */
+async function readBaselineFile(spec, workspace) {
+    const records = await readRunRecordFiles([spec.trim()], workspace, 'baseline');
+    return { records, sha: records[0]?.provenance.sha };
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
@@ -40687,8 +40764,6 @@ async function downloadRunRecord(github, repository, location) {
 
 
 
-
-
 /** Pages of the repository's artifact list read at most; bounds the requests whatever the history. */
 const MAX_ARTIFACT_PAGES = 3;
 /**
@@ -40706,21 +40781,14 @@ async function findBaseline(request) {
         return findAutomatically(request);
     if (/^\d+$/.test(spec))
         return fromWorkflowRun(request, Number(spec));
-    const path = (0,external_node_path_.isAbsolute)(spec) ? spec : (0,external_node_path_.resolve)(request.context.workspace, spec);
-    if (spec.endsWith('.json') || (0,external_node_fs_.existsSync)(path))
-        return fromFile(path, spec);
+    if (isBaselineFile(spec, request.context.workspace))
+        return fromFile(request, spec);
     return fromArtifactName(request, spec);
 }
-async function fromFile(path, spec) {
-    if (!(0,external_node_fs_.existsSync)(path))
-        throw new src/* UserError */.yo(`input "baseline": no run record at ${spec}`);
-    const record = (0,src/* parseRunRecord */.Yz)(await readRunRecordText(path, spec), spec);
-    return {
-        records: [record],
-        sha: record.provenance.sha,
-        workflowRunId: record.provenance.workflowRunId,
-        notice: undefined,
-    };
+/** Records given as files (one rule for what is a file, shared with gate: `isBaselineFile`). */
+async function fromFile(request, spec) {
+    const { records, sha } = await readBaselineFile(spec, request.context.workspace);
+    return { records, sha: sha ?? '', workflowRunId: records[0]?.provenance.workflowRunId, notice: undefined };
 }
 async function fromWorkflowRun(request, runId) {
     const { owner, repo } = request.context;
@@ -40921,32 +40989,6 @@ async function findBaselines(request) {
         }
     }
     return combined;
-}
-
-;// CONCATENATED MODULE: ../../packages/github/src/baseline-file.ts
-
-
-
-/**
- * Whether a `baseline` input names run record files rather than a lookup (`auto`, `none`, a
- * workflow run id, an artifact name). A name ending in `.json`, or holding a character that
- * artifact names cannot (`/`, `\`, `*`, `?`), is a path or glob; so is a name that exists.
- */
-function isBaselineFile(spec, workspace) {
-    const trimmed = spec.trim();
-    if (trimmed === 'auto' || trimmed === 'none' || /^\d+$/.test(trimmed))
-        return false;
-    if (trimmed.endsWith('.json') || /[/\\*?]/.test(trimmed))
-        return true;
-    return existsSync(isAbsolute(trimmed) ? trimmed : resolve(workspace, trimmed));
-}
-/**
- * The records of a baseline given as files: read from disk, so no token and no request are
- * needed. A path or glob that matches nothing is a user error naming input `baseline`.
- */
-async function readBaselineFile(spec, workspace) {
-    const records = await readRunRecordFiles([spec.trim()], workspace, 'baseline');
-    return { records, sha: records[0]?.provenance.sha };
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/check-run.ts

@@ -29935,13 +29935,10 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 84 modules
-var src = __nccwpck_require__(15130);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 85 modules
+var src = __nccwpck_require__(65129);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 21 modules
 var github_src = __nccwpck_require__(29441);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./src/compression.ts
@@ -30046,7 +30043,7 @@ async function looksIncompressible(file) {
         return true;
     if (file.size < MIN_SAMPLED_SIZE)
         return false;
-    const handle = await external_node_fs_default().promises.open(file.absolute, 'r');
+    const handle = await (0,src/* openRegularFile */.ZU)(file.absolute, file.path);
     try {
         const sample = Buffer.allocUnsafe(Math.min(SAMPLE_BYTES, file.size));
         const { bytesRead } = await handle.read(sample, 0, sample.length, 0);
@@ -30401,7 +30398,7 @@ async function readMlmodel(files) {
 
 /***/ }),
 
-/***/ 15130:
+/***/ 65129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30420,9 +30417,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   mv: () => (/* reexport */ findMlmodelFile),
   z3: () => (/* reexport */ format_bytes_formatBytes),
   a1: () => (/* reexport */ formatSemver),
+  zz: () => (/* reexport */ workspace_path_isInsideFolder),
   iQ: () => (/* reexport */ markdown_escape_markdownLink),
   Op: () => (/* reexport */ modelVersionsFromTags),
   yU: () => (/* reexport */ nextVersion),
+  ZU: () => (/* reexport */ regular_file_openRegularFile),
   kY: () => (/* reexport */ parseMlmodel),
   Yz: () => (/* reexport */ run_record_parseRunRecord),
   kf: () => (/* reexport */ parseSemver),
@@ -30439,7 +30438,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   FX: () => (/* reexport */ writeModelPackage)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, collectMetrics, commentKeyName, compareMarker, compareMetrics, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, fingerprintFiles, fitRunRecord, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSigned, gateHeadline, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, maskedCrc32c, metricDirection, metricsFormatFromName, minutesText, modelTag, paramValueFromTree, parseCompareBundle, parseParamValue, parseRules, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, readZipEntry, redactCommand, redactParams, renderComparison, renderGateSummary, renderLearningCurve, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, serializeCompareBundle, serializeManifest, serializeRunRecord, snapshotMetricsFiles, thinHistory, toJsonNumber, toWorkspaceRelative, truncateText, unchangedMetricsFiles, utf8Length, validateRunRecord, workspaceChild
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, collectMetrics, commentKeyName, compareMarker, compareMetrics, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, fingerprintFiles, fitRunRecord, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSigned, gateHeadline, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, maskedCrc32c, metricDirection, metricsFormatFromName, minutesText, modelTag, paramValueFromTree, parseCompareBundle, parseParamValue, parseRules, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, readZipEntry, redactCommand, redactParams, renderComparison, renderGateSummary, renderLearningCurve, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, serializeCompareBundle, serializeManifest, serializeRunRecord, snapshotMetricsFiles, thinHistory, toJsonNumber, toWorkspaceRelative, truncateText, unchangedMetricsFiles, utf8Length, validateRunRecord, workspaceChild
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -31321,6 +31320,41 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ../../packages/core/src/files/regular-file.ts
+
+
+
+/**
+ * Opens a file for reading, refusing anything that is not a regular file: reading a FIFO blocks
+ * until someone writes to it (a step that never ends), and a device or socket never ends either.
+ * O_NONBLOCK makes opening a FIFO return at once (for a regular file it changes nothing), and the
+ * check is made on the opened descriptor, so a path swapped for a FIFO after a `stat` is caught too.
+ */
+async function regular_file_openRegularFile(absolutePath, displayName) {
+    const handle = await (0,promises_.open)(absolutePath, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const info = await handle.stat();
+        if (!info.isFile())
+            throw file_error_fileError(displayName, `is not a regular file (${kindOf(info)}); refused`);
+        return handle;
+    }
+    catch (thrown) {
+        await handle.close();
+        throw thrown;
+    }
+}
+function kindOf(info) {
+    if (info.isFIFO())
+        return 'a named pipe';
+    if (info.isSocket())
+        return 'a socket';
+    if (info.isDirectory())
+        return 'a folder';
+    return 'a device';
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/files/hash-file.ts
 /**
  * SHA-256 of files in one streaming pass, fast enough to keep up with `openssl dgst -sha256`.
@@ -31336,11 +31370,12 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
  */
 
 
+
 const CHUNK = 4 * 1024 * 1024;
 /** The sha256 and size of a file, read once in 4 MiB chunks with read-ahead. */
-async function hash_file_hashFile(file) {
+async function hash_file_hashFile(file, displayName = file) {
     const hash = createHash('sha256');
-    const input = await fs.promises.open(file, 'r');
+    const input = await openRegularFile(file, displayName);
     try {
         const size = await readChunks(input, (chunk) => {
             hash.update(chunk);
@@ -31356,9 +31391,9 @@ async function hash_file_hashFile(file) {
  * Copies `source` to `destination` (created or truncated; its folder must exist) and returns the
  * sha256 and size of the bytes copied, reading each byte once.
  */
-async function copyAndHashFile(source, destination) {
+async function copyAndHashFile(source, destination, displayName = source) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    const input = await external_node_fs_default().promises.open(source, 'r');
+    const input = await regular_file_openRegularFile(source, displayName);
     try {
         const output = await external_node_fs_default().promises.open(destination, 'w');
         try {
@@ -31413,8 +31448,6 @@ async function writeFully(output, chunk) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -31646,7 +31679,7 @@ async function fingerprintFiles(patterns, options) {
     }
     const inputs = [];
     for (const file of [...files.values()].sort((a, b) => a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0)) {
-        const { size, sha256 } = await hashFile(file.absolute);
+        const { size, sha256 } = await hashFile(file.absolute, file.relative);
         inputs.push({ path: file.relative, size, sha256 });
     }
     return inputs;
@@ -31670,7 +31703,7 @@ const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
  * naming the line. Returns the number of lines seen.
  */
 async function line_stream_forEachLine(absolutePath, displayName, onLine) {
-    const handle = await open(absolutePath, 'r');
+    const handle = await openRegularFile(absolutePath, displayName);
     try {
         let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
         let filled = 0; // bytes in buffer: an unfinished line carried over, then what was just read
@@ -31762,11 +31795,17 @@ const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
  */
 async function text_file_readTextFile(absolutePath, displayName, options = {}) {
     const maxBytes = options.maxBytes ?? MAX_TEXT_FILE_BYTES;
-    const info = await (0,promises_.stat)(absolutePath);
-    if (info.size > maxBytes) {
-        throw file_error_fileError(displayName, `file is ${format_bytes_formatBytes(info.size)}; ${options.kind ?? 'files of this kind'} larger than ${format_bytes_formatBytes(maxBytes)} are refused (is this the right file?)`);
+    const handle = await regular_file_openRegularFile(absolutePath, displayName);
+    try {
+        const info = await handle.stat();
+        if (info.size > maxBytes) {
+            throw file_error_fileError(displayName, `file is ${format_bytes_formatBytes(info.size)}; ${options.kind ?? 'files of this kind'} larger than ${format_bytes_formatBytes(maxBytes)} are refused (is this the right file?)`);
+        }
+        return decodeTextBytes(await handle.readFile(), displayName, options.allowEmpty ?? false);
     }
-    return decodeTextBytes(await (0,promises_.readFile)(absolutePath), displayName, options.allowEmpty ?? false);
+    finally {
+        await handle.close();
+    }
 }
 const text_file_fatalDecoder = new TextDecoder('utf-8', { fatal: true });
 /** Decodes a whole file's bytes with the checks of `readTextFile`. */
@@ -31914,6 +31953,7 @@ function findEndRecord(bytes) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/files/index.ts
+
 
 
 
@@ -32997,7 +33037,7 @@ async function tfevents_readTfevents(absolutePath, displayName, warnings = []) {
  * files of one run (a restarted job) extend the same series.
  */
 async function tfevents_readTfeventsInto(table, absolutePath, displayName, tagPrefix, warnings) {
-    const handle = await open(absolutePath, 'r');
+    const handle = await openRegularFile(absolutePath, displayName);
     try {
         let buffer = Buffer.allocUnsafe(tfevents_CHUNK_BYTES);
         let start = 0; // first unread byte in buffer
@@ -33343,7 +33383,7 @@ async function metrics_format_detectMetricsFormat(absolutePath, displayName) {
     const byName = metrics_format_metricsFormatFromName(absolutePath);
     if (byName !== undefined && byName !== 'json')
         return byName;
-    const head = await readHead(absolutePath);
+    const head = await readHead(absolutePath, displayName);
     if (byName === 'json')
         return looksLikeJsonLines(head) ? 'jsonl' : 'json';
     if (head.length === 0)
@@ -33366,8 +33406,8 @@ async function metrics_format_detectMetricsFormat(absolutePath, displayName) {
         return 'csv';
     return 'yaml';
 }
-async function readHead(absolutePath) {
-    const handle = await open(absolutePath, 'r');
+async function readHead(absolutePath, displayName) {
+    const handle = await openRegularFile(absolutePath, displayName);
     try {
         const buffer = Buffer.alloc(SNIFF_BYTES);
         const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
@@ -36304,7 +36344,7 @@ async function stageModelFiles(options) {
     for (const file of options.files) {
         const destination = destinationOf(options.stagingDir, file.path);
         await external_node_fs_default().promises.mkdir(external_node_path_default().dirname(destination), { recursive: true });
-        const digest = await copyAndHashFile(file.absolute, destination);
+        const digest = await copyAndHashFile(file.absolute, destination, file.path);
         staged.push({ path: file.path, size: digest.size, sha256: digest.sha256 });
     }
     return staged;
@@ -38376,8 +38416,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 84 modules
-var src = __nccwpck_require__(15130);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 85 modules
+var src = __nccwpck_require__(65129);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
@@ -38863,14 +38903,17 @@ async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) 
     if (paths.length === 0) {
         throw new src/* UserError */.yo('no run record found: run the train action earlier in this job, or set input "run" to a record');
     }
-    return Promise.all(paths.map(async (path) => (0,src/* parseRunRecord */.Yz)(await job_records_readRunRecordText(path, path), path)));
+    return Promise.all(paths.map(async (path) => (0,src/* parseRunRecord */.Yz)(await readRunRecordText(path, path), path)));
 }
 /**
  * Reads the records at `patterns` (paths or globs, relative to the workspace), given in input
- * `input`: a pattern that matches nothing is a user error naming that input.
+ * `input`: a pattern that matches nothing is a user error naming that input. Like every path a
+ * user names, a record must lie inside the workspace (symlinks resolved), or be one train wrote
+ * in this job (its `record` output, in RUNNER_TEMP).
  */
-async function job_records_readRunRecordFiles(patterns, workspace, input) {
+async function job_records_readRunRecordFiles(patterns, workspace, input, recordsFolder = jobRecordsFolder()) {
     const { glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
+    const roots = await Promise.all([workspace, recordsFolder].map((folder) => (0,promises_.realpath)(folder).catch(() => folder)));
     const paths = [];
     for (const pattern of patterns) {
         const absolute = (0,external_node_path_.isAbsolute)(pattern) ? pattern : (0,external_node_path_.resolve)(workspace, pattern);
@@ -38879,15 +38922,21 @@ async function job_records_readRunRecordFiles(patterns, workspace, input) {
             matches.push(match);
         if (matches.length === 0)
             throw new src/* UserError */.yo(`input "${input}": no run record matches ${pattern}`);
-        paths.push(...matches.sort());
+        for (const match of matches.sort()) {
+            const real = await (0,promises_.realpath)(match);
+            if (!roots.some((root) => (0,src/* isInsideFolder */.zz)(root, real))) {
+                throw new src/* UserError */.yo(`input "${input}": ${JSON.stringify(pattern)} leads to ${real}, outside the workspace; only run records inside the repository, or written by train in this job, are read`);
+            }
+            paths.push(match);
+        }
     }
-    return Promise.all(paths.map(async (path) => (0,src/* parseRunRecord */.Yz)(await job_records_readRunRecordText(path, path), path)));
+    return Promise.all(paths.map(async (path) => (0,src/* parseRunRecord */.Yz)(await readRunRecordText(path, path), path)));
 }
 /**
  * A run record file's text: capped at MAX_RUN_RECORD_BYTES, as train writes them (a 1 GB file
  * named by mistake is refused at once rather than read) and checked for UTF-8 and NUL bytes, like every file we read.
  */
-async function job_records_readRunRecordText(path, displayName) {
+async function readRunRecordText(path, displayName) {
     try {
         return await (0,src/* readTextFile */.Gu)(path, displayName, { kind: 'run records', maxBytes: src/* MAX_RUN_RECORD_BYTES */.zt });
     }
@@ -38914,6 +38963,32 @@ async function readJobGateResults(folder = gateResultsFolder()) {
         return undefined;
     const results = await Promise.all(names.map(async (name) => JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(folder, name), 'utf8'))));
     return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/baseline-file.ts
+
+
+
+/**
+ * Whether a `baseline` input names run record files rather than a lookup (`auto`, `none`, a
+ * workflow run id, an artifact name). A name ending in `.json`, or holding a character that
+ * artifact names cannot (`/`, `\`, `*`, `?`), is a path or glob; so is a name that exists.
+ */
+function baseline_file_isBaselineFile(spec, workspace) {
+    const trimmed = spec.trim();
+    if (trimmed === 'auto' || trimmed === 'none' || /^\d+$/.test(trimmed))
+        return false;
+    if (trimmed.endsWith('.json') || /[/\\*?]/.test(trimmed))
+        return true;
+    return existsSync(isAbsolute(trimmed) ? trimmed : resolve(workspace, trimmed));
+}
+/**
+ * The records of a baseline given as files: read from disk, so no token and no request are
+ * needed. A path or glob that matches nothing is a user error naming input `baseline`.
+ */
+async function baseline_file_readBaselineFile(spec, workspace) {
+    const records = await readRunRecordFiles([spec.trim()], workspace, 'baseline');
+    return { records, sha: records[0]?.provenance.sha };
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
@@ -39874,8 +39949,6 @@ async function run_record_artifact_downloadRunRecord(github, repository, locatio
 
 
 
-
-
 /** Pages of the repository's artifact list read at most; bounds the requests whatever the history. */
 const MAX_ARTIFACT_PAGES = 3;
 /**
@@ -39893,21 +39966,14 @@ async function findBaseline(request) {
         return findAutomatically(request);
     if (/^\d+$/.test(spec))
         return fromWorkflowRun(request, Number(spec));
-    const path = isAbsolute(spec) ? spec : resolve(request.context.workspace, spec);
-    if (spec.endsWith('.json') || existsSync(path))
-        return fromFile(path, spec);
+    if (isBaselineFile(spec, request.context.workspace))
+        return fromFile(request, spec);
     return fromArtifactName(request, spec);
 }
-async function fromFile(path, spec) {
-    if (!existsSync(path))
-        throw new UserError(`input "baseline": no run record at ${spec}`);
-    const record = parseRunRecord(await readRunRecordText(path, spec), spec);
-    return {
-        records: [record],
-        sha: record.provenance.sha,
-        workflowRunId: record.provenance.workflowRunId,
-        notice: undefined,
-    };
+/** Records given as files (one rule for what is a file, shared with gate: `isBaselineFile`). */
+async function fromFile(request, spec) {
+    const { records, sha } = await readBaselineFile(spec, request.context.workspace);
+    return { records, sha: sha ?? '', workflowRunId: records[0]?.provenance.workflowRunId, notice: undefined };
 }
 async function fromWorkflowRun(request, runId) {
     const { owner, repo } = request.context;
@@ -40108,32 +40174,6 @@ async function findBaselines(request) {
         }
     }
     return combined;
-}
-
-;// CONCATENATED MODULE: ../../packages/github/src/baseline-file.ts
-
-
-
-/**
- * Whether a `baseline` input names run record files rather than a lookup (`auto`, `none`, a
- * workflow run id, an artifact name). A name ending in `.json`, or holding a character that
- * artifact names cannot (`/`, `\`, `*`, `?`), is a path or glob; so is a name that exists.
- */
-function isBaselineFile(spec, workspace) {
-    const trimmed = spec.trim();
-    if (trimmed === 'auto' || trimmed === 'none' || /^\d+$/.test(trimmed))
-        return false;
-    if (trimmed.endsWith('.json') || /[/\\*?]/.test(trimmed))
-        return true;
-    return existsSync(isAbsolute(trimmed) ? trimmed : resolve(workspace, trimmed));
-}
-/**
- * The records of a baseline given as files: read from disk, so no token and no request are
- * needed. A path or glob that matches nothing is a user error naming input `baseline`.
- */
-async function readBaselineFile(spec, workspace) {
-    const records = await readRunRecordFiles([spec.trim()], workspace, 'baseline');
-    return { records, sha: records[0]?.provenance.sha };
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/check-run.ts

@@ -14,9 +14,9 @@
  * Samples are read from the staged copies, which were just written and so are in the page cache:
  * the user's model files are still read only once.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
+import { openRegularFile } from '@ml-actions/core';
 
 /** Extensions of formats that are dense binary numbers or already compressed. */
 const INCOMPRESSIBLE_EXTENSIONS = new Set([
@@ -108,7 +108,7 @@ export async function chooseCompression(
 export async function looksIncompressible(file: { path: string; absolute: string; size: number }): Promise<boolean> {
   if (INCOMPRESSIBLE_EXTENSIONS.has(path.extname(file.path).toLowerCase())) return true;
   if (file.size < MIN_SAMPLED_SIZE) return false;
-  const handle = await fs.promises.open(file.absolute, 'r');
+  const handle = await openRegularFile(file.absolute, file.path);
   try {
     const sample = Buffer.allocUnsafe(Math.min(SAMPLE_BYTES, file.size));
     const { bytesRead } = await handle.read(sample, 0, sample.length, 0);

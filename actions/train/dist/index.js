@@ -29930,8 +29930,8 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 84 modules
-var src = __nccwpck_require__(95224);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 85 modules
+var src = __nccwpck_require__(74096);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 20 modules
 var github_src = __nccwpck_require__(56528);
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -30275,7 +30275,7 @@ function buildRecord(settings, context, parts) {
 
 /***/ }),
 
-/***/ 95224:
+/***/ 74096:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30306,7 +30306,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   t: () => (/* reexport */ withoutUrlSecrets)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, commentKeyName, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, findMlflowRuns, findMlmodelFile, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, gateVerdict, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseRunRecord, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParamsFile, readRulesFile, readTextFile, readTfevents, readTomlMetrics, readYamlMetrics, readZipEntry, registrationMessage, renderComparison, renderGateSummary, renderLearningCurve, renderModelCard, renderModelCardBody, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, stageModelFiles, tableHeader, tableRow, thinHistory, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, commentKeyName, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, findMlflowRuns, findMlmodelFile, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, gateVerdict, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, openRegularFile, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseRunRecord, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParamsFile, readRulesFile, readTextFile, readTfevents, readTomlMetrics, readYamlMetrics, readZipEntry, registrationMessage, renderComparison, renderGateSummary, renderLearningCurve, renderModelCard, renderModelCardBody, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, stageModelFiles, tableHeader, tableRow, thinHistory, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -31166,7 +31166,41 @@ function format_bytes_formatBytes(bytes) {
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_fs_);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+;// CONCATENATED MODULE: ../../packages/core/src/files/regular-file.ts
+
+
+
+/**
+ * Opens a file for reading, refusing anything that is not a regular file: reading a FIFO blocks
+ * until someone writes to it (a step that never ends), and a device or socket never ends either.
+ * O_NONBLOCK makes opening a FIFO return at once (for a regular file it changes nothing), and the
+ * check is made on the opened descriptor, so a path swapped for a FIFO after a `stat` is caught too.
+ */
+async function regular_file_openRegularFile(absolutePath, displayName) {
+    const handle = await (0,promises_.open)(absolutePath, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+    try {
+        const info = await handle.stat();
+        if (!info.isFile())
+            throw fileError(displayName, `is not a regular file (${kindOf(info)}); refused`);
+        return handle;
+    }
+    catch (thrown) {
+        await handle.close();
+        throw thrown;
+    }
+}
+function kindOf(info) {
+    if (info.isFIFO())
+        return 'a named pipe';
+    if (info.isSocket())
+        return 'a socket';
+    if (info.isDirectory())
+        return 'a folder';
+    return 'a device';
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/files/hash-file.ts
 /**
  * SHA-256 of files in one streaming pass, fast enough to keep up with `openssl dgst -sha256`.
@@ -31182,11 +31216,12 @@ var external_node_fs_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
  */
 
 
+
 const CHUNK = 4 * 1024 * 1024;
 /** The sha256 and size of a file, read once in 4 MiB chunks with read-ahead. */
-async function hashFile(file) {
+async function hashFile(file, displayName = file) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
-    const input = await external_node_fs_default().promises.open(file, 'r');
+    const input = await regular_file_openRegularFile(file, displayName);
     try {
         const size = await readChunks(input, (chunk) => {
             hash.update(chunk);
@@ -31202,9 +31237,9 @@ async function hashFile(file) {
  * Copies `source` to `destination` (created or truncated; its folder must exist) and returns the
  * sha256 and size of the bytes copied, reading each byte once.
  */
-async function hash_file_copyAndHashFile(source, destination) {
+async function hash_file_copyAndHashFile(source, destination, displayName = source) {
     const hash = createHash('sha256');
-    const input = await fs.promises.open(source, 'r');
+    const input = await openRegularFile(source, displayName);
     try {
         const output = await fs.promises.open(destination, 'w');
         try {
@@ -31259,8 +31294,6 @@ async function writeFully(output, chunk) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -31492,7 +31525,7 @@ async function fingerprintFiles(patterns, options) {
     }
     const inputs = [];
     for (const file of [...files.values()].sort((a, b) => a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0)) {
-        const { size, sha256 } = await hashFile(file.absolute);
+        const { size, sha256 } = await hashFile(file.absolute, file.relative);
         inputs.push({ path: file.relative, size, sha256 });
     }
     return inputs;
@@ -31516,7 +31549,7 @@ const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
  * naming the line. Returns the number of lines seen.
  */
 async function forEachLine(absolutePath, displayName, onLine) {
-    const handle = await (0,promises_.open)(absolutePath, 'r');
+    const handle = await regular_file_openRegularFile(absolutePath, displayName);
     try {
         let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
         let filled = 0; // bytes in buffer: an unfinished line carried over, then what was just read
@@ -31608,11 +31641,17 @@ const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
  */
 async function text_file_readTextFile(absolutePath, displayName, options = {}) {
     const maxBytes = options.maxBytes ?? MAX_TEXT_FILE_BYTES;
-    const info = await (0,promises_.stat)(absolutePath);
-    if (info.size > maxBytes) {
-        throw fileError(displayName, `file is ${format_bytes_formatBytes(info.size)}; ${options.kind ?? 'files of this kind'} larger than ${format_bytes_formatBytes(maxBytes)} are refused (is this the right file?)`);
+    const handle = await regular_file_openRegularFile(absolutePath, displayName);
+    try {
+        const info = await handle.stat();
+        if (info.size > maxBytes) {
+            throw fileError(displayName, `file is ${format_bytes_formatBytes(info.size)}; ${options.kind ?? 'files of this kind'} larger than ${format_bytes_formatBytes(maxBytes)} are refused (is this the right file?)`);
+        }
+        return decodeTextBytes(await handle.readFile(), displayName, options.allowEmpty ?? false);
     }
-    return decodeTextBytes(await (0,promises_.readFile)(absolutePath), displayName, options.allowEmpty ?? false);
+    finally {
+        await handle.close();
+    }
 }
 const text_file_fatalDecoder = new TextDecoder('utf-8', { fatal: true });
 /** Decodes a whole file's bytes with the checks of `readTextFile`. */
@@ -31760,6 +31799,7 @@ function findEndRecord(bytes) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/files/index.ts
+
 
 
 
@@ -32983,7 +33023,7 @@ async function readTfevents(absolutePath, displayName, warnings = []) {
  * files of one run (a restarted job) extend the same series.
  */
 async function readTfeventsInto(table, absolutePath, displayName, tagPrefix, warnings) {
-    const handle = await (0,promises_.open)(absolutePath, 'r');
+    const handle = await regular_file_openRegularFile(absolutePath, displayName);
     try {
         let buffer = Buffer.allocUnsafe(tfevents_CHUNK_BYTES);
         let start = 0; // first unread byte in buffer
@@ -33329,7 +33369,7 @@ async function detectMetricsFormat(absolutePath, displayName) {
     const byName = metricsFormatFromName(absolutePath);
     if (byName !== undefined && byName !== 'json')
         return byName;
-    const head = await readHead(absolutePath);
+    const head = await readHead(absolutePath, displayName);
     if (byName === 'json')
         return looksLikeJsonLines(head) ? 'jsonl' : 'json';
     if (head.length === 0)
@@ -33352,8 +33392,8 @@ async function detectMetricsFormat(absolutePath, displayName) {
         return 'csv';
     return 'yaml';
 }
-async function readHead(absolutePath) {
-    const handle = await (0,promises_.open)(absolutePath, 'r');
+async function readHead(absolutePath, displayName) {
+    const handle = await regular_file_openRegularFile(absolutePath, displayName);
     try {
         const buffer = Buffer.alloc(SNIFF_BYTES);
         const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
@@ -36254,7 +36294,7 @@ async function stageModelFiles(options) {
     for (const file of options.files) {
         const destination = destinationOf(options.stagingDir, file.path);
         await fs.promises.mkdir(path.dirname(destination), { recursive: true });
-        const digest = await copyAndHashFile(file.absolute, destination);
+        const digest = await copyAndHashFile(file.absolute, destination, file.path);
         staged.push({ path: file.path, size: digest.size, sha256: digest.sha256 });
     }
     return staged;
@@ -38315,8 +38355,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 84 modules
-var src = __nccwpck_require__(95224);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 85 modules
+var src = __nccwpck_require__(74096);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
@@ -38802,14 +38842,17 @@ async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) 
     if (paths.length === 0) {
         throw new UserError('no run record found: run the train action earlier in this job, or set input "run" to a record');
     }
-    return Promise.all(paths.map(async (path) => parseRunRecord(await job_records_readRunRecordText(path, path), path)));
+    return Promise.all(paths.map(async (path) => parseRunRecord(await readRunRecordText(path, path), path)));
 }
 /**
  * Reads the records at `patterns` (paths or globs, relative to the workspace), given in input
- * `input`: a pattern that matches nothing is a user error naming that input.
+ * `input`: a pattern that matches nothing is a user error naming that input. Like every path a
+ * user names, a record must lie inside the workspace (symlinks resolved), or be one train wrote
+ * in this job (its `record` output, in RUNNER_TEMP).
  */
-async function job_records_readRunRecordFiles(patterns, workspace, input) {
+async function job_records_readRunRecordFiles(patterns, workspace, input, recordsFolder = jobRecordsFolder()) {
     const { glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
+    const roots = await Promise.all([workspace, recordsFolder].map((folder) => realpath(folder).catch(() => folder)));
     const paths = [];
     for (const pattern of patterns) {
         const absolute = isAbsolute(pattern) ? pattern : resolve(workspace, pattern);
@@ -38818,15 +38861,21 @@ async function job_records_readRunRecordFiles(patterns, workspace, input) {
             matches.push(match);
         if (matches.length === 0)
             throw new UserError(`input "${input}": no run record matches ${pattern}`);
-        paths.push(...matches.sort());
+        for (const match of matches.sort()) {
+            const real = await realpath(match);
+            if (!roots.some((root) => isInsideFolder(root, real))) {
+                throw new UserError(`input "${input}": ${JSON.stringify(pattern)} leads to ${real}, outside the workspace; only run records inside the repository, or written by train in this job, are read`);
+            }
+            paths.push(match);
+        }
     }
-    return Promise.all(paths.map(async (path) => parseRunRecord(await job_records_readRunRecordText(path, path), path)));
+    return Promise.all(paths.map(async (path) => parseRunRecord(await readRunRecordText(path, path), path)));
 }
 /**
  * A run record file's text: capped at MAX_RUN_RECORD_BYTES, as train writes them (a 1 GB file
  * named by mistake is refused at once rather than read) and checked for UTF-8 and NUL bytes, like every file we read.
  */
-async function job_records_readRunRecordText(path, displayName) {
+async function readRunRecordText(path, displayName) {
     try {
         return await readTextFile(path, displayName, { kind: 'run records', maxBytes: MAX_RUN_RECORD_BYTES });
     }
@@ -38853,6 +38902,32 @@ async function readJobGateResults(folder = gateResultsFolder()) {
         return undefined;
     const results = await Promise.all(names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8'))));
     return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/baseline-file.ts
+
+
+
+/**
+ * Whether a `baseline` input names run record files rather than a lookup (`auto`, `none`, a
+ * workflow run id, an artifact name). A name ending in `.json`, or holding a character that
+ * artifact names cannot (`/`, `\`, `*`, `?`), is a path or glob; so is a name that exists.
+ */
+function baseline_file_isBaselineFile(spec, workspace) {
+    const trimmed = spec.trim();
+    if (trimmed === 'auto' || trimmed === 'none' || /^\d+$/.test(trimmed))
+        return false;
+    if (trimmed.endsWith('.json') || /[/\\*?]/.test(trimmed))
+        return true;
+    return existsSync(isAbsolute(trimmed) ? trimmed : resolve(workspace, trimmed));
+}
+/**
+ * The records of a baseline given as files: read from disk, so no token and no request are
+ * needed. A path or glob that matches nothing is a user error naming input `baseline`.
+ */
+async function baseline_file_readBaselineFile(spec, workspace) {
+    const records = await readRunRecordFiles([spec.trim()], workspace, 'baseline');
+    return { records, sha: records[0]?.provenance.sha };
 }
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
@@ -39813,8 +39888,6 @@ async function run_record_artifact_downloadRunRecord(github, repository, locatio
 
 
 
-
-
 /** Pages of the repository's artifact list read at most; bounds the requests whatever the history. */
 const MAX_ARTIFACT_PAGES = 3;
 /**
@@ -39832,21 +39905,14 @@ async function findBaseline(request) {
         return findAutomatically(request);
     if (/^\d+$/.test(spec))
         return fromWorkflowRun(request, Number(spec));
-    const path = isAbsolute(spec) ? spec : resolve(request.context.workspace, spec);
-    if (spec.endsWith('.json') || existsSync(path))
-        return fromFile(path, spec);
+    if (isBaselineFile(spec, request.context.workspace))
+        return fromFile(request, spec);
     return fromArtifactName(request, spec);
 }
-async function fromFile(path, spec) {
-    if (!existsSync(path))
-        throw new UserError(`input "baseline": no run record at ${spec}`);
-    const record = parseRunRecord(await readRunRecordText(path, spec), spec);
-    return {
-        records: [record],
-        sha: record.provenance.sha,
-        workflowRunId: record.provenance.workflowRunId,
-        notice: undefined,
-    };
+/** Records given as files (one rule for what is a file, shared with gate: `isBaselineFile`). */
+async function fromFile(request, spec) {
+    const { records, sha } = await readBaselineFile(spec, request.context.workspace);
+    return { records, sha: sha ?? '', workflowRunId: records[0]?.provenance.workflowRunId, notice: undefined };
 }
 async function fromWorkflowRun(request, runId) {
     const { owner, repo } = request.context;
@@ -40047,32 +40113,6 @@ async function findBaselines(request) {
         }
     }
     return combined;
-}
-
-;// CONCATENATED MODULE: ../../packages/github/src/baseline-file.ts
-
-
-
-/**
- * Whether a `baseline` input names run record files rather than a lookup (`auto`, `none`, a
- * workflow run id, an artifact name). A name ending in `.json`, or holding a character that
- * artifact names cannot (`/`, `\`, `*`, `?`), is a path or glob; so is a name that exists.
- */
-function isBaselineFile(spec, workspace) {
-    const trimmed = spec.trim();
-    if (trimmed === 'auto' || trimmed === 'none' || /^\d+$/.test(trimmed))
-        return false;
-    if (trimmed.endsWith('.json') || /[/\\*?]/.test(trimmed))
-        return true;
-    return existsSync(isAbsolute(trimmed) ? trimmed : resolve(workspace, trimmed));
-}
-/**
- * The records of a baseline given as files: read from disk, so no token and no request are
- * needed. A path or glob that matches nothing is a user error naming input `baseline`.
- */
-async function readBaselineFile(spec, workspace) {
-    const records = await readRunRecordFiles([spec.trim()], workspace, 'baseline');
-    return { records, sha: records[0]?.provenance.sha };
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/check-run.ts

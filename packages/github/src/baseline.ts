@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import { UserError, errorMessage, parseRunRecord, type RunRecord } from '@ml-actions/core';
+import { errorMessage, type RunRecord } from '@ml-actions/core';
 import type { ActionContext } from './action-context.ts';
 import type { GitHubClient } from './github-client.ts';
 import { describeGitHubFailure } from './github-failure.ts';
-import { readRunRecordText } from './job-records.ts';
+import { isBaselineFile, readBaselineFile } from './baseline-file.ts';
 import { downloadRunRecord, runRecordArtifactName } from './run-record-artifact.ts';
 
 /** The run a candidate is compared with, and how it was found. */
@@ -60,20 +58,14 @@ export async function findBaseline(request: BaselineRequest): Promise<Baseline |
   if (spec === 'none') return { records: undefined, notice: 'baseline: none (as configured)' };
   if (spec === 'auto') return findAutomatically(request);
   if (/^\d+$/.test(spec)) return fromWorkflowRun(request, Number(spec));
-  const path = isAbsolute(spec) ? spec : resolve(request.context.workspace, spec);
-  if (spec.endsWith('.json') || existsSync(path)) return fromFile(path, spec);
+  if (isBaselineFile(spec, request.context.workspace)) return fromFile(request, spec);
   return fromArtifactName(request, spec);
 }
 
-async function fromFile(path: string, spec: string): Promise<Baseline> {
-  if (!existsSync(path)) throw new UserError(`input "baseline": no run record at ${spec}`);
-  const record = parseRunRecord(await readRunRecordText(path, spec), spec);
-  return {
-    records: [record],
-    sha: record.provenance.sha,
-    workflowRunId: record.provenance.workflowRunId,
-    notice: undefined,
-  };
+/** Records given as files (one rule for what is a file, shared with gate: `isBaselineFile`). */
+async function fromFile(request: BaselineRequest, spec: string): Promise<Baseline> {
+  const { records, sha } = await readBaselineFile(spec, request.context.workspace);
+  return { records, sha: sha ?? '', workflowRunId: records[0]?.provenance.workflowRunId, notice: undefined };
 }
 
 async function fromWorkflowRun(request: BaselineRequest, runId: number): Promise<Baseline | NoBaseline> {

@@ -1,9 +1,10 @@
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, realpath, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import {
   MAX_RUN_RECORD_BYTES,
   UserError,
+  isInsideFolder,
   parseRunRecord,
   readTextFile,
   serializeRunRecord,
@@ -53,17 +54,33 @@ export async function readRunRecords(
 
 /**
  * Reads the records at `patterns` (paths or globs, relative to the workspace), given in input
- * `input`: a pattern that matches nothing is a user error naming that input.
+ * `input`: a pattern that matches nothing is a user error naming that input. Like every path a
+ * user names, a record must lie inside the workspace (symlinks resolved), or be one train wrote
+ * in this job (its `record` output, in RUNNER_TEMP).
  */
-export async function readRunRecordFiles(patterns: string[], workspace: string, input: string): Promise<RunRecord[]> {
+export async function readRunRecordFiles(
+  patterns: string[],
+  workspace: string,
+  input: string,
+  recordsFolder = jobRecordsFolder(),
+): Promise<RunRecord[]> {
   const { glob } = await import('node:fs/promises');
+  const roots = await Promise.all([workspace, recordsFolder].map((folder) => realpath(folder).catch(() => folder)));
   const paths: string[] = [];
   for (const pattern of patterns) {
     const absolute = isAbsolute(pattern) ? pattern : resolve(workspace, pattern);
     const matches: string[] = [];
     for await (const match of glob(absolute)) matches.push(match);
     if (matches.length === 0) throw new UserError(`input "${input}": no run record matches ${pattern}`);
-    paths.push(...matches.sort());
+    for (const match of matches.sort()) {
+      const real = await realpath(match);
+      if (!roots.some((root) => isInsideFolder(root, real))) {
+        throw new UserError(
+          `input "${input}": ${JSON.stringify(pattern)} leads to ${real}, outside the workspace; only run records inside the repository, or written by train in this job, are read`,
+        );
+      }
+      paths.push(match);
+    }
   }
   return Promise.all(paths.map(async (path) => parseRunRecord(await readRunRecordText(path, path), path)));
 }

@@ -21,7 +21,7 @@ export async function fingerprintFiles(patterns: string[], options: WorkspaceOpt
   for (const file of [...files.values()].sort((a, b) =>
     a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0,
   )) {
-    const { size, sha256 } = await hashFile(file.absolute);
+    const { size, sha256 } = await hashFile(file.absolute, file.relative);
     inputs.push({ path: file.relative, size, sha256 });
   }
   return inputs;

@@ -12,6 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { openRegularFile } from './regular-file.ts';
 
 export interface FileDigest {
   /** Lowercase hex. */
@@ -23,9 +24,9 @@ export interface FileDigest {
 const CHUNK = 4 * 1024 * 1024;
 
 /** The sha256 and size of a file, read once in 4 MiB chunks with read-ahead. */
-export async function hashFile(file: string): Promise<FileDigest> {
+export async function hashFile(file: string, displayName = file): Promise<FileDigest> {
   const hash = createHash('sha256');
-  const input = await fs.promises.open(file, 'r');
+  const input = await openRegularFile(file, displayName);
   try {
     const size = await readChunks(input, (chunk) => {
       hash.update(chunk);
@@ -41,9 +42,9 @@ export async function hashFile(file: string): Promise<FileDigest> {
  * Copies `source` to `destination` (created or truncated; its folder must exist) and returns the
  * sha256 and size of the bytes copied, reading each byte once.
  */
-export async function copyAndHashFile(source: string, destination: string): Promise<FileDigest> {
+export async function copyAndHashFile(source: string, destination: string, displayName = source): Promise<FileDigest> {
   const hash = createHash('sha256');
-  const input = await fs.promises.open(source, 'r');
+  const input = await openRegularFile(source, displayName);
   try {
     const output = await fs.promises.open(destination, 'w');
     try {

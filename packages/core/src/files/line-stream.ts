@@ -1,6 +1,6 @@
 import { isAscii } from 'node:buffer';
-import { open } from 'node:fs/promises';
 import { fileError } from './file-error.ts';
+import { openRegularFile } from './regular-file.ts';
 import { findInvalidUtf8, lineOfByte } from './utf8-validation.ts';
 
 const CHUNK_BYTES = 1024 * 1024;
@@ -20,7 +20,7 @@ export async function forEachLine(
   displayName: string,
   onLine: (line: string, lineNumber: number) => void,
 ): Promise<number> {
-  const handle = await open(absolutePath, 'r');
+  const handle = await openRegularFile(absolutePath, displayName);
   try {
     let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     let filled = 0; // bytes in buffer: an unfinished line carried over, then what was just read

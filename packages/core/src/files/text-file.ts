@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
 import { fileError } from './file-error.ts';
 import { formatBytes } from './format-bytes.ts';
+import { openRegularFile } from './regular-file.ts';
 import { findInvalidUtf8, lineOfByte, lineOfChar } from './utf8-validation.ts';
 
 /** The largest summary file (metrics.json, params.yaml, ...) read whole, unless a caller sets less. */
@@ -16,14 +16,19 @@ export async function readTextFile(
   options: { maxBytes?: number; kind?: string; allowEmpty?: boolean } = {},
 ): Promise<string> {
   const maxBytes = options.maxBytes ?? MAX_TEXT_FILE_BYTES;
-  const info = await stat(absolutePath);
-  if (info.size > maxBytes) {
-    throw fileError(
-      displayName,
-      `file is ${formatBytes(info.size)}; ${options.kind ?? 'files of this kind'} larger than ${formatBytes(maxBytes)} are refused (is this the right file?)`,
-    );
+  const handle = await openRegularFile(absolutePath, displayName);
+  try {
+    const info = await handle.stat();
+    if (info.size > maxBytes) {
+      throw fileError(
+        displayName,
+        `file is ${formatBytes(info.size)}; ${options.kind ?? 'files of this kind'} larger than ${formatBytes(maxBytes)} are refused (is this the right file?)`,
+      );
+    }
+    return decodeTextBytes(await handle.readFile(), displayName, options.allowEmpty ?? false);
+  } finally {
+    await handle.close();
   }
-  return decodeTextBytes(await readFile(absolutePath), displayName, options.allowEmpty ?? false);
 }
 
 const fatalDecoder = new TextDecoder('utf-8', { fatal: true });

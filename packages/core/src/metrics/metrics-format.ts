@@ -1,6 +1,6 @@
-import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { fileError } from '../files/file-error.ts';
+import { openRegularFile } from '../files/regular-file.ts';
 import { maskedCrc32c } from './crc32c.ts';
 import { isTfeventsName } from './tfevents.ts';
 
@@ -36,7 +36,7 @@ const SNIFF_BYTES = 64 * 1024;
 export async function detectMetricsFormat(absolutePath: string, displayName: string): Promise<MetricsFileFormat> {
   const byName = metricsFormatFromName(absolutePath);
   if (byName !== undefined && byName !== 'json') return byName;
-  const head = await readHead(absolutePath);
+  const head = await readHead(absolutePath, displayName);
   if (byName === 'json') return looksLikeJsonLines(head) ? 'jsonl' : 'json';
   if (head.length === 0) throw fileError(displayName, 'file is empty');
   if (head.length >= 12 && maskedCrc32c(head, 0, 8) === head.readUInt32LE(8)) return 'tfevents';
@@ -56,8 +56,8 @@ export async function detectMetricsFormat(absolutePath: string, displayName: str
   return 'yaml';
 }
 
-async function readHead(absolutePath: string): Promise<Buffer> {
-  const handle = await open(absolutePath, 'r');
+async function readHead(absolutePath: string, displayName: string): Promise<Buffer> {
+  const handle = await openRegularFile(absolutePath, displayName);
   try {
     const buffer = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);

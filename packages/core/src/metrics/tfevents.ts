@@ -1,7 +1,7 @@
-import { open } from 'node:fs/promises';
 import type { Metric } from '../run-record.ts';
 import type { UserError } from '../errors.ts';
 import { fileError } from '../files/file-error.ts';
+import { openRegularFile } from '../files/regular-file.ts';
 import { maskedCrc32c } from './crc32c.ts';
 import { MetricTable } from './metric-series.ts';
 import {
@@ -60,7 +60,7 @@ export async function readTfeventsInto(
   tagPrefix: string,
   warnings: UserError[],
 ): Promise<void> {
-  const handle = await open(absolutePath, 'r');
+  const handle = await openRegularFile(absolutePath, displayName);
   try {
     let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     let start = 0; // first unread byte in buffer

@@ -67,7 +67,7 @@ export async function stageModelFiles(options: StageOptions): Promise<ManifestFi
   for (const file of options.files) {
     const destination = destinationOf(options.stagingDir, file.path);
     await fs.promises.mkdir(path.dirname(destination), { recursive: true });
-    const digest = await copyAndHashFile(file.absolute, destination);
+    const digest = await copyAndHashFile(file.absolute, destination, file.path);
     staged.push({ path: file.path, size: digest.size, sha256: digest.sha256 });
   }
   return staged;
