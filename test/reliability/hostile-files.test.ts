@@ -560,3 +560,20 @@ describe('named pipes and other files that are not regular files', () => {
     );
   });
 });
+
+describe('names with hidden characters', () => {
+  it('two metrics that differ only in a zero-width space are flagged, and shown apart everywhere', async () => {
+    const workspace = await workspaceWith({
+      'metrics.json': JSON.stringify({ accuracy: 0.9, 'acc\u200buracy': 0.1, '\u202eloss': 0.3 }),
+    });
+    const run = await step('train', workspace, { metrics: 'metrics.json' });
+    expect(run.exitCode).toBe(0);
+    expect(run.annotations.filter((a) => a.level === 'warning').map((a) => a.message)).toEqual([
+      '2 metric names read the same but differ in hidden characters: "accuracy", "acc<U+200B>uracy"; they are shown with those characters written out',
+    ]);
+    expect(run.summary).toContain('acc&lt;U+200B&gt;uracy');
+    expect(run.summary).toContain('&lt;U+202E&gt;loss');
+    expect(run.summary).not.toMatch(/[\u200b\u202e]/);
+    expect(run.stdout).not.toMatch(/[\u200b\u202e]/);
+  });
+});

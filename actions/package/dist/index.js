@@ -29935,8 +29935,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 85 modules
-var src = __nccwpck_require__(65129);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 86 modules
+var src = __nccwpck_require__(4364);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 21 modules
 var github_src = __nccwpck_require__(29441);
 // EXTERNAL MODULE: external "node:zlib"
@@ -30398,7 +30398,7 @@ async function readMlmodel(files) {
 
 /***/ }),
 
-/***/ 65129:
+/***/ 4364:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30430,6 +30430,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   kL: () => (/* reexport */ renderModelCard),
   E9: () => (/* reexport */ renderModelCardBody),
   L3: () => (/* reexport */ selectModelFiles),
+  aI: () => (/* reexport */ hidden_characters_showHiddenCharacters),
   FW: () => (/* reexport */ stageModelFiles),
   qd: () => (/* reexport */ markdown_table_tableHeader),
   jD: () => (/* reexport */ markdown_table_tableRow),
@@ -30438,7 +30439,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   FX: () => (/* reexport */ writeModelPackage)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, collectMetrics, commentKeyName, compareMarker, compareMetrics, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, fingerprintFiles, fitRunRecord, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSigned, gateHeadline, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, maskedCrc32c, metricDirection, metricsFormatFromName, minutesText, modelTag, paramValueFromTree, parseCompareBundle, parseParamValue, parseRules, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, readZipEntry, redactCommand, redactParams, renderComparison, renderGateSummary, renderLearningCurve, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, serializeCompareBundle, serializeManifest, serializeRunRecord, snapshotMetricsFiles, thinHistory, toJsonNumber, toWorkspaceRelative, truncateText, unchangedMetricsFiles, utf8Length, validateRunRecord, workspaceChild
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, collectMetrics, commentKeyName, compareMarker, compareMetrics, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, fingerprintFiles, fitRunRecord, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSigned, gateHeadline, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, lookAlikeNames, maskedCrc32c, metricDirection, metricsFormatFromName, minutesText, modelTag, paramValueFromTree, parseCompareBundle, parseParamValue, parseRules, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, readZipEntry, redactCommand, redactParams, renderComparison, renderGateSummary, renderLearningCurve, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, serializeCompareBundle, serializeManifest, serializeRunRecord, snapshotMetricsFiles, thinHistory, toJsonNumber, toWorkspaceRelative, truncateText, unchangedMetricsFiles, utf8Length, validateRunRecord, workspaceChild
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -31964,7 +31965,39 @@ function findEndRecord(bytes) {
 
 
 
+;// CONCATENATED MODULE: ../../packages/core/src/hidden-characters.ts
+/**
+ * Characters that show as nothing, or change how the text around them is shown: format
+ * characters (zero-width space and joiners, word joiner, BOM, soft hyphen, directional marks,
+ * embeddings, overrides and isolates, invisible operators), the Mongolian variation selectors,
+ * the combining grapheme joiner, and the fillers that render blank (Hangul fillers, braille
+ * blank). In a name they make two different names look the same, or one name look like another.
+ */
+// U+034F and U+180B-U+180D stand outside the class: they combine with what precedes them.
+const HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
+/** The text with each hidden character written out as `<U+200B>`, so a reader sees it is there. */
+function hidden_characters_showHiddenCharacters(text) {
+    return text.replace(HIDDEN, (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+/**
+ * Groups of two or more distinct names that read the same once hidden characters are taken out
+ * and compatibility forms folded (NFKC: a fullwidth `ａ` reads as `a`), in first-seen order.
+ */
+function lookAlikeNames(names) {
+    const groups = new Map();
+    for (const name of names) {
+        const seen = name.replace(HIDDEN, '').normalize('NFKC');
+        const group = groups.get(seen);
+        if (group === undefined)
+            groups.set(seen, [name]);
+        else if (!group.includes(name))
+            group.push(name);
+    }
+    return [...groups.values()].filter((group) => group.length > 1);
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/report/markdown-escape.ts
+
 /**
  * Escaping for text that came from users (metric and param names and values, branch and
  * experiment names) before it goes into Markdown that GitHub renders as our bot: it must show
@@ -31972,10 +32005,11 @@ function findEndRecord(bytes) {
  */
 /** Zero-width joiner: placed after `@` or `#`, it breaks GitHub's mention and reference autolinks. */
 const ZWJ = '\u200d';
-// C0/C1 controls (tab and line breaks are handled separately) and bidi overrides, which can
-// make a name display differently from what it is ("Trojan Source").
+// C0/C1 controls (tab and line breaks are handled separately). Bidi overrides, which can make a
+// name display differently from what it is ("Trojan Source"), and other hidden characters are
+// written out instead (`showHiddenCharacters`).
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
 const LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
 const MARKUP = /[\\`*_[\]~|<>&]/g;
 const MARKUP_REPLACEMENT = {
@@ -31991,8 +32025,7 @@ const MAX_CELL_LENGTH = 200;
  * and no `@name`, `#123` or `GH-123` that GitHub would turn into a ping or a reference.
  */
 function markdown_escape_escapeInline(text) {
-    return text
-        .replace(INVISIBLE, '')
+    return hidden_characters_showHiddenCharacters(text.replace(INVISIBLE, ''))
         .replace(LINE_BREAK, ' ')
         .replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`)
         .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`)
@@ -36863,6 +36896,7 @@ function markdown_table_tableRow(cells) {
  * look-alikes, so the name still reads right and the chart always parses.
  */
 
+
 const REPLACEMENTS = {
     '"': "'",
     '`': "'",
@@ -36874,13 +36908,12 @@ const REPLACEMENTS = {
     '\\': '∖',
 };
 // eslint-disable-next-line no-control-regex
-const mermaid_escape_INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const mermaid_escape_INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const mermaid_escape_LINE_BREAK = /\r\n|[\r\n\t\u2028\u2029]/g;
 const MAX_MERMAID_LABEL_LENGTH = 80;
 /** User text as the body of a double-quoted Mermaid string: one line, no `"`, `%`, `#`, backtick, `<`, `>`, `&`. */
 function mermaid_escape_escapeMermaidLabel(text, maxLength = MAX_MERMAID_LABEL_LENGTH) {
-    const label = text
-        .replace(mermaid_escape_INVISIBLE, '')
+    const label = showHiddenCharacters(text.replace(mermaid_escape_INVISIBLE, ''))
         .replace(mermaid_escape_LINE_BREAK, ' ')
         .replace(/["`%#<>&\\]/g, (char) => REPLACEMENTS[char] ?? char)
         // Inside a chart nobody is pinged, but the raw text shows in e-mails and the API.
@@ -38380,6 +38413,7 @@ function thinHistory(history, limit) {
 
 
 
+
 /***/ }),
 
 /***/ 29441:
@@ -38416,8 +38450,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 85 modules
-var src = __nccwpck_require__(65129);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 86 modules
+var src = __nccwpck_require__(4364);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
@@ -38673,6 +38707,7 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ../../packages/github/src/untrusted-log.ts
 
 
+
 /** A line the runner would act on: `::name…` after leading whitespace, or a legacy `##[name]` anywhere. */
 const COMMAND_LIKE = /^\s*::|##\[/m;
 // C0 controls but tab and line breaks, DEL, and C1 controls (U+009B alone starts an ANSI sequence).
@@ -38681,10 +38716,11 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 /**
  * Text with its control characters made visible (ESC becomes `␛`, as the Unicode control pictures
  * show them; C1 controls `�`), so that user data in a log line or an annotation cannot colour,
- * hide, rewrite or hyperlink what the log viewer shows.
+ * hide, rewrite or hyperlink what the log viewer shows. Hidden characters (zero-width, bidi
+ * controls) are written out as `<U+200B>`.
  */
 function printable(text) {
-    return text.replace(CONTROL, (char) => {
+    return (0,src/* showHiddenCharacters */.aI)(text).replace(CONTROL, (char) => {
         const code = char.charCodeAt(0);
         if (code < 0x20)
             return String.fromCharCode(0x2400 + code);

@@ -29930,8 +29930,8 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 85 modules
-var src = __nccwpck_require__(74096);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 86 modules
+var src = __nccwpck_require__(45427);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 20 modules
 var github_src = __nccwpck_require__(56528);
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -30141,6 +30141,8 @@ async function run() {
             sources: [],
         });
         const inputs = await attempt(() => (0,src/* fingerprintFiles */.Q6)(settings.data, where), []);
+        warnLookAlikes('metric', Object.keys(metrics.metrics));
+        warnLookAlikes('param', Object.keys(params.params));
         const built = buildRecord(settings, context, {
             started,
             finished,
@@ -30200,6 +30202,15 @@ function fitRecord(record, problems) {
     catch (thrown) {
         problems.push(thrown);
         return record;
+    }
+}
+/**
+ * Names that differ only in hidden characters (`acc\u200buracy` beside `accuracy`) would show as
+ * two rows that read the same; they are written out wherever shown, and said here.
+ */
+function warnLookAlikes(kind, names) {
+    for (const group of (0,src/* lookAlikeNames */.CN)(names)) {
+        (0,github_src/* annotate */.fz)('warning', (0,github_src/* printable */.g$)(`${group.length} ${kind} names read the same but differ in hidden characters: ${group.map((name) => JSON.stringify(name)).join(', ')}; they are shown with those characters written out`));
     }
 }
 function oneLine(text) {
@@ -30275,7 +30286,7 @@ function buildRecord(settings, context, parts) {
 
 /***/ }),
 
-/***/ 74096:
+/***/ 45427:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30295,12 +30306,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   eU: () => (/* reexport */ fitRunRecord),
   z3: () => (/* reexport */ format_bytes_formatBytes),
   hN: () => (/* reexport */ isCredentialName),
+  CN: () => (/* reexport */ lookAlikeNames),
   BI: () => (/* reexport */ minutesText),
   LE: () => (/* reexport */ readParams),
   jh: () => (/* reexport */ redactCommand),
   Ai: () => (/* reexport */ redactParams),
   qN: () => (/* reexport */ renderRunSummary),
   J1: () => (/* reexport */ run_record_serializeRunRecord),
+  aI: () => (/* reexport */ hidden_characters_showHiddenCharacters),
   hQ: () => (/* reexport */ snapshotMetricsFiles),
   _J: () => (/* reexport */ unchangedMetricsFiles),
   t: () => (/* reexport */ withoutUrlSecrets)
@@ -31810,7 +31823,39 @@ function findEndRecord(bytes) {
 
 
 
+;// CONCATENATED MODULE: ../../packages/core/src/hidden-characters.ts
+/**
+ * Characters that show as nothing, or change how the text around them is shown: format
+ * characters (zero-width space and joiners, word joiner, BOM, soft hyphen, directional marks,
+ * embeddings, overrides and isolates, invisible operators), the Mongolian variation selectors,
+ * the combining grapheme joiner, and the fillers that render blank (Hangul fillers, braille
+ * blank). In a name they make two different names look the same, or one name look like another.
+ */
+// U+034F and U+180B-U+180D stand outside the class: they combine with what precedes them.
+const HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
+/** The text with each hidden character written out as `<U+200B>`, so a reader sees it is there. */
+function hidden_characters_showHiddenCharacters(text) {
+    return text.replace(HIDDEN, (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}>`);
+}
+/**
+ * Groups of two or more distinct names that read the same once hidden characters are taken out
+ * and compatibility forms folded (NFKC: a fullwidth `ａ` reads as `a`), in first-seen order.
+ */
+function lookAlikeNames(names) {
+    const groups = new Map();
+    for (const name of names) {
+        const seen = name.replace(HIDDEN, '').normalize('NFKC');
+        const group = groups.get(seen);
+        if (group === undefined)
+            groups.set(seen, [name]);
+        else if (!group.includes(name))
+            group.push(name);
+    }
+    return [...groups.values()].filter((group) => group.length > 1);
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/report/markdown-escape.ts
+
 /**
  * Escaping for text that came from users (metric and param names and values, branch and
  * experiment names) before it goes into Markdown that GitHub renders as our bot: it must show
@@ -31818,10 +31863,11 @@ function findEndRecord(bytes) {
  */
 /** Zero-width joiner: placed after `@` or `#`, it breaks GitHub's mention and reference autolinks. */
 const ZWJ = '\u200d';
-// C0/C1 controls (tab and line breaks are handled separately) and bidi overrides, which can
-// make a name display differently from what it is ("Trojan Source").
+// C0/C1 controls (tab and line breaks are handled separately). Bidi overrides, which can make a
+// name display differently from what it is ("Trojan Source"), and other hidden characters are
+// written out instead (`showHiddenCharacters`).
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
 const LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
 const MARKUP = /[\\`*_[\]~|<>&]/g;
 const MARKUP_REPLACEMENT = {
@@ -31837,8 +31883,7 @@ const MAX_CELL_LENGTH = 200;
  * and no `@name`, `#123` or `GH-123` that GitHub would turn into a ping or a reference.
  */
 function markdown_escape_escapeInline(text) {
-    return text
-        .replace(INVISIBLE, '')
+    return hidden_characters_showHiddenCharacters(text.replace(INVISIBLE, ''))
         .replace(LINE_BREAK, ' ')
         .replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`)
         .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`)
@@ -36813,6 +36858,7 @@ function markdown_table_tableRow(cells) {
  * look-alikes, so the name still reads right and the chart always parses.
  */
 
+
 const REPLACEMENTS = {
     '"': "'",
     '`': "'",
@@ -36824,13 +36870,12 @@ const REPLACEMENTS = {
     '\\': '∖',
 };
 // eslint-disable-next-line no-control-regex
-const mermaid_escape_INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const mermaid_escape_INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const mermaid_escape_LINE_BREAK = /\r\n|[\r\n\t\u2028\u2029]/g;
 const MAX_MERMAID_LABEL_LENGTH = 80;
 /** User text as the body of a double-quoted Mermaid string: one line, no `"`, `%`, `#`, backtick, `<`, `>`, `&`. */
 function mermaid_escape_escapeMermaidLabel(text, maxLength = MAX_MERMAID_LABEL_LENGTH) {
-    const label = text
-        .replace(mermaid_escape_INVISIBLE, '')
+    const label = showHiddenCharacters(text.replace(mermaid_escape_INVISIBLE, ''))
         .replace(mermaid_escape_LINE_BREAK, ' ')
         .replace(/["`%#<>&\\]/g, (char) => REPLACEMENTS[char] ?? char)
         // Inside a chart nobody is pinged, but the raw text shows in e-mails and the API.
@@ -38330,6 +38375,7 @@ function thinHistory(history, limit) {
 
 
 
+
 /***/ }),
 
 /***/ 56528:
@@ -38355,8 +38401,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 85 modules
-var src = __nccwpck_require__(74096);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 86 modules
+var src = __nccwpck_require__(45427);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
@@ -38612,6 +38658,7 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ../../packages/github/src/untrusted-log.ts
 
 
+
 /** A line the runner would act on: `::name…` after leading whitespace, or a legacy `##[name]` anywhere. */
 const COMMAND_LIKE = /^\s*::|##\[/m;
 // C0 controls but tab and line breaks, DEL, and C1 controls (U+009B alone starts an ANSI sequence).
@@ -38620,10 +38667,11 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 /**
  * Text with its control characters made visible (ESC becomes `␛`, as the Unicode control pictures
  * show them; C1 controls `�`), so that user data in a log line or an annotation cannot colour,
- * hide, rewrite or hyperlink what the log viewer shows.
+ * hide, rewrite or hyperlink what the log viewer shows. Hidden characters (zero-width, bidi
+ * controls) are written out as `<U+200B>`.
  */
 function printable(text) {
-    return text.replace(CONTROL, (char) => {
+    return (0,src/* showHiddenCharacters */.aI)(text).replace(CONTROL, (char) => {
         const code = char.charCodeAt(0);
         if (code < 0x20)
             return String.fromCharCode(0x2400 + code);

@@ -14,6 +14,7 @@ import {
   formatBytes,
   MAX_RUN_RECORD_BYTES,
   isCredentialName,
+  lookAlikeNames,
   minutesText,
   readParams,
   redactCommand,
@@ -109,6 +110,8 @@ export async function run(): Promise<void> {
       sources: [],
     });
     const inputs = await attempt(() => fingerprintFiles(settings.data, where), [] as DataInput[]);
+    warnLookAlikes('metric', Object.keys(metrics.metrics));
+    warnLookAlikes('param', Object.keys(params.params));
 
     const built = buildRecord(settings, context, {
       started,
@@ -175,6 +178,21 @@ function fitRecord(record: RunRecord, problems: unknown[]): RunRecord {
   } catch (thrown: unknown) {
     problems.push(thrown);
     return record;
+  }
+}
+
+/**
+ * Names that differ only in hidden characters (`acc\u200buracy` beside `accuracy`) would show as
+ * two rows that read the same; they are written out wherever shown, and said here.
+ */
+function warnLookAlikes(kind: 'metric' | 'param', names: string[]): void {
+  for (const group of lookAlikeNames(names)) {
+    annotate(
+      'warning',
+      printable(
+        `${group.length} ${kind} names read the same but differ in hidden characters: ${group.map((name) => JSON.stringify(name)).join(', ')}; they are shown with those characters written out`,
+      ),
+    );
   }
 }
 

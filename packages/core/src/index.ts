@@ -9,6 +9,7 @@ export * from './model-package/index.ts';
 export * from './params/index.ts';
 export * from './report/index.ts';
 export * from './rules/index.ts';
+export * from './hidden-characters.ts';
 export * from './run-record.ts';
 export * from './run-record-size.ts';
 export * from './run-summary.ts';

@@ -38,7 +38,8 @@ describe('escaping functions', () => {
     expect(escapeCell('c\\|d')).toBe('c\\\\\\|d');
     expect(escapeCell('one\ntwo\r\nthree\tfour')).toBe('one two three four');
     expect(escapeInline('[x](y) *b* _e_ `c` ~s~')).toBe('\\[x\\](y) \\*b\\* \\_e\\_ \\`c\\` \\~s\\~');
-    expect(escapeInline('a\u202eb\u0000c')).toBe('abc');
+    // Controls are dropped; a bidi override is written out, so the name cannot pose as another.
+    expect(escapeInline('a\u202eb\u0000c')).toBe('a&lt;U+202E&gt;bc');
     expect(escapeInline('&amp;')).toBe('&amp;amp;');
   });
 

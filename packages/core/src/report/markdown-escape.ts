@@ -1,3 +1,5 @@
+import { showHiddenCharacters } from '../hidden-characters.ts';
+
 /**
  * Escaping for text that came from users (metric and param names and values, branch and
  * experiment names) before it goes into Markdown that GitHub renders as our bot: it must show
@@ -7,10 +9,11 @@
 /** Zero-width joiner: placed after `@` or `#`, it breaks GitHub's mention and reference autolinks. */
 const ZWJ = '\u200d';
 
-// C0/C1 controls (tab and line breaks are handled separately) and bidi overrides, which can
-// make a name display differently from what it is ("Trojan Source").
+// C0/C1 controls (tab and line breaks are handled separately). Bidi overrides, which can make a
+// name display differently from what it is ("Trojan Source"), and other hidden characters are
+// written out instead (`showHiddenCharacters`).
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
 const LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
 
 const MARKUP = /[\\`*_[\]~|<>&]/g;
@@ -29,8 +32,7 @@ export const MAX_CELL_LENGTH = 200;
  * and no `@name`, `#123` or `GH-123` that GitHub would turn into a ping or a reference.
  */
 export function escapeInline(text: string): string {
-  return text
-    .replace(INVISIBLE, '')
+  return showHiddenCharacters(text.replace(INVISIBLE, ''))
     .replace(LINE_BREAK, ' ')
     .replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`)
     .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`)

@@ -5,6 +5,7 @@
  * look-alikes, so the name still reads right and the chart always parses.
  */
 
+import { showHiddenCharacters } from '../hidden-characters.ts';
 import { truncateText } from './markdown-escape.ts';
 
 const REPLACEMENTS: Record<string, string> = {
@@ -19,15 +20,14 @@ const REPLACEMENTS: Record<string, string> = {
 };
 
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 const LINE_BREAK = /\r\n|[\r\n\t\u2028\u2029]/g;
 
 export const MAX_MERMAID_LABEL_LENGTH = 80;
 
 /** User text as the body of a double-quoted Mermaid string: one line, no `"`, `%`, `#`, backtick, `<`, `>`, `&`. */
 export function escapeMermaidLabel(text: string, maxLength: number = MAX_MERMAID_LABEL_LENGTH): string {
-  const label = text
-    .replace(INVISIBLE, '')
+  const label = showHiddenCharacters(text.replace(INVISIBLE, ''))
     .replace(LINE_BREAK, ' ')
     .replace(/["`%#<>&\\]/g, (char) => REPLACEMENTS[char] ?? char)
     // Inside a chart nobody is pinged, but the raw text shows in e-mails and the API.
