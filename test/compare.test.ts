@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,36 @@ describe('compare in comment mode', () => {
     expect(ours(number)).toHaveLength(1);
     expect(second.outputs['comment-id']).toBe(String(comment?.id));
     await job.finish();
+  });
+
+  it('compares with an explicit baseline file without a token, and refuses one that matches nothing', async () => {
+    const base = await startJob(github, {
+      event: pushEvent(github.repository, { sha: mainSha, before: '0'.repeat(40) }),
+      headSha: mainSha,
+      headBranch: 'main',
+      workspace,
+    });
+    await writeFile(join(workspace, 'history.csv'), history([0.9, 0.55]));
+    const trained = await base.step('train', { metrics: 'history.csv', upload: 'false' });
+    await mkdir(join(workspace, 'records'), { recursive: true });
+    await writeFile(join(workspace, 'records', 'base.json'), await readFile(trained.outputs['record'] ?? '', 'utf8'));
+    await base.finish();
+
+    const { job } = await pullRequest({ losses: [0.9, 0.35] });
+    const compare = await job.step('compare', { baseline: 'records/base.json', 'github-token': '' });
+    const report = await readFile(compare.outputs['report-json'] ?? '', 'utf8');
+    const missing = await job.step('compare', { baseline: 'records/none-*.json', 'github-token': '' });
+    await job.finish();
+    // The comparison is made and kept in the report; only the comment needs the token.
+    expect(compare.annotations.map((a) => a.message)).toEqual([
+      'input "github-token" is empty: the comment cannot be posted',
+    ]);
+    expect(report).toContain('"baseline"');
+    expect(report).toContain('0.55');
+    expect(missing.exitCode).toBe(1);
+    expect(missing.annotations.find((a) => a.level === 'error')?.message).toBe(
+      'input "baseline": no run record matches records/none-*.json',
+    );
   });
 
   it('finds its comment among 250 others and never edits another author’s comment carrying the marker', async () => {

@@ -50,10 +50,7 @@ async function compareHere(step: Step, settings: CompareSettings, context: Actio
           apiUrl: context.apiUrl,
         });
 
-  const baseline =
-    github === undefined
-      ? undefined
-      : await comparisonBaseline({ spec: settings.baseline, experiments, context, github });
+  const baseline = await comparisonBaseline({ spec: settings.baseline, experiments, context, github });
   const options = { precision: settings.precision, charts: settings.charts, onlyChanged: settings.onlyChanged };
   const links = {
     serverUrl: context.serverUrl,

@@ -29972,30 +29972,12 @@ async function run() {
                 token: settings.token,
                 apiUrl: context.apiUrl,
             });
-        const notices = [];
-        let baseline;
-        let baselineSha;
-        if ((0,src/* rulesNeedBaseline */.p7)(rules) && settings.baseline !== 'none') {
-            if ((0,github_src/* isBaselineFile */.MP)(settings.baseline, context.workspace)) {
-                const found = await (0,github_src/* readBaselineFile */.s$)(settings.baseline, context.workspace);
-                baseline = found.records;
-                baselineSha = found.sha;
-            }
-            else if (github === undefined || settings.token === undefined) {
-                notices.push('no github-token: the baseline cannot be looked up');
-            }
-            else {
-                const found = await (0,github_src/* findBaselines */.M4)({
-                    spec: settings.baseline,
-                    experiments,
-                    context,
-                    github,
-                });
-                notices.push(...found.notices);
-                baseline = found.records;
-                baselineSha = found.sha;
-            }
-        }
+        const found = (0,src/* rulesNeedBaseline */.p7)(rules)
+            ? await (0,github_src/* findBaselines */.M4)({ spec: settings.baseline, experiments, context, github })
+            : undefined;
+        const notices = found?.notices ?? [];
+        const baseline = found?.records;
+        const baselineSha = found?.sha;
         for (const notice of notices)
             core/* notice */.lm((0,github_src/* printable */.g$)(notice));
         const result = (0,src/* evaluateRules */.F0)(rules, { runs, baseline, requireBaseline: settings.requireBaseline });
@@ -38183,20 +38165,18 @@ __nccwpck_require__.d(__webpack_exports__, {
   LX: () => (/* reexport */ createGitHubClient),
   KE: () => (/* reexport */ exitWhenFlushed),
   M4: () => (/* reexport */ findBaselines),
-  MP: () => (/* reexport */ isBaselineFile),
   MA: () => (/* reexport */ isPermissionRefusal),
   dt: () => (/* reexport */ listInput),
   $m: () => (/* reexport */ optionalInput),
   g$: () => (/* reexport */ printable),
   wc: () => (/* reexport */ readActionContext),
-  s$: () => (/* reexport */ readBaselineFile),
   Y$: () => (/* reexport */ readRunRecords),
   eg: () => (/* reexport */ runStep),
   jY: () => (/* reexport */ secretInput),
   RC: () => (/* reexport */ writeJobGateResult)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, ANNOTATIONS_PER_LEVEL, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, MAX_CHECK_ANNOTATIONS, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, choiceInput, createRelease, createTag, describeGitHubFailure, downloadArtifactFile, downloadRunRecord, findBaseline, findRelease, integerInput, jobRecordsFolder, listModelTags, loadArtifactClient, logUntrusted, missingPermission, modelTagsOnCommit, readJobGateResults, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, replaceEarlierAttempt, reportUnshownAnnotations, requiredInput, resetAnnotations, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobRecord
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, ANNOTATIONS_PER_LEVEL, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, MAX_CHECK_ANNOTATIONS, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, choiceInput, createRelease, createTag, describeGitHubFailure, downloadArtifactFile, downloadRunRecord, findRelease, integerInput, isBaselineFile, jobRecordsFolder, listModelTags, loadArtifactClient, logUntrusted, missingPermission, modelTagsOnCommit, readBaselineFile, readJobGateResults, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, replaceEarlierAttempt, reportUnshownAnnotations, requiredInput, resetAnnotations, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobRecord
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
@@ -41793,20 +41773,11 @@ const MAX_ARTIFACT_PAGES = 3;
  */
 async function findBaseline(request) {
     const spec = request.spec.trim();
-    if (spec === 'none')
-        return { records: undefined, notice: 'baseline: none (as configured)' };
     if (spec === 'auto')
         return findAutomatically(request);
     if (/^\d+$/.test(spec))
         return fromWorkflowRun(request, Number(spec));
-    if (isBaselineFile(spec, request.context.workspace))
-        return fromFile(request, spec);
     return fromArtifactName(request, spec);
-}
-/** Records given as files (one rule for what is a file, shared with gate: `isBaselineFile`). */
-async function fromFile(request, spec) {
-    const { records, sha } = await readBaselineFile(spec, request.context.workspace);
-    return { records, sha: sha ?? '', workflowRunId: records[0]?.provenance.workflowRunId, notice: undefined };
 }
 async function fromWorkflowRun(request, runId) {
     const { owner, repo } = request.context;
@@ -41988,9 +41959,21 @@ async function download(request, artifact, notice) {
  */
 async function findBaselines(request) {
     const combined = { records: undefined, sha: undefined, url: undefined, notices: [] };
+    const spec = request.spec.trim();
+    if (spec === 'none')
+        return combined;
+    // Files are read once for every experiment, with no token and no request; a path or glob that
+    // matches nothing is the user's error, not a missing baseline.
+    if (isBaselineFile(spec, request.context.workspace)) {
+        const { records, sha } = await readBaselineFile(spec, request.context.workspace);
+        return { ...combined, records, sha };
+    }
+    const github = request.github;
+    if (github === undefined)
+        return { ...combined, notices: ['no github-token: the baseline cannot be looked up'] };
     for (const experiment of request.experiments) {
         try {
-            const found = await findBaseline({ ...request, experiment });
+            const found = await findBaseline({ ...request, github, experiment });
             if (found.notice !== undefined)
                 combined.notices.push(found.notice);
             if (found.records === undefined)

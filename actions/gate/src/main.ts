@@ -7,7 +7,6 @@ import {
   loadRules,
   renderGateSummary,
   rulesNeedBaseline,
-  type RunRecord,
 } from '@ml-actions/core';
 import {
   annotate,
@@ -15,11 +14,9 @@ import {
   type CheckAnnotation,
   createGitHubClient,
   findBaselines,
-  isBaselineFile,
   isPermissionRefusal,
   printable,
   readActionContext,
-  readBaselineFile,
   readRunRecords,
   runStep,
   writeJobGateResult,
@@ -42,28 +39,12 @@ export async function run(): Promise<void> {
             apiUrl: context.apiUrl,
           });
 
-    const notices: string[] = [];
-    let baseline: RunRecord[] | undefined;
-    let baselineSha: string | undefined;
-    if (rulesNeedBaseline(rules) && settings.baseline !== 'none') {
-      if (isBaselineFile(settings.baseline, context.workspace)) {
-        const found = await readBaselineFile(settings.baseline, context.workspace);
-        baseline = found.records;
-        baselineSha = found.sha;
-      } else if (github === undefined || settings.token === undefined) {
-        notices.push('no github-token: the baseline cannot be looked up');
-      } else {
-        const found = await findBaselines({
-          spec: settings.baseline,
-          experiments,
-          context,
-          github,
-        });
-        notices.push(...found.notices);
-        baseline = found.records;
-        baselineSha = found.sha;
-      }
-    }
+    const found = rulesNeedBaseline(rules)
+      ? await findBaselines({ spec: settings.baseline, experiments, context, github })
+      : undefined;
+    const notices = found?.notices ?? [];
+    const baseline = found?.records;
+    const baselineSha = found?.sha;
     for (const notice of notices) core.notice(printable(notice));
 
     const result = evaluateRules(rules, { runs, baseline, requireBaseline: settings.requireBaseline });

@@ -38446,7 +38446,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   jY: () => (/* reexport */ secretInput)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, ANNOTATIONS_PER_LEVEL, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, MAX_CHECK_ANNOTATIONS, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, createCheckRun, describeGitHubFailure, downloadArtifactFile, downloadRunRecord, findBaseline, findBaselines, isBaselineFile, isPermissionRefusal, logUntrusted, missingPermission, printable, readBaselineFile, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, reportUnshownAnnotations, resetAnnotations, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobGateResult, writeJobRecord
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, ANNOTATIONS_PER_LEVEL, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, MAX_CHECK_ANNOTATIONS, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, createCheckRun, describeGitHubFailure, downloadArtifactFile, downloadRunRecord, findBaselines, isBaselineFile, isPermissionRefusal, logUntrusted, missingPermission, printable, readBaselineFile, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, reportUnshownAnnotations, resetAnnotations, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobGateResult, writeJobRecord
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -39996,20 +39996,11 @@ const MAX_ARTIFACT_PAGES = 3;
  */
 async function findBaseline(request) {
     const spec = request.spec.trim();
-    if (spec === 'none')
-        return { records: undefined, notice: 'baseline: none (as configured)' };
     if (spec === 'auto')
         return findAutomatically(request);
     if (/^\d+$/.test(spec))
         return fromWorkflowRun(request, Number(spec));
-    if (isBaselineFile(spec, request.context.workspace))
-        return fromFile(request, spec);
     return fromArtifactName(request, spec);
-}
-/** Records given as files (one rule for what is a file, shared with gate: `isBaselineFile`). */
-async function fromFile(request, spec) {
-    const { records, sha } = await readBaselineFile(spec, request.context.workspace);
-    return { records, sha: sha ?? '', workflowRunId: records[0]?.provenance.workflowRunId, notice: undefined };
 }
 async function fromWorkflowRun(request, runId) {
     const { owner, repo } = request.context;
@@ -40191,9 +40182,21 @@ async function download(request, artifact, notice) {
  */
 async function findBaselines(request) {
     const combined = { records: undefined, sha: undefined, url: undefined, notices: [] };
+    const spec = request.spec.trim();
+    if (spec === 'none')
+        return combined;
+    // Files are read once for every experiment, with no token and no request; a path or glob that
+    // matches nothing is the user's error, not a missing baseline.
+    if (isBaselineFile(spec, request.context.workspace)) {
+        const { records, sha } = await readBaselineFile(spec, request.context.workspace);
+        return { ...combined, records, sha };
+    }
+    const github = request.github;
+    if (github === undefined)
+        return { ...combined, notices: ['no github-token: the baseline cannot be looked up'] };
     for (const experiment of request.experiments) {
         try {
-            const found = await findBaseline({ ...request, experiment });
+            const found = await findBaseline({ ...request, github, experiment });
             if (found.notice !== undefined)
                 combined.notices.push(found.notice);
             if (found.records === undefined)

@@ -53,19 +53,11 @@ const MAX_ARTIFACT_PAGES = 3;
  * one compare, then the repository's artifacts of that name (newest first, a few pages at most),
  * then one download.
  */
-export async function findBaseline(request: BaselineRequest): Promise<Baseline | NoBaseline> {
+async function findBaseline(request: BaselineRequest): Promise<Baseline | NoBaseline> {
   const spec = request.spec.trim();
-  if (spec === 'none') return { records: undefined, notice: 'baseline: none (as configured)' };
   if (spec === 'auto') return findAutomatically(request);
   if (/^\d+$/.test(spec)) return fromWorkflowRun(request, Number(spec));
-  if (isBaselineFile(spec, request.context.workspace)) return fromFile(request, spec);
   return fromArtifactName(request, spec);
-}
-
-/** Records given as files (one rule for what is a file, shared with gate: `isBaselineFile`). */
-async function fromFile(request: BaselineRequest, spec: string): Promise<Baseline> {
-  const { records, sha } = await readBaselineFile(spec, request.context.workspace);
-  return { records, sha: sha ?? '', workflowRunId: records[0]?.provenance.workflowRunId, notice: undefined };
 }
 
 async function fromWorkflowRun(request: BaselineRequest, runId: number): Promise<Baseline | NoBaseline> {
@@ -296,12 +288,26 @@ export interface CombinedBaseline {
  * keeps failing) becomes a notice: rules that need no baseline still apply.
  */
 export async function findBaselines(
-  request: Omit<BaselineRequest, 'experiment'> & { experiments: string[] },
+  request: Omit<BaselineRequest, 'experiment' | 'github'> & {
+    experiments: string[];
+    /** Undefined without a token: files still work, lookups become a notice. */
+    github: GitHubClient | undefined;
+  },
 ): Promise<CombinedBaseline> {
   const combined: CombinedBaseline = { records: undefined, sha: undefined, url: undefined, notices: [] };
+  const spec = request.spec.trim();
+  if (spec === 'none') return combined;
+  // Files are read once for every experiment, with no token and no request; a path or glob that
+  // matches nothing is the user's error, not a missing baseline.
+  if (isBaselineFile(spec, request.context.workspace)) {
+    const { records, sha } = await readBaselineFile(spec, request.context.workspace);
+    return { ...combined, records, sha };
+  }
+  const github = request.github;
+  if (github === undefined) return { ...combined, notices: ['no github-token: the baseline cannot be looked up'] };
   for (const experiment of request.experiments) {
     try {
-      const found = await findBaseline({ ...request, experiment });
+      const found = await findBaseline({ ...request, github, experiment });
       if (found.notice !== undefined) combined.notices.push(found.notice);
       if (found.records === undefined) continue;
       combined.records = [...(combined.records ?? []), ...found.records];
