@@ -102,41 +102,42 @@ describe("a fork's comparison artifact", () => {
 });
 
 describe('a baseline artifact', () => {
-  it('a zip bomb as the record of a run on main is refused: the gate says so and judges nothing', async () => {
+  /**
+   * A new commit on main whose record artifact is `zip`, then a pull request off it whose gate
+   * judges `rules`; returns the gate step and the main run's id.
+   */
+  async function gateAgainstPlanted(zip: (main: { sha: string }) => Buffer, rules: string) {
     const main = await lab.pushJob(workspace);
-    await plantArtifact(lab.github, {
-      runId: main.runId,
-      name: 'ml-run-train',
-      zip: writeTestZip([{ name: 'run-record.json', data: Buffer.alloc(65 * MiB, 0x20), method: 8 }]),
-    });
+    await plantArtifact(lab.github, { runId: main.runId, name: 'ml-run-train', zip: zip(main) });
     await main.finish();
     const { job } = await lab.pullJob(workspace);
     expect((await job.step('train', { metrics: 'metrics.json' })).exitCode).toBe(0);
-    const gate = await job.step('gate', { rules: 'accuracy >= baseline.accuracy' });
+    const gate = await job.step('gate', { rules });
     await job.finish();
+    return { gate, runId: main.runId };
+  }
+
+  it('a zip bomb as the record of a run on main is refused: the gate says so and judges nothing', async () => {
+    const { gate, runId } = await gateAgainstPlanted(
+      () => writeTestZip([{ name: 'run-record.json', data: Buffer.alloc(65 * MiB, 0x20), method: 8 }]),
+      'accuracy >= baseline.accuracy',
+    );
     expect(gate.exitCode).toBe(0);
     expect(gate.outputs['verdict']).toBe('neutral');
     expect(gate.stdout).toContain(
-      `the baseline of train could not be looked up: artifact "ml-run-train" of workflow run ${main.runId}: ` +
+      `the baseline of train could not be looked up: artifact "ml-run-train" of workflow run ${runId}: ` +
         'its entries add up to more than 64 MiB uncompressed; refused',
     );
   });
 
   it('a baseline record larger than train ever writes is refused at the record cap', async () => {
-    const main = await lab.pushJob(workspace);
-    await plantArtifact(lab.github, {
-      runId: main.runId,
-      name: 'ml-run-train',
-      zip: writeTestZip([{ name: 'run-record.json', data: Buffer.alloc(11 * MiB, 0x20), method: 8 }]),
-    });
-    await main.finish();
-    const { job } = await lab.pullJob(workspace);
-    await job.step('train', { metrics: 'metrics.json' });
-    const gate = await job.step('gate', { rules: 'accuracy >= baseline.accuracy' });
-    await job.finish();
+    const { gate, runId } = await gateAgainstPlanted(
+      () => writeTestZip([{ name: 'run-record.json', data: Buffer.alloc(11 * MiB, 0x20), method: 8 }]),
+      'accuracy >= baseline.accuracy',
+    );
     expect(gate.outputs['verdict']).toBe('neutral');
     expect(gate.stdout).toContain(
-      `artifact "ml-run-train" of workflow run ${main.runId}: run-record.json in it is 11 MiB uncompressed; at most 10 MiB is read`,
+      `artifact "ml-run-train" of workflow run ${runId}: run-record.json in it is 11 MiB uncompressed; at most 10 MiB is read`,
     );
   });
 
@@ -147,20 +148,14 @@ describe('a baseline artifact', () => {
     await main.finish();
     // The same run, re-uploaded with a second record that would make any candidate pass.
     const lenient = { ...record, metrics: { ...record.metrics, accuracy: { value: 0 } } };
-    const planted = await lab.pushJob(workspace);
-    await plantArtifact(lab.github, {
-      runId: planted.runId,
-      name: 'ml-run-train',
-      zip: writeTestZip({
-        'a-lenient.json': serializeRunRecord(lenient),
-        'run-record.json': serializeRunRecord({ ...record, provenance: { ...record.provenance, sha: planted.sha } }),
-      }),
-    });
-    await planted.finish();
-    const { job } = await lab.pullJob(workspace);
-    await job.step('train', { metrics: 'metrics.json' });
-    const gate = await job.step('gate', { rules: 'accuracy >= baseline.accuracy + 0.01' });
-    await job.finish();
+    const { gate } = await gateAgainstPlanted(
+      (planted) =>
+        writeTestZip({
+          'a-lenient.json': serializeRunRecord(lenient),
+          'run-record.json': serializeRunRecord({ ...record, provenance: { ...record.provenance, sha: planted.sha } }),
+        }),
+      'accuracy >= baseline.accuracy + 0.01',
+    );
     expect(gate.outputs['verdict']).toBe('fail');
   });
 });

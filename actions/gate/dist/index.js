@@ -41697,7 +41697,7 @@ async function fetchArchive(url, label) {
         try {
             const response = await fetch(url);
             if (response.status >= 500)
-                throw new RetryableDownload(`the storage service answered ${response.status}`);
+                throw new Error(`the storage service answered ${response.status}`);
             if (!response.ok || response.body === null) {
                 throw new src/* UserError */.yo(`${label} could not be downloaded: the storage service answered ${response.status}`);
             }
@@ -41723,8 +41723,6 @@ async function fetchArchive(url, label) {
             await (0,external_node_timers_promises_namespaceObject.setTimeout)(1000 * attempt * retryWaitScale());
         }
     }
-}
-class RetryableDownload extends Error {
 }
 function tooLarge(label) {
     return new src/* UserError */.yo(`${label} is larger than ${(0,src/* formatBytes */.z3)(MAX_ARCHIVE_BYTES)} compressed; refused`);

@@ -39920,7 +39920,7 @@ async function fetchArchive(url, label) {
         try {
             const response = await fetch(url);
             if (response.status >= 500)
-                throw new RetryableDownload(`the storage service answered ${response.status}`);
+                throw new Error(`the storage service answered ${response.status}`);
             if (!response.ok || response.body === null) {
                 throw new UserError(`${label} could not be downloaded: the storage service answered ${response.status}`);
             }
@@ -39946,8 +39946,6 @@ async function fetchArchive(url, label) {
             await setTimeout(1000 * attempt * retryWaitScale());
         }
     }
-}
-class RetryableDownload extends (/* unused pure expression or super */ null && (Error)) {
 }
 function tooLarge(label) {
     return new UserError(`${label} is larger than ${formatBytes(MAX_ARCHIVE_BYTES)} compressed; refused`);

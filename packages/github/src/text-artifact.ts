@@ -110,7 +110,7 @@ async function fetchArchive(url: string, label: string): Promise<Uint8Array> {
   for (let attempt = 1; ; attempt++) {
     try {
       const response = await fetch(url);
-      if (response.status >= 500) throw new RetryableDownload(`the storage service answered ${response.status}`);
+      if (response.status >= 500) throw new Error(`the storage service answered ${response.status}`);
       if (!response.ok || response.body === null) {
         throw new UserError(`${label} could not be downloaded: the storage service answered ${response.status}`);
       }
@@ -133,8 +133,6 @@ async function fetchArchive(url: string, label: string): Promise<Uint8Array> {
     }
   }
 }
-
-class RetryableDownload extends Error {}
 
 function tooLarge(label: string): UserError {
   return new UserError(`${label} is larger than ${formatBytes(MAX_ARCHIVE_BYTES)} compressed; refused`);
