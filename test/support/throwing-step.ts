@@ -3,7 +3,7 @@ import { UserError } from '@ml-actions/core';
 import { runStep } from '@ml-actions/github';
 
 const kind = process.argv[2];
-await runStep('probe', async (step) => {
+await runStep({ name: 'probe', settings: () => undefined }, async (step) => {
   step.setOutput('reached', 'yes');
   step.addSummary('### probe\n');
   await Promise.resolve();

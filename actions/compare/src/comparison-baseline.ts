@@ -1,20 +1,24 @@
-import * as core from '@actions/core';
 import type { ComparisonBaseline } from '@ml-actions/core';
-import { findBaselines, printable, type ActionContext, type GitHubClient } from '@ml-actions/github';
+import { findBaselines, type ActionContext, type Step } from '@ml-actions/github';
+import type { CompareSettings } from './settings.ts';
 
 /**
  * The baseline of these experiments, looked up as input "baseline" says in the context given (for
  * publish: the pull request as GitHub describes it, not as the pull request's run claims). Each
  * reason for a missing or unusual one is a notice.
  */
-export async function comparisonBaseline(options: {
-  spec: string;
-  experiments: string[];
-  context: ActionContext;
-  github: GitHubClient | undefined;
-}): Promise<ComparisonBaseline | undefined> {
-  const found = await findBaselines(options);
-  for (const notice of found.notices) core.notice(printable(notice));
+export async function comparisonBaseline(
+  step: Step<CompareSettings>,
+  experiments: string[],
+  context: ActionContext,
+): Promise<ComparisonBaseline | undefined> {
+  const found = await findBaselines({
+    spec: step.settings.baseline,
+    experiments,
+    context,
+    github: step.github()?.client,
+    log: step.log,
+  });
   if (found.records === undefined) return undefined;
   return {
     records: found.records,

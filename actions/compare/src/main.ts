@@ -1,14 +1,10 @@
-import * as core from '@actions/core';
 import { COMPARE_BUNDLE_FILE, compareMarker, serializeCompareBundle, UserError } from '@ml-actions/core';
 import {
-  createGitHubClient,
-  loadArtifactClient,
-  readActionContext,
   readRunRecords,
   runStep,
   safeArtifactName,
   uploadTextArtifact,
-  type ActionContext,
+  type Runner,
   type Step,
 } from '@ml-actions/github';
 import { comparisonBaseline } from './comparison-baseline.ts';
@@ -25,32 +21,24 @@ export function bundleArtifactName(key: string): string {
 }
 
 /** compare: render the comparison and publish it as one sticky comment (or collect it for a trusted stage). */
-export async function run(): Promise<void> {
-  await runStep('compare', async (step) => {
-    const settings = readCompareSettings();
-    const context = readActionContext();
-    if (settings.mode === 'publish') {
-      await publishCollected(step, settings, context);
-      return;
-    }
-    await compareHere(step, settings, context);
-  });
+export async function run(runner?: Runner): Promise<void> {
+  await runStep(
+    { name: 'compare', settings: readCompareSettings, token: (settings) => settings.token },
+    async (step) => {
+      if (step.settings.mode === 'publish') await publishCollected(step);
+      else await compareHere(step);
+    },
+    runner,
+  );
 }
 
-async function compareHere(step: Step, settings: CompareSettings, context: ActionContext): Promise<void> {
+async function compareHere(step: Step<CompareSettings>): Promise<void> {
+  const { settings, context, log } = step;
   const runs = await readRunRecords(settings.run, context.workspace);
   const experiments = [...new Set(runs.map((record) => record.experiment))];
   const key = settings.commentKey ?? experiments.join('+');
   const rules = await rulesText(settings, context.workspace);
-  const github =
-    settings.token === undefined
-      ? undefined
-      : createGitHubClient({
-          token: settings.token,
-          apiUrl: context.apiUrl,
-        });
-
-  const baseline = await comparisonBaseline({ spec: settings.baseline, experiments, context, github });
+  const baseline = await comparisonBaseline(step, experiments, context);
   const options = { precision: settings.precision, charts: settings.charts, onlyChanged: settings.onlyChanged };
   const links = {
     serverUrl: context.serverUrl,
@@ -75,23 +63,24 @@ async function compareHere(step: Step, settings: CompareSettings, context: Actio
       headSha: context.headSha ?? context.sha,
       runs,
     });
-    const id = await uploadTextArtifact(await loadArtifactClient(), {
+    const id = await uploadTextArtifact(await step.artifacts(), {
       name: bundleArtifactName(key),
       fileName: COMPARE_BUNDLE_FILE,
       text,
       runAttempt: context.runAttempt,
+      log,
     });
-    core.info(
+    log.info(
       `collected the runs of pull request #${context.pullRequest} as artifact ${id}; the publish stage compares them ` +
         'with its own rules and baseline, and comments',
     );
     return;
   }
   if (context.pullRequest === undefined) {
-    core.notice('not a pull request: the comparison is in the job summary only');
+    log.notice('not a pull request: the comparison is in the job summary only');
     return;
   }
-  if (github === undefined) throw new UserError('input "github-token" is empty: the comment cannot be posted');
+  const github = step.requireGitHub('the comment cannot be posted').client;
   await postComment(step, {
     github,
     owner: context.owner,

@@ -1,13 +1,6 @@
-import * as core from '@actions/core';
 import { UserError } from '@ml-actions/core';
 import type { Step } from '@ml-actions/github';
-import {
-  annotate,
-  isPermissionRefusal,
-  tokenIdentity,
-  upsertStickyComment,
-  type GitHubClient,
-} from '@ml-actions/github';
+import { isPermissionRefusal, tokenIdentity, upsertStickyComment, type GitHubClient } from '@ml-actions/github';
 
 /**
  * Posts the sticky comment. A fork's pull request has a read-only token and cannot comment: that is
@@ -40,7 +33,7 @@ export async function postComment(
     });
     step.setOutput('comment-id', comment.id);
     step.setOutput('comment-url', comment.url);
-    core.info(`${comment.created ? 'created' : 'updated'} the comparison comment: ${comment.url}`);
+    step.log.info(`${comment.created ? 'created' : 'updated'} the comparison comment: ${comment.url}`);
   } catch (thrown: unknown) {
     const status = (thrown as { status?: unknown }).status;
     if (status === 404) {
@@ -49,8 +42,7 @@ export async function postComment(
       );
     }
     if (!(options.fromFork && isPermissionRefusal(thrown))) throw thrown;
-    annotate(
-      'warning',
+    step.log.warning(
       'the comparison could not be posted as a comment: on a pull request from a fork the token is read-only (GitHub answered 403). ' +
         'The full report is in this job summary. To comment on fork pull requests, use mode: collect here and mode: publish ' +
         'in a workflow_run workflow (see "Pull requests from forks" in the README).',

@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import {
   checkConclusion,
   gateHeadline,
@@ -11,7 +10,6 @@ import {
 } from '@ml-actions/core';
 import {
   createCheckRun,
-  createGitHubClient,
   downloadArtifactFile,
   type ActionContext,
   type GitHubClient,
@@ -64,16 +62,15 @@ function triggeringRun(context: ActionContext): TriggeringRun {
  * rules, the baseline (looked up on the base branch), the comment key and check name, the links.
  * However many bundles the run uploaded, they make one comment and at most one check per key.
  */
-export async function publishCollected(step: Step, settings: CompareSettings, context: ActionContext): Promise<void> {
+export async function publishCollected(step: Step<CompareSettings>): Promise<void> {
+  const { settings, context, log } = step;
   const trigger = triggeringRun(context);
-  if (settings.token === undefined)
-    throw new UserError('input "github-token" is empty: publish needs a token to comment');
+  const github = step.requireGitHub('publish needs a token to comment').client;
   // The step's own rules are read before anything is downloaded: a mistake in them is ours to fix.
   const rules = await rulesText(settings, context.workspace);
-  const github = createGitHubClient({ token: settings.token, apiUrl: context.apiUrl });
   const bundles = await downloadBundles(trigger, context, github);
   if (bundles.length === 0) {
-    core.notice(`workflow run ${trigger.id} collected no comparison: nothing to publish`);
+    log.notice(`workflow run ${trigger.id} collected no comparison: nothing to publish`);
     step.addSummary(`### ML compare (publish)\n\nWorkflow run ${trigger.id} collected no comparison.\n`);
     return;
   }
@@ -90,12 +87,7 @@ export async function publishCollected(step: Step, settings: CompareSettings, co
     headSha: trigger.headSha,
     branch: pull.headRef,
   };
-  const baseline = await comparisonBaseline({
-    spec: settings.baseline,
-    experiments,
-    context: pullContext,
-    github,
-  });
+  const baseline = await comparisonBaseline(step, experiments, pullContext);
   const key = settings.commentKey ?? trigger.workflowName;
   const workflowRun = `${context.serverUrl}/${context.repository}/actions/runs/${trigger.id}`;
   const { report, gate } = buildReport({
@@ -121,14 +113,14 @@ export async function publishCollected(step: Step, settings: CompareSettings, co
     fromFork: false,
   });
   if (gate === undefined) {
-    core.notice(NO_RULES_NOTICE);
+    log.notice(NO_RULES_NOTICE);
     step.addSummary(
       `\n> [!NOTE]\n> ${NO_RULES_NOTICE}. Rules in the pull request's own workflow are never used here: give publish its rules.\n`,
     );
     return;
   }
   if (settings.checkName === undefined) {
-    core.info('input "check-name" is empty: no check run was created');
+    log.info('input "check-name" is empty: no check run was created');
     return;
   }
   const check = await createCheckRun({
@@ -143,7 +135,7 @@ export async function publishCollected(step: Step, settings: CompareSettings, co
     summary: report.summary.slice(0, 60_000),
     detailsUrl: workflowRun,
   });
-  core.info(`check run recorded: ${check.url}`);
+  log.info(`check run recorded: ${check.url}`);
 }
 
 /** Every comparison bundle of the triggering run, each checked against what the event says of the run. */

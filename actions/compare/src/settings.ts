@@ -1,4 +1,4 @@
-import { booleanInput, choiceInput, integerInput, listInput, optionalInput, secretInput } from '@ml-actions/github';
+import { parseBaselineSpec, type ActionInputs, type BaselineSpec } from '@ml-actions/github';
 
 export const COMPARE_MODES = ['comment', 'collect', 'publish'] as const;
 export type CompareMode = (typeof COMPARE_MODES)[number];
@@ -6,7 +6,7 @@ export type CompareMode = (typeof COMPARE_MODES)[number];
 /** compare's inputs, validated once. */
 export interface CompareSettings {
   run: string[];
-  baseline: string;
+  baseline: BaselineSpec;
   rules: string | undefined;
   rulesFile: string | undefined;
   token: string | undefined;
@@ -20,18 +20,18 @@ export interface CompareSettings {
 }
 
 /** Reads and checks every input; a bad one is a UserError naming it. */
-export function readCompareSettings(): CompareSettings {
+export function readCompareSettings(inputs: ActionInputs): CompareSettings {
   return {
-    run: listInput('run'),
-    baseline: optionalInput('baseline') ?? 'auto',
-    rules: optionalInput('rules'),
-    rulesFile: optionalInput('rules-file'),
-    token: secretInput('github-token'),
-    mode: choiceInput('mode', COMPARE_MODES, 'comment'),
-    commentKey: optionalInput('comment-key'),
-    checkName: optionalInput('check-name'),
-    charts: booleanInput('charts', true),
-    precision: integerInput('precision', 4, { min: 1, max: 17 }),
-    onlyChanged: booleanInput('only-changed', false),
+    run: inputs.list('run'),
+    baseline: parseBaselineSpec(inputs.required('baseline')),
+    rules: inputs.optional('rules'),
+    rulesFile: inputs.optional('rules-file'),
+    token: inputs.secret('github-token'),
+    mode: inputs.choice('mode', COMPARE_MODES),
+    commentKey: inputs.optional('comment-key'),
+    checkName: inputs.optional('check-name'),
+    charts: inputs.boolean('charts'),
+    precision: inputs.integer('precision', { min: 1, max: 17 }),
+    onlyChanged: inputs.boolean('only-changed'),
   };
 }

@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import {
   evaluateRules,
   gateHeadline,
@@ -9,108 +8,101 @@ import {
   rulesNeedBaseline,
 } from '@ml-actions/core';
 import {
-  annotate,
   createCheckRun,
+  type AnnotationPlace,
   type CheckAnnotation,
-  createGitHubClient,
   findBaselines,
   isPermissionRefusal,
   printable,
-  readActionContext,
   readRunRecords,
   runStep,
   writeJobGateResult,
+  type Runner,
 } from '@ml-actions/github';
 import { readGateSettings } from './settings.ts';
 
 /** gate: judge the run against the rules and report a verdict that branch protection can require. */
-export async function run(): Promise<void> {
-  await runStep('gate', async (step) => {
-    const settings = readGateSettings();
-    const context = readActionContext();
-    const rules = await loadRules({ inline: settings.rules, file: settings.rulesFile, workspace: context.workspace });
-    const runs = await readRunRecords(settings.run, context.workspace);
-    const experiments = [...new Set(runs.map((record) => record.experiment))];
-    const github =
-      settings.token === undefined
-        ? undefined
-        : createGitHubClient({
-            token: settings.token,
-            apiUrl: context.apiUrl,
+export async function run(runner?: Runner): Promise<void> {
+  await runStep(
+    { name: 'gate', settings: readGateSettings, token: (settings) => settings.token },
+    async (step) => {
+      const { settings, context, log } = step;
+      const rules = await loadRules({ inline: settings.rules, file: settings.rulesFile, workspace: context.workspace });
+      const runs = await readRunRecords(settings.run, context.workspace);
+      const experiments = [...new Set(runs.map((record) => record.experiment))];
+      const github = step.github()?.client;
+      const found = rulesNeedBaseline(rules)
+        ? await findBaselines({ spec: settings.baseline, experiments, context, github, log })
+        : undefined;
+      const notices = found?.notices ?? [];
+      const baseline = found?.records;
+      const baselineSha = found?.sha;
+
+      const result = evaluateRules(rules, { runs, baseline, requireBaseline: settings.requireBaseline });
+      const verdict = gateVerdict(result);
+      await writeJobGateResult(result);
+      step.setOutput('verdict', verdict);
+      step.setOutput('passed', result.passed);
+      step.setOutput('results', JSON.stringify(result.results));
+      step.setOutput('baseline-sha', baselineSha ?? '');
+      const summary = renderGateSummary(result, { experiments, baselineSha, notices });
+      step.addSummary(summary);
+      for (const rule of result.results) {
+        if (rule.verdict !== 'fail' && rule.verdict !== 'error') continue;
+        const place: AnnotationPlace = { title: `gate: ${rule.rule}` };
+        if (settings.rulesFile !== undefined && settings.rules === undefined) {
+          place.file = settings.rulesFile;
+          place.line = rule.line;
+        }
+        log.error(rule.message, place);
+      }
+
+      // Annotations point at the rules file, or at the workflow that holds the rules inline.
+      const rulesFromFile = settings.rulesFile !== undefined && settings.rules === undefined;
+      const annotationPath = rulesFromFile ? settings.rulesFile : context.workflowPath;
+      const annotations: CheckAnnotation[] =
+        annotationPath === undefined
+          ? []
+          : result.results
+              .filter((rule) => rule.verdict === 'fail' || rule.verdict === 'error')
+              .map((rule) => ({
+                path: annotationPath,
+                start_line: rulesFromFile ? rule.line : 1,
+                end_line: rulesFromFile ? rule.line : 1,
+                annotation_level: 'failure',
+                title: `gate: ${printable(rule.rule)}`.slice(0, 255),
+                message: printable(rule.message),
+              }));
+      if (github !== undefined && settings.checkName !== undefined) {
+        try {
+          const check = await createCheckRun({
+            github,
+            owner: context.owner,
+            repo: context.repo,
+            madeBy: 'gate',
+            name: `${settings.checkName} (${experiments.join(', ')})`,
+            headSha: context.headSha ?? context.sha,
+            conclusion: checkConclusion(result),
+            title: gateHeadline(result),
+            summary,
+            annotations,
+            detailsUrl: `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`,
           });
-
-    const found = rulesNeedBaseline(rules)
-      ? await findBaselines({ spec: settings.baseline, experiments, context, github })
-      : undefined;
-    const notices = found?.notices ?? [];
-    const baseline = found?.records;
-    const baselineSha = found?.sha;
-    for (const notice of notices) core.notice(printable(notice));
-
-    const result = evaluateRules(rules, { runs, baseline, requireBaseline: settings.requireBaseline });
-    const verdict = gateVerdict(result);
-    await writeJobGateResult(result);
-    step.setOutput('verdict', verdict);
-    step.setOutput('passed', result.passed);
-    step.setOutput('results', JSON.stringify(result.results));
-    step.setOutput('baseline-sha', baselineSha ?? '');
-    const summary = renderGateSummary(result, { experiments, baselineSha, notices });
-    step.addSummary(summary);
-    for (const rule of result.results) {
-      if (rule.verdict !== 'fail' && rule.verdict !== 'error') continue;
-      const properties: core.AnnotationProperties = { title: `gate: ${rule.rule}` };
-      if (settings.rulesFile !== undefined && settings.rules === undefined) {
-        properties.file = settings.rulesFile;
-        properties.startLine = rule.line;
+          log.info(`check run created: ${check.url}`);
+        } catch (thrown: unknown) {
+          // A fork's token is read-only by design: the verdict still stands through the step itself.
+          // Anywhere else the job lacks checks: write, which runStep names in the failure.
+          if (!(context.fromFork && isPermissionRefusal(thrown))) throw thrown;
+          log.warning(
+            'the check run could not be created: on a pull request from a fork the token is read-only (GitHub answered 403). ' +
+              'The gate verdict is in this step and its summary. For a check on fork pull requests, run compare with mode: publish ' +
+              'in a workflow_run workflow (see "Pull requests from forks" in the README).',
+          );
+        }
       }
-      annotate('error', printable(rule.message), properties);
-    }
-
-    // Annotations point at the rules file, or at the workflow that holds the rules inline.
-    const rulesFromFile = settings.rulesFile !== undefined && settings.rules === undefined;
-    const annotationPath = rulesFromFile ? settings.rulesFile : context.workflowPath;
-    const annotations: CheckAnnotation[] =
-      annotationPath === undefined
-        ? []
-        : result.results
-            .filter((rule) => rule.verdict === 'fail' || rule.verdict === 'error')
-            .map((rule) => ({
-              path: annotationPath,
-              start_line: rulesFromFile ? rule.line : 1,
-              end_line: rulesFromFile ? rule.line : 1,
-              annotation_level: 'failure',
-              title: `gate: ${printable(rule.rule)}`.slice(0, 255),
-              message: printable(rule.message),
-            }));
-    if (github !== undefined && settings.checkName !== undefined) {
-      try {
-        const check = await createCheckRun({
-          github,
-          owner: context.owner,
-          repo: context.repo,
-          madeBy: 'gate',
-          name: `${settings.checkName} (${experiments.join(', ')})`,
-          headSha: context.headSha ?? context.sha,
-          conclusion: checkConclusion(result),
-          title: gateHeadline(result),
-          summary,
-          annotations,
-          detailsUrl: `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`,
-        });
-        core.info(`check run created: ${check.url}`);
-      } catch (thrown: unknown) {
-        // A fork's token is read-only by design: the verdict still stands through the step itself.
-        // Anywhere else the job lacks checks: write, which runStep names in the failure.
-        if (!(context.fromFork && isPermissionRefusal(thrown))) throw thrown;
-        annotate(
-          'warning',
-          'the check run could not be created: on a pull request from a fork the token is read-only (GitHub answered 403). ' +
-            'The gate verdict is in this step and its summary. For a check on fork pull requests, run compare with mode: publish ' +
-            'in a workflow_run workflow (see "Pull requests from forks" in the README).',
-        );
-      }
-    }
-    // A neutral gate judged nothing; it fails only through require-baseline, which makes skips failures.
-    if (verdict === 'fail' && settings.fail) step.fail(gateHeadline(result));
-  });
+      // A neutral gate judged nothing; it fails only through require-baseline, which makes skips failures.
+      if (verdict === 'fail' && settings.fail) step.fail(gateHeadline(result));
+    },
+    runner,
+  );
 }

@@ -1,12 +1,12 @@
 import { UserError } from '@ml-actions/core';
-import { booleanInput, listInput, optionalInput, secretInput } from '@ml-actions/github';
+import { parseBaselineSpec, type ActionInputs, type BaselineSpec } from '@ml-actions/github';
 
 /** gate's inputs, validated once. */
 export interface GateSettings {
   rules: string | undefined;
   rulesFile: string | undefined;
   run: string[];
-  baseline: string;
+  baseline: BaselineSpec;
   requireBaseline: boolean;
   token: string | undefined;
   checkName: string | undefined;
@@ -14,16 +14,16 @@ export interface GateSettings {
 }
 
 /** Reads and checks every input; a bad one is a UserError naming it. */
-export function readGateSettings(): GateSettings {
+export function readGateSettings(inputs: ActionInputs): GateSettings {
   const settings: GateSettings = {
-    rules: optionalInput('rules'),
-    rulesFile: optionalInput('rules-file'),
-    run: listInput('run'),
-    baseline: optionalInput('baseline') ?? 'auto',
-    requireBaseline: booleanInput('require-baseline', false),
-    token: secretInput('github-token'),
-    checkName: optionalInput('check-name'),
-    fail: booleanInput('fail', true),
+    rules: inputs.optional('rules'),
+    rulesFile: inputs.optional('rules-file'),
+    run: inputs.list('run'),
+    baseline: parseBaselineSpec(inputs.required('baseline')),
+    requireBaseline: inputs.boolean('require-baseline'),
+    token: inputs.secret('github-token'),
+    checkName: inputs.optional('check-name'),
+    fail: inputs.boolean('fail'),
   };
   if (settings.rules === undefined && settings.rulesFile === undefined) {
     throw new UserError('gate needs rules: set input "rules" or "rules-file"');

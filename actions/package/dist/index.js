@@ -29902,7 +29902,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(29441);
+/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59585);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(29526);
 
 
@@ -29933,12 +29933,10 @@ var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
-var core = __nccwpck_require__(58922);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 86 modules
 var src = __nccwpck_require__(4364);
-// EXTERNAL MODULE: ../../packages/github/src/index.ts + 21 modules
-var github_src = __nccwpck_require__(29441);
+// EXTERNAL MODULE: ../../packages/github/src/index.ts + 22 modules
+var github_src = __nccwpck_require__(59585);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./src/compression.ts
@@ -30122,29 +30120,24 @@ function escapeMarkup(text) {
 
 ;// CONCATENATED MODULE: ./src/settings.ts
 
-
 const BUMPS = ['patch', 'minor', 'major'];
 /** Reads and checks every input; a bad one is a UserError naming it. */
-function readPackageSettings() {
-    const paths = (0,github_src/* listInput */.dt)('path');
+function readPackageSettings(inputs) {
+    const paths = inputs.list('path');
     if (paths.length === 0)
         throw new src/* UserError */.yo('input "path" is required: the model files, folders or globs to package');
     const settings = {
-        name: (0,src/* validateModelName */.HW)((0,github_src/* requiredInput */.YF)('name')),
+        name: (0,src/* validateModelName */.HW)(inputs.required('name')),
         paths,
-        version: (0,github_src/* optionalInput */.$m)('version') ?? 'auto',
-        bump: (0,github_src/* choiceInput */.ij)('bump', BUMPS, 'patch'),
-        run: (0,github_src/* listInput */.dt)('run'),
-        tag: (0,github_src/* booleanInput */.tE)('tag', false),
-        release: (0,github_src/* booleanInput */.tE)('release', false),
-        includeHiddenFiles: (0,github_src/* booleanInput */.tE)('include-hidden-files', false),
-        retentionDays: (0,github_src/* optionalInput */.$m)('retention-days') === undefined
-            ? undefined
-            : (0,github_src/* integerInput */.$A)('retention-days', 0, { min: 1, max: 90 }),
-        compressionLevel: (0,github_src/* optionalInput */.$m)('compression-level') === undefined
-            ? undefined
-            : (0,github_src/* integerInput */.$A)('compression-level', 0, { min: 0, max: 9 }),
-        token: (0,github_src/* secretInput */.jY)('github-token'),
+        version: inputs.required('version'),
+        bump: inputs.choice('bump', BUMPS),
+        run: inputs.list('run'),
+        tag: inputs.boolean('tag'),
+        release: inputs.boolean('release'),
+        includeHiddenFiles: inputs.boolean('include-hidden-files'),
+        retentionDays: inputs.optionalInteger('retention-days', { min: 1, max: 90 }),
+        compressionLevel: inputs.optionalInteger('compression-level', { min: 0, max: 9 }),
+        token: inputs.secret('github-token'),
     };
     if (settings.release && !settings.tag)
         throw new src/* UserError */.yo('input "release" needs input "tag": a release is made for the tag');
@@ -30229,12 +30222,16 @@ async function versionOnCommit(settings, context) {
 
 
 
-
 /** An MLmodel file is a few KiB of YAML; anything far bigger is not one worth parsing. */
 const MAX_MLMODEL_BYTES = 1024 * 1024;
 /** package: build a versioned, verifiable model package and upload it. */
-async function run() {
-    await (0,github_src/* runStep */.eg)('package', async (step) => {
+async function run(runner) {
+    const definition = {
+        name: 'package',
+        settings: readPackageSettings,
+        token: (settings) => settings.token,
+    };
+    await (0,github_src/* runStep */.eg)(definition, async (step) => {
         // Every output is set once, at the end, also when a later phase fails.
         const outputs = { version: '', 'artifact-id': '', 'artifact-name': '', digest: '', manifest: '' };
         try {
@@ -30249,11 +30246,10 @@ async function run() {
             for (const [name, value] of Object.entries(outputs))
                 step.setOutput(name, value);
         }
-    });
+    }, runner);
 }
 async function packageModel(step, outputs) {
-    const settings = readPackageSettings();
-    const context = (0,github_src/* readActionContext */.wc)();
+    const { settings, context, log } = step;
     const notes = [];
     // Cheap, local checks first: unsafe or missing paths fail before any request is made.
     const selected = await (0,src/* selectModelFiles */.L3)(settings.paths, {
@@ -30262,7 +30258,7 @@ async function packageModel(step, outputs) {
     });
     const embedded = await findEmbeddedRecord(settings.run, context.workspace);
     // Read before the version is registered, so that a broken MLmodel file does not use up a version.
-    const mlmodel = await readMlmodel(selected);
+    const mlmodel = await readMlmodel(selected, log);
     if (embedded.record === undefined) {
         notes.push('No run record was found in this job, so the package has no metrics, params or provenance: run the train action earlier in the job, or set input `run` to a record.');
     }
@@ -30272,14 +30268,8 @@ async function packageModel(step, outputs) {
             ? `Metrics, params and provenance come from ${which}.`
             : `${embedded.found} run records were found; the package embeds the one that finished last, ${which}.`);
     }
-    if (settings.token === undefined) {
-        throw new src/* UserError */.yo('input "github-token" is empty: it is needed to read the existing versions (git tags)');
-    }
     const target = {
-        github: (0,github_src/* createGitHubClient */.LX)({
-            token: settings.token,
-            apiUrl: context.apiUrl,
-        }),
+        github: step.requireGitHub('it is needed to read the existing versions (git tags)').client,
         owner: context.owner,
         repo: context.repo,
     };
@@ -30293,10 +30283,10 @@ async function packageModel(step, outputs) {
     const artifactName = `${version.name}-v${version.version}`;
     outputs.version = version.version;
     outputs['artifact-name'] = artifactName;
-    core/* info */.pq(`${version.name} ${version.version}: ${version.explanation}`);
-    const stagingDir = (0,external_node_path_.join)(process.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'packages', `${artifactName}-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`);
+    log.info(`${version.name} ${version.version}: ${version.explanation}`);
+    const stagingDir = (0,external_node_path_.join)(step.context.temp ?? (0,external_node_os_.tmpdir)(), 'ml-actions', 'packages', `${artifactName}-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`);
     const gate = await (0,github_src/* readJobGateResults */.zG)();
-    const { pkg, manifest } = await core/* group */.Os(`Staging ${selected.length} model files`, async () => {
+    const { pkg, manifest } = await log.group(`Staging ${selected.length} model files`, async () => {
         const staged = await (0,src/* stageModelFiles */.FW)({ stagingDir, files: selected });
         const manifest = (0,src/* buildManifest */.u1)({
             name: version.name,
@@ -30315,10 +30305,10 @@ async function packageModel(step, outputs) {
     const modelPaths = new Set(selected.map((file) => file.path));
     const modelFiles = pkg.files.filter((file) => modelPaths.has(file.path));
     const compression = await chooseCompression(modelFiles, settings.compressionLevel);
-    core/* info */.pq(`zip level ${compression.level}: ${compression.reason}`);
-    const upload = await core/* group */.Os(`Uploading artifact ${artifactName}`, async () => {
-        const artifacts = await (0,github_src/* loadArtifactClient */.AX)();
-        await (0,github_src/* replaceEarlierAttempt */.gc)(artifacts, artifactName, context.runAttempt);
+    log.info(`zip level ${compression.level}: ${compression.reason}`);
+    const upload = await log.group(`Uploading artifact ${artifactName}`, async () => {
+        const artifacts = await step.artifacts();
+        await (0,github_src/* replaceEarlierAttempt */.gc)(artifacts, artifactName, context.runAttempt, log);
         return artifacts.uploadArtifact(artifactName, pkg.files.map((file) => file.absolute), pkg.dir, {
             compressionLevel: compression.level,
             ...(settings.retentionDays === undefined ? {} : { retentionDays: settings.retentionDays }),
@@ -30381,7 +30371,7 @@ function fileOf(pkg, name) {
     return file;
 }
 /** Parses the package's MLmodel file, if it has one. */
-async function readMlmodel(files) {
+async function readMlmodel(files, log) {
     const path = (0,src/* findMlmodelFile */.mv)(files);
     if (path === undefined)
         return undefined;
@@ -30389,7 +30379,7 @@ async function readMlmodel(files) {
     if (file === undefined)
         return undefined;
     if (file.size > MAX_MLMODEL_BYTES) {
-        (0,github_src/* annotate */.fz)('warning', `${path} is ${file.size} bytes, too big for an MLflow MLmodel file; its flavors and signature are left out`);
+        log.warning(`${path} is ${file.size} bytes, too big for an MLflow MLmodel file; its flavors and signature are left out`);
         return undefined;
     }
     return (0,src/* parseMlmodel */.kY)(await (0,promises_.readFile)(file.absolute, 'utf8'), path);
@@ -38416,37 +38406,26 @@ function thinHistory(history, limit) {
 
 /***/ }),
 
-/***/ 29441:
+/***/ 59585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  fz: () => (/* reexport */ annotate),
-  tE: () => (/* reexport */ booleanInput),
-  ij: () => (/* reexport */ choiceInput),
-  LX: () => (/* reexport */ createGitHubClient),
   YG: () => (/* reexport */ createRelease),
   VZ: () => (/* reexport */ createTag),
   KE: () => (/* reexport */ exitWhenFlushed),
   dv: () => (/* reexport */ findRelease),
-  $A: () => (/* reexport */ integerInput),
   oI: () => (/* reexport */ jobRecordsFolder),
-  dt: () => (/* reexport */ listInput),
   nG: () => (/* reexport */ listModelTags),
-  AX: () => (/* reexport */ loadArtifactClient),
   Zf: () => (/* reexport */ modelTagsOnCommit),
-  $m: () => (/* reexport */ optionalInput),
-  wc: () => (/* reexport */ readActionContext),
   zG: () => (/* reexport */ readJobGateResults),
   Y$: () => (/* reexport */ readRunRecords),
   gc: () => (/* reexport */ earlier_attempt_replaceEarlierAttempt),
-  YF: () => (/* reexport */ requiredInput),
-  eg: () => (/* reexport */ runStep),
-  jY: () => (/* reexport */ secretInput)
+  eg: () => (/* reexport */ runStep)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, ANNOTATIONS_PER_LEVEL, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, MAX_CHECK_ANNOTATIONS, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, createCheckRun, describeGitHubFailure, downloadArtifactFile, downloadRunRecord, findBaselines, isBaselineFile, isPermissionRefusal, logUntrusted, missingPermission, printable, readBaselineFile, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, reportUnshownAnnotations, resetAnnotations, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobGateResult, writeJobRecord
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, ANNOTATIONS_PER_LEVEL, ActionInputs, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, MAX_CHECK_ANNOTATIONS, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, StepLog, actionsRunner, createCheckRun, createGitHubClient, describeGitHubFailure, downloadArtifactFile, downloadRunRecord, findBaselines, isPermissionRefusal, loadArtifactClient, missingPermission, parseBaselineSpec, printable, readActionContext, readBaselineFile, readRunRecordFiles, readRunRecordText, refuseIncompleteAnswers, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadRunRecord, uploadTextArtifact, upsertStickyComment, writeJobGateResult, writeJobRecord
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -38491,6 +38470,7 @@ function readActionContext(env = process.env) {
         job: env['GITHUB_JOB'] ?? '',
         runnerOs: env['RUNNER_OS'] ?? '',
         workspace: env['GITHUB_WORKSPACE'] ?? process.cwd(),
+        temp: env['RUNNER_TEMP'] || undefined,
         payload,
     };
 }
@@ -38563,489 +38543,75 @@ function asString(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-// EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
-var core = __nccwpck_require__(58922);
-;// CONCATENATED MODULE: ../../packages/github/src/incomplete-answer.ts
-/** Thrown for an answer whose JSON body was cut off; shaped like Octokit's RequestError so that it is retried. */
-class IncompleteAnswerError extends Error {
-    status = 502;
-    request;
-    response;
-    constructor(method, url, request, response) {
-        super(`GitHub's answer to ${method} ${new URL(url, 'http://github.invalid').pathname} was cut off or is not JSON`);
-        this.name = 'HttpError';
-        this.request = request;
-        this.response = response;
-    }
-}
+;// CONCATENATED MODULE: ../../packages/github/src/action-inputs.ts
+
 /**
- * An Octokit plugin, listed before the retry plugin: Octokit reads a JSON body that the connection cut
- * off as a successful answer whose data is the raw text (often ""), which callers would take for an
- * empty list or a missing field. It becomes a 502-like error instead, which the retry plugin retries.
+ * Typed readers over a step's inputs; every mistake is a UserError naming the input. Defaults live
+ * in action.yml, which the runner applies: a blank value here was given blank on purpose.
  */
-function refuseIncompleteAnswers(octokit) {
-    octokit.hook.wrap('request', async (request, options) => {
-        const response = await request(options);
-        const type = String(response.headers['content-type'] ?? '');
-        if (/\bjson\b/i.test(type) && typeof response.data === 'string') {
-            // A copy, as Octokit's own errors carry: the retry plugin counts attempts on the original.
-            const request = { ...options, request: { ...options.request } };
-            throw new IncompleteAnswerError(String(options.method), response.url, request, response);
+class ActionInputs {
+    runner;
+    constructor(runner) {
+        this.runner = runner;
+    }
+    /** The input trimmed; blank reads as undefined. */
+    optional(name) {
+        const value = this.runner.input(name).trim();
+        return value === '' ? undefined : value;
+    }
+    /** The input trimmed; missing or blank is a user error. */
+    required(name) {
+        const value = this.optional(name);
+        if (value === undefined)
+            throw new src/* UserError */.yo(`input "${name}" is required`);
+        return value;
+    }
+    /** A boolean as YAML 1.2's core schema writes it (true/True/TRUE/false/False/FALSE); anything else is refused. */
+    boolean(name) {
+        const value = this.optional(name) ?? '';
+        if (['true', 'True', 'TRUE'].includes(value))
+            return true;
+        if (['false', 'False', 'FALSE'].includes(value))
+            return false;
+        throw new src/* UserError */.yo(`input "${name}" must be true or false, got ${value === '' ? 'an empty value' : JSON.stringify(value)}`);
+    }
+    /** Non-empty, trimmed lines of a multi-line input; `#` comment lines are dropped. */
+    list(name) {
+        return this.runner
+            .input(name)
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line !== '' && !line.startsWith('#'));
+    }
+    /** One of a fixed set of words. */
+    choice(name, choices) {
+        const value = this.optional(name) ?? '';
+        if (choices.includes(value))
+            return value;
+        throw new src/* UserError */.yo(`input "${name}" must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}`);
+    }
+    /** An integer within bounds. */
+    integer(name, bounds) {
+        const value = this.optional(name) ?? '';
+        if (!/^-?\d+$/.test(value)) {
+            throw new src/* UserError */.yo(`input "${name}" must be an integer, got ${value === '' ? 'an empty value' : `"${value}"`}`);
         }
-        return response;
-    });
-}
-
-;// CONCATENATED MODULE: ../../packages/github/src/github-failure.ts
-
-
-/**
- * One line saying which GitHub API call failed and how, for an error thrown by our Octokit (a
- * RequestError, or a cut-off answer), or undefined for anything else. It names the method and
- * path, never the headers, so no credential can leak through it.
- */
-function github_failure_describeGitHubFailure(thrown) {
-    if (typeof thrown !== 'object' || thrown === null)
-        return undefined;
-    const { status, message, request, response } = thrown;
-    if (typeof status !== 'number' || typeof request?.method !== 'string' || typeof request.url !== 'string') {
-        return undefined;
-    }
-    const call = `${request.method} ${pathOf(request.url)}`;
-    const retryCount = request.request?.retryCount;
-    // Only server errors are retried by the retry plugin, whose count this is.
-    const after = status >= 500 && typeof retryCount === 'number' && retryCount > 0 ? `, after ${retryCount} retries` : '';
-    if (thrown instanceof IncompleteAnswerError)
-        return `${thrown.message}${after}`;
-    const text = oneLine(typeof message === 'string' ? message : '');
-    if (response === undefined)
-        return `the connection to GitHub failed during ${call} (${text})${after}`;
-    const data = response.data;
-    const reason = oneLine(typeof data?.message === 'string' ? data.message : text);
-    const answered = `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
-    const permission = missingPermission(thrown);
-    if (permission === undefined)
-        return answered;
-    return `${answered}: the job's token lacks ${permission}; add it to the job's \`permissions\``;
-}
-function pathOf(url) {
-    try {
-        return decodeURIComponent(new URL(url, 'http://github.invalid').pathname);
-    }
-    catch {
-        return url.replace(/[?#].*$/, '');
-    }
-}
-// The message of a failed fetch quotes its URL, credentials included (a GITHUB_API_URL with userinfo).
-function oneLine(text) {
-    return (0,src/* withoutUrlSecrets */.t)(text.replace(/\s+/g, ' ').trim());
-}
-/**
- * True for GitHub's refusal of a write the token may not make: a 403 (GitHub's "Resource not
- * accessible by integration"), whether the job lacks a permission or the token is a fork pull
- * request's read-only one. Not for a 403 rate limit (`x-ratelimit-remaining: 0`, or "rate limit" in
- * the message), which the throttling plugin waits out and which is an outage when it persists.
- */
-function isPermissionRefusal(thrown) {
-    if (typeof thrown !== 'object' || thrown === null)
-        return false;
-    const { status, message, response } = thrown;
-    if (status !== 403)
-        return false;
-    const remaining = response?.headers?.['x-ratelimit-remaining'];
-    if (remaining === '0' || remaining === 0)
-        return false;
-    const data = response?.data;
-    const said = [message, data?.message].filter((text) => typeof text === 'string').join(' ');
-    return !/rate limit/i.test(said);
-}
-/**
- * The permission a refused request needed, as a workflow's `permissions:` block spells it
- * (`checks: write`): from GitHub's `x-accepted-github-permissions` header when it sent one
- * (`checks=write`; alternatives separated by `;`), else the one our endpoint is known to need.
- * Undefined when the failure is no permission refusal, or the endpoint is not one we know.
- */
-function missingPermission(thrown) {
-    if (!isPermissionRefusal(thrown))
-        return undefined;
-    const { request, response } = thrown;
-    const accepted = response?.headers?.['x-accepted-github-permissions'];
-    if (typeof accepted === 'string' && accepted.trim() !== '') {
-        const sets = accepted
-            .split(';')
-            .map((set) => set
-            .split(',')
-            .map((pair) => pair.trim().split('='))
-            .filter((pair) => pair.length === 2 && pair[0] !== '' && pair[1] !== '')
-            // Workflows write `pull-requests`, the header `pull_requests`.
-            .map(([name, access]) => `${name.replace(/_/g, '-')}: ${access}`)
-            .join(' and '))
-            .filter((set) => set !== '');
-        if (sets.length > 0)
-            return printableHeader(sets.join(' or '));
-    }
-    const path = typeof request?.url === 'string' ? pathOf(request.url) : '';
-    return KNOWN_PERMISSIONS.find(([pattern]) => pattern.test(path))?.[1];
-}
-/** The write permission each endpoint we write to needs (GitHub's "Permissions required" tables). */
-const KNOWN_PERMISSIONS = [
-    [/\/check-runs(\/|$)/, 'checks: write'],
-    // Comments on a pull request go through the issues endpoint, which takes either permission.
-    [/\/issues\/(\d+\/comments|comments\/)/, 'pull-requests: write (or issues: write)'],
-    [/\/(git\/refs|git\/tags|releases)(\/|$)/, 'contents: write'],
-    [/\/actions\/artifacts(\/|$)/, 'actions: write'],
-];
-// A header is GitHub's text, but a proxy could send anything: keep it to one short, plain line.
-function printableHeader(text) {
-    return oneLine(text)
-        .replace(/[^\w ,:;=()-]/g, '')
-        .slice(0, 200);
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ../../packages/github/src/untrusted-log.ts
-
-
-
-/** A line the runner would act on: `::name…` after leading whitespace, or a legacy `##[name]` anywhere. */
-const COMMAND_LIKE = /^\s*::|##\[/m;
-// C0 controls but tab and line breaks, DEL, and C1 controls (U+009B alone starts an ANSI sequence).
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-/**
- * Text with its control characters made visible (ESC becomes `␛`, as the Unicode control pictures
- * show them; C1 controls `�`), so that user data in a log line or an annotation cannot colour,
- * hide, rewrite or hyperlink what the log viewer shows. Hidden characters (zero-width, bidi
- * controls) are written out as `<U+200B>`.
- */
-function printable(text) {
-    return (0,src/* showHiddenCharacters */.aI)(text).replace(CONTROL, (char) => {
-        const code = char.charCodeAt(0);
-        if (code < 0x20)
-            return String.fromCharCode(0x2400 + code);
-        return code === 0x7f ? '\u2421' : '\ufffd';
-    });
-}
-/**
- * Prints text that may hold user data (a rules line quoted in a syntax error, a file name) so that
- * the runner acts on none of it: controls are made `printable`, and text with a line that looks
- * like a workflow command is wrapped in `stop-commands` with a one-time token, as GitHub documents
- * for untrusted output.
- */
-function logUntrusted(text) {
-    const shown = printable(text);
-    if (!COMMAND_LIKE.test(shown)) {
-        core/* info */.pq(shown);
-        return;
-    }
-    const token = `ml-actions-${(0,external_node_crypto_.randomUUID)()}`;
-    core/* info */.pq(`::stop-commands::${token}`);
-    core/* info */.pq(shown);
-    core/* info */.pq(`::${token}::`);
-}
-
-;// CONCATENATED MODULE: ../../packages/github/src/step-annotations.ts
-
-
-/** GitHub shows at most this many error annotations of one step, and as many warnings. */
-const ANNOTATIONS_PER_LEVEL = 10;
-// One step is one process; runStep resets these when it starts.
-const annotated = { error: 0, warning: 0 };
-const unshown = { error: 0, warning: 0 };
-/**
- * Reports a problem as an error or warning annotation while GitHub still shows this step's
- * annotations of that level; past ANNOTATIONS_PER_LEVEL it becomes a plain log line, and
- * `reportUnshownAnnotations` counts those at the end. The last error annotation is kept for the
- * step's own failure (`failure: true`), so the reason the step failed is always shown.
- */
-function annotate(level, message, properties = {}, options = {}) {
-    const room = level === 'error' && options.failure !== true ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
-    if (annotated[level] < room) {
-        annotated[level] += 1;
-        if (level === 'error')
-            core/* error */.z3(message, properties);
-        else
-            core/* warning */.$e(message, properties);
-        return;
-    }
-    unshown[level] += 1;
-    const place = properties.file === undefined
-        ? ''
-        : `${properties.file}${properties.startLine === undefined ? '' : `:${properties.startLine}`}: `;
-    // Plain text that may quote user data: printed so that the runner obeys none of it.
-    logUntrusted(`${level}: ${place}${message}`);
-}
-/** Logs how many problems were printed as plain lines rather than annotated, if any. */
-function reportUnshownAnnotations() {
-    const parts = ['error', 'warning']
-        .filter((level) => unshown[level] > 0)
-        .map((level) => `${unshown[level]} more ${level}${unshown[level] === 1 ? '' : 's'}`);
-    if (parts.length === 0)
-        return;
-    core/* info */.pq(`${parts.join(' and ')} in the log above, not annotated: GitHub shows ${ANNOTATIONS_PER_LEVEL} errors and ${ANNOTATIONS_PER_LEVEL} warnings of a step`);
-}
-/** Starts a step's count afresh. */
-function resetAnnotations() {
-    for (const level of ['error', 'warning']) {
-        annotated[level] = 0;
-        unshown[level] = 0;
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/github/src/action-step.ts
-
-
-
-
-
-/**
- * The outer guard of every action: runs `body`, writes the job summary whatever happens, and turns
- * anything thrown (an Error, a string, anything) into a failed step with a one-line message.
- * User mistakes (UserError) are shown as they are, with an annotation on the file and line at fault;
- * a failed GitHub API call is named (method, path, status); anything else is reported as a bug,
- * with its stack in the debug log.
- */
-async function runStep(actionName, body) {
-    resetAnnotations();
-    const summary = [];
-    // Each failure is annotated once: by `fail`, by a UserError's own annotation, or at the end.
-    let failure;
-    const step = {
-        setOutput: (name, value) => core/* setOutput */.uH(name, String(value)),
-        addSummary: (markdown) => summary.push(markdown),
-        fail: (text) => {
-            const message = (0,src/* withoutUrlSecrets */.t)(text);
-            failure ??= { message, annotated: true };
-            annotate('error', printable(message), {}, { failure: true });
-        },
-        get failed() {
-            return failure !== undefined;
-        },
-    };
-    try {
-        await body(step);
-    }
-    catch (thrown) {
-        // Messages may quote a URL (GITHUB_API_URL, a signed storage URL): none is shown with its secrets.
-        const described = describeFailure(actionName, thrown);
-        failure = { ...described, message: (0,src/* withoutUrlSecrets */.t)(described.message) };
-    }
-    if (failure !== undefined) {
-        summary.push(`\n> [!CAUTION]\n> ${failure.message.split('\n').join('\n> ')}\n`);
-    }
-    try {
-        if (summary.length > 0)
-            await core/* summary */.z.addRaw(summary.join('\n'), true).write();
-    }
-    catch (thrown) {
-        // The summary is best effort (GitHub refuses over 1 MiB); the verdict still has to be reported.
-        annotate('warning', (0,src/* withoutUrlSecrets */.t)(`${actionName}: could not write the job summary: ${(0,src/* errorMessage */.gJ)(thrown)}`));
-    }
-    if (failure !== undefined && !failure.annotated)
-        annotate('error', printable(failure.message), {}, { failure: true });
-    reportUnshownAnnotations();
-    if (failure !== undefined) {
-        process.exitCode = core/* ExitCode */.yU.Failure;
-    }
-}
-/**
- * Ends the process once stdout has drained. A finished step must not wait for a stalled upload or
- * download that a library left running (it would hang until the job's timeout); the exit code is
- * the one runStep set.
- */
-function exitWhenFlushed() {
-    process.stdout.write('', () => process.exit());
-}
-function describeFailure(actionName, thrown) {
-    if (thrown instanceof src/* UserError */.yo) {
-        // Several mistakes found together (every syntax error of the rules) are annotated each at its place.
-        (thrown instanceof src/* UserErrors */.tQ ? thrown.errors : [thrown]).forEach((error, index) => {
-            const properties = { title: actionName };
-            if (error.file !== undefined)
-                properties.file = error.file;
-            if (error.line !== undefined)
-                properties.startLine = error.line;
-            if (error.column !== undefined)
-                properties.startColumn = error.column;
-            // Annotations are one line; the full (possibly multi-line) message goes to the log.
-            // The first is the step's failure: it keeps its annotation however many came before.
-            annotate('error', printable((0,src/* withoutUrlSecrets */.t)(error.message.split('\n')[0] ?? error.message)), properties, {
-                failure: index === 0,
-            });
-        });
-        // The rest may quote the user's file (a rules line): printed so that the runner obeys none of it.
-        if (thrown.message.includes('\n'))
-            logUntrusted((0,src/* withoutUrlSecrets */.t)(thrown.message));
-        return { message: thrown.message, annotated: true };
-    }
-    // An API call that failed (an outage, a permission, a rate limit) is not our bug: say which call, no stack.
-    const failedCall = github_failure_describeGitHubFailure(thrown);
-    if (failedCall !== undefined)
-        return { message: `${actionName}: ${failedCall}`, annotated: false };
-    if (thrown instanceof Error && thrown.stack !== undefined)
-        core/* debug */.Yz((0,src/* withoutUrlSecrets */.t)(thrown.stack));
-    return { message: `${actionName} failed unexpectedly: ${(0,src/* errorMessage */.gJ)(thrown)}`, annotated: false };
-}
-
-;// CONCATENATED MODULE: ../../packages/github/src/artifact-client.ts
-/**
- * The real `@actions/artifact` client, loaded on first use: it is the heaviest import we have and
- * most paths (a gate with absolute rules, a collect-only compare) never touch it.
- */
-async function loadArtifactClient() {
-    const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 428).then(__nccwpck_require__.bind(__nccwpck_require__, 65428));
-    return new DefaultArtifactClient();
-}
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-;// CONCATENATED MODULE: ../../packages/github/src/job-records.ts
-
-
-
-
-/**
- * Where train leaves its records for the later steps of the same job: RUNNER_TEMP is per job and
- * emptied when the job ends, so gate, compare and package find exactly this job's runs.
- */
-function jobRecordsFolder(env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'run-records');
-}
-/** Writes a record where later steps look for it; returns its path. */
-async function writeJobRecord(record, folder = jobRecordsFolder()) {
-    await mkdir(folder, { recursive: true });
-    const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, '_');
-    const path = join(folder, `${safeId}.json`);
-    await writeFile(path, serializeRunRecord(record));
-    return path;
-}
-/**
- * Reads the records named by a `run` input (paths or globs, relative to the workspace), or, when
- * it is empty, every record train wrote in this job. No record at all is a user error.
- */
-async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) {
-    if (patterns.length > 0)
-        return job_records_readRunRecordFiles(patterns, workspace, 'run');
-    const names = await (0,promises_.readdir)(folder).catch(() => []);
-    const paths = names
-        .filter((name) => name.endsWith('.json'))
-        .sort()
-        .map((name) => (0,external_node_path_.join)(folder, name));
-    if (paths.length === 0) {
-        throw new src/* UserError */.yo('no run record found: run the train action earlier in this job, or set input "run" to a record');
-    }
-    return Promise.all(paths.map(async (path) => (0,src/* parseRunRecord */.Yz)(await readRunRecordText(path, path), path)));
-}
-/**
- * Reads the records at `patterns` (paths or globs, relative to the workspace), given in input
- * `input`: a pattern that matches nothing is a user error naming that input. Like every path a
- * user names, a record must lie inside the workspace (symlinks resolved), or be one train wrote
- * in this job (its `record` output, in RUNNER_TEMP).
- */
-async function job_records_readRunRecordFiles(patterns, workspace, input, recordsFolder = jobRecordsFolder()) {
-    const { glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
-    const roots = await Promise.all([workspace, recordsFolder].map((folder) => (0,promises_.realpath)(folder).catch(() => folder)));
-    const paths = [];
-    for (const pattern of patterns) {
-        const absolute = (0,external_node_path_.isAbsolute)(pattern) ? pattern : (0,external_node_path_.resolve)(workspace, pattern);
-        const matches = [];
-        for await (const match of glob(absolute))
-            matches.push(match);
-        if (matches.length === 0)
-            throw new src/* UserError */.yo(`input "${input}": no run record matches ${pattern}`);
-        for (const match of matches.sort()) {
-            const real = await (0,promises_.realpath)(match);
-            if (!roots.some((root) => (0,src/* isInsideFolder */.zz)(root, real))) {
-                throw new src/* UserError */.yo(`input "${input}": ${JSON.stringify(pattern)} leads to ${real}, outside the workspace; only run records inside the repository, or written by train in this job, are read`);
-            }
-            paths.push(match);
+        const parsed = Number(value);
+        if (parsed < bounds.min || parsed > bounds.max) {
+            throw new src/* UserError */.yo(`input "${name}" must be between ${bounds.min} and ${bounds.max}, got ${parsed}`);
         }
+        return parsed;
     }
-    return Promise.all(paths.map(async (path) => (0,src/* parseRunRecord */.Yz)(await readRunRecordText(path, path), path)));
-}
-/**
- * A run record file's text: capped at MAX_RUN_RECORD_BYTES, as train writes them (a 1 GB file
- * named by mistake is refused at once rather than read) and checked for UTF-8 and NUL bytes, like every file we read.
- */
-async function readRunRecordText(path, displayName) {
-    try {
-        return await (0,src/* readTextFile */.Gu)(path, displayName, { kind: 'run records', maxBytes: src/* MAX_RUN_RECORD_BYTES */.zt });
+    /** An integer within bounds, or undefined when blank. */
+    optionalInteger(name, bounds) {
+        return this.optional(name) === undefined ? undefined : this.integer(name, bounds);
     }
-    catch (thrown) {
-        if (thrown instanceof src/* UserError */.yo)
-            throw thrown;
-        throw new src/* UserError */.yo(`cannot read the run record ${displayName}`, { file: displayName });
-    }
-}
-/** Where gate leaves its verdicts for package to embed in the manifest. */
-function gateResultsFolder(env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'gate-results');
-}
-/** Keeps a gate verdict for the later steps of this job. */
-async function writeJobGateResult(result, folder = gateResultsFolder()) {
-    await mkdir(folder, { recursive: true });
-    const name = `${String(Date.now()).padStart(15, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
-    await writeFile(join(folder, name), JSON.stringify(result));
-}
-/** Every gate verdict of this job, merged (passed only when all passed); undefined when no gate ran. */
-async function readJobGateResults(folder = gateResultsFolder()) {
-    const names = (await (0,promises_.readdir)(folder).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
-    if (names.length === 0)
-        return undefined;
-    const results = await Promise.all(names.map(async (name) => JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(folder, name), 'utf8'))));
-    return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
-}
-
-;// CONCATENATED MODULE: ../../packages/github/src/baseline-file.ts
-
-
-
-/**
- * Whether a `baseline` input names run record files rather than a lookup (`auto`, `none`, a
- * workflow run id, an artifact name). A name ending in `.json`, or holding a character that
- * artifact names cannot (`/`, `\`, `*`, `?`), is a path or glob; so is a name that exists.
- */
-function baseline_file_isBaselineFile(spec, workspace) {
-    const trimmed = spec.trim();
-    if (trimmed === 'auto' || trimmed === 'none' || /^\d+$/.test(trimmed))
-        return false;
-    if (trimmed.endsWith('.json') || /[/\\*?]/.test(trimmed))
-        return true;
-    return existsSync(isAbsolute(trimmed) ? trimmed : resolve(workspace, trimmed));
-}
-/**
- * The records of a baseline given as files: read from disk, so no token and no request are
- * needed. A path or glob that matches nothing is a user error naming input `baseline`.
- */
-async function baseline_file_readBaselineFile(spec, workspace) {
-    const records = await readRunRecordFiles([spec.trim()], workspace, 'baseline');
-    return { records, sha: records[0]?.provenance.sha };
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ../../packages/github/src/earlier-attempt.ts
-
-/**
- * Deletes the artifact of this name that an earlier attempt of this workflow run uploaded, so that
- * a re-run can upload its own: the artifact service refuses a second artifact of one name in a run
- * (409), and a re-run keeps the run and its artifacts. Nothing to do on a first attempt.
- */
-async function earlier_attempt_replaceEarlierAttempt(client, name, runAttempt) {
-    if (runAttempt <= 1)
-        return;
-    try {
-        await client.deleteArtifact(name);
-        core/* info */.pq(`the artifact ${name} of an earlier attempt of this run was deleted, to be replaced`);
-    }
-    catch (thrown) {
-        if (thrown?.name !== 'ArtifactNotFoundError')
-            throw thrown;
+    /** A token, masked in the log before anything else can print it; undefined when blank. */
+    secret(name) {
+        const value = this.optional(name);
+        if (value !== undefined)
+            this.runner.setSecret(value);
+        return value;
     }
 }
 
@@ -39719,6 +39285,39 @@ throttling.VERSION = dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
+;// CONCATENATED MODULE: ../../packages/github/src/incomplete-answer.ts
+/** Thrown for an answer whose JSON body was cut off; shaped like Octokit's RequestError so that it is retried. */
+class IncompleteAnswerError extends Error {
+    status = 502;
+    request;
+    response;
+    constructor(method, url, request, response) {
+        super(`GitHub's answer to ${method} ${new URL(url, 'http://github.invalid').pathname} was cut off or is not JSON`);
+        this.name = 'HttpError';
+        this.request = request;
+        this.response = response;
+    }
+}
+/**
+ * An Octokit plugin, listed before the retry plugin: Octokit reads a JSON body that the connection cut
+ * off as a successful answer whose data is the raw text (often ""), which callers would take for an
+ * empty list or a missing field. It becomes a 502-like error instead, which the retry plugin retries.
+ */
+function refuseIncompleteAnswers(octokit) {
+    octokit.hook.wrap('request', async (request, options) => {
+        const response = await request(options);
+        const type = String(response.headers['content-type'] ?? '');
+        if (/\bjson\b/i.test(type) && typeof response.data === 'string') {
+            // A copy, as Octokit's own errors carry: the retry plugin counts attempts on the original.
+            const request = { ...options, request: { ...options.request } };
+            throw new IncompleteAnswerError(String(options.method), response.url, request, response);
+        }
+        return response;
+    });
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ../../packages/github/src/write-pacing.ts
 
 /**
@@ -39738,7 +39337,7 @@ function writePacing(octokit, options) {
     if (pacing === undefined || pacing.spacingMs <= 0)
         return;
     const now = pacing.now ?? Date.now;
-    const wait = pacing.wait ?? external_node_timers_promises_namespaceObject.setTimeout;
+    const wait = pacing.wait ?? promises_namespaceObject.setTimeout;
     let lastStart = Number.NEGATIVE_INFINITY;
     // Writes take their turn in order: each waits for the one before it to have started.
     let queue = Promise.resolve();
@@ -39758,8 +39357,6 @@ function writePacing(octokit, options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/github-client.ts
-
-
 
 
 
@@ -39798,12 +39395,8 @@ function github_client_retryWaitScale(env = process.env) {
 function createGitHubClient(options) {
     const retries = options.retries ?? 3;
     // Read once per client, and each action creates one client.
-    const scale = options.waitScale ?? github_client_retryWaitScale();
-    // The step's own log unless told otherwise: warnings for retries, details in the debug log.
-    const log = options.log ?? {
-        warn: (message) => annotate('warning', message),
-        debug: (message) => core/* debug */.Yz(message),
-    };
+    const scale = options.waitScale ?? github_client_retryWaitScale(options.env);
+    const log = options.log;
     const waitOut = (limit, retryAfter, retryCount) => {
         if (retryCount >= retries)
             return false; // the request then fails with GitHub's own message
@@ -39840,6 +39433,540 @@ function createGitHubClient(options) {
     });
 }
 
+;// CONCATENATED MODULE: ../../packages/github/src/github-failure.ts
+
+
+/**
+ * One line saying which GitHub API call failed and how, for an error thrown by our Octokit (a
+ * RequestError, or a cut-off answer), or undefined for anything else. It names the method and
+ * path, never the headers, so no credential can leak through it.
+ */
+function github_failure_describeGitHubFailure(thrown) {
+    if (typeof thrown !== 'object' || thrown === null)
+        return undefined;
+    const { status, message, request, response } = thrown;
+    if (typeof status !== 'number' || typeof request?.method !== 'string' || typeof request.url !== 'string') {
+        return undefined;
+    }
+    const call = `${request.method} ${pathOf(request.url)}`;
+    const retryCount = request.request?.retryCount;
+    // Only server errors are retried by the retry plugin, whose count this is.
+    const after = status >= 500 && typeof retryCount === 'number' && retryCount > 0 ? `, after ${retryCount} retries` : '';
+    if (thrown instanceof IncompleteAnswerError)
+        return `${thrown.message}${after}`;
+    const text = oneLine(typeof message === 'string' ? message : '');
+    if (response === undefined)
+        return `the connection to GitHub failed during ${call} (${text})${after}`;
+    const data = response.data;
+    const reason = oneLine(typeof data?.message === 'string' ? data.message : text);
+    const answered = `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
+    const permission = missingPermission(thrown);
+    if (permission === undefined)
+        return answered;
+    return `${answered}: the job's token lacks ${permission}; add it to the job's \`permissions\``;
+}
+function pathOf(url) {
+    try {
+        return decodeURIComponent(new URL(url, 'http://github.invalid').pathname);
+    }
+    catch {
+        return url.replace(/[?#].*$/, '');
+    }
+}
+// The message of a failed fetch quotes its URL, credentials included (a GITHUB_API_URL with userinfo).
+function oneLine(text) {
+    return (0,src/* withoutUrlSecrets */.t)(text.replace(/\s+/g, ' ').trim());
+}
+/**
+ * True for GitHub's refusal of a write the token may not make: a 403 (GitHub's "Resource not
+ * accessible by integration"), whether the job lacks a permission or the token is a fork pull
+ * request's read-only one. Not for a 403 rate limit (`x-ratelimit-remaining: 0`, or "rate limit" in
+ * the message), which the throttling plugin waits out and which is an outage when it persists.
+ */
+function isPermissionRefusal(thrown) {
+    if (typeof thrown !== 'object' || thrown === null)
+        return false;
+    const { status, message, response } = thrown;
+    if (status !== 403)
+        return false;
+    const remaining = response?.headers?.['x-ratelimit-remaining'];
+    if (remaining === '0' || remaining === 0)
+        return false;
+    const data = response?.data;
+    const said = [message, data?.message].filter((text) => typeof text === 'string').join(' ');
+    return !/rate limit/i.test(said);
+}
+/**
+ * The permission a refused request needed, as a workflow's `permissions:` block spells it
+ * (`checks: write`): from GitHub's `x-accepted-github-permissions` header when it sent one
+ * (`checks=write`; alternatives separated by `;`), else the one our endpoint is known to need.
+ * Undefined when the failure is no permission refusal, or the endpoint is not one we know.
+ */
+function missingPermission(thrown) {
+    if (!isPermissionRefusal(thrown))
+        return undefined;
+    const { request, response } = thrown;
+    const accepted = response?.headers?.['x-accepted-github-permissions'];
+    if (typeof accepted === 'string' && accepted.trim() !== '') {
+        const sets = accepted
+            .split(';')
+            .map((set) => set
+            .split(',')
+            .map((pair) => pair.trim().split('='))
+            .filter((pair) => pair.length === 2 && pair[0] !== '' && pair[1] !== '')
+            // Workflows write `pull-requests`, the header `pull_requests`.
+            .map(([name, access]) => `${name.replace(/_/g, '-')}: ${access}`)
+            .join(' and '))
+            .filter((set) => set !== '');
+        if (sets.length > 0)
+            return printableHeader(sets.join(' or '));
+    }
+    const path = typeof request?.url === 'string' ? pathOf(request.url) : '';
+    return KNOWN_PERMISSIONS.find(([pattern]) => pattern.test(path))?.[1];
+}
+/** The write permission each endpoint we write to needs (GitHub's "Permissions required" tables). */
+const KNOWN_PERMISSIONS = [
+    [/\/check-runs(\/|$)/, 'checks: write'],
+    // Comments on a pull request go through the issues endpoint, which takes either permission.
+    [/\/issues\/(\d+\/comments|comments\/)/, 'pull-requests: write (or issues: write)'],
+    [/\/(git\/refs|git\/tags|releases)(\/|$)/, 'contents: write'],
+    [/\/actions\/artifacts(\/|$)/, 'actions: write'],
+];
+// A header is GitHub's text, but a proxy could send anything: keep it to one short, plain line.
+function printableHeader(text) {
+    return oneLine(text)
+        .replace(/[^\w ,:;=()-]/g, '')
+        .slice(0, 200);
+}
+
+// EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
+var core = __nccwpck_require__(58922);
+;// CONCATENATED MODULE: ../../packages/github/src/artifact-client.ts
+/**
+ * The real `@actions/artifact` client, loaded on first use: it is the heaviest import we have and
+ * most paths (a gate with absolute rules, a collect-only compare) never touch it.
+ */
+async function loadArtifactClient() {
+    const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 428).then(__nccwpck_require__.bind(__nccwpck_require__, 65428));
+    return new DefaultArtifactClient();
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/runner.ts
+
+
+/** The runner of a real job, through `@actions/core`. */
+function actionsRunner() {
+    return {
+        input: (name) => core/* getInput */.V4(name),
+        setSecret: (value) => core/* setSecret */.Pq(value),
+        setOutput: (name, value) => core/* setOutput */.uH(name, value),
+        writeSummary: async (markdown) => {
+            await core/* summary */.z.addRaw(markdown, true).write();
+        },
+        print: (text) => core/* info */.pq(text),
+        debug: (text) => core/* debug */.Yz(text),
+        annotate: (level, message, place) => {
+            const properties = {};
+            if (place.title !== undefined)
+                properties.title = place.title;
+            if (place.file !== undefined)
+                properties.file = place.file;
+            if (place.line !== undefined)
+                properties.startLine = place.line;
+            if (place.column !== undefined)
+                properties.startColumn = place.column;
+            if (level === 'error')
+                core/* error */.z3(message, properties);
+            else if (level === 'warning')
+                core/* warning */.$e(message, properties);
+            else
+                core/* notice */.lm(message, properties);
+        },
+        startGroup: (title) => core/* startGroup */.Oh(title),
+        endGroup: () => core/* endGroup */.N4(),
+        artifactClient: loadArtifactClient,
+        markFailed: () => {
+            process.exitCode = core/* ExitCode */.yU.Failure;
+        },
+        env: process.env,
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ../../packages/github/src/printable.ts
+
+// C0 controls but tab and line breaks, DEL, and C1 controls (U+009B alone starts an ANSI sequence).
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * Text with its control characters made visible (ESC becomes `␛`, as the Unicode control pictures
+ * show them; C1 controls `�`), so that user data in a log line or an annotation cannot colour,
+ * hide, rewrite or hyperlink what the log viewer shows. Hidden characters (zero-width, bidi
+ * controls) are written out as `<U+200B>`.
+ */
+function printable(text) {
+    return (0,src/* showHiddenCharacters */.aI)(text).replace(CONTROL, (char) => {
+        const code = char.charCodeAt(0);
+        if (code < 0x20)
+            return String.fromCharCode(0x2400 + code);
+        return code === 0x7f ? '\u2421' : '\ufffd';
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/step-log.ts
+
+
+/** GitHub shows at most this many annotations of each level for one step. */
+const ANNOTATIONS_PER_LEVEL = 10;
+/** A line the runner would act on: `::name…` after leading whitespace, or a legacy `##[name]` anywhere. */
+const COMMAND_LIKE = /^\s*::|##\[/m;
+/**
+ * The log of one step over its runner. Annotations past ANNOTATIONS_PER_LEVEL of a level become
+ * plain lines, counted at the end by `reportUnshown`; the last error annotation is kept for the
+ * step's own failure, so the reason the step failed is always shown.
+ */
+class StepLog {
+    annotated = { error: 0, warning: 0, notice: 0 };
+    unshown = { error: 0, warning: 0, notice: 0 };
+    runner;
+    constructor(runner) {
+        this.runner = runner;
+    }
+    info(text) {
+        const shown = printable(text);
+        if (!COMMAND_LIKE.test(shown)) {
+            this.runner.print(shown);
+            return;
+        }
+        const token = `ml-actions-${(0,external_node_crypto_.randomUUID)()}`;
+        this.runner.print(`::stop-commands::${token}`);
+        this.runner.print(shown);
+        this.runner.print(`::${token}::`);
+    }
+    debug(text) {
+        this.runner.debug(printable(text));
+    }
+    notice(text, place = {}) {
+        this.annotate('notice', text, place, false);
+    }
+    warning(text, place = {}) {
+        this.annotate('warning', text, place, false);
+    }
+    error(text, place = {}) {
+        this.annotate('error', text, place, false);
+    }
+    /** The error the step fails with: it always gets an annotation of its own. */
+    failure(text, place = {}) {
+        this.annotate('error', text, place, true);
+    }
+    async group(title, body) {
+        this.runner.startGroup(printable(title).replace(/\n/g, ' '));
+        try {
+            return await body();
+        }
+        finally {
+            this.runner.endGroup();
+        }
+    }
+    /** Logs how many problems were printed as plain lines rather than annotated, if any. */
+    reportUnshown() {
+        const parts = ['error', 'warning', 'notice']
+            .filter((level) => this.unshown[level] > 0)
+            .map((level) => `${this.unshown[level]} more ${level}${this.unshown[level] === 1 ? '' : 's'}`);
+        if (parts.length === 0)
+            return;
+        this.runner.print(`${parts.join(' and ')} in the log above, not annotated: GitHub shows ${ANNOTATIONS_PER_LEVEL} errors and ${ANNOTATIONS_PER_LEVEL} warnings of a step`);
+    }
+    annotate(level, text, place, failure) {
+        const room = level === 'error' && !failure ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
+        if (this.annotated[level] < room) {
+            this.annotated[level] += 1;
+            const shownPlace = place.title === undefined ? place : { ...place, title: printable(place.title) };
+            this.runner.annotate(level, printable(text), shownPlace);
+            return;
+        }
+        this.unshown[level] += 1;
+        const where = place.file === undefined ? '' : `${place.file}${place.line === undefined ? '' : `:${place.line}`}: `;
+        this.info(`${level}: ${where}${text}`);
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/action-step.ts
+
+
+
+
+
+
+
+/**
+ * The outer guard of every action: reads the settings, runs `body`, writes the job summary
+ * whatever happens, and turns anything thrown (an Error, a string, anything) into a failed step
+ * with a one-line message. User mistakes (UserError) are shown as they are, with an annotation on
+ * the file and line at fault; a failed GitHub API call is named (method, path, status); anything
+ * else is reported as a bug, with its stack in the debug log.
+ */
+async function runStep(definition, body, runner = actionsRunner()) {
+    const log = new StepLog(runner);
+    const summary = [];
+    // Each failure is annotated once: by `fail`, by a UserError's own annotation, or at the end.
+    let failure;
+    try {
+        const settings = definition.settings(new ActionInputs(runner));
+        await body(openStep(definition, settings, runner, log, summary, (text) => {
+            const message = (0,src/* withoutUrlSecrets */.t)(text);
+            failure ??= { message, annotated: true };
+            log.failure(message);
+        }, () => failure !== undefined));
+    }
+    catch (thrown) {
+        // Messages may quote a URL (GITHUB_API_URL, a signed storage URL): none is shown with its secrets.
+        const described = describeFailure(definition.name, thrown, log);
+        failure = { ...described, message: (0,src/* withoutUrlSecrets */.t)(described.message) };
+    }
+    if (failure !== undefined) {
+        summary.push(`\n> [!CAUTION]\n> ${failure.message.split('\n').join('\n> ')}\n`);
+    }
+    try {
+        if (summary.length > 0)
+            await runner.writeSummary(summary.join('\n'));
+    }
+    catch (thrown) {
+        // The summary is best effort (GitHub refuses over 1 MiB); the verdict still has to be reported.
+        log.warning((0,src/* withoutUrlSecrets */.t)(`${definition.name}: could not write the job summary: ${(0,src/* errorMessage */.gJ)(thrown)}`));
+    }
+    if (failure !== undefined && !failure.annotated)
+        log.failure(failure.message);
+    log.reportUnshown();
+    if (failure !== undefined)
+        runner.markFailed();
+}
+function openStep(definition, settings, runner, log, summary, fail, failed) {
+    let context;
+    let session;
+    let artifacts;
+    const step = {
+        settings,
+        log,
+        get context() {
+            context ??= readActionContext(runner.env);
+            return context;
+        },
+        setOutput: (name, value) => runner.setOutput(name, String(value)),
+        addSummary: (markdown) => summary.push(markdown),
+        fail,
+        get failed() {
+            return failed();
+        },
+        github: () => {
+            const token = definition.token?.(settings);
+            if (token === undefined)
+                return undefined;
+            session ??= {
+                token,
+                client: createGitHubClient({
+                    token,
+                    apiUrl: step.context.apiUrl,
+                    env: runner.env,
+                    log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) },
+                }),
+            };
+            return session;
+        },
+        requireGitHub: (purpose) => {
+            const found = step.github();
+            if (found === undefined)
+                throw new src/* UserError */.yo(`input "github-token" is empty: ${purpose}`);
+            return found;
+        },
+        artifacts: () => {
+            artifacts ??= runner.artifactClient();
+            return artifacts;
+        },
+    };
+    return step;
+}
+/**
+ * Ends the process once stdout has drained. A finished step must not wait for a stalled upload or
+ * download that a library left running (it would hang until the job's timeout); the exit code is
+ * the one runStep set.
+ */
+function exitWhenFlushed() {
+    process.stdout.write('', () => process.exit());
+}
+function describeFailure(actionName, thrown, log) {
+    if (thrown instanceof src/* UserError */.yo) {
+        // Several mistakes found together (every syntax error of the rules) are annotated each at its place.
+        (thrown instanceof src/* UserErrors */.tQ ? thrown.errors : [thrown]).forEach((error, index) => {
+            const place = { title: actionName };
+            if (error.file !== undefined)
+                place.file = error.file;
+            if (error.line !== undefined)
+                place.line = error.line;
+            if (error.column !== undefined)
+                place.column = error.column;
+            // Annotations are one line; the full (possibly multi-line) message goes to the log.
+            // The first is the step's failure: it keeps its annotation however many came before.
+            const line = (0,src/* withoutUrlSecrets */.t)(error.message.split('\n')[0] ?? error.message);
+            if (index === 0)
+                log.failure(line, place);
+            else
+                log.error(line, place);
+        });
+        if (thrown.message.includes('\n'))
+            log.info((0,src/* withoutUrlSecrets */.t)(thrown.message));
+        return { message: thrown.message, annotated: true };
+    }
+    // An API call that failed (an outage, a permission, a rate limit) is not our bug: say which call, no stack.
+    const failedCall = github_failure_describeGitHubFailure(thrown);
+    if (failedCall !== undefined)
+        return { message: `${actionName}: ${failedCall}`, annotated: false };
+    if (thrown instanceof Error && thrown.stack !== undefined)
+        log.debug((0,src/* withoutUrlSecrets */.t)(thrown.stack));
+    return { message: `${actionName} failed unexpectedly: ${(0,src/* errorMessage */.gJ)(thrown)}`, annotated: false };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ../../packages/github/src/job-records.ts
+
+
+
+
+/**
+ * Where train leaves its records for the later steps of the same job: RUNNER_TEMP is per job and
+ * emptied when the job ends, so gate, compare and package find exactly this job's runs.
+ */
+function jobRecordsFolder(env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'run-records');
+}
+/** Writes a record where later steps look for it; returns its path. */
+async function writeJobRecord(record, folder = jobRecordsFolder()) {
+    await mkdir(folder, { recursive: true });
+    const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, '_');
+    const path = join(folder, `${safeId}.json`);
+    await writeFile(path, serializeRunRecord(record));
+    return path;
+}
+/**
+ * Reads the records named by a `run` input (paths or globs, relative to the workspace), or, when
+ * it is empty, every record train wrote in this job. No record at all is a user error.
+ */
+async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) {
+    if (patterns.length > 0)
+        return job_records_readRunRecordFiles(patterns, workspace, 'run');
+    const names = await (0,promises_.readdir)(folder).catch(() => []);
+    const paths = names
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+        .map((name) => (0,external_node_path_.join)(folder, name));
+    if (paths.length === 0) {
+        throw new src/* UserError */.yo('no run record found: run the train action earlier in this job, or set input "run" to a record');
+    }
+    return Promise.all(paths.map(async (path) => (0,src/* parseRunRecord */.Yz)(await readRunRecordText(path, path), path)));
+}
+/**
+ * Reads the records at `patterns` (paths or globs, relative to the workspace), given in input
+ * `input`: a pattern that matches nothing is a user error naming that input. Like every path a
+ * user names, a record must lie inside the workspace (symlinks resolved), or be one train wrote
+ * in this job (its `record` output, in RUNNER_TEMP).
+ */
+async function job_records_readRunRecordFiles(patterns, workspace, input, recordsFolder = jobRecordsFolder()) {
+    const { glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
+    const roots = await Promise.all([workspace, recordsFolder].map((folder) => (0,promises_.realpath)(folder).catch(() => folder)));
+    const paths = [];
+    for (const pattern of patterns) {
+        const absolute = (0,external_node_path_.isAbsolute)(pattern) ? pattern : (0,external_node_path_.resolve)(workspace, pattern);
+        const matches = [];
+        for await (const match of glob(absolute))
+            matches.push(match);
+        if (matches.length === 0)
+            throw new src/* UserError */.yo(`input "${input}": no run record matches ${pattern}`);
+        for (const match of matches.sort()) {
+            const real = await (0,promises_.realpath)(match);
+            if (!roots.some((root) => (0,src/* isInsideFolder */.zz)(root, real))) {
+                throw new src/* UserError */.yo(`input "${input}": ${JSON.stringify(pattern)} leads to ${real}, outside the workspace; only run records inside the repository, or written by train in this job, are read`);
+            }
+            paths.push(match);
+        }
+    }
+    return Promise.all(paths.map(async (path) => (0,src/* parseRunRecord */.Yz)(await readRunRecordText(path, path), path)));
+}
+/**
+ * A run record file's text: capped at MAX_RUN_RECORD_BYTES, as train writes them (a 1 GB file
+ * named by mistake is refused at once rather than read) and checked for UTF-8 and NUL bytes, like every file we read.
+ */
+async function readRunRecordText(path, displayName) {
+    try {
+        return await (0,src/* readTextFile */.Gu)(path, displayName, { kind: 'run records', maxBytes: src/* MAX_RUN_RECORD_BYTES */.zt });
+    }
+    catch (thrown) {
+        if (thrown instanceof src/* UserError */.yo)
+            throw thrown;
+        throw new src/* UserError */.yo(`cannot read the run record ${displayName}`, { file: displayName });
+    }
+}
+/** Where gate leaves its verdicts for package to embed in the manifest. */
+function gateResultsFolder(env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'gate-results');
+}
+/** Keeps a gate verdict for the later steps of this job. */
+async function writeJobGateResult(result, folder = gateResultsFolder()) {
+    await mkdir(folder, { recursive: true });
+    const name = `${String(Date.now()).padStart(15, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
+    await writeFile(join(folder, name), JSON.stringify(result));
+}
+/** Every gate verdict of this job, merged (passed only when all passed); undefined when no gate ran. */
+async function readJobGateResults(folder = gateResultsFolder()) {
+    const names = (await (0,promises_.readdir)(folder).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
+    if (names.length === 0)
+        return undefined;
+    const results = await Promise.all(names.map(async (name) => JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(folder, name), 'utf8'))));
+    return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/baseline-file.ts
+
+
+/** Characters an artifact name cannot hold (besides those that make a value a path or glob). */
+const NOT_IN_ARTIFACT_NAMES = /["':<>|\r\n]/;
+/**
+ * Reads input `baseline`: `auto`, `none`, a workflow run id (digits), a run record path or glob
+ * (a value ending in `.json`, or holding a character artifact names cannot: `/`, `\`, `*`, `?`),
+ * or else an artifact name.
+ */
+function parseBaselineSpec(text, input = 'baseline') {
+    const value = text.trim();
+    if (value === 'auto' || value === 'none')
+        return { kind: value };
+    if (/^\d+$/.test(value)) {
+        const runId = Number(value);
+        if (!Number.isSafeInteger(runId) || runId === 0) {
+            throw new UserError(`input "${input}" is not a workflow run id: ${value}`);
+        }
+        return { kind: 'workflow-run', runId };
+    }
+    if (value.endsWith('.json') || /[/\\*?]/.test(value))
+        return { kind: 'files', pattern: value };
+    if (value === '' || NOT_IN_ARTIFACT_NAMES.test(value)) {
+        throw new UserError(`input "${input}" must be auto, none, a workflow run id, a run record path or glob (ending in .json, or with a /), or an artifact name; got ${JSON.stringify(value)}`);
+    }
+    return { kind: 'artifact', name: value };
+}
+/**
+ * The records of a baseline given as files: read from disk, so no token and no request are
+ * needed. A path or glob that matches nothing is a user error naming input `baseline`.
+ */
+async function baseline_file_readBaselineFile(pattern, workspace) {
+    const records = await readRunRecordFiles([pattern], workspace, 'baseline');
+    return { records, sha: records[0]?.provenance.sha };
+}
+
 ;// CONCATENATED MODULE: ../../packages/github/src/text-artifact.ts
 
 
@@ -39867,7 +39994,7 @@ function text_artifact_safeArtifactName(name) {
  * above 1) the artifact of that name an earlier attempt uploaded is replaced.
  */
 async function text_artifact_uploadTextArtifact(client, options) {
-    await replaceEarlierAttempt(client, options.name, options.runAttempt);
+    await replaceEarlierAttempt(client, options.name, options.runAttempt, options.log);
     const folder = await mkdtemp(join(tmpdir(), 'ml-actions-upload-'));
     try {
         const file = join(folder, options.fileName);
@@ -39961,7 +40088,7 @@ function run_record_artifact_runRecordArtifactName(experiment) {
     return safeArtifactName(`ml-run-${experiment}`);
 }
 /** Uploads a record; returns the artifact id. */
-async function uploadRunRecord(client, record, options = {}) {
+async function uploadRunRecord(client, record, options) {
     return uploadTextArtifact(client, {
         name: run_record_artifact_runRecordArtifactName(record.experiment),
         fileName: RUN_RECORD_FILE,
@@ -39993,12 +40120,12 @@ const MAX_ARTIFACT_PAGES = 3;
  * then one download.
  */
 async function findBaseline(request) {
-    const spec = request.spec.trim();
-    if (spec === 'auto')
+    const { spec } = request;
+    if (spec.kind === 'auto')
         return findAutomatically(request);
-    if (/^\d+$/.test(spec))
-        return fromWorkflowRun(request, Number(spec));
-    return fromArtifactName(request, spec);
+    if (spec.kind === 'workflow-run')
+        return fromWorkflowRun(request, spec.runId);
+    return fromArtifactName(request, spec.name);
 }
 async function fromWorkflowRun(request, runId) {
     const { owner, repo } = request.context;
@@ -40175,18 +40302,25 @@ async function download(request, artifact, notice) {
     return { records, sha, workflowRunId, notice };
 }
 /**
- * Looks up the baseline of each experiment. A lookup that fails (an expired artifact, an API that
- * keeps failing) becomes a notice: rules that need no baseline still apply.
+ * Looks up the baseline of each experiment, and says on the log why one is missing or unusual. A
+ * lookup that fails (an expired artifact, an API that keeps failing) becomes a notice: rules that
+ * need no baseline still apply.
  */
 async function findBaselines(request) {
+    const combined = await combineBaselines(request);
+    for (const notice of combined.notices)
+        request.log.notice(notice);
+    return combined;
+}
+async function combineBaselines(request) {
     const combined = { records: undefined, sha: undefined, url: undefined, notices: [] };
-    const spec = request.spec.trim();
-    if (spec === 'none')
+    const { spec, context } = request;
+    if (spec.kind === 'none')
         return combined;
     // Files are read once for every experiment, with no token and no request; a path or glob that
     // matches nothing is the user's error, not a missing baseline.
-    if (isBaselineFile(spec, request.context.workspace)) {
-        const { records, sha } = await readBaselineFile(spec, request.context.workspace);
+    if (spec.kind === 'files') {
+        const { records, sha } = await readBaselineFile(spec.pattern, context.workspace);
         return { ...combined, records, sha };
     }
     const github = request.github;
@@ -40194,7 +40328,7 @@ async function findBaselines(request) {
         return { ...combined, notices: ['no github-token: the baseline cannot be looked up'] };
     for (const experiment of request.experiments) {
         try {
-            const found = await findBaseline({ ...request, github, experiment });
+            const found = await findBaseline({ spec, context, github, experiment });
             if (found.notice !== undefined)
                 combined.notices.push(found.notice);
             if (found.records === undefined)
@@ -40202,7 +40336,7 @@ async function findBaselines(request) {
             combined.records = [...(combined.records ?? []), ...found.records];
             combined.sha ??= found.sha;
             if (found.workflowRunId !== undefined) {
-                combined.url ??= `${request.context.serverUrl}/${request.context.repository}/actions/runs/${found.workflowRunId}`;
+                combined.url ??= `${context.serverUrl}/${context.repository}/actions/runs/${found.workflowRunId}`;
             }
         }
         catch (thrown) {
@@ -40211,6 +40345,25 @@ async function findBaselines(request) {
         }
     }
     return combined;
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/earlier-attempt.ts
+/**
+ * Deletes the artifact of this name that an earlier attempt of this workflow run uploaded, so that
+ * a re-run can upload its own: the artifact service refuses a second artifact of one name in a run
+ * (409), and a re-run keeps the run and its artifacts. Nothing to do on a first attempt.
+ */
+async function earlier_attempt_replaceEarlierAttempt(client, name, runAttempt, log) {
+    if (runAttempt <= 1)
+        return;
+    try {
+        await client.deleteArtifact(name);
+        log.info(`the artifact ${name} of an earlier attempt of this run was deleted, to be replaced`);
+    }
+    catch (thrown) {
+        if (thrown?.name !== 'ArtifactNotFoundError')
+            throw thrown;
+    }
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/check-run.ts
@@ -40346,70 +40499,6 @@ function fit(text, ending = '') {
     return text.slice(0, CHECK_OUTPUT_LIMIT - note.length - ending.length) + note + ending;
 }
 
-;// CONCATENATED MODULE: ../../packages/github/src/inputs.ts
-
-
-/** Typed readers over the step's inputs; every mistake is a UserError naming the input. */
-/** A required input, trimmed; missing or blank is a user error. */
-function requiredInput(name) {
-    const value = core/* getInput */.V4(name).trim();
-    if (value === '')
-        throw new src/* UserError */.yo(`input "${name}" is required`);
-    return value;
-}
-/** An optional input, trimmed; blank reads as undefined. */
-function optionalInput(name) {
-    const value = core/* getInput */.V4(name).trim();
-    return value === '' ? undefined : value;
-}
-/** A boolean input as YAML 1.2 core schema says (true/True/TRUE/false/False/FALSE); anything else is refused. */
-function booleanInput(name, fallback) {
-    if (core/* getInput */.V4(name).trim() === '')
-        return fallback;
-    try {
-        return core/* getBooleanInput */.Vt(name);
-    }
-    catch {
-        throw new src/* UserError */.yo(`input "${name}" must be true or false, got "${core/* getInput */.V4(name).trim()}"`);
-    }
-}
-/** Non-empty, trimmed lines of a multi-line input; `#` comment lines are dropped. */
-function listInput(name) {
-    return core/* getInput */.V4(name)
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#'));
-}
-/** One of a fixed set of words. */
-function choiceInput(name, choices, fallback) {
-    const value = optionalInput(name);
-    if (value === undefined)
-        return fallback;
-    if (choices.includes(value))
-        return value;
-    throw new src/* UserError */.yo(`input "${name}" must be one of ${choices.join(', ')}, got "${value}"`);
-}
-/** An integer within bounds. */
-function integerInput(name, fallback, bounds) {
-    const value = optionalInput(name);
-    if (value === undefined)
-        return fallback;
-    if (!/^-?\d+$/.test(value))
-        throw new src/* UserError */.yo(`input "${name}" must be an integer, got "${value}"`);
-    const parsed = Number(value);
-    if (parsed < bounds.min || parsed > bounds.max) {
-        throw new src/* UserError */.yo(`input "${name}" must be between ${bounds.min} and ${bounds.max}, got ${parsed}`);
-    }
-    return parsed;
-}
-/** A token input, masked in the log before anything else can print it. */
-function secretInput(name) {
-    const value = optionalInput(name);
-    if (value !== undefined)
-        core/* setSecret */.Pq(value);
-    return value;
-}
-
 ;// CONCATENATED MODULE: ../../packages/github/src/model-tags.ts
 async function matchingTagRefs(target, name) {
     const response = await target.github.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', {
@@ -40523,6 +40612,7 @@ async function createRelease(target, options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/index.ts
+
 
 
 
@@ -49457,18 +49547,19 @@ exports.visitAsync = visitAsync;
 __nccwpck_require__.d(__webpack_exports__, {
   yU: () => (/* binding */ ExitCode),
   Yz: () => (/* binding */ core_debug),
+  N4: () => (/* binding */ endGroup),
   z3: () => (/* binding */ error),
-  Vt: () => (/* binding */ getBooleanInput),
   V4: () => (/* binding */ getInput),
-  Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
+  Oh: () => (/* binding */ startGroup),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, endGroup, exportVariable, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, setFailed, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -49494,7 +49585,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -51437,7 +51528,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -51445,7 +51536,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -51453,7 +51544,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.

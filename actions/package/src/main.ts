@@ -2,10 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as core from '@actions/core';
 import {
   PACKAGE_MANIFEST_FILE,
-  UserError,
   buildManifest,
   escapeInline,
   findMlmodelFile,
@@ -22,49 +20,55 @@ import {
   type SelectedFile,
 } from '@ml-actions/core';
 import {
-  annotate,
-  createGitHubClient,
   createRelease,
   findRelease,
-  loadArtifactClient,
   replaceEarlierAttempt,
-  readActionContext,
   readJobGateResults,
   runStep,
+  type Log,
   type RepositoryTarget,
+  type Runner,
   type Step,
 } from '@ml-actions/github';
 import { chooseCompression } from './compression.ts';
 import { findEmbeddedRecord } from './embedded-record.ts';
 import { renderPackageSummary } from './package-summary.ts';
-import { readPackageSettings } from './settings.ts';
+import { readPackageSettings, type PackageSettings } from './settings.ts';
 import { reserveVersion } from './version-reservation.ts';
 
 /** An MLmodel file is a few KiB of YAML; anything far bigger is not one worth parsing. */
 const MAX_MLMODEL_BYTES = 1024 * 1024;
 
 /** package: build a versioned, verifiable model package and upload it. */
-export async function run(): Promise<void> {
-  await runStep('package', async (step) => {
-    // Every output is set once, at the end, also when a later phase fails.
-    const outputs = { version: '', 'artifact-id': '', 'artifact-name': '', digest: '', manifest: '' };
-    try {
-      await packageModel(step, outputs);
-    } catch (thrown: unknown) {
-      // The failure itself is added by runStep, under this heading.
-      step.addSummary('### ML package\n');
-      throw thrown;
-    } finally {
-      for (const [name, value] of Object.entries(outputs)) step.setOutput(name, value);
-    }
-  });
+export async function run(runner?: Runner): Promise<void> {
+  const definition = {
+    name: 'package',
+    settings: readPackageSettings,
+    token: (settings: PackageSettings) => settings.token,
+  };
+  await runStep(
+    definition,
+    async (step) => {
+      // Every output is set once, at the end, also when a later phase fails.
+      const outputs = { version: '', 'artifact-id': '', 'artifact-name': '', digest: '', manifest: '' };
+      try {
+        await packageModel(step, outputs);
+      } catch (thrown: unknown) {
+        // The failure itself is added by runStep, under this heading.
+        step.addSummary('### ML package\n');
+        throw thrown;
+      } finally {
+        for (const [name, value] of Object.entries(outputs)) step.setOutput(name, value);
+      }
+    },
+    runner,
+  );
 }
 
 type Outputs = Record<'version' | 'artifact-id' | 'artifact-name' | 'digest' | 'manifest', string>;
 
-async function packageModel(step: Step, outputs: Outputs): Promise<void> {
-  const settings = readPackageSettings();
-  const context = readActionContext();
+async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Promise<void> {
+  const { settings, context, log } = step;
   const notes: string[] = [];
 
   // Cheap, local checks first: unsafe or missing paths fail before any request is made.
@@ -74,7 +78,7 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
   });
   const embedded = await findEmbeddedRecord(settings.run, context.workspace);
   // Read before the version is registered, so that a broken MLmodel file does not use up a version.
-  const mlmodel = await readMlmodel(selected);
+  const mlmodel = await readMlmodel(selected, log);
   if (embedded.record === undefined) {
     notes.push(
       'No run record was found in this job, so the package has no metrics, params or provenance: run the train action earlier in the job, or set input `run` to a record.',
@@ -88,14 +92,8 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
     );
   }
 
-  if (settings.token === undefined) {
-    throw new UserError('input "github-token" is empty: it is needed to read the existing versions (git tags)');
-  }
   const target: RepositoryTarget = {
-    github: createGitHubClient({
-      token: settings.token,
-      apiUrl: context.apiUrl,
-    }),
+    github: step.requireGitHub('it is needed to read the existing versions (git tags)').client,
     owner: context.owner,
     repo: context.repo,
   };
@@ -110,16 +108,16 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
   const artifactName = `${version.name}-v${version.version}`;
   outputs.version = version.version;
   outputs['artifact-name'] = artifactName;
-  core.info(`${version.name} ${version.version}: ${version.explanation}`);
+  log.info(`${version.name} ${version.version}: ${version.explanation}`);
 
   const stagingDir = join(
-    process.env['RUNNER_TEMP'] || tmpdir(),
+    step.context.temp ?? tmpdir(),
     'ml-actions',
     'packages',
     `${artifactName}-${randomUUID().slice(0, 8)}`,
   );
   const gate = await readJobGateResults();
-  const { pkg, manifest } = await core.group(`Staging ${selected.length} model files`, async () => {
+  const { pkg, manifest } = await log.group(`Staging ${selected.length} model files`, async () => {
     const staged = await stageModelFiles({ stagingDir, files: selected });
     const manifest = buildManifest({
       name: version.name,
@@ -139,10 +137,10 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
   const modelPaths = new Set(selected.map((file) => file.path));
   const modelFiles = pkg.files.filter((file) => modelPaths.has(file.path));
   const compression = await chooseCompression(modelFiles, settings.compressionLevel);
-  core.info(`zip level ${compression.level}: ${compression.reason}`);
-  const upload = await core.group(`Uploading artifact ${artifactName}`, async () => {
-    const artifacts = await loadArtifactClient();
-    await replaceEarlierAttempt(artifacts, artifactName, context.runAttempt);
+  log.info(`zip level ${compression.level}: ${compression.reason}`);
+  const upload = await log.group(`Uploading artifact ${artifactName}`, async () => {
+    const artifacts = await step.artifacts();
+    await replaceEarlierAttempt(artifacts, artifactName, context.runAttempt, log);
     return artifacts.uploadArtifact(
       artifactName,
       pkg.files.map((file) => file.absolute),
@@ -217,14 +215,13 @@ function fileOf(pkg: ModelPackage, name: string): ModelPackage['files'][number] 
 }
 
 /** Parses the package's MLmodel file, if it has one. */
-async function readMlmodel(files: readonly SelectedFile[]): Promise<ParsedMlmodel | undefined> {
+async function readMlmodel(files: readonly SelectedFile[], log: Log): Promise<ParsedMlmodel | undefined> {
   const path = findMlmodelFile(files);
   if (path === undefined) return undefined;
   const file = files.find((candidate) => candidate.path === path);
   if (file === undefined) return undefined;
   if (file.size > MAX_MLMODEL_BYTES) {
-    annotate(
-      'warning',
+    log.warning(
       `${path} is ${file.size} bytes, too big for an MLflow MLmodel file; its flavors and signature are left out`,
     );
     return undefined;

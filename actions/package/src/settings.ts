@@ -1,12 +1,4 @@
-import {
-  choiceInput,
-  integerInput,
-  listInput,
-  optionalInput,
-  requiredInput,
-  secretInput,
-  booleanInput,
-} from '@ml-actions/github';
+import type { ActionInputs } from '@ml-actions/github';
 import { UserError, validateModelName } from '@ml-actions/core';
 
 export const BUMPS = ['patch', 'minor', 'major'] as const;
@@ -28,27 +20,21 @@ export interface PackageSettings {
 }
 
 /** Reads and checks every input; a bad one is a UserError naming it. */
-export function readPackageSettings(): PackageSettings {
-  const paths = listInput('path');
+export function readPackageSettings(inputs: ActionInputs): PackageSettings {
+  const paths = inputs.list('path');
   if (paths.length === 0) throw new UserError('input "path" is required: the model files, folders or globs to package');
   const settings: PackageSettings = {
-    name: validateModelName(requiredInput('name')),
+    name: validateModelName(inputs.required('name')),
     paths,
-    version: optionalInput('version') ?? 'auto',
-    bump: choiceInput('bump', BUMPS, 'patch'),
-    run: listInput('run'),
-    tag: booleanInput('tag', false),
-    release: booleanInput('release', false),
-    includeHiddenFiles: booleanInput('include-hidden-files', false),
-    retentionDays:
-      optionalInput('retention-days') === undefined
-        ? undefined
-        : integerInput('retention-days', 0, { min: 1, max: 90 }),
-    compressionLevel:
-      optionalInput('compression-level') === undefined
-        ? undefined
-        : integerInput('compression-level', 0, { min: 0, max: 9 }),
-    token: secretInput('github-token'),
+    version: inputs.required('version'),
+    bump: inputs.choice('bump', BUMPS),
+    run: inputs.list('run'),
+    tag: inputs.boolean('tag'),
+    release: inputs.boolean('release'),
+    includeHiddenFiles: inputs.boolean('include-hidden-files'),
+    retentionDays: inputs.optionalInteger('retention-days', { min: 1, max: 90 }),
+    compressionLevel: inputs.optionalInteger('compression-level', { min: 0, max: 9 }),
+    token: inputs.secret('github-token'),
   };
   if (settings.release && !settings.tag)
     throw new UserError('input "release" needs input "tag": a release is made for the tag');

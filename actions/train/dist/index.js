@@ -29902,7 +29902,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56528);
+/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(20714);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(79104);
 
 
@@ -29928,28 +29928,28 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
-var core = __nccwpck_require__(58922);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 86 modules
 var src = __nccwpck_require__(45427);
-// EXTERNAL MODULE: ../../packages/github/src/index.ts + 20 modules
-var github_src = __nccwpck_require__(56528);
+// EXTERNAL MODULE: ../../packages/github/src/index.ts + 21 modules
+var github_src = __nccwpck_require__(20714);
 ;// CONCATENATED MODULE: ./src/settings.ts
 
-
 /** Reads and checks every input; a bad one is a UserError naming it. */
-function readTrainSettings() {
+function readTrainSettings(inputs) {
+    const redact = inputs.list('redact');
+    const matrix = parseMatrix(inputs.optional('matrix'));
     return {
-        command: (0,github_src/* optionalInput */.$m)('command'),
-        workingDirectory: (0,github_src/* optionalInput */.$m)('working-directory') ?? '.',
-        metrics: (0,github_src/* listInput */.dt)('metrics'),
-        params: (0,github_src/* listInput */.dt)('params'),
-        data: (0,github_src/* listInput */.dt)('data'),
-        experiment: (0,github_src/* optionalInput */.$m)('experiment'),
-        matrix: parseMatrix((0,github_src/* optionalInput */.$m)('matrix')),
-        upload: (0,github_src/* booleanInput */.tE)('upload', true),
-        redact: (0,github_src/* listInput */.dt)('redact'),
-        timeoutMinutes: parseTimeoutMinutes((0,github_src/* optionalInput */.$m)('timeout-minutes')),
+        command: inputs.optional('command'),
+        workingDirectory: inputs.required('working-directory'),
+        metrics: inputs.list('metrics'),
+        params: inputs.list('params'),
+        data: inputs.list('data'),
+        experiment: inputs.optional('experiment'),
+        // Matrix values are recorded and shown (the default experiment name holds them), never run.
+        matrix: Object.fromEntries(Object.entries(matrix).map(([key, value]) => [key, (0,src/* isCredentialName */.hN)(key, redact) ? src/* REDACTED */.XF : value])),
+        upload: inputs.boolean('upload'),
+        redact,
+        timeoutMinutes: parseTimeoutMinutes(inputs.optional('timeout-minutes')),
     };
 }
 /** Plain decimal notation only, so that `0x10`, `1e3` or `Infinity` are not read as minutes. */
@@ -30080,17 +30080,10 @@ async function groupGoneWithin(leader, waitMs) {
 
 
 
-
 /** train: run the command, read what it wrote, record the run. */
-async function run() {
-    await (0,github_src/* runStep */.eg)('train', async (step) => {
-        const raw = readTrainSettings();
-        // Matrix values are recorded and shown (the default experiment name holds them), never run.
-        const settings = {
-            ...raw,
-            matrix: Object.fromEntries(Object.entries(raw.matrix).map(([key, value]) => [key, (0,src/* isCredentialName */.hN)(key, raw.redact) ? src/* REDACTED */.XF : value])),
-        };
-        const context = (0,github_src/* readActionContext */.wc)();
+async function run(runner) {
+    await (0,github_src/* runStep */.eg)({ name: 'train', settings: readTrainSettings }, async (step) => {
+        const { settings, context, log } = step;
         const cwd = (0,external_node_path_.resolve)(context.workspace, settings.workingDirectory);
         const where = { workspace: context.workspace, cwd };
         // What the metrics patterns match before the command, to tell later which files it did not write.
@@ -30100,7 +30093,7 @@ async function run() {
         let timedOut = false;
         if (settings.command !== undefined) {
             const timeoutMs = settings.timeoutMinutes === undefined ? undefined : settings.timeoutMinutes * 60_000;
-            const result = await core/* group */.Os(`Training: ${(0,src/* redactCommand */.jh)(settings.command, settings.redact)}`, () => runTrainingCommand(settings.command ?? '', cwd, { timeoutMs }));
+            const result = await log.group(`Training: ${(0,src/* redactCommand */.jh)(settings.command, settings.redact)}`, () => runTrainingCommand(settings.command ?? '', cwd, { timeoutMs }));
             // A stopped command's exit code is our signal, not its answer: the record has none then.
             if (result.timedOut)
                 timedOut = true;
@@ -30129,11 +30122,11 @@ async function run() {
             warnings: [],
         });
         for (const warning of metrics.warnings)
-            (0,github_src/* annotate */.fz)('warning', (0,github_src/* printable */.g$)(warning.message), annotation(warning));
+            log.warning(warning.message, annotation(warning));
         const staleSources = failed ? metrics.skipped : metrics.sources.filter((source) => unchanged.has(source));
         if (!failed) {
             for (const source of staleSources) {
-                (0,github_src/* annotate */.fz)('warning', (0,github_src/* printable */.g$)(`metrics file ${source} was not rewritten by the training command (it existed before and is unchanged); its values may be from an earlier run`), { file: source });
+                log.warning(`metrics file ${source} was not rewritten by the training command (it existed before and is unchanged); its values may be from an earlier run`, { file: source });
             }
         }
         const params = await attempt(() => (0,src/* readParams */.LE)(settings.params, where), {
@@ -30141,8 +30134,8 @@ async function run() {
             sources: [],
         });
         const inputs = await attempt(() => (0,src/* fingerprintFiles */.Q6)(settings.data, where), []);
-        warnLookAlikes('metric', Object.keys(metrics.metrics));
-        warnLookAlikes('param', Object.keys(params.params));
+        warnLookAlikes(log, 'metric', Object.keys(metrics.metrics));
+        warnLookAlikes(log, 'param', Object.keys(params.params));
         const built = buildRecord(settings, context, {
             started,
             finished,
@@ -30155,7 +30148,7 @@ async function run() {
             staleSources,
         });
         // Long histories are thinned so that gate, compare and package accept the record.
-        const record = fitRecord(built, problems);
+        const record = fitRecord(built, problems, log);
         const path = await (0,github_src/* writeJobRecord */.q7)(record);
         step.setOutput('run-id', record.runId);
         step.setOutput('record', path);
@@ -30163,7 +30156,7 @@ async function run() {
         step.addSummary((0,src/* renderRunSummary */.qN)(record));
         if (settings.upload) {
             try {
-                const artifactId = await (0,github_src/* uploadRunRecord */.K2)(await (0,github_src/* loadArtifactClient */.AX)(), record);
+                const artifactId = await (0,github_src/* uploadRunRecord */.K2)(await step.artifacts(), record, { log });
                 step.setOutput('artifact-id', artifactId);
             }
             catch (thrown) {
@@ -30184,18 +30177,18 @@ async function run() {
         // The first reading problem fails the step; the others are reported too, each on its own line.
         for (const problem of problems.slice(1)) {
             if (problem instanceof src/* UserError */.yo)
-                (0,github_src/* annotate */.fz)('error', (0,github_src/* printable */.g$)(problem.message), annotation(problem));
+                log.error(problem.message, annotation(problem));
         }
         if (problems.length > 0)
             throw problems[0];
-    });
+    }, runner);
 }
 /** The record within MAX_RUN_RECORD_BYTES, each thinned history said; unchanged (and a problem) when it cannot fit. */
-function fitRecord(record, problems) {
+function fitRecord(record, problems, log) {
     try {
         const fitted = (0,src/* fitRunRecord */.eU)(record);
         for (const { metric, from, to } of fitted.downsampled) {
-            (0,github_src/* annotate */.fz)('warning', (0,github_src/* printable */.g$)(`the history of ${metric} was thinned from ${from} to ${to} points (first, last and extremes kept) to keep the run record within ${(0,src/* formatBytes */.z3)(src/* MAX_RUN_RECORD_BYTES */.zt)}`));
+            log.warning(`the history of ${metric} was thinned from ${from} to ${to} points (first, last and extremes kept) to keep the run record within ${(0,src/* formatBytes */.z3)(src/* MAX_RUN_RECORD_BYTES */.zt)}`);
         }
         return fitted.record;
     }
@@ -30208,21 +30201,21 @@ function fitRecord(record, problems) {
  * Names that differ only in hidden characters (`acc\u200buracy` beside `accuracy`) would show as
  * two rows that read the same; they are written out wherever shown, and said here.
  */
-function warnLookAlikes(kind, names) {
+function warnLookAlikes(log, kind, names) {
     for (const group of (0,src/* lookAlikeNames */.CN)(names)) {
-        (0,github_src/* annotate */.fz)('warning', (0,github_src/* printable */.g$)(`${group.length} ${kind} names read the same but differ in hidden characters: ${group.map((name) => JSON.stringify(name)).join(', ')}; they are shown with those characters written out`));
+        log.warning(`${group.length} ${kind} names read the same but differ in hidden characters: ${group.map((name) => JSON.stringify(name)).join(', ')}; they are shown with those characters written out`);
     }
 }
 function oneLine(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
 function annotation(error) {
-    const properties = {};
+    const place = {};
     if (error.file !== undefined)
-        properties.file = error.file;
+        place.file = error.file;
     if (error.line !== undefined)
-        properties.startLine = error.line;
-    return properties;
+        place.line = error.line;
+    return place;
 }
 /** The experiment: as given, else the job id plus the matrix values (`train-1-linux`). */
 function experimentName(settings, context) {
@@ -38378,26 +38371,19 @@ function thinHistory(history, limit) {
 
 /***/ }),
 
-/***/ 56528:
+/***/ 20714:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  fz: () => (/* reexport */ step_annotations_annotate),
-  tE: () => (/* reexport */ booleanInput),
   KE: () => (/* reexport */ exitWhenFlushed),
-  dt: () => (/* reexport */ listInput),
-  AX: () => (/* reexport */ loadArtifactClient),
-  $m: () => (/* reexport */ optionalInput),
-  g$: () => (/* reexport */ printable),
-  wc: () => (/* reexport */ readActionContext),
   eg: () => (/* reexport */ runStep),
   K2: () => (/* reexport */ uploadRunRecord),
   q7: () => (/* reexport */ writeJobRecord)
 });
 
-// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, ANNOTATIONS_PER_LEVEL, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, MAX_CHECK_ANNOTATIONS, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, choiceInput, createCheckRun, createGitHubClient, createRelease, createTag, describeGitHubFailure, downloadArtifactFile, downloadRunRecord, findBaselines, findRelease, integerInput, isBaselineFile, isPermissionRefusal, jobRecordsFolder, listModelTags, logUntrusted, missingPermission, modelTagsOnCommit, readBaselineFile, readJobGateResults, readRunRecordFiles, readRunRecordText, readRunRecords, refuseIncompleteAnswers, replaceEarlierAttempt, reportUnshownAnnotations, requiredInput, resetAnnotations, retryWaitScale, runRecordArtifactName, safeArtifactName, secretInput, tokenIdentity, uploadTextArtifact, upsertStickyComment, writeJobGateResult
+// UNUSED EXPORTS: ACTIONS_BOT_LOGIN, ANNOTATIONS_PER_LEVEL, ActionInputs, CHECK_OUTPUT_LIMIT, IncompleteAnswerError, MAX_CHECK_ANNOTATIONS, RETRY_WAIT_SCALE_VARIABLE, RUN_RECORD_FILE, StepLog, actionsRunner, createCheckRun, createGitHubClient, createRelease, createTag, describeGitHubFailure, downloadArtifactFile, downloadRunRecord, findBaselines, findRelease, isPermissionRefusal, jobRecordsFolder, listModelTags, loadArtifactClient, missingPermission, modelTagsOnCommit, parseBaselineSpec, printable, readActionContext, readBaselineFile, readJobGateResults, readRunRecordFiles, readRunRecordText, readRunRecords, refuseIncompleteAnswers, replaceEarlierAttempt, retryWaitScale, runRecordArtifactName, safeArtifactName, tokenIdentity, uploadTextArtifact, upsertStickyComment, writeJobGateResult
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
@@ -38442,6 +38428,7 @@ function readActionContext(env = process.env) {
         job: env['GITHUB_JOB'] ?? '',
         runnerOs: env['RUNNER_OS'] ?? '',
         workspace: env['GITHUB_WORKSPACE'] ?? process.cwd(),
+        temp: env['RUNNER_TEMP'] || undefined,
         payload,
     };
 }
@@ -38514,489 +38501,75 @@ function asString(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-// EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
-var lib_core = __nccwpck_require__(58922);
-;// CONCATENATED MODULE: ../../packages/github/src/incomplete-answer.ts
-/** Thrown for an answer whose JSON body was cut off; shaped like Octokit's RequestError so that it is retried. */
-class IncompleteAnswerError extends Error {
-    status = 502;
-    request;
-    response;
-    constructor(method, url, request, response) {
-        super(`GitHub's answer to ${method} ${new URL(url, 'http://github.invalid').pathname} was cut off or is not JSON`);
-        this.name = 'HttpError';
-        this.request = request;
-        this.response = response;
-    }
-}
+;// CONCATENATED MODULE: ../../packages/github/src/action-inputs.ts
+
 /**
- * An Octokit plugin, listed before the retry plugin: Octokit reads a JSON body that the connection cut
- * off as a successful answer whose data is the raw text (often ""), which callers would take for an
- * empty list or a missing field. It becomes a 502-like error instead, which the retry plugin retries.
+ * Typed readers over a step's inputs; every mistake is a UserError naming the input. Defaults live
+ * in action.yml, which the runner applies: a blank value here was given blank on purpose.
  */
-function refuseIncompleteAnswers(octokit) {
-    octokit.hook.wrap('request', async (request, options) => {
-        const response = await request(options);
-        const type = String(response.headers['content-type'] ?? '');
-        if (/\bjson\b/i.test(type) && typeof response.data === 'string') {
-            // A copy, as Octokit's own errors carry: the retry plugin counts attempts on the original.
-            const request = { ...options, request: { ...options.request } };
-            throw new IncompleteAnswerError(String(options.method), response.url, request, response);
+class ActionInputs {
+    runner;
+    constructor(runner) {
+        this.runner = runner;
+    }
+    /** The input trimmed; blank reads as undefined. */
+    optional(name) {
+        const value = this.runner.input(name).trim();
+        return value === '' ? undefined : value;
+    }
+    /** The input trimmed; missing or blank is a user error. */
+    required(name) {
+        const value = this.optional(name);
+        if (value === undefined)
+            throw new src/* UserError */.yo(`input "${name}" is required`);
+        return value;
+    }
+    /** A boolean as YAML 1.2's core schema writes it (true/True/TRUE/false/False/FALSE); anything else is refused. */
+    boolean(name) {
+        const value = this.optional(name) ?? '';
+        if (['true', 'True', 'TRUE'].includes(value))
+            return true;
+        if (['false', 'False', 'FALSE'].includes(value))
+            return false;
+        throw new src/* UserError */.yo(`input "${name}" must be true or false, got ${value === '' ? 'an empty value' : JSON.stringify(value)}`);
+    }
+    /** Non-empty, trimmed lines of a multi-line input; `#` comment lines are dropped. */
+    list(name) {
+        return this.runner
+            .input(name)
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line !== '' && !line.startsWith('#'));
+    }
+    /** One of a fixed set of words. */
+    choice(name, choices) {
+        const value = this.optional(name) ?? '';
+        if (choices.includes(value))
+            return value;
+        throw new src/* UserError */.yo(`input "${name}" must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}`);
+    }
+    /** An integer within bounds. */
+    integer(name, bounds) {
+        const value = this.optional(name) ?? '';
+        if (!/^-?\d+$/.test(value)) {
+            throw new src/* UserError */.yo(`input "${name}" must be an integer, got ${value === '' ? 'an empty value' : `"${value}"`}`);
         }
-        return response;
-    });
-}
-
-;// CONCATENATED MODULE: ../../packages/github/src/github-failure.ts
-
-
-/**
- * One line saying which GitHub API call failed and how, for an error thrown by our Octokit (a
- * RequestError, or a cut-off answer), or undefined for anything else. It names the method and
- * path, never the headers, so no credential can leak through it.
- */
-function github_failure_describeGitHubFailure(thrown) {
-    if (typeof thrown !== 'object' || thrown === null)
-        return undefined;
-    const { status, message, request, response } = thrown;
-    if (typeof status !== 'number' || typeof request?.method !== 'string' || typeof request.url !== 'string') {
-        return undefined;
-    }
-    const call = `${request.method} ${pathOf(request.url)}`;
-    const retryCount = request.request?.retryCount;
-    // Only server errors are retried by the retry plugin, whose count this is.
-    const after = status >= 500 && typeof retryCount === 'number' && retryCount > 0 ? `, after ${retryCount} retries` : '';
-    if (thrown instanceof IncompleteAnswerError)
-        return `${thrown.message}${after}`;
-    const text = oneLine(typeof message === 'string' ? message : '');
-    if (response === undefined)
-        return `the connection to GitHub failed during ${call} (${text})${after}`;
-    const data = response.data;
-    const reason = oneLine(typeof data?.message === 'string' ? data.message : text);
-    const answered = `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
-    const permission = missingPermission(thrown);
-    if (permission === undefined)
-        return answered;
-    return `${answered}: the job's token lacks ${permission}; add it to the job's \`permissions\``;
-}
-function pathOf(url) {
-    try {
-        return decodeURIComponent(new URL(url, 'http://github.invalid').pathname);
-    }
-    catch {
-        return url.replace(/[?#].*$/, '');
-    }
-}
-// The message of a failed fetch quotes its URL, credentials included (a GITHUB_API_URL with userinfo).
-function oneLine(text) {
-    return (0,src/* withoutUrlSecrets */.t)(text.replace(/\s+/g, ' ').trim());
-}
-/**
- * True for GitHub's refusal of a write the token may not make: a 403 (GitHub's "Resource not
- * accessible by integration"), whether the job lacks a permission or the token is a fork pull
- * request's read-only one. Not for a 403 rate limit (`x-ratelimit-remaining: 0`, or "rate limit" in
- * the message), which the throttling plugin waits out and which is an outage when it persists.
- */
-function isPermissionRefusal(thrown) {
-    if (typeof thrown !== 'object' || thrown === null)
-        return false;
-    const { status, message, response } = thrown;
-    if (status !== 403)
-        return false;
-    const remaining = response?.headers?.['x-ratelimit-remaining'];
-    if (remaining === '0' || remaining === 0)
-        return false;
-    const data = response?.data;
-    const said = [message, data?.message].filter((text) => typeof text === 'string').join(' ');
-    return !/rate limit/i.test(said);
-}
-/**
- * The permission a refused request needed, as a workflow's `permissions:` block spells it
- * (`checks: write`): from GitHub's `x-accepted-github-permissions` header when it sent one
- * (`checks=write`; alternatives separated by `;`), else the one our endpoint is known to need.
- * Undefined when the failure is no permission refusal, or the endpoint is not one we know.
- */
-function missingPermission(thrown) {
-    if (!isPermissionRefusal(thrown))
-        return undefined;
-    const { request, response } = thrown;
-    const accepted = response?.headers?.['x-accepted-github-permissions'];
-    if (typeof accepted === 'string' && accepted.trim() !== '') {
-        const sets = accepted
-            .split(';')
-            .map((set) => set
-            .split(',')
-            .map((pair) => pair.trim().split('='))
-            .filter((pair) => pair.length === 2 && pair[0] !== '' && pair[1] !== '')
-            // Workflows write `pull-requests`, the header `pull_requests`.
-            .map(([name, access]) => `${name.replace(/_/g, '-')}: ${access}`)
-            .join(' and '))
-            .filter((set) => set !== '');
-        if (sets.length > 0)
-            return printableHeader(sets.join(' or '));
-    }
-    const path = typeof request?.url === 'string' ? pathOf(request.url) : '';
-    return KNOWN_PERMISSIONS.find(([pattern]) => pattern.test(path))?.[1];
-}
-/** The write permission each endpoint we write to needs (GitHub's "Permissions required" tables). */
-const KNOWN_PERMISSIONS = [
-    [/\/check-runs(\/|$)/, 'checks: write'],
-    // Comments on a pull request go through the issues endpoint, which takes either permission.
-    [/\/issues\/(\d+\/comments|comments\/)/, 'pull-requests: write (or issues: write)'],
-    [/\/(git\/refs|git\/tags|releases)(\/|$)/, 'contents: write'],
-    [/\/actions\/artifacts(\/|$)/, 'actions: write'],
-];
-// A header is GitHub's text, but a proxy could send anything: keep it to one short, plain line.
-function printableHeader(text) {
-    return oneLine(text)
-        .replace(/[^\w ,:;=()-]/g, '')
-        .slice(0, 200);
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(77598);
-;// CONCATENATED MODULE: ../../packages/github/src/untrusted-log.ts
-
-
-
-/** A line the runner would act on: `::name…` after leading whitespace, or a legacy `##[name]` anywhere. */
-const COMMAND_LIKE = /^\s*::|##\[/m;
-// C0 controls but tab and line breaks, DEL, and C1 controls (U+009B alone starts an ANSI sequence).
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-/**
- * Text with its control characters made visible (ESC becomes `␛`, as the Unicode control pictures
- * show them; C1 controls `�`), so that user data in a log line or an annotation cannot colour,
- * hide, rewrite or hyperlink what the log viewer shows. Hidden characters (zero-width, bidi
- * controls) are written out as `<U+200B>`.
- */
-function printable(text) {
-    return (0,src/* showHiddenCharacters */.aI)(text).replace(CONTROL, (char) => {
-        const code = char.charCodeAt(0);
-        if (code < 0x20)
-            return String.fromCharCode(0x2400 + code);
-        return code === 0x7f ? '\u2421' : '\ufffd';
-    });
-}
-/**
- * Prints text that may hold user data (a rules line quoted in a syntax error, a file name) so that
- * the runner acts on none of it: controls are made `printable`, and text with a line that looks
- * like a workflow command is wrapped in `stop-commands` with a one-time token, as GitHub documents
- * for untrusted output.
- */
-function logUntrusted(text) {
-    const shown = printable(text);
-    if (!COMMAND_LIKE.test(shown)) {
-        lib_core/* info */.pq(shown);
-        return;
-    }
-    const token = `ml-actions-${(0,external_node_crypto_.randomUUID)()}`;
-    lib_core/* info */.pq(`::stop-commands::${token}`);
-    lib_core/* info */.pq(shown);
-    lib_core/* info */.pq(`::${token}::`);
-}
-
-;// CONCATENATED MODULE: ../../packages/github/src/step-annotations.ts
-
-
-/** GitHub shows at most this many error annotations of one step, and as many warnings. */
-const ANNOTATIONS_PER_LEVEL = 10;
-// One step is one process; runStep resets these when it starts.
-const annotated = { error: 0, warning: 0 };
-const unshown = { error: 0, warning: 0 };
-/**
- * Reports a problem as an error or warning annotation while GitHub still shows this step's
- * annotations of that level; past ANNOTATIONS_PER_LEVEL it becomes a plain log line, and
- * `reportUnshownAnnotations` counts those at the end. The last error annotation is kept for the
- * step's own failure (`failure: true`), so the reason the step failed is always shown.
- */
-function step_annotations_annotate(level, message, properties = {}, options = {}) {
-    const room = level === 'error' && options.failure !== true ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
-    if (annotated[level] < room) {
-        annotated[level] += 1;
-        if (level === 'error')
-            lib_core/* error */.z3(message, properties);
-        else
-            lib_core/* warning */.$e(message, properties);
-        return;
-    }
-    unshown[level] += 1;
-    const place = properties.file === undefined
-        ? ''
-        : `${properties.file}${properties.startLine === undefined ? '' : `:${properties.startLine}`}: `;
-    // Plain text that may quote user data: printed so that the runner obeys none of it.
-    logUntrusted(`${level}: ${place}${message}`);
-}
-/** Logs how many problems were printed as plain lines rather than annotated, if any. */
-function reportUnshownAnnotations() {
-    const parts = ['error', 'warning']
-        .filter((level) => unshown[level] > 0)
-        .map((level) => `${unshown[level]} more ${level}${unshown[level] === 1 ? '' : 's'}`);
-    if (parts.length === 0)
-        return;
-    lib_core/* info */.pq(`${parts.join(' and ')} in the log above, not annotated: GitHub shows ${ANNOTATIONS_PER_LEVEL} errors and ${ANNOTATIONS_PER_LEVEL} warnings of a step`);
-}
-/** Starts a step's count afresh. */
-function resetAnnotations() {
-    for (const level of ['error', 'warning']) {
-        annotated[level] = 0;
-        unshown[level] = 0;
-    }
-}
-
-;// CONCATENATED MODULE: ../../packages/github/src/action-step.ts
-
-
-
-
-
-/**
- * The outer guard of every action: runs `body`, writes the job summary whatever happens, and turns
- * anything thrown (an Error, a string, anything) into a failed step with a one-line message.
- * User mistakes (UserError) are shown as they are, with an annotation on the file and line at fault;
- * a failed GitHub API call is named (method, path, status); anything else is reported as a bug,
- * with its stack in the debug log.
- */
-async function runStep(actionName, body) {
-    resetAnnotations();
-    const summary = [];
-    // Each failure is annotated once: by `fail`, by a UserError's own annotation, or at the end.
-    let failure;
-    const step = {
-        setOutput: (name, value) => lib_core/* setOutput */.uH(name, String(value)),
-        addSummary: (markdown) => summary.push(markdown),
-        fail: (text) => {
-            const message = (0,src/* withoutUrlSecrets */.t)(text);
-            failure ??= { message, annotated: true };
-            step_annotations_annotate('error', printable(message), {}, { failure: true });
-        },
-        get failed() {
-            return failure !== undefined;
-        },
-    };
-    try {
-        await body(step);
-    }
-    catch (thrown) {
-        // Messages may quote a URL (GITHUB_API_URL, a signed storage URL): none is shown with its secrets.
-        const described = describeFailure(actionName, thrown);
-        failure = { ...described, message: (0,src/* withoutUrlSecrets */.t)(described.message) };
-    }
-    if (failure !== undefined) {
-        summary.push(`\n> [!CAUTION]\n> ${failure.message.split('\n').join('\n> ')}\n`);
-    }
-    try {
-        if (summary.length > 0)
-            await lib_core/* summary */.z.addRaw(summary.join('\n'), true).write();
-    }
-    catch (thrown) {
-        // The summary is best effort (GitHub refuses over 1 MiB); the verdict still has to be reported.
-        step_annotations_annotate('warning', (0,src/* withoutUrlSecrets */.t)(`${actionName}: could not write the job summary: ${(0,src/* errorMessage */.gJ)(thrown)}`));
-    }
-    if (failure !== undefined && !failure.annotated)
-        step_annotations_annotate('error', printable(failure.message), {}, { failure: true });
-    reportUnshownAnnotations();
-    if (failure !== undefined) {
-        process.exitCode = lib_core/* ExitCode */.yU.Failure;
-    }
-}
-/**
- * Ends the process once stdout has drained. A finished step must not wait for a stalled upload or
- * download that a library left running (it would hang until the job's timeout); the exit code is
- * the one runStep set.
- */
-function exitWhenFlushed() {
-    process.stdout.write('', () => process.exit());
-}
-function describeFailure(actionName, thrown) {
-    if (thrown instanceof src/* UserError */.yo) {
-        // Several mistakes found together (every syntax error of the rules) are annotated each at its place.
-        (thrown instanceof src/* UserErrors */.tQ ? thrown.errors : [thrown]).forEach((error, index) => {
-            const properties = { title: actionName };
-            if (error.file !== undefined)
-                properties.file = error.file;
-            if (error.line !== undefined)
-                properties.startLine = error.line;
-            if (error.column !== undefined)
-                properties.startColumn = error.column;
-            // Annotations are one line; the full (possibly multi-line) message goes to the log.
-            // The first is the step's failure: it keeps its annotation however many came before.
-            step_annotations_annotate('error', printable((0,src/* withoutUrlSecrets */.t)(error.message.split('\n')[0] ?? error.message)), properties, {
-                failure: index === 0,
-            });
-        });
-        // The rest may quote the user's file (a rules line): printed so that the runner obeys none of it.
-        if (thrown.message.includes('\n'))
-            logUntrusted((0,src/* withoutUrlSecrets */.t)(thrown.message));
-        return { message: thrown.message, annotated: true };
-    }
-    // An API call that failed (an outage, a permission, a rate limit) is not our bug: say which call, no stack.
-    const failedCall = github_failure_describeGitHubFailure(thrown);
-    if (failedCall !== undefined)
-        return { message: `${actionName}: ${failedCall}`, annotated: false };
-    if (thrown instanceof Error && thrown.stack !== undefined)
-        lib_core/* debug */.Yz((0,src/* withoutUrlSecrets */.t)(thrown.stack));
-    return { message: `${actionName} failed unexpectedly: ${(0,src/* errorMessage */.gJ)(thrown)}`, annotated: false };
-}
-
-;// CONCATENATED MODULE: ../../packages/github/src/artifact-client.ts
-/**
- * The real `@actions/artifact` client, loaded on first use: it is the heaviest import we have and
- * most paths (a gate with absolute rules, a collect-only compare) never touch it.
- */
-async function loadArtifactClient() {
-    const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 428).then(__nccwpck_require__.bind(__nccwpck_require__, 65428));
-    return new DefaultArtifactClient();
-}
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(51455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(48161);
-;// CONCATENATED MODULE: ../../packages/github/src/job-records.ts
-
-
-
-
-/**
- * Where train leaves its records for the later steps of the same job: RUNNER_TEMP is per job and
- * emptied when the job ends, so gate, compare and package find exactly this job's runs.
- */
-function jobRecordsFolder(env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'run-records');
-}
-/** Writes a record where later steps look for it; returns its path. */
-async function writeJobRecord(record, folder = jobRecordsFolder()) {
-    await (0,promises_.mkdir)(folder, { recursive: true });
-    const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, '_');
-    const path = (0,external_node_path_.join)(folder, `${safeId}.json`);
-    await (0,promises_.writeFile)(path, (0,src/* serializeRunRecord */.J1)(record));
-    return path;
-}
-/**
- * Reads the records named by a `run` input (paths or globs, relative to the workspace), or, when
- * it is empty, every record train wrote in this job. No record at all is a user error.
- */
-async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) {
-    if (patterns.length > 0)
-        return job_records_readRunRecordFiles(patterns, workspace, 'run');
-    const names = await readdir(folder).catch(() => []);
-    const paths = names
-        .filter((name) => name.endsWith('.json'))
-        .sort()
-        .map((name) => join(folder, name));
-    if (paths.length === 0) {
-        throw new UserError('no run record found: run the train action earlier in this job, or set input "run" to a record');
-    }
-    return Promise.all(paths.map(async (path) => parseRunRecord(await readRunRecordText(path, path), path)));
-}
-/**
- * Reads the records at `patterns` (paths or globs, relative to the workspace), given in input
- * `input`: a pattern that matches nothing is a user error naming that input. Like every path a
- * user names, a record must lie inside the workspace (symlinks resolved), or be one train wrote
- * in this job (its `record` output, in RUNNER_TEMP).
- */
-async function job_records_readRunRecordFiles(patterns, workspace, input, recordsFolder = jobRecordsFolder()) {
-    const { glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
-    const roots = await Promise.all([workspace, recordsFolder].map((folder) => realpath(folder).catch(() => folder)));
-    const paths = [];
-    for (const pattern of patterns) {
-        const absolute = isAbsolute(pattern) ? pattern : resolve(workspace, pattern);
-        const matches = [];
-        for await (const match of glob(absolute))
-            matches.push(match);
-        if (matches.length === 0)
-            throw new UserError(`input "${input}": no run record matches ${pattern}`);
-        for (const match of matches.sort()) {
-            const real = await realpath(match);
-            if (!roots.some((root) => isInsideFolder(root, real))) {
-                throw new UserError(`input "${input}": ${JSON.stringify(pattern)} leads to ${real}, outside the workspace; only run records inside the repository, or written by train in this job, are read`);
-            }
-            paths.push(match);
+        const parsed = Number(value);
+        if (parsed < bounds.min || parsed > bounds.max) {
+            throw new src/* UserError */.yo(`input "${name}" must be between ${bounds.min} and ${bounds.max}, got ${parsed}`);
         }
+        return parsed;
     }
-    return Promise.all(paths.map(async (path) => parseRunRecord(await readRunRecordText(path, path), path)));
-}
-/**
- * A run record file's text: capped at MAX_RUN_RECORD_BYTES, as train writes them (a 1 GB file
- * named by mistake is refused at once rather than read) and checked for UTF-8 and NUL bytes, like every file we read.
- */
-async function readRunRecordText(path, displayName) {
-    try {
-        return await readTextFile(path, displayName, { kind: 'run records', maxBytes: MAX_RUN_RECORD_BYTES });
+    /** An integer within bounds, or undefined when blank. */
+    optionalInteger(name, bounds) {
+        return this.optional(name) === undefined ? undefined : this.integer(name, bounds);
     }
-    catch (thrown) {
-        if (thrown instanceof UserError)
-            throw thrown;
-        throw new UserError(`cannot read the run record ${displayName}`, { file: displayName });
-    }
-}
-/** Where gate leaves its verdicts for package to embed in the manifest. */
-function gateResultsFolder(env = process.env) {
-    return join(env['RUNNER_TEMP'] || tmpdir(), 'ml-actions', 'gate-results');
-}
-/** Keeps a gate verdict for the later steps of this job. */
-async function writeJobGateResult(result, folder = gateResultsFolder()) {
-    await mkdir(folder, { recursive: true });
-    const name = `${String(Date.now()).padStart(15, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
-    await writeFile(join(folder, name), JSON.stringify(result));
-}
-/** Every gate verdict of this job, merged (passed only when all passed); undefined when no gate ran. */
-async function readJobGateResults(folder = gateResultsFolder()) {
-    const names = (await readdir(folder).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
-    if (names.length === 0)
-        return undefined;
-    const results = await Promise.all(names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8'))));
-    return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
-}
-
-;// CONCATENATED MODULE: ../../packages/github/src/baseline-file.ts
-
-
-
-/**
- * Whether a `baseline` input names run record files rather than a lookup (`auto`, `none`, a
- * workflow run id, an artifact name). A name ending in `.json`, or holding a character that
- * artifact names cannot (`/`, `\`, `*`, `?`), is a path or glob; so is a name that exists.
- */
-function baseline_file_isBaselineFile(spec, workspace) {
-    const trimmed = spec.trim();
-    if (trimmed === 'auto' || trimmed === 'none' || /^\d+$/.test(trimmed))
-        return false;
-    if (trimmed.endsWith('.json') || /[/\\*?]/.test(trimmed))
-        return true;
-    return existsSync(isAbsolute(trimmed) ? trimmed : resolve(workspace, trimmed));
-}
-/**
- * The records of a baseline given as files: read from disk, so no token and no request are
- * needed. A path or glob that matches nothing is a user error naming input `baseline`.
- */
-async function baseline_file_readBaselineFile(spec, workspace) {
-    const records = await readRunRecordFiles([spec.trim()], workspace, 'baseline');
-    return { records, sha: records[0]?.provenance.sha };
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ../../packages/github/src/earlier-attempt.ts
-
-/**
- * Deletes the artifact of this name that an earlier attempt of this workflow run uploaded, so that
- * a re-run can upload its own: the artifact service refuses a second artifact of one name in a run
- * (409), and a re-run keeps the run and its artifacts. Nothing to do on a first attempt.
- */
-async function replaceEarlierAttempt(client, name, runAttempt) {
-    if (runAttempt <= 1)
-        return;
-    try {
-        await client.deleteArtifact(name);
-        lib_core/* info */.pq(`the artifact ${name} of an earlier attempt of this run was deleted, to be replaced`);
-    }
-    catch (thrown) {
-        if (thrown?.name !== 'ArtifactNotFoundError')
-            throw thrown;
+    /** A token, masked in the log before anything else can print it; undefined when blank. */
+    secret(name) {
+        const value = this.optional(name);
+        if (value !== undefined)
+            this.runner.setSecret(value);
+        return value;
     }
 }
 
@@ -39670,6 +39243,39 @@ throttling.VERSION = dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
+;// CONCATENATED MODULE: ../../packages/github/src/incomplete-answer.ts
+/** Thrown for an answer whose JSON body was cut off; shaped like Octokit's RequestError so that it is retried. */
+class IncompleteAnswerError extends Error {
+    status = 502;
+    request;
+    response;
+    constructor(method, url, request, response) {
+        super(`GitHub's answer to ${method} ${new URL(url, 'http://github.invalid').pathname} was cut off or is not JSON`);
+        this.name = 'HttpError';
+        this.request = request;
+        this.response = response;
+    }
+}
+/**
+ * An Octokit plugin, listed before the retry plugin: Octokit reads a JSON body that the connection cut
+ * off as a successful answer whose data is the raw text (often ""), which callers would take for an
+ * empty list or a missing field. It becomes a 502-like error instead, which the retry plugin retries.
+ */
+function refuseIncompleteAnswers(octokit) {
+    octokit.hook.wrap('request', async (request, options) => {
+        const response = await request(options);
+        const type = String(response.headers['content-type'] ?? '');
+        if (/\bjson\b/i.test(type) && typeof response.data === 'string') {
+            // A copy, as Octokit's own errors carry: the retry plugin counts attempts on the original.
+            const request = { ...options, request: { ...options.request } };
+            throw new IncompleteAnswerError(String(options.method), response.url, request, response);
+        }
+        return response;
+    });
+}
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ../../packages/github/src/write-pacing.ts
 
 /**
@@ -39677,7 +39283,7 @@ throttling.triggersNotification = triggersNotification;
  * create or change content (POST, PATCH, PUT, DELETE), which also keeps us well under its 80
  * content-creating requests a minute.
  */
-const write_pacing_WRITE_SPACING_MS = 1000;
+const WRITE_SPACING_MS = 1000;
 const WRITE_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 /**
  * The Octokit plugin that spaces every write request of a client (`writePacing` option) at least
@@ -39689,7 +39295,7 @@ function writePacing(octokit, options) {
     if (pacing === undefined || pacing.spacingMs <= 0)
         return;
     const now = pacing.now ?? Date.now;
-    const wait = pacing.wait ?? external_node_timers_promises_namespaceObject.setTimeout;
+    const wait = pacing.wait ?? promises_namespaceObject.setTimeout;
     let lastStart = Number.NEGATIVE_INFINITY;
     // Writes take their turn in order: each waits for the one before it to have started.
     let queue = Promise.resolve();
@@ -39709,8 +39315,6 @@ function writePacing(octokit, options) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/github-client.ts
-
-
 
 
 
@@ -39741,7 +39345,7 @@ function github_client_retryWaitScale(env = process.env) {
         return 1;
     const scale = Number(text);
     if (!(Number.isFinite(scale) && scale > 0 && scale <= 1)) {
-        throw new UserError(`${RETRY_WAIT_SCALE_VARIABLE} must be a number in (0, 1], got "${text}"`);
+        throw new src/* UserError */.yo(`${RETRY_WAIT_SCALE_VARIABLE} must be a number in (0, 1], got "${text}"`);
     }
     return scale;
 }
@@ -39749,12 +39353,8 @@ function github_client_retryWaitScale(env = process.env) {
 function createGitHubClient(options) {
     const retries = options.retries ?? 3;
     // Read once per client, and each action creates one client.
-    const scale = options.waitScale ?? github_client_retryWaitScale();
-    // The step's own log unless told otherwise: warnings for retries, details in the debug log.
-    const log = options.log ?? {
-        warn: (message) => annotate('warning', message),
-        debug: (message) => core.debug(message),
-    };
+    const scale = options.waitScale ?? github_client_retryWaitScale(options.env);
+    const log = options.log;
     const waitOut = (limit, retryAfter, retryCount) => {
         if (retryCount >= retries)
             return false; // the request then fails with GitHub's own message
@@ -39791,6 +39391,559 @@ function createGitHubClient(options) {
     });
 }
 
+;// CONCATENATED MODULE: ../../packages/github/src/github-failure.ts
+
+
+/**
+ * One line saying which GitHub API call failed and how, for an error thrown by our Octokit (a
+ * RequestError, or a cut-off answer), or undefined for anything else. It names the method and
+ * path, never the headers, so no credential can leak through it.
+ */
+function github_failure_describeGitHubFailure(thrown) {
+    if (typeof thrown !== 'object' || thrown === null)
+        return undefined;
+    const { status, message, request, response } = thrown;
+    if (typeof status !== 'number' || typeof request?.method !== 'string' || typeof request.url !== 'string') {
+        return undefined;
+    }
+    const call = `${request.method} ${pathOf(request.url)}`;
+    const retryCount = request.request?.retryCount;
+    // Only server errors are retried by the retry plugin, whose count this is.
+    const after = status >= 500 && typeof retryCount === 'number' && retryCount > 0 ? `, after ${retryCount} retries` : '';
+    if (thrown instanceof IncompleteAnswerError)
+        return `${thrown.message}${after}`;
+    const text = oneLine(typeof message === 'string' ? message : '');
+    if (response === undefined)
+        return `the connection to GitHub failed during ${call} (${text})${after}`;
+    const data = response.data;
+    const reason = oneLine(typeof data?.message === 'string' ? data.message : text);
+    const answered = `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
+    const permission = missingPermission(thrown);
+    if (permission === undefined)
+        return answered;
+    return `${answered}: the job's token lacks ${permission}; add it to the job's \`permissions\``;
+}
+function pathOf(url) {
+    try {
+        return decodeURIComponent(new URL(url, 'http://github.invalid').pathname);
+    }
+    catch {
+        return url.replace(/[?#].*$/, '');
+    }
+}
+// The message of a failed fetch quotes its URL, credentials included (a GITHUB_API_URL with userinfo).
+function oneLine(text) {
+    return (0,src/* withoutUrlSecrets */.t)(text.replace(/\s+/g, ' ').trim());
+}
+/**
+ * True for GitHub's refusal of a write the token may not make: a 403 (GitHub's "Resource not
+ * accessible by integration"), whether the job lacks a permission or the token is a fork pull
+ * request's read-only one. Not for a 403 rate limit (`x-ratelimit-remaining: 0`, or "rate limit" in
+ * the message), which the throttling plugin waits out and which is an outage when it persists.
+ */
+function isPermissionRefusal(thrown) {
+    if (typeof thrown !== 'object' || thrown === null)
+        return false;
+    const { status, message, response } = thrown;
+    if (status !== 403)
+        return false;
+    const remaining = response?.headers?.['x-ratelimit-remaining'];
+    if (remaining === '0' || remaining === 0)
+        return false;
+    const data = response?.data;
+    const said = [message, data?.message].filter((text) => typeof text === 'string').join(' ');
+    return !/rate limit/i.test(said);
+}
+/**
+ * The permission a refused request needed, as a workflow's `permissions:` block spells it
+ * (`checks: write`): from GitHub's `x-accepted-github-permissions` header when it sent one
+ * (`checks=write`; alternatives separated by `;`), else the one our endpoint is known to need.
+ * Undefined when the failure is no permission refusal, or the endpoint is not one we know.
+ */
+function missingPermission(thrown) {
+    if (!isPermissionRefusal(thrown))
+        return undefined;
+    const { request, response } = thrown;
+    const accepted = response?.headers?.['x-accepted-github-permissions'];
+    if (typeof accepted === 'string' && accepted.trim() !== '') {
+        const sets = accepted
+            .split(';')
+            .map((set) => set
+            .split(',')
+            .map((pair) => pair.trim().split('='))
+            .filter((pair) => pair.length === 2 && pair[0] !== '' && pair[1] !== '')
+            // Workflows write `pull-requests`, the header `pull_requests`.
+            .map(([name, access]) => `${name.replace(/_/g, '-')}: ${access}`)
+            .join(' and '))
+            .filter((set) => set !== '');
+        if (sets.length > 0)
+            return printableHeader(sets.join(' or '));
+    }
+    const path = typeof request?.url === 'string' ? pathOf(request.url) : '';
+    return KNOWN_PERMISSIONS.find(([pattern]) => pattern.test(path))?.[1];
+}
+/** The write permission each endpoint we write to needs (GitHub's "Permissions required" tables). */
+const KNOWN_PERMISSIONS = [
+    [/\/check-runs(\/|$)/, 'checks: write'],
+    // Comments on a pull request go through the issues endpoint, which takes either permission.
+    [/\/issues\/(\d+\/comments|comments\/)/, 'pull-requests: write (or issues: write)'],
+    [/\/(git\/refs|git\/tags|releases)(\/|$)/, 'contents: write'],
+    [/\/actions\/artifacts(\/|$)/, 'actions: write'],
+];
+// A header is GitHub's text, but a proxy could send anything: keep it to one short, plain line.
+function printableHeader(text) {
+    return oneLine(text)
+        .replace(/[^\w ,:;=()-]/g, '')
+        .slice(0, 200);
+}
+
+// EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
+var core = __nccwpck_require__(58922);
+;// CONCATENATED MODULE: ../../packages/github/src/artifact-client.ts
+/**
+ * The real `@actions/artifact` client, loaded on first use: it is the heaviest import we have and
+ * most paths (a gate with absolute rules, a collect-only compare) never touch it.
+ */
+async function loadArtifactClient() {
+    const { DefaultArtifactClient } = await __nccwpck_require__.e(/* import() */ 428).then(__nccwpck_require__.bind(__nccwpck_require__, 65428));
+    return new DefaultArtifactClient();
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/runner.ts
+
+
+/** The runner of a real job, through `@actions/core`. */
+function actionsRunner() {
+    return {
+        input: (name) => core/* getInput */.V4(name),
+        setSecret: (value) => core/* setSecret */.Pq(value),
+        setOutput: (name, value) => core/* setOutput */.uH(name, value),
+        writeSummary: async (markdown) => {
+            await core/* summary */.z.addRaw(markdown, true).write();
+        },
+        print: (text) => core/* info */.pq(text),
+        debug: (text) => core/* debug */.Yz(text),
+        annotate: (level, message, place) => {
+            const properties = {};
+            if (place.title !== undefined)
+                properties.title = place.title;
+            if (place.file !== undefined)
+                properties.file = place.file;
+            if (place.line !== undefined)
+                properties.startLine = place.line;
+            if (place.column !== undefined)
+                properties.startColumn = place.column;
+            if (level === 'error')
+                core/* error */.z3(message, properties);
+            else if (level === 'warning')
+                core/* warning */.$e(message, properties);
+            else
+                core/* notice */.lm(message, properties);
+        },
+        startGroup: (title) => core/* startGroup */.Oh(title),
+        endGroup: () => core/* endGroup */.N4(),
+        artifactClient: loadArtifactClient,
+        markFailed: () => {
+            process.exitCode = core/* ExitCode */.yU.Failure;
+        },
+        env: process.env,
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ../../packages/github/src/printable.ts
+
+// C0 controls but tab and line breaks, DEL, and C1 controls (U+009B alone starts an ANSI sequence).
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+/**
+ * Text with its control characters made visible (ESC becomes `␛`, as the Unicode control pictures
+ * show them; C1 controls `�`), so that user data in a log line or an annotation cannot colour,
+ * hide, rewrite or hyperlink what the log viewer shows. Hidden characters (zero-width, bidi
+ * controls) are written out as `<U+200B>`.
+ */
+function printable(text) {
+    return (0,src/* showHiddenCharacters */.aI)(text).replace(CONTROL, (char) => {
+        const code = char.charCodeAt(0);
+        if (code < 0x20)
+            return String.fromCharCode(0x2400 + code);
+        return code === 0x7f ? '\u2421' : '\ufffd';
+    });
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/step-log.ts
+
+
+/** GitHub shows at most this many annotations of each level for one step. */
+const ANNOTATIONS_PER_LEVEL = 10;
+/** A line the runner would act on: `::name…` after leading whitespace, or a legacy `##[name]` anywhere. */
+const COMMAND_LIKE = /^\s*::|##\[/m;
+/**
+ * The log of one step over its runner. Annotations past ANNOTATIONS_PER_LEVEL of a level become
+ * plain lines, counted at the end by `reportUnshown`; the last error annotation is kept for the
+ * step's own failure, so the reason the step failed is always shown.
+ */
+class StepLog {
+    annotated = { error: 0, warning: 0, notice: 0 };
+    unshown = { error: 0, warning: 0, notice: 0 };
+    runner;
+    constructor(runner) {
+        this.runner = runner;
+    }
+    info(text) {
+        const shown = printable(text);
+        if (!COMMAND_LIKE.test(shown)) {
+            this.runner.print(shown);
+            return;
+        }
+        const token = `ml-actions-${(0,external_node_crypto_.randomUUID)()}`;
+        this.runner.print(`::stop-commands::${token}`);
+        this.runner.print(shown);
+        this.runner.print(`::${token}::`);
+    }
+    debug(text) {
+        this.runner.debug(printable(text));
+    }
+    notice(text, place = {}) {
+        this.annotate('notice', text, place, false);
+    }
+    warning(text, place = {}) {
+        this.annotate('warning', text, place, false);
+    }
+    error(text, place = {}) {
+        this.annotate('error', text, place, false);
+    }
+    /** The error the step fails with: it always gets an annotation of its own. */
+    failure(text, place = {}) {
+        this.annotate('error', text, place, true);
+    }
+    async group(title, body) {
+        this.runner.startGroup(printable(title).replace(/\n/g, ' '));
+        try {
+            return await body();
+        }
+        finally {
+            this.runner.endGroup();
+        }
+    }
+    /** Logs how many problems were printed as plain lines rather than annotated, if any. */
+    reportUnshown() {
+        const parts = ['error', 'warning', 'notice']
+            .filter((level) => this.unshown[level] > 0)
+            .map((level) => `${this.unshown[level]} more ${level}${this.unshown[level] === 1 ? '' : 's'}`);
+        if (parts.length === 0)
+            return;
+        this.runner.print(`${parts.join(' and ')} in the log above, not annotated: GitHub shows ${ANNOTATIONS_PER_LEVEL} errors and ${ANNOTATIONS_PER_LEVEL} warnings of a step`);
+    }
+    annotate(level, text, place, failure) {
+        const room = level === 'error' && !failure ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
+        if (this.annotated[level] < room) {
+            this.annotated[level] += 1;
+            const shownPlace = place.title === undefined ? place : { ...place, title: printable(place.title) };
+            this.runner.annotate(level, printable(text), shownPlace);
+            return;
+        }
+        this.unshown[level] += 1;
+        const where = place.file === undefined ? '' : `${place.file}${place.line === undefined ? '' : `:${place.line}`}: `;
+        this.info(`${level}: ${where}${text}`);
+    }
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/action-step.ts
+
+
+
+
+
+
+
+/**
+ * The outer guard of every action: reads the settings, runs `body`, writes the job summary
+ * whatever happens, and turns anything thrown (an Error, a string, anything) into a failed step
+ * with a one-line message. User mistakes (UserError) are shown as they are, with an annotation on
+ * the file and line at fault; a failed GitHub API call is named (method, path, status); anything
+ * else is reported as a bug, with its stack in the debug log.
+ */
+async function runStep(definition, body, runner = actionsRunner()) {
+    const log = new StepLog(runner);
+    const summary = [];
+    // Each failure is annotated once: by `fail`, by a UserError's own annotation, or at the end.
+    let failure;
+    try {
+        const settings = definition.settings(new ActionInputs(runner));
+        await body(openStep(definition, settings, runner, log, summary, (text) => {
+            const message = (0,src/* withoutUrlSecrets */.t)(text);
+            failure ??= { message, annotated: true };
+            log.failure(message);
+        }, () => failure !== undefined));
+    }
+    catch (thrown) {
+        // Messages may quote a URL (GITHUB_API_URL, a signed storage URL): none is shown with its secrets.
+        const described = describeFailure(definition.name, thrown, log);
+        failure = { ...described, message: (0,src/* withoutUrlSecrets */.t)(described.message) };
+    }
+    if (failure !== undefined) {
+        summary.push(`\n> [!CAUTION]\n> ${failure.message.split('\n').join('\n> ')}\n`);
+    }
+    try {
+        if (summary.length > 0)
+            await runner.writeSummary(summary.join('\n'));
+    }
+    catch (thrown) {
+        // The summary is best effort (GitHub refuses over 1 MiB); the verdict still has to be reported.
+        log.warning((0,src/* withoutUrlSecrets */.t)(`${definition.name}: could not write the job summary: ${(0,src/* errorMessage */.gJ)(thrown)}`));
+    }
+    if (failure !== undefined && !failure.annotated)
+        log.failure(failure.message);
+    log.reportUnshown();
+    if (failure !== undefined)
+        runner.markFailed();
+}
+function openStep(definition, settings, runner, log, summary, fail, failed) {
+    let context;
+    let session;
+    let artifacts;
+    const step = {
+        settings,
+        log,
+        get context() {
+            context ??= readActionContext(runner.env);
+            return context;
+        },
+        setOutput: (name, value) => runner.setOutput(name, String(value)),
+        addSummary: (markdown) => summary.push(markdown),
+        fail,
+        get failed() {
+            return failed();
+        },
+        github: () => {
+            const token = definition.token?.(settings);
+            if (token === undefined)
+                return undefined;
+            session ??= {
+                token,
+                client: createGitHubClient({
+                    token,
+                    apiUrl: step.context.apiUrl,
+                    env: runner.env,
+                    log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) },
+                }),
+            };
+            return session;
+        },
+        requireGitHub: (purpose) => {
+            const found = step.github();
+            if (found === undefined)
+                throw new src/* UserError */.yo(`input "github-token" is empty: ${purpose}`);
+            return found;
+        },
+        artifacts: () => {
+            artifacts ??= runner.artifactClient();
+            return artifacts;
+        },
+    };
+    return step;
+}
+/**
+ * Ends the process once stdout has drained. A finished step must not wait for a stalled upload or
+ * download that a library left running (it would hang until the job's timeout); the exit code is
+ * the one runStep set.
+ */
+function exitWhenFlushed() {
+    process.stdout.write('', () => process.exit());
+}
+function describeFailure(actionName, thrown, log) {
+    if (thrown instanceof src/* UserError */.yo) {
+        // Several mistakes found together (every syntax error of the rules) are annotated each at its place.
+        (thrown instanceof src/* UserErrors */.tQ ? thrown.errors : [thrown]).forEach((error, index) => {
+            const place = { title: actionName };
+            if (error.file !== undefined)
+                place.file = error.file;
+            if (error.line !== undefined)
+                place.line = error.line;
+            if (error.column !== undefined)
+                place.column = error.column;
+            // Annotations are one line; the full (possibly multi-line) message goes to the log.
+            // The first is the step's failure: it keeps its annotation however many came before.
+            const line = (0,src/* withoutUrlSecrets */.t)(error.message.split('\n')[0] ?? error.message);
+            if (index === 0)
+                log.failure(line, place);
+            else
+                log.error(line, place);
+        });
+        if (thrown.message.includes('\n'))
+            log.info((0,src/* withoutUrlSecrets */.t)(thrown.message));
+        return { message: thrown.message, annotated: true };
+    }
+    // An API call that failed (an outage, a permission, a rate limit) is not our bug: say which call, no stack.
+    const failedCall = github_failure_describeGitHubFailure(thrown);
+    if (failedCall !== undefined)
+        return { message: `${actionName}: ${failedCall}`, annotated: false };
+    if (thrown instanceof Error && thrown.stack !== undefined)
+        log.debug((0,src/* withoutUrlSecrets */.t)(thrown.stack));
+    return { message: `${actionName} failed unexpectedly: ${(0,src/* errorMessage */.gJ)(thrown)}`, annotated: false };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ../../packages/github/src/job-records.ts
+
+
+
+
+/**
+ * Where train leaves its records for the later steps of the same job: RUNNER_TEMP is per job and
+ * emptied when the job ends, so gate, compare and package find exactly this job's runs.
+ */
+function jobRecordsFolder(env = process.env) {
+    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'run-records');
+}
+/** Writes a record where later steps look for it; returns its path. */
+async function writeJobRecord(record, folder = jobRecordsFolder()) {
+    await (0,promises_.mkdir)(folder, { recursive: true });
+    const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, '_');
+    const path = (0,external_node_path_.join)(folder, `${safeId}.json`);
+    await (0,promises_.writeFile)(path, (0,src/* serializeRunRecord */.J1)(record));
+    return path;
+}
+/**
+ * Reads the records named by a `run` input (paths or globs, relative to the workspace), or, when
+ * it is empty, every record train wrote in this job. No record at all is a user error.
+ */
+async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) {
+    if (patterns.length > 0)
+        return job_records_readRunRecordFiles(patterns, workspace, 'run');
+    const names = await readdir(folder).catch(() => []);
+    const paths = names
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+        .map((name) => join(folder, name));
+    if (paths.length === 0) {
+        throw new UserError('no run record found: run the train action earlier in this job, or set input "run" to a record');
+    }
+    return Promise.all(paths.map(async (path) => parseRunRecord(await readRunRecordText(path, path), path)));
+}
+/**
+ * Reads the records at `patterns` (paths or globs, relative to the workspace), given in input
+ * `input`: a pattern that matches nothing is a user error naming that input. Like every path a
+ * user names, a record must lie inside the workspace (symlinks resolved), or be one train wrote
+ * in this job (its `record` output, in RUNNER_TEMP).
+ */
+async function job_records_readRunRecordFiles(patterns, workspace, input, recordsFolder = jobRecordsFolder()) {
+    const { glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
+    const roots = await Promise.all([workspace, recordsFolder].map((folder) => realpath(folder).catch(() => folder)));
+    const paths = [];
+    for (const pattern of patterns) {
+        const absolute = isAbsolute(pattern) ? pattern : resolve(workspace, pattern);
+        const matches = [];
+        for await (const match of glob(absolute))
+            matches.push(match);
+        if (matches.length === 0)
+            throw new UserError(`input "${input}": no run record matches ${pattern}`);
+        for (const match of matches.sort()) {
+            const real = await realpath(match);
+            if (!roots.some((root) => isInsideFolder(root, real))) {
+                throw new UserError(`input "${input}": ${JSON.stringify(pattern)} leads to ${real}, outside the workspace; only run records inside the repository, or written by train in this job, are read`);
+            }
+            paths.push(match);
+        }
+    }
+    return Promise.all(paths.map(async (path) => parseRunRecord(await readRunRecordText(path, path), path)));
+}
+/**
+ * A run record file's text: capped at MAX_RUN_RECORD_BYTES, as train writes them (a 1 GB file
+ * named by mistake is refused at once rather than read) and checked for UTF-8 and NUL bytes, like every file we read.
+ */
+async function readRunRecordText(path, displayName) {
+    try {
+        return await readTextFile(path, displayName, { kind: 'run records', maxBytes: MAX_RUN_RECORD_BYTES });
+    }
+    catch (thrown) {
+        if (thrown instanceof UserError)
+            throw thrown;
+        throw new UserError(`cannot read the run record ${displayName}`, { file: displayName });
+    }
+}
+/** Where gate leaves its verdicts for package to embed in the manifest. */
+function gateResultsFolder(env = process.env) {
+    return join(env['RUNNER_TEMP'] || tmpdir(), 'ml-actions', 'gate-results');
+}
+/** Keeps a gate verdict for the later steps of this job. */
+async function writeJobGateResult(result, folder = gateResultsFolder()) {
+    await mkdir(folder, { recursive: true });
+    const name = `${String(Date.now()).padStart(15, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
+    await writeFile(join(folder, name), JSON.stringify(result));
+}
+/** Every gate verdict of this job, merged (passed only when all passed); undefined when no gate ran. */
+async function readJobGateResults(folder = gateResultsFolder()) {
+    const names = (await readdir(folder).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
+    if (names.length === 0)
+        return undefined;
+    const results = await Promise.all(names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8'))));
+    return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/baseline-file.ts
+
+
+/** Characters an artifact name cannot hold (besides those that make a value a path or glob). */
+const NOT_IN_ARTIFACT_NAMES = /["':<>|\r\n]/;
+/**
+ * Reads input `baseline`: `auto`, `none`, a workflow run id (digits), a run record path or glob
+ * (a value ending in `.json`, or holding a character artifact names cannot: `/`, `\`, `*`, `?`),
+ * or else an artifact name.
+ */
+function parseBaselineSpec(text, input = 'baseline') {
+    const value = text.trim();
+    if (value === 'auto' || value === 'none')
+        return { kind: value };
+    if (/^\d+$/.test(value)) {
+        const runId = Number(value);
+        if (!Number.isSafeInteger(runId) || runId === 0) {
+            throw new UserError(`input "${input}" is not a workflow run id: ${value}`);
+        }
+        return { kind: 'workflow-run', runId };
+    }
+    if (value.endsWith('.json') || /[/\\*?]/.test(value))
+        return { kind: 'files', pattern: value };
+    if (value === '' || NOT_IN_ARTIFACT_NAMES.test(value)) {
+        throw new UserError(`input "${input}" must be auto, none, a workflow run id, a run record path or glob (ending in .json, or with a /), or an artifact name; got ${JSON.stringify(value)}`);
+    }
+    return { kind: 'artifact', name: value };
+}
+/**
+ * The records of a baseline given as files: read from disk, so no token and no request are
+ * needed. A path or glob that matches nothing is a user error naming input `baseline`.
+ */
+async function baseline_file_readBaselineFile(pattern, workspace) {
+    const records = await readRunRecordFiles([pattern], workspace, 'baseline');
+    return { records, sha: records[0]?.provenance.sha };
+}
+
+;// CONCATENATED MODULE: ../../packages/github/src/earlier-attempt.ts
+/**
+ * Deletes the artifact of this name that an earlier attempt of this workflow run uploaded, so that
+ * a re-run can upload its own: the artifact service refuses a second artifact of one name in a run
+ * (409), and a re-run keeps the run and its artifacts. Nothing to do on a first attempt.
+ */
+async function replaceEarlierAttempt(client, name, runAttempt, log) {
+    if (runAttempt <= 1)
+        return;
+    try {
+        await client.deleteArtifact(name);
+        log.info(`the artifact ${name} of an earlier attempt of this run was deleted, to be replaced`);
+    }
+    catch (thrown) {
+        if (thrown?.name !== 'ArtifactNotFoundError')
+            throw thrown;
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/github/src/text-artifact.ts
 
 
@@ -39818,7 +39971,7 @@ function safeArtifactName(name) {
  * above 1) the artifact of that name an earlier attempt uploaded is replaced.
  */
 async function uploadTextArtifact(client, options) {
-    await replaceEarlierAttempt(client, options.name, options.runAttempt);
+    await replaceEarlierAttempt(client, options.name, options.runAttempt, options.log);
     const folder = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'ml-actions-upload-'));
     try {
         const file = (0,external_node_path_.join)(folder, options.fileName);
@@ -39912,7 +40065,7 @@ function run_record_artifact_runRecordArtifactName(experiment) {
     return safeArtifactName(`ml-run-${experiment}`);
 }
 /** Uploads a record; returns the artifact id. */
-async function uploadRunRecord(client, record, options = {}) {
+async function uploadRunRecord(client, record, options) {
     return uploadTextArtifact(client, {
         name: run_record_artifact_runRecordArtifactName(record.experiment),
         fileName: RUN_RECORD_FILE,
@@ -39944,12 +40097,12 @@ const MAX_ARTIFACT_PAGES = 3;
  * then one download.
  */
 async function findBaseline(request) {
-    const spec = request.spec.trim();
-    if (spec === 'auto')
+    const { spec } = request;
+    if (spec.kind === 'auto')
         return findAutomatically(request);
-    if (/^\d+$/.test(spec))
-        return fromWorkflowRun(request, Number(spec));
-    return fromArtifactName(request, spec);
+    if (spec.kind === 'workflow-run')
+        return fromWorkflowRun(request, spec.runId);
+    return fromArtifactName(request, spec.name);
 }
 async function fromWorkflowRun(request, runId) {
     const { owner, repo } = request.context;
@@ -40126,18 +40279,25 @@ async function download(request, artifact, notice) {
     return { records, sha, workflowRunId, notice };
 }
 /**
- * Looks up the baseline of each experiment. A lookup that fails (an expired artifact, an API that
- * keeps failing) becomes a notice: rules that need no baseline still apply.
+ * Looks up the baseline of each experiment, and says on the log why one is missing or unusual. A
+ * lookup that fails (an expired artifact, an API that keeps failing) becomes a notice: rules that
+ * need no baseline still apply.
  */
 async function findBaselines(request) {
+    const combined = await combineBaselines(request);
+    for (const notice of combined.notices)
+        request.log.notice(notice);
+    return combined;
+}
+async function combineBaselines(request) {
     const combined = { records: undefined, sha: undefined, url: undefined, notices: [] };
-    const spec = request.spec.trim();
-    if (spec === 'none')
+    const { spec, context } = request;
+    if (spec.kind === 'none')
         return combined;
     // Files are read once for every experiment, with no token and no request; a path or glob that
     // matches nothing is the user's error, not a missing baseline.
-    if (isBaselineFile(spec, request.context.workspace)) {
-        const { records, sha } = await readBaselineFile(spec, request.context.workspace);
+    if (spec.kind === 'files') {
+        const { records, sha } = await readBaselineFile(spec.pattern, context.workspace);
         return { ...combined, records, sha };
     }
     const github = request.github;
@@ -40145,7 +40305,7 @@ async function findBaselines(request) {
         return { ...combined, notices: ['no github-token: the baseline cannot be looked up'] };
     for (const experiment of request.experiments) {
         try {
-            const found = await findBaseline({ ...request, github, experiment });
+            const found = await findBaseline({ spec, context, github, experiment });
             if (found.notice !== undefined)
                 combined.notices.push(found.notice);
             if (found.records === undefined)
@@ -40153,7 +40313,7 @@ async function findBaselines(request) {
             combined.records = [...(combined.records ?? []), ...found.records];
             combined.sha ??= found.sha;
             if (found.workflowRunId !== undefined) {
-                combined.url ??= `${request.context.serverUrl}/${request.context.repository}/actions/runs/${found.workflowRunId}`;
+                combined.url ??= `${context.serverUrl}/${context.repository}/actions/runs/${found.workflowRunId}`;
             }
         }
         catch (thrown) {
@@ -40297,71 +40457,8 @@ function fit(text, ending = '') {
     return text.slice(0, CHECK_OUTPUT_LIMIT - note.length - ending.length) + note + ending;
 }
 
-;// CONCATENATED MODULE: ../../packages/github/src/inputs.ts
-
-
-/** Typed readers over the step's inputs; every mistake is a UserError naming the input. */
-/** A required input, trimmed; missing or blank is a user error. */
-function requiredInput(name) {
-    const value = core.getInput(name).trim();
-    if (value === '')
-        throw new UserError(`input "${name}" is required`);
-    return value;
-}
-/** An optional input, trimmed; blank reads as undefined. */
-function optionalInput(name) {
-    const value = lib_core/* getInput */.V4(name).trim();
-    return value === '' ? undefined : value;
-}
-/** A boolean input as YAML 1.2 core schema says (true/True/TRUE/false/False/FALSE); anything else is refused. */
-function booleanInput(name, fallback) {
-    if (lib_core/* getInput */.V4(name).trim() === '')
-        return fallback;
-    try {
-        return lib_core/* getBooleanInput */.Vt(name);
-    }
-    catch {
-        throw new src/* UserError */.yo(`input "${name}" must be true or false, got "${lib_core/* getInput */.V4(name).trim()}"`);
-    }
-}
-/** Non-empty, trimmed lines of a multi-line input; `#` comment lines are dropped. */
-function listInput(name) {
-    return lib_core/* getInput */.V4(name)
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#'));
-}
-/** One of a fixed set of words. */
-function choiceInput(name, choices, fallback) {
-    const value = optionalInput(name);
-    if (value === undefined)
-        return fallback;
-    if (choices.includes(value))
-        return value;
-    throw new UserError(`input "${name}" must be one of ${choices.join(', ')}, got "${value}"`);
-}
-/** An integer within bounds. */
-function integerInput(name, fallback, bounds) {
-    const value = optionalInput(name);
-    if (value === undefined)
-        return fallback;
-    if (!/^-?\d+$/.test(value))
-        throw new UserError(`input "${name}" must be an integer, got "${value}"`);
-    const parsed = Number(value);
-    if (parsed < bounds.min || parsed > bounds.max) {
-        throw new UserError(`input "${name}" must be between ${bounds.min} and ${bounds.max}, got ${parsed}`);
-    }
-    return parsed;
-}
-/** A token input, masked in the log before anything else can print it. */
-function secretInput(name) {
-    const value = optionalInput(name);
-    if (value !== undefined)
-        core.setSecret(value);
-    return value;
-}
-
 ;// CONCATENATED MODULE: ../../packages/github/src/index.ts
+
 
 
 
@@ -49296,18 +49393,19 @@ exports.visitAsync = visitAsync;
 __nccwpck_require__.d(__webpack_exports__, {
   yU: () => (/* binding */ ExitCode),
   Yz: () => (/* binding */ core_debug),
+  N4: () => (/* binding */ endGroup),
   z3: () => (/* binding */ error),
-  Vt: () => (/* binding */ getBooleanInput),
   V4: () => (/* binding */ getInput),
-  Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
+  Oh: () => (/* binding */ startGroup),
   z: () => (/* reexport */ summary),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, endGroup, exportVariable, getIDToken, getMultilineInput, getState, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: addPath, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, platform, saveState, setCommandEcho, setFailed, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(70857);
@@ -49333,7 +49431,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -51276,7 +51374,7 @@ function core_debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -51284,7 +51382,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -51292,7 +51390,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.

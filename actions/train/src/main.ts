@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import * as core from '@actions/core';
 import {
   RUN_RECORD_SCHEMA,
   RUN_RECORD_VERSION,
-  REDACTED,
   UserError,
   collectMetrics,
   errorMessage,
@@ -13,7 +11,6 @@ import {
   fitRunRecord,
   formatBytes,
   MAX_RUN_RECORD_BYTES,
-  isCredentialName,
   lookAlikeNames,
   minutesText,
   readParams,
@@ -30,148 +27,137 @@ import {
   type RunStatus,
 } from '@ml-actions/core';
 import {
-  annotate,
-  loadArtifactClient,
-  printable,
-  readActionContext,
   runStep,
   uploadRunRecord,
   writeJobRecord,
   type ActionContext,
+  type AnnotationPlace,
+  type Log,
+  type Runner,
 } from '@ml-actions/github';
 import { readTrainSettings, type TrainSettings } from './settings.ts';
 import { runTrainingCommand } from './training-command.ts';
 
 /** train: run the command, read what it wrote, record the run. */
-export async function run(): Promise<void> {
-  await runStep('train', async (step) => {
-    const raw = readTrainSettings();
-    // Matrix values are recorded and shown (the default experiment name holds them), never run.
-    const settings: TrainSettings = {
-      ...raw,
-      matrix: Object.fromEntries(
-        Object.entries(raw.matrix).map(([key, value]) => [key, isCredentialName(key, raw.redact) ? REDACTED : value]),
-      ),
-    };
-    const context = readActionContext();
-    const cwd = resolve(context.workspace, settings.workingDirectory);
-    const where = { workspace: context.workspace, cwd };
-    // What the metrics patterns match before the command, to tell later which files it did not write.
-    const before = settings.command === undefined ? undefined : await snapshotMetricsFiles(settings.metrics, where);
-    const started = new Date();
+export async function run(runner?: Runner): Promise<void> {
+  await runStep(
+    { name: 'train', settings: readTrainSettings },
+    async (step) => {
+      const { settings, context, log } = step;
+      const cwd = resolve(context.workspace, settings.workingDirectory);
+      const where = { workspace: context.workspace, cwd };
+      // What the metrics patterns match before the command, to tell later which files it did not write.
+      const before = settings.command === undefined ? undefined : await snapshotMetricsFiles(settings.metrics, where);
+      const started = new Date();
 
-    let exitCode: number | undefined;
-    let timedOut = false;
-    if (settings.command !== undefined) {
-      const timeoutMs = settings.timeoutMinutes === undefined ? undefined : settings.timeoutMinutes * 60_000;
-      const result = await core.group(`Training: ${redactCommand(settings.command, settings.redact)}`, () =>
-        runTrainingCommand(settings.command ?? '', cwd, { timeoutMs }),
-      );
-      // A stopped command's exit code is our signal, not its answer: the record has none then.
-      if (result.timedOut) timedOut = true;
-      else exitCode = result.exitCode;
-    }
-    const finished = new Date();
-
-    // Every reader runs even when one fails, so that the record holds all that could be read.
-    const problems: unknown[] = [];
-    const attempt = async <T>(read: () => Promise<T>, fallback: T): Promise<T> => {
-      try {
-        return await read();
-      } catch (thrown: unknown) {
-        problems.push(thrown);
-        return fallback;
+      let exitCode: number | undefined;
+      let timedOut = false;
+      if (settings.command !== undefined) {
+        const timeoutMs = settings.timeoutMinutes === undefined ? undefined : settings.timeoutMinutes * 60_000;
+        const result = await log.group(`Training: ${redactCommand(settings.command, settings.redact)}`, () =>
+          runTrainingCommand(settings.command ?? '', cwd, { timeoutMs }),
+        );
+        // A stopped command's exit code is our signal, not its answer: the record has none then.
+        if (result.timedOut) timedOut = true;
+        else exitCode = result.exitCode;
       }
-    };
-    const unchanged = before === undefined ? new Set<string>() : await unchangedMetricsFiles(before);
-    // A failed command's untouched files hold an earlier run's values, not this run's.
-    const failed = timedOut || (exitCode !== undefined && exitCode !== 0);
-    const metrics = await attempt(() => collectMetrics(settings.metrics, where, failed ? unchanged : new Set()), {
-      metrics: {},
-      sources: [],
-      skipped: [],
-      warnings: [],
-    });
-    for (const warning of metrics.warnings) annotate('warning', printable(warning.message), annotation(warning));
-    const staleSources = failed ? metrics.skipped : metrics.sources.filter((source) => unchanged.has(source));
-    if (!failed) {
-      for (const source of staleSources) {
-        annotate(
-          'warning',
-          printable(
+      const finished = new Date();
+
+      // Every reader runs even when one fails, so that the record holds all that could be read.
+      const problems: unknown[] = [];
+      const attempt = async <T>(read: () => Promise<T>, fallback: T): Promise<T> => {
+        try {
+          return await read();
+        } catch (thrown: unknown) {
+          problems.push(thrown);
+          return fallback;
+        }
+      };
+      const unchanged = before === undefined ? new Set<string>() : await unchangedMetricsFiles(before);
+      // A failed command's untouched files hold an earlier run's values, not this run's.
+      const failed = timedOut || (exitCode !== undefined && exitCode !== 0);
+      const metrics = await attempt(() => collectMetrics(settings.metrics, where, failed ? unchanged : new Set()), {
+        metrics: {},
+        sources: [],
+        skipped: [],
+        warnings: [],
+      });
+      for (const warning of metrics.warnings) log.warning(warning.message, annotation(warning));
+      const staleSources = failed ? metrics.skipped : metrics.sources.filter((source) => unchanged.has(source));
+      if (!failed) {
+        for (const source of staleSources) {
+          log.warning(
             `metrics file ${source} was not rewritten by the training command (it existed before and is unchanged); its values may be from an earlier run`,
-          ),
-          { file: source },
-        );
+            { file: source },
+          );
+        }
       }
-    }
-    const params = await attempt(() => readParams(settings.params, where), {
-      params: {},
-      sources: [],
-    });
-    const inputs = await attempt(() => fingerprintFiles(settings.data, where), [] as DataInput[]);
-    warnLookAlikes('metric', Object.keys(metrics.metrics));
-    warnLookAlikes('param', Object.keys(params.params));
+      const params = await attempt(() => readParams(settings.params, where), {
+        params: {},
+        sources: [],
+      });
+      const inputs = await attempt(() => fingerprintFiles(settings.data, where), [] as DataInput[]);
+      warnLookAlikes(log, 'metric', Object.keys(metrics.metrics));
+      warnLookAlikes(log, 'param', Object.keys(params.params));
 
-    const built = buildRecord(settings, context, {
-      started,
-      finished,
-      exitCode,
-      timedOut,
-      metrics: metrics.metrics,
-      params: redactParams(params.params, settings.redact),
-      inputs,
-      sources: [...metrics.sources, ...params.sources],
-      staleSources,
-    });
-    // Long histories are thinned so that gate, compare and package accept the record.
-    const record = fitRecord(built, problems);
-    const path = await writeJobRecord(record);
-    step.setOutput('run-id', record.runId);
-    step.setOutput('record', path);
-    step.setOutput('metrics', JSON.stringify(finalMetricValues(record)));
-    step.addSummary(renderRunSummary(record));
+      const built = buildRecord(settings, context, {
+        started,
+        finished,
+        exitCode,
+        timedOut,
+        metrics: metrics.metrics,
+        params: redactParams(params.params, settings.redact),
+        inputs,
+        sources: [...metrics.sources, ...params.sources],
+        staleSources,
+      });
+      // Long histories are thinned so that gate, compare and package accept the record.
+      const record = fitRecord(built, problems, log);
+      const path = await writeJobRecord(record);
+      step.setOutput('run-id', record.runId);
+      step.setOutput('record', path);
+      step.setOutput('metrics', JSON.stringify(finalMetricValues(record)));
+      step.addSummary(renderRunSummary(record));
 
-    if (settings.upload) {
-      try {
-        const artifactId = await uploadRunRecord(await loadArtifactClient(), record);
-        step.setOutput('artifact-id', artifactId);
-      } catch (thrown: unknown) {
-        // An outage of the artifact service: the record is on disk for later steps of this job.
+      if (settings.upload) {
+        try {
+          const artifactId = await uploadRunRecord(await step.artifacts(), record, { log });
+          step.setOutput('artifact-id', artifactId);
+        } catch (thrown: unknown) {
+          // An outage of the artifact service: the record is on disk for later steps of this job.
+          step.setOutput('artifact-id', '');
+          step.fail(
+            `could not upload the run record as an artifact: ${withoutUrlSecrets(oneLine(errorMessage(thrown)))}; the record is at ${path}`,
+          );
+        }
+      } else {
         step.setOutput('artifact-id', '');
-        step.fail(
-          `could not upload the run record as an artifact: ${withoutUrlSecrets(oneLine(errorMessage(thrown)))}; the record is at ${path}`,
-        );
       }
-    } else {
-      step.setOutput('artifact-id', '');
-    }
 
-    if (timedOut) {
-      step.fail(
-        `the training command timed out after ${minutesText(settings.timeoutMinutes)} and was stopped; the run record was written with status "timed-out"`,
-      );
-    } else if (exitCode !== undefined && exitCode !== 0) {
-      step.fail(`the training command exited with code ${exitCode}; the run record was written with status "failed"`);
-    }
-    // The first reading problem fails the step; the others are reported too, each on its own line.
-    for (const problem of problems.slice(1)) {
-      if (problem instanceof UserError) annotate('error', printable(problem.message), annotation(problem));
-    }
-    if (problems.length > 0) throw problems[0];
-  });
+      if (timedOut) {
+        step.fail(
+          `the training command timed out after ${minutesText(settings.timeoutMinutes)} and was stopped; the run record was written with status "timed-out"`,
+        );
+      } else if (exitCode !== undefined && exitCode !== 0) {
+        step.fail(`the training command exited with code ${exitCode}; the run record was written with status "failed"`);
+      }
+      // The first reading problem fails the step; the others are reported too, each on its own line.
+      for (const problem of problems.slice(1)) {
+        if (problem instanceof UserError) log.error(problem.message, annotation(problem));
+      }
+      if (problems.length > 0) throw problems[0];
+    },
+    runner,
+  );
 }
 
 /** The record within MAX_RUN_RECORD_BYTES, each thinned history said; unchanged (and a problem) when it cannot fit. */
-function fitRecord(record: RunRecord, problems: unknown[]): RunRecord {
+function fitRecord(record: RunRecord, problems: unknown[], log: Log): RunRecord {
   try {
     const fitted = fitRunRecord(record);
     for (const { metric, from, to } of fitted.downsampled) {
-      annotate(
-        'warning',
-        printable(
-          `the history of ${metric} was thinned from ${from} to ${to} points (first, last and extremes kept) to keep the run record within ${formatBytes(MAX_RUN_RECORD_BYTES)}`,
-        ),
+      log.warning(
+        `the history of ${metric} was thinned from ${from} to ${to} points (first, last and extremes kept) to keep the run record within ${formatBytes(MAX_RUN_RECORD_BYTES)}`,
       );
     }
     return fitted.record;
@@ -185,13 +171,10 @@ function fitRecord(record: RunRecord, problems: unknown[]): RunRecord {
  * Names that differ only in hidden characters (`acc\u200buracy` beside `accuracy`) would show as
  * two rows that read the same; they are written out wherever shown, and said here.
  */
-function warnLookAlikes(kind: 'metric' | 'param', names: string[]): void {
+function warnLookAlikes(log: Log, kind: 'metric' | 'param', names: string[]): void {
   for (const group of lookAlikeNames(names)) {
-    annotate(
-      'warning',
-      printable(
-        `${group.length} ${kind} names read the same but differ in hidden characters: ${group.map((name) => JSON.stringify(name)).join(', ')}; they are shown with those characters written out`,
-      ),
+    log.warning(
+      `${group.length} ${kind} names read the same but differ in hidden characters: ${group.map((name) => JSON.stringify(name)).join(', ')}; they are shown with those characters written out`,
     );
   }
 }
@@ -200,11 +183,11 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function annotation(error: UserError): core.AnnotationProperties {
-  const properties: core.AnnotationProperties = {};
-  if (error.file !== undefined) properties.file = error.file;
-  if (error.line !== undefined) properties.startLine = error.line;
-  return properties;
+function annotation(error: UserError): AnnotationPlace {
+  const place: AnnotationPlace = {};
+  if (error.file !== undefined) place.file = error.file;
+  if (error.line !== undefined) place.line = error.line;
+  return place;
 }
 
 /** The experiment: as given, else the job id plus the matrix values (`train-1-linux`). */

@@ -1,5 +1,5 @@
-import { UserError } from '@ml-actions/core';
-import { booleanInput, listInput, optionalInput } from '@ml-actions/github';
+import { REDACTED, UserError, isCredentialName } from '@ml-actions/core';
+import type { ActionInputs } from '@ml-actions/github';
 
 /** train's inputs, validated once. */
 export interface TrainSettings {
@@ -18,18 +18,23 @@ export interface TrainSettings {
 }
 
 /** Reads and checks every input; a bad one is a UserError naming it. */
-export function readTrainSettings(): TrainSettings {
+export function readTrainSettings(inputs: ActionInputs): TrainSettings {
+  const redact = inputs.list('redact');
+  const matrix = parseMatrix(inputs.optional('matrix'));
   return {
-    command: optionalInput('command'),
-    workingDirectory: optionalInput('working-directory') ?? '.',
-    metrics: listInput('metrics'),
-    params: listInput('params'),
-    data: listInput('data'),
-    experiment: optionalInput('experiment'),
-    matrix: parseMatrix(optionalInput('matrix')),
-    upload: booleanInput('upload', true),
-    redact: listInput('redact'),
-    timeoutMinutes: parseTimeoutMinutes(optionalInput('timeout-minutes')),
+    command: inputs.optional('command'),
+    workingDirectory: inputs.required('working-directory'),
+    metrics: inputs.list('metrics'),
+    params: inputs.list('params'),
+    data: inputs.list('data'),
+    experiment: inputs.optional('experiment'),
+    // Matrix values are recorded and shown (the default experiment name holds them), never run.
+    matrix: Object.fromEntries(
+      Object.entries(matrix).map(([key, value]) => [key, isCredentialName(key, redact) ? REDACTED : value]),
+    ),
+    upload: inputs.boolean('upload'),
+    redact,
+    timeoutMinutes: parseTimeoutMinutes(inputs.optional('timeout-minutes')),
   };
 }
 

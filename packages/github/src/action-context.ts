@@ -34,6 +34,8 @@ export interface ActionContext {
   job: string;
   runnerOs: string;
   workspace: string;
+  /** RUNNER_TEMP: the job's scratch folder, emptied after the job; undefined outside a runner. */
+  temp: string | undefined;
   /** The raw event payload, for the few actions that need more (workflow_run). */
   payload: Record<string, unknown>;
 }
@@ -76,6 +78,7 @@ export function readActionContext(env: Env = process.env): ActionContext {
     job: env['GITHUB_JOB'] ?? '',
     runnerOs: env['RUNNER_OS'] ?? '',
     workspace: env['GITHUB_WORKSPACE'] ?? process.cwd(),
+    temp: env['RUNNER_TEMP'] || undefined,
     payload,
   };
 }

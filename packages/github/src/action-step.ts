@@ -1,11 +1,35 @@
-import * as core from '@actions/core';
 import { UserError, UserErrors, errorMessage, withoutUrlSecrets } from '@ml-actions/core';
+import { readActionContext, type ActionContext } from './action-context.ts';
+import { ActionInputs } from './action-inputs.ts';
+import type { ArtifactClient } from './artifact-client.ts';
+import { createGitHubClient, type GitHubClient } from './github-client.ts';
 import { describeGitHubFailure } from './github-failure.ts';
-import { annotate, reportUnshownAnnotations, resetAnnotations } from './step-annotations.ts';
-import { logUntrusted, printable } from './untrusted-log.ts';
+import { actionsRunner, type AnnotationPlace, type Runner } from './runner.ts';
+import { StepLog, type Log } from './step-log.ts';
 
-/** What an action's body gets: somewhere to put outputs and the job summary, flushed even on failure. */
-export interface Step {
+/** A client and the token it holds, for the repository the step runs in. */
+export interface GitHubSession {
+  client: GitHubClient;
+  token: string;
+}
+
+/** What runStep needs to know of an action before its body runs. */
+export interface ActionDefinition<S> {
+  /** The action's name, as failures and annotation titles show it. */
+  name: string;
+  /** Reads and checks every input once; a bad one is a UserError naming it. */
+  settings(inputs: ActionInputs): S;
+  /** The token among the settings, for `github()`; an action without one never calls GitHub. */
+  token?(settings: S): string | undefined;
+}
+
+/** Everything an action's body may touch of the runner. Outputs and the summary survive a failure. */
+export interface Step<S = unknown> {
+  readonly settings: S;
+  /** The step's log: every method makes user text safe to print. */
+  readonly log: Log;
+  /** The runner's variables and the event payload, read on first use. */
+  readonly context: ActionContext;
   /** Sets an output now, so it survives a later failure. */
   setOutput(name: string, value: string | number | boolean): void;
   /** Appends Markdown to the job summary written when the step ends. */
@@ -13,53 +37,116 @@ export interface Step {
   /** Marks the step failed with a user-facing message but lets the body finish (summary, outputs). */
   fail(message: string): void;
   readonly failed: boolean;
+  /** The GitHub session, created on first use; undefined when the token input is empty. */
+  github(): GitHubSession | undefined;
+  /** As `github()`, but an empty token is a user error saying what it was needed for. */
+  requireGitHub(purpose: string): GitHubSession;
+  /** The artifact client, loaded on first use (it is the heaviest import). */
+  artifacts(): Promise<ArtifactClient>;
 }
 
 /**
- * The outer guard of every action: runs `body`, writes the job summary whatever happens, and turns
- * anything thrown (an Error, a string, anything) into a failed step with a one-line message.
- * User mistakes (UserError) are shown as they are, with an annotation on the file and line at fault;
- * a failed GitHub API call is named (method, path, status); anything else is reported as a bug,
- * with its stack in the debug log.
+ * The outer guard of every action: reads the settings, runs `body`, writes the job summary
+ * whatever happens, and turns anything thrown (an Error, a string, anything) into a failed step
+ * with a one-line message. User mistakes (UserError) are shown as they are, with an annotation on
+ * the file and line at fault; a failed GitHub API call is named (method, path, status); anything
+ * else is reported as a bug, with its stack in the debug log.
  */
-export async function runStep(actionName: string, body: (step: Step) => Promise<void> | void): Promise<void> {
-  resetAnnotations();
+export async function runStep<S>(
+  definition: ActionDefinition<S>,
+  body: (step: Step<S>) => Promise<void> | void,
+  runner: Runner = actionsRunner(),
+): Promise<void> {
+  const log = new StepLog(runner);
   const summary: string[] = [];
   // Each failure is annotated once: by `fail`, by a UserError's own annotation, or at the end.
   let failure: Failure | undefined;
-  const step: Step = {
-    setOutput: (name, value) => core.setOutput(name, String(value)),
-    addSummary: (markdown) => summary.push(markdown),
-    fail: (text) => {
-      const message = withoutUrlSecrets(text);
-      failure ??= { message, annotated: true };
-      annotate('error', printable(message), {}, { failure: true });
-    },
-    get failed() {
-      return failure !== undefined;
-    },
-  };
   try {
-    await body(step);
+    const settings = definition.settings(new ActionInputs(runner));
+    await body(
+      openStep(
+        definition,
+        settings,
+        runner,
+        log,
+        summary,
+        (text) => {
+          const message = withoutUrlSecrets(text);
+          failure ??= { message, annotated: true };
+          log.failure(message);
+        },
+        () => failure !== undefined,
+      ),
+    );
   } catch (thrown: unknown) {
     // Messages may quote a URL (GITHUB_API_URL, a signed storage URL): none is shown with its secrets.
-    const described = describeFailure(actionName, thrown);
+    const described = describeFailure(definition.name, thrown, log);
     failure = { ...described, message: withoutUrlSecrets(described.message) };
   }
   if (failure !== undefined) {
     summary.push(`\n> [!CAUTION]\n> ${failure.message.split('\n').join('\n> ')}\n`);
   }
   try {
-    if (summary.length > 0) await core.summary.addRaw(summary.join('\n'), true).write();
+    if (summary.length > 0) await runner.writeSummary(summary.join('\n'));
   } catch (thrown: unknown) {
     // The summary is best effort (GitHub refuses over 1 MiB); the verdict still has to be reported.
-    annotate('warning', withoutUrlSecrets(`${actionName}: could not write the job summary: ${errorMessage(thrown)}`));
+    log.warning(withoutUrlSecrets(`${definition.name}: could not write the job summary: ${errorMessage(thrown)}`));
   }
-  if (failure !== undefined && !failure.annotated) annotate('error', printable(failure.message), {}, { failure: true });
-  reportUnshownAnnotations();
-  if (failure !== undefined) {
-    process.exitCode = core.ExitCode.Failure;
-  }
+  if (failure !== undefined && !failure.annotated) log.failure(failure.message);
+  log.reportUnshown();
+  if (failure !== undefined) runner.markFailed();
+}
+
+function openStep<S>(
+  definition: ActionDefinition<S>,
+  settings: S,
+  runner: Runner,
+  log: StepLog,
+  summary: string[],
+  fail: (message: string) => void,
+  failed: () => boolean,
+): Step<S> {
+  let context: ActionContext | undefined;
+  let session: GitHubSession | undefined;
+  let artifacts: Promise<ArtifactClient> | undefined;
+  const step: Step<S> = {
+    settings,
+    log,
+    get context() {
+      context ??= readActionContext(runner.env);
+      return context;
+    },
+    setOutput: (name, value) => runner.setOutput(name, String(value)),
+    addSummary: (markdown) => summary.push(markdown),
+    fail,
+    get failed() {
+      return failed();
+    },
+    github: () => {
+      const token = definition.token?.(settings);
+      if (token === undefined) return undefined;
+      session ??= {
+        token,
+        client: createGitHubClient({
+          token,
+          apiUrl: step.context.apiUrl,
+          env: runner.env,
+          log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) },
+        }),
+      };
+      return session;
+    },
+    requireGitHub: (purpose) => {
+      const found = step.github();
+      if (found === undefined) throw new UserError(`input "github-token" is empty: ${purpose}`);
+      return found;
+    },
+    artifacts: () => {
+      artifacts ??= runner.artifactClient();
+      return artifacts;
+    },
+  };
+  return step;
 }
 
 /**
@@ -77,27 +164,26 @@ interface Failure {
   annotated: boolean;
 }
 
-function describeFailure(actionName: string, thrown: unknown): Failure {
+function describeFailure(actionName: string, thrown: unknown, log: StepLog): Failure {
   if (thrown instanceof UserError) {
     // Several mistakes found together (every syntax error of the rules) are annotated each at its place.
     (thrown instanceof UserErrors ? thrown.errors : [thrown]).forEach((error, index) => {
-      const properties: core.AnnotationProperties = { title: actionName };
-      if (error.file !== undefined) properties.file = error.file;
-      if (error.line !== undefined) properties.startLine = error.line;
-      if (error.column !== undefined) properties.startColumn = error.column;
+      const place: AnnotationPlace = { title: actionName };
+      if (error.file !== undefined) place.file = error.file;
+      if (error.line !== undefined) place.line = error.line;
+      if (error.column !== undefined) place.column = error.column;
       // Annotations are one line; the full (possibly multi-line) message goes to the log.
       // The first is the step's failure: it keeps its annotation however many came before.
-      annotate('error', printable(withoutUrlSecrets(error.message.split('\n')[0] ?? error.message)), properties, {
-        failure: index === 0,
-      });
+      const line = withoutUrlSecrets(error.message.split('\n')[0] ?? error.message);
+      if (index === 0) log.failure(line, place);
+      else log.error(line, place);
     });
-    // The rest may quote the user's file (a rules line): printed so that the runner obeys none of it.
-    if (thrown.message.includes('\n')) logUntrusted(withoutUrlSecrets(thrown.message));
+    if (thrown.message.includes('\n')) log.info(withoutUrlSecrets(thrown.message));
     return { message: thrown.message, annotated: true };
   }
   // An API call that failed (an outage, a permission, a rate limit) is not our bug: say which call, no stack.
   const failedCall = describeGitHubFailure(thrown);
   if (failedCall !== undefined) return { message: `${actionName}: ${failedCall}`, annotated: false };
-  if (thrown instanceof Error && thrown.stack !== undefined) core.debug(withoutUrlSecrets(thrown.stack));
+  if (thrown instanceof Error && thrown.stack !== undefined) log.debug(withoutUrlSecrets(thrown.stack));
   return { message: `${actionName} failed unexpectedly: ${errorMessage(thrown)}`, annotated: false };
 }

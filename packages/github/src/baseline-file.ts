@@ -1,18 +1,39 @@
-import { existsSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import type { RunRecord } from '@ml-actions/core';
+import { UserError, type RunRecord } from '@ml-actions/core';
 import { readRunRecordFiles } from './job-records.ts';
 
+/** Where the baseline comes from, as input `baseline` says. */
+export type BaselineSpec =
+  | { kind: 'auto' }
+  | { kind: 'none' }
+  | { kind: 'workflow-run'; runId: number }
+  | { kind: 'artifact'; name: string }
+  | { kind: 'files'; pattern: string };
+
+/** Characters an artifact name cannot hold (besides those that make a value a path or glob). */
+const NOT_IN_ARTIFACT_NAMES = /["':<>|\r\n]/;
+
 /**
- * Whether a `baseline` input names run record files rather than a lookup (`auto`, `none`, a
- * workflow run id, an artifact name). A name ending in `.json`, or holding a character that
- * artifact names cannot (`/`, `\`, `*`, `?`), is a path or glob; so is a name that exists.
+ * Reads input `baseline`: `auto`, `none`, a workflow run id (digits), a run record path or glob
+ * (a value ending in `.json`, or holding a character artifact names cannot: `/`, `\`, `*`, `?`),
+ * or else an artifact name.
  */
-export function isBaselineFile(spec: string, workspace: string): boolean {
-  const trimmed = spec.trim();
-  if (trimmed === 'auto' || trimmed === 'none' || /^\d+$/.test(trimmed)) return false;
-  if (trimmed.endsWith('.json') || /[/\\*?]/.test(trimmed)) return true;
-  return existsSync(isAbsolute(trimmed) ? trimmed : resolve(workspace, trimmed));
+export function parseBaselineSpec(text: string, input = 'baseline'): BaselineSpec {
+  const value = text.trim();
+  if (value === 'auto' || value === 'none') return { kind: value };
+  if (/^\d+$/.test(value)) {
+    const runId = Number(value);
+    if (!Number.isSafeInteger(runId) || runId === 0) {
+      throw new UserError(`input "${input}" is not a workflow run id: ${value}`);
+    }
+    return { kind: 'workflow-run', runId };
+  }
+  if (value.endsWith('.json') || /[/\\*?]/.test(value)) return { kind: 'files', pattern: value };
+  if (value === '' || NOT_IN_ARTIFACT_NAMES.test(value)) {
+    throw new UserError(
+      `input "${input}" must be auto, none, a workflow run id, a run record path or glob (ending in .json, or with a /), or an artifact name; got ${JSON.stringify(value)}`,
+    );
+  }
+  return { kind: 'artifact', name: value };
 }
 
 /**
@@ -20,9 +41,9 @@ export function isBaselineFile(spec: string, workspace: string): boolean {
  * needed. A path or glob that matches nothing is a user error naming input `baseline`.
  */
 export async function readBaselineFile(
-  spec: string,
+  pattern: string,
   workspace: string,
 ): Promise<{ records: RunRecord[]; sha: string | undefined }> {
-  const records = await readRunRecordFiles([spec.trim()], workspace, 'baseline');
+  const records = await readRunRecordFiles([pattern], workspace, 'baseline');
   return { records, sha: records[0]?.provenance.sha };
 }

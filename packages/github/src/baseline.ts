@@ -2,7 +2,8 @@ import { errorMessage, type RunRecord } from '@ml-actions/core';
 import type { ActionContext } from './action-context.ts';
 import type { GitHubClient } from './github-client.ts';
 import { describeGitHubFailure } from './github-failure.ts';
-import { isBaselineFile, readBaselineFile } from './baseline-file.ts';
+import { readBaselineFile, type BaselineSpec } from './baseline-file.ts';
+import type { Log } from './step-log.ts';
 import { downloadRunRecord, runRecordArtifactName } from './run-record-artifact.ts';
 
 /** The run a candidate is compared with, and how it was found. */
@@ -22,8 +23,8 @@ export interface NoBaseline {
 }
 
 export interface BaselineRequest {
-  /** `auto`, `none`, a run record path, a workflow run id, or an artifact name. */
-  spec: string;
+  /** A lookup: files and `none` need none. */
+  spec: Extract<BaselineSpec, { kind: 'auto' | 'workflow-run' | 'artifact' }>;
   experiment: string;
   context: ActionContext;
   github: GitHubClient;
@@ -54,10 +55,10 @@ const MAX_ARTIFACT_PAGES = 3;
  * then one download.
  */
 async function findBaseline(request: BaselineRequest): Promise<Baseline | NoBaseline> {
-  const spec = request.spec.trim();
-  if (spec === 'auto') return findAutomatically(request);
-  if (/^\d+$/.test(spec)) return fromWorkflowRun(request, Number(spec));
-  return fromArtifactName(request, spec);
+  const { spec } = request;
+  if (spec.kind === 'auto') return findAutomatically(request);
+  if (spec.kind === 'workflow-run') return fromWorkflowRun(request, spec.runId);
+  return fromArtifactName(request, spec.name);
 }
 
 async function fromWorkflowRun(request: BaselineRequest, runId: number): Promise<Baseline | NoBaseline> {
@@ -284,36 +285,49 @@ export interface CombinedBaseline {
 }
 
 /**
- * Looks up the baseline of each experiment. A lookup that fails (an expired artifact, an API that
- * keeps failing) becomes a notice: rules that need no baseline still apply.
+ * Looks up the baseline of each experiment, and says on the log why one is missing or unusual. A
+ * lookup that fails (an expired artifact, an API that keeps failing) becomes a notice: rules that
+ * need no baseline still apply.
  */
-export async function findBaselines(
-  request: Omit<BaselineRequest, 'experiment' | 'github'> & {
-    experiments: string[];
-    /** Undefined without a token: files still work, lookups become a notice. */
-    github: GitHubClient | undefined;
-  },
-): Promise<CombinedBaseline> {
+export async function findBaselines(request: {
+  spec: BaselineSpec;
+  experiments: string[];
+  context: ActionContext;
+  /** Undefined without a token: files still work, lookups become a notice. */
+  github: GitHubClient | undefined;
+  log: Log;
+}): Promise<CombinedBaseline> {
+  const combined = await combineBaselines(request);
+  for (const notice of combined.notices) request.log.notice(notice);
+  return combined;
+}
+
+async function combineBaselines(request: {
+  spec: BaselineSpec;
+  experiments: string[];
+  context: ActionContext;
+  github: GitHubClient | undefined;
+}): Promise<CombinedBaseline> {
   const combined: CombinedBaseline = { records: undefined, sha: undefined, url: undefined, notices: [] };
-  const spec = request.spec.trim();
-  if (spec === 'none') return combined;
+  const { spec, context } = request;
+  if (spec.kind === 'none') return combined;
   // Files are read once for every experiment, with no token and no request; a path or glob that
   // matches nothing is the user's error, not a missing baseline.
-  if (isBaselineFile(spec, request.context.workspace)) {
-    const { records, sha } = await readBaselineFile(spec, request.context.workspace);
+  if (spec.kind === 'files') {
+    const { records, sha } = await readBaselineFile(spec.pattern, context.workspace);
     return { ...combined, records, sha };
   }
   const github = request.github;
   if (github === undefined) return { ...combined, notices: ['no github-token: the baseline cannot be looked up'] };
   for (const experiment of request.experiments) {
     try {
-      const found = await findBaseline({ ...request, github, experiment });
+      const found = await findBaseline({ spec, context, github, experiment });
       if (found.notice !== undefined) combined.notices.push(found.notice);
       if (found.records === undefined) continue;
       combined.records = [...(combined.records ?? []), ...found.records];
       combined.sha ??= found.sha;
       if (found.workflowRunId !== undefined) {
-        combined.url ??= `${request.context.serverUrl}/${request.context.repository}/actions/runs/${found.workflowRunId}`;
+        combined.url ??= `${context.serverUrl}/${context.repository}/actions/runs/${found.workflowRunId}`;
       }
     } catch (thrown: unknown) {
       const reason = describeGitHubFailure(thrown) ?? errorMessage(thrown);

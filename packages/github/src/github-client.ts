@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import { Octokit } from '@octokit/core';
 import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { retry } from '@octokit/plugin-retry';
@@ -6,7 +5,6 @@ import { throttling } from '@octokit/plugin-throttling';
 import type Bottleneck from 'bottleneck';
 import { UserError } from '@ml-actions/core';
 import { refuseIncompleteAnswers } from './incomplete-answer.ts';
-import { annotate } from './step-annotations.ts';
 import { WRITE_SPACING_MS, writePacing } from './write-pacing.ts';
 
 // Plugin order is hook order, the last outermost: a cut-off answer must be refused inside the retry
@@ -32,8 +30,10 @@ export interface GitHubClientOptions {
   retries?: number;
   /** Scales every wait; default from ML_ACTIONS_RETRY_WAIT_SCALE (see `retryWaitScale`), else 1. */
   waitScale?: number;
-  /** Where retry warnings go; default the step's log. */
-  log?: { warn(message: string): void; debug(message: string): void };
+  /** Where retry warnings and request details go: the step's log. */
+  log: { warn(message: string): void; debug(message: string): void };
+  /** Where ML_ACTIONS_RETRY_WAIT_SCALE is read when `waitScale` is not given. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The variable that shortens retry waits in tests that run the bundles (a factor in (0, 1]). */
@@ -43,7 +43,7 @@ export const RETRY_WAIT_SCALE_VARIABLE = 'ML_ACTIONS_RETRY_WAIT_SCALE';
  * The factor every retry wait is multiplied by: 1 on a real runner; tests that run the bundles set
  * ML_ACTIONS_RETRY_WAIT_SCALE (e.g. 0.01) so that 5xx back-off and Retry-After take milliseconds.
  */
-export function retryWaitScale(env: Record<string, string | undefined> = process.env): number {
+export function retryWaitScale(env: Readonly<Record<string, string | undefined>> = process.env): number {
   const text = env[RETRY_WAIT_SCALE_VARIABLE]?.trim() ?? '';
   if (text === '') return 1;
   const scale = Number(text);
@@ -57,12 +57,8 @@ export function retryWaitScale(env: Record<string, string | undefined> = process
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const retries = options.retries ?? 3;
   // Read once per client, and each action creates one client.
-  const scale = options.waitScale ?? retryWaitScale();
-  // The step's own log unless told otherwise: warnings for retries, details in the debug log.
-  const log = options.log ?? {
-    warn: (message: string) => annotate('warning', message),
-    debug: (message: string) => core.debug(message),
-  };
+  const scale = options.waitScale ?? retryWaitScale(options.env);
+  const log = options.log;
   const waitOut = (limit: string, retryAfter: number, retryCount: number): boolean => {
     if (retryCount >= retries) return false; // the request then fails with GitHub's own message
     log.warn(`GitHub ${limit} hit; retrying after ${retryAfter} s (attempt ${retryCount + 1} of ${retries})`);

@@ -1,6 +1,7 @@
 import { MAX_RUN_RECORD_BYTES, UserError, parseRunRecord, serializeRunRecord, type RunRecord } from '@ml-actions/core';
 import type { ArtifactClient } from './artifact-client.ts';
 import type { GitHubClient } from './github-client.ts';
+import type { Log } from './step-log.ts';
 import { downloadArtifactFile, safeArtifactName, uploadTextArtifact, type ArtifactLocation } from './text-artifact.ts';
 
 /** Run records travel as one small artifact per run and experiment; this is the file inside. */
@@ -15,7 +16,7 @@ export function runRecordArtifactName(experiment: string): string {
 export async function uploadRunRecord(
   client: ArtifactClient,
   record: RunRecord,
-  options: { retentionDays?: number } = {},
+  options: { retentionDays?: number; log: Log },
 ): Promise<number> {
   return uploadTextArtifact(client, {
     name: runRecordArtifactName(record.experiment),

@@ -13,6 +13,7 @@ import {
   type ZipLimits,
 } from '@ml-actions/core';
 import type { ArtifactClient } from './artifact-client.ts';
+import type { Log } from './step-log.ts';
 import { replaceEarlierAttempt } from './earlier-attempt.ts';
 import { retryWaitScale, type GitHubClient } from './github-client.ts';
 
@@ -44,9 +45,9 @@ export function safeArtifactName(name: string): string {
  */
 export async function uploadTextArtifact(
   client: ArtifactClient,
-  options: { name: string; fileName: string; text: string; runAttempt: number; retentionDays?: number },
+  options: { name: string; fileName: string; text: string; runAttempt: number; retentionDays?: number; log: Log },
 ): Promise<number> {
-  await replaceEarlierAttempt(client, options.name, options.runAttempt);
+  await replaceEarlierAttempt(client, options.name, options.runAttempt, options.log);
   const folder = await mkdtemp(join(tmpdir(), 'ml-actions-upload-'));
   try {
     const file = join(folder, options.fileName);

@@ -1,9 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import * as core from '@actions/core';
 import { showHiddenCharacters } from '@ml-actions/core';
-
-/** A line the runner would act on: `::name…` after leading whitespace, or a legacy `##[name]` anywhere. */
-const COMMAND_LIKE = /^\s*::|##\[/m;
 
 // C0 controls but tab and line breaks, DEL, and C1 controls (U+009B alone starts an ANSI sequence).
 // eslint-disable-next-line no-control-regex
@@ -21,22 +16,4 @@ export function printable(text: string): string {
     if (code < 0x20) return String.fromCharCode(0x2400 + code);
     return code === 0x7f ? '\u2421' : '\ufffd';
   });
-}
-
-/**
- * Prints text that may hold user data (a rules line quoted in a syntax error, a file name) so that
- * the runner acts on none of it: controls are made `printable`, and text with a line that looks
- * like a workflow command is wrapped in `stop-commands` with a one-time token, as GitHub documents
- * for untrusted output.
- */
-export function logUntrusted(text: string): void {
-  const shown = printable(text);
-  if (!COMMAND_LIKE.test(shown)) {
-    core.info(shown);
-    return;
-  }
-  const token = `ml-actions-${randomUUID()}`;
-  core.info(`::stop-commands::${token}`);
-  core.info(shown);
-  core.info(`::${token}::`);
 }

@@ -1,0 +1,78 @@
+import { UserError } from '@ml-actions/core';
+import type { Runner } from './runner.ts';
+
+/**
+ * Typed readers over a step's inputs; every mistake is a UserError naming the input. Defaults live
+ * in action.yml, which the runner applies: a blank value here was given blank on purpose.
+ */
+export class ActionInputs {
+  private readonly runner: Pick<Runner, 'input' | 'setSecret'>;
+
+  constructor(runner: Pick<Runner, 'input' | 'setSecret'>) {
+    this.runner = runner;
+  }
+
+  /** The input trimmed; blank reads as undefined. */
+  optional(name: string): string | undefined {
+    const value = this.runner.input(name).trim();
+    return value === '' ? undefined : value;
+  }
+
+  /** The input trimmed; missing or blank is a user error. */
+  required(name: string): string {
+    const value = this.optional(name);
+    if (value === undefined) throw new UserError(`input "${name}" is required`);
+    return value;
+  }
+
+  /** A boolean as YAML 1.2's core schema writes it (true/True/TRUE/false/False/FALSE); anything else is refused. */
+  boolean(name: string): boolean {
+    const value = this.optional(name) ?? '';
+    if (['true', 'True', 'TRUE'].includes(value)) return true;
+    if (['false', 'False', 'FALSE'].includes(value)) return false;
+    throw new UserError(
+      `input "${name}" must be true or false, got ${value === '' ? 'an empty value' : JSON.stringify(value)}`,
+    );
+  }
+
+  /** Non-empty, trimmed lines of a multi-line input; `#` comment lines are dropped. */
+  list(name: string): string[] {
+    return this.runner
+      .input(name)
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter((line) => line !== '' && !line.startsWith('#'));
+  }
+
+  /** One of a fixed set of words. */
+  choice<T extends string>(name: string, choices: readonly T[]): T {
+    const value = this.optional(name) ?? '';
+    if ((choices as readonly string[]).includes(value)) return value as T;
+    throw new UserError(`input "${name}" must be one of ${choices.join(', ')}, got ${JSON.stringify(value)}`);
+  }
+
+  /** An integer within bounds. */
+  integer(name: string, bounds: { min: number; max: number }): number {
+    const value = this.optional(name) ?? '';
+    if (!/^-?\d+$/.test(value)) {
+      throw new UserError(`input "${name}" must be an integer, got ${value === '' ? 'an empty value' : `"${value}"`}`);
+    }
+    const parsed = Number(value);
+    if (parsed < bounds.min || parsed > bounds.max) {
+      throw new UserError(`input "${name}" must be between ${bounds.min} and ${bounds.max}, got ${parsed}`);
+    }
+    return parsed;
+  }
+
+  /** An integer within bounds, or undefined when blank. */
+  optionalInteger(name: string, bounds: { min: number; max: number }): number | undefined {
+    return this.optional(name) === undefined ? undefined : this.integer(name, bounds);
+  }
+
+  /** A token, masked in the log before anything else can print it; undefined when blank. */
+  secret(name: string): string | undefined {
+    const value = this.optional(name);
+    if (value !== undefined) this.runner.setSecret(value);
+    return value;
+  }
+}
