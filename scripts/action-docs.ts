@@ -13,7 +13,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { UserError, errorMessage } from '@ml-actions/core';
+import { UserError, errorMessage, isPlainObject } from '@ml-actions/core';
 
 /** Markers that enclose the generated block of one action. */
 export function actionDocsMarkers(verb: string): { start: string; end: string } {
@@ -37,10 +37,6 @@ export function codeSpan(text: string): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** The entries of an optional `inputs`/`outputs` mapping, each checked to be a mapping itself. */
 function entries(
   action: Record<string, unknown>,
@@ -49,10 +45,10 @@ function entries(
 ): Array<[string, Record<string, unknown>]> {
   const section = action[field];
   if (section === undefined || section === null) return [];
-  if (!isRecord(section)) throw new UserError(`${source}: "${field}" must be a mapping`, { file: source });
+  if (!isPlainObject(section)) throw new UserError(`${source}: "${field}" must be a mapping`, { file: source });
   return Object.entries(section).map(([name, spec]) => {
     if (spec === null || spec === undefined) return [name, {}];
-    if (!isRecord(spec)) throw new UserError(`${source}: ${field}.${name} must be a mapping`, { file: source });
+    if (!isPlainObject(spec)) throw new UserError(`${source}: ${field}.${name} must be a mapping`, { file: source });
     return [name, spec];
   });
 }
@@ -71,7 +67,7 @@ function scalarText(value: unknown, source: string, path: string): string {
  * `source` names the file in errors.
  */
 export function renderActionDocs(action: unknown, source: string): string {
-  if (!isRecord(action)) throw new UserError(`${source}: expected a mapping at the top level`, { file: source });
+  if (!isPlainObject(action)) throw new UserError(`${source}: expected a mapping at the top level`, { file: source });
   const description = scalarText(action['description'], source, 'description').trim();
   if (description === '') throw new UserError(`${source}: the action has no description`, { file: source });
 

@@ -74,7 +74,7 @@ describe('the bundle is only the fork’s claims about its own runs', () => {
     const run = await publish({ runId: job.runId, headSha, headRef }, { rules: 'accuracy >= 0.9' });
     expect(run.exitCode).toBe(1);
     expect(run.annotations.find((a) => a.level === 'error')?.message).toBe(
-      `artifact "ml-compare-train" of workflow run ${job.runId}: refusing the comparison bundle: version 1 was written by an older compare, ` +
+      `artifact "ml-compare-train" of workflow run ${job.runId}: refusing the comparison bundle: $.version is 1, written by an older compare, ` +
         'which put rules and a baseline in it; collect and publish must use the same version of compare',
     );
     expect(ourComments(number)).toEqual([]);

@@ -29924,8 +29924,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 89 modules
-var src = __nccwpck_require__(38742);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 91 modules
+var src = __nccwpck_require__(44517);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 20 modules
 var github_src = __nccwpck_require__(31994);
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -30037,7 +30037,7 @@ async function run(runner) {
 
 /***/ }),
 
-/***/ 38742:
+/***/ 44517:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30055,6 +30055,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ST: () => (/* reexport */ gateHeadline),
   lr: () => (/* reexport */ gateVerdict),
   zz: () => (/* reexport */ workspace_path_isInsideFolder),
+  Qd: () => (/* reexport */ plain_object_isPlainObject),
   A7: () => (/* reexport */ loadRules),
   Yz: () => (/* reexport */ run_record_parseRunRecord),
   Gu: () => (/* reexport */ text_file_readTextFile),
@@ -30065,7 +30066,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   t: () => (/* reexport */ withoutUrlSecrets)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, commentKeyName, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, findMlmodelFile, fingerprintFiles, fitRunRecord, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isTfeventsName, libraryNameOf, listWorkspaceFolder, lookAlikeNames, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, minutesText, modelTag, modelVersionsFromTags, nextVersion, openRegularFile, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, redactCommand, redactParams, registrationMessage, renderComparison, renderLearningCurve, renderModelCard, renderModelCardBody, renderRunSummary, renderSha256Sums, resolveWorkspacePath, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, serializeRunRecord, snapshotMetricsFiles, stageModelFiles, tableHeader, tableRow, thinHistory, toJsonNumber, toWorkspaceRelative, truncateText, unchangedMetricsFiles, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, JsonChecker, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, VERDICTS, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, closestNames, collectMetrics, commentKeyName, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, findMlmodelFile, fingerprintFiles, fitRunRecord, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isTfeventsName, libraryNameOf, listWorkspaceFolder, lookAlikeNames, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, minutesText, modelTag, modelVersionsFromTags, nextVersion, openRegularFile, paramValueFromTree, parseCompareBundle, parseGateResult, parseMlmodel, parseParamValue, parseRules, parseSemver, parseUntrustedJson, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, redactCommand, redactParams, registrationMessage, renderComparison, renderLearningCurve, renderModelCard, renderModelCardBody, renderRunSummary, renderSha256Sums, resolveWorkspacePath, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, serializeRunRecord, snapshotMetricsFiles, stageModelFiles, tableHeader, tableRow, thinHistory, toJsonNumber, toWorkspaceRelative, truncateText, unchangedMetricsFiles, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -30455,6 +30456,175 @@ function describe(text, at) {
     return c < 0x20 || c === 0x7f ? `character U+${c.toString(16).padStart(4, '0').toUpperCase()}` : `'${char}'`;
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/plain-object.ts
+/**
+ * A plain object (a JSON mapping), not an array, date, or other class instance: the one test for
+ * "is this a mapping" on data we did not write.
+ */
+function plain_object_isPlainObject(value) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return false;
+    const proto = Object.getPrototypeOf(value);
+    return proto === Object.prototype || proto === null;
+}
+
+;// CONCATENATED MODULE: ../../packages/core/src/json-checker.ts
+
+
+
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const MAX_FREE_FORM_DEPTH = 32;
+/**
+ * Parses JSON that someone else wrote (a run record, a comparison bundle, a gate result handed
+ * between steps, possibly from a fork's artifact). A BOM is dropped; invalid JSON is a UserError
+ * naming the source, line and column.
+ */
+function json_checker_parseUntrustedJson(text, source, what) {
+    try {
+        return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    }
+    catch {
+        const problem = findJsonSyntaxError(text);
+        const where = problem === undefined ? { line: 1, column: 1 } : utf8_validation_lineOfChar(text, problem.offset);
+        throw new errors_UserError(`${source}:${where.line}:${where.column}: ${what}: invalid JSON: ${problem?.message ?? 'not strict JSON'}`, { file: source, line: where.line, column: where.column });
+    }
+}
+/**
+ * Checks of a parsed untrusted document, each narrowing its value's type or throwing a UserError
+ * that names the source, what it should be, and the JSON path (`$.metrics["loss"].value`).
+ */
+class json_checker_JsonChecker {
+    source;
+    /** What the document is meant to be, in the message: `invalid run record`. */
+    what;
+    constructor(source, what) {
+        this.source = source;
+        this.what = what;
+    }
+    fail(path, message) {
+        throw new errors_UserError(`${this.source}: ${this.what}: ${path} ${message}`, { file: this.source });
+    }
+    show(value) {
+        if (value === undefined)
+            return 'nothing';
+        if (Array.isArray(value))
+            return 'an array';
+        if (value !== null && typeof value === 'object')
+            return 'an object';
+        const text = JSON.stringify(value) ?? typeof value;
+        return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    }
+    /**
+     * A free-form object, refused when nested deeper than MAX_FREE_FORM_DEPTH: writing it back out
+     * must not overflow the stack.
+     */
+    shallow(value, path) {
+        const pending = [[value, 0]];
+        while (pending.length > 0) {
+            const [node, depth] = pending.pop();
+            if (typeof node !== 'object' || node === null)
+                continue;
+            if (depth >= MAX_FREE_FORM_DEPTH)
+                this.fail(path, `is nested more than ${MAX_FREE_FORM_DEPTH} levels deep`);
+            for (const child of Object.values(node))
+                pending.push([child, depth + 1]);
+        }
+        return value;
+    }
+    /** `.name` or `["odd name"]`, for paths. */
+    key(name) {
+        return IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+    }
+    required(object, path, key) {
+        const value = Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+        if (value === undefined)
+            this.fail(`${path}${this.key(key)}`, 'is missing');
+        return value;
+    }
+    object(value, path) {
+        if (!plain_object_isPlainObject(value))
+            this.fail(path, `must be an object (got ${this.show(value)})`);
+        return value;
+    }
+    array(value, path, maxLength = Infinity) {
+        if (!Array.isArray(value))
+            this.fail(path, `must be an array (got ${this.show(value)})`);
+        if (value.length > maxLength)
+            this.fail(path, `must hold at most ${maxLength} items (got ${value.length})`);
+        return value;
+    }
+    string(value, path, minLength = 0) {
+        if (typeof value !== 'string')
+            this.fail(path, `must be a string (got ${this.show(value)})`);
+        if (value.length < minLength)
+            this.fail(path, 'must not be empty');
+        return value;
+    }
+    /** A string matching `pattern`, described for the message (`a commit sha`). */
+    matching(value, path, pattern, description) {
+        const text = this.string(value, path);
+        if (!pattern.test(text))
+            this.fail(path, `must be ${description} (got ${this.show(text)})`);
+        return text;
+    }
+    boolean(value, path) {
+        if (typeof value !== 'boolean')
+            this.fail(path, `must be true or false (got ${this.show(value)})`);
+        return value;
+    }
+    /** One of a fixed set of strings. */
+    oneOf(value, path, choices) {
+        if (typeof value !== 'string' || !choices.includes(value)) {
+            this.fail(path, `must be one of ${choices.join(', ')} (got ${this.show(value)})`);
+        }
+        return value;
+    }
+    number(value, path, minimum = -Infinity) {
+        if (typeof value !== 'number')
+            this.fail(path, `must be a number (got ${this.show(value)})`);
+        if (value < minimum)
+            this.fail(path, `must be at least ${minimum} (got ${value})`);
+        return value;
+    }
+    /** A number greater than zero (JSON Schema's `exclusiveMinimum: 0`). */
+    positive(value, path) {
+        if (typeof value !== 'number')
+            this.fail(path, `must be a number (got ${this.show(value)})`);
+        if (!(value > 0))
+            this.fail(path, `must be greater than 0 (got ${value})`);
+        return value;
+    }
+    integer(value, path, minimum) {
+        if (typeof value !== 'number' || !Number.isInteger(value))
+            this.fail(path, `must be an integer (got ${this.show(value)})`);
+        if (value < minimum)
+            this.fail(path, `must be at least ${minimum} (got ${value})`);
+        return value;
+    }
+    metricNumber(value, path) {
+        if (typeof value === 'number')
+            return value;
+        if (value === 'NaN')
+            return NaN;
+        if (value === 'Infinity')
+            return Infinity;
+        if (value === '-Infinity')
+            return -Infinity;
+        return this.fail(path, `must be a number or "NaN", "Infinity", "-Infinity" (got ${this.show(value)})`);
+    }
+    /** An array of metric numbers, converted in place (the array is our own parse result). */
+    metricNumbers(value, path) {
+        const items = this.array(value, path);
+        for (let i = 0; i < items.length; i++) {
+            const item = items[i];
+            if (typeof item !== 'number')
+                items[i] = this.metricNumber(item, `${path}[${i}]`);
+        }
+        return items;
+    }
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/metrics/safe-record.ts
 /**
  * Sets `record[key]` as an own enumerable property even when the key is "__proto__", which plain
@@ -30481,8 +30651,6 @@ function safe_record_recordFromMap(map) {
  * The run record: the one document a training run produces and every other action reads.
  * Its JSON Schema is packages/core/schema/run-record.schema.json; `parseRunRecord` enforces it.
  */
-
-
 
 
 const RUN_RECORD_SCHEMA = 'ml-actions/run-record';
@@ -30537,32 +30705,18 @@ function writeJson(value, indent) {
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const RUN_STATUSES = ['succeeded', 'failed', 'timed-out', 'collected'];
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const MAX_FREE_FORM_DEPTH = 32;
 /**
  * Parses and validates a run record's JSON text. Every field is checked; a problem is a
  * UserError naming `source` (a file or artifact) and the JSON path (`$.metrics["loss"].value`).
  * A record of another schema, or of a newer major version, is refused with a message saying so.
  */
 function run_record_parseRunRecord(text, source) {
-    let document;
-    try {
-        document = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    }
-    catch {
-        const problem = findJsonSyntaxError(text);
-        const where = problem === undefined ? { line: 1, column: 1 } : utf8_validation_lineOfChar(text, problem.offset);
-        throw new errors_UserError(`${source}:${where.line}:${where.column}: not a run record: invalid JSON: ${problem?.message ?? 'not strict JSON'}`, {
-            file: source,
-            line: where.line,
-            column: where.column,
-        });
-    }
-    return validateRunRecord(document, source);
+    return validateRunRecord(json_checker_parseUntrustedJson(text, source, 'not a run record'), source);
 }
 /** Validates an already parsed document as `parseRunRecord` does. */
 function validateRunRecord(document, source) {
-    const check = new RecordChecker(source);
+    // Annotated: a call of a method returning never narrows only through a declared type.
+    const check = new json_checker_JsonChecker(source, 'invalid run record');
     const root = check.object(document, '$');
     const schema = root['schema'];
     if (schema !== RUN_RECORD_SCHEMA) {
@@ -30721,114 +30875,6 @@ function checkOutcome(check, value) {
     };
     return outcome;
 }
-/** Type checks that throw a UserError naming the source and the JSON path. */
-class RecordChecker {
-    source;
-    constructor(source) {
-        this.source = source;
-    }
-    fail(path, message) {
-        throw new errors_UserError(`${this.source}: invalid run record: ${path} ${message}`, { file: this.source });
-    }
-    show(value) {
-        if (value === undefined)
-            return 'nothing';
-        if (Array.isArray(value))
-            return 'an array';
-        if (value !== null && typeof value === 'object')
-            return 'an object';
-        const text = JSON.stringify(value) ?? typeof value;
-        return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-    }
-    /**
-     * A free-form object, refused when nested deeper than MAX_FREE_FORM_DEPTH: a record may come
-     * from a fork's artifact, and writing it back out must not overflow the stack. (A check the
-     * JSON Schema cannot express, like equal history lengths.)
-     */
-    shallow(value, path) {
-        const pending = [[value, 0]];
-        while (pending.length > 0) {
-            const [node, depth] = pending.pop();
-            if (typeof node !== 'object' || node === null)
-                continue;
-            if (depth >= MAX_FREE_FORM_DEPTH)
-                this.fail(path, `is nested more than ${MAX_FREE_FORM_DEPTH} levels deep`);
-            for (const child of Object.values(node))
-                pending.push([child, depth + 1]);
-        }
-        return value;
-    }
-    /** `.name` or `["odd name"]`, for paths. */
-    key(name) {
-        return IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
-    }
-    required(object, path, key) {
-        const value = Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
-        if (value === undefined)
-            this.fail(`${path}${this.key(key)}`, 'is missing');
-        return value;
-    }
-    object(value, path) {
-        if (typeof value !== 'object' || value === null || Array.isArray(value))
-            this.fail(path, `must be an object (got ${this.show(value)})`);
-        return value;
-    }
-    array(value, path) {
-        if (!Array.isArray(value))
-            this.fail(path, `must be an array (got ${this.show(value)})`);
-        return value;
-    }
-    string(value, path, minLength = 0) {
-        if (typeof value !== 'string')
-            this.fail(path, `must be a string (got ${this.show(value)})`);
-        if (value.length < minLength)
-            this.fail(path, 'must not be empty');
-        return value;
-    }
-    number(value, path, minimum = -Infinity) {
-        if (typeof value !== 'number')
-            this.fail(path, `must be a number (got ${this.show(value)})`);
-        if (value < minimum)
-            this.fail(path, `must be at least ${minimum} (got ${value})`);
-        return value;
-    }
-    /** A number greater than zero (JSON Schema's `exclusiveMinimum: 0`). */
-    positive(value, path) {
-        if (typeof value !== 'number')
-            this.fail(path, `must be a number (got ${this.show(value)})`);
-        if (!(value > 0))
-            this.fail(path, `must be greater than 0 (got ${value})`);
-        return value;
-    }
-    integer(value, path, minimum) {
-        if (typeof value !== 'number' || !Number.isInteger(value))
-            this.fail(path, `must be an integer (got ${this.show(value)})`);
-        if (value < minimum)
-            this.fail(path, `must be at least ${minimum} (got ${value})`);
-        return value;
-    }
-    metricNumber(value, path) {
-        if (typeof value === 'number')
-            return value;
-        if (value === 'NaN')
-            return NaN;
-        if (value === 'Infinity')
-            return Infinity;
-        if (value === '-Infinity')
-            return -Infinity;
-        return this.fail(path, `must be a number or "NaN", "Infinity", "-Infinity" (got ${this.show(value)})`);
-    }
-    /** An array of metric numbers, converted in place (the array is our own parse result). */
-    metricNumbers(value, path) {
-        const items = this.array(value, path);
-        for (let i = 0; i < items.length; i++) {
-            const item = items[i];
-            if (typeof item !== 'number')
-                items[i] = this.metricNumber(item, `${path}[${i}]`);
-        }
-        return items;
-    }
-}
 
 ;// CONCATENATED MODULE: ../../packages/core/src/compare-bundle.ts
 
@@ -30856,54 +30902,30 @@ function serializeCompareBundle(bundle) {
 }
 /** Parses and checks a bundle from an untrusted source; any problem is a UserError naming it. */
 function parseCompareBundle(text, source) {
-    const fail = (problem) => {
-        throw new UserError(`${source}: refusing the comparison bundle: ${problem}`);
-    };
-    let document;
-    try {
-        document = JSON.parse(text);
+    const what = 'refusing the comparison bundle';
+    const check = new JsonChecker(source, what);
+    const root = check.object(parseUntrustedJson(text, source, what), '$');
+    if (root['schema'] !== COMPARE_BUNDLE_SCHEMA) {
+        check.fail('$.schema', `is not "${COMPARE_BUNDLE_SCHEMA}" (got ${check.show(root['schema'])})`);
     }
-    catch {
-        return fail('it is not valid JSON');
-    }
-    const root = asObject(document) ?? fail('it is not a JSON object');
-    if (root['schema'] !== COMPARE_BUNDLE_SCHEMA)
-        fail(`schema is not "${COMPARE_BUNDLE_SCHEMA}"`);
     if (root['version'] === 1) {
-        fail('version 1 was written by an older compare, which put rules and a baseline in it; ' +
+        check.fail('$.version', 'is 1, written by an older compare, which put rules and a baseline in it; ' +
             'collect and publish must use the same version of compare');
     }
-    if (root['version'] !== COMPARE_BUNDLE_VERSION)
-        fail(`version ${JSON.stringify(root['version'])} is not supported`);
-    const repository = root['repository'];
-    if (typeof repository !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(repository))
-        fail('repository is not owner/name');
-    const pullRequest = root['pullRequest'];
-    if (typeof pullRequest !== 'number' || !Number.isSafeInteger(pullRequest) || pullRequest <= 0) {
-        fail('pullRequest is not a positive integer');
+    if (root['version'] !== COMPARE_BUNDLE_VERSION) {
+        check.fail('$.version', `is ${check.show(root['version'])}, which is not supported`);
     }
-    const headSha = root['headSha'];
-    if (typeof headSha !== 'string' || !/^[0-9a-f]{40}$/.test(headSha))
-        fail('headSha is not a commit sha');
-    const list = root['runs'];
-    if (!Array.isArray(list) || list.length > MAX_RUNS)
-        return fail(`runs is not a list of at most ${MAX_RUNS}`);
-    const runs = list.map((item, index) => typeof item === 'string'
-        ? parseRunRecord(item, `${source} runs[${index}]`)
-        : fail(`runs[${index}] is not a record`));
+    const repository = check.matching(root['repository'], '$.repository', /^[\w.-]+\/[\w.-]+$/, 'owner/name');
+    const pullRequest = check.integer(root['pullRequest'], '$.pullRequest', 1);
+    if (!Number.isSafeInteger(pullRequest))
+        check.fail('$.pullRequest', 'must be a pull request number');
+    const headSha = check.matching(root['headSha'], '$.headSha', /^[0-9a-f]{40}$/, 'a commit sha');
+    const runs = check
+        .array(root['runs'], '$.runs', MAX_RUNS)
+        .map((item, index) => parseRunRecord(check.string(item, `$.runs[${index}]`), `${source} runs[${index}]`));
     if (runs.length === 0)
-        fail('it holds no run');
-    return {
-        repository: repository,
-        pullRequest: pullRequest,
-        headSha: headSha,
-        runs,
-    };
-}
-function asObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-        ? value
-        : undefined;
+        check.fail('$.runs', 'holds no run');
+    return { repository, pullRequest, headSha, runs };
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/url-secrets.ts
@@ -31592,6 +31614,8 @@ function findEndRecord(bytes) {
 
 ;// CONCATENATED MODULE: ../../packages/core/src/gate-result.ts
 /** What a gate decided, rule by rule: shared by gate (which judges) and compare (which shows it). */
+
+const VERDICTS = (/* unused pure expression or super */ null && (['pass', 'fail', 'skipped', 'error']));
 function gateVerdict(result) {
     if (!result.passed)
         return 'fail';
@@ -31601,6 +31625,33 @@ function gateVerdict(result) {
 function checkConclusion(result) {
     const verdict = gateVerdict(result);
     return verdict === 'pass' ? 'success' : verdict === 'fail' ? 'failure' : 'neutral';
+}
+/**
+ * A gate result as gate writes it for the later steps of its job (package embeds it), read back
+ * with every field checked: the file sits in RUNNER_TEMP, which any earlier step could rewrite.
+ */
+function parseGateResult(text, source) {
+    const what = 'not a gate result';
+    const check = new JsonChecker(source, what);
+    const root = check.object(parseUntrustedJson(text, source, what), '$');
+    const results = check.array(check.required(root, '$', 'results'), '$.results').map((item, index) => {
+        const path = `$.results[${index}]`;
+        const rule = check.object(item, path);
+        const text = (key) => check.string(check.required(rule, path, key), `${path}.${key}`);
+        const optionalNumber = (key) => rule[key] === undefined ? {} : { [key]: check.metricNumber(rule[key], `${path}.${key}`) };
+        return {
+            rule: text('rule'),
+            line: check.integer(check.required(rule, path, 'line'), `${path}.line`, 1),
+            metric: text('metric'),
+            ...(rule['aggregate'] === undefined ? {} : { aggregate: check.string(rule['aggregate'], `${path}.aggregate`) }),
+            verdict: check.oneOf(check.required(rule, path, 'verdict'), `${path}.verdict`, VERDICTS),
+            ...optionalNumber('actual'),
+            ...optionalNumber('threshold'),
+            ...optionalNumber('baseline'),
+            message: text('message'),
+        };
+    });
+    return { passed: check.boolean(check.required(root, '$', 'passed'), '$.passed'), results };
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/hidden-characters.ts
@@ -31663,12 +31714,14 @@ const MAX_CELL_LENGTH = 200;
  * and no `@name`, `#123` or `GH-123` that GitHub would turn into a ping or a reference.
  */
 function markdown_escape_escapeInline(text) {
-    return hidden_characters_showHiddenCharacters(text.replace(INVISIBLE, ''))
+    return (hidden_characters_showHiddenCharacters(text.replace(INVISIBLE, ''))
         .replace(LINE_BREAK, ' ')
         .replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`)
-        .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`)
+        // GitHub links `@name` only after a character that is not an ASCII letter, digit or `_`: a tag
+        // such as `churn@v1.0.0` stays as typed, copyable.
+        .replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`)
         .replace(/#(?=\p{N})/gu, `#${ZWJ}`)
-        .replace(/\b(GH)-(?=\p{N})/giu, `$1${ZWJ}-`);
+        .replace(/\b(GH)-(?=\p{N})/giu, `$1${ZWJ}-`));
 }
 /** Escapes user text for a Markdown table cell: `escapeInline`, cut to `maxLength` with `…`. */
 function markdown_escape_escapeCell(text, maxLength = MAX_CELL_LENGTH) {
@@ -32222,6 +32275,7 @@ function splitQuoted(text, delimiterCode) {
 
 ;// CONCATENATED MODULE: ../../packages/core/src/metrics/flatten-tree.ts
 
+
 /** Nesting deeper than this in a metrics or params file is refused rather than walked. */
 const flatten_tree_MAX_NESTING_DEPTH = 100;
 /**
@@ -32262,7 +32316,7 @@ function flatten_tree_flattenTree(root, displayName, arrays, onLeaf) {
         for (let i = children.length - 1; i >= 0; i--) {
             const [segment, value] = children[i];
             const key = prefix === '' ? segment : `${prefix}.${segment}`;
-            if (flatten_tree_isPlainObject(value) || (arrays === 'descend' && Array.isArray(value))) {
+            if (isPlainObject(value) || (arrays === 'descend' && Array.isArray(value))) {
                 stack.push({ prefix: key, node: value, depth: depth + 1 });
             }
             else {
@@ -32278,21 +32332,15 @@ class Leaf {
         this.value = value;
     }
 }
-/** A plain object (mapping), not an array, date, or other class instance. */
-function flatten_tree_isPlainObject(value) {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-        return false;
-    const proto = Object.getPrototypeOf(value);
-    return proto === Object.prototype || proto === null;
-}
 function isContainer(value) {
-    return flatten_tree_isPlainObject(value) || Array.isArray(value);
+    return isPlainObject(value) || Array.isArray(value);
 }
 function truncate(key) {
     return key.length > 80 ? `${key.slice(0, 77)}...` : key;
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/metrics/known-json-shapes.ts
+
 
 
 
@@ -32387,6 +32435,7 @@ function withoutWandbBookkeeping(tree) {
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/metrics/summary-metrics.ts
+
 
 
 
@@ -36070,6 +36119,7 @@ async function prepareEmptyFolder(dir) {
 
 
 
+
 /** Params files larger than this are refused: a params file is a few KiB; a bigger one is likely the wrong file. */
 const MAX_PARAMS_FILE_BYTES = (/* unused pure expression or super */ null && (1024 * 1024));
 /**
@@ -38138,6 +38188,8 @@ function thinHistory(history, limit) {
 
 
 
+
+
 /***/ }),
 
 /***/ 31994:
@@ -38161,8 +38213,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 89 modules
-var src = __nccwpck_require__(38742);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 91 modules
+var src = __nccwpck_require__(44517);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
@@ -38267,9 +38319,7 @@ function readPayload(env, eventName) {
     return payload;
 }
 function asRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-        ? value
-        : undefined;
+    return (0,src/* isPlainObject */.Qd)(value) ? value : undefined;
 }
 function asString(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
@@ -39658,7 +39708,10 @@ async function readJobGateResults(folder = gateResultsFolder()) {
     const names = (await readdir(folder).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
     if (names.length === 0)
         return undefined;
-    const results = await Promise.all(names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8'))));
+    const results = await Promise.all(names.map(async (name) => {
+        const path = join(folder, name);
+        return parseGateResult(await readTextFile(path, path), path);
+    }));
     return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
 }
 

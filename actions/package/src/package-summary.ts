@@ -28,7 +28,7 @@ export function renderPackageSummary(summary: PackageSummary): string {
   const lines = [
     `### ML package: ${escapeInline(summary.name)} v${summary.version}`,
     '',
-    `Version \`${summary.version}\`: ${escapeMarkup(summary.explanation)}.`,
+    `Version \`${summary.version}\`: ${escapeInline(summary.explanation)}.`,
     '',
   ];
   for (const note of summary.notes) lines.push(`- ${note}`);
@@ -64,13 +64,4 @@ export function renderPackageSummary(summary: PackageSummary): string {
     '',
   );
   return lines.join('\n');
-}
-
-/**
- * Backslash-escapes Markdown punctuation in text built only from checked parts (a model name of
- * letters, digits, `-`, `_` and `.`, versions, numbers). Unlike escapeInline it leaves `@` alone,
- * so tags such as `churn@v1.0.0` stay copyable, without an invisible joiner inside.
- */
-function escapeMarkup(text: string): string {
-  return text.replace(/[\\`*_[\]~|<>&]/g, (char) => `\\${char}`);
 }

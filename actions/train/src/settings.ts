@@ -1,4 +1,4 @@
-import { REDACTED, UserError, isCredentialName } from '@ml-actions/core';
+import { REDACTED, UserError, isCredentialName, isPlainObject } from '@ml-actions/core';
 import type { ActionInputs } from '@ml-actions/github';
 
 /** train's inputs, validated once. */
@@ -60,8 +60,8 @@ function parseMatrix(text: string | undefined): Record<string, unknown> {
   } catch {
     throw new UserError('input "matrix" must be JSON, as `${{ toJSON(matrix) }}` gives');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!isPlainObject(value)) {
     throw new UserError('input "matrix" must be a JSON object, as `${{ toJSON(matrix) }}` gives');
   }
-  return value as Record<string, unknown>;
+  return value;
 }

@@ -1,4 +1,4 @@
-import { UserError } from './errors.ts';
+import { JsonChecker, parseUntrustedJson } from './json-checker.ts';
 import { parseRunRecord, serializeRunRecord, type RunRecord } from './run-record.ts';
 
 /**
@@ -34,50 +34,29 @@ export function serializeCompareBundle(bundle: CompareBundle): string {
 
 /** Parses and checks a bundle from an untrusted source; any problem is a UserError naming it. */
 export function parseCompareBundle(text: string, source: string): CompareBundle {
-  const fail = (problem: string): never => {
-    throw new UserError(`${source}: refusing the comparison bundle: ${problem}`);
-  };
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    return fail('it is not valid JSON');
+  const what = 'refusing the comparison bundle';
+  const check: JsonChecker = new JsonChecker(source, what);
+  const root = check.object(parseUntrustedJson(text, source, what), '$');
+  if (root['schema'] !== COMPARE_BUNDLE_SCHEMA) {
+    check.fail('$.schema', `is not "${COMPARE_BUNDLE_SCHEMA}" (got ${check.show(root['schema'])})`);
   }
-  const root = asObject(document) ?? fail('it is not a JSON object');
-  if (root['schema'] !== COMPARE_BUNDLE_SCHEMA) fail(`schema is not "${COMPARE_BUNDLE_SCHEMA}"`);
   if (root['version'] === 1) {
-    fail(
-      'version 1 was written by an older compare, which put rules and a baseline in it; ' +
+    check.fail(
+      '$.version',
+      'is 1, written by an older compare, which put rules and a baseline in it; ' +
         'collect and publish must use the same version of compare',
     );
   }
-  if (root['version'] !== COMPARE_BUNDLE_VERSION) fail(`version ${JSON.stringify(root['version'])} is not supported`);
-  const repository = root['repository'];
-  if (typeof repository !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(repository)) fail('repository is not owner/name');
-  const pullRequest = root['pullRequest'];
-  if (typeof pullRequest !== 'number' || !Number.isSafeInteger(pullRequest) || pullRequest <= 0) {
-    fail('pullRequest is not a positive integer');
+  if (root['version'] !== COMPARE_BUNDLE_VERSION) {
+    check.fail('$.version', `is ${check.show(root['version'])}, which is not supported`);
   }
-  const headSha = root['headSha'];
-  if (typeof headSha !== 'string' || !/^[0-9a-f]{40}$/.test(headSha)) fail('headSha is not a commit sha');
-  const list = root['runs'];
-  if (!Array.isArray(list) || list.length > MAX_RUNS) return fail(`runs is not a list of at most ${MAX_RUNS}`);
-  const runs = list.map((item: unknown, index) =>
-    typeof item === 'string'
-      ? parseRunRecord(item, `${source} runs[${index}]`)
-      : fail(`runs[${index}] is not a record`),
-  );
-  if (runs.length === 0) fail('it holds no run');
-  return {
-    repository: repository as string,
-    pullRequest: pullRequest as number,
-    headSha: headSha as string,
-    runs,
-  };
-}
-
-function asObject(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+  const repository = check.matching(root['repository'], '$.repository', /^[\w.-]+\/[\w.-]+$/, 'owner/name');
+  const pullRequest = check.integer(root['pullRequest'], '$.pullRequest', 1);
+  if (!Number.isSafeInteger(pullRequest)) check.fail('$.pullRequest', 'must be a pull request number');
+  const headSha = check.matching(root['headSha'], '$.headSha', /^[0-9a-f]{40}$/, 'a commit sha');
+  const runs = check
+    .array(root['runs'], '$.runs', MAX_RUNS)
+    .map((item: unknown, index) => parseRunRecord(check.string(item, `$.runs[${index}]`), `${source} runs[${index}]`));
+  if (runs.length === 0) check.fail('$.runs', 'holds no run');
+  return { repository, pullRequest, headSha, runs };
 }

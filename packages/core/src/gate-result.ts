@@ -1,6 +1,8 @@
 /** What a gate decided, rule by rule: shared by gate (which judges) and compare (which shows it). */
+import { JsonChecker, parseUntrustedJson } from './json-checker.ts';
 
-export type Verdict = 'pass' | 'fail' | 'skipped' | 'error';
+export const VERDICTS = ['pass', 'fail', 'skipped', 'error'] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
 export interface RuleResult {
   /** The rule as written, trimmed. */
@@ -42,4 +44,33 @@ export function gateVerdict(result: GateResult): GateVerdict {
 export function checkConclusion(result: GateResult): 'success' | 'failure' | 'neutral' {
   const verdict = gateVerdict(result);
   return verdict === 'pass' ? 'success' : verdict === 'fail' ? 'failure' : 'neutral';
+}
+
+/**
+ * A gate result as gate writes it for the later steps of its job (package embeds it), read back
+ * with every field checked: the file sits in RUNNER_TEMP, which any earlier step could rewrite.
+ */
+export function parseGateResult(text: string, source: string): GateResult {
+  const what = 'not a gate result';
+  const check: JsonChecker = new JsonChecker(source, what);
+  const root = check.object(parseUntrustedJson(text, source, what), '$');
+  const results = check.array(check.required(root, '$', 'results'), '$.results').map((item, index): RuleResult => {
+    const path = `$.results[${index}]`;
+    const rule = check.object(item, path);
+    const text = (key: string) => check.string(check.required(rule, path, key), `${path}.${key}`);
+    const optionalNumber = (key: string) =>
+      rule[key] === undefined ? {} : { [key]: check.metricNumber(rule[key], `${path}.${key}`) };
+    return {
+      rule: text('rule'),
+      line: check.integer(check.required(rule, path, 'line'), `${path}.line`, 1),
+      metric: text('metric'),
+      ...(rule['aggregate'] === undefined ? {} : { aggregate: check.string(rule['aggregate'], `${path}.aggregate`) }),
+      verdict: check.oneOf(check.required(rule, path, 'verdict'), `${path}.verdict`, VERDICTS),
+      ...optionalNumber('actual'),
+      ...optionalNumber('threshold'),
+      ...optionalNumber('baseline'),
+      message: text('message'),
+    };
+  });
+  return { passed: check.boolean(check.required(root, '$', 'passed'), '$.passed'), results };
 }

@@ -13,3 +13,5 @@ export * from './hidden-characters.ts';
 export * from './run-record.ts';
 export * from './run-record-size.ts';
 export * from './run-summary.ts';
+export * from './json-checker.ts';
+export * from './plain-object.ts';

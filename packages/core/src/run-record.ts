@@ -3,9 +3,7 @@
  * Its JSON Schema is packages/core/schema/run-record.schema.json; `parseRunRecord` enforces it.
  */
 
-import { UserError } from './errors.ts';
-import { lineOfChar } from './files/utf8-validation.ts';
-import { findJsonSyntaxError } from './metrics/json-text.ts';
+import { JsonChecker, parseUntrustedJson } from './json-checker.ts';
 import { setOwnEntry } from './metrics/safe-record.ts';
 
 export const RUN_RECORD_SCHEMA = 'ml-actions/run-record';
@@ -147,8 +145,6 @@ function writeJson(value: unknown, indent: string): string {
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const RUN_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'timed-out', 'collected'];
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const MAX_FREE_FORM_DEPTH = 32;
 
 /**
  * Parses and validates a run record's JSON text. Every field is checked; a problem is a
@@ -156,27 +152,13 @@ const MAX_FREE_FORM_DEPTH = 32;
  * A record of another schema, or of a newer major version, is refused with a message saying so.
  */
 export function parseRunRecord(text: string, source: string): RunRecord {
-  let document: unknown;
-  try {
-    document = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch {
-    const problem = findJsonSyntaxError(text);
-    const where = problem === undefined ? { line: 1, column: 1 } : lineOfChar(text, problem.offset);
-    throw new UserError(
-      `${source}:${where.line}:${where.column}: not a run record: invalid JSON: ${problem?.message ?? 'not strict JSON'}`,
-      {
-        file: source,
-        line: where.line,
-        column: where.column,
-      },
-    );
-  }
-  return validateRunRecord(document, source);
+  return validateRunRecord(parseUntrustedJson(text, source, 'not a run record'), source);
 }
 
 /** Validates an already parsed document as `parseRunRecord` does. */
 export function validateRunRecord(document: unknown, source: string): RunRecord {
-  const check: RecordChecker = new RecordChecker(source);
+  // Annotated: a call of a method returning never narrows only through a declared type.
+  const check: JsonChecker = new JsonChecker(source, 'invalid run record');
   const root = check.object(document, '$');
   const schema = root['schema'];
   if (schema !== RUN_RECORD_SCHEMA) {
@@ -235,7 +217,7 @@ export function validateRunRecord(document: unknown, source: string): RunRecord 
   return record;
 }
 
-function checkProvenance(check: RecordChecker, value: Record<string, unknown>): Provenance {
+function checkProvenance(check: JsonChecker, value: Record<string, unknown>): Provenance {
   const p = '$.provenance';
   const text = (key: string) => check.string(check.required(value, p, key), `${p}.${key}`);
   const count = (key: string, minimum: number) => check.integer(check.required(value, p, key), `${p}.${key}`, minimum);
@@ -263,7 +245,7 @@ function checkProvenance(check: RecordChecker, value: Record<string, unknown>): 
   return provenance;
 }
 
-function checkParams(check: RecordChecker, value: unknown): Record<string, ParamValue> {
+function checkParams(check: JsonChecker, value: unknown): Record<string, ParamValue> {
   const params = check.object(value, '$.params');
   const result: Record<string, ParamValue> = {};
   for (const key of Object.keys(params)) {
@@ -278,7 +260,7 @@ function checkParams(check: RecordChecker, value: unknown): Record<string, Param
   return result;
 }
 
-function checkMetrics(check: RecordChecker, value: unknown): Record<string, Metric> {
+function checkMetrics(check: JsonChecker, value: unknown): Record<string, Metric> {
   const metrics = check.object(value, '$.metrics');
   const result: Record<string, Metric> = {};
   for (const key of Object.keys(metrics)) {
@@ -323,7 +305,7 @@ function checkMetrics(check: RecordChecker, value: unknown): Record<string, Metr
   return result;
 }
 
-function checkOutcome(check: RecordChecker, value: Record<string, unknown>): Outcome {
+function checkOutcome(check: JsonChecker, value: Record<string, unknown>): Outcome {
   const p = '$.outcome';
   const status = check.required(value, p, 'status');
   if (!RUN_STATUSES.includes(status as RunStatus)) {
@@ -352,107 +334,4 @@ function checkOutcome(check: RecordChecker, value: Record<string, unknown>): Out
     durationMs: check.number(check.required(value, p, 'durationMs'), `${p}.durationMs`, 0),
   };
   return outcome;
-}
-
-/** Type checks that throw a UserError naming the source and the JSON path. */
-class RecordChecker {
-  readonly source: string;
-
-  constructor(source: string) {
-    this.source = source;
-  }
-
-  fail(path: string, message: string): never {
-    throw new UserError(`${this.source}: invalid run record: ${path} ${message}`, { file: this.source });
-  }
-
-  show(value: unknown): string {
-    if (value === undefined) return 'nothing';
-    if (Array.isArray(value)) return 'an array';
-    if (value !== null && typeof value === 'object') return 'an object';
-    const text = JSON.stringify(value) ?? typeof value;
-    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  }
-
-  /**
-   * A free-form object, refused when nested deeper than MAX_FREE_FORM_DEPTH: a record may come
-   * from a fork's artifact, and writing it back out must not overflow the stack. (A check the
-   * JSON Schema cannot express, like equal history lengths.)
-   */
-  shallow(value: Record<string, unknown>, path: string): Record<string, unknown> {
-    const pending: Array<[unknown, number]> = [[value, 0]];
-    while (pending.length > 0) {
-      const [node, depth] = pending.pop()!;
-      if (typeof node !== 'object' || node === null) continue;
-      if (depth >= MAX_FREE_FORM_DEPTH) this.fail(path, `is nested more than ${MAX_FREE_FORM_DEPTH} levels deep`);
-      for (const child of Object.values(node)) pending.push([child, depth + 1]);
-    }
-    return value;
-  }
-
-  /** `.name` or `["odd name"]`, for paths. */
-  key(name: string): string {
-    return IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
-  }
-
-  required(object: Record<string, unknown>, path: string, key: string): unknown {
-    const value = Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
-    if (value === undefined) this.fail(`${path}${this.key(key)}`, 'is missing');
-    return value;
-  }
-
-  object(value: unknown, path: string): Record<string, unknown> {
-    if (typeof value !== 'object' || value === null || Array.isArray(value))
-      this.fail(path, `must be an object (got ${this.show(value)})`);
-    return value as Record<string, unknown>;
-  }
-
-  array(value: unknown, path: string): unknown[] {
-    if (!Array.isArray(value)) this.fail(path, `must be an array (got ${this.show(value)})`);
-    return value;
-  }
-
-  string(value: unknown, path: string, minLength = 0): string {
-    if (typeof value !== 'string') this.fail(path, `must be a string (got ${this.show(value)})`);
-    if (value.length < minLength) this.fail(path, 'must not be empty');
-    return value;
-  }
-
-  number(value: unknown, path: string, minimum = -Infinity): number {
-    if (typeof value !== 'number') this.fail(path, `must be a number (got ${this.show(value)})`);
-    if (value < minimum) this.fail(path, `must be at least ${minimum} (got ${value})`);
-    return value;
-  }
-
-  /** A number greater than zero (JSON Schema's `exclusiveMinimum: 0`). */
-  positive(value: unknown, path: string): number {
-    if (typeof value !== 'number') this.fail(path, `must be a number (got ${this.show(value)})`);
-    if (!(value > 0)) this.fail(path, `must be greater than 0 (got ${value})`);
-    return value;
-  }
-
-  integer(value: unknown, path: string, minimum: number): number {
-    if (typeof value !== 'number' || !Number.isInteger(value))
-      this.fail(path, `must be an integer (got ${this.show(value)})`);
-    if (value < minimum) this.fail(path, `must be at least ${minimum} (got ${value})`);
-    return value;
-  }
-
-  metricNumber(value: unknown, path: string): number {
-    if (typeof value === 'number') return value;
-    if (value === 'NaN') return NaN;
-    if (value === 'Infinity') return Infinity;
-    if (value === '-Infinity') return -Infinity;
-    return this.fail(path, `must be a number or "NaN", "Infinity", "-Infinity" (got ${this.show(value)})`);
-  }
-
-  /** An array of metric numbers, converted in place (the array is our own parse result). */
-  metricNumbers(value: unknown, path: string): number[] {
-    const items = this.array(value, path);
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      if (typeof item !== 'number') items[i] = this.metricNumber(item, `${path}[${i}]`);
-    }
-    return items as number[];
-  }
 }

@@ -27,26 +27,30 @@ describe('the comparison bundle handed from collect to publish', () => {
     [
       'a bad schema',
       (d: Record<string, unknown>) => (d['schema'] = 'evil/bundle'),
-      'schema is not "ml-actions/compare-bundle"',
+      '$.schema is not "ml-actions/compare-bundle" (got "evil/bundle")',
     ],
-    ['a newer version', (d: Record<string, unknown>) => (d['version'] = 3), 'version 3 is not supported'],
+    ['a newer version', (d: Record<string, unknown>) => (d['version'] = 3), '$.version is 3, which is not supported'],
     [
       'the older version that carried rules and a baseline',
       (d: Record<string, unknown>) => (d['version'] = 1),
-      'version 1 was written by an older compare, which put rules and a baseline in it; collect and publish must use the same version of compare',
+      '$.version is 1, written by an older compare, which put rules and a baseline in it; collect and publish must use the same version of compare',
     ],
     [
       'a pull request number that is not one',
       (d: Record<string, unknown>) => (d['pullRequest'] = '7; rm -rf'),
-      'pullRequest is not a positive integer',
+      '$.pullRequest must be an integer (got "7; rm -rf")',
     ],
     [
       'a head sha that is not one',
       (d: Record<string, unknown>) => (d['headSha'] = 'main'),
-      'headSha is not a commit sha',
+      '$.headSha must be a commit sha (got "main")',
     ],
-    ['a run that is not a record', (d: Record<string, unknown>) => (d['runs'] = [42]), 'runs[0] is not a record'],
-    ['no runs', (d: Record<string, unknown>) => (d['runs'] = []), 'it holds no run'],
+    [
+      'a run that is not a record',
+      (d: Record<string, unknown>) => (d['runs'] = [42]),
+      '$.runs[0] must be a string (got 42)',
+    ],
+    ['no runs', (d: Record<string, unknown>) => (d['runs'] = []), '$.runs holds no run'],
   ])('refuses %s', (_case, change, message) => {
     const attempt = () => parseCompareBundle(tampered(change), 'artifact "ml-compare-train"');
     expect(attempt).toThrow(UserError);

@@ -32,7 +32,10 @@ describe('escaping functions', () => {
   it('neutralise HTML, mentions, references, pipes, line breaks and markup', () => {
     expect(escapeInline('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(escapeInline('<!-- x -->')).toBe('&lt;!-- x --&gt;');
-    expect(escapeInline('@octocat, me@example.com')).toBe('@\u200doctocat, me@\u200dexample.com');
+    // A mention needs a non-word character (or nothing) before the @: an address or a tag stays as typed.
+    expect(escapeInline('@octocat, (@hubot) me@example.com churn@v1.0.0')).toBe(
+      '@\u200doctocat, (@\u200dhubot) me@example.com churn@v1.0.0',
+    );
     expect(escapeInline('#123 GH-4 gh-5 #x')).toBe('#\u200d123 GH\u200d-4 gh\u200d-5 #x');
     expect(escapeCell('a|b')).toBe('a\\|b');
     expect(escapeCell('c\\|d')).toBe('c\\\\\\|d');

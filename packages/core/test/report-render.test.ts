@@ -162,9 +162,7 @@ describe('the verdict', () => {
         '([baseline run](https://github.com/octo/ml/actions/runs/9)) · [workflow run](https://github.com/octo/ml/actions/runs/10)',
     );
     expect(comment).toContain('> ℹ️ No record for the merge base; used the newest older one.');
-    expect(comment).toContain(
-      '📦 Model package: [churn@\u200d1.2.0](https://github.com/octo/ml/actions/runs/10#artifacts)',
-    );
+    expect(comment).toContain('📦 Model package: [churn@1.2.0](https://github.com/octo/ml/actions/runs/10#artifacts)');
     expect(comment.trimEnd().endsWith('<sub>ml-actions compare</sub>')).toBe(true);
   });
 

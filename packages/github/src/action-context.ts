@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UserError } from '@ml-actions/core';
+import { UserError, isPlainObject } from '@ml-actions/core';
 
 /** Where and why the step runs: the runner's GITHUB_* variables and the event payload, read once. */
 export interface ActionContext {
@@ -142,9 +142,7 @@ function readPayload(env: Env, eventName: string): Record<string, unknown> {
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : undefined;
+  return isPlainObject(value) ? value : undefined;
 }
 
 function asString(value: unknown): string | undefined {

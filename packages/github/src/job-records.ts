@@ -1,10 +1,11 @@
-import { mkdir, readFile, readdir, realpath, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, realpath, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import {
   MAX_RUN_RECORD_BYTES,
   UserError,
   isInsideFolder,
+  parseGateResult,
   parseRunRecord,
   readTextFile,
   serializeRunRecord,
@@ -115,7 +116,10 @@ export async function readJobGateResults(folder = gateResultsFolder()): Promise<
   const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).sort();
   if (names.length === 0) return undefined;
   const results = await Promise.all(
-    names.map(async (name) => JSON.parse(await readFile(join(folder, name), 'utf8')) as GateResult),
+    names.map(async (name) => {
+      const path = join(folder, name);
+      return parseGateResult(await readTextFile(path, path), path);
+    }),
   );
   return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
 }

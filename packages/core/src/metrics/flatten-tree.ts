@@ -1,4 +1,5 @@
 import { fileError } from '../files/file-error.ts';
+import { isPlainObject } from '../plain-object.ts';
 
 /** Nesting deeper than this in a metrics or params file is refused rather than walked. */
 export const MAX_NESTING_DEPTH = 100;
@@ -62,13 +63,6 @@ class Leaf {
   constructor(value: unknown) {
     this.value = value;
   }
-}
-
-/** A plain object (mapping), not an array, date, or other class instance. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 function isContainer(value: unknown): boolean {

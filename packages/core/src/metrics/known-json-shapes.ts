@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Metric } from '../run-record.ts';
-import { isPlainObject, MAX_NESTING_DEPTH } from './flatten-tree.ts';
+import { MAX_NESTING_DEPTH } from './flatten-tree.ts';
+import { isPlainObject } from '../plain-object.ts';
 import { isEpochName, isStepName } from './history-columns.ts';
 import { MetricTable } from './metric-series.ts';
 import { setOwnEntry } from './safe-record.ts';

@@ -4,7 +4,7 @@ import { forEachLine } from '../files/line-stream.ts';
 import { readTextFile } from '../files/text-file.ts';
 import { listWorkspaceFolder, workspaceChild, type WorkspacePath } from '../files/workspace-path.ts';
 import { parseParamValue } from '../params/param-value.ts';
-import { isPlainObject } from './flatten-tree.ts';
+import { isPlainObject } from '../plain-object.ts';
 import { MetricTable } from './metric-series.ts';
 import { parseDecimal, parseNumberText } from './number-text.ts';
 import { parseYamlText } from './yaml-text.ts';

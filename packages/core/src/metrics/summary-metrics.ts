@@ -1,6 +1,7 @@
 import type { Metric } from '../run-record.ts';
 import { fileError } from '../files/file-error.ts';
-import { flattenTree, isPlainObject } from './flatten-tree.ts';
+import { flattenTree } from './flatten-tree.ts';
+import { isPlainObject } from '../plain-object.ts';
 import { nonFiniteFromText } from './number-text.ts';
 import { recordFromMap } from './safe-record.ts';
 

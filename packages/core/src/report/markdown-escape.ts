@@ -32,12 +32,16 @@ export const MAX_CELL_LENGTH = 200;
  * and no `@name`, `#123` or `GH-123` that GitHub would turn into a ping or a reference.
  */
 export function escapeInline(text: string): string {
-  return showHiddenCharacters(text.replace(INVISIBLE, ''))
-    .replace(LINE_BREAK, ' ')
-    .replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`)
-    .replace(/@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`)
-    .replace(/#(?=\p{N})/gu, `#${ZWJ}`)
-    .replace(/\b(GH)-(?=\p{N})/giu, `$1${ZWJ}-`);
+  return (
+    showHiddenCharacters(text.replace(INVISIBLE, ''))
+      .replace(LINE_BREAK, ' ')
+      .replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`)
+      // GitHub links `@name` only after a character that is not an ASCII letter, digit or `_`: a tag
+      // such as `churn@v1.0.0` stays as typed, copyable.
+      .replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`)
+      .replace(/#(?=\p{N})/gu, `#${ZWJ}`)
+      .replace(/\b(GH)-(?=\p{N})/giu, `$1${ZWJ}-`)
+  );
 }
 
 /** Escapes user text for a Markdown table cell: `escapeInline`, cut to `maxLength` with `…`. */
