@@ -23,13 +23,20 @@ export function tagVersion(tag: string): string {
   return version;
 }
 
+/** A released entry of the changelog: its version, the line of its heading, the lines under it. */
+export interface ChangelogEntry {
+  version: string;
+  line: number;
+  body: string[];
+}
+
 /**
- * The notes of the changelog's newest released entry (the lines under its heading, without the
- * blank lines around them), which must be `version`'s; an Unreleased section above it is skipped.
+ * The changelog's newest released entry, after an optional Unreleased section; every heading up
+ * to the next entry must be well formed.
  */
-export function releaseNotes(changelog: string, version: string, file = 'CHANGELOG.md'): string {
+export function newestEntry(changelog: string, file = 'CHANGELOG.md'): ChangelogEntry {
   const lines = changelog.split(/\r?\n/);
-  let start = -1;
+  let found: { version: string; index: number } | undefined;
   for (const [index, text] of lines.entries()) {
     if (!text.startsWith('## ')) continue;
     const line = index + 1;
@@ -40,13 +47,14 @@ export function releaseNotes(changelog: string, version: string, file = 'CHANGEL
         { file, line },
       );
     }
+    if (found !== undefined) return entryAt(lines, found, index);
     const named = heading['version']!;
-    if (start === -1 && named === 'Unreleased') {
-      if (heading['date'] !== undefined)
+    if (named === 'Unreleased') {
+      if (heading['date'] !== undefined) {
         throw new UserError(`${file}:${line}: [Unreleased] has no date`, { file, line });
+      }
       continue;
     }
-    if (start !== -1) return notesBetween(lines, start, index, file);
     if (!SEMVER.test(named)) {
       throw new UserError(`${file}:${line}: "${named}" is not a version of the form X.Y.Z`, { file, line });
     }
@@ -56,25 +64,35 @@ export function releaseNotes(changelog: string, version: string, file = 'CHANGEL
         line,
       });
     }
-    if (named !== version) {
-      throw new UserError(`${file}:${line}: the newest entry is ${named}, but the release is ${version}`, {
-        file,
-        line,
-      });
-    }
-    start = index;
+    found = { version: named, index };
   }
-  if (start === -1) throw new UserError(`${file}: no released entry ("## [X.Y.Z] - YYYY-MM-DD") found`, { file });
-  return notesBetween(lines, start, lines.length, file);
+  if (found === undefined) {
+    throw new UserError(`${file}: no released entry ("## [X.Y.Z] - YYYY-MM-DD") found`, { file });
+  }
+  return entryAt(lines, found, lines.length);
 }
 
-function notesBetween(lines: string[], heading: number, end: number, file: string): string {
-  const body = lines.slice(heading + 1, end);
-  const definitions = body.findIndex((text) => LINK_DEFINITION.test(text));
-  const notes = (definitions === -1 ? body : body.slice(0, definitions)).join('\n').trim();
-  if (notes === '') {
-    throw new UserError(`${file}:${heading + 1}: the entry has no notes`, { file, line: heading + 1 });
+function entryAt(lines: string[], found: { version: string; index: number }, end: number): ChangelogEntry {
+  return { version: found.version, line: found.index + 1, body: lines.slice(found.index + 1, end) };
+}
+
+/**
+ * The notes of the changelog's newest released entry (the lines under its heading, without the
+ * blank lines around them and the link definitions that may end the file), which must be
+ * `version`'s.
+ */
+export function releaseNotes(changelog: string, version: string, file = 'CHANGELOG.md'): string {
+  const entry = newestEntry(changelog, file);
+  const line = entry.line;
+  if (entry.version !== version) {
+    throw new UserError(`${file}:${line}: the newest entry is ${entry.version}, but the release is ${version}`, {
+      file,
+      line,
+    });
   }
+  const definitions = entry.body.findIndex((text) => LINK_DEFINITION.test(text));
+  const notes = (definitions === -1 ? entry.body : entry.body.slice(0, definitions)).join('\n').trim();
+  if (notes === '') throw new UserError(`${file}:${line}: the entry has no notes`, { file, line });
   return notes;
 }
 

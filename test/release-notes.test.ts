@@ -1,15 +1,16 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { UserError } from '@ml-actions/core';
 import { node24 } from '@ml-actions/testkit';
-import { releaseNotes, tagVersion } from '../scripts/release-notes.ts';
+import { newestEntry, releaseNotes, tagVersion } from '../scripts/release-notes.ts';
 
 const run = promisify(execFile);
-const root = fileURLToPath(new URL('..', import.meta.url));
 const script = fileURLToPath(new URL('../scripts/release-notes.ts', import.meta.url));
 
 const CHANGELOG = `# Changelog
@@ -93,19 +94,31 @@ describe('releaseNotes', () => {
 });
 
 describe('the repository', () => {
-  it("has a CHANGELOG.md whose newest entry is the version the README's @v1 promises", async () => {
+  it("has a CHANGELOG.md whose newest entry has notes and is of the major version README.md's @v tags name", async () => {
     const text = await readFile(new URL('../CHANGELOG.md', import.meta.url), 'utf8');
-    expect(releaseNotes(text, '1.0.0')).toContain('`package`');
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8');
+    const majors = new Set([...readme.matchAll(/ml-actions\/actions\/\w+@v(\d+)\b/g)].map((match) => match[1]));
+    expect(majors.size).toBe(1);
+    const { version } = newestEntry(text);
+    expect(version.split('.')[0]).toBe([...majors][0]);
+    expect(releaseNotes(text, version)).toContain('`package`');
   });
 
   it('prints the notes from the command line, and fails in one line for the wrong tag', async () => {
-    const good = await run(node24(), [script, 'v1.0.0'], { cwd: root });
-    expect(good.stdout).toMatch(/^The first release/);
-    const bad = await run(node24(), [script, 'v9.9.9'], { cwd: root }).catch((thrown: unknown) => thrown);
-    expect(bad).toMatchObject({ code: 1, stdout: '' });
-    expect((bad as { stderr: string }).stderr).toMatch(
-      /^CHANGELOG\.md:\d+: the newest entry is 1\.0\.0, but the release is 9\.9\.9\n$/,
-    );
+    const folder = await mkdtemp(join(tmpdir(), 'release-notes-'));
+    try {
+      await writeFile(join(folder, 'CHANGELOG.md'), CHANGELOG);
+      const good = await run(node24(), [script, 'v1.1.0'], { cwd: folder });
+      expect(good.stdout).toBe('### Added\n\n- `gate` learned a rule.\n\n### Fixed\n\n- A typo.\n');
+      const bad = await run(node24(), [script, 'v1.0.0'], { cwd: folder }).catch((thrown: unknown) => thrown);
+      expect(bad).toMatchObject({
+        code: 1,
+        stdout: '',
+        stderr: 'CHANGELOG.md:9: the newest entry is 1.1.0, but the release is 1.0.0\n',
+      });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
 
