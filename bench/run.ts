@@ -16,6 +16,7 @@ const BENCHMARKS: Record<string, () => Promise<FigureRow[]>> = {
   'report-render': async () => (await import('./report-render.ts')).reportRender(),
   'baseline-lookup': async () => (await import('./baseline-lookup.ts')).baselineLookup(),
   'package-model': async () => (await import('./package-model.ts')).packageModel(),
+  'library-cost': async () => (await import('./library-cost.ts')).libraryCost(),
 };
 
 const COLUMNS: (keyof FigureRow)[] = ['figure', 'value', 'reference', 'ratio', 'target', 'verdict'];
