@@ -170,6 +170,112 @@ describe('the baseline of a pull request', () => {
   });
 });
 
+describe('the baseline lookup, beyond the usual case', () => {
+  it("skips the merge base's expired record and falls back to an older unexpired one", async () => {
+    const older = mainCommit('trained');
+    const { record } = recordedPush(older, 0.8);
+    const mergeBase = mainCommit('trained again');
+    const runId = pushRun(mergeBase);
+    local.plant({
+      runId,
+      name: RECORD,
+      bytes: recordZip(mainRecord(mergeBase, runId, 0.9)),
+      expiresAt: '2026-01-01T00:00:00Z',
+    });
+    const { found } = await lookUpFromPull(mergeBase);
+
+    expect(found.records).toEqual([record]);
+    expect(found.notices).toEqual([
+      `no run record for the merge base ${short(mergeBase)}; using the newest earlier record on main, from ${short(older)}`,
+    ]);
+  });
+
+  it('looks into at most three earlier push runs, so the requests stay bounded however long the history', async () => {
+    const trained = mainCommit('trained');
+    recordedPush(trained, 0.9);
+    let mergeBase = trained;
+    for (let i = 0; i < 5; i++) {
+      mergeBase = mainCommit(`docs ${i}`);
+      pushRun(mergeBase);
+    }
+    const { found, requests } = await lookUpFromPull(mergeBase);
+
+    expect(found.records).toBeUndefined();
+    expect(found.notices).toEqual([
+      `no run record "${RECORD}" was found on main for the merge base ${short(mergeBase)} or before it`,
+    ]);
+    // compare, exact runs + 1 artifact listing, commits, runs + 3 artifact listings.
+    expect(requests).toHaveLength(8);
+  });
+
+  it("of a merge queue's group is the record of the commit the group is built on, with no compare", async () => {
+    const baseSha = mainCommit('trained');
+    const { record } = recordedPush(baseSha, 0.9);
+    const headSha = local.api.state.addCommit(FULL_NAME, { parents: [baseSha], message: 'group' }).sha;
+    const mark = local.api.requests.length;
+    const found = await findBaselines({
+      spec: 'auto',
+      experiments: ['train'],
+      context: {
+        ...pushContext({ sha: headSha, runId: CURRENT_RUN, workspace }),
+        eventName: 'merge_group',
+        branch: 'gh-readonly-queue/main/pr-7',
+        baseRef: 'main',
+        baseSha,
+        headSha,
+      },
+      github: local.github,
+    });
+
+    expect(found.records).toEqual([record]);
+    expect(local.requestsSince(mark).filter((request) => request.includes('/compare/'))).toEqual([]);
+  });
+
+  it('of several experiments merges the records found and gives a notice for each one missing', async () => {
+    const mergeBase = mainCommit('trained');
+    const { runId, record } = recordedPush(mergeBase, 0.9);
+    const headSha = local.api.state.addCommit(FULL_NAME, { parents: [mergeBase], message: 'feature' }).sha;
+    const found = await findBaselines({
+      spec: 'auto',
+      experiments: ['train', 'eval'],
+      context: pullRequestContext({ number: 7, headSha, baseSha: mergeBase, runId: CURRENT_RUN, workspace }),
+      github: local.github,
+    });
+
+    expect(found).toEqual({
+      records: [record],
+      sha: mergeBase,
+      url: `https://github.com/${FULL_NAME}/actions/runs/${runId}`,
+      notices: [`no run record "ml-run-eval" was found on main for the merge base ${short(mergeBase)} or before it`],
+    });
+  });
+
+  it('that keeps failing on the API is a notice naming the call, after the retries', async () => {
+    const mergeBase = mainCommit('trained');
+    recordedPush(mergeBase, 0.9);
+    local.api.faults.add({ method: 'GET', path: '/repos/{owner}/{repo}/compare/{basehead}', status: 502, times: 4 });
+    const { found, headSha } = await lookUpFromPull(mergeBase);
+
+    expect(found.records).toBeUndefined();
+    expect(found.notices).toHaveLength(1);
+    const notice = found.notices[0] ?? '';
+    expect(notice.startsWith('the baseline of train could not be looked up: GitHub answered 502 ')).toBe(true);
+    expect(notice.endsWith(`to GET ${path(`/compare/main...${headSha}`)}, after 3 retries`)).toBe(true);
+    expect(local.api.requests.filter((request) => request.path.includes('/compare/'))).toHaveLength(4);
+  });
+
+  it('without a token is a notice, and no request', async () => {
+    const found = await findBaselines({
+      spec: 'auto',
+      experiments: ['train'],
+      context: pushContext({ sha: local.rootSha, runId: CURRENT_RUN, workspace }),
+      github: undefined,
+    });
+    expect(found.notices).toEqual(['no github-token: the baseline cannot be looked up']);
+    expect(local.api.requests).toEqual([]);
+  });
+});
+
 describe('the baseline of a push', () => {
   it("is the previous commit's record, never the current run's own", async () => {
     const previous = mainCommit('first');

@@ -27,7 +27,7 @@ export interface LocalRepository {
   /** Warnings the client logged (retries). */
   warnings: string[];
   /** A finalized artifact of a workflow run, its bytes served from the storage server. */
-  plant(options: { runId: number; name: string; bytes: StoredBytes }): StoredArtifact;
+  plant(options: { runId: number; name: string; bytes: StoredBytes; expiresAt?: string }): StoredArtifact;
   /** Requests sent since `mark` was taken, as `METHOD path`. */
   requestsSince(mark: number): string[];
   /** The storage downloads served so far. */
@@ -86,9 +86,9 @@ export async function startLocalRepository(): Promise<LocalRepository> {
     rootSha,
     warnings,
     downloads,
-    plant({ runId, name, bytes }) {
+    plant({ runId, name, bytes, expiresAt }) {
       const size = Buffer.isBuffer(bytes) ? bytes.length : bytes.unsizedZeros;
-      const artifact = api.state.addArtifact({ runId, name, size });
+      const artifact = api.state.addArtifact({ runId, name, size, ...(expiresAt === undefined ? {} : { expiresAt }) });
       stored.set(artifact.id, bytes);
       return artifact;
     },
