@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_RUN_RECORD_BYTES, formatBytes, type RunRecord } from '@ml-actions/core';
 import { writeTestZip, type TestZipEntry } from '@ml-actions/testkit';
 import { findBaselines } from '../src/baseline.ts';
+import { parseBaselineSpec } from '../src/baseline-file.ts';
+import type { Log } from '../src/step-log.ts';
 import { FULL_NAME, startLocalRepository, type LocalRepository, type StoredBytes } from './support/local-repository.ts';
 import { mainRecord, pullRequestContext, pushContext, recordZip } from './support/run-records.ts';
 
@@ -17,7 +19,19 @@ const MiB = 1024 * 1024;
 let local: LocalRepository;
 let workspace: string;
 
+/** The notices the lookup said on the step's log, in order. */
+let logged: string[] = [];
+const quietLog: Log = {
+  info: () => undefined,
+  debug: () => undefined,
+  notice: (text) => logged.push(text),
+  warning: () => undefined,
+  error: () => undefined,
+  group: (_title, body) => body(),
+};
+
 beforeEach(async () => {
+  logged = [];
   local = await startLocalRepository();
   workspace = await mkdtemp(join(tmpdir(), 'github-baseline-'));
 });
@@ -55,10 +69,11 @@ async function lookUpFromPull(baseSha: string, spec = 'auto') {
   const headSha = local.api.state.addCommit(FULL_NAME, { parents: [baseSha], message: 'feature' }).sha;
   const mark = local.api.requests.length;
   const found = await findBaselines({
-    spec,
+    spec: parseBaselineSpec(spec),
     experiments: ['train'],
     context: pullRequestContext({ number: 7, headSha, baseSha, runId: CURRENT_RUN, workspace }),
     github: local.github,
+    log: quietLog,
   });
   return { found, headSha, requests: local.requestsSince(mark) };
 }
@@ -130,10 +145,11 @@ describe('the baseline of a pull request', () => {
     const headSha = local.api.state.addCommit(FULL_NAME, { parents: [mergeBase], message: 'feature' }).sha;
     const { runId } = recordedPush(commit, 0.5);
     const found = await findBaselines({
-      spec: 'auto',
+      spec: { kind: 'auto' },
       experiments: ['train'],
       context: pullRequestContext({ number: 7, headSha, baseSha: mergeBase, runId: CURRENT_RUN, workspace }),
       github: local.github,
+      log: quietLog,
     });
 
     expect(found.records).toBeUndefined();
@@ -154,6 +170,8 @@ describe('the baseline of a pull request', () => {
       url: undefined,
       notices: [`no run record "${RECORD}" was found on main for the merge base ${short(mergeBase)} or before it`],
     });
+    // Said on the step's log too, as a notice.
+    expect(logged).toEqual(found.notices);
     expect(local.downloads).toEqual([]);
   });
 
@@ -214,7 +232,7 @@ describe('the baseline lookup, beyond the usual case', () => {
     const headSha = local.api.state.addCommit(FULL_NAME, { parents: [baseSha], message: 'group' }).sha;
     const mark = local.api.requests.length;
     const found = await findBaselines({
-      spec: 'auto',
+      spec: { kind: 'auto' },
       experiments: ['train'],
       context: {
         ...pushContext({ sha: headSha, runId: CURRENT_RUN, workspace }),
@@ -225,6 +243,7 @@ describe('the baseline lookup, beyond the usual case', () => {
         headSha,
       },
       github: local.github,
+      log: quietLog,
     });
 
     expect(found.records).toEqual([record]);
@@ -236,10 +255,11 @@ describe('the baseline lookup, beyond the usual case', () => {
     const { runId, record } = recordedPush(mergeBase, 0.9);
     const headSha = local.api.state.addCommit(FULL_NAME, { parents: [mergeBase], message: 'feature' }).sha;
     const found = await findBaselines({
-      spec: 'auto',
+      spec: { kind: 'auto' },
       experiments: ['train', 'eval'],
       context: pullRequestContext({ number: 7, headSha, baseSha: mergeBase, runId: CURRENT_RUN, workspace }),
       github: local.github,
+      log: quietLog,
     });
 
     expect(found).toEqual({
@@ -266,10 +286,11 @@ describe('the baseline lookup, beyond the usual case', () => {
 
   it('without a token is a notice, and no request', async () => {
     const found = await findBaselines({
-      spec: 'auto',
+      spec: { kind: 'auto' },
       experiments: ['train'],
       context: pushContext({ sha: local.rootSha, runId: CURRENT_RUN, workspace }),
       github: undefined,
+      log: quietLog,
     });
     expect(found.notices).toEqual(['no github-token: the baseline cannot be looked up']);
     expect(local.api.requests).toEqual([]);
@@ -283,10 +304,11 @@ describe('the baseline of a push', () => {
     const sha = mainCommit('second');
     const { runId: current } = recordedPush(sha, 0.9);
     const found = await findBaselines({
-      spec: 'auto',
+      spec: { kind: 'auto' },
       experiments: ['train'],
       context: pushContext({ sha, runId: current, workspace }),
       github: local.github,
+      log: quietLog,
     });
 
     expect(found.records).toEqual([record]);

@@ -81,7 +81,12 @@ describe('the sticky comment', () => {
 
   it("with a user token, is that user's comment: the Actions bot's marked comment is not edited", async () => {
     local.api.tokens.add('ghp_releaseBotUserToken', { login: 'release-bot' });
-    const github = createGitHubClient({ token: 'ghp_releaseBotUserToken', apiUrl: local.api.url, waitScale: 0.001 });
+    const github = createGitHubClient({
+      token: 'ghp_releaseBotUserToken',
+      apiUrl: local.api.url,
+      waitScale: 0.001,
+      log: { warn: () => undefined, debug: () => undefined },
+    });
     const identity = await tokenIdentity(github);
     expect(identity).toBe('release-bot');
     // The workflow's own token cannot read /user, and comments as the Actions bot.

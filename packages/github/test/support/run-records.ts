@@ -101,6 +101,7 @@ function baseContext(runId: number, workspace: string): ActionContext {
     job: 'report',
     runnerOs: 'Linux',
     workspace,
+    temp: undefined,
     payload: {},
   };
 }
