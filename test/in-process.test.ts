@@ -10,18 +10,13 @@ import { run as train } from '../actions/train/src/main.ts';
 import { recordingRunner } from './support/recording-runner.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
-const savedEnv = { ...process.env };
 afterEach(async () => {
-  // The job-records folder is read from RUNNER_TEMP, which the step of a real job has in its environment.
-  for (const name of Object.keys(process.env)) if (!(name in savedEnv)) delete process.env[name];
-  Object.assign(process.env, savedEnv);
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
 async function prepare(action: string, workspace: string, inputs: Record<string, string>, runnerTemp: string) {
   const prepared: PreparedAction = await prepareAction({ action, workspace, inputs, runnerTemp });
   cleanups.push(() => prepared.dispose());
-  Object.assign(process.env, { RUNNER_TEMP: runnerTemp });
   return recordingRunner(prepared.env);
 }
 

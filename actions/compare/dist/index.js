@@ -29902,7 +29902,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(87005);
+/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(29303);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81824);
 
 
@@ -29928,8 +29928,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 97 modules
 var src = __nccwpck_require__(881);
-// EXTERNAL MODULE: ../../packages/github/src/index.ts + 23 modules
-var github_src = __nccwpck_require__(87005);
+// EXTERNAL MODULE: ../../packages/github/src/index.ts + 24 modules
+var github_src = __nccwpck_require__(29303);
 ;// CONCATENATED MODULE: ./src/comparison-baseline.ts
 
 /**
@@ -30032,8 +30032,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 
 
 /** Writes the Markdown and JSON reports before anything is sent, so they exist whatever happens next. */
-async function writeReportFiles(report, key, env = process.env) {
-    const folder = (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'compare', (0,src/* commentKeyName */.ke)(key));
+async function writeReportFiles(report, key, temp) {
+    const folder = (0,external_node_path_.join)(temp ?? (0,external_node_os_.tmpdir)(), 'ml-actions', 'compare', (0,src/* commentKeyName */.ke)(key));
     await (0,promises_.mkdir)(folder, { recursive: true });
     const markdown = (0,external_node_path_.join)(folder, 'report.md');
     const json = (0,external_node_path_.join)(folder, 'report.json');
@@ -30125,7 +30125,7 @@ async function publishCollected(step) {
         options: { precision: settings.precision, charts: settings.charts, onlyChanged: settings.onlyChanged },
         links: { serverUrl: context.serverUrl, repository: context.repository, workflowRun, commit: trigger.headSha },
     });
-    const files = await writeReportFiles(report, key);
+    const files = await writeReportFiles(report, key, context.temp);
     step.setOutput('report', files.markdown);
     step.setOutput('report-json', files.json);
     step.addSummary(report.summary);
@@ -30270,7 +30270,7 @@ async function run(runner) {
 }
 async function compareHere(step) {
     const { settings, context, log } = step;
-    const runs = await (0,github_src/* readRunRecords */.Y$)(settings.run, context.workspace);
+    const runs = await (0,github_src/* readRunRecords */.Y$)(settings.run, context);
     const experiments = [...new Set(runs.map((record) => record.experiment))];
     const key = settings.commentKey ?? experiments.join('+');
     const rules = await rulesText(settings, context.workspace);
@@ -30282,7 +30282,7 @@ async function compareHere(step) {
         workflowRun: `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`,
     };
     const { report } = buildReport({ runs, baseline, rules, key, options, links });
-    const files = await writeReportFiles(report, key);
+    const files = await writeReportFiles(report, key, context.temp);
     step.setOutput('report', files.markdown);
     step.setOutput('report-json', files.json);
     step.addSummary(report.summary);
@@ -39263,7 +39263,7 @@ function thinHistory(history, limit) {
 
 /***/ }),
 
-/***/ 87005:
+/***/ 29303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40698,11 +40698,12 @@ var external_node_path_ = __nccwpck_require__(76760);
  * Where train leaves its records for the later steps of the same job: RUNNER_TEMP is per job and
  * emptied when the job ends, so gate, compare and package find exactly this job's runs.
  */
-function jobRecordsFolder(env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'run-records');
+function jobRecordsFolder(job) {
+    return (0,external_node_path_.join)(job.temp ?? (0,external_node_os_.tmpdir)(), 'ml-actions', 'run-records');
 }
 /** Writes a record where later steps look for it; returns its path. */
-async function writeJobRecord(record, folder = jobRecordsFolder()) {
+async function writeJobRecord(record, job) {
+    const folder = jobRecordsFolder(job);
     await mkdir(folder, { recursive: true });
     const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, '_');
     const path = join(folder, `${safeId}.json`);
@@ -40713,9 +40714,10 @@ async function writeJobRecord(record, folder = jobRecordsFolder()) {
  * Reads the records named by a `run` input (paths or globs, relative to the workspace), or, when
  * it is empty, every record train wrote in this job. No record at all is a user error.
  */
-async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) {
+async function readRunRecords(patterns, job) {
     if (patterns.length > 0)
-        return readRunRecordFiles(patterns, workspace, 'run');
+        return readRunRecordFiles(patterns, job, 'run');
+    const folder = jobRecordsFolder(job);
     const names = await (0,promises_.readdir)(folder).catch(() => []);
     const paths = names
         .filter((name) => name.endsWith('.json'))
@@ -40732,9 +40734,10 @@ async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) 
  * user names, a record must lie inside the workspace (symlinks resolved), or be one train wrote
  * in this job (its `record` output, in RUNNER_TEMP).
  */
-async function readRunRecordFiles(patterns, workspace, input, recordsFolder = jobRecordsFolder()) {
+async function readRunRecordFiles(patterns, job, input) {
     const { glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
-    const roots = await Promise.all([workspace, recordsFolder].map((folder) => (0,promises_.realpath)(folder).catch(() => folder)));
+    const { workspace } = job;
+    const roots = await Promise.all([workspace, jobRecordsFolder(job)].map((folder) => (0,promises_.realpath)(folder).catch(() => folder)));
     const paths = [];
     for (const pattern of patterns) {
         const absolute = (0,external_node_path_.isAbsolute)(pattern) ? pattern : (0,external_node_path_.resolve)(workspace, pattern);
@@ -40766,27 +40769,6 @@ async function readRunRecordText(path, displayName) {
             throw thrown;
         throw new src/* UserError */.yo(`cannot read the run record ${displayName}`, { file: displayName });
     }
-}
-/** Where gate leaves its verdicts for package to embed in the manifest. */
-function gateResultsFolder(env = process.env) {
-    return join(env['RUNNER_TEMP'] || tmpdir(), 'ml-actions', 'gate-results');
-}
-/** Keeps a gate verdict for the later steps of this job. */
-async function writeJobGateResult(result, folder = gateResultsFolder()) {
-    await mkdir(folder, { recursive: true });
-    const name = `${String(Date.now()).padStart(15, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
-    await writeFile(join(folder, name), JSON.stringify(result));
-}
-/** Every gate verdict of this job, merged (passed only when all passed); undefined when no gate ran. */
-async function readJobGateResults(folder = gateResultsFolder()) {
-    const names = (await readdir(folder).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
-    if (names.length === 0)
-        return undefined;
-    const results = await Promise.all(names.map(async (name) => {
-        const path = join(folder, name);
-        return parseGateResult(await readTextFile(path, path), path);
-    }));
-    return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/baseline-file.ts
@@ -40821,8 +40803,8 @@ function parseBaselineSpec(text, input = 'baseline') {
  * The records of a baseline given as files: read from disk, so no token and no request are
  * needed. A path or glob that matches nothing is a user error naming input `baseline`.
  */
-async function readBaselineFile(pattern, workspace) {
-    const records = await readRunRecordFiles([pattern], workspace, 'baseline');
+async function readBaselineFile(pattern, job) {
+    const records = await readRunRecordFiles([pattern], job, 'baseline');
     return { records, sha: records[0]?.provenance.sha };
 }
 
@@ -40994,8 +40976,8 @@ const MAX_ARTIFACT_PAGES = 3;
  * Finds the baseline as configured. For `auto`: on a pull request, the record made on the base
  * branch for the merge-base commit, else the newest base-branch record older than it; on a push,
  * the newest record of an earlier commit of the branch. Request count does not grow with history:
- * one compare, then the repository's artifacts of that name (newest first, a few pages at most),
- * then one download.
+ * one compare, the merge base's own push runs (found by commit, so pull request traffic cannot
+ * hide them) and their artifacts, a few runs at most, then one download.
  */
 async function findBaseline(request) {
     const { spec } = request;
@@ -41019,7 +41001,7 @@ async function fromWorkflowRun(request, runId) {
     if (artifact === undefined) {
         return { records: undefined, notice: `workflow run ${runId} has no unexpired run record "${name}"` };
     }
-    return ofExperiment(request, await download(request, artifact, undefined));
+    return ofExperiment(request, await download(request, artifact));
 }
 /**
  * An artifact named by the user is a baseline only when a push run of the base branch of this
@@ -41035,7 +41017,7 @@ async function fromArtifactName(request, name) {
     if (found === undefined) {
         return { records: undefined, notice: `no unexpired artifact named "${name}" was made by a run on ${base}` };
     }
-    const baseline = await download(request, found, undefined);
+    const baseline = await download(request, found);
     for (const record of baseline.records) {
         const why = record.provenance.repository !== context.repository
             ? `was made in ${record.provenance.repository}, not ${context.repository}`
@@ -41064,7 +41046,7 @@ async function findAutomatically(request) {
         // The merge base's own push runs: found by commit, so pull request traffic cannot hide them.
         const exact = await searchRuns(request, name, { branch: base, head_sha: mergeBase }, () => true);
         if (exact !== undefined)
-            return ofExperiment(request, await download(request, exact, undefined));
+            return ofExperiment(request, await download(request, exact));
         // Older means an ancestor of the merge base: one page of its history is enough in practice, and
         // keeps the request count fixed; a record further back than that is too stale to compare with.
         const history = await request.github.request('GET /repos/{owner}/{repo}/commits', {
@@ -41089,7 +41071,7 @@ async function findAutomatically(request) {
     if (previous === undefined) {
         return { records: undefined, notice: `no earlier run record "${name}" was found on ${branch}` };
     }
-    return ofExperiment(request, await download(request, previous, undefined));
+    return ofExperiment(request, await download(request, previous));
 }
 /** The commit where the pull request's head left its base branch. */
 async function findMergeBase(request, base) {
@@ -41166,7 +41148,9 @@ function ofExperiment(request, baseline) {
         notice: `the run record found for ${request.experiment} is of experiment ${other.experiment}; it is not used as the baseline`,
     };
 }
-async function download(request, artifact, notice) {
+async function download(request, artifact, 
+/** Why this record and not the obvious one, for the user. */
+notice) {
     const workflowRunId = artifact.workflow_run?.id;
     if (workflowRunId === undefined)
         throw new Error(`artifact ${artifact.id} does not say which workflow run made it`);
@@ -41198,7 +41182,7 @@ async function combineBaselines(request) {
     // Files are read once for every experiment, with no token and no request; a path or glob that
     // matches nothing is the user's error, not a missing baseline.
     if (spec.kind === 'files') {
-        const { records, sha } = await readBaselineFile(spec.pattern, context.workspace);
+        const { records, sha } = await readBaselineFile(spec.pattern, context);
         return { ...combined, records, sha };
     }
     const github = request.github;
@@ -41464,7 +41448,38 @@ async function tokenIdentity(github) {
     }
 }
 
+;// CONCATENATED MODULE: ../../packages/github/src/job-gate-results.ts
+
+
+
+
+/** Where gate leaves its verdicts for package to embed in the manifest. */
+function gateResultsFolder(job) {
+    return join(job.temp ?? tmpdir(), 'ml-actions', 'gate-results');
+}
+/** Keeps a gate verdict for the later steps of this job. */
+async function writeJobGateResult(result, job) {
+    const folder = gateResultsFolder(job);
+    await mkdir(folder, { recursive: true });
+    const name = `${String(Date.now()).padStart(15, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
+    await writeFile(join(folder, name), JSON.stringify(result));
+}
+/** Every gate verdict of this job, merged (passed only when all passed); undefined when no gate ran. */
+async function readJobGateResults(job) {
+    const folder = gateResultsFolder(job);
+    const names = (await readdir(folder).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
+    if (names.length === 0)
+        return undefined;
+    const results = await Promise.all(names.map(async (name) => {
+        const path = join(folder, name);
+        return parseGateResult(await readTextFile(path, path), path);
+    }));
+    return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
+}
+
 ;// CONCATENATED MODULE: ../../packages/github/src/index.ts
+
+
 
 
 

@@ -34,7 +34,7 @@ export async function run(runner?: Runner): Promise<void> {
 
 async function compareHere(step: Step<CompareSettings>): Promise<void> {
   const { settings, context, log } = step;
-  const runs = await readRunRecords(settings.run, context.workspace);
+  const runs = await readRunRecords(settings.run, context);
   const experiments = [...new Set(runs.map((record) => record.experiment))];
   const key = settings.commentKey ?? experiments.join('+');
   const rules = await rulesText(settings, context.workspace);
@@ -46,7 +46,7 @@ async function compareHere(step: Step<CompareSettings>): Promise<void> {
     workflowRun: `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`,
   };
   const { report } = buildReport({ runs, baseline, rules, key, options, links });
-  const files = await writeReportFiles(report, key);
+  const files = await writeReportFiles(report, key, context.temp);
   step.setOutput('report', files.markdown);
   step.setOutput('report-json', files.json);
   step.addSummary(report.summary);

@@ -98,7 +98,7 @@ export async function publishCollected(step: Step<CompareSettings>): Promise<voi
     options: { precision: settings.precision, charts: settings.charts, onlyChanged: settings.onlyChanged },
     links: { serverUrl: context.serverUrl, repository: context.repository, workflowRun, commit: trigger.headSha },
   });
-  const files = await writeReportFiles(report, key);
+  const files = await writeReportFiles(report, key, context.temp);
   step.setOutput('report', files.markdown);
   step.setOutput('report-json', files.json);
   step.addSummary(report.summary);

@@ -7,9 +7,9 @@ import { commentKeyName, type ComparisonReport } from '@ml-actions/core';
 export async function writeReportFiles(
   report: ComparisonReport,
   key: string,
-  env: Record<string, string | undefined> = process.env,
+  temp: string | undefined,
 ): Promise<{ markdown: string; json: string }> {
-  const folder = join(env['RUNNER_TEMP'] || tmpdir(), 'ml-actions', 'compare', commentKeyName(key));
+  const folder = join(temp ?? tmpdir(), 'ml-actions', 'compare', commentKeyName(key));
   await mkdir(folder, { recursive: true });
   const markdown = join(folder, 'report.md');
   const json = join(folder, 'report.json');

@@ -29902,7 +29902,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31994);
+/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73459);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(97785);
 
 
@@ -29926,8 +29926,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 91 modules
 var src = __nccwpck_require__(44517);
-// EXTERNAL MODULE: ../../packages/github/src/index.ts + 20 modules
-var github_src = __nccwpck_require__(31994);
+// EXTERNAL MODULE: ../../packages/github/src/index.ts + 21 modules
+var github_src = __nccwpck_require__(73459);
 ;// CONCATENATED MODULE: ./src/settings.ts
 
 
@@ -29958,7 +29958,7 @@ async function run(runner) {
     await (0,github_src/* runStep */.eg)({ name: 'gate', settings: readGateSettings, token: (settings) => settings.token }, async (step) => {
         const { settings, context, log } = step;
         const rules = await (0,src/* loadRules */.A7)({ inline: settings.rules, file: settings.rulesFile, workspace: context.workspace });
-        const runs = await (0,github_src/* readRunRecords */.Y$)(settings.run, context.workspace);
+        const runs = await (0,github_src/* readRunRecords */.Y$)(settings.run, context);
         const experiments = [...new Set(runs.map((record) => record.experiment))];
         const github = step.github()?.client;
         const found = (0,src/* rulesNeedBaseline */.p7)(rules)
@@ -29969,7 +29969,7 @@ async function run(runner) {
         const baselineSha = found?.sha;
         const result = (0,src/* evaluateRules */.F0)(rules, { runs, baseline, requireBaseline: settings.requireBaseline });
         const verdict = (0,src/* gateVerdict */.lr)(result);
-        await (0,github_src/* writeJobGateResult */.RC)(result);
+        await (0,github_src/* writeJobGateResult */.RC)(result, context);
         step.setOutput('verdict', verdict);
         step.setOutput('passed', result.passed);
         step.setOutput('results', JSON.stringify(result.results));
@@ -38192,7 +38192,7 @@ function thinHistory(history, limit) {
 
 /***/ }),
 
-/***/ 31994:
+/***/ 73459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39624,11 +39624,12 @@ var external_node_path_ = __nccwpck_require__(76760);
  * Where train leaves its records for the later steps of the same job: RUNNER_TEMP is per job and
  * emptied when the job ends, so gate, compare and package find exactly this job's runs.
  */
-function jobRecordsFolder(env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'run-records');
+function jobRecordsFolder(job) {
+    return (0,external_node_path_.join)(job.temp ?? (0,external_node_os_.tmpdir)(), 'ml-actions', 'run-records');
 }
 /** Writes a record where later steps look for it; returns its path. */
-async function writeJobRecord(record, folder = jobRecordsFolder()) {
+async function writeJobRecord(record, job) {
+    const folder = jobRecordsFolder(job);
     await mkdir(folder, { recursive: true });
     const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, '_');
     const path = join(folder, `${safeId}.json`);
@@ -39639,9 +39640,10 @@ async function writeJobRecord(record, folder = jobRecordsFolder()) {
  * Reads the records named by a `run` input (paths or globs, relative to the workspace), or, when
  * it is empty, every record train wrote in this job. No record at all is a user error.
  */
-async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) {
+async function readRunRecords(patterns, job) {
     if (patterns.length > 0)
-        return readRunRecordFiles(patterns, workspace, 'run');
+        return readRunRecordFiles(patterns, job, 'run');
+    const folder = jobRecordsFolder(job);
     const names = await (0,promises_.readdir)(folder).catch(() => []);
     const paths = names
         .filter((name) => name.endsWith('.json'))
@@ -39658,9 +39660,10 @@ async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) 
  * user names, a record must lie inside the workspace (symlinks resolved), or be one train wrote
  * in this job (its `record` output, in RUNNER_TEMP).
  */
-async function readRunRecordFiles(patterns, workspace, input, recordsFolder = jobRecordsFolder()) {
+async function readRunRecordFiles(patterns, job, input) {
     const { glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
-    const roots = await Promise.all([workspace, recordsFolder].map((folder) => (0,promises_.realpath)(folder).catch(() => folder)));
+    const { workspace } = job;
+    const roots = await Promise.all([workspace, jobRecordsFolder(job)].map((folder) => (0,promises_.realpath)(folder).catch(() => folder)));
     const paths = [];
     for (const pattern of patterns) {
         const absolute = (0,external_node_path_.isAbsolute)(pattern) ? pattern : (0,external_node_path_.resolve)(workspace, pattern);
@@ -39692,27 +39695,6 @@ async function readRunRecordText(path, displayName) {
             throw thrown;
         throw new src/* UserError */.yo(`cannot read the run record ${displayName}`, { file: displayName });
     }
-}
-/** Where gate leaves its verdicts for package to embed in the manifest. */
-function gateResultsFolder(env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'gate-results');
-}
-/** Keeps a gate verdict for the later steps of this job. */
-async function writeJobGateResult(result, folder = gateResultsFolder()) {
-    await (0,promises_.mkdir)(folder, { recursive: true });
-    const name = `${String(Date.now()).padStart(15, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
-    await (0,promises_.writeFile)((0,external_node_path_.join)(folder, name), JSON.stringify(result));
-}
-/** Every gate verdict of this job, merged (passed only when all passed); undefined when no gate ran. */
-async function readJobGateResults(folder = gateResultsFolder()) {
-    const names = (await readdir(folder).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
-    if (names.length === 0)
-        return undefined;
-    const results = await Promise.all(names.map(async (name) => {
-        const path = join(folder, name);
-        return parseGateResult(await readTextFile(path, path), path);
-    }));
-    return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/baseline-file.ts
@@ -39747,8 +39729,8 @@ function parseBaselineSpec(text, input = 'baseline') {
  * The records of a baseline given as files: read from disk, so no token and no request are
  * needed. A path or glob that matches nothing is a user error naming input `baseline`.
  */
-async function readBaselineFile(pattern, workspace) {
-    const records = await readRunRecordFiles([pattern], workspace, 'baseline');
+async function readBaselineFile(pattern, job) {
+    const records = await readRunRecordFiles([pattern], job, 'baseline');
     return { records, sha: records[0]?.provenance.sha };
 }
 
@@ -39901,8 +39883,8 @@ const MAX_ARTIFACT_PAGES = 3;
  * Finds the baseline as configured. For `auto`: on a pull request, the record made on the base
  * branch for the merge-base commit, else the newest base-branch record older than it; on a push,
  * the newest record of an earlier commit of the branch. Request count does not grow with history:
- * one compare, then the repository's artifacts of that name (newest first, a few pages at most),
- * then one download.
+ * one compare, the merge base's own push runs (found by commit, so pull request traffic cannot
+ * hide them) and their artifacts, a few runs at most, then one download.
  */
 async function findBaseline(request) {
     const { spec } = request;
@@ -39926,7 +39908,7 @@ async function fromWorkflowRun(request, runId) {
     if (artifact === undefined) {
         return { records: undefined, notice: `workflow run ${runId} has no unexpired run record "${name}"` };
     }
-    return ofExperiment(request, await download(request, artifact, undefined));
+    return ofExperiment(request, await download(request, artifact));
 }
 /**
  * An artifact named by the user is a baseline only when a push run of the base branch of this
@@ -39942,7 +39924,7 @@ async function fromArtifactName(request, name) {
     if (found === undefined) {
         return { records: undefined, notice: `no unexpired artifact named "${name}" was made by a run on ${base}` };
     }
-    const baseline = await download(request, found, undefined);
+    const baseline = await download(request, found);
     for (const record of baseline.records) {
         const why = record.provenance.repository !== context.repository
             ? `was made in ${record.provenance.repository}, not ${context.repository}`
@@ -39971,7 +39953,7 @@ async function findAutomatically(request) {
         // The merge base's own push runs: found by commit, so pull request traffic cannot hide them.
         const exact = await searchRuns(request, name, { branch: base, head_sha: mergeBase }, () => true);
         if (exact !== undefined)
-            return ofExperiment(request, await download(request, exact, undefined));
+            return ofExperiment(request, await download(request, exact));
         // Older means an ancestor of the merge base: one page of its history is enough in practice, and
         // keeps the request count fixed; a record further back than that is too stale to compare with.
         const history = await request.github.request('GET /repos/{owner}/{repo}/commits', {
@@ -39996,7 +39978,7 @@ async function findAutomatically(request) {
     if (previous === undefined) {
         return { records: undefined, notice: `no earlier run record "${name}" was found on ${branch}` };
     }
-    return ofExperiment(request, await download(request, previous, undefined));
+    return ofExperiment(request, await download(request, previous));
 }
 /** The commit where the pull request's head left its base branch. */
 async function findMergeBase(request, base) {
@@ -40073,7 +40055,9 @@ function ofExperiment(request, baseline) {
         notice: `the run record found for ${request.experiment} is of experiment ${other.experiment}; it is not used as the baseline`,
     };
 }
-async function download(request, artifact, notice) {
+async function download(request, artifact, 
+/** Why this record and not the obvious one, for the user. */
+notice) {
     const workflowRunId = artifact.workflow_run?.id;
     if (workflowRunId === undefined)
         throw new Error(`artifact ${artifact.id} does not say which workflow run made it`);
@@ -40105,7 +40089,7 @@ async function combineBaselines(request) {
     // Files are read once for every experiment, with no token and no request; a path or glob that
     // matches nothing is the user's error, not a missing baseline.
     if (spec.kind === 'files') {
-        const { records, sha } = await readBaselineFile(spec.pattern, context.workspace);
+        const { records, sha } = await readBaselineFile(spec.pattern, context);
         return { ...combined, records, sha };
     }
     const github = request.github;
@@ -40265,7 +40249,38 @@ function fit(text, ending = '') {
     return text.slice(0, CHECK_OUTPUT_LIMIT - note.length - ending.length) + note + ending;
 }
 
+;// CONCATENATED MODULE: ../../packages/github/src/job-gate-results.ts
+
+
+
+
+/** Where gate leaves its verdicts for package to embed in the manifest. */
+function gateResultsFolder(job) {
+    return (0,external_node_path_.join)(job.temp ?? (0,external_node_os_.tmpdir)(), 'ml-actions', 'gate-results');
+}
+/** Keeps a gate verdict for the later steps of this job. */
+async function writeJobGateResult(result, job) {
+    const folder = gateResultsFolder(job);
+    await (0,promises_.mkdir)(folder, { recursive: true });
+    const name = `${String(Date.now()).padStart(15, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
+    await (0,promises_.writeFile)((0,external_node_path_.join)(folder, name), JSON.stringify(result));
+}
+/** Every gate verdict of this job, merged (passed only when all passed); undefined when no gate ran. */
+async function readJobGateResults(job) {
+    const folder = gateResultsFolder(job);
+    const names = (await readdir(folder).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
+    if (names.length === 0)
+        return undefined;
+    const results = await Promise.all(names.map(async (name) => {
+        const path = join(folder, name);
+        return parseGateResult(await readTextFile(path, path), path);
+    }));
+    return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
+}
+
 ;// CONCATENATED MODULE: ../../packages/github/src/index.ts
+
+
 
 
 

@@ -28,7 +28,7 @@ export async function run(runner?: Runner): Promise<void> {
     async (step) => {
       const { settings, context, log } = step;
       const rules = await loadRules({ inline: settings.rules, file: settings.rulesFile, workspace: context.workspace });
-      const runs = await readRunRecords(settings.run, context.workspace);
+      const runs = await readRunRecords(settings.run, context);
       const experiments = [...new Set(runs.map((record) => record.experiment))];
       const github = step.github()?.client;
       const found = rulesNeedBaseline(rules)
@@ -40,7 +40,7 @@ export async function run(runner?: Runner): Promise<void> {
 
       const result = evaluateRules(rules, { runs, baseline, requireBaseline: settings.requireBaseline });
       const verdict = gateVerdict(result);
-      await writeJobGateResult(result);
+      await writeJobGateResult(result, context);
       step.setOutput('verdict', verdict);
       step.setOutput('passed', result.passed);
       step.setOutput('results', JSON.stringify(result.results));

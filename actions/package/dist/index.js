@@ -29902,7 +29902,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(59585);
+/* harmony import */ var _ml_actions_github__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(78178);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(29526);
 
 
@@ -29935,8 +29935,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ../../packages/core/src/index.ts + 89 modules
 var src = __nccwpck_require__(93480);
-// EXTERNAL MODULE: ../../packages/github/src/index.ts + 22 modules
-var github_src = __nccwpck_require__(59585);
+// EXTERNAL MODULE: ../../packages/github/src/index.ts + 24 modules
+var github_src = __nccwpck_require__(78178);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(38522);
 ;// CONCATENATED MODULE: ./src/compression.ts
@@ -30066,13 +30066,13 @@ async function looksIncompressible(file) {
  * Reads the records named by `patterns` (a pattern matching nothing is a user error), or this
  * job's records when there are no patterns; returns the one that finished last.
  */
-async function findEmbeddedRecord(patterns, workspace) {
+async function findEmbeddedRecord(patterns, job) {
     if (patterns.length === 0) {
-        const names = await (0,promises_.readdir)((0,github_src/* jobRecordsFolder */.oI)()).catch(() => []);
+        const names = await (0,promises_.readdir)((0,github_src/* jobRecordsFolder */.oI)(job)).catch(() => []);
         if (!names.some((name) => name.endsWith('.json')))
             return { record: undefined, found: 0 };
     }
-    const records = await (0,github_src/* readRunRecords */.Y$)(patterns, workspace);
+    const records = await (0,github_src/* readRunRecords */.Y$)(patterns, job);
     const latest = records.reduce((best, record) => best === undefined || Date.parse(record.outcome.finishedAt) >= Date.parse(best.outcome.finishedAt)
         ? record
         : best, undefined);
@@ -30248,7 +30248,7 @@ async function packageModel(step, outputs) {
         workspace: context.workspace,
         includeHidden: settings.includeHiddenFiles,
     });
-    const embedded = await findEmbeddedRecord(settings.run, context.workspace);
+    const embedded = await findEmbeddedRecord(settings.run, context);
     // Read before the version is registered, so that a broken MLmodel file does not use up a version.
     const mlmodel = await readMlmodel(selected, log);
     if (embedded.record === undefined) {
@@ -30277,7 +30277,7 @@ async function packageModel(step, outputs) {
     outputs['artifact-name'] = artifactName;
     log.info(`${version.name} ${version.version}: ${version.explanation}`);
     const stagingDir = (0,external_node_path_.join)(step.context.temp ?? (0,external_node_os_.tmpdir)(), 'ml-actions', 'packages', `${artifactName}-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`);
-    const gate = await (0,github_src/* readJobGateResults */.zG)();
+    const gate = await (0,github_src/* readJobGateResults */.zG)(context);
     const { pkg, manifest } = await log.group(`Staging ${selected.length} model files`, async () => {
         const staged = await (0,src/* stageModelFiles */.FW)({ stagingDir, files: selected });
         const manifest = (0,src/* buildManifest */.u1)({
@@ -38464,7 +38464,7 @@ function thinHistory(history, limit) {
 
 /***/ }),
 
-/***/ 59585:
+/***/ 78178:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39898,11 +39898,12 @@ var external_node_path_ = __nccwpck_require__(76760);
  * Where train leaves its records for the later steps of the same job: RUNNER_TEMP is per job and
  * emptied when the job ends, so gate, compare and package find exactly this job's runs.
  */
-function jobRecordsFolder(env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'run-records');
+function jobRecordsFolder(job) {
+    return (0,external_node_path_.join)(job.temp ?? (0,external_node_os_.tmpdir)(), 'ml-actions', 'run-records');
 }
 /** Writes a record where later steps look for it; returns its path. */
-async function writeJobRecord(record, folder = jobRecordsFolder()) {
+async function writeJobRecord(record, job) {
+    const folder = jobRecordsFolder(job);
     await mkdir(folder, { recursive: true });
     const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, '_');
     const path = join(folder, `${safeId}.json`);
@@ -39913,9 +39914,10 @@ async function writeJobRecord(record, folder = jobRecordsFolder()) {
  * Reads the records named by a `run` input (paths or globs, relative to the workspace), or, when
  * it is empty, every record train wrote in this job. No record at all is a user error.
  */
-async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) {
+async function readRunRecords(patterns, job) {
     if (patterns.length > 0)
-        return job_records_readRunRecordFiles(patterns, workspace, 'run');
+        return job_records_readRunRecordFiles(patterns, job, 'run');
+    const folder = jobRecordsFolder(job);
     const names = await (0,promises_.readdir)(folder).catch(() => []);
     const paths = names
         .filter((name) => name.endsWith('.json'))
@@ -39932,9 +39934,10 @@ async function readRunRecords(patterns, workspace, folder = jobRecordsFolder()) 
  * user names, a record must lie inside the workspace (symlinks resolved), or be one train wrote
  * in this job (its `record` output, in RUNNER_TEMP).
  */
-async function job_records_readRunRecordFiles(patterns, workspace, input, recordsFolder = jobRecordsFolder()) {
+async function job_records_readRunRecordFiles(patterns, job, input) {
     const { glob } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 51455, 23));
-    const roots = await Promise.all([workspace, recordsFolder].map((folder) => (0,promises_.realpath)(folder).catch(() => folder)));
+    const { workspace } = job;
+    const roots = await Promise.all([workspace, jobRecordsFolder(job)].map((folder) => (0,promises_.realpath)(folder).catch(() => folder)));
     const paths = [];
     for (const pattern of patterns) {
         const absolute = (0,external_node_path_.isAbsolute)(pattern) ? pattern : (0,external_node_path_.resolve)(workspace, pattern);
@@ -39966,27 +39969,6 @@ async function readRunRecordText(path, displayName) {
             throw thrown;
         throw new src/* UserError */.yo(`cannot read the run record ${displayName}`, { file: displayName });
     }
-}
-/** Where gate leaves its verdicts for package to embed in the manifest. */
-function gateResultsFolder(env = process.env) {
-    return (0,external_node_path_.join)(env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'gate-results');
-}
-/** Keeps a gate verdict for the later steps of this job. */
-async function writeJobGateResult(result, folder = gateResultsFolder()) {
-    await mkdir(folder, { recursive: true });
-    const name = `${String(Date.now()).padStart(15, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
-    await writeFile(join(folder, name), JSON.stringify(result));
-}
-/** Every gate verdict of this job, merged (passed only when all passed); undefined when no gate ran. */
-async function readJobGateResults(folder = gateResultsFolder()) {
-    const names = (await (0,promises_.readdir)(folder).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
-    if (names.length === 0)
-        return undefined;
-    const results = await Promise.all(names.map(async (name) => {
-        const path = (0,external_node_path_.join)(folder, name);
-        return (0,src/* parseGateResult */.ph)(await (0,src/* readTextFile */.Gu)(path, path), path);
-    }));
-    return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/baseline-file.ts
@@ -40021,8 +40003,8 @@ function parseBaselineSpec(text, input = 'baseline') {
  * The records of a baseline given as files: read from disk, so no token and no request are
  * needed. A path or glob that matches nothing is a user error naming input `baseline`.
  */
-async function baseline_file_readBaselineFile(pattern, workspace) {
-    const records = await readRunRecordFiles([pattern], workspace, 'baseline');
+async function baseline_file_readBaselineFile(pattern, job) {
+    const records = await readRunRecordFiles([pattern], job, 'baseline');
     return { records, sha: records[0]?.provenance.sha };
 }
 
@@ -40175,8 +40157,8 @@ const MAX_ARTIFACT_PAGES = 3;
  * Finds the baseline as configured. For `auto`: on a pull request, the record made on the base
  * branch for the merge-base commit, else the newest base-branch record older than it; on a push,
  * the newest record of an earlier commit of the branch. Request count does not grow with history:
- * one compare, then the repository's artifacts of that name (newest first, a few pages at most),
- * then one download.
+ * one compare, the merge base's own push runs (found by commit, so pull request traffic cannot
+ * hide them) and their artifacts, a few runs at most, then one download.
  */
 async function findBaseline(request) {
     const { spec } = request;
@@ -40200,7 +40182,7 @@ async function fromWorkflowRun(request, runId) {
     if (artifact === undefined) {
         return { records: undefined, notice: `workflow run ${runId} has no unexpired run record "${name}"` };
     }
-    return ofExperiment(request, await download(request, artifact, undefined));
+    return ofExperiment(request, await download(request, artifact));
 }
 /**
  * An artifact named by the user is a baseline only when a push run of the base branch of this
@@ -40216,7 +40198,7 @@ async function fromArtifactName(request, name) {
     if (found === undefined) {
         return { records: undefined, notice: `no unexpired artifact named "${name}" was made by a run on ${base}` };
     }
-    const baseline = await download(request, found, undefined);
+    const baseline = await download(request, found);
     for (const record of baseline.records) {
         const why = record.provenance.repository !== context.repository
             ? `was made in ${record.provenance.repository}, not ${context.repository}`
@@ -40245,7 +40227,7 @@ async function findAutomatically(request) {
         // The merge base's own push runs: found by commit, so pull request traffic cannot hide them.
         const exact = await searchRuns(request, name, { branch: base, head_sha: mergeBase }, () => true);
         if (exact !== undefined)
-            return ofExperiment(request, await download(request, exact, undefined));
+            return ofExperiment(request, await download(request, exact));
         // Older means an ancestor of the merge base: one page of its history is enough in practice, and
         // keeps the request count fixed; a record further back than that is too stale to compare with.
         const history = await request.github.request('GET /repos/{owner}/{repo}/commits', {
@@ -40270,7 +40252,7 @@ async function findAutomatically(request) {
     if (previous === undefined) {
         return { records: undefined, notice: `no earlier run record "${name}" was found on ${branch}` };
     }
-    return ofExperiment(request, await download(request, previous, undefined));
+    return ofExperiment(request, await download(request, previous));
 }
 /** The commit where the pull request's head left its base branch. */
 async function findMergeBase(request, base) {
@@ -40347,7 +40329,9 @@ function ofExperiment(request, baseline) {
         notice: `the run record found for ${request.experiment} is of experiment ${other.experiment}; it is not used as the baseline`,
     };
 }
-async function download(request, artifact, notice) {
+async function download(request, artifact, 
+/** Why this record and not the obvious one, for the user. */
+notice) {
     const workflowRunId = artifact.workflow_run?.id;
     if (workflowRunId === undefined)
         throw new Error(`artifact ${artifact.id} does not say which workflow run made it`);
@@ -40379,7 +40363,7 @@ async function combineBaselines(request) {
     // Files are read once for every experiment, with no token and no request; a path or glob that
     // matches nothing is the user's error, not a missing baseline.
     if (spec.kind === 'files') {
-        const { records, sha } = await readBaselineFile(spec.pattern, context.workspace);
+        const { records, sha } = await readBaselineFile(spec.pattern, context);
         return { ...combined, records, sha };
     }
     const github = request.github;
@@ -40558,6 +40542,57 @@ function fit(text, ending = '') {
     return text.slice(0, CHECK_OUTPUT_LIMIT - note.length - ending.length) + note + ending;
 }
 
+;// CONCATENATED MODULE: ../../packages/github/src/model-releases.ts
+/** Releases of model versions: the notes are the model card, the manifest is attached. */
+/** The web page of the release of `tag`, or undefined when the tag has none. */
+async function findRelease(target, tag) {
+    try {
+        const release = await target.github.request('GET /repos/{owner}/{repo}/releases/tags/{tag}', {
+            owner: target.owner,
+            repo: target.repo,
+            tag,
+        });
+        return release.data.html_url;
+    }
+    catch (thrown) {
+        if (thrown.status === 404)
+            return undefined;
+        throw thrown;
+    }
+}
+/** GitHub refuses release notes over 125,000 characters. */
+const MAX_RELEASE_BODY = 125_000;
+/** Creates the release of an existing tag, with the model card as its notes, and attaches the assets. */
+async function createRelease(target, options) {
+    const body = options.body.length > MAX_RELEASE_BODY
+        ? `${options.body.slice(0, MAX_RELEASE_BODY - 100)}\n\n… cut to fit GitHub's limit; README.md in the package has it all.`
+        : options.body;
+    const release = await target.github.request('POST /repos/{owner}/{repo}/releases', {
+        owner: target.owner,
+        repo: target.repo,
+        tag_name: options.tag,
+        name: options.name,
+        body,
+        prerelease: options.prerelease,
+    });
+    // Assets go to the host in the release's upload_url (uploads.github.com on GitHub), given as the
+    // base URL: a URL inside a template variable would be percent-encoded.
+    const uploadUrl = new URL(release.data.upload_url.replace(/\{[^}]*\}$/, ''));
+    for (const asset of options.assets) {
+        await target.github.request('POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}', {
+            baseUrl: uploadUrl.origin,
+            owner: target.owner,
+            repo: target.repo,
+            release_id: release.data.id,
+            name: asset.name,
+            // Octokit's types want a string; a Buffer is sent as is, byte for byte.
+            data: asset.data,
+            headers: { 'content-type': asset.contentType },
+        });
+    }
+    return { id: release.data.id, url: release.data.html_url };
+}
+
 ;// CONCATENATED MODULE: ../../packages/github/src/model-tags.ts
 async function matchingTagRefs(target, name) {
     const response = await target.github.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', {
@@ -40621,56 +40656,39 @@ async function createTag(target, tag, sha, message) {
         throw thrown;
     }
 }
-/** The web page of the release of `tag`, or undefined when the tag has none. */
-async function findRelease(target, tag) {
-    try {
-        const release = await target.github.request('GET /repos/{owner}/{repo}/releases/tags/{tag}', {
-            owner: target.owner,
-            repo: target.repo,
-            tag,
-        });
-        return release.data.html_url;
-    }
-    catch (thrown) {
-        if (thrown.status === 404)
-            return undefined;
-        throw thrown;
-    }
+
+;// CONCATENATED MODULE: ../../packages/github/src/job-gate-results.ts
+
+
+
+
+/** Where gate leaves its verdicts for package to embed in the manifest. */
+function gateResultsFolder(job) {
+    return (0,external_node_path_.join)(job.temp ?? (0,external_node_os_.tmpdir)(), 'ml-actions', 'gate-results');
 }
-/** GitHub refuses release notes over 125,000 characters. */
-const MAX_RELEASE_BODY = 125_000;
-/** Creates the release of an existing tag, with the model card as its notes, and attaches the assets. */
-async function createRelease(target, options) {
-    const body = options.body.length > MAX_RELEASE_BODY
-        ? `${options.body.slice(0, MAX_RELEASE_BODY - 100)}\n\n… cut to fit GitHub's limit; README.md in the package has it all.`
-        : options.body;
-    const release = await target.github.request('POST /repos/{owner}/{repo}/releases', {
-        owner: target.owner,
-        repo: target.repo,
-        tag_name: options.tag,
-        name: options.name,
-        body,
-        prerelease: options.prerelease,
-    });
-    // Assets go to the host in the release's upload_url (uploads.github.com on GitHub), given as the
-    // base URL: a URL inside a template variable would be percent-encoded.
-    const uploadUrl = new URL(release.data.upload_url.replace(/\{[^}]*\}$/, ''));
-    for (const asset of options.assets) {
-        await target.github.request('POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}', {
-            baseUrl: uploadUrl.origin,
-            owner: target.owner,
-            repo: target.repo,
-            release_id: release.data.id,
-            name: asset.name,
-            // Octokit's types want a string; a Buffer is sent as is, byte for byte.
-            data: asset.data,
-            headers: { 'content-type': asset.contentType },
-        });
-    }
-    return { id: release.data.id, url: release.data.html_url };
+/** Keeps a gate verdict for the later steps of this job. */
+async function writeJobGateResult(result, job) {
+    const folder = gateResultsFolder(job);
+    await mkdir(folder, { recursive: true });
+    const name = `${String(Date.now()).padStart(15, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
+    await writeFile(join(folder, name), JSON.stringify(result));
+}
+/** Every gate verdict of this job, merged (passed only when all passed); undefined when no gate ran. */
+async function readJobGateResults(job) {
+    const folder = gateResultsFolder(job);
+    const names = (await (0,promises_.readdir)(folder).catch(() => [])).filter((name) => name.endsWith('.json')).sort();
+    if (names.length === 0)
+        return undefined;
+    const results = await Promise.all(names.map(async (name) => {
+        const path = (0,external_node_path_.join)(folder, name);
+        return (0,src/* parseGateResult */.ph)(await (0,src/* readTextFile */.Gu)(path, path), path);
+    }));
+    return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
 }
 
 ;// CONCATENATED MODULE: ../../packages/github/src/index.ts
+
+
 
 
 

@@ -4,7 +4,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import type { RunRecord } from '@ml-actions/core';
-import { jobRecordsFolder, readRunRecords } from '@ml-actions/github';
+import { jobRecordsFolder, readRunRecords, type JobPlace } from '@ml-actions/github';
 
 export interface EmbeddedRecord {
   record: RunRecord | undefined;
@@ -16,12 +16,12 @@ export interface EmbeddedRecord {
  * Reads the records named by `patterns` (a pattern matching nothing is a user error), or this
  * job's records when there are no patterns; returns the one that finished last.
  */
-export async function findEmbeddedRecord(patterns: string[], workspace: string): Promise<EmbeddedRecord> {
+export async function findEmbeddedRecord(patterns: string[], job: JobPlace): Promise<EmbeddedRecord> {
   if (patterns.length === 0) {
-    const names = await readdir(jobRecordsFolder()).catch(() => [] as string[]);
+    const names = await readdir(jobRecordsFolder(job)).catch(() => [] as string[]);
     if (!names.some((name) => name.endsWith('.json'))) return { record: undefined, found: 0 };
   }
-  const records = await readRunRecords(patterns, workspace);
+  const records = await readRunRecords(patterns, job);
   const latest = records.reduce<RunRecord | undefined>(
     (best, record) =>
       best === undefined || Date.parse(record.outcome.finishedAt) >= Date.parse(best.outcome.finishedAt)

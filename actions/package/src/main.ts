@@ -76,7 +76,7 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
     workspace: context.workspace,
     includeHidden: settings.includeHiddenFiles,
   });
-  const embedded = await findEmbeddedRecord(settings.run, context.workspace);
+  const embedded = await findEmbeddedRecord(settings.run, context);
   // Read before the version is registered, so that a broken MLmodel file does not use up a version.
   const mlmodel = await readMlmodel(selected, log);
   if (embedded.record === undefined) {
@@ -116,7 +116,7 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
     'packages',
     `${artifactName}-${randomUUID().slice(0, 8)}`,
   );
-  const gate = await readJobGateResults();
+  const gate = await readJobGateResults(context);
   const { pkg, manifest } = await log.group(`Staging ${selected.length} model files`, async () => {
     const staged = await stageModelFiles({ stagingDir, files: selected });
     const manifest = buildManifest({

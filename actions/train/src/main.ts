@@ -113,7 +113,7 @@ export async function run(runner?: Runner): Promise<void> {
       });
       // Long histories are thinned so that gate, compare and package accept the record.
       const record = fitRecord(built, problems, log);
-      const path = await writeJobRecord(record);
+      const path = await writeJobRecord(record, context);
       step.setOutput('run-id', record.runId);
       step.setOutput('record', path);
       step.setOutput('metrics', JSON.stringify(finalMetricValues(record)));

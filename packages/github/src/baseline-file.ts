@@ -1,5 +1,5 @@
 import { UserError, type RunRecord } from '@ml-actions/core';
-import { readRunRecordFiles } from './job-records.ts';
+import { readRunRecordFiles, type JobPlace } from './job-records.ts';
 
 /** Where the baseline comes from, as input `baseline` says. */
 export type BaselineSpec =
@@ -42,8 +42,8 @@ export function parseBaselineSpec(text: string, input = 'baseline'): BaselineSpe
  */
 export async function readBaselineFile(
   pattern: string,
-  workspace: string,
+  job: JobPlace,
 ): Promise<{ records: RunRecord[]; sha: string | undefined }> {
-  const records = await readRunRecordFiles([pattern], workspace, 'baseline');
+  const records = await readRunRecordFiles([pattern], job, 'baseline');
   return { records, sha: records[0]?.provenance.sha };
 }

@@ -51,8 +51,8 @@ const MAX_ARTIFACT_PAGES = 3;
  * Finds the baseline as configured. For `auto`: on a pull request, the record made on the base
  * branch for the merge-base commit, else the newest base-branch record older than it; on a push,
  * the newest record of an earlier commit of the branch. Request count does not grow with history:
- * one compare, then the repository's artifacts of that name (newest first, a few pages at most),
- * then one download.
+ * one compare, the merge base's own push runs (found by commit, so pull request traffic cannot
+ * hide them) and their artifacts, a few runs at most, then one download.
  */
 async function findBaseline(request: BaselineRequest): Promise<Baseline | NoBaseline> {
   const { spec } = request;
@@ -75,7 +75,7 @@ async function fromWorkflowRun(request: BaselineRequest, runId: number): Promise
   if (artifact === undefined) {
     return { records: undefined, notice: `workflow run ${runId} has no unexpired run record "${name}"` };
   }
-  return ofExperiment(request, await download(request, artifact, undefined));
+  return ofExperiment(request, await download(request, artifact));
 }
 
 /**
@@ -97,7 +97,7 @@ async function fromArtifactName(request: BaselineRequest, name: string): Promise
   if (found === undefined) {
     return { records: undefined, notice: `no unexpired artifact named "${name}" was made by a run on ${base}` };
   }
-  const baseline = await download(request, found, undefined);
+  const baseline = await download(request, found);
   for (const record of baseline.records) {
     const why =
       record.provenance.repository !== context.repository
@@ -127,7 +127,7 @@ async function findAutomatically(request: BaselineRequest): Promise<Baseline | N
     const mergeBase = group && context.baseSha !== undefined ? context.baseSha : await findMergeBase(request, base);
     // The merge base's own push runs: found by commit, so pull request traffic cannot hide them.
     const exact = await searchRuns(request, name, { branch: base, head_sha: mergeBase }, () => true);
-    if (exact !== undefined) return ofExperiment(request, await download(request, exact, undefined));
+    if (exact !== undefined) return ofExperiment(request, await download(request, exact));
     // Older means an ancestor of the merge base: one page of its history is enough in practice, and
     // keeps the request count fixed; a record further back than that is too stale to compare with.
     const history = await request.github.request('GET /repos/{owner}/{repo}/commits', {
@@ -164,7 +164,7 @@ async function findAutomatically(request: BaselineRequest): Promise<Baseline | N
   if (previous === undefined) {
     return { records: undefined, notice: `no earlier run record "${name}" was found on ${branch}` };
   }
-  return ofExperiment(request, await download(request, previous, undefined));
+  return ofExperiment(request, await download(request, previous));
 }
 
 /** The commit where the pull request's head left its base branch. */
@@ -262,7 +262,8 @@ function ofExperiment(request: BaselineRequest, baseline: Baseline): Baseline | 
 async function download(
   request: BaselineRequest,
   artifact: ArtifactSummary,
-  notice: string | undefined,
+  /** Why this record and not the obvious one, for the user. */
+  notice?: string,
 ): Promise<Baseline> {
   const workflowRunId = artifact.workflow_run?.id;
   if (workflowRunId === undefined) throw new Error(`artifact ${artifact.id} does not say which workflow run made it`);
@@ -314,7 +315,7 @@ async function combineBaselines(request: {
   // Files are read once for every experiment, with no token and no request; a path or glob that
   // matches nothing is the user's error, not a missing baseline.
   if (spec.kind === 'files') {
-    const { records, sha } = await readBaselineFile(spec.pattern, context.workspace);
+    const { records, sha } = await readBaselineFile(spec.pattern, context);
     return { ...combined, records, sha };
   }
   const github = request.github;

@@ -1,15 +1,14 @@
 import { mkdir, readdir, realpath, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
+import type { ActionContext } from './action-context.ts';
 import {
   MAX_RUN_RECORD_BYTES,
   UserError,
   isInsideFolder,
-  parseGateResult,
   parseRunRecord,
   readTextFile,
   serializeRunRecord,
-  type GateResult,
   type RunRecord,
 } from '@ml-actions/core';
 
@@ -17,12 +16,16 @@ import {
  * Where train leaves its records for the later steps of the same job: RUNNER_TEMP is per job and
  * emptied when the job ends, so gate, compare and package find exactly this job's runs.
  */
-export function jobRecordsFolder(env: Record<string, string | undefined> = process.env): string {
-  return join(env['RUNNER_TEMP'] || tmpdir(), 'ml-actions', 'run-records');
+export function jobRecordsFolder(job: JobPlace): string {
+  return join(job.temp ?? tmpdir(), 'ml-actions', 'run-records');
 }
 
+/** Where a step runs: its workspace, and the job's RUNNER_TEMP (undefined outside a runner). */
+export type JobPlace = Pick<ActionContext, 'workspace' | 'temp'>;
+
 /** Writes a record where later steps look for it; returns its path. */
-export async function writeJobRecord(record: RunRecord, folder = jobRecordsFolder()): Promise<string> {
+export async function writeJobRecord(record: RunRecord, job: JobPlace): Promise<string> {
+  const folder = jobRecordsFolder(job);
   await mkdir(folder, { recursive: true });
   const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, '_');
   const path = join(folder, `${safeId}.json`);
@@ -34,12 +37,9 @@ export async function writeJobRecord(record: RunRecord, folder = jobRecordsFolde
  * Reads the records named by a `run` input (paths or globs, relative to the workspace), or, when
  * it is empty, every record train wrote in this job. No record at all is a user error.
  */
-export async function readRunRecords(
-  patterns: string[],
-  workspace: string,
-  folder = jobRecordsFolder(),
-): Promise<RunRecord[]> {
-  if (patterns.length > 0) return readRunRecordFiles(patterns, workspace, 'run');
+export async function readRunRecords(patterns: string[], job: JobPlace): Promise<RunRecord[]> {
+  if (patterns.length > 0) return readRunRecordFiles(patterns, job, 'run');
+  const folder = jobRecordsFolder(job);
   const names = await readdir(folder).catch(() => [] as string[]);
   const paths = names
     .filter((name) => name.endsWith('.json'))
@@ -59,14 +59,12 @@ export async function readRunRecords(
  * user names, a record must lie inside the workspace (symlinks resolved), or be one train wrote
  * in this job (its `record` output, in RUNNER_TEMP).
  */
-export async function readRunRecordFiles(
-  patterns: string[],
-  workspace: string,
-  input: string,
-  recordsFolder = jobRecordsFolder(),
-): Promise<RunRecord[]> {
+export async function readRunRecordFiles(patterns: string[], job: JobPlace, input: string): Promise<RunRecord[]> {
   const { glob } = await import('node:fs/promises');
-  const roots = await Promise.all([workspace, recordsFolder].map((folder) => realpath(folder).catch(() => folder)));
+  const { workspace } = job;
+  const roots = await Promise.all(
+    [workspace, jobRecordsFolder(job)].map((folder) => realpath(folder).catch(() => folder)),
+  );
   const paths: string[] = [];
   for (const pattern of patterns) {
     const absolute = isAbsolute(pattern) ? pattern : resolve(workspace, pattern);
@@ -97,29 +95,4 @@ export async function readRunRecordText(path: string, displayName: string): Prom
     if (thrown instanceof UserError) throw thrown;
     throw new UserError(`cannot read the run record ${displayName}`, { file: displayName });
   }
-}
-
-/** Where gate leaves its verdicts for package to embed in the manifest. */
-function gateResultsFolder(env: Record<string, string | undefined> = process.env): string {
-  return join(env['RUNNER_TEMP'] || tmpdir(), 'ml-actions', 'gate-results');
-}
-
-/** Keeps a gate verdict for the later steps of this job. */
-export async function writeJobGateResult(result: GateResult, folder = gateResultsFolder()): Promise<void> {
-  await mkdir(folder, { recursive: true });
-  const name = `${String(Date.now()).padStart(15, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
-  await writeFile(join(folder, name), JSON.stringify(result));
-}
-
-/** Every gate verdict of this job, merged (passed only when all passed); undefined when no gate ran. */
-export async function readJobGateResults(folder = gateResultsFolder()): Promise<GateResult | undefined> {
-  const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.json')).sort();
-  if (names.length === 0) return undefined;
-  const results = await Promise.all(
-    names.map(async (name) => {
-      const path = join(folder, name);
-      return parseGateResult(await readTextFile(path, path), path);
-    }),
-  );
-  return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRelease, createTag, findRelease, listModelTags, modelTagsOnCommit } from '../src/model-tags.ts';
+import { createRelease, findRelease } from '../src/model-releases.ts';
+import { createTag, listModelTags, modelTagsOnCommit } from '../src/model-tags.ts';
 import { ACTIONS_BOT_LOGIN } from '../src/token-identity.ts';
 import { FULL_NAME, OWNER, REPO, startLocalRepository, type LocalRepository } from './support/local-repository.ts';
 
