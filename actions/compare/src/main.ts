@@ -45,7 +45,7 @@ async function compareHere(step: Step, settings: CompareSettings, context: Actio
   const github =
     settings.token === undefined
       ? undefined
-      : createGitHubClient({
+      : await createGitHubClient({
           token: settings.token,
           apiUrl: context.apiUrl,
         });

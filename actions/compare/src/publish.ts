@@ -70,7 +70,7 @@ export async function publishCollected(step: Step, settings: CompareSettings, co
     throw new UserError('input "github-token" is empty: publish needs a token to comment');
   // The step's own rules are read before anything is downloaded: a mistake in them is ours to fix.
   const rules = await rulesText(settings, context.workspace);
-  const github = createGitHubClient({ token: settings.token, apiUrl: context.apiUrl });
+  const github = await createGitHubClient({ token: settings.token, apiUrl: context.apiUrl });
   const bundles = await downloadBundles(trigger, context, github);
   if (bundles.length === 0) {
     core.notice(`workflow run ${trigger.id} collected no comparison: nothing to publish`);

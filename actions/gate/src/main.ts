@@ -34,7 +34,7 @@ export async function run(): Promise<void> {
     const github =
       settings.token === undefined
         ? undefined
-        : createGitHubClient({
+        : await createGitHubClient({
             token: settings.token,
             apiUrl: context.apiUrl,
           });

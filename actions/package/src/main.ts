@@ -92,7 +92,7 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
     throw new UserError('input "github-token" is empty: it is needed to read the existing versions (git tags)');
   }
   const target: RepositoryTarget = {
-    github: createGitHubClient({
+    github: await createGitHubClient({
       token: settings.token,
       apiUrl: context.apiUrl,
     }),
@@ -130,7 +130,7 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
       ...(mlmodel === undefined ? {} : { mlmodel }),
       ...(gate === undefined ? {} : { gate }),
     });
-    return { pkg: await writeModelPackage({ stagingDir, manifest, card: renderModelCard(manifest) }), manifest };
+    return { pkg: await writeModelPackage({ stagingDir, manifest, card: await renderModelCard(manifest) }), manifest };
   });
   const manifestFile = fileOf(pkg, PACKAGE_MANIFEST_FILE);
   outputs.manifest = manifestFile.absolute;
