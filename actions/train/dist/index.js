@@ -843,7 +843,7 @@ function renderRunSummary(record) {
       ""
     );
   }
-  const metrics = Object.entries(record.metrics).sort(([a], [b]) => a.localeCompare(b));
+  const metrics = Object.entries(record.metrics).sort(([a], [b]) => compareNames(a, b));
   if (metrics.length === 0) {
     lines.push("No metrics were read.", "");
   } else {
@@ -854,7 +854,7 @@ function renderRunSummary(record) {
     }
     lines.push("");
   }
-  const params = Object.entries(record.params).sort(([a], [b]) => a.localeCompare(b));
+  const params = Object.entries(record.params).sort(([a], [b]) => compareNames(a, b));
   if (params.length > 0) {
     lines.push("| param | value |", "|---|---|");
     for (const [name, value] of params) lines.push(`| ${escapeCell(name)} | ${escapeCell(paramText(value))} |`);
@@ -868,6 +868,9 @@ function renderRunSummary(record) {
     lines.push("");
   }
   return lines.join("\n");
+}
+function compareNames(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // packages/core/src/metrics/metrics-folder.ts
