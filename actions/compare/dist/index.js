@@ -793,7 +793,6 @@ function decodeTextBytes(bytes, displayName, allowEmpty = false) {
 }
 
 // packages/core/src/files/zip-archive.ts
-import { crc32, inflateRawSync } from "node:zlib";
 var END_OF_CENTRAL_DIRECTORY = 101010256;
 var CENTRAL_DIRECTORY_ENTRY = 33639248;
 var LOCAL_FILE_HEADER = 67324752;
@@ -866,7 +865,7 @@ function readZipEntry(archive, wanted, limits, source) {
     content = compressed;
   } else if (entry.method === DEFLATED) {
     try {
-      content = inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.size + 1) });
+      content = zlib().inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.size + 1) });
     } catch (thrown) {
       const code = thrown?.code;
       content = fail(
@@ -879,7 +878,7 @@ function readZipEntry(archive, wanted, limits, source) {
   if (content.length !== entry.size) {
     fail(`${what} holds ${content.length} bytes, not the ${entry.size} its header declares`);
   }
-  if (crc32(content) !== entry.crc) fail(`${what} fails its CRC-32 check (damaged data)`);
+  if (zlib().crc32(content) !== entry.crc) fail(`${what} fails its CRC-32 check (damaged data)`);
   return content;
 }
 function findEndRecord(bytes) {
@@ -888,6 +887,9 @@ function findEndRecord(bytes) {
     if (bytes.readUInt32LE(at) === END_OF_CENTRAL_DIRECTORY) return at;
   }
   return void 0;
+}
+function zlib() {
+  return process.getBuiltinModule("node:zlib");
 }
 
 // packages/core/src/gate-result.ts

@@ -3573,7 +3573,6 @@ function parseMatrix(text) {
 }
 
 // actions/train/src/training-command.ts
-import { spawn } from "node:child_process";
 var STOP_GRACE_MS = 1e4;
 var GROUP_POLL_MS = 50;
 var KILLED_WAIT_MS = 2e3;
@@ -3583,6 +3582,7 @@ function commandEnvironment(env) {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !ACTION_ONLY.test(name)));
 }
 function runTrainingCommand(command, cwd, options = {}) {
+  const { spawn } = process.getBuiltinModule("node:child_process");
   return new Promise((resolve3, reject) => {
     const child = spawn("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", command], {
       cwd,

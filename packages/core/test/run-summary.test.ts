@@ -10,11 +10,11 @@ const record = JSON.parse(
 
 describe('renderRunSummary', () => {
   it('lists metrics and params in code-unit order, as the comparison report does', () => {
-    const metric = { value: 1, step: null };
+    const metric = { value: 1 };
     const text = renderRunSummary({
       ...record,
-      metrics: { alpha: metric, Zeta: metric, 'b.x': metric, B: metric } as RunRecord['metrics'],
-      params: { lr: 0.1, LR: 0.2, ab: 1 } as RunRecord['params'],
+      metrics: { alpha: metric, Zeta: metric, 'b.x': metric, B: metric },
+      params: { lr: 0.1, LR: 0.2, ab: 1 },
     });
     const named = new Set(['alpha', 'Zeta', 'b.x', 'B', 'lr', 'LR', 'ab']);
     const names = [...text.matchAll(/^\| (\S+) \|/gm)].map((match) => match[1]).filter((name) => named.has(name!));
