@@ -11,7 +11,7 @@ import { bundlePath, prepareStep, type PreparedStep } from './action-step.ts';
 import { expectExit, formatMs, formatRatio, median, runChild, verdict, type FigureRow } from './measure.ts';
 
 const ROUNDS = 7;
-const TARGET = 3.5;
+const TARGET = 2.0;
 
 interface Candidate {
   action: string;

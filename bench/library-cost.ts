@@ -19,6 +19,8 @@ const ROUNDS = 15;
 
 /** The two candidates, pinned: the newest releases when this benchmark was written. */
 const CANDIDATE_VERSIONS = { '@actions/github': '9.1.1', '@octokit/rest': '22.0.1' };
+/** ncc, which the actions were bundled with before esbuild, for the side-by-side figures. */
+const NCC_VERSION = { '@vercel/ncc': '0.45.0' };
 /** Our client's packages, at the versions the repository itself installs. */
 const OUR_PACKAGES = [
   '@octokit/core',
@@ -167,7 +169,7 @@ export async function libraryCost(): Promise<FigureRow[]> {
 async function installScratch(scratch: string): Promise<Record<string, string>> {
   const ours: Record<string, string> = {};
   for (const name of OUR_PACKAGES) ours[name] = await installedVersion(join(repositoryRoot(), 'node_modules'), name);
-  const dependencies = { ...ours, ...CANDIDATE_VERSIONS };
+  const dependencies = { ...ours, ...CANDIDATE_VERSIONS, ...NCC_VERSION };
   await writeFile(
     join(scratch, 'package.json'),
     JSON.stringify({ name: 'library-cost', private: true, type: 'module', dependencies }, null, 2),
@@ -203,11 +205,11 @@ async function bundleWithEsbuild(scratch: string, name: string, label: string): 
   return { label, bundler: 'esbuild', main, bytes: await folderBytes(join(scratch, 'out', 'esbuild', name)) };
 }
 
-/** The same ncc command as scripts/build-actions.ts. */
+/** The ncc command scripts/build-actions.ts ran before it moved to esbuild. */
 async function bundleWithNcc(scratch: string, name: string, label: string): Promise<Bundle> {
   const folder = join(scratch, 'out', 'ncc', name);
   await mkdir(folder, { recursive: true });
-  const ncc = join(repositoryRoot(), 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
+  const ncc = join(scratch, 'node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js');
   await run(process.execPath, [ncc, 'build', `${name}.js`, '-o', folder, '--no-cache', '--quiet'], {
     cwd: scratch,
     maxBuffer: 64 * 1024 * 1024,

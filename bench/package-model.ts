@@ -192,7 +192,7 @@ async function corePath(file: string, workspace: string, hashMs: number): Promis
   const { ms } = await timeAsync(async () => {
     const files = await stageModelFiles({ stagingDir, files: [{ path: 'weights.bin', absolute: file }] });
     const manifest = buildManifest({ name: 'churn-model', version: '1.0.0', files, createdAt: new Date() });
-    await writeModelPackage({ stagingDir, manifest, card: renderModelCard(manifest) });
+    await writeModelPackage({ stagingDir, manifest, card: await renderModelCard(manifest) });
   });
   await rm(stagingDir, { recursive: true, force: true });
   return {

@@ -16,7 +16,7 @@ export async function comparisonBaseline(
     spec: step.settings.baseline,
     experiments,
     context,
-    github: step.github()?.client,
+    github: (await step.github())?.client,
     log: step.log,
   });
   if (found.records === undefined) return undefined;

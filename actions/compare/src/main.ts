@@ -80,7 +80,7 @@ async function compareHere(step: Step<CompareSettings>): Promise<void> {
     log.notice('not a pull request: the comparison is in the job summary only');
     return;
   }
-  const github = step.requireGitHub('the comment cannot be posted').client;
+  const github = (await step.requireGitHub('the comment cannot be posted')).client;
   await postComment(step, {
     github,
     owner: context.owner,

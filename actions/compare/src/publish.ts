@@ -65,7 +65,7 @@ function triggeringRun(context: ActionContext): TriggeringRun {
 export async function publishCollected(step: Step<CompareSettings>): Promise<void> {
   const { settings, context, log } = step;
   const trigger = triggeringRun(context);
-  const github = step.requireGitHub('publish needs a token to comment').client;
+  const github = (await step.requireGitHub('publish needs a token to comment')).client;
   // The step's own rules are read before anything is downloaded: a mistake in them is ours to fix.
   const rules = await rulesText(settings, context.workspace);
   const bundles = await downloadBundles(trigger, context, github);

@@ -30,7 +30,7 @@ export async function run(runner?: Runner): Promise<void> {
       const rules = await loadRules({ inline: settings.rules, file: settings.rulesFile, workspace: context.workspace });
       const runs = await readRunRecords(settings.run, context);
       const experiments = [...new Set(runs.map((record) => record.experiment))];
-      const github = step.github()?.client;
+      const github = (await step.github())?.client;
       const found = rulesNeedBaseline(rules)
         ? await findBaselines({ spec: settings.baseline, experiments, context, github, log })
         : undefined;

@@ -93,7 +93,7 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
   }
 
   const target: RepositoryTarget = {
-    github: step.requireGitHub('it is needed to read the existing versions (git tags)').client,
+    github: (await step.requireGitHub('it is needed to read the existing versions (git tags)')).client,
     owner: context.owner,
     repo: context.repo,
   };
@@ -128,7 +128,7 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
       ...(mlmodel === undefined ? {} : { mlmodel }),
       ...(gate === undefined ? {} : { gate }),
     });
-    return { pkg: await writeModelPackage({ stagingDir, manifest, card: renderModelCard(manifest) }), manifest };
+    return { pkg: await writeModelPackage({ stagingDir, manifest, card: await renderModelCard(manifest) }), manifest };
   });
   const manifestFile = fileOf(pkg, PACKAGE_MANIFEST_FILE);
   outputs.manifest = manifestFile.absolute;

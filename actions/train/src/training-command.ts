@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-
 /** How the command ended. */
 export interface CommandResult {
   exitCode: number;
@@ -41,6 +39,8 @@ export function runTrainingCommand(
   cwd: string,
   options: { timeoutMs?: number | undefined } = {},
 ): Promise<CommandResult> {
+  // Loaded here, not at start: most train steps given no command never spawn one.
+  const { spawn } = process.getBuiltinModule('node:child_process');
   return new Promise((resolve, reject) => {
     const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], {
       cwd,

@@ -57,7 +57,7 @@ export function renderRunSummary(record: RunRecord): string {
       '',
     );
   }
-  const metrics = Object.entries(record.metrics).sort(([a], [b]) => a.localeCompare(b));
+  const metrics = Object.entries(record.metrics).sort(([a], [b]) => compareNames(a, b));
   if (metrics.length === 0) {
     lines.push('No metrics were read.', '');
   } else {
@@ -68,7 +68,7 @@ export function renderRunSummary(record: RunRecord): string {
     }
     lines.push('');
   }
-  const params = Object.entries(record.params).sort(([a], [b]) => a.localeCompare(b));
+  const params = Object.entries(record.params).sort(([a], [b]) => compareNames(a, b));
   if (params.length > 0) {
     lines.push('| param | value |', '|---|---|');
     for (const [name, value] of params) lines.push(`| ${escapeCell(name)} | ${escapeCell(paramText(value))} |`);
@@ -82,4 +82,12 @@ export function renderRunSummary(record: RunRecord): string {
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/**
+ * Names in code-unit order, as the comparison report lists them. Not localeCompare: its first
+ * call loads the ICU collator, some 10 ms of every train step's start.
+ */
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

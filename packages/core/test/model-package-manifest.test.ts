@@ -19,6 +19,7 @@ import type { RunRecord } from '../src/run-record.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures/model-package');
 const mlmodelText = fs.readFileSync(path.join(fixtures, 'sklearn-model/MLmodel'), 'utf8');
+const mlmodel = await parseMlmodel(mlmodelText);
 const record = JSON.parse(fs.readFileSync(path.join(fixtures, 'run-record.json'), 'utf8')) as RunRecord;
 const schema = JSON.parse(
   fs.readFileSync(path.join(import.meta.dirname, '../schema/model-manifest.schema.json'), 'utf8'),
@@ -63,13 +64,13 @@ function manifest() {
     record,
     gate,
     createdAt: new Date('2024-09-12T09:00:00Z'),
-    mlmodel: parseMlmodel(mlmodelText),
+    mlmodel,
   });
 }
 
 describe('parseMlmodel', () => {
   it('reads flavors, signature and identity from the MLflow fixture', () => {
-    expect(parseMlmodel(mlmodelText)).toEqual({
+    expect(mlmodel).toEqual({
       flavors: ['python_function', 'sklearn'],
       signature: {
         inputs: [
@@ -87,23 +88,23 @@ describe('parseMlmodel', () => {
     });
   });
 
-  it('points at the line of bad YAML, a missing flavors mapping and bad signature JSON', () => {
-    const error = (text: string): UserError => {
+  it('points at the line of bad YAML, a missing flavors mapping and bad signature JSON', async () => {
+    const error = async (text: string): Promise<UserError> => {
       try {
-        parseMlmodel(text, 'model/MLmodel');
+        await parseMlmodel(text, 'model/MLmodel');
       } catch (thrown) {
         expect(thrown).toBeInstanceOf(UserError);
         return thrown as UserError;
       }
       throw new Error('expected a UserError');
     };
-    const yamlError = error('flavors:\n  sklearn: {}\n bad: [\n');
+    const yamlError = await error('flavors:\n  sklearn: {}\n bad: [\n');
     expect(yamlError.message).toMatch(/^model\/MLmodel:3:\d+: invalid YAML: /);
     expect(yamlError.file).toBe('model/MLmodel');
-    expect(error('run_id: x\n').message).toBe(
+    expect((await error('run_id: x\n')).message).toBe(
       'model/MLmodel: has no "flavors" mapping, so it is not an MLflow MLmodel file',
     );
-    const json = error('flavors:\n  sklearn: {}\nsignature:\n  inputs: \'[{"name": oops}]\'\n');
+    const json = await error('flavors:\n  sklearn: {}\nsignature:\n  inputs: \'[{"name": oops}]\'\n');
     expect(json.message).toMatch(/^model\/MLmodel: signature\.inputs is not valid JSON \(/);
     expect(json.line).toBe(4);
   });
@@ -201,8 +202,8 @@ describe('renderSha256Sums', () => {
   });
 });
 
+const card = await renderModelCard(manifest(), { description: 'Predicts churn.', task: 'tabular-classification' });
 describe('renderModelCard', () => {
-  const card = renderModelCard(manifest(), { description: 'Predicts churn.', task: 'tabular-classification' });
   const [, frontText = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(card) ?? [];
 
   it('has front matter that parses back with model-index metrics', () => {
@@ -253,9 +254,9 @@ describe('renderModelCard', () => {
     expect(body).toContain('```sh\nsha256sum -c SHA256SUMS\n```');
   });
 
-  it('escapes names and values as the comment does: no mention, no issue link from user text', () => {
+  it('escapes names and values as the comment does: no mention, no issue link from user text', async () => {
     const base = manifest();
-    const text = renderModelCard({ ...base, params: { ...base.params, 'cc @octocat': 'fixes #123 and GH-7' } });
+    const text = await renderModelCard({ ...base, params: { ...base.params, 'cc @octocat': 'fixes #123 and GH-7' } });
     expect(text).toContain('| cc @\u200doctocat | fixes #\u200d123 and GH\u200d-7 |');
     expect(text).not.toMatch(/@octocat|#123/);
   });
@@ -266,8 +267,8 @@ describe('renderModelCard', () => {
     expect(libraryNameOf(['constructor'])).toBeUndefined();
   });
 
-  it('leaves model-index out when there are no metrics', () => {
-    const bare = renderModelCard(
+  it('leaves model-index out when there are no metrics', async () => {
+    const bare = await renderModelCard(
       buildManifest({ name: 'm', version: '0.1.0', files: files.slice(0, 1), createdAt: new Date(0) }),
     );
     expect(bare.startsWith('---\ntags:\n  - ml-actions\n---\n\n# m\n')).toBe(true);

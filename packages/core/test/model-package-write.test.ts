@@ -45,7 +45,10 @@ async function packageOnce(stagingDir: string): Promise<{ manifest: ModelManifes
   const selected = await selectModelFiles(['model'], { workspace });
   const staged = await stageModelFiles({ stagingDir, files: selected });
   const mlmodelPath = findMlmodelFile(staged)!;
-  const mlmodel = parseMlmodel(await fs.promises.readFile(path.join(stagingDir, mlmodelPath), 'utf8'), mlmodelPath);
+  const mlmodel = await parseMlmodel(
+    await fs.promises.readFile(path.join(stagingDir, mlmodelPath), 'utf8'),
+    mlmodelPath,
+  );
   const manifest = buildManifest({
     name: 'churn-model',
     version: '0.1.0',
@@ -54,7 +57,7 @@ async function packageOnce(stagingDir: string): Promise<{ manifest: ModelManifes
     createdAt: new Date(0),
     mlmodel,
   });
-  const written = await writeModelPackage({ stagingDir, manifest, card: renderModelCard(manifest) });
+  const written = await writeModelPackage({ stagingDir, manifest, card: await renderModelCard(manifest) });
   return { manifest, dir: written.dir, files: written.files.map((f) => f.path) };
 }
 
@@ -100,7 +103,7 @@ describe('writeModelPackage', () => {
     const selected = await selectModelFiles(['model/model.pkl'], { workspace });
     const hashed = await Promise.all(selected.map(async (f) => ({ path: f.path, ...(await hashFile(f.absolute)) })));
     const manifest = buildManifest({ name: 'churn-model', version: '0.1.0', files: hashed, createdAt: new Date(0) });
-    const card = renderModelCard(manifest);
+    const card = await renderModelCard(manifest);
 
     const written = await writeModelPackage({ stagingDir: path.join(root, 'copied'), files: selected, manifest, card });
     expect(checkSums(written.dir).stdout.trim().split('\n')).toEqual([

@@ -38,9 +38,9 @@ export interface Step<S = unknown> {
   fail(message: string): void;
   readonly failed: boolean;
   /** The GitHub session, created on first use; undefined when the token input is empty. */
-  github(): GitHubSession | undefined;
+  github(): Promise<GitHubSession | undefined>;
   /** As `github()`, but an empty token is a user error saying what it was needed for. */
-  requireGitHub(purpose: string): GitHubSession;
+  requireGitHub(purpose: string): Promise<GitHubSession>;
   /** The artifact client, loaded on first use (it is the heaviest import). */
   artifacts(): Promise<ArtifactClient>;
 }
@@ -107,7 +107,7 @@ function openStep<S>(
   failed: () => boolean,
 ): Step<S> {
   let context: ActionContext | undefined;
-  let session: GitHubSession | undefined;
+  let session: Promise<GitHubSession> | undefined;
   let artifacts: Promise<ArtifactClient> | undefined;
   const step: Step<S> = {
     settings,
@@ -124,20 +124,17 @@ function openStep<S>(
     },
     github: () => {
       const token = definition.token?.(settings);
-      if (token === undefined) return undefined;
-      session ??= {
+      if (token === undefined) return Promise.resolve(undefined);
+      session ??= createGitHubClient({
         token,
-        client: createGitHubClient({
-          token,
-          apiUrl: step.context.apiUrl,
-          env: runner.env,
-          log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) },
-        }),
-      };
+        apiUrl: step.context.apiUrl,
+        env: runner.env,
+        log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) },
+      }).then((client) => ({ token, client }));
       return session;
     },
-    requireGitHub: (purpose) => {
-      const found = step.github();
+    requireGitHub: async (purpose) => {
+      const found = await step.github();
       if (found === undefined) throw new UserError(`input "github-token" is empty: ${purpose}`);
       return found;
     },

@@ -1,15 +1,23 @@
-import { Octokit } from '@octokit/core';
-import { paginateRest } from '@octokit/plugin-paginate-rest';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
 import type Bottleneck from 'bottleneck';
 import { UserError } from '@ml-actions/core';
 import { refuseIncompleteAnswers } from './incomplete-answer.ts';
 import { WRITE_SPACING_MS, writePacing } from './write-pacing.ts';
 
-// Plugin order is hook order, the last outermost: a cut-off answer must be refused inside the retry
-// plugin to be retried, and a write is paced once, not again for each retry.
-const ClientClass = Octokit.plugin(refuseIncompleteAnswers, paginateRest, retry, throttling, writePacing);
+/**
+ * Octokit and its plugins, loaded on first use: evaluating them is a good part of a step's start,
+ * and most paths (no token, a user error) never make a request.
+ */
+async function loadClientClass() {
+  const [{ Octokit }, { paginateRest }, { retry }, { throttling }] = await Promise.all([
+    import('@octokit/core'),
+    import('@octokit/plugin-paginate-rest'),
+    import('@octokit/plugin-retry'),
+    import('@octokit/plugin-throttling'),
+  ]);
+  // Plugin order is hook order, the last outermost: a cut-off answer must be refused inside the retry
+  // plugin to be retried, and a write is paced once, not again for each retry.
+  return Octokit.plugin(refuseIncompleteAnswers, paginateRest, retry, throttling, writePacing);
+}
 
 /**
  * The throttling plugin spaces writes itself (1 s, 3 s for those that notify), unscaled: a limiter
@@ -21,7 +29,7 @@ const UNPACED = {
 } as unknown as Bottleneck.Group;
 
 /** The one Octokit every request goes through: retries on 5xx, waits out rate limits, spaces writes. */
-export type GitHubClient = InstanceType<typeof ClientClass>;
+export type GitHubClient = InstanceType<Awaited<ReturnType<typeof loadClientClass>>>;
 
 export interface GitHubClientOptions {
   token: string;
@@ -54,7 +62,8 @@ export function retryWaitScale(env: Readonly<Record<string, string | undefined>>
 }
 
 /** Creates the client. Rate limits are retried up to `retries` times, after GitHub's Retry-After. */
-export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+export async function createGitHubClient(options: GitHubClientOptions): Promise<GitHubClient> {
+  const ClientClass = await loadClientClass();
   const retries = options.retries ?? 3;
   // Read once per client, and each action creates one client.
   const scale = options.waitScale ?? retryWaitScale(options.env);

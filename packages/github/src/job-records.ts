@@ -1,10 +1,11 @@
-import { mkdir, readdir, realpath, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, realpath, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import type { ActionContext } from './action-context.ts';
 import {
   MAX_RUN_RECORD_BYTES,
   UserError,
+  isGlobPattern,
   isInsideFolder,
   parseRunRecord,
   readTextFile,
@@ -69,7 +70,17 @@ export async function readRunRecordFiles(patterns: string[], job: JobPlace, inpu
   for (const pattern of patterns) {
     const absolute = isAbsolute(pattern) ? pattern : resolve(workspace, pattern);
     const matches: string[] = [];
-    for await (const match of glob(absolute)) matches.push(match);
+    if (isGlobPattern(pattern)) {
+      for await (const match of glob(absolute)) matches.push(match);
+    } else if (
+      await lstat(absolute).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      // A plain path needs no walk: fs.glob costs milliseconds even for one file.
+      matches.push(absolute);
+    }
     if (matches.length === 0) throw new UserError(`input "${input}": no run record matches ${pattern}`);
     for (const match of matches.sort()) {
       const real = await realpath(match);

@@ -81,7 +81,7 @@ describe('the sticky comment', () => {
 
   it("with a user token, is that user's comment: the Actions bot's marked comment is not edited", async () => {
     local.api.tokens.add('ghp_releaseBotUserToken', { login: 'release-bot' });
-    const github = createGitHubClient({
+    const github = await createGitHubClient({
       token: 'ghp_releaseBotUserToken',
       apiUrl: local.api.url,
       waitScale: 0.001,

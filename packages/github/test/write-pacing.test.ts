@@ -64,7 +64,7 @@ describe('the client paces its writes by the wait scale', () => {
 
   it('four check runs in a row take at least three spacings of 1 s × 0.05, not whole seconds', async () => {
     const headSha = api.state.addCommit('acme/churn', { branch: 'main' }).sha;
-    const github = createGitHubClient({
+    const github = await createGitHubClient({
       token: 'token',
       apiUrl: api.url,
       waitScale: 0.05,

@@ -1,4 +1,3 @@
-import { crc32, inflateRawSync } from 'node:zlib';
 import { UserError } from '../errors.ts';
 import { formatBytes } from './format-bytes.ts';
 
@@ -112,7 +111,7 @@ export function readZipEntry(
   } else if (entry.method === DEFLATED) {
     try {
       // One byte more than declared: a stream that inflates past its declared size is caught below.
-      content = inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.size + 1) });
+      content = zlib().inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.size + 1) });
     } catch (thrown: unknown) {
       const code = (thrown as { code?: unknown } | null)?.code;
       content = fail(
@@ -127,7 +126,7 @@ export function readZipEntry(
   if (content.length !== entry.size) {
     fail(`${what} holds ${content.length} bytes, not the ${entry.size} its header declares`);
   }
-  if (crc32(content) !== entry.crc) fail(`${what} fails its CRC-32 check (damaged data)`);
+  if (zlib().crc32(content) !== entry.crc) fail(`${what} fails its CRC-32 check (damaged data)`);
   return content;
 }
 
@@ -138,4 +137,9 @@ function findEndRecord(bytes: Buffer): number | undefined {
     if (bytes.readUInt32LE(at) === END_OF_CENTRAL_DIRECTORY) return at;
   }
   return undefined;
+}
+
+/** node:zlib, loaded when a zip is first read: most steps read none, and loading it costs every start. */
+function zlib() {
+  return process.getBuiltinModule('node:zlib');
 }

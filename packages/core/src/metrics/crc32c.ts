@@ -4,7 +4,8 @@
  */
 
 const POLYNOMIAL = 0x82f63b78; // reflected Castagnoli polynomial
-const TABLES = buildTables();
+// Built on first use: most steps read no event file, and every step would pay for it at start.
+let tables: Uint32Array | undefined;
 
 function buildTables(): Uint32Array {
   const tables = new Uint32Array(8 * 256);
@@ -24,7 +25,7 @@ function buildTables(): Uint32Array {
 
 /** CRC-32C of `bytes[start, end)`. */
 export function crc32c(bytes: Uint8Array, start = 0, end = bytes.length): number {
-  const t = TABLES;
+  const t = (tables ??= buildTables());
   let crc = 0xffffffff;
   let i = start;
   for (; end - i >= 8; i += 8) {

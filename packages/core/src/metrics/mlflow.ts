@@ -163,7 +163,7 @@ async function runInfo(folder: WorkspacePath): Promise<{ run: MlflowRun; deleted
   const metrics = await workspaceChild(folder, 'metrics');
   const params = await workspaceChild(folder, 'params');
   if (!(metrics?.isDirectory || params?.isDirectory)) return undefined;
-  const parsed = parseYamlText(
+  const parsed = await parseYamlText(
     await readTextFile(meta.absolute, meta.relative, { maxBytes: MAX_PARAM_FILE_BYTES }),
     meta.relative,
   );

@@ -6,5 +6,5 @@ import { parseTomlText } from './toml-text.ts';
 /** Reads a TOML file of (nested) metrics, flattened to `a.b.c`. */
 export async function readTomlMetrics(absolutePath: string, displayName: string): Promise<Record<string, Metric>> {
   const text = await readTextFile(absolutePath, displayName, { kind: 'metrics files' });
-  return metricsFromTree(parseTomlText(text, displayName), displayName, 'TOML');
+  return metricsFromTree(await parseTomlText(text, displayName), displayName, 'TOML');
 }

@@ -1,8 +1,8 @@
-import { parse, TomlError } from 'smol-toml';
 import { fileError } from '../files/file-error.ts';
 
-/** Parses a TOML document; a problem is a UserError with its line and column. */
-export function parseTomlText(text: string, displayName: string): Record<string, unknown> {
+/** Parses a TOML document; a problem is a UserError with its line and column. The parser is loaded on first use. */
+export async function parseTomlText(text: string, displayName: string): Promise<Record<string, unknown>> {
+  const { parse, TomlError } = await import('smol-toml');
   try {
     return parse(text);
   } catch (thrown) {

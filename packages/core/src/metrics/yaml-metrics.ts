@@ -6,5 +6,5 @@ import { parseYamlText } from './yaml-text.ts';
 /** Reads a YAML file of (nested) metrics, flattened to `a.b.c`. */
 export async function readYamlMetrics(absolutePath: string, displayName: string): Promise<Record<string, Metric>> {
   const text = await readTextFile(absolutePath, displayName, { kind: 'metrics files' });
-  return metricsFromTree(parseYamlText(text, displayName), displayName, 'YAML');
+  return metricsFromTree(await parseYamlText(text, displayName), displayName, 'YAML');
 }

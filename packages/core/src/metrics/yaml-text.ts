@@ -1,12 +1,13 @@
-import { parseAllDocuments } from 'yaml';
 import { fileError } from '../files/file-error.ts';
 
 /**
  * Parses one YAML document (YAML 1.2 core schema, so `yes` stays a string and dates stay text;
  * merge keys `<<` allowed, duplicate keys refused, alias expansion capped against "billion
- * laughs"). Any problem is a UserError with its line and column.
+ * laughs"). Any problem is a UserError with its line and column. The parser is loaded on first
+ * use, so that a step that reads no YAML does not pay for it at start.
  */
-export function parseYamlText(text: string, displayName: string): unknown {
+export async function parseYamlText(text: string, displayName: string): Promise<unknown> {
+  const { parseAllDocuments } = await import('yaml');
   const documents = parseAllDocuments(text, { merge: true, uniqueKeys: true, logLevel: 'silent' });
   if (!Array.isArray(documents)) return null; // only comments and directives
   if (documents.length > 1) {

@@ -2,7 +2,8 @@
  * MLflow's `MLmodel` file: a YAML document naming the model's flavors and, optionally, its
  * signature (inputs, outputs and params, each a JSON string inside the YAML).
  */
-import { isCollection, isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import { UserError } from '../errors.ts';
 
 export interface MlmodelSignature {
@@ -23,8 +24,10 @@ export interface ParsedMlmodel {
   createdAt: string | null;
 }
 
-/** Parses the text of an `MLmodel` file; `file` names it in errors. */
-export function parseMlmodel(text: string, file = 'MLmodel'): ParsedMlmodel {
+/** Parses the text of an `MLmodel` file; `file` names it in errors. The parser is loaded on first use. */
+export async function parseMlmodel(text: string, file = 'MLmodel'): Promise<ParsedMlmodel> {
+  const yaml = await import('yaml');
+  const { isMap, isScalar, LineCounter, parseDocument } = yaml;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const first = doc.errors[0];
@@ -58,9 +61,9 @@ export function parseMlmodel(text: string, file = 'MLmodel'): ParsedMlmodel {
       });
     }
     signature = {
-      inputs: signaturePart(doc, 'inputs', file, lineCounter),
-      outputs: signaturePart(doc, 'outputs', file, lineCounter),
-      params: signaturePart(doc, 'params', file, lineCounter),
+      inputs: signaturePart(yaml, doc, 'inputs', file, lineCounter),
+      outputs: signaturePart(yaml, doc, 'outputs', file, lineCounter),
+      params: signaturePart(yaml, doc, 'params', file, lineCounter),
     };
   }
   return {
@@ -83,7 +86,13 @@ export function findMlmodelFile(files: readonly { path: string }[]): string | un
 }
 
 /** One part of the signature: MLflow writes a JSON string, but a YAML structure is accepted too. */
-function signaturePart(doc: Document, key: string, file: string, lineCounter: LineCounter): unknown {
+function signaturePart(
+  { isCollection, isScalar }: typeof Yaml,
+  doc: Document,
+  key: string,
+  file: string,
+  lineCounter: LineCounter,
+): unknown {
   const node: unknown = doc.getIn(['signature', key], true);
   if (node === undefined) return null;
   if (!isScalar(node)) return isCollection(node) ? (node.toJSON() as unknown) : null;

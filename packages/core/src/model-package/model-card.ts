@@ -4,7 +4,6 @@
  * manifest, so the card never says something the manifest does not.
  */
 import { formatBytes } from '../files/format-bytes.ts';
-import { stringify } from 'yaml';
 import type { Verdict } from '../gate-result.ts';
 import type { ManifestNumber, ManifestFile, ModelManifest } from './manifest.ts';
 import { PACKAGE_SUMS_FILE } from './manifest.ts';
@@ -45,11 +44,13 @@ export function libraryNameOf(flavors: readonly string[]): string | undefined {
 }
 
 /** Renders README.md for a model package. */
-export function renderModelCard(manifest: ModelManifest, options: ModelCardOptions = {}): string {
-  return `---\n${renderFrontMatter(manifest, options)}---\n\n${renderModelCardBody(manifest, options)}`;
+export async function renderModelCard(manifest: ModelManifest, options: ModelCardOptions = {}): Promise<string> {
+  return `---\n${await renderFrontMatter(manifest, options)}---\n\n${renderModelCardBody(manifest, options)}`;
 }
 
-function renderFrontMatter(manifest: ModelManifest, options: ModelCardOptions): string {
+// The YAML writer is loaded on first use: most steps write no model card.
+async function renderFrontMatter(manifest: ModelManifest, options: ModelCardOptions): Promise<string> {
+  const { stringify } = await import('yaml');
   const library = manifest.mlmodel ? libraryNameOf(manifest.mlmodel.flavors) : undefined;
   const tags = ['ml-actions'];
   if (manifest.mlmodel) tags.push('mlflow');

@@ -28,8 +28,8 @@ export async function readParamsFile(absolutePath: string, displayName: string):
     extension === '.json'
       ? parseJsonText(text, displayName)
       : extension === '.toml'
-        ? parseTomlText(text, displayName)
-        : parseYamlText(text, displayName);
+        ? await parseTomlText(text, displayName)
+        : await parseYamlText(text, displayName);
   if (!isPlainObject(tree)) {
     throw fileError(
       displayName,

@@ -73,7 +73,7 @@ export async function startLocalRepository(): Promise<LocalRepository> {
   api.registry.downloadUrl = (artifact) => Promise.resolve(`${storageUrl}/blob/${artifact.id}`);
 
   const warnings: string[] = [];
-  const github = createGitHubClient({
+  const github = await createGitHubClient({
     token: TOKEN,
     apiUrl: api.url,
     waitScale: 0.001,

@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { RunRecord } from '../src/run-record.ts';
+import { renderRunSummary } from '../src/run-summary.ts';
+
+const record = JSON.parse(
+  fs.readFileSync(path.join(import.meta.dirname, 'fixtures/model-package/run-record.json'), 'utf8'),
+) as RunRecord;
+
+describe('renderRunSummary', () => {
+  it('lists metrics and params in code-unit order, as the comparison report does', () => {
+    const metric = { value: 1 };
+    const text = renderRunSummary({
+      ...record,
+      metrics: { alpha: metric, Zeta: metric, 'b.x': metric, B: metric },
+      params: { lr: 0.1, LR: 0.2, ab: 1 },
+    });
+    const named = new Set(['alpha', 'Zeta', 'b.x', 'B', 'lr', 'LR', 'ab']);
+    const names = [...text.matchAll(/^\| (\S+) \|/gm)].map((match) => match[1]).filter((name) => named.has(name!));
+    expect(names).toEqual(['B', 'Zeta', 'alpha', 'b.x', 'LR', 'ab', 'lr']);
+  });
+});
