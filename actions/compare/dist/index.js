@@ -42,6 +42,122 @@ function errorMessage(thrown) {
   return String(thrown);
 }
 
+// packages/core/src/files/file-error.ts
+function fileError(file, message, line, column) {
+  const position = line === void 0 ? "" : column === void 0 ? `:${line}` : `:${line}:${column}`;
+  const where = { file };
+  if (line !== void 0) where.line = line;
+  if (column !== void 0) where.column = column;
+  return new UserError(`${file}${position}: ${message}`, where);
+}
+
+// packages/core/src/files/format-bytes.ts
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+// packages/core/src/files/regular-file.ts
+import { constants } from "node:fs";
+import { open } from "node:fs/promises";
+async function openRegularFile(absolutePath, displayName) {
+  const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info2 = await handle.stat();
+    if (!info2.isFile()) throw fileError(displayName, `is not a regular file (${kindOf(info2)}); refused`);
+    return handle;
+  } catch (thrown) {
+    await handle.close();
+    throw thrown;
+  }
+}
+function kindOf(info2) {
+  if (info2.isFIFO()) return "a named pipe";
+  if (info2.isSocket()) return "a socket";
+  if (info2.isDirectory()) return "a folder";
+  return "a device";
+}
+
+// packages/core/src/files/hash-file.ts
+var CHUNK = 4 * 1024 * 1024;
+
+// packages/core/src/files/workspace-path.ts
+import { lstat, readdir, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+function isInsideFolder(parent, child) {
+  const relative = path.relative(parent, child);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+function toWorkspaceRelative(root, absolute) {
+  const relative = path.relative(root, absolute);
+  return relative === "" ? "." : relative.split(path.sep).join("/");
+}
+async function resolveWorkspacePath(input, options, label = "path") {
+  if (input.includes("\0")) throw new UserError(`${label} ${JSON.stringify(input)} contains a NUL character`);
+  const workspace = path.resolve(options.workspace);
+  const absolute = path.resolve(workspace, options.cwd, input);
+  const lexicallyInside = isInsideFolder(workspace, absolute);
+  const workspaceRoot = await realWorkspaceRoot(workspace);
+  let real;
+  try {
+    real = await realpath(absolute);
+  } catch (error2) {
+    if (!lexicallyInside) throw outsideError(input, label);
+    if (isMissing(error2)) {
+      const link = await lstat(absolute).catch(() => void 0);
+      if (link?.isSymbolicLink())
+        throw new UserError(`${label} ${JSON.stringify(input)} is a symlink to something that does not exist`);
+      throw new UserError(`${label} ${JSON.stringify(input)} does not exist`);
+    }
+    throw error2;
+  }
+  if (!isInsideFolder(workspaceRoot, real)) {
+    if (lexicallyInside || isInsideFolder(workspaceRoot, absolute)) {
+      throw new UserError(
+        `${label} ${JSON.stringify(input)} is or goes through a symlink that leads outside the workspace; refusing to read it`
+      );
+    }
+    throw outsideError(input, label);
+  }
+  const info2 = await stat(real);
+  return {
+    absolute: real,
+    relative: toWorkspaceRelative(workspaceRoot, real),
+    isDirectory: info2.isDirectory(),
+    workspaceRoot
+  };
+}
+async function realWorkspaceRoot(workspace) {
+  try {
+    return await realpath(workspace);
+  } catch (error2) {
+    if (isMissing(error2)) throw new UserError(`the workspace folder ${JSON.stringify(workspace)} does not exist`);
+    throw error2;
+  }
+}
+function outsideError(input, label) {
+  return new UserError(
+    `${label} ${JSON.stringify(input)} is outside the workspace; only files inside the repository can be read`
+  );
+}
+function isMissing(error2) {
+  const code = error2?.code;
+  return code === "ENOENT" || code === "ENOTDIR";
+}
+
+// packages/core/src/files/workspace-pattern.ts
+var GLOB_MAGIC = /[*?[\]{}]/;
+function isGlobPattern(pattern) {
+  return GLOB_MAGIC.test(pattern);
+}
+
 // packages/core/src/files/utf8-validation.ts
 function findInvalidUtf8(bytes, start = 0, end = bytes.length) {
   let i = start;
@@ -92,16 +208,926 @@ function lineOfChar(text, offset) {
   return { line, column: offset - lineStart + 1 };
 }
 
-// packages/core/src/files/file-error.ts
-function fileError(file, message, line, column) {
-  const position = line === void 0 ? "" : column === void 0 ? `:${line}` : `:${line}:${column}`;
-  const where = { file };
-  if (line !== void 0) where.line = line;
-  if (column !== void 0) where.column = column;
-  return new UserError(`${file}${position}: ${message}`, where);
+// packages/core/src/files/line-stream.ts
+var CHUNK_BYTES = 1024 * 1024;
+var MAX_LINE_BYTES = 64 * 1024 * 1024;
+var fatalDecoder = new TextDecoder("utf-8", { fatal: true });
+
+// packages/core/src/files/text-file.ts
+var MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
+async function readTextFile(absolutePath, displayName, options = {}) {
+  const maxBytes = options.maxBytes ?? MAX_TEXT_FILE_BYTES;
+  const handle = await openRegularFile(absolutePath, displayName);
+  try {
+    const info2 = await handle.stat();
+    if (info2.size > maxBytes) {
+      throw fileError(
+        displayName,
+        `file is ${formatBytes(info2.size)}; ${options.kind ?? "files of this kind"} larger than ${formatBytes(maxBytes)} are refused (is this the right file?)`
+      );
+    }
+    return decodeTextBytes(await handle.readFile(), displayName, options.allowEmpty ?? false);
+  } finally {
+    await handle.close();
+  }
+}
+var fatalDecoder2 = new TextDecoder("utf-8", { fatal: true });
+function decodeTextBytes(bytes, displayName, allowEmpty = false) {
+  if (bytes.length === 0) {
+    if (allowEmpty) return "";
+    throw fileError(displayName, "file is empty");
+  }
+  let text;
+  try {
+    text = fatalDecoder2.decode(bytes);
+  } catch {
+    const offset = Math.max(0, findInvalidUtf8(bytes));
+    throw fileError(
+      displayName,
+      `not valid UTF-8 text (bad byte at offset ${offset}; is this a binary file?)`,
+      lineOfByte(bytes, offset)
+    );
+  }
+  const nul = text.indexOf("\0");
+  if (nul !== -1) {
+    throw fileError(
+      displayName,
+      "contains a NUL byte, so it looks like a binary file, not text",
+      lineOfChar(text, nul).line
+    );
+  }
+  if (!allowEmpty && text.trim() === "") throw fileError(displayName, "file is empty (only whitespace)");
+  return text;
 }
 
-// packages/core/src/metrics/json-text.ts
+// packages/core/src/files/zip-archive.ts
+var END_OF_CENTRAL_DIRECTORY = 101010256;
+var CENTRAL_DIRECTORY_ENTRY = 33639248;
+var LOCAL_FILE_HEADER = 67324752;
+var END_RECORD_BYTES = 22;
+var MAX_COMMENT_BYTES = 65535;
+var STORED = 0;
+var DEFLATED = 8;
+var ENCRYPTED_FLAG = 1;
+function readZipEntry(archive, wanted, limits, source) {
+  const bytes = Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength);
+  const fail = (why) => {
+    throw new UserError(`${source}: ${why}`);
+  };
+  const end = findEndRecord(bytes) ?? fail("not a zip archive (no end of central directory)");
+  const entryCount = bytes.readUInt16LE(end + 10);
+  const directorySize = bytes.readUInt32LE(end + 12);
+  const directoryOffset = bytes.readUInt32LE(end + 16);
+  if (entryCount === 65535 || directorySize === 4294967295 || directoryOffset === 4294967295) {
+    fail("a ZIP64 archive, far larger than any run record or comparison");
+  }
+  if (entryCount > limits.maxEntries) {
+    fail(`holds ${entryCount} entries; at most ${limits.maxEntries} are accepted`);
+  }
+  if (directoryOffset + directorySize > end) fail("its central directory lies outside the archive");
+  const entries = [];
+  let total = 0;
+  let at = directoryOffset;
+  for (let index = 0; index < entryCount; index++) {
+    if (at + 46 > end || bytes.readUInt32LE(at) !== CENTRAL_DIRECTORY_ENTRY) {
+      fail(`entry ${index + 1} of its central directory is damaged`);
+    }
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extraLength = bytes.readUInt16LE(at + 30);
+    const commentLength = bytes.readUInt16LE(at + 32);
+    const entry2 = {
+      flags: bytes.readUInt16LE(at + 8),
+      method: bytes.readUInt16LE(at + 10),
+      crc: bytes.readUInt32LE(at + 16),
+      compressedSize: bytes.readUInt32LE(at + 20),
+      size: bytes.readUInt32LE(at + 24),
+      localHeaderOffset: bytes.readUInt32LE(at + 42),
+      name: bytes.toString("utf8", at + 46, Math.min(end, at + 46 + nameLength))
+    };
+    total += entry2.size;
+    if (total > limits.maxTotalBytes) {
+      fail(`its entries add up to more than ${formatBytes(limits.maxTotalBytes)} uncompressed; refused`);
+    }
+    entries.push(entry2);
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  const matching = entries.filter((entry2) => entry2.name === wanted);
+  if (matching.length > 1) fail(`holds ${matching.length} entries named ${wanted}`);
+  const entry = matching[0];
+  if (entry === void 0) return void 0;
+  const what = `${wanted} in it`;
+  if (entry.size > limits.maxEntryBytes) {
+    fail(`${what} is ${formatBytes(entry.size)} uncompressed; at most ${formatBytes(limits.maxEntryBytes)} is read`);
+  }
+  if ((entry.flags & ENCRYPTED_FLAG) !== 0) fail(`${what} is encrypted`);
+  const local = entry.localHeaderOffset;
+  if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL_FILE_HEADER) {
+    fail(`the local header of ${what} is damaged`);
+  }
+  const dataStart = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+  const dataEnd = dataStart + entry.compressedSize;
+  if (dataEnd > bytes.length) fail(`${what} is cut off`);
+  const compressed = bytes.subarray(dataStart, dataEnd);
+  let content;
+  if (entry.method === STORED) {
+    content = compressed;
+  } else if (entry.method === DEFLATED) {
+    try {
+      content = zlib().inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.size + 1) });
+    } catch (thrown) {
+      const code = thrown?.code;
+      content = fail(
+        code === "ERR_BUFFER_TOO_LARGE" ? `${what} inflates past its declared ${formatBytes(entry.size)}` : `${what} does not inflate (damaged data)`
+      );
+    }
+  } else {
+    return fail(`${what} uses compression method ${entry.method}; only stored and deflated entries are read`);
+  }
+  if (content.length !== entry.size) {
+    fail(`${what} holds ${content.length} bytes, not the ${entry.size} its header declares`);
+  }
+  if (zlib().crc32(content) !== entry.crc) fail(`${what} fails its CRC-32 check (damaged data)`);
+  return content;
+}
+function findEndRecord(bytes) {
+  const lowest = Math.max(0, bytes.length - END_RECORD_BYTES - MAX_COMMENT_BYTES);
+  for (let at = bytes.length - END_RECORD_BYTES; at >= lowest; at--) {
+    if (bytes.readUInt32LE(at) === END_OF_CENTRAL_DIRECTORY) return at;
+  }
+  return void 0;
+}
+function zlib() {
+  return process.getBuiltinModule("node:zlib");
+}
+
+// packages/core/src/gate/aggregate.ts
+function aggregateValues(aggregate, values) {
+  if (values.length === 0) throw new Error(`${aggregate} of no values`);
+  if (values.some(Number.isNaN)) return Number.NaN;
+  switch (aggregate) {
+    case "mean":
+      return mean(values);
+    case "min":
+      return values.reduce((a, b) => b < a ? b : a);
+    case "max":
+      return values.reduce((a, b) => b > a ? b : a);
+    case "median": {
+      const sorted = [...values].sort((a, b) => a - b);
+      const middle = Math.floor(sorted.length / 2);
+      return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+    case "std": {
+      const centre = mean(values);
+      return Math.sqrt(values.reduce((sum, v) => sum + (v - centre) ** 2, 0) / values.length);
+    }
+  }
+}
+function mean(values) {
+  return values.reduce((sum, v) => sum + v) / values.length;
+}
+
+// packages/core/src/gate/closest-names.ts
+function closestNames(name, candidates, limit = 3) {
+  if (name.length > 200) return [];
+  const wanted = name.toLowerCase();
+  const wantedParts = splitParts(wanted);
+  const allowed = Math.max(1, Math.ceil(wanted.length / 3));
+  const scored = [];
+  for (const candidate of new Set(candidates)) {
+    if (candidate === name) continue;
+    const lower = candidate.toLowerCase();
+    let score = editDistance(wanted, lower, allowed);
+    for (const part of splitParts(lower)) {
+      for (const wantedPart of wantedParts) {
+        score = Math.min(score, editDistance(wantedPart, part, allowed) + 0.5);
+      }
+    }
+    if (score <= allowed) scored.push({ candidate, score });
+  }
+  scored.sort((a, b) => a.score - b.score || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0));
+  return scored.slice(0, limit).map((s) => s.candidate);
+}
+function splitParts(name) {
+  return name.split(/[./_-]+/).filter((p) => p.length > 0);
+}
+function editDistance(a, b, cap) {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > cap) return cap + 1;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+// packages/core/src/gate/syntax-error.ts
+var EXCERPT_WIDTH = 100;
+function ruleSyntaxError(at, index, message) {
+  const chars = Array.from(at.text.trimEnd());
+  const caret = Array.from(at.text.slice(0, index)).length;
+  const column = caret + 1;
+  let start = 0;
+  let end = chars.length;
+  if (chars.length > EXCERPT_WIDTH) {
+    start = Math.max(0, Math.min(caret - EXCERPT_WIDTH / 2, chars.length - EXCERPT_WIDTH));
+    end = Math.min(chars.length, start + EXCERPT_WIDTH);
+  }
+  const shown = chars.slice(start, end).map(printable);
+  const lead = start > 0 ? "..." : "";
+  const tail = end < chars.length ? "..." : "";
+  const pad = shown.slice(0, caret - start).map((c) => c === "	" ? "	" : " ").join("");
+  const excerpt = `${lead}${shown.join("")}${tail}`;
+  return new UserError(
+    `${at.source}:${at.line}:${column}: ${message}
+  ${excerpt}
+  ${" ".repeat(lead.length)}${pad}^`,
+    { file: at.source, line: at.line, column }
+  );
+}
+var MAX_REPORTED = 20;
+function ruleSyntaxErrors(errors) {
+  if (errors.length === 1) return errors[0];
+  const shown = errors.slice(0, MAX_REPORTED);
+  const rest = errors.length - shown.length;
+  const more = rest === 0 ? "" : `${errors[MAX_REPORTED].file ?? "rules"}: ${rest} more syntax ${rest === 1 ? "error" : "errors"} not shown`;
+  return new UserErrors(shown, more);
+}
+function printable(c) {
+  const code = c.codePointAt(0) ?? 0;
+  if (c === "	") return c;
+  if (code < 32 || code >= 127 && code <= 159 || code === 8232 || code === 8233) return "?";
+  return c;
+}
+
+// packages/core/src/gate/tokenizer.ts
+var NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
+var NUMBER_TAIL = /[A-Za-z0-9_.]*/y;
+var NAME = /[A-Za-z0-9_./-]*/y;
+function tokenize(at) {
+  const text = at.text;
+  const tokens = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === " " || c === "	") {
+      i += 1;
+      continue;
+    }
+    if (c === "#") break;
+    const start = i;
+    if (isLetter(c) || c === "_") {
+      NAME.lastIndex = i + 1;
+      NAME.exec(text);
+      i = NAME.lastIndex;
+      tokens.push({ kind: "name", text: text.slice(start, i), quoted: false, start, end: i });
+      continue;
+    }
+    if (isDigit(c) || c === "." && isDigit(text[i + 1] ?? "")) {
+      NUMBER.lastIndex = i;
+      NUMBER.exec(text);
+      i = NUMBER.lastIndex;
+      NUMBER_TAIL.lastIndex = i;
+      NUMBER_TAIL.exec(text);
+      if (NUMBER_TAIL.lastIndex > i) {
+        throw ruleSyntaxError(at, start, `invalid number '${clip(text.slice(start, NUMBER_TAIL.lastIndex))}'`);
+      }
+      const numeral = text.slice(start, i);
+      const value = Number(numeral);
+      if (!Number.isFinite(value)) throw ruleSyntaxError(at, start, `number '${clip(numeral)}' is too large`);
+      tokens.push({ kind: "number", text: numeral, value, start, end: i });
+      continue;
+    }
+    if (c === "`") {
+      const close2 = text.indexOf("`", i + 1);
+      if (close2 < 0) throw ruleSyntaxError(at, start, "unterminated name: missing the closing '`'");
+      if (close2 === i + 1) throw ruleSyntaxError(at, start, "empty name ``");
+      i = close2 + 1;
+      tokens.push({ kind: "name", text: text.slice(start + 1, close2), quoted: true, start, end: i });
+      continue;
+    }
+    const two = text.slice(i, i + 2);
+    if (two === "<=" || two === ">=" || two === "==" || two === "!=") {
+      i += 2;
+      tokens.push({ kind: "compare", text: two, start, end: i });
+      continue;
+    }
+    if (c === "<" || c === ">") {
+      i += 1;
+      tokens.push({ kind: "compare", text: c, start, end: i });
+      continue;
+    }
+    if (c === "+" || c === "-" || c === "*" || c === "/" || c === "(" || c === ")" || c === ":" || c === "%") {
+      i += 1;
+      tokens.push({ kind: "punct", text: c, start, end: i });
+      continue;
+    }
+    throw ruleSyntaxError(at, start, unexpectedCharacter(text, i));
+  }
+  const contentEnd = i;
+  const last = tokens[tokens.length - 1];
+  const endAt = last === void 0 ? contentEnd : last.end;
+  tokens.push({ kind: "end", text: "", start: endAt, end: endAt });
+  return { tokens, contentEnd };
+}
+function unexpectedCharacter(text, i) {
+  const c = text[i];
+  if (c === "=") {
+    if (text[i + 1] === ">") return "'=>' is not a comparison; did you mean '>='?";
+    if (text[i + 1] === "<") return "'=<' is not a comparison; did you mean '<='?";
+    return "unexpected '='; compare with '==', '<=' or '>='";
+  }
+  if (c === "!") return "unexpected '!'; did you mean '!='?";
+  const code = text.codePointAt(i) ?? 0;
+  const shown = String.fromCodePoint(code);
+  if (code < 32 || code === 127 || /\s/u.test(shown)) {
+    return `unexpected character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
+  }
+  if (code > 127) {
+    return `unexpected character '${shown}'; write names with such characters in backticks, e.g. \`val loss\``;
+  }
+  return `unexpected character '${shown}'`;
+}
+function isLetter(c) {
+  return c >= "a" && c <= "z" || c >= "A" && c <= "Z";
+}
+function isDigit(c) {
+  return c >= "0" && c <= "9";
+}
+function clip(text) {
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+function describeName(name) {
+  return /^[A-Za-z_][A-Za-z0-9_./-]*$/.test(name) ? name : `\`${name}\``;
+}
+
+// packages/core/src/gate/expression.ts
+var DivisionByZero = class extends Error {
+  divisor;
+  constructor(divisor) {
+    super("division by zero");
+    this.name = "DivisionByZero";
+    this.divisor = divisor;
+  }
+};
+var NotFinite = class extends Error {
+  part;
+  value;
+  constructor(part, value) {
+    super(`${formatExpr(part)} is ${value}`);
+    this.name = "NotFinite";
+    this.part = part;
+    this.value = value;
+  }
+};
+function evaluateExpr(expr, metric, baselineOf) {
+  const value = evaluatePart(expr, metric, baselineOf);
+  if (!Number.isFinite(value)) throw new NotFinite(expr, value);
+  return value;
+}
+function evaluatePart(expr, metric, baselineOf) {
+  switch (expr.kind) {
+    case "number":
+      return expr.value;
+    case "baseline":
+      return baselineOf(expr.metric ?? metric);
+    case "negate":
+      return -evaluateExpr(expr.operand, metric, baselineOf);
+    case "binary":
+      return arithmetic(
+        expr,
+        evaluateExpr(expr.left, metric, baselineOf),
+        evaluateExpr(expr.right, metric, baselineOf)
+      );
+    case "margin": {
+      const base = evaluateExpr(expr.base, metric, baselineOf);
+      const up = expr.direction === "above" ? base >= 0 : base < 0;
+      return base * (up ? 1 + expr.percent / 100 : 1 - expr.percent / 100);
+    }
+  }
+}
+function arithmetic(expr, left, right) {
+  switch (expr.op) {
+    case "+":
+      return left + right;
+    case "-":
+      return left - right;
+    case "*":
+      return left * right;
+    case "/":
+      if (right === 0) throw new DivisionByZero(expr.right);
+      return left / right;
+  }
+}
+function baselineMetrics(expr, metric) {
+  const found = /* @__PURE__ */ new Set();
+  const visit = (e) => {
+    if (e.kind === "baseline") found.add(e.metric ?? metric);
+    else if (e.kind === "negate") visit(e.operand);
+    else if (e.kind === "binary") {
+      visit(e.left);
+      visit(e.right);
+    } else if (e.kind === "margin") visit(e.base);
+  };
+  visit(expr);
+  return found;
+}
+var PRECEDENCE = { "+": 1, "-": 1, "*": 2, "/": 2 };
+function formatExpr(expr) {
+  switch (expr.kind) {
+    case "number":
+      return String(expr.value);
+    case "baseline":
+      return expr.metric === void 0 ? "baseline" : `baseline.${describeName(expr.metric)}`;
+    case "negate": {
+      const inner = formatExpr(expr.operand);
+      return expr.operand.kind === "binary" || expr.operand.kind === "margin" ? `-(${inner})` : `-${inner}`;
+    }
+    case "binary": {
+      const own = PRECEDENCE[expr.op];
+      const side = (e, strict) => {
+        const text = formatExpr(e);
+        const inner = e.kind === "binary" ? PRECEDENCE[e.op] : e.kind === "margin" ? 1 : 3;
+        return inner < own || strict && inner === own ? `(${text})` : text;
+      };
+      return `${side(expr.left, false)} ${expr.op} ${side(expr.right, true)}`;
+    }
+    case "margin":
+      return `${formatExpr(expr.base)} ${expr.direction === "above" ? "+" : "-"} ${expr.percent}%`;
+  }
+}
+
+// packages/core/src/gate/evaluate.ts
+function evaluateRules(rules, context) {
+  const results = rules.map((rule) => evaluateRule(rule, context));
+  return { passed: results.every((r) => r.verdict !== "fail" && r.verdict !== "error"), results };
+}
+function evaluateRule(rule, context) {
+  const head = {
+    rule: rule.text,
+    line: rule.line,
+    metric: rule.metric,
+    ...rule.aggregate === void 0 ? {} : { aggregate: rule.aggregate }
+  };
+  const { runs } = context;
+  if (runs.length === 0) return { ...head, verdict: "error", message: "no runs to judge" };
+  const missing = runs.filter((run2) => !Object.hasOwn(run2.metrics, rule.metric));
+  if (missing.length > 0) return { ...head, verdict: "fail", message: missingMetric(rule.metric, runs, missing) };
+  const valueIn = (run2) => run2.metrics[rule.metric].value;
+  if (rule.aggregate !== void 0) {
+    const aggregate = rule.aggregate;
+    const baselineRuns = [...new Set(runs.flatMap((run2) => baselineRunsFor(run2, context)))];
+    const actual = aggregateValues(aggregate, runs.map(valueIn));
+    const check = judge(rule, actual, baselineRuns, (values) => aggregateValues(aggregate, values), context);
+    const label2 = `${aggregate}(${describeName(rule.metric)}) over ${runs.length} ${runs.length === 1 ? "run" : "runs"}`;
+    return { ...head, ...checkFields(check), message: describeCheck(check, label2, rule.op) };
+  }
+  const checks = runs.map((run2) => ({
+    run: run2,
+    check: judge(rule, valueIn(run2), baselineRunsFor(run2, context), mean2, context)
+  }));
+  const label = describeName(rule.metric);
+  const several = runs.length > 1;
+  const of = (count) => `${count} of ${runs.length} runs`;
+  const errored = checks.find((c) => c.check.verdict === "error");
+  if (errored !== void 0) {
+    const where = several ? ` in ${runName(errored.run)}` : "";
+    return {
+      ...head,
+      ...checkFields(errored.check),
+      message: `${describeCheck(errored.check, label, rule.op)}${where}`
+    };
+  }
+  const failing = checks.filter((c) => c.check.verdict === "fail");
+  if (failing.length > 0) {
+    const compared = failing.filter((c) => c.check.reason === void 0);
+    const worst2 = compared.length > 0 ? worstOf(compared, rule.op) : failing[0];
+    const where = several ? ` in ${runName(worst2.run)} (${of(failing.length)} fail)` : "";
+    return { ...head, ...checkFields(worst2.check), message: `${describeCheck(worst2.check, label, rule.op)}${where}` };
+  }
+  const passing = checks.filter((c) => c.check.verdict === "pass");
+  if (passing.length === 0) {
+    const first = checks[0];
+    return { ...head, ...checkFields(first.check), message: describeCheck(first.check, label, rule.op) };
+  }
+  const worst = worstOf(passing, rule.op);
+  let message = describeCheck(worst.check, label, rule.op);
+  if (several)
+    message += `; worst of ${passing.length} ${passing.length === 1 ? "run" : "runs"}: ${runName(worst.run)}`;
+  const skipped = checks.length - passing.length;
+  if (skipped > 0) message += `; skipped for ${of(skipped)} (no baseline)`;
+  return { ...head, ...checkFields(worst.check), message };
+}
+function judge(rule, actual, baselineRuns, combine, context) {
+  const baselineValues = /* @__PURE__ */ new Map();
+  for (const metric of baselineMetrics(rule.threshold, rule.metric)) {
+    if (baselineRuns.length === 0) return noBaseline(actual, void 0, context.requireBaseline);
+    const values = baselineRuns.flatMap((run2) => {
+      const found = run2.metrics[metric];
+      return found !== void 0 && Object.hasOwn(run2.metrics, metric) ? [found.value] : [];
+    });
+    if (values.length === 0) {
+      if (!context.runs.some((run2) => Object.hasOwn(run2.metrics, metric))) {
+        return { verdict: "error", actual, reason: unknownBaselineMetric(metric, context) };
+      }
+      return noBaseline(actual, metric, context.requireBaseline);
+    }
+    baselineValues.set(metric, combine(values));
+  }
+  const baseline = baselineValues.get(rule.metric);
+  const withBaseline = baseline === void 0 ? {} : { baseline };
+  let threshold;
+  try {
+    threshold = evaluateExpr(rule.threshold, rule.metric, (metric) => baselineValues.get(metric));
+  } catch (thrown) {
+    if (thrown instanceof NotFinite) {
+      return {
+        verdict: "error",
+        actual,
+        ...withBaseline,
+        reason: `the threshold cannot be computed: ${thrown.message}`
+      };
+    }
+    if (!(thrown instanceof DivisionByZero)) throw thrown;
+    const divisor = thrown.divisor.kind === "number" ? "" : `: ${formatExpr(thrown.divisor)} is 0`;
+    return { verdict: "error", actual, ...withBaseline, reason: `division by zero${divisor}` };
+  }
+  return { verdict: compare(actual, rule.op, threshold) ? "pass" : "fail", actual, threshold, ...withBaseline };
+}
+function noBaseline(actual, metric, required) {
+  const what = metric === void 0 ? "no baseline" : `the baseline has no metric "${metric}"`;
+  if (required) return { verdict: "fail", actual, reason: `${what}, and a baseline is required` };
+  return {
+    verdict: "skipped",
+    actual,
+    reason: metric === void 0 ? "skipped (no baseline)" : `skipped (no baseline): ${what}`
+  };
+}
+function compare(actual, op, threshold) {
+  if (Number.isNaN(actual) || Number.isNaN(threshold)) return false;
+  switch (op) {
+    case "<":
+      return actual < threshold;
+    case "<=":
+      return actual <= threshold;
+    case ">":
+      return actual > threshold;
+    case ">=":
+      return actual >= threshold;
+    case "==":
+      return actual === threshold;
+    case "!=":
+      return actual !== threshold;
+  }
+}
+function worstOf(items, op) {
+  let worst = items[0];
+  for (const item of items) if (safety(item.check, op) < safety(worst.check, op)) worst = item;
+  return worst;
+}
+function safety(check, op) {
+  const { actual, threshold } = check;
+  if (threshold === void 0) return Number.NEGATIVE_INFINITY;
+  let distance;
+  if (op === "<" || op === "<=") distance = threshold - actual;
+  else if (op === ">" || op === ">=") distance = actual - threshold;
+  else if (op === "==") distance = -Math.abs(actual - threshold);
+  else distance = Math.abs(actual - threshold);
+  return Number.isNaN(distance) ? Number.NEGATIVE_INFINITY : distance;
+}
+function baselineRunsFor(run2, context) {
+  const baseline = context.baseline ?? [];
+  const same = baseline.filter((b) => b.experiment === run2.experiment);
+  if (same.length > 0) return same;
+  const single = (records) => new Set(records.map((r) => r.experiment)).size === 1;
+  return single(baseline) && single(context.runs) ? baseline : [];
+}
+function missingMetric(metric, runs, missing) {
+  if (missing.length < runs.length) {
+    const where = `metric "${metric}" not found in ${runName(missing[0])} (missing from ${missing.length} of ${runs.length} runs)`;
+    return withClosest(where, metric, Object.keys(missing[0].metrics));
+  }
+  const names = runs.flatMap((run2) => Object.keys(run2.metrics));
+  if (names.length === 0) return `metric "${metric}" not found (the runs have no metrics)`;
+  return withClosest(`metric "${metric}" not found`, metric, names);
+}
+function unknownBaselineMetric(metric, context) {
+  const names = [...context.runs, ...context.baseline ?? []].flatMap((run2) => Object.keys(run2.metrics));
+  return withClosest(`metric "${metric}" not found in the runs or the baseline`, metric, names);
+}
+function withClosest(message, metric, names) {
+  const closest = closestNames(metric, names);
+  return closest.length > 0 ? `${message}; closest: ${closest.join(", ")}` : message;
+}
+function checkFields(check) {
+  return {
+    verdict: check.verdict,
+    actual: check.actual,
+    ...check.threshold === void 0 ? {} : { threshold: check.threshold },
+    ...check.baseline === void 0 ? {} : { baseline: check.baseline }
+  };
+}
+function describeCheck(check, label, op) {
+  if (check.reason !== void 0) return check.reason;
+  const threshold = check.threshold;
+  const [actual, limit] = formatPair(check.actual, threshold);
+  const baseline = check.baseline === void 0 ? "" : ` (baseline ${formatNumber(check.baseline)})`;
+  if (check.verdict === "pass") return `${label} = ${actual} ${op} ${limit}${baseline}`;
+  const nan = Number.isNaN(check.actual) || Number.isNaN(threshold) ? "; a comparison with NaN fails" : "";
+  return `${label} = ${actual}, not ${op} ${limit}${baseline}${nan}`;
+}
+function formatPair(a, b) {
+  const short = [formatNumber(a), formatNumber(b)];
+  return short[0] === short[1] && !Object.is(a, b) ? [String(a), String(b)] : short;
+}
+function formatNumber(n) {
+  if (!Number.isFinite(n) || Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
+  return String(Number(n.toPrecision(6)));
+}
+function mean2(values) {
+  return aggregateValues("mean", values);
+}
+function runName(run2) {
+  return `${run2.experiment}/${run2.runId}`;
+}
+
+// packages/core/src/gate/rule.ts
+var AGGREGATES = ["mean", "min", "max", "median", "std"];
+
+// packages/core/src/gate/parser.ts
+var MAX_DEPTH = 100;
+var COMPARISON_LIST = "<, <=, >, >=, ==, !=";
+function parseRules(text, source = "rules") {
+  const errors = [];
+  const rules = collectRules(text, source, errors);
+  if (errors.length > 0) throw ruleSyntaxErrors(errors);
+  return rules;
+}
+function collectRules(text, source, errors) {
+  const rules = [];
+  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+  lines.forEach((lineText, index) => {
+    const at = { source, line: index + 1, text: lineText };
+    try {
+      const { tokens, contentEnd } = tokenize(at);
+      if (tokens.length === 1) return;
+      const parser = new LineParser(at, tokens);
+      rules.push({ text: lineText.slice(0, contentEnd).trim(), line: at.line, ...parser.parseRule() });
+    } catch (thrown) {
+      if (!(thrown instanceof UserError)) throw thrown;
+      errors.push(thrown);
+    }
+  });
+  return rules;
+}
+var LineParser = class {
+  at;
+  tokens;
+  position = 0;
+  nesting = 0;
+  constructor(at, tokens) {
+    this.at = at;
+    this.tokens = tokens;
+  }
+  parseRule() {
+    const left = this.parseLeft();
+    const leftText = left.aggregate === void 0 ? describeName(left.metric) : `${left.aggregate}(${describeName(left.metric)})`;
+    const next = this.peek();
+    if (next.kind === "compare") {
+      this.advance();
+      const threshold = this.parseSum(next).expr;
+      this.expectEnd();
+      return { ...left, op: next.text, threshold };
+    }
+    if (next.kind === "punct" && next.text === ":") {
+      this.advance();
+      return { ...left, ...this.parseShorthand() };
+    }
+    let message = `expected a comparison (${COMPARISON_LIST}) or ':' after '${clip(leftText)}'`;
+    if (next.kind === "name" && !next.quoted) {
+      message += `; names with spaces are written in backticks, e.g. \`${clip(`${left.metric} ${next.text}`)}\``;
+    }
+    throw this.error(next, message);
+  }
+  /** `metric`, `` `odd metric` `` or `mean(metric)`. */
+  parseLeft() {
+    const first = this.peek();
+    if (first.kind !== "name") {
+      let message = "expected a metric name at the start of the rule";
+      if (first.kind === "number") message += ", e.g. accuracy >= 0.9";
+      throw this.error(first, message);
+    }
+    this.advance();
+    const open4 = this.peek();
+    if (first.quoted || !(open4.kind === "punct" && open4.text === "(")) return { metric: first.text };
+    const aggregate = asAggregate(first.text);
+    if (aggregate === void 0) {
+      throw this.error(first, `unknown aggregate '${clip(first.text)}'; use ${AGGREGATES.join(", ")}`);
+    }
+    this.advance();
+    const inner = this.peek();
+    if (inner.kind !== "name") throw this.error(inner, `expected a metric name after '${aggregate}('`);
+    this.advance();
+    const close2 = this.peek();
+    if (!inner.quoted && close2.kind === "punct" && close2.text === "(" && asAggregate(inner.text) !== void 0) {
+      throw this.error(inner, "aggregates cannot be nested");
+    }
+    if (!(close2.kind === "punct" && close2.text === ")")) {
+      throw this.error(close2, `expected ')' to close '${aggregate}('`);
+    }
+    this.advance();
+    return { metric: inner.text, aggregate };
+  }
+  /** After `metric:`, `no-drop` or `no-rise` with an optional amount, absolute or `N%`. */
+  parseShorthand() {
+    const word = this.peek();
+    if (word.kind !== "name" || word.quoted || word.text !== "no-drop" && word.text !== "no-rise") {
+      throw this.error(word, "expected 'no-drop' or 'no-rise' after ':'");
+    }
+    this.advance();
+    const drop = word.text === "no-drop";
+    const op = drop ? ">=" : "<=";
+    const base = { kind: "baseline" };
+    const amount = this.peek();
+    if (amount.kind === "end") return { op, threshold: base };
+    if (amount.kind !== "number") {
+      throw this.error(amount, `expected an amount such as 0.01 or 5% after '${word.text}'`);
+    }
+    this.advance();
+    const percent = this.peek();
+    let threshold;
+    if (percent.kind === "punct" && percent.text === "%") {
+      this.advance();
+      threshold = { kind: "margin", base, percent: amount.value, direction: drop ? "below" : "above" };
+    } else {
+      threshold = { kind: "binary", op: drop ? "-" : "+", left: base, right: { kind: "number", value: amount.value } };
+    }
+    const rest = this.peek();
+    if (rest.kind !== "end")
+      throw this.error(
+        rest,
+        `expected the end of the rule after '${amount.text}${threshold.kind === "margin" ? "%" : ""}'`
+      );
+    return { op, threshold };
+  }
+  parseSum(before) {
+    let left = this.parseProduct(before);
+    for (; ; ) {
+      const op = this.peek();
+      if (!(op.kind === "punct" && (op.text === "+" || op.text === "-"))) return left;
+      this.advance();
+      const right = this.parseProduct(op);
+      left = this.combine(op, op.text, left, right);
+    }
+  }
+  parseProduct(before) {
+    let left = this.parseUnary(before);
+    for (; ; ) {
+      const op = this.peek();
+      if (!(op.kind === "punct" && (op.text === "*" || op.text === "/"))) return left;
+      this.advance();
+      const right = this.parseUnary(op);
+      left = this.combine(op, op.text, left, right);
+    }
+  }
+  combine(at, op, left, right) {
+    const depth = Math.max(left.depth, right.depth) + 1;
+    if (depth > MAX_DEPTH) throw this.tooDeep(at);
+    return { expr: { kind: "binary", op, left: left.expr, right: right.expr }, depth };
+  }
+  parseUnary(before) {
+    const token = this.peek();
+    if (token.kind === "punct" && token.text === "-") {
+      this.advance();
+      this.enter(token);
+      const operand = this.parseUnary(token);
+      this.nesting -= 1;
+      return { expr: { kind: "negate", operand: operand.expr }, depth: operand.depth + 1 };
+    }
+    return this.parsePrimary(before);
+  }
+  parsePrimary(before) {
+    const token = this.peek();
+    if (token.kind === "number") {
+      this.advance();
+      return { expr: { kind: "number", value: token.value }, depth: 1 };
+    }
+    if (token.kind === "punct" && token.text === "(") {
+      this.advance();
+      this.enter(token);
+      const inner = this.parseSum(token);
+      this.nesting -= 1;
+      const close2 = this.peek();
+      if (!(close2.kind === "punct" && close2.text === ")")) {
+        throw this.error(close2, `expected ')' to close the '(' at column ${this.column(token)}`);
+      }
+      this.advance();
+      return inner;
+    }
+    if (token.kind === "name") {
+      this.advance();
+      return { expr: this.parseBaseline(token), depth: 1 };
+    }
+    throw this.error(token, `expected a number or metric after '${clip(before.text)}'`);
+  }
+  /** `baseline`, `baseline.metric` or ``baseline.`odd metric` ``: the only names the right side knows. */
+  parseBaseline(name) {
+    if (!name.quoted) {
+      if (name.text === "baseline") return { kind: "baseline" };
+      if (name.text === "baseline.") {
+        const quoted = this.peek();
+        if (quoted.kind === "name" && quoted.quoted && quoted.start === name.end) {
+          this.advance();
+          return { kind: "baseline", metric: quoted.text };
+        }
+        throw this.error(quoted, "expected a metric name after 'baseline.'");
+      }
+      if (name.text.startsWith("baseline.")) return { kind: "baseline", metric: name.text.slice("baseline.".length) };
+      const next = this.peek();
+      if (next.kind === "punct" && next.text === "(" && asAggregate(name.text) !== void 0) {
+        throw this.error(
+          name,
+          "aggregates belong on the left side only; there, baseline already means the same aggregate over the baseline runs"
+        );
+      }
+      const glued = /^baseline([-/])(.+)$/.exec(name.text);
+      if (glued !== null) {
+        const spaced = clip(`baseline ${glued[1]} ${glued[2]}`);
+        throw this.error(
+          name,
+          `unknown name '${clip(name.text)}': '-' and '/' belong to names, so put spaces around them: ${spaced}`
+        );
+      }
+    }
+    throw this.error(
+      name,
+      `unknown name '${clip(describeName(name.text))}'; the right side may use numbers, baseline and baseline.<metric>`
+    );
+  }
+  expectEnd() {
+    const token = this.peek();
+    if (token.kind === "end") return;
+    const previous = this.tokens[this.position - 1];
+    if (token.kind === "punct" && token.text === "%") {
+      const plain = previous.kind === "number" ? `${previous.value / 100} instead of ${previous.text}%` : "a plain number";
+      throw this.error(token, `'%' is only allowed in no-drop and no-rise amounts (loss: no-rise 5%); write ${plain}`);
+    }
+    if (token.kind === "compare") throw this.error(token, "a rule holds one comparison; write two rules");
+    if (token.kind === "punct" && token.text === ")") throw this.error(token, "unmatched ')'");
+    throw this.error(token, `expected an operator (+, -, *, /) or the end of the rule after '${clip(previous.text)}'`);
+  }
+  enter(token) {
+    this.nesting += 1;
+    if (this.nesting > MAX_DEPTH) throw this.tooDeep(token);
+  }
+  tooDeep(token) {
+    return this.error(
+      token,
+      `the expression is too complex (more than ${MAX_DEPTH} levels of operators or parentheses)`
+    );
+  }
+  peek() {
+    return this.tokens[this.position];
+  }
+  advance() {
+    if (this.position < this.tokens.length - 1) this.position += 1;
+  }
+  column(token) {
+    return Array.from(this.at.text.slice(0, token.start)).length + 1;
+  }
+  error(token, message) {
+    return ruleSyntaxError(this.at, token.start, message);
+  }
+};
+function asAggregate(name) {
+  return AGGREGATES.find((a) => a === name);
+}
+
+// packages/core/src/gate/load-rules.ts
+var MAX_RULES_FILE_BYTES = 1024 * 1024;
+async function readRulesFile(file, workspace) {
+  const found = await resolveWorkspacePath(file, { workspace, cwd: "." }, 'input "rules-file":');
+  if (found.isDirectory) throw new UserError(`input "rules-file": ${file} is a folder, not a file`, { file });
+  return readTextFile(found.absolute, file, { maxBytes: MAX_RULES_FILE_BYTES, kind: "rules files" });
+}
+async function loadRules(options) {
+  const rules = [];
+  const errors = [];
+  if (options.inline !== void 0) rules.push(...collectRules(options.inline, "rules", errors));
+  if (options.file !== void 0)
+    rules.push(...collectRules(await readRulesFile(options.file, options.workspace), options.file, errors));
+  if (errors.length > 0) throw ruleSyntaxErrors(errors);
+  return rules;
+}
+
+// packages/core/src/text/json-text.ts
 var OBJECT = 0;
 var ARRAY = 1;
 var VALUE = 0;
@@ -244,14 +1270,14 @@ function describe(text, at) {
   return c < 32 || c === 127 ? `character U+${c.toString(16).padStart(4, "0").toUpperCase()}` : `'${char}'`;
 }
 
-// packages/core/src/plain-object.ts
+// packages/core/src/text/plain-object.ts
 function isPlainObject(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
 
-// packages/core/src/json-checker.ts
+// packages/core/src/text/json-checker.ts
 var IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 var MAX_FREE_FORM_DEPTH = 32;
 function parseUntrustedJson(text, source, what) {
@@ -373,7 +1399,86 @@ var JsonChecker = class {
   }
 };
 
-// packages/core/src/metrics/safe-record.ts
+// packages/core/src/gate/gate-result.ts
+function gateVerdict(result) {
+  if (!result.passed) return "fail";
+  return result.results.some((r) => r.verdict === "pass") ? "pass" : "neutral";
+}
+function checkConclusion(result) {
+  const verdict = gateVerdict(result);
+  return verdict === "pass" ? "success" : verdict === "fail" ? "failure" : "neutral";
+}
+
+// packages/core/src/text/hidden-characters.ts
+var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
+function showHiddenCharacters(text) {
+  return text.replace(
+    HIDDEN,
+    (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
+  );
+}
+
+// packages/core/src/text/markdown-escape.ts
+var ZWJ = "\u200D";
+var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+var LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
+var MARKUP = /[\\`*_[\]~|<>&]/g;
+var MARKUP_REPLACEMENT = {
+  "<": "&lt;",
+  ">": "&gt;",
+  "&": "&amp;"
+};
+var MAX_CELL_LENGTH = 200;
+function escapeInline(text) {
+  return showHiddenCharacters(text.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
+}
+function escapeCell(text, maxLength = MAX_CELL_LENGTH) {
+  return escapeInline(truncateText(text, maxLength));
+}
+function truncateText(text, maxLength) {
+  if (text.length <= maxLength) return text;
+  let end = Math.max(0, maxLength - 1);
+  const last = text.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end -= 1;
+  return `${text.slice(0, end)}\u2026`;
+}
+function safeUrl(url) {
+  if (url === void 0 || url === "") return void 0;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+  return parsed.href.replace(
+    /[\s"'()<>[\]\\`|]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+}
+function markdownLink(escapedText, url) {
+  const href = safeUrl(url);
+  return href === void 0 ? escapedText : `[${escapedText}](${href})`;
+}
+
+// packages/core/src/gate/gate-summary.ts
+function gateHeadline(result) {
+  if (gateVerdict(result) === "neutral") return `Gate not judged: ${whyNotJudged(result)}`;
+  const count = (verdict) => result.results.filter((r) => r.verdict === verdict).length;
+  const parts = [`${count("pass")} passed`, `${count("fail")} failed`];
+  if (count("error") > 0) parts.push(`${count("error")} could not be judged`);
+  if (count("skipped") > 0) parts.push(`${count("skipped")} skipped`);
+  return `${result.passed ? "Gate passed" : "Gate failed"}: ${parts.join(", ")}`;
+}
+function whyNotJudged(result) {
+  const total = result.results.length;
+  if (total === 0) return "no rules";
+  const reasons = new Set(result.results.map((r) => /^skipped \(([^)]+)\)/.exec(r.message)?.[1] ?? "skipped"));
+  const why = reasons.has("skipped") ? "" : ` (${[...reasons].join("; ")})`;
+  return `${total === 1 ? "the only rule was" : `all ${total} rules`} skipped${why}`;
+}
+
+// packages/core/src/text/safe-record.ts
 function setOwnEntry(record, key, value) {
   if (key === "__proto__") {
     Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
@@ -382,7 +1487,35 @@ function setOwnEntry(record, key, value) {
   }
 }
 
-// packages/core/src/run-record.ts
+// packages/core/src/text/number-text.ts
+var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+// packages/core/src/metrics/tfevents.ts
+var CHUNK_BYTES2 = 1024 * 1024;
+var MAX_RECORD_BYTES = 1024 * 1024 * 1024;
+
+// packages/core/src/metrics/metrics-format.ts
+var SNIFF_BYTES = 64 * 1024;
+
+// packages/core/src/metrics/mlflow.ts
+var MAX_PARAM_FILE_BYTES = 1024 * 1024;
+
+// packages/core/src/model-package/semver.ts
+var NUMERIC = "0|[1-9]\\d*";
+var PRERELEASE_ID = `(?:${NUMERIC}|\\d*[A-Za-z-][0-9A-Za-z-]*)`;
+var SEMVER = new RegExp(
+  `^(${NUMERIC})\\.(${NUMERIC})\\.(${NUMERIC})(?:-(${PRERELEASE_ID}(?:\\.${PRERELEASE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`
+);
+
+// packages/core/src/params/read-params-file.ts
+var MAX_PARAMS_FILE_BYTES = 1024 * 1024;
+
+// packages/core/src/params/credential-redaction.ts
+var VALUE2 = String.raw`(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s'"]+)`;
+var FLAG = new RegExp(String.raw`(^|\s)(--?)([A-Za-z0-9][\w.-]*)(=|\s+(?!-))(${VALUE2})`, "g");
+var ASSIGNMENT = new RegExp(String.raw`(^|[\s;&|(])([A-Za-z_][\w.]*)=(${VALUE2})`, "g");
+
+// packages/core/src/record/run-record.ts
 var RUN_RECORD_SCHEMA = "ml-actions/run-record";
 var RUN_RECORD_VERSION = 1;
 function serializeRunRecord(record) {
@@ -588,7 +1721,7 @@ function checkOutcome(check, value) {
   return outcome;
 }
 
-// packages/core/src/compare-bundle.ts
+// packages/core/src/record/compare-bundle.ts
 var COMPARE_BUNDLE_SCHEMA = "ml-actions/compare-bundle";
 var COMPARE_BUNDLE_VERSION = 2;
 var COMPARE_BUNDLE_FILE = "compare-bundle.json";
@@ -628,383 +1761,8 @@ function parseCompareBundle(text, source) {
   return { repository, pullRequest, headSha, runs };
 }
 
-// packages/core/src/url-secrets.ts
-var URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
-var URL_PARTS = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#]*@)?([^?#]*)([?#].*)?$/is;
-function withoutUrlSecrets(text) {
-  return text.replace(URL_IN_TEXT, (url) => {
-    const parts = URL_PARTS.exec(url);
-    if (parts === null) return url;
-    const [, scheme = "", rest = "", query] = parts;
-    return `${scheme}${rest}${query === void 0 ? "" : "?***"}`;
-  });
-}
-
-// packages/core/src/files/format-bytes.ts
-function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
-
-// packages/core/src/files/regular-file.ts
-import { constants } from "node:fs";
-import { open } from "node:fs/promises";
-async function openRegularFile(absolutePath, displayName) {
-  const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const info2 = await handle.stat();
-    if (!info2.isFile()) throw fileError(displayName, `is not a regular file (${kindOf(info2)}); refused`);
-    return handle;
-  } catch (thrown) {
-    await handle.close();
-    throw thrown;
-  }
-}
-function kindOf(info2) {
-  if (info2.isFIFO()) return "a named pipe";
-  if (info2.isSocket()) return "a socket";
-  if (info2.isDirectory()) return "a folder";
-  return "a device";
-}
-
-// packages/core/src/files/hash-file.ts
-var CHUNK = 4 * 1024 * 1024;
-
-// packages/core/src/files/workspace-path.ts
-import { lstat, readdir, realpath, stat } from "node:fs/promises";
-import path from "node:path";
-function isInsideFolder(parent, child) {
-  const relative = path.relative(parent, child);
-  return relative === "" || relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-}
-function toWorkspaceRelative(root, absolute) {
-  const relative = path.relative(root, absolute);
-  return relative === "" ? "." : relative.split(path.sep).join("/");
-}
-async function resolveWorkspacePath(input, options, label = "path") {
-  if (input.includes("\0")) throw new UserError(`${label} ${JSON.stringify(input)} contains a NUL character`);
-  const workspace = path.resolve(options.workspace);
-  const absolute = path.resolve(workspace, options.cwd, input);
-  const lexicallyInside = isInsideFolder(workspace, absolute);
-  const workspaceRoot = await realWorkspaceRoot(workspace);
-  let real;
-  try {
-    real = await realpath(absolute);
-  } catch (error2) {
-    if (!lexicallyInside) throw outsideError(input, label);
-    if (isMissing(error2)) {
-      const link = await lstat(absolute).catch(() => void 0);
-      if (link?.isSymbolicLink())
-        throw new UserError(`${label} ${JSON.stringify(input)} is a symlink to something that does not exist`);
-      throw new UserError(`${label} ${JSON.stringify(input)} does not exist`);
-    }
-    throw error2;
-  }
-  if (!isInsideFolder(workspaceRoot, real)) {
-    if (lexicallyInside || isInsideFolder(workspaceRoot, absolute)) {
-      throw new UserError(
-        `${label} ${JSON.stringify(input)} is or goes through a symlink that leads outside the workspace; refusing to read it`
-      );
-    }
-    throw outsideError(input, label);
-  }
-  const info2 = await stat(real);
-  return {
-    absolute: real,
-    relative: toWorkspaceRelative(workspaceRoot, real),
-    isDirectory: info2.isDirectory(),
-    workspaceRoot
-  };
-}
-async function realWorkspaceRoot(workspace) {
-  try {
-    return await realpath(workspace);
-  } catch (error2) {
-    if (isMissing(error2)) throw new UserError(`the workspace folder ${JSON.stringify(workspace)} does not exist`);
-    throw error2;
-  }
-}
-function outsideError(input, label) {
-  return new UserError(
-    `${label} ${JSON.stringify(input)} is outside the workspace; only files inside the repository can be read`
-  );
-}
-function isMissing(error2) {
-  const code = error2?.code;
-  return code === "ENOENT" || code === "ENOTDIR";
-}
-
-// packages/core/src/files/workspace-pattern.ts
-var GLOB_MAGIC = /[*?[\]{}]/;
-function isGlobPattern(pattern) {
-  return GLOB_MAGIC.test(pattern);
-}
-
-// packages/core/src/files/line-stream.ts
-var CHUNK_BYTES = 1024 * 1024;
-var MAX_LINE_BYTES = 64 * 1024 * 1024;
-var fatalDecoder = new TextDecoder("utf-8", { fatal: true });
-
-// packages/core/src/files/text-file.ts
-var MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
-async function readTextFile(absolutePath, displayName, options = {}) {
-  const maxBytes = options.maxBytes ?? MAX_TEXT_FILE_BYTES;
-  const handle = await openRegularFile(absolutePath, displayName);
-  try {
-    const info2 = await handle.stat();
-    if (info2.size > maxBytes) {
-      throw fileError(
-        displayName,
-        `file is ${formatBytes(info2.size)}; ${options.kind ?? "files of this kind"} larger than ${formatBytes(maxBytes)} are refused (is this the right file?)`
-      );
-    }
-    return decodeTextBytes(await handle.readFile(), displayName, options.allowEmpty ?? false);
-  } finally {
-    await handle.close();
-  }
-}
-var fatalDecoder2 = new TextDecoder("utf-8", { fatal: true });
-function decodeTextBytes(bytes, displayName, allowEmpty = false) {
-  if (bytes.length === 0) {
-    if (allowEmpty) return "";
-    throw fileError(displayName, "file is empty");
-  }
-  let text;
-  try {
-    text = fatalDecoder2.decode(bytes);
-  } catch {
-    const offset = Math.max(0, findInvalidUtf8(bytes));
-    throw fileError(
-      displayName,
-      `not valid UTF-8 text (bad byte at offset ${offset}; is this a binary file?)`,
-      lineOfByte(bytes, offset)
-    );
-  }
-  const nul = text.indexOf("\0");
-  if (nul !== -1) {
-    throw fileError(
-      displayName,
-      "contains a NUL byte, so it looks like a binary file, not text",
-      lineOfChar(text, nul).line
-    );
-  }
-  if (!allowEmpty && text.trim() === "") throw fileError(displayName, "file is empty (only whitespace)");
-  return text;
-}
-
-// packages/core/src/files/zip-archive.ts
-var END_OF_CENTRAL_DIRECTORY = 101010256;
-var CENTRAL_DIRECTORY_ENTRY = 33639248;
-var LOCAL_FILE_HEADER = 67324752;
-var END_RECORD_BYTES = 22;
-var MAX_COMMENT_BYTES = 65535;
-var STORED = 0;
-var DEFLATED = 8;
-var ENCRYPTED_FLAG = 1;
-function readZipEntry(archive, wanted, limits, source) {
-  const bytes = Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength);
-  const fail = (why) => {
-    throw new UserError(`${source}: ${why}`);
-  };
-  const end = findEndRecord(bytes) ?? fail("not a zip archive (no end of central directory)");
-  const entryCount = bytes.readUInt16LE(end + 10);
-  const directorySize = bytes.readUInt32LE(end + 12);
-  const directoryOffset = bytes.readUInt32LE(end + 16);
-  if (entryCount === 65535 || directorySize === 4294967295 || directoryOffset === 4294967295) {
-    fail("a ZIP64 archive, far larger than any run record or comparison");
-  }
-  if (entryCount > limits.maxEntries) {
-    fail(`holds ${entryCount} entries; at most ${limits.maxEntries} are accepted`);
-  }
-  if (directoryOffset + directorySize > end) fail("its central directory lies outside the archive");
-  const entries = [];
-  let total = 0;
-  let at = directoryOffset;
-  for (let index = 0; index < entryCount; index++) {
-    if (at + 46 > end || bytes.readUInt32LE(at) !== CENTRAL_DIRECTORY_ENTRY) {
-      fail(`entry ${index + 1} of its central directory is damaged`);
-    }
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const extraLength = bytes.readUInt16LE(at + 30);
-    const commentLength = bytes.readUInt16LE(at + 32);
-    const entry2 = {
-      flags: bytes.readUInt16LE(at + 8),
-      method: bytes.readUInt16LE(at + 10),
-      crc: bytes.readUInt32LE(at + 16),
-      compressedSize: bytes.readUInt32LE(at + 20),
-      size: bytes.readUInt32LE(at + 24),
-      localHeaderOffset: bytes.readUInt32LE(at + 42),
-      name: bytes.toString("utf8", at + 46, Math.min(end, at + 46 + nameLength))
-    };
-    total += entry2.size;
-    if (total > limits.maxTotalBytes) {
-      fail(`its entries add up to more than ${formatBytes(limits.maxTotalBytes)} uncompressed; refused`);
-    }
-    entries.push(entry2);
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  const matching = entries.filter((entry2) => entry2.name === wanted);
-  if (matching.length > 1) fail(`holds ${matching.length} entries named ${wanted}`);
-  const entry = matching[0];
-  if (entry === void 0) return void 0;
-  const what = `${wanted} in it`;
-  if (entry.size > limits.maxEntryBytes) {
-    fail(`${what} is ${formatBytes(entry.size)} uncompressed; at most ${formatBytes(limits.maxEntryBytes)} is read`);
-  }
-  if ((entry.flags & ENCRYPTED_FLAG) !== 0) fail(`${what} is encrypted`);
-  const local = entry.localHeaderOffset;
-  if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL_FILE_HEADER) {
-    fail(`the local header of ${what} is damaged`);
-  }
-  const dataStart = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-  const dataEnd = dataStart + entry.compressedSize;
-  if (dataEnd > bytes.length) fail(`${what} is cut off`);
-  const compressed = bytes.subarray(dataStart, dataEnd);
-  let content;
-  if (entry.method === STORED) {
-    content = compressed;
-  } else if (entry.method === DEFLATED) {
-    try {
-      content = zlib().inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.size + 1) });
-    } catch (thrown) {
-      const code = thrown?.code;
-      content = fail(
-        code === "ERR_BUFFER_TOO_LARGE" ? `${what} inflates past its declared ${formatBytes(entry.size)}` : `${what} does not inflate (damaged data)`
-      );
-    }
-  } else {
-    return fail(`${what} uses compression method ${entry.method}; only stored and deflated entries are read`);
-  }
-  if (content.length !== entry.size) {
-    fail(`${what} holds ${content.length} bytes, not the ${entry.size} its header declares`);
-  }
-  if (zlib().crc32(content) !== entry.crc) fail(`${what} fails its CRC-32 check (damaged data)`);
-  return content;
-}
-function findEndRecord(bytes) {
-  const lowest = Math.max(0, bytes.length - END_RECORD_BYTES - MAX_COMMENT_BYTES);
-  for (let at = bytes.length - END_RECORD_BYTES; at >= lowest; at--) {
-    if (bytes.readUInt32LE(at) === END_OF_CENTRAL_DIRECTORY) return at;
-  }
-  return void 0;
-}
-function zlib() {
-  return process.getBuiltinModule("node:zlib");
-}
-
-// packages/core/src/gate-result.ts
-function gateVerdict(result) {
-  if (!result.passed) return "fail";
-  return result.results.some((r) => r.verdict === "pass") ? "pass" : "neutral";
-}
-function checkConclusion(result) {
-  const verdict = gateVerdict(result);
-  return verdict === "pass" ? "success" : verdict === "fail" ? "failure" : "neutral";
-}
-
-// packages/core/src/hidden-characters.ts
-var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
-function showHiddenCharacters(text) {
-  return text.replace(
-    HIDDEN,
-    (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
-  );
-}
-
-// packages/core/src/report/markdown-escape.ts
-var ZWJ = "\u200D";
-var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
-var LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
-var MARKUP = /[\\`*_[\]~|<>&]/g;
-var MARKUP_REPLACEMENT = {
-  "<": "&lt;",
-  ">": "&gt;",
-  "&": "&amp;"
-};
-var MAX_CELL_LENGTH = 200;
-function escapeInline(text) {
-  return showHiddenCharacters(text.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
-}
-function escapeCell(text, maxLength = MAX_CELL_LENGTH) {
-  return escapeInline(truncateText(text, maxLength));
-}
-function truncateText(text, maxLength) {
-  if (text.length <= maxLength) return text;
-  let end = Math.max(0, maxLength - 1);
-  const last = text.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end -= 1;
-  return `${text.slice(0, end)}\u2026`;
-}
-function safeUrl(url) {
-  if (url === void 0 || url === "") return void 0;
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return void 0;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
-  return parsed.href.replace(
-    /[\s"'()<>[\]\\`|]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  );
-}
-function markdownLink(escapedText, url) {
-  const href = safeUrl(url);
-  return href === void 0 ? escapedText : `[${escapedText}](${href})`;
-}
-
-// packages/core/src/gate-summary.ts
-function gateHeadline(result) {
-  if (gateVerdict(result) === "neutral") return `Gate not judged: ${whyNotJudged(result)}`;
-  const count = (verdict) => result.results.filter((r) => r.verdict === verdict).length;
-  const parts = [`${count("pass")} passed`, `${count("fail")} failed`];
-  if (count("error") > 0) parts.push(`${count("error")} could not be judged`);
-  if (count("skipped") > 0) parts.push(`${count("skipped")} skipped`);
-  return `${result.passed ? "Gate passed" : "Gate failed"}: ${parts.join(", ")}`;
-}
-function whyNotJudged(result) {
-  const total = result.results.length;
-  if (total === 0) return "no rules";
-  const reasons = new Set(result.results.map((r) => /^skipped \(([^)]+)\)/.exec(r.message)?.[1] ?? "skipped"));
-  const why = reasons.has("skipped") ? "" : ` (${[...reasons].join("; ")})`;
-  return `${total === 1 ? "the only rule was" : `all ${total} rules`} skipped${why}`;
-}
-
-// packages/core/src/metrics/number-text.ts
-var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
-
-// packages/core/src/metrics/tfevents.ts
-var CHUNK_BYTES2 = 1024 * 1024;
-var MAX_RECORD_BYTES = 1024 * 1024 * 1024;
-
-// packages/core/src/metrics/metrics-format.ts
-var SNIFF_BYTES = 64 * 1024;
-
-// packages/core/src/metrics/mlflow.ts
-var MAX_PARAM_FILE_BYTES = 1024 * 1024;
-
-// packages/core/src/model-package/semver.ts
-var NUMERIC = "0|[1-9]\\d*";
-var PRERELEASE_ID = `(?:${NUMERIC}|\\d*[A-Za-z-][0-9A-Za-z-]*)`;
-var SEMVER = new RegExp(
-  `^(${NUMERIC})\\.(${NUMERIC})\\.(${NUMERIC})(?:-(${PRERELEASE_ID}(?:\\.${PRERELEASE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`
-);
-
-// packages/core/src/params/read-params-file.ts
-var MAX_PARAMS_FILE_BYTES = 1024 * 1024;
-
-// packages/core/src/params/credential-redaction.ts
-var VALUE2 = String.raw`(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s'"]+)`;
-var FLAG = new RegExp(String.raw`(^|\s)(--?)([A-Za-z0-9][\w.-]*)(=|\s+(?!-))(${VALUE2})`, "g");
-var ASSIGNMENT = new RegExp(String.raw`(^|[\s;&|(])([A-Za-z_][\w.]*)=(${VALUE2})`, "g");
+// packages/core/src/record/run-record-size.ts
+var MAX_RUN_RECORD_BYTES = 10 * 1024 * 1024;
 
 // packages/core/src/report/render-comparison.ts
 import { createHash } from "node:crypto";
@@ -1015,7 +1773,7 @@ function clampPrecision(precision) {
   if (!Number.isFinite(precision)) return 4;
   return Math.min(17, Math.max(1, Math.round(precision)));
 }
-function formatNumber(value, precision) {
+function formatNumber2(value, precision) {
   if (value === void 0) return MISSING;
   if (Number.isNaN(value)) return "NaN";
   if (value === Infinity) return "\u221E";
@@ -1029,7 +1787,7 @@ function formatNumber(value, precision) {
   return text.includes("e") ? String(Math.round(value)) : trimZeros(text);
 }
 function formatSigned(value, precision) {
-  const text = formatNumber(value, precision);
+  const text = formatNumber2(value, precision);
   return value !== void 0 && value > 0 ? `+${text}` : text;
 }
 function formatPercent(value, precision) {
@@ -1413,7 +2171,7 @@ function compareValues(metric, current, baseline, precision, gate, runs) {
   const change = Object.is(current, baseline) ? 0 : current - baseline;
   const changePct = baseline === 0 ? change === 0 ? 0 : change > 0 ? Infinity : -Infinity : change / Math.abs(baseline) * 100;
   let status;
-  if (Object.is(current, baseline) || formatNumber(current, precision) === formatNumber(baseline, precision)) {
+  if (Object.is(current, baseline) || formatNumber2(current, precision) === formatNumber2(baseline, precision)) {
     status = "unchanged";
   } else if (Number.isNaN(current)) {
     status = "worse";
@@ -1878,11 +2636,11 @@ function renderLearningCurve(metric, series, precision, maxPoints = MAX_CHART_PO
       tableRow([
         line === void 0 ? "\u2014" : String(line),
         escapeCell(entry.label),
-        stats.count === 0 ? "\u2014" : `${formatNumber(stats.firstStep, STEP_DIGITS)}\u2013${formatNumber(stats.lastStep, STEP_DIGITS)} (${stats.count})`,
-        formatNumber(stats.first, precision),
-        formatNumber(stats.min, precision),
-        formatNumber(stats.max, precision),
-        formatNumber(stats.last, precision)
+        stats.count === 0 ? "\u2014" : `${formatNumber2(stats.firstStep, STEP_DIGITS)}\u2013${formatNumber2(stats.lastStep, STEP_DIGITS)} (${stats.count})`,
+        formatNumber2(stats.first, precision),
+        formatNumber2(stats.min, precision),
+        formatNumber2(stats.max, precision),
+        formatNumber2(stats.last, precision)
       ])
     );
     if (stats.notDrawn > 0) {
@@ -1995,8 +2753,8 @@ function metricRowLine(row, options) {
   const { precision } = options;
   const cells = [
     escapeCell(row.metric),
-    formatNumber(row.baseline, precision),
-    formatNumber(row.current, precision),
+    formatNumber2(row.baseline, precision),
+    formatNumber2(row.current, precision),
     changeCell(row, precision, options.hasBaseline),
     row.status === "new" || row.status === "missing" ? MISSING : row.status === "unchanged" ? "0%" : formatPercent(row.changePct, precision)
   ];
@@ -2077,7 +2835,7 @@ function leaderboardTable(board, precision) {
     const cells = [String(index + 1), escapeCell(entry.run.experiment, MAX_NAME_LENGTH)];
     if (withMatrix) cells.push(escapeCell(matrixText(entry.run.provenance.matrix), MAX_NAME_LENGTH));
     entry.values.forEach((value, column) => {
-      cells.push(formatNumber(value, precision) + (board.best[column] === index ? " \u{1F3C6}" : ""));
+      cells.push(formatNumber2(value, precision) + (board.best[column] === index ? " \u{1F3C6}" : ""));
     });
     return tableRow(cells);
   });
@@ -2086,7 +2844,7 @@ function leaderboardTable(board, precision) {
   board.metrics.forEach((_, column) => {
     const mean3 = board.mean[column];
     stats.push(
-      mean3 === void 0 ? MISSING : `${formatNumber(mean3, precision)} \xB1 ${formatNumber(board.std[column], precision)}`
+      mean3 === void 0 ? MISSING : `${formatNumber2(mean3, precision)} \xB1 ${formatNumber2(board.std[column], precision)}`
     );
   });
   return {
@@ -2251,775 +3009,17 @@ function summaryAudience(limit) {
   };
 }
 
-// packages/core/src/rules/aggregate.ts
-function aggregateValues(aggregate, values) {
-  if (values.length === 0) throw new Error(`${aggregate} of no values`);
-  if (values.some(Number.isNaN)) return Number.NaN;
-  switch (aggregate) {
-    case "mean":
-      return mean(values);
-    case "min":
-      return values.reduce((a, b) => b < a ? b : a);
-    case "max":
-      return values.reduce((a, b) => b > a ? b : a);
-    case "median": {
-      const sorted = [...values].sort((a, b) => a - b);
-      const middle = Math.floor(sorted.length / 2);
-      return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-    case "std": {
-      const centre = mean(values);
-      return Math.sqrt(values.reduce((sum, v) => sum + (v - centre) ** 2, 0) / values.length);
-    }
-  }
-}
-function mean(values) {
-  return values.reduce((sum, v) => sum + v) / values.length;
-}
-
-// packages/core/src/rules/closest-names.ts
-function closestNames(name, candidates, limit = 3) {
-  if (name.length > 200) return [];
-  const wanted = name.toLowerCase();
-  const wantedParts = splitParts(wanted);
-  const allowed = Math.max(1, Math.ceil(wanted.length / 3));
-  const scored = [];
-  for (const candidate of new Set(candidates)) {
-    if (candidate === name) continue;
-    const lower = candidate.toLowerCase();
-    let score = editDistance(wanted, lower, allowed);
-    for (const part of splitParts(lower)) {
-      for (const wantedPart of wantedParts) {
-        score = Math.min(score, editDistance(wantedPart, part, allowed) + 0.5);
-      }
-    }
-    if (score <= allowed) scored.push({ candidate, score });
-  }
-  scored.sort((a, b) => a.score - b.score || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0));
-  return scored.slice(0, limit).map((s) => s.candidate);
-}
-function splitParts(name) {
-  return name.split(/[./_-]+/).filter((p) => p.length > 0);
-}
-function editDistance(a, b, cap) {
-  if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
-      current.push(value);
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > cap) return cap + 1;
-    previous = current;
-  }
-  return previous[b.length];
-}
-
-// packages/core/src/rules/syntax-error.ts
-var EXCERPT_WIDTH = 100;
-function ruleSyntaxError(at, index, message) {
-  const chars = Array.from(at.text.trimEnd());
-  const caret = Array.from(at.text.slice(0, index)).length;
-  const column = caret + 1;
-  let start = 0;
-  let end = chars.length;
-  if (chars.length > EXCERPT_WIDTH) {
-    start = Math.max(0, Math.min(caret - EXCERPT_WIDTH / 2, chars.length - EXCERPT_WIDTH));
-    end = Math.min(chars.length, start + EXCERPT_WIDTH);
-  }
-  const shown = chars.slice(start, end).map(printable);
-  const lead = start > 0 ? "..." : "";
-  const tail = end < chars.length ? "..." : "";
-  const pad = shown.slice(0, caret - start).map((c) => c === "	" ? "	" : " ").join("");
-  const excerpt = `${lead}${shown.join("")}${tail}`;
-  return new UserError(
-    `${at.source}:${at.line}:${column}: ${message}
-  ${excerpt}
-  ${" ".repeat(lead.length)}${pad}^`,
-    { file: at.source, line: at.line, column }
-  );
-}
-var MAX_REPORTED = 20;
-function ruleSyntaxErrors(errors) {
-  if (errors.length === 1) return errors[0];
-  const shown = errors.slice(0, MAX_REPORTED);
-  const rest = errors.length - shown.length;
-  const more = rest === 0 ? "" : `${errors[MAX_REPORTED].file ?? "rules"}: ${rest} more syntax ${rest === 1 ? "error" : "errors"} not shown`;
-  return new UserErrors(shown, more);
-}
-function printable(c) {
-  const code = c.codePointAt(0) ?? 0;
-  if (c === "	") return c;
-  if (code < 32 || code >= 127 && code <= 159 || code === 8232 || code === 8233) return "?";
-  return c;
-}
-
-// packages/core/src/rules/tokenizer.ts
-var NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
-var NUMBER_TAIL = /[A-Za-z0-9_.]*/y;
-var NAME = /[A-Za-z0-9_./-]*/y;
-function tokenize(at) {
-  const text = at.text;
-  const tokens = [];
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === " " || c === "	") {
-      i += 1;
-      continue;
-    }
-    if (c === "#") break;
-    const start = i;
-    if (isLetter(c) || c === "_") {
-      NAME.lastIndex = i + 1;
-      NAME.exec(text);
-      i = NAME.lastIndex;
-      tokens.push({ kind: "name", text: text.slice(start, i), quoted: false, start, end: i });
-      continue;
-    }
-    if (isDigit(c) || c === "." && isDigit(text[i + 1] ?? "")) {
-      NUMBER.lastIndex = i;
-      NUMBER.exec(text);
-      i = NUMBER.lastIndex;
-      NUMBER_TAIL.lastIndex = i;
-      NUMBER_TAIL.exec(text);
-      if (NUMBER_TAIL.lastIndex > i) {
-        throw ruleSyntaxError(at, start, `invalid number '${clip(text.slice(start, NUMBER_TAIL.lastIndex))}'`);
-      }
-      const numeral = text.slice(start, i);
-      const value = Number(numeral);
-      if (!Number.isFinite(value)) throw ruleSyntaxError(at, start, `number '${clip(numeral)}' is too large`);
-      tokens.push({ kind: "number", text: numeral, value, start, end: i });
-      continue;
-    }
-    if (c === "`") {
-      const close2 = text.indexOf("`", i + 1);
-      if (close2 < 0) throw ruleSyntaxError(at, start, "unterminated name: missing the closing '`'");
-      if (close2 === i + 1) throw ruleSyntaxError(at, start, "empty name ``");
-      i = close2 + 1;
-      tokens.push({ kind: "name", text: text.slice(start + 1, close2), quoted: true, start, end: i });
-      continue;
-    }
-    const two = text.slice(i, i + 2);
-    if (two === "<=" || two === ">=" || two === "==" || two === "!=") {
-      i += 2;
-      tokens.push({ kind: "compare", text: two, start, end: i });
-      continue;
-    }
-    if (c === "<" || c === ">") {
-      i += 1;
-      tokens.push({ kind: "compare", text: c, start, end: i });
-      continue;
-    }
-    if (c === "+" || c === "-" || c === "*" || c === "/" || c === "(" || c === ")" || c === ":" || c === "%") {
-      i += 1;
-      tokens.push({ kind: "punct", text: c, start, end: i });
-      continue;
-    }
-    throw ruleSyntaxError(at, start, unexpectedCharacter(text, i));
-  }
-  const contentEnd = i;
-  const last = tokens[tokens.length - 1];
-  const endAt = last === void 0 ? contentEnd : last.end;
-  tokens.push({ kind: "end", text: "", start: endAt, end: endAt });
-  return { tokens, contentEnd };
-}
-function unexpectedCharacter(text, i) {
-  const c = text[i];
-  if (c === "=") {
-    if (text[i + 1] === ">") return "'=>' is not a comparison; did you mean '>='?";
-    if (text[i + 1] === "<") return "'=<' is not a comparison; did you mean '<='?";
-    return "unexpected '='; compare with '==', '<=' or '>='";
-  }
-  if (c === "!") return "unexpected '!'; did you mean '!='?";
-  const code = text.codePointAt(i) ?? 0;
-  const shown = String.fromCodePoint(code);
-  if (code < 32 || code === 127 || /\s/u.test(shown)) {
-    return `unexpected character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
-  }
-  if (code > 127) {
-    return `unexpected character '${shown}'; write names with such characters in backticks, e.g. \`val loss\``;
-  }
-  return `unexpected character '${shown}'`;
-}
-function isLetter(c) {
-  return c >= "a" && c <= "z" || c >= "A" && c <= "Z";
-}
-function isDigit(c) {
-  return c >= "0" && c <= "9";
-}
-function clip(text) {
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
-}
-function describeName(name) {
-  return /^[A-Za-z_][A-Za-z0-9_./-]*$/.test(name) ? name : `\`${name}\``;
-}
-
-// packages/core/src/rules/expression.ts
-var DivisionByZero = class extends Error {
-  divisor;
-  constructor(divisor) {
-    super("division by zero");
-    this.name = "DivisionByZero";
-    this.divisor = divisor;
-  }
-};
-var NotFinite = class extends Error {
-  part;
-  value;
-  constructor(part, value) {
-    super(`${formatExpr(part)} is ${value}`);
-    this.name = "NotFinite";
-    this.part = part;
-    this.value = value;
-  }
-};
-function evaluateExpr(expr, metric, baselineOf) {
-  const value = evaluatePart(expr, metric, baselineOf);
-  if (!Number.isFinite(value)) throw new NotFinite(expr, value);
-  return value;
-}
-function evaluatePart(expr, metric, baselineOf) {
-  switch (expr.kind) {
-    case "number":
-      return expr.value;
-    case "baseline":
-      return baselineOf(expr.metric ?? metric);
-    case "negate":
-      return -evaluateExpr(expr.operand, metric, baselineOf);
-    case "binary":
-      return arithmetic(
-        expr,
-        evaluateExpr(expr.left, metric, baselineOf),
-        evaluateExpr(expr.right, metric, baselineOf)
-      );
-    case "margin": {
-      const base = evaluateExpr(expr.base, metric, baselineOf);
-      const up = expr.direction === "above" ? base >= 0 : base < 0;
-      return base * (up ? 1 + expr.percent / 100 : 1 - expr.percent / 100);
-    }
-  }
-}
-function arithmetic(expr, left, right) {
-  switch (expr.op) {
-    case "+":
-      return left + right;
-    case "-":
-      return left - right;
-    case "*":
-      return left * right;
-    case "/":
-      if (right === 0) throw new DivisionByZero(expr.right);
-      return left / right;
-  }
-}
-function baselineMetrics(expr, metric) {
-  const found = /* @__PURE__ */ new Set();
-  const visit = (e) => {
-    if (e.kind === "baseline") found.add(e.metric ?? metric);
-    else if (e.kind === "negate") visit(e.operand);
-    else if (e.kind === "binary") {
-      visit(e.left);
-      visit(e.right);
-    } else if (e.kind === "margin") visit(e.base);
-  };
-  visit(expr);
-  return found;
-}
-var PRECEDENCE = { "+": 1, "-": 1, "*": 2, "/": 2 };
-function formatExpr(expr) {
-  switch (expr.kind) {
-    case "number":
-      return String(expr.value);
-    case "baseline":
-      return expr.metric === void 0 ? "baseline" : `baseline.${describeName(expr.metric)}`;
-    case "negate": {
-      const inner = formatExpr(expr.operand);
-      return expr.operand.kind === "binary" || expr.operand.kind === "margin" ? `-(${inner})` : `-${inner}`;
-    }
-    case "binary": {
-      const own = PRECEDENCE[expr.op];
-      const side = (e, strict) => {
-        const text = formatExpr(e);
-        const inner = e.kind === "binary" ? PRECEDENCE[e.op] : e.kind === "margin" ? 1 : 3;
-        return inner < own || strict && inner === own ? `(${text})` : text;
-      };
-      return `${side(expr.left, false)} ${expr.op} ${side(expr.right, true)}`;
-    }
-    case "margin":
-      return `${formatExpr(expr.base)} ${expr.direction === "above" ? "+" : "-"} ${expr.percent}%`;
-  }
-}
-
-// packages/core/src/rules/evaluate.ts
-function evaluateRules(rules, context) {
-  const results = rules.map((rule) => evaluateRule(rule, context));
-  return { passed: results.every((r) => r.verdict !== "fail" && r.verdict !== "error"), results };
-}
-function evaluateRule(rule, context) {
-  const head = {
-    rule: rule.text,
-    line: rule.line,
-    metric: rule.metric,
-    ...rule.aggregate === void 0 ? {} : { aggregate: rule.aggregate }
-  };
-  const { runs } = context;
-  if (runs.length === 0) return { ...head, verdict: "error", message: "no runs to judge" };
-  const missing = runs.filter((run2) => !Object.hasOwn(run2.metrics, rule.metric));
-  if (missing.length > 0) return { ...head, verdict: "fail", message: missingMetric(rule.metric, runs, missing) };
-  const valueIn = (run2) => run2.metrics[rule.metric].value;
-  if (rule.aggregate !== void 0) {
-    const aggregate = rule.aggregate;
-    const baselineRuns = [...new Set(runs.flatMap((run2) => baselineRunsFor(run2, context)))];
-    const actual = aggregateValues(aggregate, runs.map(valueIn));
-    const check = judge(rule, actual, baselineRuns, (values) => aggregateValues(aggregate, values), context);
-    const label2 = `${aggregate}(${describeName(rule.metric)}) over ${runs.length} ${runs.length === 1 ? "run" : "runs"}`;
-    return { ...head, ...checkFields(check), message: describeCheck(check, label2, rule.op) };
-  }
-  const checks = runs.map((run2) => ({
-    run: run2,
-    check: judge(rule, valueIn(run2), baselineRunsFor(run2, context), mean2, context)
-  }));
-  const label = describeName(rule.metric);
-  const several = runs.length > 1;
-  const of = (count) => `${count} of ${runs.length} runs`;
-  const errored = checks.find((c) => c.check.verdict === "error");
-  if (errored !== void 0) {
-    const where = several ? ` in ${runName(errored.run)}` : "";
-    return {
-      ...head,
-      ...checkFields(errored.check),
-      message: `${describeCheck(errored.check, label, rule.op)}${where}`
-    };
-  }
-  const failing = checks.filter((c) => c.check.verdict === "fail");
-  if (failing.length > 0) {
-    const compared = failing.filter((c) => c.check.reason === void 0);
-    const worst2 = compared.length > 0 ? worstOf(compared, rule.op) : failing[0];
-    const where = several ? ` in ${runName(worst2.run)} (${of(failing.length)} fail)` : "";
-    return { ...head, ...checkFields(worst2.check), message: `${describeCheck(worst2.check, label, rule.op)}${where}` };
-  }
-  const passing = checks.filter((c) => c.check.verdict === "pass");
-  if (passing.length === 0) {
-    const first = checks[0];
-    return { ...head, ...checkFields(first.check), message: describeCheck(first.check, label, rule.op) };
-  }
-  const worst = worstOf(passing, rule.op);
-  let message = describeCheck(worst.check, label, rule.op);
-  if (several)
-    message += `; worst of ${passing.length} ${passing.length === 1 ? "run" : "runs"}: ${runName(worst.run)}`;
-  const skipped = checks.length - passing.length;
-  if (skipped > 0) message += `; skipped for ${of(skipped)} (no baseline)`;
-  return { ...head, ...checkFields(worst.check), message };
-}
-function judge(rule, actual, baselineRuns, combine, context) {
-  const baselineValues = /* @__PURE__ */ new Map();
-  for (const metric of baselineMetrics(rule.threshold, rule.metric)) {
-    if (baselineRuns.length === 0) return noBaseline(actual, void 0, context.requireBaseline);
-    const values = baselineRuns.flatMap((run2) => {
-      const found = run2.metrics[metric];
-      return found !== void 0 && Object.hasOwn(run2.metrics, metric) ? [found.value] : [];
-    });
-    if (values.length === 0) {
-      if (!context.runs.some((run2) => Object.hasOwn(run2.metrics, metric))) {
-        return { verdict: "error", actual, reason: unknownBaselineMetric(metric, context) };
-      }
-      return noBaseline(actual, metric, context.requireBaseline);
-    }
-    baselineValues.set(metric, combine(values));
-  }
-  const baseline = baselineValues.get(rule.metric);
-  const withBaseline = baseline === void 0 ? {} : { baseline };
-  let threshold;
-  try {
-    threshold = evaluateExpr(rule.threshold, rule.metric, (metric) => baselineValues.get(metric));
-  } catch (thrown) {
-    if (thrown instanceof NotFinite) {
-      return {
-        verdict: "error",
-        actual,
-        ...withBaseline,
-        reason: `the threshold cannot be computed: ${thrown.message}`
-      };
-    }
-    if (!(thrown instanceof DivisionByZero)) throw thrown;
-    const divisor = thrown.divisor.kind === "number" ? "" : `: ${formatExpr(thrown.divisor)} is 0`;
-    return { verdict: "error", actual, ...withBaseline, reason: `division by zero${divisor}` };
-  }
-  return { verdict: compare(actual, rule.op, threshold) ? "pass" : "fail", actual, threshold, ...withBaseline };
-}
-function noBaseline(actual, metric, required) {
-  const what = metric === void 0 ? "no baseline" : `the baseline has no metric "${metric}"`;
-  if (required) return { verdict: "fail", actual, reason: `${what}, and a baseline is required` };
-  return {
-    verdict: "skipped",
-    actual,
-    reason: metric === void 0 ? "skipped (no baseline)" : `skipped (no baseline): ${what}`
-  };
-}
-function compare(actual, op, threshold) {
-  if (Number.isNaN(actual) || Number.isNaN(threshold)) return false;
-  switch (op) {
-    case "<":
-      return actual < threshold;
-    case "<=":
-      return actual <= threshold;
-    case ">":
-      return actual > threshold;
-    case ">=":
-      return actual >= threshold;
-    case "==":
-      return actual === threshold;
-    case "!=":
-      return actual !== threshold;
-  }
-}
-function worstOf(items, op) {
-  let worst = items[0];
-  for (const item of items) if (safety(item.check, op) < safety(worst.check, op)) worst = item;
-  return worst;
-}
-function safety(check, op) {
-  const { actual, threshold } = check;
-  if (threshold === void 0) return Number.NEGATIVE_INFINITY;
-  let distance;
-  if (op === "<" || op === "<=") distance = threshold - actual;
-  else if (op === ">" || op === ">=") distance = actual - threshold;
-  else if (op === "==") distance = -Math.abs(actual - threshold);
-  else distance = Math.abs(actual - threshold);
-  return Number.isNaN(distance) ? Number.NEGATIVE_INFINITY : distance;
-}
-function baselineRunsFor(run2, context) {
-  const baseline = context.baseline ?? [];
-  const same = baseline.filter((b) => b.experiment === run2.experiment);
-  if (same.length > 0) return same;
-  const single = (records) => new Set(records.map((r) => r.experiment)).size === 1;
-  return single(baseline) && single(context.runs) ? baseline : [];
-}
-function missingMetric(metric, runs, missing) {
-  if (missing.length < runs.length) {
-    const where = `metric "${metric}" not found in ${runName(missing[0])} (missing from ${missing.length} of ${runs.length} runs)`;
-    return withClosest(where, metric, Object.keys(missing[0].metrics));
-  }
-  const names = runs.flatMap((run2) => Object.keys(run2.metrics));
-  if (names.length === 0) return `metric "${metric}" not found (the runs have no metrics)`;
-  return withClosest(`metric "${metric}" not found`, metric, names);
-}
-function unknownBaselineMetric(metric, context) {
-  const names = [...context.runs, ...context.baseline ?? []].flatMap((run2) => Object.keys(run2.metrics));
-  return withClosest(`metric "${metric}" not found in the runs or the baseline`, metric, names);
-}
-function withClosest(message, metric, names) {
-  const closest = closestNames(metric, names);
-  return closest.length > 0 ? `${message}; closest: ${closest.join(", ")}` : message;
-}
-function checkFields(check) {
-  return {
-    verdict: check.verdict,
-    actual: check.actual,
-    ...check.threshold === void 0 ? {} : { threshold: check.threshold },
-    ...check.baseline === void 0 ? {} : { baseline: check.baseline }
-  };
-}
-function describeCheck(check, label, op) {
-  if (check.reason !== void 0) return check.reason;
-  const threshold = check.threshold;
-  const [actual, limit] = formatPair(check.actual, threshold);
-  const baseline = check.baseline === void 0 ? "" : ` (baseline ${formatNumber2(check.baseline)})`;
-  if (check.verdict === "pass") return `${label} = ${actual} ${op} ${limit}${baseline}`;
-  const nan = Number.isNaN(check.actual) || Number.isNaN(threshold) ? "; a comparison with NaN fails" : "";
-  return `${label} = ${actual}, not ${op} ${limit}${baseline}${nan}`;
-}
-function formatPair(a, b) {
-  const short = [formatNumber2(a), formatNumber2(b)];
-  return short[0] === short[1] && !Object.is(a, b) ? [String(a), String(b)] : short;
-}
-function formatNumber2(n) {
-  if (!Number.isFinite(n) || Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
-  return String(Number(n.toPrecision(6)));
-}
-function mean2(values) {
-  return aggregateValues("mean", values);
-}
-function runName(run2) {
-  return `${run2.experiment}/${run2.runId}`;
-}
-
-// packages/core/src/rules/rule.ts
-var AGGREGATES = ["mean", "min", "max", "median", "std"];
-
-// packages/core/src/rules/parser.ts
-var MAX_DEPTH = 100;
-var COMPARISON_LIST = "<, <=, >, >=, ==, !=";
-function parseRules(text, source = "rules") {
-  const errors = [];
-  const rules = collectRules(text, source, errors);
-  if (errors.length > 0) throw ruleSyntaxErrors(errors);
-  return rules;
-}
-function collectRules(text, source, errors) {
-  const rules = [];
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
-  lines.forEach((lineText, index) => {
-    const at = { source, line: index + 1, text: lineText };
-    try {
-      const { tokens, contentEnd } = tokenize(at);
-      if (tokens.length === 1) return;
-      const parser = new LineParser(at, tokens);
-      rules.push({ text: lineText.slice(0, contentEnd).trim(), line: at.line, ...parser.parseRule() });
-    } catch (thrown) {
-      if (!(thrown instanceof UserError)) throw thrown;
-      errors.push(thrown);
-    }
+// packages/core/src/text/url-secrets.ts
+var URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+var URL_PARTS = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#]*@)?([^?#]*)([?#].*)?$/is;
+function withoutUrlSecrets(text) {
+  return text.replace(URL_IN_TEXT, (url) => {
+    const parts = URL_PARTS.exec(url);
+    if (parts === null) return url;
+    const [, scheme = "", rest = "", query] = parts;
+    return `${scheme}${rest}${query === void 0 ? "" : "?***"}`;
   });
-  return rules;
 }
-var LineParser = class {
-  at;
-  tokens;
-  position = 0;
-  nesting = 0;
-  constructor(at, tokens) {
-    this.at = at;
-    this.tokens = tokens;
-  }
-  parseRule() {
-    const left = this.parseLeft();
-    const leftText = left.aggregate === void 0 ? describeName(left.metric) : `${left.aggregate}(${describeName(left.metric)})`;
-    const next = this.peek();
-    if (next.kind === "compare") {
-      this.advance();
-      const threshold = this.parseSum(next).expr;
-      this.expectEnd();
-      return { ...left, op: next.text, threshold };
-    }
-    if (next.kind === "punct" && next.text === ":") {
-      this.advance();
-      return { ...left, ...this.parseShorthand() };
-    }
-    let message = `expected a comparison (${COMPARISON_LIST}) or ':' after '${clip(leftText)}'`;
-    if (next.kind === "name" && !next.quoted) {
-      message += `; names with spaces are written in backticks, e.g. \`${clip(`${left.metric} ${next.text}`)}\``;
-    }
-    throw this.error(next, message);
-  }
-  /** `metric`, `` `odd metric` `` or `mean(metric)`. */
-  parseLeft() {
-    const first = this.peek();
-    if (first.kind !== "name") {
-      let message = "expected a metric name at the start of the rule";
-      if (first.kind === "number") message += ", e.g. accuracy >= 0.9";
-      throw this.error(first, message);
-    }
-    this.advance();
-    const open4 = this.peek();
-    if (first.quoted || !(open4.kind === "punct" && open4.text === "(")) return { metric: first.text };
-    const aggregate = asAggregate(first.text);
-    if (aggregate === void 0) {
-      throw this.error(first, `unknown aggregate '${clip(first.text)}'; use ${AGGREGATES.join(", ")}`);
-    }
-    this.advance();
-    const inner = this.peek();
-    if (inner.kind !== "name") throw this.error(inner, `expected a metric name after '${aggregate}('`);
-    this.advance();
-    const close2 = this.peek();
-    if (!inner.quoted && close2.kind === "punct" && close2.text === "(" && asAggregate(inner.text) !== void 0) {
-      throw this.error(inner, "aggregates cannot be nested");
-    }
-    if (!(close2.kind === "punct" && close2.text === ")")) {
-      throw this.error(close2, `expected ')' to close '${aggregate}('`);
-    }
-    this.advance();
-    return { metric: inner.text, aggregate };
-  }
-  /** After `metric:`, `no-drop` or `no-rise` with an optional amount, absolute or `N%`. */
-  parseShorthand() {
-    const word = this.peek();
-    if (word.kind !== "name" || word.quoted || word.text !== "no-drop" && word.text !== "no-rise") {
-      throw this.error(word, "expected 'no-drop' or 'no-rise' after ':'");
-    }
-    this.advance();
-    const drop = word.text === "no-drop";
-    const op = drop ? ">=" : "<=";
-    const base = { kind: "baseline" };
-    const amount = this.peek();
-    if (amount.kind === "end") return { op, threshold: base };
-    if (amount.kind !== "number") {
-      throw this.error(amount, `expected an amount such as 0.01 or 5% after '${word.text}'`);
-    }
-    this.advance();
-    const percent = this.peek();
-    let threshold;
-    if (percent.kind === "punct" && percent.text === "%") {
-      this.advance();
-      threshold = { kind: "margin", base, percent: amount.value, direction: drop ? "below" : "above" };
-    } else {
-      threshold = { kind: "binary", op: drop ? "-" : "+", left: base, right: { kind: "number", value: amount.value } };
-    }
-    const rest = this.peek();
-    if (rest.kind !== "end")
-      throw this.error(
-        rest,
-        `expected the end of the rule after '${amount.text}${threshold.kind === "margin" ? "%" : ""}'`
-      );
-    return { op, threshold };
-  }
-  parseSum(before) {
-    let left = this.parseProduct(before);
-    for (; ; ) {
-      const op = this.peek();
-      if (!(op.kind === "punct" && (op.text === "+" || op.text === "-"))) return left;
-      this.advance();
-      const right = this.parseProduct(op);
-      left = this.combine(op, op.text, left, right);
-    }
-  }
-  parseProduct(before) {
-    let left = this.parseUnary(before);
-    for (; ; ) {
-      const op = this.peek();
-      if (!(op.kind === "punct" && (op.text === "*" || op.text === "/"))) return left;
-      this.advance();
-      const right = this.parseUnary(op);
-      left = this.combine(op, op.text, left, right);
-    }
-  }
-  combine(at, op, left, right) {
-    const depth = Math.max(left.depth, right.depth) + 1;
-    if (depth > MAX_DEPTH) throw this.tooDeep(at);
-    return { expr: { kind: "binary", op, left: left.expr, right: right.expr }, depth };
-  }
-  parseUnary(before) {
-    const token = this.peek();
-    if (token.kind === "punct" && token.text === "-") {
-      this.advance();
-      this.enter(token);
-      const operand = this.parseUnary(token);
-      this.nesting -= 1;
-      return { expr: { kind: "negate", operand: operand.expr }, depth: operand.depth + 1 };
-    }
-    return this.parsePrimary(before);
-  }
-  parsePrimary(before) {
-    const token = this.peek();
-    if (token.kind === "number") {
-      this.advance();
-      return { expr: { kind: "number", value: token.value }, depth: 1 };
-    }
-    if (token.kind === "punct" && token.text === "(") {
-      this.advance();
-      this.enter(token);
-      const inner = this.parseSum(token);
-      this.nesting -= 1;
-      const close2 = this.peek();
-      if (!(close2.kind === "punct" && close2.text === ")")) {
-        throw this.error(close2, `expected ')' to close the '(' at column ${this.column(token)}`);
-      }
-      this.advance();
-      return inner;
-    }
-    if (token.kind === "name") {
-      this.advance();
-      return { expr: this.parseBaseline(token), depth: 1 };
-    }
-    throw this.error(token, `expected a number or metric after '${clip(before.text)}'`);
-  }
-  /** `baseline`, `baseline.metric` or ``baseline.`odd metric` ``: the only names the right side knows. */
-  parseBaseline(name) {
-    if (!name.quoted) {
-      if (name.text === "baseline") return { kind: "baseline" };
-      if (name.text === "baseline.") {
-        const quoted = this.peek();
-        if (quoted.kind === "name" && quoted.quoted && quoted.start === name.end) {
-          this.advance();
-          return { kind: "baseline", metric: quoted.text };
-        }
-        throw this.error(quoted, "expected a metric name after 'baseline.'");
-      }
-      if (name.text.startsWith("baseline.")) return { kind: "baseline", metric: name.text.slice("baseline.".length) };
-      const next = this.peek();
-      if (next.kind === "punct" && next.text === "(" && asAggregate(name.text) !== void 0) {
-        throw this.error(
-          name,
-          "aggregates belong on the left side only; there, baseline already means the same aggregate over the baseline runs"
-        );
-      }
-      const glued = /^baseline([-/])(.+)$/.exec(name.text);
-      if (glued !== null) {
-        const spaced = clip(`baseline ${glued[1]} ${glued[2]}`);
-        throw this.error(
-          name,
-          `unknown name '${clip(name.text)}': '-' and '/' belong to names, so put spaces around them: ${spaced}`
-        );
-      }
-    }
-    throw this.error(
-      name,
-      `unknown name '${clip(describeName(name.text))}'; the right side may use numbers, baseline and baseline.<metric>`
-    );
-  }
-  expectEnd() {
-    const token = this.peek();
-    if (token.kind === "end") return;
-    const previous = this.tokens[this.position - 1];
-    if (token.kind === "punct" && token.text === "%") {
-      const plain = previous.kind === "number" ? `${previous.value / 100} instead of ${previous.text}%` : "a plain number";
-      throw this.error(token, `'%' is only allowed in no-drop and no-rise amounts (loss: no-rise 5%); write ${plain}`);
-    }
-    if (token.kind === "compare") throw this.error(token, "a rule holds one comparison; write two rules");
-    if (token.kind === "punct" && token.text === ")") throw this.error(token, "unmatched ')'");
-    throw this.error(token, `expected an operator (+, -, *, /) or the end of the rule after '${clip(previous.text)}'`);
-  }
-  enter(token) {
-    this.nesting += 1;
-    if (this.nesting > MAX_DEPTH) throw this.tooDeep(token);
-  }
-  tooDeep(token) {
-    return this.error(
-      token,
-      `the expression is too complex (more than ${MAX_DEPTH} levels of operators or parentheses)`
-    );
-  }
-  peek() {
-    return this.tokens[this.position];
-  }
-  advance() {
-    if (this.position < this.tokens.length - 1) this.position += 1;
-  }
-  column(token) {
-    return Array.from(this.at.text.slice(0, token.start)).length + 1;
-  }
-  error(token, message) {
-    return ruleSyntaxError(this.at, token.start, message);
-  }
-};
-function asAggregate(name) {
-  return AGGREGATES.find((a) => a === name);
-}
-
-// packages/core/src/rules/load-rules.ts
-var MAX_RULES_FILE_BYTES = 1024 * 1024;
-async function readRulesFile(file, workspace) {
-  const found = await resolveWorkspacePath(file, { workspace, cwd: "." }, 'input "rules-file":');
-  if (found.isDirectory) throw new UserError(`input "rules-file": ${file} is a folder, not a file`, { file });
-  return readTextFile(found.absolute, file, { maxBytes: MAX_RULES_FILE_BYTES, kind: "rules files" });
-}
-async function loadRules(options) {
-  const rules = [];
-  const errors = [];
-  if (options.inline !== void 0) rules.push(...collectRules(options.inline, "rules", errors));
-  if (options.file !== void 0)
-    rules.push(...collectRules(await readRulesFile(options.file, options.workspace), options.file, errors));
-  if (errors.length > 0) throw ruleSyntaxErrors(errors);
-  return rules;
-}
-
-// packages/core/src/run-record-size.ts
-var MAX_RUN_RECORD_BYTES = 10 * 1024 * 1024;
 
 // packages/github/src/action-context.ts
 function readActionContext(env = process.env) {

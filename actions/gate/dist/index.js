@@ -42,56 +42,6 @@ function errorMessage(thrown) {
   return String(thrown);
 }
 
-// packages/core/src/files/utf8-validation.ts
-function findInvalidUtf8(bytes, start = 0, end = bytes.length) {
-  let i = start;
-  while (i < end) {
-    const b = bytes[i];
-    if (b < 128) {
-      i++;
-      continue;
-    }
-    let need;
-    let min = 128;
-    let max = 191;
-    if (b >= 194 && b <= 223) need = 1;
-    else if (b >= 224 && b <= 239) {
-      need = 2;
-      if (b === 224) min = 160;
-      if (b === 237) max = 159;
-    } else if (b >= 240 && b <= 244) {
-      need = 3;
-      if (b === 240) min = 144;
-      if (b === 244) max = 143;
-    } else return i;
-    if (i + need >= end) return i;
-    const second = bytes[i + 1];
-    if (second < min || second > max) return i;
-    for (let k = 2; k <= need; k++) {
-      const next = bytes[i + k];
-      if (next < 128 || next > 191) return i;
-    }
-    i += need + 1;
-  }
-  return -1;
-}
-function lineOfByte(bytes, offset, start = 0) {
-  let line = 1;
-  for (let i = start; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
-  return line;
-}
-function lineOfChar(text, offset) {
-  let line = 1;
-  let lineStart = 0;
-  let at = text.indexOf("\n");
-  while (at !== -1 && at < offset) {
-    line++;
-    lineStart = at + 1;
-    at = text.indexOf("\n", lineStart);
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 // packages/core/src/files/file-error.ts
 function fileError(file, message, line, column) {
   const position = line === void 0 ? "" : column === void 0 ? `:${line}` : `:${line}:${column}`;
@@ -99,470 +49,6 @@ function fileError(file, message, line, column) {
   if (line !== void 0) where.line = line;
   if (column !== void 0) where.column = column;
   return new UserError(`${file}${position}: ${message}`, where);
-}
-
-// packages/core/src/metrics/json-text.ts
-var OBJECT = 0;
-var ARRAY = 1;
-var VALUE = 0;
-var VALUE_OR_CLOSE = 1;
-var KEY = 2;
-var KEY_OR_CLOSE = 3;
-var COLON = 4;
-var AFTER_VALUE = 5;
-function findJsonSyntaxError(text) {
-  const stack = [];
-  let state = VALUE;
-  let i = 0;
-  const n = text.length;
-  for (; ; ) {
-    while (i < n) {
-      const w = text.charCodeAt(i);
-      if (w === 32 || w === 9 || w === 10 || w === 13) i++;
-      else break;
-    }
-    if (i >= n) {
-      if (stack.length === 0 && state === AFTER_VALUE) return void 0;
-      return { offset: n, message: "unexpected end of file (is it truncated?)" };
-    }
-    const c = text[i];
-    switch (state) {
-      case VALUE:
-      case VALUE_OR_CLOSE: {
-        if (c === "]" && state === VALUE_OR_CLOSE) {
-          stack.pop();
-          i++;
-          state = AFTER_VALUE;
-        } else if (c === "{") {
-          stack.push(OBJECT);
-          i++;
-          state = KEY_OR_CLOSE;
-        } else if (c === "[") {
-          stack.push(ARRAY);
-          i++;
-          state = VALUE_OR_CLOSE;
-        } else if (c === '"') {
-          const end = scanString(text, i);
-          if (typeof end !== "number") return end;
-          i = end;
-          state = AFTER_VALUE;
-        } else if (c === "-" || c >= "0" && c <= "9") {
-          if (text.startsWith("-Infinity", i)) {
-            i += 9;
-          } else {
-            const end = scanNumber(text, i);
-            if (typeof end !== "number") return end;
-            i = end;
-          }
-          state = AFTER_VALUE;
-        } else {
-          const word = ["true", "false", "null", "NaN", "Infinity"].find((literal) => text.startsWith(literal, i));
-          if (word === void 0)
-            return { offset: i, message: `unexpected ${describe(text, i)} where a value was expected` };
-          i += word.length;
-          state = AFTER_VALUE;
-        }
-        break;
-      }
-      case KEY:
-      case KEY_OR_CLOSE: {
-        if (c === "}" && state === KEY_OR_CLOSE) {
-          stack.pop();
-          i++;
-          state = AFTER_VALUE;
-        } else if (c === '"') {
-          const end = scanString(text, i);
-          if (typeof end !== "number") return end;
-          i = end;
-          state = COLON;
-        } else {
-          return {
-            offset: i,
-            message: `unexpected ${describe(text, i)} where a property name in double quotes was expected`
-          };
-        }
-        break;
-      }
-      case COLON: {
-        if (c !== ":")
-          return { offset: i, message: `expected ':' after the property name, found ${describe(text, i)}` };
-        i++;
-        state = VALUE;
-        break;
-      }
-      default: {
-        const top = stack[stack.length - 1];
-        if (top === void 0)
-          return { offset: i, message: `unexpected ${describe(text, i)} after the end of the JSON value` };
-        if (c === ",") {
-          i++;
-          state = top === OBJECT ? KEY : VALUE;
-        } else if (c === "}" && top === OBJECT || c === "]" && top === ARRAY) {
-          stack.pop();
-          i++;
-          state = AFTER_VALUE;
-        } else {
-          const expected = top === OBJECT ? "',' or '}'" : "',' or ']'";
-          return { offset: i, message: `expected ${expected}, found ${describe(text, i)}` };
-        }
-      }
-    }
-  }
-}
-function scanString(text, start) {
-  let i = start + 1;
-  for (; ; ) {
-    if (i >= text.length) return { offset: start, message: "unterminated string" };
-    const c = text.charCodeAt(i);
-    if (c === 34) return i + 1;
-    if (c < 32) return { offset: i, message: "control character (such as a raw newline or tab) inside a string" };
-    if (c === 92) {
-      const next = text[i + 1];
-      if (next === "u") {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
-          return { offset: i, message: "invalid \\u escape in a string" };
-        i += 6;
-      } else if (next !== void 0 && '"\\/bfnrt'.includes(next)) i += 2;
-      else return { offset: i, message: "invalid escape in a string" };
-    } else i++;
-  }
-}
-function scanNumber(text, start) {
-  const match = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-  match.lastIndex = start;
-  const found = match.exec(text);
-  if (found === null || found[0] === "-") return { offset: start, message: "invalid number" };
-  const end = start + found[0].length;
-  const after = text[end];
-  if (after !== void 0 && /[0-9.eE+\-a-zA-Z]/.test(after)) return { offset: start, message: "invalid number" };
-  return end;
-}
-function describe(text, at) {
-  const c = text.codePointAt(at);
-  if (c === void 0) return "end of file";
-  const char = String.fromCodePoint(c);
-  return c < 32 || c === 127 ? `character U+${c.toString(16).padStart(4, "0").toUpperCase()}` : `'${char}'`;
-}
-
-// packages/core/src/plain-object.ts
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-// packages/core/src/json-checker.ts
-var IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-var MAX_FREE_FORM_DEPTH = 32;
-function parseUntrustedJson(text, source, what) {
-  try {
-    return JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
-  } catch {
-    const problem = findJsonSyntaxError(text);
-    const where = problem === void 0 ? { line: 1, column: 1 } : lineOfChar(text, problem.offset);
-    throw new UserError(
-      `${source}:${where.line}:${where.column}: ${what}: invalid JSON: ${problem?.message ?? "not strict JSON"}`,
-      { file: source, line: where.line, column: where.column }
-    );
-  }
-}
-var JsonChecker = class {
-  source;
-  /** What the document is meant to be, in the message: `invalid run record`. */
-  what;
-  constructor(source, what) {
-    this.source = source;
-    this.what = what;
-  }
-  fail(path2, message) {
-    throw new UserError(`${this.source}: ${this.what}: ${path2} ${message}`, { file: this.source });
-  }
-  show(value) {
-    if (value === void 0) return "nothing";
-    if (Array.isArray(value)) return "an array";
-    if (value !== null && typeof value === "object") return "an object";
-    const text = JSON.stringify(value) ?? typeof value;
-    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  }
-  /**
-   * A free-form object, refused when nested deeper than MAX_FREE_FORM_DEPTH: writing it back out
-   * must not overflow the stack.
-   */
-  shallow(value, path2) {
-    const pending = [[value, 0]];
-    while (pending.length > 0) {
-      const [node, depth] = pending.pop();
-      if (typeof node !== "object" || node === null) continue;
-      if (depth >= MAX_FREE_FORM_DEPTH) this.fail(path2, `is nested more than ${MAX_FREE_FORM_DEPTH} levels deep`);
-      for (const child of Object.values(node)) pending.push([child, depth + 1]);
-    }
-    return value;
-  }
-  /** `.name` or `["odd name"]`, for paths. */
-  key(name) {
-    return IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
-  }
-  required(object, path2, key) {
-    const value = Object.prototype.hasOwnProperty.call(object, key) ? object[key] : void 0;
-    if (value === void 0) this.fail(`${path2}${this.key(key)}`, "is missing");
-    return value;
-  }
-  object(value, path2) {
-    if (!isPlainObject(value)) this.fail(path2, `must be an object (got ${this.show(value)})`);
-    return value;
-  }
-  array(value, path2, maxLength = Infinity) {
-    if (!Array.isArray(value)) this.fail(path2, `must be an array (got ${this.show(value)})`);
-    if (value.length > maxLength) this.fail(path2, `must hold at most ${maxLength} items (got ${value.length})`);
-    return value;
-  }
-  string(value, path2, minLength = 0) {
-    if (typeof value !== "string") this.fail(path2, `must be a string (got ${this.show(value)})`);
-    if (value.length < minLength) this.fail(path2, "must not be empty");
-    return value;
-  }
-  /** A string matching `pattern`, described for the message (`a commit sha`). */
-  matching(value, path2, pattern, description) {
-    const text = this.string(value, path2);
-    if (!pattern.test(text)) this.fail(path2, `must be ${description} (got ${this.show(text)})`);
-    return text;
-  }
-  boolean(value, path2) {
-    if (typeof value !== "boolean") this.fail(path2, `must be true or false (got ${this.show(value)})`);
-    return value;
-  }
-  /** One of a fixed set of strings. */
-  oneOf(value, path2, choices) {
-    if (typeof value !== "string" || !choices.includes(value)) {
-      this.fail(path2, `must be one of ${choices.join(", ")} (got ${this.show(value)})`);
-    }
-    return value;
-  }
-  number(value, path2, minimum = -Infinity) {
-    if (typeof value !== "number") this.fail(path2, `must be a number (got ${this.show(value)})`);
-    if (value < minimum) this.fail(path2, `must be at least ${minimum} (got ${value})`);
-    return value;
-  }
-  /** A number greater than zero (JSON Schema's `exclusiveMinimum: 0`). */
-  positive(value, path2) {
-    if (typeof value !== "number") this.fail(path2, `must be a number (got ${this.show(value)})`);
-    if (!(value > 0)) this.fail(path2, `must be greater than 0 (got ${value})`);
-    return value;
-  }
-  integer(value, path2, minimum) {
-    if (typeof value !== "number" || !Number.isInteger(value))
-      this.fail(path2, `must be an integer (got ${this.show(value)})`);
-    if (value < minimum) this.fail(path2, `must be at least ${minimum} (got ${value})`);
-    return value;
-  }
-  metricNumber(value, path2) {
-    if (typeof value === "number") return value;
-    if (value === "NaN") return NaN;
-    if (value === "Infinity") return Infinity;
-    if (value === "-Infinity") return -Infinity;
-    return this.fail(path2, `must be a number or "NaN", "Infinity", "-Infinity" (got ${this.show(value)})`);
-  }
-  /** An array of metric numbers, converted in place (the array is our own parse result). */
-  metricNumbers(value, path2) {
-    const items = this.array(value, path2);
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      if (typeof item !== "number") items[i] = this.metricNumber(item, `${path2}[${i}]`);
-    }
-    return items;
-  }
-};
-
-// packages/core/src/metrics/safe-record.ts
-function setOwnEntry(record, key, value) {
-  if (key === "__proto__") {
-    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-  } else {
-    record[key] = value;
-  }
-}
-
-// packages/core/src/run-record.ts
-var RUN_RECORD_SCHEMA = "ml-actions/run-record";
-var RUN_RECORD_VERSION = 1;
-var ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-var SHA256_HEX = /^[0-9a-f]{64}$/;
-var RUN_STATUSES = ["succeeded", "failed", "timed-out", "collected"];
-function parseRunRecord(text, source) {
-  return validateRunRecord(parseUntrustedJson(text, source, "not a run record"), source);
-}
-function validateRunRecord(document, source) {
-  const check = new JsonChecker(source, "invalid run record");
-  const root = check.object(document, "$");
-  const schema = root["schema"];
-  if (schema !== RUN_RECORD_SCHEMA) {
-    check.fail(
-      "$.schema",
-      `must be ${JSON.stringify(RUN_RECORD_SCHEMA)} (got ${check.show(schema)}); this is not an ml-actions run record`
-    );
-  }
-  const version = root["version"];
-  if (typeof version !== "number" || !Number.isInteger(version))
-    check.fail("$.version", `must be an integer (got ${check.show(version)})`);
-  if (version > RUN_RECORD_VERSION) {
-    check.fail(
-      "$.version",
-      `is ${version}: the record was written by a newer ml-actions (record version ${version}); this one reads version ${RUN_RECORD_VERSION}, so update the ml-actions version used to read it`
-    );
-  }
-  if (version !== RUN_RECORD_VERSION)
-    check.fail("$.version", `is ${version}, an unsupported record version (expected ${RUN_RECORD_VERSION})`);
-  const provenance = check.object(check.required(root, "$", "provenance"), "$.provenance");
-  const outcomeObject = check.object(check.required(root, "$", "outcome"), "$.outcome");
-  const record = {
-    schema: RUN_RECORD_SCHEMA,
-    version: RUN_RECORD_VERSION,
-    runId: check.string(check.required(root, "$", "runId"), "$.runId", 1),
-    experiment: check.string(check.required(root, "$", "experiment"), "$.experiment", 1),
-    attempt: check.integer(check.required(root, "$", "attempt"), "$.attempt", 1),
-    provenance: checkProvenance(check, provenance),
-    params: checkParams(check, check.required(root, "$", "params")),
-    metrics: checkMetrics(check, check.required(root, "$", "metrics")),
-    outcome: checkOutcome(check, outcomeObject),
-    inputs: check.array(check.required(root, "$", "inputs"), "$.inputs").map((item, index) => {
-      const path2 = `$.inputs[${index}]`;
-      const input = check.object(item, path2);
-      const sha256 = check.string(check.required(input, path2, "sha256"), `${path2}.sha256`);
-      if (!SHA256_HEX.test(sha256))
-        check.fail(`${path2}.sha256`, `must be 64 lowercase hex digits (got ${check.show(sha256)})`);
-      return {
-        path: check.string(check.required(input, path2, "path"), `${path2}.path`, 1),
-        size: check.integer(check.required(input, path2, "size"), `${path2}.size`, 0),
-        sha256
-      };
-    }),
-    sources: check.array(check.required(root, "$", "sources"), "$.sources").map((item, index) => check.string(item, `$.sources[${index}]`)),
-    ...root["staleSources"] === void 0 ? {} : {
-      staleSources: check.array(root["staleSources"], "$.staleSources").map((item, index) => check.string(item, `$.staleSources[${index}]`))
-    }
-  };
-  return record;
-}
-function checkProvenance(check, value) {
-  const p = "$.provenance";
-  const text = (key) => check.string(check.required(value, p, key), `${p}.${key}`);
-  const count = (key, minimum) => check.integer(check.required(value, p, key), `${p}.${key}`, minimum);
-  const optional = (key, read) => value[key] === void 0 ? {} : { [key]: read(value[key], `${p}.${key}`) };
-  const provenance = {
-    repository: text("repository"),
-    serverUrl: text("serverUrl"),
-    sha: text("sha"),
-    ref: text("ref"),
-    branch: text("branch"),
-    ...optional("baseRef", (item, path2) => check.string(item, path2)),
-    ...optional("pullRequest", (item, path2) => check.integer(item, path2, 1)),
-    ...optional("headSha", (item, path2) => check.string(item, path2)),
-    event: text("event"),
-    workflow: text("workflow"),
-    workflowRunId: count("workflowRunId", 0),
-    runAttempt: count("runAttempt", 0),
-    runNumber: count("runNumber", 0),
-    job: text("job"),
-    matrix: check.shallow(check.object(check.required(value, p, "matrix"), `${p}.matrix`), `${p}.matrix`),
-    runnerOs: text("runnerOs")
-  };
-  return provenance;
-}
-function checkParams(check, value) {
-  const params = check.object(value, "$.params");
-  const result = {};
-  for (const key of Object.keys(params)) {
-    const path2 = `$.params${check.key(key)}`;
-    if (key === "") check.fail("$.params", "has an empty param name");
-    const item = params[key];
-    if (item !== null && typeof item !== "string" && typeof item !== "number" && typeof item !== "boolean") {
-      check.fail(path2, `must be a string, number, boolean or null (got ${check.show(item)})`);
-    }
-    setOwnEntry(result, key, item);
-  }
-  return result;
-}
-function checkMetrics(check, value) {
-  const metrics = check.object(value, "$.metrics");
-  const result = {};
-  for (const key of Object.keys(metrics)) {
-    const path2 = `$.metrics${check.key(key)}`;
-    if (key === "") check.fail("$.metrics", "has an empty metric name");
-    const item = check.object(metrics[key], path2);
-    const metric = { value: check.metricNumber(check.required(item, path2, "value"), `${path2}.value`) };
-    if (item["step"] !== void 0) metric.step = check.number(item["step"], `${path2}.step`);
-    if (item["history"] !== void 0) {
-      const historyPath = `${path2}.history`;
-      const history = check.object(item["history"], historyPath);
-      const steps = check.array(check.required(history, historyPath, "steps"), `${historyPath}.steps`);
-      for (let i = 0; i < steps.length; i++) {
-        if (typeof steps[i] !== "number")
-          check.fail(`${historyPath}.steps[${i}]`, `must be a number (got ${check.show(steps[i])})`);
-      }
-      const values = check.metricNumbers(check.required(history, historyPath, "values"), `${historyPath}.values`);
-      if (values.length !== steps.length) {
-        check.fail(
-          `${historyPath}.values`,
-          `has ${values.length} entries but steps has ${steps.length}; the columns must be parallel`
-        );
-      }
-      const columns = { steps, values };
-      if (history["wallTimes"] !== void 0) {
-        const wallTimes = check.metricNumbers(history["wallTimes"], `${historyPath}.wallTimes`);
-        if (wallTimes.length !== steps.length) {
-          check.fail(
-            `${historyPath}.wallTimes`,
-            `has ${wallTimes.length} entries but steps has ${steps.length}; the columns must be parallel`
-          );
-        }
-        columns.wallTimes = wallTimes;
-      }
-      if (history["sampledFrom"] !== void 0) {
-        columns.sampledFrom = check.integer(history["sampledFrom"], `${historyPath}.sampledFrom`, steps.length);
-      }
-      metric.history = columns;
-    }
-    setOwnEntry(result, key, metric);
-  }
-  return result;
-}
-function checkOutcome(check, value) {
-  const p = "$.outcome";
-  const status = check.required(value, p, "status");
-  if (!RUN_STATUSES.includes(status)) {
-    check.fail(
-      `${p}.status`,
-      `must be one of ${RUN_STATUSES.map((s) => JSON.stringify(s)).join(", ")} (got ${check.show(status)})`
-    );
-  }
-  const time = (key) => {
-    const text = check.string(check.required(value, p, key), `${p}.${key}`);
-    if (!ISO_DATE_TIME.test(text))
-      check.fail(`${p}.${key}`, `must be an ISO 8601 date-time such as 2024-05-01T12:00:00Z (got ${check.show(text)})`);
-    return text;
-  };
-  const outcome = {
-    ...value["command"] === void 0 ? {} : { command: check.string(value["command"], `${p}.command`) },
-    ...value["exitCode"] === void 0 ? {} : { exitCode: check.integer(value["exitCode"], `${p}.exitCode`, -Infinity) },
-    status,
-    ...value["timeoutMinutes"] === void 0 ? {} : { timeoutMinutes: check.positive(value["timeoutMinutes"], `${p}.timeoutMinutes`) },
-    startedAt: time("startedAt"),
-    finishedAt: time("finishedAt"),
-    durationMs: check.number(check.required(value, p, "durationMs"), `${p}.durationMs`, 0)
-  };
-  return outcome;
-}
-
-// packages/core/src/url-secrets.ts
-var URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
-var URL_PARTS = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#]*@)?([^?#]*)([?#].*)?$/is;
-function withoutUrlSecrets(text) {
-  return text.replace(URL_IN_TEXT, (url) => {
-    const parts = URL_PARTS.exec(url);
-    if (parts === null) return url;
-    const [, scheme = "", rest = "", query] = parts;
-    return `${scheme}${rest}${query === void 0 ? "" : "?***"}`;
-  });
 }
 
 // packages/core/src/files/format-bytes.ts
@@ -670,6 +156,56 @@ function isMissing(error2) {
 var GLOB_MAGIC = /[*?[\]{}]/;
 function isGlobPattern(pattern) {
   return GLOB_MAGIC.test(pattern);
+}
+
+// packages/core/src/files/utf8-validation.ts
+function findInvalidUtf8(bytes, start = 0, end = bytes.length) {
+  let i = start;
+  while (i < end) {
+    const b = bytes[i];
+    if (b < 128) {
+      i++;
+      continue;
+    }
+    let need;
+    let min = 128;
+    let max = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239) {
+      need = 2;
+      if (b === 224) min = 160;
+      if (b === 237) max = 159;
+    } else if (b >= 240 && b <= 244) {
+      need = 3;
+      if (b === 240) min = 144;
+      if (b === 244) max = 143;
+    } else return i;
+    if (i + need >= end) return i;
+    const second = bytes[i + 1];
+    if (second < min || second > max) return i;
+    for (let k = 2; k <= need; k++) {
+      const next = bytes[i + k];
+      if (next < 128 || next > 191) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+function lineOfByte(bytes, offset, start = 0) {
+  let line = 1;
+  for (let i = start; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+function lineOfChar(text, offset) {
+  let line = 1;
+  let lineStart = 0;
+  let at = text.indexOf("\n");
+  while (at !== -1 && at < offset) {
+    line++;
+    lineStart = at + 1;
+    at = text.indexOf("\n", lineStart);
+  }
+  return { line, column: offset - lineStart + 1 };
 }
 
 // packages/core/src/files/line-stream.ts
@@ -824,149 +360,7 @@ function zlib() {
   return process.getBuiltinModule("node:zlib");
 }
 
-// packages/core/src/gate-result.ts
-function gateVerdict(result) {
-  if (!result.passed) return "fail";
-  return result.results.some((r) => r.verdict === "pass") ? "pass" : "neutral";
-}
-function checkConclusion(result) {
-  const verdict = gateVerdict(result);
-  return verdict === "pass" ? "success" : verdict === "fail" ? "failure" : "neutral";
-}
-
-// packages/core/src/hidden-characters.ts
-var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
-function showHiddenCharacters(text) {
-  return text.replace(
-    HIDDEN,
-    (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
-  );
-}
-
-// packages/core/src/report/markdown-escape.ts
-var ZWJ = "\u200D";
-var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
-var LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
-var MARKUP = /[\\`*_[\]~|<>&]/g;
-var MARKUP_REPLACEMENT = {
-  "<": "&lt;",
-  ">": "&gt;",
-  "&": "&amp;"
-};
-var MAX_CELL_LENGTH = 200;
-function escapeInline(text) {
-  return showHiddenCharacters(text.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
-}
-function escapeCell(text, maxLength = MAX_CELL_LENGTH) {
-  return escapeInline(truncateText(text, maxLength));
-}
-function truncateText(text, maxLength) {
-  if (text.length <= maxLength) return text;
-  let end = Math.max(0, maxLength - 1);
-  const last = text.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end -= 1;
-  return `${text.slice(0, end)}\u2026`;
-}
-
-// packages/core/src/run-summary.ts
-function formatMetricValue(value) {
-  if (Number.isNaN(value)) return "NaN";
-  if (value === Infinity) return "\u221E";
-  if (value === -Infinity) return "-\u221E";
-  if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
-  return String(Number(value.toPrecision(6)));
-}
-
-// packages/core/src/gate-summary.ts
-var MARKS = { pass: "\u2705 pass", fail: "\u274C fail", skipped: "\u23ED\uFE0F skipped", error: "\u26A0\uFE0F error" };
-function gateHeadline(result) {
-  if (gateVerdict(result) === "neutral") return `Gate not judged: ${whyNotJudged(result)}`;
-  const count = (verdict) => result.results.filter((r) => r.verdict === verdict).length;
-  const parts = [`${count("pass")} passed`, `${count("fail")} failed`];
-  if (count("error") > 0) parts.push(`${count("error")} could not be judged`);
-  if (count("skipped") > 0) parts.push(`${count("skipped")} skipped`);
-  return `${result.passed ? "Gate passed" : "Gate failed"}: ${parts.join(", ")}`;
-}
-function whyNotJudged(result) {
-  const total = result.results.length;
-  if (total === 0) return "no rules";
-  const reasons = new Set(result.results.map((r) => /^skipped \(([^)]+)\)/.exec(r.message)?.[1] ?? "skipped"));
-  const why = reasons.has("skipped") ? "" : ` (${[...reasons].join("; ")})`;
-  return `${total === 1 ? "the only rule was" : `all ${total} rules`} skipped${why}`;
-}
-function renderGateSummary(result, context) {
-  const lines = [`### ML gate: ${escapeInline(context.experiments.join(", "))}`, "", `**${gateHeadline(result)}**`, ""];
-  if (gateVerdict(result) === "neutral") {
-    lines.push("No rule could be judged, so this is neither a pass nor a failure: the check run is neutral.", "");
-  }
-  if (context.baselineSha !== void 0) lines.push(`Baseline: commit \`${context.baselineSha.slice(0, 7)}\``, "");
-  for (const notice2 of context.notices) lines.push(`> ${escapeInline(notice2)}`, "");
-  lines.push("| rule | verdict | value | threshold | baseline | detail |", "|---|---|---:|---:|---:|---|");
-  const optional = (value) => value === void 0 ? "" : formatMetricValue(value);
-  for (const rule of result.results) {
-    lines.push(
-      `| ${escapeCell(rule.rule)} | ${MARKS[rule.verdict]} | ${optional(rule.actual)} | ${optional(rule.threshold)} | ${optional(rule.baseline)} | ${escapeCell(rule.message)} |`
-    );
-  }
-  lines.push("");
-  return lines.join("\n");
-}
-
-// packages/core/src/metrics/number-text.ts
-var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
-
-// packages/core/src/metrics/tfevents.ts
-var CHUNK_BYTES2 = 1024 * 1024;
-var MAX_RECORD_BYTES = 1024 * 1024 * 1024;
-
-// packages/core/src/metrics/metrics-format.ts
-var SNIFF_BYTES = 64 * 1024;
-
-// packages/core/src/metrics/mlflow.ts
-var MAX_PARAM_FILE_BYTES = 1024 * 1024;
-
-// packages/core/src/model-package/semver.ts
-var NUMERIC = "0|[1-9]\\d*";
-var PRERELEASE_ID = `(?:${NUMERIC}|\\d*[A-Za-z-][0-9A-Za-z-]*)`;
-var SEMVER = new RegExp(
-  `^(${NUMERIC})\\.(${NUMERIC})\\.(${NUMERIC})(?:-(${PRERELEASE_ID}(?:\\.${PRERELEASE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`
-);
-
-// packages/core/src/params/read-params-file.ts
-var MAX_PARAMS_FILE_BYTES = 1024 * 1024;
-
-// packages/core/src/params/credential-redaction.ts
-var VALUE2 = String.raw`(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s'"]+)`;
-var FLAG = new RegExp(String.raw`(^|\s)(--?)([A-Za-z0-9][\w.-]*)(=|\s+(?!-))(${VALUE2})`, "g");
-var ASSIGNMENT = new RegExp(String.raw`(^|[\s;&|(])([A-Za-z_][\w.]*)=(${VALUE2})`, "g");
-
-// packages/core/src/report/markdown-table.ts
-var DELIMITER = { left: ":--", right: "--:", center: ":-:" };
-function tableHeader(columns) {
-  const titles = columns.map((column) => column.title);
-  const delimiters = columns.map((column) => DELIMITER[column.align ?? "left"]);
-  return `${tableRow(titles)}
-${tableRow(delimiters)}`;
-}
-function tableRow(cells) {
-  return `| ${cells.join(" | ")} |`;
-}
-
-// packages/core/src/report/learning-curve.ts
-var SIDE_TABLE = tableHeader([
-  { title: "Line", align: "center" },
-  { title: "Series" },
-  { title: "Steps", align: "right" },
-  { title: "First", align: "right" },
-  { title: "Min", align: "right" },
-  { title: "Max", align: "right" },
-  { title: "Last", align: "right" }
-]);
-
-// packages/core/src/report/render-comparison.ts
-var MAX_SUMMARY_BYTES = 1024 * 1024;
-
-// packages/core/src/rules/aggregate.ts
+// packages/core/src/gate/aggregate.ts
 function aggregateValues(aggregate, values) {
   if (values.length === 0) throw new Error(`${aggregate} of no values`);
   if (values.some(Number.isNaN)) return Number.NaN;
@@ -992,7 +386,7 @@ function mean(values) {
   return values.reduce((sum, v) => sum + v) / values.length;
 }
 
-// packages/core/src/rules/closest-names.ts
+// packages/core/src/gate/closest-names.ts
 function closestNames(name, candidates, limit = 3) {
   if (name.length > 200) return [];
   const wanted = name.toLowerCase();
@@ -1034,7 +428,7 @@ function editDistance(a, b, cap) {
   return previous[b.length];
 }
 
-// packages/core/src/rules/syntax-error.ts
+// packages/core/src/gate/syntax-error.ts
 var EXCERPT_WIDTH = 100;
 function ruleSyntaxError(at, index, message) {
   const chars = Array.from(at.text.trimEnd());
@@ -1073,7 +467,7 @@ function printable(c) {
   return c;
 }
 
-// packages/core/src/rules/tokenizer.ts
+// packages/core/src/gate/tokenizer.ts
 var NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 var NUMBER_TAIL = /[A-Za-z0-9_.]*/y;
 var NAME = /[A-Za-z0-9_./-]*/y;
@@ -1174,7 +568,7 @@ function describeName(name) {
   return /^[A-Za-z_][A-Za-z0-9_./-]*$/.test(name) ? name : `\`${name}\``;
 }
 
-// packages/core/src/rules/expression.ts
+// packages/core/src/gate/expression.ts
 var DivisionByZero = class extends Error {
   divisor;
   constructor(divisor) {
@@ -1270,7 +664,7 @@ function formatExpr(expr) {
   }
 }
 
-// packages/core/src/rules/evaluate.ts
+// packages/core/src/gate/evaluate.ts
 function evaluateRules(rules, context) {
   const results = rules.map((rule) => evaluateRule(rule, context));
   return { passed: results.every((r) => r.verdict !== "fail" && r.verdict !== "error"), results };
@@ -1444,16 +838,16 @@ function describeCheck(check, label, op) {
   if (check.reason !== void 0) return check.reason;
   const threshold = check.threshold;
   const [actual, limit] = formatPair(check.actual, threshold);
-  const baseline = check.baseline === void 0 ? "" : ` (baseline ${formatNumber2(check.baseline)})`;
+  const baseline = check.baseline === void 0 ? "" : ` (baseline ${formatNumber(check.baseline)})`;
   if (check.verdict === "pass") return `${label} = ${actual} ${op} ${limit}${baseline}`;
   const nan = Number.isNaN(check.actual) || Number.isNaN(threshold) ? "; a comparison with NaN fails" : "";
   return `${label} = ${actual}, not ${op} ${limit}${baseline}${nan}`;
 }
 function formatPair(a, b) {
-  const short = [formatNumber2(a), formatNumber2(b)];
+  const short = [formatNumber(a), formatNumber(b)];
   return short[0] === short[1] && !Object.is(a, b) ? [String(a), String(b)] : short;
 }
-function formatNumber2(n) {
+function formatNumber(n) {
   if (!Number.isFinite(n) || Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
   return String(Number(n.toPrecision(6)));
 }
@@ -1464,10 +858,10 @@ function runName(run2) {
   return `${run2.experiment}/${run2.runId}`;
 }
 
-// packages/core/src/rules/rule.ts
+// packages/core/src/gate/rule.ts
 var AGGREGATES = ["mean", "min", "max", "median", "std"];
 
-// packages/core/src/rules/parser.ts
+// packages/core/src/gate/parser.ts
 var MAX_DEPTH = 100;
 var COMPARISON_LIST = "<, <=, >, >=, ==, !=";
 function collectRules(text, source, errors) {
@@ -1710,7 +1104,7 @@ function asAggregate(name) {
   return AGGREGATES.find((a) => a === name);
 }
 
-// packages/core/src/rules/needs-baseline.ts
+// packages/core/src/gate/needs-baseline.ts
 function usesBaseline(expr) {
   switch (expr.kind) {
     case "number":
@@ -1729,7 +1123,7 @@ function rulesNeedBaseline(rules) {
   return rules.some((rule) => usesBaseline(rule.threshold));
 }
 
-// packages/core/src/rules/load-rules.ts
+// packages/core/src/gate/load-rules.ts
 var MAX_RULES_FILE_BYTES = 1024 * 1024;
 async function readRulesFile(file, workspace) {
   const found = await resolveWorkspacePath(file, { workspace, cwd: "." }, 'input "rules-file":');
@@ -1746,8 +1140,614 @@ async function loadRules(options) {
   return rules;
 }
 
-// packages/core/src/run-record-size.ts
+// packages/core/src/text/json-text.ts
+var OBJECT = 0;
+var ARRAY = 1;
+var VALUE = 0;
+var VALUE_OR_CLOSE = 1;
+var KEY = 2;
+var KEY_OR_CLOSE = 3;
+var COLON = 4;
+var AFTER_VALUE = 5;
+function findJsonSyntaxError(text) {
+  const stack = [];
+  let state = VALUE;
+  let i = 0;
+  const n = text.length;
+  for (; ; ) {
+    while (i < n) {
+      const w = text.charCodeAt(i);
+      if (w === 32 || w === 9 || w === 10 || w === 13) i++;
+      else break;
+    }
+    if (i >= n) {
+      if (stack.length === 0 && state === AFTER_VALUE) return void 0;
+      return { offset: n, message: "unexpected end of file (is it truncated?)" };
+    }
+    const c = text[i];
+    switch (state) {
+      case VALUE:
+      case VALUE_OR_CLOSE: {
+        if (c === "]" && state === VALUE_OR_CLOSE) {
+          stack.pop();
+          i++;
+          state = AFTER_VALUE;
+        } else if (c === "{") {
+          stack.push(OBJECT);
+          i++;
+          state = KEY_OR_CLOSE;
+        } else if (c === "[") {
+          stack.push(ARRAY);
+          i++;
+          state = VALUE_OR_CLOSE;
+        } else if (c === '"') {
+          const end = scanString(text, i);
+          if (typeof end !== "number") return end;
+          i = end;
+          state = AFTER_VALUE;
+        } else if (c === "-" || c >= "0" && c <= "9") {
+          if (text.startsWith("-Infinity", i)) {
+            i += 9;
+          } else {
+            const end = scanNumber(text, i);
+            if (typeof end !== "number") return end;
+            i = end;
+          }
+          state = AFTER_VALUE;
+        } else {
+          const word = ["true", "false", "null", "NaN", "Infinity"].find((literal) => text.startsWith(literal, i));
+          if (word === void 0)
+            return { offset: i, message: `unexpected ${describe(text, i)} where a value was expected` };
+          i += word.length;
+          state = AFTER_VALUE;
+        }
+        break;
+      }
+      case KEY:
+      case KEY_OR_CLOSE: {
+        if (c === "}" && state === KEY_OR_CLOSE) {
+          stack.pop();
+          i++;
+          state = AFTER_VALUE;
+        } else if (c === '"') {
+          const end = scanString(text, i);
+          if (typeof end !== "number") return end;
+          i = end;
+          state = COLON;
+        } else {
+          return {
+            offset: i,
+            message: `unexpected ${describe(text, i)} where a property name in double quotes was expected`
+          };
+        }
+        break;
+      }
+      case COLON: {
+        if (c !== ":")
+          return { offset: i, message: `expected ':' after the property name, found ${describe(text, i)}` };
+        i++;
+        state = VALUE;
+        break;
+      }
+      default: {
+        const top = stack[stack.length - 1];
+        if (top === void 0)
+          return { offset: i, message: `unexpected ${describe(text, i)} after the end of the JSON value` };
+        if (c === ",") {
+          i++;
+          state = top === OBJECT ? KEY : VALUE;
+        } else if (c === "}" && top === OBJECT || c === "]" && top === ARRAY) {
+          stack.pop();
+          i++;
+          state = AFTER_VALUE;
+        } else {
+          const expected = top === OBJECT ? "',' or '}'" : "',' or ']'";
+          return { offset: i, message: `expected ${expected}, found ${describe(text, i)}` };
+        }
+      }
+    }
+  }
+}
+function scanString(text, start) {
+  let i = start + 1;
+  for (; ; ) {
+    if (i >= text.length) return { offset: start, message: "unterminated string" };
+    const c = text.charCodeAt(i);
+    if (c === 34) return i + 1;
+    if (c < 32) return { offset: i, message: "control character (such as a raw newline or tab) inside a string" };
+    if (c === 92) {
+      const next = text[i + 1];
+      if (next === "u") {
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+          return { offset: i, message: "invalid \\u escape in a string" };
+        i += 6;
+      } else if (next !== void 0 && '"\\/bfnrt'.includes(next)) i += 2;
+      else return { offset: i, message: "invalid escape in a string" };
+    } else i++;
+  }
+}
+function scanNumber(text, start) {
+  const match = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+  match.lastIndex = start;
+  const found = match.exec(text);
+  if (found === null || found[0] === "-") return { offset: start, message: "invalid number" };
+  const end = start + found[0].length;
+  const after = text[end];
+  if (after !== void 0 && /[0-9.eE+\-a-zA-Z]/.test(after)) return { offset: start, message: "invalid number" };
+  return end;
+}
+function describe(text, at) {
+  const c = text.codePointAt(at);
+  if (c === void 0) return "end of file";
+  const char = String.fromCodePoint(c);
+  return c < 32 || c === 127 ? `character U+${c.toString(16).padStart(4, "0").toUpperCase()}` : `'${char}'`;
+}
+
+// packages/core/src/text/plain-object.ts
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+// packages/core/src/text/json-checker.ts
+var IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+var MAX_FREE_FORM_DEPTH = 32;
+function parseUntrustedJson(text, source, what) {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
+  } catch {
+    const problem = findJsonSyntaxError(text);
+    const where = problem === void 0 ? { line: 1, column: 1 } : lineOfChar(text, problem.offset);
+    throw new UserError(
+      `${source}:${where.line}:${where.column}: ${what}: invalid JSON: ${problem?.message ?? "not strict JSON"}`,
+      { file: source, line: where.line, column: where.column }
+    );
+  }
+}
+var JsonChecker = class {
+  source;
+  /** What the document is meant to be, in the message: `invalid run record`. */
+  what;
+  constructor(source, what) {
+    this.source = source;
+    this.what = what;
+  }
+  fail(path2, message) {
+    throw new UserError(`${this.source}: ${this.what}: ${path2} ${message}`, { file: this.source });
+  }
+  show(value) {
+    if (value === void 0) return "nothing";
+    if (Array.isArray(value)) return "an array";
+    if (value !== null && typeof value === "object") return "an object";
+    const text = JSON.stringify(value) ?? typeof value;
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  }
+  /**
+   * A free-form object, refused when nested deeper than MAX_FREE_FORM_DEPTH: writing it back out
+   * must not overflow the stack.
+   */
+  shallow(value, path2) {
+    const pending = [[value, 0]];
+    while (pending.length > 0) {
+      const [node, depth] = pending.pop();
+      if (typeof node !== "object" || node === null) continue;
+      if (depth >= MAX_FREE_FORM_DEPTH) this.fail(path2, `is nested more than ${MAX_FREE_FORM_DEPTH} levels deep`);
+      for (const child of Object.values(node)) pending.push([child, depth + 1]);
+    }
+    return value;
+  }
+  /** `.name` or `["odd name"]`, for paths. */
+  key(name) {
+    return IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+  }
+  required(object, path2, key) {
+    const value = Object.prototype.hasOwnProperty.call(object, key) ? object[key] : void 0;
+    if (value === void 0) this.fail(`${path2}${this.key(key)}`, "is missing");
+    return value;
+  }
+  object(value, path2) {
+    if (!isPlainObject(value)) this.fail(path2, `must be an object (got ${this.show(value)})`);
+    return value;
+  }
+  array(value, path2, maxLength = Infinity) {
+    if (!Array.isArray(value)) this.fail(path2, `must be an array (got ${this.show(value)})`);
+    if (value.length > maxLength) this.fail(path2, `must hold at most ${maxLength} items (got ${value.length})`);
+    return value;
+  }
+  string(value, path2, minLength = 0) {
+    if (typeof value !== "string") this.fail(path2, `must be a string (got ${this.show(value)})`);
+    if (value.length < minLength) this.fail(path2, "must not be empty");
+    return value;
+  }
+  /** A string matching `pattern`, described for the message (`a commit sha`). */
+  matching(value, path2, pattern, description) {
+    const text = this.string(value, path2);
+    if (!pattern.test(text)) this.fail(path2, `must be ${description} (got ${this.show(text)})`);
+    return text;
+  }
+  boolean(value, path2) {
+    if (typeof value !== "boolean") this.fail(path2, `must be true or false (got ${this.show(value)})`);
+    return value;
+  }
+  /** One of a fixed set of strings. */
+  oneOf(value, path2, choices) {
+    if (typeof value !== "string" || !choices.includes(value)) {
+      this.fail(path2, `must be one of ${choices.join(", ")} (got ${this.show(value)})`);
+    }
+    return value;
+  }
+  number(value, path2, minimum = -Infinity) {
+    if (typeof value !== "number") this.fail(path2, `must be a number (got ${this.show(value)})`);
+    if (value < minimum) this.fail(path2, `must be at least ${minimum} (got ${value})`);
+    return value;
+  }
+  /** A number greater than zero (JSON Schema's `exclusiveMinimum: 0`). */
+  positive(value, path2) {
+    if (typeof value !== "number") this.fail(path2, `must be a number (got ${this.show(value)})`);
+    if (!(value > 0)) this.fail(path2, `must be greater than 0 (got ${value})`);
+    return value;
+  }
+  integer(value, path2, minimum) {
+    if (typeof value !== "number" || !Number.isInteger(value))
+      this.fail(path2, `must be an integer (got ${this.show(value)})`);
+    if (value < minimum) this.fail(path2, `must be at least ${minimum} (got ${value})`);
+    return value;
+  }
+  metricNumber(value, path2) {
+    if (typeof value === "number") return value;
+    if (value === "NaN") return NaN;
+    if (value === "Infinity") return Infinity;
+    if (value === "-Infinity") return -Infinity;
+    return this.fail(path2, `must be a number or "NaN", "Infinity", "-Infinity" (got ${this.show(value)})`);
+  }
+  /** An array of metric numbers, converted in place (the array is our own parse result). */
+  metricNumbers(value, path2) {
+    const items = this.array(value, path2);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (typeof item !== "number") items[i] = this.metricNumber(item, `${path2}[${i}]`);
+    }
+    return items;
+  }
+};
+
+// packages/core/src/gate/gate-result.ts
+function gateVerdict(result) {
+  if (!result.passed) return "fail";
+  return result.results.some((r) => r.verdict === "pass") ? "pass" : "neutral";
+}
+function checkConclusion(result) {
+  const verdict = gateVerdict(result);
+  return verdict === "pass" ? "success" : verdict === "fail" ? "failure" : "neutral";
+}
+
+// packages/core/src/text/hidden-characters.ts
+var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
+function showHiddenCharacters(text) {
+  return text.replace(
+    HIDDEN,
+    (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
+  );
+}
+
+// packages/core/src/text/markdown-escape.ts
+var ZWJ = "\u200D";
+var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+var LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
+var MARKUP = /[\\`*_[\]~|<>&]/g;
+var MARKUP_REPLACEMENT = {
+  "<": "&lt;",
+  ">": "&gt;",
+  "&": "&amp;"
+};
+var MAX_CELL_LENGTH = 200;
+function escapeInline(text) {
+  return showHiddenCharacters(text.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
+}
+function escapeCell(text, maxLength = MAX_CELL_LENGTH) {
+  return escapeInline(truncateText(text, maxLength));
+}
+function truncateText(text, maxLength) {
+  if (text.length <= maxLength) return text;
+  let end = Math.max(0, maxLength - 1);
+  const last = text.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end -= 1;
+  return `${text.slice(0, end)}\u2026`;
+}
+
+// packages/core/src/record/run-summary.ts
+function formatMetricValue(value) {
+  if (Number.isNaN(value)) return "NaN";
+  if (value === Infinity) return "\u221E";
+  if (value === -Infinity) return "-\u221E";
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
+  return String(Number(value.toPrecision(6)));
+}
+
+// packages/core/src/gate/gate-summary.ts
+var MARKS = { pass: "\u2705 pass", fail: "\u274C fail", skipped: "\u23ED\uFE0F skipped", error: "\u26A0\uFE0F error" };
+function gateHeadline(result) {
+  if (gateVerdict(result) === "neutral") return `Gate not judged: ${whyNotJudged(result)}`;
+  const count = (verdict) => result.results.filter((r) => r.verdict === verdict).length;
+  const parts = [`${count("pass")} passed`, `${count("fail")} failed`];
+  if (count("error") > 0) parts.push(`${count("error")} could not be judged`);
+  if (count("skipped") > 0) parts.push(`${count("skipped")} skipped`);
+  return `${result.passed ? "Gate passed" : "Gate failed"}: ${parts.join(", ")}`;
+}
+function whyNotJudged(result) {
+  const total = result.results.length;
+  if (total === 0) return "no rules";
+  const reasons = new Set(result.results.map((r) => /^skipped \(([^)]+)\)/.exec(r.message)?.[1] ?? "skipped"));
+  const why = reasons.has("skipped") ? "" : ` (${[...reasons].join("; ")})`;
+  return `${total === 1 ? "the only rule was" : `all ${total} rules`} skipped${why}`;
+}
+function renderGateSummary(result, context) {
+  const lines = [`### ML gate: ${escapeInline(context.experiments.join(", "))}`, "", `**${gateHeadline(result)}**`, ""];
+  if (gateVerdict(result) === "neutral") {
+    lines.push("No rule could be judged, so this is neither a pass nor a failure: the check run is neutral.", "");
+  }
+  if (context.baselineSha !== void 0) lines.push(`Baseline: commit \`${context.baselineSha.slice(0, 7)}\``, "");
+  for (const notice2 of context.notices) lines.push(`> ${escapeInline(notice2)}`, "");
+  lines.push("| rule | verdict | value | threshold | baseline | detail |", "|---|---|---:|---:|---:|---|");
+  const optional = (value) => value === void 0 ? "" : formatMetricValue(value);
+  for (const rule of result.results) {
+    lines.push(
+      `| ${escapeCell(rule.rule)} | ${MARKS[rule.verdict]} | ${optional(rule.actual)} | ${optional(rule.threshold)} | ${optional(rule.baseline)} | ${escapeCell(rule.message)} |`
+    );
+  }
+  lines.push("");
+  return lines.join("\n");
+}
+
+// packages/core/src/text/safe-record.ts
+function setOwnEntry(record, key, value) {
+  if (key === "__proto__") {
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    record[key] = value;
+  }
+}
+
+// packages/core/src/text/number-text.ts
+var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+// packages/core/src/metrics/tfevents.ts
+var CHUNK_BYTES2 = 1024 * 1024;
+var MAX_RECORD_BYTES = 1024 * 1024 * 1024;
+
+// packages/core/src/metrics/metrics-format.ts
+var SNIFF_BYTES = 64 * 1024;
+
+// packages/core/src/metrics/mlflow.ts
+var MAX_PARAM_FILE_BYTES = 1024 * 1024;
+
+// packages/core/src/model-package/semver.ts
+var NUMERIC = "0|[1-9]\\d*";
+var PRERELEASE_ID = `(?:${NUMERIC}|\\d*[A-Za-z-][0-9A-Za-z-]*)`;
+var SEMVER = new RegExp(
+  `^(${NUMERIC})\\.(${NUMERIC})\\.(${NUMERIC})(?:-(${PRERELEASE_ID}(?:\\.${PRERELEASE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`
+);
+
+// packages/core/src/params/read-params-file.ts
+var MAX_PARAMS_FILE_BYTES = 1024 * 1024;
+
+// packages/core/src/params/credential-redaction.ts
+var VALUE2 = String.raw`(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s'"]+)`;
+var FLAG = new RegExp(String.raw`(^|\s)(--?)([A-Za-z0-9][\w.-]*)(=|\s+(?!-))(${VALUE2})`, "g");
+var ASSIGNMENT = new RegExp(String.raw`(^|[\s;&|(])([A-Za-z_][\w.]*)=(${VALUE2})`, "g");
+
+// packages/core/src/record/run-record.ts
+var RUN_RECORD_SCHEMA = "ml-actions/run-record";
+var RUN_RECORD_VERSION = 1;
+var ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+var SHA256_HEX = /^[0-9a-f]{64}$/;
+var RUN_STATUSES = ["succeeded", "failed", "timed-out", "collected"];
+function parseRunRecord(text, source) {
+  return validateRunRecord(parseUntrustedJson(text, source, "not a run record"), source);
+}
+function validateRunRecord(document, source) {
+  const check = new JsonChecker(source, "invalid run record");
+  const root = check.object(document, "$");
+  const schema = root["schema"];
+  if (schema !== RUN_RECORD_SCHEMA) {
+    check.fail(
+      "$.schema",
+      `must be ${JSON.stringify(RUN_RECORD_SCHEMA)} (got ${check.show(schema)}); this is not an ml-actions run record`
+    );
+  }
+  const version = root["version"];
+  if (typeof version !== "number" || !Number.isInteger(version))
+    check.fail("$.version", `must be an integer (got ${check.show(version)})`);
+  if (version > RUN_RECORD_VERSION) {
+    check.fail(
+      "$.version",
+      `is ${version}: the record was written by a newer ml-actions (record version ${version}); this one reads version ${RUN_RECORD_VERSION}, so update the ml-actions version used to read it`
+    );
+  }
+  if (version !== RUN_RECORD_VERSION)
+    check.fail("$.version", `is ${version}, an unsupported record version (expected ${RUN_RECORD_VERSION})`);
+  const provenance = check.object(check.required(root, "$", "provenance"), "$.provenance");
+  const outcomeObject = check.object(check.required(root, "$", "outcome"), "$.outcome");
+  const record = {
+    schema: RUN_RECORD_SCHEMA,
+    version: RUN_RECORD_VERSION,
+    runId: check.string(check.required(root, "$", "runId"), "$.runId", 1),
+    experiment: check.string(check.required(root, "$", "experiment"), "$.experiment", 1),
+    attempt: check.integer(check.required(root, "$", "attempt"), "$.attempt", 1),
+    provenance: checkProvenance(check, provenance),
+    params: checkParams(check, check.required(root, "$", "params")),
+    metrics: checkMetrics(check, check.required(root, "$", "metrics")),
+    outcome: checkOutcome(check, outcomeObject),
+    inputs: check.array(check.required(root, "$", "inputs"), "$.inputs").map((item, index) => {
+      const path2 = `$.inputs[${index}]`;
+      const input = check.object(item, path2);
+      const sha256 = check.string(check.required(input, path2, "sha256"), `${path2}.sha256`);
+      if (!SHA256_HEX.test(sha256))
+        check.fail(`${path2}.sha256`, `must be 64 lowercase hex digits (got ${check.show(sha256)})`);
+      return {
+        path: check.string(check.required(input, path2, "path"), `${path2}.path`, 1),
+        size: check.integer(check.required(input, path2, "size"), `${path2}.size`, 0),
+        sha256
+      };
+    }),
+    sources: check.array(check.required(root, "$", "sources"), "$.sources").map((item, index) => check.string(item, `$.sources[${index}]`)),
+    ...root["staleSources"] === void 0 ? {} : {
+      staleSources: check.array(root["staleSources"], "$.staleSources").map((item, index) => check.string(item, `$.staleSources[${index}]`))
+    }
+  };
+  return record;
+}
+function checkProvenance(check, value) {
+  const p = "$.provenance";
+  const text = (key) => check.string(check.required(value, p, key), `${p}.${key}`);
+  const count = (key, minimum) => check.integer(check.required(value, p, key), `${p}.${key}`, minimum);
+  const optional = (key, read) => value[key] === void 0 ? {} : { [key]: read(value[key], `${p}.${key}`) };
+  const provenance = {
+    repository: text("repository"),
+    serverUrl: text("serverUrl"),
+    sha: text("sha"),
+    ref: text("ref"),
+    branch: text("branch"),
+    ...optional("baseRef", (item, path2) => check.string(item, path2)),
+    ...optional("pullRequest", (item, path2) => check.integer(item, path2, 1)),
+    ...optional("headSha", (item, path2) => check.string(item, path2)),
+    event: text("event"),
+    workflow: text("workflow"),
+    workflowRunId: count("workflowRunId", 0),
+    runAttempt: count("runAttempt", 0),
+    runNumber: count("runNumber", 0),
+    job: text("job"),
+    matrix: check.shallow(check.object(check.required(value, p, "matrix"), `${p}.matrix`), `${p}.matrix`),
+    runnerOs: text("runnerOs")
+  };
+  return provenance;
+}
+function checkParams(check, value) {
+  const params = check.object(value, "$.params");
+  const result = {};
+  for (const key of Object.keys(params)) {
+    const path2 = `$.params${check.key(key)}`;
+    if (key === "") check.fail("$.params", "has an empty param name");
+    const item = params[key];
+    if (item !== null && typeof item !== "string" && typeof item !== "number" && typeof item !== "boolean") {
+      check.fail(path2, `must be a string, number, boolean or null (got ${check.show(item)})`);
+    }
+    setOwnEntry(result, key, item);
+  }
+  return result;
+}
+function checkMetrics(check, value) {
+  const metrics = check.object(value, "$.metrics");
+  const result = {};
+  for (const key of Object.keys(metrics)) {
+    const path2 = `$.metrics${check.key(key)}`;
+    if (key === "") check.fail("$.metrics", "has an empty metric name");
+    const item = check.object(metrics[key], path2);
+    const metric = { value: check.metricNumber(check.required(item, path2, "value"), `${path2}.value`) };
+    if (item["step"] !== void 0) metric.step = check.number(item["step"], `${path2}.step`);
+    if (item["history"] !== void 0) {
+      const historyPath = `${path2}.history`;
+      const history = check.object(item["history"], historyPath);
+      const steps = check.array(check.required(history, historyPath, "steps"), `${historyPath}.steps`);
+      for (let i = 0; i < steps.length; i++) {
+        if (typeof steps[i] !== "number")
+          check.fail(`${historyPath}.steps[${i}]`, `must be a number (got ${check.show(steps[i])})`);
+      }
+      const values = check.metricNumbers(check.required(history, historyPath, "values"), `${historyPath}.values`);
+      if (values.length !== steps.length) {
+        check.fail(
+          `${historyPath}.values`,
+          `has ${values.length} entries but steps has ${steps.length}; the columns must be parallel`
+        );
+      }
+      const columns = { steps, values };
+      if (history["wallTimes"] !== void 0) {
+        const wallTimes = check.metricNumbers(history["wallTimes"], `${historyPath}.wallTimes`);
+        if (wallTimes.length !== steps.length) {
+          check.fail(
+            `${historyPath}.wallTimes`,
+            `has ${wallTimes.length} entries but steps has ${steps.length}; the columns must be parallel`
+          );
+        }
+        columns.wallTimes = wallTimes;
+      }
+      if (history["sampledFrom"] !== void 0) {
+        columns.sampledFrom = check.integer(history["sampledFrom"], `${historyPath}.sampledFrom`, steps.length);
+      }
+      metric.history = columns;
+    }
+    setOwnEntry(result, key, metric);
+  }
+  return result;
+}
+function checkOutcome(check, value) {
+  const p = "$.outcome";
+  const status = check.required(value, p, "status");
+  if (!RUN_STATUSES.includes(status)) {
+    check.fail(
+      `${p}.status`,
+      `must be one of ${RUN_STATUSES.map((s) => JSON.stringify(s)).join(", ")} (got ${check.show(status)})`
+    );
+  }
+  const time = (key) => {
+    const text = check.string(check.required(value, p, key), `${p}.${key}`);
+    if (!ISO_DATE_TIME.test(text))
+      check.fail(`${p}.${key}`, `must be an ISO 8601 date-time such as 2024-05-01T12:00:00Z (got ${check.show(text)})`);
+    return text;
+  };
+  const outcome = {
+    ...value["command"] === void 0 ? {} : { command: check.string(value["command"], `${p}.command`) },
+    ...value["exitCode"] === void 0 ? {} : { exitCode: check.integer(value["exitCode"], `${p}.exitCode`, -Infinity) },
+    status,
+    ...value["timeoutMinutes"] === void 0 ? {} : { timeoutMinutes: check.positive(value["timeoutMinutes"], `${p}.timeoutMinutes`) },
+    startedAt: time("startedAt"),
+    finishedAt: time("finishedAt"),
+    durationMs: check.number(check.required(value, p, "durationMs"), `${p}.durationMs`, 0)
+  };
+  return outcome;
+}
+
+// packages/core/src/record/run-record-size.ts
 var MAX_RUN_RECORD_BYTES = 10 * 1024 * 1024;
+
+// packages/core/src/report/markdown-table.ts
+var DELIMITER = { left: ":--", right: "--:", center: ":-:" };
+function tableHeader(columns) {
+  const titles = columns.map((column) => column.title);
+  const delimiters = columns.map((column) => DELIMITER[column.align ?? "left"]);
+  return `${tableRow(titles)}
+${tableRow(delimiters)}`;
+}
+function tableRow(cells) {
+  return `| ${cells.join(" | ")} |`;
+}
+
+// packages/core/src/report/learning-curve.ts
+var SIDE_TABLE = tableHeader([
+  { title: "Line", align: "center" },
+  { title: "Series" },
+  { title: "Steps", align: "right" },
+  { title: "First", align: "right" },
+  { title: "Min", align: "right" },
+  { title: "Max", align: "right" },
+  { title: "Last", align: "right" }
+]);
+
+// packages/core/src/report/render-comparison.ts
+var MAX_SUMMARY_BYTES = 1024 * 1024;
+
+// packages/core/src/text/url-secrets.ts
+var URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+var URL_PARTS = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#]*@)?([^?#]*)([?#].*)?$/is;
+function withoutUrlSecrets(text) {
+  return text.replace(URL_IN_TEXT, (url) => {
+    const parts = URL_PARTS.exec(url);
+    if (parts === null) return url;
+    const [, scheme = "", rest = "", query] = parts;
+    return `${scheme}${rest}${query === void 0 ? "" : "?***"}`;
+  });
+}
 
 // packages/github/src/action-context.ts
 function readActionContext(env = process.env) {

@@ -42,6 +42,114 @@ function errorMessage(thrown) {
   return String(thrown);
 }
 
+// packages/core/src/files/file-error.ts
+function fileError(file, message, line, column) {
+  const position = line === void 0 ? "" : column === void 0 ? `:${line}` : `:${line}:${column}`;
+  const where = { file };
+  if (line !== void 0) where.line = line;
+  if (column !== void 0) where.column = column;
+  return new UserError(`${file}${position}: ${message}`, where);
+}
+
+// packages/core/src/files/format-bytes.ts
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+// packages/core/src/files/hash-file.ts
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+
+// packages/core/src/files/regular-file.ts
+import { constants } from "node:fs";
+import { open } from "node:fs/promises";
+async function openRegularFile(absolutePath, displayName) {
+  const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info2 = await handle.stat();
+    if (!info2.isFile()) throw fileError(displayName, `is not a regular file (${kindOf(info2)}); refused`);
+    return handle;
+  } catch (thrown) {
+    await handle.close();
+    throw thrown;
+  }
+}
+function kindOf(info2) {
+  if (info2.isFIFO()) return "a named pipe";
+  if (info2.isSocket()) return "a socket";
+  if (info2.isDirectory()) return "a folder";
+  return "a device";
+}
+
+// packages/core/src/files/hash-file.ts
+var CHUNK = 4 * 1024 * 1024;
+async function copyAndHashFile(source, destination, displayName = source) {
+  const hash = createHash("sha256");
+  const input = await openRegularFile(source, displayName);
+  try {
+    const output = await fs.promises.open(destination, "w");
+    try {
+      const size = await readChunks(input, (chunk) => {
+        const written = writeFully(output, chunk);
+        hash.update(chunk);
+        return written;
+      });
+      return { sha256: hash.digest("hex"), size };
+    } finally {
+      await output.close();
+    }
+  } finally {
+    await input.close();
+  }
+}
+async function readChunks(input, consume) {
+  let full = Buffer.allocUnsafe(CHUNK);
+  let spare = Buffer.allocUnsafe(CHUNK);
+  let total = 0;
+  let pending = input.read(full, 0, CHUNK, null);
+  for (; ; ) {
+    const { bytesRead } = await pending;
+    if (bytesRead === 0) return total;
+    total += bytesRead;
+    pending = input.read(spare, 0, CHUNK, null);
+    try {
+      await consume(bytesRead === CHUNK ? full : full.subarray(0, bytesRead));
+    } catch (error2) {
+      await pending.catch(() => void 0);
+      throw error2;
+    }
+    [full, spare] = [spare, full];
+  }
+}
+async function writeFully(output, chunk) {
+  let offset = 0;
+  while (offset < chunk.length) {
+    const { bytesWritten } = await output.write(chunk, offset, chunk.length - offset, null);
+    offset += bytesWritten;
+  }
+}
+
+// packages/core/src/files/workspace-path.ts
+import path from "node:path";
+function isInsideFolder(parent, child) {
+  const relative = path.relative(parent, child);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+// packages/core/src/files/workspace-pattern.ts
+var GLOB_MAGIC = /[*?[\]{}]/;
+function isGlobPattern(pattern) {
+  return GLOB_MAGIC.test(pattern);
+}
+
 // packages/core/src/files/utf8-validation.ts
 function findInvalidUtf8(bytes, start = 0, end = bytes.length) {
   let i = start;
@@ -92,16 +200,62 @@ function lineOfChar(text, offset) {
   return { line, column: offset - lineStart + 1 };
 }
 
-// packages/core/src/files/file-error.ts
-function fileError(file, message, line, column) {
-  const position = line === void 0 ? "" : column === void 0 ? `:${line}` : `:${line}:${column}`;
-  const where = { file };
-  if (line !== void 0) where.line = line;
-  if (column !== void 0) where.column = column;
-  return new UserError(`${file}${position}: ${message}`, where);
+// packages/core/src/files/line-stream.ts
+var CHUNK_BYTES = 1024 * 1024;
+var MAX_LINE_BYTES = 64 * 1024 * 1024;
+var fatalDecoder = new TextDecoder("utf-8", { fatal: true });
+
+// packages/core/src/files/text-file.ts
+var MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
+async function readTextFile(absolutePath, displayName, options = {}) {
+  const maxBytes = options.maxBytes ?? MAX_TEXT_FILE_BYTES;
+  const handle = await openRegularFile(absolutePath, displayName);
+  try {
+    const info2 = await handle.stat();
+    if (info2.size > maxBytes) {
+      throw fileError(
+        displayName,
+        `file is ${formatBytes(info2.size)}; ${options.kind ?? "files of this kind"} larger than ${formatBytes(maxBytes)} are refused (is this the right file?)`
+      );
+    }
+    return decodeTextBytes(await handle.readFile(), displayName, options.allowEmpty ?? false);
+  } finally {
+    await handle.close();
+  }
+}
+var fatalDecoder2 = new TextDecoder("utf-8", { fatal: true });
+function decodeTextBytes(bytes, displayName, allowEmpty = false) {
+  if (bytes.length === 0) {
+    if (allowEmpty) return "";
+    throw fileError(displayName, "file is empty");
+  }
+  let text;
+  try {
+    text = fatalDecoder2.decode(bytes);
+  } catch {
+    const offset = Math.max(0, findInvalidUtf8(bytes));
+    throw fileError(
+      displayName,
+      `not valid UTF-8 text (bad byte at offset ${offset}; is this a binary file?)`,
+      lineOfByte(bytes, offset)
+    );
+  }
+  const nul = text.indexOf("\0");
+  if (nul !== -1) {
+    throw fileError(
+      displayName,
+      "contains a NUL byte, so it looks like a binary file, not text",
+      lineOfChar(text, nul).line
+    );
+  }
+  if (!allowEmpty && text.trim() === "") throw fileError(displayName, "file is empty (only whitespace)");
+  return text;
 }
 
-// packages/core/src/metrics/json-text.ts
+// packages/core/src/gate/load-rules.ts
+var MAX_RULES_FILE_BYTES = 1024 * 1024;
+
+// packages/core/src/text/json-text.ts
 var OBJECT = 0;
 var ARRAY = 1;
 var VALUE = 0;
@@ -244,14 +398,14 @@ function describe(text, at) {
   return c < 32 || c === 127 ? `character U+${c.toString(16).padStart(4, "0").toUpperCase()}` : `'${char}'`;
 }
 
-// packages/core/src/plain-object.ts
+// packages/core/src/text/plain-object.ts
 function isPlainObject(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 }
 
-// packages/core/src/json-checker.ts
+// packages/core/src/text/json-checker.ts
 var IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 var MAX_FREE_FORM_DEPTH = 32;
 function parseUntrustedJson(text, source, what) {
@@ -373,350 +527,7 @@ var JsonChecker = class {
   }
 };
 
-// packages/core/src/metrics/safe-record.ts
-function setOwnEntry(record, key, value) {
-  if (key === "__proto__") {
-    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-  } else {
-    record[key] = value;
-  }
-}
-
-// packages/core/src/run-record.ts
-var RUN_RECORD_SCHEMA = "ml-actions/run-record";
-var RUN_RECORD_VERSION = 1;
-var ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-var SHA256_HEX = /^[0-9a-f]{64}$/;
-var RUN_STATUSES = ["succeeded", "failed", "timed-out", "collected"];
-function parseRunRecord(text, source) {
-  return validateRunRecord(parseUntrustedJson(text, source, "not a run record"), source);
-}
-function validateRunRecord(document, source) {
-  const check = new JsonChecker(source, "invalid run record");
-  const root = check.object(document, "$");
-  const schema = root["schema"];
-  if (schema !== RUN_RECORD_SCHEMA) {
-    check.fail(
-      "$.schema",
-      `must be ${JSON.stringify(RUN_RECORD_SCHEMA)} (got ${check.show(schema)}); this is not an ml-actions run record`
-    );
-  }
-  const version = root["version"];
-  if (typeof version !== "number" || !Number.isInteger(version))
-    check.fail("$.version", `must be an integer (got ${check.show(version)})`);
-  if (version > RUN_RECORD_VERSION) {
-    check.fail(
-      "$.version",
-      `is ${version}: the record was written by a newer ml-actions (record version ${version}); this one reads version ${RUN_RECORD_VERSION}, so update the ml-actions version used to read it`
-    );
-  }
-  if (version !== RUN_RECORD_VERSION)
-    check.fail("$.version", `is ${version}, an unsupported record version (expected ${RUN_RECORD_VERSION})`);
-  const provenance = check.object(check.required(root, "$", "provenance"), "$.provenance");
-  const outcomeObject = check.object(check.required(root, "$", "outcome"), "$.outcome");
-  const record = {
-    schema: RUN_RECORD_SCHEMA,
-    version: RUN_RECORD_VERSION,
-    runId: check.string(check.required(root, "$", "runId"), "$.runId", 1),
-    experiment: check.string(check.required(root, "$", "experiment"), "$.experiment", 1),
-    attempt: check.integer(check.required(root, "$", "attempt"), "$.attempt", 1),
-    provenance: checkProvenance(check, provenance),
-    params: checkParams(check, check.required(root, "$", "params")),
-    metrics: checkMetrics(check, check.required(root, "$", "metrics")),
-    outcome: checkOutcome(check, outcomeObject),
-    inputs: check.array(check.required(root, "$", "inputs"), "$.inputs").map((item, index) => {
-      const path5 = `$.inputs[${index}]`;
-      const input = check.object(item, path5);
-      const sha256 = check.string(check.required(input, path5, "sha256"), `${path5}.sha256`);
-      if (!SHA256_HEX.test(sha256))
-        check.fail(`${path5}.sha256`, `must be 64 lowercase hex digits (got ${check.show(sha256)})`);
-      return {
-        path: check.string(check.required(input, path5, "path"), `${path5}.path`, 1),
-        size: check.integer(check.required(input, path5, "size"), `${path5}.size`, 0),
-        sha256
-      };
-    }),
-    sources: check.array(check.required(root, "$", "sources"), "$.sources").map((item, index) => check.string(item, `$.sources[${index}]`)),
-    ...root["staleSources"] === void 0 ? {} : {
-      staleSources: check.array(root["staleSources"], "$.staleSources").map((item, index) => check.string(item, `$.staleSources[${index}]`))
-    }
-  };
-  return record;
-}
-function checkProvenance(check, value) {
-  const p = "$.provenance";
-  const text = (key) => check.string(check.required(value, p, key), `${p}.${key}`);
-  const count = (key, minimum) => check.integer(check.required(value, p, key), `${p}.${key}`, minimum);
-  const optional = (key, read) => value[key] === void 0 ? {} : { [key]: read(value[key], `${p}.${key}`) };
-  const provenance = {
-    repository: text("repository"),
-    serverUrl: text("serverUrl"),
-    sha: text("sha"),
-    ref: text("ref"),
-    branch: text("branch"),
-    ...optional("baseRef", (item, path5) => check.string(item, path5)),
-    ...optional("pullRequest", (item, path5) => check.integer(item, path5, 1)),
-    ...optional("headSha", (item, path5) => check.string(item, path5)),
-    event: text("event"),
-    workflow: text("workflow"),
-    workflowRunId: count("workflowRunId", 0),
-    runAttempt: count("runAttempt", 0),
-    runNumber: count("runNumber", 0),
-    job: text("job"),
-    matrix: check.shallow(check.object(check.required(value, p, "matrix"), `${p}.matrix`), `${p}.matrix`),
-    runnerOs: text("runnerOs")
-  };
-  return provenance;
-}
-function checkParams(check, value) {
-  const params = check.object(value, "$.params");
-  const result = {};
-  for (const key of Object.keys(params)) {
-    const path5 = `$.params${check.key(key)}`;
-    if (key === "") check.fail("$.params", "has an empty param name");
-    const item = params[key];
-    if (item !== null && typeof item !== "string" && typeof item !== "number" && typeof item !== "boolean") {
-      check.fail(path5, `must be a string, number, boolean or null (got ${check.show(item)})`);
-    }
-    setOwnEntry(result, key, item);
-  }
-  return result;
-}
-function checkMetrics(check, value) {
-  const metrics = check.object(value, "$.metrics");
-  const result = {};
-  for (const key of Object.keys(metrics)) {
-    const path5 = `$.metrics${check.key(key)}`;
-    if (key === "") check.fail("$.metrics", "has an empty metric name");
-    const item = check.object(metrics[key], path5);
-    const metric = { value: check.metricNumber(check.required(item, path5, "value"), `${path5}.value`) };
-    if (item["step"] !== void 0) metric.step = check.number(item["step"], `${path5}.step`);
-    if (item["history"] !== void 0) {
-      const historyPath = `${path5}.history`;
-      const history = check.object(item["history"], historyPath);
-      const steps = check.array(check.required(history, historyPath, "steps"), `${historyPath}.steps`);
-      for (let i = 0; i < steps.length; i++) {
-        if (typeof steps[i] !== "number")
-          check.fail(`${historyPath}.steps[${i}]`, `must be a number (got ${check.show(steps[i])})`);
-      }
-      const values = check.metricNumbers(check.required(history, historyPath, "values"), `${historyPath}.values`);
-      if (values.length !== steps.length) {
-        check.fail(
-          `${historyPath}.values`,
-          `has ${values.length} entries but steps has ${steps.length}; the columns must be parallel`
-        );
-      }
-      const columns = { steps, values };
-      if (history["wallTimes"] !== void 0) {
-        const wallTimes = check.metricNumbers(history["wallTimes"], `${historyPath}.wallTimes`);
-        if (wallTimes.length !== steps.length) {
-          check.fail(
-            `${historyPath}.wallTimes`,
-            `has ${wallTimes.length} entries but steps has ${steps.length}; the columns must be parallel`
-          );
-        }
-        columns.wallTimes = wallTimes;
-      }
-      if (history["sampledFrom"] !== void 0) {
-        columns.sampledFrom = check.integer(history["sampledFrom"], `${historyPath}.sampledFrom`, steps.length);
-      }
-      metric.history = columns;
-    }
-    setOwnEntry(result, key, metric);
-  }
-  return result;
-}
-function checkOutcome(check, value) {
-  const p = "$.outcome";
-  const status = check.required(value, p, "status");
-  if (!RUN_STATUSES.includes(status)) {
-    check.fail(
-      `${p}.status`,
-      `must be one of ${RUN_STATUSES.map((s) => JSON.stringify(s)).join(", ")} (got ${check.show(status)})`
-    );
-  }
-  const time = (key) => {
-    const text = check.string(check.required(value, p, key), `${p}.${key}`);
-    if (!ISO_DATE_TIME.test(text))
-      check.fail(`${p}.${key}`, `must be an ISO 8601 date-time such as 2024-05-01T12:00:00Z (got ${check.show(text)})`);
-    return text;
-  };
-  const outcome = {
-    ...value["command"] === void 0 ? {} : { command: check.string(value["command"], `${p}.command`) },
-    ...value["exitCode"] === void 0 ? {} : { exitCode: check.integer(value["exitCode"], `${p}.exitCode`, -Infinity) },
-    status,
-    ...value["timeoutMinutes"] === void 0 ? {} : { timeoutMinutes: check.positive(value["timeoutMinutes"], `${p}.timeoutMinutes`) },
-    startedAt: time("startedAt"),
-    finishedAt: time("finishedAt"),
-    durationMs: check.number(check.required(value, p, "durationMs"), `${p}.durationMs`, 0)
-  };
-  return outcome;
-}
-
-// packages/core/src/url-secrets.ts
-var URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
-var URL_PARTS = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#]*@)?([^?#]*)([?#].*)?$/is;
-function withoutUrlSecrets(text) {
-  return text.replace(URL_IN_TEXT, (url) => {
-    const parts = URL_PARTS.exec(url);
-    if (parts === null) return url;
-    const [, scheme = "", rest = "", query] = parts;
-    return `${scheme}${rest}${query === void 0 ? "" : "?***"}`;
-  });
-}
-
-// packages/core/src/files/format-bytes.ts
-function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
-
-// packages/core/src/files/hash-file.ts
-import { createHash } from "node:crypto";
-import fs from "node:fs";
-
-// packages/core/src/files/regular-file.ts
-import { constants } from "node:fs";
-import { open } from "node:fs/promises";
-async function openRegularFile(absolutePath, displayName) {
-  const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    const info2 = await handle.stat();
-    if (!info2.isFile()) throw fileError(displayName, `is not a regular file (${kindOf(info2)}); refused`);
-    return handle;
-  } catch (thrown) {
-    await handle.close();
-    throw thrown;
-  }
-}
-function kindOf(info2) {
-  if (info2.isFIFO()) return "a named pipe";
-  if (info2.isSocket()) return "a socket";
-  if (info2.isDirectory()) return "a folder";
-  return "a device";
-}
-
-// packages/core/src/files/hash-file.ts
-var CHUNK = 4 * 1024 * 1024;
-async function copyAndHashFile(source, destination, displayName = source) {
-  const hash = createHash("sha256");
-  const input = await openRegularFile(source, displayName);
-  try {
-    const output = await fs.promises.open(destination, "w");
-    try {
-      const size = await readChunks(input, (chunk) => {
-        const written = writeFully(output, chunk);
-        hash.update(chunk);
-        return written;
-      });
-      return { sha256: hash.digest("hex"), size };
-    } finally {
-      await output.close();
-    }
-  } finally {
-    await input.close();
-  }
-}
-async function readChunks(input, consume) {
-  let full = Buffer.allocUnsafe(CHUNK);
-  let spare = Buffer.allocUnsafe(CHUNK);
-  let total = 0;
-  let pending = input.read(full, 0, CHUNK, null);
-  for (; ; ) {
-    const { bytesRead } = await pending;
-    if (bytesRead === 0) return total;
-    total += bytesRead;
-    pending = input.read(spare, 0, CHUNK, null);
-    try {
-      await consume(bytesRead === CHUNK ? full : full.subarray(0, bytesRead));
-    } catch (error2) {
-      await pending.catch(() => void 0);
-      throw error2;
-    }
-    [full, spare] = [spare, full];
-  }
-}
-async function writeFully(output, chunk) {
-  let offset = 0;
-  while (offset < chunk.length) {
-    const { bytesWritten } = await output.write(chunk, offset, chunk.length - offset, null);
-    offset += bytesWritten;
-  }
-}
-
-// packages/core/src/files/workspace-path.ts
-import path from "node:path";
-function isInsideFolder(parent, child) {
-  const relative = path.relative(parent, child);
-  return relative === "" || relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-}
-
-// packages/core/src/files/workspace-pattern.ts
-var GLOB_MAGIC = /[*?[\]{}]/;
-function isGlobPattern(pattern) {
-  return GLOB_MAGIC.test(pattern);
-}
-
-// packages/core/src/files/line-stream.ts
-var CHUNK_BYTES = 1024 * 1024;
-var MAX_LINE_BYTES = 64 * 1024 * 1024;
-var fatalDecoder = new TextDecoder("utf-8", { fatal: true });
-
-// packages/core/src/files/text-file.ts
-var MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
-async function readTextFile(absolutePath, displayName, options = {}) {
-  const maxBytes = options.maxBytes ?? MAX_TEXT_FILE_BYTES;
-  const handle = await openRegularFile(absolutePath, displayName);
-  try {
-    const info2 = await handle.stat();
-    if (info2.size > maxBytes) {
-      throw fileError(
-        displayName,
-        `file is ${formatBytes(info2.size)}; ${options.kind ?? "files of this kind"} larger than ${formatBytes(maxBytes)} are refused (is this the right file?)`
-      );
-    }
-    return decodeTextBytes(await handle.readFile(), displayName, options.allowEmpty ?? false);
-  } finally {
-    await handle.close();
-  }
-}
-var fatalDecoder2 = new TextDecoder("utf-8", { fatal: true });
-function decodeTextBytes(bytes, displayName, allowEmpty = false) {
-  if (bytes.length === 0) {
-    if (allowEmpty) return "";
-    throw fileError(displayName, "file is empty");
-  }
-  let text;
-  try {
-    text = fatalDecoder2.decode(bytes);
-  } catch {
-    const offset = Math.max(0, findInvalidUtf8(bytes));
-    throw fileError(
-      displayName,
-      `not valid UTF-8 text (bad byte at offset ${offset}; is this a binary file?)`,
-      lineOfByte(bytes, offset)
-    );
-  }
-  const nul = text.indexOf("\0");
-  if (nul !== -1) {
-    throw fileError(
-      displayName,
-      "contains a NUL byte, so it looks like a binary file, not text",
-      lineOfChar(text, nul).line
-    );
-  }
-  if (!allowEmpty && text.trim() === "") throw fileError(displayName, "file is empty (only whitespace)");
-  return text;
-}
-
-// packages/core/src/gate-result.ts
+// packages/core/src/gate/gate-result.ts
 var VERDICTS = ["pass", "fail", "skipped", "error"];
 function parseGateResult(text, source) {
   const what = "not a gate result";
@@ -742,7 +553,7 @@ function parseGateResult(text, source) {
   return { passed: check.boolean(check.required(root, "$", "passed"), "$.passed"), results };
 }
 
-// packages/core/src/hidden-characters.ts
+// packages/core/src/text/hidden-characters.ts
 var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
 function showHiddenCharacters(text) {
   return text.replace(
@@ -751,7 +562,7 @@ function showHiddenCharacters(text) {
   );
 }
 
-// packages/core/src/report/markdown-escape.ts
+// packages/core/src/text/markdown-escape.ts
 var ZWJ = "\u200D";
 var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
 var LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
@@ -794,7 +605,16 @@ function markdownLink(escapedText, url) {
   return href === void 0 ? escapedText : `[${escapedText}](${href})`;
 }
 
-// packages/core/src/metrics/number-text.ts
+// packages/core/src/text/safe-record.ts
+function setOwnEntry(record, key, value) {
+  if (key === "__proto__") {
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    record[key] = value;
+  }
+}
+
+// packages/core/src/text/number-text.ts
 var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 // packages/core/src/metrics/tfevents.ts
@@ -1663,6 +1483,180 @@ var VALUE2 = String.raw`(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s'"]+)`;
 var FLAG = new RegExp(String.raw`(^|\s)(--?)([A-Za-z0-9][\w.-]*)(=|\s+(?!-))(${VALUE2})`, "g");
 var ASSIGNMENT = new RegExp(String.raw`(^|[\s;&|(])([A-Za-z_][\w.]*)=(${VALUE2})`, "g");
 
+// packages/core/src/record/run-record.ts
+var RUN_RECORD_SCHEMA = "ml-actions/run-record";
+var RUN_RECORD_VERSION = 1;
+var ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+var SHA256_HEX = /^[0-9a-f]{64}$/;
+var RUN_STATUSES = ["succeeded", "failed", "timed-out", "collected"];
+function parseRunRecord(text, source) {
+  return validateRunRecord(parseUntrustedJson(text, source, "not a run record"), source);
+}
+function validateRunRecord(document, source) {
+  const check = new JsonChecker(source, "invalid run record");
+  const root = check.object(document, "$");
+  const schema = root["schema"];
+  if (schema !== RUN_RECORD_SCHEMA) {
+    check.fail(
+      "$.schema",
+      `must be ${JSON.stringify(RUN_RECORD_SCHEMA)} (got ${check.show(schema)}); this is not an ml-actions run record`
+    );
+  }
+  const version = root["version"];
+  if (typeof version !== "number" || !Number.isInteger(version))
+    check.fail("$.version", `must be an integer (got ${check.show(version)})`);
+  if (version > RUN_RECORD_VERSION) {
+    check.fail(
+      "$.version",
+      `is ${version}: the record was written by a newer ml-actions (record version ${version}); this one reads version ${RUN_RECORD_VERSION}, so update the ml-actions version used to read it`
+    );
+  }
+  if (version !== RUN_RECORD_VERSION)
+    check.fail("$.version", `is ${version}, an unsupported record version (expected ${RUN_RECORD_VERSION})`);
+  const provenance = check.object(check.required(root, "$", "provenance"), "$.provenance");
+  const outcomeObject = check.object(check.required(root, "$", "outcome"), "$.outcome");
+  const record = {
+    schema: RUN_RECORD_SCHEMA,
+    version: RUN_RECORD_VERSION,
+    runId: check.string(check.required(root, "$", "runId"), "$.runId", 1),
+    experiment: check.string(check.required(root, "$", "experiment"), "$.experiment", 1),
+    attempt: check.integer(check.required(root, "$", "attempt"), "$.attempt", 1),
+    provenance: checkProvenance(check, provenance),
+    params: checkParams(check, check.required(root, "$", "params")),
+    metrics: checkMetrics(check, check.required(root, "$", "metrics")),
+    outcome: checkOutcome(check, outcomeObject),
+    inputs: check.array(check.required(root, "$", "inputs"), "$.inputs").map((item, index) => {
+      const path5 = `$.inputs[${index}]`;
+      const input = check.object(item, path5);
+      const sha256 = check.string(check.required(input, path5, "sha256"), `${path5}.sha256`);
+      if (!SHA256_HEX.test(sha256))
+        check.fail(`${path5}.sha256`, `must be 64 lowercase hex digits (got ${check.show(sha256)})`);
+      return {
+        path: check.string(check.required(input, path5, "path"), `${path5}.path`, 1),
+        size: check.integer(check.required(input, path5, "size"), `${path5}.size`, 0),
+        sha256
+      };
+    }),
+    sources: check.array(check.required(root, "$", "sources"), "$.sources").map((item, index) => check.string(item, `$.sources[${index}]`)),
+    ...root["staleSources"] === void 0 ? {} : {
+      staleSources: check.array(root["staleSources"], "$.staleSources").map((item, index) => check.string(item, `$.staleSources[${index}]`))
+    }
+  };
+  return record;
+}
+function checkProvenance(check, value) {
+  const p = "$.provenance";
+  const text = (key) => check.string(check.required(value, p, key), `${p}.${key}`);
+  const count = (key, minimum) => check.integer(check.required(value, p, key), `${p}.${key}`, minimum);
+  const optional = (key, read) => value[key] === void 0 ? {} : { [key]: read(value[key], `${p}.${key}`) };
+  const provenance = {
+    repository: text("repository"),
+    serverUrl: text("serverUrl"),
+    sha: text("sha"),
+    ref: text("ref"),
+    branch: text("branch"),
+    ...optional("baseRef", (item, path5) => check.string(item, path5)),
+    ...optional("pullRequest", (item, path5) => check.integer(item, path5, 1)),
+    ...optional("headSha", (item, path5) => check.string(item, path5)),
+    event: text("event"),
+    workflow: text("workflow"),
+    workflowRunId: count("workflowRunId", 0),
+    runAttempt: count("runAttempt", 0),
+    runNumber: count("runNumber", 0),
+    job: text("job"),
+    matrix: check.shallow(check.object(check.required(value, p, "matrix"), `${p}.matrix`), `${p}.matrix`),
+    runnerOs: text("runnerOs")
+  };
+  return provenance;
+}
+function checkParams(check, value) {
+  const params = check.object(value, "$.params");
+  const result = {};
+  for (const key of Object.keys(params)) {
+    const path5 = `$.params${check.key(key)}`;
+    if (key === "") check.fail("$.params", "has an empty param name");
+    const item = params[key];
+    if (item !== null && typeof item !== "string" && typeof item !== "number" && typeof item !== "boolean") {
+      check.fail(path5, `must be a string, number, boolean or null (got ${check.show(item)})`);
+    }
+    setOwnEntry(result, key, item);
+  }
+  return result;
+}
+function checkMetrics(check, value) {
+  const metrics = check.object(value, "$.metrics");
+  const result = {};
+  for (const key of Object.keys(metrics)) {
+    const path5 = `$.metrics${check.key(key)}`;
+    if (key === "") check.fail("$.metrics", "has an empty metric name");
+    const item = check.object(metrics[key], path5);
+    const metric = { value: check.metricNumber(check.required(item, path5, "value"), `${path5}.value`) };
+    if (item["step"] !== void 0) metric.step = check.number(item["step"], `${path5}.step`);
+    if (item["history"] !== void 0) {
+      const historyPath = `${path5}.history`;
+      const history = check.object(item["history"], historyPath);
+      const steps = check.array(check.required(history, historyPath, "steps"), `${historyPath}.steps`);
+      for (let i = 0; i < steps.length; i++) {
+        if (typeof steps[i] !== "number")
+          check.fail(`${historyPath}.steps[${i}]`, `must be a number (got ${check.show(steps[i])})`);
+      }
+      const values = check.metricNumbers(check.required(history, historyPath, "values"), `${historyPath}.values`);
+      if (values.length !== steps.length) {
+        check.fail(
+          `${historyPath}.values`,
+          `has ${values.length} entries but steps has ${steps.length}; the columns must be parallel`
+        );
+      }
+      const columns = { steps, values };
+      if (history["wallTimes"] !== void 0) {
+        const wallTimes = check.metricNumbers(history["wallTimes"], `${historyPath}.wallTimes`);
+        if (wallTimes.length !== steps.length) {
+          check.fail(
+            `${historyPath}.wallTimes`,
+            `has ${wallTimes.length} entries but steps has ${steps.length}; the columns must be parallel`
+          );
+        }
+        columns.wallTimes = wallTimes;
+      }
+      if (history["sampledFrom"] !== void 0) {
+        columns.sampledFrom = check.integer(history["sampledFrom"], `${historyPath}.sampledFrom`, steps.length);
+      }
+      metric.history = columns;
+    }
+    setOwnEntry(result, key, metric);
+  }
+  return result;
+}
+function checkOutcome(check, value) {
+  const p = "$.outcome";
+  const status = check.required(value, p, "status");
+  if (!RUN_STATUSES.includes(status)) {
+    check.fail(
+      `${p}.status`,
+      `must be one of ${RUN_STATUSES.map((s) => JSON.stringify(s)).join(", ")} (got ${check.show(status)})`
+    );
+  }
+  const time = (key) => {
+    const text = check.string(check.required(value, p, key), `${p}.${key}`);
+    if (!ISO_DATE_TIME.test(text))
+      check.fail(`${p}.${key}`, `must be an ISO 8601 date-time such as 2024-05-01T12:00:00Z (got ${check.show(text)})`);
+    return text;
+  };
+  const outcome = {
+    ...value["command"] === void 0 ? {} : { command: check.string(value["command"], `${p}.command`) },
+    ...value["exitCode"] === void 0 ? {} : { exitCode: check.integer(value["exitCode"], `${p}.exitCode`, -Infinity) },
+    status,
+    ...value["timeoutMinutes"] === void 0 ? {} : { timeoutMinutes: check.positive(value["timeoutMinutes"], `${p}.timeoutMinutes`) },
+    startedAt: time("startedAt"),
+    finishedAt: time("finishedAt"),
+    durationMs: check.number(check.required(value, p, "durationMs"), `${p}.durationMs`, 0)
+  };
+  return outcome;
+}
+
+// packages/core/src/record/run-record-size.ts
+var MAX_RUN_RECORD_BYTES = 10 * 1024 * 1024;
+
 // packages/core/src/report/markdown-table.ts
 var DELIMITER = { left: ":--", right: "--:", center: ":-:" };
 function tableHeader(columns) {
@@ -1689,11 +1683,17 @@ var SIDE_TABLE = tableHeader([
 // packages/core/src/report/render-comparison.ts
 var MAX_SUMMARY_BYTES = 1024 * 1024;
 
-// packages/core/src/rules/load-rules.ts
-var MAX_RULES_FILE_BYTES = 1024 * 1024;
-
-// packages/core/src/run-record-size.ts
-var MAX_RUN_RECORD_BYTES = 10 * 1024 * 1024;
+// packages/core/src/text/url-secrets.ts
+var URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+var URL_PARTS = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#]*@)?([^?#]*)([?#].*)?$/is;
+function withoutUrlSecrets(text) {
+  return text.replace(URL_IN_TEXT, (url) => {
+    const parts = URL_PARTS.exec(url);
+    if (parts === null) return url;
+    const [, scheme = "", rest = "", query] = parts;
+    return `${scheme}${rest}${query === void 0 ? "" : "?***"}`;
+  });
+}
 
 // packages/github/src/action-context.ts
 function readActionContext(env = process.env) {

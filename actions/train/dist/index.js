@@ -42,56 +42,6 @@ function errorMessage(thrown) {
   return String(thrown);
 }
 
-// packages/core/src/files/utf8-validation.ts
-function findInvalidUtf8(bytes, start = 0, end = bytes.length) {
-  let i = start;
-  while (i < end) {
-    const b = bytes[i];
-    if (b < 128) {
-      i++;
-      continue;
-    }
-    let need;
-    let min = 128;
-    let max = 191;
-    if (b >= 194 && b <= 223) need = 1;
-    else if (b >= 224 && b <= 239) {
-      need = 2;
-      if (b === 224) min = 160;
-      if (b === 237) max = 159;
-    } else if (b >= 240 && b <= 244) {
-      need = 3;
-      if (b === 240) min = 144;
-      if (b === 244) max = 143;
-    } else return i;
-    if (i + need >= end) return i;
-    const second = bytes[i + 1];
-    if (second < min || second > max) return i;
-    for (let k = 2; k <= need; k++) {
-      const next = bytes[i + k];
-      if (next < 128 || next > 191) return i;
-    }
-    i += need + 1;
-  }
-  return -1;
-}
-function lineOfByte(bytes, offset, start = 0) {
-  let line = 1;
-  for (let i = start; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
-  return line;
-}
-function lineOfChar(text, offset) {
-  let line = 1;
-  let lineStart = 0;
-  let at = text.indexOf("\n");
-  while (at !== -1 && at < offset) {
-    line++;
-    lineStart = at + 1;
-    at = text.indexOf("\n", lineStart);
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 // packages/core/src/files/file-error.ts
 function fileError(file, message, line, column) {
   const position = line === void 0 ? "" : column === void 0 ? `:${line}` : `:${line}:${column}`;
@@ -99,276 +49,6 @@ function fileError(file, message, line, column) {
   if (line !== void 0) where.line = line;
   if (column !== void 0) where.column = column;
   return new UserError(`${file}${position}: ${message}`, where);
-}
-
-// packages/core/src/metrics/json-text.ts
-function parseJsonText(text, displayName, firstLine = 1) {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return parseJsonSlowly(text, displayName, firstLine);
-  }
-}
-function parseJsonTextWithNonFinite(text, displayName, firstLine = 1) {
-  try {
-    return JSON.parse(quoteNonFiniteLiterals(text));
-  } catch {
-    return parseJsonSlowly(text, displayName, firstLine);
-  }
-}
-function parseJsonSlowly(text, displayName, firstLine) {
-  const problem = findJsonSyntaxError(text);
-  if (problem !== void 0) {
-    const { line, column } = lineOfChar(text, problem.offset);
-    throw fileError(displayName, `invalid JSON: ${problem.message}`, line + firstLine - 1, column);
-  }
-  try {
-    return JSON.parse(quoteNonFiniteLiterals(text));
-  } catch (error2) {
-    const message = error2 instanceof Error ? error2.message.replace(/\s+/g, " ") : String(error2);
-    throw fileError(displayName, `invalid JSON: ${message}`, firstLine);
-  }
-}
-function quoteNonFiniteLiterals(text) {
-  let out = "";
-  let copied = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-      continue;
-    }
-    if (c === 34) inString = true;
-    else if (c === 78 && text.startsWith("NaN", i)) {
-      out += text.slice(copied, i) + '"NaN"';
-      i += 2;
-      copied = i + 1;
-    } else if (c === 73 && text.startsWith("Infinity", i)) {
-      out += text.slice(copied, i) + '"Infinity"';
-      i += 7;
-      copied = i + 1;
-    } else if (c === 45 && text.startsWith("-Infinity", i)) {
-      out += text.slice(copied, i) + '"-Infinity"';
-      i += 8;
-      copied = i + 1;
-    }
-  }
-  return copied === 0 ? text : out + text.slice(copied);
-}
-var OBJECT = 0;
-var ARRAY = 1;
-var VALUE = 0;
-var VALUE_OR_CLOSE = 1;
-var KEY = 2;
-var KEY_OR_CLOSE = 3;
-var COLON = 4;
-var AFTER_VALUE = 5;
-function findJsonSyntaxError(text) {
-  const stack = [];
-  let state = VALUE;
-  let i = 0;
-  const n = text.length;
-  for (; ; ) {
-    while (i < n) {
-      const w = text.charCodeAt(i);
-      if (w === 32 || w === 9 || w === 10 || w === 13) i++;
-      else break;
-    }
-    if (i >= n) {
-      if (stack.length === 0 && state === AFTER_VALUE) return void 0;
-      return { offset: n, message: "unexpected end of file (is it truncated?)" };
-    }
-    const c = text[i];
-    switch (state) {
-      case VALUE:
-      case VALUE_OR_CLOSE: {
-        if (c === "]" && state === VALUE_OR_CLOSE) {
-          stack.pop();
-          i++;
-          state = AFTER_VALUE;
-        } else if (c === "{") {
-          stack.push(OBJECT);
-          i++;
-          state = KEY_OR_CLOSE;
-        } else if (c === "[") {
-          stack.push(ARRAY);
-          i++;
-          state = VALUE_OR_CLOSE;
-        } else if (c === '"') {
-          const end = scanString(text, i);
-          if (typeof end !== "number") return end;
-          i = end;
-          state = AFTER_VALUE;
-        } else if (c === "-" || c >= "0" && c <= "9") {
-          if (text.startsWith("-Infinity", i)) {
-            i += 9;
-          } else {
-            const end = scanNumber(text, i);
-            if (typeof end !== "number") return end;
-            i = end;
-          }
-          state = AFTER_VALUE;
-        } else {
-          const word = ["true", "false", "null", "NaN", "Infinity"].find((literal) => text.startsWith(literal, i));
-          if (word === void 0)
-            return { offset: i, message: `unexpected ${describe(text, i)} where a value was expected` };
-          i += word.length;
-          state = AFTER_VALUE;
-        }
-        break;
-      }
-      case KEY:
-      case KEY_OR_CLOSE: {
-        if (c === "}" && state === KEY_OR_CLOSE) {
-          stack.pop();
-          i++;
-          state = AFTER_VALUE;
-        } else if (c === '"') {
-          const end = scanString(text, i);
-          if (typeof end !== "number") return end;
-          i = end;
-          state = COLON;
-        } else {
-          return {
-            offset: i,
-            message: `unexpected ${describe(text, i)} where a property name in double quotes was expected`
-          };
-        }
-        break;
-      }
-      case COLON: {
-        if (c !== ":")
-          return { offset: i, message: `expected ':' after the property name, found ${describe(text, i)}` };
-        i++;
-        state = VALUE;
-        break;
-      }
-      default: {
-        const top = stack[stack.length - 1];
-        if (top === void 0)
-          return { offset: i, message: `unexpected ${describe(text, i)} after the end of the JSON value` };
-        if (c === ",") {
-          i++;
-          state = top === OBJECT ? KEY : VALUE;
-        } else if (c === "}" && top === OBJECT || c === "]" && top === ARRAY) {
-          stack.pop();
-          i++;
-          state = AFTER_VALUE;
-        } else {
-          const expected = top === OBJECT ? "',' or '}'" : "',' or ']'";
-          return { offset: i, message: `expected ${expected}, found ${describe(text, i)}` };
-        }
-      }
-    }
-  }
-}
-function scanString(text, start) {
-  let i = start + 1;
-  for (; ; ) {
-    if (i >= text.length) return { offset: start, message: "unterminated string" };
-    const c = text.charCodeAt(i);
-    if (c === 34) return i + 1;
-    if (c < 32) return { offset: i, message: "control character (such as a raw newline or tab) inside a string" };
-    if (c === 92) {
-      const next = text[i + 1];
-      if (next === "u") {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
-          return { offset: i, message: "invalid \\u escape in a string" };
-        i += 6;
-      } else if (next !== void 0 && '"\\/bfnrt'.includes(next)) i += 2;
-      else return { offset: i, message: "invalid escape in a string" };
-    } else i++;
-  }
-}
-function scanNumber(text, start) {
-  const match = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-  match.lastIndex = start;
-  const found = match.exec(text);
-  if (found === null || found[0] === "-") return { offset: start, message: "invalid number" };
-  const end = start + found[0].length;
-  const after = text[end];
-  if (after !== void 0 && /[0-9.eE+\-a-zA-Z]/.test(after)) return { offset: start, message: "invalid number" };
-  return end;
-}
-function describe(text, at) {
-  const c = text.codePointAt(at);
-  if (c === void 0) return "end of file";
-  const char = String.fromCodePoint(c);
-  return c < 32 || c === 127 ? `character U+${c.toString(16).padStart(4, "0").toUpperCase()}` : `'${char}'`;
-}
-
-// packages/core/src/plain-object.ts
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-// packages/core/src/metrics/safe-record.ts
-function setOwnEntry(record, key, value) {
-  if (key === "__proto__") {
-    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-  } else {
-    record[key] = value;
-  }
-}
-function recordFromMap(map) {
-  const record = {};
-  for (const [key, value] of map) setOwnEntry(record, key, value);
-  return record;
-}
-
-// packages/core/src/run-record.ts
-var RUN_RECORD_SCHEMA = "ml-actions/run-record";
-var RUN_RECORD_VERSION = 1;
-function serializeRunRecord(record) {
-  return `${writeJson(record, "")}
-`;
-}
-function writeNumber(value) {
-  if (value === Infinity) return '"Infinity"';
-  if (value === -Infinity) return '"-Infinity"';
-  if (value !== value) return '"NaN"';
-  if (value === 0 && 1 / value < 0) return "-0";
-  return String(value);
-}
-function writeJson(value, indent) {
-  if (typeof value === "number") return writeNumber(value);
-  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";
-  const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    if (value.every((item) => typeof item === "number")) {
-      let text = "[";
-      for (let i = 0; i < value.length; i++) text += (i === 0 ? "" : ",") + writeNumber(value[i]);
-      return `${text}]`;
-    }
-    return `[
-${value.map((item) => inner + writeJson(item, inner)).join(",\n")}
-${indent}]`;
-  }
-  const entries = Object.keys(value).filter((key) => value[key] !== void 0);
-  if (entries.length === 0) return "{}";
-  const lines = entries.map(
-    (key) => `${inner}${JSON.stringify(key)}: ${writeJson(value[key], inner)}`
-  );
-  return `{
-${lines.join(",\n")}
-${indent}}`;
-}
-
-// packages/core/src/url-secrets.ts
-var URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
-var URL_PARTS = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#]*@)?([^?#]*)([?#].*)?$/is;
-function withoutUrlSecrets(text) {
-  return text.replace(URL_IN_TEXT, (url) => {
-    const parts = URL_PARTS.exec(url);
-    if (parts === null) return url;
-    const [, scheme = "", rest = "", query] = parts;
-    return `${scheme}${rest}${query === void 0 ? "" : "?***"}`;
-  });
 }
 
 // packages/core/src/files/format-bytes.ts
@@ -633,6 +313,58 @@ async function fingerprintFiles(patterns, options) {
 
 // packages/core/src/files/line-stream.ts
 import { isAscii } from "node:buffer";
+
+// packages/core/src/files/utf8-validation.ts
+function findInvalidUtf8(bytes, start = 0, end = bytes.length) {
+  let i = start;
+  while (i < end) {
+    const b = bytes[i];
+    if (b < 128) {
+      i++;
+      continue;
+    }
+    let need;
+    let min = 128;
+    let max = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239) {
+      need = 2;
+      if (b === 224) min = 160;
+      if (b === 237) max = 159;
+    } else if (b >= 240 && b <= 244) {
+      need = 3;
+      if (b === 240) min = 144;
+      if (b === 244) max = 143;
+    } else return i;
+    if (i + need >= end) return i;
+    const second = bytes[i + 1];
+    if (second < min || second > max) return i;
+    for (let k = 2; k <= need; k++) {
+      const next = bytes[i + k];
+      if (next < 128 || next > 191) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+function lineOfByte(bytes, offset, start = 0) {
+  let line = 1;
+  for (let i = start; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+function lineOfChar(text, offset) {
+  let line = 1;
+  let lineStart = 0;
+  let at = text.indexOf("\n");
+  while (at !== -1 && at < offset) {
+    line++;
+    lineStart = at + 1;
+    at = text.indexOf("\n", lineStart);
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+// packages/core/src/files/line-stream.ts
 var CHUNK_BYTES = 1024 * 1024;
 var MAX_LINE_BYTES = 64 * 1024 * 1024;
 var fatalDecoder = new TextDecoder("utf-8", { fatal: true });
@@ -766,7 +498,215 @@ function decodeTextBytes(bytes, displayName, allowEmpty = false) {
   return text;
 }
 
-// packages/core/src/hidden-characters.ts
+// packages/core/src/gate/load-rules.ts
+var MAX_RULES_FILE_BYTES = 1024 * 1024;
+
+// packages/core/src/text/json-text.ts
+function parseJsonText(text, displayName, firstLine = 1) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return parseJsonSlowly(text, displayName, firstLine);
+  }
+}
+function parseJsonTextWithNonFinite(text, displayName, firstLine = 1) {
+  try {
+    return JSON.parse(quoteNonFiniteLiterals(text));
+  } catch {
+    return parseJsonSlowly(text, displayName, firstLine);
+  }
+}
+function parseJsonSlowly(text, displayName, firstLine) {
+  const problem = findJsonSyntaxError(text);
+  if (problem !== void 0) {
+    const { line, column } = lineOfChar(text, problem.offset);
+    throw fileError(displayName, `invalid JSON: ${problem.message}`, line + firstLine - 1, column);
+  }
+  try {
+    return JSON.parse(quoteNonFiniteLiterals(text));
+  } catch (error2) {
+    const message = error2 instanceof Error ? error2.message.replace(/\s+/g, " ") : String(error2);
+    throw fileError(displayName, `invalid JSON: ${message}`, firstLine);
+  }
+}
+function quoteNonFiniteLiterals(text) {
+  let out = "";
+  let copied = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+      continue;
+    }
+    if (c === 34) inString = true;
+    else if (c === 78 && text.startsWith("NaN", i)) {
+      out += text.slice(copied, i) + '"NaN"';
+      i += 2;
+      copied = i + 1;
+    } else if (c === 73 && text.startsWith("Infinity", i)) {
+      out += text.slice(copied, i) + '"Infinity"';
+      i += 7;
+      copied = i + 1;
+    } else if (c === 45 && text.startsWith("-Infinity", i)) {
+      out += text.slice(copied, i) + '"-Infinity"';
+      i += 8;
+      copied = i + 1;
+    }
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+var OBJECT = 0;
+var ARRAY = 1;
+var VALUE = 0;
+var VALUE_OR_CLOSE = 1;
+var KEY = 2;
+var KEY_OR_CLOSE = 3;
+var COLON = 4;
+var AFTER_VALUE = 5;
+function findJsonSyntaxError(text) {
+  const stack = [];
+  let state = VALUE;
+  let i = 0;
+  const n = text.length;
+  for (; ; ) {
+    while (i < n) {
+      const w = text.charCodeAt(i);
+      if (w === 32 || w === 9 || w === 10 || w === 13) i++;
+      else break;
+    }
+    if (i >= n) {
+      if (stack.length === 0 && state === AFTER_VALUE) return void 0;
+      return { offset: n, message: "unexpected end of file (is it truncated?)" };
+    }
+    const c = text[i];
+    switch (state) {
+      case VALUE:
+      case VALUE_OR_CLOSE: {
+        if (c === "]" && state === VALUE_OR_CLOSE) {
+          stack.pop();
+          i++;
+          state = AFTER_VALUE;
+        } else if (c === "{") {
+          stack.push(OBJECT);
+          i++;
+          state = KEY_OR_CLOSE;
+        } else if (c === "[") {
+          stack.push(ARRAY);
+          i++;
+          state = VALUE_OR_CLOSE;
+        } else if (c === '"') {
+          const end = scanString(text, i);
+          if (typeof end !== "number") return end;
+          i = end;
+          state = AFTER_VALUE;
+        } else if (c === "-" || c >= "0" && c <= "9") {
+          if (text.startsWith("-Infinity", i)) {
+            i += 9;
+          } else {
+            const end = scanNumber(text, i);
+            if (typeof end !== "number") return end;
+            i = end;
+          }
+          state = AFTER_VALUE;
+        } else {
+          const word = ["true", "false", "null", "NaN", "Infinity"].find((literal) => text.startsWith(literal, i));
+          if (word === void 0)
+            return { offset: i, message: `unexpected ${describe(text, i)} where a value was expected` };
+          i += word.length;
+          state = AFTER_VALUE;
+        }
+        break;
+      }
+      case KEY:
+      case KEY_OR_CLOSE: {
+        if (c === "}" && state === KEY_OR_CLOSE) {
+          stack.pop();
+          i++;
+          state = AFTER_VALUE;
+        } else if (c === '"') {
+          const end = scanString(text, i);
+          if (typeof end !== "number") return end;
+          i = end;
+          state = COLON;
+        } else {
+          return {
+            offset: i,
+            message: `unexpected ${describe(text, i)} where a property name in double quotes was expected`
+          };
+        }
+        break;
+      }
+      case COLON: {
+        if (c !== ":")
+          return { offset: i, message: `expected ':' after the property name, found ${describe(text, i)}` };
+        i++;
+        state = VALUE;
+        break;
+      }
+      default: {
+        const top = stack[stack.length - 1];
+        if (top === void 0)
+          return { offset: i, message: `unexpected ${describe(text, i)} after the end of the JSON value` };
+        if (c === ",") {
+          i++;
+          state = top === OBJECT ? KEY : VALUE;
+        } else if (c === "}" && top === OBJECT || c === "]" && top === ARRAY) {
+          stack.pop();
+          i++;
+          state = AFTER_VALUE;
+        } else {
+          const expected = top === OBJECT ? "',' or '}'" : "',' or ']'";
+          return { offset: i, message: `expected ${expected}, found ${describe(text, i)}` };
+        }
+      }
+    }
+  }
+}
+function scanString(text, start) {
+  let i = start + 1;
+  for (; ; ) {
+    if (i >= text.length) return { offset: start, message: "unterminated string" };
+    const c = text.charCodeAt(i);
+    if (c === 34) return i + 1;
+    if (c < 32) return { offset: i, message: "control character (such as a raw newline or tab) inside a string" };
+    if (c === 92) {
+      const next = text[i + 1];
+      if (next === "u") {
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+          return { offset: i, message: "invalid \\u escape in a string" };
+        i += 6;
+      } else if (next !== void 0 && '"\\/bfnrt'.includes(next)) i += 2;
+      else return { offset: i, message: "invalid escape in a string" };
+    } else i++;
+  }
+}
+function scanNumber(text, start) {
+  const match = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+  match.lastIndex = start;
+  const found = match.exec(text);
+  if (found === null || found[0] === "-") return { offset: start, message: "invalid number" };
+  const end = start + found[0].length;
+  const after = text[end];
+  if (after !== void 0 && /[0-9.eE+\-a-zA-Z]/.test(after)) return { offset: start, message: "invalid number" };
+  return end;
+}
+function describe(text, at) {
+  const c = text.codePointAt(at);
+  if (c === void 0) return "end of file";
+  const char = String.fromCodePoint(c);
+  return c < 32 || c === 127 ? `character U+${c.toString(16).padStart(4, "0").toUpperCase()}` : `'${char}'`;
+}
+
+// packages/core/src/text/plain-object.ts
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+// packages/core/src/text/hidden-characters.ts
 var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
 function showHiddenCharacters(text) {
   return text.replace(
@@ -785,7 +725,7 @@ function lookAlikeNames(names) {
   return [...groups.values()].filter((group) => group.length > 1);
 }
 
-// packages/core/src/report/markdown-escape.ts
+// packages/core/src/text/markdown-escape.ts
 var ZWJ = "\u200D";
 var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
 var LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
@@ -810,7 +750,7 @@ function truncateText(text, maxLength) {
   return `${text.slice(0, end)}\u2026`;
 }
 
-// packages/core/src/run-summary.ts
+// packages/core/src/record/run-summary.ts
 function formatMetricValue(value) {
   if (Number.isNaN(value)) return "NaN";
   if (value === Infinity) return "\u221E";
@@ -907,6 +847,20 @@ function wallTimeFromDateText(text) {
   return Number.isNaN(milliseconds) ? void 0 : milliseconds / 1e3;
 }
 
+// packages/core/src/text/safe-record.ts
+function setOwnEntry(record, key, value) {
+  if (key === "__proto__") {
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    record[key] = value;
+  }
+}
+function recordFromMap(map) {
+  const record = {};
+  for (const [key, value] of map) setOwnEntry(record, key, value);
+  return record;
+}
+
 // packages/core/src/metrics/metric-series.ts
 var MetricSeries = class {
   steps = [];
@@ -966,7 +920,7 @@ var MetricTable = class {
   }
 };
 
-// packages/core/src/metrics/number-text.ts
+// packages/core/src/text/number-text.ts
 var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 function parseDecimal(text, start, end) {
   let i = start;
@@ -1989,7 +1943,7 @@ function paramValueFromTree(value) {
   return JSON.stringify(value, (_key, inner) => typeof inner === "bigint" ? String(inner) : inner) ?? null;
 }
 
-// packages/core/src/metrics/yaml-text.ts
+// packages/core/src/text/yaml-text.ts
 async function parseYamlText(text, displayName) {
   const { parseAllDocuments } = await import("./chunk-CNR7VUBG.js");
   const documents = parseAllDocuments(text, { merge: true, uniqueKeys: true, logLevel: "silent" });
@@ -2268,7 +2222,7 @@ async function readJsonlHistory(absolutePath, displayName) {
   return table.toRecord();
 }
 
-// packages/core/src/metrics/toml-text.ts
+// packages/core/src/text/toml-text.ts
 async function parseTomlText(text, displayName) {
   const { parse, TomlError } = await import("./chunk-VAT2XIJJ.js");
   try {
@@ -2558,36 +2512,46 @@ function globRegExp(pattern) {
   return new RegExp(`^${source}$`, "i");
 }
 
-// packages/core/src/report/markdown-table.ts
-var DELIMITER = { left: ":--", right: "--:", center: ":-:" };
-function tableHeader(columns) {
-  const titles = columns.map((column) => column.title);
-  const delimiters = columns.map((column) => DELIMITER[column.align ?? "left"]);
-  return `${tableRow(titles)}
-${tableRow(delimiters)}`;
+// packages/core/src/record/run-record.ts
+var RUN_RECORD_SCHEMA = "ml-actions/run-record";
+var RUN_RECORD_VERSION = 1;
+function serializeRunRecord(record) {
+  return `${writeJson(record, "")}
+`;
 }
-function tableRow(cells) {
-  return `| ${cells.join(" | ")} |`;
+function writeNumber(value) {
+  if (value === Infinity) return '"Infinity"';
+  if (value === -Infinity) return '"-Infinity"';
+  if (value !== value) return '"NaN"';
+  if (value === 0 && 1 / value < 0) return "-0";
+  return String(value);
+}
+function writeJson(value, indent) {
+  if (typeof value === "number") return writeNumber(value);
+  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    if (value.every((item) => typeof item === "number")) {
+      let text = "[";
+      for (let i = 0; i < value.length; i++) text += (i === 0 ? "" : ",") + writeNumber(value[i]);
+      return `${text}]`;
+    }
+    return `[
+${value.map((item) => inner + writeJson(item, inner)).join(",\n")}
+${indent}]`;
+  }
+  const entries = Object.keys(value).filter((key) => value[key] !== void 0);
+  if (entries.length === 0) return "{}";
+  const lines = entries.map(
+    (key) => `${inner}${JSON.stringify(key)}: ${writeJson(value[key], inner)}`
+  );
+  return `{
+${lines.join(",\n")}
+${indent}}`;
 }
 
-// packages/core/src/report/learning-curve.ts
-var SIDE_TABLE = tableHeader([
-  { title: "Line", align: "center" },
-  { title: "Series" },
-  { title: "Steps", align: "right" },
-  { title: "First", align: "right" },
-  { title: "Min", align: "right" },
-  { title: "Max", align: "right" },
-  { title: "Last", align: "right" }
-]);
-
-// packages/core/src/report/render-comparison.ts
-var MAX_SUMMARY_BYTES = 1024 * 1024;
-
-// packages/core/src/rules/load-rules.ts
-var MAX_RULES_FILE_BYTES = 1024 * 1024;
-
-// packages/core/src/run-record-size.ts
+// packages/core/src/record/run-record-size.ts
 var MAX_RUN_RECORD_BYTES = 10 * 1024 * 1024;
 var MIN_POINTS = 200;
 function fitRunRecord(record, maxBytes = MAX_RUN_RECORD_BYTES) {
@@ -2645,6 +2609,44 @@ function thinHistory(history, limit) {
     ...history.wallTimes === void 0 ? {} : { wallTimes: pick(history.wallTimes) },
     sampledFrom: history.sampledFrom ?? length
   };
+}
+
+// packages/core/src/report/markdown-table.ts
+var DELIMITER = { left: ":--", right: "--:", center: ":-:" };
+function tableHeader(columns) {
+  const titles = columns.map((column) => column.title);
+  const delimiters = columns.map((column) => DELIMITER[column.align ?? "left"]);
+  return `${tableRow(titles)}
+${tableRow(delimiters)}`;
+}
+function tableRow(cells) {
+  return `| ${cells.join(" | ")} |`;
+}
+
+// packages/core/src/report/learning-curve.ts
+var SIDE_TABLE = tableHeader([
+  { title: "Line", align: "center" },
+  { title: "Series" },
+  { title: "Steps", align: "right" },
+  { title: "First", align: "right" },
+  { title: "Min", align: "right" },
+  { title: "Max", align: "right" },
+  { title: "Last", align: "right" }
+]);
+
+// packages/core/src/report/render-comparison.ts
+var MAX_SUMMARY_BYTES = 1024 * 1024;
+
+// packages/core/src/text/url-secrets.ts
+var URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+var URL_PARTS = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#]*@)?([^?#]*)([?#].*)?$/is;
+function withoutUrlSecrets(text) {
+  return text.replace(URL_IN_TEXT, (url) => {
+    const parts = URL_PARTS.exec(url);
+    if (parts === null) return url;
+    const [, scheme = "", rest = "", query] = parts;
+    return `${scheme}${rest}${query === void 0 ? "" : "?***"}`;
+  });
 }
 
 // packages/github/src/action-context.ts

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCompareBundle, serializeCompareBundle, type CompareBundle } from '../src/compare-bundle.ts';
+import { parseCompareBundle, serializeCompareBundle, type CompareBundle } from '../src/record/compare-bundle.ts';
 import { UserError } from '../src/errors.ts';
 import { record } from './report-records.ts';
 

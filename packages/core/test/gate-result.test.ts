@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGateResult, type GateResult } from '../src/gate-result.ts';
+import { parseGateResult, type GateResult } from '../src/gate/gate-result.ts';
 import { UserError } from '../src/errors.ts';
 
 const result: GateResult = {

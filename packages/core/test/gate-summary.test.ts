@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gateVerdict, type GateResult, type RuleResult } from '../src/gate-result.ts';
-import { gateHeadline, renderGateSummary } from '../src/gate-summary.ts';
+import { gateVerdict, type GateResult, type RuleResult } from '../src/gate/gate-result.ts';
+import { gateHeadline, renderGateSummary } from '../src/gate/gate-summary.ts';
 
 function rule(verdict: RuleResult['verdict'], message = ''): RuleResult {
   return { rule: 'loss <= baseline', line: 1, metric: 'loss', verdict, message };

@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { UserError } from '../src/errors.ts';
-import type { GateResult } from '../src/gate-result.ts';
+import type { GateResult } from '../src/gate/gate-result.ts';
 import {
   buildManifest,
   findMlmodelFile,
@@ -15,7 +15,7 @@ import {
   serializeManifest,
   type ManifestFile,
 } from '../src/model-package/index.ts';
-import type { RunRecord } from '../src/run-record.ts';
+import type { RunRecord } from '../src/record/run-record.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures/model-package');
 const mlmodelText = fs.readFileSync(path.join(fixtures, 'sklearn-model/MLmodel'), 'utf8');

@@ -15,7 +15,7 @@ import {
   writeModelPackage,
   type ModelManifest,
 } from '../src/model-package/index.ts';
-import type { RunRecord } from '../src/run-record.ts';
+import type { RunRecord } from '../src/record/run-record.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures/model-package');
 const record = JSON.parse(fs.readFileSync(path.join(fixtures, 'run-record.json'), 'utf8')) as RunRecord;

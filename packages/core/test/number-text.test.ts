@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nonFiniteFromText, parseDecimal, parseNumberText } from '../src/metrics/number-text.ts';
+import { nonFiniteFromText, parseDecimal, parseNumberText } from '../src/text/number-text.ts';
 
 describe('parseDecimal', () => {
   it('agrees with Number() on every decimal spelling of any double', () => {

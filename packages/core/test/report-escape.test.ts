@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { GateResult } from '../src/gate-result.ts';
+import type { GateResult } from '../src/gate/gate-result.ts';
 import { compareMarker, renderComparison, type ComparisonReport } from '../src/report/index.ts';
-import { escapeCell, escapeInline, markdownLink, safeUrl, truncateText } from '../src/report/markdown-escape.ts';
+import { escapeCell, escapeInline, markdownLink, safeUrl, truncateText } from '../src/text/markdown-escape.ts';
 import { escapeMermaidLabel } from '../src/report/mermaid-escape.ts';
 import { BASE_SHA, history, record } from './report-records.ts';
 import { mermaidBlocks, mermaidParse, validateCharts } from './report-mermaid.ts';

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderComparison } from '../src/report/index.ts';
-import { evaluateRules, parseRules } from '../src/rules/index.ts';
+import { evaluateRules, parseRules } from '../src/gate/index.ts';
 import { validateCharts } from './report-mermaid.ts';
 import { BASE_SHA, history, record } from './report-records.ts';
 

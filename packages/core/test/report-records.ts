@@ -1,6 +1,6 @@
 /** Test helper: run records for report tests, with only what the report reads set explicitly. */
 
-import type { Metric, MetricHistory, ParamValue, RunRecord } from '../src/run-record.ts';
+import type { Metric, MetricHistory, ParamValue, RunRecord } from '../src/record/run-record.ts';
 
 export interface RecordOptions {
   runId?: string;

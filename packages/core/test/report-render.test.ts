@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { GateResult, RuleResult } from '../src/gate-result.ts';
+import type { GateResult, RuleResult } from '../src/gate/gate-result.ts';
 import { compareMarker, renderComparison, type ComparisonInput, type ComparisonReport } from '../src/report/index.ts';
 import { comparisonVerdict } from '../src/report/verdict.ts';
 import { utf8Length } from '../src/report/text-size.ts';

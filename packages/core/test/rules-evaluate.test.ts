@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { GateResult } from '../src/gate-result.ts';
-import type { RunRecord } from '../src/run-record.ts';
-import { aggregateValues, closestNames, evaluateRules, parseRules } from '../src/rules/index.ts';
+import type { GateResult } from '../src/gate/gate-result.ts';
+import type { RunRecord } from '../src/record/run-record.ts';
+import { aggregateValues, closestNames, evaluateRules, parseRules } from '../src/gate/index.ts';
 
 /** A run record holding only what rules look at, plus the required filler. */
 function run(metrics: Record<string, number>, runId = 'r1', experiment = 'train'): RunRecord {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UserError, UserErrors } from '../src/errors.ts';
-import { formatExpr, parseRules, type Expr } from '../src/rules/index.ts';
+import { formatExpr, parseRules, type Expr } from '../src/gate/index.ts';
 
 const num = (value: number): Expr => ({ kind: 'number', value });
 const baseline = (metric?: string): Expr =>

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError, UserErrors } from '../src/errors.ts';
-import type { RunRecord } from '../src/run-record.ts';
-import { COMPARISONS, evaluateRules, parseRules, type Comparison } from '../src/rules/index.ts';
+import type { RunRecord } from '../src/record/run-record.ts';
+import { COMPARISONS, evaluateRules, parseRules, type Comparison } from '../src/gate/index.ts';
 
 function run(metrics: Record<string, number>): RunRecord {
   return {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMPARISONS, formatRule, parseRules, type Rule } from '../src/rules/index.ts';
+import { COMPARISONS, formatRule, parseRules, type Rule } from '../src/gate/index.ts';
 
 const name = fc.oneof(
   fc.constantFrom('accuracy', 'val.loss', 'train/loss', 'f1-macro', 'latency_ms'),

@@ -4,7 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.ts';
-import { parseRunRecord, serializeRunRecord, type Metric, type RunRecord } from '../src/run-record.ts';
+import { parseRunRecord, serializeRunRecord, type Metric, type RunRecord } from '../src/record/run-record.ts';
 
 const schemaPath = path.join(import.meta.dirname, '../schema/run-record.schema.json');
 const fixturePath = path.join(import.meta.dirname, 'fixtures/metrics/run-record.json');

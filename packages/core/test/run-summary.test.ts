@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RunRecord } from '../src/run-record.ts';
-import { renderRunSummary } from '../src/run-summary.ts';
+import type { RunRecord } from '../src/record/run-record.ts';
+import { renderRunSummary } from '../src/record/run-summary.ts';
 
 const record = JSON.parse(
   fs.readFileSync(path.join(import.meta.dirname, 'fixtures/model-package/run-record.json'), 'utf8'),

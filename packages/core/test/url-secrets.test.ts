@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withoutUrlSecrets } from '../src/url-secrets.ts';
+import { withoutUrlSecrets } from '../src/text/url-secrets.ts';
 
 describe('withoutUrlSecrets', () => {
   it('removes userinfo, query and fragment from every URL in the text', () => {

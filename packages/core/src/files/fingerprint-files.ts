@@ -1,4 +1,4 @@
-import type { DataInput } from '../run-record.ts';
+import type { DataInput } from '../record/run-record.ts';
 import { hashFile } from './hash-file.ts';
 import { listWorkspaceFolder, type WorkspaceOptions, type WorkspacePath } from './workspace-path.ts';
 import { expandWorkspacePattern } from './workspace-pattern.ts';

@@ -1,10 +1,10 @@
-import type { Metric } from '../run-record.ts';
+import type { Metric } from '../record/run-record.ts';
 import { UserError } from '../errors.ts';
 import type { WorkspaceOptions } from '../files/workspace-path.ts';
 import { expandWorkspacePattern } from '../files/workspace-pattern.ts';
 import { readMetricsFolder } from './metrics-folder.ts';
 import { readMetricsFile } from './read-metrics-file.ts';
-import { setOwnEntry } from './safe-record.ts';
+import { setOwnEntry } from '../text/safe-record.ts';
 
 /**
  * Reads every metrics source the patterns name. Each pattern is a file, a folder (see

@@ -1,9 +1,9 @@
-import type { Metric } from '../run-record.ts';
+import type { Metric } from '../record/run-record.ts';
 import { fileError } from '../files/file-error.ts';
 import { forEachLine } from '../files/line-stream.ts';
 import { isEpochName, isStepName, wallTimeFromDateText, wallTimeRank, wallTimeSeconds } from './history-columns.ts';
 import { MetricTable, type MetricSeries } from './metric-series.ts';
-import { nonFiniteFromText, parseDecimal } from './number-text.ts';
+import { nonFiniteFromText, parseDecimal } from '../text/number-text.ts';
 
 // Column kinds.
 const UNDECIDED = 0; // a metric candidate whose first non-empty cell is still to come

@@ -1,4 +1,4 @@
-import type { Metric } from '../run-record.ts';
+import type { Metric } from '../record/run-record.ts';
 import { listWorkspaceFolder, workspaceChild, type WorkspacePath } from '../files/workspace-path.ts';
 import { readDelimitedHistory } from './delimited-history.ts';
 import { readJsonMetrics } from './json-metrics.ts';

@@ -1,5 +1,5 @@
 import { fileError } from '../files/file-error.ts';
-import { isPlainObject } from '../plain-object.ts';
+import { isPlainObject } from '../text/plain-object.ts';
 
 /** Nesting deeper than this in a metrics or params file is refused rather than walked. */
 export const MAX_NESTING_DEPTH = 100;

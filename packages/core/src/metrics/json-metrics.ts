@@ -1,6 +1,6 @@
-import type { Metric } from '../run-record.ts';
+import type { Metric } from '../record/run-record.ts';
 import { readTextFile } from '../files/text-file.ts';
-import { parseJsonText } from './json-text.ts';
+import { parseJsonText } from '../text/json-text.ts';
 import { knownJsonShapeMetrics } from './known-json-shapes.ts';
 import { metricsFromTree } from './summary-metrics.ts';
 

@@ -1,11 +1,11 @@
-import type { Metric } from '../run-record.ts';
+import type { Metric } from '../record/run-record.ts';
 import { fileError } from '../files/file-error.ts';
 import { forEachLine } from '../files/line-stream.ts';
 import { MAX_NESTING_DEPTH } from './flatten-tree.ts';
 import { wallTimeFromDateText, wallTimeSeconds } from './history-columns.ts';
-import { parseJsonText, parseJsonTextWithNonFinite } from './json-text.ts';
+import { parseJsonText, parseJsonTextWithNonFinite } from '../text/json-text.ts';
 import { MetricTable, type MetricSeries } from './metric-series.ts';
-import { nonFiniteFromText } from './number-text.ts';
+import { nonFiniteFromText } from '../text/number-text.ts';
 import { describeValue } from './summary-metrics.ts';
 
 /** What we know about one key of the history, kept so each line costs one Map lookup per key. */

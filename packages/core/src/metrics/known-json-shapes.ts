@@ -1,10 +1,10 @@
 import path from 'node:path';
-import type { Metric } from '../run-record.ts';
+import type { Metric } from '../record/run-record.ts';
 import { MAX_NESTING_DEPTH } from './flatten-tree.ts';
-import { isPlainObject } from '../plain-object.ts';
+import { isPlainObject } from '../text/plain-object.ts';
 import { isEpochName, isStepName } from './history-columns.ts';
 import { MetricTable } from './metric-series.ts';
-import { setOwnEntry } from './safe-record.ts';
+import { setOwnEntry } from '../text/safe-record.ts';
 
 /**
  * The JSON files that ML frameworks write whose plain flattening would misread them, recognised

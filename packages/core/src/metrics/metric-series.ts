@@ -1,5 +1,5 @@
-import type { Metric } from '../run-record.ts';
-import { recordFromMap } from './safe-record.ts';
+import type { Metric } from '../record/run-record.ts';
+import { recordFromMap } from '../text/safe-record.ts';
 
 /**
  * One metric's history as it is read: parallel number columns, in file order, plus its final

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Metric } from '../run-record.ts';
+import type { Metric } from '../record/run-record.ts';
 import type { UserError } from '../errors.ts';
 import { listWorkspaceFolder, type WorkspacePath } from '../files/workspace-path.ts';
 import { isDvcliveFolder, readDvcliveFolder } from './dvclive.ts';

@@ -1,13 +1,13 @@
-import type { Metric, ParamValue } from '../run-record.ts';
+import type { Metric, ParamValue } from '../record/run-record.ts';
 import { fileError } from '../files/file-error.ts';
 import { forEachLine } from '../files/line-stream.ts';
 import { readTextFile } from '../files/text-file.ts';
 import { listWorkspaceFolder, workspaceChild, type WorkspacePath } from '../files/workspace-path.ts';
 import { parseParamValue } from '../params/param-value.ts';
-import { isPlainObject } from '../plain-object.ts';
+import { isPlainObject } from '../text/plain-object.ts';
 import { MetricTable } from './metric-series.ts';
-import { parseDecimal, parseNumberText } from './number-text.ts';
-import { parseYamlText } from './yaml-text.ts';
+import { parseDecimal, parseNumberText } from '../text/number-text.ts';
+import { parseYamlText } from '../text/yaml-text.ts';
 
 /** One MLflow run folder (`mlruns/<experiment>/<run>/`) and what its meta.yaml says. */
 export interface MlflowRun {

@@ -1,4 +1,4 @@
-import type { Metric } from '../run-record.ts';
+import type { Metric } from '../record/run-record.ts';
 import type { UserError } from '../errors.ts';
 import { readDelimitedHistory } from './delimited-history.ts';
 import { dvcliveKeyPrefix } from './dvclive.ts';

@@ -1,9 +1,9 @@
-import type { Metric } from '../run-record.ts';
+import type { Metric } from '../record/run-record.ts';
 import { fileError } from '../files/file-error.ts';
 import { flattenTree } from './flatten-tree.ts';
-import { isPlainObject } from '../plain-object.ts';
-import { nonFiniteFromText } from './number-text.ts';
-import { recordFromMap } from './safe-record.ts';
+import { isPlainObject } from '../text/plain-object.ts';
+import { nonFiniteFromText } from '../text/number-text.ts';
+import { recordFromMap } from '../text/safe-record.ts';
 
 /**
  * The metrics in a parsed summary file (JSON, YAML or TOML): every number, flattened to `a.b.c`.

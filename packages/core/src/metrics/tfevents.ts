@@ -1,4 +1,4 @@
-import type { Metric } from '../run-record.ts';
+import type { Metric } from '../record/run-record.ts';
 import type { UserError } from '../errors.ts';
 import { fileError } from '../files/file-error.ts';
 import { openRegularFile } from '../files/regular-file.ts';

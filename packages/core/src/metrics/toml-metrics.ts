@@ -1,7 +1,7 @@
-import type { Metric } from '../run-record.ts';
+import type { Metric } from '../record/run-record.ts';
 import { readTextFile } from '../files/text-file.ts';
 import { metricsFromTree } from './summary-metrics.ts';
-import { parseTomlText } from './toml-text.ts';
+import { parseTomlText } from '../text/toml-text.ts';
 
 /** Reads a TOML file of (nested) metrics, flattened to `a.b.c`. */
 export async function readTomlMetrics(absolutePath: string, displayName: string): Promise<Record<string, Metric>> {

@@ -1,7 +1,7 @@
-import type { Metric } from '../run-record.ts';
+import type { Metric } from '../record/run-record.ts';
 import { readTextFile } from '../files/text-file.ts';
 import { metricsFromTree } from './summary-metrics.ts';
-import { parseYamlText } from './yaml-text.ts';
+import { parseYamlText } from '../text/yaml-text.ts';
 
 /** Reads a YAML file of (nested) metrics, flattened to `a.b.c`. */
 export async function readYamlMetrics(absolutePath: string, displayName: string): Promise<Record<string, Metric>> {

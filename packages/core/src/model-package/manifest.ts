@@ -6,8 +6,8 @@
  * (model files, manifest.json, README.md) except itself.
  */
 import { UserError } from '../errors.ts';
-import type { GateResult, Verdict } from '../gate-result.ts';
-import type { ParamValue, RunRecord } from '../run-record.ts';
+import type { GateResult, Verdict } from '../gate/gate-result.ts';
+import type { ParamValue, RunRecord } from '../record/run-record.ts';
 import { findMlmodelFile, type MlmodelSignature, type ParsedMlmodel } from './mlmodel.ts';
 import { validateModelName } from './model-version.ts';
 import { parseSemver } from './semver.ts';

@@ -4,10 +4,10 @@
  * manifest, so the card never says something the manifest does not.
  */
 import { formatBytes } from '../files/format-bytes.ts';
-import type { Verdict } from '../gate-result.ts';
+import type { Verdict } from '../gate/gate-result.ts';
 import type { ManifestNumber, ManifestFile, ModelManifest } from './manifest.ts';
 import { PACKAGE_SUMS_FILE } from './manifest.ts';
-import { escapeInline as escapeMarkdown, markdownLink } from '../report/markdown-escape.ts';
+import { escapeInline as escapeMarkdown, markdownLink } from '../text/markdown-escape.ts';
 
 export interface ModelCardOptions {
   /** Free Markdown from the user, shown under the title as written. */

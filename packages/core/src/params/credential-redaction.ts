@@ -4,8 +4,8 @@
  * notes), and GitHub masks only the secrets it knows. Values under names that look like
  * credentials are stored and shown as `***`.
  */
-import { setOwnEntry } from '../metrics/safe-record.ts';
-import type { ParamValue } from '../run-record.ts';
+import { setOwnEntry } from '../text/safe-record.ts';
+import type { ParamValue } from '../record/run-record.ts';
 
 /** What a redacted value becomes. */
 export const REDACTED = '***';

@@ -1,4 +1,4 @@
-import type { ParamValue } from '../run-record.ts';
+import type { ParamValue } from '../record/run-record.ts';
 
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 const TRUE = new Set(['true', 'True', 'TRUE']);

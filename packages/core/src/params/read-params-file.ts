@@ -1,13 +1,13 @@
 import path from 'node:path';
-import type { ParamValue } from '../run-record.ts';
+import type { ParamValue } from '../record/run-record.ts';
 import { fileError } from '../files/file-error.ts';
 import { readTextFile } from '../files/text-file.ts';
 import { flattenTree } from '../metrics/flatten-tree.ts';
-import { isPlainObject } from '../plain-object.ts';
-import { parseJsonText } from '../metrics/json-text.ts';
+import { isPlainObject } from '../text/plain-object.ts';
+import { parseJsonText } from '../text/json-text.ts';
 import { describeValue } from '../metrics/summary-metrics.ts';
-import { parseTomlText } from '../metrics/toml-text.ts';
-import { parseYamlText } from '../metrics/yaml-text.ts';
+import { parseTomlText } from '../text/toml-text.ts';
+import { parseYamlText } from '../text/yaml-text.ts';
 import { paramValueFromTree } from './param-value.ts';
 
 /** Params files larger than this are refused: a params file is a few KiB; a bigger one is likely the wrong file. */

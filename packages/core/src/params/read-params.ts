@@ -1,9 +1,9 @@
-import type { ParamValue } from '../run-record.ts';
+import type { ParamValue } from '../record/run-record.ts';
 import { UserError } from '../errors.ts';
 import { workspaceChild, type WorkspaceOptions, type WorkspacePath } from '../files/workspace-path.ts';
 import { expandWorkspacePattern } from '../files/workspace-pattern.ts';
 import { findMlflowRuns, readMlflowRunParams } from '../metrics/mlflow.ts';
-import { setOwnEntry } from '../metrics/safe-record.ts';
+import { setOwnEntry } from '../text/safe-record.ts';
 import { parseParamValue } from './param-value.ts';
 import { readParamsFile } from './read-params-file.ts';
 

@@ -1,6 +1,6 @@
 /** The comparison as data, for other steps and tools: everything the report shows, unrounded. */
 
-import type { GateResult } from '../gate-result.ts';
+import type { GateResult } from '../gate/gate-result.ts';
 import type { Leaderboard } from './leaderboard.ts';
 import type { MetricDirection } from './metric-direction.ts';
 import type { GateMark, MetricRow, RowStatus } from './metric-rows.ts';

@@ -20,7 +20,6 @@ export {
   type ComparisonJsonLeaderboard,
   type ComparisonJsonRow,
 } from './comparison-json.ts';
-export { escapeCell, escapeInline, markdownLink, safeUrl, truncateText, MAX_CELL_LENGTH } from './markdown-escape.ts';
 export { escapeMermaidLabel } from './mermaid-escape.ts';
 export { tableHeader, tableRow, type ColumnAlign, type TableColumn } from './markdown-table.ts';
 export { metricDirection, type MetricDirection } from './metric-direction.ts';

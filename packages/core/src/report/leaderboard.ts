@@ -1,7 +1,7 @@
 /** When a matrix or several seeds produced several runs: the runs ranked on their key metrics. */
 
-import type { GateResult } from '../gate-result.ts';
-import type { RunRecord } from '../run-record.ts';
+import type { GateResult } from '../gate/gate-result.ts';
+import type { RunRecord } from '../record/run-record.ts';
 import { metricDirection, type MetricDirection } from './metric-direction.ts';
 
 /** At most this many metric columns, so the table stays readable. */

@@ -3,9 +3,9 @@
  * and the baseline's) followed by a small table, because xycharts have no legend.
  */
 
-import type { MetricHistory } from '../run-record.ts';
+import type { MetricHistory } from '../record/run-record.ts';
 import { downsampleForChart, MAX_CHART_POINTS, type SeriesScan } from './downsample.ts';
-import { escapeCell, escapeInline } from './markdown-escape.ts';
+import { escapeCell, escapeInline } from '../text/markdown-escape.ts';
 import { tableHeader, tableRow } from './markdown-table.ts';
 import { escapeMermaidLabel } from './mermaid-escape.ts';
 import { formatNumber, plainDecimal } from './number-format.ts';

@@ -5,8 +5,8 @@
  * look-alikes, so the name still reads right and the chart always parses.
  */
 
-import { showHiddenCharacters } from '../hidden-characters.ts';
-import { truncateText } from './markdown-escape.ts';
+import { showHiddenCharacters } from '../text/hidden-characters.ts';
+import { truncateText } from '../text/markdown-escape.ts';
 
 const REPLACEMENTS: Record<string, string> = {
   '"': "'",

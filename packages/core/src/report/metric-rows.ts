@@ -1,7 +1,7 @@
 /** The numbers behind the comparison table: one row per metric, this PR against the baseline. */
 
-import type { GateResult } from '../gate-result.ts';
-import type { RunRecord } from '../run-record.ts';
+import type { GateResult } from '../gate/gate-result.ts';
+import type { RunRecord } from '../record/run-record.ts';
 import { metricDirection, type MetricDirection } from './metric-direction.ts';
 import { formatNumber } from './number-format.ts';
 

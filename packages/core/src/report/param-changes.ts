@@ -1,6 +1,6 @@
 /** Params whose value differs between this PR's runs and the baseline's records. */
 
-import type { ParamValue, RunRecord } from '../run-record.ts';
+import type { ParamValue, RunRecord } from '../record/run-record.ts';
 
 export interface ParamChange {
   name: string;

@@ -5,8 +5,8 @@
  */
 
 import { createHash } from 'node:crypto';
-import type { GateResult } from '../gate-result.ts';
-import type { RunRecord } from '../run-record.ts';
+import type { GateResult } from '../gate/gate-result.ts';
+import type { RunRecord } from '../record/run-record.ts';
 import { comparisonJson, type ComparisonJson } from './comparison-json.ts';
 import { fitReport, type Audience, type ReportParts } from './fit-report.ts';
 import { buildLeaderboard } from './leaderboard.ts';

@@ -3,12 +3,12 @@
  * Everything from user files or the event goes through `escapeInline`/`escapeCell`.
  */
 
-import type { GateResult, RuleResult } from '../gate-result.ts';
-import type { MetricHistory, RunRecord } from '../run-record.ts';
+import type { GateResult, RuleResult } from '../gate/gate-result.ts';
+import type { MetricHistory, RunRecord } from '../record/run-record.ts';
 import type { ReportCharts, ReportTable } from './fit-report.ts';
 import type { Leaderboard } from './leaderboard.ts';
 import { renderLearningCurve } from './learning-curve.ts';
-import { escapeCell, escapeInline, markdownLink, safeUrl, truncateText } from './markdown-escape.ts';
+import { escapeCell, escapeInline, markdownLink, safeUrl, truncateText } from '../text/markdown-escape.ts';
 import { tableHeader, tableRow, type TableColumn } from './markdown-table.ts';
 import type { GateMark, MetricRow } from './metric-rows.ts';
 import { formatNumber, formatPercent, formatSigned, MISSING } from './number-format.ts';

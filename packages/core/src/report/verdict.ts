@@ -1,6 +1,6 @@
 /** The one-word verdict of a comparison, for the comment's first line and the JSON. */
 
-import type { GateResult } from '../gate-result.ts';
+import type { GateResult } from '../gate/gate-result.ts';
 import type { MetricRow, RowStatus } from './metric-rows.ts';
 
 export type ComparisonVerdict = 'better' | 'worse' | 'mixed' | 'no change' | 'no baseline' | 'failing gate';

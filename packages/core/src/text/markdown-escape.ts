@@ -1,4 +1,4 @@
-import { showHiddenCharacters } from '../hidden-characters.ts';
+import { showHiddenCharacters } from './hidden-characters.ts';
 
 /**
  * Escaping for text that came from users (metric and param names and values, branch and

@@ -3,8 +3,8 @@
  * Its JSON Schema is packages/core/schema/run-record.schema.json; `parseRunRecord` enforces it.
  */
 
-import { JsonChecker, parseUntrustedJson } from './json-checker.ts';
-import { setOwnEntry } from './metrics/safe-record.ts';
+import { JsonChecker, parseUntrustedJson } from '../text/json-checker.ts';
+import { setOwnEntry } from '../text/safe-record.ts';
 
 export const RUN_RECORD_SCHEMA = 'ml-actions/run-record';
 export const RUN_RECORD_VERSION = 1;

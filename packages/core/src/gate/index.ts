@@ -15,3 +15,5 @@ export {
 export { rulesNeedBaseline } from './needs-baseline.ts';
 export { loadRules, readRulesFile, MAX_RULES_FILE_BYTES } from './load-rules.ts';
 export { formatRule } from './format-rule.ts';
+export * from './gate-result.ts';
+export * from './gate-summary.ts';

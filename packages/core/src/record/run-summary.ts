@@ -1,4 +1,4 @@
-import { escapeCell, escapeInline } from './report/markdown-escape.ts';
+import { escapeCell, escapeInline } from '../text/markdown-escape.ts';
 import type { ParamValue, RunRecord } from './run-record.ts';
 
 /** A metric value as people read it: full precision trimmed to 6 significant digits, NaN and infinities named. */

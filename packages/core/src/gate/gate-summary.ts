@@ -1,6 +1,6 @@
 import { gateVerdict, type GateResult, type Verdict } from './gate-result.ts';
-import { escapeCell, escapeInline } from './report/markdown-escape.ts';
-import { formatMetricValue } from './run-summary.ts';
+import { escapeCell, escapeInline } from '../text/markdown-escape.ts';
+import { formatMetricValue } from '../record/run-summary.ts';
 
 const MARKS: Record<Verdict, string> = { pass: '✅ pass', fail: '❌ fail', skipped: '⏭️ skipped', error: '⚠️ error' };
 

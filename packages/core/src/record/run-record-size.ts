@@ -1,6 +1,6 @@
-import { UserError } from './errors.ts';
-import { formatBytes } from './files/format-bytes.ts';
-import { setOwnEntry } from './metrics/safe-record.ts';
+import { UserError } from '../errors.ts';
+import { formatBytes } from '../files/format-bytes.ts';
+import { setOwnEntry } from '../text/safe-record.ts';
 import { serializeRunRecord, type Metric, type MetricHistory, type RunRecord } from './run-record.ts';
 
 /**

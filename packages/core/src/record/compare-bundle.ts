@@ -1,4 +1,4 @@
-import { JsonChecker, parseUntrustedJson } from './json-checker.ts';
+import { JsonChecker, parseUntrustedJson } from '../text/json-checker.ts';
 import { parseRunRecord, serializeRunRecord, type RunRecord } from './run-record.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { GateResult, RuleResult, Verdict } from '../gate-result.ts';
-import type { RunRecord } from '../run-record.ts';
+import type { GateResult, RuleResult, Verdict } from './gate-result.ts';
+import type { RunRecord } from '../record/run-record.ts';
 import { aggregateValues } from './aggregate.ts';
 import { closestNames } from './closest-names.ts';
 import { baselineMetrics, DivisionByZero, evaluateExpr, formatExpr, NotFinite } from './expression.ts';

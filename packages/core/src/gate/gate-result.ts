@@ -1,5 +1,5 @@
 /** What a gate decided, rule by rule: shared by gate (which judges) and compare (which shows it). */
-import { JsonChecker, parseUntrustedJson } from './json-checker.ts';
+import { JsonChecker, parseUntrustedJson } from '../text/json-checker.ts';
 
 export const VERDICTS = ['pass', 'fail', 'skipped', 'error'] as const;
 export type Verdict = (typeof VERDICTS)[number];

@@ -1,6 +1,6 @@
-import { UserError } from './errors.ts';
-import { lineOfChar } from './files/utf8-validation.ts';
-import { findJsonSyntaxError } from './metrics/json-text.ts';
+import { UserError } from '../errors.ts';
+import { lineOfChar } from '../files/utf8-validation.ts';
+import { findJsonSyntaxError } from './json-text.ts';
 import { isPlainObject } from './plain-object.ts';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
