@@ -29935,8 +29935,8 @@ var external_node_path_ = __nccwpck_require__(76760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 86 modules
-var src = __nccwpck_require__(4364);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 87 modules
+var src = __nccwpck_require__(51511);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 21 modules
 var github_src = __nccwpck_require__(29441);
 // EXTERNAL MODULE: external "node:zlib"
@@ -29955,8 +29955,8 @@ var external_node_zlib_ = __nccwpck_require__(38522);
  *   too small for the choice to matter), so most files are never sampled at all;
  * - level 0 (store) when incompressible files hold at least 80% of the bytes, else level 6
  *   (the artifact client's own default).
- * Samples are read from the staged copies, which were just written and so are in the page cache:
- * the user's model files are still read only once.
+ * Samples are read from the staged files, which were just hashed and so are in the page cache:
+ * the user's model files are still read from disk only once.
  */
 
 
@@ -30296,8 +30296,9 @@ async function packageModel(step, outputs) {
     core/* info */.pq(`${version.name} ${version.version}: ${version.explanation}`);
     const stagingDir = (0,external_node_path_.join)(process.env['RUNNER_TEMP'] || (0,external_node_os_.tmpdir)(), 'ml-actions', 'packages', `${artifactName}-${(0,external_node_crypto_.randomUUID)().slice(0, 8)}`);
     const gate = await (0,github_src/* readJobGateResults */.zG)();
-    const { pkg, manifest } = await core/* group */.Os(`Staging ${selected.length} model files`, async () => {
+    const { pkg, manifest, staged } = await core/* group */.Os(`Staging ${selected.length} model files`, async () => {
         const staged = await (0,src/* stageModelFiles */.FW)({ stagingDir, files: selected });
+        logStaging(staged);
         const manifest = (0,src/* buildManifest */.u1)({
             name: version.name,
             version: version.version,
@@ -30307,7 +30308,11 @@ async function packageModel(step, outputs) {
             ...(mlmodel === undefined ? {} : { mlmodel }),
             ...(gate === undefined ? {} : { gate }),
         });
-        return { pkg: await (0,src/* writeModelPackage */.FX)({ stagingDir, manifest, card: (0,src/* renderModelCard */.kL)(manifest) }), manifest };
+        return {
+            pkg: await (0,src/* writeModelPackage */.FX)({ stagingDir, manifest, card: (0,src/* renderModelCard */.kL)(manifest) }),
+            manifest,
+            staged,
+        };
     });
     const manifestFile = fileOf(pkg, src/* PACKAGE_MANIFEST_FILE */.sx);
     outputs.manifest = manifestFile.absolute;
@@ -30316,13 +30321,26 @@ async function packageModel(step, outputs) {
     const modelFiles = pkg.files.filter((file) => modelPaths.has(file.path));
     const compression = await chooseCompression(modelFiles, settings.compressionLevel);
     core/* info */.pq(`zip level ${compression.level}: ${compression.reason}`);
+    // Hard-linked files are the user's own: a write to one since it was hashed is refused before the
+    // upload, and one during the upload after it, with the artifact (not what SHA256SUMS lists) deleted.
+    await (0,src/* verifyStagedFiles */.JQ)(staged);
     const upload = await core/* group */.Os(`Uploading artifact ${artifactName}`, async () => {
         const artifacts = await (0,github_src/* loadArtifactClient */.AX)();
         await (0,github_src/* replaceEarlierAttempt */.gc)(artifacts, artifactName, context.runAttempt);
-        return artifacts.uploadArtifact(artifactName, pkg.files.map((file) => file.absolute), pkg.dir, {
+        const uploaded = await artifacts.uploadArtifact(artifactName, pkg.files.map((file) => file.absolute), pkg.dir, {
             compressionLevel: compression.level,
             ...(settings.retentionDays === undefined ? {} : { retentionDays: settings.retentionDays }),
         });
+        try {
+            await (0,src/* verifyStagedFiles */.JQ)(staged, { rehashRecent: true });
+        }
+        catch (thrown) {
+            await artifacts.deleteArtifact(artifactName).catch((deletion) => {
+                core/* warning */.$e(`the artifact ${artifactName} does not match its SHA256SUMS and could not be deleted: ${String(deletion)}`);
+            });
+            throw thrown;
+        }
+        return uploaded;
     });
     if (upload.id === undefined)
         throw new Error(`the artifact service gave no id for ${artifactName}`);
@@ -30374,6 +30392,23 @@ async function packageModel(step, outputs) {
         notes,
     }));
 }
+/** Says in the log how the files were staged, and why any was copied rather than hard-linked. */
+function logStaging(staged) {
+    const copied = new Map();
+    for (const file of staged) {
+        if (file.copyReason === undefined)
+            continue;
+        const same = copied.get(file.copyReason) ?? [];
+        same.push(file);
+        copied.set(file.copyReason, same);
+    }
+    const linked = staged.length - [...copied.values()].reduce((sum, files) => sum + files.length, 0);
+    core/* info */.pq(`${linked} of ${staged.length} model files hard-linked into the staging folder, hashed in place`);
+    for (const [reason, files] of copied) {
+        const which = files.length === 1 ? files[0].path : `${files.length} files (${files[0].path} first)`;
+        core/* info */.pq(`${which} copied into the staging folder instead of hard-linked (${reason}); each byte is still read once`);
+    }
+}
 function fileOf(pkg, name) {
     const file = pkg.files.find((candidate) => candidate.path === name);
     if (file === undefined)
@@ -30398,7 +30433,7 @@ async function readMlmodel(files) {
 
 /***/ }),
 
-/***/ 4364:
+/***/ 51511:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30435,11 +30470,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   qd: () => (/* reexport */ markdown_table_tableHeader),
   jD: () => (/* reexport */ markdown_table_tableRow),
   HW: () => (/* reexport */ validateModelName),
+  JQ: () => (/* reexport */ verifyStagedFiles),
   t: () => (/* reexport */ withoutUrlSecrets),
   FX: () => (/* reexport */ writeModelPackage)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, collectMetrics, commentKeyName, compareMarker, compareMetrics, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, fingerprintFiles, fitRunRecord, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSigned, gateHeadline, gateVerdict, hashFile, isCredentialName, isDvcliveFolder, isGlobPattern, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, lookAlikeNames, maskedCrc32c, metricDirection, metricsFormatFromName, minutesText, modelTag, paramValueFromTree, parseCompareBundle, parseParamValue, parseRules, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, readZipEntry, redactCommand, redactParams, renderComparison, renderGateSummary, renderLearningCurve, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, serializeCompareBundle, serializeManifest, serializeRunRecord, snapshotMetricsFiles, thinHistory, toJsonNumber, toWorkspaceRelative, truncateText, unchangedMetricsFiles, utf8Length, validateRunRecord, workspaceChild
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_SUMS_FILE, REDACTED, RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, aggregateValues, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, collectMetrics, commentKeyName, compareMarker, compareMetrics, comparisonVerdict, copyAndHashFile, copyAndHashOpenFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, finalMetricValues, findMlflowRuns, fingerprintFiles, fitRunRecord, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSigned, gateHeadline, gateVerdict, hashFile, hashOpenFile, isCredentialName, isDvcliveFolder, isGlobPattern, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, lookAlikeNames, maskedCrc32c, metricDirection, metricsFormatFromName, minutesText, modelTag, paramValueFromTree, parseCompareBundle, parseParamValue, parseRules, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParams, readParamsFile, readRulesFile, readTfevents, readTomlMetrics, readYamlMetrics, readZipEntry, redactCommand, redactParams, renderComparison, renderGateSummary, renderLearningCurve, renderRunSummary, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, serializeCompareBundle, serializeManifest, serializeRunRecord, snapshotMetricsFiles, stagedPath, thinHistory, toJsonNumber, toWorkspaceRelative, truncateText, unchangedMetricsFiles, utf8Length, validateRunRecord, workspaceChild
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -31333,8 +31369,16 @@ var promises_ = __nccwpck_require__(51455);
  * O_NONBLOCK makes opening a FIFO return at once (for a regular file it changes nothing), and the
  * check is made on the opened descriptor, so a path swapped for a FIFO after a `stat` is caught too.
  */
-async function regular_file_openRegularFile(absolutePath, displayName) {
-    const handle = await (0,promises_.open)(absolutePath, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+async function regular_file_openRegularFile(absolutePath, displayName, options = {}) {
+    // noFollow, for a path already resolved: a last component swapped for a symbolic link since is
+    // refused rather than followed (to a file outside the workspace, perhaps).
+    const flags = external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK | (options.noFollow === true ? external_node_fs_.constants.O_NOFOLLOW : 0);
+    const handle = await (0,promises_.open)(absolutePath, flags).catch((thrown) => {
+        if (options.noFollow === true && thrown?.code === 'ELOOP') {
+            throw file_error_fileError(displayName, 'became a symbolic link after it was selected; refused');
+        }
+        throw thrown;
+    });
     try {
         const info = await handle.stat();
         if (!info.isFile())
@@ -31367,7 +31411,7 @@ function kindOf(info) {
  * allocates a new buffer per chunk and never reads ahead while a chunk is hashed.
  *
  * `copyAndHashFile` is the same loop with a write added: each byte is read once, both to hash it
- * and to put it in the staging folder, where the upload then finds it (usually in the page cache).
+ * and to copy it, for a staging folder that cannot hard-link the file (see stage-files.ts).
  */
 
 
@@ -31375,43 +31419,52 @@ function kindOf(info) {
 const CHUNK = 4 * 1024 * 1024;
 /** The sha256 and size of a file, read once in 4 MiB chunks with read-ahead. */
 async function hash_file_hashFile(file, displayName = file) {
-    const hash = createHash('sha256');
-    const input = await openRegularFile(file, displayName);
+    const input = await regular_file_openRegularFile(file, displayName);
     try {
-        const size = await readChunks(input, (chunk) => {
-            hash.update(chunk);
-            return undefined;
-        });
-        return { sha256: hash.digest('hex'), size };
+        return await hashOpenFile(input);
     }
     finally {
         await input.close();
     }
 }
+/** hashFile on a file opened already (from where it is positioned; a fresh handle reads it all). */
+async function hashOpenFile(input) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const size = await readChunks(input, (chunk) => {
+        hash.update(chunk);
+        return undefined;
+    });
+    return { sha256: hash.digest('hex'), size };
+}
 /**
- * Copies `source` to `destination` (created or truncated; its folder must exist) and returns the
+ * Copies `source` to `destination` (created: it must not exist, its folder must) and returns the
  * sha256 and size of the bytes copied, reading each byte once.
  */
 async function copyAndHashFile(source, destination, displayName = source) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    const input = await regular_file_openRegularFile(source, displayName);
+    const input = await openRegularFile(source, displayName);
     try {
-        const output = await external_node_fs_default().promises.open(destination, 'w');
-        try {
-            const size = await readChunks(input, (chunk) => {
-                // The write runs on the thread pool while the hash runs here; both only read the buffer.
-                const written = writeFully(output, chunk);
-                hash.update(chunk);
-                return written;
-            });
-            return { sha256: hash.digest('hex'), size };
-        }
-        finally {
-            await output.close();
-        }
+        return await copyAndHashOpenFile(input, destination);
     }
     finally {
         await input.close();
+    }
+}
+/** copyAndHashFile from a file opened already. */
+async function copyAndHashOpenFile(input, destination) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    // wx: the destination is a new file of ours, never one that is there already (or a link planted there).
+    const output = await external_node_fs_default().promises.open(destination, 'wx');
+    try {
+        const size = await readChunks(input, (chunk) => {
+            // The write runs on the thread pool while the hash runs here; both only read the buffer.
+            const written = writeFully(output, chunk);
+            hash.update(chunk);
+            return written;
+        });
+        return { sha256: hash.digest('hex'), size };
+    }
+    finally {
+        await output.close();
     }
 }
 /**
@@ -36322,6 +36375,178 @@ function formatParam(value) {
     return value === null ? 'null' : String(value);
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/model-package/stage-files.ts
+/**
+ * Staging model files: putting them, under their package paths, into the folder that is uploaded.
+ * The artifact client takes files under one root folder only, and manifest.json, README.md and
+ * SHA256SUMS are ours to write, never the user's workspace; so the model files join them there.
+ *
+ * Each file is hard-linked into the staging folder where the file system allows it: its bytes are
+ * then read once, to hash them, and never written again. Where it does not (the staging folder on
+ * another file system, EXDEV; a link refused, as fs.protected_hardlinks refuses one to another
+ * user's file, EPERM), the file is copied while it is hashed, which also reads each byte once.
+ *
+ * What is hashed is what is uploaded:
+ * - each file is opened once, as a regular file, without following a symbolic link, and hashed
+ *   through that descriptor; a hard link must lead to the very inode that was opened;
+ * - a file whose size or modification time moved while it was hashed is refused;
+ * - verifyStagedFiles, before and after the upload, refuses a staged file whose inode, size or
+ *   modification time differ from those seen after hashing, and hashes again one whose change
+ *   time moved or whose timestamps were too recent to trust. A hard link shares the user's file,
+ *   so a write in the workspace (a training process still saving) shows there.
+ */
+
+
+
+
+
+
+/** Link errors after which a copy is made instead; any other error is a real failure. */
+const COPY_INSTEAD = {
+    EXDEV: 'the staging folder is on another file system',
+    EPERM: 'the file system or its settings (fs.protected_hardlinks) refused a hard link',
+    EMLINK: 'the file has as many hard links as the file system allows',
+    ENOTSUP: 'the file system has no hard links',
+    EOPNOTSUPP: 'the file system has no hard links',
+    ENOSYS: 'the file system has no hard links',
+};
+/** How long after a file's last modification its timestamps are trusted to show a further write. */
+const TIMESTAMP_TRUST_NS = 2000000000n;
+/**
+ * Hard-links (or, where that fails, copies) the model files into an empty staging folder under
+ * their relative paths, hashing each through the descriptor it was opened with; returns the files
+ * for buildManifest and verifyStagedFiles.
+ */
+async function stageModelFiles(options) {
+    await prepareEmptyFolder(options.stagingDir);
+    const link = options.link ?? ((existing, created) => external_node_fs_default().promises.link(existing, created));
+    const staged = [];
+    // One file at a time: hashing is bound by the disk, and memory stays at two buffers.
+    for (const file of options.files) {
+        const destination = stagedPath(options.stagingDir, file.path);
+        await external_node_fs_default().promises.mkdir(external_node_path_default().dirname(destination), { recursive: true });
+        staged.push(await stageFile(file, destination, link));
+    }
+    return staged;
+}
+async function stageFile(file, destination, link) {
+    // `absolute` is a real path (see selectModelFiles): a symbolic link there now was put there since.
+    const input = await regular_file_openRegularFile(file.absolute, file.path, { noFollow: true });
+    try {
+        const opened = await input.stat({ bigint: true });
+        let copyReason;
+        try {
+            await link(file.absolute, destination);
+        }
+        catch (thrown) {
+            const code = thrown?.code;
+            if (typeof code !== 'string' || COPY_INSTEAD[code] === undefined)
+                throw thrown;
+            copyReason = `${code}: ${COPY_INSTEAD[code]}`;
+        }
+        let digest;
+        if (copyReason === undefined) {
+            // link(2) takes a path, not the descriptor: the link must lead to the inode that is hashed.
+            const linked = await external_node_fs_default().promises.lstat(destination, { bigint: true });
+            if (!linked.isFile() || linked.dev !== opened.dev || linked.ino !== opened.ino) {
+                throw new errors_UserError(`model file ${file.path} was replaced while it was being staged; package it again once nothing writes to it`, { file: file.path });
+            }
+            digest = await hashOpenFile(input);
+        }
+        else {
+            digest = await copyAndHashOpenFile(input, destination);
+        }
+        const hashed = await input.stat({ bigint: true });
+        if (hashed.size !== opened.size || hashed.mtimeNs !== opened.mtimeNs || hashed.size !== BigInt(digest.size)) {
+            throw changedError(file.path, 'while it was being hashed', describeChange(identityOf(opened), identityOf(hashed)));
+        }
+        // A link shares the user's inode (a link's creation moves its change time, so it is taken
+        // now); a copy is a file of ours that nothing else should write.
+        const identity = identityOf(copyReason === undefined ? hashed : await external_node_fs_default().promises.lstat(destination, { bigint: true }));
+        const recentlyModified = BigInt(Date.now()) * 1000000n - hashed.mtimeNs < TIMESTAMP_TRUST_NS;
+        return {
+            path: file.path,
+            size: digest.size,
+            sha256: digest.sha256,
+            absolute: destination,
+            method: copyReason === undefined ? 'link' : 'copy',
+            ...(copyReason === undefined ? {} : { copyReason }),
+            identity,
+            recentlyModified,
+        };
+    }
+    finally {
+        await input.close();
+    }
+}
+/**
+ * Refuses, with a UserError naming the file, a staged file that is not byte for byte what was
+ * hashed: another inode, another size, another modification time, or another sha256 where the
+ * stat cannot tell (its change time moved; with `rehashRecent`, it was modified just before it
+ * was hashed).
+ */
+async function verifyStagedFiles(files, options = {}) {
+    for (const file of files) {
+        const stats = await external_node_fs_default().promises.lstat(file.absolute, { bigint: true }).catch((thrown) => {
+            if (thrown?.code === 'ENOENT')
+                return undefined;
+            throw thrown;
+        });
+        if (stats === undefined)
+            throw changedError(file.path, 'after it was hashed', 'its staged file is gone');
+        if (!stats.isFile())
+            throw changedError(file.path, 'after it was hashed', 'its staged file is no longer a regular file');
+        const now = identityOf(stats);
+        const change = describeChange(file.identity, now);
+        if (change !== '')
+            throw changedError(file.path, 'after it was hashed', change);
+        // The change time moves with any write, also one that puts the modification time back, but
+        // also when a link to the file is made or removed (a new file renamed over it in the
+        // workspace), which leaves its bytes alone: then, as for a file modified just before it was
+        // hashed, only its hash can tell.
+        const touched = now.ctimeNs !== file.identity.ctimeNs;
+        if (touched || (options.rehashRecent === true && file.recentlyModified)) {
+            const again = await hash_file_hashFile(file.absolute, file.path);
+            if (again.sha256 !== file.sha256 || again.size !== file.size) {
+                throw changedError(file.path, 'after it was hashed', `sha256 ${file.sha256} when hashed, ${again.sha256} now`);
+            }
+        }
+    }
+}
+function identityOf(stats) {
+    return { dev: stats.dev, ino: stats.ino, size: stats.size, mtimeNs: stats.mtimeNs, ctimeNs: stats.ctimeNs };
+}
+/** What differs between two identities that proves other bytes, for a person; empty when nothing does. */
+function describeChange(before, after) {
+    if (before.dev !== after.dev || before.ino !== after.ino)
+        return 'it was replaced by another file';
+    if (before.size !== after.size)
+        return `${before.size} bytes when hashed, ${after.size} now`;
+    if (before.mtimeNs !== after.mtimeNs)
+        return `modified at ${isoTime(after.mtimeNs)}, after it was read`;
+    return '';
+}
+function isoTime(ns) {
+    return new Date(Number(ns / 1000000n)).toISOString();
+}
+function changedError(file, when, detail) {
+    return new errors_UserError(`model file ${file} changed ${when} (${detail}), so the package would not match its SHA256SUMS; package it again once nothing writes to it`, { file });
+}
+/** Where a package path goes inside the staging folder. */
+function stagedPath(stagingDir, relative) {
+    // Selection only yields such paths; this guards against a manifest built by other means.
+    if (!isSafeRelativePath(relative))
+        throw new Error(`unsafe path in a model package: ${JSON.stringify(relative)}`);
+    return external_node_path_default().resolve(stagingDir, ...relative.split('/'));
+}
+async function prepareEmptyFolder(dir) {
+    await external_node_fs_default().promises.mkdir(dir, { recursive: true });
+    const entries = await external_node_fs_default().promises.readdir(dir);
+    // Leftovers would be uploaded with the package without being listed in SHA256SUMS.
+    if (entries.length > 0)
+        throw new Error(`the staging folder ${dir} is not empty`);
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/model-package/sha256-sums.ts
 /**
  * SHA256SUMS: one `<hex>  <path>` line per file, the format `sha256sum -c` checks.
@@ -36352,11 +36577,11 @@ function renderSha256Sums(files) {
  * README.md and SHA256SUMS.
  *
  * Each byte of a model is read once. The intended flow is
- *   selectModelFiles -> stageModelFiles (copy + sha256 in one pass) -> buildManifest
- *   -> renderModelCard -> writeModelPackage({ stagingDir, manifest, card })
- * after which the staging folder is uploaded as is. `writeModelPackage` can also copy the files
- * itself (pass `files`), for callers that hashed them beforehand: it then hashes again while
- * copying and refuses a file that changed in between.
+ *   selectModelFiles -> stageModelFiles (hard link, or copy, + sha256 in one pass) -> buildManifest
+ *   -> renderModelCard -> writeModelPackage({ stagingDir, manifest, card }) -> verifyStagedFiles
+ * after which the staging folder is uploaded as is (and verifyStagedFiles run once more).
+ * `writeModelPackage` can also stage the files itself (pass `files`), for callers that hashed them
+ * beforehand: it then hashes again while staging and refuses a file that changed in between.
  */
 
 
@@ -36365,23 +36590,6 @@ function renderSha256Sums(files) {
 
 
 
-
-/**
- * Copies the model files into an empty staging folder under their relative paths, hashing each
- * while it is copied; returns the files for buildManifest.
- */
-async function stageModelFiles(options) {
-    await prepareEmptyFolder(options.stagingDir);
-    const staged = [];
-    // One file at a time: the copy is bound by the disk, and memory stays at two buffers.
-    for (const file of options.files) {
-        const destination = destinationOf(options.stagingDir, file.path);
-        await external_node_fs_default().promises.mkdir(external_node_path_default().dirname(destination), { recursive: true });
-        const digest = await copyAndHashFile(file.absolute, destination, file.path);
-        staged.push({ path: file.path, size: digest.size, sha256: digest.sha256 });
-    }
-    return staged;
-}
 /** Writes the package folder and returns what it holds. */
 async function writeModelPackage(options) {
     const { stagingDir, manifest } = options;
@@ -36394,13 +36602,13 @@ async function writeModelPackage(options) {
         for (const file of copied) {
             const listed = expected.get(file.path);
             if (listed && (listed.sha256 !== file.sha256 || listed.size !== file.size)) {
-                throw new errors_UserError(`model file ${file.path} changed while it was being packaged (sha256 ${listed.sha256} when hashed, ${file.sha256} when copied); package it again once nothing writes to it`, { file: file.path });
+                throw new errors_UserError(`model file ${file.path} changed while it was being packaged (sha256 ${listed.sha256} when hashed, ${file.sha256} when staged); package it again once nothing writes to it`, { file: file.path });
             }
         }
     }
     else {
         for (const file of manifest.files) {
-            const stats = await external_node_fs_default().promises.stat(destinationOf(stagingDir, file.path)).catch(() => undefined);
+            const stats = await external_node_fs_default().promises.stat(stagedPath(stagingDir, file.path)).catch(() => undefined);
             if (!stats?.isFile() || stats.size !== file.size) {
                 throw new Error(`staged model file ${file.path} is missing or has the wrong size; stage the files first`);
             }
@@ -36412,19 +36620,19 @@ async function writeModelPackage(options) {
         [PACKAGE_CARD_FILE, options.card],
     ]) {
         const bytes = Buffer.from(text, 'utf8');
-        await external_node_fs_default().promises.writeFile(external_node_path_default().join(stagingDir, name), bytes);
+        await writeOwnFile(stagingDir, name, bytes);
         written.push({ path: name, size: bytes.length, sha256: (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex') });
     }
     const sha256sums = renderSha256Sums(written);
     const sumsBytes = Buffer.from(sha256sums, 'utf8');
-    await external_node_fs_default().promises.writeFile(external_node_path_default().join(stagingDir, PACKAGE_SUMS_FILE), sumsBytes);
+    await writeOwnFile(stagingDir, PACKAGE_SUMS_FILE, sumsBytes);
     written.push({
         path: PACKAGE_SUMS_FILE,
         size: sumsBytes.length,
         sha256: (0,external_node_crypto_.createHash)('sha256').update(sumsBytes).digest('hex'),
     });
     const files = written
-        .map((file) => ({ ...file, absolute: destinationOf(stagingDir, file.path) }))
+        .map((file) => ({ ...file, absolute: stagedPath(stagingDir, file.path) }))
         .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return {
         dir: external_node_path_default().resolve(stagingDir),
@@ -36433,22 +36641,22 @@ async function writeModelPackage(options) {
         sha256sums,
     };
 }
-function destinationOf(stagingDir, relative) {
-    // Selection only yields such paths; this guards against a manifest built by other means.
-    if (!isSafeRelativePath(relative))
-        throw new Error(`unsafe path in a model package: ${JSON.stringify(relative)}`);
-    return external_node_path_default().resolve(stagingDir, ...relative.split('/'));
-}
-async function prepareEmptyFolder(dir) {
-    await external_node_fs_default().promises.mkdir(dir, { recursive: true });
-    const entries = await external_node_fs_default().promises.readdir(dir);
-    // Leftovers would be uploaded with the package without being listed in SHA256SUMS.
-    if (entries.length > 0)
-        throw new Error(`the staging folder ${dir} is not empty`);
+/**
+ * Writes one of the package's own files as a new file: staged model files may be hard links to
+ * the user's files, and one that took this name (where the file system ignores case) must not be
+ * written through.
+ */
+async function writeOwnFile(stagingDir, name, bytes) {
+    await external_node_fs_default().promises.writeFile(external_node_path_default().join(stagingDir, name), bytes, { flag: 'wx' }).catch((thrown) => {
+        if (thrown?.code !== 'EEXIST')
+            throw thrown;
+        throw new errors_UserError(`a model file takes the name of the package's own ${name} (the file system ignores case); move it into a folder or leave it out`);
+    });
 }
 
 ;// CONCATENATED MODULE: ../../packages/core/src/model-package/index.ts
 /** Model packages: versions, file selection, hashing, manifest, SHA256SUMS, model card, writing. */
+
 
 
 
@@ -38450,8 +38658,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 86 modules
-var src = __nccwpck_require__(4364);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 87 modules
+var src = __nccwpck_require__(51511);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 

@@ -16,10 +16,12 @@ import {
   renderModelCardBody,
   selectModelFiles,
   stageModelFiles,
+  verifyStagedFiles,
   writeModelPackage,
   type ModelPackage,
   type ParsedMlmodel,
   type SelectedFile,
+  type StagedFile,
 } from '@ml-actions/core';
 import {
   annotate,
@@ -119,8 +121,9 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
     `${artifactName}-${randomUUID().slice(0, 8)}`,
   );
   const gate = await readJobGateResults();
-  const { pkg, manifest } = await core.group(`Staging ${selected.length} model files`, async () => {
+  const { pkg, manifest, staged } = await core.group(`Staging ${selected.length} model files`, async () => {
     const staged = await stageModelFiles({ stagingDir, files: selected });
+    logStaging(staged);
     const manifest = buildManifest({
       name: version.name,
       version: version.version,
@@ -130,7 +133,11 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
       ...(mlmodel === undefined ? {} : { mlmodel }),
       ...(gate === undefined ? {} : { gate }),
     });
-    return { pkg: await writeModelPackage({ stagingDir, manifest, card: renderModelCard(manifest) }), manifest };
+    return {
+      pkg: await writeModelPackage({ stagingDir, manifest, card: renderModelCard(manifest) }),
+      manifest,
+      staged,
+    };
   });
   const manifestFile = fileOf(pkg, PACKAGE_MANIFEST_FILE);
   outputs.manifest = manifestFile.absolute;
@@ -140,10 +147,13 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
   const modelFiles = pkg.files.filter((file) => modelPaths.has(file.path));
   const compression = await chooseCompression(modelFiles, settings.compressionLevel);
   core.info(`zip level ${compression.level}: ${compression.reason}`);
+  // Hard-linked files are the user's own: a write to one since it was hashed is refused before the
+  // upload, and one during the upload after it, with the artifact (not what SHA256SUMS lists) deleted.
+  await verifyStagedFiles(staged);
   const upload = await core.group(`Uploading artifact ${artifactName}`, async () => {
     const artifacts = await loadArtifactClient();
     await replaceEarlierAttempt(artifacts, artifactName, context.runAttempt);
-    return artifacts.uploadArtifact(
+    const uploaded = await artifacts.uploadArtifact(
       artifactName,
       pkg.files.map((file) => file.absolute),
       pkg.dir,
@@ -152,6 +162,17 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
         ...(settings.retentionDays === undefined ? {} : { retentionDays: settings.retentionDays }),
       },
     );
+    try {
+      await verifyStagedFiles(staged, { rehashRecent: true });
+    } catch (thrown: unknown) {
+      await artifacts.deleteArtifact(artifactName).catch((deletion: unknown) => {
+        core.warning(
+          `the artifact ${artifactName} does not match its SHA256SUMS and could not be deleted: ${String(deletion)}`,
+        );
+      });
+      throw thrown;
+    }
+    return uploaded;
   });
   if (upload.id === undefined) throw new Error(`the artifact service gave no id for ${artifactName}`);
   outputs['artifact-id'] = String(upload.id);
@@ -208,6 +229,25 @@ async function packageModel(step: Step, outputs: Outputs): Promise<void> {
       notes,
     }),
   );
+}
+
+/** Says in the log how the files were staged, and why any was copied rather than hard-linked. */
+function logStaging(staged: readonly StagedFile[]): void {
+  const copied = new Map<string, StagedFile[]>();
+  for (const file of staged) {
+    if (file.copyReason === undefined) continue;
+    const same = copied.get(file.copyReason) ?? [];
+    same.push(file);
+    copied.set(file.copyReason, same);
+  }
+  const linked = staged.length - [...copied.values()].reduce((sum, files) => sum + files.length, 0);
+  core.info(`${linked} of ${staged.length} model files hard-linked into the staging folder, hashed in place`);
+  for (const [reason, files] of copied) {
+    const which = files.length === 1 ? files[0]!.path : `${files.length} files (${files[0]!.path} first)`;
+    core.info(
+      `${which} copied into the staging folder instead of hard-linked (${reason}); each byte is still read once`,
+    );
+  }
 }
 
 function fileOf(pkg: ModelPackage, name: string): ModelPackage['files'][number] {

@@ -29930,8 +29930,8 @@ var external_node_crypto_ = __nccwpck_require__(77598);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ../../node_modules/@actions/core/lib/core.js + 13 modules
 var core = __nccwpck_require__(58922);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 86 modules
-var src = __nccwpck_require__(45427);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 87 modules
+var src = __nccwpck_require__(34429);
 // EXTERNAL MODULE: ../../packages/github/src/index.ts + 20 modules
 var github_src = __nccwpck_require__(56528);
 ;// CONCATENATED MODULE: ./src/settings.ts
@@ -30286,7 +30286,7 @@ function buildRecord(settings, context, parts) {
 
 /***/ }),
 
-/***/ 45427:
+/***/ 34429:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30319,7 +30319,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   t: () => (/* reexport */ withoutUrlSecrets)
 });
 
-// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, commentKeyName, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, findMlflowRuns, findMlmodelFile, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, gateVerdict, hashFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, openRegularFile, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseRunRecord, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParamsFile, readRulesFile, readTextFile, readTfevents, readTomlMetrics, readYamlMetrics, readZipEntry, registrationMessage, renderComparison, renderGateSummary, renderLearningCurve, renderModelCard, renderModelCardBody, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, stageModelFiles, tableHeader, tableRow, thinHistory, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, workspaceChild, writeModelPackage
+// UNUSED EXPORTS: AGGREGATES, COMPARE_BUNDLE_FILE, COMPARE_BUNDLE_SCHEMA, COMPARE_BUNDLE_VERSION, COMPARISONS, COMPARISON_SCHEMA, COMPARISON_VERSION, DEFAULT_PRECISION, MAX_CELL_LENGTH, MAX_CHART_POINTS, MAX_COMMENT_CHARS, MAX_NESTING_DEPTH, MAX_PARAMS_FILE_BYTES, MAX_RULES_FILE_BYTES, MAX_SUMMARY_BYTES, MODEL_MANIFEST_SCHEMA, MODEL_MANIFEST_VERSION, MetricSeries, MetricTable, PACKAGE_CARD_FILE, PACKAGE_MANIFEST_FILE, PACKAGE_SUMS_FILE, aggregateValues, buildManifest, bumpSemver, bumpVersion, chartGrid, checkConclusion, closestNames, commentKeyName, compareMarker, compareMetrics, compareSemver, comparisonVerdict, copyAndHashFile, copyAndHashOpenFile, countStatuses, crc32c, decodeTextBytes, detectMetricsFormat, downsampleToGrid, dvcliveKeyPrefix, escapeCell, escapeInline, escapeMermaidLabel, evaluateRules, expandWorkspacePattern, fileError, findMlflowRuns, findMlmodelFile, forEachLine, formatExpr, formatMetricValue, formatNumber, formatPercent, formatRule, formatSemver, formatSigned, gateHeadline, gateVerdict, hashFile, hashOpenFile, isDvcliveFolder, isGlobPattern, isInsideFolder, isTfeventsName, libraryNameOf, listWorkspaceFolder, loadRules, markdownLink, maskedCrc32c, metricDirection, metricsFormatFromName, modelTag, modelVersionsFromTags, nextVersion, openRegularFile, paramValueFromTree, parseCompareBundle, parseMlmodel, parseParamValue, parseRules, parseRunRecord, parseSemver, parseVersionBump, plainDecimal, readDelimitedHistory, readDvcliveFolder, readJsonMetrics, readJsonlHistory, readMetricsFile, readMetricsFolder, readMlflowMetricFile, readMlflowRunMetrics, readMlflowRunParams, readParamsFile, readRulesFile, readTextFile, readTfevents, readTomlMetrics, readYamlMetrics, readZipEntry, registrationMessage, renderComparison, renderGateSummary, renderLearningCurve, renderModelCard, renderModelCardBody, renderSha256Sums, resolveWorkspacePath, rulesNeedBaseline, safeUrl, selectModelFiles, serializeCompareBundle, serializeManifest, stageModelFiles, stagedPath, tableHeader, tableRow, thinHistory, toJsonNumber, toWorkspaceRelative, truncateText, utf8Length, validateModelName, validateRunRecord, verifyStagedFiles, workspaceChild, writeModelPackage
 
 ;// CONCATENATED MODULE: ../../packages/core/src/errors.ts
 /**
@@ -31191,8 +31191,16 @@ var promises_ = __nccwpck_require__(51455);
  * O_NONBLOCK makes opening a FIFO return at once (for a regular file it changes nothing), and the
  * check is made on the opened descriptor, so a path swapped for a FIFO after a `stat` is caught too.
  */
-async function regular_file_openRegularFile(absolutePath, displayName) {
-    const handle = await (0,promises_.open)(absolutePath, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
+async function regular_file_openRegularFile(absolutePath, displayName, options = {}) {
+    // noFollow, for a path already resolved: a last component swapped for a symbolic link since is
+    // refused rather than followed (to a file outside the workspace, perhaps).
+    const flags = external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK | (options.noFollow === true ? external_node_fs_.constants.O_NOFOLLOW : 0);
+    const handle = await (0,promises_.open)(absolutePath, flags).catch((thrown) => {
+        if (options.noFollow === true && thrown?.code === 'ELOOP') {
+            throw fileError(displayName, 'became a symbolic link after it was selected; refused');
+        }
+        throw thrown;
+    });
     try {
         const info = await handle.stat();
         if (!info.isFile())
@@ -31225,51 +31233,60 @@ function kindOf(info) {
  * allocates a new buffer per chunk and never reads ahead while a chunk is hashed.
  *
  * `copyAndHashFile` is the same loop with a write added: each byte is read once, both to hash it
- * and to put it in the staging folder, where the upload then finds it (usually in the page cache).
+ * and to copy it, for a staging folder that cannot hard-link the file (see stage-files.ts).
  */
 
 
 
 const CHUNK = 4 * 1024 * 1024;
 /** The sha256 and size of a file, read once in 4 MiB chunks with read-ahead. */
-async function hashFile(file, displayName = file) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
+async function hash_file_hashFile(file, displayName = file) {
     const input = await regular_file_openRegularFile(file, displayName);
     try {
-        const size = await readChunks(input, (chunk) => {
-            hash.update(chunk);
-            return undefined;
-        });
-        return { sha256: hash.digest('hex'), size };
+        return await hash_file_hashOpenFile(input);
     }
     finally {
         await input.close();
     }
 }
+/** hashFile on a file opened already (from where it is positioned; a fresh handle reads it all). */
+async function hash_file_hashOpenFile(input) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const size = await readChunks(input, (chunk) => {
+        hash.update(chunk);
+        return undefined;
+    });
+    return { sha256: hash.digest('hex'), size };
+}
 /**
- * Copies `source` to `destination` (created or truncated; its folder must exist) and returns the
+ * Copies `source` to `destination` (created: it must not exist, its folder must) and returns the
  * sha256 and size of the bytes copied, reading each byte once.
  */
-async function hash_file_copyAndHashFile(source, destination, displayName = source) {
-    const hash = createHash('sha256');
+async function copyAndHashFile(source, destination, displayName = source) {
     const input = await openRegularFile(source, displayName);
     try {
-        const output = await fs.promises.open(destination, 'w');
-        try {
-            const size = await readChunks(input, (chunk) => {
-                // The write runs on the thread pool while the hash runs here; both only read the buffer.
-                const written = writeFully(output, chunk);
-                hash.update(chunk);
-                return written;
-            });
-            return { sha256: hash.digest('hex'), size };
-        }
-        finally {
-            await output.close();
-        }
+        return await hash_file_copyAndHashOpenFile(input, destination);
     }
     finally {
         await input.close();
+    }
+}
+/** copyAndHashFile from a file opened already. */
+async function hash_file_copyAndHashOpenFile(input, destination) {
+    const hash = createHash('sha256');
+    // wx: the destination is a new file of ours, never one that is there already (or a link planted there).
+    const output = await fs.promises.open(destination, 'wx');
+    try {
+        const size = await readChunks(input, (chunk) => {
+            // The write runs on the thread pool while the hash runs here; both only read the buffer.
+            const written = writeFully(output, chunk);
+            hash.update(chunk);
+            return written;
+        });
+        return { sha256: hash.digest('hex'), size };
+    }
+    finally {
+        await output.close();
     }
 }
 /**
@@ -31538,7 +31555,7 @@ async function fingerprintFiles(patterns, options) {
     }
     const inputs = [];
     for (const file of [...files.values()].sort((a, b) => a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0)) {
-        const { size, sha256 } = await hashFile(file.absolute, file.relative);
+        const { size, sha256 } = await hash_file_hashFile(file.absolute, file.relative);
         inputs.push({ path: file.relative, size, sha256 });
     }
     return inputs;
@@ -36308,17 +36325,25 @@ function formatParam(value) {
     return value === null ? 'null' : String(value);
 }
 
-;// CONCATENATED MODULE: ../../packages/core/src/model-package/write-package.ts
+;// CONCATENATED MODULE: ../../packages/core/src/model-package/stage-files.ts
 /**
- * Writing a model package folder: model files under their relative paths, then manifest.json,
- * README.md and SHA256SUMS.
+ * Staging model files: putting them, under their package paths, into the folder that is uploaded.
+ * The artifact client takes files under one root folder only, and manifest.json, README.md and
+ * SHA256SUMS are ours to write, never the user's workspace; so the model files join them there.
  *
- * Each byte of a model is read once. The intended flow is
- *   selectModelFiles -> stageModelFiles (copy + sha256 in one pass) -> buildManifest
- *   -> renderModelCard -> writeModelPackage({ stagingDir, manifest, card })
- * after which the staging folder is uploaded as is. `writeModelPackage` can also copy the files
- * itself (pass `files`), for callers that hashed them beforehand: it then hashes again while
- * copying and refuses a file that changed in between.
+ * Each file is hard-linked into the staging folder where the file system allows it: its bytes are
+ * then read once, to hash them, and never written again. Where it does not (the staging folder on
+ * another file system, EXDEV; a link refused, as fs.protected_hardlinks refuses one to another
+ * user's file, EPERM), the file is copied while it is hashed, which also reads each byte once.
+ *
+ * What is hashed is what is uploaded:
+ * - each file is opened once, as a regular file, without following a symbolic link, and hashed
+ *   through that descriptor; a hard link must lead to the very inode that was opened;
+ * - a file whose size or modification time moved while it was hashed is refused;
+ * - verifyStagedFiles, before and after the upload, refuses a staged file whose inode, size or
+ *   modification time differ from those seen after hashing, and hashes again one whose change
+ *   time moved or whose timestamps were too recent to trust. A hard link shares the user's file,
+ *   so a write in the workspace (a training process still saving) shows there.
  */
 
 
@@ -36326,76 +36351,139 @@ function formatParam(value) {
 
 
 
-
-
+/** Link errors after which a copy is made instead; any other error is a real failure. */
+const COPY_INSTEAD = {
+    EXDEV: 'the staging folder is on another file system',
+    EPERM: 'the file system or its settings (fs.protected_hardlinks) refused a hard link',
+    EMLINK: 'the file has as many hard links as the file system allows',
+    ENOTSUP: 'the file system has no hard links',
+    EOPNOTSUPP: 'the file system has no hard links',
+    ENOSYS: 'the file system has no hard links',
+};
+/** How long after a file's last modification its timestamps are trusted to show a further write. */
+const TIMESTAMP_TRUST_NS = 2000000000n;
 /**
- * Copies the model files into an empty staging folder under their relative paths, hashing each
- * while it is copied; returns the files for buildManifest.
+ * Hard-links (or, where that fails, copies) the model files into an empty staging folder under
+ * their relative paths, hashing each through the descriptor it was opened with; returns the files
+ * for buildManifest and verifyStagedFiles.
  */
-async function stageModelFiles(options) {
+async function stage_files_stageModelFiles(options) {
     await prepareEmptyFolder(options.stagingDir);
+    const link = options.link ?? ((existing, created) => fs.promises.link(existing, created));
     const staged = [];
-    // One file at a time: the copy is bound by the disk, and memory stays at two buffers.
+    // One file at a time: hashing is bound by the disk, and memory stays at two buffers.
     for (const file of options.files) {
-        const destination = destinationOf(options.stagingDir, file.path);
+        const destination = stage_files_stagedPath(options.stagingDir, file.path);
         await fs.promises.mkdir(path.dirname(destination), { recursive: true });
-        const digest = await copyAndHashFile(file.absolute, destination, file.path);
-        staged.push({ path: file.path, size: digest.size, sha256: digest.sha256 });
+        staged.push(await stageFile(file, destination, link));
     }
     return staged;
 }
-/** Writes the package folder and returns what it holds. */
-async function writeModelPackage(options) {
-    const { stagingDir, manifest } = options;
-    const expected = new Map(manifest.files.map((file) => [file.path, file]));
-    if (options.files) {
-        if (options.files.length !== expected.size || options.files.some((f) => !expected.has(f.path))) {
-            throw new Error('the files to package are not the files the manifest lists');
+async function stageFile(file, destination, link) {
+    // `absolute` is a real path (see selectModelFiles): a symbolic link there now was put there since.
+    const input = await openRegularFile(file.absolute, file.path, { noFollow: true });
+    try {
+        const opened = await input.stat({ bigint: true });
+        let copyReason;
+        try {
+            await link(file.absolute, destination);
         }
-        const copied = await stageModelFiles({ stagingDir, files: options.files });
-        for (const file of copied) {
-            const listed = expected.get(file.path);
-            if (listed && (listed.sha256 !== file.sha256 || listed.size !== file.size)) {
-                throw new UserError(`model file ${file.path} changed while it was being packaged (sha256 ${listed.sha256} when hashed, ${file.sha256} when copied); package it again once nothing writes to it`, { file: file.path });
+        catch (thrown) {
+            const code = thrown?.code;
+            if (typeof code !== 'string' || COPY_INSTEAD[code] === undefined)
+                throw thrown;
+            copyReason = `${code}: ${COPY_INSTEAD[code]}`;
+        }
+        let digest;
+        if (copyReason === undefined) {
+            // link(2) takes a path, not the descriptor: the link must lead to the inode that is hashed.
+            const linked = await fs.promises.lstat(destination, { bigint: true });
+            if (!linked.isFile() || linked.dev !== opened.dev || linked.ino !== opened.ino) {
+                throw new UserError(`model file ${file.path} was replaced while it was being staged; package it again once nothing writes to it`, { file: file.path });
             }
+            digest = await hashOpenFile(input);
         }
-    }
-    else {
-        for (const file of manifest.files) {
-            const stats = await fs.promises.stat(destinationOf(stagingDir, file.path)).catch(() => undefined);
-            if (!stats?.isFile() || stats.size !== file.size) {
-                throw new Error(`staged model file ${file.path} is missing or has the wrong size; stage the files first`);
-            }
+        else {
+            digest = await copyAndHashOpenFile(input, destination);
         }
+        const hashed = await input.stat({ bigint: true });
+        if (hashed.size !== opened.size || hashed.mtimeNs !== opened.mtimeNs || hashed.size !== BigInt(digest.size)) {
+            throw changedError(file.path, 'while it was being hashed', describeChange(identityOf(opened), identityOf(hashed)));
+        }
+        // A link shares the user's inode (a link's creation moves its change time, so it is taken
+        // now); a copy is a file of ours that nothing else should write.
+        const identity = identityOf(copyReason === undefined ? hashed : await fs.promises.lstat(destination, { bigint: true }));
+        const recentlyModified = BigInt(Date.now()) * 1000000n - hashed.mtimeNs < TIMESTAMP_TRUST_NS;
+        return {
+            path: file.path,
+            size: digest.size,
+            sha256: digest.sha256,
+            absolute: destination,
+            method: copyReason === undefined ? 'link' : 'copy',
+            ...(copyReason === undefined ? {} : { copyReason }),
+            identity,
+            recentlyModified,
+        };
     }
-    const written = [...manifest.files];
-    for (const [name, text] of [
-        [PACKAGE_MANIFEST_FILE, serializeManifest(manifest)],
-        [PACKAGE_CARD_FILE, options.card],
-    ]) {
-        const bytes = Buffer.from(text, 'utf8');
-        await fs.promises.writeFile(path.join(stagingDir, name), bytes);
-        written.push({ path: name, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    finally {
+        await input.close();
     }
-    const sha256sums = renderSha256Sums(written);
-    const sumsBytes = Buffer.from(sha256sums, 'utf8');
-    await fs.promises.writeFile(path.join(stagingDir, PACKAGE_SUMS_FILE), sumsBytes);
-    written.push({
-        path: PACKAGE_SUMS_FILE,
-        size: sumsBytes.length,
-        sha256: createHash('sha256').update(sumsBytes).digest('hex'),
-    });
-    const files = written
-        .map((file) => ({ ...file, absolute: destinationOf(stagingDir, file.path) }))
-        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    return {
-        dir: path.resolve(stagingDir),
-        files,
-        totalSize: files.reduce((sum, file) => sum + file.size, 0),
-        sha256sums,
-    };
 }
-function destinationOf(stagingDir, relative) {
+/**
+ * Refuses, with a UserError naming the file, a staged file that is not byte for byte what was
+ * hashed: another inode, another size, another modification time, or another sha256 where the
+ * stat cannot tell (its change time moved; with `rehashRecent`, it was modified just before it
+ * was hashed).
+ */
+async function verifyStagedFiles(files, options = {}) {
+    for (const file of files) {
+        const stats = await fs.promises.lstat(file.absolute, { bigint: true }).catch((thrown) => {
+            if (thrown?.code === 'ENOENT')
+                return undefined;
+            throw thrown;
+        });
+        if (stats === undefined)
+            throw changedError(file.path, 'after it was hashed', 'its staged file is gone');
+        if (!stats.isFile())
+            throw changedError(file.path, 'after it was hashed', 'its staged file is no longer a regular file');
+        const now = identityOf(stats);
+        const change = describeChange(file.identity, now);
+        if (change !== '')
+            throw changedError(file.path, 'after it was hashed', change);
+        // The change time moves with any write, also one that puts the modification time back, but
+        // also when a link to the file is made or removed (a new file renamed over it in the
+        // workspace), which leaves its bytes alone: then, as for a file modified just before it was
+        // hashed, only its hash can tell.
+        const touched = now.ctimeNs !== file.identity.ctimeNs;
+        if (touched || (options.rehashRecent === true && file.recentlyModified)) {
+            const again = await hashFile(file.absolute, file.path);
+            if (again.sha256 !== file.sha256 || again.size !== file.size) {
+                throw changedError(file.path, 'after it was hashed', `sha256 ${file.sha256} when hashed, ${again.sha256} now`);
+            }
+        }
+    }
+}
+function identityOf(stats) {
+    return { dev: stats.dev, ino: stats.ino, size: stats.size, mtimeNs: stats.mtimeNs, ctimeNs: stats.ctimeNs };
+}
+/** What differs between two identities that proves other bytes, for a person; empty when nothing does. */
+function describeChange(before, after) {
+    if (before.dev !== after.dev || before.ino !== after.ino)
+        return 'it was replaced by another file';
+    if (before.size !== after.size)
+        return `${before.size} bytes when hashed, ${after.size} now`;
+    if (before.mtimeNs !== after.mtimeNs)
+        return `modified at ${isoTime(after.mtimeNs)}, after it was read`;
+    return '';
+}
+function isoTime(ns) {
+    return new Date(Number(ns / 1000000n)).toISOString();
+}
+function changedError(file, when, detail) {
+    return new UserError(`model file ${file} changed ${when} (${detail}), so the package would not match its SHA256SUMS; package it again once nothing writes to it`, { file });
+}
+/** Where a package path goes inside the staging folder. */
+function stage_files_stagedPath(stagingDir, relative) {
     // Selection only yields such paths; this guards against a manifest built by other means.
     if (!isSafeRelativePath(relative))
         throw new Error(`unsafe path in a model package: ${JSON.stringify(relative)}`);
@@ -36409,8 +36497,92 @@ async function prepareEmptyFolder(dir) {
         throw new Error(`the staging folder ${dir} is not empty`);
 }
 
+;// CONCATENATED MODULE: ../../packages/core/src/model-package/write-package.ts
+/**
+ * Writing a model package folder: model files under their relative paths, then manifest.json,
+ * README.md and SHA256SUMS.
+ *
+ * Each byte of a model is read once. The intended flow is
+ *   selectModelFiles -> stageModelFiles (hard link, or copy, + sha256 in one pass) -> buildManifest
+ *   -> renderModelCard -> writeModelPackage({ stagingDir, manifest, card }) -> verifyStagedFiles
+ * after which the staging folder is uploaded as is (and verifyStagedFiles run once more).
+ * `writeModelPackage` can also stage the files itself (pass `files`), for callers that hashed them
+ * beforehand: it then hashes again while staging and refuses a file that changed in between.
+ */
+
+
+
+
+
+
+
+/** Writes the package folder and returns what it holds. */
+async function writeModelPackage(options) {
+    const { stagingDir, manifest } = options;
+    const expected = new Map(manifest.files.map((file) => [file.path, file]));
+    if (options.files) {
+        if (options.files.length !== expected.size || options.files.some((f) => !expected.has(f.path))) {
+            throw new Error('the files to package are not the files the manifest lists');
+        }
+        const copied = await stageModelFiles({ stagingDir, files: options.files });
+        for (const file of copied) {
+            const listed = expected.get(file.path);
+            if (listed && (listed.sha256 !== file.sha256 || listed.size !== file.size)) {
+                throw new UserError(`model file ${file.path} changed while it was being packaged (sha256 ${listed.sha256} when hashed, ${file.sha256} when staged); package it again once nothing writes to it`, { file: file.path });
+            }
+        }
+    }
+    else {
+        for (const file of manifest.files) {
+            const stats = await fs.promises.stat(stagedPath(stagingDir, file.path)).catch(() => undefined);
+            if (!stats?.isFile() || stats.size !== file.size) {
+                throw new Error(`staged model file ${file.path} is missing or has the wrong size; stage the files first`);
+            }
+        }
+    }
+    const written = [...manifest.files];
+    for (const [name, text] of [
+        [PACKAGE_MANIFEST_FILE, serializeManifest(manifest)],
+        [PACKAGE_CARD_FILE, options.card],
+    ]) {
+        const bytes = Buffer.from(text, 'utf8');
+        await writeOwnFile(stagingDir, name, bytes);
+        written.push({ path: name, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    }
+    const sha256sums = renderSha256Sums(written);
+    const sumsBytes = Buffer.from(sha256sums, 'utf8');
+    await writeOwnFile(stagingDir, PACKAGE_SUMS_FILE, sumsBytes);
+    written.push({
+        path: PACKAGE_SUMS_FILE,
+        size: sumsBytes.length,
+        sha256: createHash('sha256').update(sumsBytes).digest('hex'),
+    });
+    const files = written
+        .map((file) => ({ ...file, absolute: stagedPath(stagingDir, file.path) }))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return {
+        dir: path.resolve(stagingDir),
+        files,
+        totalSize: files.reduce((sum, file) => sum + file.size, 0),
+        sha256sums,
+    };
+}
+/**
+ * Writes one of the package's own files as a new file: staged model files may be hard links to
+ * the user's files, and one that took this name (where the file system ignores case) must not be
+ * written through.
+ */
+async function writeOwnFile(stagingDir, name, bytes) {
+    await fs.promises.writeFile(path.join(stagingDir, name), bytes, { flag: 'wx' }).catch((thrown) => {
+        if (thrown?.code !== 'EEXIST')
+            throw thrown;
+        throw new UserError(`a model file takes the name of the package's own ${name} (the file system ignores case); move it into a folder or leave it out`);
+    });
+}
+
 ;// CONCATENATED MODULE: ../../packages/core/src/model-package/index.ts
 /** Model packages: versions, file selection, hashing, manifest, SHA256SUMS, model card, writing. */
+
 
 
 
@@ -38401,8 +38573,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: ../../packages/core/src/index.ts + 86 modules
-var src = __nccwpck_require__(45427);
+// EXTERNAL MODULE: ../../packages/core/src/index.ts + 87 modules
+var src = __nccwpck_require__(34429);
 ;// CONCATENATED MODULE: ../../packages/github/src/action-context.ts
 
 
