@@ -2,9 +2,9 @@
  * Figure 5: packaging a 1 GiB model.
  * - Hashing: our `hashFile` against `openssl dgst -sha256` on the same file (throughput ratio).
  * - Package plus upload: the package bundle, run as the runner does against the local services
- *   (stage + sha256 + manifest + model card, then the real `@actions/artifact` upload at the zip
- *   level it chooses), against a plain `@actions/artifact` upload of the same file with the
- *   client's defaults.
+ *   (stage by hard link + sha256 + manifest + model card, then the real `@actions/artifact`
+ *   upload at the zip level it chooses), against a plain `@actions/artifact` upload of the same
+ *   file with the client's defaults.
  * - Memory: the package step's peak RSS for a 100 MiB and a 1 GiB model.
  * Model bytes are incompressible (random blocks, each copy stamped with a counter), as weights are.
  */
@@ -36,7 +36,7 @@ const HASH_ROUNDS = 5;
 const SMALL_ROUNDS = 3;
 const LARGE_ROUNDS = 2;
 const HASH_TARGET = 0.8;
-const UPLOAD_TARGET = 0.6;
+const UPLOAD_TARGET = 0.55;
 const RSS_TARGET = 1.2;
 const PLAIN_UPLOAD = join(import.meta.dirname, 'plain-upload.ts');
 
@@ -184,19 +184,22 @@ async function hashing(file: string): Promise<{ row: FigureRow; ms: number }> {
 }
 
 /**
- * The package's own work before the upload, in this process: stage (copy + sha256 in one
- * pass), manifest, model card, SHA256SUMS. Against hashing alone, it shows what the copy costs.
+ * The package's own work before the upload, in this process: stage (a hard link, the staging
+ * folder being on the model's file system, and sha256 in place), manifest, model card, SHA256SUMS.
+ * Against hashing alone, it shows what staging costs beyond reading the bytes once.
  */
 async function corePath(file: string, workspace: string, hashMs: number): Promise<FigureRow> {
   const stagingDir = join(workspace, 'staging');
   const { ms } = await timeAsync(async () => {
     const files = await stageModelFiles({ stagingDir, files: [{ path: 'weights.bin', absolute: file }] });
+    if (files.some((staged) => staged.method !== 'link'))
+      throw new Error(`the model was copied: ${files[0]?.copyReason}`);
     const manifest = buildManifest({ name: 'churn-model', version: '1.0.0', files, createdAt: new Date() });
     await writeModelPackage({ stagingDir, manifest, card: await renderModelCard(manifest) });
   });
   await rm(stagingDir, { recursive: true, force: true });
   return {
-    figure: '5. core path of 1 GiB: stage (copy + sha256) + manifest',
+    figure: '5. core path of 1 GiB: stage (hard link + sha256) + manifest',
     value: formatMs(ms),
     reference: `hashFile alone ${formatMs(hashMs)}`,
     ratio: formatRatio(ms / hashMs),
@@ -243,6 +246,10 @@ async function packageStep(
     const stored = github.registry.get(Number(outputs['artifact-id']));
     if (stored === undefined || stored.size < size) {
       throw new Error(`package ${path} stored ${stored?.size ?? 'no'} bytes for a ${size}-byte model`);
+    }
+    // The figure is for staging by hard link, as on a runner, where RUNNER_TEMP shares the workspace's disk.
+    if (!/(\d+) of \1 model files hard-linked/.test(result.stdout)) {
+      throw new Error(`package ${path} copied its model files instead of hard-linking them`);
     }
     const level = /zip level (\d)/.exec(result.stdout)?.[1] ?? '?';
     return { wallMs: result.wallMs, maxRssKb: rssOf(result), level };

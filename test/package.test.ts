@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -54,6 +55,15 @@ afterAll(async () => {
   await github?.close();
   for (const folder of folders) await rm(folder, { recursive: true, force: true });
 });
+
+/** True when `folder` exists on another file system than `other`: a hard link between them fails with EXDEV. */
+function onOtherFileSystem(folder: string, other: string): boolean {
+  try {
+    return statSync(folder).dev !== statSync(other).dev;
+  } catch {
+    return false;
+  }
+}
 
 async function temporaryFolder(prefix: string): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), prefix));
@@ -195,6 +205,33 @@ describe('package on a push to main', () => {
     expect(run.stdout.split(github.token).length - 1).toBe(1);
     expect(run.stdout).toContain(`::add-mask::${github.token}`);
   });
+
+  it('hard-links the model files into the staging folder instead of copying them', async () => {
+    const workspace = await modelProject();
+    const { run } = await pack(workspace, { name: 'linked', path: 'model/' });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('2 of 2 model files hard-linked into the staging folder, hashed in place');
+    const staged = join(dirname(run.outputs['manifest'] ?? ''), 'model/weights.bin');
+    expect((await stat(staged)).ino).toBe((await stat(join(workspace, 'model/weights.bin'))).ino);
+  });
+
+  it.skipIf(!onOtherFileSystem('/dev/shm', tmpdir()))(
+    'copies the model files when RUNNER_TEMP is on another file system, says so, and the package still verifies',
+    async () => {
+      const workspace = await modelProject();
+      const runnerTemp = await mkdtemp(join('/dev/shm', 'runner-temp-'));
+      folders.push(runnerTemp);
+      const { run, runId } = await pack(workspace, { name: 'copied', path: 'model/' }, { runnerTemp });
+      expect(run.exitCode).toBe(0);
+      expect(run.stdout).toContain('0 of 2 model files hard-linked into the staging folder');
+      expect(run.stdout).toContain(
+        '2 files (model/config.json first) copied into the staging folder instead of hard-linked (EXDEV: the staging folder is on another file system)',
+      );
+      const folder = await download(Number(run.outputs['artifact-id']), runId);
+      const check = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: folder, encoding: 'utf8' });
+      expect(check.stdout).toBe('README.md: OK\nmanifest.json: OK\nmodel/config.json: OK\nmodel/weights.bin: OK\n');
+    },
+  );
 
   it('bumps the patch of the highest tag, then the minor with bump: minor', async () => {
     const workspace = await modelProject();

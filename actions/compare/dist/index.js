@@ -67,8 +67,14 @@ function formatBytes(bytes) {
 // packages/core/src/files/regular-file.ts
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
-async function openRegularFile(absolutePath, displayName) {
-  const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+async function openRegularFile(absolutePath, displayName, options = {}) {
+  const flags = constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow === true ? constants.O_NOFOLLOW : 0);
+  const handle = await open(absolutePath, flags).catch((thrown) => {
+    if (options.noFollow === true && thrown?.code === "ELOOP") {
+      throw fileError(displayName, "became a symbolic link after it was selected; refused");
+    }
+    throw thrown;
+  });
   try {
     const info2 = await handle.stat();
     if (!info2.isFile()) throw fileError(displayName, `is not a regular file (${kindOf(info2)}); refused`);

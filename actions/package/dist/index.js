@@ -71,8 +71,14 @@ import fs from "node:fs";
 // packages/core/src/files/regular-file.ts
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
-async function openRegularFile(absolutePath, displayName) {
-  const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+async function openRegularFile(absolutePath, displayName, options = {}) {
+  const flags = constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow === true ? constants.O_NOFOLLOW : 0);
+  const handle = await open(absolutePath, flags).catch((thrown) => {
+    if (options.noFollow === true && thrown?.code === "ELOOP") {
+      throw fileError(displayName, "became a symbolic link after it was selected; refused");
+    }
+    throw thrown;
+  });
   try {
     const info2 = await handle.stat();
     if (!info2.isFile()) throw fileError(displayName, `is not a regular file (${kindOf(info2)}); refused`);
@@ -91,23 +97,34 @@ function kindOf(info2) {
 
 // packages/core/src/files/hash-file.ts
 var CHUNK = 4 * 1024 * 1024;
-async function copyAndHashFile(source, destination, displayName = source) {
-  const hash = createHash("sha256");
-  const input = await openRegularFile(source, displayName);
+async function hashFile(file, displayName = file) {
+  const input = await openRegularFile(file, displayName);
   try {
-    const output = await fs.promises.open(destination, "w");
-    try {
-      const size = await readChunks(input, (chunk) => {
-        const written = writeFully(output, chunk);
-        hash.update(chunk);
-        return written;
-      });
-      return { sha256: hash.digest("hex"), size };
-    } finally {
-      await output.close();
-    }
+    return await hashOpenFile(input);
   } finally {
     await input.close();
+  }
+}
+async function hashOpenFile(input) {
+  const hash = createHash("sha256");
+  const size = await readChunks(input, (chunk) => {
+    hash.update(chunk);
+    return void 0;
+  });
+  return { sha256: hash.digest("hex"), size };
+}
+async function copyAndHashOpenFile(input, destination) {
+  const hash = createHash("sha256");
+  const output = await fs.promises.open(destination, "wx");
+  try {
+    const size = await readChunks(input, (chunk) => {
+      const written = writeFully(output, chunk);
+      hash.update(chunk);
+      return written;
+    });
+    return { sha256: hash.digest("hex"), size };
+  } finally {
+    await output.close();
   }
 }
 async function readChunks(input, consume) {
@@ -428,8 +445,8 @@ var JsonChecker = class {
     this.source = source;
     this.what = what;
   }
-  fail(path5, message) {
-    throw new UserError(`${this.source}: ${this.what}: ${path5} ${message}`, { file: this.source });
+  fail(path6, message) {
+    throw new UserError(`${this.source}: ${this.what}: ${path6} ${message}`, { file: this.source });
   }
   show(value) {
     if (value === void 0) return "nothing";
@@ -442,12 +459,12 @@ var JsonChecker = class {
    * A free-form object, refused when nested deeper than MAX_FREE_FORM_DEPTH: writing it back out
    * must not overflow the stack.
    */
-  shallow(value, path5) {
+  shallow(value, path6) {
     const pending = [[value, 0]];
     while (pending.length > 0) {
       const [node, depth] = pending.pop();
       if (typeof node !== "object" || node === null) continue;
-      if (depth >= MAX_FREE_FORM_DEPTH) this.fail(path5, `is nested more than ${MAX_FREE_FORM_DEPTH} levels deep`);
+      if (depth >= MAX_FREE_FORM_DEPTH) this.fail(path6, `is nested more than ${MAX_FREE_FORM_DEPTH} levels deep`);
       for (const child of Object.values(node)) pending.push([child, depth + 1]);
     }
     return value;
@@ -456,72 +473,72 @@ var JsonChecker = class {
   key(name) {
     return IDENTIFIER.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
   }
-  required(object, path5, key) {
+  required(object, path6, key) {
     const value = Object.prototype.hasOwnProperty.call(object, key) ? object[key] : void 0;
-    if (value === void 0) this.fail(`${path5}${this.key(key)}`, "is missing");
+    if (value === void 0) this.fail(`${path6}${this.key(key)}`, "is missing");
     return value;
   }
-  object(value, path5) {
-    if (!isPlainObject(value)) this.fail(path5, `must be an object (got ${this.show(value)})`);
+  object(value, path6) {
+    if (!isPlainObject(value)) this.fail(path6, `must be an object (got ${this.show(value)})`);
     return value;
   }
-  array(value, path5, maxLength = Infinity) {
-    if (!Array.isArray(value)) this.fail(path5, `must be an array (got ${this.show(value)})`);
-    if (value.length > maxLength) this.fail(path5, `must hold at most ${maxLength} items (got ${value.length})`);
+  array(value, path6, maxLength = Infinity) {
+    if (!Array.isArray(value)) this.fail(path6, `must be an array (got ${this.show(value)})`);
+    if (value.length > maxLength) this.fail(path6, `must hold at most ${maxLength} items (got ${value.length})`);
     return value;
   }
-  string(value, path5, minLength = 0) {
-    if (typeof value !== "string") this.fail(path5, `must be a string (got ${this.show(value)})`);
-    if (value.length < minLength) this.fail(path5, "must not be empty");
+  string(value, path6, minLength = 0) {
+    if (typeof value !== "string") this.fail(path6, `must be a string (got ${this.show(value)})`);
+    if (value.length < minLength) this.fail(path6, "must not be empty");
     return value;
   }
   /** A string matching `pattern`, described for the message (`a commit sha`). */
-  matching(value, path5, pattern, description) {
-    const text = this.string(value, path5);
-    if (!pattern.test(text)) this.fail(path5, `must be ${description} (got ${this.show(text)})`);
+  matching(value, path6, pattern, description) {
+    const text = this.string(value, path6);
+    if (!pattern.test(text)) this.fail(path6, `must be ${description} (got ${this.show(text)})`);
     return text;
   }
-  boolean(value, path5) {
-    if (typeof value !== "boolean") this.fail(path5, `must be true or false (got ${this.show(value)})`);
+  boolean(value, path6) {
+    if (typeof value !== "boolean") this.fail(path6, `must be true or false (got ${this.show(value)})`);
     return value;
   }
   /** One of a fixed set of strings. */
-  oneOf(value, path5, choices) {
+  oneOf(value, path6, choices) {
     if (typeof value !== "string" || !choices.includes(value)) {
-      this.fail(path5, `must be one of ${choices.join(", ")} (got ${this.show(value)})`);
+      this.fail(path6, `must be one of ${choices.join(", ")} (got ${this.show(value)})`);
     }
     return value;
   }
-  number(value, path5, minimum = -Infinity) {
-    if (typeof value !== "number") this.fail(path5, `must be a number (got ${this.show(value)})`);
-    if (value < minimum) this.fail(path5, `must be at least ${minimum} (got ${value})`);
+  number(value, path6, minimum = -Infinity) {
+    if (typeof value !== "number") this.fail(path6, `must be a number (got ${this.show(value)})`);
+    if (value < minimum) this.fail(path6, `must be at least ${minimum} (got ${value})`);
     return value;
   }
   /** A number greater than zero (JSON Schema's `exclusiveMinimum: 0`). */
-  positive(value, path5) {
-    if (typeof value !== "number") this.fail(path5, `must be a number (got ${this.show(value)})`);
-    if (!(value > 0)) this.fail(path5, `must be greater than 0 (got ${value})`);
+  positive(value, path6) {
+    if (typeof value !== "number") this.fail(path6, `must be a number (got ${this.show(value)})`);
+    if (!(value > 0)) this.fail(path6, `must be greater than 0 (got ${value})`);
     return value;
   }
-  integer(value, path5, minimum) {
+  integer(value, path6, minimum) {
     if (typeof value !== "number" || !Number.isInteger(value))
-      this.fail(path5, `must be an integer (got ${this.show(value)})`);
-    if (value < minimum) this.fail(path5, `must be at least ${minimum} (got ${value})`);
+      this.fail(path6, `must be an integer (got ${this.show(value)})`);
+    if (value < minimum) this.fail(path6, `must be at least ${minimum} (got ${value})`);
     return value;
   }
-  metricNumber(value, path5) {
+  metricNumber(value, path6) {
     if (typeof value === "number") return value;
     if (value === "NaN") return NaN;
     if (value === "Infinity") return Infinity;
     if (value === "-Infinity") return -Infinity;
-    return this.fail(path5, `must be a number or "NaN", "Infinity", "-Infinity" (got ${this.show(value)})`);
+    return this.fail(path6, `must be a number or "NaN", "Infinity", "-Infinity" (got ${this.show(value)})`);
   }
   /** An array of metric numbers, converted in place (the array is our own parse result). */
-  metricNumbers(value, path5) {
-    const items = this.array(value, path5);
+  metricNumbers(value, path6) {
+    const items = this.array(value, path6);
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
-      if (typeof item !== "number") items[i] = this.metricNumber(item, `${path5}[${i}]`);
+      if (typeof item !== "number") items[i] = this.metricNumber(item, `${path6}[${i}]`);
     }
     return items;
   }
@@ -534,16 +551,16 @@ function parseGateResult(text, source) {
   const check = new JsonChecker(source, what);
   const root = check.object(parseUntrustedJson(text, source, what), "$");
   const results = check.array(check.required(root, "$", "results"), "$.results").map((item, index) => {
-    const path5 = `$.results[${index}]`;
-    const rule = check.object(item, path5);
-    const text2 = (key) => check.string(check.required(rule, path5, key), `${path5}.${key}`);
-    const optionalNumber2 = (key) => rule[key] === void 0 ? {} : { [key]: check.metricNumber(rule[key], `${path5}.${key}`) };
+    const path6 = `$.results[${index}]`;
+    const rule = check.object(item, path6);
+    const text2 = (key) => check.string(check.required(rule, path6, key), `${path6}.${key}`);
+    const optionalNumber2 = (key) => rule[key] === void 0 ? {} : { [key]: check.metricNumber(rule[key], `${path6}.${key}`) };
     return {
       rule: text2("rule"),
-      line: check.integer(check.required(rule, path5, "line"), `${path5}.line`, 1),
+      line: check.integer(check.required(rule, path6, "line"), `${path6}.line`, 1),
       metric: text2("metric"),
-      ...rule["aggregate"] === void 0 ? {} : { aggregate: check.string(rule["aggregate"], `${path5}.aggregate`) },
-      verdict: check.oneOf(check.required(rule, path5, "verdict"), `${path5}.verdict`, VERDICTS),
+      ...rule["aggregate"] === void 0 ? {} : { aggregate: check.string(rule["aggregate"], `${path6}.aggregate`) },
+      verdict: check.oneOf(check.required(rule, path6, "verdict"), `${path6}.verdict`, VERDICTS),
       ...optionalNumber2("actual"),
       ...optionalNumber2("threshold"),
       ...optionalNumber2("baseline"),
@@ -1065,7 +1082,7 @@ function buildManifest(options) {
   if (Number.isNaN(createdAt.getTime())) {
     throw new Error(`createdAt is not a date: ${String(options.createdAt)}`);
   }
-  const files = sortByPath(options.files.map(({ path: path5, size, sha256 }) => ({ path: path5, size, sha256 })));
+  const files = sortByPath(options.files.map(({ path: path6, size, sha256 }) => ({ path: path6, size, sha256 })));
   for (const [index, file] of files.entries()) {
     if (!isSafeRelativePath(file.path)) throw new Error(`model file path is not a safe relative path: ${file.path}`);
     if (!/^[0-9a-f]{64}$/.test(file.sha256)) throw new Error(`not a sha256: ${file.sha256} (${file.path})`);
@@ -1097,7 +1114,7 @@ function buildManifest(options) {
     params: sortedRecord(Object.entries(record?.params ?? {})),
     gate: options.gate ? manifestGate(options.gate) : null,
     provenance: record ? manifestProvenance(record) : null,
-    data: sortByPath((record?.inputs ?? []).map(({ path: path5, size, sha256 }) => ({ path: path5, size, sha256 }))),
+    data: sortByPath((record?.inputs ?? []).map(({ path: path6, size, sha256 }) => ({ path: path6, size, sha256 }))),
     mlmodel: options.mlmodel && mlmodelPath !== void 0 ? { path: mlmodelPath, ...options.mlmodel } : null
   };
 }
@@ -1400,21 +1417,133 @@ function formatParam(value) {
   return value === null ? "null" : String(value);
 }
 
-// packages/core/src/model-package/write-package.ts
-import { createHash as createHash2 } from "node:crypto";
+// packages/core/src/model-package/stage-files.ts
 import fs3 from "node:fs";
 import path3 from "node:path";
+var COPY_INSTEAD = {
+  EXDEV: "the staging folder is on another file system",
+  EPERM: "the file system or its settings (fs.protected_hardlinks) refused a hard link",
+  EMLINK: "the file has as many hard links as the file system allows",
+  ENOTSUP: "the file system has no hard links",
+  EOPNOTSUPP: "the file system has no hard links",
+  ENOSYS: "the file system has no hard links"
+};
+var TIMESTAMP_TRUST_NS = 2000000000n;
 async function stageModelFiles(options) {
   await prepareEmptyFolder(options.stagingDir);
+  const link2 = options.link ?? ((existing, created) => fs3.promises.link(existing, created));
   const staged = [];
   for (const file of options.files) {
-    const destination = destinationOf(options.stagingDir, file.path);
+    const destination = stagedPath(options.stagingDir, file.path);
     await fs3.promises.mkdir(path3.dirname(destination), { recursive: true });
-    const digest = await copyAndHashFile(file.absolute, destination, file.path);
-    staged.push({ path: file.path, size: digest.size, sha256: digest.sha256 });
+    staged.push(await stageFile(file, destination, link2));
   }
   return staged;
 }
+async function stageFile(file, destination, link2) {
+  const input = await openRegularFile(file.absolute, file.path, { noFollow: true });
+  try {
+    const opened = await input.stat({ bigint: true });
+    let copyReason;
+    try {
+      await link2(file.absolute, destination);
+    } catch (thrown) {
+      const code = thrown?.code;
+      if (typeof code !== "string" || COPY_INSTEAD[code] === void 0) throw thrown;
+      copyReason = `${code}: ${COPY_INSTEAD[code]}`;
+    }
+    let digest;
+    if (copyReason === void 0) {
+      const linked = await fs3.promises.lstat(destination, { bigint: true });
+      if (!linked.isFile() || linked.dev !== opened.dev || linked.ino !== opened.ino) {
+        throw new UserError(
+          `model file ${file.path} was replaced while it was being staged; package it again once nothing writes to it`,
+          { file: file.path }
+        );
+      }
+      digest = await hashOpenFile(input);
+    } else {
+      digest = await copyAndHashOpenFile(input, destination);
+    }
+    const hashed = await input.stat({ bigint: true });
+    if (hashed.size !== opened.size || hashed.mtimeNs !== opened.mtimeNs || hashed.size !== BigInt(digest.size)) {
+      throw changedError(
+        file.path,
+        "while it was being hashed",
+        describeChange(identityOf(opened), identityOf(hashed))
+      );
+    }
+    const identity = identityOf(
+      copyReason === void 0 ? hashed : await fs3.promises.lstat(destination, { bigint: true })
+    );
+    const recentlyModified = BigInt(Date.now()) * 1000000n - hashed.mtimeNs < TIMESTAMP_TRUST_NS;
+    return {
+      path: file.path,
+      size: digest.size,
+      sha256: digest.sha256,
+      absolute: destination,
+      method: copyReason === void 0 ? "link" : "copy",
+      ...copyReason === void 0 ? {} : { copyReason },
+      identity,
+      recentlyModified
+    };
+  } finally {
+    await input.close();
+  }
+}
+async function verifyStagedFiles(files, options = {}) {
+  for (const file of files) {
+    const stats = await fs3.promises.lstat(file.absolute, { bigint: true }).catch((thrown) => {
+      if (thrown?.code === "ENOENT") return void 0;
+      throw thrown;
+    });
+    if (stats === void 0) throw changedError(file.path, "after it was hashed", "its staged file is gone");
+    if (!stats.isFile())
+      throw changedError(file.path, "after it was hashed", "its staged file is no longer a regular file");
+    const now = identityOf(stats);
+    const change = describeChange(file.identity, now);
+    if (change !== "") throw changedError(file.path, "after it was hashed", change);
+    const touched = now.ctimeNs !== file.identity.ctimeNs;
+    if (touched || options.rehashRecent === true && file.recentlyModified) {
+      const again = await hashFile(file.absolute, file.path);
+      if (again.sha256 !== file.sha256 || again.size !== file.size) {
+        throw changedError(file.path, "after it was hashed", `sha256 ${file.sha256} when hashed, ${again.sha256} now`);
+      }
+    }
+  }
+}
+function identityOf(stats) {
+  return { dev: stats.dev, ino: stats.ino, size: stats.size, mtimeNs: stats.mtimeNs, ctimeNs: stats.ctimeNs };
+}
+function describeChange(before, after) {
+  if (before.dev !== after.dev || before.ino !== after.ino) return "it was replaced by another file";
+  if (before.size !== after.size) return `${before.size} bytes when hashed, ${after.size} now`;
+  if (before.mtimeNs !== after.mtimeNs) return `modified at ${isoTime(after.mtimeNs)}, after it was read`;
+  return "";
+}
+function isoTime(ns) {
+  return new Date(Number(ns / 1000000n)).toISOString();
+}
+function changedError(file, when, detail) {
+  return new UserError(
+    `model file ${file} changed ${when} (${detail}), so the package would not match its SHA256SUMS; package it again once nothing writes to it`,
+    { file }
+  );
+}
+function stagedPath(stagingDir, relative) {
+  if (!isSafeRelativePath(relative)) throw new Error(`unsafe path in a model package: ${JSON.stringify(relative)}`);
+  return path3.resolve(stagingDir, ...relative.split("/"));
+}
+async function prepareEmptyFolder(dir) {
+  await fs3.promises.mkdir(dir, { recursive: true });
+  const entries = await fs3.promises.readdir(dir);
+  if (entries.length > 0) throw new Error(`the staging folder ${dir} is not empty`);
+}
+
+// packages/core/src/model-package/write-package.ts
+import { createHash as createHash2 } from "node:crypto";
+import fs4 from "node:fs";
+import path4 from "node:path";
 async function writeModelPackage(options) {
   const { stagingDir, manifest } = options;
   const expected = new Map(manifest.files.map((file) => [file.path, file]));
@@ -1427,14 +1556,14 @@ async function writeModelPackage(options) {
       const listed = expected.get(file.path);
       if (listed && (listed.sha256 !== file.sha256 || listed.size !== file.size)) {
         throw new UserError(
-          `model file ${file.path} changed while it was being packaged (sha256 ${listed.sha256} when hashed, ${file.sha256} when copied); package it again once nothing writes to it`,
+          `model file ${file.path} changed while it was being packaged (sha256 ${listed.sha256} when hashed, ${file.sha256} when staged); package it again once nothing writes to it`,
           { file: file.path }
         );
       }
     }
   } else {
     for (const file of manifest.files) {
-      const stats = await fs3.promises.stat(destinationOf(stagingDir, file.path)).catch(() => void 0);
+      const stats = await fs4.promises.stat(stagedPath(stagingDir, file.path)).catch(() => void 0);
       if (!stats?.isFile() || stats.size !== file.size) {
         throw new Error(`staged model file ${file.path} is missing or has the wrong size; stage the files first`);
       }
@@ -1446,33 +1575,32 @@ async function writeModelPackage(options) {
     [PACKAGE_CARD_FILE, options.card]
   ]) {
     const bytes = Buffer.from(text, "utf8");
-    await fs3.promises.writeFile(path3.join(stagingDir, name), bytes);
+    await writeOwnFile(stagingDir, name, bytes);
     written.push({ path: name, size: bytes.length, sha256: createHash2("sha256").update(bytes).digest("hex") });
   }
   const sha256sums = renderSha256Sums(written);
   const sumsBytes = Buffer.from(sha256sums, "utf8");
-  await fs3.promises.writeFile(path3.join(stagingDir, PACKAGE_SUMS_FILE), sumsBytes);
+  await writeOwnFile(stagingDir, PACKAGE_SUMS_FILE, sumsBytes);
   written.push({
     path: PACKAGE_SUMS_FILE,
     size: sumsBytes.length,
     sha256: createHash2("sha256").update(sumsBytes).digest("hex")
   });
-  const files = written.map((file) => ({ ...file, absolute: destinationOf(stagingDir, file.path) })).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const files = written.map((file) => ({ ...file, absolute: stagedPath(stagingDir, file.path) })).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return {
-    dir: path3.resolve(stagingDir),
+    dir: path4.resolve(stagingDir),
     files,
     totalSize: files.reduce((sum, file) => sum + file.size, 0),
     sha256sums
   };
 }
-function destinationOf(stagingDir, relative) {
-  if (!isSafeRelativePath(relative)) throw new Error(`unsafe path in a model package: ${JSON.stringify(relative)}`);
-  return path3.resolve(stagingDir, ...relative.split("/"));
-}
-async function prepareEmptyFolder(dir) {
-  await fs3.promises.mkdir(dir, { recursive: true });
-  const entries = await fs3.promises.readdir(dir);
-  if (entries.length > 0) throw new Error(`the staging folder ${dir} is not empty`);
+async function writeOwnFile(stagingDir, name, bytes) {
+  await fs4.promises.writeFile(path4.join(stagingDir, name), bytes, { flag: "wx" }).catch((thrown) => {
+    if (thrown?.code !== "EEXIST") throw thrown;
+    throw new UserError(
+      `a model file takes the name of the package's own ${name} (the file system ignores case); move it into a folder or leave it out`
+    );
+  });
 }
 
 // packages/core/src/params/read-params-file.ts
@@ -1526,14 +1654,14 @@ function validateRunRecord(document, source) {
     metrics: checkMetrics(check, check.required(root, "$", "metrics")),
     outcome: checkOutcome(check, outcomeObject),
     inputs: check.array(check.required(root, "$", "inputs"), "$.inputs").map((item, index) => {
-      const path5 = `$.inputs[${index}]`;
-      const input = check.object(item, path5);
-      const sha256 = check.string(check.required(input, path5, "sha256"), `${path5}.sha256`);
+      const path6 = `$.inputs[${index}]`;
+      const input = check.object(item, path6);
+      const sha256 = check.string(check.required(input, path6, "sha256"), `${path6}.sha256`);
       if (!SHA256_HEX.test(sha256))
-        check.fail(`${path5}.sha256`, `must be 64 lowercase hex digits (got ${check.show(sha256)})`);
+        check.fail(`${path6}.sha256`, `must be 64 lowercase hex digits (got ${check.show(sha256)})`);
       return {
-        path: check.string(check.required(input, path5, "path"), `${path5}.path`, 1),
-        size: check.integer(check.required(input, path5, "size"), `${path5}.size`, 0),
+        path: check.string(check.required(input, path6, "path"), `${path6}.path`, 1),
+        size: check.integer(check.required(input, path6, "size"), `${path6}.size`, 0),
         sha256
       };
     }),
@@ -1555,9 +1683,9 @@ function checkProvenance(check, value) {
     sha: text("sha"),
     ref: text("ref"),
     branch: text("branch"),
-    ...optional("baseRef", (item, path5) => check.string(item, path5)),
-    ...optional("pullRequest", (item, path5) => check.integer(item, path5, 1)),
-    ...optional("headSha", (item, path5) => check.string(item, path5)),
+    ...optional("baseRef", (item, path6) => check.string(item, path6)),
+    ...optional("pullRequest", (item, path6) => check.integer(item, path6, 1)),
+    ...optional("headSha", (item, path6) => check.string(item, path6)),
     event: text("event"),
     workflow: text("workflow"),
     workflowRunId: count("workflowRunId", 0),
@@ -1573,11 +1701,11 @@ function checkParams(check, value) {
   const params = check.object(value, "$.params");
   const result = {};
   for (const key of Object.keys(params)) {
-    const path5 = `$.params${check.key(key)}`;
+    const path6 = `$.params${check.key(key)}`;
     if (key === "") check.fail("$.params", "has an empty param name");
     const item = params[key];
     if (item !== null && typeof item !== "string" && typeof item !== "number" && typeof item !== "boolean") {
-      check.fail(path5, `must be a string, number, boolean or null (got ${check.show(item)})`);
+      check.fail(path6, `must be a string, number, boolean or null (got ${check.show(item)})`);
     }
     setOwnEntry(result, key, item);
   }
@@ -1587,13 +1715,13 @@ function checkMetrics(check, value) {
   const metrics = check.object(value, "$.metrics");
   const result = {};
   for (const key of Object.keys(metrics)) {
-    const path5 = `$.metrics${check.key(key)}`;
+    const path6 = `$.metrics${check.key(key)}`;
     if (key === "") check.fail("$.metrics", "has an empty metric name");
-    const item = check.object(metrics[key], path5);
-    const metric = { value: check.metricNumber(check.required(item, path5, "value"), `${path5}.value`) };
-    if (item["step"] !== void 0) metric.step = check.number(item["step"], `${path5}.step`);
+    const item = check.object(metrics[key], path6);
+    const metric = { value: check.metricNumber(check.required(item, path6, "value"), `${path6}.value`) };
+    if (item["step"] !== void 0) metric.step = check.number(item["step"], `${path6}.step`);
     if (item["history"] !== void 0) {
-      const historyPath = `${path5}.history`;
+      const historyPath = `${path6}.history`;
       const history = check.object(item["history"], historyPath);
       const steps = check.array(check.required(history, historyPath, "steps"), `${historyPath}.steps`);
       for (let i = 0; i < steps.length; i++) {
@@ -1749,36 +1877,36 @@ var REQUIRED_FIELDS = {
   workflow_run: ["workflow_run.id:number", "workflow_run.head_sha"]
 };
 function readPayload(env, eventName) {
-  const path5 = env["GITHUB_EVENT_PATH"] ?? "";
-  if (path5 === "") {
+  const path6 = env["GITHUB_EVENT_PATH"] ?? "";
+  if (path6 === "") {
     if (env["GITHUB_ACTIONS"] === "true") {
       throw new UserError("GITHUB_EVENT_PATH is not set: the runner gives every step its event payload");
     }
     return {};
   }
-  const where = `the event payload ${path5} (GITHUB_EVENT_PATH)`;
+  const where = `the event payload ${path6} (GITHUB_EVENT_PATH)`;
   let text;
   try {
-    text = readFileSync(path5, "utf8");
+    text = readFileSync(path6, "utf8");
   } catch (thrown) {
     const code = thrown?.code;
-    throw new UserError(`${where} cannot be read${typeof code === "string" ? ` (${code})` : ""}`, { file: path5 });
+    throw new UserError(`${where} cannot be read${typeof code === "string" ? ` (${code})` : ""}`, { file: path6 });
   }
   let parsed;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new UserError(`${where} is not valid JSON`, { file: path5 });
+    throw new UserError(`${where} is not valid JSON`, { file: path6 });
   }
   const payload = asRecord(parsed);
-  if (payload === void 0) throw new UserError(`${where} is not a JSON object`, { file: path5 });
+  if (payload === void 0) throw new UserError(`${where} is not a JSON object`, { file: path6 });
   for (const field of REQUIRED_FIELDS[eventName] ?? []) {
     const [dotted = "", type = "string"] = field.split(":");
     let value = payload;
     for (const part of dotted.split(".")) value = asRecord(value)?.[part];
     const present = type === "number" ? typeof value === "number" : typeof value === "string" && value !== "";
     if (!present) {
-      throw new UserError(`${where} is not a ${eventName} event: it has no ${type} ${dotted}`, { file: path5 });
+      throw new UserError(`${where} is not a ${eventName} event: it has no ${type} ${dotted}`, { file: path6 });
     }
   }
   return payload;
@@ -2011,8 +2139,8 @@ function missingPermission(thrown) {
     ).filter((set) => set !== "");
     if (sets.length > 0) return printableHeader(sets.join(" or "));
   }
-  const path5 = typeof request?.url === "string" ? pathOf(request.url) : "";
-  return KNOWN_PERMISSIONS.find(([pattern]) => pattern.test(path5))?.[1];
+  const path6 = typeof request?.url === "string" ? pathOf(request.url) : "";
+  return KNOWN_PERMISSIONS.find(([pattern]) => pattern.test(path6))?.[1];
 }
 var KNOWN_PERMISSIONS = [
   [/\/check-runs(\/|$)/, "checks: write"],
@@ -2101,17 +2229,17 @@ function escapeProperty(s) {
 
 // node_modules/@actions/core/lib/file-command.js
 import * as crypto from "crypto";
-import * as fs4 from "fs";
+import * as fs5 from "fs";
 import * as os2 from "os";
 function issueFileCommand(command, message) {
   const filePath = process.env[`GITHUB_${command}`];
   if (!filePath) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
   }
-  if (!fs4.existsSync(filePath)) {
+  if (!fs5.existsSync(filePath)) {
     throw new Error(`Missing file at path: ${filePath}`);
   }
-  fs4.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+  fs5.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -2419,10 +2547,10 @@ var summary = _summary;
 import os3 from "os";
 
 // node_modules/@actions/io/lib/io-util.js
-import * as fs5 from "fs";
-var { chmod, copyFile, lstat, mkdir, open: open2, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs5.promises;
+import * as fs6 from "fs";
+var { chmod, copyFile, lstat, mkdir, open: open2, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs6.promises;
 var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs5.constants.O_RDONLY;
+var READONLY = fs6.constants.O_RDONLY;
 
 // node_modules/@actions/exec/lib/toolrunner.js
 var IS_WINDOWS2 = process.platform === "win32";
@@ -2718,7 +2846,7 @@ async function readRunRecords(patterns, job) {
       'no run record found: run the train action earlier in this job, or set input "run" to a record'
     );
   }
-  return Promise.all(paths.map(async (path5) => parseRunRecord(await readRunRecordText(path5, path5), path5)));
+  return Promise.all(paths.map(async (path6) => parseRunRecord(await readRunRecordText(path6, path6), path6)));
 }
 async function readRunRecordFiles(patterns, job, input) {
   const { glob } = await import("node:fs/promises");
@@ -2749,11 +2877,11 @@ async function readRunRecordFiles(patterns, job, input) {
       paths.push(match);
     }
   }
-  return Promise.all(paths.map(async (path5) => parseRunRecord(await readRunRecordText(path5, path5), path5)));
+  return Promise.all(paths.map(async (path6) => parseRunRecord(await readRunRecordText(path6, path6), path6)));
 }
-async function readRunRecordText(path5, displayName) {
+async function readRunRecordText(path6, displayName) {
   try {
-    return await readTextFile(path5, displayName, { kind: "run records", maxBytes: MAX_RUN_RECORD_BYTES });
+    return await readTextFile(path6, displayName, { kind: "run records", maxBytes: MAX_RUN_RECORD_BYTES });
   } catch (thrown) {
     if (thrown instanceof UserError) throw thrown;
     throw new UserError(`cannot read the run record ${displayName}`, { file: displayName });
@@ -2877,8 +3005,8 @@ async function readJobGateResults(job) {
   if (names.length === 0) return void 0;
   const results = await Promise.all(
     names.map(async (name) => {
-      const path5 = join2(folder, name);
-      return parseGateResult(await readTextFile(path5, path5), path5);
+      const path6 = join2(folder, name);
+      return parseGateResult(await readTextFile(path6, path6), path6);
     })
   );
   return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
@@ -2891,7 +3019,7 @@ import { tmpdir as tmpdir3 } from "node:os";
 import { join as join3 } from "node:path";
 
 // actions/package/src/compression.ts
-import path4 from "node:path";
+import path5 from "node:path";
 import { deflateRawSync } from "node:zlib";
 var INCOMPRESSIBLE_EXTENSIONS = /* @__PURE__ */ new Set([
   // weights and tensors
@@ -2963,7 +3091,7 @@ async function chooseCompression(files, requested) {
   return { level: DEFAULT_COMPRESSION_LEVEL, reason: `only ${percent} of the bytes look incompressible` };
 }
 async function looksIncompressible(file) {
-  if (INCOMPRESSIBLE_EXTENSIONS.has(path4.extname(file.path).toLowerCase())) return true;
+  if (INCOMPRESSIBLE_EXTENSIONS.has(path5.extname(file.path).toLowerCase())) return true;
   if (file.size < MIN_SAMPLED_SIZE) return false;
   const handle = await openRegularFile(file.absolute, file.path);
   try {
@@ -3176,18 +3304,23 @@ async function packageModel(step, outputs) {
     `${artifactName}-${randomUUID3().slice(0, 8)}`
   );
   const gate = await readJobGateResults(context);
-  const { pkg, manifest } = await log.group(`Staging ${selected.length} model files`, async () => {
-    const staged = await stageModelFiles({ stagingDir, files: selected });
+  const { pkg, manifest, staged } = await log.group(`Staging ${selected.length} model files`, async () => {
+    const staged2 = await stageModelFiles({ stagingDir, files: selected });
+    logStaging(staged2, log);
     const manifest2 = buildManifest({
       name: version.name,
       version: version.version,
-      files: staged,
+      files: staged2,
       createdAt: /* @__PURE__ */ new Date(),
       ...embedded.record === void 0 ? {} : { record: embedded.record },
       ...mlmodel === void 0 ? {} : { mlmodel },
       ...gate === void 0 ? {} : { gate }
     });
-    return { pkg: await writeModelPackage({ stagingDir, manifest: manifest2, card: await renderModelCard(manifest2) }), manifest: manifest2 };
+    return {
+      pkg: await writeModelPackage({ stagingDir, manifest: manifest2, card: await renderModelCard(manifest2) }),
+      manifest: manifest2,
+      staged: staged2
+    };
   });
   const manifestFile = fileOf(pkg, PACKAGE_MANIFEST_FILE);
   outputs.manifest = manifestFile.absolute;
@@ -3196,10 +3329,11 @@ async function packageModel(step, outputs) {
   const modelFiles = pkg.files.filter((file) => modelPaths.has(file.path));
   const compression = await chooseCompression(modelFiles, settings.compressionLevel);
   log.info(`zip level ${compression.level}: ${compression.reason}`);
+  await verifyStagedFiles(staged);
   const upload = await log.group(`Uploading artifact ${artifactName}`, async () => {
     const artifacts = await step.artifacts();
     await replaceEarlierAttempt(artifacts, artifactName, context.runAttempt, log);
-    return artifacts.uploadArtifact(
+    const uploaded = await artifacts.uploadArtifact(
       artifactName,
       pkg.files.map((file) => file.absolute),
       pkg.dir,
@@ -3208,6 +3342,17 @@ async function packageModel(step, outputs) {
         ...settings.retentionDays === void 0 ? {} : { retentionDays: settings.retentionDays }
       }
     );
+    try {
+      await verifyStagedFiles(staged, { rehashRecent: true });
+    } catch (thrown) {
+      await artifacts.deleteArtifact(artifactName).catch((deletion) => {
+        log.warning(
+          `the artifact ${artifactName} does not match its SHA256SUMS and could not be deleted: ${String(deletion)}`
+        );
+      });
+      throw thrown;
+    }
+    return uploaded;
   });
   if (upload.id === void 0) throw new Error(`the artifact service gave no id for ${artifactName}`);
   outputs["artifact-id"] = String(upload.id);
@@ -3261,23 +3406,40 @@ async function packageModel(step, outputs) {
     })
   );
 }
+function logStaging(staged, log) {
+  const copied = /* @__PURE__ */ new Map();
+  for (const file of staged) {
+    if (file.copyReason === void 0) continue;
+    const same = copied.get(file.copyReason) ?? [];
+    same.push(file);
+    copied.set(file.copyReason, same);
+  }
+  const linked = staged.length - [...copied.values()].reduce((sum, files) => sum + files.length, 0);
+  log.info(`${linked} of ${staged.length} model files hard-linked into the staging folder, hashed in place`);
+  for (const [reason, files] of copied) {
+    const which2 = files.length === 1 ? files[0].path : `${files.length} files (${files[0].path} first)`;
+    log.info(
+      `${which2} copied into the staging folder instead of hard-linked (${reason}); each byte is still read once`
+    );
+  }
+}
 function fileOf(pkg, name) {
   const file = pkg.files.find((candidate) => candidate.path === name);
   if (file === void 0) throw new Error(`the package has no ${name}`);
   return file;
 }
 async function readMlmodel(files, log) {
-  const path5 = findMlmodelFile(files);
-  if (path5 === void 0) return void 0;
-  const file = files.find((candidate) => candidate.path === path5);
+  const path6 = findMlmodelFile(files);
+  if (path6 === void 0) return void 0;
+  const file = files.find((candidate) => candidate.path === path6);
   if (file === void 0) return void 0;
   if (file.size > MAX_MLMODEL_BYTES) {
     log.warning(
-      `${path5} is ${file.size} bytes, too big for an MLflow MLmodel file; its flavors and signature are left out`
+      `${path6} is ${file.size} bytes, too big for an MLflow MLmodel file; its flavors and signature are left out`
     );
     return void 0;
   }
-  return parseMlmodel(await readFile(file.absolute, "utf8"), path5);
+  return parseMlmodel(await readFile(file.absolute, "utf8"), path6);
 }
 
 // actions/package/src/index.ts

@@ -11,8 +11,8 @@
  *   too small for the choice to matter), so most files are never sampled at all;
  * - level 0 (store) when incompressible files hold at least 80% of the bytes, else level 6
  *   (the artifact client's own default).
- * Samples are read from the staged copies, which were just written and so are in the page cache:
- * the user's model files are still read only once.
+ * Samples are read from the staged files, which were just hashed and so are in the page cache:
+ * the user's model files are still read from disk only once.
  */
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';

@@ -14,10 +14,12 @@ import {
   renderModelCardBody,
   selectModelFiles,
   stageModelFiles,
+  verifyStagedFiles,
   writeModelPackage,
   type ModelPackage,
   type ParsedMlmodel,
   type SelectedFile,
+  type StagedFile,
 } from '@ml-actions/core';
 import {
   createRelease,
@@ -117,8 +119,9 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
     `${artifactName}-${randomUUID().slice(0, 8)}`,
   );
   const gate = await readJobGateResults(context);
-  const { pkg, manifest } = await log.group(`Staging ${selected.length} model files`, async () => {
+  const { pkg, manifest, staged } = await log.group(`Staging ${selected.length} model files`, async () => {
     const staged = await stageModelFiles({ stagingDir, files: selected });
+    logStaging(staged, log);
     const manifest = buildManifest({
       name: version.name,
       version: version.version,
@@ -128,7 +131,11 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
       ...(mlmodel === undefined ? {} : { mlmodel }),
       ...(gate === undefined ? {} : { gate }),
     });
-    return { pkg: await writeModelPackage({ stagingDir, manifest, card: await renderModelCard(manifest) }), manifest };
+    return {
+      pkg: await writeModelPackage({ stagingDir, manifest, card: await renderModelCard(manifest) }),
+      manifest,
+      staged,
+    };
   });
   const manifestFile = fileOf(pkg, PACKAGE_MANIFEST_FILE);
   outputs.manifest = manifestFile.absolute;
@@ -138,10 +145,13 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
   const modelFiles = pkg.files.filter((file) => modelPaths.has(file.path));
   const compression = await chooseCompression(modelFiles, settings.compressionLevel);
   log.info(`zip level ${compression.level}: ${compression.reason}`);
+  // Hard-linked files are the user's own: a write to one since it was hashed is refused before the
+  // upload, and one during the upload after it, with the artifact (not what SHA256SUMS lists) deleted.
+  await verifyStagedFiles(staged);
   const upload = await log.group(`Uploading artifact ${artifactName}`, async () => {
     const artifacts = await step.artifacts();
     await replaceEarlierAttempt(artifacts, artifactName, context.runAttempt, log);
-    return artifacts.uploadArtifact(
+    const uploaded = await artifacts.uploadArtifact(
       artifactName,
       pkg.files.map((file) => file.absolute),
       pkg.dir,
@@ -150,6 +160,17 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
         ...(settings.retentionDays === undefined ? {} : { retentionDays: settings.retentionDays }),
       },
     );
+    try {
+      await verifyStagedFiles(staged, { rehashRecent: true });
+    } catch (thrown: unknown) {
+      await artifacts.deleteArtifact(artifactName).catch((deletion: unknown) => {
+        log.warning(
+          `the artifact ${artifactName} does not match its SHA256SUMS and could not be deleted: ${String(deletion)}`,
+        );
+      });
+      throw thrown;
+    }
+    return uploaded;
   });
   if (upload.id === undefined) throw new Error(`the artifact service gave no id for ${artifactName}`);
   outputs['artifact-id'] = String(upload.id);
@@ -206,6 +227,25 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
       notes,
     }),
   );
+}
+
+/** Says in the log how the files were staged, and why any was copied rather than hard-linked. */
+function logStaging(staged: readonly StagedFile[], log: Log): void {
+  const copied = new Map<string, StagedFile[]>();
+  for (const file of staged) {
+    if (file.copyReason === undefined) continue;
+    const same = copied.get(file.copyReason) ?? [];
+    same.push(file);
+    copied.set(file.copyReason, same);
+  }
+  const linked = staged.length - [...copied.values()].reduce((sum, files) => sum + files.length, 0);
+  log.info(`${linked} of ${staged.length} model files hard-linked into the staging folder, hashed in place`);
+  for (const [reason, files] of copied) {
+    const which = files.length === 1 ? files[0]!.path : `${files.length} files (${files[0]!.path} first)`;
+    log.info(
+      `${which} copied into the staging folder instead of hard-linked (${reason}); each byte is still read once`,
+    );
+  }
 }
 
 function fileOf(pkg: ModelPackage, name: string): ModelPackage['files'][number] {

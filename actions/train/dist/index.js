@@ -70,8 +70,14 @@ import { createHash } from "node:crypto";
 // packages/core/src/files/regular-file.ts
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
-async function openRegularFile(absolutePath, displayName) {
-  const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+async function openRegularFile(absolutePath, displayName, options = {}) {
+  const flags = constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow === true ? constants.O_NOFOLLOW : 0);
+  const handle = await open(absolutePath, flags).catch((thrown) => {
+    if (options.noFollow === true && thrown?.code === "ELOOP") {
+      throw fileError(displayName, "became a symbolic link after it was selected; refused");
+    }
+    throw thrown;
+  });
   try {
     const info2 = await handle.stat();
     if (!info2.isFile()) throw fileError(displayName, `is not a regular file (${kindOf(info2)}); refused`);
@@ -91,17 +97,20 @@ function kindOf(info2) {
 // packages/core/src/files/hash-file.ts
 var CHUNK = 4 * 1024 * 1024;
 async function hashFile(file, displayName = file) {
-  const hash = createHash("sha256");
   const input = await openRegularFile(file, displayName);
   try {
-    const size = await readChunks(input, (chunk) => {
-      hash.update(chunk);
-      return void 0;
-    });
-    return { sha256: hash.digest("hex"), size };
+    return await hashOpenFile(input);
   } finally {
     await input.close();
   }
+}
+async function hashOpenFile(input) {
+  const hash = createHash("sha256");
+  const size = await readChunks(input, (chunk) => {
+    hash.update(chunk);
+    return void 0;
+  });
+  return { sha256: hash.digest("hex"), size };
 }
 async function readChunks(input, consume) {
   let full = Buffer.allocUnsafe(CHUNK);

@@ -8,7 +8,7 @@
  * allocates a new buffer per chunk and never reads ahead while a chunk is hashed.
  *
  * `copyAndHashFile` is the same loop with a write added: each byte is read once, both to hash it
- * and to put it in the staging folder, where the upload then finds it (usually in the page cache).
+ * and to copy it, for a staging folder that cannot hard-link the file (see stage-files.ts).
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -25,41 +25,52 @@ const CHUNK = 4 * 1024 * 1024;
 
 /** The sha256 and size of a file, read once in 4 MiB chunks with read-ahead. */
 export async function hashFile(file: string, displayName = file): Promise<FileDigest> {
-  const hash = createHash('sha256');
   const input = await openRegularFile(file, displayName);
   try {
-    const size = await readChunks(input, (chunk) => {
-      hash.update(chunk);
-      return undefined;
-    });
-    return { sha256: hash.digest('hex'), size };
+    return await hashOpenFile(input);
   } finally {
     await input.close();
   }
 }
 
+/** hashFile on a file opened already (from where it is positioned; a fresh handle reads it all). */
+export async function hashOpenFile(input: fs.promises.FileHandle): Promise<FileDigest> {
+  const hash = createHash('sha256');
+  const size = await readChunks(input, (chunk) => {
+    hash.update(chunk);
+    return undefined;
+  });
+  return { sha256: hash.digest('hex'), size };
+}
+
 /**
- * Copies `source` to `destination` (created or truncated; its folder must exist) and returns the
+ * Copies `source` to `destination` (created: it must not exist, its folder must) and returns the
  * sha256 and size of the bytes copied, reading each byte once.
  */
 export async function copyAndHashFile(source: string, destination: string, displayName = source): Promise<FileDigest> {
-  const hash = createHash('sha256');
   const input = await openRegularFile(source, displayName);
   try {
-    const output = await fs.promises.open(destination, 'w');
-    try {
-      const size = await readChunks(input, (chunk) => {
-        // The write runs on the thread pool while the hash runs here; both only read the buffer.
-        const written = writeFully(output, chunk);
-        hash.update(chunk);
-        return written;
-      });
-      return { sha256: hash.digest('hex'), size };
-    } finally {
-      await output.close();
-    }
+    return await copyAndHashOpenFile(input, destination);
   } finally {
     await input.close();
+  }
+}
+
+/** copyAndHashFile from a file opened already. */
+export async function copyAndHashOpenFile(input: fs.promises.FileHandle, destination: string): Promise<FileDigest> {
+  const hash = createHash('sha256');
+  // wx: the destination is a new file of ours, never one that is there already (or a link planted there).
+  const output = await fs.promises.open(destination, 'wx');
+  try {
+    const size = await readChunks(input, (chunk) => {
+      // The write runs on the thread pool while the hash runs here; both only read the buffer.
+      const written = writeFully(output, chunk);
+      hash.update(chunk);
+      return written;
+    });
+    return { sha256: hash.digest('hex'), size };
+  } finally {
+    await output.close();
   }
 }
 

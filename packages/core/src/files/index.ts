@@ -2,7 +2,7 @@ export { fileError } from './file-error.ts';
 export { formatBytes } from './format-bytes.ts';
 export { fingerprintFiles } from './fingerprint-files.ts';
 export { forEachLine } from './line-stream.ts';
-export { copyAndHashFile, hashFile, type FileDigest } from './hash-file.ts';
+export { copyAndHashFile, copyAndHashOpenFile, hashFile, hashOpenFile, type FileDigest } from './hash-file.ts';
 export { openRegularFile } from './regular-file.ts';
 export { decodeTextBytes, MAX_TEXT_FILE_BYTES, readTextFile } from './text-file.ts';
 export {

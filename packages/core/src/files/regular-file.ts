@@ -8,8 +8,20 @@ import { fileError } from './file-error.ts';
  * O_NONBLOCK makes opening a FIFO return at once (for a regular file it changes nothing), and the
  * check is made on the opened descriptor, so a path swapped for a FIFO after a `stat` is caught too.
  */
-export async function openRegularFile(absolutePath: string, displayName: string): Promise<FileHandle> {
-  const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+export async function openRegularFile(
+  absolutePath: string,
+  displayName: string,
+  options: { noFollow?: boolean } = {},
+): Promise<FileHandle> {
+  // noFollow, for a path already resolved: a last component swapped for a symbolic link since is
+  // refused rather than followed (to a file outside the workspace, perhaps).
+  const flags = constants.O_RDONLY | constants.O_NONBLOCK | (options.noFollow === true ? constants.O_NOFOLLOW : 0);
+  const handle = await open(absolutePath, flags).catch((thrown: unknown) => {
+    if (options.noFollow === true && (thrown as { code?: unknown } | null)?.code === 'ELOOP') {
+      throw fileError(displayName, 'became a symbolic link after it was selected; refused');
+    }
+    throw thrown;
+  });
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw fileError(displayName, `is not a regular file (${kindOf(info)}); refused`);

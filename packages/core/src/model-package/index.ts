@@ -6,4 +6,5 @@ export * from './mlmodel.ts';
 export * from './manifest.ts';
 export * from './sha256-sums.ts';
 export * from './model-card.ts';
+export * from './stage-files.ts';
 export * from './write-package.ts';

@@ -3,17 +3,16 @@
  * README.md and SHA256SUMS.
  *
  * Each byte of a model is read once. The intended flow is
- *   selectModelFiles -> stageModelFiles (copy + sha256 in one pass) -> buildManifest
- *   -> renderModelCard -> writeModelPackage({ stagingDir, manifest, card })
- * after which the staging folder is uploaded as is. `writeModelPackage` can also copy the files
- * itself (pass `files`), for callers that hashed them beforehand: it then hashes again while
- * copying and refuses a file that changed in between.
+ *   selectModelFiles -> stageModelFiles (hard link, or copy, + sha256 in one pass) -> buildManifest
+ *   -> renderModelCard -> writeModelPackage({ stagingDir, manifest, card }) -> verifyStagedFiles
+ * after which the staging folder is uploaded as is (and verifyStagedFiles run once more).
+ * `writeModelPackage` can also stage the files itself (pass `files`), for callers that hashed them
+ * beforehand: it then hashes again while staging and refuses a file that changed in between.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors.ts';
-import { copyAndHashFile } from '../files/hash-file.ts';
 import {
   PACKAGE_CARD_FILE,
   PACKAGE_MANIFEST_FILE,
@@ -23,13 +22,7 @@ import {
   type ModelManifest,
 } from './manifest.ts';
 import { renderSha256Sums } from './sha256-sums.ts';
-import { isSafeRelativePath } from './package-path.ts';
-
-export interface StageOptions {
-  /** Created if missing; must be empty. */
-  stagingDir: string;
-  files: readonly { path: string; absolute: string }[];
-}
+import { stageModelFiles, stagedPath } from './stage-files.ts';
 
 export interface WriteModelPackageOptions {
   stagingDir: string;
@@ -37,7 +30,7 @@ export interface WriteModelPackageOptions {
   /** README.md text (see renderModelCard). */
   card: string;
   /**
-   * Model files to copy in. Omit when stageModelFiles already put them in `stagingDir`;
+   * Model files to stage. Omit when stageModelFiles already put them in `stagingDir`;
    * they are then checked by size only, without reading them again.
    */
   files?: readonly { path: string; absolute: string }[];
@@ -56,23 +49,6 @@ export interface ModelPackage {
   sha256sums: string;
 }
 
-/**
- * Copies the model files into an empty staging folder under their relative paths, hashing each
- * while it is copied; returns the files for buildManifest.
- */
-export async function stageModelFiles(options: StageOptions): Promise<ManifestFile[]> {
-  await prepareEmptyFolder(options.stagingDir);
-  const staged: ManifestFile[] = [];
-  // One file at a time: the copy is bound by the disk, and memory stays at two buffers.
-  for (const file of options.files) {
-    const destination = destinationOf(options.stagingDir, file.path);
-    await fs.promises.mkdir(path.dirname(destination), { recursive: true });
-    const digest = await copyAndHashFile(file.absolute, destination, file.path);
-    staged.push({ path: file.path, size: digest.size, sha256: digest.sha256 });
-  }
-  return staged;
-}
-
 /** Writes the package folder and returns what it holds. */
 export async function writeModelPackage(options: WriteModelPackageOptions): Promise<ModelPackage> {
   const { stagingDir, manifest } = options;
@@ -86,14 +62,14 @@ export async function writeModelPackage(options: WriteModelPackageOptions): Prom
       const listed = expected.get(file.path);
       if (listed && (listed.sha256 !== file.sha256 || listed.size !== file.size)) {
         throw new UserError(
-          `model file ${file.path} changed while it was being packaged (sha256 ${listed.sha256} when hashed, ${file.sha256} when copied); package it again once nothing writes to it`,
+          `model file ${file.path} changed while it was being packaged (sha256 ${listed.sha256} when hashed, ${file.sha256} when staged); package it again once nothing writes to it`,
           { file: file.path },
         );
       }
     }
   } else {
     for (const file of manifest.files) {
-      const stats = await fs.promises.stat(destinationOf(stagingDir, file.path)).catch(() => undefined);
+      const stats = await fs.promises.stat(stagedPath(stagingDir, file.path)).catch(() => undefined);
       if (!stats?.isFile() || stats.size !== file.size) {
         throw new Error(`staged model file ${file.path} is missing or has the wrong size; stage the files first`);
       }
@@ -106,12 +82,12 @@ export async function writeModelPackage(options: WriteModelPackageOptions): Prom
     [PACKAGE_CARD_FILE, options.card],
   ] as const) {
     const bytes = Buffer.from(text, 'utf8');
-    await fs.promises.writeFile(path.join(stagingDir, name), bytes);
+    await writeOwnFile(stagingDir, name, bytes);
     written.push({ path: name, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
   }
   const sha256sums = renderSha256Sums(written);
   const sumsBytes = Buffer.from(sha256sums, 'utf8');
-  await fs.promises.writeFile(path.join(stagingDir, PACKAGE_SUMS_FILE), sumsBytes);
+  await writeOwnFile(stagingDir, PACKAGE_SUMS_FILE, sumsBytes);
   written.push({
     path: PACKAGE_SUMS_FILE,
     size: sumsBytes.length,
@@ -119,7 +95,7 @@ export async function writeModelPackage(options: WriteModelPackageOptions): Prom
   });
 
   const files = written
-    .map((file) => ({ ...file, absolute: destinationOf(stagingDir, file.path) }))
+    .map((file) => ({ ...file, absolute: stagedPath(stagingDir, file.path) }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {
     dir: path.resolve(stagingDir),
@@ -129,15 +105,16 @@ export async function writeModelPackage(options: WriteModelPackageOptions): Prom
   };
 }
 
-function destinationOf(stagingDir: string, relative: string): string {
-  // Selection only yields such paths; this guards against a manifest built by other means.
-  if (!isSafeRelativePath(relative)) throw new Error(`unsafe path in a model package: ${JSON.stringify(relative)}`);
-  return path.resolve(stagingDir, ...relative.split('/'));
-}
-
-async function prepareEmptyFolder(dir: string): Promise<void> {
-  await fs.promises.mkdir(dir, { recursive: true });
-  const entries = await fs.promises.readdir(dir);
-  // Leftovers would be uploaded with the package without being listed in SHA256SUMS.
-  if (entries.length > 0) throw new Error(`the staging folder ${dir} is not empty`);
+/**
+ * Writes one of the package's own files as a new file: staged model files may be hard links to
+ * the user's files, and one that took this name (where the file system ignores case) must not be
+ * written through.
+ */
+async function writeOwnFile(stagingDir: string, name: string, bytes: Buffer): Promise<void> {
+  await fs.promises.writeFile(path.join(stagingDir, name), bytes, { flag: 'wx' }).catch((thrown: unknown) => {
+    if ((thrown as { code?: unknown } | null)?.code !== 'EEXIST') throw thrown;
+    throw new UserError(
+      `a model file takes the name of the package's own ${name} (the file system ignores case); move it into a folder or leave it out`,
+    );
+  });
 }
