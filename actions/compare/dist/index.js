@@ -3206,22 +3206,28 @@ function refuseIncompleteAnswers(octokit) {
   });
 }
 
+// packages/github/src/wait.ts
+function wait(ms) {
+  return new Promise((resolve2) => {
+    setTimeout(resolve2, ms);
+  });
+}
+
 // packages/github/src/write-pacing.ts
-import { setTimeout as sleep } from "node:timers/promises";
 var WRITE_SPACING_MS = 1e3;
 var WRITE_METHODS = /* @__PURE__ */ new Set(["POST", "PATCH", "PUT", "DELETE"]);
 function writePacing(octokit, options) {
   const pacing = options.writePacing;
   if (pacing === void 0 || pacing.spacingMs <= 0) return;
   const now = pacing.now ?? Date.now;
-  const wait = pacing.wait ?? sleep;
+  const wait2 = pacing.wait ?? wait;
   let lastStart = Number.NEGATIVE_INFINITY;
   let queue = Promise.resolve();
   octokit.hook.wrap("request", async (request, endpoint) => {
     if (!WRITE_METHODS.has(endpoint.method.toUpperCase())) return request(endpoint);
     const turn = queue.then(async () => {
       const due = lastStart + pacing.spacingMs - now();
-      if (due > 0) await wait(due);
+      if (due > 0) await wait2(due);
       lastStart = now();
     });
     queue = turn;
@@ -4122,7 +4128,6 @@ import { createHash as createHash2 } from "node:crypto";
 import { mkdtemp, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
 import { join as join2 } from "node:path";
-import { setTimeout } from "node:timers/promises";
 
 // packages/github/src/earlier-attempt.ts
 async function replaceEarlierAttempt(client, name, runAttempt, log) {
@@ -4207,7 +4212,7 @@ async function fetchArchive(url, label) {
         if (thrown instanceof UserError) throw thrown;
         throw new Error(`${label} could not be downloaded: ${errorMessage(thrown)}`, { cause: thrown });
       }
-      await setTimeout(1e3 * attempt * retryWaitScale());
+      await wait(1e3 * attempt * retryWaitScale());
     }
   }
 }
@@ -4425,7 +4430,6 @@ async function combineBaselines(request) {
 
 // packages/github/src/check-run.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
-import { setTimeout as setTimeout2 } from "node:timers/promises";
 var CHECK_OUTPUT_LIMIT = 65535;
 var MAX_CHECK_ANNOTATIONS = 50;
 async function createCheckRun(request) {
@@ -4497,7 +4501,7 @@ async function createExactlyOnce(request, output) {
         throw thrown;
       }
       if (found !== void 0) return found;
-      await setTimeout2(attempt * attempt * 1e3 * retryWaitScale());
+      await wait(attempt * attempt * 1e3 * retryWaitScale());
     }
   }
 }

@@ -2002,22 +2002,28 @@ function refuseIncompleteAnswers(octokit) {
   });
 }
 
+// packages/github/src/wait.ts
+function wait(ms) {
+  return new Promise((resolve2) => {
+    setTimeout(resolve2, ms);
+  });
+}
+
 // packages/github/src/write-pacing.ts
-import { setTimeout as sleep } from "node:timers/promises";
 var WRITE_SPACING_MS = 1e3;
 var WRITE_METHODS = /* @__PURE__ */ new Set(["POST", "PATCH", "PUT", "DELETE"]);
 function writePacing(octokit, options) {
   const pacing = options.writePacing;
   if (pacing === void 0 || pacing.spacingMs <= 0) return;
   const now = pacing.now ?? Date.now;
-  const wait = pacing.wait ?? sleep;
+  const wait2 = pacing.wait ?? wait;
   let lastStart = Number.NEGATIVE_INFINITY;
   let queue = Promise.resolve();
   octokit.hook.wrap("request", async (request, endpoint) => {
     if (!WRITE_METHODS.has(endpoint.method.toUpperCase())) return request(endpoint);
     const turn = queue.then(async () => {
       const due = lastStart + pacing.spacingMs - now();
-      if (due > 0) await wait(due);
+      if (due > 0) await wait2(due);
       lastStart = now();
     });
     queue = turn;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout } from 'node:timers/promises';
 import { UserError } from '@ml-actions/core';
 import { retryWaitScale, type GitHubClient } from './github-client.ts';
+import { wait } from './wait.ts';
 
 /** GitHub's limit on a check run's output.summary and output.text. */
 export const CHECK_OUTPUT_LIMIT = 65_535;
@@ -147,7 +147,7 @@ async function createExactlyOnce(request: CheckRunRequest, output: CheckOutput):
         throw thrown; // cannot tell whether it was created: failing beats a possible duplicate
       }
       if (found !== undefined) return found;
-      await setTimeout(attempt * attempt * 1000 * retryWaitScale());
+      await wait(attempt * attempt * 1000 * retryWaitScale());
     }
   }
 }

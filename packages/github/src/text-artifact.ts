@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout } from 'node:timers/promises';
 import {
   MAX_TEXT_FILE_BYTES,
   UserError,
@@ -16,6 +15,7 @@ import type { ArtifactClient } from './artifact-client.ts';
 import type { Log } from './step-log.ts';
 import { replaceEarlierAttempt } from './earlier-attempt.ts';
 import { retryWaitScale, type GitHubClient } from './github-client.ts';
+import { wait } from './wait.ts';
 
 /** An artifact of another workflow run (or of this one), reached through the REST API. */
 export interface ArtifactLocation {
@@ -130,7 +130,7 @@ async function fetchArchive(url: string, label: string): Promise<Uint8Array> {
         if (thrown instanceof UserError) throw thrown;
         throw new Error(`${label} could not be downloaded: ${errorMessage(thrown)}`, { cause: thrown });
       }
-      await setTimeout(1000 * attempt * retryWaitScale());
+      await wait(1000 * attempt * retryWaitScale());
     }
   }
 }

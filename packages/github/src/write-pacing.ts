@@ -1,4 +1,4 @@
-import { setTimeout as sleep } from 'node:timers/promises';
+import { wait as sleep } from './wait.ts';
 import type { Octokit, OctokitOptions } from '@octokit/core';
 
 /**
