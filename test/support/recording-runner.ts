@@ -1,4 +1,5 @@
 import type { AnnotationLevel, AnnotationPlace, ArtifactClient, Runner } from '@ml-actions/github';
+import { inputVariable } from '@ml-actions/testkit';
 
 /** What a step run in-process left behind, as the runner would have kept it. */
 export interface RecordedStep {
@@ -33,7 +34,7 @@ export function recordingRunner(
   return {
     recorded,
     env,
-    input: (name) => env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '',
+    input: (name) => env[inputVariable(name)] ?? '',
     setSecret: (value) => recorded.secrets.push(value),
     setOutput: (name, value) => {
       recorded.outputs[name] = value;

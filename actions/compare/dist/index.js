@@ -3942,21 +3942,48 @@ async function runStep(definition, body, runner = actionsRunner()) {
   let failure;
   try {
     const settings = definition.settings(new ActionInputs(runner));
-    await body(
-      openStep(
-        definition,
-        settings,
-        runner,
-        log,
-        summary2,
-        (text) => {
-          const message = withoutUrlSecrets(text);
-          failure ??= { message, annotated: true };
-          log.failure(message);
-        },
-        () => failure !== void 0
-      )
-    );
+    let context;
+    let session;
+    let artifacts;
+    const step = {
+      settings,
+      log,
+      get context() {
+        context ??= readActionContext(runner.env);
+        return context;
+      },
+      setOutput: (name, value) => runner.setOutput(name, String(value)),
+      addSummary: (markdown) => summary2.push(markdown),
+      fail: (text) => {
+        const message = withoutUrlSecrets(text);
+        failure ??= { message, annotated: true };
+        log.failure(message);
+      },
+      get failed() {
+        return failure !== void 0;
+      },
+      github: () => {
+        const token = definition.token?.(settings);
+        if (token === void 0) return Promise.resolve(void 0);
+        session ??= createGitHubClient({
+          token,
+          apiUrl: step.context.apiUrl,
+          env: runner.env,
+          log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) }
+        }).then((client) => ({ token, client }));
+        return session;
+      },
+      requireGitHub: async (purpose) => {
+        const found = await step.github();
+        if (found === void 0) throw new UserError(`input "github-token" is empty: ${purpose}`);
+        return found;
+      },
+      artifacts: () => {
+        artifacts ??= runner.artifactClient();
+        return artifacts;
+      }
+    };
+    await body(step);
   } catch (thrown) {
     const described = describeFailure(definition.name, thrown, log);
     failure = { ...described, message: withoutUrlSecrets(described.message) };
@@ -3975,46 +4002,6 @@ async function runStep(definition, body, runner = actionsRunner()) {
   if (failure !== void 0 && !failure.annotated) log.failure(failure.message);
   log.reportUnshown();
   if (failure !== void 0) runner.markFailed();
-}
-function openStep(definition, settings, runner, log, summary2, fail, failed) {
-  let context;
-  let session;
-  let artifacts;
-  const step = {
-    settings,
-    log,
-    get context() {
-      context ??= readActionContext(runner.env);
-      return context;
-    },
-    setOutput: (name, value) => runner.setOutput(name, String(value)),
-    addSummary: (markdown) => summary2.push(markdown),
-    fail,
-    get failed() {
-      return failed();
-    },
-    github: () => {
-      const token = definition.token?.(settings);
-      if (token === void 0) return Promise.resolve(void 0);
-      session ??= createGitHubClient({
-        token,
-        apiUrl: step.context.apiUrl,
-        env: runner.env,
-        log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) }
-      }).then((client) => ({ token, client }));
-      return session;
-    },
-    requireGitHub: async (purpose) => {
-      const found = await step.github();
-      if (found === void 0) throw new UserError(`input "github-token" is empty: ${purpose}`);
-      return found;
-    },
-    artifacts: () => {
-      artifacts ??= runner.artifactClient();
-      return artifacts;
-    }
-  };
-  return step;
 }
 function exitWhenFlushed() {
   process.stdout.write("", () => process.exit());
@@ -4100,20 +4087,20 @@ async function readRunRecordText(path2, displayName) {
 
 // packages/github/src/baseline-file.ts
 var NOT_IN_ARTIFACT_NAMES = /["':<>|\r\n]/;
-function parseBaselineSpec(text, input = "baseline") {
+function parseBaselineSpec(text) {
   const value = text.trim();
   if (value === "auto" || value === "none") return { kind: value };
   if (/^\d+$/.test(value)) {
     const runId = Number(value);
     if (!Number.isSafeInteger(runId) || runId === 0) {
-      throw new UserError(`input "${input}" is not a workflow run id: ${value}`);
+      throw new UserError(`input "baseline" is not a workflow run id: ${value}`);
     }
     return { kind: "workflow-run", runId };
   }
   if (value.endsWith(".json") || /[/\\*?]/.test(value)) return { kind: "files", pattern: value };
   if (value === "" || NOT_IN_ARTIFACT_NAMES.test(value)) {
     throw new UserError(
-      `input "${input}" must be auto, none, a workflow run id, a run record path or glob (ending in .json, or with a /), or an artifact name; got ${JSON.stringify(value)}`
+      `input "baseline" must be auto, none, a workflow run id, a run record path or glob (ending in .json, or with a /), or an artifact name; got ${JSON.stringify(value)}`
     );
   }
   return { kind: "artifact", name: value };

@@ -3573,21 +3573,48 @@ async function runStep(definition, body, runner = actionsRunner()) {
   let failure;
   try {
     const settings = definition.settings(new ActionInputs(runner));
-    await body(
-      openStep(
-        definition,
-        settings,
-        runner,
-        log,
-        summary2,
-        (text) => {
-          const message = withoutUrlSecrets(text);
-          failure ??= { message, annotated: true };
-          log.failure(message);
-        },
-        () => failure !== void 0
-      )
-    );
+    let context;
+    let session;
+    let artifacts;
+    const step = {
+      settings,
+      log,
+      get context() {
+        context ??= readActionContext(runner.env);
+        return context;
+      },
+      setOutput: (name, value) => runner.setOutput(name, String(value)),
+      addSummary: (markdown) => summary2.push(markdown),
+      fail: (text) => {
+        const message = withoutUrlSecrets(text);
+        failure ??= { message, annotated: true };
+        log.failure(message);
+      },
+      get failed() {
+        return failure !== void 0;
+      },
+      github: () => {
+        const token = definition.token?.(settings);
+        if (token === void 0) return Promise.resolve(void 0);
+        session ??= createGitHubClient({
+          token,
+          apiUrl: step.context.apiUrl,
+          env: runner.env,
+          log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) }
+        }).then((client) => ({ token, client }));
+        return session;
+      },
+      requireGitHub: async (purpose) => {
+        const found = await step.github();
+        if (found === void 0) throw new UserError(`input "github-token" is empty: ${purpose}`);
+        return found;
+      },
+      artifacts: () => {
+        artifacts ??= runner.artifactClient();
+        return artifacts;
+      }
+    };
+    await body(step);
   } catch (thrown) {
     const described = describeFailure(definition.name, thrown, log);
     failure = { ...described, message: withoutUrlSecrets(described.message) };
@@ -3606,46 +3633,6 @@ async function runStep(definition, body, runner = actionsRunner()) {
   if (failure !== void 0 && !failure.annotated) log.failure(failure.message);
   log.reportUnshown();
   if (failure !== void 0) runner.markFailed();
-}
-function openStep(definition, settings, runner, log, summary2, fail, failed) {
-  let context;
-  let session;
-  let artifacts;
-  const step = {
-    settings,
-    log,
-    get context() {
-      context ??= readActionContext(runner.env);
-      return context;
-    },
-    setOutput: (name, value) => runner.setOutput(name, String(value)),
-    addSummary: (markdown) => summary2.push(markdown),
-    fail,
-    get failed() {
-      return failed();
-    },
-    github: () => {
-      const token = definition.token?.(settings);
-      if (token === void 0) return Promise.resolve(void 0);
-      session ??= createGitHubClient({
-        token,
-        apiUrl: step.context.apiUrl,
-        env: runner.env,
-        log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) }
-      }).then((client) => ({ token, client }));
-      return session;
-    },
-    requireGitHub: async (purpose) => {
-      const found = await step.github();
-      if (found === void 0) throw new UserError(`input "github-token" is empty: ${purpose}`);
-      return found;
-    },
-    artifacts: () => {
-      artifacts ??= runner.artifactClient();
-      return artifacts;
-    }
-  };
-  return step;
 }
 function exitWhenFlushed() {
   process.stdout.write("", () => process.exit());

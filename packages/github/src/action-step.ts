@@ -63,21 +63,48 @@ export async function runStep<S>(
   let failure: Failure | undefined;
   try {
     const settings = definition.settings(new ActionInputs(runner));
-    await body(
-      openStep(
-        definition,
-        settings,
-        runner,
-        log,
-        summary,
-        (text) => {
-          const message = withoutUrlSecrets(text);
-          failure ??= { message, annotated: true };
-          log.failure(message);
-        },
-        () => failure !== undefined,
-      ),
-    );
+    let context: ActionContext | undefined;
+    let session: Promise<GitHubSession> | undefined;
+    let artifacts: Promise<ArtifactClient> | undefined;
+    const step: Step<S> = {
+      settings,
+      log,
+      get context() {
+        context ??= readActionContext(runner.env);
+        return context;
+      },
+      setOutput: (name, value) => runner.setOutput(name, String(value)),
+      addSummary: (markdown) => summary.push(markdown),
+      fail: (text) => {
+        const message = withoutUrlSecrets(text);
+        failure ??= { message, annotated: true };
+        log.failure(message);
+      },
+      get failed() {
+        return failure !== undefined;
+      },
+      github: () => {
+        const token = definition.token?.(settings);
+        if (token === undefined) return Promise.resolve(undefined);
+        session ??= createGitHubClient({
+          token,
+          apiUrl: step.context.apiUrl,
+          env: runner.env,
+          log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) },
+        }).then((client) => ({ token, client }));
+        return session;
+      },
+      requireGitHub: async (purpose) => {
+        const found = await step.github();
+        if (found === undefined) throw new UserError(`input "github-token" is empty: ${purpose}`);
+        return found;
+      },
+      artifacts: () => {
+        artifacts ??= runner.artifactClient();
+        return artifacts;
+      },
+    };
+    await body(step);
   } catch (thrown: unknown) {
     // Messages may quote a URL (GITHUB_API_URL, a signed storage URL): none is shown with its secrets.
     const described = describeFailure(definition.name, thrown, log);
@@ -95,55 +122,6 @@ export async function runStep<S>(
   if (failure !== undefined && !failure.annotated) log.failure(failure.message);
   log.reportUnshown();
   if (failure !== undefined) runner.markFailed();
-}
-
-function openStep<S>(
-  definition: ActionDefinition<S>,
-  settings: S,
-  runner: Runner,
-  log: StepLog,
-  summary: string[],
-  fail: (message: string) => void,
-  failed: () => boolean,
-): Step<S> {
-  let context: ActionContext | undefined;
-  let session: Promise<GitHubSession> | undefined;
-  let artifacts: Promise<ArtifactClient> | undefined;
-  const step: Step<S> = {
-    settings,
-    log,
-    get context() {
-      context ??= readActionContext(runner.env);
-      return context;
-    },
-    setOutput: (name, value) => runner.setOutput(name, String(value)),
-    addSummary: (markdown) => summary.push(markdown),
-    fail,
-    get failed() {
-      return failed();
-    },
-    github: () => {
-      const token = definition.token?.(settings);
-      if (token === undefined) return Promise.resolve(undefined);
-      session ??= createGitHubClient({
-        token,
-        apiUrl: step.context.apiUrl,
-        env: runner.env,
-        log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) },
-      }).then((client) => ({ token, client }));
-      return session;
-    },
-    requireGitHub: async (purpose) => {
-      const found = await step.github();
-      if (found === undefined) throw new UserError(`input "github-token" is empty: ${purpose}`);
-      return found;
-    },
-    artifacts: () => {
-      artifacts ??= runner.artifactClient();
-      return artifacts;
-    },
-  };
-  return step;
 }
 
 /**

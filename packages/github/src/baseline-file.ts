@@ -17,20 +17,20 @@ const NOT_IN_ARTIFACT_NAMES = /["':<>|\r\n]/;
  * (a value ending in `.json`, or holding a character artifact names cannot: `/`, `\`, `*`, `?`),
  * or else an artifact name.
  */
-export function parseBaselineSpec(text: string, input = 'baseline'): BaselineSpec {
+export function parseBaselineSpec(text: string): BaselineSpec {
   const value = text.trim();
   if (value === 'auto' || value === 'none') return { kind: value };
   if (/^\d+$/.test(value)) {
     const runId = Number(value);
     if (!Number.isSafeInteger(runId) || runId === 0) {
-      throw new UserError(`input "${input}" is not a workflow run id: ${value}`);
+      throw new UserError(`input "baseline" is not a workflow run id: ${value}`);
     }
     return { kind: 'workflow-run', runId };
   }
   if (value.endsWith('.json') || /[/\\*?]/.test(value)) return { kind: 'files', pattern: value };
   if (value === '' || NOT_IN_ARTIFACT_NAMES.test(value)) {
     throw new UserError(
-      `input "${input}" must be auto, none, a workflow run id, a run record path or glob (ending in .json, or with a /), or an artifact name; got ${JSON.stringify(value)}`,
+      `input "baseline" must be auto, none, a workflow run id, a run record path or glob (ending in .json, or with a /), or an artifact name; got ${JSON.stringify(value)}`,
     );
   }
   return { kind: 'artifact', name: value };
