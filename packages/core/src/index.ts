@@ -5,5 +5,6 @@ export * from './metrics/index.ts';
 export * from './model-package/index.ts';
 export * from './params/index.ts';
 export * from './record/index.ts';
+export * from './statistics/index.ts';
 export * from './report/index.ts';
 export * from './text/index.ts';
