@@ -3127,11 +3127,47 @@ ${hidden} more annotation${hidden === 1 ? "" : "s"} not shown.`;
     ...shown.length === 0 ? {} : { annotations: shown }
   };
   const earlier = await earlierCheckRun(request);
-  return earlier === void 0 ? await createExactlyOnce(request, output) : await complete(request, earlier, output);
+  if (earlier === void 0) return createExactlyOnce(request, output);
+  if (earlier.annotations === 0) return complete(request, earlier.id, output);
+  const existing = await annotationsOf(request, earlier.id);
+  const wanted = new Set(output.annotations?.map(annotationKey));
+  if (existing.some((annotation) => !wanted.has(annotationKey(annotation)))) {
+    return createExactlyOnce(request, output);
+  }
+  const present = new Set(existing.map(annotationKey));
+  const added = output.annotations?.filter((annotation) => !present.has(annotationKey(annotation))) ?? [];
+  const rest = { title: output.title, summary: output.summary };
+  if (output.text !== void 0) rest.text = output.text;
+  if (added.length > 0) rest.annotations = added;
+  return complete(request, earlier.id, rest);
+}
+async function annotationsOf(request, checkRunId) {
+  const response = await request.github.request("GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations", {
+    owner: request.owner,
+    repo: request.repo,
+    check_run_id: checkRunId,
+    per_page: 100
+  });
+  return response.data.map((annotation) => ({
+    path: annotation.path,
+    start_line: annotation.start_line,
+    end_line: annotation.end_line,
+    annotation_level: annotation.annotation_level ?? "",
+    message: annotation.message ?? "",
+    title: annotation.title ?? ""
+  }));
+}
+function annotationKey(annotation) {
+  const { path: path2, start_line, end_line, annotation_level, message, title } = annotation;
+  return JSON.stringify([path2, start_line, end_line, annotation_level, title ?? "", message]);
 }
 var EXTERNAL_ID = /^ml-actions-(gate|compare)-/;
 async function earlierCheckRun(request) {
-  const ours = (await checkRunsNamed(request)).filter((check) => check.name === request.name).map((check) => ({ id: Number(check.id), maker: EXTERNAL_ID.exec(check.external_id ?? "")?.[1] })).filter((check) => check.maker !== void 0).sort((a, b) => b.id - a.id);
+  const ours = (await checkRunsNamed(request)).filter((check) => check.name === request.name).map((check) => ({
+    id: Number(check.id),
+    annotations: check.output.annotations_count,
+    maker: EXTERNAL_ID.exec(check.external_id ?? "")?.[1]
+  })).filter((check) => check.maker !== void 0).sort((a, b) => b.id - a.id);
   const other = ours.find((check) => check.maker !== request.madeBy);
   if (other !== void 0) {
     const fix = request.madeBy === "compare" ? "run publish only for pull requests from forks, or give it another check-name" : "give gate another check-name, or run compare in publish mode only for pull requests from forks";
@@ -3139,7 +3175,8 @@ async function earlierCheckRun(request) {
       `check run "${request.name}" on ${request.headSha.slice(0, 7)} was created by ${other.maker}: ${request.madeBy} will not add a contradicting one; ${fix}`
     );
   }
-  return ours[0]?.id;
+  const newest = ours[0];
+  return newest === void 0 ? void 0 : { id: newest.id, annotations: newest.annotations };
 }
 async function complete(request, checkRunId, output) {
   const updated = await request.github.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {

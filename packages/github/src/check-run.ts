@@ -66,16 +66,65 @@ export async function createCheckRun(request: CheckRunRequest): Promise<{ id: nu
     ...(shown.length === 0 ? {} : { annotations: shown }),
   };
   const earlier = await earlierCheckRun(request);
-  return earlier === undefined ? await createExactlyOnce(request, output) : await complete(request, earlier, output);
+  if (earlier === undefined) return createExactlyOnce(request, output);
+  // GitHub appends an update's annotations to those already there and cannot remove one. An
+  // update therefore sends only the annotations not yet shown; when one shown no longer holds
+  // (a re-run that fixed a rule), a new check run of the name takes over: GitHub's checks page
+  // and branch protection read the newest run of a name.
+  if (earlier.annotations === 0) return complete(request, earlier.id, output);
+  const existing = await annotationsOf(request, earlier.id);
+  const wanted = new Set(output.annotations?.map(annotationKey));
+  if (existing.some((annotation) => !wanted.has(annotationKey(annotation)))) {
+    return createExactlyOnce(request, output);
+  }
+  const present = new Set(existing.map(annotationKey));
+  const added = output.annotations?.filter((annotation) => !present.has(annotationKey(annotation))) ?? [];
+  const rest: CheckOutput = { title: output.title, summary: output.summary };
+  if (output.text !== undefined) rest.text = output.text;
+  if (added.length > 0) rest.annotations = added;
+  return complete(request, earlier.id, rest);
+}
+
+/** The annotations a check run shows (we send at most MAX_CHECK_ANNOTATIONS, so one page). */
+async function annotationsOf(request: CheckRunRequest, checkRunId: number): Promise<AnnotationFields[]> {
+  const response = await request.github.request('GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations', {
+    owner: request.owner,
+    repo: request.repo,
+    check_run_id: checkRunId,
+    per_page: 100,
+  });
+  return response.data.map((annotation) => ({
+    path: annotation.path,
+    start_line: annotation.start_line,
+    end_line: annotation.end_line,
+    annotation_level: annotation.annotation_level ?? '',
+    message: annotation.message ?? '',
+    title: annotation.title ?? '',
+  }));
+}
+
+type AnnotationFields = Omit<CheckAnnotation, 'annotation_level'> & { annotation_level: string };
+
+/** What makes two annotations the same one to a reader: place, level and words. */
+function annotationKey(annotation: AnnotationFields): string {
+  const { path, start_line, end_line, annotation_level, message, title } = annotation;
+  return JSON.stringify([path, start_line, end_line, annotation_level, title ?? '', message]);
 }
 
 const EXTERNAL_ID = /^ml-actions-(gate|compare)-/;
 
-/** Our newest check run of this name on the commit, or a UserError when the other action made it. */
-async function earlierCheckRun(request: CheckRunRequest): Promise<number | undefined> {
+/**
+ * Our newest check run of this name on the commit, with how many annotations it shows, or a
+ * UserError when the other action made it.
+ */
+async function earlierCheckRun(request: CheckRunRequest): Promise<{ id: number; annotations: number } | undefined> {
   const ours = (await checkRunsNamed(request))
     .filter((check) => check.name === request.name)
-    .map((check) => ({ id: Number(check.id), maker: EXTERNAL_ID.exec(check.external_id ?? '')?.[1] }))
+    .map((check) => ({
+      id: Number(check.id),
+      annotations: check.output.annotations_count,
+      maker: EXTERNAL_ID.exec(check.external_id ?? '')?.[1],
+    }))
     .filter((check) => check.maker !== undefined)
     .sort((a, b) => b.id - a.id);
   const other = ours.find((check) => check.maker !== request.madeBy);
@@ -89,7 +138,8 @@ async function earlierCheckRun(request: CheckRunRequest): Promise<number | undef
         `${request.madeBy} will not add a contradicting one; ${fix}`,
     );
   }
-  return ours[0]?.id;
+  const newest = ours[0];
+  return newest === undefined ? undefined : { id: newest.id, annotations: newest.annotations };
 }
 
 /** Updates an earlier check run of ours to the new verdict. */

@@ -102,7 +102,7 @@ describe('a check run', () => {
       completedAt: null,
       externalId: 'someone-else',
       detailsUrl: null,
-      output: { title: 'theirs', summary: 'theirs', text: null, annotationsCount: 0 },
+      output: { title: 'theirs', summary: 'theirs', text: null, annotationsCount: 0, annotations: [] },
       byInstallation: true,
     });
     const result = await check();
@@ -166,6 +166,52 @@ describe("a check run's output", () => {
   it('says "1 more annotation" for one over', async () => {
     await check({ annotations: Array.from({ length: MAX_CHECK_ANNOTATIONS + 1 }, (_, i) => annotation(i + 1)) });
     expect(checkRuns()[0]?.output.summary).toBe('mean(accuracy) 0.91 >= 0.90\n\n1 more annotation not shown.');
+  });
+});
+
+describe('the annotations of a re-run', () => {
+  const failing = (rule: string): CheckAnnotation => ({
+    path: '.github/workflows/ml.yml',
+    start_line: 1,
+    end_line: 1,
+    annotation_level: 'failure',
+    title: `gate: ${rule}`,
+    message: `${rule} failed`,
+  });
+  const shown = () => checkRuns().map((run) => run.output.annotations.map((a) => a.title));
+
+  it('that repeat the earlier ones are not sent again: the check shows each once', async () => {
+    const first = await check({ conclusion: 'failure', annotations: [failing('accuracy >= 0.9')] });
+    const again = await check({ conclusion: 'failure', annotations: [failing('accuracy >= 0.9')] });
+
+    expect(again.id).toBe(first.id);
+    expect(shown()).toEqual([['gate: accuracy >= 0.9']]);
+  });
+
+  it('that add to the earlier ones send only the new one', async () => {
+    await check({ conclusion: 'failure', annotations: [failing('accuracy >= 0.9')] });
+    await check({ conclusion: 'failure', annotations: [failing('accuracy >= 0.9'), failing('loss <= 0.3')] });
+
+    expect(shown()).toEqual([['gate: accuracy >= 0.9', 'gate: loss <= 0.3']]);
+  });
+
+  it('where an earlier one no longer holds make a new check run that shows only what holds now', async () => {
+    const first = await check({ conclusion: 'failure', annotations: [failing('accuracy >= 0.9')] });
+    const fixed = await check({ conclusion: 'success', annotations: [] });
+
+    expect(fixed.id).not.toBe(first.id);
+    expect(checkRuns().map((run) => run.conclusion)).toEqual(['failure', 'success']);
+    expect(shown()).toEqual([['gate: accuracy >= 0.9'], []]);
+    // What the checks page and branch protection read: the newest run of the name.
+    const latest = await local.github.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
+      owner: OWNER,
+      repo: REPO,
+      ref: headSha,
+      check_name: NAME,
+    });
+    expect(latest.data.check_runs.map((run) => [run.id, run.conclusion, run.output.annotations_count])).toEqual([
+      [fixed.id, 'success', 0],
+    ]);
   });
 });
 

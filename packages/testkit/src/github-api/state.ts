@@ -91,6 +91,16 @@ export interface CommentRecord {
   updatedAt: string;
 }
 
+/** An annotation as a check run keeps it: the fields a client sends. */
+export interface CheckRunAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: string;
+  message: string;
+  title: string | null;
+}
+
 export interface CheckRunRecord {
   id: number;
   repo: string;
@@ -102,7 +112,14 @@ export interface CheckRunRecord {
   completedAt: string | null;
   externalId: string | null;
   detailsUrl: string | null;
-  output: { title: string | null; summary: string | null; text: string | null; annotationsCount: number };
+  output: {
+    title: string | null;
+    summary: string | null;
+    text: string | null;
+    annotationsCount: number;
+    /** Every annotation sent, in order: GitHub appends each update's to the earlier ones. */
+    annotations: CheckRunAnnotation[];
+  };
   /** Created with an installation token (GITHUB_TOKEN), so GitHub shows the Actions app as its owner. */
   byInstallation: boolean;
   checkSuiteId: number;

@@ -8,7 +8,7 @@ import { paginate } from '../pagination.ts';
 import { githubActionsApp, nodeId, WEB } from '../render-account.ts';
 import type { Router } from '../router.ts';
 import { isoSeconds } from '../state.ts';
-import type { CheckRunRecord, GitHubState, RepoRecord } from '../state.ts';
+import type { CheckRunAnnotation, CheckRunRecord, GitHubState, RepoRecord } from '../state.ts';
 import { bodyObject, intParam, optionalString, requireRepo } from './repo-lookup.ts';
 import { pullRequestMinimal } from './pulls.ts';
 
@@ -79,15 +79,44 @@ function applyFields(run: CheckRunRecord, body: Record<string, unknown>): void {
   }
   const output = body.output as Record<string, unknown> | undefined;
   if (output !== undefined) {
+    const added = Array.isArray(output.annotations)
+      ? (output.annotations as Record<string, unknown>[]).map(annotation)
+      : [];
     run.output = {
       title: optionalString(output, 'title') ?? run.output.title,
       summary: optionalString(output, 'summary') ?? run.output.summary,
       text: optionalString(output, 'text') ?? run.output.text,
       // Annotations accumulate across updates, as GitHub documents.
-      annotationsCount:
-        run.output.annotationsCount + (Array.isArray(output.annotations) ? output.annotations.length : 0),
+      annotationsCount: run.output.annotationsCount + added.length,
+      annotations: [...run.output.annotations, ...added],
     };
   }
+}
+
+function annotation(body: Record<string, unknown>): CheckRunAnnotation {
+  return {
+    path: optionalString(body, 'path') ?? '',
+    start_line: Number(body.start_line),
+    end_line: Number(body.end_line),
+    annotation_level: optionalString(body, 'annotation_level') ?? '',
+    message: optionalString(body, 'message') ?? '',
+    title: optionalString(body, 'title') ?? null,
+  };
+}
+
+function annotationJson(run: CheckRunRecord, item: CheckRunAnnotation): Record<string, unknown> {
+  return {
+    path: item.path,
+    start_line: item.start_line,
+    end_line: item.end_line,
+    start_column: null,
+    end_column: null,
+    annotation_level: item.annotation_level,
+    title: item.title,
+    message: item.message,
+    raw_details: null,
+    blob_href: `${WEB}/${run.repo}/blob/${run.headSha}/${item.path}`,
+  };
 }
 
 function requireCheckRun(state: GitHubState, repo: RepoRecord, request: ApiRequest): CheckRunRecord {
@@ -111,7 +140,7 @@ export function registerCheckRunRoutes(router: Router, state: GitHubState): void
       completedAt: null,
       externalId: null,
       detailsUrl: null,
-      output: { title: null, summary: null, text: null, annotationsCount: 0 },
+      output: { title: null, summary: null, text: null, annotationsCount: 0, annotations: [] },
       byInstallation: request.identity.installation,
     });
     applyFields(run, body);
@@ -134,6 +163,17 @@ export function registerCheckRunRoutes(router: Router, state: GitHubState): void
   router.add('GET', '/repos/{owner}/{repo}/check-runs/{check_run_id}', (request) => {
     const repo = requireRepo(state, request);
     return json(200, checkRunJson(request.baseUrl, state, repo, requireCheckRun(state, repo, request)));
+  });
+
+  router.add('GET', '/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations', (request) => {
+    const repo = requireRepo(state, request);
+    const run = requireCheckRun(state, repo, request);
+    const page = paginate(run.output.annotations, request);
+    return json(
+      200,
+      page.items.map((item) => annotationJson(run, item)),
+      page.headers,
+    );
   });
 
   router.add('GET', '/repos/{owner}/{repo}/commits/{ref}/check-runs', (request) => {
