@@ -72,9 +72,11 @@ describe("Welch's test on three runs a side", () => {
     expect(either).toBeLessThanOrEqual(ALPHA + tolerance(ALPHA));
   });
 
-  it('a true drop of two standard deviations is caught in over a third of pull requests', () => {
+  it('a true drop of two standard deviations is caught in about 37 % of pull requests', () => {
     const { lower } = simulate(20261204, 2);
     console.log(`drop of 2 standard deviations: caught in ${(lower * 100).toFixed(1)} %`);
-    expect(lower).toBeGreaterThan(0.35);
+    // scipy's ttest_ind on 100,000 such pairs (numpy's generator) catches 36.9 %; this seed gives
+    // 39.9 %. The bound is 3 standard errors (3 × 1.5 %) below the former, so any seed passes.
+    expect(lower).toBeGreaterThan(0.32);
   });
 });
