@@ -81,6 +81,21 @@ describe("Student's t", () => {
     if (t < 100) expect(twoDegrees).toBeCloseTo(twoDegreesStable, 12);
   });
 
+  it('large df: tail and critical value within 1e-9 of scipy up to df = 1e7', () => {
+    // scipy 1.17.1: 2 * stats.t.sf(t, df) and stats.t.isf(0.025, df).
+    const scipy: [number, number, number][] = [
+      [1e4, 3, 0.002706448189997666],
+      [1e6, 0.5, 0.6170751874723714],
+      [1e6, 3, 0.0026998625414218],
+      [1e7, 0.5, 0.6170750884540148],
+      [1e7, 3, 0.0026998027110371635],
+      [1e7, 10, 1.5243592290273597e-23],
+    ];
+    for (const [df, t, p] of scipy) expect(Math.abs(twoSidedTailProbability(t, df) - p) / p).toBeLessThan(1e-9);
+    const critical = 1.9599642217672055;
+    expect(Math.abs(twoSidedCriticalValue(0.05, 1e7) - critical) / critical).toBeLessThan(1e-9);
+  });
+
   it('the critical value is the inverse of the tail', () => {
     for (const df of [1, 2.5, 4, 17.3, 58]) {
       const t = twoSidedCriticalValue(0.05, df);
