@@ -22,6 +22,21 @@ export async function runPeerScript<T>(script: string, args: string[], env: Reco
   return JSON.parse(stdout) as T;
 }
 
+/**
+ * Runs one of the scripts in test/peers with `input` as JSON on its standard input (for batches
+ * too large for arguments) and returns what it printed, parsed.
+ */
+export async function runPeerScriptOnInput<T>(script: string, input: unknown): Promise<T> {
+  const { python, bin } = environment();
+  const running = run(python, [join(import.meta.dirname, '..', 'peers', script)], {
+    env: { ...process.env, PATH: `${bin}:${process.env['PATH'] ?? ''}`, PYTHONDONTWRITEBYTECODE: '1' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  running.child.stdin?.end(JSON.stringify(input));
+  const { stdout } = await running;
+  return JSON.parse(stdout) as T;
+}
+
 /** Runs one of the peers' commands (`gto`, `mlflow`) and returns its standard output. */
 export async function runPeerCommand(command: string, args: string[], cwd: string): Promise<string> {
   const { bin } = environment();

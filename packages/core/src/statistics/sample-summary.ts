@@ -27,10 +27,18 @@ export function summarizeSample(values: readonly number[]): SampleSummary {
     if (value < min || Number.isNaN(value)) min = value;
     if (value > max || Number.isNaN(value)) max = value;
   }
+  if (n === 1) return { n, mean: values[0]!, std: undefined, min, max };
+  // The plain sum's rounding errors grow with the values, not with their spread; for large, close
+  // values (1e9 ± 1) they would shift the mean by a few units in its last place, and with it the
+  // difference of two means by 1e-7 of itself. Adding the mean of the residuals (each exact, as
+  // the values are close to the first mean) restores the mean to within about one unit in the
+  // last place, as numpy's pairwise sum has it.
+  const first = sum / n;
+  let residuals = 0;
+  if (Number.isFinite(first)) for (const value of values) residuals += value - first;
+  const mean = first + residuals / n;
   // Two passes: the mean first, then squared deviations from it. One pass (sum of squares minus
   // the squared sum) loses every digit of the spread when the values are large and close.
-  const mean = n === 1 ? values[0]! : sum / n;
-  if (n === 1) return { n, mean, std: undefined, min, max };
   let squares = 0;
   for (const value of values) squares += (value - mean) ** 2;
   return { n, mean, std: Math.sqrt(squares / (n - 1)), min, max };

@@ -10,9 +10,11 @@ export function twoSidedTailProbability(t: number, df: number): number {
   if (!Number.isFinite(t)) return 0;
   if (t === 0) return 1;
   // P(|T| >= t) = I_x(df / 2, 1 / 2) with x = df / (df + t^2). For large t, x underflows to
-  // 0 while the tail is still representable, so x is computed as 1 / (1 + t^2 / df).
-  const x = 1 / (1 + (t * t) / df);
-  return regularizedIncompleteBeta(x, df / 2, 0.5);
+  // 0 while the tail is still representable, so x is computed as 1 / (1 + t^2 / df); for large
+  // df, x is close to 1, and 1 - x is computed as its own quotient rather than by subtraction.
+  const ratio = (t * t) / df;
+  const logX = -Math.log1p(ratio);
+  return incompleteBeta(1 / (1 + ratio), ratio / (1 + ratio), df / 2, 0.5, logX, Math.log(ratio) + logX);
 }
 
 /** The t for which P(|T| >= t) = `probability`: the half-width factor of a confidence interval. */
@@ -37,14 +39,23 @@ export function twoSidedCriticalValue(probability: number, df: number): number {
 
 /** I_x(a, b), the regularised incomplete beta function, for 0 <= x <= 1 and a, b > 0. */
 export function regularizedIncompleteBeta(x: number, a: number, b: number): number {
+  return incompleteBeta(x, 1 - x, a, b);
+}
+
+/**
+ * I_x(a, b) given x, y = 1 - x and their logarithms, each as accurate as the caller has them:
+ * with a = 5e5, an error of one unit in the last place of x or ln(x) moves a·ln(x), and the
+ * result, by 1e-10 of itself.
+ */
+function incompleteBeta(x: number, y: number, a: number, b: number, logX = Math.log(x), logY = Math.log(y)): number {
   if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const logFront = a * Math.log(x) + b * Math.log1p(-x) - logBeta(a, b);
+  if (y <= 0) return 1;
+  const logFront = a * logX + b * logY - logBeta(a, b);
   // The continued fraction converges fast below the mean of the distribution; above it, the
   // symmetry I_x(a, b) = 1 - I_{1-x}(b, a) is used instead. For the t tail, x is near 1 only
   // when t is small, where the subtraction costs no relative accuracy that matters.
   if (x < (a + 1) / (a + b + 2)) return (Math.exp(logFront) * betaContinuedFraction(x, a, b)) / a;
-  return 1 - (Math.exp(logFront) * betaContinuedFraction(1 - x, b, a)) / b;
+  return 1 - (Math.exp(logFront) * betaContinuedFraction(y, b, a)) / b;
 }
 
 /** The continued fraction of the incomplete beta function, by the modified Lentz method. */
@@ -80,7 +91,27 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 }
 
 function logBeta(a: number, b: number): number {
-  return logGamma(a) + logGamma(b) - logGamma(a + b);
+  const large = Math.max(a, b);
+  const small = Math.min(a, b);
+  if (large < 100) return logGamma(a) + logGamma(b) - logGamma(a + b);
+  // ln Γ(large) and ln Γ(large + small) are both near large·ln(large) (1.3e7 at df = 1e6), and
+  // their difference, taken directly, keeps only the absolute accuracy of that: 3e-9. Stirling's
+  // series gives the difference itself: (large - 1/2)·ln(1 + small/large) + small·ln(large + small)
+  // - small, plus the difference of the series' corrections.
+  const difference =
+    (large - 0.5) * Math.log1p(small / large) +
+    small * Math.log(large + small) -
+    small +
+    stirlingCorrection(large + small) -
+    stirlingCorrection(large);
+  return logGamma(small) - difference;
+}
+
+/** ln Γ(x) - ((x - 1/2) ln x - x + ln(2π) / 2), for x >= 100, to about 1e-20 absolute. */
+function stirlingCorrection(x: number): number {
+  const inverse = 1 / x;
+  const square = inverse * inverse;
+  return inverse * (1 / 12 - square * (1 / 360 - square * (1 / 1260 - square / 1680)));
 }
 
 // Lanczos' approximation with g = 7 and nine coefficients: about 15 correct digits for x > 0.

@@ -47,7 +47,12 @@ export function welchTest(candidate: SampleSummary, baseline: SampleSummary, con
     };
   }
   const standardError = Math.sqrt(variance);
-  const df = (variance * variance) / ((v1 * v1) / (candidate.n - 1) + (v2 * v2) / (baseline.n - 1));
+  // Welch–Satterthwaite in the shares of the variance, not the variances themselves: squaring a
+  // variance of 1e-170 underflows to 0 (scipy then gives 0 / 0 and, for that, df = 1), and one of
+  // 1e160 overflows.
+  const share1 = v1 / variance;
+  const share2 = v2 / variance;
+  const df = 1 / ((share1 * share1) / (candidate.n - 1) + (share2 * share2) / (baseline.n - 1));
   const t = difference / standardError;
   const halfWidth = twoSidedCriticalValue(1 - confidence, df) * standardError;
   return {
