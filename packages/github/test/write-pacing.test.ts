@@ -81,8 +81,9 @@ describe('the client paces its writes by the wait scale', () => {
     }
     const elapsed = performance.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(3 * 50);
-    // The throttling plugin's own unscaled 1 s spacing would make this at least 3 s.
-    expect(elapsed).toBeLessThan(1500);
+    // The throttling plugin's own unscaled 1 s spacing would make this at least 3 s; the margin
+    // below that is for a busy machine, where four local requests alone can take a second.
+    expect(elapsed).toBeLessThan(2500);
     expect(api.state.checkRuns('acme/churn')).toHaveLength(4);
   });
 });

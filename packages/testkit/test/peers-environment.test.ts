@@ -45,7 +45,8 @@ describe('the peers environment', () => {
       `peers: the Python environment in ${where.folder} is missing or out of date; retry with: npm run peers`,
     );
     expect((await ensurePeersEnvironment(where)).reused).toBe(false);
-  });
+    // Three virtual environments are created: on a busy runner each can take most of a minute.
+  }, 240_000);
 
   it('a package pip cannot install fails in one line naming it and how to retry', async () => {
     const where = await location('ml-actions-no-such-package==0.0.1\n');
