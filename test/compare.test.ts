@@ -76,7 +76,7 @@ describe('compare in comment mode', () => {
     expect(ours(number)).toHaveLength(1);
     const comment = ours(number)[0];
     expect(comment?.body).toBe(report);
-    expect(comment?.body).toContain('<!-- ml-actions:compare:train -->');
+    expect(comment?.body).toContain('<!-- ml-actions:compare:ml -->');
     expect(comment?.body).toContain('```mermaid');
     expect(comment?.body).toContain('xychart-beta');
     expect(comment?.body).toMatch(/\| *loss *\|/);
@@ -127,7 +127,7 @@ describe('compare in comment mode', () => {
     const first = await job.step('compare');
     expect(first.exitCode).toBe(0);
     const forged = github.api.state.addComment(repo, number, {
-      body: '<!-- ml-actions:compare:train --> forged',
+      body: '<!-- ml-actions:compare:ml --> forged',
       user: 'mallory',
     });
     for (let i = 0; i < 130; i++) github.api.state.addComment(repo, number, { body: `more ${i}`, user: 'octo-dev' });
@@ -136,7 +136,7 @@ describe('compare in comment mode', () => {
     expect(second.outputs['comment-id']).toBe(first.outputs['comment-id']);
     const byBot = ours(number).filter((c) => c.user === 'github-actions[bot]');
     expect(byBot).toHaveLength(1);
-    expect(github.api.state.comment(forged.id)?.body).toBe('<!-- ml-actions:compare:train --> forged');
+    expect(github.api.state.comment(forged.id)?.body).toBe('<!-- ml-actions:compare:ml --> forged');
     await job.finish();
   });
 
@@ -218,7 +218,7 @@ describe('compare on pull requests from forks', () => {
     expect(ours(number)).toHaveLength(1);
     expect(ours(number)[0]?.body).toContain('xychart-beta');
     const checks = github.api.state.checkRuns(repo).filter((check) => check.headSha === headSha);
-    expect(checks).toEqual([expect.objectContaining({ name: 'ML quality gate (ml)', conclusion: 'success' })]);
+    expect(checks).toEqual([expect.objectContaining({ name: 'ML quality gate', conclusion: 'success' })]);
     await publisher.finish();
   });
 

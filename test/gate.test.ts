@@ -186,7 +186,7 @@ describe('gate', () => {
     expect(gate.summary).toContain('Gate failed: 1 passed, 1 failed');
     const checks = github.api.state.checkRuns(repo).filter((check) => check.headSha === headSha);
     expect(checks).toHaveLength(1);
-    expect(checks[0]).toMatchObject({ name: 'ML quality gate (train)', conclusion: 'failure' });
+    expect(checks[0]).toMatchObject({ name: 'ML quality gate', conclusion: 'failure' });
     // The failed rule is annotated on the workflow that holds the rules inline.
     expect(checks[0]?.output.annotationsCount).toBe(1);
     // The lookup is a compare, one page of artifacts by name, and the download: not the history.

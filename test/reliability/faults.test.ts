@@ -88,7 +88,7 @@ describe('transient server errors are retried', () => {
     expect(run.outputs['passed']).toBe('true');
     expect(lab.github.api.faults.pending).toBe(0);
     expect(lab.checkRuns(headSha)).toEqual([
-      expect.objectContaining({ name: 'ML quality gate (train)', conclusion: 'success' }),
+      expect.objectContaining({ name: 'ML quality gate', conclusion: 'success' }),
     ]);
     await job.finish();
   });
@@ -205,7 +205,7 @@ describe('broken connections', () => {
     expect(run.exitCode).toBe(0);
     expect(lab.github.api.faults.pending).toBe(0);
     expect(lab.checkRuns(headSha)).toEqual([
-      expect.objectContaining({ name: 'ML quality gate (train)', conclusion: 'success' }),
+      expect.objectContaining({ name: 'ML quality gate', conclusion: 'success' }),
     ]);
     await job.finish();
   });

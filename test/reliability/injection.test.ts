@@ -19,7 +19,7 @@ import {
   injectedCommandLines,
 } from './support/injection-checks.ts';
 
-const MARKER = '<!-- ml-actions:compare:train -->';
+const MARKER = '<!-- ml-actions:compare:ml -->';
 const names = Object.values(PAYLOADS);
 const hostileBranch = `feat/<b>x</b>@octocat#123|${PAYLOADS.error}${PAYLOADS.ansi}`;
 const hostileTitle = `Tune ${PAYLOADS.html} ${PAYLOADS.mention} ${PAYLOADS.reference} ${PAYLOADS.stop} ${PAYLOADS.ansi}`;
@@ -152,7 +152,7 @@ describe('hostile data through the fork-safe stages', () => {
     const publish = await publisher.step('compare', {
       mode: 'publish',
       rules: 'accuracy >= 0.5',
-      'comment-key': 'train',
+      'comment-key': 'ml',
     });
     expect(publish.exitCode).toBe(0);
     expectInert(publish);

@@ -64,8 +64,8 @@ describe('re-runs', () => {
     const collect = await again.step('compare', { mode: 'collect' });
     await again.finish();
     expect(collect.exitCode).toBe(0);
-    const [bundle] = artifactsOf(job.runId, 'ml-compare-train');
-    expect(artifactsOf(job.runId, 'ml-compare-train')).toHaveLength(1);
+    const [bundle] = artifactsOf(job.runId, 'ml-compare-ml');
+    expect(artifactsOf(job.runId, 'ml-compare-ml')).toHaveLength(1);
     expect(bundle).toBeDefined();
 
     const publish = await lab.publish({ runId: job.runId, headSha, headRef }, workspace, { rules: 'accuracy >= 0.9' });

@@ -88,7 +88,7 @@ describe('the bundle is only the fork’s claims about its own runs', () => {
     const run = await publish({ runId: job.runId, headSha, headRef }, { rules: 'accuracy >= 0.8' });
     expect(run.exitCode).toBe(0);
     expect(lab.checkRuns(headSha)).toEqual([
-      expect.objectContaining({ name: `ML quality gate (${WORKFLOW})`, conclusion: 'failure' }),
+      expect.objectContaining({ name: 'ML quality gate', conclusion: 'failure' }),
     ]);
     expect(ourComments(number)).toHaveLength(1);
     expect(ourComments(number)[0]?.body).toContain('❌ **Failing gate**: 1 of 1 rule failed');
@@ -140,7 +140,7 @@ describe('names come from the trusted side', () => {
     expect(ourComments(number)).toHaveLength(1);
     expect(ourComments(number)[0]?.body.startsWith(compareMarker(WORKFLOW))).toBe(true);
     expect(lab.checkRuns(headSha)).toEqual([
-      expect.objectContaining({ name: `ML quality gate (${WORKFLOW})`, conclusion: 'success' }),
+      expect.objectContaining({ name: 'ML quality gate', conclusion: 'success' }),
     ]);
   });
 
@@ -154,7 +154,7 @@ describe('names come from the trusted side', () => {
     );
     expect(run.exitCode).toBe(0);
     expect(ourComments(number).map((c) => c.body.split('\n')[0])).toEqual([compareMarker('churn')]);
-    expect(lab.checkRuns(headSha).map((check) => check.name)).toEqual(['Model gate (churn)']);
+    expect(lab.checkRuns(headSha).map((check) => check.name)).toEqual(['Model gate']);
   });
 });
 
@@ -232,7 +232,7 @@ describe('gate and publish do not contradict each other on one commit', () => {
     expect((await job.step('gate', { rules: 'accuracy >= 0' })).exitCode).toBe(0);
     expect((await job.step('gate', { rules: 'accuracy >= 0.99' })).exitCode).toBe(1);
     expect(lab.checkRuns(headSha)).toEqual([
-      expect.objectContaining({ name: 'ML quality gate (train)', conclusion: 'failure' }),
+      expect.objectContaining({ name: 'ML quality gate', conclusion: 'failure' }),
     ]);
     await job.finish('failure');
   });
@@ -249,11 +249,11 @@ describe('gate and publish do not contradict each other on one commit', () => {
     );
     expect(run.exitCode).toBe(1);
     expect(run.annotations.find((a) => a.level === 'error')?.message).toBe(
-      `check run "ML quality gate (train)" on ${headSha.slice(0, 7)} was created by gate: ` +
+      `check run "ML quality gate" on ${headSha.slice(0, 7)} was created by gate: ` +
         'compare will not add a contradicting one; run publish only for pull requests from forks, or give it another check-name',
     );
     expect(lab.checkRuns(headSha)).toEqual([
-      expect.objectContaining({ name: 'ML quality gate (train)', conclusion: 'success' }),
+      expect.objectContaining({ name: 'ML quality gate', conclusion: 'success' }),
     ]);
     expect(ourComments(number)).toHaveLength(1);
   });

@@ -4656,6 +4656,12 @@ async function comparisonBaseline(step, experiments, context) {
   };
 }
 
+// actions/compare/src/comment-key.ts
+function workflowKey(workflowName) {
+  const name = workflowName.trim();
+  return name === "" ? "default" : name;
+}
+
 // actions/compare/src/comparison-report.ts
 function buildReport(parts) {
   const gate = parts.rules === void 0 ? void 0 : evaluateRules(parseRules(parts.rules), {
@@ -4747,7 +4753,7 @@ function triggeringRun(context) {
     id: run2.id,
     headSha: run2.head_sha,
     pullRequests: (run2.pull_requests ?? []).map((pull) => pull.number).filter((n) => typeof n === "number"),
-    workflowName: typeof run2.name === "string" && run2.name.trim() !== "" ? run2.name.trim() : "default"
+    workflowName: workflowKey(typeof run2.name === "string" ? run2.name : "")
   };
 }
 async function publishCollected(step) {
@@ -4820,7 +4826,7 @@ Workflow run ${trigger.id} collected no comparison.
     owner: context.owner,
     repo: context.repo,
     madeBy: "compare",
-    name: `${settings.checkName} (${key})`,
+    name: settings.checkName,
     headSha: trigger.headSha,
     conclusion: checkConclusion(gate),
     title: gateHeadline(gate),
@@ -4935,7 +4941,7 @@ async function compareHere(step) {
   const { settings, context, log } = step;
   const runs = await readRunRecords(settings.run, context);
   const experiments = [...new Set(runs.map((record) => record.experiment))];
-  const key = settings.commentKey ?? experiments.join("+");
+  const key = settings.commentKey ?? workflowKey(context.workflow);
   const rules = await rulesText(settings, context.workspace);
   const baseline = await comparisonBaseline(step, experiments, context);
   const options = { precision: settings.precision, charts: settings.charts, onlyChanged: settings.onlyChanged };

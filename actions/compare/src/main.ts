@@ -8,6 +8,7 @@ import {
   type Step,
 } from '@ml-actions/github';
 import { comparisonBaseline } from './comparison-baseline.ts';
+import { workflowKey } from './comment-key.ts';
 import { buildReport } from './comparison-report.ts';
 import { postComment } from './post-comment.ts';
 import { publishCollected } from './publish.ts';
@@ -36,7 +37,8 @@ async function compareHere(step: Step<CompareSettings>): Promise<void> {
   const { settings, context, log } = step;
   const runs = await readRunRecords(settings.run, context);
   const experiments = [...new Set(runs.map((record) => record.experiment))];
-  const key = settings.commentKey ?? experiments.join('+');
+  // One comment per pull request per workflow, whatever experiments this job holds.
+  const key = settings.commentKey ?? workflowKey(context.workflow);
   const rules = await rulesText(settings, context.workspace);
   const baseline = await comparisonBaseline(step, experiments, context);
   const options = { precision: settings.precision, charts: settings.charts, onlyChanged: settings.onlyChanged };

@@ -16,6 +16,7 @@ import {
   type Step,
 } from '@ml-actions/github';
 import { comparisonBaseline } from './comparison-baseline.ts';
+import { workflowKey } from './comment-key.ts';
 import { buildReport } from './comparison-report.ts';
 import { postComment } from './post-comment.ts';
 import { writeReportFiles } from './report-files.ts';
@@ -51,7 +52,7 @@ function triggeringRun(context: ActionContext): TriggeringRun {
     pullRequests: (run.pull_requests ?? [])
       .map((pull) => pull.number)
       .filter((n): n is number => typeof n === 'number'),
-    workflowName: typeof run.name === 'string' && run.name.trim() !== '' ? run.name.trim() : 'default',
+    workflowName: workflowKey(typeof run.name === 'string' ? run.name : ''),
   };
 }
 
@@ -128,7 +129,7 @@ export async function publishCollected(step: Step<CompareSettings>): Promise<voi
     owner: context.owner,
     repo: context.repo,
     madeBy: 'compare',
-    name: `${settings.checkName} (${key})`,
+    name: settings.checkName,
     headSha: trigger.headSha,
     conclusion: checkConclusion(gate),
     title: gateHeadline(gate),

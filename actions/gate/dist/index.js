@@ -3325,7 +3325,8 @@ async function run(runner) {
             owner: context.owner,
             repo: context.repo,
             madeBy: "gate",
-            name: `${settings.checkName} (${experiments.join(", ")})`,
+            // Used as given: branch protection requires a check by name, so nothing run-dependent is appended.
+            name: settings.checkName,
             headSha: context.headSha ?? context.sha,
             conclusion: checkConclusion(result),
             title: gateHeadline(result),

@@ -80,7 +80,8 @@ export async function run(runner?: Runner): Promise<void> {
             owner: context.owner,
             repo: context.repo,
             madeBy: 'gate',
-            name: `${settings.checkName} (${experiments.join(', ')})`,
+            // Used as given: branch protection requires a check by name, so nothing run-dependent is appended.
+            name: settings.checkName,
             headSha: context.headSha ?? context.sha,
             conclusion: checkConclusion(result),
             title: gateHeadline(result),

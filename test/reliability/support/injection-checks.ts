@@ -9,7 +9,7 @@ export const PAYLOADS = {
   table: `loss|${TAG}|x\n| forged | row |`,
   mention: `@octocat ${TAG}`,
   reference: `fixes #123 ${TAG}`,
-  marker: `<!-- ml-actions:compare:train --> ${TAG}`,
+  marker: `<!-- ml-actions:compare:ml --> ${TAG}`,
   error: `m\n::error::${TAG}-error`,
   mask: `::add-mask::${TAG}-mask`,
   stop: `x\n::stop-commands::${TAG}-stop`,

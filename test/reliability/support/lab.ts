@@ -174,7 +174,7 @@ export class Lab {
   }
 
   /** Comments on a pull request that carry compare's marker for `key`. */
-  compareComments(number: number, key = 'train'): CommentRecord[] {
+  compareComments(number: number, key = 'ml'): CommentRecord[] {
     return this.github.api.state
       .comments(REPO, number)
       .filter((c) => c.body.includes(`<!-- ml-actions:compare:${key} -->`));
