@@ -38,7 +38,12 @@ export async function run(runner?: Runner): Promise<void> {
       const baseline = found?.records;
       const baselineSha = found?.sha;
 
-      const result = evaluateRules(rules, { runs, baseline, requireBaseline: settings.requireBaseline });
+      const result = evaluateRules(rules, {
+        runs,
+        baseline,
+        requireBaseline: settings.requireBaseline,
+        alpha: settings.alpha,
+      });
       const verdict = gateVerdict(result);
       await writeJobGateResult(result, context);
       step.setOutput('verdict', verdict);
