@@ -65,6 +65,17 @@ export function checkConclusion(result: GateResult): 'success' | 'failure' | 'ne
 }
 
 /**
+ * A gate result as JSON for the later steps of the job: NaN and the infinities (a diverged run's
+ * loss) as the strings "NaN", "Infinity" and "-Infinity", which `parseGateResult` reads back,
+ * where JSON.stringify alone would write null.
+ */
+export function serializeGateResult(result: GateResult): string {
+  return JSON.stringify(result, (_key, value: unknown) =>
+    typeof value === 'number' && !Number.isFinite(value) ? String(value) : value,
+  );
+}
+
+/**
  * A gate result as gate writes it for the later steps of its job (package embeds it), read back
  * with every field checked: the file sits in RUNNER_TEMP, which any earlier step could rewrite.
  */
