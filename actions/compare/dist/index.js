@@ -690,7 +690,8 @@ function formatExpr(expr) {
   }
 }
 function aggregateArgument(expr) {
-  if (expr.of === "baseline") return formatExpr({ kind: "baseline", ...expr.metric === void 0 ? {} : { metric: expr.metric } });
+  if (expr.of === "baseline")
+    return formatExpr({ kind: "baseline", ...expr.metric === void 0 ? {} : { metric: expr.metric } });
   const metric = expr.metric;
   return metric === "baseline" || metric.startsWith("baseline.") ? `\`${metric}\`` : describeName(metric);
 }
@@ -976,7 +977,11 @@ function evaluatePlain(rule, head, group, context) {
       actual = aggregateValues(aggregate, runs2.map(valueIn));
     } catch (thrown) {
       if (!(thrown instanceof SpreadUnknown)) throw thrown;
-      return { ...head, verdict: "skipped", message: oneRunReason(`${aggregate}(${describeName(rule.metric)})`, "this experiment", 1) };
+      return {
+        ...head,
+        verdict: "skipped",
+        message: oneRunReason(`${aggregate}(${describeName(rule.metric)})`, "this experiment", 1)
+      };
     }
     const check = judge(rule, actual, group, (values) => aggregateValues(aggregate, values), context);
     return { ...head, ...checkFields(check), message: describeCheck(check, label2, rule.op) };
@@ -1042,7 +1047,12 @@ function judge(rule, actual, group, combine, context) {
         return aggregateValues(aggregate, sample);
       } catch (thrown) {
         if (!(thrown instanceof SpreadUnknown)) throw thrown;
-        const written = formatExpr({ kind: "aggregate", aggregate, of, ...metric === rule.metric && of === "baseline" ? {} : { metric } });
+        const written = formatExpr({
+          kind: "aggregate",
+          aggregate,
+          of,
+          ...metric === rule.metric && of === "baseline" ? {} : { metric }
+        });
         throw new OneRun(oneRunReason(written, of === "baseline" ? "the baseline" : "this experiment", sample.length));
       }
     }
@@ -1273,7 +1283,12 @@ var LineParser = class {
         threshold = { kind: "margin", base, percent: amount.value, direction: drop ? "below" : "above" };
         written += ` ${amount.text}%`;
       } else {
-        threshold = { kind: "binary", op: drop ? "-" : "+", left: base, right: { kind: "number", value: amount.value } };
+        threshold = {
+          kind: "binary",
+          op: drop ? "-" : "+",
+          left: base,
+          right: { kind: "number", value: amount.value }
+        };
         written += ` ${amount.text}`;
       }
     }
@@ -1283,7 +1298,10 @@ var LineParser = class {
       this.advance();
       const after = this.peek();
       if (after.kind === "number") {
-        throw this.error(after, `the amount goes before '${SIGNIFICANT}': ${word.text} ${clip(after.text)} ${SIGNIFICANT}`);
+        throw this.error(
+          after,
+          `the amount goes before '${SIGNIFICANT}': ${word.text} ${clip(after.text)} ${SIGNIFICANT}`
+        );
       }
       if (after.kind !== "end") throw this.error(after, `expected the end of the rule after '${SIGNIFICANT}'`);
       const significance = { direction: drop ? "higher" : "lower" };
@@ -5151,7 +5169,12 @@ Workflow run ${trigger.id} collected no comparison.
     baseline,
     rules,
     key,
-    options: { precision: settings.precision, charts: settings.charts, onlyChanged: settings.onlyChanged, alpha: settings.alpha },
+    options: {
+      precision: settings.precision,
+      charts: settings.charts,
+      onlyChanged: settings.onlyChanged,
+      alpha: settings.alpha
+    },
     links: { serverUrl: context.serverUrl, repository: context.repository, workflowRun, commit: trigger.headSha }
   });
   const files = await writeReportFiles(report, key, context.temp);
@@ -5306,7 +5329,12 @@ async function compareHere(step) {
   const key = settings.commentKey ?? experiments.join("+");
   const rules = await rulesText(settings, context.workspace);
   const baseline = await comparisonBaseline(step, experiments, context);
-  const options = { precision: settings.precision, charts: settings.charts, onlyChanged: settings.onlyChanged, alpha: settings.alpha };
+  const options = {
+    precision: settings.precision,
+    charts: settings.charts,
+    onlyChanged: settings.onlyChanged,
+    alpha: settings.alpha
+  };
   const links = {
     serverUrl: context.serverUrl,
     repository: context.repository,

@@ -39,7 +39,12 @@ async function compareHere(step: Step<CompareSettings>): Promise<void> {
   const key = settings.commentKey ?? experiments.join('+');
   const rules = await rulesText(settings, context.workspace);
   const baseline = await comparisonBaseline(step, experiments, context);
-  const options = { precision: settings.precision, charts: settings.charts, onlyChanged: settings.onlyChanged, alpha: settings.alpha };
+  const options = {
+    precision: settings.precision,
+    charts: settings.charts,
+    onlyChanged: settings.onlyChanged,
+    alpha: settings.alpha,
+  };
   const links = {
     serverUrl: context.serverUrl,
     repository: context.repository,

@@ -690,7 +690,8 @@ function formatExpr(expr) {
   }
 }
 function aggregateArgument(expr) {
-  if (expr.of === "baseline") return formatExpr({ kind: "baseline", ...expr.metric === void 0 ? {} : { metric: expr.metric } });
+  if (expr.of === "baseline")
+    return formatExpr({ kind: "baseline", ...expr.metric === void 0 ? {} : { metric: expr.metric } });
   const metric = expr.metric;
   return metric === "baseline" || metric.startsWith("baseline.") ? `\`${metric}\`` : describeName(metric);
 }
@@ -976,7 +977,11 @@ function evaluatePlain(rule, head, group, context) {
       actual = aggregateValues(aggregate, runs2.map(valueIn));
     } catch (thrown) {
       if (!(thrown instanceof SpreadUnknown)) throw thrown;
-      return { ...head, verdict: "skipped", message: oneRunReason(`${aggregate}(${describeName(rule.metric)})`, "this experiment", 1) };
+      return {
+        ...head,
+        verdict: "skipped",
+        message: oneRunReason(`${aggregate}(${describeName(rule.metric)})`, "this experiment", 1)
+      };
     }
     const check = judge(rule, actual, group, (values) => aggregateValues(aggregate, values), context);
     return { ...head, ...checkFields(check), message: describeCheck(check, label2, rule.op) };
@@ -1042,7 +1047,12 @@ function judge(rule, actual, group, combine, context) {
         return aggregateValues(aggregate, sample);
       } catch (thrown) {
         if (!(thrown instanceof SpreadUnknown)) throw thrown;
-        const written = formatExpr({ kind: "aggregate", aggregate, of, ...metric === rule.metric && of === "baseline" ? {} : { metric } });
+        const written = formatExpr({
+          kind: "aggregate",
+          aggregate,
+          of,
+          ...metric === rule.metric && of === "baseline" ? {} : { metric }
+        });
         throw new OneRun(oneRunReason(written, of === "baseline" ? "the baseline" : "this experiment", sample.length));
       }
     }
@@ -1267,7 +1277,12 @@ var LineParser = class {
         threshold = { kind: "margin", base, percent: amount.value, direction: drop ? "below" : "above" };
         written += ` ${amount.text}%`;
       } else {
-        threshold = { kind: "binary", op: drop ? "-" : "+", left: base, right: { kind: "number", value: amount.value } };
+        threshold = {
+          kind: "binary",
+          op: drop ? "-" : "+",
+          left: base,
+          right: { kind: "number", value: amount.value }
+        };
         written += ` ${amount.text}`;
       }
     }
@@ -1277,7 +1292,10 @@ var LineParser = class {
       this.advance();
       const after = this.peek();
       if (after.kind === "number") {
-        throw this.error(after, `the amount goes before '${SIGNIFICANT}': ${word.text} ${clip(after.text)} ${SIGNIFICANT}`);
+        throw this.error(
+          after,
+          `the amount goes before '${SIGNIFICANT}': ${word.text} ${clip(after.text)} ${SIGNIFICANT}`
+        );
       }
       if (after.kind !== "end") throw this.error(after, `expected the end of the rule after '${SIGNIFICANT}'`);
       const significance = { direction: drop ? "higher" : "lower" };
@@ -1875,9 +1893,18 @@ function byExperiment(results) {
 function ruleTable(rules) {
   const tested = rules.some((rule) => rule.pValue !== void 0);
   const optional = (value) => value === void 0 ? "" : formatMetricValue(value);
-  const lines = tested ? ["| rule | verdict | value | threshold | baseline | change (CI) | p | detail |", "|---|---|---:|---:|---:|---:|---:|---|"] : ["| rule | verdict | value | threshold | baseline | detail |", "|---|---|---:|---:|---:|---|"];
+  const lines = tested ? [
+    "| rule | verdict | value | threshold | baseline | change (CI) | p | detail |",
+    "|---|---|---:|---:|---:|---:|---:|---|"
+  ] : ["| rule | verdict | value | threshold | baseline | detail |", "|---|---|---:|---:|---:|---|"];
   for (const rule of rules) {
-    const cells = [escapeCell(rule.rule), MARKS[rule.verdict], optional(rule.actual), optional(rule.threshold), optional(rule.baseline)];
+    const cells = [
+      escapeCell(rule.rule),
+      MARKS[rule.verdict],
+      optional(rule.actual),
+      optional(rule.threshold),
+      optional(rule.baseline)
+    ];
     if (tested) cells.push(changeCell(rule), optional(rule.pValue));
     cells.push(escapeCell(rule.message));
     lines.push(`| ${cells.join(" | ")} |`);

@@ -545,7 +545,12 @@ var JsonChecker = class {
 };
 
 // packages/core/src/gate/gate-result.ts
-var NOISE_VERDICTS = ["better", "worse", "within-noise", "single-run"];
+var NOISE_VERDICTS = [
+  "better",
+  "worse",
+  "within-noise",
+  "single-run"
+];
 var VERDICTS = ["pass", "fail", "skipped", "error"];
 function parseGateResult(text, source) {
   const what = "not a gate result";

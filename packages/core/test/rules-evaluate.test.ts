@@ -324,7 +324,11 @@ describe('evaluateRules: several runs', () => {
       run({ acc: 0.9 }, 'r3', 'large'),
       run({ acc: 0.94 }, 'r4', 'large'),
     ];
-    const baseline = [run({ acc: 0.5 }, 'b1', 'small'), run({ acc: 0.6 }, 'b2', 'small'), run({ acc: 0.9 }, 'b3', 'large')];
+    const baseline = [
+      run({ acc: 0.5 }, 'b1', 'small'),
+      run({ acc: 0.6 }, 'b2', 'small'),
+      run({ acc: 0.9 }, 'b3', 'large'),
+    ];
     const result = gate('mean(acc) >= baseline\nmax(acc) <= mean(acc) + 2 * std(acc)', runs, baseline);
     expect(result.results.map((r) => [r.experiment, r.line, r.actual, r.baseline])).toEqual([
       ['large', 1, (0.9 + 0.94) / 2, 0.9],

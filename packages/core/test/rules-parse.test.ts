@@ -232,13 +232,19 @@ describe('parseRules: syntax errors', () => {
       "rules:1:17: expected a metric name after 'baseline.'\n  f1 >= baseline. `x`\n                  ^",
     ],
     ['f1 >= baseline.', "rules:1:16: expected a metric name after 'baseline.'\n  f1 >= baseline.\n                 ^"],
-    ['acc >= avg(baseline)', "rules:1:8: unknown aggregate 'avg'; use mean, min, max, median, std\n  acc >= avg(baseline)\n         ^"],
+    [
+      'acc >= avg(baseline)',
+      "rules:1:8: unknown aggregate 'avg'; use mean, min, max, median, std\n  acc >= avg(baseline)\n         ^",
+    ],
     ['acc >= mean(std(acc))', 'rules:1:13: aggregates cannot be nested\n  acc >= mean(std(acc))\n              ^'],
     [
       'acc >= mean()',
       "rules:1:13: expected baseline, baseline.<metric> or a metric name after 'mean('\n  acc >= mean()\n              ^",
     ],
-    ['acc >= mean(baseline', "rules:1:21: expected ')' to close 'mean('\n  acc >= mean(baseline\n                      ^"],
+    [
+      'acc >= mean(baseline',
+      "rules:1:21: expected ')' to close 'mean('\n  acc >= mean(baseline\n                      ^",
+    ],
     [
       'acc >= std(baseline.)',
       "rules:1:21: expected a metric name after 'baseline.'\n  acc >= std(baseline.)\n                      ^",

@@ -25,7 +25,10 @@ const expression: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((tie) => ({
       .map(([agg, metric]) => `${agg}(baseline.${quoted(metric)})`),
     // Over the candidate's replicates; a metric named like the baseline must keep its backticks.
     fc
-      .tuple(fc.constantFrom('mean', 'min', 'max', 'median', 'std'), fc.oneof(name, fc.constantFrom('baseline', 'baseline.x')))
+      .tuple(
+        fc.constantFrom('mean', 'min', 'max', 'median', 'std'),
+        fc.oneof(name, fc.constantFrom('baseline', 'baseline.x')),
+      )
       .map(([agg, metric]) => `${agg}(${metric.startsWith('baseline') ? `\`${metric}\`` : quoted(metric)})`),
     tie('expr').map((e) => `-(${e})`),
     tie('expr').map((e) => `(${e})`),

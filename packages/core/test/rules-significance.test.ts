@@ -233,7 +233,9 @@ describe('aggregates over the replicates in expressions', () => {
       message:
         'skipped (one run): std(baseline) needs at least two runs, and the baseline has 1; the spread of one run is unknown',
     });
-    expect(judgeOne('accuracy <= mean(accuracy) + std(accuracy)', replicates('accuracy', [0.9]), undefined)).toMatchObject({
+    expect(
+      judgeOne('accuracy <= mean(accuracy) + std(accuracy)', replicates('accuracy', [0.9]), undefined),
+    ).toMatchObject({
       verdict: 'skipped',
       message:
         'skipped (one run): std(accuracy) needs at least two runs, and this experiment has 1; the spread of one run is unknown',

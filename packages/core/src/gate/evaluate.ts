@@ -127,7 +127,11 @@ function evaluatePlain(
       actual = aggregateValues(aggregate, runs.map(valueIn));
     } catch (thrown) {
       if (!(thrown instanceof SpreadUnknown)) throw thrown;
-      return { ...head, verdict: 'skipped', message: oneRunReason(`${aggregate}(${describeName(rule.metric)})`, 'this experiment', 1) };
+      return {
+        ...head,
+        verdict: 'skipped',
+        message: oneRunReason(`${aggregate}(${describeName(rule.metric)})`, 'this experiment', 1),
+      };
     }
     const check = judge(rule, actual, group, (values) => aggregateValues(aggregate, values), context);
     return { ...head, ...checkFields(check), message: describeCheck(check, label, rule.op) };
@@ -209,7 +213,12 @@ function judge(
         return aggregateValues(aggregate, sample);
       } catch (thrown) {
         if (!(thrown instanceof SpreadUnknown)) throw thrown;
-        const written = formatExpr({ kind: 'aggregate', aggregate, of, ...(metric === rule.metric && of === 'baseline' ? {} : { metric }) });
+        const written = formatExpr({
+          kind: 'aggregate',
+          aggregate,
+          of,
+          ...(metric === rule.metric && of === 'baseline' ? {} : { metric }),
+        });
         throw new OneRun(oneRunReason(written, of === 'baseline' ? 'the baseline' : 'this experiment', sample.length));
       }
     },

@@ -133,7 +133,8 @@ export function formatExpr(expr: Expr): string {
 }
 
 function aggregateArgument(expr: Expr & { kind: 'aggregate' }): string {
-  if (expr.of === 'baseline') return formatExpr({ kind: 'baseline', ...(expr.metric === undefined ? {} : { metric: expr.metric }) });
+  if (expr.of === 'baseline')
+    return formatExpr({ kind: 'baseline', ...(expr.metric === undefined ? {} : { metric: expr.metric }) });
   const metric = expr.metric!;
   // Bare `baseline` and `baseline.x` in an aggregate mean the baseline's runs, so a candidate metric of such a name is quoted.
   return metric === 'baseline' || metric.startsWith('baseline.') ? `\`${metric}\`` : describeName(metric);

@@ -3,7 +3,12 @@ import type { NoiseVerdict } from '../statistics/noise-verdict.ts';
 import { JsonChecker, parseUntrustedJson } from '../text/json-checker.ts';
 
 /** Every `NoiseVerdict`, for checking a result read back. */
-export const NOISE_VERDICTS = ['better', 'worse', 'within-noise', 'single-run'] as const satisfies readonly NoiseVerdict[];
+export const NOISE_VERDICTS = [
+  'better',
+  'worse',
+  'within-noise',
+  'single-run',
+] as const satisfies readonly NoiseVerdict[];
 
 export const VERDICTS = ['pass', 'fail', 'skipped', 'error'] as const;
 export type Verdict = (typeof VERDICTS)[number];

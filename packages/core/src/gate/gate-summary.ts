@@ -59,10 +59,19 @@ function ruleTable(rules: readonly RuleResult[]): string[] {
   const tested = rules.some((rule) => rule.pValue !== undefined);
   const optional = (value: number | undefined) => (value === undefined ? '' : formatMetricValue(value));
   const lines = tested
-    ? ['| rule | verdict | value | threshold | baseline | change (CI) | p | detail |', '|---|---|---:|---:|---:|---:|---:|---|']
+    ? [
+        '| rule | verdict | value | threshold | baseline | change (CI) | p | detail |',
+        '|---|---|---:|---:|---:|---:|---:|---|',
+      ]
     : ['| rule | verdict | value | threshold | baseline | detail |', '|---|---|---:|---:|---:|---|'];
   for (const rule of rules) {
-    const cells = [escapeCell(rule.rule), MARKS[rule.verdict], optional(rule.actual), optional(rule.threshold), optional(rule.baseline)];
+    const cells = [
+      escapeCell(rule.rule),
+      MARKS[rule.verdict],
+      optional(rule.actual),
+      optional(rule.threshold),
+      optional(rule.baseline),
+    ];
     if (tested) cells.push(changeCell(rule), optional(rule.pValue));
     cells.push(escapeCell(rule.message));
     lines.push(`| ${cells.join(' | ')} |`);

@@ -175,7 +175,12 @@ class LineParser {
         threshold = { kind: 'margin', base, percent: amount.value, direction: drop ? 'below' : 'above' };
         written += ` ${amount.text}%`;
       } else {
-        threshold = { kind: 'binary', op: drop ? '-' : '+', left: base, right: { kind: 'number', value: amount.value } };
+        threshold = {
+          kind: 'binary',
+          op: drop ? '-' : '+',
+          left: base,
+          right: { kind: 'number', value: amount.value },
+        };
         written += ` ${amount.text}`;
       }
     }
@@ -185,7 +190,10 @@ class LineParser {
       this.advance();
       const after = this.peek();
       if (after.kind === 'number') {
-        throw this.error(after, `the amount goes before '${SIGNIFICANT}': ${word.text} ${clip(after.text)} ${SIGNIFICANT}`);
+        throw this.error(
+          after,
+          `the amount goes before '${SIGNIFICANT}': ${word.text} ${clip(after.text)} ${SIGNIFICANT}`,
+        );
       }
       if (after.kind !== 'end') throw this.error(after, `expected the end of the rule after '${SIGNIFICANT}'`);
       const significance: Significance = { direction: drop ? 'higher' : 'lower' };

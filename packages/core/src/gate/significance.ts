@@ -20,8 +20,7 @@ export type TestedFields = Pick<
  * value that is not finite); `note` then says why, for the end of the message.
  */
 export type SignificanceOutcome =
-  | { kind: 'tested'; result: TestedFields }
-  | { kind: 'plain'; noise?: NoiseVerdict; note: string };
+  { kind: 'tested'; result: TestedFields } | { kind: 'plain'; noise?: NoiseVerdict; note: string };
 
 /** The runs of one experiment and the baseline runs they are compared with, as the test needs them. */
 interface Sides {
