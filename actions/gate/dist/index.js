@@ -3725,10 +3725,11 @@ async function run(runner) {
       step.setOutput("results", JSON.stringify(result.results));
       step.setOutput("baseline-sha", baselineSha ?? "");
       const summary2 = renderGateSummary(result, { experiments, baselineSha, notices });
+      const ruleTitle = (rule) => experiments.length > 1 && rule.experiment !== void 0 ? `gate: ${rule.rule} (${rule.experiment})` : `gate: ${rule.rule}`;
       step.addSummary(summary2);
       for (const rule of result.results) {
         if (rule.verdict !== "fail" && rule.verdict !== "error") continue;
-        const place = { title: `gate: ${rule.rule}` };
+        const place = { title: ruleTitle(rule) };
         if (settings.rulesFile !== void 0 && settings.rules === void 0) {
           place.file = settings.rulesFile;
           place.line = rule.line;
@@ -3742,7 +3743,7 @@ async function run(runner) {
         start_line: rulesFromFile ? rule.line : 1,
         end_line: rulesFromFile ? rule.line : 1,
         annotation_level: "failure",
-        title: `gate: ${printable2(rule.rule)}`.slice(0, 255),
+        title: printable2(ruleTitle(rule)).slice(0, 255),
         message: printable2(rule.message)
       }));
       if (github !== void 0 && settings.checkName !== void 0) {

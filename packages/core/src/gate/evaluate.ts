@@ -68,7 +68,7 @@ export function experimentRuns(
 }
 
 /** The outcome of one comparison: one run, or one aggregate. */
-export interface Check {
+interface Check {
   verdict: Verdict;
   actual: number;
   threshold?: number;
