@@ -283,6 +283,68 @@ describe('gate', () => {
     expect(results[1]?.actual).toBe(0.86);
   });
 
+  /** A pull request whose job trains one run per value of `accuracy`, then runs gate with `inputs`. */
+  async function gateOnSeeds(accuracies: number[], inputs: Record<string, string>) {
+    const number = nextPull++;
+    const headSha = github.api.state.addCommit(repo, { parents: [mainSha], message: `pr ${number}` }).sha;
+    github.api.state.setRef(repo, `heads/seeds-${number}`, headSha);
+    github.api.state.addPull(repo, { number, head: { ref: `seeds-${number}`, sha: headSha }, base: { ref: 'main' } });
+    const job = await startJob(github, {
+      event: pullRequestEvent(github.repository, { number, headSha, baseSha: mainSha, headRef: `seeds-${number}` }),
+      headSha,
+      headBranch: `seeds-${number}`,
+      workspace,
+    });
+    for (const accuracy of accuracies) {
+      await writeMetrics({ accuracy });
+      expect((await job.step('train', { metrics: 'metrics.json', upload: 'false' })).exitCode).toBe(0);
+    }
+    const gate = await job.step('gate', inputs);
+    await job.finish();
+    return gate;
+  }
+
+  it('fails a significant drop over three seeds, passes one within the noise, and shows the test', async () => {
+    for (const [i, accuracy] of [0.9, 0.91, 0.92].entries()) {
+      await recordFile({ accuracy }, `records/seeds/base-${i}.json`);
+    }
+    const inputs = {
+      rules: 'accuracy: no-drop significant',
+      baseline: 'records/seeds/*.json',
+      'github-token': '',
+    };
+    const dropped = await gateOnSeeds([0.86, 0.87, 0.88], inputs);
+    expect(dropped.exitCode).toBe(1);
+    const [worse] = JSON.parse(dropped.outputs['results'] ?? '[]') as {
+      verdict: string;
+      noise: string;
+      pValue: number;
+      experiment: string;
+      difference: number;
+    }[];
+    expect(worse).toMatchObject({ verdict: 'fail', noise: 'worse', experiment: 'train' });
+    expect(worse?.pValue).toBeLessThan(0.05);
+    expect(worse?.difference).toBeCloseTo(-0.04, 12);
+    expect(dropped.summary).toContain('| rule | verdict | value | threshold | baseline | change (CI) | p | detail |');
+
+    const noisy = await gateOnSeeds([0.895, 0.905, 0.915], inputs);
+    expect(noisy.exitCode).toBe(0);
+    expect(JSON.parse(noisy.outputs['results'] ?? '[]')).toMatchObject([{ verdict: 'pass', noise: 'within-noise' }]);
+
+    // At a level below its p-value, the same drop is within the noise.
+    const strict = await gateOnSeeds([0.86, 0.87, 0.88], { ...inputs, alpha: '0.001' });
+    expect(strict.exitCode).toBe(0);
+    expect(strict.summary).toContain('99.9% CI');
+  });
+
+  it.each(['0', '1', '5%', 'often'])('refuses alpha %s, naming the input', async (alpha) => {
+    const { gate } = await gateOnPull({ accuracy: 0.95 }, { rules: 'accuracy >= 0.9', alpha, 'check-name': '' });
+    expect(gate.exitCode).toBe(1);
+    expect(gate.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
+      `input "alpha" must be a number between 0 and 1, both excluded (such as 0.05), got "${alpha}"`,
+    ]);
+  });
+
   it('finds the baseline among 1,000 workflow runs with a bounded number of requests', async () => {
     const baseSha = await trainOnMain({ accuracy: 0.9, loss: 0.5 });
     // 1,000 newer runs of pull requests, each with a record of the same name, crowd the history.

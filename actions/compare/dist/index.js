@@ -366,30 +366,49 @@ function zlib() {
   return process.getBuiltinModule("node:zlib");
 }
 
+// packages/core/src/statistics/sample-summary.ts
+function summarizeSample(values) {
+  const n = values.length;
+  if (n === 0) throw new Error("summary of no values");
+  let min = values[0];
+  let max = values[0];
+  let sum = 0;
+  for (const value of values) {
+    sum += value;
+    if (value < min || Number.isNaN(value)) min = value;
+    if (value > max || Number.isNaN(value)) max = value;
+  }
+  if (n === 1) return { n, mean: values[0], std: void 0, min, max };
+  const first = sum / n;
+  let residuals = 0;
+  if (Number.isFinite(first)) for (const value of values) residuals += value - first;
+  const mean2 = first + residuals / n;
+  let squares = 0;
+  for (const value of values) squares += (value - mean2) ** 2;
+  return { n, mean: mean2, std: Math.sqrt(squares / (n - 1)), min, max };
+}
+
 // packages/core/src/gate/aggregate.ts
+var SpreadUnknown = class extends Error {
+  constructor() {
+    super("the standard deviation of a single value is unknown");
+    this.name = "SpreadUnknown";
+  }
+};
 function aggregateValues(aggregate, values) {
   if (values.length === 0) throw new Error(`${aggregate} of no values`);
   if (values.some(Number.isNaN)) return Number.NaN;
-  switch (aggregate) {
-    case "mean":
-      return mean(values);
-    case "min":
-      return values.reduce((a, b) => b < a ? b : a);
-    case "max":
-      return values.reduce((a, b) => b > a ? b : a);
-    case "median": {
-      const sorted = [...values].sort((a, b) => a - b);
-      const middle = Math.floor(sorted.length / 2);
-      return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-    case "std": {
-      const centre = mean(values);
-      return Math.sqrt(values.reduce((sum, v) => sum + (v - centre) ** 2, 0) / values.length);
-    }
+  if (aggregate === "median") {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
-}
-function mean(values) {
-  return values.reduce((sum, v) => sum + v) / values.length;
+  const summary2 = summarizeSample(values);
+  if (aggregate === "std") {
+    if (summary2.std === void 0) throw new SpreadUnknown();
+    return summary2.std;
+  }
+  return summary2[aggregate];
 }
 
 // packages/core/src/gate/closest-names.ts
@@ -593,27 +612,25 @@ var NotFinite = class extends Error {
     this.value = value;
   }
 };
-function evaluateExpr(expr, metric, baselineOf) {
-  const value = evaluatePart(expr, metric, baselineOf);
+function evaluateExpr(expr, metric, values) {
+  const value = evaluatePart(expr, metric, values);
   if (!Number.isFinite(value)) throw new NotFinite(expr, value);
   return value;
 }
-function evaluatePart(expr, metric, baselineOf) {
+function evaluatePart(expr, metric, values) {
   switch (expr.kind) {
     case "number":
       return expr.value;
     case "baseline":
-      return baselineOf(expr.metric ?? metric);
+      return values.baseline(expr.metric ?? metric);
+    case "aggregate":
+      return values.aggregate(expr.aggregate, expr.of, expr.metric ?? metric);
     case "negate":
-      return -evaluateExpr(expr.operand, metric, baselineOf);
+      return -evaluateExpr(expr.operand, metric, values);
     case "binary":
-      return arithmetic(
-        expr,
-        evaluateExpr(expr.left, metric, baselineOf),
-        evaluateExpr(expr.right, metric, baselineOf)
-      );
+      return arithmetic(expr, evaluateExpr(expr.left, metric, values), evaluateExpr(expr.right, metric, values));
     case "margin": {
-      const base = evaluateExpr(expr.base, metric, baselineOf);
+      const base = evaluateExpr(expr.base, metric, values);
       const up = expr.direction === "above" ? base >= 0 : base < 0;
       return base * (up ? 1 + expr.percent / 100 : 1 - expr.percent / 100);
     }
@@ -632,10 +649,11 @@ function arithmetic(expr, left, right) {
       return left / right;
   }
 }
-function baselineMetrics(expr, metric) {
-  const found = /* @__PURE__ */ new Set();
+function exprMetrics(expr, metric) {
+  const found = { baseline: /* @__PURE__ */ new Set(), candidate: /* @__PURE__ */ new Set() };
   const visit = (e) => {
-    if (e.kind === "baseline") found.add(e.metric ?? metric);
+    if (e.kind === "baseline") found.baseline.add(e.metric ?? metric);
+    else if (e.kind === "aggregate") found[e.of].add(e.metric ?? metric);
     else if (e.kind === "negate") visit(e.operand);
     else if (e.kind === "binary") {
       visit(e.left);
@@ -652,6 +670,8 @@ function formatExpr(expr) {
       return String(expr.value);
     case "baseline":
       return expr.metric === void 0 ? "baseline" : `baseline.${describeName(expr.metric)}`;
+    case "aggregate":
+      return `${expr.aggregate}(${aggregateArgument(expr)})`;
     case "negate": {
       const inner = formatExpr(expr.operand);
       return expr.operand.kind === "binary" || expr.operand.kind === "margin" ? `-(${inner})` : `-${inner}`;
@@ -669,39 +689,307 @@ function formatExpr(expr) {
       return `${formatExpr(expr.base)} ${expr.direction === "above" ? "+" : "-"} ${expr.percent}%`;
   }
 }
+function aggregateArgument(expr) {
+  if (expr.of === "baseline")
+    return formatExpr({ kind: "baseline", ...expr.metric === void 0 ? {} : { metric: expr.metric } });
+  const metric = expr.metric;
+  return metric === "baseline" || metric.startsWith("baseline.") ? `\`${metric}\`` : describeName(metric);
+}
+
+// packages/core/src/gate/message-number.ts
+function formatNumber(n) {
+  if (!Number.isFinite(n) || Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
+  return String(Number(n.toPrecision(6)));
+}
+function formatPair(a, b) {
+  const short = [formatNumber(a), formatNumber(b)];
+  return short[0] === short[1] && !Object.is(a, b) ? [String(a), String(b)] : short;
+}
+
+// packages/core/src/statistics/noise-verdict.ts
+function noiseVerdict(test, direction, alpha) {
+  if (test === void 0) return "single-run";
+  if (!(test.pValue < alpha) || test.difference === 0) return "within-noise";
+  return direction === "higher" === test.difference > 0 ? "better" : "worse";
+}
+
+// packages/core/src/statistics/student-t.ts
+function twoSidedTailProbability(t, df) {
+  if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
+  if (!Number.isFinite(t)) return 0;
+  if (t === 0) return 1;
+  const ratio = t * t / df;
+  const logX = -Math.log1p(ratio);
+  return incompleteBeta(1 / (1 + ratio), ratio / (1 + ratio), df / 2, 0.5, logX, Math.log(ratio) + logX);
+}
+function twoSidedCriticalValue(probability, df) {
+  if (!(probability > 0 && probability < 1) || !(df > 0)) return Number.NaN;
+  let low = 0;
+  let high = 1;
+  while (twoSidedTailProbability(high, df) > probability) {
+    low = high;
+    high *= 2;
+    if (!Number.isFinite(high)) return Number.POSITIVE_INFINITY;
+  }
+  for (let i = 0; i < 200; i++) {
+    const middle = low + (high - low) / 2;
+    if (middle === low || middle === high) break;
+    if (twoSidedTailProbability(middle, df) > probability) low = middle;
+    else high = middle;
+  }
+  return low + (high - low) / 2;
+}
+function incompleteBeta(x, y, a, b, logX = Math.log(x), logY = Math.log(y)) {
+  if (x <= 0) return 0;
+  if (y <= 0) return 1;
+  const logFront = a * logX + b * logY - logBeta(a, b);
+  if (x < (a + 1) / (a + b + 2)) return Math.exp(logFront) * betaContinuedFraction(x, a, b) / a;
+  return 1 - Math.exp(logFront) * betaContinuedFraction(y, b, a) / b;
+}
+function betaContinuedFraction(x, a, b) {
+  const tiny = 1e-300;
+  const epsilon = 1e-16;
+  let c = 1;
+  let d = 1 - (a + b) * x / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let result = d;
+  for (let m = 1; m <= 1e5; m++) {
+    const m2 = 2 * m;
+    let term = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+    d = 1 + term * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + term / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    result *= d * c;
+    term = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+    d = 1 + term * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + term / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const step = d * c;
+    result *= step;
+    if (Math.abs(step - 1) < epsilon) return result;
+  }
+  return result;
+}
+function logBeta(a, b) {
+  const large = Math.max(a, b);
+  const small = Math.min(a, b);
+  if (large < 100) return logGamma(a) + logGamma(b) - logGamma(a + b);
+  const difference = (large - 0.5) * Math.log1p(small / large) + small * Math.log(large + small) - small + stirlingCorrection(large + small) - stirlingCorrection(large);
+  return logGamma(small) - difference;
+}
+function stirlingCorrection(x) {
+  const inverse = 1 / x;
+  const square = inverse * inverse;
+  return inverse * (1 / 12 - square * (1 / 360 - square * (1 / 1260 - square / 1680)));
+}
+var LANCZOS_G = 7;
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+function logGamma(x) {
+  if (x < 0.5) {
+    return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+  }
+  const z = x - 1;
+  let series = LANCZOS[0];
+  for (let i = 1; i < LANCZOS.length; i++) series += LANCZOS[i] / (z + i);
+  const t = z + LANCZOS_G + 0.5;
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(series);
+}
+
+// packages/core/src/statistics/welch-test.ts
+function welchTest(candidate, baseline, confidence = 0.95) {
+  if (candidate.n < 2 || baseline.n < 2) return void 0;
+  const { std: s1 } = candidate;
+  const { std: s2 } = baseline;
+  if (s1 === void 0 || s2 === void 0) return void 0;
+  if (![candidate.mean, baseline.mean, s1, s2].every(Number.isFinite)) return void 0;
+  const difference = candidate.mean - baseline.mean;
+  const v1 = s1 * s1 / candidate.n;
+  const v2 = s2 * s2 / baseline.n;
+  const variance = v1 + v2;
+  if (variance === 0) {
+    const df2 = candidate.n + baseline.n - 2;
+    const t2 = difference === 0 ? 0 : difference > 0 ? Infinity : -Infinity;
+    return {
+      difference,
+      standardError: 0,
+      df: df2,
+      t: t2,
+      pValue: difference === 0 ? 1 : 0,
+      ciLow: difference,
+      ciHigh: difference
+    };
+  }
+  const standardError = Math.sqrt(variance);
+  const share1 = v1 / variance;
+  const share2 = v2 / variance;
+  const df = 1 / (share1 * share1 / (candidate.n - 1) + share2 * share2 / (baseline.n - 1));
+  const t = difference / standardError;
+  const halfWidth = twoSidedCriticalValue(1 - confidence, df) * standardError;
+  return {
+    difference,
+    standardError,
+    df,
+    t,
+    pValue: twoSidedTailProbability(t, df),
+    ciLow: difference - halfWidth,
+    ciHigh: difference + halfWidth
+  };
+}
+
+// packages/core/src/gate/significance.ts
+function judgeSignificance(rule, significance, sides, alpha) {
+  const candidate = sides.runs.map((run2) => run2.metrics[rule.metric].value);
+  const baseline = sides.baseline.flatMap(
+    (run2) => Object.hasOwn(run2.metrics, rule.metric) ? [run2.metrics[rule.metric].value] : []
+  );
+  if (baseline.length === 0) return { kind: "plain", note: "" };
+  if (candidate.length < 2 || baseline.length < 2) {
+    const note = `; single-run: ${runs(candidate.length)} here and ${baseline.length} in the baseline, so judged as measured, without a significance test`;
+    return { kind: "plain", noise: "single-run", note };
+  }
+  const c = summarizeSample(candidate);
+  const b = summarizeSample(baseline);
+  const untestable = { kind: "plain", note: "; not tested for significance: a value is not finite" };
+  if (![c.mean, b.mean, c.std, b.std].every((v) => v !== void 0 && Number.isFinite(v))) return untestable;
+  let threshold;
+  try {
+    threshold = evaluateExpr(rule.threshold, rule.metric, {
+      baseline: () => b.mean,
+      aggregate: () => {
+        throw new Error("a significant rule has no aggregates in its threshold");
+      }
+    });
+  } catch (thrown) {
+    if (thrown instanceof NotFinite) return untestable;
+    throw thrown;
+  }
+  const shift = threshold - b.mean;
+  const test = welchTest(c, shift === 0 ? b : summarizeSample(baseline.map((v) => v + shift)), 1 - alpha);
+  if (test === void 0) return untestable;
+  const noise = noiseVerdict(test, significance.direction, alpha);
+  const difference = c.mean - b.mean;
+  const ciLow = test.ciLow + shift;
+  const ciHigh = test.ciHigh + shift;
+  const message = `${describeName(rule.metric)}: mean ${formatNumber(c.mean)} over ${runs(c.n)} vs ${formatNumber(b.mean)} over ${b.n} baseline runs; change ${formatNumber(difference)} (${formatNumber((1 - alpha) * 100)}% CI ${formatNumber(ciLow)} to ${formatNumber(ciHigh)}), p = ${formatNumber(test.pValue)}: ${verdictWords(noise, Math.abs(shift), alpha)}`;
+  return {
+    kind: "tested",
+    result: {
+      verdict: noise === "worse" ? "fail" : "pass",
+      actual: c.mean,
+      threshold,
+      baseline: b.mean,
+      noise,
+      pValue: test.pValue,
+      difference,
+      ciLow,
+      ciHigh,
+      message
+    }
+  };
+}
+function verdictWords(noise, margin, alpha) {
+  const p = formatNumber(alpha);
+  if (margin === 0) {
+    if (noise === "worse") return `worse beyond the noise (p < ${p})`;
+    if (noise === "better") return `better beyond the noise (p < ${p})`;
+    return `within noise (p >= ${p})`;
+  }
+  const by = `the margin ${formatNumber(margin)}`;
+  if (noise === "worse") return `worse by more than ${by}, beyond the noise (p < ${p})`;
+  if (noise === "better") return `within ${by} (p < ${p})`;
+  return `within noise of ${by} (p >= ${p})`;
+}
+function runs(count) {
+  return `${count} ${count === 1 ? "run" : "runs"}`;
+}
 
 // packages/core/src/gate/evaluate.ts
 function evaluateRules(rules, context) {
-  const results = rules.map((rule) => evaluateRule(rule, context));
+  const groups = experimentRuns(context.runs, context.baseline);
+  const results = groups.length === 0 ? rules.map((rule) => ({ ...resultHead(rule), verdict: "error", message: "no runs to judge" })) : groups.flatMap(
+    (group) => rules.map((rule) => ({ experiment: group.experiment, ...evaluateRule(rule, group, context) }))
+  );
   return { passed: results.every((r) => r.verdict !== "fail" && r.verdict !== "error"), results };
 }
-function evaluateRule(rule, context) {
-  const head = {
+function experimentRuns(runs2, baseline) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const run2 of runs2) byName.set(run2.experiment, [...byName.get(run2.experiment) ?? [], run2]);
+  const baselineRuns = baseline ?? [];
+  const single = byName.size === 1 && new Set(baselineRuns.map((r) => r.experiment)).size === 1;
+  return [...byName.keys()].sort((a, b) => a < b ? -1 : a > b ? 1 : 0).map((experiment) => {
+    const same = baselineRuns.filter((b) => b.experiment === experiment);
+    return { experiment, runs: byName.get(experiment), baseline: same.length > 0 || !single ? same : baselineRuns };
+  });
+}
+var OneRun = class extends Error {
+};
+function resultHead(rule) {
+  return {
     rule: rule.text,
     line: rule.line,
     metric: rule.metric,
     ...rule.aggregate === void 0 ? {} : { aggregate: rule.aggregate }
   };
-  const { runs } = context;
-  if (runs.length === 0) return { ...head, verdict: "error", message: "no runs to judge" };
-  const missing = runs.filter((run2) => !Object.hasOwn(run2.metrics, rule.metric));
-  if (missing.length > 0) return { ...head, verdict: "fail", message: missingMetric(rule.metric, runs, missing) };
+}
+function evaluateRule(rule, group, context) {
+  const head = resultHead(rule);
+  const { runs: runs2 } = group;
+  const needed = [rule.metric, ...exprMetrics(rule.threshold, rule.metric).candidate];
+  for (const metric of needed) {
+    const missing = runs2.filter((run2) => !Object.hasOwn(run2.metrics, metric));
+    if (missing.length > 0) return { ...head, verdict: "fail", message: missingMetric(metric, runs2, missing) };
+  }
+  if (rule.significance !== void 0) {
+    const tested = judgeSignificance(rule, rule.significance, group, context.alpha);
+    if (tested.kind === "tested") return { ...head, ...tested.result };
+    const plain = evaluatePlain(rule, head, group, context);
+    return {
+      ...plain,
+      ...tested.noise === void 0 ? {} : { noise: tested.noise },
+      message: plain.message + tested.note
+    };
+  }
+  return evaluatePlain(rule, head, group, context);
+}
+function evaluatePlain(rule, head, group, context) {
+  const { runs: runs2 } = group;
   const valueIn = (run2) => run2.metrics[rule.metric].value;
   if (rule.aggregate !== void 0) {
     const aggregate = rule.aggregate;
-    const baselineRuns = [...new Set(runs.flatMap((run2) => baselineRunsFor(run2, context)))];
-    const actual = aggregateValues(aggregate, runs.map(valueIn));
-    const check = judge(rule, actual, baselineRuns, (values) => aggregateValues(aggregate, values), context);
-    const label2 = `${aggregate}(${describeName(rule.metric)}) over ${runs.length} ${runs.length === 1 ? "run" : "runs"}`;
+    const label2 = `${aggregate}(${describeName(rule.metric)}) over ${runs2.length} ${runs2.length === 1 ? "run" : "runs"}`;
+    let actual;
+    try {
+      actual = aggregateValues(aggregate, runs2.map(valueIn));
+    } catch (thrown) {
+      if (!(thrown instanceof SpreadUnknown)) throw thrown;
+      return {
+        ...head,
+        verdict: "skipped",
+        message: oneRunReason(`${aggregate}(${describeName(rule.metric)})`, "this experiment", 1)
+      };
+    }
+    const check = judge(rule, actual, group, (values) => aggregateValues(aggregate, values), context);
     return { ...head, ...checkFields(check), message: describeCheck(check, label2, rule.op) };
   }
-  const checks = runs.map((run2) => ({
-    run: run2,
-    check: judge(rule, valueIn(run2), baselineRunsFor(run2, context), mean2, context)
-  }));
+  const checks = runs2.map((run2) => ({ run: run2, check: judge(rule, valueIn(run2), group, mean, context) }));
   const label = describeName(rule.metric);
-  const several = runs.length > 1;
-  const of = (count) => `${count} of ${runs.length} runs`;
+  const several = runs2.length > 1;
+  const of = (count) => `${count} of ${runs2.length} runs`;
   const errored = checks.find((c) => c.check.verdict === "error");
   if (errored !== void 0) {
     const where = several ? ` in ${runName(errored.run)}` : "";
@@ -731,28 +1019,49 @@ function evaluateRule(rule, context) {
   if (skipped > 0) message += `; skipped for ${of(skipped)} (no baseline)`;
   return { ...head, ...checkFields(worst.check), message };
 }
-function judge(rule, actual, baselineRuns, combine, context) {
+function judge(rule, actual, group, combine, context) {
   const baselineValues = /* @__PURE__ */ new Map();
-  for (const metric of baselineMetrics(rule.threshold, rule.metric)) {
-    if (baselineRuns.length === 0) return noBaseline(actual, void 0, context.requireBaseline);
-    const values = baselineRuns.flatMap((run2) => {
+  const reads = exprMetrics(rule.threshold, rule.metric);
+  for (const metric of reads.baseline) {
+    if (group.baseline.length === 0) return noBaseline(actual, void 0, context.requireBaseline);
+    const values2 = group.baseline.flatMap((run2) => {
       const found = run2.metrics[metric];
       return found !== void 0 && Object.hasOwn(run2.metrics, metric) ? [found.value] : [];
     });
-    if (values.length === 0) {
-      if (!context.runs.some((run2) => Object.hasOwn(run2.metrics, metric))) {
-        return { verdict: "error", actual, reason: unknownBaselineMetric(metric, context) };
+    if (values2.length === 0) {
+      if (!group.runs.some((run2) => Object.hasOwn(run2.metrics, metric))) {
+        return { verdict: "error", actual, reason: unknownBaselineMetric(metric, group) };
       }
       return noBaseline(actual, metric, context.requireBaseline);
     }
-    baselineValues.set(metric, combine(values));
+    baselineValues.set(metric, values2);
   }
-  const baseline = baselineValues.get(rule.metric);
+  const ownBaseline = baselineValues.get(rule.metric);
+  const baseline = ownBaseline === void 0 ? void 0 : combine(ownBaseline);
   const withBaseline = baseline === void 0 ? {} : { baseline };
+  const values = {
+    baseline: (metric) => combine(baselineValues.get(metric)),
+    aggregate: (aggregate, of, metric) => {
+      const sample = of === "baseline" ? baselineValues.get(metric) : group.runs.map((run2) => run2.metrics[metric].value);
+      try {
+        return aggregateValues(aggregate, sample);
+      } catch (thrown) {
+        if (!(thrown instanceof SpreadUnknown)) throw thrown;
+        const written = formatExpr({
+          kind: "aggregate",
+          aggregate,
+          of,
+          ...metric === rule.metric && of === "baseline" ? {} : { metric }
+        });
+        throw new OneRun(oneRunReason(written, of === "baseline" ? "the baseline" : "this experiment", sample.length));
+      }
+    }
+  };
   let threshold;
   try {
-    threshold = evaluateExpr(rule.threshold, rule.metric, (metric) => baselineValues.get(metric));
+    threshold = evaluateExpr(rule.threshold, rule.metric, values);
   } catch (thrown) {
+    if (thrown instanceof OneRun) return { verdict: "skipped", actual, ...withBaseline, reason: thrown.message };
     if (thrown instanceof NotFinite) {
       return {
         verdict: "error",
@@ -766,6 +1075,9 @@ function judge(rule, actual, baselineRuns, combine, context) {
     return { verdict: "error", actual, ...withBaseline, reason: `division by zero${divisor}` };
   }
   return { verdict: compare(actual, rule.op, threshold) ? "pass" : "fail", actual, threshold, ...withBaseline };
+}
+function oneRunReason(written, side, count) {
+  return `skipped (one run): ${written} needs at least two runs, and ${side} has ${count}; the spread of one run is unknown`;
 }
 function noBaseline(actual, metric, required) {
   const what = metric === void 0 ? "no baseline" : `the baseline has no metric "${metric}"`;
@@ -808,24 +1120,17 @@ function safety(check, op) {
   else distance = Math.abs(actual - threshold);
   return Number.isNaN(distance) ? Number.NEGATIVE_INFINITY : distance;
 }
-function baselineRunsFor(run2, context) {
-  const baseline = context.baseline ?? [];
-  const same = baseline.filter((b) => b.experiment === run2.experiment);
-  if (same.length > 0) return same;
-  const single = (records) => new Set(records.map((r) => r.experiment)).size === 1;
-  return single(baseline) && single(context.runs) ? baseline : [];
-}
-function missingMetric(metric, runs, missing) {
-  if (missing.length < runs.length) {
-    const where = `metric "${metric}" not found in ${runName(missing[0])} (missing from ${missing.length} of ${runs.length} runs)`;
+function missingMetric(metric, runs2, missing) {
+  if (missing.length < runs2.length) {
+    const where = `metric "${metric}" not found in ${runName(missing[0])} (missing from ${missing.length} of ${runs2.length} runs)`;
     return withClosest(where, metric, Object.keys(missing[0].metrics));
   }
-  const names = runs.flatMap((run2) => Object.keys(run2.metrics));
+  const names = runs2.flatMap((run2) => Object.keys(run2.metrics));
   if (names.length === 0) return `metric "${metric}" not found (the runs have no metrics)`;
   return withClosest(`metric "${metric}" not found`, metric, names);
 }
-function unknownBaselineMetric(metric, context) {
-  const names = [...context.runs, ...context.baseline ?? []].flatMap((run2) => Object.keys(run2.metrics));
+function unknownBaselineMetric(metric, group) {
+  const names = [...group.runs, ...group.baseline].flatMap((run2) => Object.keys(run2.metrics));
   return withClosest(`metric "${metric}" not found in the runs or the baseline`, metric, names);
 }
 function withClosest(message, metric, names) {
@@ -849,15 +1154,7 @@ function describeCheck(check, label, op) {
   const nan = Number.isNaN(check.actual) || Number.isNaN(threshold) ? "; a comparison with NaN fails" : "";
   return `${label} = ${actual}, not ${op} ${limit}${baseline}${nan}`;
 }
-function formatPair(a, b) {
-  const short = [formatNumber(a), formatNumber(b)];
-  return short[0] === short[1] && !Object.is(a, b) ? [String(a), String(b)] : short;
-}
-function formatNumber(n) {
-  if (!Number.isFinite(n) || Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
-  return String(Number(n.toPrecision(6)));
-}
-function mean2(values) {
+function mean(values) {
   return aggregateValues("mean", values);
 }
 function runName(run2) {
@@ -870,6 +1167,7 @@ var AGGREGATES = ["mean", "min", "max", "median", "std"];
 // packages/core/src/gate/parser.ts
 var MAX_DEPTH = 100;
 var COMPARISON_LIST = "<, <=, >, >=, ==, !=";
+var SIGNIFICANT = "significant";
 function parseRules(text, source = "rules") {
   const errors = [];
   const rules = collectRules(text, source, errors);
@@ -898,12 +1196,15 @@ var LineParser = class {
   tokens;
   position = 0;
   nesting = 0;
+  /** The rule's metric, once the left side is read: messages suggest fixes with it. */
+  metric = "";
   constructor(at, tokens) {
     this.at = at;
     this.tokens = tokens;
   }
   parseRule() {
     const left = this.parseLeft();
+    this.metric = left.metric;
     const leftText = left.aggregate === void 0 ? describeName(left.metric) : `${left.aggregate}(${describeName(left.metric)})`;
     const next = this.peek();
     if (next.kind === "compare") {
@@ -914,7 +1215,14 @@ var LineParser = class {
     }
     if (next.kind === "punct" && next.text === ":") {
       this.advance();
-      return { ...left, ...this.parseShorthand() };
+      const { written, ...shorthand } = this.parseShorthand();
+      if (shorthand.significance !== void 0 && left.aggregate !== void 0) {
+        throw this.error(
+          this.tokens[0],
+          `'significant' compares the replicates themselves, not an aggregate of them: write ${clip(`${describeName(left.metric)}: ${written}`)}`
+        );
+      }
+      return { ...left, ...shorthand };
     }
     let message = `expected a comparison (${COMPARISON_LIST}) or ':' after '${clip(leftText)}'`;
     if (next.kind === "name" && !next.quoted) {
@@ -951,7 +1259,10 @@ var LineParser = class {
     this.advance();
     return { metric: inner.text, aggregate };
   }
-  /** After `metric:`, `no-drop` or `no-rise` with an optional amount, absolute or `N%`. */
+  /**
+   * After `metric:`, `no-drop` or `no-rise` with an optional amount, absolute or `N%`, and an
+   * optional `significant`; `written` is the shorthand as a message would quote it.
+   */
   parseShorthand() {
     const word = this.peek();
     if (word.kind !== "name" || word.quoted || word.text !== "no-drop" && word.text !== "no-rise") {
@@ -961,27 +1272,53 @@ var LineParser = class {
     const drop = word.text === "no-drop";
     const op = drop ? ">=" : "<=";
     const base = { kind: "baseline" };
+    let threshold = base;
+    let written = word.text;
     const amount = this.peek();
-    if (amount.kind === "end") return { op, threshold: base };
-    if (amount.kind !== "number") {
-      throw this.error(amount, `expected an amount such as 0.01 or 5% after '${word.text}'`);
-    }
-    this.advance();
-    const percent = this.peek();
-    let threshold;
-    if (percent.kind === "punct" && percent.text === "%") {
+    if (amount.kind === "number") {
       this.advance();
-      threshold = { kind: "margin", base, percent: amount.value, direction: drop ? "below" : "above" };
-    } else {
-      threshold = { kind: "binary", op: drop ? "-" : "+", left: base, right: { kind: "number", value: amount.value } };
+      const percent = this.peek();
+      if (percent.kind === "punct" && percent.text === "%") {
+        this.advance();
+        threshold = { kind: "margin", base, percent: amount.value, direction: drop ? "below" : "above" };
+        written += ` ${amount.text}%`;
+      } else {
+        threshold = {
+          kind: "binary",
+          op: drop ? "-" : "+",
+          left: base,
+          right: { kind: "number", value: amount.value }
+        };
+        written += ` ${amount.text}`;
+      }
     }
     const rest = this.peek();
-    if (rest.kind !== "end")
-      throw this.error(
-        rest,
-        `expected the end of the rule after '${amount.text}${threshold.kind === "margin" ? "%" : ""}'`
-      );
-    return { op, threshold };
+    if (rest.kind === "end") return { op, threshold, written };
+    if (rest.kind === "name" && !rest.quoted && rest.text === SIGNIFICANT) {
+      this.advance();
+      const after = this.peek();
+      if (after.kind === "number") {
+        throw this.error(
+          after,
+          `the amount goes before '${SIGNIFICANT}': ${word.text} ${clip(after.text)} ${SIGNIFICANT}`
+        );
+      }
+      if (after.kind !== "end") throw this.error(after, `expected the end of the rule after '${SIGNIFICANT}'`);
+      const significance = { direction: drop ? "higher" : "lower" };
+      return { op, threshold, significance, written: `${written} ${SIGNIFICANT}` };
+    }
+    if (written === word.text) {
+      let message2 = `expected an amount such as 0.01 or 5%, or '${SIGNIFICANT}', after '${word.text}'`;
+      if (rest.kind === "name" && closestNames(rest.text, [SIGNIFICANT]).length > 0) {
+        message2 += `; did you mean '${SIGNIFICANT}'?`;
+      }
+      throw this.error(rest, message2);
+    }
+    let message = `expected '${SIGNIFICANT}' or the end of the rule after '${clip(written.slice(word.text.length + 1))}'`;
+    if (rest.kind === "name" && closestNames(rest.text, [SIGNIFICANT]).length > 0) {
+      message += `; did you mean '${SIGNIFICANT}'?`;
+    }
+    throw this.error(rest, message);
   }
   parseSum(before) {
     let left = this.parseProduct(before);
@@ -1039,11 +1376,48 @@ var LineParser = class {
     }
     if (token.kind === "name") {
       this.advance();
+      const open4 = this.peek();
+      if (!token.quoted && open4.kind === "punct" && open4.text === "(") {
+        return { expr: this.parseAggregateCall(token), depth: 1 };
+      }
       return { expr: this.parseBaseline(token), depth: 1 };
     }
     throw this.error(token, `expected a number or metric after '${clip(before.text)}'`);
   }
-  /** `baseline`, `baseline.metric` or ``baseline.`odd metric` ``: the only names the right side knows. */
+  /**
+   * `mean(baseline)`, `std(baseline.loss)` over the baseline's replicates, or `std(accuracy)` over
+   * the candidate's; `name` is the aggregate's name, and the `(` comes next.
+   */
+  parseAggregateCall(name) {
+    const aggregate = asAggregate(name.text);
+    if (aggregate === void 0) {
+      throw this.error(name, `unknown aggregate '${clip(name.text)}'; use ${AGGREGATES.join(", ")}`);
+    }
+    this.advance();
+    const inner = this.peek();
+    if (inner.kind !== "name") {
+      throw this.error(inner, `expected baseline, baseline.<metric> or a metric name after '${aggregate}('`);
+    }
+    this.advance();
+    const next = this.peek();
+    if (!inner.quoted && next.kind === "punct" && next.text === "(" && asAggregate(inner.text) !== void 0) {
+      throw this.error(inner, "aggregates cannot be nested");
+    }
+    let expr;
+    if (!inner.quoted && (inner.text === "baseline" || inner.text.startsWith("baseline."))) {
+      const baseline = this.parseBaseline(inner);
+      expr = baseline.kind === "baseline" && baseline.metric !== void 0 ? { kind: "aggregate", aggregate, of: "baseline", metric: baseline.metric } : { kind: "aggregate", aggregate, of: "baseline" };
+    } else {
+      expr = { kind: "aggregate", aggregate, of: "candidate", metric: inner.text };
+    }
+    const close2 = this.peek();
+    if (!(close2.kind === "punct" && close2.text === ")")) {
+      throw this.error(close2, `expected ')' to close '${aggregate}('`);
+    }
+    this.advance();
+    return expr;
+  }
+  /** `baseline`, `baseline.metric` or ``baseline.`odd metric` ``: the only bare names the right side knows. */
   parseBaseline(name) {
     if (!name.quoted) {
       if (name.text === "baseline") return { kind: "baseline" };
@@ -1056,13 +1430,6 @@ var LineParser = class {
         throw this.error(quoted, "expected a metric name after 'baseline.'");
       }
       if (name.text.startsWith("baseline.")) return { kind: "baseline", metric: name.text.slice("baseline.".length) };
-      const next = this.peek();
-      if (next.kind === "punct" && next.text === "(" && asAggregate(name.text) !== void 0) {
-        throw this.error(
-          name,
-          "aggregates belong on the left side only; there, baseline already means the same aggregate over the baseline runs"
-        );
-      }
       const glued = /^baseline([-/])(.+)$/.exec(name.text);
       if (glued !== null) {
         const spaced = clip(`baseline ${glued[1]} ${glued[2]}`);
@@ -1072,9 +1439,10 @@ var LineParser = class {
         );
       }
     }
+    const metric = clip(describeName(name.text));
     throw this.error(
       name,
-      `unknown name '${clip(describeName(name.text))}'; the right side may use numbers, baseline and baseline.<metric>`
+      `unknown name '${metric}'; the right side may use numbers, baseline, baseline.<metric> and aggregates such as mean(baseline) or mean(${metric})`
     );
   }
   expectEnd() {
@@ -1086,6 +1454,12 @@ var LineParser = class {
       throw this.error(token, `'%' is only allowed in no-drop and no-rise amounts (loss: no-rise 5%); write ${plain}`);
     }
     if (token.kind === "compare") throw this.error(token, "a rule holds one comparison; write two rules");
+    if (token.kind === "name" && !token.quoted && token.text === SIGNIFICANT) {
+      throw this.error(
+        token,
+        `'${SIGNIFICANT}' belongs to the no-drop and no-rise shorthands, e.g. ${clip(describeName(this.metric))}: no-drop ${SIGNIFICANT}`
+      );
+    }
     if (token.kind === "punct" && token.text === ")") throw this.error(token, "unmatched ')'");
     throw this.error(token, `expected an operator (+, -, *, /) or the end of the rule after '${clip(previous.text)}'`);
   }
@@ -1762,9 +2136,9 @@ function parseCompareBundle(text, source) {
   const pullRequest = check.integer(root["pullRequest"], "$.pullRequest", 1);
   if (!Number.isSafeInteger(pullRequest)) check.fail("$.pullRequest", "must be a pull request number");
   const headSha = check.matching(root["headSha"], "$.headSha", /^[0-9a-f]{40}$/, "a commit sha");
-  const runs = check.array(root["runs"], "$.runs", MAX_RUNS).map((item, index) => parseRunRecord(check.string(item, `$.runs[${index}]`), `${source} runs[${index}]`));
-  if (runs.length === 0) check.fail("$.runs", "holds no run");
-  return { repository, pullRequest, headSha, runs };
+  const runs2 = check.array(root["runs"], "$.runs", MAX_RUNS).map((item, index) => parseRunRecord(check.string(item, `$.runs[${index}]`), `${source} runs[${index}]`));
+  if (runs2.length === 0) check.fail("$.runs", "holds no run");
+  return { repository, pullRequest, headSha, runs: runs2 };
 }
 
 // packages/core/src/record/run-record-size.ts
@@ -2080,12 +2454,12 @@ function metricDirection(name) {
 // packages/core/src/report/leaderboard.ts
 var MAX_LEADERBOARD_METRICS = 8;
 var DEFAULT_KEY_METRICS = 5;
-function buildLeaderboard(runs, gate) {
-  if (runs.length < 2) return void 0;
-  const names = keyMetrics(runs, gate);
+function buildLeaderboard(runs2, gate) {
+  if (runs2.length < 2) return void 0;
+  const names = keyMetrics(runs2, gate);
   if (names.length === 0) return void 0;
   const metrics = names.map((name) => ({ name, direction: metricDirection(name) }));
-  const entries = runs.map((run2) => ({
+  const entries = runs2.map((run2) => ({
     run: run2,
     values: names.map((name) => Object.hasOwn(run2.metrics, name) ? run2.metrics[name]?.value : void 0)
   }));
@@ -2102,9 +2476,9 @@ function buildLeaderboard(runs, gate) {
     std: spreads.map((item) => item.std)
   };
 }
-function keyMetrics(runs, gate) {
+function keyMetrics(runs2, gate) {
   const present = /* @__PURE__ */ new Set();
-  for (const run2 of runs) for (const name of Object.keys(run2.metrics)) present.add(name);
+  for (const run2 of runs2) for (const name of Object.keys(run2.metrics)) present.add(name);
   const gated = [...new Set((gate?.results ?? []).map((result) => result.metric))].filter((name) => present.has(name));
   if (gated.length > 0) return gated.slice(0, MAX_LEADERBOARD_METRICS);
   return [...present].sort().slice(0, DEFAULT_KEY_METRICS);
@@ -2136,18 +2510,18 @@ function spread(entries, column) {
     sum += value;
   }
   if (count === 0) return { mean: void 0, std: void 0 };
-  const mean3 = sum / count;
+  const mean2 = sum / count;
   let squares = 0;
   for (const entry of entries) {
     const value = entry.values[column];
-    if (value !== void 0) squares += (value - mean3) ** 2;
+    if (value !== void 0) squares += (value - mean2) ** 2;
   }
-  return { mean: mean3, std: Math.sqrt(squares / count) };
+  return { mean: mean2, std: Math.sqrt(squares / count) };
 }
 
 // packages/core/src/report/metric-rows.ts
-function compareMetrics(runs, baseline, gate, precision) {
-  const current = meanByMetric(runs);
+function compareMetrics(runs2, baseline, gate, precision) {
+  const current = meanByMetric(runs2);
   const before = meanByMetric(baseline);
   const marks = gateMarks(gate);
   const names = /* @__PURE__ */ new Set([...current.keys(), ...before.keys()]);
@@ -2159,7 +2533,7 @@ function compareMetrics(runs, baseline, gate, precision) {
   }
   return sortRows(rows);
 }
-function compareValues(metric, current, baseline, precision, gate, runs) {
+function compareValues(metric, current, baseline, precision, gate, runs2) {
   const direction = metricDirection(metric);
   const row = {
     metric,
@@ -2170,7 +2544,7 @@ function compareValues(metric, current, baseline, precision, gate, runs) {
     changePct: void 0,
     status: "new",
     gate,
-    runs
+    runs: runs2
   };
   if (current === void 0) return { ...row, status: "missing" };
   if (baseline === void 0) return row;
@@ -2244,8 +2618,8 @@ function rank(mark) {
 }
 
 // packages/core/src/report/param-changes.ts
-function changedParams(runs, baseline) {
-  const current = distinctValues(runs);
+function changedParams(runs2, baseline) {
+  const current = distinctValues(runs2);
   const before = distinctValues(baseline);
   const names = [.../* @__PURE__ */ new Set([...current.keys(), ...before.keys()])].sort();
   const changes = [];
@@ -2783,13 +3157,13 @@ function changeCell(row, precision, hasBaseline) {
     }
   }
 }
-function chartsSection(rows, runs, baseline, baselineLabel, precision) {
+function chartsSection(rows, runs2, baseline, baselineLabel, precision) {
   const blocks = [];
   for (const row of rows) {
-    const current = findHistory(runs, row.metric);
+    const current = findHistory(runs2, row.metric);
     const before = findHistory(baseline, row.metric);
     if (current === void 0 && before === void 0) continue;
-    const currentLabel = runs.length > 1 && current !== void 0 ? `this PR (${current.run.experiment})` : "this PR";
+    const currentLabel = runs2.length > 1 && current !== void 0 ? `this PR (${current.run.experiment})` : "this PR";
     const block = renderLearningCurve(
       row.metric,
       [
@@ -2848,9 +3222,9 @@ function leaderboardTable(board, precision) {
   const stats = ["", "**mean \xB1 std**"];
   if (withMatrix) stats.push("");
   board.metrics.forEach((_, column) => {
-    const mean3 = board.mean[column];
+    const mean2 = board.mean[column];
     stats.push(
-      mean3 === void 0 ? MISSING : `${formatNumber2(mean3, precision)} \xB1 ${formatNumber2(board.std[column], precision)}`
+      mean2 === void 0 ? MISSING : `${formatNumber2(mean2, precision)} \xB1 ${formatNumber2(board.std[column], precision)}`
     );
   });
   return {
@@ -2924,23 +3298,23 @@ function compareMarker(key) {
 }
 function renderComparison(input) {
   const precision = input.precision ?? DEFAULT_PRECISION;
-  const runs = input.runs;
+  const runs2 = input.runs;
   const baselineRecords = input.baseline?.records ?? [];
   const hasBaseline = baselineRecords.length > 0;
-  const first = runs[0];
+  const first = runs2[0];
   const repository = input.repository ?? first?.provenance.repository;
   const serverUrl = input.serverUrl ?? first?.provenance.serverUrl;
-  const rows = compareMetrics(runs, baselineRecords, input.gate, precision);
+  const rows = compareMetrics(runs2, baselineRecords, input.gate, precision);
   const counts = countStatuses(rows);
   const verdict = comparisonVerdict(counts, hasBaseline, input.gate);
-  const params = hasBaseline ? changedParams(runs, baselineRecords) : [];
-  const leaderboard = buildLeaderboard(runs, input.gate);
+  const params = hasBaseline ? changedParams(runs2, baselineRecords) : [];
+  const leaderboard = buildLeaderboard(runs2, input.gate);
   const commit = input.commit ?? (first === void 0 ? void 0 : first.provenance.headSha ?? first.provenance.sha);
   const visible = input.onlyChanged === true ? rows.filter((row) => row.status !== "unchanged" || row.gate === "fail") : rows;
   const metrics = metricsTable(visible, {
     precision,
     gate: input.gate !== void 0,
-    runs: runs.length,
+    runs: runs2.length,
     baselineRecords: baselineRecords.length,
     hasBaseline
   });
@@ -2966,7 +3340,7 @@ function renderComparison(input) {
       serverUrl
     }),
     metrics,
-    charts: input.charts === false ? void 0 : chartsSection(visible, runs, baselineRecords, baselineLabel, precision),
+    charts: input.charts === false ? void 0 : chartsSection(visible, runs2, baselineRecords, baselineLabel, precision),
     params: paramsTable(params),
     leaderboard: leaderboard === void 0 ? void 0 : leaderboardTable(leaderboard, precision),
     links: linksSection(input.links?.modelPackage),
@@ -2987,7 +3361,7 @@ function renderComparison(input) {
       notice: input.baseline.notice,
       records: baselineRecords.length
     },
-    runs: runs.length,
+    runs: runs2.length,
     counts,
     gate: input.gate,
     rows,
@@ -3167,6 +3541,16 @@ var ActionInputs = class {
     const parsed = Number(value);
     if (parsed < bounds.min || parsed > bounds.max) {
       throw new UserError(`input "${name}" must be between ${bounds.min} and ${bounds.max}, got ${parsed}`);
+    }
+    return parsed;
+  }
+  /** A decimal number strictly between 0 and 1, such as a significance level (0.05, 5e-2). */
+  fraction(name) {
+    const value = this.optional(name) ?? "";
+    const parsed = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(value) ? Number(value) : Number.NaN;
+    if (!(parsed > 0 && parsed < 1)) {
+      const got = value === "" ? "an empty value" : `"${value}"`;
+      throw new UserError(`input "${name}" must be a number between 0 and 1, both excluded (such as 0.05), got ${got}`);
     }
     return parsed;
   }
@@ -4323,14 +4707,14 @@ async function findMergeBase(request, base) {
 var MAX_RUNS_CHECKED = 3;
 async function searchRuns(request, name, filter, accept) {
   const { owner, repo } = request.context;
-  const runs = await request.github.request("GET /repos/{owner}/{repo}/actions/runs", {
+  const runs2 = await request.github.request("GET /repos/{owner}/{repo}/actions/runs", {
     owner,
     repo,
     ...filter,
     event: "push",
     per_page: 100
   });
-  const candidates = runs.data.workflow_runs.filter((run2) => accept(run2)).slice(0, MAX_RUNS_CHECKED);
+  const candidates = runs2.data.workflow_runs.filter((run2) => accept(run2)).slice(0, MAX_RUNS_CHECKED);
   for (const run2 of candidates) {
     const listed = await request.github.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", {
       owner,
@@ -4667,7 +5051,8 @@ function buildReport(parts) {
   const gate = parts.rules === void 0 ? void 0 : evaluateRules(parseRules(parts.rules), {
     runs: parts.runs,
     baseline: parts.baseline?.records,
-    requireBaseline: false
+    requireBaseline: false,
+    alpha: parts.options.alpha
   });
   const report = renderComparison({
     runs: parts.runs,
@@ -4772,8 +5157,8 @@ Workflow run ${trigger.id} collected no comparison.
   }
   const pullRequest = onePullRequest(bundles);
   const pull = await checkPullRequest(pullRequest, trigger, context, github);
-  const runs = distinctRuns(bundles.flatMap((bundle) => bundle.runs));
-  const experiments = [...new Set(runs.map((record) => record.experiment))];
+  const runs2 = distinctRuns(bundles.flatMap((bundle) => bundle.runs));
+  const experiments = [...new Set(runs2.map((record) => record.experiment))];
   const pullContext = {
     ...context,
     pullRequest,
@@ -4786,11 +5171,16 @@ Workflow run ${trigger.id} collected no comparison.
   const key = settings.commentKey ?? trigger.workflowName;
   const workflowRun = `${context.serverUrl}/${context.repository}/actions/runs/${trigger.id}`;
   const { report, gate } = buildReport({
-    runs,
+    runs: runs2,
     baseline,
     rules,
     key,
-    options: { precision: settings.precision, charts: settings.charts, onlyChanged: settings.onlyChanged },
+    options: {
+      precision: settings.precision,
+      charts: settings.charts,
+      onlyChanged: settings.onlyChanged,
+      alpha: settings.alpha
+    },
     links: { serverUrl: context.serverUrl, repository: context.repository, workflowRun, commit: trigger.headSha }
   });
   const files = await writeReportFiles(report, key, context.temp);
@@ -4899,9 +5289,9 @@ async function checkPullRequest(number, trigger, context, github) {
   }
   return { baseRef: pull.data.base.ref, baseSha: pull.data.base.sha, headRef: pull.data.head.ref };
 }
-function distinctRuns(runs) {
+function distinctRuns(runs2) {
   const seen = /* @__PURE__ */ new Map();
-  for (const run2 of runs) seen.set(`${run2.experiment}\0${run2.runId}\0${run2.attempt}`, run2);
+  for (const run2 of runs2) seen.set(`${run2.experiment}\0${run2.runId}\0${run2.attempt}`, run2);
   return [...seen.values()];
 }
 
@@ -4913,6 +5303,7 @@ function readCompareSettings(inputs) {
     baseline: parseBaselineSpec(inputs.required("baseline")),
     rules: inputs.optional("rules"),
     rulesFile: inputs.optional("rules-file"),
+    alpha: inputs.fraction("alpha"),
     token: inputs.secret("github-token"),
     mode: inputs.choice("mode", COMPARE_MODES),
     commentKey: inputs.optional("comment-key"),
@@ -4939,18 +5330,23 @@ async function run(runner) {
 }
 async function compareHere(step) {
   const { settings, context, log } = step;
-  const runs = await readRunRecords(settings.run, context);
-  const experiments = [...new Set(runs.map((record) => record.experiment))];
+  const runs2 = await readRunRecords(settings.run, context);
+  const experiments = [...new Set(runs2.map((record) => record.experiment))];
   const key = settings.commentKey ?? workflowKey(context.workflow);
   const rules = await rulesText(settings, context.workspace);
   const baseline = await comparisonBaseline(step, experiments, context);
-  const options = { precision: settings.precision, charts: settings.charts, onlyChanged: settings.onlyChanged };
+  const options = {
+    precision: settings.precision,
+    charts: settings.charts,
+    onlyChanged: settings.onlyChanged,
+    alpha: settings.alpha
+  };
   const links = {
     serverUrl: context.serverUrl,
     repository: context.repository,
     workflowRun: `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`
   };
-  const { report } = buildReport({ runs, baseline, rules, key, options, links });
+  const { report } = buildReport({ runs: runs2, baseline, rules, key, options, links });
   const files = await writeReportFiles(report, key, context.temp);
   step.setOutput("report", files.markdown);
   step.setOutput("report-json", files.json);
@@ -4965,7 +5361,7 @@ async function compareHere(step) {
       repository: context.repository,
       pullRequest: context.pullRequest,
       headSha: context.headSha ?? context.sha,
-      runs
+      runs: runs2
     });
     const id = await uploadTextArtifact(await step.artifacts(), {
       name: bundleArtifactName(key),

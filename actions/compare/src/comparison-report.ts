@@ -13,7 +13,7 @@ export interface ReportParts {
   /** Rules as text (already checked once, by loadRules or the bundle's parse). */
   rules: string | undefined;
   key: string;
-  options: { precision: number; charts: boolean; onlyChanged: boolean };
+  options: { precision: number; charts: boolean; onlyChanged: boolean; alpha: number };
   /** Where links point: the runner's own context (GITHUB_SERVER_URL, GITHUB_REPOSITORY), never a record's claim. */
   links: { serverUrl: string; repository: string; workflowRun: string; commit?: string | undefined };
 }
@@ -27,6 +27,7 @@ export function buildReport(parts: ReportParts): { report: ComparisonReport; gat
           runs: parts.runs,
           baseline: parts.baseline?.records,
           requireBaseline: false,
+          alpha: parts.options.alpha,
         });
   const report = renderComparison({
     runs: parts.runs,

@@ -41,7 +41,12 @@ async function compareHere(step: Step<CompareSettings>): Promise<void> {
   const key = settings.commentKey ?? workflowKey(context.workflow);
   const rules = await rulesText(settings, context.workspace);
   const baseline = await comparisonBaseline(step, experiments, context);
-  const options = { precision: settings.precision, charts: settings.charts, onlyChanged: settings.onlyChanged };
+  const options = {
+    precision: settings.precision,
+    charts: settings.charts,
+    onlyChanged: settings.onlyChanged,
+    alpha: settings.alpha,
+  };
   const links = {
     serverUrl: context.serverUrl,
     repository: context.repository,

@@ -96,7 +96,12 @@ export async function publishCollected(step: Step<CompareSettings>): Promise<voi
     baseline,
     rules,
     key,
-    options: { precision: settings.precision, charts: settings.charts, onlyChanged: settings.onlyChanged },
+    options: {
+      precision: settings.precision,
+      charts: settings.charts,
+      onlyChanged: settings.onlyChanged,
+      alpha: settings.alpha,
+    },
     links: { serverUrl: context.serverUrl, repository: context.repository, workflowRun, commit: trigger.headSha },
   });
   const files = await writeReportFiles(report, key, context.temp);

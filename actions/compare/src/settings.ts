@@ -9,6 +9,8 @@ export interface CompareSettings {
   baseline: BaselineSpec;
   rules: string | undefined;
   rulesFile: string | undefined;
+  /** The significance level of `significant` rules. */
+  alpha: number;
   token: string | undefined;
   mode: CompareMode;
   commentKey: string | undefined;
@@ -26,6 +28,7 @@ export function readCompareSettings(inputs: ActionInputs): CompareSettings {
     baseline: parseBaselineSpec(inputs.required('baseline')),
     rules: inputs.optional('rules'),
     rulesFile: inputs.optional('rules-file'),
+    alpha: inputs.fraction('alpha'),
     token: inputs.secret('github-token'),
     mode: inputs.choice('mode', COMPARE_MODES),
     commentKey: inputs.optional('comment-key'),

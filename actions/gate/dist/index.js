@@ -366,30 +366,49 @@ function zlib() {
   return process.getBuiltinModule("node:zlib");
 }
 
+// packages/core/src/statistics/sample-summary.ts
+function summarizeSample(values) {
+  const n = values.length;
+  if (n === 0) throw new Error("summary of no values");
+  let min = values[0];
+  let max = values[0];
+  let sum = 0;
+  for (const value of values) {
+    sum += value;
+    if (value < min || Number.isNaN(value)) min = value;
+    if (value > max || Number.isNaN(value)) max = value;
+  }
+  if (n === 1) return { n, mean: values[0], std: void 0, min, max };
+  const first = sum / n;
+  let residuals = 0;
+  if (Number.isFinite(first)) for (const value of values) residuals += value - first;
+  const mean2 = first + residuals / n;
+  let squares = 0;
+  for (const value of values) squares += (value - mean2) ** 2;
+  return { n, mean: mean2, std: Math.sqrt(squares / (n - 1)), min, max };
+}
+
 // packages/core/src/gate/aggregate.ts
+var SpreadUnknown = class extends Error {
+  constructor() {
+    super("the standard deviation of a single value is unknown");
+    this.name = "SpreadUnknown";
+  }
+};
 function aggregateValues(aggregate, values) {
   if (values.length === 0) throw new Error(`${aggregate} of no values`);
   if (values.some(Number.isNaN)) return Number.NaN;
-  switch (aggregate) {
-    case "mean":
-      return mean(values);
-    case "min":
-      return values.reduce((a, b) => b < a ? b : a);
-    case "max":
-      return values.reduce((a, b) => b > a ? b : a);
-    case "median": {
-      const sorted = [...values].sort((a, b) => a - b);
-      const middle = Math.floor(sorted.length / 2);
-      return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-    case "std": {
-      const centre = mean(values);
-      return Math.sqrt(values.reduce((sum, v) => sum + (v - centre) ** 2, 0) / values.length);
-    }
+  if (aggregate === "median") {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
-}
-function mean(values) {
-  return values.reduce((sum, v) => sum + v) / values.length;
+  const summary2 = summarizeSample(values);
+  if (aggregate === "std") {
+    if (summary2.std === void 0) throw new SpreadUnknown();
+    return summary2.std;
+  }
+  return summary2[aggregate];
 }
 
 // packages/core/src/gate/closest-names.ts
@@ -593,27 +612,25 @@ var NotFinite = class extends Error {
     this.value = value;
   }
 };
-function evaluateExpr(expr, metric, baselineOf) {
-  const value = evaluatePart(expr, metric, baselineOf);
+function evaluateExpr(expr, metric, values) {
+  const value = evaluatePart(expr, metric, values);
   if (!Number.isFinite(value)) throw new NotFinite(expr, value);
   return value;
 }
-function evaluatePart(expr, metric, baselineOf) {
+function evaluatePart(expr, metric, values) {
   switch (expr.kind) {
     case "number":
       return expr.value;
     case "baseline":
-      return baselineOf(expr.metric ?? metric);
+      return values.baseline(expr.metric ?? metric);
+    case "aggregate":
+      return values.aggregate(expr.aggregate, expr.of, expr.metric ?? metric);
     case "negate":
-      return -evaluateExpr(expr.operand, metric, baselineOf);
+      return -evaluateExpr(expr.operand, metric, values);
     case "binary":
-      return arithmetic(
-        expr,
-        evaluateExpr(expr.left, metric, baselineOf),
-        evaluateExpr(expr.right, metric, baselineOf)
-      );
+      return arithmetic(expr, evaluateExpr(expr.left, metric, values), evaluateExpr(expr.right, metric, values));
     case "margin": {
-      const base = evaluateExpr(expr.base, metric, baselineOf);
+      const base = evaluateExpr(expr.base, metric, values);
       const up = expr.direction === "above" ? base >= 0 : base < 0;
       return base * (up ? 1 + expr.percent / 100 : 1 - expr.percent / 100);
     }
@@ -632,10 +649,11 @@ function arithmetic(expr, left, right) {
       return left / right;
   }
 }
-function baselineMetrics(expr, metric) {
-  const found = /* @__PURE__ */ new Set();
+function exprMetrics(expr, metric) {
+  const found = { baseline: /* @__PURE__ */ new Set(), candidate: /* @__PURE__ */ new Set() };
   const visit = (e) => {
-    if (e.kind === "baseline") found.add(e.metric ?? metric);
+    if (e.kind === "baseline") found.baseline.add(e.metric ?? metric);
+    else if (e.kind === "aggregate") found[e.of].add(e.metric ?? metric);
     else if (e.kind === "negate") visit(e.operand);
     else if (e.kind === "binary") {
       visit(e.left);
@@ -652,6 +670,8 @@ function formatExpr(expr) {
       return String(expr.value);
     case "baseline":
       return expr.metric === void 0 ? "baseline" : `baseline.${describeName(expr.metric)}`;
+    case "aggregate":
+      return `${expr.aggregate}(${aggregateArgument(expr)})`;
     case "negate": {
       const inner = formatExpr(expr.operand);
       return expr.operand.kind === "binary" || expr.operand.kind === "margin" ? `-(${inner})` : `-${inner}`;
@@ -669,39 +689,307 @@ function formatExpr(expr) {
       return `${formatExpr(expr.base)} ${expr.direction === "above" ? "+" : "-"} ${expr.percent}%`;
   }
 }
+function aggregateArgument(expr) {
+  if (expr.of === "baseline")
+    return formatExpr({ kind: "baseline", ...expr.metric === void 0 ? {} : { metric: expr.metric } });
+  const metric = expr.metric;
+  return metric === "baseline" || metric.startsWith("baseline.") ? `\`${metric}\`` : describeName(metric);
+}
+
+// packages/core/src/gate/message-number.ts
+function formatNumber(n) {
+  if (!Number.isFinite(n) || Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
+  return String(Number(n.toPrecision(6)));
+}
+function formatPair(a, b) {
+  const short = [formatNumber(a), formatNumber(b)];
+  return short[0] === short[1] && !Object.is(a, b) ? [String(a), String(b)] : short;
+}
+
+// packages/core/src/statistics/noise-verdict.ts
+function noiseVerdict(test, direction, alpha) {
+  if (test === void 0) return "single-run";
+  if (!(test.pValue < alpha) || test.difference === 0) return "within-noise";
+  return direction === "higher" === test.difference > 0 ? "better" : "worse";
+}
+
+// packages/core/src/statistics/student-t.ts
+function twoSidedTailProbability(t, df) {
+  if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
+  if (!Number.isFinite(t)) return 0;
+  if (t === 0) return 1;
+  const ratio = t * t / df;
+  const logX = -Math.log1p(ratio);
+  return incompleteBeta(1 / (1 + ratio), ratio / (1 + ratio), df / 2, 0.5, logX, Math.log(ratio) + logX);
+}
+function twoSidedCriticalValue(probability, df) {
+  if (!(probability > 0 && probability < 1) || !(df > 0)) return Number.NaN;
+  let low = 0;
+  let high = 1;
+  while (twoSidedTailProbability(high, df) > probability) {
+    low = high;
+    high *= 2;
+    if (!Number.isFinite(high)) return Number.POSITIVE_INFINITY;
+  }
+  for (let i = 0; i < 200; i++) {
+    const middle = low + (high - low) / 2;
+    if (middle === low || middle === high) break;
+    if (twoSidedTailProbability(middle, df) > probability) low = middle;
+    else high = middle;
+  }
+  return low + (high - low) / 2;
+}
+function incompleteBeta(x, y, a, b, logX = Math.log(x), logY = Math.log(y)) {
+  if (x <= 0) return 0;
+  if (y <= 0) return 1;
+  const logFront = a * logX + b * logY - logBeta(a, b);
+  if (x < (a + 1) / (a + b + 2)) return Math.exp(logFront) * betaContinuedFraction(x, a, b) / a;
+  return 1 - Math.exp(logFront) * betaContinuedFraction(y, b, a) / b;
+}
+function betaContinuedFraction(x, a, b) {
+  const tiny = 1e-300;
+  const epsilon = 1e-16;
+  let c = 1;
+  let d = 1 - (a + b) * x / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let result = d;
+  for (let m = 1; m <= 1e5; m++) {
+    const m2 = 2 * m;
+    let term = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+    d = 1 + term * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + term / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    result *= d * c;
+    term = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+    d = 1 + term * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + term / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const step = d * c;
+    result *= step;
+    if (Math.abs(step - 1) < epsilon) return result;
+  }
+  return result;
+}
+function logBeta(a, b) {
+  const large = Math.max(a, b);
+  const small = Math.min(a, b);
+  if (large < 100) return logGamma(a) + logGamma(b) - logGamma(a + b);
+  const difference = (large - 0.5) * Math.log1p(small / large) + small * Math.log(large + small) - small + stirlingCorrection(large + small) - stirlingCorrection(large);
+  return logGamma(small) - difference;
+}
+function stirlingCorrection(x) {
+  const inverse = 1 / x;
+  const square = inverse * inverse;
+  return inverse * (1 / 12 - square * (1 / 360 - square * (1 / 1260 - square / 1680)));
+}
+var LANCZOS_G = 7;
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+function logGamma(x) {
+  if (x < 0.5) {
+    return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+  }
+  const z = x - 1;
+  let series = LANCZOS[0];
+  for (let i = 1; i < LANCZOS.length; i++) series += LANCZOS[i] / (z + i);
+  const t = z + LANCZOS_G + 0.5;
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(series);
+}
+
+// packages/core/src/statistics/welch-test.ts
+function welchTest(candidate, baseline, confidence = 0.95) {
+  if (candidate.n < 2 || baseline.n < 2) return void 0;
+  const { std: s1 } = candidate;
+  const { std: s2 } = baseline;
+  if (s1 === void 0 || s2 === void 0) return void 0;
+  if (![candidate.mean, baseline.mean, s1, s2].every(Number.isFinite)) return void 0;
+  const difference = candidate.mean - baseline.mean;
+  const v1 = s1 * s1 / candidate.n;
+  const v2 = s2 * s2 / baseline.n;
+  const variance = v1 + v2;
+  if (variance === 0) {
+    const df2 = candidate.n + baseline.n - 2;
+    const t2 = difference === 0 ? 0 : difference > 0 ? Infinity : -Infinity;
+    return {
+      difference,
+      standardError: 0,
+      df: df2,
+      t: t2,
+      pValue: difference === 0 ? 1 : 0,
+      ciLow: difference,
+      ciHigh: difference
+    };
+  }
+  const standardError = Math.sqrt(variance);
+  const share1 = v1 / variance;
+  const share2 = v2 / variance;
+  const df = 1 / (share1 * share1 / (candidate.n - 1) + share2 * share2 / (baseline.n - 1));
+  const t = difference / standardError;
+  const halfWidth = twoSidedCriticalValue(1 - confidence, df) * standardError;
+  return {
+    difference,
+    standardError,
+    df,
+    t,
+    pValue: twoSidedTailProbability(t, df),
+    ciLow: difference - halfWidth,
+    ciHigh: difference + halfWidth
+  };
+}
+
+// packages/core/src/gate/significance.ts
+function judgeSignificance(rule, significance, sides, alpha) {
+  const candidate = sides.runs.map((run2) => run2.metrics[rule.metric].value);
+  const baseline = sides.baseline.flatMap(
+    (run2) => Object.hasOwn(run2.metrics, rule.metric) ? [run2.metrics[rule.metric].value] : []
+  );
+  if (baseline.length === 0) return { kind: "plain", note: "" };
+  if (candidate.length < 2 || baseline.length < 2) {
+    const note = `; single-run: ${runs(candidate.length)} here and ${baseline.length} in the baseline, so judged as measured, without a significance test`;
+    return { kind: "plain", noise: "single-run", note };
+  }
+  const c = summarizeSample(candidate);
+  const b = summarizeSample(baseline);
+  const untestable = { kind: "plain", note: "; not tested for significance: a value is not finite" };
+  if (![c.mean, b.mean, c.std, b.std].every((v) => v !== void 0 && Number.isFinite(v))) return untestable;
+  let threshold;
+  try {
+    threshold = evaluateExpr(rule.threshold, rule.metric, {
+      baseline: () => b.mean,
+      aggregate: () => {
+        throw new Error("a significant rule has no aggregates in its threshold");
+      }
+    });
+  } catch (thrown) {
+    if (thrown instanceof NotFinite) return untestable;
+    throw thrown;
+  }
+  const shift = threshold - b.mean;
+  const test = welchTest(c, shift === 0 ? b : summarizeSample(baseline.map((v) => v + shift)), 1 - alpha);
+  if (test === void 0) return untestable;
+  const noise = noiseVerdict(test, significance.direction, alpha);
+  const difference = c.mean - b.mean;
+  const ciLow = test.ciLow + shift;
+  const ciHigh = test.ciHigh + shift;
+  const message = `${describeName(rule.metric)}: mean ${formatNumber(c.mean)} over ${runs(c.n)} vs ${formatNumber(b.mean)} over ${b.n} baseline runs; change ${formatNumber(difference)} (${formatNumber((1 - alpha) * 100)}% CI ${formatNumber(ciLow)} to ${formatNumber(ciHigh)}), p = ${formatNumber(test.pValue)}: ${verdictWords(noise, Math.abs(shift), alpha)}`;
+  return {
+    kind: "tested",
+    result: {
+      verdict: noise === "worse" ? "fail" : "pass",
+      actual: c.mean,
+      threshold,
+      baseline: b.mean,
+      noise,
+      pValue: test.pValue,
+      difference,
+      ciLow,
+      ciHigh,
+      message
+    }
+  };
+}
+function verdictWords(noise, margin, alpha) {
+  const p = formatNumber(alpha);
+  if (margin === 0) {
+    if (noise === "worse") return `worse beyond the noise (p < ${p})`;
+    if (noise === "better") return `better beyond the noise (p < ${p})`;
+    return `within noise (p >= ${p})`;
+  }
+  const by = `the margin ${formatNumber(margin)}`;
+  if (noise === "worse") return `worse by more than ${by}, beyond the noise (p < ${p})`;
+  if (noise === "better") return `within ${by} (p < ${p})`;
+  return `within noise of ${by} (p >= ${p})`;
+}
+function runs(count) {
+  return `${count} ${count === 1 ? "run" : "runs"}`;
+}
 
 // packages/core/src/gate/evaluate.ts
 function evaluateRules(rules, context) {
-  const results = rules.map((rule) => evaluateRule(rule, context));
+  const groups = experimentRuns(context.runs, context.baseline);
+  const results = groups.length === 0 ? rules.map((rule) => ({ ...resultHead(rule), verdict: "error", message: "no runs to judge" })) : groups.flatMap(
+    (group) => rules.map((rule) => ({ experiment: group.experiment, ...evaluateRule(rule, group, context) }))
+  );
   return { passed: results.every((r) => r.verdict !== "fail" && r.verdict !== "error"), results };
 }
-function evaluateRule(rule, context) {
-  const head = {
+function experimentRuns(runs2, baseline) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const run2 of runs2) byName.set(run2.experiment, [...byName.get(run2.experiment) ?? [], run2]);
+  const baselineRuns = baseline ?? [];
+  const single = byName.size === 1 && new Set(baselineRuns.map((r) => r.experiment)).size === 1;
+  return [...byName.keys()].sort((a, b) => a < b ? -1 : a > b ? 1 : 0).map((experiment) => {
+    const same = baselineRuns.filter((b) => b.experiment === experiment);
+    return { experiment, runs: byName.get(experiment), baseline: same.length > 0 || !single ? same : baselineRuns };
+  });
+}
+var OneRun = class extends Error {
+};
+function resultHead(rule) {
+  return {
     rule: rule.text,
     line: rule.line,
     metric: rule.metric,
     ...rule.aggregate === void 0 ? {} : { aggregate: rule.aggregate }
   };
-  const { runs } = context;
-  if (runs.length === 0) return { ...head, verdict: "error", message: "no runs to judge" };
-  const missing = runs.filter((run2) => !Object.hasOwn(run2.metrics, rule.metric));
-  if (missing.length > 0) return { ...head, verdict: "fail", message: missingMetric(rule.metric, runs, missing) };
+}
+function evaluateRule(rule, group, context) {
+  const head = resultHead(rule);
+  const { runs: runs2 } = group;
+  const needed = [rule.metric, ...exprMetrics(rule.threshold, rule.metric).candidate];
+  for (const metric of needed) {
+    const missing = runs2.filter((run2) => !Object.hasOwn(run2.metrics, metric));
+    if (missing.length > 0) return { ...head, verdict: "fail", message: missingMetric(metric, runs2, missing) };
+  }
+  if (rule.significance !== void 0) {
+    const tested = judgeSignificance(rule, rule.significance, group, context.alpha);
+    if (tested.kind === "tested") return { ...head, ...tested.result };
+    const plain = evaluatePlain(rule, head, group, context);
+    return {
+      ...plain,
+      ...tested.noise === void 0 ? {} : { noise: tested.noise },
+      message: plain.message + tested.note
+    };
+  }
+  return evaluatePlain(rule, head, group, context);
+}
+function evaluatePlain(rule, head, group, context) {
+  const { runs: runs2 } = group;
   const valueIn = (run2) => run2.metrics[rule.metric].value;
   if (rule.aggregate !== void 0) {
     const aggregate = rule.aggregate;
-    const baselineRuns = [...new Set(runs.flatMap((run2) => baselineRunsFor(run2, context)))];
-    const actual = aggregateValues(aggregate, runs.map(valueIn));
-    const check = judge(rule, actual, baselineRuns, (values) => aggregateValues(aggregate, values), context);
-    const label2 = `${aggregate}(${describeName(rule.metric)}) over ${runs.length} ${runs.length === 1 ? "run" : "runs"}`;
+    const label2 = `${aggregate}(${describeName(rule.metric)}) over ${runs2.length} ${runs2.length === 1 ? "run" : "runs"}`;
+    let actual;
+    try {
+      actual = aggregateValues(aggregate, runs2.map(valueIn));
+    } catch (thrown) {
+      if (!(thrown instanceof SpreadUnknown)) throw thrown;
+      return {
+        ...head,
+        verdict: "skipped",
+        message: oneRunReason(`${aggregate}(${describeName(rule.metric)})`, "this experiment", 1)
+      };
+    }
+    const check = judge(rule, actual, group, (values) => aggregateValues(aggregate, values), context);
     return { ...head, ...checkFields(check), message: describeCheck(check, label2, rule.op) };
   }
-  const checks = runs.map((run2) => ({
-    run: run2,
-    check: judge(rule, valueIn(run2), baselineRunsFor(run2, context), mean2, context)
-  }));
+  const checks = runs2.map((run2) => ({ run: run2, check: judge(rule, valueIn(run2), group, mean, context) }));
   const label = describeName(rule.metric);
-  const several = runs.length > 1;
-  const of = (count) => `${count} of ${runs.length} runs`;
+  const several = runs2.length > 1;
+  const of = (count) => `${count} of ${runs2.length} runs`;
   const errored = checks.find((c) => c.check.verdict === "error");
   if (errored !== void 0) {
     const where = several ? ` in ${runName(errored.run)}` : "";
@@ -731,28 +1019,49 @@ function evaluateRule(rule, context) {
   if (skipped > 0) message += `; skipped for ${of(skipped)} (no baseline)`;
   return { ...head, ...checkFields(worst.check), message };
 }
-function judge(rule, actual, baselineRuns, combine, context) {
+function judge(rule, actual, group, combine, context) {
   const baselineValues = /* @__PURE__ */ new Map();
-  for (const metric of baselineMetrics(rule.threshold, rule.metric)) {
-    if (baselineRuns.length === 0) return noBaseline(actual, void 0, context.requireBaseline);
-    const values = baselineRuns.flatMap((run2) => {
+  const reads = exprMetrics(rule.threshold, rule.metric);
+  for (const metric of reads.baseline) {
+    if (group.baseline.length === 0) return noBaseline(actual, void 0, context.requireBaseline);
+    const values2 = group.baseline.flatMap((run2) => {
       const found = run2.metrics[metric];
       return found !== void 0 && Object.hasOwn(run2.metrics, metric) ? [found.value] : [];
     });
-    if (values.length === 0) {
-      if (!context.runs.some((run2) => Object.hasOwn(run2.metrics, metric))) {
-        return { verdict: "error", actual, reason: unknownBaselineMetric(metric, context) };
+    if (values2.length === 0) {
+      if (!group.runs.some((run2) => Object.hasOwn(run2.metrics, metric))) {
+        return { verdict: "error", actual, reason: unknownBaselineMetric(metric, group) };
       }
       return noBaseline(actual, metric, context.requireBaseline);
     }
-    baselineValues.set(metric, combine(values));
+    baselineValues.set(metric, values2);
   }
-  const baseline = baselineValues.get(rule.metric);
+  const ownBaseline = baselineValues.get(rule.metric);
+  const baseline = ownBaseline === void 0 ? void 0 : combine(ownBaseline);
   const withBaseline = baseline === void 0 ? {} : { baseline };
+  const values = {
+    baseline: (metric) => combine(baselineValues.get(metric)),
+    aggregate: (aggregate, of, metric) => {
+      const sample = of === "baseline" ? baselineValues.get(metric) : group.runs.map((run2) => run2.metrics[metric].value);
+      try {
+        return aggregateValues(aggregate, sample);
+      } catch (thrown) {
+        if (!(thrown instanceof SpreadUnknown)) throw thrown;
+        const written = formatExpr({
+          kind: "aggregate",
+          aggregate,
+          of,
+          ...metric === rule.metric && of === "baseline" ? {} : { metric }
+        });
+        throw new OneRun(oneRunReason(written, of === "baseline" ? "the baseline" : "this experiment", sample.length));
+      }
+    }
+  };
   let threshold;
   try {
-    threshold = evaluateExpr(rule.threshold, rule.metric, (metric) => baselineValues.get(metric));
+    threshold = evaluateExpr(rule.threshold, rule.metric, values);
   } catch (thrown) {
+    if (thrown instanceof OneRun) return { verdict: "skipped", actual, ...withBaseline, reason: thrown.message };
     if (thrown instanceof NotFinite) {
       return {
         verdict: "error",
@@ -766,6 +1075,9 @@ function judge(rule, actual, baselineRuns, combine, context) {
     return { verdict: "error", actual, ...withBaseline, reason: `division by zero${divisor}` };
   }
   return { verdict: compare(actual, rule.op, threshold) ? "pass" : "fail", actual, threshold, ...withBaseline };
+}
+function oneRunReason(written, side, count) {
+  return `skipped (one run): ${written} needs at least two runs, and ${side} has ${count}; the spread of one run is unknown`;
 }
 function noBaseline(actual, metric, required) {
   const what = metric === void 0 ? "no baseline" : `the baseline has no metric "${metric}"`;
@@ -808,24 +1120,17 @@ function safety(check, op) {
   else distance = Math.abs(actual - threshold);
   return Number.isNaN(distance) ? Number.NEGATIVE_INFINITY : distance;
 }
-function baselineRunsFor(run2, context) {
-  const baseline = context.baseline ?? [];
-  const same = baseline.filter((b) => b.experiment === run2.experiment);
-  if (same.length > 0) return same;
-  const single = (records) => new Set(records.map((r) => r.experiment)).size === 1;
-  return single(baseline) && single(context.runs) ? baseline : [];
-}
-function missingMetric(metric, runs, missing) {
-  if (missing.length < runs.length) {
-    const where = `metric "${metric}" not found in ${runName(missing[0])} (missing from ${missing.length} of ${runs.length} runs)`;
+function missingMetric(metric, runs2, missing) {
+  if (missing.length < runs2.length) {
+    const where = `metric "${metric}" not found in ${runName(missing[0])} (missing from ${missing.length} of ${runs2.length} runs)`;
     return withClosest(where, metric, Object.keys(missing[0].metrics));
   }
-  const names = runs.flatMap((run2) => Object.keys(run2.metrics));
+  const names = runs2.flatMap((run2) => Object.keys(run2.metrics));
   if (names.length === 0) return `metric "${metric}" not found (the runs have no metrics)`;
   return withClosest(`metric "${metric}" not found`, metric, names);
 }
-function unknownBaselineMetric(metric, context) {
-  const names = [...context.runs, ...context.baseline ?? []].flatMap((run2) => Object.keys(run2.metrics));
+function unknownBaselineMetric(metric, group) {
+  const names = [...group.runs, ...group.baseline].flatMap((run2) => Object.keys(run2.metrics));
   return withClosest(`metric "${metric}" not found in the runs or the baseline`, metric, names);
 }
 function withClosest(message, metric, names) {
@@ -849,15 +1154,7 @@ function describeCheck(check, label, op) {
   const nan = Number.isNaN(check.actual) || Number.isNaN(threshold) ? "; a comparison with NaN fails" : "";
   return `${label} = ${actual}, not ${op} ${limit}${baseline}${nan}`;
 }
-function formatPair(a, b) {
-  const short = [formatNumber(a), formatNumber(b)];
-  return short[0] === short[1] && !Object.is(a, b) ? [String(a), String(b)] : short;
-}
-function formatNumber(n) {
-  if (!Number.isFinite(n) || Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
-  return String(Number(n.toPrecision(6)));
-}
-function mean2(values) {
+function mean(values) {
   return aggregateValues("mean", values);
 }
 function runName(run2) {
@@ -870,6 +1167,7 @@ var AGGREGATES = ["mean", "min", "max", "median", "std"];
 // packages/core/src/gate/parser.ts
 var MAX_DEPTH = 100;
 var COMPARISON_LIST = "<, <=, >, >=, ==, !=";
+var SIGNIFICANT = "significant";
 function collectRules(text, source, errors) {
   const rules = [];
   const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
@@ -892,12 +1190,15 @@ var LineParser = class {
   tokens;
   position = 0;
   nesting = 0;
+  /** The rule's metric, once the left side is read: messages suggest fixes with it. */
+  metric = "";
   constructor(at, tokens) {
     this.at = at;
     this.tokens = tokens;
   }
   parseRule() {
     const left = this.parseLeft();
+    this.metric = left.metric;
     const leftText = left.aggregate === void 0 ? describeName(left.metric) : `${left.aggregate}(${describeName(left.metric)})`;
     const next = this.peek();
     if (next.kind === "compare") {
@@ -908,7 +1209,14 @@ var LineParser = class {
     }
     if (next.kind === "punct" && next.text === ":") {
       this.advance();
-      return { ...left, ...this.parseShorthand() };
+      const { written, ...shorthand } = this.parseShorthand();
+      if (shorthand.significance !== void 0 && left.aggregate !== void 0) {
+        throw this.error(
+          this.tokens[0],
+          `'significant' compares the replicates themselves, not an aggregate of them: write ${clip(`${describeName(left.metric)}: ${written}`)}`
+        );
+      }
+      return { ...left, ...shorthand };
     }
     let message = `expected a comparison (${COMPARISON_LIST}) or ':' after '${clip(leftText)}'`;
     if (next.kind === "name" && !next.quoted) {
@@ -945,7 +1253,10 @@ var LineParser = class {
     this.advance();
     return { metric: inner.text, aggregate };
   }
-  /** After `metric:`, `no-drop` or `no-rise` with an optional amount, absolute or `N%`. */
+  /**
+   * After `metric:`, `no-drop` or `no-rise` with an optional amount, absolute or `N%`, and an
+   * optional `significant`; `written` is the shorthand as a message would quote it.
+   */
   parseShorthand() {
     const word = this.peek();
     if (word.kind !== "name" || word.quoted || word.text !== "no-drop" && word.text !== "no-rise") {
@@ -955,27 +1266,53 @@ var LineParser = class {
     const drop = word.text === "no-drop";
     const op = drop ? ">=" : "<=";
     const base = { kind: "baseline" };
+    let threshold = base;
+    let written = word.text;
     const amount = this.peek();
-    if (amount.kind === "end") return { op, threshold: base };
-    if (amount.kind !== "number") {
-      throw this.error(amount, `expected an amount such as 0.01 or 5% after '${word.text}'`);
-    }
-    this.advance();
-    const percent = this.peek();
-    let threshold;
-    if (percent.kind === "punct" && percent.text === "%") {
+    if (amount.kind === "number") {
       this.advance();
-      threshold = { kind: "margin", base, percent: amount.value, direction: drop ? "below" : "above" };
-    } else {
-      threshold = { kind: "binary", op: drop ? "-" : "+", left: base, right: { kind: "number", value: amount.value } };
+      const percent = this.peek();
+      if (percent.kind === "punct" && percent.text === "%") {
+        this.advance();
+        threshold = { kind: "margin", base, percent: amount.value, direction: drop ? "below" : "above" };
+        written += ` ${amount.text}%`;
+      } else {
+        threshold = {
+          kind: "binary",
+          op: drop ? "-" : "+",
+          left: base,
+          right: { kind: "number", value: amount.value }
+        };
+        written += ` ${amount.text}`;
+      }
     }
     const rest = this.peek();
-    if (rest.kind !== "end")
-      throw this.error(
-        rest,
-        `expected the end of the rule after '${amount.text}${threshold.kind === "margin" ? "%" : ""}'`
-      );
-    return { op, threshold };
+    if (rest.kind === "end") return { op, threshold, written };
+    if (rest.kind === "name" && !rest.quoted && rest.text === SIGNIFICANT) {
+      this.advance();
+      const after = this.peek();
+      if (after.kind === "number") {
+        throw this.error(
+          after,
+          `the amount goes before '${SIGNIFICANT}': ${word.text} ${clip(after.text)} ${SIGNIFICANT}`
+        );
+      }
+      if (after.kind !== "end") throw this.error(after, `expected the end of the rule after '${SIGNIFICANT}'`);
+      const significance = { direction: drop ? "higher" : "lower" };
+      return { op, threshold, significance, written: `${written} ${SIGNIFICANT}` };
+    }
+    if (written === word.text) {
+      let message2 = `expected an amount such as 0.01 or 5%, or '${SIGNIFICANT}', after '${word.text}'`;
+      if (rest.kind === "name" && closestNames(rest.text, [SIGNIFICANT]).length > 0) {
+        message2 += `; did you mean '${SIGNIFICANT}'?`;
+      }
+      throw this.error(rest, message2);
+    }
+    let message = `expected '${SIGNIFICANT}' or the end of the rule after '${clip(written.slice(word.text.length + 1))}'`;
+    if (rest.kind === "name" && closestNames(rest.text, [SIGNIFICANT]).length > 0) {
+      message += `; did you mean '${SIGNIFICANT}'?`;
+    }
+    throw this.error(rest, message);
   }
   parseSum(before) {
     let left = this.parseProduct(before);
@@ -1033,11 +1370,48 @@ var LineParser = class {
     }
     if (token.kind === "name") {
       this.advance();
+      const open3 = this.peek();
+      if (!token.quoted && open3.kind === "punct" && open3.text === "(") {
+        return { expr: this.parseAggregateCall(token), depth: 1 };
+      }
       return { expr: this.parseBaseline(token), depth: 1 };
     }
     throw this.error(token, `expected a number or metric after '${clip(before.text)}'`);
   }
-  /** `baseline`, `baseline.metric` or ``baseline.`odd metric` ``: the only names the right side knows. */
+  /**
+   * `mean(baseline)`, `std(baseline.loss)` over the baseline's replicates, or `std(accuracy)` over
+   * the candidate's; `name` is the aggregate's name, and the `(` comes next.
+   */
+  parseAggregateCall(name) {
+    const aggregate = asAggregate(name.text);
+    if (aggregate === void 0) {
+      throw this.error(name, `unknown aggregate '${clip(name.text)}'; use ${AGGREGATES.join(", ")}`);
+    }
+    this.advance();
+    const inner = this.peek();
+    if (inner.kind !== "name") {
+      throw this.error(inner, `expected baseline, baseline.<metric> or a metric name after '${aggregate}('`);
+    }
+    this.advance();
+    const next = this.peek();
+    if (!inner.quoted && next.kind === "punct" && next.text === "(" && asAggregate(inner.text) !== void 0) {
+      throw this.error(inner, "aggregates cannot be nested");
+    }
+    let expr;
+    if (!inner.quoted && (inner.text === "baseline" || inner.text.startsWith("baseline."))) {
+      const baseline = this.parseBaseline(inner);
+      expr = baseline.kind === "baseline" && baseline.metric !== void 0 ? { kind: "aggregate", aggregate, of: "baseline", metric: baseline.metric } : { kind: "aggregate", aggregate, of: "baseline" };
+    } else {
+      expr = { kind: "aggregate", aggregate, of: "candidate", metric: inner.text };
+    }
+    const close = this.peek();
+    if (!(close.kind === "punct" && close.text === ")")) {
+      throw this.error(close, `expected ')' to close '${aggregate}('`);
+    }
+    this.advance();
+    return expr;
+  }
+  /** `baseline`, `baseline.metric` or ``baseline.`odd metric` ``: the only bare names the right side knows. */
   parseBaseline(name) {
     if (!name.quoted) {
       if (name.text === "baseline") return { kind: "baseline" };
@@ -1050,13 +1424,6 @@ var LineParser = class {
         throw this.error(quoted, "expected a metric name after 'baseline.'");
       }
       if (name.text.startsWith("baseline.")) return { kind: "baseline", metric: name.text.slice("baseline.".length) };
-      const next = this.peek();
-      if (next.kind === "punct" && next.text === "(" && asAggregate(name.text) !== void 0) {
-        throw this.error(
-          name,
-          "aggregates belong on the left side only; there, baseline already means the same aggregate over the baseline runs"
-        );
-      }
       const glued = /^baseline([-/])(.+)$/.exec(name.text);
       if (glued !== null) {
         const spaced = clip(`baseline ${glued[1]} ${glued[2]}`);
@@ -1066,9 +1433,10 @@ var LineParser = class {
         );
       }
     }
+    const metric = clip(describeName(name.text));
     throw this.error(
       name,
-      `unknown name '${clip(describeName(name.text))}'; the right side may use numbers, baseline and baseline.<metric>`
+      `unknown name '${metric}'; the right side may use numbers, baseline, baseline.<metric> and aggregates such as mean(baseline) or mean(${metric})`
     );
   }
   expectEnd() {
@@ -1080,6 +1448,12 @@ var LineParser = class {
       throw this.error(token, `'%' is only allowed in no-drop and no-rise amounts (loss: no-rise 5%); write ${plain}`);
     }
     if (token.kind === "compare") throw this.error(token, "a rule holds one comparison; write two rules");
+    if (token.kind === "name" && !token.quoted && token.text === SIGNIFICANT) {
+      throw this.error(
+        token,
+        `'${SIGNIFICANT}' belongs to the no-drop and no-rise shorthands, e.g. ${clip(describeName(this.metric))}: no-drop ${SIGNIFICANT}`
+      );
+    }
     if (token.kind === "punct" && token.text === ")") throw this.error(token, "unmatched ')'");
     throw this.error(token, `expected an operator (+, -, *, /) or the end of the rule after '${clip(previous.text)}'`);
   }
@@ -1117,6 +1491,8 @@ function usesBaseline(expr) {
       return false;
     case "baseline":
       return true;
+    case "aggregate":
+      return expr.of === "baseline";
     case "negate":
       return usesBaseline(expr.operand);
     case "binary":
@@ -1427,6 +1803,12 @@ function checkConclusion(result) {
   const verdict = gateVerdict(result);
   return verdict === "pass" ? "success" : verdict === "fail" ? "failure" : "neutral";
 }
+function serializeGateResult(result) {
+  return JSON.stringify(
+    result,
+    (_key, value) => typeof value === "number" && !Number.isFinite(value) ? String(value) : value
+  );
+}
 
 // packages/core/src/text/hidden-characters.ts
 var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
@@ -1495,15 +1877,44 @@ function renderGateSummary(result, context) {
   }
   if (context.baselineSha !== void 0) lines.push(`Baseline: commit \`${context.baselineSha.slice(0, 7)}\``, "");
   for (const notice2 of context.notices) lines.push(`> ${escapeInline(notice2)}`, "");
-  lines.push("| rule | verdict | value | threshold | baseline | detail |", "|---|---|---:|---:|---:|---|");
-  const optional = (value) => value === void 0 ? "" : formatMetricValue(value);
-  for (const rule of result.results) {
-    lines.push(
-      `| ${escapeCell(rule.rule)} | ${MARKS[rule.verdict]} | ${optional(rule.actual)} | ${optional(rule.threshold)} | ${optional(rule.baseline)} | ${escapeCell(rule.message)} |`
-    );
+  const groups = byExperiment(result.results);
+  for (const [experiment, rules] of groups) {
+    if (groups.size > 1) lines.push(`#### ${escapeInline(experiment ?? "")}`, "");
+    lines.push(...ruleTable(rules), "");
   }
-  lines.push("");
+  if (groups.size === 0) lines.push(...ruleTable([]), "");
   return lines.join("\n");
+}
+function byExperiment(results) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const result of results) groups.set(result.experiment, [...groups.get(result.experiment) ?? [], result]);
+  return groups;
+}
+function ruleTable(rules) {
+  const tested = rules.some((rule) => rule.pValue !== void 0);
+  const optional = (value) => value === void 0 ? "" : formatMetricValue(value);
+  const lines = tested ? [
+    "| rule | verdict | value | threshold | baseline | change (CI) | p | detail |",
+    "|---|---|---:|---:|---:|---:|---:|---|"
+  ] : ["| rule | verdict | value | threshold | baseline | detail |", "|---|---|---:|---:|---:|---|"];
+  for (const rule of rules) {
+    const cells = [
+      escapeCell(rule.rule),
+      MARKS[rule.verdict],
+      optional(rule.actual),
+      optional(rule.threshold),
+      optional(rule.baseline)
+    ];
+    if (tested) cells.push(changeCell(rule), optional(rule.pValue));
+    cells.push(escapeCell(rule.message));
+    lines.push(`| ${cells.join(" | ")} |`);
+  }
+  return lines;
+}
+function changeCell(rule) {
+  if (rule.difference === void 0) return rule.noise === "single-run" ? "single-run" : "";
+  const interval = rule.ciLow === void 0 || rule.ciHigh === void 0 ? "" : ` (${formatMetricValue(rule.ciLow)} to ${formatMetricValue(rule.ciHigh)})`;
+  return `${formatMetricValue(rule.difference)}${interval}`;
 }
 
 // packages/core/src/text/safe-record.ts
@@ -1895,6 +2306,16 @@ var ActionInputs = class {
     const parsed = Number(value);
     if (parsed < bounds.min || parsed > bounds.max) {
       throw new UserError(`input "${name}" must be between ${bounds.min} and ${bounds.max}, got ${parsed}`);
+    }
+    return parsed;
+  }
+  /** A decimal number strictly between 0 and 1, such as a significance level (0.05, 5e-2). */
+  fraction(name) {
+    const value = this.optional(name) ?? "";
+    const parsed = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(value) ? Number(value) : Number.NaN;
+    if (!(parsed > 0 && parsed < 1)) {
+      const got = value === "" ? "an empty value" : `"${value}"`;
+      throw new UserError(`input "${name}" must be a number between 0 and 1, both excluded (such as 0.05), got ${got}`);
     }
     return parsed;
   }
@@ -3017,14 +3438,14 @@ async function findMergeBase(request, base) {
 var MAX_RUNS_CHECKED = 3;
 async function searchRuns(request, name, filter, accept) {
   const { owner, repo } = request.context;
-  const runs = await request.github.request("GET /repos/{owner}/{repo}/actions/runs", {
+  const runs2 = await request.github.request("GET /repos/{owner}/{repo}/actions/runs", {
     owner,
     repo,
     ...filter,
     event: "push",
     per_page: 100
   });
-  const candidates = runs.data.workflow_runs.filter((run2) => accept(run2)).slice(0, MAX_RUNS_CHECKED);
+  const candidates = runs2.data.workflow_runs.filter((run2) => accept(run2)).slice(0, MAX_RUNS_CHECKED);
   for (const run2 of candidates) {
     const listed = await request.github.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", {
       owner,
@@ -3255,7 +3676,7 @@ async function writeJobGateResult(result, job) {
   const folder = gateResultsFolder(job);
   await mkdir3(folder, { recursive: true });
   const name = `${String(Date.now()).padStart(15, "0")}-${Math.random().toString(36).slice(2, 8)}.json`;
-  await writeFile3(join2(folder, name), JSON.stringify(result));
+  await writeFile3(join2(folder, name), serializeGateResult(result));
 }
 
 // actions/gate/src/settings.ts
@@ -3266,6 +3687,7 @@ function readGateSettings(inputs) {
     run: inputs.list("run"),
     baseline: parseBaselineSpec(inputs.required("baseline")),
     requireBaseline: inputs.boolean("require-baseline"),
+    alpha: inputs.fraction("alpha"),
     token: inputs.secret("github-token"),
     checkName: inputs.optional("check-name"),
     fail: inputs.boolean("fail")
@@ -3283,14 +3705,19 @@ async function run(runner) {
     async (step) => {
       const { settings, context, log } = step;
       const rules = await loadRules({ inline: settings.rules, file: settings.rulesFile, workspace: context.workspace });
-      const runs = await readRunRecords(settings.run, context);
-      const experiments = [...new Set(runs.map((record) => record.experiment))];
+      const runs2 = await readRunRecords(settings.run, context);
+      const experiments = [...new Set(runs2.map((record) => record.experiment))];
       const github = (await step.github())?.client;
       const found = rulesNeedBaseline(rules) ? await findBaselines({ spec: settings.baseline, experiments, context, github, log }) : void 0;
       const notices = found?.notices ?? [];
       const baseline = found?.records;
       const baselineSha = found?.sha;
-      const result = evaluateRules(rules, { runs, baseline, requireBaseline: settings.requireBaseline });
+      const result = evaluateRules(rules, {
+        runs: runs2,
+        baseline,
+        requireBaseline: settings.requireBaseline,
+        alpha: settings.alpha
+      });
       const verdict = gateVerdict(result);
       await writeJobGateResult(result, context);
       step.setOutput("verdict", verdict);
@@ -3298,10 +3725,11 @@ async function run(runner) {
       step.setOutput("results", JSON.stringify(result.results));
       step.setOutput("baseline-sha", baselineSha ?? "");
       const summary2 = renderGateSummary(result, { experiments, baselineSha, notices });
+      const ruleTitle = (rule) => experiments.length > 1 && rule.experiment !== void 0 ? `gate: ${rule.rule} (${rule.experiment})` : `gate: ${rule.rule}`;
       step.addSummary(summary2);
       for (const rule of result.results) {
         if (rule.verdict !== "fail" && rule.verdict !== "error") continue;
-        const place = { title: `gate: ${rule.rule}` };
+        const place = { title: ruleTitle(rule) };
         if (settings.rulesFile !== void 0 && settings.rules === void 0) {
           place.file = settings.rulesFile;
           place.line = rule.line;
@@ -3315,7 +3743,7 @@ async function run(runner) {
         start_line: rulesFromFile ? rule.line : 1,
         end_line: rulesFromFile ? rule.line : 1,
         annotation_level: "failure",
-        title: `gate: ${printable2(rule.rule)}`.slice(0, 255),
+        title: printable2(ruleTitle(rule)).slice(0, 255),
         message: printable2(rule.message)
       }));
       if (github !== void 0 && settings.checkName !== void 0) {

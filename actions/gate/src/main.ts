@@ -6,6 +6,7 @@ import {
   loadRules,
   renderGateSummary,
   rulesNeedBaseline,
+  type RuleResult,
 } from '@ml-actions/core';
 import {
   createCheckRun,
@@ -38,7 +39,12 @@ export async function run(runner?: Runner): Promise<void> {
       const baseline = found?.records;
       const baselineSha = found?.sha;
 
-      const result = evaluateRules(rules, { runs, baseline, requireBaseline: settings.requireBaseline });
+      const result = evaluateRules(rules, {
+        runs,
+        baseline,
+        requireBaseline: settings.requireBaseline,
+        alpha: settings.alpha,
+      });
       const verdict = gateVerdict(result);
       await writeJobGateResult(result, context);
       step.setOutput('verdict', verdict);
@@ -46,10 +52,15 @@ export async function run(runner?: Runner): Promise<void> {
       step.setOutput('results', JSON.stringify(result.results));
       step.setOutput('baseline-sha', baselineSha ?? '');
       const summary = renderGateSummary(result, { experiments, baselineSha, notices });
+      // Rules hold per experiment, so with several the title says which one a problem is in.
+      const ruleTitle = (rule: RuleResult): string =>
+        experiments.length > 1 && rule.experiment !== undefined
+          ? `gate: ${rule.rule} (${rule.experiment})`
+          : `gate: ${rule.rule}`;
       step.addSummary(summary);
       for (const rule of result.results) {
         if (rule.verdict !== 'fail' && rule.verdict !== 'error') continue;
-        const place: AnnotationPlace = { title: `gate: ${rule.rule}` };
+        const place: AnnotationPlace = { title: ruleTitle(rule) };
         if (settings.rulesFile !== undefined && settings.rules === undefined) {
           place.file = settings.rulesFile;
           place.line = rule.line;
@@ -70,7 +81,7 @@ export async function run(runner?: Runner): Promise<void> {
                 start_line: rulesFromFile ? rule.line : 1,
                 end_line: rulesFromFile ? rule.line : 1,
                 annotation_level: 'failure',
-                title: `gate: ${printable(rule.rule)}`.slice(0, 255),
+                title: printable(ruleTitle(rule)).slice(0, 255),
                 message: printable(rule.message),
               }));
       if (github !== undefined && settings.checkName !== undefined) {

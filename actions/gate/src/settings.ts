@@ -8,6 +8,8 @@ export interface GateSettings {
   run: string[];
   baseline: BaselineSpec;
   requireBaseline: boolean;
+  /** The significance level of `significant` rules. */
+  alpha: number;
   token: string | undefined;
   checkName: string | undefined;
   fail: boolean;
@@ -21,6 +23,7 @@ export function readGateSettings(inputs: ActionInputs): GateSettings {
     run: inputs.list('run'),
     baseline: parseBaselineSpec(inputs.required('baseline')),
     requireBaseline: inputs.boolean('require-baseline'),
+    alpha: inputs.fraction('alpha'),
     token: inputs.secret('github-token'),
     checkName: inputs.optional('check-name'),
     fail: inputs.boolean('fail'),

@@ -545,6 +545,12 @@ var JsonChecker = class {
 };
 
 // packages/core/src/gate/gate-result.ts
+var NOISE_VERDICTS = [
+  "better",
+  "worse",
+  "within-noise",
+  "single-run"
+];
 var VERDICTS = ["pass", "fail", "skipped", "error"];
 function parseGateResult(text, source) {
   const what = "not a gate result";
@@ -555,15 +561,22 @@ function parseGateResult(text, source) {
     const rule = check.object(item, path6);
     const text2 = (key) => check.string(check.required(rule, path6, key), `${path6}.${key}`);
     const optionalNumber2 = (key) => rule[key] === void 0 ? {} : { [key]: check.metricNumber(rule[key], `${path6}.${key}`) };
+    const optionalText = (key) => rule[key] === void 0 ? {} : { [key]: check.string(rule[key], `${path6}.${key}`) };
     return {
       rule: text2("rule"),
+      ...optionalText("experiment"),
       line: check.integer(check.required(rule, path6, "line"), `${path6}.line`, 1),
       metric: text2("metric"),
-      ...rule["aggregate"] === void 0 ? {} : { aggregate: check.string(rule["aggregate"], `${path6}.aggregate`) },
+      ...optionalText("aggregate"),
       verdict: check.oneOf(check.required(rule, path6, "verdict"), `${path6}.verdict`, VERDICTS),
       ...optionalNumber2("actual"),
       ...optionalNumber2("threshold"),
       ...optionalNumber2("baseline"),
+      ...rule["noise"] === void 0 ? {} : { noise: check.oneOf(rule["noise"], `${path6}.noise`, NOISE_VERDICTS) },
+      ...optionalNumber2("pValue"),
+      ...optionalNumber2("difference"),
+      ...optionalNumber2("ciLow"),
+      ...optionalNumber2("ciHigh"),
       message: text2("message")
     };
   });
@@ -1133,6 +1146,7 @@ function manifestGate(gate) {
     passed: gate.passed,
     rules: gate.results.map((result) => ({
       rule: result.rule,
+      experiment: result.experiment ?? null,
       line: result.line,
       metric: result.metric,
       aggregate: result.aggregate ?? null,
@@ -1140,6 +1154,7 @@ function manifestGate(gate) {
       actual: optionalNumber(result.actual),
       threshold: optionalNumber(result.threshold),
       baseline: optionalNumber(result.baseline),
+      pValue: optionalNumber(result.pValue),
       message: result.message
     }))
   };
@@ -1263,7 +1278,7 @@ function renderModelCardBody(manifest, options = {}) {
     out.push(
       ...table(
         ["Metric", "Value"],
-        metrics.map(([name, value]) => [escapeInline(name), formatNumber(value)]),
+        metrics.map(([name, value]) => [escapeInline(name), formatNumber2(value)]),
         ["left", "right"]
       ),
       ""
@@ -1294,9 +1309,9 @@ function renderModelCardBody(manifest, options = {}) {
           rules.map((r) => [
             escapeInline(r.rule),
             VERDICT_LABEL[r.verdict],
-            r.actual === null ? "" : formatNumber(r.actual),
-            r.threshold === null ? "" : formatNumber(r.threshold),
-            r.baseline === null ? "" : formatNumber(r.baseline),
+            r.actual === null ? "" : formatNumber2(r.actual),
+            r.threshold === null ? "" : formatNumber2(r.threshold),
+            r.baseline === null ? "" : formatNumber2(r.baseline),
             escapeInline(r.message)
           ])
         ),
@@ -1408,7 +1423,7 @@ function table(header, rows, align = []) {
 function link(text, url) {
   return markdownLink(escapeInline(text), url);
 }
-function formatNumber(value) {
+function formatNumber2(value) {
   if (typeof value === "string") return value;
   if (Number.isInteger(value)) return String(value);
   return String(Number(value.toPrecision(6)));
@@ -1963,6 +1978,16 @@ var ActionInputs = class {
     const parsed = Number(value);
     if (parsed < bounds.min || parsed > bounds.max) {
       throw new UserError(`input "${name}" must be between ${bounds.min} and ${bounds.max}, got ${parsed}`);
+    }
+    return parsed;
+  }
+  /** A decimal number strictly between 0 and 1, such as a significance level (0.05, 5e-2). */
+  fraction(name) {
+    const value = this.optional(name) ?? "";
+    const parsed = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(value) ? Number(value) : Number.NaN;
+    if (!(parsed > 0 && parsed < 1)) {
+      const got = value === "" ? "an empty value" : `"${value}"`;
+      throw new UserError(`input "${name}" must be a number between 0 and 1, both excluded (such as 0.05), got ${got}`);
     }
     return parsed;
   }

@@ -2801,6 +2801,16 @@ var ActionInputs = class {
     }
     return parsed;
   }
+  /** A decimal number strictly between 0 and 1, such as a significance level (0.05, 5e-2). */
+  fraction(name) {
+    const value = this.optional(name) ?? "";
+    const parsed = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(value) ? Number(value) : Number.NaN;
+    if (!(parsed > 0 && parsed < 1)) {
+      const got = value === "" ? "an empty value" : `"${value}"`;
+      throw new UserError(`input "${name}" must be a number between 0 and 1, both excluded (such as 0.05), got ${got}`);
+    }
+    return parsed;
+  }
   /** An integer within bounds, or undefined when blank. */
   optionalInteger(name, bounds) {
     return this.optional(name) === void 0 ? void 0 : this.integer(name, bounds);

@@ -33,3 +33,54 @@ describe('gate verdict', () => {
     expect(gateHeadline(result(rule('pass'), rule('skipped')))).toBe('Gate passed: 1 passed, 0 failed, 1 skipped');
   });
 });
+
+describe('gate summary', () => {
+  it('shows one table per experiment, in the order of the results', () => {
+    const summary = renderGateSummary(
+      result(
+        { ...rule('pass', 'fine'), experiment: 'large', actual: 0.5 },
+        { ...rule('fail', 'too high'), experiment: 'small', actual: 0.9 },
+      ),
+      { experiments: ['large', 'small'], notices: [] },
+    );
+    const large = summary.indexOf('#### large');
+    const small = summary.indexOf('#### small');
+    expect(large).toBeGreaterThan(0);
+    expect(small).toBeGreaterThan(large);
+    expect(summary.slice(large, small)).toContain('| loss &lt;= baseline | ✅ pass | 0.5 |');
+    expect(summary.slice(small)).toContain('| loss &lt;= baseline | ❌ fail | 0.9 |');
+    expect(summary.match(/\| rule \| verdict \|/g)).toHaveLength(2);
+  });
+
+  it('names no experiment above the only table', () => {
+    const summary = renderGateSummary(result({ ...rule('pass'), experiment: 'train' }), {
+      experiments: ['train'],
+      notices: [],
+    });
+    expect(summary).not.toContain('####');
+    expect(summary).toContain('| rule | verdict | value | threshold | baseline | detail |');
+  });
+
+  it('adds the change with its interval and the p-value when a rule was tested', () => {
+    const tested: RuleResult = {
+      ...rule('fail', 'worse'),
+      rule: 'accuracy: no-drop significant',
+      experiment: 'train',
+      noise: 'worse',
+      actual: 0.87,
+      baseline: 0.91,
+      threshold: 0.91,
+      pValue: 0.00804989,
+      difference: -0.04,
+      ciLow: -0.0626696,
+      ciHigh: -0.0173304,
+    };
+    const single: RuleResult = { ...rule('pass', 'as measured'), experiment: 'train', noise: 'single-run' };
+    const summary = renderGateSummary(result(tested, single), { experiments: ['train'], notices: [] });
+    expect(summary).toContain('| rule | verdict | value | threshold | baseline | change (CI) | p | detail |');
+    expect(summary).toContain(
+      '| accuracy: no-drop significant | ❌ fail | 0.87 | 0.91 | 0.91 | -0.04 (-0.0626696 to -0.0173304) | 0.00804989 | worse |',
+    );
+    expect(summary).toContain('| loss &lt;= baseline | ✅ pass |  |  |  | single-run |  | as measured |');
+  });
+});

@@ -45,6 +45,7 @@ const gate: GateResult = {
     },
     {
       rule: 'loss <= baseline * 1.05',
+      experiment: 'train',
       line: 2,
       metric: 'loss',
       verdict: 'fail',
@@ -138,6 +139,7 @@ describe('buildManifest', () => {
     });
     expect(m.gate?.rules[1]).toEqual({
       rule: 'loss <= baseline * 1.05',
+      experiment: 'train',
       line: 2,
       metric: 'loss',
       aggregate: null,
@@ -145,8 +147,10 @@ describe('buildManifest', () => {
       actual: 'NaN',
       threshold: 0.189,
       baseline: 0.18,
+      pValue: null,
       message: 'loss is NaN | not <= 0.189',
     });
+    expect(m.gate?.rules[0]).toMatchObject({ experiment: null, pValue: null });
     expect(m.provenance).toMatchObject({
       repository: 'acme/churn',
       sha: '9f2c4e1b7a3d5f60817263544536271809abcdef',
@@ -157,6 +161,38 @@ describe('buildManifest', () => {
     });
     // Metric keys come out sorted, so the document is the same for the same inputs.
     expect(Object.keys(m.metrics)).toEqual(['accuracy', 'loss', 'on']);
+  });
+
+  it("keeps each rule's experiment and the p-value of its significance test", () => {
+    const significant = buildManifest({
+      name: 'm',
+      version: '0.1.0',
+      files: files.slice(0, 1),
+      createdAt: '2024-01-01T00:00:00Z',
+      gate: {
+        passed: true,
+        results: [
+          {
+            rule: 'accuracy: no-drop significant',
+            experiment: 'train',
+            line: 3,
+            metric: 'accuracy',
+            verdict: 'pass',
+            actual: 0.93,
+            threshold: 0.92,
+            baseline: 0.92,
+            noise: 'within-noise',
+            pValue: 0.31,
+            difference: 0.01,
+            ciLow: -0.02,
+            ciHigh: 0.04,
+            message: 'within noise',
+          },
+        ],
+      },
+    });
+    expect(significant.gate?.rules[0]).toMatchObject({ experiment: 'train', pValue: 0.31, verdict: 'pass' });
+    expect(validate(JSON.parse(serializeManifest(significant))), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('validates against the committed JSON Schema, with and without a record', () => {

@@ -43,6 +43,7 @@ describe('the comparison report, against golden files', () => {
     runs,
     baseline,
     requireBaseline: false,
+    alpha: 0.05,
   });
   const report = renderComparison({
     runs,

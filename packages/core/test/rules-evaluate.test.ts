@@ -35,7 +35,7 @@ function run(metrics: Record<string, number>, runId = 'r1', experiment = 'train'
 }
 
 function gate(text: string, runs: RunRecord[], baseline?: RunRecord[], requireBaseline = false): GateResult {
-  return evaluateRules(parseRules(text), { runs, baseline, requireBaseline });
+  return evaluateRules(parseRules(text), { runs, baseline, requireBaseline, alpha: 0.05 });
 }
 
 /** The result of the single rule in `text`. */
@@ -53,6 +53,7 @@ describe('evaluateRules: one run', () => {
         {
           rule: 'accuracy >= 0.9',
           line: 1,
+          experiment: 'train',
           metric: 'accuracy',
           verdict: 'pass',
           actual: 0.93,
@@ -66,6 +67,7 @@ describe('evaluateRules: one run', () => {
     expect(failed.results[0]).toEqual({
       rule: 'accuracy >= 0.9',
       line: 2,
+      experiment: 'train',
       metric: 'accuracy',
       verdict: 'fail',
       actual: 0.85,
@@ -87,6 +89,7 @@ describe('evaluateRules: one run', () => {
     expect(result).toEqual({
       rule: 'loss <= baseline * 1.05',
       line: 1,
+      experiment: 'train',
       metric: 'loss',
       verdict: 'pass',
       actual: 0.5,
@@ -134,7 +137,7 @@ describe('evaluateRules: one run', () => {
   });
 
   it('judges an empty rule list as passed', () => {
-    expect(evaluateRules([], { runs: [run({})], baseline: undefined, requireBaseline: true })).toEqual({
+    expect(evaluateRules([], { runs: [run({})], baseline: undefined, requireBaseline: true, alpha: 0.05 })).toEqual({
       passed: true,
       results: [],
     });
@@ -155,6 +158,7 @@ describe('evaluateRules: missing baselines', () => {
     expect(result.results[0]).toEqual({
       rule: 'loss <= baseline * 1.05',
       line: 1,
+      experiment: 'train',
       metric: 'loss',
       verdict: 'skipped',
       actual: 0.5,
@@ -201,6 +205,7 @@ describe('evaluateRules: missing metrics', () => {
     expect(judge('acuracy >= 0.9', runs)).toEqual({
       rule: 'acuracy >= 0.9',
       line: 1,
+      experiment: 'train',
       metric: 'acuracy',
       verdict: 'fail',
       message: 'metric "acuracy" not found; closest: accuracy, val.accuracy',
@@ -255,6 +260,7 @@ describe('evaluateRules: several runs', () => {
     expect(judge('acc >= 0.9', seeds)).toEqual({
       rule: 'acc >= 0.9',
       line: 1,
+      experiment: 'train',
       metric: 'acc',
       verdict: 'fail',
       actual: 0.8,
@@ -283,28 +289,55 @@ describe('evaluateRules: several runs', () => {
     });
   });
 
-  it('compares each run with the baseline of its own experiment', () => {
+  it('judges each experiment against the baseline of its own experiment', () => {
     const runs = [run({ acc: 0.7 }, 'r1', 'small'), run({ acc: 0.9 }, 'r2', 'large')];
     const baseline = [run({ acc: 0.91 }, 'b2', 'large'), run({ acc: 0.69 }, 'b1', 'small')];
-    expect(judge('acc: no-drop', runs, baseline)).toMatchObject({
-      verdict: 'fail',
+    const result = gate('acc: no-drop', runs, baseline);
+    expect(result.passed).toBe(false);
+    // Sorted by experiment name, whatever the order of the runs.
+    expect(result.results.map((r) => [r.experiment, r.verdict, r.baseline])).toEqual([
+      ['large', 'fail', 0.91],
+      ['small', 'pass', 0.69],
+    ]);
+    expect(result.results[0]).toMatchObject({
       actual: 0.9,
       threshold: 0.91,
-      baseline: 0.91,
-      message: 'acc = 0.9, not >= 0.91 (baseline 0.91) in large/r2 (1 of 2 runs fail)',
+      message: 'acc = 0.9, not >= 0.91 (baseline 0.91)',
     });
   });
 
-  it('skips runs whose experiment has no baseline', () => {
+  it('skips the experiments that have no baseline', () => {
     const runs = [run({ acc: 0.7 }, 'r1', 'small'), run({ acc: 0.9 }, 'r2', 'new')];
-    expect(judge('acc: no-drop', runs, [run({ acc: 0.6 }, 'b1', 'small')])).toMatchObject({
-      verdict: 'pass',
-      message: 'acc = 0.7 >= 0.6 (baseline 0.6); worst of 1 run: small/r1; skipped for 1 of 2 runs (no baseline)',
-    });
-    expect(judge('acc: no-drop', runs, [run({ acc: 0.6 }, 'b1', 'other')])).toMatchObject({
-      verdict: 'skipped',
-      message: 'skipped (no baseline)',
-    });
+    const result = gate('acc: no-drop', runs, [run({ acc: 0.6 }, 'b1', 'small')]);
+    expect(result.results.map((r) => [r.experiment, r.verdict, r.message])).toEqual([
+      ['new', 'skipped', 'skipped (no baseline)'],
+      ['small', 'pass', 'acc = 0.7 >= 0.6 (baseline 0.6)'],
+    ]);
+    const other = gate('acc: no-drop', runs, [run({ acc: 0.6 }, 'b1', 'other')]);
+    expect(other.results.map((r) => r.verdict)).toEqual(['skipped', 'skipped']);
+  });
+
+  it('never mixes experiments in an aggregate, on either side', () => {
+    const runs = [
+      run({ acc: 0.7 }, 'r1', 'small'),
+      run({ acc: 0.72 }, 'r2', 'small'),
+      run({ acc: 0.9 }, 'r3', 'large'),
+      run({ acc: 0.94 }, 'r4', 'large'),
+    ];
+    const baseline = [
+      run({ acc: 0.5 }, 'b1', 'small'),
+      run({ acc: 0.6 }, 'b2', 'small'),
+      run({ acc: 0.9 }, 'b3', 'large'),
+    ];
+    const result = gate('mean(acc) >= baseline\nmax(acc) <= mean(acc) + 2 * std(acc)', runs, baseline);
+    expect(result.results.map((r) => [r.experiment, r.line, r.actual, r.baseline])).toEqual([
+      ['large', 1, (0.9 + 0.94) / 2, 0.9],
+      ['large', 2, 0.94, undefined],
+      ['small', 1, (0.7 + 0.72) / 2, (0.5 + 0.6) / 2],
+      ['small', 2, 0.72, undefined],
+    ]);
+    expect(result.results[1]?.threshold).toBeCloseTo(0.92 + 2 * Math.sqrt(0.0008), 12);
+    expect(result.results[0]?.message).toBe('mean(acc) over 2 runs = 0.92 >= 0.9 (baseline 0.9)');
   });
 
   it('uses a baseline of another name when both sides hold one experiment', () => {
@@ -327,7 +360,8 @@ describe('evaluateRules: several runs', () => {
 
 describe('evaluateRules: aggregates', () => {
   const seeds = [run({ acc: 0.9 }, 's1'), run({ acc: 0.8 }, 's2'), run({ acc: 0.95 }, 's3'), run({ acc: 0.85 }, 's4')];
-  const mean = (0.9 + 0.8 + 0.95 + 0.85) / 4;
+  // The mean as summarizeSample computes it: exactly 0.875, where adding up in order gives 0.8750000000000001.
+  const mean = 0.875;
 
   it('aggregates over the runs', () => {
     const actual = (aggregate: string) => judge(`${aggregate}(acc) > 0`, seeds).actual;
@@ -335,15 +369,16 @@ describe('evaluateRules: aggregates', () => {
     expect(actual('min')).toBe(0.8);
     expect(actual('max')).toBe(0.95);
     expect(actual('median')).toBe((0.85 + 0.9) / 2);
-    expect(actual('std')).toBeCloseTo(Math.sqrt(0.0125 / 4), 15);
+    // The sample standard deviation: squared deviations over n - 1.
+    expect(actual('std')).toBeCloseTo(Math.sqrt(0.0125 / 3), 15);
     expect(judge('median(acc) > 0', seeds.slice(0, 3)).actual).toBe(0.9);
-    expect(judge('std(acc) == 0', seeds.slice(0, 1)).verdict).toBe('pass');
   });
 
   it('reports the aggregate and the number of runs', () => {
     expect(judge('mean(acc) >= 0.9', seeds)).toEqual({
       rule: 'mean(acc) >= 0.9',
       line: 1,
+      experiment: 'train',
       metric: 'acc',
       aggregate: 'mean',
       verdict: 'fail',
@@ -351,7 +386,7 @@ describe('evaluateRules: aggregates', () => {
       threshold: 0.9,
       message: 'mean(acc) over 4 runs = 0.875, not >= 0.9',
     });
-    expect(judge('std(acc) < 0.1', seeds).message).toBe('std(acc) over 4 runs = 0.0559017 < 0.1');
+    expect(judge('std(acc) < 0.1', seeds).message).toBe('std(acc) over 4 runs = 0.0645497 < 0.1');
   });
 
   it('takes the same aggregate over the baseline runs', () => {
@@ -365,12 +400,13 @@ describe('evaluateRules: aggregates', () => {
     expect(judge('min(acc) >= baseline - 0.1', seeds, baseline)).toMatchObject({ verdict: 'pass', baseline: 0.88 });
     expect(judge('max(acc) >= baseline.loss / 4', seeds, baseline)).toMatchObject({ verdict: 'pass', threshold: 0.75 });
     const spread = [run({ acc: 0.5 }, 'b1'), run({ acc: 0.75 }, 'b2')];
+    const spreadStd = Math.sqrt(0.125 ** 2 * 2);
     expect(judge('std(acc) <= baseline / 4', seeds, spread)).toMatchObject({
       verdict: 'fail',
-      baseline: 0.125,
-      threshold: 0.03125,
+      baseline: spreadStd,
+      threshold: spreadStd / 4,
     });
-    expect(judge('std(acc) <= baseline', seeds, spread)).toMatchObject({ verdict: 'pass', baseline: 0.125 });
+    expect(judge('std(acc) <= baseline', seeds, spread)).toMatchObject({ verdict: 'pass', baseline: spreadStd });
     expect(judge('mean(acc): no-drop', seeds, undefined)).toMatchObject({
       verdict: 'skipped',
       message: 'skipped (no baseline)',
@@ -379,7 +415,8 @@ describe('evaluateRules: aggregates', () => {
 
   it('has aggregate helpers that propagate NaN', () => {
     expect(aggregateValues('median', [3, 1, 2, 10])).toBe(2.5);
-    expect(aggregateValues('std', [2, 4, 4, 4, 5, 5, 7, 9])).toBe(2);
+    // Sum of squared deviations 32, over n - 1 = 7.
+    expect(aggregateValues('std', [2, 4, 4, 4, 5, 5, 7, 9])).toBe(Math.sqrt(32 / 7));
     expect(aggregateValues('min', [1, Number.NaN])).toBeNaN();
     expect(aggregateValues('median', [1, Number.NaN, 3])).toBeNaN();
     expect(() => aggregateValues('mean', [])).toThrow('mean of no values');
@@ -431,6 +468,7 @@ describe('evaluateRules: NaN and division by zero', () => {
     expect(result.results[0]).toEqual({
       rule: 'acc >= 1 / (baseline - 0.5)',
       line: 1,
+      experiment: 'train',
       metric: 'acc',
       verdict: 'error',
       actual: 1,
@@ -439,13 +477,15 @@ describe('evaluateRules: NaN and division by zero', () => {
     });
     expect(judge('acc >= 1 / 0', [run({ acc: 1 })]).message).toBe('division by zero');
     expect(judge('acc >= 1 / -0', [run({ acc: 1 })]).message).toBe('division by zero: -0 is 0');
-    expect(
-      judge(
-        'acc >= 1 / baseline.steps',
-        [run({ acc: 1 }, 'r1', 'a'), run({ acc: 1 }, 'r2', 'b')],
-        [run({ steps: 1 }, 'b1', 'a'), run({ steps: 0 }, 'b2', 'b')],
-      ),
-    ).toMatchObject({ verdict: 'error', message: 'division by zero: baseline.steps is 0 in b/r2' });
+    const perExperiment = gate(
+      'acc >= 1 / baseline.steps',
+      [run({ acc: 1 }, 'r1', 'a'), run({ acc: 1 }, 'r2', 'b'), run({ acc: 1 }, 'r3', 'b')],
+      [run({ steps: 1 }, 'b1', 'a'), run({ steps: 0 }, 'b2', 'b')],
+    );
+    expect(perExperiment.results.map((r) => [r.experiment, r.verdict, r.message])).toEqual([
+      ['a', 'pass', 'acc = 1 >= 1'],
+      ['b', 'error', 'division by zero: baseline.steps is 0 in b/r2'],
+    ]);
   });
 
   it('passes the gate with skipped and passing rules only', () => {

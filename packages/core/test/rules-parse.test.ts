@@ -132,6 +132,58 @@ describe('parseRules: rules', () => {
     expect(one('`val loss`: no-rise 1e-3').metric).toBe('val loss');
   });
 
+  it('reads significant shorthands, with or without a margin', () => {
+    expect(one('accuracy: no-drop significant')).toEqual({
+      text: 'accuracy: no-drop significant',
+      line: 1,
+      metric: 'accuracy',
+      op: '>=',
+      threshold: baseline(),
+      significance: { direction: 'higher' },
+    });
+    expect(one('loss: no-rise significant # seeds')).toEqual({
+      text: 'loss: no-rise significant',
+      line: 1,
+      metric: 'loss',
+      op: '<=',
+      threshold: baseline(),
+      significance: { direction: 'lower' },
+    });
+    expect(one('accuracy: no-drop 0.01 significant')).toMatchObject({
+      threshold: bin('-', baseline(), num(0.01)),
+      significance: { direction: 'higher' },
+    });
+    expect(one('loss: no-rise 5% significant')).toMatchObject({
+      threshold: { kind: 'margin', base: baseline(), percent: 5, direction: 'above' },
+      significance: { direction: 'lower' },
+    });
+    // Only the word itself: a metric may be called significant, and a quoted word is a name.
+    expect(one('significant: no-drop').significance).toBeUndefined();
+    expect(one('acc: no-drop').significance).toBeUndefined();
+  });
+
+  it('reads aggregates over the replicates on the right side', () => {
+    const aggregate = (name: string, of: 'baseline' | 'candidate', metric?: string): Expr => ({
+      kind: 'aggregate',
+      aggregate: name as 'mean',
+      of,
+      ...(metric === undefined ? {} : { metric }),
+    });
+    expect(one('mean(accuracy) >= mean(baseline) - 2 * std(baseline)').threshold).toEqual(
+      bin('-', aggregate('mean', 'baseline'), bin('*', num(2), aggregate('std', 'baseline'))),
+    );
+    expect(one('loss <= median(baseline.loss) + std(accuracy)').threshold).toEqual(
+      bin('+', aggregate('median', 'baseline', 'loss'), aggregate('std', 'candidate', 'accuracy')),
+    );
+    expect(one('a > min( baseline.`val loss` )').threshold).toEqual(aggregate('min', 'baseline', 'val loss'));
+    expect(one('a > max(`val loss`)').threshold).toEqual(aggregate('max', 'candidate', 'val loss'));
+    // In backticks, baseline is a metric of that name.
+    expect(one('a > max(`baseline`)').threshold).toEqual(aggregate('max', 'candidate', 'baseline'));
+    expect(formatExpr(one('a > max(`baseline`) - mean(baseline.`b c`)').threshold)).toBe(
+      'max(`baseline`) - mean(baseline.`b c`)',
+    );
+  });
+
   it('ignores comments and blank lines, and keeps line numbers', () => {
     const rules = parseRules(
       '# quality gate\n\n  accuracy >= 0.9   # floor\r\n\t\r\nloss <= baseline#tight\n   # done\n',
@@ -161,11 +213,11 @@ describe('parseRules: syntax errors', () => {
     ['acc >=', "rules:1:7: expected a number or metric after '>='\n  acc >=\n        ^"],
     [
       'acc >= loss',
-      "rules:1:8: unknown name 'loss'; the right side may use numbers, baseline and baseline.<metric>\n  acc >= loss\n         ^",
+      "rules:1:8: unknown name 'loss'; the right side may use numbers, baseline, baseline.<metric> and aggregates such as mean(baseline) or mean(loss)\n  acc >= loss\n         ^",
     ],
     [
       'acc >= `val loss`',
-      "rules:1:8: unknown name '`val loss`'; the right side may use numbers, baseline and baseline.<metric>\n  acc >= `val loss`\n         ^",
+      "rules:1:8: unknown name '`val loss`'; the right side may use numbers, baseline, baseline.<metric> and aggregates such as mean(baseline) or mean(`val loss`)\n  acc >= `val loss`\n         ^",
     ],
     [
       'f1 >= baseline-0.01',
@@ -181,8 +233,25 @@ describe('parseRules: syntax errors', () => {
     ],
     ['f1 >= baseline.', "rules:1:16: expected a metric name after 'baseline.'\n  f1 >= baseline.\n                 ^"],
     [
-      'mean(acc) >= mean(baseline)',
-      'rules:1:14: aggregates belong on the left side only; there, baseline already means the same aggregate over the baseline runs\n  mean(acc) >= mean(baseline)\n               ^',
+      'acc >= avg(baseline)',
+      "rules:1:8: unknown aggregate 'avg'; use mean, min, max, median, std\n  acc >= avg(baseline)\n         ^",
+    ],
+    ['acc >= mean(std(acc))', 'rules:1:13: aggregates cannot be nested\n  acc >= mean(std(acc))\n              ^'],
+    [
+      'acc >= mean()',
+      "rules:1:13: expected baseline, baseline.<metric> or a metric name after 'mean('\n  acc >= mean()\n              ^",
+    ],
+    [
+      'acc >= mean(baseline',
+      "rules:1:21: expected ')' to close 'mean('\n  acc >= mean(baseline\n                      ^",
+    ],
+    [
+      'acc >= std(baseline.)',
+      "rules:1:21: expected a metric name after 'baseline.'\n  acc >= std(baseline.)\n                      ^",
+    ],
+    [
+      'acc >= std(baseline - 1)',
+      "rules:1:21: expected ')' to close 'std('\n  acc >= std(baseline - 1)\n                      ^",
     ],
     [
       '0.9 <= acc',
@@ -207,15 +276,39 @@ describe('parseRules: syntax errors', () => {
     ['acc:', "rules:1:5: expected 'no-drop' or 'no-rise' after ':'\n  acc:\n      ^"],
     [
       'acc: no-drop -0.01',
-      "rules:1:14: expected an amount such as 0.01 or 5% after 'no-drop'\n  acc: no-drop -0.01\n               ^",
+      "rules:1:14: expected an amount such as 0.01 or 5%, or 'significant', after 'no-drop'\n  acc: no-drop -0.01\n               ^",
     ],
     [
       'acc: no-drop 0.01 0.02',
-      "rules:1:19: expected the end of the rule after '0.01'\n  acc: no-drop 0.01 0.02\n                    ^",
+      "rules:1:19: expected 'significant' or the end of the rule after '0.01'\n  acc: no-drop 0.01 0.02\n                    ^",
     ],
     [
       'loss: no-rise 5% more',
-      "rules:1:18: expected the end of the rule after '5%'\n  loss: no-rise 5% more\n                   ^",
+      "rules:1:18: expected 'significant' or the end of the rule after '5%'\n  loss: no-rise 5% more\n                   ^",
+    ],
+    [
+      'acc: no-drop signifcant',
+      "rules:1:14: expected an amount such as 0.01 or 5%, or 'significant', after 'no-drop'; did you mean 'significant'?\n  acc: no-drop signifcant\n               ^",
+    ],
+    [
+      'acc: no-drop 0.01 significnt',
+      "rules:1:19: expected 'significant' or the end of the rule after '0.01'; did you mean 'significant'?\n  acc: no-drop 0.01 significnt\n                    ^",
+    ],
+    [
+      'acc: no-drop significant 0.01',
+      "rules:1:26: the amount goes before 'significant': no-drop 0.01 significant\n  acc: no-drop significant 0.01\n                           ^",
+    ],
+    [
+      'loss: no-rise 5% significant please',
+      "rules:1:30: expected the end of the rule after 'significant'\n  loss: no-rise 5% significant please\n                               ^",
+    ],
+    [
+      'mean(acc): no-drop 0.01 significant',
+      "rules:1:1: 'significant' compares the replicates themselves, not an aggregate of them: write acc: no-drop 0.01 significant\n  mean(acc): no-drop 0.01 significant\n  ^",
+    ],
+    [
+      'acc >= baseline significant',
+      "rules:1:17: 'significant' belongs to the no-drop and no-rise shorthands, e.g. acc: no-drop significant\n  acc >= baseline significant\n                  ^",
     ],
     [
       'acc >= 90%',

@@ -175,6 +175,7 @@ describe('evaluateRules agrees with JavaScript', () => {
             runs: [run({ x: a })],
             baseline: undefined,
             requireBaseline: false,
+            alpha: 0.05,
           }).results;
           expect(result!.threshold).toBe(b);
           expect(result!.actual).toBe(a);
@@ -267,6 +268,7 @@ describe('evaluateRules agrees with JavaScript', () => {
           runs: [run({ x: 0 })],
           baseline: [run({ x: base })],
           requireBaseline: false,
+          alpha: 0.05,
         }).results;
         let expected: number | undefined;
         let failure: RegExp | undefined;

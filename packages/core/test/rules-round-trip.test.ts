@@ -19,6 +19,17 @@ const expression: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((tie) => ({
     number,
     fc.constant('baseline'),
     name.map((metric) => `baseline.${quoted(metric)}`),
+    fc.constantFrom('mean', 'min', 'max', 'median', 'std').map((agg) => `${agg}(baseline)`),
+    fc
+      .tuple(fc.constantFrom('mean', 'min', 'max', 'median', 'std'), name)
+      .map(([agg, metric]) => `${agg}(baseline.${quoted(metric)})`),
+    // Over the candidate's replicates; a metric named like the baseline must keep its backticks.
+    fc
+      .tuple(
+        fc.constantFrom('mean', 'min', 'max', 'median', 'std'),
+        fc.oneof(name, fc.constantFrom('baseline', 'baseline.x')),
+      )
+      .map(([agg, metric]) => `${agg}(${metric.startsWith('baseline') ? `\`${metric}\`` : quoted(metric)})`),
     tie('expr').map((e) => `-(${e})`),
     tie('expr').map((e) => `(${e})`),
     fc.tuple(tie('expr'), fc.constantFrom('+', '-', '*', '/'), tie('expr')).map(([a, op, b]) => `${a} ${op} ${b}`),
@@ -31,8 +42,13 @@ const ruleText = fc.oneof(
     .tuple(fc.constantFrom('mean', 'min', 'max', 'median', 'std'), name, fc.constantFrom(...COMPARISONS), expression)
     .map(([agg, m, op, e]) => `${agg}(${quoted(m)}) ${op} ${e}`),
   fc
-    .tuple(name, fc.constantFrom('no-drop', 'no-rise'), fc.constantFrom('', ' 0.01', ' 5%', ' 12.5%'))
-    .map(([m, kind, amount]) => `${quoted(m)}: ${kind}${amount}`),
+    .tuple(
+      name,
+      fc.constantFrom('no-drop', 'no-rise'),
+      fc.constantFrom('', ' 0.01', ' 5%', ' 12.5%'),
+      fc.constantFrom('', ' significant'),
+    )
+    .map(([m, kind, amount, significant]) => `${quoted(m)}: ${kind}${amount}${significant}`),
 );
 
 const shape = (rule: Rule) => ({
@@ -40,6 +56,7 @@ const shape = (rule: Rule) => ({
   aggregate: rule.aggregate,
   op: rule.op,
   threshold: rule.threshold,
+  significance: rule.significance,
 });
 
 describe('printing a parsed rule and parsing it again', () => {

@@ -1,7 +1,7 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseGateResult, readTextFile, type GateResult } from '@ml-actions/core';
+import { parseGateResult, readTextFile, serializeGateResult, type GateResult } from '@ml-actions/core';
 import type { JobPlace } from './job-records.ts';
 
 /** Where gate leaves its verdicts for package to embed in the manifest. */
@@ -14,7 +14,7 @@ export async function writeJobGateResult(result: GateResult, job: JobPlace): Pro
   const folder = gateResultsFolder(job);
   await mkdir(folder, { recursive: true });
   const name = `${String(Date.now()).padStart(15, '0')}-${Math.random().toString(36).slice(2, 8)}.json`;
-  await writeFile(join(folder, name), JSON.stringify(result));
+  await writeFile(join(folder, name), serializeGateResult(result));
 }
 
 /** Every gate verdict of this job, merged (passed only when all passed); undefined when no gate ran. */

@@ -25,6 +25,22 @@ describe('typed inputs', () => {
     expect(reader.optionalInteger('blank', { min: 1, max: 17 })).toBeUndefined();
   });
 
+  it('reads a fraction strictly between 0 and 1, and refuses anything else naming the input', () => {
+    const { reader } = inputs({ a: '0.05', b: ' .1 ', c: '5e-2', d: '0.999' });
+    expect(reader.fraction('a')).toBe(0.05);
+    expect(reader.fraction('b')).toBe(0.1);
+    expect(reader.fraction('c')).toBe(0.05);
+    expect(reader.fraction('d')).toBe(0.999);
+    for (const bad of ['0', '1', '1.5', '-0.05', '5%', 'NaN', 'Infinity', '0x1', '0.05 0.1', 'abc']) {
+      expect(() => inputs({ alpha: bad }).reader.fraction('alpha')).toThrow(
+        `input "alpha" must be a number between 0 and 1, both excluded (such as 0.05), got "${bad}"`,
+      );
+    }
+    expect(() => reader.fraction('blank')).toThrow(
+      'input "blank" must be a number between 0 and 1, both excluded (such as 0.05), got an empty value',
+    );
+  });
+
   it('masks a secret before returning it, and drops comment lines from lists', () => {
     const { reader, secrets } = inputs({ token: ' ghs_x ', list: 'a\n# note\n\n b \r\nc' });
     expect(reader.secret('token')).toBe('ghs_x');

@@ -1,34 +1,32 @@
+import { summarizeSample } from '../statistics/sample-summary.ts';
 import type { Aggregate } from './rule.ts';
+
+/** Thrown by `aggregateValues` for the std of a single value, whose spread is unknown rather than 0. */
+export class SpreadUnknown extends Error {
+  constructor() {
+    super('the standard deviation of a single value is unknown');
+    this.name = 'SpreadUnknown';
+  }
+}
 
 /**
  * An aggregate over the values of several runs. NaN in any value makes the result NaN, so a
- * diverged seed cannot hide in a mean. `std` is the population standard deviation (divisor n,
- * as numpy's default), so one run has std 0. Throws on an empty list: callers check first.
+ * diverged seed cannot hide in a mean. `std` is the sample standard deviation (divisor n - 1, as
+ * the significance test uses), so it needs two values: for one it throws SpreadUnknown. Throws on
+ * an empty list: callers check first.
  */
 export function aggregateValues(aggregate: Aggregate, values: readonly number[]): number {
   if (values.length === 0) throw new Error(`${aggregate} of no values`);
   if (values.some(Number.isNaN)) return Number.NaN;
-  switch (aggregate) {
-    case 'mean':
-      return mean(values);
-    case 'min':
-      // A loop, not Math.min(...values): spreading a very long list overflows the stack.
-      return values.reduce((a, b) => (b < a ? b : a));
-    case 'max':
-      return values.reduce((a, b) => (b > a ? b : a));
-    case 'median': {
-      const sorted = [...values].sort((a, b) => a - b);
-      const middle = Math.floor(sorted.length / 2);
-      return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-    }
-    case 'std': {
-      const centre = mean(values);
-      return Math.sqrt(values.reduce((sum, v) => sum + (v - centre) ** 2, 0) / values.length);
-    }
+  if (aggregate === 'median') {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
   }
-}
-
-function mean(values: readonly number[]): number {
-  // No initial 0, so the mean of one value is that value exactly (even -0).
-  return values.reduce((sum, v) => sum + v) / values.length;
+  const summary = summarizeSample(values);
+  if (aggregate === 'std') {
+    if (summary.std === undefined) throw new SpreadUnknown();
+    return summary.std;
+  }
+  return summary[aggregate];
 }

@@ -1,30 +1,70 @@
 import type { GateResult, RuleResult, Verdict } from './gate-result.ts';
 import type { RunRecord } from '../record/run-record.ts';
-import { aggregateValues } from './aggregate.ts';
+import { aggregateValues, SpreadUnknown } from './aggregate.ts';
 import { closestNames } from './closest-names.ts';
-import { baselineMetrics, DivisionByZero, evaluateExpr, formatExpr, NotFinite } from './expression.ts';
+import { DivisionByZero, evaluateExpr, exprMetrics, formatExpr, NotFinite, type ExprValues } from './expression.ts';
+import { formatNumber, formatPair } from './message-number.ts';
+import { judgeSignificance } from './significance.ts';
 import { describeName } from './tokenizer.ts';
 import type { Comparison, Rule } from './rule.ts';
 
 /** What the rules are judged against. */
 export interface RulesContext {
-  /** The runs being judged: one, or several of one experiment (seeds, a matrix). */
+  /** The runs being judged: one or several per experiment (seeds, a matrix). */
   runs: readonly RunRecord[];
   /** The baseline runs, or undefined when none was found. */
   baseline: readonly RunRecord[] | undefined;
   /** When set, a rule that needs a missing baseline fails instead of being skipped. */
   requireBaseline: boolean;
+  /** The significance level of `significant` rules: a change counts as worse only at Welch's p < alpha. */
+  alpha: number;
+}
+
+/** The runs of one experiment and the baseline runs they are compared with. */
+export interface ExperimentRuns {
+  experiment: string;
+  runs: readonly RunRecord[];
+  /** Empty when the experiment has no baseline. */
+  baseline: readonly RunRecord[];
 }
 
 /**
- * Judges every rule. Without an aggregate a rule applies to each run and fails if any run
- * fails, reporting the worst; each run is compared with the baseline runs of its own experiment
- * (their mean when there are several). With an aggregate, `baseline` is the same aggregate over
- * the baseline runs. `passed` is false when any rule fails or errs.
+ * Judges every rule for every experiment, in the order of experiment names, then of the rules:
+ * replicates of one experiment are one sample, and experiments are never mixed. Without an
+ * aggregate a rule applies to each run and fails if any run fails, reporting the worst; each run
+ * is compared with the mean of its experiment's baseline runs. With an aggregate, `baseline` is
+ * the same aggregate over those baseline runs. `passed` is false when any rule fails or errs.
  */
 export function evaluateRules(rules: readonly Rule[], context: RulesContext): GateResult {
-  const results = rules.map((rule) => evaluateRule(rule, context));
+  const groups = experimentRuns(context.runs, context.baseline);
+  const results =
+    groups.length === 0
+      ? rules.map((rule): RuleResult => ({ ...resultHead(rule), verdict: 'error', message: 'no runs to judge' }))
+      : groups.flatMap((group) =>
+          rules.map((rule) => ({ experiment: group.experiment, ...evaluateRule(rule, group, context) })),
+        );
   return { passed: results.every((r) => r.verdict !== 'fail' && r.verdict !== 'error'), results };
+}
+
+/**
+ * The runs grouped by experiment, sorted by name, each with the baseline runs of the same
+ * experiment; failing that, when the runs and the baseline each hold a single experiment, the
+ * whole baseline (the user pointed at a record under another name).
+ */
+export function experimentRuns(
+  runs: readonly RunRecord[],
+  baseline: readonly RunRecord[] | undefined,
+): ExperimentRuns[] {
+  const byName = new Map<string, RunRecord[]>();
+  for (const run of runs) byName.set(run.experiment, [...(byName.get(run.experiment) ?? []), run]);
+  const baselineRuns = baseline ?? [];
+  const single = byName.size === 1 && new Set(baselineRuns.map((r) => r.experiment)).size === 1;
+  return [...byName.keys()]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((experiment) => {
+      const same = baselineRuns.filter((b) => b.experiment === experiment);
+      return { experiment, runs: byName.get(experiment)!, baseline: same.length > 0 || !single ? same : baselineRuns };
+    });
 }
 
 /** The outcome of one comparison: one run, or one aggregate. */
@@ -37,32 +77,67 @@ interface Check {
   reason?: string;
 }
 
-function evaluateRule(rule: Rule, context: RulesContext): RuleResult {
-  const head = {
+/** Thrown while computing a threshold that needs the spread of a single run. */
+class OneRun extends Error {}
+
+function resultHead(rule: Rule): Pick<RuleResult, 'rule' | 'line' | 'metric' | 'aggregate'> {
+  return {
     rule: rule.text,
     line: rule.line,
     metric: rule.metric,
     ...(rule.aggregate === undefined ? {} : { aggregate: rule.aggregate }),
   };
-  const { runs } = context;
-  if (runs.length === 0) return { ...head, verdict: 'error', message: 'no runs to judge' };
-  const missing = runs.filter((run) => !Object.hasOwn(run.metrics, rule.metric));
-  if (missing.length > 0) return { ...head, verdict: 'fail', message: missingMetric(rule.metric, runs, missing) };
+}
+
+function evaluateRule(rule: Rule, group: ExperimentRuns, context: RulesContext): RuleResult {
+  const head = resultHead(rule);
+  const { runs } = group;
+  const needed = [rule.metric, ...exprMetrics(rule.threshold, rule.metric).candidate];
+  for (const metric of needed) {
+    const missing = runs.filter((run) => !Object.hasOwn(run.metrics, metric));
+    if (missing.length > 0) return { ...head, verdict: 'fail', message: missingMetric(metric, runs, missing) };
+  }
+  if (rule.significance !== undefined) {
+    const tested = judgeSignificance(rule, rule.significance, group, context.alpha);
+    if (tested.kind === 'tested') return { ...head, ...tested.result };
+    const plain = evaluatePlain(rule, head, group, context);
+    return {
+      ...plain,
+      ...(tested.noise === undefined ? {} : { noise: tested.noise }),
+      message: plain.message + tested.note,
+    };
+  }
+  return evaluatePlain(rule, head, group, context);
+}
+
+function evaluatePlain(
+  rule: Rule,
+  head: Pick<RuleResult, 'rule' | 'line' | 'metric' | 'aggregate'>,
+  group: ExperimentRuns,
+  context: RulesContext,
+): RuleResult {
+  const { runs } = group;
   const valueIn = (run: RunRecord): number => run.metrics[rule.metric]!.value;
 
   if (rule.aggregate !== undefined) {
     const aggregate = rule.aggregate;
-    const baselineRuns = [...new Set(runs.flatMap((run) => baselineRunsFor(run, context)))];
-    const actual = aggregateValues(aggregate, runs.map(valueIn));
-    const check = judge(rule, actual, baselineRuns, (values) => aggregateValues(aggregate, values), context);
     const label = `${aggregate}(${describeName(rule.metric)}) over ${runs.length} ${runs.length === 1 ? 'run' : 'runs'}`;
+    let actual: number;
+    try {
+      actual = aggregateValues(aggregate, runs.map(valueIn));
+    } catch (thrown) {
+      if (!(thrown instanceof SpreadUnknown)) throw thrown;
+      return {
+        ...head,
+        verdict: 'skipped',
+        message: oneRunReason(`${aggregate}(${describeName(rule.metric)})`, 'this experiment', 1),
+      };
+    }
+    const check = judge(rule, actual, group, (values) => aggregateValues(aggregate, values), context);
     return { ...head, ...checkFields(check), message: describeCheck(check, label, rule.op) };
   }
 
-  const checks = runs.map((run) => ({
-    run,
-    check: judge(rule, valueIn(run), baselineRunsFor(run, context), mean, context),
-  }));
+  const checks = runs.map((run) => ({ run, check: judge(rule, valueIn(run), group, mean, context) }));
   const label = describeName(rule.metric);
   const several = runs.length > 1;
   const of = (count: number): string => `${count} of ${runs.length} runs`;
@@ -105,32 +180,54 @@ function evaluateRule(rule: Rule, context: RulesContext): RuleResult {
 function judge(
   rule: Rule,
   actual: number,
-  baselineRuns: readonly RunRecord[],
+  group: ExperimentRuns,
   combine: (values: number[]) => number,
   context: RulesContext,
 ): Check {
-  const baselineValues = new Map<string, number>();
-  for (const metric of baselineMetrics(rule.threshold, rule.metric)) {
-    if (baselineRuns.length === 0) return noBaseline(actual, undefined, context.requireBaseline);
-    const values = baselineRuns.flatMap((run) => {
+  const baselineValues = new Map<string, number[]>();
+  const reads = exprMetrics(rule.threshold, rule.metric);
+  for (const metric of reads.baseline) {
+    if (group.baseline.length === 0) return noBaseline(actual, undefined, context.requireBaseline);
+    const values = group.baseline.flatMap((run) => {
       const found = run.metrics[metric];
       return found !== undefined && Object.hasOwn(run.metrics, metric) ? [found.value] : [];
     });
     if (values.length === 0) {
       // A metric that neither side records is a typo, not a metric new in this run.
-      if (!context.runs.some((run) => Object.hasOwn(run.metrics, metric))) {
-        return { verdict: 'error', actual, reason: unknownBaselineMetric(metric, context) };
+      if (!group.runs.some((run) => Object.hasOwn(run.metrics, metric))) {
+        return { verdict: 'error', actual, reason: unknownBaselineMetric(metric, group) };
       }
       return noBaseline(actual, metric, context.requireBaseline);
     }
-    baselineValues.set(metric, combine(values));
+    baselineValues.set(metric, values);
   }
-  const baseline = baselineValues.get(rule.metric);
+  const ownBaseline = baselineValues.get(rule.metric);
+  const baseline = ownBaseline === undefined ? undefined : combine(ownBaseline);
   const withBaseline = baseline === undefined ? {} : { baseline };
+  const values: ExprValues = {
+    baseline: (metric) => combine(baselineValues.get(metric)!),
+    aggregate: (aggregate, of, metric) => {
+      const sample =
+        of === 'baseline' ? baselineValues.get(metric)! : group.runs.map((run) => run.metrics[metric]!.value);
+      try {
+        return aggregateValues(aggregate, sample);
+      } catch (thrown) {
+        if (!(thrown instanceof SpreadUnknown)) throw thrown;
+        const written = formatExpr({
+          kind: 'aggregate',
+          aggregate,
+          of,
+          ...(metric === rule.metric && of === 'baseline' ? {} : { metric }),
+        });
+        throw new OneRun(oneRunReason(written, of === 'baseline' ? 'the baseline' : 'this experiment', sample.length));
+      }
+    },
+  };
   let threshold: number;
   try {
-    threshold = evaluateExpr(rule.threshold, rule.metric, (metric) => baselineValues.get(metric)!);
+    threshold = evaluateExpr(rule.threshold, rule.metric, values);
   } catch (thrown) {
+    if (thrown instanceof OneRun) return { verdict: 'skipped', actual, ...withBaseline, reason: thrown.message };
     if (thrown instanceof NotFinite) {
       return {
         verdict: 'error',
@@ -144,6 +241,11 @@ function judge(
     return { verdict: 'error', actual, ...withBaseline, reason: `division by zero${divisor}` };
   }
   return { verdict: compare(actual, rule.op, threshold) ? 'pass' : 'fail', actual, threshold, ...withBaseline };
+}
+
+/** Why a rule that needs the spread of one run was skipped: the std of a single value is unknown, not 0. */
+function oneRunReason(written: string, side: string, count: number): string {
+  return `skipped (one run): ${written} needs at least two runs, and ${side} has ${count}; the spread of one run is unknown`;
 }
 
 function noBaseline(actual: number, metric: string | undefined, required: boolean): Check {
@@ -197,19 +299,6 @@ function safety(check: Check, op: Comparison): number {
   return Number.isNaN(distance) ? Number.NEGATIVE_INFINITY : distance;
 }
 
-/**
- * The baseline runs a run is compared with: those of its own experiment; failing that, when the
- * runs and the baseline each hold a single experiment, the whole baseline (the user pointed at a
- * record under another name).
- */
-function baselineRunsFor(run: RunRecord, context: RulesContext): readonly RunRecord[] {
-  const baseline = context.baseline ?? [];
-  const same = baseline.filter((b) => b.experiment === run.experiment);
-  if (same.length > 0) return same;
-  const single = (records: readonly RunRecord[]): boolean => new Set(records.map((r) => r.experiment)).size === 1;
-  return single(baseline) && single(context.runs) ? baseline : [];
-}
-
 function missingMetric(metric: string, runs: readonly RunRecord[], missing: readonly RunRecord[]): string {
   if (missing.length < runs.length) {
     const where = `metric "${metric}" not found in ${runName(missing[0]!)} (missing from ${missing.length} of ${runs.length} runs)`;
@@ -220,8 +309,8 @@ function missingMetric(metric: string, runs: readonly RunRecord[], missing: read
   return withClosest(`metric "${metric}" not found`, metric, names);
 }
 
-function unknownBaselineMetric(metric: string, context: RulesContext): string {
-  const names = [...context.runs, ...(context.baseline ?? [])].flatMap((run) => Object.keys(run.metrics));
+function unknownBaselineMetric(metric: string, group: ExperimentRuns): string {
+  const names = [...group.runs, ...group.baseline].flatMap((run) => Object.keys(run.metrics));
   return withClosest(`metric "${metric}" not found in the runs or the baseline`, metric, names);
 }
 
@@ -247,17 +336,6 @@ function describeCheck(check: Check, label: string, op: Comparison): string {
   if (check.verdict === 'pass') return `${label} = ${actual} ${op} ${limit}${baseline}`;
   const nan = Number.isNaN(check.actual) || Number.isNaN(threshold) ? '; a comparison with NaN fails' : '';
   return `${label} = ${actual}, not ${op} ${limit}${baseline}${nan}`;
-}
-
-/** Six significant digits, unless that would make two different numbers look the same. */
-function formatPair(a: number, b: number): [string, string] {
-  const short: [string, string] = [formatNumber(a), formatNumber(b)];
-  return short[0] === short[1] && !Object.is(a, b) ? [String(a), String(b)] : short;
-}
-
-function formatNumber(n: number): string {
-  if (!Number.isFinite(n) || (Number.isInteger(n) && Math.abs(n) < 1e15)) return String(n);
-  return String(Number(n.toPrecision(6)));
 }
 
 function mean(values: number[]): number {

@@ -1,5 +1,13 @@
 import { describeName } from './tokenizer.ts';
-import type { Expr } from './rule.ts';
+import type { Aggregate, Expr } from './rule.ts';
+
+/** Where the values an expression names come from. */
+export interface ExprValues {
+  /** The baseline value of a metric; bare `baseline` asks for the rule's own. */
+  baseline(metric: string): number;
+  /** An aggregate over the replicates of a metric, the baseline's or the candidate's. */
+  aggregate(aggregate: Aggregate, of: 'baseline' | 'candidate', metric: string): number;
+}
 
 /** Thrown by `evaluateExpr` when a divisor is zero; `evaluateRules` turns it into an `error` verdict. */
 export class DivisionByZero extends Error {
@@ -29,33 +37,31 @@ export class NotFinite extends Error {
 }
 
 /**
- * The value of a right-hand side. `baselineOf` gives the baseline value of a metric; bare
- * `baseline` asks for `metric`, the rule's own. Division by zero throws DivisionByZero rather
- * than yield an infinity nobody meant, and any part that is not finite throws NotFinite, so a
- * threshold is always a finite number.
+ * The value of a right-hand side; `values` gives what it names, and a name without a metric
+ * (`baseline`, `mean(baseline)`) asks for `metric`, the rule's own. Division by zero throws
+ * DivisionByZero rather than yield an infinity nobody meant, and any part that is not finite
+ * throws NotFinite, so a threshold is always a finite number.
  */
-export function evaluateExpr(expr: Expr, metric: string, baselineOf: (metric: string) => number): number {
-  const value = evaluatePart(expr, metric, baselineOf);
+export function evaluateExpr(expr: Expr, metric: string, values: ExprValues): number {
+  const value = evaluatePart(expr, metric, values);
   if (!Number.isFinite(value)) throw new NotFinite(expr, value);
   return value;
 }
 
-function evaluatePart(expr: Expr, metric: string, baselineOf: (metric: string) => number): number {
+function evaluatePart(expr: Expr, metric: string, values: ExprValues): number {
   switch (expr.kind) {
     case 'number':
       return expr.value;
     case 'baseline':
-      return baselineOf(expr.metric ?? metric);
+      return values.baseline(expr.metric ?? metric);
+    case 'aggregate':
+      return values.aggregate(expr.aggregate, expr.of, expr.metric ?? metric);
     case 'negate':
-      return -evaluateExpr(expr.operand, metric, baselineOf);
+      return -evaluateExpr(expr.operand, metric, values);
     case 'binary':
-      return arithmetic(
-        expr,
-        evaluateExpr(expr.left, metric, baselineOf),
-        evaluateExpr(expr.right, metric, baselineOf),
-      );
+      return arithmetic(expr, evaluateExpr(expr.left, metric, values), evaluateExpr(expr.right, metric, values));
     case 'margin': {
-      const base = evaluateExpr(expr.base, metric, baselineOf);
+      const base = evaluateExpr(expr.base, metric, values);
       const up = expr.direction === 'above' ? base >= 0 : base < 0;
       return base * (up ? 1 + expr.percent / 100 : 1 - expr.percent / 100);
     }
@@ -76,11 +82,12 @@ function arithmetic(expr: Expr & { kind: 'binary' }, left: number, right: number
   }
 }
 
-/** The metrics whose baseline values an expression needs. */
-export function baselineMetrics(expr: Expr, metric: string): Set<string> {
-  const found = new Set<string>();
+/** The metrics an expression reads from each side: the baseline's, and the candidate's replicates. */
+export function exprMetrics(expr: Expr, metric: string): { baseline: Set<string>; candidate: Set<string> } {
+  const found = { baseline: new Set<string>(), candidate: new Set<string>() };
   const visit = (e: Expr): void => {
-    if (e.kind === 'baseline') found.add(e.metric ?? metric);
+    if (e.kind === 'baseline') found.baseline.add(e.metric ?? metric);
+    else if (e.kind === 'aggregate') found[e.of].add(e.metric ?? metric);
     else if (e.kind === 'negate') visit(e.operand);
     else if (e.kind === 'binary') {
       visit(e.left);
@@ -89,6 +96,11 @@ export function baselineMetrics(expr: Expr, metric: string): Set<string> {
   };
   visit(expr);
   return found;
+}
+
+/** The metrics whose baseline values an expression needs. */
+export function baselineMetrics(expr: Expr, metric: string): Set<string> {
+  return exprMetrics(expr, metric).baseline;
 }
 
 const PRECEDENCE = { '+': 1, '-': 1, '*': 2, '/': 2 } as const;
@@ -100,6 +112,8 @@ export function formatExpr(expr: Expr): string {
       return String(expr.value);
     case 'baseline':
       return expr.metric === undefined ? 'baseline' : `baseline.${describeName(expr.metric)}`;
+    case 'aggregate':
+      return `${expr.aggregate}(${aggregateArgument(expr)})`;
     case 'negate': {
       const inner = formatExpr(expr.operand);
       return expr.operand.kind === 'binary' || expr.operand.kind === 'margin' ? `-(${inner})` : `-${inner}`;
@@ -116,4 +130,12 @@ export function formatExpr(expr: Expr): string {
     case 'margin':
       return `${formatExpr(expr.base)} ${expr.direction === 'above' ? '+' : '-'} ${expr.percent}%`;
   }
+}
+
+function aggregateArgument(expr: Expr & { kind: 'aggregate' }): string {
+  if (expr.of === 'baseline')
+    return formatExpr({ kind: 'baseline', ...(expr.metric === undefined ? {} : { metric: expr.metric }) });
+  const metric = expr.metric!;
+  // Bare `baseline` and `baseline.x` in an aggregate mean the baseline's runs, so a candidate metric of such a name is quoted.
+  return metric === 'baseline' || metric.startsWith('baseline.') ? `\`${metric}\`` : describeName(metric);
 }

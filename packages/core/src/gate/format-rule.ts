@@ -6,7 +6,14 @@ import type { Rule } from './rule.ts';
 export function formatRule(rule: Rule): string {
   const metric = describeName(rule.metric);
   const { threshold } = rule;
-  // Percent margins only exist as shorthands, so they are written as the shorthand they came from.
+  // Significance and percent margins only exist as shorthands, so they are written as the shorthand they came from.
+  if (rule.significance !== undefined) {
+    const word = rule.significance.direction === 'higher' ? 'no-drop' : 'no-rise';
+    let amount = '';
+    if (threshold.kind === 'margin') amount = ` ${threshold.percent}%`;
+    else if (threshold.kind === 'binary' && threshold.right.kind === 'number') amount = ` ${threshold.right.value}`;
+    return `${metric}: ${word}${amount} significant`;
+  }
   if (threshold.kind === 'margin' && threshold.base.kind === 'baseline' && threshold.base.metric === undefined) {
     if (rule.op === '<=' && threshold.direction === 'above') return `${metric}: no-rise ${threshold.percent}%`;
     if (rule.op === '>=' && threshold.direction === 'below') return `${metric}: no-drop ${threshold.percent}%`;

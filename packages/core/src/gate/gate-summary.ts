@@ -1,4 +1,4 @@
-import { gateVerdict, type GateResult, type Verdict } from './gate-result.ts';
+import { gateVerdict, type GateResult, type RuleResult, type Verdict } from './gate-result.ts';
 import { escapeCell, escapeInline } from '../text/markdown-escape.ts';
 import { formatMetricValue } from '../record/run-summary.ts';
 
@@ -26,7 +26,10 @@ function whyNotJudged(result: GateResult): string {
   return `${total === 1 ? 'the only rule was' : `all ${total} rules`} skipped${why}`;
 }
 
-/** The gate's report, for the job summary and the check run: the verdict, then every rule. */
+/**
+ * The gate's report, for the job summary and the check run: the verdict, then one table per
+ * experiment (rules hold per experiment), with the significance columns when a rule was tested.
+ */
 export function renderGateSummary(
   result: GateResult,
   context: { experiments: string[]; baselineSha?: string | undefined; notices: string[] },
@@ -37,13 +40,50 @@ export function renderGateSummary(
   }
   if (context.baselineSha !== undefined) lines.push(`Baseline: commit \`${context.baselineSha.slice(0, 7)}\``, '');
   for (const notice of context.notices) lines.push(`> ${escapeInline(notice)}`, '');
-  lines.push('| rule | verdict | value | threshold | baseline | detail |', '|---|---|---:|---:|---:|---|');
-  const optional = (value: number | undefined) => (value === undefined ? '' : formatMetricValue(value));
-  for (const rule of result.results) {
-    lines.push(
-      `| ${escapeCell(rule.rule)} | ${MARKS[rule.verdict]} | ${optional(rule.actual)} | ${optional(rule.threshold)} | ${optional(rule.baseline)} | ${escapeCell(rule.message)} |`,
-    );
+  const groups = byExperiment(result.results);
+  for (const [experiment, rules] of groups) {
+    if (groups.size > 1) lines.push(`#### ${escapeInline(experiment ?? '')}`, '');
+    lines.push(...ruleTable(rules), '');
   }
-  lines.push('');
+  if (groups.size === 0) lines.push(...ruleTable([]), '');
   return lines.join('\n');
+}
+
+function byExperiment(results: readonly RuleResult[]): Map<string | undefined, RuleResult[]> {
+  const groups = new Map<string | undefined, RuleResult[]>();
+  for (const result of results) groups.set(result.experiment, [...(groups.get(result.experiment) ?? []), result]);
+  return groups;
+}
+
+function ruleTable(rules: readonly RuleResult[]): string[] {
+  const tested = rules.some((rule) => rule.pValue !== undefined);
+  const optional = (value: number | undefined) => (value === undefined ? '' : formatMetricValue(value));
+  const lines = tested
+    ? [
+        '| rule | verdict | value | threshold | baseline | change (CI) | p | detail |',
+        '|---|---|---:|---:|---:|---:|---:|---|',
+      ]
+    : ['| rule | verdict | value | threshold | baseline | detail |', '|---|---|---:|---:|---:|---|'];
+  for (const rule of rules) {
+    const cells = [
+      escapeCell(rule.rule),
+      MARKS[rule.verdict],
+      optional(rule.actual),
+      optional(rule.threshold),
+      optional(rule.baseline),
+    ];
+    if (tested) cells.push(changeCell(rule), optional(rule.pValue));
+    cells.push(escapeCell(rule.message));
+    lines.push(`| ${cells.join(' | ')} |`);
+  }
+  return lines;
+}
+
+function changeCell(rule: RuleResult): string {
+  if (rule.difference === undefined) return rule.noise === 'single-run' ? 'single-run' : '';
+  const interval =
+    rule.ciLow === undefined || rule.ciHigh === undefined
+      ? ''
+      : ` (${formatMetricValue(rule.ciLow)} to ${formatMetricValue(rule.ciHigh)})`;
+  return `${formatMetricValue(rule.difference)}${interval}`;
 }

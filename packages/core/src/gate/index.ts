@@ -1,4 +1,4 @@
-export { aggregateValues } from './aggregate.ts';
+export { aggregateValues, SpreadUnknown } from './aggregate.ts';
 export { closestNames } from './closest-names.ts';
 export { evaluateRules, type RulesContext } from './evaluate.ts';
 export { formatExpr } from './expression.ts';

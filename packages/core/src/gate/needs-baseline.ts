@@ -6,6 +6,8 @@ function usesBaseline(expr: Expr): boolean {
       return false;
     case 'baseline':
       return true;
+    case 'aggregate':
+      return expr.of === 'baseline';
     case 'negate':
       return usesBaseline(expr.operand);
     case 'binary':

@@ -1,12 +1,14 @@
 /*
  * The gate rules language, one rule a line:
  *
- *   rule      := left comparison sum | left ':' ('no-drop' | 'no-rise') [number ['%']]
+ *   rule      := left comparison sum | left ':' shorthand
+ *   shorthand := ('no-drop' | 'no-rise') [number ['%']] ['significant']
  *   left      := name | aggregate '(' name ')'        aggregate: mean min max median std
  *   sum       := product (('+' | '-') product)*
  *   product   := unary (('*' | '/') unary)*
  *   unary     := '-' unary | primary
- *   primary   := number | 'baseline' | 'baseline.' name | '(' sum ')'
+ *   primary   := number | 'baseline' | 'baseline.' name | aggregate '(' over ')' | '(' sum ')'
+ *   over      := 'baseline' | 'baseline.' name | name
  *
  * A bare name is a maximal run of ASCII letters, digits, '.', '/', '-' and '_' starting with a
  * letter or '_'; any other name goes in backticks (`val loss`). So `a-b` is one name, and a
@@ -15,9 +17,17 @@
  * '%' appears only in shorthand amounts. `no-drop A` means `>= baseline - A`, `no-rise A` means `<= baseline + A`, and with
  * `A%` the baseline moves by A percent of its magnitude (for a positive baseline,
  * `loss: no-rise 5%` is `loss <= baseline * 1.05`).
+ *
+ * On the right side an aggregate is taken over the replicates of the experiment being judged:
+ * `mean(baseline)` and `std(baseline.loss)` over the baseline's runs, `std(accuracy)` over the
+ * candidate's (a name in backticks is always a metric, so `` mean(`baseline`) `` is the candidate's).
+ * `std` is the sample standard deviation (divisor n - 1). `significant` makes a shorthand fail
+ * only when the candidate's replicates are worse than the baseline's, moved by the amount, at
+ * Welch's p < alpha; it applies to the replicates themselves, so the left side takes no aggregate.
  */
 import { UserError } from '../errors.ts';
-import { AGGREGATES, type Aggregate, type Comparison, type Expr, type Rule } from './rule.ts';
+import { closestNames } from './closest-names.ts';
+import { AGGREGATES, type Aggregate, type Comparison, type Expr, type Rule, type Significance } from './rule.ts';
 import { ruleSyntaxError, ruleSyntaxErrors, type SourceLine } from './syntax-error.ts';
 import { clip, describeName, tokenize, type Token } from './tokenizer.ts';
 
@@ -26,6 +36,9 @@ import { clip, describeName, tokenize, type Token } from './tokenizer.ts';
 const MAX_DEPTH = 100;
 
 const COMPARISON_LIST = '<, <=, >, >=, ==, !=';
+
+// The word that asks a shorthand for a significance test.
+const SIGNIFICANT = 'significant';
 
 /**
  * Parses rules text, one rule a line; `#` comments and blank lines are ignored. `source` names
@@ -70,6 +83,8 @@ class LineParser {
   private readonly tokens: Token[];
   private position = 0;
   private nesting = 0;
+  /** The rule's metric, once the left side is read: messages suggest fixes with it. */
+  private metric = '';
 
   constructor(at: SourceLine, tokens: Token[]) {
     this.at = at;
@@ -78,6 +93,7 @@ class LineParser {
 
   parseRule(): ParsedRule {
     const left = this.parseLeft();
+    this.metric = left.metric;
     const leftText =
       left.aggregate === undefined ? describeName(left.metric) : `${left.aggregate}(${describeName(left.metric)})`;
     const next = this.peek();
@@ -89,7 +105,14 @@ class LineParser {
     }
     if (next.kind === 'punct' && next.text === ':') {
       this.advance();
-      return { ...left, ...this.parseShorthand() };
+      const { written, ...shorthand } = this.parseShorthand();
+      if (shorthand.significance !== undefined && left.aggregate !== undefined) {
+        throw this.error(
+          this.tokens[0]!,
+          `'significant' compares the replicates themselves, not an aggregate of them: write ${clip(`${describeName(left.metric)}: ${written}`)}`,
+        );
+      }
+      return { ...left, ...shorthand };
     }
     let message = `expected a comparison (${COMPARISON_LIST}) or ':' after '${clip(leftText)}'`;
     if (next.kind === 'name' && !next.quoted) {
@@ -128,8 +151,11 @@ class LineParser {
     return { metric: inner.text, aggregate };
   }
 
-  /** After `metric:`, `no-drop` or `no-rise` with an optional amount, absolute or `N%`. */
-  private parseShorthand(): { op: Comparison; threshold: Expr } {
+  /**
+   * After `metric:`, `no-drop` or `no-rise` with an optional amount, absolute or `N%`, and an
+   * optional `significant`; `written` is the shorthand as a message would quote it.
+   */
+  private parseShorthand(): { op: Comparison; threshold: Expr; significance?: Significance; written: string } {
     const word = this.peek();
     if (word.kind !== 'name' || word.quoted || (word.text !== 'no-drop' && word.text !== 'no-rise')) {
       throw this.error(word, "expected 'no-drop' or 'no-rise' after ':'");
@@ -138,27 +164,53 @@ class LineParser {
     const drop = word.text === 'no-drop';
     const op: Comparison = drop ? '>=' : '<=';
     const base: Expr = { kind: 'baseline' };
+    let threshold: Expr = base;
+    let written = word.text;
     const amount = this.peek();
-    if (amount.kind === 'end') return { op, threshold: base };
-    if (amount.kind !== 'number') {
-      throw this.error(amount, `expected an amount such as 0.01 or 5% after '${word.text}'`);
-    }
-    this.advance();
-    const percent = this.peek();
-    let threshold: Expr;
-    if (percent.kind === 'punct' && percent.text === '%') {
+    if (amount.kind === 'number') {
       this.advance();
-      threshold = { kind: 'margin', base, percent: amount.value, direction: drop ? 'below' : 'above' };
-    } else {
-      threshold = { kind: 'binary', op: drop ? '-' : '+', left: base, right: { kind: 'number', value: amount.value } };
+      const percent = this.peek();
+      if (percent.kind === 'punct' && percent.text === '%') {
+        this.advance();
+        threshold = { kind: 'margin', base, percent: amount.value, direction: drop ? 'below' : 'above' };
+        written += ` ${amount.text}%`;
+      } else {
+        threshold = {
+          kind: 'binary',
+          op: drop ? '-' : '+',
+          left: base,
+          right: { kind: 'number', value: amount.value },
+        };
+        written += ` ${amount.text}`;
+      }
     }
     const rest = this.peek();
-    if (rest.kind !== 'end')
-      throw this.error(
-        rest,
-        `expected the end of the rule after '${amount.text}${threshold.kind === 'margin' ? '%' : ''}'`,
-      );
-    return { op, threshold };
+    if (rest.kind === 'end') return { op, threshold, written };
+    if (rest.kind === 'name' && !rest.quoted && rest.text === SIGNIFICANT) {
+      this.advance();
+      const after = this.peek();
+      if (after.kind === 'number') {
+        throw this.error(
+          after,
+          `the amount goes before '${SIGNIFICANT}': ${word.text} ${clip(after.text)} ${SIGNIFICANT}`,
+        );
+      }
+      if (after.kind !== 'end') throw this.error(after, `expected the end of the rule after '${SIGNIFICANT}'`);
+      const significance: Significance = { direction: drop ? 'higher' : 'lower' };
+      return { op, threshold, significance, written: `${written} ${SIGNIFICANT}` };
+    }
+    if (written === word.text) {
+      let message = `expected an amount such as 0.01 or 5%, or '${SIGNIFICANT}', after '${word.text}'`;
+      if (rest.kind === 'name' && closestNames(rest.text, [SIGNIFICANT]).length > 0) {
+        message += `; did you mean '${SIGNIFICANT}'?`;
+      }
+      throw this.error(rest, message);
+    }
+    let message = `expected '${SIGNIFICANT}' or the end of the rule after '${clip(written.slice(word.text.length + 1))}'`;
+    if (rest.kind === 'name' && closestNames(rest.text, [SIGNIFICANT]).length > 0) {
+      message += `; did you mean '${SIGNIFICANT}'?`;
+    }
+    throw this.error(rest, message);
   }
 
   private parseSum(before: Token): Parsed {
@@ -221,12 +273,53 @@ class LineParser {
     }
     if (token.kind === 'name') {
       this.advance();
+      const open = this.peek();
+      if (!token.quoted && open.kind === 'punct' && open.text === '(') {
+        return { expr: this.parseAggregateCall(token), depth: 1 };
+      }
       return { expr: this.parseBaseline(token), depth: 1 };
     }
     throw this.error(token, `expected a number or metric after '${clip(before.text)}'`);
   }
 
-  /** `baseline`, `baseline.metric` or ``baseline.`odd metric` ``: the only names the right side knows. */
+  /**
+   * `mean(baseline)`, `std(baseline.loss)` over the baseline's replicates, or `std(accuracy)` over
+   * the candidate's; `name` is the aggregate's name, and the `(` comes next.
+   */
+  private parseAggregateCall(name: Token & { kind: 'name' }): Expr {
+    const aggregate = asAggregate(name.text);
+    if (aggregate === undefined) {
+      throw this.error(name, `unknown aggregate '${clip(name.text)}'; use ${AGGREGATES.join(', ')}`);
+    }
+    this.advance();
+    const inner = this.peek();
+    if (inner.kind !== 'name') {
+      throw this.error(inner, `expected baseline, baseline.<metric> or a metric name after '${aggregate}('`);
+    }
+    this.advance();
+    const next = this.peek();
+    if (!inner.quoted && next.kind === 'punct' && next.text === '(' && asAggregate(inner.text) !== undefined) {
+      throw this.error(inner, 'aggregates cannot be nested');
+    }
+    let expr: Expr;
+    if (!inner.quoted && (inner.text === 'baseline' || inner.text.startsWith('baseline.'))) {
+      const baseline = this.parseBaseline(inner);
+      expr =
+        baseline.kind === 'baseline' && baseline.metric !== undefined
+          ? { kind: 'aggregate', aggregate, of: 'baseline', metric: baseline.metric }
+          : { kind: 'aggregate', aggregate, of: 'baseline' };
+    } else {
+      expr = { kind: 'aggregate', aggregate, of: 'candidate', metric: inner.text };
+    }
+    const close = this.peek();
+    if (!(close.kind === 'punct' && close.text === ')')) {
+      throw this.error(close, `expected ')' to close '${aggregate}('`);
+    }
+    this.advance();
+    return expr;
+  }
+
+  /** `baseline`, `baseline.metric` or ``baseline.`odd metric` ``: the only bare names the right side knows. */
   private parseBaseline(name: Token & { kind: 'name' }): Expr {
     if (!name.quoted) {
       if (name.text === 'baseline') return { kind: 'baseline' };
@@ -239,13 +332,6 @@ class LineParser {
         throw this.error(quoted, "expected a metric name after 'baseline.'");
       }
       if (name.text.startsWith('baseline.')) return { kind: 'baseline', metric: name.text.slice('baseline.'.length) };
-      const next = this.peek();
-      if (next.kind === 'punct' && next.text === '(' && asAggregate(name.text) !== undefined) {
-        throw this.error(
-          name,
-          'aggregates belong on the left side only; there, baseline already means the same aggregate over the baseline runs',
-        );
-      }
       const glued = /^baseline([-/])(.+)$/.exec(name.text);
       if (glued !== null) {
         const spaced = clip(`baseline ${glued[1]} ${glued[2]}`);
@@ -255,9 +341,10 @@ class LineParser {
         );
       }
     }
+    const metric = clip(describeName(name.text));
     throw this.error(
       name,
-      `unknown name '${clip(describeName(name.text))}'; the right side may use numbers, baseline and baseline.<metric>`,
+      `unknown name '${metric}'; the right side may use numbers, baseline, baseline.<metric> and aggregates such as mean(baseline) or mean(${metric})`,
     );
   }
 
@@ -271,6 +358,12 @@ class LineParser {
       throw this.error(token, `'%' is only allowed in no-drop and no-rise amounts (loss: no-rise 5%); write ${plain}`);
     }
     if (token.kind === 'compare') throw this.error(token, 'a rule holds one comparison; write two rules');
+    if (token.kind === 'name' && !token.quoted && token.text === SIGNIFICANT) {
+      throw this.error(
+        token,
+        `'${SIGNIFICANT}' belongs to the no-drop and no-rise shorthands, e.g. ${clip(describeName(this.metric))}: no-drop ${SIGNIFICANT}`,
+      );
+    }
     if (token.kind === 'punct' && token.text === ')') throw this.error(token, "unmatched ')'");
     throw this.error(token, `expected an operator (+, -, *, /) or the end of the rule after '${clip(previous.text)}'`);
   }

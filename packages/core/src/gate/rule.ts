@@ -16,6 +16,12 @@ export type Expr =
   | { kind: 'number'; value: number }
   /** A baseline value: of the rule's own metric when `metric` is absent (`baseline`), else of `metric` (`baseline.loss`). */
   | { kind: 'baseline'; metric?: string }
+  /**
+   * An aggregate over the replicates of the experiment being judged: of the baseline's runs
+   * (`mean(baseline)`, `std(baseline.loss)`: `metric` absent means the rule's own), or of the
+   * candidate's runs (`std(accuracy)`, `metric` always present).
+   */
+  | { kind: 'aggregate'; aggregate: Aggregate; of: 'baseline' | 'candidate'; metric?: string }
   | { kind: 'negate'; operand: Expr }
   | { kind: 'binary'; op: ArithmeticOperator; left: Expr; right: Expr }
   /**
@@ -36,4 +42,14 @@ export interface Rule {
   aggregate?: Aggregate;
   op: Comparison;
   threshold: Expr;
+  /**
+   * Present for `no-drop significant` and `no-rise significant`: the rule fails only when the
+   * candidate's replicates are worse than the baseline's, moved by the threshold's margin, at
+   * Welch's p < alpha. `direction` says which way is better.
+   */
+  significance?: Significance;
+}
+
+export interface Significance {
+  direction: 'higher' | 'lower';
 }

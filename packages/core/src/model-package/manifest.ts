@@ -34,6 +34,8 @@ export interface ManifestFile {
 
 export interface ManifestRule {
   rule: string;
+  /** The experiment the rule was judged for; null when there were no runs. */
+  experiment: string | null;
   line: number;
   metric: string;
   aggregate: string | null;
@@ -41,6 +43,8 @@ export interface ManifestRule {
   actual: ManifestNumber | null;
   threshold: ManifestNumber | null;
   baseline: ManifestNumber | null;
+  /** Welch's p-value of a `significant` rule that was tested, else null. */
+  pValue: ManifestNumber | null;
   message: string;
 }
 
@@ -183,6 +187,7 @@ function manifestGate(gate: GateResult): ManifestGate {
     passed: gate.passed,
     rules: gate.results.map((result) => ({
       rule: result.rule,
+      experiment: result.experiment ?? null,
       line: result.line,
       metric: result.metric,
       aggregate: result.aggregate ?? null,
@@ -190,6 +195,7 @@ function manifestGate(gate: GateResult): ManifestGate {
       actual: optionalNumber(result.actual),
       threshold: optionalNumber(result.threshold),
       baseline: optionalNumber(result.baseline),
+      pValue: optionalNumber(result.pValue),
       message: result.message,
     })),
   };
