@@ -79,10 +79,14 @@ export class BaselineSearch {
       this.reads.set(read.artifact.id, read);
     }
 
+    // Every record read from this run counts for the experiment it names, whichever name led to it.
+    const readHere = newestAttempts(listed.filter((artifact) => this.reads.has(artifact.id))).map(
+      (artifact) => this.reads.get(artifact.id) as RecordArtifactRead,
+    );
     const findings = new Map<string, RunFinding>();
     for (const [experiment, candidates] of candidatesOf) {
       const reads = candidates.map((artifact) => this.reads.get(artifact.id) as RecordArtifactRead);
-      const records = reads.flatMap((read) => (read.record?.experiment === experiment ? [read.record] : []));
+      const records = readHere.flatMap((read) => (read.record?.experiment === experiment ? [read.record] : []));
       const failed = reads.flatMap((read) => (read.reason === undefined ? [] : [read.reason]));
       const other = reads.find((read) => read.record !== undefined)?.record?.experiment;
       if (records.length > 0) {
