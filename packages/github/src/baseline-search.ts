@@ -55,7 +55,7 @@ export class BaselineSearch {
           per_page: PER_PAGE,
           page,
         });
-        return { total: answer.data.total_count, items: answer.data.artifacts as ListedArtifact[] };
+        return { total: answer.data.total_count, items: answer.data.artifacts };
       }, MAX_RUN_ARTIFACT_PAGES).then(({ items }) => items.filter((artifact) => !artifact.expired));
       this.listings.set(runId, listing);
     }

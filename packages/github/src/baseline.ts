@@ -104,7 +104,10 @@ async function fromArtifactName(lookup: Lookup, name: string): Promise<LookupRes
   }
   const [read] = await readRecordArtifacts(lookup.github, context, [found], workflowRunId);
   if (read?.record === undefined) {
-    return { baselines: [], notices: [`the baseline of ${listed(lookup.experiments)} could not be looked up: ${read?.reason}`] };
+    return {
+      baselines: [],
+      notices: [`the baseline of ${listed(lookup.experiments)} could not be looked up: ${read?.reason}`],
+    };
   }
   const record = read.record;
   const why =

@@ -64,8 +64,7 @@ export function recordArtifactLabel(artifact: Pick<ListedArtifact, 'name'>, work
 
 /** One record artifact read: its record, or why it has none that can be used (the artifact named first). */
 export type RecordArtifactRead<T extends ListedArtifact = ListedArtifact> =
-  | { artifact: T; record: RunRecord; reason?: undefined }
-  | { artifact: T; record?: undefined; reason: string };
+  { artifact: T; record: RunRecord; reason?: undefined } | { artifact: T; record?: undefined; reason: string };
 
 /** Downloads at once at most: enough to hide latency, few enough for GitHub's secondary rate limits. */
 const PARALLEL_DOWNLOADS = 8;

@@ -126,9 +126,7 @@ export async function downloadArtifactFile(
   }
   const archive = await fetchArchive(signedUrl, location.label);
   const [wanted, shown] =
-    typeof fileName === 'string'
-      ? [fileName, fileName]
-      : [(name: string) => fileName.matches(name), fileName.pattern];
+    typeof fileName === 'string' ? [fileName, fileName] : [(name: string) => fileName.matches(name), fileName.pattern];
   const bytes = readZipEntry(archive, wanted, { ...DOWNLOAD_LIMITS, maxEntryBytes: maxBytes }, location.label);
   return bytes === undefined ? undefined : decodeTextBytes(bytes, `${shown} of ${location.label}`);
 }

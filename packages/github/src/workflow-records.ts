@@ -58,7 +58,7 @@ interface ListedJob {
  */
 export function jobDisplayName(job: string, matrix: Record<string, unknown>): string {
   const values = Object.values(matrix).map((value) =>
-    typeof value === 'string' ? value : value === null ? '' : (JSON.stringify(value) ?? String(value)),
+    typeof value === 'string' ? value : value === null ? '' : (JSON.stringify(value) ?? ''),
   );
   return values.length === 0 ? job : `${job} (${values.join(', ')})`;
 }
@@ -92,7 +92,7 @@ export async function readWorkflowRecords(request: {
         per_page: PER_PAGE,
         page,
       });
-      return { total: answer.data.total_count, items: answer.data.artifacts as ListedArtifact[] };
+      return { total: answer.data.total_count, items: answer.data.artifacts };
     }, MAX_PAGES),
     readCountedPages(async (page) => {
       const answer = await github.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', {
@@ -107,12 +107,16 @@ export async function readWorkflowRecords(request: {
     }, MAX_PAGES),
   ]);
   if (!artifacts.complete || !jobs.complete) {
-    log.warning(`workflow run ${runId} has more than ${MAX_PAGES * PER_PAGE} artifacts or jobs; only those listed first are read`);
+    log.warning(
+      `workflow run ${runId} has more than ${MAX_PAGES * PER_PAGE} artifacts or jobs; only those listed first are read`,
+    );
   }
 
   // Pages read while legs still upload can repeat an artifact; one of each id is enough.
   const unique = [...new Map(artifacts.items.map((artifact) => [artifact.id, artifact])).values()];
-  const candidates = newestAttempts(unique.filter((artifact) => !artifact.expired && isRunRecordArtifact(artifact.name)));
+  const candidates = newestAttempts(
+    unique.filter((artifact) => !artifact.expired && isRunRecordArtifact(artifact.name)),
+  );
   const reads = await readRecordArtifacts(github, context, candidates, runId);
 
   const records: RunRecord[] = [];
@@ -168,5 +172,7 @@ function unusable(
     return `${label} holds a record of workflow run ${record.provenance.workflowRunId}, not of this one`;
   }
   const earlier = readFrom.get(record.runId);
-  return earlier === undefined ? undefined : `${label} repeats run ${record.runId}, already read from artifact "${earlier}"`;
+  return earlier === undefined
+    ? undefined
+    : `${label} repeats run ${record.runId}, already read from artifact "${earlier}"`;
 }

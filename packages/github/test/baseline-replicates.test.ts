@@ -131,7 +131,11 @@ describe('the baseline of many experiments', () => {
     const { found, listings } = await lookUp(['a', 'b', 'c', 'd'], newer.sha);
 
     expect(byRunId(found.records)).toEqual(
-      byRunId([...(newer.records.get('a') ?? []), ...(older.records.get('b') ?? []), ...(older.records.get('c') ?? [])]),
+      byRunId([
+        ...(newer.records.get('a') ?? []),
+        ...(older.records.get('b') ?? []),
+        ...(older.records.get('c') ?? []),
+      ]),
     );
     expect(found.sha).toBe(newer.sha);
     expect(found.notices).toEqual([

@@ -178,7 +178,10 @@ describe('the records of the current workflow run', () => {
       jobs: [{ name: 'train (a, 1)' }, { name: 'train (a, 2)', conclusion: 'failure' }, { name: 'train (a, 3)' }],
       artifacts: [
         legArtifact(good),
-        { name: 'ml-run-train-a-seed-2', bytes: writeTestZip({ 'run-record-seed-2.json': '{"schema": "ml-actions/run' }) },
+        {
+          name: 'ml-run-train-a-seed-2',
+          bytes: writeTestZip({ 'run-record-seed-2.json': '{"schema": "ml-actions/run' }),
+        },
         { name: 'ml-run-train-a-seed-3', bytes: recordZip(foreign) },
         { name: 'ml-run-train-a-seed-4', bytes: writeTestZip({ 'metrics.json': '{}' }) },
       ],
@@ -262,9 +265,7 @@ describe('hostile artifact names', () => {
     expect(downloads).toHaveLength(4);
     const reasons = found.invalid.map((entry) => entry.reason);
     expect(reasons).toHaveLength(2);
-    expect(reasons).toContain(
-      `artifact "ml-run-nested" of workflow run ${run.id} holds no run-record*.json file`,
-    );
+    expect(reasons).toContain(`artifact "ml-run-nested" of workflow run ${run.id} holds no run-record*.json file`);
     expect(reasons.find((reason) => reason.includes('repeats run'))).toMatch(
       new RegExp(`repeats run ${claimed.runId}, already read from artifact "ml-run-`),
     );
@@ -289,7 +290,7 @@ describe('newestAttempts', () => {
 });
 
 describe('jobDisplayName', () => {
-  it("is the job id, with the matrix values in parentheses, as GitHub names a matrix leg", () => {
+  it('is the job id, with the matrix values in parentheses, as GitHub names a matrix leg', () => {
     expect(jobDisplayName('lint', {})).toBe('lint');
     expect(jobDisplayName('train', { model: 'a', seed: 1 })).toBe('train (a, 1)');
     expect(jobDisplayName('test', { os: 'ubuntu-latest', gpu: false, node: 24.1 })).toBe(

@@ -37,7 +37,9 @@ export interface LocalRepository {
   plant(options: { runId: number; name: string; bytes: StoredBytes; expiresAt?: string }): StoredArtifact;
   /** A workflow run with its jobs and the artifacts they uploaded, their bytes served from the storage server. */
   startWorkflowRun(
-    start: Omit<WorkflowRunStart, 'artifacts'> & { artifacts?: { name: string; bytes: StoredBytes; createdAt?: string }[] },
+    start: Omit<WorkflowRunStart, 'artifacts'> & {
+      artifacts?: { name: string; bytes: StoredBytes; createdAt?: string }[];
+    },
   ): StartedWorkflowRun;
   /** Requests sent since `mark` was taken, as `METHOD path`. */
   requestsSince(mark: number): string[];
