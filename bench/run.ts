@@ -17,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<FigureRow[]>> = {
   'baseline-lookup': async () => (await import('./baseline-lookup.ts')).baselineLookup(),
   'package-model': async () => (await import('./package-model.ts')).packageModel(),
   'library-cost': async () => (await import('./library-cost.ts')).libraryCost(),
+  'fan-in': async () => (await import('./fan-in.ts')).fanIn(),
 };
 
 const COLUMNS: (keyof FigureRow)[] = ['figure', 'value', 'reference', 'ratio', 'target', 'verdict'];

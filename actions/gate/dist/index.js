@@ -317,11 +317,12 @@ function readZipEntry(archive, wanted, limits, source) {
     entries.push(entry2);
     at += 46 + nameLength + extraLength + commentLength;
   }
-  const matching = entries.filter((entry2) => entry2.name === wanted);
-  if (matching.length > 1) fail(`holds ${matching.length} entries named ${wanted}`);
+  const name = typeof wanted === "string" ? wanted : entries.map((entry2) => entry2.name).filter((name2) => wanted(name2)).sort()[0];
+  const matching = entries.filter((entry2) => entry2.name === name);
+  if (matching.length > 1) fail(`holds ${matching.length} entries named ${name}`);
   const entry = matching[0];
   if (entry === void 0) return void 0;
-  const what = `${wanted} in it`;
+  const what = `${entry.name} in it`;
   if (entry.size > limits.maxEntryBytes) {
     fail(`${what} is ${formatBytes(entry.size)} uncompressed; at most ${formatBytes(limits.maxEntryBytes)} is read`);
   }
@@ -3175,6 +3176,222 @@ function describeFailure(actionName, thrown, log) {
   return { message: `${actionName} failed unexpectedly: ${errorMessage(thrown)}`, annotated: false };
 }
 
+// packages/github/src/page-listing.ts
+var PER_PAGE = 100;
+async function readCountedPages(read, maxPages) {
+  const first = await read(1);
+  const pages = Math.ceil(first.total / PER_PAGE);
+  const rest = await Promise.all(
+    Array.from({ length: Math.max(0, Math.min(pages, maxPages) - 1) }, (_, index) => read(index + 2))
+  );
+  return { items: [first, ...rest].flatMap((page) => page.items), complete: pages <= maxPages };
+}
+
+// packages/github/src/text-artifact.ts
+import { createHash } from "node:crypto";
+var MAX_ARTIFACT_NAME = 200;
+var NAME_HASH_LENGTH = 12;
+var KEPT_OF_CHANGED_NAME = MAX_ARTIFACT_NAME - NAME_HASH_LENGTH - 1;
+var REFUSED_CHARACTERS = /["':<>|*?\\/\r\n]/g;
+function safeArtifactName(name) {
+  const safe = name.replace(REFUSED_CHARACTERS, "_");
+  if (safe === name && name.length <= MAX_ARTIFACT_NAME) return name;
+  const hash = createHash("sha256").update(name).digest("hex").slice(0, NAME_HASH_LENGTH);
+  return `${safe.slice(0, KEPT_OF_CHANGED_NAME)}-${hash}`;
+}
+function safeArtifactNamePrefix(prefix) {
+  const safe = prefix.replace(REFUSED_CHARACTERS, "_");
+  return safe.length > KEPT_OF_CHANGED_NAME ? { prefix: safe.slice(0, KEPT_OF_CHANGED_NAME), cut: true } : { prefix: safe, cut: false };
+}
+var DOWNLOAD_LIMITS = {
+  maxEntries: 16,
+  maxEntryBytes: MAX_TEXT_FILE_BYTES,
+  maxTotalBytes: MAX_TEXT_FILE_BYTES
+};
+var MAX_ARCHIVE_BYTES = MAX_TEXT_FILE_BYTES;
+var DOWNLOAD_ATTEMPTS = 3;
+async function downloadArtifactFile(github, repository, location, fileName, maxBytes = DOWNLOAD_LIMITS.maxEntryBytes) {
+  const answer = await github.request("GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}", {
+    owner: repository.owner,
+    repo: repository.repo,
+    artifact_id: location.artifactId,
+    archive_format: "zip",
+    request: { redirect: "manual" }
+  });
+  const signedUrl = answer.headers.location;
+  if (answer.status !== 302 || typeof signedUrl !== "string") {
+    throw new Error(`GitHub answered ${answer.status} without a download URL for ${location.label}`);
+  }
+  const archive = await fetchArchive(signedUrl, location.label);
+  const [wanted, shown] = typeof fileName === "string" ? [fileName, fileName] : [(name) => fileName.matches(name), fileName.pattern];
+  const bytes = readZipEntry(archive, wanted, { ...DOWNLOAD_LIMITS, maxEntryBytes: maxBytes }, location.label);
+  return bytes === void 0 ? void 0 : decodeTextBytes(bytes, `${shown} of ${location.label}`);
+}
+async function fetchArchive(url, label) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(url);
+      if (response.status >= 500) throw new Error(`the storage service answered ${response.status}`);
+      if (!response.ok || response.body === null) {
+        throw new UserError(`${label} could not be downloaded: the storage service answered ${response.status}`);
+      }
+      const declared = Number(response.headers.get("content-length") ?? 0);
+      if (declared > MAX_ARCHIVE_BYTES) throw tooLarge(label);
+      const chunks = [];
+      let size = 0;
+      for await (const chunk of response.body) {
+        size += chunk.byteLength;
+        if (size > MAX_ARCHIVE_BYTES) throw tooLarge(label);
+        chunks.push(chunk);
+      }
+      return Buffer.concat(chunks);
+    } catch (thrown) {
+      if (thrown instanceof UserError || attempt >= DOWNLOAD_ATTEMPTS) {
+        if (thrown instanceof UserError) throw thrown;
+        throw new Error(`${label} could not be downloaded: ${errorMessage(thrown)}`, { cause: thrown });
+      }
+      await wait(1e3 * attempt * retryWaitScale());
+    }
+  }
+}
+function tooLarge(label) {
+  return new UserError(`${label} is larger than ${formatBytes(MAX_ARCHIVE_BYTES)} compressed; refused`);
+}
+
+// packages/github/src/run-record-artifact.ts
+var RUN_RECORD_ARTIFACT_PREFIX = "ml-run-";
+var RUN_RECORD_FILE_CHOICE = {
+  pattern: "run-record*.json",
+  matches: (name) => /^run-record[^/\\]*\.json$/.test(name)
+};
+function runRecordArtifactName(experiment) {
+  return safeArtifactName(`${RUN_RECORD_ARTIFACT_PREFIX}${experiment}`);
+}
+async function downloadRunRecord(github, repository, location) {
+  const choice = RUN_RECORD_FILE_CHOICE;
+  const text = await downloadArtifactFile(github, repository, location, choice, MAX_RUN_RECORD_BYTES);
+  if (text === void 0) throw new UserError(`${location.label} holds no ${choice.pattern} file`);
+  return parseRunRecord(text, location.label);
+}
+
+// packages/github/src/record-artifacts.ts
+function isRunRecordArtifact(name) {
+  return name.startsWith(RUN_RECORD_ARTIFACT_PREFIX);
+}
+function mayHoldExperiment(name, experiment) {
+  const { prefix, cut } = safeArtifactNamePrefix(`${RUN_RECORD_ARTIFACT_PREFIX}${experiment}`);
+  if (!name.startsWith(prefix)) return false;
+  return cut || name.length === prefix.length || name[prefix.length] === "-";
+}
+function newestAttempts(artifacts) {
+  const newest = /* @__PURE__ */ new Map();
+  for (const artifact of artifacts) {
+    const kept = newest.get(artifact.name);
+    if (kept === void 0 || isNewer(artifact, kept)) newest.set(artifact.name, artifact);
+  }
+  return [...newest.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id);
+}
+function isNewer(a, b) {
+  const [at, bt] = [a.created_at ?? "", b.created_at ?? ""];
+  return at === bt ? a.id > b.id : at > bt;
+}
+function recordArtifactLabel(artifact, workflowRunId) {
+  return `artifact "${artifact.name}" of workflow run ${workflowRunId}`;
+}
+var PARALLEL_DOWNLOADS = 8;
+async function readRecordArtifacts(github, repository, artifacts, workflowRunId) {
+  const reads = new Array(artifacts.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < artifacts.length) {
+      const index = next++;
+      const artifact = artifacts[index];
+      const label = recordArtifactLabel(artifact, workflowRunId);
+      try {
+        const record = await downloadRunRecord(github, repository, { artifactId: artifact.id, workflowRunId, label });
+        reads[index] = { artifact, record };
+      } catch (thrown) {
+        const why = describeGitHubFailure(thrown) ?? errorMessage(thrown);
+        reads[index] = { artifact, reason: why.startsWith(label) ? why : `${label}: ${why}` };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_DOWNLOADS, artifacts.length) }, worker));
+  return reads;
+}
+
+// packages/github/src/baseline-search.ts
+var MAX_RUN_ARTIFACT_PAGES = 10;
+var BaselineSearch = class {
+  github;
+  repository;
+  listings = /* @__PURE__ */ new Map();
+  reads = /* @__PURE__ */ new Map();
+  /** Artifacts that may have held a baseline record but could not be read, said once each. */
+  problems = /* @__PURE__ */ new Set();
+  constructor(github, repository) {
+    this.github = github;
+    this.repository = repository;
+  }
+  /** The unexpired artifacts of a run, listed once per lookup. */
+  artifactsOf(runId) {
+    let listing = this.listings.get(runId);
+    if (listing === void 0) {
+      const { owner, repo } = this.repository;
+      listing = readCountedPages(async (page) => {
+        const answer = await this.github.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", {
+          owner,
+          repo,
+          run_id: runId,
+          per_page: PER_PAGE,
+          page
+        });
+        return { total: answer.data.total_count, items: answer.data.artifacts };
+      }, MAX_RUN_ARTIFACT_PAGES).then(({ items }) => items.filter((artifact) => !artifact.expired));
+      this.listings.set(runId, listing);
+    }
+    return listing;
+  }
+  /** What run `runId` holds for each of `experiments`; downloads only the artifacts their names allow. */
+  async findIn(runId, experiments) {
+    const listed2 = (await this.artifactsOf(runId)).filter((artifact) => isRunRecordArtifact(artifact.name));
+    const candidatesOf = new Map(
+      experiments.map((experiment) => [
+        experiment,
+        newestAttempts(listed2.filter((artifact) => mayHoldExperiment(artifact.name, experiment)))
+      ])
+    );
+    const wanted = /* @__PURE__ */ new Map();
+    for (const candidates of candidatesOf.values()) {
+      for (const artifact of candidates) if (!this.reads.has(artifact.id)) wanted.set(artifact.id, artifact);
+    }
+    for (const read of await readRecordArtifacts(this.github, this.repository, [...wanted.values()], runId)) {
+      this.reads.set(read.artifact.id, read);
+    }
+    const readHere = newestAttempts(listed2.filter((artifact) => this.reads.has(artifact.id))).map(
+      (artifact) => this.reads.get(artifact.id)
+    );
+    const findings = /* @__PURE__ */ new Map();
+    for (const [experiment, candidates] of candidatesOf) {
+      const reads = candidates.map((artifact) => this.reads.get(artifact.id));
+      const records = readHere.flatMap((read) => read.record?.experiment === experiment ? [read.record] : []);
+      const failed = reads.flatMap((read) => read.reason === void 0 ? [] : [read.reason]);
+      const other = reads.find((read) => read.record !== void 0)?.record?.experiment;
+      if (records.length > 0) {
+        for (const reason of failed) this.problems.add(`${reason}; it is left out of the baseline`);
+        findings.set(experiment, { kind: "found", records });
+      } else if (failed[0] !== void 0) {
+        findings.set(experiment, { kind: "failed", reason: failed[0] });
+      } else if (other !== void 0) {
+        findings.set(experiment, { kind: "other", experiment: other });
+      } else {
+        findings.set(experiment, { kind: "none" });
+      }
+    }
+    return findings;
+  }
+};
+
 // packages/github/src/job-records.ts
 import { lstat as lstat3, mkdir as mkdir2, readdir as readdir3, realpath as realpath2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -3259,175 +3476,92 @@ async function readBaselineFile(pattern, job) {
   return { records, sha: records[0]?.provenance.sha };
 }
 
-// packages/github/src/text-artifact.ts
-import { createHash } from "node:crypto";
-var MAX_ARTIFACT_NAME = 200;
-function safeArtifactName(name) {
-  const safe = name.replace(/["':<>|*?\\/\r\n]/g, "_");
-  if (safe === name && name.length <= MAX_ARTIFACT_NAME) return name;
-  const hash = createHash("sha256").update(name).digest("hex").slice(0, 12);
-  return `${safe.slice(0, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
-}
-var DOWNLOAD_LIMITS = {
-  maxEntries: 16,
-  maxEntryBytes: MAX_TEXT_FILE_BYTES,
-  maxTotalBytes: MAX_TEXT_FILE_BYTES
-};
-var MAX_ARCHIVE_BYTES = MAX_TEXT_FILE_BYTES;
-var DOWNLOAD_ATTEMPTS = 3;
-async function downloadArtifactFile(github, repository, location, fileName, maxBytes = DOWNLOAD_LIMITS.maxEntryBytes) {
-  const answer = await github.request("GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}", {
-    owner: repository.owner,
-    repo: repository.repo,
-    artifact_id: location.artifactId,
-    archive_format: "zip",
-    request: { redirect: "manual" }
-  });
-  const signedUrl = answer.headers.location;
-  if (answer.status !== 302 || typeof signedUrl !== "string") {
-    throw new Error(`GitHub answered ${answer.status} without a download URL for ${location.label}`);
-  }
-  const archive = await fetchArchive(signedUrl, location.label);
-  const bytes = readZipEntry(archive, fileName, { ...DOWNLOAD_LIMITS, maxEntryBytes: maxBytes }, location.label);
-  return bytes === void 0 ? void 0 : decodeTextBytes(bytes, `${fileName} of ${location.label}`);
-}
-async function fetchArchive(url, label) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const response = await fetch(url);
-      if (response.status >= 500) throw new Error(`the storage service answered ${response.status}`);
-      if (!response.ok || response.body === null) {
-        throw new UserError(`${label} could not be downloaded: the storage service answered ${response.status}`);
-      }
-      const declared = Number(response.headers.get("content-length") ?? 0);
-      if (declared > MAX_ARCHIVE_BYTES) throw tooLarge(label);
-      const chunks = [];
-      let size = 0;
-      for await (const chunk of response.body) {
-        size += chunk.byteLength;
-        if (size > MAX_ARCHIVE_BYTES) throw tooLarge(label);
-        chunks.push(chunk);
-      }
-      return Buffer.concat(chunks);
-    } catch (thrown) {
-      if (thrown instanceof UserError || attempt >= DOWNLOAD_ATTEMPTS) {
-        if (thrown instanceof UserError) throw thrown;
-        throw new Error(`${label} could not be downloaded: ${errorMessage(thrown)}`, { cause: thrown });
-      }
-      await wait(1e3 * attempt * retryWaitScale());
-    }
-  }
-}
-function tooLarge(label) {
-  return new UserError(`${label} is larger than ${formatBytes(MAX_ARCHIVE_BYTES)} compressed; refused`);
-}
-
-// packages/github/src/run-record-artifact.ts
-var RUN_RECORD_FILE = "run-record.json";
-function runRecordArtifactName(experiment) {
-  return safeArtifactName(`ml-run-${experiment}`);
-}
-async function downloadRunRecord(github, repository, location) {
-  const text = await downloadArtifactFile(github, repository, location, RUN_RECORD_FILE, MAX_RUN_RECORD_BYTES);
-  if (text === void 0) throw new UserError(`${location.label} holds no ${RUN_RECORD_FILE}`);
-  return parseRunRecord(text, location.label);
-}
-
 // packages/github/src/baseline.ts
 var MAX_ARTIFACT_PAGES = 3;
-async function findBaseline(request) {
-  const { spec } = request;
-  if (spec.kind === "auto") return findAutomatically(request);
-  if (spec.kind === "workflow-run") return fromWorkflowRun(request, spec.runId);
-  return fromArtifactName(request, spec.name);
+var MAX_RUNS_CHECKED = 3;
+var NOTICES_OF_MISSING = 3;
+async function lookUp(lookup) {
+  const { spec } = lookup;
+  if (spec.kind === "auto") return findAutomatically(lookup);
+  if (spec.kind === "workflow-run") return fromWorkflowRun(lookup, spec.runId);
+  return fromArtifactName(lookup, spec.name);
 }
-async function fromWorkflowRun(request, runId) {
-  const { owner, repo } = request.context;
-  const name = runRecordArtifactName(request.experiment);
-  const response = await request.github.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", {
-    owner,
-    repo,
-    run_id: runId,
-    name,
-    per_page: 100
-  });
-  const artifact = response.data.artifacts.find((candidate) => !candidate.expired);
-  if (artifact === void 0) {
-    return { records: void 0, notice: `workflow run ${runId} has no unexpired run record "${name}"` };
-  }
-  return ofExperiment(request, await download(request, artifact));
+async function fromWorkflowRun(lookup, runId) {
+  const listed2 = await lookup.search.artifactsOf(runId);
+  const walk = new RunWalk(lookup);
+  await walk.through([{ id: runId, head_sha: listed2[0]?.workflow_run?.head_sha ?? "", head_branch: null }]);
+  return walk.result(
+    (experiment) => `workflow run ${runId} has no unexpired run record "${runRecordArtifactName(experiment)}"`,
+    (experiments) => `workflow run ${runId} has no unexpired run records of ${experiments}`
+  );
 }
-async function fromArtifactName(request, name) {
-  const { context } = request;
+async function fromArtifactName(lookup, name) {
+  const { context } = lookup;
   const base = context.baseRef ?? context.branch;
   const found = await searchArtifacts(
-    request,
+    lookup,
     name,
     (artifact) => artifact.workflow_run?.head_branch === base && artifact.workflow_run.id !== context.runId && (artifact.workflow_run.head_repository_id ?? null) === (artifact.workflow_run.repository_id ?? null)
   );
-  if (found === void 0) {
-    return { records: void 0, notice: `no unexpired artifact named "${name}" was made by a run on ${base}` };
+  const workflowRunId = found?.workflow_run?.id;
+  if (found === void 0 || workflowRunId === void 0) {
+    return { baselines: [], notices: [`no unexpired artifact named "${name}" was made by a run on ${base}`] };
   }
-  const baseline = await download(request, found);
-  for (const record of baseline.records) {
-    const why = record.provenance.repository !== context.repository ? `was made in ${record.provenance.repository}, not ${context.repository}` : record.provenance.event !== "push" ? `was made by a ${record.provenance.event} run, not a push` : record.provenance.branch !== base ? `was made on ${record.provenance.branch}, not ${base}` : void 0;
-    if (why !== void 0) {
-      return {
-        records: void 0,
-        notice: `the run record in artifact "${name}" ${why}; it is not used as the baseline`
-      };
-    }
+  const [read] = await readRecordArtifacts(lookup.github, context, [found], workflowRunId);
+  if (read?.record === void 0) {
+    return {
+      baselines: [],
+      notices: [`the baseline of ${listed(lookup.experiments)} could not be looked up: ${read?.reason}`]
+    };
   }
-  return baseline;
+  const record = read.record;
+  const why = record.provenance.repository !== context.repository ? `was made in ${record.provenance.repository}, not ${context.repository}` : record.provenance.event !== "push" ? `was made by a ${record.provenance.event} run, not a push` : record.provenance.branch !== base ? `was made on ${record.provenance.branch}, not ${base}` : void 0;
+  if (why !== void 0) {
+    return { baselines: [], notices: [`the run record in artifact "${name}" ${why}; it is not used as the baseline`] };
+  }
+  const sha = found.workflow_run?.head_sha ?? record.provenance.sha;
+  return { baselines: [{ records: [record], sha, workflowRunId, notice: void 0 }], notices: [] };
 }
-async function findAutomatically(request) {
-  const { context } = request;
-  const name = runRecordArtifactName(request.experiment);
+async function findAutomatically(lookup) {
+  const { context } = lookup;
   const base = context.baseRef;
   const group = context.eventName === "merge_group";
+  const walk = new RunWalk(lookup);
   if ((context.pullRequest !== void 0 || group) && base !== void 0) {
-    const mergeBase = group && context.baseSha !== void 0 ? context.baseSha : await findMergeBase(request, base);
-    const exact = await searchRuns(request, name, { branch: base, head_sha: mergeBase }, () => true);
-    if (exact !== void 0) return ofExperiment(request, await download(request, exact));
-    const history = await request.github.request("GET /repos/{owner}/{repo}/commits", {
-      owner: context.owner,
-      repo: context.repo,
-      sha: mergeBase,
-      per_page: 100
-    });
-    const ancestors = new Set(history.data.map((commit) => commit.sha));
-    const older = await searchRuns(request, name, { branch: base }, (run2) => ancestors.has(run2.head_sha));
-    if (older === void 0) {
-      return {
-        records: void 0,
-        notice: `no run record "${name}" was found on ${base} for the merge base ${mergeBase.slice(0, 7)} or before it`
-      };
-    }
-    const sha = older.workflow_run?.head_sha ?? "";
-    return ofExperiment(
-      request,
-      await download(
-        request,
+    const mergeBase = group && context.baseSha !== void 0 ? context.baseSha : await findMergeBase(lookup, base);
+    await walk.through(await pushRuns(lookup, { branch: base, head_sha: mergeBase }, () => true));
+    if (walk.pending.length > 0) {
+      const history = await lookup.github.request("GET /repos/{owner}/{repo}/commits", {
+        owner: context.owner,
+        repo: context.repo,
+        sha: mergeBase,
+        per_page: 100
+      });
+      const ancestors = new Set(history.data.map((commit) => commit.sha));
+      const older = await pushRuns(lookup, { branch: base }, (run2) => ancestors.has(run2.head_sha));
+      await walk.through(
         older,
-        `no run record for the merge base ${mergeBase.slice(0, 7)}; using the newest earlier record on ${base}, from ${sha.slice(0, 7)}`
-      )
+        (sha) => `no run record for the merge base ${mergeBase.slice(0, 7)}; using the newest earlier record on ${base}, from ${sha.slice(0, 7)}`
+      );
+    }
+    const where = `on ${base} for the merge base ${mergeBase.slice(0, 7)} or before it`;
+    return walk.result(
+      (experiment) => `no run record "${runRecordArtifactName(experiment)}" was found ${where}`,
+      (experiments) => `no run records of ${experiments} were found ${where}`
     );
   }
   const branch = context.branch;
-  const previous = await searchRuns(
-    request,
-    name,
-    { branch },
-    (run2) => run2.head_sha !== context.sha && run2.id !== context.runId
+  await walk.through(
+    await pushRuns(lookup, { branch }, (run2) => run2.head_sha !== context.sha && run2.id !== context.runId)
   );
-  if (previous === void 0) {
-    return { records: void 0, notice: `no earlier run record "${name}" was found on ${branch}` };
-  }
-  return ofExperiment(request, await download(request, previous));
+  return walk.result(
+    (experiment) => `no earlier run record "${runRecordArtifactName(experiment)}" was found on ${branch}`,
+    (experiments) => `no earlier run records of ${experiments} were found on ${branch}`
+  );
 }
-async function findMergeBase(request, base) {
-  const { context } = request;
-  const comparison = await request.github.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
+async function findMergeBase(lookup, base) {
+  const { context } = lookup;
+  const comparison = await lookup.github.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
     owner: context.owner,
     repo: context.repo,
     basehead: `${base}...${context.headSha ?? context.sha}`,
@@ -3435,37 +3569,76 @@ async function findMergeBase(request, base) {
   });
   return comparison.data.merge_base_commit.sha;
 }
-var MAX_RUNS_CHECKED = 3;
-async function searchRuns(request, name, filter, accept) {
-  const { owner, repo } = request.context;
-  const runs2 = await request.github.request("GET /repos/{owner}/{repo}/actions/runs", {
+async function pushRuns(lookup, filter, accept) {
+  const { owner, repo } = lookup.context;
+  const runs2 = await lookup.github.request("GET /repos/{owner}/{repo}/actions/runs", {
     owner,
     repo,
     ...filter,
     event: "push",
     per_page: 100
   });
-  const candidates = runs2.data.workflow_runs.filter((run2) => accept(run2)).slice(0, MAX_RUNS_CHECKED);
-  for (const run2 of candidates) {
-    const listed = await request.github.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", {
-      owner,
-      repo,
-      run_id: run2.id,
-      name,
-      per_page: 10
-    });
-    const artifact = listed.data.artifacts.find((candidate) => !candidate.expired);
-    if (artifact !== void 0) {
-      return { ...artifact, workflow_run: { id: run2.id, head_sha: run2.head_sha, head_branch: run2.head_branch } };
+  return runs2.data.workflow_runs.filter((run2) => accept(run2)).slice(0, MAX_RUNS_CHECKED);
+}
+var RunWalk = class {
+  pending;
+  lookup;
+  found = /* @__PURE__ */ new Map();
+  failed = /* @__PURE__ */ new Map();
+  /** Experiments whose artifacts by name held another experiment's records: said when nothing else is found. */
+  others = /* @__PURE__ */ new Map();
+  constructor(lookup) {
+    this.lookup = lookup;
+    this.pending = [...new Set(lookup.experiments)];
+  }
+  async through(runs2, notice2) {
+    for (const run2 of runs2) {
+      if (this.pending.length === 0) return;
+      const findings = await this.lookup.search.findIn(run2.id, this.pending);
+      for (const [experiment, finding] of findings) {
+        if (finding.kind === "found") {
+          const sha = run2.head_sha !== "" ? run2.head_sha : finding.records[0]?.provenance.sha ?? "";
+          this.found.set(experiment, { records: finding.records, sha, workflowRunId: run2.id, notice: notice2?.(sha) });
+        } else if (finding.kind === "failed") {
+          this.failed.set(experiment, `the baseline of ${experiment} could not be looked up: ${finding.reason}`);
+        } else if (finding.kind === "other" && !this.others.has(experiment)) {
+          this.others.set(experiment, finding.experiment);
+        }
+      }
+      this.pending = this.pending.filter((experiment) => !this.found.has(experiment) && !this.failed.has(experiment));
     }
   }
-  return void 0;
-}
-async function searchArtifacts(request, name, accept) {
+  /** The baselines and notices, experiment by experiment; many missing ones share one notice. */
+  result(missing, missingMany) {
+    const baselines = [];
+    const notices = [];
+    const absent = [];
+    for (const experiment of new Set(this.lookup.experiments)) {
+      const found = this.found.get(experiment);
+      const other = this.others.get(experiment);
+      if (found !== void 0) {
+        baselines.push(found);
+        if (found.notice !== void 0) notices.push(found.notice);
+      } else if (this.failed.has(experiment)) {
+        notices.push(this.failed.get(experiment) ?? "");
+      } else if (other !== void 0) {
+        notices.push(
+          `the run record found for ${experiment} is of experiment ${other}; it is not used as the baseline`
+        );
+      } else {
+        absent.push(experiment);
+      }
+    }
+    if (absent.length > NOTICES_OF_MISSING) notices.push(missingMany(listed(absent)));
+    else notices.push(...absent.map(missing));
+    return { baselines, notices };
+  }
+};
+async function searchArtifacts(lookup, name, accept) {
   for (let page = 1; page <= MAX_ARTIFACT_PAGES; page++) {
-    const response = await request.github.request("GET /repos/{owner}/{repo}/actions/artifacts", {
-      owner: request.context.owner,
-      repo: request.context.repo,
+    const response = await lookup.github.request("GET /repos/{owner}/{repo}/actions/artifacts", {
+      owner: lookup.context.owner,
+      repo: lookup.context.repo,
       name,
       per_page: 100,
       page
@@ -3477,25 +3650,11 @@ async function searchArtifacts(request, name, accept) {
   }
   return void 0;
 }
-function ofExperiment(request, baseline) {
-  const other = baseline.records.find((record) => record.experiment !== request.experiment);
-  if (other === void 0) return baseline;
-  return {
-    records: void 0,
-    notice: `the run record found for ${request.experiment} is of experiment ${other.experiment}; it is not used as the baseline`
-  };
-}
-async function download(request, artifact, notice2) {
-  const workflowRunId = artifact.workflow_run?.id;
-  if (workflowRunId === void 0) throw new Error(`artifact ${artifact.id} does not say which workflow run made it`);
-  const record = await downloadRunRecord(request.github, request.context, {
-    artifactId: artifact.id,
-    workflowRunId,
-    label: `artifact "${artifact.name}" of workflow run ${workflowRunId}`
-  });
-  const records = [record];
-  const sha = artifact.workflow_run?.head_sha ?? records[0]?.provenance.sha ?? "";
-  return { records, sha, workflowRunId, notice: notice2 };
+function listed(experiments) {
+  if (experiments.length <= 2) return experiments.join(" and ");
+  const shown = experiments.slice(0, NOTICES_OF_MISSING);
+  const more = experiments.length - shown.length;
+  return `${experiments.length} experiments (${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""})`;
 }
 async function findBaselines(request) {
   const combined = await combineBaselines(request);
@@ -3512,21 +3671,23 @@ async function combineBaselines(request) {
   }
   const github = request.github;
   if (github === void 0) return { ...combined, notices: ["no github-token: the baseline cannot be looked up"] };
-  for (const experiment of request.experiments) {
-    try {
-      const found = await findBaseline({ spec, context, github, experiment });
-      if (found.notice !== void 0) combined.notices.push(found.notice);
-      if (found.records === void 0) continue;
-      combined.records = [...combined.records ?? [], ...found.records];
-      combined.sha ??= found.sha;
-      if (found.workflowRunId !== void 0) {
-        combined.url ??= `${context.serverUrl}/${context.repository}/actions/runs/${found.workflowRunId}`;
+  if (request.experiments.length === 0) return combined;
+  const search = new BaselineSearch(github, context);
+  try {
+    const found = await lookUp({ spec, experiments: request.experiments, context, github, search });
+    combined.notices.push(...found.notices, ...search.problems);
+    for (const baseline of found.baselines) {
+      combined.records = [...combined.records ?? [], ...baseline.records];
+      combined.sha ??= baseline.sha;
+      if (baseline.workflowRunId !== void 0) {
+        combined.url ??= `${context.serverUrl}/${context.repository}/actions/runs/${baseline.workflowRunId}`;
       }
-    } catch (thrown) {
-      const reason = describeGitHubFailure(thrown) ?? errorMessage(thrown);
-      combined.notices.push(`the baseline of ${experiment} could not be looked up: ${reason}`);
     }
+  } catch (thrown) {
+    const reason = describeGitHubFailure(thrown) ?? errorMessage(thrown);
+    combined.notices.push(`the baseline of ${listed(request.experiments)} could not be looked up: ${reason}`);
   }
+  combined.notices = [...new Set(combined.notices)];
   return combined;
 }
 

@@ -2847,6 +2847,22 @@ function describeFailure(actionName, thrown, log) {
   return { message: `${actionName} failed unexpectedly: ${errorMessage(thrown)}`, annotated: false };
 }
 
+// packages/github/src/earlier-attempt.ts
+async function replaceEarlierAttempt(client, name, runAttempt, log) {
+  if (runAttempt <= 1) return;
+  try {
+    await client.deleteArtifact(name);
+    log.info(`the artifact ${name} of an earlier attempt of this run was deleted, to be replaced`);
+  } catch (thrown) {
+    if (thrown?.name !== "ArtifactNotFoundError") throw thrown;
+  }
+}
+
+// packages/github/src/text-artifact.ts
+var MAX_ARTIFACT_NAME = 200;
+var NAME_HASH_LENGTH = 12;
+var KEPT_OF_CHANGED_NAME = MAX_ARTIFACT_NAME - NAME_HASH_LENGTH - 1;
+
 // packages/github/src/job-records.ts
 import { lstat as lstat2, mkdir as mkdir2, readdir as readdir2, realpath, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -2903,17 +2919,6 @@ async function readRunRecordText(path6, displayName) {
   } catch (thrown) {
     if (thrown instanceof UserError) throw thrown;
     throw new UserError(`cannot read the run record ${displayName}`, { file: displayName });
-  }
-}
-
-// packages/github/src/earlier-attempt.ts
-async function replaceEarlierAttempt(client, name, runAttempt, log) {
-  if (runAttempt <= 1) return;
-  try {
-    await client.deleteArtifact(name);
-    log.info(`the artifact ${name} of an earlier attempt of this run was deleted, to be replaced`);
-  } catch (thrown) {
-    if (thrown?.name !== "ArtifactNotFoundError") throw thrown;
   }
 }
 

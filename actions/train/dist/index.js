@@ -3667,27 +3667,11 @@ function describeFailure(actionName, thrown, log) {
   return { message: `${actionName} failed unexpectedly: ${errorMessage(thrown)}`, annotated: false };
 }
 
-// packages/github/src/job-records.ts
-import { lstat as lstat4, mkdir as mkdir2, readdir as readdir3, realpath as realpath2, writeFile as writeFile2 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { isAbsolute, join, resolve } from "node:path";
-function jobRecordsFolder(job) {
-  return join(job.temp ?? tmpdir(), "ml-actions", "run-records");
-}
-async function writeJobRecord(record, job) {
-  const folder = jobRecordsFolder(job);
-  await mkdir2(folder, { recursive: true });
-  const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, "_");
-  const path7 = join(folder, `${safeId}.json`);
-  await writeFile2(path7, serializeRunRecord(record));
-  return path7;
-}
-
 // packages/github/src/text-artifact.ts
 import { createHash as createHash2 } from "node:crypto";
-import { mkdtemp, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join2 } from "node:path";
+import { mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 // packages/github/src/earlier-attempt.ts
 async function replaceEarlierAttempt(client, name, runAttempt, log) {
@@ -3702,18 +3686,21 @@ async function replaceEarlierAttempt(client, name, runAttempt, log) {
 
 // packages/github/src/text-artifact.ts
 var MAX_ARTIFACT_NAME = 200;
+var NAME_HASH_LENGTH = 12;
+var KEPT_OF_CHANGED_NAME = MAX_ARTIFACT_NAME - NAME_HASH_LENGTH - 1;
+var REFUSED_CHARACTERS = /["':<>|*?\\/\r\n]/g;
 function safeArtifactName(name) {
-  const safe = name.replace(/["':<>|*?\\/\r\n]/g, "_");
+  const safe = name.replace(REFUSED_CHARACTERS, "_");
   if (safe === name && name.length <= MAX_ARTIFACT_NAME) return name;
-  const hash = createHash2("sha256").update(name).digest("hex").slice(0, 12);
-  return `${safe.slice(0, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
+  const hash = createHash2("sha256").update(name).digest("hex").slice(0, NAME_HASH_LENGTH);
+  return `${safe.slice(0, KEPT_OF_CHANGED_NAME)}-${hash}`;
 }
 async function uploadTextArtifact(client, options) {
   await replaceEarlierAttempt(client, options.name, options.runAttempt, options.log);
-  const folder = await mkdtemp(join2(tmpdir2(), "ml-actions-upload-"));
+  const folder = await mkdtemp(join(tmpdir(), "ml-actions-upload-"));
   try {
-    const file = join2(folder, options.fileName);
-    await writeFile3(file, options.text);
+    const file = join(folder, options.fileName);
+    await writeFile2(file, options.text);
     const uploaded = await client.uploadArtifact(
       options.name,
       [file],
@@ -3728,9 +3715,10 @@ async function uploadTextArtifact(client, options) {
 }
 
 // packages/github/src/run-record-artifact.ts
+var RUN_RECORD_ARTIFACT_PREFIX = "ml-run-";
 var RUN_RECORD_FILE = "run-record.json";
 function runRecordArtifactName(experiment) {
-  return safeArtifactName(`ml-run-${experiment}`);
+  return safeArtifactName(`${RUN_RECORD_ARTIFACT_PREFIX}${experiment}`);
 }
 async function uploadRunRecord(client, record, options) {
   return uploadTextArtifact(client, {
@@ -3740,6 +3728,22 @@ async function uploadRunRecord(client, record, options) {
     runAttempt: record.attempt,
     ...options
   });
+}
+
+// packages/github/src/job-records.ts
+import { lstat as lstat4, mkdir as mkdir2, readdir as readdir3, realpath as realpath2, writeFile as writeFile3 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { isAbsolute, join as join2, resolve } from "node:path";
+function jobRecordsFolder(job) {
+  return join2(job.temp ?? tmpdir2(), "ml-actions", "run-records");
+}
+async function writeJobRecord(record, job) {
+  const folder = jobRecordsFolder(job);
+  await mkdir2(folder, { recursive: true });
+  const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, "_");
+  const path7 = join2(folder, `${safeId}.json`);
+  await writeFile3(path7, serializeRunRecord(record));
+  return path7;
 }
 
 // actions/train/src/main.ts

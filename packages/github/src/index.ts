@@ -18,5 +18,7 @@ export * from './token-identity.ts';
 export * from './job-gate-results.ts';
 export * from './job-records.ts';
 export * from './printable.ts';
+export * from './record-artifacts.ts';
 export * from './runner.ts';
 export * from './step-log.ts';
+export * from './workflow-records.ts';

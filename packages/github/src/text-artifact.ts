@@ -26,6 +26,10 @@ export interface ArtifactLocation {
 }
 
 const MAX_ARTIFACT_NAME = 200;
+const NAME_HASH_LENGTH = 12;
+/** What a changed name keeps of the exact one, before `-` and the hash. */
+const KEPT_OF_CHANGED_NAME = MAX_ARTIFACT_NAME - NAME_HASH_LENGTH - 1;
+const REFUSED_CHARACTERS = /["':<>|*?\\/\r\n]/g;
 
 /**
  * An artifact name GitHub accepts: the characters it refuses become `_`, and the name is cut to
@@ -33,10 +37,21 @@ const MAX_ARTIFACT_NAME = 200;
  * ends in 12 hex of the exact name's SHA-256.
  */
 export function safeArtifactName(name: string): string {
-  const safe = name.replace(/["':<>|*?\\/\r\n]/g, '_');
+  const safe = name.replace(REFUSED_CHARACTERS, '_');
   if (safe === name && name.length <= MAX_ARTIFACT_NAME) return name;
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, 12);
-  return `${safe.slice(0, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, NAME_HASH_LENGTH);
+  return `${safe.slice(0, KEPT_OF_CHANGED_NAME)}-${hash}`;
+}
+
+/**
+ * What `safeArtifactName` of every name that starts with `prefix` starts with, and whether the
+ * prefix had to be cut to say so (a long prefix is cut where a long name is).
+ */
+export function safeArtifactNamePrefix(prefix: string): { prefix: string; cut: boolean } {
+  const safe = prefix.replace(REFUSED_CHARACTERS, '_');
+  return safe.length > KEPT_OF_CHANGED_NAME
+    ? { prefix: safe.slice(0, KEPT_OF_CHANGED_NAME), cut: true }
+    : { prefix: safe, cut: false };
 }
 
 /**
@@ -77,17 +92,25 @@ const DOWNLOAD_LIMITS: ZipLimits = {
 const MAX_ARCHIVE_BYTES = MAX_TEXT_FILE_BYTES;
 const DOWNLOAD_ATTEMPTS = 3;
 
+/** Which top-level file of an artifact to read when its exact name may vary: the first match in name order. */
+export interface ArtifactFileChoice {
+  matches(name: string): boolean;
+  /** How the choice is shown in errors, e.g. `run-record*.json`. */
+  pattern: string;
+}
+
 /**
- * The text of the one top-level file `fileName` of an artifact, or undefined when the artifact has
- * no such file. GitHub answers the archive request with a redirect to a signed URL, fetched without
- * our token; the archive's size, entry count and uncompressed sizes are capped before anything is
- * inflated, and no other entry is read. `fileName` may be at most `maxBytes` uncompressed.
+ * The text of the one top-level file `fileName` of an artifact (a name, or a choice among names),
+ * or undefined when the artifact has no such file. GitHub answers the archive
+ * request with a redirect to a signed URL, fetched without our token; the archive's size, entry
+ * count and uncompressed sizes are capped before anything is inflated, and no other entry is read.
+ * The file may be at most `maxBytes` uncompressed.
  */
 export async function downloadArtifactFile(
   github: GitHubClient,
   repository: { owner: string; repo: string },
   location: ArtifactLocation,
-  fileName: string,
+  fileName: string | ArtifactFileChoice,
   maxBytes = DOWNLOAD_LIMITS.maxEntryBytes,
 ): Promise<string | undefined> {
   const answer = await github.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
@@ -102,8 +125,10 @@ export async function downloadArtifactFile(
     throw new Error(`GitHub answered ${answer.status} without a download URL for ${location.label}`);
   }
   const archive = await fetchArchive(signedUrl, location.label);
-  const bytes = readZipEntry(archive, fileName, { ...DOWNLOAD_LIMITS, maxEntryBytes: maxBytes }, location.label);
-  return bytes === undefined ? undefined : decodeTextBytes(bytes, `${fileName} of ${location.label}`);
+  const [wanted, shown] =
+    typeof fileName === 'string' ? [fileName, fileName] : [(name: string) => fileName.matches(name), fileName.pattern];
+  const bytes = readZipEntry(archive, wanted, { ...DOWNLOAD_LIMITS, maxEntryBytes: maxBytes }, location.label);
+  return bytes === undefined ? undefined : decodeTextBytes(bytes, `${shown} of ${location.label}`);
 }
 
 /** The archive behind a signed URL, refused as soon as it outgrows the cap; retried on 5xx and resets. */

@@ -517,6 +517,46 @@ describe('workflow runs and artifacts', () => {
     );
     expect(result).toMatchObject({ status: 410, message: 'Artifact has expired' });
   });
+
+  it("lists a run's jobs, the latest execution of each by default, every attempt's with filter=all, in pages", async () => {
+    const { run, jobs, artifacts } = api.state.startWorkflowRun('acme/churn', {
+      headSha: sha(9),
+      runAttempt: 2,
+      jobs: [
+        { name: 'train (a, 1)', conclusion: 'failure', runAttempt: 1 },
+        { name: 'train (a, 1)', runAttempt: 2 },
+        { name: 'train (b, 1)', conclusion: 'cancelled', runAttempt: 1 },
+        { name: 'report', status: 'in_progress' },
+      ],
+      artifacts: [{ name: 'ml-run-a-seed-1' }],
+    });
+    const list = (query: Record<string, string | number>) =>
+      user.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', { ...REPO, run_id: run.id, ...query });
+
+    const latest = await list({});
+    expect(latest.data.total_count).toBe(3);
+    expect(latest.data.jobs.map((job) => [job.name, job.run_attempt, job.status, job.conclusion])).toEqual([
+      ['train (a, 1)', 2, 'completed', 'success'],
+      ['train (b, 1)', 1, 'completed', 'cancelled'],
+      ['report', 2, 'in_progress', null],
+    ]);
+    expect(latest.data.jobs[0]?.id).toBe(jobs[1]?.id);
+    expect((await list({ filter: 'all' })).data.jobs.map((job) => job.id)).toEqual(jobs.map((job) => job.id));
+    const paged = await list({ filter: 'all', per_page: 3, page: 2 });
+    expect(paged.data.jobs.map((job) => job.name)).toEqual(['report']);
+    expect(paged.headers.link).toContain('rel="prev"');
+    const every = await user.paginate('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', {
+      ...REPO,
+      run_id: run.id,
+      filter: 'all',
+      per_page: 1,
+    });
+    expect(every).toHaveLength(4);
+    expect(api.registry.list({ workflowRunId: run.id }).map((a) => a.id)).toEqual(artifacts.map((a) => a.id));
+    expect(await failure(list({ filter: 'newest' }))).toMatchObject({ status: 422 });
+    // Refused by the request check: the description allows only `latest` and `all`.
+    expect(api.takeViolations().map((violation) => violation.kind)).toEqual(['request']);
+  });
 });
 
 describe('check runs', () => {

@@ -35,12 +35,13 @@ interface CentralEntry {
 
 /**
  * The one top-level file `wanted` of a zip archive as UTF-8 bytes, or undefined when the archive
- * has no such file. Only that file is inflated; the others are counted against the caps and
- * skipped. `source` names the archive in errors.
+ * has no such file. `wanted` is a name, or a test of names: then the first matching name in
+ * sorted order is read, so the same archive always gives the same file. Only that file is
+ * inflated; the others are counted against the caps and skipped. `source` names the archive in errors.
  */
 export function readZipEntry(
   archive: Uint8Array,
-  wanted: string,
+  wanted: string | ((name: string) => boolean),
   limits: ZipLimits,
   source: string,
 ): Uint8Array | undefined {
@@ -87,11 +88,18 @@ export function readZipEntry(
     at += 46 + nameLength + extraLength + commentLength;
   }
 
-  const matching = entries.filter((entry) => entry.name === wanted);
-  if (matching.length > 1) fail(`holds ${matching.length} entries named ${wanted}`);
+  const name =
+    typeof wanted === 'string'
+      ? wanted
+      : entries
+          .map((entry) => entry.name)
+          .filter((name) => wanted(name))
+          .sort()[0];
+  const matching = entries.filter((entry) => entry.name === name);
+  if (matching.length > 1) fail(`holds ${matching.length} entries named ${name}`);
   const entry = matching[0];
   if (entry === undefined) return undefined;
-  const what = `${wanted} in it`;
+  const what = `${entry.name} in it`;
   if (entry.size > limits.maxEntryBytes) {
     fail(`${what} is ${formatBytes(entry.size)} uncompressed; at most ${formatBytes(limits.maxEntryBytes)} is read`);
   }

@@ -1,6 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startGitHubApi, type GitHubApi, type RequestLogEntry, type StoredArtifact } from '@ml-actions/testkit';
+import {
+  startGitHubApi,
+  type GitHubApi,
+  type RequestLogEntry,
+  type StartedWorkflowRun,
+  type StoredArtifact,
+  type WorkflowRunStart,
+} from '@ml-actions/testkit';
 import { createGitHubClient, type GitHubClient } from '../../src/github-client.ts';
 
 /** The seeded repository of these tests. */
@@ -28,6 +35,12 @@ export interface LocalRepository {
   warnings: string[];
   /** A finalized artifact of a workflow run, its bytes served from the storage server. */
   plant(options: { runId: number; name: string; bytes: StoredBytes; expiresAt?: string }): StoredArtifact;
+  /** A workflow run with its jobs and the artifacts they uploaded, their bytes served from the storage server. */
+  startWorkflowRun(
+    start: Omit<WorkflowRunStart, 'artifacts'> & {
+      artifacts?: { name: string; bytes: StoredBytes; createdAt?: string }[];
+    },
+  ): StartedWorkflowRun;
   /** Requests sent since `mark` was taken, as `METHOD path`. */
   requestsSince(mark: number): string[];
   /** The storage downloads served so far. */
@@ -91,6 +104,17 @@ export async function startLocalRepository(): Promise<LocalRepository> {
       const artifact = api.state.addArtifact({ runId, name, size, ...(expiresAt === undefined ? {} : { expiresAt }) });
       stored.set(artifact.id, bytes);
       return artifact;
+    },
+    startWorkflowRun({ artifacts = [], ...start }) {
+      const started = api.state.startWorkflowRun(FULL_NAME, {
+        ...start,
+        artifacts: artifacts.map(({ bytes, ...artifact }) => ({
+          ...artifact,
+          size: Buffer.isBuffer(bytes) ? bytes.length : bytes.unsizedZeros,
+        })),
+      });
+      started.artifacts.forEach((artifact, index) => stored.set(artifact.id, artifacts[index]?.bytes as StoredBytes));
+      return started;
     },
     requestsSince: (mark) => api.requests.slice(mark).map(describe),
     async close() {

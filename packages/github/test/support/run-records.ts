@@ -8,12 +8,12 @@ export function mainRecord(
   sha: string,
   runId: number,
   accuracy: number,
-  changes: { experiment?: string; provenance?: Partial<RunRecord['provenance']> } = {},
+  changes: { experiment?: string; runId?: string; provenance?: Partial<RunRecord['provenance']> } = {},
 ): RunRecord {
   return {
     schema: 'ml-actions/run-record',
     version: 1,
-    runId: `${runId}-1-train`,
+    runId: changes.runId ?? `${runId}-1-train`,
     experiment: changes.experiment ?? 'train',
     attempt: 1,
     provenance: {
@@ -45,9 +45,9 @@ export function mainRecord(
   };
 }
 
-/** The archive train uploads: `run-record.json` alone. */
-export function recordZip(record: RunRecord): Buffer {
-  return writeTestZip({ 'run-record.json': serializeRunRecord(record) });
+/** The archive train uploads: the record alone, in `run-record.json` or the file named. */
+export function recordZip(record: RunRecord, file = 'run-record.json'): Buffer {
+  return writeTestZip({ [file]: serializeRunRecord(record) });
 }
 
 /** The context of a step in run `runId` of a pull request from `headSha` into main. */

@@ -24,9 +24,13 @@ export type {
   ReleaseRecord,
   RepoRecord,
   RepoSeed,
+  StartedWorkflowRun,
   UserRecord,
+  WorkflowJobRecord,
+  WorkflowJobSeed,
   WorkflowRunRecord,
   WorkflowRunSeed,
+  WorkflowRunStart,
 } from './state.ts';
 export { ApiFailure, githubError, json } from './http-exchange.ts';
 export type { ApiRequest, ApiResponse, RouteHandler } from './http-exchange.ts';

@@ -148,6 +148,45 @@ export interface WorkflowRunRecord {
   displayTitle: string;
 }
 
+/** One job of a workflow run, as one attempt ran it: a matrix leg is a job of its own (`train (a, 1)`). */
+export interface WorkflowJobRecord {
+  id: number;
+  runId: number;
+  /** The attempt of the run this execution belongs to. */
+  runAttempt: number;
+  /** The display name: the job's name, with the matrix values in parentheses for a leg. */
+  name: string;
+  status: 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
+  conclusion: 'success' | 'failure' | 'neutral' | 'cancelled' | 'skipped' | 'timed_out' | 'action_required' | null;
+  createdAt: string;
+  startedAt: string;
+  completedAt: string | null;
+}
+
+export interface WorkflowJobSeed {
+  name: string;
+  /** Default `completed`. */
+  status?: WorkflowJobRecord['status'];
+  /** Default `success` when completed, else null. */
+  conclusion?: WorkflowJobRecord['conclusion'];
+  /** Default: the run's attempt. */
+  runAttempt?: number;
+  startedAt?: string;
+  completedAt?: string | null;
+}
+
+/** A workflow run with its jobs (matrix legs among them) and the artifacts they uploaded. */
+export interface WorkflowRunStart extends WorkflowRunSeed {
+  jobs?: WorkflowJobSeed[];
+  artifacts?: Omit<ArtifactSeed, 'runId'>[];
+}
+
+export interface StartedWorkflowRun {
+  run: WorkflowRunRecord;
+  jobs: WorkflowJobRecord[];
+  artifacts: StoredArtifact[];
+}
+
 export interface ReleaseAssetRecord {
   id: number;
   name: string;
@@ -271,6 +310,7 @@ export class GitHubState {
   private readonly commentsById = new Map<number, CommentRecord>();
   private readonly checkRunsById = new Map<number, CheckRunRecord>();
   private readonly runsById = new Map<number, WorkflowRunRecord>();
+  private readonly jobsById = new Map<number, WorkflowJobRecord>();
   private readonly releasesById = new Map<number, ReleaseRecord>();
   private readonly nextNumber = new Map<string, number>();
   private ids = {
@@ -283,6 +323,7 @@ export class GitHubState {
     release: 600_000,
     asset: 700_000,
     suite: 800_000,
+    job: 900_000,
   };
   private commitCount = 0;
 
@@ -637,6 +678,46 @@ export class GitHubState {
   /** Workflow runs of a repository, in the order they were added. */
   workflowRuns(repoName: string): WorkflowRunRecord[] {
     return [...this.runsById.values()].filter((r) => key(r.repo) === key(repoName));
+  }
+
+  /** A job of a seeded workflow run, as one attempt of the run executed it. */
+  addWorkflowJob(runId: number, seed: WorkflowJobSeed): WorkflowJobRecord {
+    const run = this.runsById.get(runId);
+    if (run === undefined) throw new Error(`workflow run ${runId} is not seeded; call state.addWorkflowRun first`);
+    const status = seed.status ?? 'completed';
+    const startedAt = seed.startedAt ?? run.createdAt;
+    const job: WorkflowJobRecord = {
+      id: this.ids.job++,
+      runId,
+      runAttempt: seed.runAttempt ?? run.runAttempt,
+      name: seed.name,
+      status,
+      conclusion: seed.conclusion === undefined ? (status === 'completed' ? 'success' : null) : seed.conclusion,
+      createdAt: startedAt,
+      startedAt,
+      completedAt: seed.completedAt === undefined ? (status === 'completed' ? startedAt : null) : seed.completedAt,
+    };
+    this.jobsById.set(job.id, job);
+    return job;
+  }
+
+  /**
+   * A workflow run as a report job sees it: its jobs (the report job itself typically
+   * `in_progress`) and the artifacts the finished ones uploaded, all in one call.
+   */
+  startWorkflowRun(repoName: string, start: WorkflowRunStart): StartedWorkflowRun {
+    const { jobs = [], artifacts = [], ...seed } = start;
+    const run = this.addWorkflowRun(repoName, { status: 'in_progress', ...seed });
+    return {
+      run,
+      jobs: jobs.map((job) => this.addWorkflowJob(run.id, job)),
+      artifacts: artifacts.map((artifact) => this.addArtifact({ ...artifact, runId: run.id })),
+    };
+  }
+
+  /** Every execution of the jobs of a workflow run, in the order they were added. */
+  workflowJobs(runId: number): WorkflowJobRecord[] {
+    return [...this.jobsById.values()].filter((job) => job.runId === runId);
   }
 
   // ---- artifacts (kept in the shared registry) ----

@@ -10,6 +10,7 @@ import { registerPullRoutes } from './pulls.ts';
 import { registerReleaseRoutes } from './releases.ts';
 import { registerRepositoryRoutes } from './repositories.ts';
 import { registerUserRoutes } from './users.ts';
+import { registerWorkflowJobRoutes } from './workflow-jobs.ts';
 import { registerWorkflowRunRoutes } from './workflow-runs.ts';
 
 /** Registers all routes; handlers read and change `state`. */
@@ -21,6 +22,7 @@ export function registerAllRoutes(router: Router, state: GitHubState): void {
   registerIssueCommentRoutes(router, state);
   registerCheckRunRoutes(router, state);
   registerWorkflowRunRoutes(router, state);
+  registerWorkflowJobRoutes(router, state);
   registerArtifactRoutes(router, state);
   registerGitRefRoutes(router, state);
   registerReleaseRoutes(router, state);
