@@ -219,6 +219,14 @@ var CHUNK_BYTES = 1024 * 1024;
 var MAX_LINE_BYTES = 64 * 1024 * 1024;
 var fatalDecoder = new TextDecoder("utf-8", { fatal: true });
 
+// packages/core/src/text/short-hash.ts
+import { createHash } from "node:crypto";
+var LONE_SURROGATE = new RegExp("\\p{Cs}", "u");
+function shortHash(text) {
+  const hashed = LONE_SURROGATE.test(text) ? JSON.stringify(text) : text;
+  return createHash("sha256").update(hashed).digest("hex").slice(0, 12);
+}
+
 // packages/core/src/files/text-file.ts
 var MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
 async function readTextFile(absolutePath, displayName, options = {}) {
@@ -317,11 +325,18 @@ function readZipEntry(archive, wanted, limits, source) {
     entries.push(entry2);
     at += 46 + nameLength + extraLength + commentLength;
   }
-  const matching = entries.filter((entry2) => entry2.name === wanted);
-  if (matching.length > 1) fail(`holds ${matching.length} entries named ${wanted}`);
+  const matching = entries.filter(
+    (entry2) => typeof wanted === "string" ? entry2.name === wanted : !/[/\\]/.test(entry2.name) && wanted(entry2.name)
+  );
+  if (matching.length > 1) {
+    const names = [...new Set(matching.map((entry2) => entry2.name))];
+    fail(
+      names.length === 1 ? `holds ${matching.length} entries named ${names[0]}` : `holds ${matching.length} files that could each be the one read (${names.join(", ")}); only one is read`
+    );
+  }
   const entry = matching[0];
   if (entry === void 0) return void 0;
-  const what = `${wanted} in it`;
+  const what = `${entry.name} in it`;
   if (entry.size > limits.maxEntryBytes) {
     fail(`${what} is ${formatBytes(entry.size)} uncompressed; at most ${formatBytes(limits.maxEntryBytes)} is read`);
   }
@@ -353,7 +368,7 @@ function readZipEntry(archive, wanted, limits, source) {
     fail(`${what} holds ${content.length} bytes, not the ${entry.size} its header declares`);
   }
   if (zlib().crc32(content) !== entry.crc) fail(`${what} fails its CRC-32 check (damaged data)`);
-  return content;
+  return { name: entry.name, bytes: content };
 }
 function findEndRecord(bytes) {
   const lowest = Math.max(0, bytes.length - END_RECORD_BYTES - MAX_COMMENT_BYTES);
@@ -1580,6 +1595,7 @@ function validateRunRecord(document, source) {
     version: RUN_RECORD_VERSION,
     runId: check.string(check.required(root, "$", "runId"), "$.runId", 1),
     experiment: check.string(check.required(root, "$", "experiment"), "$.experiment", 1),
+    ...root["replicate"] === void 0 ? {} : { replicate: checkReplicate(check, root["replicate"]) },
     attempt: check.integer(check.required(root, "$", "attempt"), "$.attempt", 1),
     provenance: checkProvenance(check, provenance),
     params: checkParams(check, check.required(root, "$", "params")),
@@ -1603,6 +1619,14 @@ function validateRunRecord(document, source) {
     }
   };
   return record;
+}
+function checkReplicate(check, value) {
+  const p = "$.replicate";
+  const replicate = check.object(value, p);
+  return {
+    key: check.string(check.required(replicate, p, "key"), `${p}.key`, 1),
+    value: check.string(check.required(replicate, p, "value"), `${p}.value`)
+  };
 }
 function checkProvenance(check, value) {
   const p = "$.provenance";
@@ -1712,6 +1736,24 @@ function checkOutcome(check, value) {
     durationMs: check.number(check.required(value, p, "durationMs"), `${p}.durationMs`, 0)
   };
   return outcome;
+}
+
+// packages/core/src/record/record-name.ts
+var RUN_RECORD_FILE_NAME = /^run-record[A-Za-z0-9._-]*\.json$/;
+function runRecordName(record) {
+  const { experiment, replicate } = record;
+  if (replicate === void 0) return experiment;
+  const joined = `${experiment}-${replicate.key}-${replicate.value}`;
+  if (occurrences(joined, `-${replicate.key}-`) === 1) return joined;
+  return `${joined}-${shortHash(JSON.stringify([experiment, replicate.key, replicate.value]))}`;
+}
+function isRunRecordFileName(name) {
+  return RUN_RECORD_FILE_NAME.test(name);
+}
+function occurrences(text, part) {
+  let count = 0;
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + 1)) count++;
+  return count;
 }
 
 // packages/core/src/record/run-record-size.ts
@@ -2839,13 +2881,23 @@ async function readBaselineFile(pattern, job) {
 }
 
 // packages/github/src/text-artifact.ts
-import { createHash } from "node:crypto";
 var MAX_ARTIFACT_NAME = 200;
+var NOT_IN_ARTIFACT_NAME = new RegExp(`["':<>|*?\\\\/\\p{Cc}\\p{Cs}]|(?!\\u200d)\\p{Cf}`, "gu");
 function safeArtifactName(name) {
-  const safe = name.replace(/["':<>|*?\\/\r\n]/g, "_");
+  const safe = name.replace(NOT_IN_ARTIFACT_NAME, "_");
   if (safe === name && name.length <= MAX_ARTIFACT_NAME) return name;
-  const hash = createHash("sha256").update(name).digest("hex").slice(0, 12);
-  return `${safe.slice(0, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
+  const hash = shortHash(name);
+  return `${cutAt(safe, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
+}
+function cutAt(text, length) {
+  if (text.length <= length) return text;
+  const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+  let end = 0;
+  for (const { index, segment } of graphemes.segment(text.slice(0, length + 64))) {
+    if (index + segment.length > length) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
 }
 var DOWNLOAD_LIMITS = {
   maxEntries: 16,
@@ -2867,8 +2919,8 @@ async function downloadArtifactFile(github, repository, location, fileName, maxB
     throw new Error(`GitHub answered ${answer.status} without a download URL for ${location.label}`);
   }
   const archive = await fetchArchive(signedUrl, location.label);
-  const bytes = readZipEntry(archive, fileName, { ...DOWNLOAD_LIMITS, maxEntryBytes: maxBytes }, location.label);
-  return bytes === void 0 ? void 0 : decodeTextBytes(bytes, `${fileName} of ${location.label}`);
+  const entry = readZipEntry(archive, fileName, { ...DOWNLOAD_LIMITS, maxEntryBytes: maxBytes }, location.label);
+  return entry === void 0 ? void 0 : decodeTextBytes(entry.bytes, `${entry.name} of ${location.label}`);
 }
 async function fetchArchive(url, label) {
   for (let attempt = 1; ; attempt++) {
@@ -2902,13 +2954,17 @@ function tooLarge(label) {
 }
 
 // packages/github/src/run-record-artifact.ts
-var RUN_RECORD_FILE = "run-record.json";
-function runRecordArtifactName(experiment) {
-  return safeArtifactName(`ml-run-${experiment}`);
+var RECORD_ARTIFACT_PREFIX = "ml-run-";
+function runRecordArtifactName(experiment, replicate) {
+  return safeArtifactName(
+    `${RECORD_ARTIFACT_PREFIX}${runRecordName(replicate === void 0 ? { experiment } : { experiment, replicate })}`
+  );
 }
 async function downloadRunRecord(github, repository, location) {
-  const text = await downloadArtifactFile(github, repository, location, RUN_RECORD_FILE, MAX_RUN_RECORD_BYTES);
-  if (text === void 0) throw new UserError(`${location.label} holds no ${RUN_RECORD_FILE}`);
+  const text = await downloadArtifactFile(github, repository, location, isRunRecordFileName, MAX_RUN_RECORD_BYTES);
+  if (text === void 0) {
+    throw new UserError(`${location.label} holds no run record file (run-record.json or run-record-*.json)`);
+  }
   return parseRunRecord(text, location.label);
 }
 

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,8 @@ import {
   errorMessage,
   formatBytes,
   readZipEntry,
+  shortHash,
+  type ZipEntryName,
   type ZipLimits,
 } from '@ml-actions/core';
 import type { ArtifactClient } from './artifact-client.ts';
@@ -28,15 +29,39 @@ export interface ArtifactLocation {
 const MAX_ARTIFACT_NAME = 200;
 
 /**
- * An artifact name GitHub accepts: the characters it refuses become `_`, and the name is cut to
- * 200 characters. Either change could make two names one (`a/b` and `a_b`), so a changed name
- * ends in 12 hex of the exact name's SHA-256.
+ * What an artifact name cannot hold: what GitHub refuses (`"':<>|*?\/`, CR, LF), and what would
+ * make a name in a log or a list mislead its reader: control and format characters (a tab, an
+ * escape, a right-to-left override, a zero-width space; not the joiner inside emoji such as 👩‍🔬)
+ * and lone surrogates, which UTF-8 cannot carry.
+ */
+const NOT_IN_ARTIFACT_NAME = /["':<>|*?\\/\p{Cc}\p{Cs}]|(?!\u200d)\p{Cf}/gu;
+
+/**
+ * An artifact name GitHub accepts: the characters it refuses (and those that would mislead a
+ * reader) become `_`, and the name is cut to 200 characters, at a character boundary. Either change
+ * could make two names one (`a/b` and `a_b`), so a changed name ends in 12 hex of the exact name's SHA-256.
  */
 export function safeArtifactName(name: string): string {
-  const safe = name.replace(/["':<>|*?\\/\r\n]/g, '_');
+  const safe = name.replace(NOT_IN_ARTIFACT_NAME, '_');
   if (safe === name && name.length <= MAX_ARTIFACT_NAME) return name;
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, 12);
-  return `${safe.slice(0, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
+  const hash = shortHash(name);
+  return `${cutAt(safe, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
+}
+
+/**
+ * The longest start of `text` of whole characters (grapheme clusters) within `length` UTF-16 code
+ * units, so that a cut never splits a surrogate pair, an emoji sequence or a letter from its accent.
+ */
+function cutAt(text: string, length: number): string {
+  if (text.length <= length) return text;
+  // Made here, not when the module loads: the segmenter loads ICU data, and few names need a cut.
+  const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+  let end = 0;
+  for (const { index, segment } of graphemes.segment(text.slice(0, length + 64))) {
+    if (index + segment.length > length) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
 }
 
 /**
@@ -78,8 +103,8 @@ const MAX_ARCHIVE_BYTES = MAX_TEXT_FILE_BYTES;
 const DOWNLOAD_ATTEMPTS = 3;
 
 /**
- * The text of the one top-level file `fileName` of an artifact, or undefined when the artifact has
- * no such file. GitHub answers the archive request with a redirect to a signed URL, fetched without
+ * The text of the one top-level file `fileName` (a name, or a test a name passes) of an artifact,
+ * or undefined when the artifact has no such file. GitHub answers the archive request with a redirect to a signed URL, fetched without
  * our token; the archive's size, entry count and uncompressed sizes are capped before anything is
  * inflated, and no other entry is read. `fileName` may be at most `maxBytes` uncompressed.
  */
@@ -87,7 +112,7 @@ export async function downloadArtifactFile(
   github: GitHubClient,
   repository: { owner: string; repo: string },
   location: ArtifactLocation,
-  fileName: string,
+  fileName: ZipEntryName,
   maxBytes = DOWNLOAD_LIMITS.maxEntryBytes,
 ): Promise<string | undefined> {
   const answer = await github.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
@@ -102,8 +127,8 @@ export async function downloadArtifactFile(
     throw new Error(`GitHub answered ${answer.status} without a download URL for ${location.label}`);
   }
   const archive = await fetchArchive(signedUrl, location.label);
-  const bytes = readZipEntry(archive, fileName, { ...DOWNLOAD_LIMITS, maxEntryBytes: maxBytes }, location.label);
-  return bytes === undefined ? undefined : decodeTextBytes(bytes, `${fileName} of ${location.label}`);
+  const entry = readZipEntry(archive, fileName, { ...DOWNLOAD_LIMITS, maxEntryBytes: maxBytes }, location.label);
+  return entry === undefined ? undefined : decodeTextBytes(entry.bytes, `${entry.name} of ${location.label}`);
 }
 
 /** The archive behind a signed URL, refused as soon as it outgrows the cap; retried on 5xx and resets. */
