@@ -42,9 +42,9 @@ describe('runRecordName', () => {
   });
 
   it('property: distinct experiment and value pairs of one key never share a name', () => {
-    const separatorHeavy = fc.array(fc.constantFrom('a', '-', 'seed', '1', '-seed-'), { maxLength: 6 }).map((parts) =>
-      parts.join(''),
-    );
+    const separatorHeavy = fc
+      .array(fc.constantFrom('a', '-', 'seed', '1', '-seed-'), { maxLength: 6 })
+      .map((parts) => parts.join(''));
     const part = fc.oneof(anyText, separatorHeavy);
     fc.assert(
       fc.property(fc.tuple(part, part), fc.tuple(part, part), ([e1, v1], [e2, v2]) => {

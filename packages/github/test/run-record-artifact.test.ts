@@ -111,7 +111,11 @@ describe('downloadRunRecord', () => {
 
   /** Plants `files` as a record artifact of a new run, then downloads it. */
   async function download(files: Record<string, string>): Promise<RunRecord> {
-    const run = local.api.state.addWorkflowRun(FULL_NAME, { headSha: local.rootSha, headBranch: 'main', event: 'push' });
+    const run = local.api.state.addWorkflowRun(FULL_NAME, {
+      headSha: local.rootSha,
+      headBranch: 'main',
+      event: 'push',
+    });
     const artifact = local.plant({ runId: run.id, name: 'ml-run-train', bytes: writeTestZip(files) });
     return downloadRunRecord(
       local.github,
@@ -133,7 +137,10 @@ describe('downloadRunRecord', () => {
   });
 
   it('refuses an artifact with two record files, or none, saying so', async () => {
-    const two = download({ 'run-record.json': serializeRunRecord(record), 'run-record-b.json': serializeRunRecord(record) });
+    const two = download({
+      'run-record.json': serializeRunRecord(record),
+      'run-record-b.json': serializeRunRecord(record),
+    });
     await expect(two).rejects.toThrow(
       'artifact "ml-run-train": holds 2 files that could each be the one read (run-record.json, run-record-b.json); only one is read',
     );

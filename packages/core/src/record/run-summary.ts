@@ -41,8 +41,7 @@ export function renderRunSummary(record: RunRecord): string {
           ? '✅ succeeded'
           : '📥 collected (no command)';
   const { replicate } = record;
-  const which =
-    replicate === undefined ? '' : ` (${escapeInline(replicate.key)} ${escapeInline(replicate.value)})`;
+  const which = replicate === undefined ? '' : ` (${escapeInline(replicate.key)} ${escapeInline(replicate.value)})`;
   const lines = [
     `### ML train: ${escapeInline(record.experiment)}${which}`,
     '',
