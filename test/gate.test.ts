@@ -269,9 +269,15 @@ describe('gate', () => {
       headBranch: `seeds-${number}`,
       workspace,
     });
-    for (const accuracy of [0.86, 0.9, 0.97]) {
+    // Three replicates of one experiment: each seed its own, as a matrix of seeds gives them.
+    for (const [seed, accuracy] of [0.86, 0.9, 0.97].entries()) {
       await writeMetrics({ accuracy });
-      const train = await job.step('train', { metrics: 'metrics.json', experiment: 'seeds', upload: 'false' });
+      const train = await job.step('train', {
+        metrics: 'metrics.json',
+        experiment: 'seeds',
+        matrix: JSON.stringify({ seed }),
+        upload: 'false',
+      });
       expect(train.exitCode).toBe(0);
     }
     const gate = await job.step('gate', { rules: 'mean(accuracy) >= 0.9\nmin(accuracy) >= 0.85', 'check-name': '' });
@@ -295,9 +301,10 @@ describe('gate', () => {
       headBranch: `seeds-${number}`,
       workspace,
     });
-    for (const accuracy of accuracies) {
+    for (const [seed, accuracy] of accuracies.entries()) {
       await writeMetrics({ accuracy });
-      expect((await job.step('train', { metrics: 'metrics.json', upload: 'false' })).exitCode).toBe(0);
+      const matrix = JSON.stringify({ seed });
+      expect((await job.step('train', { metrics: 'metrics.json', upload: 'false', matrix })).exitCode).toBe(0);
     }
     const gate = await job.step('gate', inputs);
     await job.finish();

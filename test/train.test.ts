@@ -31,9 +31,14 @@ async function project(files: Record<string, string | Uint8Array>): Promise<stri
   return root;
 }
 
-async function train(workspace: string, inputs: Record<string, string>) {
-  const { runId, env } = github.startRun({ headSha: head, headBranch: 'main', event: 'push' });
-  const runnerTemp = await mkdtemp(join(tmpdir(), 'runner-temp-'));
+/** One train step in a job of its own, or in `job` (its run and RUNNER_TEMP) when given. */
+async function train(
+  workspace: string,
+  inputs: Record<string, string>,
+  job?: { runId: number; env: Record<string, string>; runnerTemp: string },
+) {
+  const { runId, env } = job ?? github.startRun({ headSha: head, headBranch: 'main', event: 'push' });
+  const runnerTemp = job?.runnerTemp ?? (await mkdtemp(join(tmpdir(), 'runner-temp-')));
   folders.push(runnerTemp);
   const run = await runAction({
     runnerTemp,
@@ -120,8 +125,8 @@ describe('train, for each metrics format', () => {
     expect(record.outcome.status).toBe('collected');
     for (const name of Object.keys(expected)) expect(run.summary).toContain(name);
     const files_ = await downloadArtifactFiles(github, Number(run.outputs['artifact-id']), runId);
-    expect(Object.keys(files_)).toEqual(['run-record.json']);
-    expect(parseRunRecord(files_['run-record.json'] ?? '', 'download')).toEqual(record);
+    expect(Object.keys(files_)).toEqual(['run-record-fmt.json']);
+    expect(parseRunRecord(files_['run-record-fmt.json'] ?? '', 'download')).toEqual(record);
   });
 });
 
@@ -141,7 +146,9 @@ describe('train, running the command', () => {
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain('trained');
     const record = parseRunRecord(await readFile(run.outputs['record'] ?? '', 'utf8'), 'record');
-    expect(record.experiment).toBe('train-42');
+    // The seed is the replicate, not part of the experiment: a job of seeds is one experiment.
+    expect(record.experiment).toBe('train');
+    expect(record.replicate).toEqual({ key: 'seed', value: '42' });
     expect(record.params).toEqual({ 'train.lr': 0.01, 'train.epochs': 3, seed: 42 });
     expect(record.metrics['loss']?.history).toEqual({ steps: [0, 1, 2], values: [1, 0.5, 0.25] });
     expect(record.inputs).toEqual([
@@ -288,5 +295,98 @@ describe('train, running the command', () => {
     const { run } = await train(workspace, { metrics: 'out/*.json', upload: 'false' });
     expect(run.exitCode).toBe(1);
     expect(run.annotations[0]?.message).toContain('out/*.json');
+  });
+});
+
+describe('train, replicates', () => {
+  /** The names of the artifacts run `runId` has. */
+  const artifactNames = (runId: number) =>
+    github.registry
+      .list({ workflowRunId: runId, finalized: true })
+      .map((artifact) => artifact.name)
+      .sort();
+
+  it('a seed in the matrix is the replicate: the experiment, artifact and file are named after both', async () => {
+    const workspace = await project({ 'metrics.json': '{"accuracy": 0.9}' });
+    const { run, runId } = await train(workspace, { metrics: 'metrics.json', matrix: '{"model": "a", "seed": 2}' });
+    expect(run.exitCode).toBe(0);
+    const record = parseRunRecord(await readFile(run.outputs['record'] ?? '', 'utf8'), 'record');
+    expect(record.experiment).toBe('train-a');
+    expect(record.replicate).toEqual({ key: 'seed', value: '2' });
+    expect(run.outputs['record']).toMatch(/run-record-train-a-seed-2\.json$/);
+    expect(artifactNames(runId)).toEqual(['ml-run-train-a-seed-2']);
+    const files = await downloadArtifactFiles(github, Number(run.outputs['artifact-id']), runId);
+    expect(Object.keys(files)).toEqual(['run-record-train-a-seed-2.json']);
+    expect(run.summary).toContain('### ML train: train-a (seed 2)');
+  });
+
+  it('a matrix without the replicate key names the experiment as before, and has no replicate', async () => {
+    const workspace = await project({ 'metrics.json': '{"accuracy": 0.9}' });
+    const { run, runId } = await train(workspace, { metrics: 'metrics.json', matrix: '{"os": "linux"}' });
+    const record = parseRunRecord(await readFile(run.outputs['record'] ?? '', 'utf8'), 'record');
+    expect(record.experiment).toBe('train-linux');
+    expect(record.replicate).toBeUndefined();
+    expect(artifactNames(runId)).toEqual(['ml-run-train-linux']);
+  });
+
+  it('replicate-key names another matrix key; an empty one makes every value part of the experiment', async () => {
+    const workspace = await project({ 'metrics.json': '{"accuracy": 0.9}' });
+    const matrix = '{"seed": 1, "fold": 3}';
+    const fold = await train(workspace, { metrics: 'metrics.json', matrix, 'replicate-key': 'fold', upload: 'false' });
+    const byFold = parseRunRecord(await readFile(fold.run.outputs['record'] ?? '', 'utf8'), 'record');
+    expect([byFold.experiment, byFold.replicate]).toEqual(['train-1', { key: 'fold', value: '3' }]);
+    const none = await train(workspace, { metrics: 'metrics.json', matrix, 'replicate-key': '', upload: 'false' });
+    const whole = parseRunRecord(await readFile(none.run.outputs['record'] ?? '', 'utf8'), 'record');
+    expect([whole.experiment, whole.replicate]).toEqual(['train-1-3', undefined]);
+  });
+
+  it('hostile matrix values stay data in the record; the artifact and file made from them are safe', async () => {
+    const workspace = await project({ 'metrics.json': '{"accuracy": 0.9}' });
+    const value = `../"it's"/\u0000\u001b[31m 🧪👩‍🔬 ${'x'.repeat(300)}`;
+    const { run, runId } = await train(workspace, {
+      metrics: 'metrics.json',
+      matrix: JSON.stringify({ model: 'モデル/\n', seed: value }),
+    });
+    expect(run.exitCode).toBe(0);
+    const record = parseRunRecord(await readFile(run.outputs['record'] ?? '', 'utf8'), 'record');
+    expect(record.experiment).toBe('train-モデル/\n');
+    expect(record.replicate).toEqual({ key: 'seed', value });
+    const [name] = artifactNames(runId);
+    expect(name?.startsWith('ml-run-train-モデル_')).toBe(true);
+    expect(name?.length).toBeLessThanOrEqual(200);
+    expect(name).not.toMatch(/["':<>|*?\\/\p{Cc}\p{Cs}]/u);
+    const files = await downloadArtifactFiles(github, Number(run.outputs['artifact-id']), runId);
+    const [file] = Object.keys(files);
+    expect(file).toMatch(/^run-record-[A-Za-z0-9._-]+\.json$/);
+    expect(parseRunRecord(files[file ?? ''] ?? '', 'download')).toEqual(record);
+  });
+
+  it('two steps of one job recording the same experiment and replicate: the second fails, and loses nothing', async () => {
+    const workspace = await project({ 'metrics.json': '{"accuracy": 0.9}' });
+    const { runId, env } = github.startRun({ headSha: head, headBranch: 'main', event: 'push' });
+    const runnerTemp = await mkdtemp(join(tmpdir(), 'runner-temp-'));
+    const job = { runId, env, runnerTemp };
+    const inputs = { metrics: 'metrics.json', matrix: '{"seed": 1}' };
+    const first = await train(workspace, inputs, job);
+    expect(first.run.exitCode).toBe(0);
+    const other = await train(workspace, { ...inputs, experiment: 'other' }, job);
+    expect(other.run.exitCode).toBe(0);
+    const second = await train(workspace, inputs, job);
+    expect(second.run.exitCode).toBe(1);
+    const errors = second.run.annotations.filter((a) => a.level === 'error').map((a) => a.message);
+    expect(errors).toEqual([
+      `an earlier train step of this job already recorded experiment "train" with seed "1", so the two runs could not be told apart: set input "experiment" of one of the steps to a name of its own. This run's record was written to ${second.run.outputs['record']}`,
+    ]);
+    const kept = second.run.outputs['record'] ?? '';
+    expect(kept).toMatch(/\/duplicates\/run-record-train-seed-1-[^/]+\.json$/);
+    const duplicate = parseRunRecord(await readFile(kept, 'utf8'), 'duplicate');
+    expect(duplicate.runId).toBe(second.run.outputs['run-id']);
+    expect(duplicate.runId).not.toBe(first.run.outputs['run-id']);
+    // The first record is still the job's; the duplicate was not uploaded over the first's artifact.
+    const firstRecord = parseRunRecord(await readFile(first.run.outputs['record'] ?? '', 'utf8'), 'first');
+    expect(firstRecord.runId).toBe(first.run.outputs['run-id']);
+    expect(second.run.outputs['artifact-id']).toBe('');
+    expect(artifactNames(runId)).toEqual(['ml-run-other-seed-1', 'ml-run-train-seed-1']);
+    expect(second.run.summary).toContain('### ML train: train (seed 1)');
   });
 });

@@ -158,4 +158,24 @@ describe('a baseline artifact', () => {
     );
     expect(gate.outputs['verdict']).toBe('fail');
   });
+
+  it('a record artifact holding two record files is refused, not read by whichever comes first', async () => {
+    const main = await lab.pushJob(workspace);
+    const train = await main.step('train', { metrics: 'metrics.json' });
+    const record = parseRunRecord(await readFile(train.outputs['record'] ?? '', 'utf8'), 'record');
+    await main.finish();
+    const lenient = { ...record, metrics: { ...record.metrics, accuracy: { value: 0 } } };
+    const { gate, runId } = await gateAgainstPlanted(
+      (planted) =>
+        writeTestZip({
+          'run-record-a.json': serializeRunRecord(lenient),
+          'run-record.json': serializeRunRecord({ ...record, provenance: { ...record.provenance, sha: planted.sha } }),
+        }),
+      'accuracy >= baseline.accuracy + 0.01',
+    );
+    expect(gate.outputs['verdict']).toBe('neutral');
+    expect(gate.stdout).toContain(
+      `artifact "ml-run-train" of workflow run ${runId}: holds 2 files that could each be the one read (run-record-a.json, run-record.json); only one is read`,
+    );
+  });
 });

@@ -219,6 +219,14 @@ var CHUNK_BYTES = 1024 * 1024;
 var MAX_LINE_BYTES = 64 * 1024 * 1024;
 var fatalDecoder = new TextDecoder("utf-8", { fatal: true });
 
+// packages/core/src/text/short-hash.ts
+import { createHash } from "node:crypto";
+var LONE_SURROGATE = new RegExp("\\p{Cs}", "u");
+function shortHash(text) {
+  const hashed = LONE_SURROGATE.test(text) ? JSON.stringify(text) : text;
+  return createHash("sha256").update(hashed).digest("hex").slice(0, 12);
+}
+
 // packages/core/src/files/text-file.ts
 var MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
 async function readTextFile(absolutePath, displayName, options = {}) {
@@ -317,9 +325,15 @@ function readZipEntry(archive, wanted, limits, source) {
     entries.push(entry2);
     at += 46 + nameLength + extraLength + commentLength;
   }
-  const name = typeof wanted === "string" ? wanted : entries.map((entry2) => entry2.name).filter((name2) => wanted(name2)).sort()[0];
-  const matching = entries.filter((entry2) => entry2.name === name);
-  if (matching.length > 1) fail(`holds ${matching.length} entries named ${name}`);
+  const matching = entries.filter(
+    (entry2) => typeof wanted === "string" ? entry2.name === wanted : !/[/\\]/.test(entry2.name) && wanted(entry2.name)
+  );
+  if (matching.length > 1) {
+    const names = [...new Set(matching.map((entry2) => entry2.name))];
+    fail(
+      names.length === 1 ? `holds ${matching.length} entries named ${names[0]}` : `holds ${matching.length} files that could each be the one read (${names.join(", ")}); only one is read`
+    );
+  }
   const entry = matching[0];
   if (entry === void 0) return void 0;
   const what = `${entry.name} in it`;
@@ -354,7 +368,7 @@ function readZipEntry(archive, wanted, limits, source) {
     fail(`${what} holds ${content.length} bytes, not the ${entry.size} its header declares`);
   }
   if (zlib().crc32(content) !== entry.crc) fail(`${what} fails its CRC-32 check (damaged data)`);
-  return content;
+  return { name: entry.name, bytes: content };
 }
 function findEndRecord(bytes) {
   const lowest = Math.max(0, bytes.length - END_RECORD_BYTES - MAX_COMMENT_BYTES);
@@ -1968,6 +1982,7 @@ function validateRunRecord(document, source) {
     version: RUN_RECORD_VERSION,
     runId: check.string(check.required(root, "$", "runId"), "$.runId", 1),
     experiment: check.string(check.required(root, "$", "experiment"), "$.experiment", 1),
+    ...root["replicate"] === void 0 ? {} : { replicate: checkReplicate(check, root["replicate"]) },
     attempt: check.integer(check.required(root, "$", "attempt"), "$.attempt", 1),
     provenance: checkProvenance(check, provenance),
     params: checkParams(check, check.required(root, "$", "params")),
@@ -1991,6 +2006,14 @@ function validateRunRecord(document, source) {
     }
   };
   return record;
+}
+function checkReplicate(check, value) {
+  const p = "$.replicate";
+  const replicate = check.object(value, p);
+  return {
+    key: check.string(check.required(replicate, p, "key"), `${p}.key`, 1),
+    value: check.string(check.required(replicate, p, "value"), `${p}.value`)
+  };
 }
 function checkProvenance(check, value) {
   const p = "$.provenance";
@@ -2142,11 +2165,29 @@ function parseCompareBundle(text, source) {
   return { repository, pullRequest, headSha, runs: runs2 };
 }
 
+// packages/core/src/record/record-name.ts
+var RUN_RECORD_FILE_NAME = /^run-record[A-Za-z0-9._-]*\.json$/;
+function runRecordName(record) {
+  const { experiment, replicate } = record;
+  if (replicate === void 0) return experiment;
+  const joined = `${experiment}-${replicate.key}-${replicate.value}`;
+  if (occurrences(joined, `-${replicate.key}-`) === 1) return joined;
+  return `${joined}-${shortHash(JSON.stringify([experiment, replicate.key, replicate.value]))}`;
+}
+function isRunRecordFileName(name) {
+  return RUN_RECORD_FILE_NAME.test(name);
+}
+function occurrences(text, part) {
+  let count = 0;
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + 1)) count++;
+  return count;
+}
+
 // packages/core/src/record/run-record-size.ts
 var MAX_RUN_RECORD_BYTES = 10 * 1024 * 1024;
 
 // packages/core/src/report/render-comparison.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
 // packages/core/src/report/number-format.ts
 var MISSING = "\u2014";
@@ -3292,7 +3333,7 @@ function commentKeyName(key) {
   if (key === "") return "default";
   if (key.length <= PLAIN_KEY_CHARS && /^[A-Za-z0-9._-]+$/.test(key) && !key.includes("--")) return key;
   const safe = key.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/-{2,}/g, "-").slice(0, 48).replace(/^-+|-+$/g, "");
-  return `${safe}~${createHash("sha256").update(key).digest("hex").slice(0, 16)}`;
+  return `${safe}~${createHash2("sha256").update(key).digest("hex").slice(0, 16)}`;
 }
 function compareMarker(key) {
   return `<!-- ${MARKER_PREFIX}${commentKeyName(key)} -->`;
@@ -4423,7 +4464,6 @@ async function readCountedPages(read, maxPages) {
 }
 
 // packages/github/src/text-artifact.ts
-import { createHash as createHash2 } from "node:crypto";
 import { mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -4441,18 +4481,28 @@ async function replaceEarlierAttempt(client, name, runAttempt, log) {
 
 // packages/github/src/text-artifact.ts
 var MAX_ARTIFACT_NAME = 200;
-var NAME_HASH_LENGTH = 12;
-var KEPT_OF_CHANGED_NAME = MAX_ARTIFACT_NAME - NAME_HASH_LENGTH - 1;
-var REFUSED_CHARACTERS = /["':<>|*?\\/\r\n]/g;
+var NOT_IN_ARTIFACT_NAME = new RegExp(`["':<>|*?\\\\/\\p{Cc}\\p{Cs}]|(?!\\u200d)\\p{Cf}`, "gu");
 function safeArtifactName(name) {
-  const safe = name.replace(REFUSED_CHARACTERS, "_");
+  const safe = name.replace(NOT_IN_ARTIFACT_NAME, "_");
   if (safe === name && name.length <= MAX_ARTIFACT_NAME) return name;
-  const hash = createHash2("sha256").update(name).digest("hex").slice(0, NAME_HASH_LENGTH);
-  return `${safe.slice(0, KEPT_OF_CHANGED_NAME)}-${hash}`;
+  const hash = shortHash(name);
+  return `${cutAt(safe, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
 }
+var KEPT_OF_CHANGED_NAME = MAX_ARTIFACT_NAME - 13;
+var CUT_SLACK = 64;
 function safeArtifactNamePrefix(prefix) {
-  const safe = prefix.replace(REFUSED_CHARACTERS, "_");
-  return safe.length > KEPT_OF_CHANGED_NAME ? { prefix: safe.slice(0, KEPT_OF_CHANGED_NAME), cut: true } : { prefix: safe, cut: false };
+  const safe = prefix.replace(NOT_IN_ARTIFACT_NAME, "_");
+  return safe.length > KEPT_OF_CHANGED_NAME - CUT_SLACK ? { prefix: safe.slice(0, KEPT_OF_CHANGED_NAME - CUT_SLACK), cut: true } : { prefix: safe, cut: false };
+}
+function cutAt(text, length) {
+  if (text.length <= length) return text;
+  const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+  let end = 0;
+  for (const { index, segment } of graphemes.segment(text.slice(0, length + 64))) {
+    if (index + segment.length > length) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
 }
 async function uploadTextArtifact(client, options) {
   await replaceEarlierAttempt(client, options.name, options.runAttempt, options.log);
@@ -4492,9 +4542,8 @@ async function downloadArtifactFile(github, repository, location, fileName, maxB
     throw new Error(`GitHub answered ${answer.status} without a download URL for ${location.label}`);
   }
   const archive = await fetchArchive(signedUrl, location.label);
-  const [wanted, shown] = typeof fileName === "string" ? [fileName, fileName] : [(name) => fileName.matches(name), fileName.pattern];
-  const bytes = readZipEntry(archive, wanted, { ...DOWNLOAD_LIMITS, maxEntryBytes: maxBytes }, location.label);
-  return bytes === void 0 ? void 0 : decodeTextBytes(bytes, `${shown} of ${location.label}`);
+  const entry = readZipEntry(archive, fileName, { ...DOWNLOAD_LIMITS, maxEntryBytes: maxBytes }, location.label);
+  return entry === void 0 ? void 0 : decodeTextBytes(entry.bytes, `${entry.name} of ${location.label}`);
 }
 async function fetchArchive(url, label) {
   for (let attempt = 1; ; attempt++) {
@@ -4528,27 +4577,26 @@ function tooLarge(label) {
 }
 
 // packages/github/src/run-record-artifact.ts
-var RUN_RECORD_ARTIFACT_PREFIX = "ml-run-";
-var RUN_RECORD_FILE_CHOICE = {
-  pattern: "run-record*.json",
-  matches: (name) => /^run-record[^/\\]*\.json$/.test(name)
-};
-function runRecordArtifactName(experiment) {
-  return safeArtifactName(`${RUN_RECORD_ARTIFACT_PREFIX}${experiment}`);
+var RECORD_ARTIFACT_PREFIX = "ml-run-";
+function runRecordArtifactName(experiment, replicate) {
+  return safeArtifactName(
+    `${RECORD_ARTIFACT_PREFIX}${runRecordName(replicate === void 0 ? { experiment } : { experiment, replicate })}`
+  );
 }
 async function downloadRunRecord(github, repository, location) {
-  const choice = RUN_RECORD_FILE_CHOICE;
-  const text = await downloadArtifactFile(github, repository, location, choice, MAX_RUN_RECORD_BYTES);
-  if (text === void 0) throw new UserError(`${location.label} holds no ${choice.pattern} file`);
+  const text = await downloadArtifactFile(github, repository, location, isRunRecordFileName, MAX_RUN_RECORD_BYTES);
+  if (text === void 0) {
+    throw new UserError(`${location.label} holds no run record file (run-record.json or run-record-*.json)`);
+  }
   return parseRunRecord(text, location.label);
 }
 
 // packages/github/src/record-artifacts.ts
 function isRunRecordArtifact(name) {
-  return name.startsWith(RUN_RECORD_ARTIFACT_PREFIX);
+  return name.startsWith(RECORD_ARTIFACT_PREFIX);
 }
 function mayHoldExperiment(name, experiment) {
-  const { prefix, cut } = safeArtifactNamePrefix(`${RUN_RECORD_ARTIFACT_PREFIX}${experiment}`);
+  const { prefix, cut } = safeArtifactNamePrefix(`${RECORD_ARTIFACT_PREFIX}${experiment}`);
   if (!name.startsWith(prefix)) return false;
   return cut || name.length === prefix.length || name[prefix.length] === "-";
 }

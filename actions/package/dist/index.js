@@ -222,6 +222,9 @@ var CHUNK_BYTES = 1024 * 1024;
 var MAX_LINE_BYTES = 64 * 1024 * 1024;
 var fatalDecoder = new TextDecoder("utf-8", { fatal: true });
 
+// packages/core/src/text/short-hash.ts
+var LONE_SURROGATE = new RegExp("\\p{Cs}", "u");
+
 // packages/core/src/files/text-file.ts
 var MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
 async function readTextFile(absolutePath, displayName, options = {}) {
@@ -1663,6 +1666,7 @@ function validateRunRecord(document, source) {
     version: RUN_RECORD_VERSION,
     runId: check.string(check.required(root, "$", "runId"), "$.runId", 1),
     experiment: check.string(check.required(root, "$", "experiment"), "$.experiment", 1),
+    ...root["replicate"] === void 0 ? {} : { replicate: checkReplicate(check, root["replicate"]) },
     attempt: check.integer(check.required(root, "$", "attempt"), "$.attempt", 1),
     provenance: checkProvenance(check, provenance),
     params: checkParams(check, check.required(root, "$", "params")),
@@ -1686,6 +1690,14 @@ function validateRunRecord(document, source) {
     }
   };
   return record;
+}
+function checkReplicate(check, value) {
+  const p = "$.replicate";
+  const replicate = check.object(value, p);
+  return {
+    key: check.string(check.required(replicate, p, "key"), `${p}.key`, 1),
+    value: check.string(check.required(replicate, p, "value"), `${p}.value`)
+  };
 }
 function checkProvenance(check, value) {
   const p = "$.provenance";
@@ -2860,8 +2872,8 @@ async function replaceEarlierAttempt(client, name, runAttempt, log) {
 
 // packages/github/src/text-artifact.ts
 var MAX_ARTIFACT_NAME = 200;
-var NAME_HASH_LENGTH = 12;
-var KEPT_OF_CHANGED_NAME = MAX_ARTIFACT_NAME - NAME_HASH_LENGTH - 1;
+var NOT_IN_ARTIFACT_NAME = new RegExp(`["':<>|*?\\\\/\\p{Cc}\\p{Cs}]|(?!\\u200d)\\p{Cf}`, "gu");
+var KEPT_OF_CHANGED_NAME = MAX_ARTIFACT_NAME - 13;
 
 // packages/github/src/job-records.ts
 import { lstat as lstat2, mkdir as mkdir2, readdir as readdir2, realpath, writeFile as writeFile2 } from "node:fs/promises";

@@ -460,6 +460,24 @@ function decodeLines(buffer, start, end, displayName, linesBefore) {
   }
 }
 
+// packages/core/src/text/short-hash.ts
+import { createHash as createHash2 } from "node:crypto";
+var LONE_SURROGATE = new RegExp("\\p{Cs}", "u");
+function shortHash(text) {
+  const hashed = LONE_SURROGATE.test(text) ? JSON.stringify(text) : text;
+  return createHash2("sha256").update(hashed).digest("hex").slice(0, 12);
+}
+
+// packages/core/src/files/safe-file-stem.ts
+var MAX_STEM_LENGTH = 120;
+var KEPT_AS_IS = /^[a-z0-9._-]*$/;
+var HASH_ENDING = /-[0-9a-f]{12}$/;
+function safeFileStem(name) {
+  if (KEPT_AS_IS.test(name) && name.length <= MAX_STEM_LENGTH && !HASH_ENDING.test(name)) return name;
+  const kept = name.replace(/[^A-Za-z0-9._-]/gu, "_");
+  return `${kept.slice(0, MAX_STEM_LENGTH - 13)}-${shortHash(name)}`;
+}
+
 // packages/core/src/files/text-file.ts
 var MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
 async function readTextFile(absolutePath, displayName, options = {}) {
@@ -784,8 +802,10 @@ function paramText(value) {
 function renderRunSummary(record) {
   const { outcome } = record;
   const status = outcome.status === "failed" ? `\u274C failed (exit code ${outcome.exitCode ?? "unknown"})` : outcome.status === "timed-out" ? `\u274C timed out (the command was stopped after ${minutesText(outcome.timeoutMinutes)})` : outcome.status === "succeeded" ? "\u2705 succeeded" : "\u{1F4E5} collected (no command)";
+  const { replicate } = record;
+  const which2 = replicate === void 0 ? "" : ` (${escapeInline(replicate.key)} ${escapeInline(replicate.value)})`;
   const lines = [
-    `### ML train: ${escapeInline(record.experiment)}`,
+    `### ML train: ${escapeInline(record.experiment)}${which2}`,
     "",
     `Status: ${status} \xB7 duration ${(outcome.durationMs / 1e3).toFixed(1)} s \xB7 run \`${escapeInline(record.runId)}\``,
     ""
@@ -2560,6 +2580,36 @@ ${lines.join(",\n")}
 ${indent}}`;
 }
 
+// packages/core/src/record/experiment-name.ts
+function matrixValueText(value) {
+  return typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+}
+function defaultExperimentName(job, matrix, replicateKey) {
+  const values = Object.entries(matrix).filter(([key]) => key !== replicateKey).map(([, value]) => matrixValueText(value));
+  return [job || "train", ...values].join("-");
+}
+function matrixReplicate(matrix, replicateKey) {
+  if (replicateKey === void 0 || !Object.hasOwn(matrix, replicateKey)) return void 0;
+  return { key: replicateKey, value: matrixValueText(matrix[replicateKey]) };
+}
+
+// packages/core/src/record/record-name.ts
+function runRecordName(record) {
+  const { experiment, replicate } = record;
+  if (replicate === void 0) return experiment;
+  const joined = `${experiment}-${replicate.key}-${replicate.value}`;
+  if (occurrences(joined, `-${replicate.key}-`) === 1) return joined;
+  return `${joined}-${shortHash(JSON.stringify([experiment, replicate.key, replicate.value]))}`;
+}
+function runRecordFileName(record) {
+  return `run-record-${safeFileStem(runRecordName(record))}.json`;
+}
+function occurrences(text, part) {
+  let count = 0;
+  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + 1)) count++;
+  return count;
+}
+
 // packages/core/src/record/run-record-size.ts
 var MAX_RUN_RECORD_BYTES = 10 * 1024 * 1024;
 var MIN_POINTS = 200;
@@ -3668,7 +3718,6 @@ function describeFailure(actionName, thrown, log) {
 }
 
 // packages/github/src/text-artifact.ts
-import { createHash as createHash2 } from "node:crypto";
 import { mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -3686,14 +3735,23 @@ async function replaceEarlierAttempt(client, name, runAttempt, log) {
 
 // packages/github/src/text-artifact.ts
 var MAX_ARTIFACT_NAME = 200;
-var NAME_HASH_LENGTH = 12;
-var KEPT_OF_CHANGED_NAME = MAX_ARTIFACT_NAME - NAME_HASH_LENGTH - 1;
-var REFUSED_CHARACTERS = /["':<>|*?\\/\r\n]/g;
+var NOT_IN_ARTIFACT_NAME = new RegExp(`["':<>|*?\\\\/\\p{Cc}\\p{Cs}]|(?!\\u200d)\\p{Cf}`, "gu");
 function safeArtifactName(name) {
-  const safe = name.replace(REFUSED_CHARACTERS, "_");
+  const safe = name.replace(NOT_IN_ARTIFACT_NAME, "_");
   if (safe === name && name.length <= MAX_ARTIFACT_NAME) return name;
-  const hash = createHash2("sha256").update(name).digest("hex").slice(0, NAME_HASH_LENGTH);
-  return `${safe.slice(0, KEPT_OF_CHANGED_NAME)}-${hash}`;
+  const hash = shortHash(name);
+  return `${cutAt(safe, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
+}
+var KEPT_OF_CHANGED_NAME = MAX_ARTIFACT_NAME - 13;
+function cutAt(text, length) {
+  if (text.length <= length) return text;
+  const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+  let end = 0;
+  for (const { index, segment } of graphemes.segment(text.slice(0, length + 64))) {
+    if (index + segment.length > length) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
 }
 async function uploadTextArtifact(client, options) {
   await replaceEarlierAttempt(client, options.name, options.runAttempt, options.log);
@@ -3715,15 +3773,16 @@ async function uploadTextArtifact(client, options) {
 }
 
 // packages/github/src/run-record-artifact.ts
-var RUN_RECORD_ARTIFACT_PREFIX = "ml-run-";
-var RUN_RECORD_FILE = "run-record.json";
-function runRecordArtifactName(experiment) {
-  return safeArtifactName(`${RUN_RECORD_ARTIFACT_PREFIX}${experiment}`);
+var RECORD_ARTIFACT_PREFIX = "ml-run-";
+function runRecordArtifactName(experiment, replicate) {
+  return safeArtifactName(
+    `${RECORD_ARTIFACT_PREFIX}${runRecordName(replicate === void 0 ? { experiment } : { experiment, replicate })}`
+  );
 }
 async function uploadRunRecord(client, record, options) {
   return uploadTextArtifact(client, {
-    name: runRecordArtifactName(record.experiment),
-    fileName: RUN_RECORD_FILE,
+    name: runRecordArtifactName(record.experiment, record.replicate),
+    fileName: runRecordFileName(record),
     text: serializeRunRecord(record),
     runAttempt: record.attempt,
     ...options
@@ -3740,11 +3799,22 @@ function jobRecordsFolder(job) {
 async function writeJobRecord(record, job) {
   const folder = jobRecordsFolder(job);
   await mkdir2(folder, { recursive: true });
+  const text = serializeRunRecord(record);
+  const path7 = join2(folder, runRecordFileName(record));
+  try {
+    await writeFile3(path7, text, { flag: "wx" });
+    return { path: path7 };
+  } catch (thrown) {
+    if (thrown?.code !== "EEXIST") throw thrown;
+  }
+  const duplicates = join2(folder, DUPLICATES_FOLDER);
+  await mkdir2(duplicates, { recursive: true });
   const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, "_");
-  const path7 = join2(folder, `${safeId}.json`);
-  await writeFile3(path7, serializeRunRecord(record));
-  return path7;
+  const duplicate = join2(duplicates, `${runRecordFileName(record).replace(/\.json$/, "")}-${safeId}.json`);
+  await writeFile3(duplicate, text);
+  return { path: duplicate, duplicateOf: path7 };
 }
+var DUPLICATES_FOLDER = "duplicates";
 
 // actions/train/src/main.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
@@ -3765,6 +3835,7 @@ function readTrainSettings(inputs) {
     matrix: Object.fromEntries(
       Object.entries(matrix).map(([key, value]) => [key, isCredentialName(key, redact) ? REDACTED : value])
     ),
+    replicateKey: inputs.optional("replicate-key"),
     upload: inputs.boolean("upload"),
     redact,
     timeoutMinutes: parseTimeoutMinutes(inputs.optional("timeout-minutes"))
@@ -3923,12 +3994,19 @@ async function run(runner) {
         staleSources
       });
       const record = fitRecord(built, problems, log);
-      const path7 = await writeJobRecord(record, context);
+      const { path: path7, duplicateOf } = await writeJobRecord(record, context);
       step.setOutput("run-id", record.runId);
       step.setOutput("record", path7);
       step.setOutput("metrics", JSON.stringify(finalMetricValues(record)));
       step.addSummary(renderRunSummary(record));
-      if (settings.upload) {
+      if (duplicateOf !== void 0) {
+        problems.unshift(
+          new UserError(
+            `an earlier train step of this job already recorded ${describeRun(record)}, so the two runs could not be told apart: set input "experiment" of one of the steps to a name of its own. This run's record was written to ${path7}`
+          )
+        );
+        step.setOutput("artifact-id", "");
+      } else if (settings.upload) {
         try {
           const artifactId = await uploadRunRecord(await step.artifacts(), record, { log });
           step.setOutput("artifact-id", artifactId);
@@ -3986,12 +4064,10 @@ function annotation(error2) {
   if (error2.line !== void 0) place.line = error2.line;
   return place;
 }
-function experimentName(settings, context) {
-  if (settings.experiment !== void 0) return settings.experiment;
-  const values = Object.values(settings.matrix).map(
-    (value) => typeof value === "string" ? value : JSON.stringify(value)
-  );
-  return [context.job || "train", ...values].join("-");
+function describeRun(record) {
+  const experiment = `experiment ${JSON.stringify(record.experiment)}`;
+  const { replicate } = record;
+  return replicate === void 0 ? experiment : `${experiment} with ${replicate.key} ${JSON.stringify(replicate.value)}`;
 }
 function runStatus(settings, parts) {
   if (settings.command === void 0) return "collected";
@@ -3999,12 +4075,14 @@ function runStatus(settings, parts) {
   return parts.exitCode === 0 ? "succeeded" : "failed";
 }
 function buildRecord(settings, context, parts) {
-  const experiment = experimentName(settings, context);
+  const experiment = settings.experiment ?? defaultExperimentName(context.job, settings.matrix, settings.replicateKey);
+  const replicate = matrixReplicate(settings.matrix, settings.replicateKey);
   return {
     schema: RUN_RECORD_SCHEMA,
     version: RUN_RECORD_VERSION,
     runId: `${context.runId}-${context.runAttempt}-${randomUUID3().slice(0, 8)}`,
     experiment,
+    ...replicate === void 0 ? {} : { replicate },
     attempt: context.runAttempt,
     provenance: {
       repository: context.repository,

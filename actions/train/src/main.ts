@@ -5,6 +5,7 @@ import {
   RUN_RECORD_VERSION,
   UserError,
   collectMetrics,
+  defaultExperimentName,
   errorMessage,
   finalMetricValues,
   fingerprintFiles,
@@ -12,6 +13,7 @@ import {
   formatBytes,
   MAX_RUN_RECORD_BYTES,
   lookAlikeNames,
+  matrixReplicate,
   minutesText,
   readParams,
   redactCommand,
@@ -113,13 +115,22 @@ export async function run(runner?: Runner): Promise<void> {
       });
       // Long histories are thinned so that gate, compare and package accept the record.
       const record = fitRecord(built, problems, log);
-      const path = await writeJobRecord(record, context);
+      const { path, duplicateOf } = await writeJobRecord(record, context);
       step.setOutput('run-id', record.runId);
       step.setOutput('record', path);
       step.setOutput('metrics', JSON.stringify(finalMetricValues(record)));
       step.addSummary(renderRunSummary(record));
 
-      if (settings.upload) {
+      if (duplicateOf !== undefined) {
+        // The step fails with this first; the record is kept, but not uploaded: its artifact would
+        // take the earlier step's name.
+        problems.unshift(
+          new UserError(
+            `an earlier train step of this job already recorded ${describeRun(record)}, so the two runs could not be told apart: set input "experiment" of one of the steps to a name of its own. This run's record was written to ${path}`,
+          ),
+        );
+        step.setOutput('artifact-id', '');
+      } else if (settings.upload) {
         try {
           const artifactId = await uploadRunRecord(await step.artifacts(), record, { log });
           step.setOutput('artifact-id', artifactId);
@@ -190,13 +201,13 @@ function annotation(error: UserError): AnnotationPlace {
   return place;
 }
 
-/** The experiment: as given, else the job id plus the matrix values (`train-1-linux`). */
-function experimentName(settings: TrainSettings, context: ActionContext): string {
-  if (settings.experiment !== undefined) return settings.experiment;
-  const values = Object.values(settings.matrix).map((value) =>
-    typeof value === 'string' ? value : JSON.stringify(value),
-  );
-  return [context.job || 'train', ...values].join('-');
+/** `experiment "train" with seed "1"`: quoted, so that any name or value reads as one. */
+function describeRun(record: RunRecord): string {
+  const experiment = `experiment ${JSON.stringify(record.experiment)}`;
+  const { replicate } = record;
+  return replicate === undefined
+    ? experiment
+    : `${experiment} with ${replicate.key} ${JSON.stringify(replicate.value)}`;
 }
 
 function runStatus(settings: TrainSettings, parts: { exitCode: number | undefined; timedOut: boolean }): RunStatus {
@@ -220,12 +231,14 @@ function buildRecord(
     staleSources: string[];
   },
 ): RunRecord {
-  const experiment = experimentName(settings, context);
+  const experiment = settings.experiment ?? defaultExperimentName(context.job, settings.matrix, settings.replicateKey);
+  const replicate = matrixReplicate(settings.matrix, settings.replicateKey);
   return {
     schema: RUN_RECORD_SCHEMA,
     version: RUN_RECORD_VERSION,
     runId: `${context.runId}-${context.runAttempt}-${randomUUID().slice(0, 8)}`,
     experiment,
+    ...(replicate === undefined ? {} : { replicate }),
     attempt: context.runAttempt,
     provenance: {
       repository: context.repository,

@@ -10,6 +10,8 @@ export interface TrainSettings {
   data: string[];
   experiment: string | undefined;
   matrix: Record<string, unknown>;
+  /** The matrix key whose values tell replicates of one experiment apart (`seed`); undefined for none. */
+  replicateKey: string | undefined;
   upload: boolean;
   /** Param, flag and matrix names (or globs) whose values are recorded as `***`, besides credential-like ones. */
   redact: string[];
@@ -32,6 +34,7 @@ export function readTrainSettings(inputs: ActionInputs): TrainSettings {
     matrix: Object.fromEntries(
       Object.entries(matrix).map(([key, value]) => [key, isCredentialName(key, redact) ? REDACTED : value]),
     ),
+    replicateKey: inputs.optional('replicate-key'),
     upload: inputs.boolean('upload'),
     redact,
     timeoutMinutes: parseTimeoutMinutes(inputs.optional('timeout-minutes')),

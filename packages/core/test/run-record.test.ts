@@ -21,6 +21,7 @@ function sampleRecord(): RunRecord {
     version: 1,
     runId: '1234-1-train',
     experiment: 'train (python 3.12)',
+    replicate: { key: 'seed', value: '[1,2]' },
     attempt: 1,
     provenance: {
       repository: 'acme/churn',
@@ -183,6 +184,25 @@ describe('parseRunRecord', () => {
     expect(errorOf(broken(['attempt'], 0)).file).toBe('run-record.json');
   });
 
+  it('reads the replicate when there is one, checks it, and reads a record without one as the only run', () => {
+    expect(parseRunRecord(serializeRunRecord(sampleRecord()), 'r.json').replicate).toEqual({
+      key: 'seed',
+      value: '[1,2]',
+    });
+    expect(parseRunRecord(broken(['replicate'], REMOVE), 'r.json')).not.toHaveProperty('replicate');
+    const hostile = { key: 'seed', value: 'a/b\\"\'\u0000\n👩‍🔬\ud800'.repeat(50) };
+    expect(parseRunRecord(broken(['replicate'], hostile), 'r.json').replicate).toEqual(hostile);
+    expect(errorOf(broken(['replicate', 'value'], 1)).message).toBe(
+      'run-record.json: invalid run record: $.replicate.value must be a string (got 1)',
+    );
+    expect(errorOf(broken(['replicate', 'key'], '')).message).toBe(
+      'run-record.json: invalid run record: $.replicate.key must not be empty',
+    );
+    expect(errorOf(broken(['replicate'], [])).message).toBe(
+      'run-record.json: invalid run record: $.replicate must be an object (got an array)',
+    );
+  });
+
   it('refuses other schemas, newer major versions and invalid JSON clearly', () => {
     expect(errorOf(broken(['version'], 2), 'artifact run-record-123').message).toBe(
       'artifact run-record-123: invalid run record: $.version is 2: the record was written by a newer ml-actions (record version 2); this one reads version 1, so update the ml-actions version used to read it',
@@ -214,6 +234,11 @@ describe('the JSON Schema file', () => {
     'fractional version': broken(['version'], 1.5),
     'missing runId': broken(['runId'], REMOVE),
     'empty experiment': broken(['experiment'], ''),
+    'replicate as text': broken(['replicate'], 'seed=1'),
+    'replicate without key': broken(['replicate', 'key'], REMOVE),
+    'replicate with an empty key': broken(['replicate', 'key'], ''),
+    'replicate without value': broken(['replicate', 'value'], REMOVE),
+    'replicate value as a number': broken(['replicate', 'value'], 1),
     'attempt 0': broken(['attempt'], 0),
     'attempt as text': broken(['attempt'], '1'),
     'provenance missing': broken(['provenance'], REMOVE),
@@ -303,6 +328,7 @@ describe('the JSON Schema file', () => {
         version: fc.constant(1 as const),
         runId: name,
         experiment: name,
+        replicate: fc.record({ key: name, value: fc.string({ unit: 'binary' }) }),
         attempt: fc.integer({ min: 1 }),
         provenance: fc.record(
           {

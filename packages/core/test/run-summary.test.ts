@@ -20,4 +20,15 @@ describe('renderRunSummary', () => {
     const names = [...text.matchAll(/^\| (\S+) \|/gm)].map((match) => match[1]).filter((name) => named.has(name!));
     expect(names).toEqual(['B', 'Zeta', 'alpha', 'b.x', 'LR', 'ab', 'lr']);
   });
+
+  it('heads the summary with the experiment, and the replicate when there is one, escaped', () => {
+    const heading = (changes: Partial<RunRecord>) => renderRunSummary({ ...record, ...changes }).split('\n')[0];
+    expect(heading({ experiment: 'train-a' })).toBe('### ML train: train-a');
+    expect(heading({ experiment: 'train-a', replicate: { key: 'seed', value: '3' } })).toBe(
+      '### ML train: train-a (seed 3)',
+    );
+    const hostile = heading({ experiment: 'x', replicate: { key: 'seed', value: '*b*\n# h' } }) ?? '';
+    expect(hostile).not.toContain('\n');
+    expect(hostile).not.toContain('*b*');
+  });
 });

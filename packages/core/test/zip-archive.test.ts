@@ -3,13 +3,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError, readZipEntry, type ZipLimits } from '../src/index.ts';
+import { UserError, readZipEntry, type ZipEntry, type ZipEntryName, type ZipLimits } from '../src/index.ts';
 import { writeTestZip } from '@ml-actions/testkit';
 
 const limits: ZipLimits = { maxEntries: 10, maxEntryBytes: 1024, maxTotalBytes: 4096 };
-const text = (bytes: Uint8Array | undefined) => (bytes === undefined ? undefined : Buffer.from(bytes).toString('utf8'));
+const text = (entry: ZipEntry | undefined) =>
+  entry === undefined ? undefined : Buffer.from(entry.bytes).toString('utf8');
 
-function refusal(archive: Buffer, wanted = 'run-record.json', caps = limits): string {
+function refusal(archive: Buffer, wanted: ZipEntryName = 'run-record.json', caps = limits): string {
   try {
     readZipEntry(archive, wanted, caps, 'artifact "ml-run-x"');
   } catch (thrown: unknown) {
@@ -107,5 +108,35 @@ describe('readZipEntry', () => {
       { name: 'run-record.json', data: '{"a":2}' },
     ]);
     expect(refusal(archive)).toBe('artifact "ml-run-x": holds 2 entries named run-record.json');
+  });
+
+  describe('with a test of the name', () => {
+    const isRecord = (name: string) => name.startsWith('run-record') && name.endsWith('.json');
+
+    it('reads the one top-level file whose name passes, and says which it was', () => {
+      const archive = writeTestZip([
+        { name: 'notes.json', data: '{"not":"read"}' },
+        { name: 'nested/run-record-b.json', data: '{"not":"read"}' },
+        { name: 'run-record-a.json', data: '{"a":1}', method: 8 },
+      ]);
+      const entry = readZipEntry(archive, isRecord, limits, 'a');
+      expect(entry?.name).toBe('run-record-a.json');
+      expect(text(entry)).toBe('{"a":1}');
+      expect(readZipEntry(writeTestZip({ 'x/run-record.json': '{}' }), isRecord, limits, 'a')).toBeUndefined();
+    });
+
+    it('refuses two files that could each be the one, naming both', () => {
+      const archive = writeTestZip({ 'run-record.json': '{"a":1}', 'run-record-b.json': '{"a":2}' });
+      expect(refusal(archive, isRecord)).toBe(
+        'artifact "ml-run-x": holds 2 files that could each be the one read (run-record.json, run-record-b.json); only one is read',
+      );
+    });
+
+    it('names the file it read in a refusal of its content', () => {
+      const archive = writeTestZip([{ name: 'run-record-a.json', data: Buffer.alloc(2000, 0x20) }]);
+      expect(refusal(archive, isRecord)).toBe(
+        'artifact "ml-run-x": run-record-a.json in it is 2.0 KiB uncompressed; at most 1.0 KiB is read',
+      );
+    });
   });
 });

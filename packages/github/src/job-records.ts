@@ -9,6 +9,7 @@ import {
   isInsideFolder,
   parseRunRecord,
   readTextFile,
+  runRecordFileName,
   serializeRunRecord,
   type RunRecord,
 } from '@ml-actions/core';
@@ -24,15 +25,43 @@ export function jobRecordsFolder(job: JobPlace): string {
 /** Where a step runs: its workspace, and the job's RUNNER_TEMP (undefined outside a runner). */
 export type JobPlace = Pick<ActionContext, 'workspace' | 'temp'>;
 
-/** Writes a record where later steps look for it; returns its path. */
-export async function writeJobRecord(record: RunRecord, job: JobPlace): Promise<string> {
+/** Where a record was written, and the record of this job it would have replaced, if any. */
+export interface JobRecordWrite {
+  path: string;
+  /**
+   * The record of the same experiment and replicate that an earlier step of this job wrote: this
+   * one was then written under `duplicates/` instead, which later steps do not read.
+   */
+  duplicateOf?: string;
+}
+
+/**
+ * Writes a record where later steps look for it, named after its experiment and replicate. A
+ * second record of those in one job would be indistinguishable from the first downstream (one
+ * artifact name, one file name), so it never replaces it: it goes to `duplicates/`, and the answer says so.
+ */
+export async function writeJobRecord(record: RunRecord, job: JobPlace): Promise<JobRecordWrite> {
   const folder = jobRecordsFolder(job);
   await mkdir(folder, { recursive: true });
+  const text = serializeRunRecord(record);
+  const path = join(folder, runRecordFileName(record));
+  try {
+    // `wx`: created only when absent, so two steps that race cannot both think they were first.
+    await writeFile(path, text, { flag: 'wx' });
+    return { path };
+  } catch (thrown: unknown) {
+    if ((thrown as { code?: unknown } | null)?.code !== 'EEXIST') throw thrown;
+  }
+  const duplicates = join(folder, DUPLICATES_FOLDER);
+  await mkdir(duplicates, { recursive: true });
   const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, '_');
-  const path = join(folder, `${safeId}.json`);
-  await writeFile(path, serializeRunRecord(record));
-  return path;
+  const duplicate = join(duplicates, `${runRecordFileName(record).replace(/\.json$/, '')}-${safeId}.json`);
+  await writeFile(duplicate, text);
+  return { path: duplicate, duplicateOf: path };
 }
+
+/** The subfolder of the job's records for records that another of the same name was already in. */
+const DUPLICATES_FOLDER = 'duplicates';
 
 /**
  * Reads the records named by a `run` input (paths or globs, relative to the workspace), or, when

@@ -1,12 +1,12 @@
 import { errorMessage, type RunRecord } from '@ml-actions/core';
 import type { GitHubClient } from './github-client.ts';
 import { describeGitHubFailure } from './github-failure.ts';
-import { RUN_RECORD_ARTIFACT_PREFIX, downloadRunRecord } from './run-record-artifact.ts';
+import { RECORD_ARTIFACT_PREFIX, downloadRunRecord } from './run-record-artifact.ts';
 import { safeArtifactNamePrefix } from './text-artifact.ts';
 
 /** Whether an artifact is one to look into for run records, by its name alone. */
 export function isRunRecordArtifact(name: string): boolean {
-  return name.startsWith(RUN_RECORD_ARTIFACT_PREFIX);
+  return name.startsWith(RECORD_ARTIFACT_PREFIX);
 }
 
 /**
@@ -16,7 +16,7 @@ export function isRunRecordArtifact(name: string): boolean {
  * artifacts through, and the record read decides.
  */
 export function mayHoldExperiment(name: string, experiment: string): boolean {
-  const { prefix, cut } = safeArtifactNamePrefix(`${RUN_RECORD_ARTIFACT_PREFIX}${experiment}`);
+  const { prefix, cut } = safeArtifactNamePrefix(`${RECORD_ARTIFACT_PREFIX}${experiment}`);
   if (!name.startsWith(prefix)) return false;
   return cut || name.length === prefix.length || name[prefix.length] === '-';
 }

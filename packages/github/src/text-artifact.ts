@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,8 @@ import {
   errorMessage,
   formatBytes,
   readZipEntry,
+  shortHash,
+  type ZipEntryName,
   type ZipLimits,
 } from '@ml-actions/core';
 import type { ArtifactClient } from './artifact-client.ts';
@@ -26,32 +27,58 @@ export interface ArtifactLocation {
 }
 
 const MAX_ARTIFACT_NAME = 200;
-const NAME_HASH_LENGTH = 12;
-/** What a changed name keeps of the exact one, before `-` and the hash. */
-const KEPT_OF_CHANGED_NAME = MAX_ARTIFACT_NAME - NAME_HASH_LENGTH - 1;
-const REFUSED_CHARACTERS = /["':<>|*?\\/\r\n]/g;
 
 /**
- * An artifact name GitHub accepts: the characters it refuses become `_`, and the name is cut to
- * 200 characters. Either change could make two names one (`a/b` and `a_b`), so a changed name
- * ends in 12 hex of the exact name's SHA-256.
+ * What an artifact name cannot hold: what GitHub refuses (`"':<>|*?\/`, CR, LF), and what would
+ * make a name in a log or a list mislead its reader: control and format characters (a tab, an
+ * escape, a right-to-left override, a zero-width space; not the joiner inside emoji such as 👩‍🔬)
+ * and lone surrogates, which UTF-8 cannot carry.
+ */
+const NOT_IN_ARTIFACT_NAME = /["':<>|*?\\/\p{Cc}\p{Cs}]|(?!\u200d)\p{Cf}/gu;
+
+/**
+ * An artifact name GitHub accepts: the characters it refuses (and those that would mislead a
+ * reader) become `_`, and the name is cut to 200 characters, at a character boundary. Either change
+ * could make two names one (`a/b` and `a_b`), so a changed name ends in 12 hex of the exact name's SHA-256.
  */
 export function safeArtifactName(name: string): string {
-  const safe = name.replace(REFUSED_CHARACTERS, '_');
+  const safe = name.replace(NOT_IN_ARTIFACT_NAME, '_');
   if (safe === name && name.length <= MAX_ARTIFACT_NAME) return name;
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, NAME_HASH_LENGTH);
-  return `${safe.slice(0, KEPT_OF_CHANGED_NAME)}-${hash}`;
+  const hash = shortHash(name);
+  return `${cutAt(safe, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
 }
+
+/** The longest start a changed name keeps, before `-` and its 12 hex of hash. */
+const KEPT_OF_CHANGED_NAME = MAX_ARTIFACT_NAME - 13;
+/** Room for the longest grapheme cluster `cutAt` may leave out at the cut. */
+const CUT_SLACK = 64;
 
 /**
  * What `safeArtifactName` of every name that starts with `prefix` starts with, and whether the
- * prefix had to be cut to say so (a long prefix is cut where a long name is).
+ * prefix had to be cut to say so. A long prefix is cut shorter than a name is (by the longest
+ * character cluster a cut may leave out), so the answer holds wherever the name's own cut falls.
  */
 export function safeArtifactNamePrefix(prefix: string): { prefix: string; cut: boolean } {
-  const safe = prefix.replace(REFUSED_CHARACTERS, '_');
-  return safe.length > KEPT_OF_CHANGED_NAME
-    ? { prefix: safe.slice(0, KEPT_OF_CHANGED_NAME), cut: true }
+  const safe = prefix.replace(NOT_IN_ARTIFACT_NAME, '_');
+  return safe.length > KEPT_OF_CHANGED_NAME - CUT_SLACK
+    ? { prefix: safe.slice(0, KEPT_OF_CHANGED_NAME - CUT_SLACK), cut: true }
     : { prefix: safe, cut: false };
+}
+
+/**
+ * The longest start of `text` of whole characters (grapheme clusters) within `length` UTF-16 code
+ * units, so that a cut never splits a surrogate pair, an emoji sequence or a letter from its accent.
+ */
+function cutAt(text: string, length: number): string {
+  if (text.length <= length) return text;
+  // Made here, not when the module loads: the segmenter loads ICU data, and few names need a cut.
+  const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+  let end = 0;
+  for (const { index, segment } of graphemes.segment(text.slice(0, length + 64))) {
+    if (index + segment.length > length) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
 }
 
 /**
@@ -92,25 +119,17 @@ const DOWNLOAD_LIMITS: ZipLimits = {
 const MAX_ARCHIVE_BYTES = MAX_TEXT_FILE_BYTES;
 const DOWNLOAD_ATTEMPTS = 3;
 
-/** Which top-level file of an artifact to read when its exact name may vary: the first match in name order. */
-export interface ArtifactFileChoice {
-  matches(name: string): boolean;
-  /** How the choice is shown in errors, e.g. `run-record*.json`. */
-  pattern: string;
-}
-
 /**
- * The text of the one top-level file `fileName` of an artifact (a name, or a choice among names),
- * or undefined when the artifact has no such file. GitHub answers the archive
- * request with a redirect to a signed URL, fetched without our token; the archive's size, entry
- * count and uncompressed sizes are capped before anything is inflated, and no other entry is read.
- * The file may be at most `maxBytes` uncompressed.
+ * The text of the one top-level file `fileName` (a name, or a test a name passes) of an artifact,
+ * or undefined when the artifact has no such file. GitHub answers the archive request with a redirect to a signed URL, fetched without
+ * our token; the archive's size, entry count and uncompressed sizes are capped before anything is
+ * inflated, and no other entry is read. `fileName` may be at most `maxBytes` uncompressed.
  */
 export async function downloadArtifactFile(
   github: GitHubClient,
   repository: { owner: string; repo: string },
   location: ArtifactLocation,
-  fileName: string | ArtifactFileChoice,
+  fileName: ZipEntryName,
   maxBytes = DOWNLOAD_LIMITS.maxEntryBytes,
 ): Promise<string | undefined> {
   const answer = await github.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
@@ -125,10 +144,8 @@ export async function downloadArtifactFile(
     throw new Error(`GitHub answered ${answer.status} without a download URL for ${location.label}`);
   }
   const archive = await fetchArchive(signedUrl, location.label);
-  const [wanted, shown] =
-    typeof fileName === 'string' ? [fileName, fileName] : [(name: string) => fileName.matches(name), fileName.pattern];
-  const bytes = readZipEntry(archive, wanted, { ...DOWNLOAD_LIMITS, maxEntryBytes: maxBytes }, location.label);
-  return bytes === undefined ? undefined : decodeTextBytes(bytes, `${shown} of ${location.label}`);
+  const entry = readZipEntry(archive, fileName, { ...DOWNLOAD_LIMITS, maxEntryBytes: maxBytes }, location.label);
+  return entry === undefined ? undefined : decodeTextBytes(entry.bytes, `${entry.name} of ${location.label}`);
 }
 
 /** The archive behind a signed URL, refused as soon as it outgrows the cap; retried on 5xx and resets. */

@@ -34,17 +34,30 @@ interface CentralEntry {
 }
 
 /**
- * The one top-level file `wanted` of a zip archive as UTF-8 bytes, or undefined when the archive
- * has no such file. `wanted` is a name, or a test of names: then the first matching name in
- * sorted order is read, so the same archive always gives the same file. Only that file is
- * inflated; the others are counted against the caps and skipped. `source` names the archive in errors.
+ * Which file of an archive to read: its exact top-level name, or a test its name passes (such as
+ * "a run record file", which has had more than one name). A name the test passes is shown in
+ * errors as it is, so a test should pass only printable names.
+ */
+export type ZipEntryName = string | ((name: string) => boolean);
+
+/** A file read from an archive: its name there and its bytes. */
+export interface ZipEntry {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The one top-level file `wanted` of a zip archive, or undefined when the archive has no such
+ * file; two files that could each be the one wanted are refused, as neither is more the one than
+ * the other. Only that file is inflated; the others are counted against the caps and skipped.
+ * `source` names the archive in errors.
  */
 export function readZipEntry(
   archive: Uint8Array,
-  wanted: string | ((name: string) => boolean),
+  wanted: ZipEntryName,
   limits: ZipLimits,
   source: string,
-): Uint8Array | undefined {
+): ZipEntry | undefined {
   const bytes = Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength);
   const fail = (why: string): never => {
     throw new UserError(`${source}: ${why}`);
@@ -88,15 +101,17 @@ export function readZipEntry(
     at += 46 + nameLength + extraLength + commentLength;
   }
 
-  const name =
-    typeof wanted === 'string'
-      ? wanted
-      : entries
-          .map((entry) => entry.name)
-          .filter((name) => wanted(name))
-          .sort()[0];
-  const matching = entries.filter((entry) => entry.name === name);
-  if (matching.length > 1) fail(`holds ${matching.length} entries named ${name}`);
+  const matching = entries.filter((entry) =>
+    typeof wanted === 'string' ? entry.name === wanted : !/[/\\]/.test(entry.name) && wanted(entry.name),
+  );
+  if (matching.length > 1) {
+    const names = [...new Set(matching.map((entry) => entry.name))];
+    fail(
+      names.length === 1
+        ? `holds ${matching.length} entries named ${names[0]}`
+        : `holds ${matching.length} files that could each be the one read (${names.join(', ')}); only one is read`,
+    );
+  }
   const entry = matching[0];
   if (entry === undefined) return undefined;
   const what = `${entry.name} in it`;
@@ -135,7 +150,7 @@ export function readZipEntry(
     fail(`${what} holds ${content.length} bytes, not the ${entry.size} its header declares`);
   }
   if (zlib().crc32(content) !== entry.crc) fail(`${what} fails its CRC-32 check (damaged data)`);
-  return content;
+  return { name: entry.name, bytes: content };
 }
 
 /** The offset of the end-of-central-directory record, searched back over a possible comment. */

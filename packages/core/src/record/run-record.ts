@@ -76,11 +76,22 @@ export interface DataInput {
   sha256: string;
 }
 
+/**
+ * Which replicate of its experiment a run is: the matrix key that tells replicates apart (input
+ * `replicate-key`, such as `seed`) and the run's value of it, as text (`"3"`).
+ */
+export interface Replicate {
+  key: string;
+  value: string;
+}
+
 export interface RunRecord {
   schema: typeof RUN_RECORD_SCHEMA;
   version: typeof RUN_RECORD_VERSION;
   runId: string;
   experiment: string;
+  /** Absent when the run's matrix has no replicate key: the run is its experiment's only one. */
+  replicate?: Replicate;
   attempt: number;
   provenance: Provenance;
   params: Record<string, ParamValue>;
@@ -186,6 +197,7 @@ export function validateRunRecord(document: unknown, source: string): RunRecord 
     version: RUN_RECORD_VERSION,
     runId: check.string(check.required(root, '$', 'runId'), '$.runId', 1),
     experiment: check.string(check.required(root, '$', 'experiment'), '$.experiment', 1),
+    ...(root['replicate'] === undefined ? {} : { replicate: checkReplicate(check, root['replicate']) }),
     attempt: check.integer(check.required(root, '$', 'attempt'), '$.attempt', 1),
     provenance: checkProvenance(check, provenance),
     params: checkParams(check, check.required(root, '$', 'params')),
@@ -215,6 +227,15 @@ export function validateRunRecord(document: unknown, source: string): RunRecord 
         }),
   };
   return record;
+}
+
+function checkReplicate(check: JsonChecker, value: unknown): Replicate {
+  const p = '$.replicate';
+  const replicate = check.object(value, p);
+  return {
+    key: check.string(check.required(replicate, p, 'key'), `${p}.key`, 1),
+    value: check.string(check.required(replicate, p, 'value'), `${p}.value`),
+  };
 }
 
 function checkProvenance(check: JsonChecker, value: Record<string, unknown>): Provenance {

@@ -40,8 +40,10 @@ export function renderRunSummary(record: RunRecord): string {
         : outcome.status === 'succeeded'
           ? '✅ succeeded'
           : '📥 collected (no command)';
+  const { replicate } = record;
+  const which = replicate === undefined ? '' : ` (${escapeInline(replicate.key)} ${escapeInline(replicate.value)})`;
   const lines = [
-    `### ML train: ${escapeInline(record.experiment)}`,
+    `### ML train: ${escapeInline(record.experiment)}${which}`,
     '',
     `Status: ${status} · duration ${(outcome.durationMs / 1000).toFixed(1)} s · run \`${escapeInline(record.runId)}\``,
     '',

@@ -2,4 +2,5 @@ export * from './hidden-characters.ts';
 export * from './json-checker.ts';
 export { escapeCell, escapeInline, markdownLink, safeUrl, truncateText, MAX_CELL_LENGTH } from './markdown-escape.ts';
 export * from './plain-object.ts';
+export * from './short-hash.ts';
 export * from './url-secrets.ts';
