@@ -8,7 +8,7 @@ import {
   type Step,
 } from '@ml-actions/github';
 import { comparisonBaseline } from './comparison-baseline.ts';
-import { buildReport } from './comparison-report.ts';
+import { buildReport, reportOptions } from './comparison-report.ts';
 import { postComment } from './post-comment.ts';
 import { publishCollected } from './publish.ts';
 import { writeReportFiles } from './report-files.ts';
@@ -39,7 +39,7 @@ async function compareHere(step: Step<CompareSettings>): Promise<void> {
   const key = settings.commentKey ?? experiments.join('+');
   const rules = await rulesText(settings, context.workspace);
   const baseline = await comparisonBaseline(step, experiments, context);
-  const options = { precision: settings.precision, charts: settings.charts, onlyChanged: settings.onlyChanged };
+  const options = reportOptions(settings);
   const links = {
     serverUrl: context.serverUrl,
     repository: context.repository,

@@ -1,3 +1,4 @@
+import { UserError } from '@ml-actions/core';
 import { parseBaselineSpec, type ActionInputs, type BaselineSpec } from '@ml-actions/github';
 
 export const COMPARE_MODES = ['comment', 'collect', 'publish'] as const;
@@ -17,6 +18,13 @@ export interface CompareSettings {
   charts: boolean;
   precision: number;
   onlyChanged: boolean;
+  /** Metric-name globs; `!` before one leaves it out. Empty: every metric. */
+  metrics: string[];
+  higherIsBetter: string[];
+  lowerIsBetter: string[];
+  rankBy: string | undefined;
+  /** Significance level of the verdicts, 0 < alpha < 1. */
+  alpha: number;
 }
 
 /** Reads and checks every input; a bad one is a UserError naming it. */
@@ -33,5 +41,34 @@ export function readCompareSettings(inputs: ActionInputs): CompareSettings {
     charts: inputs.boolean('charts'),
     precision: inputs.integer('precision', { min: 1, max: 17 }),
     onlyChanged: inputs.boolean('only-changed'),
+    metrics: nameList(inputs, 'metrics'),
+    higherIsBetter: nameList(inputs, 'higher-is-better'),
+    lowerIsBetter: nameList(inputs, 'lower-is-better'),
+    rankBy: inputs.optional('rank-by'),
+    alpha: readAlpha(inputs),
   };
+}
+
+/** Names or globs, one a line or separated by commas (`accuracy, loss, !val_*`). */
+function nameList(inputs: ActionInputs, name: string): string[] {
+  const names = inputs
+    .list(name)
+    .flatMap((line) => line.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  const bare = names.find((item) => item === '!');
+  if (bare !== undefined) throw new UserError(`input "${name}" has a "!" with no metric name after it`);
+  return names;
+}
+
+/** A significance level: a number strictly between 0 and 1. */
+function readAlpha(inputs: ActionInputs): number {
+  const text = inputs.required('alpha');
+  const value = /^(?:0|0?\.\d+|1(?:\.0*)?)$/.test(text) ? Number(text) : NaN;
+  if (!(value > 0 && value < 1)) {
+    throw new UserError(
+      `input "alpha" must be a number between 0 and 1 (exclusive), such as 0.05; got ${JSON.stringify(text)}`,
+    );
+  }
+  return value;
 }
