@@ -94,7 +94,7 @@ export function compareSamples(
   options: Pick<RowOptions, 'precision' | 'alpha' | 'direction'>,
 ): MetricRow {
   const { direction, source } = options.direction(metric);
-  const row: MetricRow = {
+  const row = (fields: Partial<MetricRow> & Pick<MetricRow, 'status'>): MetricRow => ({
     experiment,
     metric,
     direction,
@@ -105,11 +105,11 @@ export function compareSamples(
     changePct: undefined,
     test: undefined,
     verdict: undefined,
-    status: 'new',
     gate,
-  };
-  if (current === undefined) return { ...row, status: 'missing' };
-  if (baseline === undefined) return row;
+    ...fields,
+  });
+  if (current === undefined) return row({ status: 'missing' });
+  if (baseline === undefined) return row({ status: 'new' });
   const now = current.mean;
   const then = baseline.mean;
   // Equal infinities (or two NaNs) are no change, though their difference is NaN.
@@ -118,20 +118,21 @@ export function compareSamples(
     then === 0 ? (change === 0 ? 0 : change > 0 ? Infinity : -Infinity) : (change / Math.abs(then)) * 100;
   const equal = Object.is(now, then) || formatNumber(now, options.precision) === formatNumber(then, options.precision);
   const test = welchTest(current, baseline);
-  const measured = { ...row, change, changePct, test };
-  if (direction === undefined) return { ...measured, status: equal ? 'unchanged' : 'changed' };
+  const measured = { change, changePct, test };
+  if (direction === undefined) return row({ ...measured, status: equal ? 'unchanged' : 'changed' });
   if (test !== undefined) {
     const verdict = noiseVerdict(test, direction, options.alpha);
     const status: RowStatus =
       verdict === 'better' || verdict === 'worse' ? verdict : equal ? 'unchanged' : 'within-noise';
-    return { ...measured, verdict, status };
+    return row({ ...measured, verdict, status });
   }
   const status = measuredStatus(now, then, change, equal, direction);
-  if (current.n < 2 || baseline.n < 2)
-    return { ...measured, verdict: noiseVerdict(undefined, direction, options.alpha), status };
+  if (current.n < 2 || baseline.n < 2) {
+    return row({ ...measured, verdict: noiseVerdict(undefined, direction, options.alpha), status });
+  }
   // Replicates on both sides, but a NaN or infinite mean: nothing to test, and nothing noisy
   // about a diverged run or an infinity either, so the change counts as measured.
-  return { ...measured, verdict: status === 'better' || status === 'worse' ? status : 'within-noise', status };
+  return row({ ...measured, verdict: status === 'better' || status === 'worse' ? status : 'within-noise', status });
 }
 
 /** The change as measured, without regard to noise: how a single run on a side is judged. */
@@ -197,11 +198,13 @@ function valuesByMetric(records: readonly RunRecord[], selected: (metric: string
   const values = new Map<string, number[]>();
   const left = new Set<string>();
   for (const record of records) {
-    for (const [name, metric] of Object.entries(record.metrics)) {
+    const metrics = record.metrics;
+    for (const name of Object.keys(metrics)) {
+      const value = metrics[name]!.value;
       const list = values.get(name);
-      if (list !== undefined) list.push(metric.value);
+      if (list !== undefined) list.push(value);
       else if (left.has(name)) continue;
-      else if (selected(name)) values.set(name, [metric.value]);
+      else if (selected(name)) values.set(name, [value]);
       else left.add(name);
     }
   }

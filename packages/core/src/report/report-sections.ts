@@ -247,7 +247,10 @@ function changeCell(row: MetricRow, precision: number, hasBaseline: boolean): st
       return 'missing';
     case 'unchanged':
       return '0';
-    default: {
+    case 'better':
+    case 'worse':
+    case 'within-noise':
+    case 'changed': {
       const change = row.change ?? NaN;
       // Only a change beyond noise (or as measured, for a single run) is coloured.
       const marker = row.status === 'better' ? '🟢 ' : row.status === 'worse' ? '🔴 ' : '';
