@@ -1,11 +1,13 @@
 /**
- * Figure 3: report rendering. A matrix of 50 runs with 1,000 metrics each, every metric with a
- * 10,000-step history, against a baseline of the same shape: the whole comparison (comment, job
- * summary, JSON) is rendered, and the comment must stay within GitHub's 65,536 characters.
+ * Figure 3: report rendering. A matrix of 50 experiments x 3 replicates (seeds), 150 runs with
+ * 1,000 metrics each, every metric with a 10,000-step history, against a baseline of the same
+ * shape: the whole comparison (comment, job summary, JSON) is rendered, with 50,000 rows of
+ * mean ± std and Welch's test, and the comment must stay within GitHub's 65,536 characters.
  *
- * 50 x 1,000 x 10,000 points would be 8 GB of numbers, so runs share history arrays: one steps
+ * 150 x 1,000 x 10,000 points would be 24 GB of numbers, so runs share history arrays: one steps
  * column for all, and per metric one values column for the baseline and two that the runs take
- * in turn. The renderer cannot tell, and reads the same number of points either way.
+ * in turn. The renderer cannot tell, and reads the same number of points either way. Final
+ * values differ per replicate (a small seeded jitter), so every row has a spread to test.
  *
  * The reference is the least work any renderer of this report must do: serialise every final
  * value (JSON.stringify of the records without their histories) and read each point that the
@@ -15,7 +17,9 @@ import { performance } from 'node:perf_hooks';
 import { MAX_COMMENT_CHARS, renderComparison, type Metric, type MetricHistory, type RunRecord } from '@ml-actions/core';
 import { formatMs, formatRatio, median, verdict, type FigureRow } from './measure.ts';
 
-const RUNS = 50;
+const EXPERIMENTS = 50;
+const REPLICATES = 3;
+const RUNS = EXPERIMENTS * REPLICATES;
 const METRICS = 1000;
 const STEPS = 10_000;
 const ROUNDS = 5;
@@ -29,21 +33,17 @@ export function reportRender(): Promise<FigureRow[]> {
   const baselineValues = columns(0);
   const runValues = [columns(1), columns(2)];
 
-  const baseline = record('main', 'baseline', { lr: 0.001, layers: 4 }, names, steps, baselineValues, 0);
+  const experiment = (r: number) => `train-lr${Math.floor(r / REPLICATES)}`;
+  const lr = (r: number) => 0.001 * (1 + Math.floor(r / REPLICATES));
+  const baseline = Array.from({ length: RUNS }, (_, r) =>
+    record('main', experiment(r), { lr: lr(r), layers: 4 }, names, steps, baselineValues, 0, r),
+  );
   const runs = Array.from({ length: RUNS }, (_, r) =>
-    record(
-      'feature/wider-model',
-      `train-lr${r}`,
-      { lr: 0.001 * (1 + r), layers: 6 },
-      names,
-      steps,
-      runValues[r % 2]!,
-      r + 1,
-    ),
+    record('feature/wider-model', experiment(r), { lr: lr(r), layers: 6 }, names, steps, runValues[r % 2]!, 1, r),
   );
   const input = {
     runs,
-    baseline: { records: [baseline], sha: '2'.repeat(40), url: 'https://github.com/octo-org/churn/actions/runs/1' },
+    baseline: { records: baseline, sha: '2'.repeat(40), url: 'https://github.com/octo-org/churn/actions/runs/1' },
     key: 'train',
   };
 
@@ -58,7 +58,7 @@ export function reportRender(): Promise<FigureRow[]> {
     commentLength = report.comment.length;
 
     started = performance.now();
-    sink += referenceWork([baseline, ...runs], [runs[0]!, baseline]);
+    sink += referenceWork([...baseline, ...runs], [runs[0]!, baseline[0]!]);
     referenceTimes.push(performance.now() - started);
   }
   if (Number.isNaN(sink)) throw new Error('the reference read no numbers');
@@ -67,7 +67,7 @@ export function reportRender(): Promise<FigureRow[]> {
   const referenceMs = median(referenceTimes);
   return Promise.resolve([
     {
-      figure: `3. render ${METRICS} metrics x ${RUNS} runs x ${STEPS.toLocaleString('en-US')}-step histories`,
+      figure: `3. render ${METRICS} metrics x ${EXPERIMENTS} experiments x ${REPLICATES} replicates x ${STEPS.toLocaleString('en-US')}-step histories`,
       value: formatMs(ms),
       reference: `stringify values + read charted points ${formatMs(referenceMs)}`,
       ratio: formatRatio(ms / referenceMs),
@@ -109,12 +109,16 @@ function record(
   names: string[],
   steps: number[],
   values: number[][],
-  index: number,
+  side: number,
+  replicate: number,
 ): RunRecord {
+  const index = side * RUNS + replicate + 1;
   const metrics: Record<string, Metric> = {};
   names.forEach((name, m) => {
     const history: MetricHistory = { steps, values: values[m]! };
-    metrics[name] = { value: values[m]![STEPS - 1]!, step: steps[STEPS - 1]!, history };
+    // Seeds differ: a jitter of up to 1% on the final value, different per run and metric.
+    const jitter = ((Math.imul(index * 7919 + m * 104729 + 1, 2654435761) >>> 0) / 2 ** 32 - 0.5) * 0.02;
+    metrics[name] = { value: values[m]![STEPS - 1]! * (1 + jitter), step: steps[STEPS - 1]!, history };
   });
   return {
     schema: 'ml-actions/run-record',
@@ -125,16 +129,16 @@ function record(
     provenance: {
       repository: 'octo-org/churn',
       serverUrl: 'https://github.com',
-      sha: (index === 0 ? '2' : '3').repeat(40),
-      ref: index === 0 ? 'refs/heads/main' : 'refs/pull/7/merge',
+      sha: (side === 0 ? '2' : '3').repeat(40),
+      ref: side === 0 ? 'refs/heads/main' : 'refs/pull/7/merge',
       branch,
-      event: index === 0 ? 'push' : 'pull_request',
+      event: side === 0 ? 'push' : 'pull_request',
       workflow: 'ml',
       workflowRunId: 100 + index,
       runAttempt: 1,
       runNumber: 3,
       job: 'train',
-      matrix: index === 0 ? {} : { lr: params['lr'] },
+      matrix: { lr: params['lr'], seed: replicate % REPLICATES },
       runnerOs: 'Linux',
     },
     params,

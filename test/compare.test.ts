@@ -79,7 +79,8 @@ describe('compare in comment mode', () => {
     expect(comment?.body).toContain('<!-- ml-actions:compare:ml -->');
     expect(comment?.body).toContain('```mermaid');
     expect(comment?.body).toContain('xychart-beta');
-    expect(comment?.body).toMatch(/\| *loss *\|/);
+    // The rule declares that lower is better for loss: its arrow carries no `?`.
+    expect(comment?.body).toMatch(/\| *loss ↓ *\|/);
     expect(comment?.body).toContain('lr');
     expect(first.outputs['comment-id']).toBe(String(comment?.id));
     expect(first.summary).toContain('xychart-beta');
@@ -114,6 +115,7 @@ describe('compare in comment mode', () => {
       'input "github-token" is empty: the comment cannot be posted',
     ]);
     expect(report).toContain('"baseline"');
+    expect(JSON.parse(report)).toMatchObject({ schema: 'ml-actions/comparison', version: 2 });
     expect(report).toContain('0.55');
     expect(missing.exitCode).toBe(1);
     expect(missing.annotations.find((a) => a.level === 'error')?.message).toBe(

@@ -1905,6 +1905,16 @@ var SEMVER = new RegExp(
 // packages/core/src/params/read-params-file.ts
 var MAX_PARAMS_FILE_BYTES = 1024 * 1024;
 
+// packages/core/src/text/name-glob.ts
+function nameGlob(pattern) {
+  const source = pattern.trim().split("").map((char) => char === "*" ? ".*" : char === "?" ? "." : char.replace(/[.+^${}()|[\]\\]/g, "\\$&")).join("");
+  return new RegExp(`^${source}$`, "is");
+}
+function matchesAny(name, patterns) {
+  for (const pattern of patterns) if (pattern.test(name)) return true;
+  return false;
+}
+
 // packages/core/src/params/credential-redaction.ts
 var VALUE2 = String.raw`(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s'"]+)`;
 var FLAG = new RegExp(String.raw`(^|\s)(--?)([A-Za-z0-9][\w.-]*)(=|\s+(?!-))(${VALUE2})`, "g");
@@ -2217,6 +2227,10 @@ function formatPercent(value, precision) {
   const text = formatSigned(value, Math.min(clampPrecision(precision), 3));
   return Number.isNaN(value) ? text : `${text}%`;
 }
+function formatPValue(value) {
+  if (Number.isNaN(value)) return "NaN";
+  return value < 1e-3 ? "<0.001" : formatNumber2(value, 2);
+}
 function plainDecimal(value, precision) {
   if (!Number.isFinite(value)) throw new Error(`plainDecimal needs a finite number, got ${value}`);
   if (value === 0) return "0";
@@ -2257,7 +2271,7 @@ function expandExponent(text) {
 
 // packages/core/src/report/comparison-json.ts
 var COMPARISON_SCHEMA = "ml-actions/comparison";
-var COMPARISON_VERSION = 1;
+var COMPARISON_VERSION = 2;
 function comparisonJson(parts) {
   const { baseline, gate, leaderboard } = parts;
   return {
@@ -2268,22 +2282,13 @@ function comparisonJson(parts) {
     commit: parts.commit ?? null,
     baseline: baseline === void 0 ? null : { sha: baseline.sha, url: baseline.url ?? null, notice: baseline.notice ?? null, records: baseline.records },
     runs: parts.runs,
+    alpha: parts.alpha,
     counts: parts.counts,
     gate: gate === void 0 ? null : {
       passed: gate.passed,
       failed: gate.results.filter((r) => r.verdict === "fail" || r.verdict === "error").map((r) => r.rule)
     },
-    rows: parts.rows.map((row) => ({
-      metric: row.metric,
-      direction: row.direction,
-      baseline: toJsonNumberOrNull(row.baseline),
-      current: toJsonNumberOrNull(row.current),
-      change: toJsonNumberOrNull(row.change),
-      changePct: toJsonNumberOrNull(row.changePct),
-      status: row.status,
-      gate: row.gate ?? null,
-      runs: row.runs
-    })),
+    rows: parts.rows.map(rowJson),
     params: parts.params.map((change) => ({
       name: change.name,
       baseline: [...change.baseline],
@@ -2292,18 +2297,47 @@ function comparisonJson(parts) {
     leaderboard: leaderboard === void 0 ? null : leaderboardJson(leaderboard)
   };
 }
+function rowJson(row) {
+  return {
+    experiment: row.experiment,
+    metric: row.metric,
+    direction: row.direction ?? null,
+    directionSource: row.directionSource,
+    n: row.current?.n ?? 0,
+    mean: toJsonNumberOrNull(row.current?.mean),
+    std: toJsonNumberOrNull(row.current?.std),
+    baselineN: row.baseline?.n ?? 0,
+    baselineMean: toJsonNumberOrNull(row.baseline?.mean),
+    baselineStd: toJsonNumberOrNull(row.baseline?.std),
+    difference: toJsonNumberOrNull(row.change),
+    changePct: toJsonNumberOrNull(row.changePct),
+    ciLow: toJsonNumberOrNull(row.test?.ciLow),
+    ciHigh: toJsonNumberOrNull(row.test?.ciHigh),
+    pValue: toJsonNumberOrNull(row.test?.pValue),
+    verdict: row.verdict ?? null,
+    status: row.status,
+    gate: row.gate ?? null
+  };
+}
+function sampleJson(sample) {
+  if (sample === void 0) return null;
+  return { n: sample.n, mean: toJsonNumberOrNull(sample.mean), std: toJsonNumberOrNull(sample.std) };
+}
 function leaderboardJson(board) {
   return {
-    metrics: board.metrics.map((metric) => metric.name),
-    runs: board.entries.map((entry) => ({
-      runId: entry.run.runId,
-      experiment: entry.run.experiment,
-      matrix: entry.run.provenance.matrix,
-      values: entry.values.map(toJsonNumberOrNull)
+    rankBy: board.metrics[0].name,
+    metrics: board.metrics.map((metric) => ({
+      name: metric.name,
+      direction: metric.direction ?? null,
+      directionSource: metric.source
     })),
-    best: board.best.map((index) => index === -1 ? null : board.entries[index]?.run.runId ?? null),
-    mean: board.mean.map(toJsonNumberOrNull),
-    std: board.std.map(toJsonNumberOrNull)
+    experiments: board.entries.map((entry) => ({
+      experiment: entry.experiment,
+      runs: entry.runs,
+      matrix: entry.matrix,
+      values: entry.values.map(sampleJson)
+    })),
+    best: board.best.map((index) => index === -1 ? null : board.entries[index]?.experiment ?? null)
   };
 }
 
@@ -2466,6 +2500,115 @@ ${audience.tooLong}
   return audience.measure(result) <= audience.limit ? result : result.slice(0, Math.max(0, audience.limit));
 }
 
+// packages/core/src/report/experiment-groups.ts
+function groupExperiments(runs2, baseline) {
+  const current = byExperiment(runs2);
+  const before = byExperiment(baseline);
+  if (current.size === 1 && before.size === 1) {
+    const [name, own] = [...current][0];
+    return [{ experiment: name, runs: own, baseline: [...before.values()][0] }];
+  }
+  const groups = [];
+  for (const [experiment, own] of current)
+    groups.push({ experiment, runs: own, baseline: before.get(experiment) ?? [] });
+  for (const [experiment, records] of before) {
+    if (!current.has(experiment)) groups.push({ experiment, runs: [], baseline: records });
+  }
+  return groups;
+}
+function byExperiment(records) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const record of records) {
+    const group = groups.get(record.experiment);
+    if (group === void 0) groups.set(record.experiment, [record]);
+    else group.push(record);
+  }
+  return groups;
+}
+
+// packages/core/src/report/leaderboard.ts
+var MAX_LEADERBOARD_METRICS = 8;
+var DEFAULT_KEY_METRICS = 5;
+function buildLeaderboard(groups, options) {
+  const ran = groups.filter((group) => group.runs.length > 0);
+  if (ran.length < 2) return void 0;
+  const present = /* @__PURE__ */ new Set();
+  for (const group of ran) for (const run2 of group.runs) for (const name of Object.keys(run2.metrics)) present.add(name);
+  if (options.rankBy !== void 0 && !present.has(options.rankBy)) {
+    const close2 = closestNames(options.rankBy, present);
+    throw new UserError(
+      `input "rank-by" names metric ${JSON.stringify(options.rankBy)}, which no run has` + (close2.length === 0 ? "" : `; close names: ${close2.map((name) => JSON.stringify(name)).join(", ")}`)
+    );
+  }
+  const names = keyMetrics(present, options);
+  if (names.length === 0) return void 0;
+  const metrics = names.map((name) => {
+    const { direction, source } = options.direction(name);
+    return { name, direction, source };
+  });
+  const entries = ran.map((group) => ({
+    experiment: group.experiment,
+    runs: group.runs.length,
+    matrix: sharedMatrix(group),
+    values: names.map((name) => {
+      const values = [];
+      for (const run2 of group.runs) if (Object.hasOwn(run2.metrics, name)) values.push(run2.metrics[name].value);
+      return values.length === 0 ? void 0 : summarizeSample(values);
+    })
+  }));
+  const first = metrics[0];
+  const order = entries.map((entry, index) => ({ entry, index, value: entry.values[0]?.mean }));
+  order.sort((a, b) => compareForRank(a.value, b.value, first.direction ?? "higher") || a.index - b.index);
+  const sorted = order.map((item) => item.entry);
+  return {
+    metrics,
+    entries: sorted,
+    best: metrics.map(
+      (metric, column) => metric.direction === void 0 ? -1 : bestIndex(sorted, column, metric.direction)
+    )
+  };
+}
+function keyMetrics(present, options) {
+  const shown = (name) => present.has(name) && options.selected(name);
+  const gated = [
+    ...options.rules.map((rule) => rule.metric),
+    ...(options.gate?.results ?? []).map((result) => result.metric)
+  ].filter(shown);
+  const rankBy = options.rankBy ?? gated[0];
+  const rest = gated.length > 0 ? gated : [...present].filter(shown).sort().slice(0, DEFAULT_KEY_METRICS);
+  return [...new Set(rankBy === void 0 ? rest : [rankBy, ...rest])].slice(0, MAX_LEADERBOARD_METRICS);
+}
+function sharedMatrix(group) {
+  const [first, ...others] = group.runs;
+  const shared = {};
+  for (const [name, value] of Object.entries(first?.provenance.matrix ?? {})) {
+    const text = JSON.stringify(value);
+    if (others.every(
+      (run2) => Object.hasOwn(run2.provenance.matrix, name) && JSON.stringify(run2.provenance.matrix[name]) === text
+    )) {
+      shared[name] = value;
+    }
+  }
+  return shared;
+}
+function compareForRank(a, b, direction) {
+  const aRanked = a !== void 0 && !Number.isNaN(a);
+  const bRanked = b !== void 0 && !Number.isNaN(b);
+  if (!aRanked || !bRanked) return aRanked === bRanked ? 0 : aRanked ? -1 : 1;
+  if (a === b) return 0;
+  return (direction === "higher" ? a > b : a < b) ? -1 : 1;
+}
+function bestIndex(entries, column, direction) {
+  let best = -1;
+  entries.forEach((entry, index) => {
+    const value = entry.values[column]?.mean;
+    if (value === void 0 || Number.isNaN(value)) return;
+    const current = best === -1 ? void 0 : entries[best].values[column]?.mean;
+    if (best === -1 || compareForRank(value, current, direction) < 0) best = index;
+  });
+  return best;
+}
+
 // packages/core/src/report/metric-direction.ts
 var LOWER_IS_BETTER = /* @__PURE__ */ new Set([
   "loss",
@@ -2481,10 +2624,11 @@ var LOWER_IS_BETTER = /* @__PURE__ */ new Set([
   "cer"
 ]);
 var LOWER_IS_BETTER_SUFFIX = /(loss|error|time|latency)$/;
+function nameWords(name) {
+  return name.replace(new RegExp("([\\p{Ll}\\p{N}])(\\p{Lu})", "gu"), "$1 $2").toLowerCase().split(/[^a-z]+/).filter((word) => word !== "");
+}
 function metricDirection(name) {
-  const words = name.replace(new RegExp("([\\p{Ll}\\p{N}])(\\p{Lu})", "gu"), "$1 $2").toLowerCase().split(/[^a-z]+/);
-  for (const word of words) {
-    if (word === "") continue;
+  for (const word of nameWords(name)) {
     if (LOWER_IS_BETTER.has(word) || LOWER_IS_BETTER_SUFFIX.test(word)) return "lower";
     if (word.endsWith("s") && (LOWER_IS_BETTER.has(word.slice(0, -1)) || LOWER_IS_BETTER.has(word.slice(0, -2)))) {
       return "lower";
@@ -2492,136 +2636,174 @@ function metricDirection(name) {
   }
   return "higher";
 }
-
-// packages/core/src/report/leaderboard.ts
-var MAX_LEADERBOARD_METRICS = 8;
-var DEFAULT_KEY_METRICS = 5;
-function buildLeaderboard(runs2, gate) {
-  if (runs2.length < 2) return void 0;
-  const names = keyMetrics(runs2, gate);
-  if (names.length === 0) return void 0;
-  const metrics = names.map((name) => ({ name, direction: metricDirection(name) }));
-  const entries = runs2.map((run2) => ({
-    run: run2,
-    values: names.map((name) => Object.hasOwn(run2.metrics, name) ? run2.metrics[name]?.value : void 0)
-  }));
-  const first = metrics[0];
-  const order = entries.map((entry, index) => ({ entry, index, value: entry.values[0] }));
-  order.sort((a, b) => compareForRank(a.value, b.value, first.direction) || a.index - b.index);
-  const sorted = order.map((item) => item.entry);
-  const spreads = metrics.map((_, column) => spread(sorted, column));
-  return {
-    metrics,
-    entries: sorted,
-    best: metrics.map((metric, column) => bestIndex(sorted, column, metric.direction)),
-    mean: spreads.map((item) => item.mean),
-    std: spreads.map((item) => item.std)
+var SYSTEM_VALUES = /* @__PURE__ */ new Set([
+  "epoch",
+  "epochs",
+  "step",
+  "steps",
+  "global_step",
+  "iteration",
+  "iterations",
+  "iter",
+  "lr",
+  "learning_rate",
+  "momentum",
+  "weight_decay",
+  "batch_size",
+  "runtime",
+  "duration",
+  "time",
+  "wall_time",
+  "walltime",
+  "timestamp",
+  "samples_per_second",
+  "steps_per_second",
+  "flos",
+  "total_flos",
+  "grad_norm"
+]);
+var SPLIT_PREFIXES = /* @__PURE__ */ new Set(["train", "training", "eval", "val", "valid", "validation", "test"]);
+var UNITS = /* @__PURE__ */ new Set(["s", "sec", "secs", "seconds", "ms", "us", "ns", "min", "mins", "minutes", "h", "hours"]);
+function isSystemValue(name) {
+  const last = name.split(/[./]/).pop() ?? name;
+  const words = nameWords(last);
+  while (words.length > 1 && SPLIT_PREFIXES.has(words[0])) words.shift();
+  if (words.length > 1 && UNITS.has(words[words.length - 1])) words.pop();
+  if (words[0] === "lr") return true;
+  return SYSTEM_VALUES.has(words.join("_"));
+}
+function ruleDirections(rules) {
+  const found = /* @__PURE__ */ new Map();
+  for (const rule of rules) {
+    if (rule.aggregate === "std") continue;
+    const direction = rule.op === ">" || rule.op === ">=" ? "higher" : rule.op === "<" || rule.op === "<=" ? "lower" : void 0;
+    if (direction === void 0) continue;
+    const previous = found.get(rule.metric);
+    found.set(rule.metric, previous === void 0 || previous === direction ? direction : null);
+  }
+  const directions = /* @__PURE__ */ new Map();
+  for (const [metric, direction] of found) if (direction !== null) directions.set(metric, direction);
+  return directions;
+}
+function directionResolver(rules, patterns) {
+  const fromRules = ruleDirections(rules);
+  const higher = patterns.higherIsBetter.map(nameGlob);
+  const lower = patterns.lowerIsBetter.map(nameGlob);
+  const cache = /* @__PURE__ */ new Map();
+  return (metric) => {
+    let resolved = cache.get(metric);
+    if (resolved !== void 0) return resolved;
+    if (isSystemValue(metric)) resolved = { direction: void 0, source: "system" };
+    else {
+      const ruled = fromRules.get(metric);
+      if (ruled !== void 0) resolved = { direction: ruled, source: "rule" };
+      else {
+        const isHigher = matchesAny(metric, higher);
+        const isLower = matchesAny(metric, lower);
+        if (isHigher && isLower) {
+          throw new UserError(
+            `metric ${JSON.stringify(metric)} matches both inputs "higher-is-better" and "lower-is-better": name it in one`
+          );
+        }
+        resolved = isHigher ? { direction: "higher", source: "input" } : isLower ? { direction: "lower", source: "input" } : { direction: metricDirection(metric), source: "guess" };
+      }
+    }
+    cache.set(metric, resolved);
+    return resolved;
   };
-}
-function keyMetrics(runs2, gate) {
-  const present = /* @__PURE__ */ new Set();
-  for (const run2 of runs2) for (const name of Object.keys(run2.metrics)) present.add(name);
-  const gated = [...new Set((gate?.results ?? []).map((result) => result.metric))].filter((name) => present.has(name));
-  if (gated.length > 0) return gated.slice(0, MAX_LEADERBOARD_METRICS);
-  return [...present].sort().slice(0, DEFAULT_KEY_METRICS);
-}
-function compareForRank(a, b, direction) {
-  const aRanked = a !== void 0 && !Number.isNaN(a);
-  const bRanked = b !== void 0 && !Number.isNaN(b);
-  if (!aRanked || !bRanked) return aRanked === bRanked ? 0 : aRanked ? -1 : 1;
-  if (a === b) return 0;
-  return (direction === "higher" ? a > b : a < b) ? -1 : 1;
-}
-function bestIndex(entries, column, direction) {
-  let best = -1;
-  entries.forEach((entry, index) => {
-    const value = entry.values[column];
-    if (value === void 0 || Number.isNaN(value)) return;
-    const current = best === -1 ? void 0 : entries[best].values[column];
-    if (best === -1 || compareForRank(value, current, direction) < 0) best = index;
-  });
-  return best;
-}
-function spread(entries, column) {
-  let count = 0;
-  let sum = 0;
-  for (const entry of entries) {
-    const value = entry.values[column];
-    if (value === void 0) continue;
-    count++;
-    sum += value;
-  }
-  if (count === 0) return { mean: void 0, std: void 0 };
-  const mean2 = sum / count;
-  let squares = 0;
-  for (const entry of entries) {
-    const value = entry.values[column];
-    if (value !== void 0) squares += (value - mean2) ** 2;
-  }
-  return { mean: mean2, std: Math.sqrt(squares / count) };
 }
 
 // packages/core/src/report/metric-rows.ts
-function compareMetrics(runs2, baseline, gate, precision) {
-  const current = meanByMetric(runs2);
-  const before = meanByMetric(baseline);
+function compareMetrics(groups, gate, options) {
   const marks = gateMarks(gate);
-  const names = /* @__PURE__ */ new Set([...current.keys(), ...before.keys()]);
   const rows = [];
-  for (const metric of names) {
-    const now = current.get(metric);
-    const then = before.get(metric);
-    rows.push(compareValues(metric, now?.mean, then?.mean, precision, marks.get(metric), now?.count ?? 0));
+  for (const group of groups) {
+    const current = valuesByMetric(group.runs, options.selected);
+    const before = valuesByMetric(group.baseline, options.selected);
+    for (const metric of /* @__PURE__ */ new Set([...current.keys(), ...before.keys()])) {
+      const now = current.get(metric);
+      const then = before.get(metric);
+      rows.push(
+        compareSamples(
+          group.experiment,
+          metric,
+          now === void 0 ? void 0 : summarizeSample(now),
+          then === void 0 ? void 0 : summarizeSample(then),
+          marks.get(metric),
+          options
+        )
+      );
+    }
   }
-  return sortRows(rows);
+  return sortRows(rows, groups);
 }
-function compareValues(metric, current, baseline, precision, gate, runs2) {
-  const direction = metricDirection(metric);
-  const row = {
+function compareSamples(experiment, metric, current, baseline, gate, options) {
+  const { direction, source } = options.direction(metric);
+  const row = (fields) => ({
+    experiment,
     metric,
     direction,
-    baseline,
+    directionSource: source,
     current,
+    baseline,
     change: void 0,
     changePct: void 0,
-    status: "new",
+    test: void 0,
+    verdict: void 0,
     gate,
-    runs: runs2
-  };
-  if (current === void 0) return { ...row, status: "missing" };
-  if (baseline === void 0) return row;
-  const change = Object.is(current, baseline) ? 0 : current - baseline;
-  const changePct = baseline === 0 ? change === 0 ? 0 : change > 0 ? Infinity : -Infinity : change / Math.abs(baseline) * 100;
-  let status;
-  if (Object.is(current, baseline) || formatNumber2(current, precision) === formatNumber2(baseline, precision)) {
-    status = "unchanged";
-  } else if (Number.isNaN(current)) {
-    status = "worse";
-  } else if (Number.isNaN(baseline)) {
-    status = "better";
-  } else {
-    status = (direction === "higher" ? change > 0 : change < 0) ? "better" : "worse";
+    ...fields
+  });
+  if (current === void 0) return row({ status: "missing" });
+  if (baseline === void 0) return row({ status: "new" });
+  const now = current.mean;
+  const then = baseline.mean;
+  const change = Object.is(now, then) ? 0 : now - then;
+  const changePct = then === 0 ? change === 0 ? 0 : change > 0 ? Infinity : -Infinity : change / Math.abs(then) * 100;
+  const equal = Object.is(now, then) || formatNumber2(now, options.precision) === formatNumber2(then, options.precision);
+  const test = welchTest(current, baseline);
+  const measured = { change, changePct, test };
+  if (direction === void 0) return row({ ...measured, status: equal ? "unchanged" : "changed" });
+  if (test !== void 0) {
+    const verdict = noiseVerdict(test, direction, options.alpha);
+    const status2 = verdict === "better" || verdict === "worse" ? verdict : equal ? "unchanged" : "within-noise";
+    return row({ ...measured, verdict, status: status2 });
   }
-  return { ...row, change, changePct, status };
+  const status = measuredStatus(now, then, change, equal, direction);
+  if (current.n < 2 || baseline.n < 2) {
+    return row({ ...measured, verdict: noiseVerdict(void 0, direction, options.alpha), status });
+  }
+  return row({ ...measured, verdict: status === "better" || status === "worse" ? status : "within-noise", status });
 }
-function sortRows(rows) {
-  const keyed = rows.map((row) => ({ row, tier: tier(row), size: changeSize(row) }));
-  keyed.sort((a, b) => a.tier - b.tier || b.size - a.size || compareText(a.row.metric, b.row.metric));
+function measuredStatus(now, then, change, equal, direction) {
+  if (equal) return "unchanged";
+  if (Number.isNaN(now)) return "worse";
+  if (Number.isNaN(then)) return "better";
+  return (direction === "higher" ? change > 0 : change < 0) ? "better" : "worse";
+}
+function sortRows(rows, groups = []) {
+  const order = new Map(groups.map((group, index) => [group.experiment, index]));
+  const keyed = rows.map((row) => ({
+    row,
+    tier: tier(row),
+    size: changeSize(row),
+    group: order.get(row.experiment) ?? 0
+  }));
+  keyed.sort(
+    (a, b) => a.tier - b.tier || b.size - a.size || compareText(a.row.metric, b.row.metric) || a.group - b.group
+  );
   return keyed.map((entry) => entry.row);
 }
+var TIERS = {
+  better: 1,
+  worse: 1,
+  "within-noise": 2,
+  changed: 3,
+  missing: 4,
+  new: 5,
+  unchanged: 6
+};
 function tier(row) {
-  if (row.gate === "fail") return 0;
-  switch (row.status) {
-    case "better":
-    case "worse":
-      return 1;
-    case "missing":
-      return 2;
-    case "new":
-      return 3;
-    case "unchanged":
-      return 4;
-  }
+  return row.gate === "fail" ? 0 : TIERS[row.status];
 }
 function changeSize(row) {
   if (row.status !== "better" && row.status !== "worse") return 0;
@@ -2631,20 +2813,21 @@ function changeSize(row) {
 function compareText(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-function meanByMetric(records) {
-  const sums = /* @__PURE__ */ new Map();
+function valuesByMetric(records, selected) {
+  const values = /* @__PURE__ */ new Map();
+  const left = /* @__PURE__ */ new Set();
   for (const record of records) {
-    for (const [name, metric] of Object.entries(record.metrics)) {
-      const entry = sums.get(name);
-      if (entry === void 0) sums.set(name, { mean: metric.value, count: 1 });
-      else {
-        entry.mean += metric.value;
-        entry.count++;
-      }
+    const metrics = record.metrics;
+    for (const name of Object.keys(metrics)) {
+      const value = metrics[name].value;
+      const list = values.get(name);
+      if (list !== void 0) list.push(value);
+      else if (left.has(name)) continue;
+      else if (selected(name)) values.set(name, [value]);
+      else left.add(name);
     }
   }
-  for (const entry of sums.values()) entry.mean /= entry.count;
-  return sums;
+  return values;
 }
 function gateMarks(gate) {
   const marks = /* @__PURE__ */ new Map();
@@ -2657,6 +2840,20 @@ function gateMarks(gate) {
 }
 function rank(mark) {
   return mark === "fail" ? 2 : mark === "pass" ? 1 : 0;
+}
+
+// packages/core/src/report/metric-selection.ts
+function metricSelection(patterns) {
+  const include = [];
+  const exclude = [];
+  for (const raw of patterns) {
+    const pattern = raw.trim();
+    if (pattern === "") continue;
+    if (pattern.startsWith("!")) exclude.push(nameGlob(pattern.slice(1)));
+    else include.push(nameGlob(pattern));
+  }
+  if (include.length === 0 && exclude.length === 0) return () => true;
+  return (metric) => (include.length === 0 || matchesAny(metric, include)) && !matchesAny(metric, exclude);
 }
 
 // packages/core/src/report/param-changes.ts
@@ -3102,6 +3299,24 @@ var VERDICT_TEXT = {
   "no baseline": "\u26AA **No baseline**: nothing to compare with, showing this PR\u2019s metrics",
   "failing gate": "\u274C **Failing gate**"
 };
+var STATUS_ORDER = [
+  "better",
+  "worse",
+  "within-noise",
+  "changed",
+  "unchanged",
+  "new",
+  "missing"
+];
+var STATUS_WORDS = {
+  better: "better",
+  worse: "worse",
+  "within-noise": "within noise",
+  changed: "changed",
+  unchanged: "unchanged",
+  new: "new",
+  missing: "missing"
+};
 function renderHead(section) {
   const { verdict, counts, gate } = section;
   let line = VERDICT_TEXT[verdict];
@@ -3109,7 +3324,10 @@ function renderHead(section) {
     const failed = gate.results.filter(isFailing).length;
     line += `: ${failed} of ${gate.results.length} ${plural(gate.results.length, "rule")} failed`;
   }
-  const tally = ["better", "worse", "unchanged", "new", "missing"].filter((status) => counts[status] > 0).map((status) => `${counts[status]} ${status}`);
+  if (verdict === "no change" && counts["within-noise"] > 0) line = "\u26AA **No change** beyond noise";
+  const tally = STATUS_ORDER.filter((status) => counts[status] > 0).map(
+    (status) => `${counts[status]} ${STATUS_WORDS[status]}`
+  );
   if (tally.length > 0 && verdict !== "no baseline") line += ` \xB7 ${tally.join(", ")}`;
   const context = [`This PR: ${commitText(section.current, section)}`];
   if (section.baseline !== void 0) {
@@ -3157,31 +3375,76 @@ function commitLink(sha, repository, serverUrl) {
 }
 var GATE_ICON = { pass: "\u2705", fail: "\u274C", skipped: "\u23ED\uFE0F" };
 function metricsTable(rows, options) {
-  const columns = [
+  const experiments = new Set(rows.map((row) => row.experiment)).size > 1;
+  const tested = rows.some((row) => row.test !== void 0);
+  const layout = { ...options, experiments, tested };
+  const columns = [];
+  if (experiments) columns.push({ title: "Experiment" });
+  columns.push(
     { title: "Metric" },
-    {
-      title: options.baselineRecords > 1 ? `Baseline (mean of ${options.baselineRecords})` : "Baseline",
-      align: "right"
-    },
-    { title: options.runs > 1 ? `This PR (mean of ${options.runs})` : "This PR", align: "right" },
-    { title: "Change", align: "right" },
+    { title: "Baseline", align: "right" },
+    { title: "This PR", align: "right" },
+    { title: tested ? "Change (95% CI)" : "Change", align: "right" },
     { title: "Change %", align: "right" }
-  ];
+  );
+  if (tested) columns.push({ title: "p", align: "right" });
+  if (options.hasBaseline) columns.push({ title: "Verdict" });
   if (options.gate) columns.push({ title: "Gate", align: "center" });
-  const lines = rows.map((row) => metricRowLine(row, options));
-  return { title: "Metrics", header: tableHeader(columns), rows: lines, trailer: [], notes: [] };
+  const lines = rows.map((row) => metricRowLine(row, layout));
+  return { title: "Metrics", header: tableHeader(columns), rows: lines, trailer: [], notes: tableNotes(rows, options) };
 }
-function metricRowLine(row, options) {
-  const { precision } = options;
-  const cells = [
-    escapeCell(row.metric),
-    formatNumber2(row.baseline, precision),
-    formatNumber2(row.current, precision),
-    changeCell(row, precision, options.hasBaseline),
+function tableNotes(rows, options) {
+  const notes = [];
+  const alpha = formatNumber2(options.alpha, 3);
+  if (rows.some((row) => row.test !== void 0)) {
+    notes.push(
+      `_Values: mean \xB1 standard deviation (number of runs) over an experiment\u2019s replicates. Change: difference of the means with its 95% confidence interval; p: Welch\u2019s t-test. A change is better or worse only when p < ${alpha}; otherwise it is within noise._`
+    );
+  }
+  if (rows.some((row) => row.verdict === "single-run")) {
+    notes.push("_single run: one run on a side, so its noise is unknown; the change is judged as measured._");
+  }
+  if (rows.length === 0) return notes;
+  let arrows = "_\u2191 higher is better, \u2193 lower is better";
+  if (rows.some((row) => row.directionSource === "guess")) {
+    arrows += "; `?`: guessed from the name (declare it by a rule or input `higher-is-better` / `lower-is-better`)";
+  }
+  if (rows.some((row) => row.directionSource === "system")) {
+    arrows += "; no arrow: a coordinate or system value (epoch, step, learning rate, runtime \u2026), shown but never judged";
+  }
+  notes.push(`${arrows}._`);
+  return notes;
+}
+var VERDICT_WORDS = {
+  better: "\u{1F7E2} better",
+  worse: "\u{1F534} worse",
+  "within-noise": "within noise",
+  "single-run": "single run"
+};
+function metricRowLine(row, layout) {
+  const { precision } = layout;
+  const cells = [];
+  if (layout.experiments) cells.push(escapeCell(row.experiment, MAX_NAME_LENGTH));
+  cells.push(
+    `${escapeCell(row.metric)}${directionMark(row.direction, row.directionSource)}`,
+    formatSample(row.baseline, precision),
+    formatSample(row.current, precision),
+    changeCell(row, precision, layout.hasBaseline),
     row.status === "new" || row.status === "missing" ? MISSING : row.status === "unchanged" ? "0%" : formatPercent(row.changePct, precision)
-  ];
-  if (options.gate) cells.push(row.gate === void 0 ? "" : GATE_ICON[row.gate]);
+  );
+  if (layout.tested) cells.push(row.test === void 0 ? MISSING : formatPValue(row.test.pValue));
+  if (layout.hasBaseline) cells.push(row.verdict === void 0 ? "" : VERDICT_WORDS[row.verdict]);
+  if (layout.gate) cells.push(row.gate === void 0 ? "" : GATE_ICON[row.gate]);
   return tableRow(cells);
+}
+function directionMark(direction, source) {
+  if (direction === void 0) return "";
+  return `${direction === "higher" ? " \u2191" : " \u2193"}${source === "guess" ? "?" : ""}`;
+}
+function formatSample(sample, precision) {
+  if (sample === void 0) return MISSING;
+  if (sample.n === 1) return formatNumber2(sample.mean, precision);
+  return `${formatNumber2(sample.mean, precision)} \xB1 ${formatNumber2(sample.std, precision)} (${sample.n})`;
 }
 function changeCell(row, precision, hasBaseline) {
   switch (row.status) {
@@ -3192,20 +3455,30 @@ function changeCell(row, precision, hasBaseline) {
     case "unchanged":
       return "0";
     case "better":
-    case "worse": {
+    case "worse":
+    case "within-noise":
+    case "changed": {
       const change = row.change ?? NaN;
+      const marker = row.status === "better" ? "\u{1F7E2} " : row.status === "worse" ? "\u{1F534} " : "";
       const arrow = change > 0 ? "\u25B2 " : change < 0 ? "\u25BC " : "";
-      return `${row.status === "better" ? "\u{1F7E2}" : "\u{1F534}"} ${arrow}${formatSigned(change, precision)}`;
+      const interval = row.test === void 0 ? "" : ` [${formatNumber2(row.test.ciLow, precision)}, ${formatNumber2(row.test.ciHigh, precision)}]`;
+      return `${marker}${arrow}${formatSigned(change, precision)}${interval}`;
     }
   }
 }
-function chartsSection(rows, runs2, baseline, baselineLabel, precision) {
+function chartsSection(rows, groups, baselineLabel, precision) {
+  const byName = new Map(groups.map((group) => [group.experiment, group]));
+  const several = groups.reduce((count, group) => count + group.runs.length, 0) > 1;
+  const charted = /* @__PURE__ */ new Set();
   const blocks = [];
   for (const row of rows) {
-    const current = findHistory(runs2, row.metric);
-    const before = findHistory(baseline, row.metric);
+    if (charted.has(row.metric)) continue;
+    const group = byName.get(row.experiment);
+    const current = findHistory(group?.runs ?? [], row.metric);
+    const before = findHistory(group?.baseline ?? [], row.metric);
     if (current === void 0 && before === void 0) continue;
-    const currentLabel = runs2.length > 1 && current !== void 0 ? `this PR (${current.run.experiment})` : "this PR";
+    charted.add(row.metric);
+    const currentLabel = several && current !== void 0 ? `this PR (${current.run.experiment})` : "this PR";
     const block = renderLearningCurve(
       row.metric,
       [
@@ -3244,38 +3517,41 @@ function paramsTable(changes) {
   return { title: `Params that changed (${changes.length})`, header, rows, trailer: [], notes: [] };
 }
 function leaderboardTable(board, precision) {
-  const withMatrix = board.entries.some((entry) => Object.keys(entry.run.provenance.matrix).length > 0);
-  const columns = [{ title: "#", align: "right" }, { title: "Run" }];
+  const withMatrix = board.entries.some((entry) => Object.keys(entry.matrix).length > 0);
+  const columns = [{ title: "#", align: "right" }, { title: "Experiment" }];
   if (withMatrix) columns.push({ title: "Matrix" });
+  columns.push({ title: "Runs", align: "right" });
   for (const metric of board.metrics) {
     columns.push({
-      title: `${escapeCell(metric.name, MAX_NAME_LENGTH)} ${metric.direction === "higher" ? "\u2191" : "\u2193"}`,
+      title: `${escapeCell(metric.name, MAX_NAME_LENGTH)}${directionMark(metric.direction, metric.source)}`,
       align: "right"
     });
   }
   const rows = board.entries.map((entry, index) => {
-    const cells = [String(index + 1), escapeCell(entry.run.experiment, MAX_NAME_LENGTH)];
-    if (withMatrix) cells.push(escapeCell(matrixText(entry.run.provenance.matrix), MAX_NAME_LENGTH));
+    const cells = [String(index + 1), escapeCell(entry.experiment, MAX_NAME_LENGTH)];
+    if (withMatrix) cells.push(escapeCell(matrixText(entry.matrix), MAX_NAME_LENGTH));
+    cells.push(String(entry.runs));
     entry.values.forEach((value, column) => {
-      cells.push(formatNumber2(value, precision) + (board.best[column] === index ? " \u{1F3C6}" : ""));
+      const text = value === void 0 ? MISSING : summaryText(value, precision);
+      cells.push(board.best[column] === index ? `**${text}**` : text);
     });
     return tableRow(cells);
   });
-  const stats = ["", "**mean \xB1 std**"];
-  if (withMatrix) stats.push("");
-  board.metrics.forEach((_, column) => {
-    const mean2 = board.mean[column];
-    stats.push(
-      mean2 === void 0 ? MISSING : `${formatNumber2(mean2, precision)} \xB1 ${formatNumber2(board.std[column], precision)}`
-    );
-  });
+  const notes = [
+    `_Ranked by ${escapeInline(truncateText(board.metrics[0].name, MAX_NAME_LENGTH))}; best mean in bold._`
+  ];
+  if (board.metrics.some((metric) => metric.source === "guess")) notes.push("_`?`: direction guessed from the name._");
   return {
-    title: `Leaderboard (${board.entries.length} runs)`,
+    title: `Leaderboard (${board.entries.length} experiments)`,
     header: tableHeader(columns),
     rows,
-    trailer: [tableRow(stats)],
-    notes: []
+    trailer: [],
+    notes
   };
+}
+function summaryText(sample, precision) {
+  if (sample.std === void 0) return formatNumber2(sample.mean, precision);
+  return `${formatNumber2(sample.mean, precision)} \xB1 ${formatNumber2(sample.std, precision)}`;
 }
 function matrixText(matrix) {
   return Object.entries(matrix).map(([name, value]) => `${name}=${typeof value === "string" ? value : JSON.stringify(value)}`).join(", ");
@@ -3310,7 +3586,15 @@ function utf8Length(text) {
 
 // packages/core/src/report/verdict.ts
 function countStatuses(rows) {
-  const counts = { better: 0, worse: 0, unchanged: 0, new: 0, missing: 0 };
+  const counts = {
+    better: 0,
+    worse: 0,
+    "within-noise": 0,
+    changed: 0,
+    unchanged: 0,
+    new: 0,
+    missing: 0
+  };
   for (const row of rows) counts[row.status]++;
   return counts;
 }
@@ -3325,6 +3609,7 @@ function comparisonVerdict(counts, hasBaseline, gate) {
 
 // packages/core/src/report/render-comparison.ts
 var DEFAULT_PRECISION = 4;
+var DEFAULT_ALPHA = 0.05;
 var MAX_COMMENT_CHARS = 65536;
 var MAX_SUMMARY_BYTES = 1024 * 1024;
 var MARKER_PREFIX = "ml-actions:compare:";
@@ -3346,22 +3631,23 @@ function renderComparison(input) {
   const first = runs2[0];
   const repository = input.repository ?? first?.provenance.repository;
   const serverUrl = input.serverUrl ?? first?.provenance.serverUrl;
-  const rows = compareMetrics(runs2, baselineRecords, input.gate, precision);
+  const alpha = input.alpha ?? DEFAULT_ALPHA;
+  const rules = input.rules ?? [];
+  const direction = directionResolver(rules, input.directions ?? { higherIsBetter: [], lowerIsBetter: [] });
+  const selected = metricSelection(input.metrics ?? []);
+  const groups = groupExperiments(runs2, baselineRecords);
+  const rows = compareMetrics(groups, input.gate, { precision, alpha, direction, selected });
   const counts = countStatuses(rows);
   const verdict = comparisonVerdict(counts, hasBaseline, input.gate);
   const params = hasBaseline ? changedParams(runs2, baselineRecords) : [];
-  const leaderboard = buildLeaderboard(runs2, input.gate);
+  const leaderboard = buildLeaderboard(groups, { gate: input.gate, rules, rankBy: input.rankBy, direction, selected });
   const commit = input.commit ?? (first === void 0 ? void 0 : first.provenance.headSha ?? first.provenance.sha);
-  const visible = input.onlyChanged === true ? rows.filter((row) => row.status !== "unchanged" || row.gate === "fail") : rows;
-  const metrics = metricsTable(visible, {
-    precision,
-    gate: input.gate !== void 0,
-    runs: runs2.length,
-    baselineRecords: baselineRecords.length,
-    hasBaseline
-  });
+  const visible = input.onlyChanged === true ? rows.filter((row) => row.status !== "unchanged" && row.status !== "within-noise" || row.gate === "fail") : rows;
+  const metrics = metricsTable(visible, { precision, gate: input.gate !== void 0, hasBaseline, alpha });
   const hidden = rows.length - visible.length;
-  if (hidden > 0) metrics.notes.push(`_${hidden} unchanged ${hidden === 1 ? "metric" : "metrics"} hidden._`);
+  if (hidden > 0) {
+    metrics.notes.push(`_${hidden} unchanged ${hidden === 1 ? "metric" : "metrics"} (or within noise) hidden._`);
+  }
   const baselineSha = input.baseline?.sha ?? "";
   const baselineLabel = `baseline ${/^[0-9a-f]{7,64}$/i.test(baselineSha) ? baselineSha.slice(0, 7) : ""}`.trim();
   const parts = {
@@ -3382,7 +3668,7 @@ function renderComparison(input) {
       serverUrl
     }),
     metrics,
-    charts: input.charts === false ? void 0 : chartsSection(visible, runs2, baselineRecords, baselineLabel, precision),
+    charts: input.charts === false ? void 0 : chartsSection(visible, groups, baselineLabel, precision),
     params: paramsTable(params),
     leaderboard: leaderboard === void 0 ? void 0 : leaderboardTable(leaderboard, precision),
     links: linksSection(input.links?.modelPackage),
@@ -3404,6 +3690,7 @@ function renderComparison(input) {
       records: baselineRecords.length
     },
     runs: runs2.length,
+    alpha,
     counts,
     gate: input.gate,
     rows,
@@ -5256,21 +5543,32 @@ function workflowKey(workflowName) {
 }
 
 // actions/compare/src/comparison-report.ts
+function reportOptions(settings) {
+  const { precision, charts: charts2, onlyChanged, metrics, higherIsBetter, lowerIsBetter, rankBy, alpha } = settings;
+  return { precision, charts: charts2, onlyChanged, metrics, higherIsBetter, lowerIsBetter, rankBy, alpha };
+}
 function buildReport(parts) {
-  const gate = parts.rules === void 0 ? void 0 : evaluateRules(parseRules(parts.rules), {
+  const rules = parts.rules === void 0 ? void 0 : parseRules(parts.rules);
+  const gate = rules === void 0 ? void 0 : evaluateRules(rules, {
     runs: parts.runs,
     baseline: parts.baseline?.records,
     requireBaseline: false,
     alpha: parts.options.alpha
   });
+  const { options } = parts;
   const report = renderComparison({
     runs: parts.runs,
     baseline: parts.baseline,
     gate,
+    rules,
     key: parts.key,
-    precision: parts.options.precision,
-    charts: parts.options.charts,
-    onlyChanged: parts.options.onlyChanged,
+    precision: options.precision,
+    charts: options.charts,
+    onlyChanged: options.onlyChanged,
+    metrics: options.metrics,
+    directions: { higherIsBetter: options.higherIsBetter, lowerIsBetter: options.lowerIsBetter },
+    rankBy: options.rankBy,
+    alpha: options.alpha,
     links: { workflowRun: parts.links.workflowRun },
     serverUrl: parts.links.serverUrl,
     repository: parts.links.repository,
@@ -5384,12 +5682,7 @@ Workflow run ${trigger.id} collected no comparison.
     baseline,
     rules,
     key,
-    options: {
-      precision: settings.precision,
-      charts: settings.charts,
-      onlyChanged: settings.onlyChanged,
-      alpha: settings.alpha
-    },
+    options: reportOptions(settings),
     links: { serverUrl: context.serverUrl, repository: context.repository, workflowRun, commit: trigger.headSha }
   });
   const files = await writeReportFiles(report, key, context.temp);
@@ -5512,15 +5805,25 @@ function readCompareSettings(inputs) {
     baseline: parseBaselineSpec(inputs.required("baseline")),
     rules: inputs.optional("rules"),
     rulesFile: inputs.optional("rules-file"),
-    alpha: inputs.fraction("alpha"),
     token: inputs.secret("github-token"),
     mode: inputs.choice("mode", COMPARE_MODES),
     commentKey: inputs.optional("comment-key"),
     checkName: inputs.optional("check-name"),
     charts: inputs.boolean("charts"),
     precision: inputs.integer("precision", { min: 1, max: 17 }),
-    onlyChanged: inputs.boolean("only-changed")
+    onlyChanged: inputs.boolean("only-changed"),
+    metrics: nameList(inputs, "metrics"),
+    higherIsBetter: nameList(inputs, "higher-is-better"),
+    lowerIsBetter: nameList(inputs, "lower-is-better"),
+    rankBy: inputs.optional("rank-by"),
+    alpha: inputs.fraction("alpha")
   };
+}
+function nameList(inputs, name) {
+  const names = inputs.list(name).flatMap((line) => line.split(",")).map((item) => item.trim()).filter((item) => item !== "");
+  const bare = names.find((item) => item === "!");
+  if (bare !== void 0) throw new UserError(`input "${name}" has a "!" with no metric name after it`);
+  return names;
 }
 
 // actions/compare/src/main.ts
@@ -5544,12 +5847,7 @@ async function compareHere(step) {
   const key = settings.commentKey ?? workflowKey(context.workflow);
   const rules = await rulesText(settings, context.workspace);
   const baseline = await comparisonBaseline(step, experiments, context);
-  const options = {
-    precision: settings.precision,
-    charts: settings.charts,
-    onlyChanged: settings.onlyChanged,
-    alpha: settings.alpha
-  };
+  const options = reportOptions(settings);
   const links = {
     serverUrl: context.serverUrl,
     repository: context.repository,

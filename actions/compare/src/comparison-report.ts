@@ -6,6 +6,19 @@ import {
   type GateResult,
   type RunRecord,
 } from '@ml-actions/core';
+import type { CompareSettings } from './settings.ts';
+
+/** How the comparison is shown: the settings of compare that shape the report. */
+export type ReportOptions = Pick<
+  CompareSettings,
+  'precision' | 'charts' | 'onlyChanged' | 'metrics' | 'higherIsBetter' | 'lowerIsBetter' | 'rankBy' | 'alpha'
+>;
+
+/** The report options of compare's settings. */
+export function reportOptions(settings: CompareSettings): ReportOptions {
+  const { precision, charts, onlyChanged, metrics, higherIsBetter, lowerIsBetter, rankBy, alpha } = settings;
+  return { precision, charts, onlyChanged, metrics, higherIsBetter, lowerIsBetter, rankBy, alpha };
+}
 
 export interface ReportParts {
   runs: RunRecord[];
@@ -13,30 +26,37 @@ export interface ReportParts {
   /** Rules as text (already checked once, by loadRules or the bundle's parse). */
   rules: string | undefined;
   key: string;
-  options: { precision: number; charts: boolean; onlyChanged: boolean; alpha: number };
+  options: ReportOptions;
   /** Where links point: the runner's own context (GITHUB_SERVER_URL, GITHUB_REPOSITORY), never a record's claim. */
   links: { serverUrl: string; repository: string; workflowRun: string; commit?: string | undefined };
 }
 
 /** Judges the rules (when there are any) and renders the comparison: the one rendering path of every mode. */
 export function buildReport(parts: ReportParts): { report: ComparisonReport; gate: GateResult | undefined } {
+  const rules = parts.rules === undefined ? undefined : parseRules(parts.rules);
   const gate =
-    parts.rules === undefined
+    rules === undefined
       ? undefined
-      : evaluateRules(parseRules(parts.rules), {
+      : evaluateRules(rules, {
           runs: parts.runs,
           baseline: parts.baseline?.records,
           requireBaseline: false,
           alpha: parts.options.alpha,
         });
+  const { options } = parts;
   const report = renderComparison({
     runs: parts.runs,
     baseline: parts.baseline,
     gate,
+    rules,
     key: parts.key,
-    precision: parts.options.precision,
-    charts: parts.options.charts,
-    onlyChanged: parts.options.onlyChanged,
+    precision: options.precision,
+    charts: options.charts,
+    onlyChanged: options.onlyChanged,
+    metrics: options.metrics,
+    directions: { higherIsBetter: options.higherIsBetter, lowerIsBetter: options.lowerIsBetter },
+    rankBy: options.rankBy,
+    alpha: options.alpha,
     links: { workflowRun: parts.links.workflowRun },
     serverUrl: parts.links.serverUrl,
     repository: parts.links.repository,

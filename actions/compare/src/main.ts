@@ -9,7 +9,7 @@ import {
 } from '@ml-actions/github';
 import { comparisonBaseline } from './comparison-baseline.ts';
 import { workflowKey } from './comment-key.ts';
-import { buildReport } from './comparison-report.ts';
+import { buildReport, reportOptions } from './comparison-report.ts';
 import { postComment } from './post-comment.ts';
 import { publishCollected } from './publish.ts';
 import { writeReportFiles } from './report-files.ts';
@@ -41,12 +41,7 @@ async function compareHere(step: Step<CompareSettings>): Promise<void> {
   const key = settings.commentKey ?? workflowKey(context.workflow);
   const rules = await rulesText(settings, context.workspace);
   const baseline = await comparisonBaseline(step, experiments, context);
-  const options = {
-    precision: settings.precision,
-    charts: settings.charts,
-    onlyChanged: settings.onlyChanged,
-    alpha: settings.alpha,
-  };
+  const options = reportOptions(settings);
   const links = {
     serverUrl: context.serverUrl,
     repository: context.repository,

@@ -17,7 +17,7 @@ import {
 } from '@ml-actions/github';
 import { comparisonBaseline } from './comparison-baseline.ts';
 import { workflowKey } from './comment-key.ts';
-import { buildReport } from './comparison-report.ts';
+import { buildReport, reportOptions } from './comparison-report.ts';
 import { postComment } from './post-comment.ts';
 import { writeReportFiles } from './report-files.ts';
 import { rulesText } from './rules-text.ts';
@@ -96,12 +96,7 @@ export async function publishCollected(step: Step<CompareSettings>): Promise<voi
     baseline,
     rules,
     key,
-    options: {
-      precision: settings.precision,
-      charts: settings.charts,
-      onlyChanged: settings.onlyChanged,
-      alpha: settings.alpha,
-    },
+    options: reportOptions(settings),
     links: { serverUrl: context.serverUrl, repository: context.repository, workflowRun, commit: trigger.headSha },
   });
   const files = await writeReportFiles(report, key, context.temp);

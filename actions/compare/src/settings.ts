@@ -1,3 +1,4 @@
+import { UserError } from '@ml-actions/core';
 import { parseBaselineSpec, type ActionInputs, type BaselineSpec } from '@ml-actions/github';
 
 export const COMPARE_MODES = ['comment', 'collect', 'publish'] as const;
@@ -9,8 +10,6 @@ export interface CompareSettings {
   baseline: BaselineSpec;
   rules: string | undefined;
   rulesFile: string | undefined;
-  /** The significance level of `significant` rules. */
-  alpha: number;
   token: string | undefined;
   mode: CompareMode;
   commentKey: string | undefined;
@@ -19,6 +18,13 @@ export interface CompareSettings {
   charts: boolean;
   precision: number;
   onlyChanged: boolean;
+  /** Metric-name globs; `!` before one leaves it out. Empty: every metric. */
+  metrics: string[];
+  higherIsBetter: string[];
+  lowerIsBetter: string[];
+  rankBy: string | undefined;
+  /** Significance level of the verdicts and of `significant` rules, 0 < alpha < 1. */
+  alpha: number;
 }
 
 /** Reads and checks every input; a bad one is a UserError naming it. */
@@ -28,7 +34,6 @@ export function readCompareSettings(inputs: ActionInputs): CompareSettings {
     baseline: parseBaselineSpec(inputs.required('baseline')),
     rules: inputs.optional('rules'),
     rulesFile: inputs.optional('rules-file'),
-    alpha: inputs.fraction('alpha'),
     token: inputs.secret('github-token'),
     mode: inputs.choice('mode', COMPARE_MODES),
     commentKey: inputs.optional('comment-key'),
@@ -36,5 +41,22 @@ export function readCompareSettings(inputs: ActionInputs): CompareSettings {
     charts: inputs.boolean('charts'),
     precision: inputs.integer('precision', { min: 1, max: 17 }),
     onlyChanged: inputs.boolean('only-changed'),
+    metrics: nameList(inputs, 'metrics'),
+    higherIsBetter: nameList(inputs, 'higher-is-better'),
+    lowerIsBetter: nameList(inputs, 'lower-is-better'),
+    rankBy: inputs.optional('rank-by'),
+    alpha: inputs.fraction('alpha'),
   };
+}
+
+/** Names or globs, one a line or separated by commas (`accuracy, loss, !val_*`). */
+function nameList(inputs: ActionInputs, name: string): string[] {
+  const names = inputs
+    .list(name)
+    .flatMap((line) => line.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  const bare = names.find((item) => item === '!');
+  if (bare !== undefined) throw new UserError(`input "${name}" has a "!" with no metric name after it`);
+  return names;
 }

@@ -2507,6 +2507,12 @@ async function readParamsFolder(folder) {
   );
 }
 
+// packages/core/src/text/name-glob.ts
+function nameGlob(pattern) {
+  const source = pattern.trim().split("").map((char) => char === "*" ? ".*" : char === "?" ? "." : char.replace(/[.+^${}()|[\]\\]/g, "\\$&")).join("");
+  return new RegExp(`^${source}$`, "is");
+}
+
 // packages/core/src/params/credential-redaction.ts
 var REDACTED = "***";
 var ANYWHERE = /secret|passw(?:or)?d|passwd|credential|private_?key/i;
@@ -2515,7 +2521,7 @@ function isCredentialName(name, extra = []) {
   if (ANYWHERE.test(name)) return true;
   const words = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter((word) => word !== "");
   if (words.some((word) => WORD.test(word))) return true;
-  return extra.some((pattern) => globRegExp(pattern).test(name));
+  return extra.some((pattern) => nameGlob(pattern).test(name));
 }
 function redactParams(params, extra = []) {
   const out = {};
@@ -2535,10 +2541,6 @@ function redactCommand(command, extra = []) {
     ASSIGNMENT,
     (whole, before, name) => isCredentialName(name, extra) ? `${before}${name}=${REDACTED}` : whole
   );
-}
-function globRegExp(pattern) {
-  const source = pattern.trim().split("").map((char) => char === "*" ? ".*" : char === "?" ? "." : char.replace(/[.+^${}()|[\]\\]/g, "\\$&")).join("");
-  return new RegExp(`^${source}$`, "i");
 }
 
 // packages/core/src/record/run-record.ts

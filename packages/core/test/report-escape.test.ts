@@ -116,7 +116,16 @@ describe('a report built from hostile names', () => {
     report = renderComparison({
       runs,
       baseline: {
-        records: [record(baselineMetrics, { sha: BASE_SHA, branch: ATTACKS.join(' '), params: params('old') })],
+        // The base branch's runs of the same experiments, as the baseline lookup finds them.
+        records: ATTACKS.slice(0, 3).map((attack, i) =>
+          record(baselineMetrics, {
+            runId: `b${i}`,
+            experiment: `exp ${attack}`,
+            sha: BASE_SHA,
+            branch: ATTACKS.join(' '),
+            params: params('old'),
+          }),
+        ),
         sha: BASE_SHA,
         notice: ATTACKS.join(' '),
       },
@@ -196,7 +205,9 @@ describe('a report built from hostile names', () => {
         expect(lines.every((line) => line.startsWith('| ') && line.endsWith(' |'))).toBe(true);
       }
     }
-    expect(report.summary).toContain('| m4 a\\|b | 4 | 5 | 🟢 ▲ +1 | +25% | ❌ |');
+    expect(report.summary).toContain(
+      '| exp &lt;script&gt;alert(1)&lt;/script&gt; | m4 a\\|b ↑? | 4 | 5 | 🟢 ▲ +1 | +25% | single run | ❌ |',
+    );
     expect(report.summary).toContain(
       '| p6 one two \\| forged \\| row \\| | old one two \\| forged \\| row \\| | new one two \\| forged \\| row \\| |',
     );

@@ -39,7 +39,8 @@ describe('the comparison report, against golden files', () => {
       { params: { 'train.lr': 0.02, 'train.epochs': 30 }, sha: BASE_SHA, branch: 'main' },
     ),
   ];
-  const gate = evaluateRules(parseRules('accuracy >= 0.9\nloss <= baseline * 1.05\nlatency_ms < 50'), {
+  const rules = parseRules('accuracy >= 0.9\nloss <= baseline * 1.05\nlatency_ms < 50');
+  const gate = evaluateRules(rules, {
     runs,
     baseline,
     requireBaseline: false,
@@ -49,6 +50,7 @@ describe('the comparison report, against golden files', () => {
     runs,
     baseline: { records: baseline, sha: BASE_SHA },
     gate,
+    rules,
     key: 'train',
     links: { workflowRun: 'https://github.com/octo/ml/actions/runs/42' },
   });

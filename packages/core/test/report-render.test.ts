@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GateResult, RuleResult } from '../src/gate/gate-result.ts';
+import { parseRules } from '../src/gate/index.ts';
 import { compareMarker, renderComparison, type ComparisonInput, type ComparisonReport } from '../src/report/index.ts';
 import { comparisonVerdict } from '../src/report/verdict.ts';
 import { utf8Length } from '../src/report/text-size.ts';
@@ -48,18 +49,24 @@ const input: ComparisonInput = {
 describe('the metrics table', () => {
   it('has exact rows: up, down, NaN, infinity, missing, new, unchanged, sorted by |change %|', async () => {
     const { comment } = await render(input);
+    // One run a side: the change is judged as measured, marked single run; directions are guesses.
     expect(metricsTable(comment)).toEqual([
-      '| Metric | Baseline | This PR | Change | Change % |',
-      '| :-- | --: | --: | --: | --: |',
-      '| f1 | 0.8 | NaN | 🔴 NaN | NaN |',
-      '| perplexity | 10 | ∞ | 🔴 ▲ +∞ | +∞% |',
-      '| latency\\_ms | 10 | 12 | 🔴 ▲ +2 | +20% |',
-      '| loss | 0.5 | 0.4 | 🟢 ▼ -0.1 | -20% |',
-      '| accuracy | 0.9 | 0.91 | 🟢 ▲ +0.01 | +1.11% |',
-      '| old | 1 | — | missing | — |',
-      '| fresh | — | 5 | new | — |',
-      '| same | 3 | 3 | 0 | 0% |',
+      '| Metric | Baseline | This PR | Change | Change % | Verdict |',
+      '| :-- | --: | --: | --: | --: | :-- |',
+      '| f1 ↑? | 0.8 | NaN | 🔴 NaN | NaN | single run |',
+      '| perplexity ↓? | 10 | ∞ | 🔴 ▲ +∞ | +∞% | single run |',
+      '| latency\\_ms ↓? | 10 | 12 | 🔴 ▲ +2 | +20% | single run |',
+      '| loss ↓? | 0.5 | 0.4 | 🟢 ▼ -0.1 | -20% | single run |',
+      '| accuracy ↑? | 0.9 | 0.91 | 🟢 ▲ +0.01 | +1.11% | single run |',
+      '| old ↑? | 1 | — | missing | — |  |',
+      '| fresh ↑? | — | 5 | new | — |  |',
+      '| same ↑? | 3 | 3 | 0 | 0% | single run |',
     ]);
+    expect(comment).toContain(
+      '_single run: one run on a side, so its noise is unknown; the change is judged as measured._',
+    );
+    expect(comment).toContain('`?`: guessed from the name');
+    expect(comment).not.toContain('Welch');
     expect(comment).toContain(
       '🟡 **Mixed**: some metrics better, some worse · 2 better, 3 worse, 1 unchanged, 1 new, 1 missing',
     );
@@ -72,11 +79,11 @@ describe('the metrics table', () => {
     };
     const { comment, json } = await render({ ...input, gate });
     const rows = metricsTable(comment);
-    expect(rows[0]).toBe('| Metric | Baseline | This PR | Change | Change % | Gate |');
-    expect(rows[2]).toBe('| accuracy | 0.9 | 0.91 | 🟢 ▲ +0.01 | +1.11% | ❌ |');
-    expect(rows[6]).toBe('| loss | 0.5 | 0.4 | 🟢 ▼ -0.1 | -20% | ✅ |');
-    expect(rows[9]).toBe('| same | 3 | 3 | 0 | 0% | ⏭️ |');
-    expect(rows[3]).toBe('| f1 | 0.8 | NaN | 🔴 NaN | NaN |  |');
+    expect(rows[0]).toBe('| Metric | Baseline | This PR | Change | Change % | Verdict | Gate |');
+    expect(rows[2]).toBe('| accuracy ↑? | 0.9 | 0.91 | 🟢 ▲ +0.01 | +1.11% | single run | ❌ |');
+    expect(rows[6]).toBe('| loss ↓? | 0.5 | 0.4 | 🟢 ▼ -0.1 | -20% | single run | ✅ |');
+    expect(rows[9]).toBe('| same ↑? | 3 | 3 | 0 | 0% | single run | ⏭️ |');
+    expect(rows[3]).toBe('| f1 ↑? | 0.8 | NaN | 🔴 NaN | NaN | single run |  |');
     expect(comment).toContain('❌ **Failing gate**: 1 of 3 rules failed');
     expect(comment).toContain('- ❌ accuracy &gt;= 0.95 (line 1): accuracy is 0.91, needs &gt;= 0.95');
     expect(json.verdict).toBe('failing gate');
@@ -88,27 +95,37 @@ describe('the metrics table', () => {
     const rows = metricsTable(comment);
     expect(rows).toHaveLength(2 + 7);
     expect(rows.some((row) => row.startsWith('| same '))).toBe(false);
-    expect(comment).toContain('_1 unchanged metric hidden._');
+    expect(comment).toContain('_1 unchanged metric (or within noise) hidden._');
   });
 
-  it('shows the mean of several runs and of several baseline records', async () => {
+  it('shows mean ± std (n) of replicates on both sides, the interval of the difference and Welch p', async () => {
     const runs = [record({ acc: 0.8 }, { runId: 'a' }), record({ acc: 0.9 }, { runId: 'b' })];
     const { comment, json } = await render({
       ...input,
       runs,
       baseline: { records: [record({ acc: 0.7 }), record({ acc: 0.8 })], sha: BASE_SHA },
     });
+    // 2 vs 2, std 0.07071 each: se 0.07071, df 2, t = 1.414, p = 1 - t / sqrt(t² + 2) = 0.293;
+    // half-width t(0.975, 2) · se = 4.3027 · 0.07071 = 0.3042.
     expect(metricsTable(comment)).toEqual([
-      '| Metric | Baseline (mean of 2) | This PR (mean of 2) | Change | Change % |',
-      '| :-- | --: | --: | --: | --: |',
-      '| acc | 0.75 | 0.85 | 🟢 ▲ +0.1 | +13.3% |',
+      '| Metric | Baseline | This PR | Change (95% CI) | Change % | p | Verdict |',
+      '| :-- | --: | --: | --: | --: | --: | :-- |',
+      '| acc ↑? | 0.75 ± 0.07071 (2) | 0.85 ± 0.07071 (2) | ▲ +0.1 [-0.2042, 0.4042] | +13.3% | 0.29 | within noise |',
     ]);
-    expect(json.rows[0]).toMatchObject({ metric: 'acc', baseline: 0.75, runs: 2, status: 'better' });
+    expect(comment).toContain('⚪ **No change** beyond noise · 1 within noise');
+    expect(comment).toContain('Welch’s t-test. A change is better or worse only when p < 0.05');
+    expect(json.rows[0]).toMatchObject({
+      metric: 'acc',
+      baselineMean: 0.75,
+      n: 2,
+      baselineN: 2,
+      verdict: 'within-noise',
+    });
   });
 });
 
 describe('the verdict', () => {
-  const counts = { better: 0, worse: 0, unchanged: 0, new: 0, missing: 0 };
+  const counts = { better: 0, worse: 0, 'within-noise': 0, changed: 0, unchanged: 0, new: 0, missing: 0 };
   it('is better, worse, mixed, no change, no baseline or failing gate', () => {
     expect(comparisonVerdict({ ...counts, better: 1, unchanged: 3 }, true, undefined)).toBe('better');
     expect(comparisonVerdict({ ...counts, worse: 2, new: 1 }, true, undefined)).toBe('worse');
@@ -137,7 +154,7 @@ describe('the verdict', () => {
     expect(json.verdict).toBe('no baseline');
     expect(json.baseline).toBeNull();
     expect(comment).toContain('⚪ **No baseline**: nothing to compare with');
-    expect(metricsTable(comment)[2]).toBe('| accuracy | — | 0.91 | — | — |');
+    expect(metricsTable(comment)[2]).toBe('| accuracy ↑? | — | 0.91 | — | — |');
     expect(comment).not.toContain('Params that changed');
   });
 
@@ -223,12 +240,18 @@ describe('the report sections', () => {
     expect(off.comment).not.toContain('Learning curves');
   });
 
-  it('ranks several runs in a leaderboard with 🏆 and mean ± std', async () => {
+  it('ranks experiments in a leaderboard: mean ± std over replicates, best in bold, by rank-by', async () => {
+    const run = (experiment: string, lr: number, seed: number, metrics: Record<string, number>) =>
+      record(metrics, { runId: `${experiment}-${seed}`, experiment, matrix: { lr, seed } });
     const runs = [
-      record({ accuracy: 0.9, loss: 0.3, extra: 1 }, { runId: 'a', experiment: 'train-seed1', matrix: { seed: 1 } }),
-      record({ accuracy: 0.92, loss: 0.35, extra: 2 }, { runId: 'b', experiment: 'train-seed2', matrix: { seed: 2 } }),
-      record({ accuracy: NaN, loss: 0.25, extra: 3 }, { runId: 'c', experiment: 'train-seed3', matrix: { seed: 3 } }),
+      run('lr-0.1', 0.1, 1, { accuracy: 0.9, loss: 0.3, extra: 1 }),
+      run('lr-0.1', 0.1, 2, { accuracy: 0.91, loss: 0.32, extra: 1 }),
+      run('lr-0.1', 0.1, 3, { accuracy: 0.92, loss: 0.34, extra: 1 }),
+      run('lr-0.2', 0.2, 1, { accuracy: 0.93, loss: 0.4 }),
+      run('lr-0.2', 0.2, 2, { accuracy: 0.95, loss: 0.5 }),
+      run('lr-0.3', 0.3, 1, { accuracy: NaN, loss: 0.2 }),
     ];
+    const rules = parseRules('mean(accuracy) >= 0.8\nloss <= 1');
     const gate: GateResult = {
       passed: true,
       results: [
@@ -236,71 +259,112 @@ describe('the report sections', () => {
         { ...rule('loss', 'pass', 2), rule: 'loss <= 1' },
       ],
     };
-    const { comment, json } = await render({ ...input, runs, gate });
+    const { comment, json } = await render({ ...input, runs, gate, rules });
+    // Ranked by the first rule's metric; the rules declare both directions, so no `?`.
     expect(comment).toContain(
       [
-        '#### Leaderboard (3 runs)',
+        '#### Leaderboard (3 experiments)',
         '',
-        '| # | Run | Matrix | accuracy ↑ | loss ↓ |',
-        '| --: | :-- | :-- | --: | --: |',
-        '| 1 | train-seed2 | seed=2 | 0.92 🏆 | 0.35 |',
-        '| 2 | train-seed1 | seed=1 | 0.9 | 0.3 |',
-        '| 3 | train-seed3 | seed=3 | NaN | 0.25 🏆 |',
-        '|  | **mean ± std** |  | NaN ± NaN | 0.3 ± 0.04082 |',
+        '| # | Experiment | Matrix | Runs | accuracy ↑ | loss ↓ |',
+        '| --: | :-- | :-- | --: | --: | --: |',
+        '| 1 | lr-0.2 | lr=0.2 | 2 | **0.94 ± 0.01414** | 0.45 ± 0.07071 |',
+        '| 2 | lr-0.1 | lr=0.1 | 3 | 0.91 ± 0.01 | 0.32 ± 0.02 |',
+        '| 3 | lr-0.3 | lr=0.3, seed=1 | 1 | NaN | **0.2** |',
+        '',
+        '_Ranked by accuracy; best mean in bold._',
       ].join('\n'),
     );
-    expect(json.leaderboard).toMatchObject({ metrics: ['accuracy', 'loss'], best: ['b', 'c'] });
-    // Without gate rules the key metrics are the first five by name.
+    expect(json.leaderboard).toMatchObject({ rankBy: 'accuracy', best: ['lr-0.2', 'lr-0.3'] });
+    expect(json.leaderboard?.experiments.map((entry) => entry.experiment)).toEqual(['lr-0.2', 'lr-0.1', 'lr-0.3']);
+    const first = json.leaderboard?.experiments[0]?.values[0];
+    expect(first?.n).toBe(2);
+    expect(first?.mean).toBeCloseTo(0.94, 12);
+    expect(first?.std).toBeCloseTo(Math.SQRT2 / 100, 12);
+
+    // rank-by puts its metric first and ranks by it, lower being better for a loss.
+    const byLoss = await render({ ...input, runs, gate, rules, rankBy: 'loss' });
+    expect(byLoss.json.leaderboard?.metrics.map((metric) => metric.name)).toEqual(['loss', 'accuracy']);
+    expect(byLoss.json.leaderboard?.experiments.map((entry) => entry.experiment)).toEqual([
+      'lr-0.3',
+      'lr-0.1',
+      'lr-0.2',
+    ]);
+    expect(() => renderComparison({ ...input, runs, rankBy: 'los' })).toThrow(
+      'input "rank-by" names metric "los", which no run has; close names: "loss"',
+    );
+    // Without rules the key metrics are the first five by name, ranked by the first, its direction a guess.
     const plain = await render({ ...input, runs });
-    expect(plain.json.leaderboard?.metrics).toEqual(['accuracy', 'extra', 'loss']);
+    expect(plain.json.leaderboard?.rankBy).toBe('accuracy');
+    expect(plain.json.leaderboard?.metrics.map((metric) => metric.name)).toEqual(['accuracy', 'extra', 'loss']);
+    expect(plain.comment).toContain('| # | Experiment | Matrix | Runs | accuracy ↑? | extra ↑? | loss ↓? |');
+    // One experiment, however many replicates, has no leaderboard: the table shows its spread.
+    const single = await render({ ...input, runs: runs.slice(0, 3) });
+    expect(single.json.leaderboard).toBeNull();
+    expect(single.comment).not.toContain('Leaderboard');
   });
 
-  it('gives the comparison as JSON with NaN and infinities as strings', async () => {
+  it('gives the comparison as JSON version 2 with NaN and infinities as strings', async () => {
     const { json } = await render(input);
     expect(json).toMatchObject({
       schema: 'ml-actions/comparison',
-      version: 1,
+      version: 2,
       key: 'default',
       verdict: 'mixed',
       commit: '1111111111111111111111111111111111111111',
       runs: 1,
+      alpha: 0.05,
     });
     expect(json.baseline).toEqual({ sha: BASE_SHA, url: null, notice: null, records: 1 });
-    expect(json.counts).toEqual({ better: 2, worse: 3, unchanged: 1, new: 1, missing: 1 });
+    expect(json.counts).toEqual({
+      better: 2,
+      worse: 3,
+      'within-noise': 0,
+      changed: 0,
+      unchanged: 1,
+      new: 1,
+      missing: 1,
+    });
+    const single = { n: 1, std: null, baselineN: 1, baselineStd: null, ciLow: null, ciHigh: null, pValue: null };
     expect(json.rows.slice(0, 2)).toEqual([
       {
+        experiment: 'train',
         metric: 'f1',
         direction: 'higher',
-        baseline: 0.8,
-        current: 'NaN',
-        change: 'NaN',
+        directionSource: 'guess',
+        ...single,
+        mean: 'NaN',
+        baselineMean: 0.8,
+        difference: 'NaN',
         changePct: 'NaN',
+        verdict: 'single-run',
         status: 'worse',
         gate: null,
-        runs: 1,
       },
       {
+        experiment: 'train',
         metric: 'perplexity',
         direction: 'lower',
-        baseline: 10,
-        current: 'Infinity',
-        change: 'Infinity',
+        directionSource: 'guess',
+        ...single,
+        mean: 'Infinity',
+        baselineMean: 10,
+        difference: 'Infinity',
         changePct: 'Infinity',
+        verdict: 'single-run',
         status: 'worse',
         gate: null,
-        runs: 1,
       },
     ]);
-    expect(json.rows.find((row) => row.metric === 'old')).toEqual({
+    expect(json.rows.find((row) => row.metric === 'old')).toMatchObject({
       metric: 'old',
-      direction: 'higher',
-      baseline: 1,
-      current: null,
-      change: null,
-      changePct: null,
+      n: 0,
+      mean: null,
+      std: null,
+      baselineN: 1,
+      baselineMean: 1,
+      difference: null,
+      verdict: null,
       status: 'missing',
-      gate: null,
-      runs: 0,
     });
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
@@ -326,7 +390,7 @@ describe('size limits', () => {
     const runs = Array.from({ length: 30 }, (_, r) =>
       record(metrics(0.5, r / 100), {
         runId: `r${r}`,
-        experiment: `train-seed${r}`,
+        experiment: 'train',
         matrix: { seed: r },
         params: params(1),
       }),
@@ -379,8 +443,8 @@ describe('size limits', () => {
     expect(none.comment).toContain('_12 more learning curves are in the job summary._');
     expect(metricsTable(none.comment)).toHaveLength(2 + 12);
 
-    const cut = await render({ ...small, maxCommentChars: 800 });
-    expect(cut.comment.length).toBeLessThanOrEqual(800);
+    const cut = await render({ ...small, maxCommentChars: 1100 });
+    expect(cut.comment.length).toBeLessThanOrEqual(1100);
     expect(metricsTable(cut.comment).length).toBeLessThan(2 + 12);
     expect(cut.comment).toMatch(/_\d+ more rows left out to fit the comment; the job summary has them all\._/);
 

@@ -4,6 +4,7 @@
  * notes), and GitHub masks only the secrets it knows. Values under names that look like
  * credentials are stored and shown as `***`.
  */
+import { nameGlob } from '../text/name-glob.ts';
 import { setOwnEntry } from '../text/safe-record.ts';
 import type { ParamValue } from '../record/run-record.ts';
 
@@ -28,7 +29,7 @@ export function isCredentialName(name: string, extra: RedactPatterns = []): bool
     .split(/[^a-z0-9]+/)
     .filter((word) => word !== '');
   if (words.some((word) => WORD.test(word))) return true;
-  return extra.some((pattern) => globRegExp(pattern).test(name));
+  return extra.some((pattern) => nameGlob(pattern).test(name));
 }
 
 /** The params with every credential-like value replaced by `***`; the names themselves stay. */
@@ -59,13 +60,4 @@ export function redactCommand(command: string, extra: RedactPatterns = []): stri
     .replace(ASSIGNMENT, (whole, before: string, name: string) =>
       isCredentialName(name, extra) ? `${before}${name}=${REDACTED}` : whole,
     );
-}
-
-function globRegExp(pattern: string): RegExp {
-  const source = pattern
-    .trim()
-    .split('')
-    .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`, 'i');
 }

@@ -4,6 +4,7 @@ export {
   commentKeyName,
   compareMarker,
   renderComparison,
+  DEFAULT_ALPHA,
   DEFAULT_PRECISION,
   MAX_COMMENT_CHARS,
   MAX_SUMMARY_BYTES,
@@ -19,15 +20,36 @@ export {
   type ComparisonJson,
   type ComparisonJsonLeaderboard,
   type ComparisonJsonRow,
+  type ComparisonJsonSample,
 } from './comparison-json.ts';
+export { groupExperiments, type ExperimentGroup } from './experiment-groups.ts';
+export { buildLeaderboard, type Leaderboard, type LeaderboardEntry, type LeaderboardOptions } from './leaderboard.ts';
+export { metricSelection } from './metric-selection.ts';
 export { escapeMermaidLabel } from './mermaid-escape.ts';
 export { tableHeader, tableRow, type ColumnAlign, type TableColumn } from './markdown-table.ts';
-export { metricDirection, type MetricDirection } from './metric-direction.ts';
-export { compareMetrics, type GateMark, type MetricRow, type RowStatus } from './metric-rows.ts';
+export {
+  directionResolver,
+  isSystemValue,
+  metricDirection,
+  ruleDirections,
+  type DirectionPatterns,
+  type DirectionSource,
+  type MetricDirection,
+  type ResolvedDirection,
+} from './metric-direction.ts';
+export {
+  compareMetrics,
+  compareSamples,
+  type GateMark,
+  type MetricRow,
+  type RowOptions,
+  type RowStatus,
+} from './metric-rows.ts';
 export { comparisonVerdict, countStatuses, type ComparisonVerdict, type StatusCounts } from './verdict.ts';
 export {
   formatNumber,
   formatPercent,
+  formatPValue,
   formatSigned,
   plainDecimal,
   toJsonNumber,

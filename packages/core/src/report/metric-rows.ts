@@ -1,118 +1,186 @@
-/** The numbers behind the comparison table: one row per metric, this PR against the baseline. */
+/**
+ * The numbers behind the comparison table: one row per experiment and metric, this PR's
+ * replicates against the baseline's, with Welch's test where both sides have several.
+ */
 
 import type { GateResult } from '../gate/gate-result.ts';
 import type { RunRecord } from '../record/run-record.ts';
-import { metricDirection, type MetricDirection } from './metric-direction.ts';
+import { noiseVerdict, type NoiseVerdict } from '../statistics/noise-verdict.ts';
+import { summarizeSample, type SampleSummary } from '../statistics/sample-summary.ts';
+import { welchTest, type WelchTest } from '../statistics/welch-test.ts';
+import type { ExperimentGroup } from './experiment-groups.ts';
+import type { DirectionSource, MetricDirection, ResolvedDirection } from './metric-direction.ts';
 import { formatNumber } from './number-format.ts';
 
 /**
- * `new`: only this PR has the metric (or there is no baseline); `missing`: only the baseline
- * has it; `unchanged`: both show the same at the report's precision (both NaN counts too).
+ * `better` / `worse`: a significant change (or, with a single run on a side, any change, as
+ * measured); `within-noise`: a change the test cannot tell from noise; `changed`: a metric
+ * with no good direction (a coordinate or system value) that moved; `unchanged`: both show
+ * the same at the report's precision (both NaN counts too); `new`: only this PR has the metric
+ * (or there is no baseline); `missing`: only the baseline has it.
  */
-export type RowStatus = 'better' | 'worse' | 'unchanged' | 'new' | 'missing';
+export type RowStatus = 'better' | 'worse' | 'within-noise' | 'changed' | 'unchanged' | 'new' | 'missing';
 
 /** The gate's word on a metric: `fail` if any of its rules failed or errored. */
 export type GateMark = 'pass' | 'fail' | 'skipped';
 
 export interface MetricRow {
+  experiment: string;
   metric: string;
-  direction: MetricDirection;
-  /** Mean over the baseline records that have the metric. */
-  baseline: number | undefined;
-  /** Mean over this PR's runs that have the metric. */
-  current: number | undefined;
+  /** Undefined for a coordinate or system value. */
+  direction: MetricDirection | undefined;
+  directionSource: DirectionSource;
+  /** Over this PR's replicates that have the metric; undefined when none has it. */
+  current: SampleSummary | undefined;
+  /** Over the baseline's replicates that have the metric. */
+  baseline: SampleSummary | undefined;
+  /** Difference of the means. */
   change: number | undefined;
-  /** Change relative to |baseline|, in percent; ±Infinity from a zero baseline. */
+  /** Change relative to |baseline mean|, in percent; ±Infinity from a zero baseline. */
   changePct: number | undefined;
+  /** Welch's test with the 95 % interval; undefined with a single run, or a non-finite mean, on a side. */
+  test: WelchTest | undefined;
+  /** The noise-aware verdict; undefined for new and missing metrics and those with no direction. */
+  verdict: NoiseVerdict | undefined;
   status: RowStatus;
   gate: GateMark | undefined;
-  /** How many of this PR's runs have the metric. */
-  runs: number;
 }
 
-/** Compares the mean of each metric over `runs` with its mean over `baseline`, sorted for display. */
+export interface RowOptions {
+  precision: number;
+  /** Significance level of the verdict. */
+  alpha: number;
+  direction: (metric: string) => ResolvedDirection;
+  /** Which metrics are compared (input `metrics`). */
+  selected: (metric: string) => boolean;
+}
+
+/** Compares each experiment's metrics with the baseline's of the same experiment, sorted for display. */
 export function compareMetrics(
-  runs: readonly RunRecord[],
-  baseline: readonly RunRecord[],
+  groups: readonly ExperimentGroup[],
   gate: GateResult | undefined,
-  precision: number,
+  options: RowOptions,
 ): MetricRow[] {
-  const current = meanByMetric(runs);
-  const before = meanByMetric(baseline);
   const marks = gateMarks(gate);
-  const names = new Set([...current.keys(), ...before.keys()]);
   const rows: MetricRow[] = [];
-  for (const metric of names) {
-    const now = current.get(metric);
-    const then = before.get(metric);
-    rows.push(compareValues(metric, now?.mean, then?.mean, precision, marks.get(metric), now?.count ?? 0));
+  for (const group of groups) {
+    const current = valuesByMetric(group.runs, options.selected);
+    const before = valuesByMetric(group.baseline, options.selected);
+    for (const metric of new Set([...current.keys(), ...before.keys()])) {
+      const now = current.get(metric);
+      const then = before.get(metric);
+      rows.push(
+        compareSamples(
+          group.experiment,
+          metric,
+          now === undefined ? undefined : summarizeSample(now),
+          then === undefined ? undefined : summarizeSample(then),
+          marks.get(metric),
+          options,
+        ),
+      );
+    }
   }
-  return sortRows(rows);
+  return sortRows(rows, groups);
 }
 
-function compareValues(
+/** One row: the two samples of a metric, tested and judged. */
+export function compareSamples(
+  experiment: string,
   metric: string,
-  current: number | undefined,
-  baseline: number | undefined,
-  precision: number,
+  current: SampleSummary | undefined,
+  baseline: SampleSummary | undefined,
   gate: GateMark | undefined,
-  runs: number,
+  options: Pick<RowOptions, 'precision' | 'alpha' | 'direction'>,
 ): MetricRow {
-  const direction = metricDirection(metric);
-  const row: MetricRow = {
+  const { direction, source } = options.direction(metric);
+  const row = (fields: Partial<MetricRow> & Pick<MetricRow, 'status'>): MetricRow => ({
+    experiment,
     metric,
     direction,
-    baseline,
+    directionSource: source,
     current,
+    baseline,
     change: undefined,
     changePct: undefined,
-    status: 'new',
+    test: undefined,
+    verdict: undefined,
     gate,
-    runs,
-  };
-  if (current === undefined) return { ...row, status: 'missing' };
-  if (baseline === undefined) return row;
+    ...fields,
+  });
+  if (current === undefined) return row({ status: 'missing' });
+  if (baseline === undefined) return row({ status: 'new' });
+  const now = current.mean;
+  const then = baseline.mean;
   // Equal infinities (or two NaNs) are no change, though their difference is NaN.
-  const change = Object.is(current, baseline) ? 0 : current - baseline;
+  const change = Object.is(now, then) ? 0 : now - then;
   const changePct =
-    baseline === 0 ? (change === 0 ? 0 : change > 0 ? Infinity : -Infinity) : (change / Math.abs(baseline)) * 100;
-  let status: RowStatus;
-  if (Object.is(current, baseline) || formatNumber(current, precision) === formatNumber(baseline, precision)) {
-    status = 'unchanged';
-  } else if (Number.isNaN(current)) {
-    // A metric that became NaN (a diverged run) is a regression whichever way is good.
-    status = 'worse';
-  } else if (Number.isNaN(baseline)) {
-    status = 'better';
-  } else {
-    status = (direction === 'higher' ? change > 0 : change < 0) ? 'better' : 'worse';
+    then === 0 ? (change === 0 ? 0 : change > 0 ? Infinity : -Infinity) : (change / Math.abs(then)) * 100;
+  const equal = Object.is(now, then) || formatNumber(now, options.precision) === formatNumber(then, options.precision);
+  const test = welchTest(current, baseline);
+  const measured = { change, changePct, test };
+  if (direction === undefined) return row({ ...measured, status: equal ? 'unchanged' : 'changed' });
+  if (test !== undefined) {
+    const verdict = noiseVerdict(test, direction, options.alpha);
+    const status: RowStatus =
+      verdict === 'better' || verdict === 'worse' ? verdict : equal ? 'unchanged' : 'within-noise';
+    return row({ ...measured, verdict, status });
   }
-  return { ...row, change, changePct, status };
+  const status = measuredStatus(now, then, change, equal, direction);
+  if (current.n < 2 || baseline.n < 2) {
+    return row({ ...measured, verdict: noiseVerdict(undefined, direction, options.alpha), status });
+  }
+  // Replicates on both sides, but a NaN or infinite mean: nothing to test, and nothing noisy
+  // about a diverged run or an infinity either, so the change counts as measured.
+  return row({ ...measured, verdict: status === 'better' || status === 'worse' ? status : 'within-noise', status });
+}
+
+/** The change as measured, without regard to noise: how a single run on a side is judged. */
+function measuredStatus(
+  now: number,
+  then: number,
+  change: number,
+  equal: boolean,
+  direction: MetricDirection,
+): RowStatus {
+  if (equal) return 'unchanged';
+  // A metric that became NaN (a diverged run) is a regression whichever way is good.
+  if (Number.isNaN(now)) return 'worse';
+  if (Number.isNaN(then)) return 'better';
+  return (direction === 'higher' ? change > 0 : change < 0) ? 'better' : 'worse';
 }
 
 /**
- * Display order: metrics failing the gate, then changed ones by |change %| (NaN counts as the
- * largest), then missing, new and unchanged ones; ties by name.
+ * Display order: metrics failing the gate, then significant (or single-run) changes by
+ * |change %| (NaN counts as the largest), then changes within noise, changes of system values,
+ * missing, new and unchanged metrics; ties by metric name, then experiment order.
  */
-export function sortRows(rows: MetricRow[]): MetricRow[] {
-  const keyed = rows.map((row) => ({ row, tier: tier(row), size: changeSize(row) }));
-  keyed.sort((a, b) => a.tier - b.tier || b.size - a.size || compareText(a.row.metric, b.row.metric));
+export function sortRows(rows: MetricRow[], groups: readonly ExperimentGroup[] = []): MetricRow[] {
+  const order = new Map(groups.map((group, index) => [group.experiment, index]));
+  const keyed = rows.map((row) => ({
+    row,
+    tier: tier(row),
+    size: changeSize(row),
+    group: order.get(row.experiment) ?? 0,
+  }));
+  keyed.sort(
+    (a, b) => a.tier - b.tier || b.size - a.size || compareText(a.row.metric, b.row.metric) || a.group - b.group,
+  );
   return keyed.map((entry) => entry.row);
 }
 
+const TIERS: Record<RowStatus, number> = {
+  better: 1,
+  worse: 1,
+  'within-noise': 2,
+  changed: 3,
+  missing: 4,
+  new: 5,
+  unchanged: 6,
+};
+
 function tier(row: MetricRow): number {
-  if (row.gate === 'fail') return 0;
-  switch (row.status) {
-    case 'better':
-    case 'worse':
-      return 1;
-    case 'missing':
-      return 2;
-    case 'new':
-      return 3;
-    case 'unchanged':
-      return 4;
-  }
+  return row.gate === 'fail' ? 0 : TIERS[row.status];
 }
 
 function changeSize(row: MetricRow): number {
@@ -125,25 +193,22 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-interface Mean {
-  mean: number;
-  count: number;
-}
-
-function meanByMetric(records: readonly RunRecord[]): Map<string, Mean> {
-  const sums = new Map<string, Mean>();
+/** Each selected metric's final values over the records that have it, in record order. */
+function valuesByMetric(records: readonly RunRecord[], selected: (metric: string) => boolean): Map<string, number[]> {
+  const values = new Map<string, number[]>();
+  const left = new Set<string>();
   for (const record of records) {
-    for (const [name, metric] of Object.entries(record.metrics)) {
-      const entry = sums.get(name);
-      if (entry === undefined) sums.set(name, { mean: metric.value, count: 1 });
-      else {
-        entry.mean += metric.value;
-        entry.count++;
-      }
+    const metrics = record.metrics;
+    for (const name of Object.keys(metrics)) {
+      const value = metrics[name]!.value;
+      const list = values.get(name);
+      if (list !== undefined) list.push(value);
+      else if (left.has(name)) continue;
+      else if (selected(name)) values.set(name, [value]);
+      else left.add(name);
     }
   }
-  for (const entry of sums.values()) entry.mean /= entry.count;
-  return sums;
+  return values;
 }
 
 function gateMarks(gate: GateResult | undefined): Map<string, GateMark> {

@@ -46,6 +46,12 @@ export function formatPercent(value: number | undefined, precision: number): str
   return Number.isNaN(value) ? text : `${text}%`;
 }
 
+/** A p-value with two significant digits; below 0.001 as `<0.001`, which is all a reader needs. */
+export function formatPValue(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  return value < 0.001 ? '<0.001' : formatNumber(value, 2);
+}
+
 /**
  * A finite number in plain decimal notation (never an exponent, which Mermaid's xychart
  * grammar does not accept), rounded to `precision` significant digits.

@@ -6,11 +6,15 @@
 
 import { createHash } from 'node:crypto';
 import type { GateResult } from '../gate/gate-result.ts';
+import type { Rule } from '../gate/rule.ts';
 import type { RunRecord } from '../record/run-record.ts';
 import { comparisonJson, type ComparisonJson } from './comparison-json.ts';
 import { fitReport, type Audience, type ReportParts } from './fit-report.ts';
+import { groupExperiments } from './experiment-groups.ts';
 import { buildLeaderboard } from './leaderboard.ts';
+import { directionResolver, type DirectionPatterns } from './metric-direction.ts';
 import { compareMetrics } from './metric-rows.ts';
+import { metricSelection } from './metric-selection.ts';
 import { changedParams } from './param-changes.ts';
 import {
   chartsSection,
@@ -46,10 +50,20 @@ export interface ComparisonLinks {
 }
 
 export interface ComparisonInput {
-  /** This PR's runs: one, or several for a matrix or seeds. */
+  /** This PR's runs: one, or several for a matrix or seeds; runs of one experiment are its replicates. */
   runs: readonly RunRecord[];
   baseline: ComparisonBaseline | undefined;
   gate?: GateResult | undefined;
+  /** The rules the gate judged: they declare which way is good for their metrics. */
+  rules?: readonly Rule[] | undefined;
+  /** Inputs `higher-is-better` and `lower-is-better`: metric-name globs. */
+  directions?: DirectionPatterns | undefined;
+  /** Input `metrics`: globs of the metrics compared, `!` before one to leave it out; default all. */
+  metrics?: readonly string[] | undefined;
+  /** Input `rank-by`: the leaderboard's metric; default the first rule's, else the first key metric. */
+  rankBy?: string | undefined;
+  /** Significance level of the verdicts; default 0.05. */
+  alpha?: number | undefined;
   /** The comment key: one sticky comment per PR and key. */
   key: string;
   /** Significant digits shown; default 4. */
@@ -80,6 +94,7 @@ export interface ComparisonReport {
 }
 
 export const DEFAULT_PRECISION = 4;
+export const DEFAULT_ALPHA = 0.05;
 export const MAX_COMMENT_CHARS = 65_536;
 export const MAX_SUMMARY_BYTES = 1024 * 1024;
 
@@ -121,24 +136,29 @@ export function renderComparison(input: ComparisonInput): ComparisonReport {
   const repository = input.repository ?? first?.provenance.repository;
   const serverUrl = input.serverUrl ?? first?.provenance.serverUrl;
 
-  const rows = compareMetrics(runs, baselineRecords, input.gate, precision);
+  const alpha = input.alpha ?? DEFAULT_ALPHA;
+  const rules = input.rules ?? [];
+  const direction = directionResolver(rules, input.directions ?? { higherIsBetter: [], lowerIsBetter: [] });
+  const selected = metricSelection(input.metrics ?? []);
+  const groups = groupExperiments(runs, baselineRecords);
+
+  const rows = compareMetrics(groups, input.gate, { precision, alpha, direction, selected });
   const counts = countStatuses(rows);
   const verdict = comparisonVerdict(counts, hasBaseline, input.gate);
   const params = hasBaseline ? changedParams(runs, baselineRecords) : [];
-  const leaderboard = buildLeaderboard(runs, input.gate);
+  const leaderboard = buildLeaderboard(groups, { gate: input.gate, rules, rankBy: input.rankBy, direction, selected });
   const commit = input.commit ?? (first === undefined ? undefined : (first.provenance.headSha ?? first.provenance.sha));
 
+  // A change within noise is no change to show: only-changed hides it with the unchanged ones.
   const visible =
-    input.onlyChanged === true ? rows.filter((row) => row.status !== 'unchanged' || row.gate === 'fail') : rows;
-  const metrics = metricsTable(visible, {
-    precision,
-    gate: input.gate !== undefined,
-    runs: runs.length,
-    baselineRecords: baselineRecords.length,
-    hasBaseline,
-  });
+    input.onlyChanged === true
+      ? rows.filter((row) => (row.status !== 'unchanged' && row.status !== 'within-noise') || row.gate === 'fail')
+      : rows;
+  const metrics = metricsTable(visible, { precision, gate: input.gate !== undefined, hasBaseline, alpha });
   const hidden = rows.length - visible.length;
-  if (hidden > 0) metrics.notes.push(`_${hidden} unchanged ${hidden === 1 ? 'metric' : 'metrics'} hidden._`);
+  if (hidden > 0) {
+    metrics.notes.push(`_${hidden} unchanged ${hidden === 1 ? 'metric' : 'metrics'} (or within noise) hidden._`);
+  }
 
   const baselineSha = input.baseline?.sha ?? '';
   const baselineLabel = `baseline ${/^[0-9a-f]{7,64}$/i.test(baselineSha) ? baselineSha.slice(0, 7) : ''}`.trim();
@@ -163,8 +183,7 @@ export function renderComparison(input: ComparisonInput): ComparisonReport {
       serverUrl,
     }),
     metrics,
-    charts:
-      input.charts === false ? undefined : chartsSection(visible, runs, baselineRecords, baselineLabel, precision),
+    charts: input.charts === false ? undefined : chartsSection(visible, groups, baselineLabel, precision),
     params: paramsTable(params),
     leaderboard: leaderboard === undefined ? undefined : leaderboardTable(leaderboard, precision),
     links: linksSection(input.links?.modelPackage),
@@ -190,6 +209,7 @@ export function renderComparison(input: ComparisonInput): ComparisonReport {
             records: baselineRecords.length,
           },
     runs: runs.length,
+    alpha,
     counts,
     gate: input.gate,
     rows,

@@ -6,12 +6,16 @@
 import type { GateResult, RuleResult } from '../gate/gate-result.ts';
 import type { MetricHistory, RunRecord } from '../record/run-record.ts';
 import type { ReportCharts, ReportTable } from './fit-report.ts';
+import type { NoiseVerdict } from '../statistics/noise-verdict.ts';
+import type { SampleSummary } from '../statistics/sample-summary.ts';
+import type { ExperimentGroup } from './experiment-groups.ts';
 import type { Leaderboard } from './leaderboard.ts';
+import type { DirectionSource, MetricDirection } from './metric-direction.ts';
 import { renderLearningCurve } from './learning-curve.ts';
 import { escapeCell, escapeInline, markdownLink, safeUrl, truncateText } from '../text/markdown-escape.ts';
 import { tableHeader, tableRow, type TableColumn } from './markdown-table.ts';
-import type { GateMark, MetricRow } from './metric-rows.ts';
-import { formatNumber, formatPercent, formatSigned, MISSING } from './number-format.ts';
+import type { GateMark, MetricRow, RowStatus } from './metric-rows.ts';
+import { formatNumber, formatPercent, formatPValue, formatSigned, MISSING } from './number-format.ts';
 import { formatParamValues, type ParamChange } from './param-changes.ts';
 import type { ComparisonVerdict, StatusCounts } from './verdict.ts';
 
@@ -46,6 +50,25 @@ const VERDICT_TEXT: Record<ComparisonVerdict, string> = {
   'failing gate': '❌ **Failing gate**',
 };
 
+const STATUS_ORDER: readonly RowStatus[] = [
+  'better',
+  'worse',
+  'within-noise',
+  'changed',
+  'unchanged',
+  'new',
+  'missing',
+];
+const STATUS_WORDS: Record<RowStatus, string> = {
+  better: 'better',
+  worse: 'worse',
+  'within-noise': 'within noise',
+  changed: 'changed',
+  unchanged: 'unchanged',
+  new: 'new',
+  missing: 'missing',
+};
+
 /** Heading, one-line verdict with counts, the commits compared, the baseline notice, failing rules. */
 export function renderHead(section: HeadSection): string {
   const { verdict, counts, gate } = section;
@@ -54,9 +77,10 @@ export function renderHead(section: HeadSection): string {
     const failed = gate.results.filter(isFailing).length;
     line += `: ${failed} of ${gate.results.length} ${plural(gate.results.length, 'rule')} failed`;
   }
-  const tally = (['better', 'worse', 'unchanged', 'new', 'missing'] as const)
-    .filter((status) => counts[status] > 0)
-    .map((status) => `${counts[status]} ${status}`);
+  if (verdict === 'no change' && counts['within-noise'] > 0) line = '⚪ **No change** beyond noise';
+  const tally = STATUS_ORDER.filter((status) => counts[status] > 0).map(
+    (status) => `${counts[status]} ${STATUS_WORDS[status]}`,
+  );
   if (tally.length > 0 && verdict !== 'no baseline') line += ` · ${tally.join(', ')}`;
 
   const context = [`This PR: ${commitText(section.current, section)}`];
@@ -112,45 +136,106 @@ export function commitLink(sha: string, repository: string | undefined, serverUr
 
 const GATE_ICON: Record<GateMark, string> = { pass: '✅', fail: '❌', skipped: '⏭️' };
 
-/** The metrics table: every row for the summary; `onlyChanged` drops unchanged ones (never a failing one). */
-export function metricsTable(
-  rows: readonly MetricRow[],
-  options: { precision: number; gate: boolean; runs: number; baselineRecords: number; hasBaseline: boolean },
-): ReportTable {
-  const columns: TableColumn[] = [
-    { title: 'Metric' },
-    {
-      title: options.baselineRecords > 1 ? `Baseline (mean of ${options.baselineRecords})` : 'Baseline',
-      align: 'right',
-    },
-    { title: options.runs > 1 ? `This PR (mean of ${options.runs})` : 'This PR', align: 'right' },
-    { title: 'Change', align: 'right' },
-    { title: 'Change %', align: 'right' },
-  ];
-  if (options.gate) columns.push({ title: 'Gate', align: 'center' });
-  const lines = rows.map((row) => metricRowLine(row, options));
-  return { title: 'Metrics', header: tableHeader(columns), rows: lines, trailer: [], notes: [] };
+export interface MetricsTableOptions {
+  precision: number;
+  /** The gate column. */
+  gate: boolean;
+  hasBaseline: boolean;
+  /** The significance level the verdicts used. */
+  alpha: number;
 }
 
+/** The metrics table: one row per experiment (a column when there are several) and metric, with footnotes for what it shows. */
+export function metricsTable(rows: readonly MetricRow[], options: MetricsTableOptions): ReportTable {
+  const experiments = new Set(rows.map((row) => row.experiment)).size > 1;
+  const tested = rows.some((row) => row.test !== undefined);
+  const layout: RowLayout = { ...options, experiments, tested };
+  const columns: TableColumn[] = [];
+  if (experiments) columns.push({ title: 'Experiment' });
+  columns.push(
+    { title: 'Metric' },
+    { title: 'Baseline', align: 'right' },
+    { title: 'This PR', align: 'right' },
+    { title: tested ? 'Change (95% CI)' : 'Change', align: 'right' },
+    { title: 'Change %', align: 'right' },
+  );
+  if (tested) columns.push({ title: 'p', align: 'right' });
+  if (options.hasBaseline) columns.push({ title: 'Verdict' });
+  if (options.gate) columns.push({ title: 'Gate', align: 'center' });
+  const lines = rows.map((row) => metricRowLine(row, layout));
+  return { title: 'Metrics', header: tableHeader(columns), rows: lines, trailer: [], notes: tableNotes(rows, options) };
+}
+
+/** What the table shows, said once under it, for the rows it has. */
+function tableNotes(rows: readonly MetricRow[], options: MetricsTableOptions): string[] {
+  const notes: string[] = [];
+  const alpha = formatNumber(options.alpha, 3);
+  if (rows.some((row) => row.test !== undefined)) {
+    notes.push(
+      `_Values: mean ± standard deviation (number of runs) over an experiment’s replicates. Change: difference of the means with its 95% confidence interval; p: Welch’s t-test. A change is better or worse only when p < ${alpha}; otherwise it is within noise._`,
+    );
+  }
+  if (rows.some((row) => row.verdict === 'single-run')) {
+    notes.push('_single run: one run on a side, so its noise is unknown; the change is judged as measured._');
+  }
+  if (rows.length === 0) return notes;
+  let arrows = '_↑ higher is better, ↓ lower is better';
+  if (rows.some((row) => row.directionSource === 'guess')) {
+    arrows += '; `?`: guessed from the name (declare it by a rule or input `higher-is-better` / `lower-is-better`)';
+  }
+  if (rows.some((row) => row.directionSource === 'system')) {
+    arrows +=
+      '; no arrow: a coordinate or system value (epoch, step, learning rate, runtime …), shown but never judged';
+  }
+  notes.push(`${arrows}._`);
+  return notes;
+}
+
+interface RowLayout extends MetricsTableOptions {
+  experiments: boolean;
+  tested: boolean;
+}
+
+const VERDICT_WORDS: Record<NoiseVerdict, string> = {
+  better: '🟢 better',
+  worse: '🔴 worse',
+  'within-noise': 'within noise',
+  'single-run': 'single run',
+};
+
 /** One row of the metrics table. */
-export function metricRowLine(
-  row: MetricRow,
-  options: { precision: number; gate: boolean; hasBaseline: boolean },
-): string {
-  const { precision } = options;
-  const cells = [
-    escapeCell(row.metric),
-    formatNumber(row.baseline, precision),
-    formatNumber(row.current, precision),
-    changeCell(row, precision, options.hasBaseline),
+export function metricRowLine(row: MetricRow, layout: RowLayout): string {
+  const { precision } = layout;
+  const cells: string[] = [];
+  if (layout.experiments) cells.push(escapeCell(row.experiment, MAX_NAME_LENGTH));
+  cells.push(
+    `${escapeCell(row.metric)}${directionMark(row.direction, row.directionSource)}`,
+    formatSample(row.baseline, precision),
+    formatSample(row.current, precision),
+    changeCell(row, precision, layout.hasBaseline),
     row.status === 'new' || row.status === 'missing'
       ? MISSING
       : row.status === 'unchanged'
         ? '0%'
         : formatPercent(row.changePct, precision),
-  ];
-  if (options.gate) cells.push(row.gate === undefined ? '' : GATE_ICON[row.gate]);
+  );
+  if (layout.tested) cells.push(row.test === undefined ? MISSING : formatPValue(row.test.pValue));
+  if (layout.hasBaseline) cells.push(row.verdict === undefined ? '' : VERDICT_WORDS[row.verdict]);
+  if (layout.gate) cells.push(row.gate === undefined ? '' : GATE_ICON[row.gate]);
   return tableRow(cells);
+}
+
+/** ` ↑` or ` ↓` after a metric, `?` when guessed; nothing for a system value. */
+export function directionMark(direction: MetricDirection | undefined, source: DirectionSource): string {
+  if (direction === undefined) return '';
+  return `${direction === 'higher' ? ' ↑' : ' ↓'}${source === 'guess' ? '?' : ''}`;
+}
+
+/** A sample: its value when there is one, else `mean ± std (n)`. */
+export function formatSample(sample: SampleSummary | undefined, precision: number): string {
+  if (sample === undefined) return MISSING;
+  if (sample.n === 1) return formatNumber(sample.mean, precision);
+  return `${formatNumber(sample.mean, precision)} ± ${formatNumber(sample.std, precision)} (${sample.n})`;
 }
 
 function changeCell(row: MetricRow, precision: number, hasBaseline: boolean): string {
@@ -163,28 +248,41 @@ function changeCell(row: MetricRow, precision: number, hasBaseline: boolean): st
     case 'unchanged':
       return '0';
     case 'better':
-    case 'worse': {
+    case 'worse':
+    case 'within-noise':
+    case 'changed': {
       const change = row.change ?? NaN;
+      // Only a change beyond noise (or as measured, for a single run) is coloured.
+      const marker = row.status === 'better' ? '🟢 ' : row.status === 'worse' ? '🔴 ' : '';
       const arrow = change > 0 ? '▲ ' : change < 0 ? '▼ ' : '';
-      return `${row.status === 'better' ? '🟢' : '🔴'} ${arrow}${formatSigned(change, precision)}`;
+      const interval =
+        row.test === undefined
+          ? ''
+          : ` [${formatNumber(row.test.ciLow, precision)}, ${formatNumber(row.test.ciHigh, precision)}]`;
+      return `${marker}${arrow}${formatSigned(change, precision)}${interval}`;
     }
   }
 }
 
-/** The learning-curve section: a chart per metric with a history, in table order. */
+/** The learning-curve section: a chart per metric with a history, in table order, from the first experiment that has one. */
 export function chartsSection(
   rows: readonly MetricRow[],
-  runs: readonly RunRecord[],
-  baseline: readonly RunRecord[],
+  groups: readonly ExperimentGroup[],
   baselineLabel: string,
   precision: number,
 ): ReportCharts | undefined {
+  const byName = new Map(groups.map((group) => [group.experiment, group]));
+  const several = groups.reduce((count, group) => count + group.runs.length, 0) > 1;
+  const charted = new Set<string>();
   const blocks: string[] = [];
   for (const row of rows) {
-    const current = findHistory(runs, row.metric);
-    const before = findHistory(baseline, row.metric);
+    if (charted.has(row.metric)) continue;
+    const group = byName.get(row.experiment);
+    const current = findHistory(group?.runs ?? [], row.metric);
+    const before = findHistory(group?.baseline ?? [], row.metric);
     if (current === undefined && before === undefined) continue;
-    const currentLabel = runs.length > 1 && current !== undefined ? `this PR (${current.run.experiment})` : 'this PR';
+    charted.add(row.metric);
+    const currentLabel = several && current !== undefined ? `this PR (${current.run.experiment})` : 'this PR';
     const block = renderLearningCurve(
       row.metric,
       [
@@ -230,40 +328,45 @@ export function paramsTable(changes: readonly ParamChange[]): ReportTable | unde
   return { title: `Params that changed (${changes.length})`, header, rows, trailer: [], notes: [] };
 }
 
-/** The leaderboard of several runs on the key metrics, 🏆 on the best value of each, then mean ± std. */
+/** The leaderboard: one row per experiment, mean ± std over its replicates, the best mean of each metric in bold. */
 export function leaderboardTable(board: Leaderboard, precision: number): ReportTable {
-  const withMatrix = board.entries.some((entry) => Object.keys(entry.run.provenance.matrix).length > 0);
-  const columns: TableColumn[] = [{ title: '#', align: 'right' }, { title: 'Run' }];
+  const withMatrix = board.entries.some((entry) => Object.keys(entry.matrix).length > 0);
+  const columns: TableColumn[] = [{ title: '#', align: 'right' }, { title: 'Experiment' }];
   if (withMatrix) columns.push({ title: 'Matrix' });
+  columns.push({ title: 'Runs', align: 'right' });
   for (const metric of board.metrics) {
     columns.push({
-      title: `${escapeCell(metric.name, MAX_NAME_LENGTH)} ${metric.direction === 'higher' ? '↑' : '↓'}`,
+      title: `${escapeCell(metric.name, MAX_NAME_LENGTH)}${directionMark(metric.direction, metric.source)}`,
       align: 'right',
     });
   }
   const rows = board.entries.map((entry, index) => {
-    const cells = [String(index + 1), escapeCell(entry.run.experiment, MAX_NAME_LENGTH)];
-    if (withMatrix) cells.push(escapeCell(matrixText(entry.run.provenance.matrix), MAX_NAME_LENGTH));
+    const cells = [String(index + 1), escapeCell(entry.experiment, MAX_NAME_LENGTH)];
+    if (withMatrix) cells.push(escapeCell(matrixText(entry.matrix), MAX_NAME_LENGTH));
+    cells.push(String(entry.runs));
     entry.values.forEach((value, column) => {
-      cells.push(formatNumber(value, precision) + (board.best[column] === index ? ' 🏆' : ''));
+      const text = value === undefined ? MISSING : summaryText(value, precision);
+      cells.push(board.best[column] === index ? `**${text}**` : text);
     });
     return tableRow(cells);
   });
-  const stats = ['', '**mean ± std**'];
-  if (withMatrix) stats.push('');
-  board.metrics.forEach((_, column) => {
-    const mean = board.mean[column];
-    stats.push(
-      mean === undefined ? MISSING : `${formatNumber(mean, precision)} ± ${formatNumber(board.std[column], precision)}`,
-    );
-  });
+  const notes = [
+    `_Ranked by ${escapeInline(truncateText(board.metrics[0]!.name, MAX_NAME_LENGTH))}; best mean in bold._`,
+  ];
+  if (board.metrics.some((metric) => metric.source === 'guess')) notes.push('_`?`: direction guessed from the name._');
   return {
-    title: `Leaderboard (${board.entries.length} runs)`,
+    title: `Leaderboard (${board.entries.length} experiments)`,
     header: tableHeader(columns),
     rows,
-    trailer: [tableRow(stats)],
-    notes: [],
+    trailer: [],
+    notes,
   };
+}
+
+/** A leaderboard cell: the mean, with ± std when there are several runs. */
+function summaryText(sample: SampleSummary, precision: number): string {
+  if (sample.std === undefined) return formatNumber(sample.mean, precision);
+  return `${formatNumber(sample.mean, precision)} ± ${formatNumber(sample.std, precision)}`;
 }
 
 function matrixText(matrix: Record<string, unknown>): string {

@@ -10,14 +10,24 @@ export type StatusCounts = Record<RowStatus, number>;
 
 /** Counts the rows of each status. */
 export function countStatuses(rows: readonly MetricRow[]): StatusCounts {
-  const counts: StatusCounts = { better: 0, worse: 0, unchanged: 0, new: 0, missing: 0 };
+  const counts: StatusCounts = {
+    better: 0,
+    worse: 0,
+    'within-noise': 0,
+    changed: 0,
+    unchanged: 0,
+    new: 0,
+    missing: 0,
+  };
   for (const row of rows) counts[row.status]++;
   return counts;
 }
 
 /**
  * A failing gate wins; then no baseline; then better/worse/mixed by the metrics that moved
- * either way. New and missing metrics are counted in the summary line but move no verdict.
+ * either way beyond the noise (or as measured, with a single run on a side). Changes within
+ * noise, system values that moved, new and missing metrics are counted in the summary line
+ * but move no verdict.
  */
 export function comparisonVerdict(
   counts: StatusCounts,
