@@ -103,6 +103,18 @@ describe("Student's t", () => {
     }
   });
 
+  it('the critical value inverts the tail far out too, where the tail falls exponentially', () => {
+    for (const [probability, df] of [
+      [1e-200, 1e5],
+      [1e-50, 3.7],
+      [1e-12, 0.1],
+      [1e-6, 1e7],
+    ] as const) {
+      const t = twoSidedCriticalValue(probability, df);
+      expect(Math.abs(twoSidedTailProbability(t, df) / probability - 1)).toBeLessThan(1e-11);
+    }
+  });
+
   it('edges: t = 0 has tail 1, infinite t tail 0, NaN or df <= 0 NaN', () => {
     expect(twoSidedTailProbability(0, 3)).toBe(1);
     expect(twoSidedTailProbability(Number.NEGATIVE_INFINITY, 3)).toBe(0);
