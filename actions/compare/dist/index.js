@@ -730,34 +730,50 @@ function noiseVerdict(test, direction, alpha) {
 
 // packages/core/src/statistics/student-t.ts
 function twoSidedTailProbability(t, df) {
+  return tailProbability(t, df, logBeta(df / 2, 0.5));
+}
+function tailProbability(t, df, logB) {
   if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
   if (!Number.isFinite(t)) return 0;
   if (t === 0) return 1;
   const ratio = t * t / df;
   const logX = -Math.log1p(ratio);
-  return incompleteBeta(1 / (1 + ratio), ratio / (1 + ratio), df / 2, 0.5, logX, Math.log(ratio) + logX);
+  return incompleteBeta(1 / (1 + ratio), ratio / (1 + ratio), df / 2, 0.5, logX, Math.log(ratio) + logX, logB);
+}
+function density(t, df, logB) {
+  return Math.exp(-(df + 1) / 2 * Math.log1p(t * t / df) - 0.5 * Math.log(df) - logB);
 }
 function twoSidedCriticalValue(probability, df) {
   if (!(probability > 0 && probability < 1) || !(df > 0)) return Number.NaN;
+  const logB = logBeta(df / 2, 0.5);
   let low = 0;
   let high = 1;
-  while (twoSidedTailProbability(high, df) > probability) {
+  while (tailProbability(high, df, logB) > probability) {
     low = high;
     high *= 2;
     if (!Number.isFinite(high)) return Number.POSITIVE_INFINITY;
   }
+  let t = low + (high - low) / 2;
   for (let i = 0; i < 200; i++) {
-    const middle = low + (high - low) / 2;
-    if (middle === low || middle === high) break;
-    if (twoSidedTailProbability(middle, df) > probability) low = middle;
-    else high = middle;
+    const tail = tailProbability(t, df, logB);
+    if (tail === probability) return t;
+    if (tail > probability) low = t;
+    else high = t;
+    const step = (Math.log(tail) - Math.log(probability)) * tail / (2 * density(t, df, logB));
+    if (Math.abs(step) <= 2 * Number.EPSILON * t) return t + step;
+    let next = t + step;
+    if (!(next > low && next < high)) {
+      next = low + (high - low) / 2;
+      if (next === low || next === high) return next;
+    }
+    t = next;
   }
-  return low + (high - low) / 2;
+  return t;
 }
-function incompleteBeta(x, y, a, b, logX = Math.log(x), logY = Math.log(y)) {
+function incompleteBeta(x, y, a, b, logX = Math.log(x), logY = Math.log(y), logB = logBeta(a, b)) {
   if (x <= 0) return 0;
   if (y <= 0) return 1;
-  const logFront = a * logX + b * logY - logBeta(a, b);
+  const logFront = a * logX + b * logY - logB;
   if (x < (a + 1) / (a + b + 2)) return Math.exp(logFront) * betaContinuedFraction(x, a, b) / a;
   return 1 - Math.exp(logFront) * betaContinuedFraction(y, b, a) / b;
 }
@@ -1873,6 +1889,19 @@ function whyNotJudged(result) {
   return `${total === 1 ? "the only rule was" : `all ${total} rules`} skipped${why}`;
 }
 
+// packages/core/src/gate/unjudged-legs.ts
+function withUnjudgedLegs(result, legs) {
+  if (legs.length === 0) return result;
+  const errors = legs.map((leg) => ({
+    rule: "every leg leaves a run record",
+    line: 0,
+    metric: "",
+    verdict: "error",
+    message: `${leg.name} ${leg.reason}: its runs are not judged, so the gate cannot pass`
+  }));
+  return { passed: false, results: [...result.results, ...errors] };
+}
+
 // packages/core/src/text/safe-record.ts
 function setOwnEntry(record, key, value) {
   if (key === "__proto__") {
@@ -2282,6 +2311,7 @@ function comparisonJson(parts) {
     commit: parts.commit ?? null,
     baseline: baseline === void 0 ? null : { sha: baseline.sha, url: baseline.url ?? null, notice: baseline.notice ?? null, records: baseline.records },
     runs: parts.runs,
+    unjudged: parts.unjudged.map(({ name, reason }) => ({ name, reason })),
     alpha: parts.alpha,
     counts: parts.counts,
     gate: gate === void 0 ? null : {
@@ -3343,6 +3373,14 @@ function renderHead(section) {
   if (notice2 !== void 0 && notice2 !== "") {
     blocks.push(`> \u2139\uFE0F ${escapeInline(truncateText(notice2, MAX_NOTICE_LENGTH))}`);
   }
+  if (section.unjudged.length > 0) {
+    const legs = section.unjudged.slice(0, MAX_LISTED_RULES).map((leg) => `${leg.name} ${leg.reason}`);
+    if (section.unjudged.length > MAX_LISTED_RULES) legs.push(`${section.unjudged.length - MAX_LISTED_RULES} more`);
+    const count = section.unjudged.length;
+    blocks.push(
+      `> \u26A0\uFE0F ${count} ${plural(count, "leg")} of this workflow run ${count === 1 ? "is" : "are"} not compared: ` + escapeInline(truncateText(legs.join("; "), MAX_NOTICE_LENGTH))
+    );
+  }
   const failing = gate?.results.filter(isFailing) ?? [];
   if (failing.length > 0) {
     const items = failing.slice(0, MAX_LISTED_RULES).map(ruleLine);
@@ -3665,7 +3703,8 @@ function renderComparison(input) {
       },
       workflowRun: input.links?.workflowRun,
       repository,
-      serverUrl
+      serverUrl,
+      unjudged: input.unjudged ?? []
     }),
     metrics,
     charts: input.charts === false ? void 0 : chartsSection(visible, groups, baselineLabel, precision),
@@ -3690,6 +3729,7 @@ function renderComparison(input) {
       records: baselineRecords.length
     },
     runs: runs2.length,
+    unjudged: input.unjudged ?? [],
     alpha,
     counts,
     gate: input.gate,
@@ -5003,16 +5043,10 @@ import { isAbsolute, join as join2, resolve } from "node:path";
 function jobRecordsFolder(job) {
   return join2(job.temp ?? tmpdir2(), "ml-actions", "run-records");
 }
-async function readRunRecords(patterns, job) {
-  if (patterns.length > 0) return readRunRecordFiles(patterns, job, "run");
+async function readJobRecords(job) {
   const folder = jobRecordsFolder(job);
   const names = await readdir3(folder).catch(() => []);
   const paths = names.filter((name) => name.endsWith(".json")).sort().map((name) => join2(folder, name));
-  if (paths.length === 0) {
-    throw new UserError(
-      'no run record found: run the train action earlier in this job, or set input "run" to a record'
-    );
-  }
   return Promise.all(paths.map(async (path2) => parseRunRecord(await readRunRecordText(path2, path2), path2)));
 }
 async function readRunRecordFiles(patterns, job, input) {
@@ -5518,6 +5552,138 @@ async function tokenIdentity(github) {
   }
 }
 
+// packages/github/src/workflow-records.ts
+var MAX_PAGES = 10;
+var UNFINISHED_CONCLUSIONS = /* @__PURE__ */ new Set(["failure", "cancelled", "timed_out"]);
+function jobDisplayName(job, matrix) {
+  const values = Object.values(matrix).map(
+    (value) => typeof value === "string" ? value : value === null ? "" : JSON.stringify(value) ?? ""
+  );
+  return values.length === 0 ? job : `${job} (${values.join(", ")})`;
+}
+async function readWorkflowRecords(request) {
+  const { github, context, log } = request;
+  const { owner, repo, runId } = context;
+  const [artifacts, jobs] = await Promise.all([
+    readCountedPages(async (page) => {
+      const answer = await github.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", {
+        owner,
+        repo,
+        run_id: runId,
+        per_page: PER_PAGE,
+        page
+      });
+      return { total: answer.data.total_count, items: answer.data.artifacts };
+    }, MAX_PAGES),
+    readCountedPages(async (page) => {
+      const answer = await github.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs", {
+        owner,
+        repo,
+        run_id: runId,
+        filter: "latest",
+        per_page: PER_PAGE,
+        page
+      });
+      return { total: answer.data.total_count, items: answer.data.jobs };
+    }, MAX_PAGES)
+  ]);
+  if (!artifacts.complete || !jobs.complete) {
+    log.warning(
+      `workflow run ${runId} has more than ${MAX_PAGES * PER_PAGE} artifacts or jobs; only those listed first are read`
+    );
+  }
+  const unique = [...new Map(artifacts.items.map((artifact) => [artifact.id, artifact])).values()];
+  const candidates = newestAttempts(
+    unique.filter((artifact) => !artifact.expired && isRunRecordArtifact(artifact.name))
+  );
+  const reads = await readRecordArtifacts(github, context, candidates, runId);
+  const records = [];
+  const invalid = [];
+  const readFrom = /* @__PURE__ */ new Map();
+  const leaveOut = (artifact, reason) => {
+    invalid.push({ artifact: artifact.name, artifactId: artifact.id, reason });
+    log.warning(`${reason}; its record is left out`);
+  };
+  for (const { artifact, record, reason } of reads) {
+    if (record === void 0) {
+      leaveOut(artifact, reason);
+      continue;
+    }
+    const problem = unusable(record, artifact, runId, readFrom);
+    if (problem !== void 0) {
+      leaveOut(artifact, problem);
+      continue;
+    }
+    readFrom.set(record.runId, artifact.name);
+    records.push(record);
+  }
+  const recorded = new Set(records.map((record) => jobDisplayName(record.provenance.job, record.provenance.matrix)));
+  const listedJobs = [...new Map(jobs.items.map((job) => [job.id, job])).values()];
+  const missing = listedJobs.filter(
+    (job) => job.status === "completed" && job.conclusion !== null && UNFINISHED_CONCLUSIONS.has(job.conclusion) && !recorded.has(job.name)
+  ).map((job) => ({
+    jobDisplayName: job.name,
+    jobId: job.id,
+    conclusion: job.conclusion ?? "",
+    url: job.html_url
+  }));
+  return { records, missing, invalid };
+}
+function unusable(record, artifact, runId, readFrom) {
+  const label = recordArtifactLabel(artifact, runId);
+  if (record.provenance.workflowRunId !== runId) {
+    return `${label} holds a record of workflow run ${record.provenance.workflowRunId}, not of this one`;
+  }
+  const earlier = readFrom.get(record.runId);
+  return earlier === void 0 ? void 0 : `${label} repeats run ${record.runId}, already read from artifact "${earlier}"`;
+}
+
+// packages/github/src/gathered-runs.ts
+var WORKFLOW_RUNS = "workflow";
+async function gatherRuns(request) {
+  const { run: run2, context, log } = request;
+  const none = { runs: [], source: "job", missing: [], invalid: [] };
+  const wanted = run2.length === 1 && run2[0] === WORKFLOW_RUNS;
+  if (!wanted && run2.length > 0) {
+    return { runs: await readRunRecordFiles(run2, context, "run"), source: "files", missing: [], invalid: [] };
+  }
+  if (!wanted) {
+    const runs2 = await readJobRecords(context);
+    if (runs2.length > 0) return { runs: runs2, source: "job", missing: [], invalid: [] };
+  }
+  const session = await request.github();
+  if (session === void 0 && !wanted && request.optional === true) return none;
+  if (session === void 0) {
+    throw new UserError(
+      wanted ? `input "run" is "workflow" but input "github-token" is empty: the workflow run's records are listed with it (permission actions: read)` : 'no run record found: run the train action earlier in this job, set input "run" to a record, or give a token (permission actions: read) to gather the records of this workflow run'
+    );
+  }
+  const found = await readWorkflowRecords({ github: session.client, context, log });
+  if (found.records.length === 0 && !wanted && request.optional === true) return none;
+  if (found.records.length === 0) {
+    const missing = found.missing.map((leg) => leg.jobDisplayName);
+    throw new UserError(
+      `no run record found in this job or in workflow run ${context.runId}` + (missing.length > 0 ? `: ${missing.length} leg(s) ended without one (${missing.join(", ")})` : "") + (found.invalid.length > 0 ? `; ${found.invalid.length} record artifact(s) were unusable` : "") + ': run the train action in the jobs this one needs, or set input "run" to a record'
+    );
+  }
+  log.info(
+    `gathered ${found.records.length} run record(s) of workflow run ${context.runId}` + (found.missing.length > 0 ? `; ${found.missing.length} leg(s) ended without one` : "")
+  );
+  return { runs: found.records, source: "workflow", missing: found.missing, invalid: found.invalid };
+}
+function unjudgedLegs(gathered) {
+  return [
+    ...gathered.missing.map((leg) => ({
+      name: `job "${leg.jobDisplayName}"`,
+      reason: `ended ${leg.conclusion} before writing a run record`
+    })),
+    ...gathered.invalid.map((artifact) => ({
+      name: `artifact "${artifact.artifact}"`,
+      reason: `is unusable (${artifact.reason})`
+    }))
+  ];
+}
+
 // actions/compare/src/comparison-baseline.ts
 async function comparisonBaseline(step, experiments, context) {
   const found = await findBaselines({
@@ -5549,12 +5715,16 @@ function reportOptions(settings) {
 }
 function buildReport(parts) {
   const rules = parts.rules === void 0 ? void 0 : parseRules(parts.rules);
-  const gate = rules === void 0 ? void 0 : evaluateRules(rules, {
-    runs: parts.runs,
-    baseline: parts.baseline?.records,
-    requireBaseline: false,
-    alpha: parts.options.alpha
-  });
+  const unjudged = parts.unjudged ?? [];
+  const gate = rules === void 0 ? void 0 : withUnjudgedLegs(
+    evaluateRules(rules, {
+      runs: parts.runs,
+      baseline: parts.baseline?.records,
+      requireBaseline: false,
+      alpha: parts.options.alpha
+    }),
+    unjudged
+  );
   const { options } = parts;
   const report = renderComparison({
     runs: parts.runs,
@@ -5569,6 +5739,7 @@ function buildReport(parts) {
     directions: { higherIsBetter: options.higherIsBetter, lowerIsBetter: options.lowerIsBetter },
     rankBy: options.rankBy,
     alpha: options.alpha,
+    unjudged,
     links: { workflowRun: parts.links.workflowRun },
     serverUrl: parts.links.serverUrl,
     repository: parts.links.repository,
@@ -5842,7 +6013,8 @@ async function run(runner) {
 }
 async function compareHere(step) {
   const { settings, context, log } = step;
-  const runs2 = await readRunRecords(settings.run, context);
+  const gathered = await gatherRuns({ run: settings.run, context, github: () => step.github(), log });
+  const { runs: runs2 } = gathered;
   const experiments = [...new Set(runs2.map((record) => record.experiment))];
   const key = settings.commentKey ?? workflowKey(context.workflow);
   const rules = await rulesText(settings, context.workspace);
@@ -5853,7 +6025,8 @@ async function compareHere(step) {
     repository: context.repository,
     workflowRun: `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`
   };
-  const { report } = buildReport({ runs: runs2, baseline, rules, key, options, links });
+  const unjudged = unjudgedLegs(gathered);
+  const { report } = buildReport({ runs: runs2, baseline, rules, unjudged, key, options, links });
   const files = await writeReportFiles(report, key, context.temp);
   step.setOutput("report", files.markdown);
   step.setOutput("report-json", files.json);

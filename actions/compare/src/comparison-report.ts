@@ -3,8 +3,10 @@ import {
   parseRules,
   renderComparison,
   type ComparisonReport,
+  withUnjudgedLegs,
   type GateResult,
   type RunRecord,
+  type UnjudgedLeg,
 } from '@ml-actions/core';
 import type { CompareSettings } from './settings.ts';
 
@@ -25,6 +27,8 @@ export interface ReportParts {
   baseline: { records: RunRecord[]; sha: string; url?: string | undefined; notice?: string | undefined } | undefined;
   /** Rules as text (already checked once, by loadRules or the bundle's parse). */
   rules: string | undefined;
+  /** Legs of the workflow run without a usable record: shown, and failing the gate as gate fails them. */
+  unjudged?: readonly UnjudgedLeg[];
   key: string;
   options: ReportOptions;
   /** Where links point: the runner's own context (GITHUB_SERVER_URL, GITHUB_REPOSITORY), never a record's claim. */
@@ -34,15 +38,19 @@ export interface ReportParts {
 /** Judges the rules (when there are any) and renders the comparison: the one rendering path of every mode. */
 export function buildReport(parts: ReportParts): { report: ComparisonReport; gate: GateResult | undefined } {
   const rules = parts.rules === undefined ? undefined : parseRules(parts.rules);
+  const unjudged = parts.unjudged ?? [];
   const gate =
     rules === undefined
       ? undefined
-      : evaluateRules(rules, {
-          runs: parts.runs,
-          baseline: parts.baseline?.records,
-          requireBaseline: false,
-          alpha: parts.options.alpha,
-        });
+      : withUnjudgedLegs(
+          evaluateRules(rules, {
+            runs: parts.runs,
+            baseline: parts.baseline?.records,
+            requireBaseline: false,
+            alpha: parts.options.alpha,
+          }),
+          unjudged,
+        );
   const { options } = parts;
   const report = renderComparison({
     runs: parts.runs,
@@ -57,6 +65,7 @@ export function buildReport(parts: ReportParts): { report: ComparisonReport; gat
     directions: { higherIsBetter: options.higherIsBetter, lowerIsBetter: options.lowerIsBetter },
     rankBy: options.rankBy,
     alpha: options.alpha,
+    unjudged,
     links: { workflowRun: parts.links.workflowRun },
     serverUrl: parts.links.serverUrl,
     repository: parts.links.repository,

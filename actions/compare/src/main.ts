@@ -1,6 +1,7 @@
 import { COMPARE_BUNDLE_FILE, compareMarker, serializeCompareBundle, UserError } from '@ml-actions/core';
 import {
-  readRunRecords,
+  gatherRuns,
+  unjudgedLegs,
   runStep,
   safeArtifactName,
   uploadTextArtifact,
@@ -35,7 +36,8 @@ export async function run(runner?: Runner): Promise<void> {
 
 async function compareHere(step: Step<CompareSettings>): Promise<void> {
   const { settings, context, log } = step;
-  const runs = await readRunRecords(settings.run, context);
+  const gathered = await gatherRuns({ run: settings.run, context, github: () => step.github(), log });
+  const { runs } = gathered;
   const experiments = [...new Set(runs.map((record) => record.experiment))];
   // One comment per pull request per workflow, whatever experiments this job holds.
   const key = settings.commentKey ?? workflowKey(context.workflow);
@@ -47,7 +49,8 @@ async function compareHere(step: Step<CompareSettings>): Promise<void> {
     repository: context.repository,
     workflowRun: `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`,
   };
-  const { report } = buildReport({ runs, baseline, rules, key, options, links });
+  const unjudged = unjudgedLegs(gathered);
+  const { report } = buildReport({ runs, baseline, rules, unjudged, key, options, links });
   const files = await writeReportFiles(report, key, context.temp);
   step.setOutput('report', files.markdown);
   step.setOutput('report-json', files.json);

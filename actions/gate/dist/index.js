@@ -730,34 +730,50 @@ function noiseVerdict(test, direction, alpha) {
 
 // packages/core/src/statistics/student-t.ts
 function twoSidedTailProbability(t, df) {
+  return tailProbability(t, df, logBeta(df / 2, 0.5));
+}
+function tailProbability(t, df, logB) {
   if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
   if (!Number.isFinite(t)) return 0;
   if (t === 0) return 1;
   const ratio = t * t / df;
   const logX = -Math.log1p(ratio);
-  return incompleteBeta(1 / (1 + ratio), ratio / (1 + ratio), df / 2, 0.5, logX, Math.log(ratio) + logX);
+  return incompleteBeta(1 / (1 + ratio), ratio / (1 + ratio), df / 2, 0.5, logX, Math.log(ratio) + logX, logB);
+}
+function density(t, df, logB) {
+  return Math.exp(-(df + 1) / 2 * Math.log1p(t * t / df) - 0.5 * Math.log(df) - logB);
 }
 function twoSidedCriticalValue(probability, df) {
   if (!(probability > 0 && probability < 1) || !(df > 0)) return Number.NaN;
+  const logB = logBeta(df / 2, 0.5);
   let low = 0;
   let high = 1;
-  while (twoSidedTailProbability(high, df) > probability) {
+  while (tailProbability(high, df, logB) > probability) {
     low = high;
     high *= 2;
     if (!Number.isFinite(high)) return Number.POSITIVE_INFINITY;
   }
+  let t = low + (high - low) / 2;
   for (let i = 0; i < 200; i++) {
-    const middle = low + (high - low) / 2;
-    if (middle === low || middle === high) break;
-    if (twoSidedTailProbability(middle, df) > probability) low = middle;
-    else high = middle;
+    const tail = tailProbability(t, df, logB);
+    if (tail === probability) return t;
+    if (tail > probability) low = t;
+    else high = t;
+    const step = (Math.log(tail) - Math.log(probability)) * tail / (2 * density(t, df, logB));
+    if (Math.abs(step) <= 2 * Number.EPSILON * t) return t + step;
+    let next = t + step;
+    if (!(next > low && next < high)) {
+      next = low + (high - low) / 2;
+      if (next === low || next === high) return next;
+    }
+    t = next;
   }
-  return low + (high - low) / 2;
+  return t;
 }
-function incompleteBeta(x, y, a, b, logX = Math.log(x), logY = Math.log(y)) {
+function incompleteBeta(x, y, a, b, logX = Math.log(x), logY = Math.log(y), logB = logBeta(a, b)) {
   if (x <= 0) return 0;
   if (y <= 0) return 1;
-  const logFront = a * logX + b * logY - logBeta(a, b);
+  const logFront = a * logX + b * logY - logB;
   if (x < (a + 1) / (a + b + 2)) return Math.exp(logFront) * betaContinuedFraction(x, a, b) / a;
   return 1 - Math.exp(logFront) * betaContinuedFraction(y, b, a) / b;
 }
@@ -1894,7 +1910,8 @@ function renderGateSummary(result, context) {
   for (const notice2 of context.notices) lines.push(`> ${escapeInline(notice2)}`, "");
   const groups = byExperiment(result.results);
   for (const [experiment, rules] of groups) {
-    if (groups.size > 1) lines.push(`#### ${escapeInline(experiment ?? "")}`, "");
+    if (groups.size > 1)
+      lines.push(`#### ${experiment === void 0 ? "Training legs" : escapeInline(experiment)}`, "");
     lines.push(...ruleTable(rules), "");
   }
   if (groups.size === 0) lines.push(...ruleTable([]), "");
@@ -1930,6 +1947,19 @@ function changeCell(rule) {
   if (rule.difference === void 0) return rule.noise === "single-run" ? "single-run" : "";
   const interval = rule.ciLow === void 0 || rule.ciHigh === void 0 ? "" : ` (${formatMetricValue(rule.ciLow)} to ${formatMetricValue(rule.ciHigh)})`;
   return `${formatMetricValue(rule.difference)}${interval}`;
+}
+
+// packages/core/src/gate/unjudged-legs.ts
+function withUnjudgedLegs(result, legs) {
+  if (legs.length === 0) return result;
+  const errors = legs.map((leg) => ({
+    rule: "every leg leaves a run record",
+    line: 0,
+    metric: "",
+    verdict: "error",
+    message: `${leg.name} ${leg.reason}: its runs are not judged, so the gate cannot pass`
+  }));
+  return { passed: false, results: [...result.results, ...errors] };
 }
 
 // packages/core/src/text/safe-record.ts
@@ -3229,6 +3259,22 @@ async function readCountedPages(read, maxPages) {
 }
 
 // packages/github/src/text-artifact.ts
+import { mkdtemp, rm as rm2, writeFile as writeFile2 } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+// packages/github/src/earlier-attempt.ts
+async function replaceEarlierAttempt(client, name, runAttempt, log) {
+  if (runAttempt <= 1) return;
+  try {
+    await client.deleteArtifact(name);
+    log.info(`the artifact ${name} of an earlier attempt of this run was deleted, to be replaced`);
+  } catch (thrown) {
+    if (thrown?.name !== "ArtifactNotFoundError") throw thrown;
+  }
+}
+
+// packages/github/src/text-artifact.ts
 var MAX_ARTIFACT_NAME = 200;
 var NOT_IN_ARTIFACT_NAME = new RegExp(`["':<>|*?\\\\/\\p{Cc}\\p{Cs}]|(?!\\u200d)\\p{Cf}`, "gu");
 function safeArtifactName(name) {
@@ -3252,6 +3298,24 @@ function cutAt(text, length) {
     end = index + segment.length;
   }
   return text.slice(0, end);
+}
+async function uploadTextArtifact(client, options) {
+  await replaceEarlierAttempt(client, options.name, options.runAttempt, options.log);
+  const folder = await mkdtemp(join(tmpdir(), "ml-actions-upload-"));
+  try {
+    const file = join(folder, options.fileName);
+    await writeFile2(file, options.text);
+    const uploaded = await client.uploadArtifact(
+      options.name,
+      [file],
+      folder,
+      options.retentionDays === void 0 ? {} : { retentionDays: options.retentionDays }
+    );
+    if (uploaded.id === void 0) throw new Error(`the artifact service returned no id for ${options.name}`);
+    return uploaded.id;
+  } finally {
+    await rm2(folder, { recursive: true, force: true });
+  }
 }
 var DOWNLOAD_LIMITS = {
   maxEntries: 16,
@@ -3441,22 +3505,16 @@ var BaselineSearch = class {
 };
 
 // packages/github/src/job-records.ts
-import { lstat as lstat3, mkdir as mkdir2, readdir as readdir3, realpath as realpath2, writeFile as writeFile2 } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { isAbsolute, join, resolve } from "node:path";
+import { lstat as lstat3, mkdir as mkdir2, readdir as readdir3, realpath as realpath2, writeFile as writeFile3 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import { isAbsolute, join as join2, resolve } from "node:path";
 function jobRecordsFolder(job) {
-  return join(job.temp ?? tmpdir(), "ml-actions", "run-records");
+  return join2(job.temp ?? tmpdir2(), "ml-actions", "run-records");
 }
-async function readRunRecords(patterns, job) {
-  if (patterns.length > 0) return readRunRecordFiles(patterns, job, "run");
+async function readJobRecords(job) {
   const folder = jobRecordsFolder(job);
   const names = await readdir3(folder).catch(() => []);
-  const paths = names.filter((name) => name.endsWith(".json")).sort().map((name) => join(folder, name));
-  if (paths.length === 0) {
-    throw new UserError(
-      'no run record found: run the train action earlier in this job, or set input "run" to a record'
-    );
-  }
+  const paths = names.filter((name) => name.endsWith(".json")).sort().map((name) => join2(folder, name));
   return Promise.all(paths.map(async (path2) => parseRunRecord(await readRunRecordText(path2, path2), path2)));
 }
 async function readRunRecordFiles(patterns, job, input) {
@@ -3875,17 +3933,162 @@ function fit(text, ending = "") {
 }
 
 // packages/github/src/job-gate-results.ts
-import { mkdir as mkdir3, readdir as readdir4, writeFile as writeFile3 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import { join as join2 } from "node:path";
+import { mkdir as mkdir3, readdir as readdir4, writeFile as writeFile4 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join3 } from "node:path";
 function gateResultsFolder(job) {
-  return join2(job.temp ?? tmpdir2(), "ml-actions", "gate-results");
+  return join3(job.temp ?? tmpdir3(), "ml-actions", "gate-results");
 }
 async function writeJobGateResult(result, job) {
   const folder = gateResultsFolder(job);
   await mkdir3(folder, { recursive: true });
   const name = `${String(Date.now()).padStart(15, "0")}-${Math.random().toString(36).slice(2, 8)}.json`;
-  await writeFile3(join2(folder, name), serializeGateResult(result));
+  await writeFile4(join3(folder, name), serializeGateResult(result));
+}
+
+// packages/github/src/workflow-records.ts
+var MAX_PAGES = 10;
+var UNFINISHED_CONCLUSIONS = /* @__PURE__ */ new Set(["failure", "cancelled", "timed_out"]);
+function jobDisplayName(job, matrix) {
+  const values = Object.values(matrix).map(
+    (value) => typeof value === "string" ? value : value === null ? "" : JSON.stringify(value) ?? ""
+  );
+  return values.length === 0 ? job : `${job} (${values.join(", ")})`;
+}
+async function readWorkflowRecords(request) {
+  const { github, context, log } = request;
+  const { owner, repo, runId } = context;
+  const [artifacts, jobs] = await Promise.all([
+    readCountedPages(async (page) => {
+      const answer = await github.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", {
+        owner,
+        repo,
+        run_id: runId,
+        per_page: PER_PAGE,
+        page
+      });
+      return { total: answer.data.total_count, items: answer.data.artifacts };
+    }, MAX_PAGES),
+    readCountedPages(async (page) => {
+      const answer = await github.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs", {
+        owner,
+        repo,
+        run_id: runId,
+        filter: "latest",
+        per_page: PER_PAGE,
+        page
+      });
+      return { total: answer.data.total_count, items: answer.data.jobs };
+    }, MAX_PAGES)
+  ]);
+  if (!artifacts.complete || !jobs.complete) {
+    log.warning(
+      `workflow run ${runId} has more than ${MAX_PAGES * PER_PAGE} artifacts or jobs; only those listed first are read`
+    );
+  }
+  const unique = [...new Map(artifacts.items.map((artifact) => [artifact.id, artifact])).values()];
+  const candidates = newestAttempts(
+    unique.filter((artifact) => !artifact.expired && isRunRecordArtifact(artifact.name))
+  );
+  const reads = await readRecordArtifacts(github, context, candidates, runId);
+  const records = [];
+  const invalid = [];
+  const readFrom = /* @__PURE__ */ new Map();
+  const leaveOut = (artifact, reason) => {
+    invalid.push({ artifact: artifact.name, artifactId: artifact.id, reason });
+    log.warning(`${reason}; its record is left out`);
+  };
+  for (const { artifact, record, reason } of reads) {
+    if (record === void 0) {
+      leaveOut(artifact, reason);
+      continue;
+    }
+    const problem = unusable(record, artifact, runId, readFrom);
+    if (problem !== void 0) {
+      leaveOut(artifact, problem);
+      continue;
+    }
+    readFrom.set(record.runId, artifact.name);
+    records.push(record);
+  }
+  const recorded = new Set(records.map((record) => jobDisplayName(record.provenance.job, record.provenance.matrix)));
+  const listedJobs = [...new Map(jobs.items.map((job) => [job.id, job])).values()];
+  const missing = listedJobs.filter(
+    (job) => job.status === "completed" && job.conclusion !== null && UNFINISHED_CONCLUSIONS.has(job.conclusion) && !recorded.has(job.name)
+  ).map((job) => ({
+    jobDisplayName: job.name,
+    jobId: job.id,
+    conclusion: job.conclusion ?? "",
+    url: job.html_url
+  }));
+  return { records, missing, invalid };
+}
+function unusable(record, artifact, runId, readFrom) {
+  const label = recordArtifactLabel(artifact, runId);
+  if (record.provenance.workflowRunId !== runId) {
+    return `${label} holds a record of workflow run ${record.provenance.workflowRunId}, not of this one`;
+  }
+  const earlier = readFrom.get(record.runId);
+  return earlier === void 0 ? void 0 : `${label} repeats run ${record.runId}, already read from artifact "${earlier}"`;
+}
+
+// packages/github/src/gathered-runs.ts
+var WORKFLOW_RUNS = "workflow";
+async function gatherRuns(request) {
+  const { run: run2, context, log } = request;
+  const none = { runs: [], source: "job", missing: [], invalid: [] };
+  const wanted = run2.length === 1 && run2[0] === WORKFLOW_RUNS;
+  if (!wanted && run2.length > 0) {
+    return { runs: await readRunRecordFiles(run2, context, "run"), source: "files", missing: [], invalid: [] };
+  }
+  if (!wanted) {
+    const runs2 = await readJobRecords(context);
+    if (runs2.length > 0) return { runs: runs2, source: "job", missing: [], invalid: [] };
+  }
+  const session = await request.github();
+  if (session === void 0 && !wanted && request.optional === true) return none;
+  if (session === void 0) {
+    throw new UserError(
+      wanted ? `input "run" is "workflow" but input "github-token" is empty: the workflow run's records are listed with it (permission actions: read)` : 'no run record found: run the train action earlier in this job, set input "run" to a record, or give a token (permission actions: read) to gather the records of this workflow run'
+    );
+  }
+  const found = await readWorkflowRecords({ github: session.client, context, log });
+  if (found.records.length === 0 && !wanted && request.optional === true) return none;
+  if (found.records.length === 0) {
+    const missing = found.missing.map((leg) => leg.jobDisplayName);
+    throw new UserError(
+      `no run record found in this job or in workflow run ${context.runId}` + (missing.length > 0 ? `: ${missing.length} leg(s) ended without one (${missing.join(", ")})` : "") + (found.invalid.length > 0 ? `; ${found.invalid.length} record artifact(s) were unusable` : "") + ': run the train action in the jobs this one needs, or set input "run" to a record'
+    );
+  }
+  log.info(
+    `gathered ${found.records.length} run record(s) of workflow run ${context.runId}` + (found.missing.length > 0 ? `; ${found.missing.length} leg(s) ended without one` : "")
+  );
+  return { runs: found.records, source: "workflow", missing: found.missing, invalid: found.invalid };
+}
+function unjudgedLegs(gathered) {
+  return [
+    ...gathered.missing.map((leg) => ({
+      name: `job "${leg.jobDisplayName}"`,
+      reason: `ended ${leg.conclusion} before writing a run record`
+    })),
+    ...gathered.invalid.map((artifact) => ({
+      name: `artifact "${artifact.artifact}"`,
+      reason: `is unusable (${artifact.reason})`
+    }))
+  ];
+}
+
+// packages/github/src/workflow-gate-result.ts
+var GATE_ARTIFACT_PREFIX = "ml-gate-";
+var GATE_RESULT_FILE = "gate-result.json";
+async function uploadWorkflowGateResult(client, result, options) {
+  return uploadTextArtifact(client, {
+    name: safeArtifactName(`${GATE_ARTIFACT_PREFIX}${options.job}`),
+    fileName: GATE_RESULT_FILE,
+    text: serializeGateResult(result),
+    runAttempt: options.runAttempt,
+    log: options.log
+  });
 }
 
 // actions/gate/src/settings.ts
@@ -3914,21 +4117,30 @@ async function run(runner) {
     async (step) => {
       const { settings, context, log } = step;
       const rules = await loadRules({ inline: settings.rules, file: settings.rulesFile, workspace: context.workspace });
-      const runs2 = await readRunRecords(settings.run, context);
+      const gathered = await gatherRuns({ run: settings.run, context, github: () => step.github(), log });
+      const { runs: runs2 } = gathered;
       const experiments = [...new Set(runs2.map((record) => record.experiment))];
       const github = (await step.github())?.client;
       const found = rulesNeedBaseline(rules) ? await findBaselines({ spec: settings.baseline, experiments, context, github, log }) : void 0;
       const notices = found?.notices ?? [];
       const baseline = found?.records;
       const baselineSha = found?.sha;
-      const result = evaluateRules(rules, {
+      const judged = evaluateRules(rules, {
         runs: runs2,
         baseline,
         requireBaseline: settings.requireBaseline,
         alpha: settings.alpha
       });
+      const result = withUnjudgedLegs(judged, unjudgedLegs(gathered));
       const verdict = gateVerdict(result);
       await writeJobGateResult(result, context);
+      if (gathered.source === "workflow") {
+        await uploadWorkflowGateResult(await step.artifacts(), result, {
+          job: context.job,
+          runAttempt: context.runAttempt,
+          log
+        });
+      }
       step.setOutput("verdict", verdict);
       step.setOutput("passed", result.passed);
       step.setOutput("results", JSON.stringify(result.results));

@@ -6,6 +6,7 @@ import {
   loadRules,
   renderGateSummary,
   rulesNeedBaseline,
+  withUnjudgedLegs,
   type RuleResult,
 } from '@ml-actions/core';
 import {
@@ -14,9 +15,11 @@ import {
   type CheckAnnotation,
   findBaselines,
   isPermissionRefusal,
+  gatherRuns,
+  unjudgedLegs,
   printable,
-  readRunRecords,
   runStep,
+  uploadWorkflowGateResult,
   writeJobGateResult,
   type Runner,
 } from '@ml-actions/github';
@@ -29,7 +32,8 @@ export async function run(runner?: Runner): Promise<void> {
     async (step) => {
       const { settings, context, log } = step;
       const rules = await loadRules({ inline: settings.rules, file: settings.rulesFile, workspace: context.workspace });
-      const runs = await readRunRecords(settings.run, context);
+      const gathered = await gatherRuns({ run: settings.run, context, github: () => step.github(), log });
+      const { runs } = gathered;
       const experiments = [...new Set(runs.map((record) => record.experiment))];
       const github = (await step.github())?.client;
       const found = rulesNeedBaseline(rules)
@@ -39,14 +43,23 @@ export async function run(runner?: Runner): Promise<void> {
       const baseline = found?.records;
       const baselineSha = found?.sha;
 
-      const result = evaluateRules(rules, {
+      const judged = evaluateRules(rules, {
         runs,
         baseline,
         requireBaseline: settings.requireBaseline,
         alpha: settings.alpha,
       });
+      const result = withUnjudgedLegs(judged, unjudgedLegs(gathered));
       const verdict = gateVerdict(result);
       await writeJobGateResult(result, context);
+      // A report job's verdict goes on to package's own job, which embeds it in the manifest.
+      if (gathered.source === 'workflow') {
+        await uploadWorkflowGateResult(await step.artifacts(), result, {
+          job: context.job,
+          runAttempt: context.runAttempt,
+          log,
+        });
+      }
       step.setOutput('verdict', verdict);
       step.setOutput('passed', result.passed);
       step.setOutput('results', JSON.stringify(result.results));

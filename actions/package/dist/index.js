@@ -272,6 +272,113 @@ function decodeTextBytes(bytes, displayName, allowEmpty = false) {
   return text;
 }
 
+// packages/core/src/files/zip-archive.ts
+var END_OF_CENTRAL_DIRECTORY = 101010256;
+var CENTRAL_DIRECTORY_ENTRY = 33639248;
+var LOCAL_FILE_HEADER = 67324752;
+var END_RECORD_BYTES = 22;
+var MAX_COMMENT_BYTES = 65535;
+var STORED = 0;
+var DEFLATED = 8;
+var ENCRYPTED_FLAG = 1;
+function readZipEntry(archive, wanted, limits, source) {
+  const bytes = Buffer.from(archive.buffer, archive.byteOffset, archive.byteLength);
+  const fail = (why) => {
+    throw new UserError(`${source}: ${why}`);
+  };
+  const end = findEndRecord(bytes) ?? fail("not a zip archive (no end of central directory)");
+  const entryCount = bytes.readUInt16LE(end + 10);
+  const directorySize = bytes.readUInt32LE(end + 12);
+  const directoryOffset = bytes.readUInt32LE(end + 16);
+  if (entryCount === 65535 || directorySize === 4294967295 || directoryOffset === 4294967295) {
+    fail("a ZIP64 archive, far larger than any run record or comparison");
+  }
+  if (entryCount > limits.maxEntries) {
+    fail(`holds ${entryCount} entries; at most ${limits.maxEntries} are accepted`);
+  }
+  if (directoryOffset + directorySize > end) fail("its central directory lies outside the archive");
+  const entries = [];
+  let total = 0;
+  let at = directoryOffset;
+  for (let index = 0; index < entryCount; index++) {
+    if (at + 46 > end || bytes.readUInt32LE(at) !== CENTRAL_DIRECTORY_ENTRY) {
+      fail(`entry ${index + 1} of its central directory is damaged`);
+    }
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extraLength = bytes.readUInt16LE(at + 30);
+    const commentLength = bytes.readUInt16LE(at + 32);
+    const entry2 = {
+      flags: bytes.readUInt16LE(at + 8),
+      method: bytes.readUInt16LE(at + 10),
+      crc: bytes.readUInt32LE(at + 16),
+      compressedSize: bytes.readUInt32LE(at + 20),
+      size: bytes.readUInt32LE(at + 24),
+      localHeaderOffset: bytes.readUInt32LE(at + 42),
+      name: bytes.toString("utf8", at + 46, Math.min(end, at + 46 + nameLength))
+    };
+    total += entry2.size;
+    if (total > limits.maxTotalBytes) {
+      fail(`its entries add up to more than ${formatBytes(limits.maxTotalBytes)} uncompressed; refused`);
+    }
+    entries.push(entry2);
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  const matching = entries.filter(
+    (entry2) => typeof wanted === "string" ? entry2.name === wanted : !/[/\\]/.test(entry2.name) && wanted(entry2.name)
+  );
+  if (matching.length > 1) {
+    const names = [...new Set(matching.map((entry2) => entry2.name))];
+    fail(
+      names.length === 1 ? `holds ${matching.length} entries named ${names[0]}` : `holds ${matching.length} files that could each be the one read (${names.join(", ")}); only one is read`
+    );
+  }
+  const entry = matching[0];
+  if (entry === void 0) return void 0;
+  const what = `${entry.name} in it`;
+  if (entry.size > limits.maxEntryBytes) {
+    fail(`${what} is ${formatBytes(entry.size)} uncompressed; at most ${formatBytes(limits.maxEntryBytes)} is read`);
+  }
+  if ((entry.flags & ENCRYPTED_FLAG) !== 0) fail(`${what} is encrypted`);
+  const local = entry.localHeaderOffset;
+  if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL_FILE_HEADER) {
+    fail(`the local header of ${what} is damaged`);
+  }
+  const dataStart = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+  const dataEnd = dataStart + entry.compressedSize;
+  if (dataEnd > bytes.length) fail(`${what} is cut off`);
+  const compressed = bytes.subarray(dataStart, dataEnd);
+  let content;
+  if (entry.method === STORED) {
+    content = compressed;
+  } else if (entry.method === DEFLATED) {
+    try {
+      content = zlib().inflateRawSync(compressed, { maxOutputLength: Math.max(1, entry.size + 1) });
+    } catch (thrown) {
+      const code = thrown?.code;
+      content = fail(
+        code === "ERR_BUFFER_TOO_LARGE" ? `${what} inflates past its declared ${formatBytes(entry.size)}` : `${what} does not inflate (damaged data)`
+      );
+    }
+  } else {
+    return fail(`${what} uses compression method ${entry.method}; only stored and deflated entries are read`);
+  }
+  if (content.length !== entry.size) {
+    fail(`${what} holds ${content.length} bytes, not the ${entry.size} its header declares`);
+  }
+  if (zlib().crc32(content) !== entry.crc) fail(`${what} fails its CRC-32 check (damaged data)`);
+  return { name: entry.name, bytes: content };
+}
+function findEndRecord(bytes) {
+  const lowest = Math.max(0, bytes.length - END_RECORD_BYTES - MAX_COMMENT_BYTES);
+  for (let at = bytes.length - END_RECORD_BYTES; at >= lowest; at--) {
+    if (bytes.readUInt32LE(at) === END_OF_CENTRAL_DIRECTORY) return at;
+  }
+  return void 0;
+}
+function zlib() {
+  return process.getBuiltinModule("node:zlib");
+}
+
 // packages/core/src/gate/load-rules.ts
 var MAX_RULES_FILE_BYTES = 1024 * 1024;
 
@@ -568,7 +675,7 @@ function parseGateResult(text, source) {
     return {
       rule: text2("rule"),
       ...optionalText("experiment"),
-      line: check.integer(check.required(rule, path6, "line"), `${path6}.line`, 1),
+      line: check.integer(check.required(rule, path6, "line"), `${path6}.line`, 0),
       metric: text2("metric"),
       ...optionalText("aggregate"),
       verdict: check.oneOf(check.required(rule, path6, "verdict"), `${path6}.verdict`, VERDICTS),
@@ -1809,6 +1916,12 @@ function checkOutcome(check, value) {
   return outcome;
 }
 
+// packages/core/src/record/record-name.ts
+var RUN_RECORD_FILE_NAME = /^run-record[A-Za-z0-9._-]*\.json$/;
+function isRunRecordFileName(name) {
+  return RUN_RECORD_FILE_NAME.test(name);
+}
+
 // packages/core/src/record/run-record-size.ts
 var MAX_RUN_RECORD_BYTES = 10 * 1024 * 1024;
 
@@ -2859,6 +2972,17 @@ function describeFailure(actionName, thrown, log) {
   return { message: `${actionName} failed unexpectedly: ${errorMessage(thrown)}`, annotated: false };
 }
 
+// packages/github/src/page-listing.ts
+var PER_PAGE = 100;
+async function readCountedPages(read, maxPages) {
+  const first = await read(1);
+  const pages = Math.ceil(first.total / PER_PAGE);
+  const rest = await Promise.all(
+    Array.from({ length: Math.max(0, Math.min(pages, maxPages) - 1) }, (_, index) => read(index + 2))
+  );
+  return { items: [first, ...rest].flatMap((page) => page.items), complete: pages <= maxPages };
+}
+
 // packages/github/src/earlier-attempt.ts
 async function replaceEarlierAttempt(client, name, runAttempt, log) {
   if (runAttempt <= 1) return;
@@ -2874,6 +2998,110 @@ async function replaceEarlierAttempt(client, name, runAttempt, log) {
 var MAX_ARTIFACT_NAME = 200;
 var NOT_IN_ARTIFACT_NAME = new RegExp(`["':<>|*?\\\\/\\p{Cc}\\p{Cs}]|(?!\\u200d)\\p{Cf}`, "gu");
 var KEPT_OF_CHANGED_NAME = MAX_ARTIFACT_NAME - 13;
+var DOWNLOAD_LIMITS = {
+  maxEntries: 16,
+  maxEntryBytes: MAX_TEXT_FILE_BYTES,
+  maxTotalBytes: MAX_TEXT_FILE_BYTES
+};
+var MAX_ARCHIVE_BYTES = MAX_TEXT_FILE_BYTES;
+var DOWNLOAD_ATTEMPTS = 3;
+async function downloadArtifactFile(github, repository, location, fileName, maxBytes = DOWNLOAD_LIMITS.maxEntryBytes) {
+  const answer = await github.request("GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}", {
+    owner: repository.owner,
+    repo: repository.repo,
+    artifact_id: location.artifactId,
+    archive_format: "zip",
+    request: { redirect: "manual" }
+  });
+  const signedUrl = answer.headers.location;
+  if (answer.status !== 302 || typeof signedUrl !== "string") {
+    throw new Error(`GitHub answered ${answer.status} without a download URL for ${location.label}`);
+  }
+  const archive = await fetchArchive(signedUrl, location.label);
+  const entry = readZipEntry(archive, fileName, { ...DOWNLOAD_LIMITS, maxEntryBytes: maxBytes }, location.label);
+  return entry === void 0 ? void 0 : decodeTextBytes(entry.bytes, `${entry.name} of ${location.label}`);
+}
+async function fetchArchive(url, label) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const response = await fetch(url);
+      if (response.status >= 500) throw new Error(`the storage service answered ${response.status}`);
+      if (!response.ok || response.body === null) {
+        throw new UserError(`${label} could not be downloaded: the storage service answered ${response.status}`);
+      }
+      const declared = Number(response.headers.get("content-length") ?? 0);
+      if (declared > MAX_ARCHIVE_BYTES) throw tooLarge(label);
+      const chunks = [];
+      let size = 0;
+      for await (const chunk of response.body) {
+        size += chunk.byteLength;
+        if (size > MAX_ARCHIVE_BYTES) throw tooLarge(label);
+        chunks.push(chunk);
+      }
+      return Buffer.concat(chunks);
+    } catch (thrown) {
+      if (thrown instanceof UserError || attempt >= DOWNLOAD_ATTEMPTS) {
+        if (thrown instanceof UserError) throw thrown;
+        throw new Error(`${label} could not be downloaded: ${errorMessage(thrown)}`, { cause: thrown });
+      }
+      await wait(1e3 * attempt * retryWaitScale());
+    }
+  }
+}
+function tooLarge(label) {
+  return new UserError(`${label} is larger than ${formatBytes(MAX_ARCHIVE_BYTES)} compressed; refused`);
+}
+
+// packages/github/src/run-record-artifact.ts
+var RECORD_ARTIFACT_PREFIX = "ml-run-";
+async function downloadRunRecord(github, repository, location) {
+  const text = await downloadArtifactFile(github, repository, location, isRunRecordFileName, MAX_RUN_RECORD_BYTES);
+  if (text === void 0) {
+    throw new UserError(`${location.label} holds no run record file (run-record.json or run-record-*.json)`);
+  }
+  return parseRunRecord(text, location.label);
+}
+
+// packages/github/src/record-artifacts.ts
+function isRunRecordArtifact(name) {
+  return name.startsWith(RECORD_ARTIFACT_PREFIX);
+}
+function newestAttempts(artifacts) {
+  const newest = /* @__PURE__ */ new Map();
+  for (const artifact of artifacts) {
+    const kept = newest.get(artifact.name);
+    if (kept === void 0 || isNewer(artifact, kept)) newest.set(artifact.name, artifact);
+  }
+  return [...newest.values()].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id);
+}
+function isNewer(a, b) {
+  const [at, bt] = [a.created_at ?? "", b.created_at ?? ""];
+  return at === bt ? a.id > b.id : at > bt;
+}
+function recordArtifactLabel(artifact, workflowRunId) {
+  return `artifact "${artifact.name}" of workflow run ${workflowRunId}`;
+}
+var PARALLEL_DOWNLOADS = 8;
+async function readRecordArtifacts(github, repository, artifacts, workflowRunId) {
+  const reads = new Array(artifacts.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < artifacts.length) {
+      const index = next++;
+      const artifact = artifacts[index];
+      const label = recordArtifactLabel(artifact, workflowRunId);
+      try {
+        const record = await downloadRunRecord(github, repository, { artifactId: artifact.id, workflowRunId, label });
+        reads[index] = { artifact, record };
+      } catch (thrown) {
+        const why = describeGitHubFailure(thrown) ?? errorMessage(thrown);
+        reads[index] = { artifact, reason: why.startsWith(label) ? why : `${label}: ${why}` };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_DOWNLOADS, artifacts.length) }, worker));
+  return reads;
+}
 
 // packages/github/src/job-records.ts
 import { lstat as lstat2, mkdir as mkdir2, readdir as readdir2, realpath, writeFile as writeFile2 } from "node:fs/promises";
@@ -2882,16 +3110,10 @@ import { isAbsolute, join, resolve } from "node:path";
 function jobRecordsFolder(job) {
   return join(job.temp ?? tmpdir(), "ml-actions", "run-records");
 }
-async function readRunRecords(patterns, job) {
-  if (patterns.length > 0) return readRunRecordFiles(patterns, job, "run");
+async function readJobRecords(job) {
   const folder = jobRecordsFolder(job);
   const names = await readdir2(folder).catch(() => []);
   const paths = names.filter((name) => name.endsWith(".json")).sort().map((name) => join(folder, name));
-  if (paths.length === 0) {
-    throw new UserError(
-      'no run record found: run the train action earlier in this job, or set input "run" to a record'
-    );
-  }
   return Promise.all(paths.map(async (path6) => parseRunRecord(await readRunRecordText(path6, path6), path6)));
 }
 async function readRunRecordFiles(patterns, job, input) {
@@ -3047,6 +3269,163 @@ async function readJobGateResults(job) {
   return { passed: results.every((result) => result.passed), results: results.flatMap((result) => result.results) };
 }
 
+// packages/github/src/workflow-records.ts
+var MAX_PAGES = 10;
+var UNFINISHED_CONCLUSIONS = /* @__PURE__ */ new Set(["failure", "cancelled", "timed_out"]);
+function jobDisplayName(job, matrix) {
+  const values = Object.values(matrix).map(
+    (value) => typeof value === "string" ? value : value === null ? "" : JSON.stringify(value) ?? ""
+  );
+  return values.length === 0 ? job : `${job} (${values.join(", ")})`;
+}
+async function readWorkflowRecords(request) {
+  const { github, context, log } = request;
+  const { owner, repo, runId } = context;
+  const [artifacts, jobs] = await Promise.all([
+    readCountedPages(async (page) => {
+      const answer = await github.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", {
+        owner,
+        repo,
+        run_id: runId,
+        per_page: PER_PAGE,
+        page
+      });
+      return { total: answer.data.total_count, items: answer.data.artifacts };
+    }, MAX_PAGES),
+    readCountedPages(async (page) => {
+      const answer = await github.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs", {
+        owner,
+        repo,
+        run_id: runId,
+        filter: "latest",
+        per_page: PER_PAGE,
+        page
+      });
+      return { total: answer.data.total_count, items: answer.data.jobs };
+    }, MAX_PAGES)
+  ]);
+  if (!artifacts.complete || !jobs.complete) {
+    log.warning(
+      `workflow run ${runId} has more than ${MAX_PAGES * PER_PAGE} artifacts or jobs; only those listed first are read`
+    );
+  }
+  const unique = [...new Map(artifacts.items.map((artifact) => [artifact.id, artifact])).values()];
+  const candidates = newestAttempts(
+    unique.filter((artifact) => !artifact.expired && isRunRecordArtifact(artifact.name))
+  );
+  const reads = await readRecordArtifacts(github, context, candidates, runId);
+  const records = [];
+  const invalid = [];
+  const readFrom = /* @__PURE__ */ new Map();
+  const leaveOut = (artifact, reason) => {
+    invalid.push({ artifact: artifact.name, artifactId: artifact.id, reason });
+    log.warning(`${reason}; its record is left out`);
+  };
+  for (const { artifact, record, reason } of reads) {
+    if (record === void 0) {
+      leaveOut(artifact, reason);
+      continue;
+    }
+    const problem = unusable(record, artifact, runId, readFrom);
+    if (problem !== void 0) {
+      leaveOut(artifact, problem);
+      continue;
+    }
+    readFrom.set(record.runId, artifact.name);
+    records.push(record);
+  }
+  const recorded = new Set(records.map((record) => jobDisplayName(record.provenance.job, record.provenance.matrix)));
+  const listedJobs = [...new Map(jobs.items.map((job) => [job.id, job])).values()];
+  const missing = listedJobs.filter(
+    (job) => job.status === "completed" && job.conclusion !== null && UNFINISHED_CONCLUSIONS.has(job.conclusion) && !recorded.has(job.name)
+  ).map((job) => ({
+    jobDisplayName: job.name,
+    jobId: job.id,
+    conclusion: job.conclusion ?? "",
+    url: job.html_url
+  }));
+  return { records, missing, invalid };
+}
+function unusable(record, artifact, runId, readFrom) {
+  const label = recordArtifactLabel(artifact, runId);
+  if (record.provenance.workflowRunId !== runId) {
+    return `${label} holds a record of workflow run ${record.provenance.workflowRunId}, not of this one`;
+  }
+  const earlier = readFrom.get(record.runId);
+  return earlier === void 0 ? void 0 : `${label} repeats run ${record.runId}, already read from artifact "${earlier}"`;
+}
+
+// packages/github/src/gathered-runs.ts
+var WORKFLOW_RUNS = "workflow";
+async function gatherRuns(request) {
+  const { run: run2, context, log } = request;
+  const none = { runs: [], source: "job", missing: [], invalid: [] };
+  const wanted = run2.length === 1 && run2[0] === WORKFLOW_RUNS;
+  if (!wanted && run2.length > 0) {
+    return { runs: await readRunRecordFiles(run2, context, "run"), source: "files", missing: [], invalid: [] };
+  }
+  if (!wanted) {
+    const runs = await readJobRecords(context);
+    if (runs.length > 0) return { runs, source: "job", missing: [], invalid: [] };
+  }
+  const session = await request.github();
+  if (session === void 0 && !wanted && request.optional === true) return none;
+  if (session === void 0) {
+    throw new UserError(
+      wanted ? `input "run" is "workflow" but input "github-token" is empty: the workflow run's records are listed with it (permission actions: read)` : 'no run record found: run the train action earlier in this job, set input "run" to a record, or give a token (permission actions: read) to gather the records of this workflow run'
+    );
+  }
+  const found = await readWorkflowRecords({ github: session.client, context, log });
+  if (found.records.length === 0 && !wanted && request.optional === true) return none;
+  if (found.records.length === 0) {
+    const missing = found.missing.map((leg) => leg.jobDisplayName);
+    throw new UserError(
+      `no run record found in this job or in workflow run ${context.runId}` + (missing.length > 0 ? `: ${missing.length} leg(s) ended without one (${missing.join(", ")})` : "") + (found.invalid.length > 0 ? `; ${found.invalid.length} record artifact(s) were unusable` : "") + ': run the train action in the jobs this one needs, or set input "run" to a record'
+    );
+  }
+  log.info(
+    `gathered ${found.records.length} run record(s) of workflow run ${context.runId}` + (found.missing.length > 0 ? `; ${found.missing.length} leg(s) ended without one` : "")
+  );
+  return { runs: found.records, source: "workflow", missing: found.missing, invalid: found.invalid };
+}
+
+// packages/github/src/workflow-gate-result.ts
+var GATE_ARTIFACT_PREFIX = "ml-gate-";
+var GATE_RESULT_FILE = "gate-result.json";
+var MAX_PAGES2 = 10;
+async function readWorkflowGateResult(github, context) {
+  const { owner, repo, runId } = context;
+  const listed = await readCountedPages(async (page) => {
+    const answer = await github.request("GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts", {
+      owner,
+      repo,
+      run_id: runId,
+      per_page: PER_PAGE,
+      page
+    });
+    return { total: answer.data.total_count, items: answer.data.artifacts };
+  }, MAX_PAGES2);
+  const gates = newestAttempts(
+    listed.items.filter((artifact) => !artifact.expired && artifact.name.startsWith(GATE_ARTIFACT_PREFIX))
+  );
+  if (gates.length === 0) return void 0;
+  const results = await Promise.all(
+    gates.map(async (artifact) => {
+      const label = `artifact "${artifact.name}" of workflow run ${runId}`;
+      const text = await downloadArtifactFile(
+        github,
+        context,
+        { artifactId: artifact.id, workflowRunId: runId, label },
+        GATE_RESULT_FILE
+      );
+      return text === void 0 ? void 0 : parseGateResult(text, label);
+    })
+  );
+  const found = results.filter((result) => result !== void 0);
+  if (found.length === 0) return void 0;
+  return { passed: found.every((result) => result.passed), results: found.flatMap((result) => result.results) };
+}
+
 // actions/package/src/main.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -3141,18 +3520,14 @@ async function looksIncompressible(file) {
 }
 
 // actions/package/src/embedded-record.ts
-import { readdir as readdir4 } from "node:fs/promises";
-async function findEmbeddedRecord(patterns, job) {
-  if (patterns.length === 0) {
-    const names = await readdir4(jobRecordsFolder(job)).catch(() => []);
-    if (!names.some((name) => name.endsWith(".json"))) return { record: void 0, found: 0 };
-  }
-  const records = await readRunRecords(patterns, job);
-  const latest = records.reduce(
+async function findEmbeddedRecord(step) {
+  const { settings, context, log } = step;
+  const gathered = await gatherRuns({ run: settings.run, context, github: () => step.github(), log, optional: true });
+  const latest = gathered.runs.reduce(
     (best, record) => best === void 0 || Date.parse(record.outcome.finishedAt) >= Date.parse(best.outcome.finishedAt) ? record : best,
     void 0
   );
-  return { record: latest, found: records.length };
+  return { record: latest, found: gathered.runs.length, source: gathered.source };
 }
 
 // actions/package/src/package-summary.ts
@@ -3304,7 +3679,7 @@ async function packageModel(step, outputs) {
     workspace: context.workspace,
     includeHidden: settings.includeHiddenFiles
   });
-  const embedded = await findEmbeddedRecord(settings.run, context);
+  const embedded = await findEmbeddedRecord(step);
   const mlmodel = await readMlmodel(selected, log);
   if (embedded.record === void 0) {
     notes.push(
@@ -3338,7 +3713,7 @@ async function packageModel(step, outputs) {
     "packages",
     `${artifactName}-${randomUUID3().slice(0, 8)}`
   );
-  const gate = await readJobGateResults(context);
+  const gate = await readJobGateResults(context) ?? (embedded.source === "workflow" ? await readWorkflowGateResult(target.github, context) : void 0);
   const { pkg, manifest, staged } = await log.group(`Staging ${selected.length} model files`, async () => {
     const staged2 = await stageModelFiles({ stagingDir, files: selected });
     logStaging(staged2, log);

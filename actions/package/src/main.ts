@@ -26,6 +26,7 @@ import {
   findRelease,
   replaceEarlierAttempt,
   readJobGateResults,
+  readWorkflowGateResult,
   runStep,
   type Log,
   type RepositoryTarget,
@@ -78,7 +79,7 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
     workspace: context.workspace,
     includeHidden: settings.includeHiddenFiles,
   });
-  const embedded = await findEmbeddedRecord(settings.run, context);
+  const embedded = await findEmbeddedRecord(step);
   // Read before the version is registered, so that a broken MLmodel file does not use up a version.
   const mlmodel = await readMlmodel(selected, log);
   if (embedded.record === undefined) {
@@ -118,7 +119,10 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
     'packages',
     `${artifactName}-${randomUUID().slice(0, 8)}`,
   );
-  const gate = await readJobGateResults(context);
+  // A gate of this job, else, for a record gathered from the workflow run, the gate of the report job.
+  const gate =
+    (await readJobGateResults(context)) ??
+    (embedded.source === 'workflow' ? await readWorkflowGateResult(target.github, context) : undefined);
   const { pkg, manifest, staged } = await log.group(`Staging ${selected.length} model files`, async () => {
     const staged = await stageModelFiles({ stagingDir, files: selected });
     logStaging(staged, log);

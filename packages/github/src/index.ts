@@ -17,6 +17,8 @@ export * from './text-artifact.ts';
 export * from './token-identity.ts';
 export * from './job-gate-results.ts';
 export * from './job-records.ts';
+export * from './gathered-runs.ts';
+export * from './workflow-gate-result.ts';
 export * from './printable.ts';
 export * from './record-artifacts.ts';
 export * from './runner.ts';

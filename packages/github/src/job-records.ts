@@ -69,17 +69,23 @@ const DUPLICATES_FOLDER = 'duplicates';
  */
 export async function readRunRecords(patterns: string[], job: JobPlace): Promise<RunRecord[]> {
   if (patterns.length > 0) return readRunRecordFiles(patterns, job, 'run');
+  const records = await readJobRecords(job);
+  if (records.length === 0) {
+    throw new UserError(
+      'no run record found: run the train action earlier in this job, or set input "run" to a record',
+    );
+  }
+  return records;
+}
+
+/** Every record train wrote in this job (none when it did not run here). */
+export async function readJobRecords(job: JobPlace): Promise<RunRecord[]> {
   const folder = jobRecordsFolder(job);
   const names = await readdir(folder).catch(() => [] as string[]);
   const paths = names
     .filter((name) => name.endsWith('.json'))
     .sort()
     .map((name) => join(folder, name));
-  if (paths.length === 0) {
-    throw new UserError(
-      'no run record found: run the train action earlier in this job, or set input "run" to a record',
-    );
-  }
   return Promise.all(paths.map(async (path) => parseRunRecord(await readRunRecordText(path, path), path)));
 }
 

@@ -13,7 +13,7 @@ export interface Job {
   /** Runs one action as a step of this job. */
   step(action: string, inputs?: Record<string, string>, env?: Record<string, string>): Promise<ActionRun>;
   /** Marks the run completed (as GitHub does when the job ends) and removes RUNNER_TEMP. */
-  finish(conclusion?: 'success' | 'failure'): Promise<void>;
+  finish(conclusion?: 'success' | 'failure', options?: { runCompleted: boolean }): Promise<void>;
   /**
    * Re-runs the job, as "Re-run jobs" does: the same workflow run (id, event, artifacts of earlier
    * attempts) with GITHUB_RUN_ATTEMPT one higher and a fresh RUNNER_TEMP.
@@ -31,6 +31,63 @@ export interface JobOptions {
   /** The token steps get as `${{ github.token }}`; default the repository's write token. */
   token?: string;
   pullRequests?: number[];
+}
+
+/** A workflow run of several jobs, as a matrix and the report job that `needs:` it make one. */
+export interface Workflow {
+  runId: number;
+  /**
+   * Starts one job of the run, listed as GitHub lists it (`train (1)` for a leg with matrix
+   * `{ seed: 1 }`); its `finish(conclusion)` completes that job, not the run.
+   */
+  job(name: string, matrix?: Record<string, string | number>): Promise<Job>;
+  /** Marks the run completed. */
+  finish(conclusion?: 'success' | 'failure'): Promise<void>;
+}
+
+/** Starts a workflow run whose jobs are started one by one (see Workflow.job). */
+export function startWorkflow(github: LocalGitHub, options: Omit<JobOptions, 'job'>): Workflow {
+  const { runId } = github.startRun({
+    headSha: options.headSha,
+    headBranch: options.headBranch,
+    event: options.event.name,
+    ...(options.pullRequests === undefined ? {} : { pullRequests: options.pullRequests }),
+  });
+  return {
+    runId,
+    async job(name, matrix) {
+      const values = Object.values(matrix ?? {});
+      const displayName = values.length === 0 ? name : `${name} (${values.join(', ')})`;
+      const listed = github.api.state.addWorkflowJob(runId, { name: displayName, status: 'in_progress' });
+      const job = await jobAttempt(
+        github,
+        { ...options, job: name },
+        {
+          runId,
+          env: github.jobEnv(runId, `${name}-${listed.id}`),
+          job: name,
+          runAttempt: 1,
+        },
+      );
+      return {
+        ...job,
+        async finish(conclusion = 'success') {
+          listed.status = 'completed';
+          listed.conclusion = conclusion;
+          listed.completedAt = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+          await job.finish(conclusion, { runCompleted: false });
+        },
+      };
+    },
+    finish(conclusion = 'success') {
+      const run = github.api.state.workflowRun(runId);
+      if (run !== undefined) {
+        run.status = 'completed';
+        run.conclusion = conclusion;
+      }
+      return Promise.resolve();
+    },
+  };
 }
 
 /** Starts a workflow run with one job in the local services. */
@@ -70,9 +127,9 @@ async function jobAttempt(
         runnerTemp,
         repository: github.repository,
       }),
-    async finish(conclusion = 'success') {
+    async finish(conclusion = 'success', { runCompleted } = { runCompleted: true }) {
       const run = github.api.state.workflowRun(runId);
-      if (run !== undefined) {
+      if (run !== undefined && runCompleted) {
         run.status = 'completed';
         run.conclusion = conclusion;
       }

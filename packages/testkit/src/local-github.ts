@@ -16,6 +16,8 @@ export interface LocalGitHub {
   token: string;
   /** Records a workflow run in the REST state and gives the environment of a job in it. */
   startRun(seed: Omit<WorkflowRunSeed, 'backendId'> & { job?: string }): { runId: number; env: Record<string, string> };
+  /** The environment of one more job of a started run: its own artifact-service token (`job` names it). */
+  jobEnv(runId: number, job: string): Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,18 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}): Promis
     const token = options.token ?? 'ghs_localWorkflowToken0000000000000000';
     api.tokens.add(token, { login: 'github-actions[bot]', installation: true });
     let nextRunId = 5000;
+    const jobEnv = (runId: number, job: string): Record<string, string> => {
+      const backendId = String(runId);
+      return {
+        GITHUB_API_URL: api.url,
+        GITHUB_RUN_ID: String(runId),
+        ...artifactEnv({
+          serviceUrl: artifacts.url,
+          token: runtimeToken({ workflowRunBackendId: backendId, workflowJobRunBackendId: `${backendId}-${job}` }),
+        }),
+      };
+    };
+
     return {
       api,
       artifacts,
@@ -55,21 +69,15 @@ export async function startLocalGitHub(options: LocalGitHubOptions = {}): Promis
       token,
       startRun(seed) {
         const runId = seed.id ?? nextRunId++;
-        const backendId = String(runId);
-        api.state.addWorkflowRun(fullName, { ...seed, id: runId, backendId, status: seed.status ?? 'in_progress' });
-        const job = seed.job ?? 'train';
-        return {
-          runId,
-          env: {
-            GITHUB_API_URL: api.url,
-            GITHUB_RUN_ID: String(runId),
-            ...artifactEnv({
-              serviceUrl: artifacts.url,
-              token: runtimeToken({ workflowRunBackendId: backendId, workflowJobRunBackendId: `${backendId}-${job}` }),
-            }),
-          },
-        };
+        api.state.addWorkflowRun(fullName, {
+          ...seed,
+          id: runId,
+          backendId: String(runId),
+          status: seed.status ?? 'in_progress',
+        });
+        return { runId, env: jobEnv(runId, seed.job ?? 'train') };
       },
+      jobEnv,
       async close() {
         for (const service of started.reverse()) await service.close();
       },

@@ -18,7 +18,7 @@ export interface RuleResult {
   rule: string;
   /** The experiment whose runs were judged: rules hold per experiment. Absent only when there were no runs. */
   experiment?: string;
-  /** 1-based line of the rule in its source text. */
+  /** 1-based line of the rule in its source text; 0 for a result no rule wrote (a leg that left no record). */
   line: number;
   /** The metric the rule judges (without any aggregate). */
   metric: string;
@@ -99,7 +99,7 @@ export function parseGateResult(text: string, source: string): GateResult {
     return {
       rule: text('rule'),
       ...optionalText('experiment'),
-      line: check.integer(check.required(rule, path, 'line'), `${path}.line`, 1),
+      line: check.integer(check.required(rule, path, 'line'), `${path}.line`, 0),
       metric: text('metric'),
       ...optionalText('aggregate'),
       verdict: check.oneOf(check.required(rule, path, 'verdict'), `${path}.verdict`, VERDICTS),

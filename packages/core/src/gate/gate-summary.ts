@@ -42,7 +42,8 @@ export function renderGateSummary(
   for (const notice of context.notices) lines.push(`> ${escapeInline(notice)}`, '');
   const groups = byExperiment(result.results);
   for (const [experiment, rules] of groups) {
-    if (groups.size > 1) lines.push(`#### ${escapeInline(experiment ?? '')}`, '');
+    if (groups.size > 1)
+      lines.push(`#### ${experiment === undefined ? 'Training legs' : escapeInline(experiment)}`, '');
     lines.push(...ruleTable(rules), '');
   }
   if (groups.size === 0) lines.push(...ruleTable([]), '');

@@ -17,3 +17,4 @@ export { loadRules, readRulesFile, MAX_RULES_FILE_BYTES } from './load-rules.ts'
 export { formatRule } from './format-rule.ts';
 export * from './gate-result.ts';
 export * from './gate-summary.ts';
+export * from './unjudged-legs.ts';

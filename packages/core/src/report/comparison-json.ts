@@ -5,6 +5,7 @@
  */
 
 import type { GateResult } from '../gate/gate-result.ts';
+import type { UnjudgedLeg } from '../gate/unjudged-legs.ts';
 import type { NoiseVerdict } from '../statistics/noise-verdict.ts';
 import type { SampleSummary } from '../statistics/sample-summary.ts';
 import type { Leaderboard } from './leaderboard.ts';
@@ -78,6 +79,8 @@ export interface ComparisonJson {
   commit: string | null;
   baseline: { sha: string; url: string | null; notice: string | null; records: number } | null;
   runs: number;
+  /** Legs of the workflow run whose runs are missing from the comparison, and why. */
+  unjudged: UnjudgedLeg[];
   /** The significance level of the verdicts. */
   alpha: number;
   counts: StatusCounts;
@@ -94,6 +97,7 @@ export interface ComparisonJsonParts {
   commit: string | undefined;
   baseline: { sha: string; url?: string | undefined; notice?: string | undefined; records: number } | undefined;
   runs: number;
+  unjudged: readonly UnjudgedLeg[];
   alpha: number;
   counts: StatusCounts;
   gate: GateResult | undefined;
@@ -116,6 +120,7 @@ export function comparisonJson(parts: ComparisonJsonParts): ComparisonJson {
         ? null
         : { sha: baseline.sha, url: baseline.url ?? null, notice: baseline.notice ?? null, records: baseline.records },
     runs: parts.runs,
+    unjudged: parts.unjudged.map(({ name, reason }) => ({ name, reason })),
     alpha: parts.alpha,
     counts: parts.counts,
     gate:

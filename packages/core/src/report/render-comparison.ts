@@ -6,6 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import type { GateResult } from '../gate/gate-result.ts';
+import type { UnjudgedLeg } from '../gate/unjudged-legs.ts';
 import type { Rule } from '../gate/rule.ts';
 import type { RunRecord } from '../record/run-record.ts';
 import { comparisonJson, type ComparisonJson } from './comparison-json.ts';
@@ -64,6 +65,8 @@ export interface ComparisonInput {
   rankBy?: string | undefined;
   /** Significance level of the verdicts; default 0.05. */
   alpha?: number | undefined;
+  /** Legs of the workflow run whose runs are not here (failed before writing a record, or unusable). */
+  unjudged?: readonly UnjudgedLeg[] | undefined;
   /** The comment key: one sticky comment per PR and key. */
   key: string;
   /** Significant digits shown; default 4. */
@@ -181,6 +184,7 @@ export function renderComparison(input: ComparisonInput): ComparisonReport {
       workflowRun: input.links?.workflowRun,
       repository,
       serverUrl,
+      unjudged: input.unjudged ?? [],
     }),
     metrics,
     charts: input.charts === false ? undefined : chartsSection(visible, groups, baselineLabel, precision),
@@ -209,6 +213,7 @@ export function renderComparison(input: ComparisonInput): ComparisonReport {
             records: baselineRecords.length,
           },
     runs: runs.length,
+    unjudged: input.unjudged ?? [],
     alpha,
     counts,
     gate: input.gate,

@@ -4,6 +4,7 @@
  */
 
 import type { GateResult, RuleResult } from '../gate/gate-result.ts';
+import type { UnjudgedLeg } from '../gate/unjudged-legs.ts';
 import type { MetricHistory, RunRecord } from '../record/run-record.ts';
 import type { ReportCharts, ReportTable } from './fit-report.ts';
 import type { NoiseVerdict } from '../statistics/noise-verdict.ts';
@@ -39,6 +40,7 @@ export interface HeadSection {
   workflowRun: string | undefined;
   repository: string | undefined;
   serverUrl: string | undefined;
+  unjudged: readonly UnjudgedLeg[];
 }
 
 const VERDICT_TEXT: Record<ComparisonVerdict, string> = {
@@ -97,6 +99,15 @@ export function renderHead(section: HeadSection): string {
   const notice = section.baseline?.notice;
   if (notice !== undefined && notice !== '') {
     blocks.push(`> ℹ️ ${escapeInline(truncateText(notice, MAX_NOTICE_LENGTH))}`);
+  }
+  if (section.unjudged.length > 0) {
+    const legs = section.unjudged.slice(0, MAX_LISTED_RULES).map((leg) => `${leg.name} ${leg.reason}`);
+    if (section.unjudged.length > MAX_LISTED_RULES) legs.push(`${section.unjudged.length - MAX_LISTED_RULES} more`);
+    const count = section.unjudged.length;
+    blocks.push(
+      `> ⚠️ ${count} ${plural(count, 'leg')} of this workflow run ${count === 1 ? 'is' : 'are'} not compared: ` +
+        escapeInline(truncateText(legs.join('; '), MAX_NOTICE_LENGTH)),
+    );
   }
   const failing = gate?.results.filter(isFailing) ?? [];
   if (failing.length > 0) {
