@@ -2,18 +2,28 @@
  * `npm run demo`: the example ML pipeline end to end on embedded local services (a GitHub API
  * stand-in, the Actions artifact service and Azurite), running the committed action bundles as
  * child processes under Node 24 exactly as a workflow would:
- *   1. a push to main: train, gate, package churn-model v0.1.0 (tagged);
- *   2. a pull request that changes a param: train, gate, compare (the sticky comment).
+ *   1. a push to main: three seeds train, a report job gates them together, and a package job
+ *      packages the seed-1 model as churn-model v0.1.0 (tagged) with that verdict;
+ *   2. a pull request that changes a param: three seeds train, and the report job compares them
+ *      with main's (the sticky comment) and gates them (the check run).
  * Everything worth reading lands in demo-output/.
  */
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pullRequestEvent, pushEvent, startJob, startLocalGitHub, type ActionRun, type Job } from '@ml-actions/testkit';
+import {
+  pullRequestEvent,
+  pushEvent,
+  startLocalGitHub,
+  startWorkflow,
+  type ActionRun,
+  type Job,
+  type Workflow,
+} from '@ml-actions/testkit';
 
 const root = join(import.meta.dirname, '..');
 const output = join(root, 'demo-output');
-const rules = 'accuracy >= 0.8\nauc >= 0.85\nloss <= baseline * 1.05\nf1 >= baseline - 0.02';
+const SEEDS = [1, 2, 3];
 const started = Date.now();
 
 function log(message: string): void {
@@ -32,6 +42,20 @@ async function step(job: Job, label: string, action: string, inputs: Record<stri
     throw new Error(`${label} failed`);
   }
   return run;
+}
+
+/** The training matrix: one leg a seed, as `strategy.matrix.seed` makes them. */
+async function trainSeeds(run: Workflow, label: string, keepModel?: string): Promise<void> {
+  for (const seed of SEEDS) {
+    const leg = await run.job('train', { seed });
+    const train = await step(leg, `${label}-train-seed-${seed}`, 'train', trainInputs(seed));
+    log(`  seed ${seed}: ${train.outputs['metrics']}`);
+    // The seed-1 leg keeps its model for the package job (actions/upload-artifact in a workflow).
+    if (keepModel !== undefined && seed === 1) {
+      await cp(join(workspace, 'examples', 'out', 'model'), keepModel, { recursive: true });
+    }
+    await leg.finish();
+  }
 }
 
 function trainInputs(seed: number): Record<string, string> {
@@ -58,23 +82,32 @@ try {
   const repo = `${github.repository.owner}/${github.repository.repo}`;
   const initial = github.api.state.addCommit(repo, { branch: 'main', message: 'Add the churn model' }).sha;
 
-  log(`push to main (${initial.slice(0, 7)}): train, gate, package`);
-  const onMain = await startJob(github, {
+  log(`push to main (${initial.slice(0, 7)}): train ${SEEDS.length} seeds, gate them together, package`);
+  const onMain = startWorkflow(github, {
     event: pushEvent(github.repository, { sha: initial, before: '0'.repeat(40) }),
     headSha: initial,
     headBranch: 'main',
     workspace,
   });
-  const mainTrain = await step(onMain, 'main-train', 'train', trainInputs(1));
-  log(`  metrics: ${mainTrain.outputs['metrics']}`);
-  await step(onMain, 'main-gate', 'gate', { rules });
-  const packaged = await step(onMain, 'main-package', 'package', {
+  // The package job ships seed 1's model: kept aside as the train leg would upload it.
+  const model = await mkdtemp(join(tmpdir(), 'ml-actions-demo-model-'));
+  await trainSeeds(onMain, 'main', model);
+  const mainReport = await onMain.job('report');
+  await step(mainReport, 'main-gate', 'gate', { 'rules-file': 'examples/gate.rules' });
+  await mainReport.finish();
+  const packaging = await onMain.job('package');
+  await rm(join(workspace, 'examples', 'out'), { recursive: true, force: true });
+  await cp(model, join(workspace, 'examples', 'out', 'model'), { recursive: true });
+  const packaged = await step(packaging, 'main-package', 'package', {
     name: 'churn-model',
     path: 'examples/out/model/',
     tag: 'true',
+    replicate: '1',
   });
   log(`  packaged ${packaged.outputs['artifact-name']} (digest ${packaged.outputs['digest']?.slice(0, 12)}…)`);
+  await packaging.finish();
   await onMain.finish();
+  await rm(model, { recursive: true, force: true });
 
   // Download the package as a user would, with the real artifact client through the REST API.
   // @actions/github reads GITHUB_API_URL when first imported, so the client is imported after setting it.
@@ -102,16 +135,19 @@ try {
     head: { ref: 'tune-lr', sha: head },
     base: { ref: 'main' },
   });
-  const onPull = await startJob(github, {
+  const onPull = startWorkflow(github, {
     event: pullRequestEvent(github.repository, { number: 1, headSha: head, baseSha: initial, headRef: 'tune-lr' }),
     headSha: head,
     headBranch: 'tune-lr',
     workspace,
   });
-  await step(onPull, 'pr-train', 'train', trainInputs(1));
-  const gate = await step(onPull, 'pr-gate', 'gate', { rules });
-  const compare = await step(onPull, 'pr-compare', 'compare', { rules });
+  await trainSeeds(onPull, 'pr');
+  const pullReport = await onPull.job('report');
+  // compare first, as in the example workflow: a failing gate never skips the comment.
+  const compare = await step(pullReport, 'pr-compare', 'compare', { 'rules-file': 'examples/gate.rules' });
   await cp(compare.outputs['report-json'] ?? '', join(output, 'comparison.json'));
+  const gate = await step(pullReport, 'pr-gate', 'gate', { 'rules-file': 'examples/gate.rules' });
+  await pullReport.finish(gate.exitCode === 0 ? 'success' : 'failure');
   await onPull.finish();
 
   const comment = github.api.state.comments(repo, 1).find((c) => c.body.includes('<!-- ml-actions:compare:'));

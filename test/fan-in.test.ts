@@ -169,11 +169,26 @@ describe('a matrix of seeds judged together in one report job', () => {
     const packaging = await run.job('package');
     await mkdir(join(workspace, 'model'), { recursive: true });
     await writeFile(join(workspace, 'model', 'weights.bin'), 'weights');
-    const packaged = await packaging.step('package', { name: 'churn-model', path: 'model/', tag: 'false' });
+    const absent = await packaging.step('package', {
+      name: 'churn-model',
+      path: 'model/',
+      tag: 'false',
+      replicate: '9',
+    });
+    expect(absent.exitCode).toBe(1);
+    expect(absent.log).toContain('no run record of replicate "9" (inputs "experiment", "replicate") among the 3 found');
+    // The model shipped is seed 1's: so is the record embedded.
+    const packaged = await packaging.step('package', {
+      name: 'churn-model',
+      path: 'model/',
+      tag: 'false',
+      replicate: '1',
+    });
     expect(packaged.exitCode, packaged.log).toBe(0);
     const manifest = JSON.parse(await readFile(packaged.outputs['manifest'] ?? '', 'utf8')) as {
       gate: { passed: boolean; rules: { rule: string; experiment: string; verdict: string }[] } | null;
       provenance: { experiment: string; job: string } | null;
+      metrics: Record<string, number>;
     };
     await packaging.finish();
     await run.finish();
@@ -182,6 +197,7 @@ describe('a matrix of seeds judged together in one report job', () => {
       rules: [expect.objectContaining({ rule: 'accuracy >= 0.85', experiment: 'train', verdict: 'pass' })],
     });
     expect(manifest.provenance).toMatchObject({ experiment: 'train', job: 'train' });
+    expect(manifest.metrics['accuracy']).toBe(MAIN[0]);
   });
 
   it('a re-run of the report job updates the one comment and the one check', async () => {

@@ -3523,11 +3523,28 @@ async function looksIncompressible(file) {
 async function findEmbeddedRecord(step) {
   const { settings, context, log } = step;
   const gathered = await gatherRuns({ run: settings.run, context, github: () => step.github(), log, optional: true });
-  const latest = gathered.runs.reduce(
+  const chosen = gathered.runs.filter(
+    (record) => (settings.experiment === void 0 || record.experiment === settings.experiment) && (settings.replicate === void 0 || record.replicate?.value === settings.replicate)
+  );
+  if (chosen.length === 0 && gathered.runs.length > 0) {
+    const names = [...new Set(gathered.runs.map((record) => replicateName(record)))].sort();
+    throw new UserError(
+      `no run record of ${[
+        settings.experiment === void 0 ? "" : `experiment ${JSON.stringify(settings.experiment)}`,
+        settings.replicate === void 0 ? "" : `replicate ${JSON.stringify(settings.replicate)}`
+      ].filter((part) => part !== "").join(
+        " and "
+      )} (inputs "experiment", "replicate") among the ${gathered.runs.length} found: ${names.slice(0, 10).join(", ")}`
+    );
+  }
+  const latest = chosen.reduce(
     (best, record) => best === void 0 || Date.parse(record.outcome.finishedAt) >= Date.parse(best.outcome.finishedAt) ? record : best,
     void 0
   );
-  return { record: latest, found: gathered.runs.length, source: gathered.source };
+  return { record: latest, found: chosen.length, source: gathered.source };
+}
+function replicateName(record) {
+  return record.replicate === void 0 ? record.experiment : `${record.experiment} (${record.replicate.key} ${record.replicate.value})`;
 }
 
 // actions/package/src/package-summary.ts
@@ -3581,6 +3598,8 @@ function readPackageSettings(inputs) {
     version: inputs.required("version"),
     bump: inputs.choice("bump", BUMPS),
     run: inputs.list("run"),
+    experiment: inputs.optional("experiment"),
+    replicate: inputs.optional("replicate"),
     tag: inputs.boolean("tag"),
     release: inputs.boolean("release"),
     includeHiddenFiles: inputs.boolean("include-hidden-files"),

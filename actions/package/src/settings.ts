@@ -11,6 +11,9 @@ export interface PackageSettings {
   bump: (typeof BUMPS)[number];
   /** Run record paths or globs; empty for the records train wrote in this job. */
   run: string[];
+  /** Of several records, the experiment and replicate value to embed. */
+  experiment: string | undefined;
+  replicate: string | undefined;
   tag: boolean;
   release: boolean;
   includeHiddenFiles: boolean;
@@ -29,6 +32,8 @@ export function readPackageSettings(inputs: ActionInputs): PackageSettings {
     version: inputs.required('version'),
     bump: inputs.choice('bump', BUMPS),
     run: inputs.list('run'),
+    experiment: inputs.optional('experiment'),
+    replicate: inputs.optional('replicate'),
     tag: inputs.boolean('tag'),
     release: inputs.boolean('release'),
     includeHiddenFiles: inputs.boolean('include-hidden-files'),
