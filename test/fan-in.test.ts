@@ -10,7 +10,9 @@ import {
   type ActionRun,
   type JobOptions,
   type LocalGitHub,
+  writeTestZip,
 } from '@ml-actions/testkit';
+import { plantArtifact } from './reliability/support/planted-artifact.ts';
 
 // A matrix of three seeds and a report job that `needs:` it, on main and on pull requests: one
 // comment and one check per workflow run, with the seeds judged together against main's.
@@ -155,6 +157,44 @@ describe('a matrix of seeds judged together in one report job', () => {
     expect(row?.n).toBe(2);
     expect(unjudged).toEqual([{ name: 'job "train (3)"', reason: 'ended failure before writing a run record' }]);
     expect(comments(number)[0]?.body).toContain('train (3)');
+  });
+
+  it('a leg whose record is of a newer schema version is named and fails the gate; the others are still compared', async () => {
+    const number = nextPull++;
+    const headSha = github.api.state.addCommit(repo, { parents: [mainSha], message: `pr ${number}` }).sha;
+    github.api.state.addPull(repo, { number, head: { ref: `pr-${number}`, sha: headSha }, base: { ref: 'main' } });
+    const run = await workflowRun(
+      {
+        event: pullRequestEvent(github.repository, { number, headSha, baseSha: mainSha, headRef: `pr-${number}` }),
+        headSha,
+        headBranch: `pr-${number}`,
+      },
+      [0.9, 0.91],
+    );
+    // The third leg's record, as a newer ml-actions would write it.
+    const leg = await run.job('train', { seed: 3 });
+    await writeFile(join(workspace, 'metrics.json'), JSON.stringify({ accuracy: 0.92 }));
+    const train = await leg.step('train', { metrics: 'metrics.json', matrix: '{"seed":3}', upload: 'false' });
+    const record = JSON.parse(await readFile(train.outputs['record'] ?? '', 'utf8')) as Record<string, unknown>;
+    await plantArtifact(github, {
+      runId: run.runId,
+      name: 'ml-run-train-seed-3',
+      zip: writeTestZip({ 'run-record-train-seed-3.json': JSON.stringify({ ...record, version: 2 }) }),
+    });
+    await leg.finish();
+    const report = await run.job('report');
+    const compare = await report.step('compare', { rules: RULES });
+    const gate = await report.step('gate', { rules: RULES });
+    const json = JSON.parse(await readFile(compare.outputs['report-json'] ?? '', 'utf8')) as ReportJson;
+    await report.finish();
+    await run.finish();
+    expect(compare.exitCode, compare.log).toBe(0);
+    expect(gate.exitCode).toBe(1);
+    expect(gate.log).toContain('artifact "ml-run-train-seed-3" is unusable');
+    expect(gate.log).toContain('written by a newer ml-actions (record version 2)');
+    expect(reportRow(json, 'accuracy').row?.n).toBe(2);
+    expect(json.unjudged.map((leg) => leg.name)).toEqual(['artifact "ml-run-train-seed-3"']);
+    expect(gate.summary).toContain('Training legs');
   });
 
   it("package, in a job of its own after the report job, embeds the report gate's verdict and a record of the matrix", async () => {
