@@ -1,6 +1,7 @@
 export * from './errors.ts';
 export * from './files/index.ts';
 export * from './gate/index.ts';
+export * from './history/index.ts';
 export * from './metrics/index.ts';
 export * from './model-package/index.ts';
 export * from './params/index.ts';
