@@ -16,3 +16,4 @@ export * from './local-github.ts';
 export * from './job.ts';
 export * from './peers/peers-environment.ts';
 export * from './zip-writer.ts';
+export * from './history-entries.ts';

@@ -1,1 +1,3 @@
 export * from './history-entry.ts';
+export * from './trend-page.ts';
+export * from './trend-points.ts';
