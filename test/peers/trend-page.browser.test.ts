@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderTrendPage, type ExperimentHistory } from '@ml-actions/core';
+import { MAX_TREND_POINTS, renderTrendPage, type ExperimentHistory } from '@ml-actions/core';
 import { commitOf, generateHistory } from '@ml-actions/testkit';
 
 // The trend page in a real browser (Debian's Chromium, driven by playwright-core), opened from
@@ -135,11 +135,50 @@ describe('the trend page in Chromium, from file://', () => {
     expect(table).toEqual([10, 10]);
   });
 
+  it('resolves the links of the table inside the repository to full addresses', async () => {
+    const row = await page.$eval('table.latest tr.run', (tr: PageNode) =>
+      Array.from(tr.querySelectorAll('a'), (a) => a.getAttribute('href')),
+    );
+    const newest = history[0]!.entries[ENTRIES - 1]!;
+    expect(row).toEqual([newest.commitUrl, newest.runUrl]);
+  });
+
   it('writes a screenshot', async () => {
     const path = process.env['TREND_PAGE_SCREENSHOT'] ?? join(folder, 'trend-page.png');
     await mkdir(dirname(path), { recursive: true });
     await page.screenshot({ path, fullPage: true });
     const bytes = await readFile(path);
     expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  });
+});
+
+describe('the trend page of a long history, in Chromium', () => {
+  it('draws 10,000 runs as at most MAX_TREND_POINTS points per chart, the newest one included', async () => {
+    const entries = generateHistory({ experiment: 'long', entries: 10_000, metrics: METRICS, threshold: THRESHOLD });
+    const long = await mkdtemp(join(tmpdir(), 'trend-page-long-'));
+    try {
+      for (const file of renderTrendPage([{ experiment: 'long', entries }], {
+        title: 'long',
+        repositoryUrl: REPOSITORY,
+      })) {
+        await writeFile(join(long, file.path), file.content);
+      }
+      const tab = await browser.newPage();
+      await tab.goto(pathToFileURL(join(long, 'index.html')).href);
+      await tab.waitForSelector('figure.chart');
+      const charts = await tab.$$eval('figure.chart', (figures: PageNode[]) =>
+        figures.map((figure) => Array.from(figure.querySelectorAll('a.point'), (point) => point.getAttribute('href'))),
+      );
+      await tab.close();
+      expect(charts).toHaveLength(METRICS.length);
+      for (const hrefs of charts) {
+        expect(hrefs.length).toBeGreaterThan(MAX_TREND_POINTS / 2);
+        expect(hrefs.length).toBeLessThanOrEqual(MAX_TREND_POINTS);
+        expect(hrefs[0]).toBe(entries[0]!.commitUrl);
+        expect(hrefs.at(-1)).toBe(entries.at(-1)!.commitUrl);
+      }
+    } finally {
+      await rm(long, { recursive: true, force: true });
+    }
   });
 });

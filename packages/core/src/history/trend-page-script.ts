@@ -45,6 +45,12 @@ export const TREND_PAGE_SCRIPT = `
     if (typeof url !== 'string' || !/^https?:\\/\\//i.test(url)) return document.createTextNode(text);
     return el('a', { href: url }, text);
   }
+  // A link inside the repository is written as its path (data.js stays short); null is no link.
+  function address(link) {
+    if (typeof link !== 'string') return null;
+    var url = link.charAt(0) === '/' && data.repositoryUrl !== null ? data.repositoryUrl + link : link;
+    return /^https?:\\/\\//i.test(url) ? url : null;
+  }
   function num(value) {
     if (value === null || value === undefined) return '';
     var abs = Math.abs(value);
@@ -109,7 +115,8 @@ export const TREND_PAGE_SCRIPT = `
       var run = experiment.runs[p[1]], px = x(p[0]);
       svg.appendChild(el('line', { 'class': 'whisker', x1: px, x2: px, y1: y(p[4]), y2: y(p[5]) }, undefined, true));
       var attributes = { 'class': run[6] === 0 ? 'point failed' : 'point', 'data-commit': run[0] };
-      if (typeof run[4] === 'string' && /^https?:\\/\\//i.test(run[4])) attributes.href = run[4];
+      var href = address(run[4]);
+      if (href !== null) attributes.href = href;
       var a = el('a', attributes, undefined, true);
       a.appendChild(el('circle', { cx: px, cy: y(p[2]), r: 3 }, undefined, true));
       var tip = run[0].slice(0, 7) + ' ' + run[1] + '\\n' + chart.label + ' ' + num(p[2]) +
@@ -133,13 +140,13 @@ export const TREND_PAGE_SCRIPT = `
     table.appendChild(head);
     experiment.latest.forEach(function (row) {
       var run = experiment.runs[row[0]], tr = el('tr', { 'class': 'run' });
-      var commit = el('td'); commit.appendChild(link(run[4], run[0].slice(0, 7))); tr.appendChild(commit);
+      var commit = el('td'); commit.appendChild(link(address(run[4]), run[0].slice(0, 7))); tr.appendChild(commit);
       tr.appendChild(el('td', {}, run[1]));
       tr.appendChild(el('td', {}, verdict(run[6])));
       row[1].forEach(function (value) { tr.appendChild(el('td', { 'class': 'number' }, num(value))); });
       tr.appendChild(el('td', {}, run[3] === null ? '' : run[3]));
       var links = el('td');
-      links.appendChild(link(run[5], 'run'));
+      links.appendChild(link(address(run[5]), 'run'));
       if (run[2] !== null) {
         links.appendChild(document.createTextNode(' '));
         links.appendChild(link(data.repositoryUrl === null ? null : data.repositoryUrl + '/pull/' + run[2], '#' + run[2]));

@@ -53,7 +53,8 @@ export const MAX_TREND_CHARTS = 60;
 
 /**
  * A run that a chart or the table shows: commit, date, pull request, package version, commit
- * link, run link, gate verdict (1 passed, 0 failed, null none). Links are http(s) or null.
+ * link, run link, gate verdict (1 passed, 0 failed, null none). A link is an http(s) address, a
+ * path (starting with `/`) inside `repositoryUrl`, or null.
  */
 type TrendRun = [string, string, number | null, string | null, string | null, string | null, 0 | 1 | null];
 /** A drawn point: position among the experiment's runs, index into `runs`, mean, std, min, max, n. */
@@ -89,21 +90,26 @@ export function renderTrendPage(history: ExperimentHistory[], options: TrendPage
 
 /** What data.js holds, before it is written. */
 export function trendData(history: ExperimentHistory[], options: TrendPageOptions): TrendData {
+  const repositoryUrl = safeUrl(options.repositoryUrl.replace(/\/+$/, '')) ?? null;
   return {
     version: 1,
     maxPoints: MAX_TREND_POINTS,
-    repositoryUrl: safeUrl(options.repositoryUrl.replace(/\/+$/, '')) ?? null,
-    experiments: history.map(({ experiment, entries }) => experimentData(experiment, entries)),
+    repositoryUrl,
+    experiments: history.map(({ experiment, entries }) => experimentData(experiment, entries, repositoryUrl)),
   };
 }
 
-function experimentData(experiment: string, entries: HistoryEntry[]): TrendData['experiments'][number] {
+function experimentData(
+  experiment: string,
+  entries: HistoryEntry[],
+  repositoryUrl: string | null,
+): TrendData['experiments'][number] {
   const runs: TrendRun[] = [];
   const runIndex = new Map<number, number>();
   const runOf = (position: number): number => {
     let index = runIndex.get(position);
     if (index === undefined) {
-      index = runs.push(trendRun(entries[position]!)) - 1;
+      index = runs.push(trendRun(entries[position]!, repositoryUrl)) - 1;
       runIndex.set(position, index);
     }
     return index;
@@ -182,15 +188,21 @@ function latestGate(entries: HistoryEntry[]): HistoryEntry['gate'] {
   return null;
 }
 
-function trendRun(entry: HistoryEntry): TrendRun {
+function trendRun(entry: HistoryEntry, repositoryUrl: string | null): TrendRun {
+  // Links into the repository lose its address, which data.js holds once.
+  const link = (url: string): string | null => {
+    const safe = safeUrl(url);
+    if (safe === undefined) return null;
+    return repositoryUrl !== null && safe.startsWith(`${repositoryUrl}/`) ? safe.slice(repositoryUrl.length) : safe;
+  };
   const pullRequest = Number.isSafeInteger(entry.pullRequest) && entry.pullRequest! > 0 ? entry.pullRequest : null;
   return [
     showHiddenCharacters(String(entry.commit)),
     shownDate(entry.date),
     pullRequest,
     typeof entry.packageVersion === 'string' ? showHiddenCharacters(entry.packageVersion) : null,
-    safeUrl(entry.commitUrl) ?? null,
-    safeUrl(entry.runUrl) ?? null,
+    link(entry.commitUrl),
+    link(entry.runUrl),
     entry.gate === null || entry.gate === undefined ? null : entry.gate.passed ? 1 : 0,
   ];
 }
