@@ -122,7 +122,7 @@ describe('renderTrendPage', () => {
         .reverse()
         .map((entry) => entry.commit),
     );
-    expect(experiment.latest[7]![1]).toEqual([Number(entries[4]!.metrics['accuracy']!.mean.toPrecision(7)), null]);
+    expect(experiment.latest[7]![1]).toEqual([Number(entries[4].metrics['accuracy']!.mean.toPrecision(7)), null]);
   });
 
   it('draws at most MAX_TREND_POINTS of 10,000 runs, with the first, the last, the lowest and the highest', () => {
