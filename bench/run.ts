@@ -18,6 +18,7 @@ const BENCHMARKS: Record<string, () => Promise<FigureRow[]>> = {
   'package-model': async () => (await import('./package-model.ts')).packageModel(),
   'library-cost': async () => (await import('./library-cost.ts')).libraryCost(),
   'fan-in': async () => (await import('./fan-in.ts')).fanIn(),
+  history: async () => (await import('./history.ts')).historyBranch(),
 };
 
 const COLUMNS: (keyof FigureRow)[] = ['figure', 'value', 'reference', 'ratio', 'target', 'verdict'];

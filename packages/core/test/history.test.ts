@@ -123,7 +123,7 @@ describe('history lines', () => {
   it('round-trips an entry through one line, NaN and infinities included', () => {
     const made = entry(5, {
       metrics: { loss: { mean: NaN, std: Infinity, n: 2, min: -Infinity, max: NaN } },
-      params: { __proto__: 'odd', lr: 0.1 } as Record<string, number | string>,
+      params: JSON.parse('{"__proto__": "odd", "lr": 0.1}') as Record<string, number | string>,
     });
     const line = serializeHistoryEntry(made);
     expect(line).not.toContain('\n');
@@ -131,6 +131,7 @@ describe('history lines', () => {
     expect(back).toEqual(made);
     expect(back!.metrics['loss']!.std).toBe(Infinity);
     expect(Object.getPrototypeOf(back!.params)).toBe(Object.prototype);
+    expect(Object.keys(back!.params)).toEqual(['__proto__', 'lr']);
   });
 
   it('names the file and line of a malformed line', () => {

@@ -116,7 +116,7 @@ function createTree(state: GitHubState, request: ApiRequest) {
       path,
       mode: (optionalString(raw, 'mode') ?? '100644') as TreeEntryMode,
       ...(content === undefined ? {} : { content }),
-      ...(raw.sha === undefined ? {} : { sha: raw.sha === null ? null : String(raw.sha) }),
+      ...(raw.sha === undefined ? {} : { sha: raw.sha === null ? null : (optionalString(raw, 'sha') ?? '') }),
     });
   }
   let sha: string;
