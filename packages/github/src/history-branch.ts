@@ -30,8 +30,11 @@ export interface HistoryAppendOptions extends HistoryBranch {
 }
 
 export interface HistoryAppendResult {
-  /** The branch head after the append (unchanged when every entry was already there). */
-  commit: string;
+  /**
+   * The branch head after the append: unchanged when every entry was already there; undefined
+   * when there was nothing to write and the branch does not exist (it is not created empty).
+   */
+  commit: string | undefined;
   /** Requests this append sent, retries included. */
   requests: number;
   /** Entries written; a re-run's entries already on the branch are not written again. */
@@ -77,7 +80,7 @@ export async function appendHistory(options: HistoryAppendOptions): Promise<Hist
 
 type AppendOutcome =
   | { kind: 'written'; commit: string; appended: number }
-  | { kind: 'unchanged'; commit: string; appended: 0 }
+  | { kind: 'unchanged'; commit: string | undefined; appended: 0 }
   | { kind: 'moved' };
 
 async function tryAppend(options: HistoryAppendOptions, counted: Counted): Promise<AppendOutcome> {
@@ -106,7 +109,7 @@ async function tryAppend(options: HistoryAppendOptions, counted: Counted): Promi
     }),
   );
   const appended = experiments.reduce((sum, e) => sum + e.appended.length, 0);
-  if (head !== undefined && appended === 0) return { kind: 'unchanged', commit: head.commit, appended: 0 };
+  if (appended === 0) return { kind: 'unchanged', commit: head?.commit, appended: 0 };
 
   const files = new Map<string, string>();
   for (const experiment of experiments) {

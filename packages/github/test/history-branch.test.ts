@@ -104,7 +104,7 @@ describe('appendHistory', () => {
       `POST /repos/${FULL_NAME}/git/refs`,
     ]);
     expect(result).toEqual({ commit: local.api.state.ref(FULL_NAME, `heads/${BRANCH}`), requests: 4, appended: 2 });
-    expect(local.api.state.commit(result.commit)!.parents).toEqual([]);
+    expect(local.api.state.commit(result.commit!)!.parents).toEqual([]);
     expect(ids(parseHistoryText(fileOnBranch('experiments/train.jsonl')!, 'f'))).toEqual([1]);
     expect(ids(parseHistoryText(fileOnBranch('experiments/probe.jsonl')!, 'f'))).toEqual([1]);
     // main is untouched.
@@ -121,7 +121,7 @@ describe('appendHistory', () => {
     await append(runEntries(3));
     expect(ids(await read('train', 20))).toEqual([1, 2, 3]);
     expect(fileOnBranch('README.md')).toBe('history\n');
-    const head = local.api.state.commit(result.commit)!;
+    const head = local.api.state.commit(result.commit!)!;
     expect(head.parents).toHaveLength(1);
   });
 
@@ -139,6 +139,7 @@ describe('appendHistory', () => {
     const head = local.api.state.ref(FULL_NAME, `heads/${BRANCH}`);
     const again = await append(runEntries(7));
     expect(again).toEqual({ commit: head, requests: 2, appended: 0 });
+    expect(await append([])).toEqual({ commit: head, requests: 1, appended: 0 });
     const attempt = await append(runEntries(7, ['train'], 2));
     expect(attempt.appended).toBe(1);
     expect((await read('train', 20)).map((e) => [e.workflowRunId, e.runAttempt])).toEqual([
@@ -176,6 +177,9 @@ describe('appendHistory', () => {
 describe('readHistory', () => {
   it('is empty without a branch or without a file', async () => {
     expect(await read('train', 20)).toEqual([]);
+    // Nothing to write does not create the branch.
+    expect(await append([])).toEqual({ commit: undefined, requests: 1, appended: 0 });
+    expect(local.api.state.ref(FULL_NAME, `heads/${BRANCH}`)).toBeUndefined();
     await append(runEntries(1));
     expect(await read('probe', 20)).toEqual([]);
   });
