@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors.ts';
 import type { GateResult } from '../src/gate/gate-result.ts';
@@ -266,5 +267,59 @@ describe('history entry schema', () => {
         expect(() => parseHistoryText(JSON.stringify(spoiled), 'f')).toThrow(UserError);
       }
     }
+  });
+});
+
+describe('history entry schema and parser agree', () => {
+  const metricNumber = fc.oneof(fc.double(), fc.constantFrom(NaN, Infinity, -Infinity));
+  const arbitraryEntry = fc.record({
+    experiment: fc.string({ minLength: 1 }),
+    workflowRunId: fc.integer({ min: 1, max: 2 ** 40 }),
+    runAttempt: fc.integer({ min: 1, max: 100 }),
+    pullRequest: fc.option(fc.integer({ min: 1, max: 1e6 })),
+    metrics: fc.dictionary(
+      fc.string(),
+      fc.record({
+        mean: metricNumber,
+        std: fc.option(metricNumber),
+        n: fc.integer({ min: 1, max: 50 }),
+        min: metricNumber,
+        max: metricNumber,
+      }),
+    ),
+    params: fc.dictionary(
+      fc.string(),
+      fc.oneof(fc.string(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)),
+    ),
+    gate: fc.option(
+      fc.record({
+        passed: fc.boolean(),
+        rules: fc.array(
+          fc.record({
+            rule: fc.string({ minLength: 1 }),
+            metric: fc.string(),
+            verdict: fc.constantFrom('pass' as const, 'fail' as const, 'skipped' as const, 'error' as const),
+            threshold: fc.option(metricNumber),
+          }),
+          { maxLength: 4 },
+        ),
+      }),
+    ),
+    packageVersion: fc.option(fc.string({ minLength: 1 })),
+  });
+
+  it('accepts every entry we can write, and reads it back unchanged', async () => {
+    const schemaPath = path.join(import.meta.dirname, '../schema/history-entry.schema.json');
+    const schema = JSON.parse(await readFile(schemaPath, 'utf8')) as object;
+    const validate = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true }).compile(schema);
+    fc.assert(
+      fc.property(arbitraryEntry, (fields) => {
+        const written = serializeHistoryEntry({ ...entry(1), ...fields });
+        expect(validate(JSON.parse(written)), JSON.stringify(validate.errors)).toBe(true);
+        const [back] = parseHistoryText(written, 'f');
+        expect(serializeHistoryEntry(back!)).toBe(written);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
