@@ -134,6 +134,34 @@ describe('appendHistory', () => {
     expect(logged.some((line) => line.includes('moved while appending'))).toBe(true);
   });
 
+  it('lands both of two concurrent first appends, one creating the branch and the other retrying on it', async () => {
+    const [first, second] = await Promise.all([append(runEntries(1)), append(runEntries(2))]);
+    expect(ids(await read('train', 20)).sort()).toEqual([1, 2]);
+    const head = local.api.state.commit(local.api.state.ref(FULL_NAME, `heads/${BRANCH}`)!)!;
+    expect([first.commit, second.commit]).toContain(head.sha);
+    // One orphan commit at the bottom, the other append on top of it.
+    expect(local.api.state.commit(head.parents[0]!)!.parents).toEqual([]);
+  });
+
+  it('gives up after five refused ref updates, saying the entries were not written', async () => {
+    await append(runEntries(1));
+    const head = local.api.state.ref(FULL_NAME, `heads/${BRANCH}`);
+    local.api.override('PATCH', '/repos/{owner}/{repo}/git/refs/{ref}', () => ({
+      status: 422,
+      body: {
+        message: 'Update is not a fast forward',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '422',
+      },
+    }));
+    const mark = local.api.requests.length;
+    await expect(append(runEntries(2))).rejects.toThrow(
+      'history branch ml-history: another writer moved it on each of 5 attempts; the entries were not written',
+    );
+    expect(local.requestsSince(mark).filter((r) => r.startsWith('PATCH'))).toHaveLength(5);
+    expect(local.api.state.ref(FULL_NAME, `heads/${BRANCH}`)).toBe(head);
+  });
+
   it('does not append a re-run twice, and writes nothing for it', async () => {
     await append(runEntries(7));
     const head = local.api.state.ref(FULL_NAME, `heads/${BRANCH}`);
