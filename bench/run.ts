@@ -19,6 +19,7 @@ const BENCHMARKS: Record<string, () => Promise<FigureRow[]>> = {
   'library-cost': async () => (await import('./library-cost.ts')).libraryCost(),
   'fan-in': async () => (await import('./fan-in.ts')).fanIn(),
   'trend-page': async () => (await import('./trend-page.ts')).trendPage(),
+  history: async () => (await import('./history.ts')).historyBranch(),
 };
 
 const COLUMNS: (keyof FigureRow)[] = ['figure', 'value', 'reference', 'ratio', 'target', 'verdict'];

@@ -849,6 +849,20 @@ function compareNames(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// packages/core/src/text/safe-record.ts
+function setOwnEntry(record, key, value) {
+  if (key === "__proto__") {
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    record[key] = value;
+  }
+}
+function recordFromMap(map) {
+  const record = {};
+  for (const [key, value] of map) setOwnEntry(record, key, value);
+  return record;
+}
+
 // packages/core/src/metrics/metrics-folder.ts
 import path5 from "node:path";
 
@@ -874,20 +888,6 @@ function wallTimeFromDateText(text) {
   if (!/^\d{4}-\d{2}-\d{2}/.test(trimmed)) return void 0;
   const milliseconds = Date.parse(trimmed);
   return Number.isNaN(milliseconds) ? void 0 : milliseconds / 1e3;
-}
-
-// packages/core/src/text/safe-record.ts
-function setOwnEntry(record, key, value) {
-  if (key === "__proto__") {
-    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
-  } else {
-    record[key] = value;
-  }
-}
-function recordFromMap(map) {
-  const record = {};
-  for (const [key, value] of map) setOwnEntry(record, key, value);
-  return record;
 }
 
 // packages/core/src/metrics/metric-series.ts

@@ -24,3 +24,4 @@ export * from './record-artifacts.ts';
 export * from './runner.ts';
 export * from './step-log.ts';
 export * from './workflow-records.ts';
+export * from './history-branch.ts';

@@ -707,3 +707,95 @@ describe('normal traffic', () => {
     expect(api.violations).toEqual([]);
   });
 });
+
+describe('git data and contents', () => {
+  it('stores trees and commits, reads files back as JSON and raw, and moves a ref only forward', async () => {
+    const root = api.state.addCommit('acme/churn', { branch: 'main' });
+    const tree = await bot.request('POST /repos/{owner}/{repo}/git/trees', {
+      ...REPO,
+      base_tree: root.treeSha,
+      tree: [
+        { path: 'experiments/a.jsonl', mode: '100644', type: 'blob', content: 'one\n' },
+        { path: 'README.md', mode: '100644', type: 'blob', content: 'hello é\n' },
+      ],
+    });
+    // Git's own object names: `git hash-object` of the same bytes.
+    const blobSha = createHash('sha1').update('blob 4\0one\n').digest('hex');
+    const listed = await bot.request('GET /repos/{owner}/{repo}/git/trees/{tree_sha}', {
+      ...REPO,
+      tree_sha: tree.data.sha,
+      recursive: '1',
+    });
+    expect(listed.data.tree.map((e) => [e.path, e.type])).toEqual([
+      ['README.md', 'blob'],
+      ['experiments', 'tree'],
+      ['experiments/a.jsonl', 'blob'],
+    ]);
+    expect(listed.data.tree[2]?.sha).toBe(blobSha);
+    const commit = await bot.request('POST /repos/{owner}/{repo}/git/commits', {
+      ...REPO,
+      message: 'add files',
+      tree: tree.data.sha,
+      parents: [root.sha],
+    });
+    expect(
+      (
+        await bot.request('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+          ...REPO,
+          commit_sha: commit.data.sha,
+        })
+      ).data.tree.sha,
+    ).toBe(tree.data.sha);
+    await bot.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+      ...REPO,
+      ref: 'heads/main',
+      sha: commit.data.sha,
+    });
+
+    const asJson = await bot.request('GET /repos/{owner}/{repo}/contents/{path}', {
+      ...REPO,
+      path: 'README.md',
+      ref: 'main',
+    });
+    const file = asJson.data as { content: string; encoding: string };
+    expect(Buffer.from(file.content, 'base64').toString('utf8')).toBe('hello é\n');
+    const raw = await bot.request('GET /repos/{owner}/{repo}/contents/{path}', {
+      ...REPO,
+      path: 'experiments/a.jsonl',
+      ref: commit.data.sha,
+      headers: { accept: 'application/vnd.github.raw+json' },
+    });
+    expect(raw.data).toBe('one\n');
+    expect(
+      (await failure(bot.request('GET /repos/{owner}/{repo}/contents/{path}', { ...REPO, path: 'missing.txt' })))
+        .status,
+    ).toBe(404);
+    // At the root commit the file did not exist yet.
+    expect(
+      (
+        await failure(
+          bot.request('GET /repos/{owner}/{repo}/contents/{path}', { ...REPO, path: 'README.md', ref: root.sha }),
+        )
+      ).status,
+    ).toBe(404);
+
+    // Back to the root is not a fast forward; with force it is done.
+    const backwards = await failure(
+      bot.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { ...REPO, ref: 'heads/main', sha: root.sha }),
+    );
+    expect(backwards).toMatchObject({ status: 422, message: 'Update is not a fast forward' });
+    expect(api.state.ref('acme/churn', 'heads/main')).toBe(commit.data.sha);
+    await bot.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+      ...REPO,
+      ref: 'heads/main',
+      sha: root.sha,
+      force: true,
+    });
+    expect(api.state.ref('acme/churn', 'heads/main')).toBe(root.sha);
+    expect(
+      await failure(
+        bot.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { ...REPO, ref: 'heads/none', sha: root.sha }),
+      ),
+    ).toMatchObject({ status: 422, message: 'Reference does not exist' });
+  });
+});

@@ -27,6 +27,8 @@ export interface ApiResponse {
   status: number;
   /** A JSON body; omit for 204 and redirects. */
   body?: unknown;
+  /** Bytes sent as they are instead of a JSON body (a file read with a raw media type), with their content type. */
+  raw?: { bytes: Buffer; contentType: string };
   headers?: Record<string, string>;
 }
 

@@ -4,8 +4,8 @@
  */
 import type { RouteHandler } from './http-exchange.ts';
 
-/** Parameters whose values may contain slashes (git refs, `base...head`, tag names). */
-const SLASHED_PARAMS = new Set(['ref', 'basehead', 'tag']);
+/** Parameters whose values may contain slashes (git refs, `base...head`, tag names, file paths). */
+const SLASHED_PARAMS = new Set(['ref', 'basehead', 'tag', 'path']);
 
 export interface Route {
   method: string;

@@ -251,7 +251,8 @@ export class GitHubApi {
       response = error.response;
     }
 
-    if (validator !== undefined) {
+    // Raw bytes have no JSON schema to be checked against: GitHub documents raw media types without one.
+    if (validator !== undefined && response.raw === undefined) {
       const checked = validator.checkResponse(method, template, { status: response.status, body: response.body });
       if (checked.problems.length > 0) {
         const message = `${RESPONSE_MISMATCH} (${checked.operationId ?? template}, status ${response.status}): ${checked.problems.join('; ')}`;
@@ -284,7 +285,12 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 let requestCounter = 0;
 
 function send(res: ServerResponse, method: string, response: ApiResponse, truncate: boolean): void {
-  const payload = response.body === undefined ? undefined : Buffer.from(JSON.stringify(response.body));
+  const payload =
+    response.raw !== undefined
+      ? response.raw.bytes
+      : response.body === undefined
+        ? undefined
+        : Buffer.from(JSON.stringify(response.body));
   const headers: Record<string, string> = {
     'x-github-request-id': `TESTKIT:${(++requestCounter).toString(16).toUpperCase()}`,
     'x-github-media-type': 'github.v3; format=json',
@@ -293,7 +299,9 @@ function send(res: ServerResponse, method: string, response: ApiResponse, trunca
     'x-ratelimit-used': '1',
     'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
     'x-ratelimit-resource': 'core',
-    ...(payload === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
+    ...(payload === undefined
+      ? {}
+      : { 'content-type': response.raw?.contentType ?? 'application/json; charset=utf-8' }),
     ...response.headers,
     'content-length': String(payload?.length ?? 0),
   };

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { ArtifactRegistry, StoredArtifact } from '../artifact-registry.ts';
 import { compareCommits } from './commit-graph.ts';
+import { GitObjects } from './git-objects.ts';
 import type { Comparison, GraphCommit } from './commit-graph.ts';
 
 export interface UserRecord {
@@ -232,6 +233,10 @@ export interface CommitSeed {
   date?: string;
   /** Moves `refs/heads/<branch>` to the new commit. */
   branch?: string;
+  /** The commit's tree, stored in `objects`; default the empty tree. */
+  tree?: string;
+  /** Default: the author. */
+  committer?: { name: string; email: string; date: string };
 }
 
 export interface PullSeed {
@@ -300,6 +305,8 @@ function key(fullName: string): string {
 
 export class GitHubState {
   readonly registry: ArtifactRegistry;
+  /** Blobs and trees: what commits written through the Git Data API hold. */
+  readonly objects = new GitObjects();
   private readonly users = new Map<string, UserRecord>();
   private readonly repos = new Map<string, RepoRecord>();
   private readonly commits = new Map<string, CommitRecord>();
@@ -405,12 +412,12 @@ export class GitHubState {
     };
     const commit: CommitRecord = {
       sha,
-      treeSha: createHash('sha1').update(`tree ${sha}`).digest('hex'),
+      treeSha: seed.tree ?? this.objects.emptyTree,
       parents,
       order,
       message,
       author: person,
-      committer: person,
+      committer: seed.committer ?? person,
       authorLogin: login,
     };
     if (login !== undefined) this.user(login);

@@ -4,6 +4,7 @@ import type { GitHubState } from '../state.ts';
 import { registerArtifactRoutes } from './artifacts.ts';
 import { registerCheckRunRoutes } from './check-runs.ts';
 import { registerCommitRoutes } from './commits.ts';
+import { registerGitDataRoutes } from './git-data.ts';
 import { registerGitRefRoutes } from './git-refs.ts';
 import { registerIssueCommentRoutes } from './issue-comments.ts';
 import { registerPullRoutes } from './pulls.ts';
@@ -25,5 +26,6 @@ export function registerAllRoutes(router: Router, state: GitHubState): void {
   registerWorkflowJobRoutes(router, state);
   registerArtifactRoutes(router, state);
   registerGitRefRoutes(router, state);
+  registerGitDataRoutes(router, state);
   registerReleaseRoutes(router, state);
 }

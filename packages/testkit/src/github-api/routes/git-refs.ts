@@ -1,8 +1,9 @@
 /**
  * Git references and annotated tag objects: list refs by prefix (`tags/churn-model@v` finds every
  * version of a model), get one, create one (pointing at a commit or a tag object), refusing a
- * duplicate as GitHub does; create and get tag objects. Model versions live in tags.
+ * duplicate as GitHub does; move one, fast-forward only unless forced; create and get tag objects. Model versions live in tags.
  */
+import { ancestors } from '../commit-graph.ts';
 import { githubError, json, notFound } from '../http-exchange.ts';
 import { nodeId } from '../render-account.ts';
 import type { Router } from '../router.ts';
@@ -64,6 +65,23 @@ export function registerGitRefRoutes(router: Router, state: GitHubState): void {
     state.setRef(repo.fullName, ref, sha);
     const answer = refJson(state, request.baseUrl, repo, ref, sha);
     return json(201, answer, { location: String(answer.url) });
+  });
+
+  router.add('PATCH', '/repos/{owner}/{repo}/git/refs/{ref}', (request) => {
+    const repo = requireRepo(state, request);
+    const name = `refs/${request.params.ref ?? ''}`;
+    const body = bodyObject(request);
+    const sha = optionalString(body, 'sha') ?? '';
+    const current = state.ref(repo.fullName, name);
+    if (current === undefined) return githubError(422, 'Reference does not exist');
+    if (state.peel(sha) === undefined) return githubError(422, 'Object does not exist');
+    // Without force, the new commit must have the current one in its history, as on GitHub.
+    const commitOf = (candidate: string) => state.commit(candidate);
+    if (body.force !== true && !ancestors([sha], commitOf).has(current)) {
+      return githubError(422, 'Update is not a fast forward');
+    }
+    state.setRef(repo.fullName, name, sha);
+    return json(200, refJson(state, request.baseUrl, repo, name, sha));
   });
 
   router.add('POST', '/repos/{owner}/{repo}/git/tags', (request) => {
