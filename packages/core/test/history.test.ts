@@ -188,17 +188,25 @@ describe('history files', () => {
     const again = appendToHistory(first.current, [entry(2), entry(3)], { keep: 3 });
     expect(again.appended.map((e) => e.workflowRunId)).toEqual([3]);
     expect(parseHistoryText(again.current, 'f').map((e) => e.workflowRunId)).toEqual([1, 2, 3]);
-    // Another attempt of run 3 is a new entry.
+    // A later attempt of run 3 (a re-run) replaces its entry where it stands; an earlier one is skipped.
     const attempt = appendToHistory(again.current, [{ ...entry(3), runAttempt: 3 }], { keep: 3 });
     expect(attempt.appended).toHaveLength(1);
     expect(parseHistoryText(attempt.current, 'f').map((e) => [e.workflowRunId, e.runAttempt])).toEqual([
+      [1, 2],
       [2, 2],
-      [3, 2],
       [3, 3],
     ]);
-    expect(attempt.archive).toEqual([
-      { path: 'archive/2026/train.jsonl', lines: `${serializeHistoryEntry(entry(1))}\n` },
-    ]);
+    expect(appendToHistory(attempt.current, [entry(3)], { keep: 3 }).appended).toEqual([]);
+    // Past keep, the oldest roll over (a tenth of 3 rounds down to none: back to 3).
+    const past = appendToHistory(attempt.current, [entry(4)], { keep: 3 });
+    expect(parseHistoryText(past.current, 'f').map((e) => e.workflowRunId)).toEqual([2, 3, 4]);
+    expect(past.archive).toEqual([{ path: 'archive/2026/train.jsonl', lines: `${serializeHistoryEntry(entry(1))}\n` }]);
+    // With keep 20, the 21st entry rolls two over: 18 remain, and the next two appends write no archive.
+    let text: string | undefined;
+    for (let run = 1; run <= 21; run++) text = appendToHistory(text, [entry(run)], { keep: 20 }).current;
+    expect(parseHistoryText(text!, 'f')).toHaveLength(18);
+    const next = appendToHistory(text, [entry(22)], { keep: 20 });
+    expect(next.archive).toEqual([]);
   });
 
   it('rolls older entries into the archive of their year, oldest first, and keeps lines as written', () => {

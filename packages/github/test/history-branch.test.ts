@@ -168,12 +168,10 @@ describe('appendHistory', () => {
     const again = await append(runEntries(7));
     expect(again).toEqual({ commit: head, requests: 2, appended: 0 });
     expect(await append([])).toEqual({ commit: head, requests: 1, appended: 0 });
+    // A re-run (attempt 2) replaces its run's entry; the history keeps one entry a workflow run.
     const attempt = await append(runEntries(7, ['train'], 2));
     expect(attempt.appended).toBe(1);
-    expect((await read('train', 20)).map((e) => [e.workflowRunId, e.runAttempt])).toEqual([
-      [7, 1],
-      [7, 2],
-    ]);
+    expect((await read('train', 20)).map((e) => [e.workflowRunId, e.runAttempt])).toEqual([[7, 2]]);
   });
 
   it('refuses a file with a malformed line, naming branch, file and line, and appends nothing', async () => {

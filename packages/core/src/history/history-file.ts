@@ -29,9 +29,9 @@ export interface HistoryAppend {
 }
 
 /**
- * Appends one experiment's `entries` to its file's text (`undefined`: no file yet). An entry whose
- * workflow run, attempt and experiment are already there is skipped, so a re-run job appends
- * nothing twice. Past `options.keep` entries, the oldest are rolled over until nine tenths of
+ * Appends one experiment's `entries` to its file's text (`undefined`: no file yet). A workflow run
+ * has one entry an experiment: a re-run's (a later attempt) replaces the earlier attempt's where it
+ * stands, and an attempt already there is skipped, so a re-run job never appends twice. Past `options.keep` entries, the oldest are rolled over until nine tenths of
  * `keep` remain, returned as lines for the archive file of their year. A malformed file is a UserError naming the line.
  */
 export function appendToHistory(
@@ -55,13 +55,22 @@ export function appendToHistory(
       );
     }
   });
-  const seen = new Set(lines.map(({ entry }) => runKey(entry)));
+  // One entry a workflow run: a later attempt (a re-run) replaces the earlier one's in place, the
+  // same or an older one is already there.
+  const at = new Map(lines.map(({ entry }, index) => [runKey(entry), index]));
   const appended: HistoryEntry[] = [];
   for (const entry of entries) {
-    if (seen.has(runKey(entry))) continue;
-    seen.add(runKey(entry));
+    const index = at.get(runKey(entry));
+    const line = { entry, text: serializeHistoryEntry(entry) };
+    if (index === undefined) {
+      at.set(runKey(entry), lines.length);
+      lines.push(line);
+    } else if (lines[index]!.entry.runAttempt < entry.runAttempt) {
+      lines[index] = line;
+    } else {
+      continue;
+    }
     appended.push(entry);
-    lines.push({ entry, text: serializeHistoryEntry(entry) });
   }
   // Rolled over a tenth at a time: most appends then rewrite the current file alone, not the
   // year's archive as well.
@@ -81,5 +90,5 @@ export function appendToHistory(
 
 /** What makes an entry the same one again: a re-run job of the same attempt writes it anew. */
 function runKey(entry: HistoryEntry): string {
-  return JSON.stringify([entry.workflowRunId, entry.runAttempt, entry.experiment]);
+  return JSON.stringify([entry.workflowRunId, entry.experiment]);
 }
