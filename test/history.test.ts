@@ -130,4 +130,40 @@ describe('the history job', () => {
     expect(history.exitCode).toBe(1);
     expect(history.log).toContain('input "branch" is the default branch (main)');
   });
+
+  it("when the base commit's run records have expired, gate judges against the history branch, and says so", async () => {
+    for (const artifact of github.registry.list()) {
+      if (artifact.name.startsWith('ml-run-')) artifact.expiresAt = new Date(Date.now() - 1000).toISOString();
+    }
+    const judge = async (accuracy: number, number: number, inputs: Record<string, string> = {}) => {
+      const headSha = github.api.state.addCommit(repo, { parents: [mainSha], message: `pr ${number}` }).sha;
+      github.api.state.addPull(repo, { number, head: { ref: `pr-${number}`, sha: headSha }, base: { ref: 'main' } });
+      const run = startWorkflow(github, {
+        event: pullRequestEvent(github.repository, { number, headSha, baseSha: mainSha, headRef: `pr-${number}` }),
+        headSha,
+        headBranch: `pr-${number}`,
+        workspace,
+      });
+      const job = await run.job('train');
+      await writeFile(join(workspace, 'metrics.json'), JSON.stringify({ accuracy }));
+      expect((await job.step('train', { metrics: 'metrics.json' })).exitCode).toBe(0);
+      const gate = await job.step('gate', { rules: 'accuracy >= baseline - 0.005', 'check-name': '', ...inputs });
+      await job.finish();
+      await run.finish();
+      return gate;
+    };
+    // The newest entry (the second push) holds the mean of 0.93, 0.94 and 0.95.
+    const pass = await judge(0.94, 10);
+    expect(pass.exitCode, pass.log).toBe(0);
+    expect(pass.log).toContain('the baseline of train comes from the history branch ml-history');
+    expect(pass.log).toContain('final values only (the mean of 3 run(s))');
+    const results = JSON.parse(pass.outputs['results'] ?? '[]') as { baseline: number }[];
+    expect(results[0]?.baseline).toBeCloseTo(0.94, 12);
+    const fail = await judge(0.93, 11);
+    expect(fail.exitCode).toBe(1);
+    // With no history branch to read, the same pull request has no baseline at all.
+    const none = await judge(0.93, 12, { 'history-branch': '' });
+    expect(none.exitCode, none.log).toBe(0);
+    expect(none.outputs['verdict']).toBe('neutral');
+  });
 });

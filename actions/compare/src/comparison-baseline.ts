@@ -18,6 +18,7 @@ export async function comparisonBaseline(
     context,
     github: (await step.github())?.client,
     log: step.log,
+    historyBranch: step.settings.historyBranch,
   });
   if (found.records === undefined) return undefined;
   return {

@@ -8,6 +8,8 @@ export type CompareMode = (typeof COMPARE_MODES)[number];
 export interface CompareSettings {
   run: string[];
   baseline: BaselineSpec;
+  /** The history branch to fall back to for a baseline; undefined reads none. */
+  historyBranch: string | undefined;
   rules: string | undefined;
   rulesFile: string | undefined;
   token: string | undefined;
@@ -32,6 +34,7 @@ export function readCompareSettings(inputs: ActionInputs): CompareSettings {
   return {
     run: inputs.list('run'),
     baseline: parseBaselineSpec(inputs.required('baseline')),
+    historyBranch: inputs.optional('history-branch'),
     rules: inputs.optional('rules'),
     rulesFile: inputs.optional('rules-file'),
     token: inputs.secret('github-token'),

@@ -227,6 +227,16 @@ function shortHash(text) {
   return createHash("sha256").update(hashed).digest("hex").slice(0, 12);
 }
 
+// packages/core/src/files/safe-file-stem.ts
+var MAX_STEM_LENGTH = 120;
+var KEPT_AS_IS = /^[a-z0-9._-]*$/;
+var HASH_ENDING = /-[0-9a-f]{12}$/;
+function safeFileStem(name) {
+  if (KEPT_AS_IS.test(name) && name.length <= MAX_STEM_LENGTH && !HASH_ENDING.test(name)) return name;
+  const kept = name.replace(/[^A-Za-z0-9._-]/gu, "_");
+  return `${kept.slice(0, MAX_STEM_LENGTH - 13)}-${shortHash(name)}`;
+}
+
 // packages/core/src/files/text-file.ts
 var MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
 async function readTextFile(absolutePath, displayName, options = {}) {
@@ -1962,6 +1972,10 @@ function withUnjudgedLegs(result, legs) {
   return { passed: false, results: [...result.results, ...errors] };
 }
 
+// packages/core/src/history/history-entry.ts
+var HISTORY_ENTRY_SCHEMA = "ml-actions/history-entry";
+var HISTORY_ENTRY_VERSION = 1;
+
 // packages/core/src/text/safe-record.ts
 function setOwnEntry(record, key, value) {
   if (key === "__proto__") {
@@ -1971,38 +1985,126 @@ function setOwnEntry(record, key, value) {
   }
 }
 
-// packages/core/src/text/number-text.ts
-var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+// packages/core/src/history/history-lines.ts
+var COMMIT_SHA = /^[0-9a-f]{40}$/;
+var ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+var RULE_VERDICTS = ["pass", "fail", "skipped", "error"];
+function parseHistoryText(text, file) {
+  return parseHistoryLines(text, file).map((line) => line.entry);
+}
+function parseHistoryLines(text, file) {
+  const entries = [];
+  const lines = text.split("\n");
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index].replace(/\r$/, "");
+    if (line.trim() === "") continue;
+    const number = index + 1;
+    let document;
+    try {
+      document = parseUntrustedJson(line, file, "not a history entry");
+    } catch (error2) {
+      if (!(error2 instanceof UserError)) throw error2;
+      const column = error2.column ?? 1;
+      throw new UserError(error2.message.replace(`${file}:1:`, `${file}:${number}:`), { file, line: number, column });
+    }
+    try {
+      entries.push({ entry: validateHistoryEntry(document, `${file}:${number}`), text: line });
+    } catch (error2) {
+      if (error2 instanceof UserError) throw new UserError(error2.message, { file, line: number });
+      throw error2;
+    }
+  }
+  return entries;
+}
+function validateHistoryEntry(document, source) {
+  const check = new JsonChecker(source, "invalid history entry");
+  const root = check.object(document, "$");
+  if (root["schema"] !== HISTORY_ENTRY_SCHEMA) {
+    check.fail(
+      "$.schema",
+      `must be "${HISTORY_ENTRY_SCHEMA}" (got ${check.show(root["schema"])}): not a history entry`
+    );
+  }
+  const version = check.integer(check.required(root, "$", "version"), "$.version", 1);
+  if (version > HISTORY_ENTRY_VERSION) {
+    check.fail(
+      "$.version",
+      `is ${version}, newer than this version of ml-actions reads (${HISTORY_ENTRY_VERSION}); upgrade ml-actions`
+    );
+  }
+  const text = (key, minLength = 1) => check.string(check.required(root, "$", key), `$.${key}`, minLength);
+  const pullRequest = check.required(root, "$", "pullRequest");
+  const packageVersion = check.required(root, "$", "packageVersion");
+  return {
+    schema: HISTORY_ENTRY_SCHEMA,
+    version: HISTORY_ENTRY_VERSION,
+    experiment: text("experiment"),
+    commit: check.matching(check.required(root, "$", "commit"), "$.commit", COMMIT_SHA, "a commit sha (40 hex)"),
+    date: check.matching(check.required(root, "$", "date"), "$.date", ISO_DATE_TIME, "an ISO 8601 date and time"),
+    branch: text("branch"),
+    workflowRunId: check.integer(check.required(root, "$", "workflowRunId"), "$.workflowRunId", 1),
+    runAttempt: check.integer(check.required(root, "$", "runAttempt"), "$.runAttempt", 1),
+    runUrl: text("runUrl"),
+    commitUrl: text("commitUrl"),
+    pullRequest: pullRequest === null ? null : check.integer(pullRequest, "$.pullRequest", 1),
+    metrics: checkMetrics(check, check.object(check.required(root, "$", "metrics"), "$.metrics")),
+    params: checkParams(check, check.object(check.required(root, "$", "params"), "$.params")),
+    gate: checkGate(check, check.required(root, "$", "gate")),
+    packageVersion: packageVersion === null ? null : check.string(packageVersion, "$.packageVersion", 1)
+  };
+}
+function checkMetrics(check, value) {
+  const metrics = {};
+  for (const [name, raw] of Object.entries(value)) {
+    const p = `$.metrics${check.key(name)}`;
+    const metric = check.object(raw, p);
+    const std = check.required(metric, p, "std");
+    setOwnEntry(metrics, name, {
+      mean: check.metricNumber(check.required(metric, p, "mean"), `${p}.mean`),
+      std: std === null ? null : check.metricNumber(std, `${p}.std`),
+      n: check.integer(check.required(metric, p, "n"), `${p}.n`, 1),
+      min: check.metricNumber(check.required(metric, p, "min"), `${p}.min`),
+      max: check.metricNumber(check.required(metric, p, "max"), `${p}.max`)
+    });
+  }
+  return metrics;
+}
+function checkParams(check, value) {
+  const params = {};
+  for (const [name, raw] of Object.entries(value)) {
+    if (raw !== null && typeof raw !== "string" && typeof raw !== "number" && typeof raw !== "boolean") {
+      check.fail(`$.params${check.key(name)}`, `must be a string, number, boolean or null (got ${check.show(raw)})`);
+    }
+    setOwnEntry(params, name, raw);
+  }
+  return params;
+}
+function checkGate(check, value) {
+  if (value === null) return null;
+  const gate = check.object(value, "$.gate");
+  const rules = check.array(check.required(gate, "$.gate", "rules"), "$.gate.rules").map((raw, i) => {
+    const p = `$.gate.rules[${i}]`;
+    const rule = check.object(raw, p);
+    const threshold = check.required(rule, p, "threshold");
+    return {
+      rule: check.string(check.required(rule, p, "rule"), `${p}.rule`, 1),
+      metric: check.string(check.required(rule, p, "metric"), `${p}.metric`),
+      verdict: check.oneOf(check.required(rule, p, "verdict"), `${p}.verdict`, RULE_VERDICTS),
+      threshold: threshold === null ? null : check.metricNumber(threshold, `${p}.threshold`)
+    };
+  });
+  return { passed: check.boolean(check.required(gate, "$.gate", "passed"), "$.gate.passed"), rules };
+}
 
-// packages/core/src/metrics/tfevents.ts
-var CHUNK_BYTES2 = 1024 * 1024;
-var MAX_RECORD_BYTES = 1024 * 1024 * 1024;
-
-// packages/core/src/metrics/metrics-format.ts
-var SNIFF_BYTES = 64 * 1024;
-
-// packages/core/src/metrics/mlflow.ts
-var MAX_PARAM_FILE_BYTES = 1024 * 1024;
-
-// packages/core/src/model-package/semver.ts
-var NUMERIC = "0|[1-9]\\d*";
-var PRERELEASE_ID = `(?:${NUMERIC}|\\d*[A-Za-z-][0-9A-Za-z-]*)`;
-var SEMVER = new RegExp(
-  `^(${NUMERIC})\\.(${NUMERIC})\\.(${NUMERIC})(?:-(${PRERELEASE_ID}(?:\\.${PRERELEASE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`
-);
-
-// packages/core/src/params/read-params-file.ts
-var MAX_PARAMS_FILE_BYTES = 1024 * 1024;
-
-// packages/core/src/params/credential-redaction.ts
-var VALUE2 = String.raw`(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s'"]+)`;
-var FLAG = new RegExp(String.raw`(^|\s)(--?)([A-Za-z0-9][\w.-]*)(=|\s+(?!-))(${VALUE2})`, "g");
-var ASSIGNMENT = new RegExp(String.raw`(^|[\s;&|(])([A-Za-z_][\w.]*)=(${VALUE2})`, "g");
+// packages/core/src/history/history-file.ts
+function historyFilePath(experiment) {
+  return `experiments/${safeFileStem(experiment)}.jsonl`;
+}
 
 // packages/core/src/record/run-record.ts
 var RUN_RECORD_SCHEMA = "ml-actions/run-record";
 var RUN_RECORD_VERSION = 1;
-var ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+var ISO_DATE_TIME2 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 var SHA256_HEX = /^[0-9a-f]{64}$/;
 var RUN_STATUSES = ["succeeded", "failed", "timed-out", "collected"];
 function parseRunRecord(text, source) {
@@ -2039,8 +2141,8 @@ function validateRunRecord(document, source) {
     ...root["replicate"] === void 0 ? {} : { replicate: checkReplicate(check, root["replicate"]) },
     attempt: check.integer(check.required(root, "$", "attempt"), "$.attempt", 1),
     provenance: checkProvenance(check, provenance),
-    params: checkParams(check, check.required(root, "$", "params")),
-    metrics: checkMetrics(check, check.required(root, "$", "metrics")),
+    params: checkParams2(check, check.required(root, "$", "params")),
+    metrics: checkMetrics2(check, check.required(root, "$", "metrics")),
     outcome: checkOutcome(check, outcomeObject),
     inputs: check.array(check.required(root, "$", "inputs"), "$.inputs").map((item, index) => {
       const path2 = `$.inputs[${index}]`;
@@ -2094,7 +2196,7 @@ function checkProvenance(check, value) {
   };
   return provenance;
 }
-function checkParams(check, value) {
+function checkParams2(check, value) {
   const params = check.object(value, "$.params");
   const result = {};
   for (const key of Object.keys(params)) {
@@ -2108,7 +2210,7 @@ function checkParams(check, value) {
   }
   return result;
 }
-function checkMetrics(check, value) {
+function checkMetrics2(check, value) {
   const metrics = check.object(value, "$.metrics");
   const result = {};
   for (const key of Object.keys(metrics)) {
@@ -2163,7 +2265,7 @@ function checkOutcome(check, value) {
   }
   const time = (key) => {
     const text = check.string(check.required(value, p, key), `${p}.${key}`);
-    if (!ISO_DATE_TIME.test(text))
+    if (!ISO_DATE_TIME2.test(text))
       check.fail(`${p}.${key}`, `must be an ISO 8601 date-time such as 2024-05-01T12:00:00Z (got ${check.show(text)})`);
     return text;
   };
@@ -2178,6 +2280,65 @@ function checkOutcome(check, value) {
   };
   return outcome;
 }
+
+// packages/core/src/history/history-baseline.ts
+function recordFromHistory(entry, repository) {
+  return {
+    schema: RUN_RECORD_SCHEMA,
+    version: RUN_RECORD_VERSION,
+    runId: `history-${entry.workflowRunId}-${entry.runAttempt}-${entry.experiment}`,
+    experiment: entry.experiment,
+    attempt: entry.runAttempt,
+    provenance: {
+      repository: repository.repository,
+      serverUrl: repository.serverUrl,
+      sha: entry.commit,
+      ref: `refs/heads/${entry.branch}`,
+      branch: entry.branch,
+      event: "push",
+      workflow: "",
+      workflowRunId: entry.workflowRunId,
+      runAttempt: entry.runAttempt,
+      runNumber: 0,
+      job: "",
+      matrix: {},
+      runnerOs: ""
+    },
+    params: { ...entry.params },
+    metrics: Object.fromEntries(Object.entries(entry.metrics).map(([name, metric]) => [name, { value: metric.mean }])),
+    outcome: { status: "succeeded", startedAt: entry.date, finishedAt: entry.date, durationMs: 0 },
+    inputs: [],
+    sources: ["history"]
+  };
+}
+
+// packages/core/src/text/number-text.ts
+var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+// packages/core/src/metrics/tfevents.ts
+var CHUNK_BYTES2 = 1024 * 1024;
+var MAX_RECORD_BYTES = 1024 * 1024 * 1024;
+
+// packages/core/src/metrics/metrics-format.ts
+var SNIFF_BYTES = 64 * 1024;
+
+// packages/core/src/metrics/mlflow.ts
+var MAX_PARAM_FILE_BYTES = 1024 * 1024;
+
+// packages/core/src/model-package/semver.ts
+var NUMERIC = "0|[1-9]\\d*";
+var PRERELEASE_ID = `(?:${NUMERIC}|\\d*[A-Za-z-][0-9A-Za-z-]*)`;
+var SEMVER = new RegExp(
+  `^(${NUMERIC})\\.(${NUMERIC})\\.(${NUMERIC})(?:-(${PRERELEASE_ID}(?:\\.${PRERELEASE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`
+);
+
+// packages/core/src/params/read-params-file.ts
+var MAX_PARAMS_FILE_BYTES = 1024 * 1024;
+
+// packages/core/src/params/credential-redaction.ts
+var VALUE2 = String.raw`(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s'"]+)`;
+var FLAG = new RegExp(String.raw`(^|\s)(--?)([A-Za-z0-9][\w.-]*)(=|\s+(?!-))(${VALUE2})`, "g");
+var ASSIGNMENT = new RegExp(String.raw`(^|[\s;&|(])([A-Za-z_][\w.]*)=(${VALUE2})`, "g");
 
 // packages/core/src/record/record-name.ts
 var RUN_RECORD_FILE_NAME = /^run-record[A-Za-z0-9._-]*\.json$/;
@@ -3504,6 +3665,77 @@ var BaselineSearch = class {
   }
 };
 
+// packages/github/src/history-branch.ts
+async function readFile(branch, ref, path2, counted) {
+  try {
+    const answer = await counted(
+      () => branch.github.request("GET /repos/{owner}/{repo}/contents/{path}", {
+        owner: branch.owner,
+        repo: branch.repo,
+        path: path2,
+        ref,
+        headers: { accept: "application/vnd.github.raw+json" }
+      })
+    );
+    const data = answer.data;
+    if (typeof data === "string") return data;
+    if (data instanceof ArrayBuffer) return new TextDecoder("utf-8", { fatal: true }).decode(data);
+    throw new Error(`GitHub answered ${path2} at ${ref} with something other than the file's text`);
+  } catch (thrown) {
+    if (thrown.status === 404) return void 0;
+    throw thrown;
+  }
+}
+async function readHistory(options) {
+  const path2 = historyFilePath(options.experiment);
+  const text = await readFile(options, options.branch, path2, (call) => call());
+  if (text === void 0) return [];
+  let entries;
+  try {
+    entries = parseHistoryText(text, path2);
+  } catch (error2) {
+    if (error2 instanceof UserError) {
+      throw new UserError(`history branch ${options.branch}: ${error2.message}`, {
+        file: path2,
+        ...error2.line === void 0 ? {} : { line: error2.line }
+      });
+    }
+    throw error2;
+  }
+  return options.last <= 0 ? [] : entries.slice(-options.last);
+}
+
+// packages/github/src/history-baseline.ts
+var ENTRIES_READ = 100;
+async function baselinesFromHistory(request) {
+  const { github, context, branch } = request;
+  const { owner, repo } = context;
+  try {
+    await github.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner, repo, ref: `heads/${branch}` });
+  } catch (thrown) {
+    if (thrown.status === 404) return { records: [], notices: [] };
+    throw thrown;
+  }
+  const target = context.baseSha ?? context.before;
+  const found = await Promise.all(
+    request.experiments.map(async (experiment) => {
+      const entries = await readHistory({ github, owner, repo, branch, experiment, last: ENTRIES_READ });
+      const exact = entries.find((entry) => entry.commit === target);
+      return { experiment, entry: exact ?? entries.at(-1), exact: exact !== void 0 };
+    })
+  );
+  const records = [];
+  const notices = [];
+  for (const { experiment, entry, exact } of found) {
+    if (entry === void 0) continue;
+    records.push(recordFromHistory(entry, context));
+    notices.push(
+      `the baseline of ${experiment} comes from the history branch ${branch}: commit ${entry.commit.slice(0, 7)}` + (exact ? "" : " (its newest entry; the base commit has none)") + `, final values only (the mean of ${Math.max(...Object.values(entry.metrics).map((metric) => metric.n), 1)} run(s)), as no run record of the base commit was found`
+    );
+  }
+  return { records, notices };
+}
+
 // packages/github/src/job-records.ts
 import { lstat as lstat3, mkdir as mkdir2, readdir as readdir3, realpath as realpath2, writeFile as writeFile3 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
@@ -3787,6 +4019,22 @@ async function combineBaselines(request) {
       combined.sha ??= baseline.sha;
       if (baseline.workflowRunId !== void 0) {
         combined.url ??= `${context.serverUrl}/${context.repository}/actions/runs/${baseline.workflowRunId}`;
+      }
+    }
+    const unfound = request.experiments.filter(
+      (experiment) => !(combined.records ?? []).some((record) => record.experiment === experiment)
+    );
+    if (spec.kind === "auto" && request.historyBranch !== void 0 && unfound.length > 0) {
+      const history = await baselinesFromHistory({
+        github,
+        context,
+        branch: request.historyBranch,
+        experiments: unfound
+      });
+      if (history.records.length > 0) {
+        combined.records = [...combined.records ?? [], ...history.records];
+        combined.sha ??= history.records[0].provenance.sha;
+        combined.notices.push(...history.notices);
       }
     }
   } catch (thrown) {
@@ -4098,6 +4346,7 @@ function readGateSettings(inputs) {
     rulesFile: inputs.optional("rules-file"),
     run: inputs.list("run"),
     baseline: parseBaselineSpec(inputs.required("baseline")),
+    historyBranch: inputs.optional("history-branch"),
     requireBaseline: inputs.boolean("require-baseline"),
     alpha: inputs.fraction("alpha"),
     token: inputs.secret("github-token"),
@@ -4121,7 +4370,14 @@ async function run(runner) {
       const { runs: runs2 } = gathered;
       const experiments = [...new Set(runs2.map((record) => record.experiment))];
       const github = (await step.github())?.client;
-      const found = rulesNeedBaseline(rules) ? await findBaselines({ spec: settings.baseline, experiments, context, github, log }) : void 0;
+      const found = rulesNeedBaseline(rules) ? await findBaselines({
+        spec: settings.baseline,
+        experiments,
+        context,
+        github,
+        log,
+        historyBranch: settings.historyBranch
+      }) : void 0;
       const notices = found?.notices ?? [];
       const baseline = found?.records;
       const baselineSha = found?.sha;

@@ -37,7 +37,14 @@ export async function run(runner?: Runner): Promise<void> {
       const experiments = [...new Set(runs.map((record) => record.experiment))];
       const github = (await step.github())?.client;
       const found = rulesNeedBaseline(rules)
-        ? await findBaselines({ spec: settings.baseline, experiments, context, github, log })
+        ? await findBaselines({
+            spec: settings.baseline,
+            experiments,
+            context,
+            github,
+            log,
+            historyBranch: settings.historyBranch,
+          })
         : undefined;
       const notices = found?.notices ?? [];
       const baseline = found?.records;

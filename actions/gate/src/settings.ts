@@ -7,6 +7,8 @@ export interface GateSettings {
   rulesFile: string | undefined;
   run: string[];
   baseline: BaselineSpec;
+  /** The history branch to fall back to for a baseline; undefined reads none. */
+  historyBranch: string | undefined;
   requireBaseline: boolean;
   /** The significance level of `significant` rules. */
   alpha: number;
@@ -22,6 +24,7 @@ export function readGateSettings(inputs: ActionInputs): GateSettings {
     rulesFile: inputs.optional('rules-file'),
     run: inputs.list('run'),
     baseline: parseBaselineSpec(inputs.required('baseline')),
+    historyBranch: inputs.optional('history-branch'),
     requireBaseline: inputs.boolean('require-baseline'),
     alpha: inputs.fraction('alpha'),
     token: inputs.secret('github-token'),

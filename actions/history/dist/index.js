@@ -1313,34 +1313,6 @@ function runKey(entry) {
   return JSON.stringify([entry.workflowRunId, entry.experiment]);
 }
 
-// packages/core/src/text/number-text.ts
-var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
-
-// packages/core/src/metrics/tfevents.ts
-var CHUNK_BYTES2 = 1024 * 1024;
-var MAX_RECORD_BYTES = 1024 * 1024 * 1024;
-
-// packages/core/src/metrics/metrics-format.ts
-var SNIFF_BYTES = 64 * 1024;
-
-// packages/core/src/metrics/mlflow.ts
-var MAX_PARAM_FILE_BYTES = 1024 * 1024;
-
-// packages/core/src/model-package/semver.ts
-var NUMERIC = "0|[1-9]\\d*";
-var PRERELEASE_ID = `(?:${NUMERIC}|\\d*[A-Za-z-][0-9A-Za-z-]*)`;
-var SEMVER = new RegExp(
-  `^(${NUMERIC})\\.(${NUMERIC})\\.(${NUMERIC})(?:-(${PRERELEASE_ID}(?:\\.${PRERELEASE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`
-);
-
-// packages/core/src/params/read-params-file.ts
-var MAX_PARAMS_FILE_BYTES = 1024 * 1024;
-
-// packages/core/src/params/credential-redaction.ts
-var VALUE2 = String.raw`(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s'"]+)`;
-var FLAG = new RegExp(String.raw`(^|\s)(--?)([A-Za-z0-9][\w.-]*)(=|\s+(?!-))(${VALUE2})`, "g");
-var ASSIGNMENT = new RegExp(String.raw`(^|[\s;&|(])([A-Za-z_][\w.]*)=(${VALUE2})`, "g");
-
 // packages/core/src/record/run-record.ts
 var RUN_RECORD_SCHEMA = "ml-actions/run-record";
 var RUN_RECORD_VERSION = 1;
@@ -1520,6 +1492,34 @@ function checkOutcome(check, value) {
   };
   return outcome;
 }
+
+// packages/core/src/text/number-text.ts
+var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+// packages/core/src/metrics/tfevents.ts
+var CHUNK_BYTES2 = 1024 * 1024;
+var MAX_RECORD_BYTES = 1024 * 1024 * 1024;
+
+// packages/core/src/metrics/metrics-format.ts
+var SNIFF_BYTES = 64 * 1024;
+
+// packages/core/src/metrics/mlflow.ts
+var MAX_PARAM_FILE_BYTES = 1024 * 1024;
+
+// packages/core/src/model-package/semver.ts
+var NUMERIC = "0|[1-9]\\d*";
+var PRERELEASE_ID = `(?:${NUMERIC}|\\d*[A-Za-z-][0-9A-Za-z-]*)`;
+var SEMVER = new RegExp(
+  `^(${NUMERIC})\\.(${NUMERIC})\\.(${NUMERIC})(?:-(${PRERELEASE_ID}(?:\\.${PRERELEASE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`
+);
+
+// packages/core/src/params/read-params-file.ts
+var MAX_PARAMS_FILE_BYTES = 1024 * 1024;
+
+// packages/core/src/params/credential-redaction.ts
+var VALUE2 = String.raw`(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s'"]+)`;
+var FLAG = new RegExp(String.raw`(^|\s)(--?)([A-Za-z0-9][\w.-]*)(=|\s+(?!-))(${VALUE2})`, "g");
+var ASSIGNMENT = new RegExp(String.raw`(^|[\s;&|(])([A-Za-z_][\w.]*)=(${VALUE2})`, "g");
 
 // packages/core/src/record/record-name.ts
 var RUN_RECORD_FILE_NAME = /^run-record[A-Za-z0-9._-]*\.json$/;
@@ -2697,6 +2697,162 @@ async function readRecordArtifacts(github, repository, artifacts, workflowRunId)
   return reads;
 }
 
+// packages/github/src/history-branch.ts
+var APPEND_ATTEMPTS = 5;
+var APPEND_RETRY_MS = 250;
+async function appendHistory(options) {
+  let requests = 0;
+  const counted = (call) => {
+    requests++;
+    return call();
+  };
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await tryAppend(options, counted);
+    if (outcome.kind === "written" || outcome.kind === "unchanged") {
+      return { commit: outcome.commit, requests, appended: outcome.appended };
+    }
+    if (attempt >= APPEND_ATTEMPTS) {
+      throw new Error(
+        `history branch ${options.branch}: another writer moved it on each of ${APPEND_ATTEMPTS} attempts; the entries were not written`
+      );
+    }
+    options.log.info(
+      `History branch ${options.branch} moved while appending; reading it again (attempt ${attempt + 1} of ${APPEND_ATTEMPTS})`
+    );
+    await wait(APPEND_RETRY_MS * attempt * (0.5 + Math.random()) * retryWaitScale());
+  }
+}
+async function tryAppend(options, counted) {
+  const { github, owner, repo, branch } = options;
+  const head = await readHead(options, counted);
+  const byExperiment = /* @__PURE__ */ new Map();
+  for (const entry of options.entries) {
+    byExperiment.set(entry.experiment, [...byExperiment.get(entry.experiment) ?? [], entry]);
+  }
+  const experiments = await Promise.all(
+    [...byExperiment].map(async ([experiment, entries]) => {
+      const path2 = historyFilePath(experiment);
+      const text = head === void 0 ? void 0 : await readFile(options, head.commit, path2, counted);
+      try {
+        return { path: path2, ...appendToHistory(text, entries, { keep: options.keep }) };
+      } catch (error2) {
+        if (error2 instanceof UserError) {
+          throw new UserError(`history branch ${branch}: ${error2.message}; nothing was appended`, {
+            file: path2,
+            ...error2.line === void 0 ? {} : { line: error2.line }
+          });
+        }
+        throw error2;
+      }
+    })
+  );
+  const appended = experiments.reduce((sum, e) => sum + e.appended.length, 0);
+  if (appended === 0) return { kind: "unchanged", commit: head?.commit, appended: 0 };
+  const files = /* @__PURE__ */ new Map();
+  if (options.pageFiles !== void 0) {
+    const history = [...byExperiment.keys()].map((experiment, index) => ({
+      experiment,
+      entries: parseHistoryText(experiments[index].current, experiments[index].path)
+    }));
+    for (const file of options.pageFiles(history)) files.set(file.path, file.content);
+  }
+  for (const experiment of experiments) {
+    files.set(experiment.path, experiment.current);
+    for (const archive of experiment.archive) {
+      files.set(archive.path, `${files.get(archive.path) ?? ""}${archive.lines}`);
+    }
+  }
+  const archives = experiments.flatMap((e) => e.archive.map((a) => a.path));
+  await Promise.all(
+    [...new Set(archives)].map(async (path2) => {
+      const before = head === void 0 ? void 0 : await readFile(options, head.commit, path2, counted);
+      if (before !== void 0 && before !== "") {
+        files.set(path2, `${before.endsWith("\n") ? before : `${before}
+`}${files.get(path2) ?? ""}`);
+      }
+    })
+  );
+  const repository = { owner, repo };
+  const tree = await counted(
+    () => github.request("POST /repos/{owner}/{repo}/git/trees", {
+      ...repository,
+      ...head === void 0 ? {} : { base_tree: head.tree },
+      tree: [...files].map(([path2, content]) => ({ path: path2, mode: "100644", type: "blob", content }))
+    })
+  );
+  const experimentNames = [...byExperiment.keys()];
+  const commit = await counted(
+    () => github.request("POST /repos/{owner}/{repo}/git/commits", {
+      ...repository,
+      message: `History: ${appended} ${appended === 1 ? "entry" : "entries"} of ${experimentNames.length === 1 ? experimentNames[0] : `${experimentNames.length} experiments`}`,
+      tree: tree.data.sha,
+      parents: head === void 0 ? [] : [head.commit]
+    })
+  );
+  try {
+    if (head === void 0) {
+      await counted(
+        () => github.request("POST /repos/{owner}/{repo}/git/refs", {
+          ...repository,
+          ref: `refs/heads/${branch}`,
+          sha: commit.data.sha
+        })
+      );
+    } else {
+      await counted(
+        () => github.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
+          ...repository,
+          ref: `heads/${branch}`,
+          sha: commit.data.sha,
+          force: false
+        })
+      );
+    }
+  } catch (thrown) {
+    if (thrown.status === 422) return { kind: "moved" };
+    throw thrown;
+  }
+  return { kind: "written", commit: commit.data.sha, appended };
+}
+async function readHead(branch, counted) {
+  try {
+    const answer = await counted(
+      () => branch.github.request("GET /repos/{owner}/{repo}/commits/{ref}", {
+        owner: branch.owner,
+        repo: branch.repo,
+        ref: `heads/${branch.branch}`,
+        // The last commit's diff is not needed: one file a page keeps the answer small.
+        per_page: 1
+      })
+    );
+    return { commit: answer.data.sha, tree: answer.data.commit.tree.sha };
+  } catch (thrown) {
+    const status = thrown.status;
+    if (status === 404 || status === 409 || status === 422) return void 0;
+    throw thrown;
+  }
+}
+async function readFile(branch, ref, path2, counted) {
+  try {
+    const answer = await counted(
+      () => branch.github.request("GET /repos/{owner}/{repo}/contents/{path}", {
+        owner: branch.owner,
+        repo: branch.repo,
+        path: path2,
+        ref,
+        headers: { accept: "application/vnd.github.raw+json" }
+      })
+    );
+    const data = answer.data;
+    if (typeof data === "string") return data;
+    if (data instanceof ArrayBuffer) return new TextDecoder("utf-8", { fatal: true }).decode(data);
+    throw new Error(`GitHub answered ${path2} at ${ref} with something other than the file's text`);
+  } catch (thrown) {
+    if (thrown.status === 404) return void 0;
+    throw thrown;
+  }
+}
+
 // packages/github/src/job-records.ts
 import { lstat as lstat2, mkdir as mkdir2, readdir as readdir2, realpath, writeFile as writeFile2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -2925,162 +3081,6 @@ async function readWorkflowGateResult(github, context) {
   const found = results.filter((result) => result !== void 0);
   if (found.length === 0) return void 0;
   return { passed: found.every((result) => result.passed), results: found.flatMap((result) => result.results) };
-}
-
-// packages/github/src/history-branch.ts
-var APPEND_ATTEMPTS = 5;
-var APPEND_RETRY_MS = 250;
-async function appendHistory(options) {
-  let requests = 0;
-  const counted = (call) => {
-    requests++;
-    return call();
-  };
-  for (let attempt = 1; ; attempt++) {
-    const outcome = await tryAppend(options, counted);
-    if (outcome.kind === "written" || outcome.kind === "unchanged") {
-      return { commit: outcome.commit, requests, appended: outcome.appended };
-    }
-    if (attempt >= APPEND_ATTEMPTS) {
-      throw new Error(
-        `history branch ${options.branch}: another writer moved it on each of ${APPEND_ATTEMPTS} attempts; the entries were not written`
-      );
-    }
-    options.log.info(
-      `History branch ${options.branch} moved while appending; reading it again (attempt ${attempt + 1} of ${APPEND_ATTEMPTS})`
-    );
-    await wait(APPEND_RETRY_MS * attempt * (0.5 + Math.random()) * retryWaitScale());
-  }
-}
-async function tryAppend(options, counted) {
-  const { github, owner, repo, branch } = options;
-  const head = await readHead(options, counted);
-  const byExperiment = /* @__PURE__ */ new Map();
-  for (const entry of options.entries) {
-    byExperiment.set(entry.experiment, [...byExperiment.get(entry.experiment) ?? [], entry]);
-  }
-  const experiments = await Promise.all(
-    [...byExperiment].map(async ([experiment, entries]) => {
-      const path2 = historyFilePath(experiment);
-      const text = head === void 0 ? void 0 : await readFile(options, head.commit, path2, counted);
-      try {
-        return { path: path2, ...appendToHistory(text, entries, { keep: options.keep }) };
-      } catch (error2) {
-        if (error2 instanceof UserError) {
-          throw new UserError(`history branch ${branch}: ${error2.message}; nothing was appended`, {
-            file: path2,
-            ...error2.line === void 0 ? {} : { line: error2.line }
-          });
-        }
-        throw error2;
-      }
-    })
-  );
-  const appended = experiments.reduce((sum, e) => sum + e.appended.length, 0);
-  if (appended === 0) return { kind: "unchanged", commit: head?.commit, appended: 0 };
-  const files = /* @__PURE__ */ new Map();
-  if (options.pageFiles !== void 0) {
-    const history = [...byExperiment.keys()].map((experiment, index) => ({
-      experiment,
-      entries: parseHistoryText(experiments[index].current, experiments[index].path)
-    }));
-    for (const file of options.pageFiles(history)) files.set(file.path, file.content);
-  }
-  for (const experiment of experiments) {
-    files.set(experiment.path, experiment.current);
-    for (const archive of experiment.archive) {
-      files.set(archive.path, `${files.get(archive.path) ?? ""}${archive.lines}`);
-    }
-  }
-  const archives = experiments.flatMap((e) => e.archive.map((a) => a.path));
-  await Promise.all(
-    [...new Set(archives)].map(async (path2) => {
-      const before = head === void 0 ? void 0 : await readFile(options, head.commit, path2, counted);
-      if (before !== void 0 && before !== "") {
-        files.set(path2, `${before.endsWith("\n") ? before : `${before}
-`}${files.get(path2) ?? ""}`);
-      }
-    })
-  );
-  const repository = { owner, repo };
-  const tree = await counted(
-    () => github.request("POST /repos/{owner}/{repo}/git/trees", {
-      ...repository,
-      ...head === void 0 ? {} : { base_tree: head.tree },
-      tree: [...files].map(([path2, content]) => ({ path: path2, mode: "100644", type: "blob", content }))
-    })
-  );
-  const experimentNames = [...byExperiment.keys()];
-  const commit = await counted(
-    () => github.request("POST /repos/{owner}/{repo}/git/commits", {
-      ...repository,
-      message: `History: ${appended} ${appended === 1 ? "entry" : "entries"} of ${experimentNames.length === 1 ? experimentNames[0] : `${experimentNames.length} experiments`}`,
-      tree: tree.data.sha,
-      parents: head === void 0 ? [] : [head.commit]
-    })
-  );
-  try {
-    if (head === void 0) {
-      await counted(
-        () => github.request("POST /repos/{owner}/{repo}/git/refs", {
-          ...repository,
-          ref: `refs/heads/${branch}`,
-          sha: commit.data.sha
-        })
-      );
-    } else {
-      await counted(
-        () => github.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", {
-          ...repository,
-          ref: `heads/${branch}`,
-          sha: commit.data.sha,
-          force: false
-        })
-      );
-    }
-  } catch (thrown) {
-    if (thrown.status === 422) return { kind: "moved" };
-    throw thrown;
-  }
-  return { kind: "written", commit: commit.data.sha, appended };
-}
-async function readHead(branch, counted) {
-  try {
-    const answer = await counted(
-      () => branch.github.request("GET /repos/{owner}/{repo}/commits/{ref}", {
-        owner: branch.owner,
-        repo: branch.repo,
-        ref: `heads/${branch.branch}`,
-        // The last commit's diff is not needed: one file a page keeps the answer small.
-        per_page: 1
-      })
-    );
-    return { commit: answer.data.sha, tree: answer.data.commit.tree.sha };
-  } catch (thrown) {
-    const status = thrown.status;
-    if (status === 404 || status === 409 || status === 422) return void 0;
-    throw thrown;
-  }
-}
-async function readFile(branch, ref, path2, counted) {
-  try {
-    const answer = await counted(
-      () => branch.github.request("GET /repos/{owner}/{repo}/contents/{path}", {
-        owner: branch.owner,
-        repo: branch.repo,
-        path: path2,
-        ref,
-        headers: { accept: "application/vnd.github.raw+json" }
-      })
-    );
-    const data = answer.data;
-    if (typeof data === "string") return data;
-    if (data instanceof ArrayBuffer) return new TextDecoder("utf-8", { fatal: true }).decode(data);
-    throw new Error(`GitHub answered ${path2} at ${ref} with something other than the file's text`);
-  } catch (thrown) {
-    if (thrown.status === 404) return void 0;
-    throw thrown;
-  }
 }
 
 // actions/history/src/settings.ts

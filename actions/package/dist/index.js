@@ -754,6 +754,186 @@ function setOwnEntry(record, key, value) {
   }
 }
 
+// packages/core/src/record/run-record.ts
+var RUN_RECORD_SCHEMA = "ml-actions/run-record";
+var RUN_RECORD_VERSION = 1;
+var ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+var SHA256_HEX = /^[0-9a-f]{64}$/;
+var RUN_STATUSES = ["succeeded", "failed", "timed-out", "collected"];
+function parseRunRecord(text, source) {
+  return validateRunRecord(parseUntrustedJson(text, source, "not a run record"), source);
+}
+function validateRunRecord(document, source) {
+  const check = new JsonChecker(source, "invalid run record");
+  const root = check.object(document, "$");
+  const schema = root["schema"];
+  if (schema !== RUN_RECORD_SCHEMA) {
+    check.fail(
+      "$.schema",
+      `must be ${JSON.stringify(RUN_RECORD_SCHEMA)} (got ${check.show(schema)}); this is not an ml-actions run record`
+    );
+  }
+  const version = root["version"];
+  if (typeof version !== "number" || !Number.isInteger(version))
+    check.fail("$.version", `must be an integer (got ${check.show(version)})`);
+  if (version > RUN_RECORD_VERSION) {
+    check.fail(
+      "$.version",
+      `is ${version}: the record was written by a newer ml-actions (record version ${version}); this one reads version ${RUN_RECORD_VERSION}, so update the ml-actions version used to read it`
+    );
+  }
+  if (version !== RUN_RECORD_VERSION)
+    check.fail("$.version", `is ${version}, an unsupported record version (expected ${RUN_RECORD_VERSION})`);
+  const provenance = check.object(check.required(root, "$", "provenance"), "$.provenance");
+  const outcomeObject = check.object(check.required(root, "$", "outcome"), "$.outcome");
+  const record = {
+    schema: RUN_RECORD_SCHEMA,
+    version: RUN_RECORD_VERSION,
+    runId: check.string(check.required(root, "$", "runId"), "$.runId", 1),
+    experiment: check.string(check.required(root, "$", "experiment"), "$.experiment", 1),
+    ...root["replicate"] === void 0 ? {} : { replicate: checkReplicate(check, root["replicate"]) },
+    attempt: check.integer(check.required(root, "$", "attempt"), "$.attempt", 1),
+    provenance: checkProvenance(check, provenance),
+    params: checkParams(check, check.required(root, "$", "params")),
+    metrics: checkMetrics(check, check.required(root, "$", "metrics")),
+    outcome: checkOutcome(check, outcomeObject),
+    inputs: check.array(check.required(root, "$", "inputs"), "$.inputs").map((item, index) => {
+      const path6 = `$.inputs[${index}]`;
+      const input = check.object(item, path6);
+      const sha256 = check.string(check.required(input, path6, "sha256"), `${path6}.sha256`);
+      if (!SHA256_HEX.test(sha256))
+        check.fail(`${path6}.sha256`, `must be 64 lowercase hex digits (got ${check.show(sha256)})`);
+      return {
+        path: check.string(check.required(input, path6, "path"), `${path6}.path`, 1),
+        size: check.integer(check.required(input, path6, "size"), `${path6}.size`, 0),
+        sha256
+      };
+    }),
+    sources: check.array(check.required(root, "$", "sources"), "$.sources").map((item, index) => check.string(item, `$.sources[${index}]`)),
+    ...root["staleSources"] === void 0 ? {} : {
+      staleSources: check.array(root["staleSources"], "$.staleSources").map((item, index) => check.string(item, `$.staleSources[${index}]`))
+    }
+  };
+  return record;
+}
+function checkReplicate(check, value) {
+  const p = "$.replicate";
+  const replicate = check.object(value, p);
+  return {
+    key: check.string(check.required(replicate, p, "key"), `${p}.key`, 1),
+    value: check.string(check.required(replicate, p, "value"), `${p}.value`)
+  };
+}
+function checkProvenance(check, value) {
+  const p = "$.provenance";
+  const text = (key) => check.string(check.required(value, p, key), `${p}.${key}`);
+  const count = (key, minimum) => check.integer(check.required(value, p, key), `${p}.${key}`, minimum);
+  const optional = (key, read) => value[key] === void 0 ? {} : { [key]: read(value[key], `${p}.${key}`) };
+  const provenance = {
+    repository: text("repository"),
+    serverUrl: text("serverUrl"),
+    sha: text("sha"),
+    ref: text("ref"),
+    branch: text("branch"),
+    ...optional("baseRef", (item, path6) => check.string(item, path6)),
+    ...optional("pullRequest", (item, path6) => check.integer(item, path6, 1)),
+    ...optional("headSha", (item, path6) => check.string(item, path6)),
+    event: text("event"),
+    workflow: text("workflow"),
+    workflowRunId: count("workflowRunId", 0),
+    runAttempt: count("runAttempt", 0),
+    runNumber: count("runNumber", 0),
+    job: text("job"),
+    matrix: check.shallow(check.object(check.required(value, p, "matrix"), `${p}.matrix`), `${p}.matrix`),
+    runnerOs: text("runnerOs")
+  };
+  return provenance;
+}
+function checkParams(check, value) {
+  const params = check.object(value, "$.params");
+  const result = {};
+  for (const key of Object.keys(params)) {
+    const path6 = `$.params${check.key(key)}`;
+    if (key === "") check.fail("$.params", "has an empty param name");
+    const item = params[key];
+    if (item !== null && typeof item !== "string" && typeof item !== "number" && typeof item !== "boolean") {
+      check.fail(path6, `must be a string, number, boolean or null (got ${check.show(item)})`);
+    }
+    setOwnEntry(result, key, item);
+  }
+  return result;
+}
+function checkMetrics(check, value) {
+  const metrics = check.object(value, "$.metrics");
+  const result = {};
+  for (const key of Object.keys(metrics)) {
+    const path6 = `$.metrics${check.key(key)}`;
+    if (key === "") check.fail("$.metrics", "has an empty metric name");
+    const item = check.object(metrics[key], path6);
+    const metric = { value: check.metricNumber(check.required(item, path6, "value"), `${path6}.value`) };
+    if (item["step"] !== void 0) metric.step = check.number(item["step"], `${path6}.step`);
+    if (item["history"] !== void 0) {
+      const historyPath = `${path6}.history`;
+      const history = check.object(item["history"], historyPath);
+      const steps = check.array(check.required(history, historyPath, "steps"), `${historyPath}.steps`);
+      for (let i = 0; i < steps.length; i++) {
+        if (typeof steps[i] !== "number")
+          check.fail(`${historyPath}.steps[${i}]`, `must be a number (got ${check.show(steps[i])})`);
+      }
+      const values = check.metricNumbers(check.required(history, historyPath, "values"), `${historyPath}.values`);
+      if (values.length !== steps.length) {
+        check.fail(
+          `${historyPath}.values`,
+          `has ${values.length} entries but steps has ${steps.length}; the columns must be parallel`
+        );
+      }
+      const columns = { steps, values };
+      if (history["wallTimes"] !== void 0) {
+        const wallTimes = check.metricNumbers(history["wallTimes"], `${historyPath}.wallTimes`);
+        if (wallTimes.length !== steps.length) {
+          check.fail(
+            `${historyPath}.wallTimes`,
+            `has ${wallTimes.length} entries but steps has ${steps.length}; the columns must be parallel`
+          );
+        }
+        columns.wallTimes = wallTimes;
+      }
+      if (history["sampledFrom"] !== void 0) {
+        columns.sampledFrom = check.integer(history["sampledFrom"], `${historyPath}.sampledFrom`, steps.length);
+      }
+      metric.history = columns;
+    }
+    setOwnEntry(result, key, metric);
+  }
+  return result;
+}
+function checkOutcome(check, value) {
+  const p = "$.outcome";
+  const status = check.required(value, p, "status");
+  if (!RUN_STATUSES.includes(status)) {
+    check.fail(
+      `${p}.status`,
+      `must be one of ${RUN_STATUSES.map((s) => JSON.stringify(s)).join(", ")} (got ${check.show(status)})`
+    );
+  }
+  const time = (key) => {
+    const text = check.string(check.required(value, p, key), `${p}.${key}`);
+    if (!ISO_DATE_TIME.test(text))
+      check.fail(`${p}.${key}`, `must be an ISO 8601 date-time such as 2024-05-01T12:00:00Z (got ${check.show(text)})`);
+    return text;
+  };
+  const outcome = {
+    ...value["command"] === void 0 ? {} : { command: check.string(value["command"], `${p}.command`) },
+    ...value["exitCode"] === void 0 ? {} : { exitCode: check.integer(value["exitCode"], `${p}.exitCode`, -Infinity) },
+    status,
+    ...value["timeoutMinutes"] === void 0 ? {} : { timeoutMinutes: check.positive(value["timeoutMinutes"], `${p}.timeoutMinutes`) },
+    startedAt: time("startedAt"),
+    finishedAt: time("finishedAt"),
+    durationMs: check.number(check.required(value, p, "durationMs"), `${p}.durationMs`, 0)
+  };
+  return outcome;
+}
+
 // packages/core/src/text/number-text.ts
 var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
@@ -1735,186 +1915,6 @@ var MAX_PARAMS_FILE_BYTES = 1024 * 1024;
 var VALUE2 = String.raw`(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s'"]+)`;
 var FLAG = new RegExp(String.raw`(^|\s)(--?)([A-Za-z0-9][\w.-]*)(=|\s+(?!-))(${VALUE2})`, "g");
 var ASSIGNMENT = new RegExp(String.raw`(^|[\s;&|(])([A-Za-z_][\w.]*)=(${VALUE2})`, "g");
-
-// packages/core/src/record/run-record.ts
-var RUN_RECORD_SCHEMA = "ml-actions/run-record";
-var RUN_RECORD_VERSION = 1;
-var ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-var SHA256_HEX = /^[0-9a-f]{64}$/;
-var RUN_STATUSES = ["succeeded", "failed", "timed-out", "collected"];
-function parseRunRecord(text, source) {
-  return validateRunRecord(parseUntrustedJson(text, source, "not a run record"), source);
-}
-function validateRunRecord(document, source) {
-  const check = new JsonChecker(source, "invalid run record");
-  const root = check.object(document, "$");
-  const schema = root["schema"];
-  if (schema !== RUN_RECORD_SCHEMA) {
-    check.fail(
-      "$.schema",
-      `must be ${JSON.stringify(RUN_RECORD_SCHEMA)} (got ${check.show(schema)}); this is not an ml-actions run record`
-    );
-  }
-  const version = root["version"];
-  if (typeof version !== "number" || !Number.isInteger(version))
-    check.fail("$.version", `must be an integer (got ${check.show(version)})`);
-  if (version > RUN_RECORD_VERSION) {
-    check.fail(
-      "$.version",
-      `is ${version}: the record was written by a newer ml-actions (record version ${version}); this one reads version ${RUN_RECORD_VERSION}, so update the ml-actions version used to read it`
-    );
-  }
-  if (version !== RUN_RECORD_VERSION)
-    check.fail("$.version", `is ${version}, an unsupported record version (expected ${RUN_RECORD_VERSION})`);
-  const provenance = check.object(check.required(root, "$", "provenance"), "$.provenance");
-  const outcomeObject = check.object(check.required(root, "$", "outcome"), "$.outcome");
-  const record = {
-    schema: RUN_RECORD_SCHEMA,
-    version: RUN_RECORD_VERSION,
-    runId: check.string(check.required(root, "$", "runId"), "$.runId", 1),
-    experiment: check.string(check.required(root, "$", "experiment"), "$.experiment", 1),
-    ...root["replicate"] === void 0 ? {} : { replicate: checkReplicate(check, root["replicate"]) },
-    attempt: check.integer(check.required(root, "$", "attempt"), "$.attempt", 1),
-    provenance: checkProvenance(check, provenance),
-    params: checkParams(check, check.required(root, "$", "params")),
-    metrics: checkMetrics(check, check.required(root, "$", "metrics")),
-    outcome: checkOutcome(check, outcomeObject),
-    inputs: check.array(check.required(root, "$", "inputs"), "$.inputs").map((item, index) => {
-      const path6 = `$.inputs[${index}]`;
-      const input = check.object(item, path6);
-      const sha256 = check.string(check.required(input, path6, "sha256"), `${path6}.sha256`);
-      if (!SHA256_HEX.test(sha256))
-        check.fail(`${path6}.sha256`, `must be 64 lowercase hex digits (got ${check.show(sha256)})`);
-      return {
-        path: check.string(check.required(input, path6, "path"), `${path6}.path`, 1),
-        size: check.integer(check.required(input, path6, "size"), `${path6}.size`, 0),
-        sha256
-      };
-    }),
-    sources: check.array(check.required(root, "$", "sources"), "$.sources").map((item, index) => check.string(item, `$.sources[${index}]`)),
-    ...root["staleSources"] === void 0 ? {} : {
-      staleSources: check.array(root["staleSources"], "$.staleSources").map((item, index) => check.string(item, `$.staleSources[${index}]`))
-    }
-  };
-  return record;
-}
-function checkReplicate(check, value) {
-  const p = "$.replicate";
-  const replicate = check.object(value, p);
-  return {
-    key: check.string(check.required(replicate, p, "key"), `${p}.key`, 1),
-    value: check.string(check.required(replicate, p, "value"), `${p}.value`)
-  };
-}
-function checkProvenance(check, value) {
-  const p = "$.provenance";
-  const text = (key) => check.string(check.required(value, p, key), `${p}.${key}`);
-  const count = (key, minimum) => check.integer(check.required(value, p, key), `${p}.${key}`, minimum);
-  const optional = (key, read) => value[key] === void 0 ? {} : { [key]: read(value[key], `${p}.${key}`) };
-  const provenance = {
-    repository: text("repository"),
-    serverUrl: text("serverUrl"),
-    sha: text("sha"),
-    ref: text("ref"),
-    branch: text("branch"),
-    ...optional("baseRef", (item, path6) => check.string(item, path6)),
-    ...optional("pullRequest", (item, path6) => check.integer(item, path6, 1)),
-    ...optional("headSha", (item, path6) => check.string(item, path6)),
-    event: text("event"),
-    workflow: text("workflow"),
-    workflowRunId: count("workflowRunId", 0),
-    runAttempt: count("runAttempt", 0),
-    runNumber: count("runNumber", 0),
-    job: text("job"),
-    matrix: check.shallow(check.object(check.required(value, p, "matrix"), `${p}.matrix`), `${p}.matrix`),
-    runnerOs: text("runnerOs")
-  };
-  return provenance;
-}
-function checkParams(check, value) {
-  const params = check.object(value, "$.params");
-  const result = {};
-  for (const key of Object.keys(params)) {
-    const path6 = `$.params${check.key(key)}`;
-    if (key === "") check.fail("$.params", "has an empty param name");
-    const item = params[key];
-    if (item !== null && typeof item !== "string" && typeof item !== "number" && typeof item !== "boolean") {
-      check.fail(path6, `must be a string, number, boolean or null (got ${check.show(item)})`);
-    }
-    setOwnEntry(result, key, item);
-  }
-  return result;
-}
-function checkMetrics(check, value) {
-  const metrics = check.object(value, "$.metrics");
-  const result = {};
-  for (const key of Object.keys(metrics)) {
-    const path6 = `$.metrics${check.key(key)}`;
-    if (key === "") check.fail("$.metrics", "has an empty metric name");
-    const item = check.object(metrics[key], path6);
-    const metric = { value: check.metricNumber(check.required(item, path6, "value"), `${path6}.value`) };
-    if (item["step"] !== void 0) metric.step = check.number(item["step"], `${path6}.step`);
-    if (item["history"] !== void 0) {
-      const historyPath = `${path6}.history`;
-      const history = check.object(item["history"], historyPath);
-      const steps = check.array(check.required(history, historyPath, "steps"), `${historyPath}.steps`);
-      for (let i = 0; i < steps.length; i++) {
-        if (typeof steps[i] !== "number")
-          check.fail(`${historyPath}.steps[${i}]`, `must be a number (got ${check.show(steps[i])})`);
-      }
-      const values = check.metricNumbers(check.required(history, historyPath, "values"), `${historyPath}.values`);
-      if (values.length !== steps.length) {
-        check.fail(
-          `${historyPath}.values`,
-          `has ${values.length} entries but steps has ${steps.length}; the columns must be parallel`
-        );
-      }
-      const columns = { steps, values };
-      if (history["wallTimes"] !== void 0) {
-        const wallTimes = check.metricNumbers(history["wallTimes"], `${historyPath}.wallTimes`);
-        if (wallTimes.length !== steps.length) {
-          check.fail(
-            `${historyPath}.wallTimes`,
-            `has ${wallTimes.length} entries but steps has ${steps.length}; the columns must be parallel`
-          );
-        }
-        columns.wallTimes = wallTimes;
-      }
-      if (history["sampledFrom"] !== void 0) {
-        columns.sampledFrom = check.integer(history["sampledFrom"], `${historyPath}.sampledFrom`, steps.length);
-      }
-      metric.history = columns;
-    }
-    setOwnEntry(result, key, metric);
-  }
-  return result;
-}
-function checkOutcome(check, value) {
-  const p = "$.outcome";
-  const status = check.required(value, p, "status");
-  if (!RUN_STATUSES.includes(status)) {
-    check.fail(
-      `${p}.status`,
-      `must be one of ${RUN_STATUSES.map((s) => JSON.stringify(s)).join(", ")} (got ${check.show(status)})`
-    );
-  }
-  const time = (key) => {
-    const text = check.string(check.required(value, p, key), `${p}.${key}`);
-    if (!ISO_DATE_TIME.test(text))
-      check.fail(`${p}.${key}`, `must be an ISO 8601 date-time such as 2024-05-01T12:00:00Z (got ${check.show(text)})`);
-    return text;
-  };
-  const outcome = {
-    ...value["command"] === void 0 ? {} : { command: check.string(value["command"], `${p}.command`) },
-    ...value["exitCode"] === void 0 ? {} : { exitCode: check.integer(value["exitCode"], `${p}.exitCode`, -Infinity) },
-    status,
-    ...value["timeoutMinutes"] === void 0 ? {} : { timeoutMinutes: check.positive(value["timeoutMinutes"], `${p}.timeoutMinutes`) },
-    startedAt: time("startedAt"),
-    finishedAt: time("finishedAt"),
-    durationMs: check.number(check.required(value, p, "durationMs"), `${p}.durationMs`, 0)
-  };
-  return outcome;
-}
 
 // packages/core/src/record/record-name.ts
 var RUN_RECORD_FILE_NAME = /^run-record[A-Za-z0-9._-]*\.json$/;

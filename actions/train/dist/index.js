@@ -863,6 +863,45 @@ function recordFromMap(map) {
   return record;
 }
 
+// packages/core/src/record/run-record.ts
+var RUN_RECORD_SCHEMA = "ml-actions/run-record";
+var RUN_RECORD_VERSION = 1;
+function serializeRunRecord(record) {
+  return `${writeJson(record, "")}
+`;
+}
+function writeNumber(value) {
+  if (value === Infinity) return '"Infinity"';
+  if (value === -Infinity) return '"-Infinity"';
+  if (value !== value) return '"NaN"';
+  if (value === 0 && 1 / value < 0) return "-0";
+  return String(value);
+}
+function writeJson(value, indent) {
+  if (typeof value === "number") return writeNumber(value);
+  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    if (value.every((item) => typeof item === "number")) {
+      let text = "[";
+      for (let i = 0; i < value.length; i++) text += (i === 0 ? "" : ",") + writeNumber(value[i]);
+      return `${text}]`;
+    }
+    return `[
+${value.map((item) => inner + writeJson(item, inner)).join(",\n")}
+${indent}]`;
+  }
+  const entries = Object.keys(value).filter((key) => value[key] !== void 0);
+  if (entries.length === 0) return "{}";
+  const lines = entries.map(
+    (key) => `${inner}${JSON.stringify(key)}: ${writeJson(value[key], inner)}`
+  );
+  return `{
+${lines.join(",\n")}
+${indent}}`;
+}
+
 // packages/core/src/metrics/metrics-folder.ts
 import path5 from "node:path";
 
@@ -2541,45 +2580,6 @@ function redactCommand(command, extra = []) {
     ASSIGNMENT,
     (whole, before, name) => isCredentialName(name, extra) ? `${before}${name}=${REDACTED}` : whole
   );
-}
-
-// packages/core/src/record/run-record.ts
-var RUN_RECORD_SCHEMA = "ml-actions/run-record";
-var RUN_RECORD_VERSION = 1;
-function serializeRunRecord(record) {
-  return `${writeJson(record, "")}
-`;
-}
-function writeNumber(value) {
-  if (value === Infinity) return '"Infinity"';
-  if (value === -Infinity) return '"-Infinity"';
-  if (value !== value) return '"NaN"';
-  if (value === 0 && 1 / value < 0) return "-0";
-  return String(value);
-}
-function writeJson(value, indent) {
-  if (typeof value === "number") return writeNumber(value);
-  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";
-  const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
-    if (value.every((item) => typeof item === "number")) {
-      let text = "[";
-      for (let i = 0; i < value.length; i++) text += (i === 0 ? "" : ",") + writeNumber(value[i]);
-      return `${text}]`;
-    }
-    return `[
-${value.map((item) => inner + writeJson(item, inner)).join(",\n")}
-${indent}]`;
-  }
-  const entries = Object.keys(value).filter((key) => value[key] !== void 0);
-  if (entries.length === 0) return "{}";
-  const lines = entries.map(
-    (key) => `${inner}${JSON.stringify(key)}: ${writeJson(value[key], inner)}`
-  );
-  return `{
-${lines.join(",\n")}
-${indent}}`;
 }
 
 // packages/core/src/record/experiment-name.ts

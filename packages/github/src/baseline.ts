@@ -3,6 +3,7 @@ import type { ActionContext } from './action-context.ts';
 import { BaselineSearch } from './baseline-search.ts';
 import type { GitHubClient } from './github-client.ts';
 import { describeGitHubFailure } from './github-failure.ts';
+import { baselinesFromHistory } from './history-baseline.ts';
 import { readBaselineFile, type BaselineSpec } from './baseline-file.ts';
 import { readRecordArtifacts, type ListedArtifact } from './record-artifacts.ts';
 import type { Log } from './step-log.ts';
@@ -310,6 +311,8 @@ export async function findBaselines(request: {
   /** Undefined without a token: files still work, lookups become a notice. */
   github: GitHubClient | undefined;
   log: Log;
+  /** The history branch to fall back to when an experiment's baseline records are not found; undefined: none. */
+  historyBranch?: string | undefined;
 }): Promise<CombinedBaseline> {
   const combined = await combineBaselines(request);
   for (const notice of combined.notices) request.log.notice(notice);
@@ -321,6 +324,7 @@ async function combineBaselines(request: {
   experiments: string[];
   context: ActionContext;
   github: GitHubClient | undefined;
+  historyBranch?: string | undefined;
 }): Promise<CombinedBaseline> {
   const combined: CombinedBaseline = { records: undefined, sha: undefined, url: undefined, notices: [] };
   const { spec, context } = request;
@@ -343,6 +347,22 @@ async function combineBaselines(request: {
       combined.sha ??= baseline.sha;
       if (baseline.workflowRunId !== undefined) {
         combined.url ??= `${context.serverUrl}/${context.repository}/actions/runs/${baseline.workflowRunId}`;
+      }
+    }
+    const unfound = request.experiments.filter(
+      (experiment) => !(combined.records ?? []).some((record) => record.experiment === experiment),
+    );
+    if (spec.kind === 'auto' && request.historyBranch !== undefined && unfound.length > 0) {
+      const history = await baselinesFromHistory({
+        github,
+        context,
+        branch: request.historyBranch,
+        experiments: unfound,
+      });
+      if (history.records.length > 0) {
+        combined.records = [...(combined.records ?? []), ...history.records];
+        combined.sha ??= history.records[0]!.provenance.sha;
+        combined.notices.push(...history.notices);
       }
     }
   } catch (thrown: unknown) {

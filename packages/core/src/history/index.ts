@@ -4,3 +4,4 @@ export * from './trend-points.ts';
 export * from './history-entries.ts';
 export * from './history-file.ts';
 export * from './history-lines.ts';
+export * from './history-baseline.ts';
