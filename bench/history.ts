@@ -104,8 +104,8 @@ export async function historyBranch(): Promise<FigureRow[]> {
     api.assertNoViolations();
     return [
       {
-        figure: `7. history: append 1 entry to ${ENTRIES} (file of ${KEEP}, one rolls into the archive), requests`,
-        value: `${appendRequests} requests (head, file, archive file, tree, commit, ref)`,
+        figure: `7. history: append 1 entry to ${ENTRIES} (a full file of ${KEEP}; the oldest tenth rolls over), requests`,
+        value: `${appendRequests} requests, the most of ${REPEATS} appends (head, file, tree, commit, ref)`,
         reference: `target ${APPEND_TARGET}`,
         ratio: formatRatio(appendRequests / APPEND_TARGET),
         target: `<= ${APPEND_TARGET}`,

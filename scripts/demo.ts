@@ -106,7 +106,20 @@ try {
   });
   log(`  packaged ${packaged.outputs['artifact-name']} (digest ${packaged.outputs['digest']?.slice(0, 12)}…)`);
   await packaging.finish();
+  // The history job: the run appended to the ml-history branch, with its trend page.
+  const historyJob = await onMain.job('history');
+  await step(historyJob, 'main-history', 'history', { 'package-version': packaged.outputs['version'] ?? '' });
+  await historyJob.finish();
   await onMain.finish();
+  for (const file of ['index.html', 'data.js']) {
+    const answer = await fetch(`${github.api.url}/repos/${repo}/contents/site/${file}?ref=ml-history`, {
+      headers: { authorization: `token ${github.token}`, accept: 'application/vnd.github.raw+json' },
+    });
+    if (!answer.ok) throw new Error(`the history branch has no site/${file} (${answer.status})`);
+    await mkdir(join(output, 'trend-page'), { recursive: true });
+    await writeFile(join(output, 'trend-page', file), await answer.text());
+  }
+  log('  appended to the ml-history branch; its trend page is in demo-output/trend-page/');
   await rm(model, { recursive: true, force: true });
 
   // Download the package as a user would, with the real artifact client through the REST API.
@@ -164,6 +177,7 @@ try {
   console.log(
     'demo-output/model-package/         churn-model v0.1.0: model files, manifest.json, SHA256SUMS, README.md',
   );
+  console.log("demo-output/trend-page/index.html  the history branch's trend page (open it in a browser)");
   github.api.assertNoViolations();
   log('done');
 } finally {
