@@ -3032,8 +3032,18 @@ async function gatherRuns(request) {
       wanted ? `input "run" is "workflow" but input "github-token" is empty: the workflow run's records are listed with it (permission actions: read)` : 'no run record found: run the train action earlier in this job, set input "run" to a record, or give a token (permission actions: read) to gather the records of this workflow run'
     );
   }
-  const found = await readWorkflowRecords({ github: session.client, context, log });
-  if (found.records.length === 0 && !wanted && request.optional === true) return none;
+  const optional = !wanted && request.optional === true;
+  const found = await readWorkflowRecords({ github: session.client, context, log }).catch((thrown) => {
+    if (optional && isPermissionRefusal(thrown)) return void 0;
+    throw thrown;
+  });
+  if (found === void 0) {
+    log.notice(
+      "the workflow run's records could not be listed (the token lacks actions: read): no run record is embedded"
+    );
+    return none;
+  }
+  if (found.records.length === 0 && optional) return none;
   if (found.records.length === 0) {
     const missing = found.missing.map((leg) => leg.jobDisplayName);
     throw new UserError(

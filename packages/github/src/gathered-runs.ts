@@ -1,6 +1,7 @@
 import { UserError, type RunRecord, type UnjudgedLeg } from '@ml-actions/core';
 import type { ActionContext } from './action-context.ts';
 import type { GitHubSession } from './action-step.ts';
+import { isPermissionRefusal } from './github-failure.ts';
 import { readJobRecords, readRunRecordFiles } from './job-records.ts';
 import type { Log } from './step-log.ts';
 import { readWorkflowRecords, type InvalidRecordArtifact, type MissingLeg } from './workflow-records.ts';
@@ -54,8 +55,19 @@ export async function gatherRuns(request: {
         : 'no run record found: run the train action earlier in this job, set input "run" to a record, or give a token (permission actions: read) to gather the records of this workflow run',
     );
   }
-  const found = await readWorkflowRecords({ github: session.client, context, log });
-  if (found.records.length === 0 && !wanted && request.optional === true) return none;
+  const optional = !wanted && request.optional === true;
+  const found = await readWorkflowRecords({ github: session.client, context, log }).catch((thrown: unknown) => {
+    // Looking was only a try: a job without `actions: read` packages as it did before, without a record.
+    if (optional && isPermissionRefusal(thrown)) return undefined;
+    throw thrown;
+  });
+  if (found === undefined) {
+    log.notice(
+      "the workflow run's records could not be listed (the token lacks actions: read): no run record is embedded",
+    );
+    return none;
+  }
+  if (found.records.length === 0 && optional) return none;
   if (found.records.length === 0) {
     const missing = found.missing.map((leg) => leg.jobDisplayName);
     throw new UserError(
