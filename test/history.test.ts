@@ -166,4 +166,53 @@ describe('the history job', () => {
     expect(none.exitCode, none.log).toBe(0);
     expect(none.outputs['verdict']).toBe('neutral');
   });
+
+  it('a single run on each side is tested with the noise of the history, in gate and in compare, at one request', async () => {
+    // The records are expired (previous test): the baseline is the newest entry (mean 0.94), a
+    // single run of final values; the noise is pooled over the entries' seeds (std 0.01 each).
+    const judge = async (accuracy: number, number: number, inputs: Record<string, string> = {}) => {
+      const headSha = github.api.state.addCommit(repo, { parents: [mainSha], message: `pr ${number}` }).sha;
+      github.api.state.addPull(repo, { number, head: { ref: `pr-${number}`, sha: headSha }, base: { ref: 'main' } });
+      const run = startWorkflow(github, {
+        event: pullRequestEvent(github.repository, { number, headSha, baseSha: mainSha, headRef: `pr-${number}` }),
+        headSha,
+        headBranch: `pr-${number}`,
+        workspace,
+      });
+      const job = await run.job('train');
+      await writeFile(join(workspace, 'metrics.json'), JSON.stringify({ accuracy }));
+      expect((await job.step('train', { metrics: 'metrics.json' })).exitCode).toBe(0);
+      const rules = 'accuracy: no-drop significant';
+      const before = github.api.requests.length;
+      const gate = await job.step('gate', { rules, 'check-name': '', ...inputs });
+      const historyReads = github.api.requests
+        .slice(before)
+        .filter((request) => request.path.includes('/contents/') && request.path.includes('train.jsonl')).length;
+      const compare = await job.step('compare', { rules, ...inputs });
+      await job.finish();
+      await run.finish();
+      const comment = github.api.state.comments(repo, number).at(-1)?.body ?? '';
+      return { gate, compare, comment, historyReads };
+    };
+    const within = await judge(0.935, 20);
+    expect(within.gate.exitCode, within.gate.log).toBe(0);
+    const [result] = JSON.parse(within.gate.outputs['results'] ?? '[]') as { message: string; noise: string }[];
+    expect(result?.noise).toBe('within-noise');
+    expect(result?.message).toContain('noise from history: a side has a single run, so the spread of one run is 0.01');
+    // One read for the baseline fallback, one for the noise: at most 2 whatever `history` is.
+    expect(within.historyReads).toBe(2);
+    expect(within.compare.exitCode, within.compare.log).toBe(0);
+    expect(within.comment).toMatch(/within noise †/);
+    expect(within.comment).toContain("the base branch's last 2 entries in the history (pooled over their replicates)");
+
+    const beyond = await judge(0.88, 21);
+    expect(beyond.gate.exitCode).toBe(1);
+    expect(beyond.comment).toMatch(/🔴 worse †/);
+
+    // Without the history's noise the same small drop is judged as measured, and fails.
+    const measured = await judge(0.935, 22, { history: '0' });
+    expect(measured.gate.exitCode).toBe(1);
+    expect(measured.gate.log).toContain('single-run: 1 run here and 1 in the baseline');
+    expect(measured.historyReads).toBe(1);
+  });
 });

@@ -851,6 +851,37 @@ function logGamma(x) {
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(series);
 }
 
+// packages/core/src/statistics/outside-noise-test.ts
+function outsideNoiseTest(candidate, baseline, noise, confidence = 0.95) {
+  const { std, df } = noise;
+  if (![candidate.mean, baseline.mean, std, df].every(Number.isFinite) || std < 0 || df < 1) return void 0;
+  const difference = candidate.mean - baseline.mean;
+  const standardError = std * Math.sqrt(1 / candidate.n + 1 / baseline.n);
+  if (standardError === 0) {
+    const t2 = difference === 0 ? 0 : difference > 0 ? Infinity : -Infinity;
+    return {
+      difference,
+      standardError,
+      df,
+      t: t2,
+      pValue: difference === 0 ? 1 : 0,
+      ciLow: difference,
+      ciHigh: difference
+    };
+  }
+  const t = difference / standardError;
+  const halfWidth = twoSidedCriticalValue(1 - confidence, df) * standardError;
+  return {
+    difference,
+    standardError,
+    df,
+    t,
+    pValue: twoSidedTailProbability(t, df),
+    ciLow: difference - halfWidth,
+    ciHigh: difference + halfWidth
+  };
+}
+
 // packages/core/src/statistics/welch-test.ts
 function welchTest(candidate, baseline, confidence = 0.95) {
   if (candidate.n < 2 || baseline.n < 2) return void 0;
@@ -893,20 +924,22 @@ function welchTest(candidate, baseline, confidence = 0.95) {
 }
 
 // packages/core/src/gate/significance.ts
-function judgeSignificance(rule, significance, sides, alpha) {
+function judgeSignificance(rule, significance, sides, alpha, historyNoise) {
   const candidate = sides.runs.map((run2) => run2.metrics[rule.metric].value);
   const baseline = sides.baseline.flatMap(
     (run2) => Object.hasOwn(run2.metrics, rule.metric) ? [run2.metrics[rule.metric].value] : []
   );
   if (baseline.length === 0) return { kind: "plain", note: "" };
-  if (candidate.length < 2 || baseline.length < 2) {
+  const single = candidate.length < 2 || baseline.length < 2;
+  if (single && historyNoise === void 0) {
     const note = `; single-run: ${runs(candidate.length)} here and ${baseline.length} in the baseline, so judged as measured, without a significance test`;
     return { kind: "plain", noise: "single-run", note };
   }
   const c = summarizeSample(candidate);
   const b = summarizeSample(baseline);
   const untestable = { kind: "plain", note: "; not tested for significance: a value is not finite" };
-  if (![c.mean, b.mean, c.std, b.std].every((v) => v !== void 0 && Number.isFinite(v))) return untestable;
+  const spreads = single ? [] : [c.std, b.std];
+  if (![c.mean, b.mean, ...spreads].every((v) => v !== void 0 && Number.isFinite(v))) return untestable;
   let threshold;
   try {
     threshold = evaluateExpr(rule.threshold, rule.metric, {
@@ -920,13 +953,14 @@ function judgeSignificance(rule, significance, sides, alpha) {
     throw thrown;
   }
   const shift = threshold - b.mean;
-  const test = welchTest(c, shift === 0 ? b : summarizeSample(baseline.map((v) => v + shift)), 1 - alpha);
+  const moved = shift === 0 ? b : summarizeSample(baseline.map((v) => v + shift));
+  const test = historyNoise !== void 0 && single ? outsideNoiseTest(c, moved, historyNoise, 1 - alpha) : welchTest(c, moved, 1 - alpha);
   if (test === void 0) return untestable;
   const noise = noiseVerdict(test, significance.direction, alpha);
   const difference = c.mean - b.mean;
   const ciLow = test.ciLow + shift;
   const ciHigh = test.ciHigh + shift;
-  const message = `${describeName(rule.metric)}: mean ${formatNumber(c.mean)} over ${runs(c.n)} vs ${formatNumber(b.mean)} over ${b.n} baseline runs; change ${formatNumber(difference)} (${formatNumber((1 - alpha) * 100)}% CI ${formatNumber(ciLow)} to ${formatNumber(ciHigh)}), p = ${formatNumber(test.pValue)}: ${verdictWords(noise, Math.abs(shift), alpha)}`;
+  const message = `${describeName(rule.metric)}: mean ${formatNumber(c.mean)} over ${runs(c.n)} vs ${formatNumber(b.mean)} over ${b.n} baseline ${b.n === 1 ? "run" : "runs"}; change ${formatNumber(difference)} (${formatNumber((1 - alpha) * 100)}% CI ${formatNumber(ciLow)} to ${formatNumber(ciHigh)}), p = ${formatNumber(test.pValue)}: ${verdictWords(noise, Math.abs(shift), alpha)}` + (single && historyNoise !== void 0 ? `; ${historyNoiseWords(historyNoise)}` : "");
   return {
     kind: "tested",
     result: {
@@ -954,6 +988,10 @@ function verdictWords(noise, margin, alpha) {
   if (noise === "worse") return `worse by more than ${by}, beyond the noise (p < ${p})`;
   if (noise === "better") return `within ${by} (p < ${p})`;
   return `within noise of ${by} (p >= ${p})`;
+}
+function historyNoiseWords(noise) {
+  const over = noise.method === "replicates" ? `pooled over the replicates of the base branch's last ${noise.entries} history entries` : `over the base branch's last ${noise.entries} single-run history entries`;
+  return `noise from history: a side has a single run, so the spread of one run is ${formatNumber(noise.std)} (${over})`;
 }
 function runs(count) {
   return `${count} ${count === 1 ? "run" : "runs"}`;
@@ -996,7 +1034,13 @@ function evaluateRule(rule, group, context) {
     if (missing.length > 0) return { ...head, verdict: "fail", message: missingMetric(metric, runs2, missing) };
   }
   if (rule.significance !== void 0) {
-    const tested = judgeSignificance(rule, rule.significance, group, context.alpha);
+    const tested = judgeSignificance(
+      rule,
+      rule.significance,
+      group,
+      context.alpha,
+      context.historyNoise?.(group.experiment, rule.metric)
+    );
     if (tested.kind === "tested") return { ...head, ...tested.result };
     const plain = evaluatePlain(rule, head, group, context);
     return {
@@ -2287,6 +2331,42 @@ function recordFromHistory(entry, repository) {
   };
 }
 
+// packages/core/src/history/history-noise.ts
+var MIN_DF = 2;
+function noiseFromHistory(entries, metric) {
+  let squares = 0;
+  let pooledDf = 0;
+  let pooledEntries = 0;
+  const singles = [];
+  for (const entry of entries) {
+    const value = Object.hasOwn(entry.metrics, metric) ? entry.metrics[metric] : void 0;
+    if (value === void 0 || !Number.isFinite(value.mean)) continue;
+    if (value.n >= 2 && value.std !== null && Number.isFinite(value.std)) {
+      squares += (value.n - 1) * value.std * value.std;
+      pooledDf += value.n - 1;
+      pooledEntries++;
+    } else if (value.n === 1) {
+      singles.push(value.mean);
+    }
+  }
+  if (pooledDf >= MIN_DF) {
+    return { std: Math.sqrt(squares / pooledDf), df: pooledDf, method: "replicates", entries: pooledEntries };
+  }
+  if (singles.length >= MIN_DF + 1) {
+    const { std } = summarizeSample(singles);
+    if (std !== void 0 && Number.isFinite(std)) {
+      return { std, df: singles.length - 1, method: "commits", entries: singles.length };
+    }
+  }
+  return void 0;
+}
+function historyNoiseLookup(histories) {
+  return (experiment, metric) => {
+    const entries = histories.get(experiment);
+    return entries === void 0 ? void 0 : noiseFromHistory(entries, metric);
+  };
+}
+
 // packages/core/src/text/number-text.ts
 var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
@@ -2505,6 +2585,12 @@ function rowJson(row) {
     ciLow: toJsonNumberOrNull(row.test?.ciLow),
     ciHigh: toJsonNumberOrNull(row.test?.ciHigh),
     pValue: toJsonNumberOrNull(row.test?.pValue),
+    historyNoise: row.historyNoise === void 0 ? null : {
+      std: row.historyNoise.std,
+      df: row.historyNoise.df,
+      entries: row.historyNoise.entries,
+      method: row.historyNoise.method
+    },
     verdict: row.verdict ?? null,
     status: row.status,
     gate: row.gate ?? null
@@ -2940,6 +3026,7 @@ function compareSamples(experiment, metric, current, baseline, gate, options) {
     change: void 0,
     changePct: void 0,
     test: void 0,
+    historyNoise: void 0,
     verdict: void 0,
     gate,
     ...fields
@@ -2951,8 +3038,11 @@ function compareSamples(experiment, metric, current, baseline, gate, options) {
   const change = Object.is(now, then) ? 0 : now - then;
   const changePct = then === 0 ? change === 0 ? 0 : change > 0 ? Infinity : -Infinity : change / Math.abs(then) * 100;
   const equal = Object.is(now, then) || formatNumber2(now, options.precision) === formatNumber2(then, options.precision);
-  const test = welchTest(current, baseline);
-  const measured = { change, changePct, test };
+  const single = current.n < 2 || baseline.n < 2;
+  const historyNoise = single && direction !== void 0 ? options.historyNoise?.(experiment, metric) : void 0;
+  const fromHistory = historyNoise === void 0 ? void 0 : outsideNoiseTest(current, baseline, historyNoise);
+  const test = fromHistory ?? welchTest(current, baseline);
+  const measured = { change, changePct, test, historyNoise: fromHistory === void 0 ? void 0 : historyNoise };
   if (direction === void 0) return row({ ...measured, status: equal ? "unchanged" : "changed" });
   if (test !== void 0) {
     const verdict = noiseVerdict(test, direction, options.alpha);
@@ -2960,7 +3050,7 @@ function compareSamples(experiment, metric, current, baseline, gate, options) {
     return row({ ...measured, verdict, status: status2 });
   }
   const status = measuredStatus(now, then, change, equal, direction);
-  if (current.n < 2 || baseline.n < 2) {
+  if (single) {
     return row({ ...measured, verdict: noiseVerdict(void 0, direction, options.alpha), status });
   }
   return row({ ...measured, verdict: status === "better" || status === "worse" ? status : "within-noise", status });
@@ -3600,6 +3690,14 @@ function tableNotes(rows, options) {
       `_Values: mean \xB1 standard deviation (number of runs) over an experiment\u2019s replicates. Change: difference of the means with its 95% confidence interval; p: Welch\u2019s t-test. A change is better or worse only when p < ${alpha}; otherwise it is within noise._`
     );
   }
+  const fromHistory = rows.flatMap((row) => row.historyNoise === void 0 ? [] : [row.historyNoise]);
+  if (fromHistory.length > 0) {
+    const entries = Math.max(...fromHistory.map((noise) => noise.entries));
+    const pooled = fromHistory.some((noise) => noise.method === "replicates");
+    notes.push(
+      `_${HISTORY_MARK} noise from history: a side has a single run, so the spread of one run is taken from the base branch's last ${entries} ${entries === 1 ? "entry" : "entries"} in the history (${pooled ? "pooled over their replicates" : "their values over the commits, which also holds real changes, so it errs towards within noise"}); p: t-test with that spread._`
+    );
+  }
   if (rows.some((row) => row.verdict === "single-run")) {
     notes.push("_single run: one run on a side, so its noise is unknown; the change is judged as measured._");
   }
@@ -3614,6 +3712,7 @@ function tableNotes(rows, options) {
   notes.push(`${arrows}._`);
   return notes;
 }
+var HISTORY_MARK = "\u2020";
 var VERDICT_WORDS = {
   better: "\u{1F7E2} better",
   worse: "\u{1F534} worse",
@@ -3632,7 +3731,10 @@ function metricRowLine(row, layout) {
     row.status === "new" || row.status === "missing" ? MISSING : row.status === "unchanged" ? "0%" : formatPercent(row.changePct, precision)
   );
   if (layout.tested) cells.push(row.test === void 0 ? MISSING : formatPValue(row.test.pValue));
-  if (layout.hasBaseline) cells.push(row.verdict === void 0 ? "" : VERDICT_WORDS[row.verdict]);
+  if (layout.hasBaseline) {
+    const words = row.verdict === void 0 ? "" : VERDICT_WORDS[row.verdict];
+    cells.push(row.historyNoise === void 0 ? words : `${words} ${HISTORY_MARK}`);
+  }
   if (layout.gate) cells.push(row.gate === void 0 ? "" : GATE_ICON[row.gate]);
   return tableRow(cells);
 }
@@ -3835,7 +3937,13 @@ function renderComparison(input) {
   const direction = directionResolver(rules, input.directions ?? { higherIsBetter: [], lowerIsBetter: [] });
   const selected = metricSelection(input.metrics ?? []);
   const groups = groupExperiments(runs2, baselineRecords);
-  const rows = compareMetrics(groups, input.gate, { precision, alpha, direction, selected });
+  const rows = compareMetrics(groups, input.gate, {
+    precision,
+    alpha,
+    direction,
+    selected,
+    historyNoise: input.historyNoise
+  });
   const counts = countStatuses(rows);
   const verdict = comparisonVerdict(counts, hasBaseline, input.gate);
   const params = hasBaseline ? changedParams(runs2, baselineRecords) : [];
@@ -5942,6 +6050,32 @@ function unjudgedLegs(gathered) {
   ];
 }
 
+// packages/github/src/history-noise.ts
+async function readHistoryNoise(request) {
+  const { github, context, branch, last, log } = request;
+  if (github === void 0 || branch === void 0 || last <= 0) return void 0;
+  const baseline = request.baseline ?? [];
+  const needing = [...new Set(request.runs.map((run2) => run2.experiment))].filter((experiment) => {
+    const here = request.runs.filter((run2) => run2.experiment === experiment).length;
+    const before = baseline.filter((run2) => run2.experiment === experiment).length;
+    return before > 0 && (here < 2 || before < 2);
+  });
+  if (needing.length === 0) return void 0;
+  const { owner, repo } = context;
+  const histories = /* @__PURE__ */ new Map();
+  await Promise.all(
+    needing.map(async (experiment) => {
+      try {
+        histories.set(experiment, await readHistory({ github, owner, repo, branch, experiment, last }));
+      } catch (thrown) {
+        if (!(thrown instanceof UserError)) throw thrown;
+        log.warning(`the noise of ${experiment} is not taken from the history: ${thrown.message}`);
+      }
+    })
+  );
+  return historyNoiseLookup(histories);
+}
+
 // actions/compare/src/comparison-baseline.ts
 async function comparisonBaseline(step, experiments, context) {
   const found = await findBaselines({
@@ -5959,6 +6093,17 @@ async function comparisonBaseline(step, experiments, context) {
     ...found.url === void 0 ? {} : { url: found.url },
     ...found.notices.length === 0 ? {} : { notice: found.notices.join(" ") }
   };
+}
+async function comparisonNoise(step, runs2, baseline, context) {
+  return readHistoryNoise({
+    github: baseline === void 0 ? void 0 : (await step.github())?.client,
+    context,
+    branch: step.settings.historyBranch,
+    last: step.settings.history,
+    runs: runs2,
+    baseline: baseline?.records,
+    log: step.log
+  });
 }
 
 // actions/compare/src/comment-key.ts
@@ -5980,7 +6125,8 @@ function buildReport(parts) {
       runs: parts.runs,
       baseline: parts.baseline?.records,
       requireBaseline: false,
-      alpha: parts.options.alpha
+      alpha: parts.options.alpha,
+      historyNoise: parts.historyNoise
     }),
     unjudged
   );
@@ -5998,6 +6144,7 @@ function buildReport(parts) {
     directions: { higherIsBetter: options.higherIsBetter, lowerIsBetter: options.lowerIsBetter },
     rankBy: options.rankBy,
     alpha: options.alpha,
+    historyNoise: parts.historyNoise,
     unjudged,
     links: { workflowRun: parts.links.workflowRun },
     serverUrl: parts.links.serverUrl,
@@ -6105,6 +6252,7 @@ Workflow run ${trigger.id} collected no comparison.
     branch: pull.headRef
   };
   const baseline = await comparisonBaseline(step, experiments, pullContext);
+  const historyNoise = await comparisonNoise(step, runs2, baseline, pullContext);
   const key = settings.commentKey ?? trigger.workflowName;
   const workflowRun = `${context.serverUrl}/${context.repository}/actions/runs/${trigger.id}`;
   const { report, gate } = buildReport({
@@ -6113,6 +6261,7 @@ Workflow run ${trigger.id} collected no comparison.
     rules,
     key,
     options: reportOptions(settings),
+    historyNoise,
     links: { serverUrl: context.serverUrl, repository: context.repository, workflowRun, commit: trigger.headSha }
   });
   const files = await writeReportFiles(report, key, context.temp);
@@ -6234,6 +6383,7 @@ function readCompareSettings(inputs) {
     run: inputs.list("run"),
     baseline: parseBaselineSpec(inputs.required("baseline")),
     historyBranch: inputs.optional("history-branch"),
+    history: inputs.integer("history", { min: 0, max: 1e3 }),
     rules: inputs.optional("rules"),
     rulesFile: inputs.optional("rules-file"),
     token: inputs.secret("github-token"),
@@ -6279,6 +6429,7 @@ async function compareHere(step) {
   const key = settings.commentKey ?? workflowKey(context.workflow);
   const rules = await rulesText(settings, context.workspace);
   const baseline = await comparisonBaseline(step, experiments, context);
+  const historyNoise = await comparisonNoise(step, runs2, baseline, context);
   const options = reportOptions(settings);
   const links = {
     serverUrl: context.serverUrl,
@@ -6286,7 +6437,7 @@ async function compareHere(step) {
     workflowRun: `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`
   };
   const unjudged = unjudgedLegs(gathered);
-  const { report } = buildReport({ runs: runs2, baseline, rules, unjudged, key, options, links });
+  const { report } = buildReport({ runs: runs2, baseline, rules, unjudged, key, options, links, historyNoise });
   const files = await writeReportFiles(report, key, context.temp);
   step.setOutput("report", files.markdown);
   step.setOutput("report-json", files.json);

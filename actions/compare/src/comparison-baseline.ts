@@ -1,5 +1,5 @@
-import type { ComparisonBaseline } from '@ml-actions/core';
-import { findBaselines, type ActionContext, type Step } from '@ml-actions/github';
+import type { ComparisonBaseline, HistoryNoiseLookup, RunRecord } from '@ml-actions/core';
+import { findBaselines, readHistoryNoise, type ActionContext, type Step } from '@ml-actions/github';
 import type { CompareSettings } from './settings.ts';
 
 /**
@@ -27,4 +27,25 @@ export async function comparisonBaseline(
     ...(found.url === undefined ? {} : { url: found.url }),
     ...(found.notices.length === 0 ? {} : { notice: found.notices.join(' ') }),
   };
+}
+
+/**
+ * The noise of a single run from the history branch (input `history`), for the experiments that
+ * have one run on a side; undefined when none has, or no history is read.
+ */
+export async function comparisonNoise(
+  step: Step<CompareSettings>,
+  runs: readonly RunRecord[],
+  baseline: ComparisonBaseline | undefined,
+  context: ActionContext,
+): Promise<HistoryNoiseLookup | undefined> {
+  return readHistoryNoise({
+    github: baseline === undefined ? undefined : (await step.github())?.client,
+    context,
+    branch: step.settings.historyBranch,
+    last: step.settings.history,
+    runs,
+    baseline: baseline?.records,
+    log: step.log,
+  });
 }

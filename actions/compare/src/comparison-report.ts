@@ -5,6 +5,7 @@ import {
   type ComparisonReport,
   withUnjudgedLegs,
   type GateResult,
+  type HistoryNoiseLookup,
   type RunRecord,
   type UnjudgedLeg,
 } from '@ml-actions/core';
@@ -31,6 +32,8 @@ export interface ReportParts {
   unjudged?: readonly UnjudgedLeg[];
   key: string;
   options: ReportOptions;
+  /** The noise of a single run from the base branch's history, for sides with one run. */
+  historyNoise?: HistoryNoiseLookup | undefined;
   /** Where links point: the runner's own context (GITHUB_SERVER_URL, GITHUB_REPOSITORY), never a record's claim. */
   links: { serverUrl: string; repository: string; workflowRun: string; commit?: string | undefined };
 }
@@ -48,6 +51,7 @@ export function buildReport(parts: ReportParts): { report: ComparisonReport; gat
             baseline: parts.baseline?.records,
             requireBaseline: false,
             alpha: parts.options.alpha,
+            historyNoise: parts.historyNoise,
           }),
           unjudged,
         );
@@ -65,6 +69,7 @@ export function buildReport(parts: ReportParts): { report: ComparisonReport; gat
     directions: { higherIsBetter: options.higherIsBetter, lowerIsBetter: options.lowerIsBetter },
     rankBy: options.rankBy,
     alpha: options.alpha,
+    historyNoise: parts.historyNoise,
     unjudged,
     links: { workflowRun: parts.links.workflowRun },
     serverUrl: parts.links.serverUrl,

@@ -8,7 +8,7 @@ import {
   type Runner,
   type Step,
 } from '@ml-actions/github';
-import { comparisonBaseline } from './comparison-baseline.ts';
+import { comparisonBaseline, comparisonNoise } from './comparison-baseline.ts';
 import { workflowKey } from './comment-key.ts';
 import { buildReport, reportOptions } from './comparison-report.ts';
 import { postComment } from './post-comment.ts';
@@ -43,6 +43,7 @@ async function compareHere(step: Step<CompareSettings>): Promise<void> {
   const key = settings.commentKey ?? workflowKey(context.workflow);
   const rules = await rulesText(settings, context.workspace);
   const baseline = await comparisonBaseline(step, experiments, context);
+  const historyNoise = await comparisonNoise(step, runs, baseline, context);
   const options = reportOptions(settings);
   const links = {
     serverUrl: context.serverUrl,
@@ -50,7 +51,7 @@ async function compareHere(step: Step<CompareSettings>): Promise<void> {
     workflowRun: `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`,
   };
   const unjudged = unjudgedLegs(gathered);
-  const { report } = buildReport({ runs, baseline, rules, unjudged, key, options, links });
+  const { report } = buildReport({ runs, baseline, rules, unjudged, key, options, links, historyNoise });
   const files = await writeReportFiles(report, key, context.temp);
   step.setOutput('report', files.markdown);
   step.setOutput('report-json', files.json);

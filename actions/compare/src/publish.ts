@@ -15,7 +15,7 @@ import {
   type GitHubClient,
   type Step,
 } from '@ml-actions/github';
-import { comparisonBaseline } from './comparison-baseline.ts';
+import { comparisonBaseline, comparisonNoise } from './comparison-baseline.ts';
 import { workflowKey } from './comment-key.ts';
 import { buildReport, reportOptions } from './comparison-report.ts';
 import { postComment } from './post-comment.ts';
@@ -89,6 +89,7 @@ export async function publishCollected(step: Step<CompareSettings>): Promise<voi
     branch: pull.headRef,
   };
   const baseline = await comparisonBaseline(step, experiments, pullContext);
+  const historyNoise = await comparisonNoise(step, runs, baseline, pullContext);
   const key = settings.commentKey ?? trigger.workflowName;
   const workflowRun = `${context.serverUrl}/${context.repository}/actions/runs/${trigger.id}`;
   const { report, gate } = buildReport({
@@ -97,6 +98,7 @@ export async function publishCollected(step: Step<CompareSettings>): Promise<voi
     rules,
     key,
     options: reportOptions(settings),
+    historyNoise,
     links: { serverUrl: context.serverUrl, repository: context.repository, workflowRun, commit: trigger.headSha },
   });
   const files = await writeReportFiles(report, key, context.temp);

@@ -10,6 +10,8 @@ export interface CompareSettings {
   baseline: BaselineSpec;
   /** The history branch to fall back to for a baseline; undefined reads none. */
   historyBranch: string | undefined;
+  /** How many of the newest history entries give the noise of a single run; 0 reads none. */
+  history: number;
   rules: string | undefined;
   rulesFile: string | undefined;
   token: string | undefined;
@@ -35,6 +37,7 @@ export function readCompareSettings(inputs: ActionInputs): CompareSettings {
     run: inputs.list('run'),
     baseline: parseBaselineSpec(inputs.required('baseline')),
     historyBranch: inputs.optional('history-branch'),
+    history: inputs.integer('history', { min: 0, max: 1000 }),
     rules: inputs.optional('rules'),
     rulesFile: inputs.optional('rules-file'),
     token: inputs.secret('github-token'),

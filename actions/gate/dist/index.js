@@ -851,6 +851,37 @@ function logGamma(x) {
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(series);
 }
 
+// packages/core/src/statistics/outside-noise-test.ts
+function outsideNoiseTest(candidate, baseline, noise, confidence = 0.95) {
+  const { std, df } = noise;
+  if (![candidate.mean, baseline.mean, std, df].every(Number.isFinite) || std < 0 || df < 1) return void 0;
+  const difference = candidate.mean - baseline.mean;
+  const standardError = std * Math.sqrt(1 / candidate.n + 1 / baseline.n);
+  if (standardError === 0) {
+    const t2 = difference === 0 ? 0 : difference > 0 ? Infinity : -Infinity;
+    return {
+      difference,
+      standardError,
+      df,
+      t: t2,
+      pValue: difference === 0 ? 1 : 0,
+      ciLow: difference,
+      ciHigh: difference
+    };
+  }
+  const t = difference / standardError;
+  const halfWidth = twoSidedCriticalValue(1 - confidence, df) * standardError;
+  return {
+    difference,
+    standardError,
+    df,
+    t,
+    pValue: twoSidedTailProbability(t, df),
+    ciLow: difference - halfWidth,
+    ciHigh: difference + halfWidth
+  };
+}
+
 // packages/core/src/statistics/welch-test.ts
 function welchTest(candidate, baseline, confidence = 0.95) {
   if (candidate.n < 2 || baseline.n < 2) return void 0;
@@ -893,20 +924,22 @@ function welchTest(candidate, baseline, confidence = 0.95) {
 }
 
 // packages/core/src/gate/significance.ts
-function judgeSignificance(rule, significance, sides, alpha) {
+function judgeSignificance(rule, significance, sides, alpha, historyNoise) {
   const candidate = sides.runs.map((run2) => run2.metrics[rule.metric].value);
   const baseline = sides.baseline.flatMap(
     (run2) => Object.hasOwn(run2.metrics, rule.metric) ? [run2.metrics[rule.metric].value] : []
   );
   if (baseline.length === 0) return { kind: "plain", note: "" };
-  if (candidate.length < 2 || baseline.length < 2) {
+  const single = candidate.length < 2 || baseline.length < 2;
+  if (single && historyNoise === void 0) {
     const note = `; single-run: ${runs(candidate.length)} here and ${baseline.length} in the baseline, so judged as measured, without a significance test`;
     return { kind: "plain", noise: "single-run", note };
   }
   const c = summarizeSample(candidate);
   const b = summarizeSample(baseline);
   const untestable = { kind: "plain", note: "; not tested for significance: a value is not finite" };
-  if (![c.mean, b.mean, c.std, b.std].every((v) => v !== void 0 && Number.isFinite(v))) return untestable;
+  const spreads = single ? [] : [c.std, b.std];
+  if (![c.mean, b.mean, ...spreads].every((v) => v !== void 0 && Number.isFinite(v))) return untestable;
   let threshold;
   try {
     threshold = evaluateExpr(rule.threshold, rule.metric, {
@@ -920,13 +953,14 @@ function judgeSignificance(rule, significance, sides, alpha) {
     throw thrown;
   }
   const shift = threshold - b.mean;
-  const test = welchTest(c, shift === 0 ? b : summarizeSample(baseline.map((v) => v + shift)), 1 - alpha);
+  const moved = shift === 0 ? b : summarizeSample(baseline.map((v) => v + shift));
+  const test = historyNoise !== void 0 && single ? outsideNoiseTest(c, moved, historyNoise, 1 - alpha) : welchTest(c, moved, 1 - alpha);
   if (test === void 0) return untestable;
   const noise = noiseVerdict(test, significance.direction, alpha);
   const difference = c.mean - b.mean;
   const ciLow = test.ciLow + shift;
   const ciHigh = test.ciHigh + shift;
-  const message = `${describeName(rule.metric)}: mean ${formatNumber(c.mean)} over ${runs(c.n)} vs ${formatNumber(b.mean)} over ${b.n} baseline runs; change ${formatNumber(difference)} (${formatNumber((1 - alpha) * 100)}% CI ${formatNumber(ciLow)} to ${formatNumber(ciHigh)}), p = ${formatNumber(test.pValue)}: ${verdictWords(noise, Math.abs(shift), alpha)}`;
+  const message = `${describeName(rule.metric)}: mean ${formatNumber(c.mean)} over ${runs(c.n)} vs ${formatNumber(b.mean)} over ${b.n} baseline ${b.n === 1 ? "run" : "runs"}; change ${formatNumber(difference)} (${formatNumber((1 - alpha) * 100)}% CI ${formatNumber(ciLow)} to ${formatNumber(ciHigh)}), p = ${formatNumber(test.pValue)}: ${verdictWords(noise, Math.abs(shift), alpha)}` + (single && historyNoise !== void 0 ? `; ${historyNoiseWords(historyNoise)}` : "");
   return {
     kind: "tested",
     result: {
@@ -954,6 +988,10 @@ function verdictWords(noise, margin, alpha) {
   if (noise === "worse") return `worse by more than ${by}, beyond the noise (p < ${p})`;
   if (noise === "better") return `within ${by} (p < ${p})`;
   return `within noise of ${by} (p >= ${p})`;
+}
+function historyNoiseWords(noise) {
+  const over = noise.method === "replicates" ? `pooled over the replicates of the base branch's last ${noise.entries} history entries` : `over the base branch's last ${noise.entries} single-run history entries`;
+  return `noise from history: a side has a single run, so the spread of one run is ${formatNumber(noise.std)} (${over})`;
 }
 function runs(count) {
   return `${count} ${count === 1 ? "run" : "runs"}`;
@@ -996,7 +1034,13 @@ function evaluateRule(rule, group, context) {
     if (missing.length > 0) return { ...head, verdict: "fail", message: missingMetric(metric, runs2, missing) };
   }
   if (rule.significance !== void 0) {
-    const tested = judgeSignificance(rule, rule.significance, group, context.alpha);
+    const tested = judgeSignificance(
+      rule,
+      rule.significance,
+      group,
+      context.alpha,
+      context.historyNoise?.(group.experiment, rule.metric)
+    );
     if (tested.kind === "tested") return { ...head, ...tested.result };
     const plain = evaluatePlain(rule, head, group, context);
     return {
@@ -2309,6 +2353,42 @@ function recordFromHistory(entry, repository) {
     outcome: { status: "succeeded", startedAt: entry.date, finishedAt: entry.date, durationMs: 0 },
     inputs: [],
     sources: ["history"]
+  };
+}
+
+// packages/core/src/history/history-noise.ts
+var MIN_DF = 2;
+function noiseFromHistory(entries, metric) {
+  let squares = 0;
+  let pooledDf = 0;
+  let pooledEntries = 0;
+  const singles = [];
+  for (const entry of entries) {
+    const value = Object.hasOwn(entry.metrics, metric) ? entry.metrics[metric] : void 0;
+    if (value === void 0 || !Number.isFinite(value.mean)) continue;
+    if (value.n >= 2 && value.std !== null && Number.isFinite(value.std)) {
+      squares += (value.n - 1) * value.std * value.std;
+      pooledDf += value.n - 1;
+      pooledEntries++;
+    } else if (value.n === 1) {
+      singles.push(value.mean);
+    }
+  }
+  if (pooledDf >= MIN_DF) {
+    return { std: Math.sqrt(squares / pooledDf), df: pooledDf, method: "replicates", entries: pooledEntries };
+  }
+  if (singles.length >= MIN_DF + 1) {
+    const { std } = summarizeSample(singles);
+    if (std !== void 0 && Number.isFinite(std)) {
+      return { std, df: singles.length - 1, method: "commits", entries: singles.length };
+    }
+  }
+  return void 0;
+}
+function historyNoiseLookup(histories) {
+  return (experiment, metric) => {
+    const entries = histories.get(experiment);
+    return entries === void 0 ? void 0 : noiseFromHistory(entries, metric);
   };
 }
 
@@ -4349,6 +4429,32 @@ async function uploadWorkflowGateResult(client, result, options) {
   });
 }
 
+// packages/github/src/history-noise.ts
+async function readHistoryNoise(request) {
+  const { github, context, branch, last, log } = request;
+  if (github === void 0 || branch === void 0 || last <= 0) return void 0;
+  const baseline = request.baseline ?? [];
+  const needing = [...new Set(request.runs.map((run2) => run2.experiment))].filter((experiment) => {
+    const here = request.runs.filter((run2) => run2.experiment === experiment).length;
+    const before = baseline.filter((run2) => run2.experiment === experiment).length;
+    return before > 0 && (here < 2 || before < 2);
+  });
+  if (needing.length === 0) return void 0;
+  const { owner, repo } = context;
+  const histories = /* @__PURE__ */ new Map();
+  await Promise.all(
+    needing.map(async (experiment) => {
+      try {
+        histories.set(experiment, await readHistory({ github, owner, repo, branch, experiment, last }));
+      } catch (thrown) {
+        if (!(thrown instanceof UserError)) throw thrown;
+        log.warning(`the noise of ${experiment} is not taken from the history: ${thrown.message}`);
+      }
+    })
+  );
+  return historyNoiseLookup(histories);
+}
+
 // actions/gate/src/settings.ts
 function readGateSettings(inputs) {
   const settings = {
@@ -4357,6 +4463,7 @@ function readGateSettings(inputs) {
     run: inputs.list("run"),
     baseline: parseBaselineSpec(inputs.required("baseline")),
     historyBranch: inputs.optional("history-branch"),
+    history: inputs.integer("history", { min: 0, max: 1e3 }),
     requireBaseline: inputs.boolean("require-baseline"),
     alpha: inputs.fraction("alpha"),
     token: inputs.secret("github-token"),
@@ -4391,11 +4498,22 @@ async function run(runner) {
       const notices = found?.notices ?? [];
       const baseline = found?.records;
       const baselineSha = found?.sha;
+      const tested = rules.some((rule) => rule.significance !== void 0);
+      const historyNoise = await readHistoryNoise({
+        github: tested ? github : void 0,
+        context,
+        branch: settings.historyBranch,
+        last: settings.history,
+        runs: runs2,
+        baseline,
+        log
+      });
       const judged = evaluateRules(rules, {
         runs: runs2,
         baseline,
         requireBaseline: settings.requireBaseline,
-        alpha: settings.alpha
+        alpha: settings.alpha,
+        historyNoise
       });
       const result = withUnjudgedLegs(judged, unjudgedLegs(gathered));
       const verdict = gateVerdict(result);

@@ -18,6 +18,7 @@ import {
   gatherRuns,
   unjudgedLegs,
   printable,
+  readHistoryNoise,
   runStep,
   uploadWorkflowGateResult,
   writeJobGateResult,
@@ -49,12 +50,24 @@ export async function run(runner?: Runner): Promise<void> {
       const notices = found?.notices ?? [];
       const baseline = found?.records;
       const baselineSha = found?.sha;
+      // Only `significant` rules test against noise; the others need none read.
+      const tested = rules.some((rule) => rule.significance !== undefined);
+      const historyNoise = await readHistoryNoise({
+        github: tested ? github : undefined,
+        context,
+        branch: settings.historyBranch,
+        last: settings.history,
+        runs,
+        baseline,
+        log,
+      });
 
       const judged = evaluateRules(rules, {
         runs,
         baseline,
         requireBaseline: settings.requireBaseline,
         alpha: settings.alpha,
+        historyNoise,
       });
       const result = withUnjudgedLegs(judged, unjudgedLegs(gathered));
       const verdict = gateVerdict(result);

@@ -9,6 +9,8 @@ export interface GateSettings {
   baseline: BaselineSpec;
   /** The history branch to fall back to for a baseline; undefined reads none. */
   historyBranch: string | undefined;
+  /** How many of the newest history entries give the noise of a single run; 0 reads none. */
+  history: number;
   requireBaseline: boolean;
   /** The significance level of `significant` rules. */
   alpha: number;
@@ -25,6 +27,7 @@ export function readGateSettings(inputs: ActionInputs): GateSettings {
     run: inputs.list('run'),
     baseline: parseBaselineSpec(inputs.required('baseline')),
     historyBranch: inputs.optional('history-branch'),
+    history: inputs.integer('history', { min: 0, max: 1000 }),
     requireBaseline: inputs.boolean('require-baseline'),
     alpha: inputs.fraction('alpha'),
     token: inputs.secret('github-token'),

@@ -324,7 +324,16 @@ describe('the report sections', () => {
       new: 1,
       missing: 1,
     });
-    const single = { n: 1, std: null, baselineN: 1, baselineStd: null, ciLow: null, ciHigh: null, pValue: null };
+    const single = {
+      n: 1,
+      std: null,
+      baselineN: 1,
+      baselineStd: null,
+      ciLow: null,
+      ciHigh: null,
+      pValue: null,
+      historyNoise: null,
+    };
     expect(json.rows.slice(0, 2)).toEqual([
       {
         experiment: 'train',

@@ -1,4 +1,5 @@
 import type { GateResult, RuleResult, Verdict } from './gate-result.ts';
+import type { HistoryNoiseLookup } from '../history/history-noise.ts';
 import type { RunRecord } from '../record/run-record.ts';
 import { aggregateValues, SpreadUnknown } from './aggregate.ts';
 import { closestNames } from './closest-names.ts';
@@ -18,6 +19,11 @@ export interface RulesContext {
   requireBaseline: boolean;
   /** The significance level of `significant` rules: a change counts as worse only at Welch's p < alpha. */
   alpha: number;
+  /**
+   * The spread of one run from the base branch's history (input `history`): a `significant` rule
+   * with a single run on a side is then tested with it rather than judged as measured.
+   */
+  historyNoise?: HistoryNoiseLookup | undefined;
 }
 
 /** The runs of one experiment and the baseline runs they are compared with. */
@@ -98,7 +104,13 @@ function evaluateRule(rule: Rule, group: ExperimentRuns, context: RulesContext):
     if (missing.length > 0) return { ...head, verdict: 'fail', message: missingMetric(metric, runs, missing) };
   }
   if (rule.significance !== undefined) {
-    const tested = judgeSignificance(rule, rule.significance, group, context.alpha);
+    const tested = judgeSignificance(
+      rule,
+      rule.significance,
+      group,
+      context.alpha,
+      context.historyNoise?.(group.experiment, rule.metric),
+    );
     if (tested.kind === 'tested') return { ...head, ...tested.result };
     const plain = evaluatePlain(rule, head, group, context);
     return {

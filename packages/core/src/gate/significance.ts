@@ -1,7 +1,9 @@
 import type { RuleResult } from './gate-result.ts';
+import type { HistoryNoise } from '../history/history-noise.ts';
 import type { RunRecord } from '../record/run-record.ts';
 import { noiseVerdict, type NoiseVerdict } from '../statistics/noise-verdict.ts';
 import { summarizeSample } from '../statistics/sample-summary.ts';
+import { outsideNoiseTest } from '../statistics/outside-noise-test.ts';
 import { welchTest } from '../statistics/welch-test.ts';
 import { evaluateExpr, NotFinite } from './expression.ts';
 import { formatNumber } from './message-number.ts';
@@ -31,13 +33,16 @@ interface Sides {
 /**
  * Welch's test of the candidate's replicates against the baseline's moved by the rule's margin
  * (`no-drop 0.01` moves them down by 0.01, `5%` by 5% of their mean's magnitude): the rule fails
- * only when the candidate is worse at p < alpha. Every run of the candidate has the metric.
+ * only when the candidate is worse at p < alpha. With a single run on a side, the test takes the
+ * spread of one run from `historyNoise` when there is one, else the rule is judged as measured.
+ * Every run of the candidate has the metric.
  */
 export function judgeSignificance(
   rule: Rule,
   significance: Significance,
   sides: Sides,
   alpha: number,
+  historyNoise?: HistoryNoise,
 ): SignificanceOutcome {
   const candidate = sides.runs.map((run) => run.metrics[rule.metric]!.value);
   const baseline = sides.baseline.flatMap((run) =>
@@ -45,14 +50,16 @@ export function judgeSignificance(
   );
   // Without baseline values the plain rule says why: no baseline, or none with this metric.
   if (baseline.length === 0) return { kind: 'plain', note: '' };
-  if (candidate.length < 2 || baseline.length < 2) {
+  const single = candidate.length < 2 || baseline.length < 2;
+  if (single && historyNoise === undefined) {
     const note = `; single-run: ${runs(candidate.length)} here and ${baseline.length} in the baseline, so judged as measured, without a significance test`;
     return { kind: 'plain', noise: 'single-run', note };
   }
   const c = summarizeSample(candidate);
   const b = summarizeSample(baseline);
   const untestable = { kind: 'plain', note: '; not tested for significance: a value is not finite' } as const;
-  if (![c.mean, b.mean, c.std, b.std].every((v) => v !== undefined && Number.isFinite(v))) return untestable;
+  const spreads = single ? [] : [c.std, b.std];
+  if (![c.mean, b.mean, ...spreads].every((v) => v !== undefined && Number.isFinite(v))) return untestable;
   let threshold: number;
   try {
     threshold = evaluateExpr(rule.threshold, rule.metric, {
@@ -66,16 +73,21 @@ export function judgeSignificance(
     throw thrown;
   }
   const shift = threshold - b.mean;
-  const test = welchTest(c, shift === 0 ? b : summarizeSample(baseline.map((v) => v + shift)), 1 - alpha);
+  const moved = shift === 0 ? b : summarizeSample(baseline.map((v) => v + shift));
+  const test =
+    historyNoise !== undefined && single
+      ? outsideNoiseTest(c, moved, historyNoise, 1 - alpha)
+      : welchTest(c, moved, 1 - alpha);
   if (test === undefined) return untestable;
   const noise = noiseVerdict(test, significance.direction, alpha);
   const difference = c.mean - b.mean;
   const ciLow = test.ciLow + shift;
   const ciHigh = test.ciHigh + shift;
   const message =
-    `${describeName(rule.metric)}: mean ${formatNumber(c.mean)} over ${runs(c.n)} vs ${formatNumber(b.mean)} over ${b.n} baseline runs; ` +
+    `${describeName(rule.metric)}: mean ${formatNumber(c.mean)} over ${runs(c.n)} vs ${formatNumber(b.mean)} over ${b.n} baseline ${b.n === 1 ? 'run' : 'runs'}; ` +
     `change ${formatNumber(difference)} (${formatNumber((1 - alpha) * 100)}% CI ${formatNumber(ciLow)} to ${formatNumber(ciHigh)}), ` +
-    `p = ${formatNumber(test.pValue)}: ${verdictWords(noise, Math.abs(shift), alpha)}`;
+    `p = ${formatNumber(test.pValue)}: ${verdictWords(noise, Math.abs(shift), alpha)}` +
+    (single && historyNoise !== undefined ? `; ${historyNoiseWords(historyNoise)}` : '');
   return {
     kind: 'tested',
     result: {
@@ -104,6 +116,15 @@ function verdictWords(noise: NoiseVerdict, margin: number, alpha: number): strin
   if (noise === 'worse') return `worse by more than ${by}, beyond the noise (p < ${p})`;
   if (noise === 'better') return `within ${by} (p < ${p})`;
   return `within noise of ${by} (p >= ${p})`;
+}
+
+/** Where the spread of one run came from, for a message. */
+function historyNoiseWords(noise: HistoryNoise): string {
+  const over =
+    noise.method === 'replicates'
+      ? `pooled over the replicates of the base branch's last ${noise.entries} history entries`
+      : `over the base branch's last ${noise.entries} single-run history entries`;
+  return `noise from history: a side has a single run, so the spread of one run is ${formatNumber(noise.std)} (${over})`;
 }
 
 function runs(count: number): string {

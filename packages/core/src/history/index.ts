@@ -5,3 +5,4 @@ export * from './history-entries.ts';
 export * from './history-file.ts';
 export * from './history-lines.ts';
 export * from './history-baseline.ts';
+export * from './history-noise.ts';

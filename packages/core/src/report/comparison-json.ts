@@ -41,8 +41,10 @@ export interface ComparisonJsonRow {
   /** 95 % confidence interval of the difference (Welch); null without a test. */
   ciLow: JsonNumber | null;
   ciHigh: JsonNumber | null;
-  /** Welch's two-sided p; null with a single run or a non-finite mean on a side. */
+  /** Welch's two-sided p (with a single run on a side, the t-test's with `historyNoise`); null without a test. */
   pValue: JsonNumber | null;
+  /** The spread of one run taken from the base branch's history when a side had a single run, else null. */
+  historyNoise: { std: number; df: number; entries: number; method: 'replicates' | 'commits' } | null;
   /** Null for new and missing metrics and for those with no direction. */
   verdict: NoiseVerdict | null;
   status: RowStatus;
@@ -157,6 +159,15 @@ function rowJson(row: MetricRow): ComparisonJsonRow {
     ciLow: toJsonNumberOrNull(row.test?.ciLow),
     ciHigh: toJsonNumberOrNull(row.test?.ciHigh),
     pValue: toJsonNumberOrNull(row.test?.pValue),
+    historyNoise:
+      row.historyNoise === undefined
+        ? null
+        : {
+            std: row.historyNoise.std,
+            df: row.historyNoise.df,
+            entries: row.historyNoise.entries,
+            method: row.historyNoise.method,
+          },
     verdict: row.verdict ?? null,
     status: row.status,
     gate: row.gate ?? null,

@@ -4,8 +4,10 @@
  */
 
 import type { GateResult } from '../gate/gate-result.ts';
+import type { HistoryNoise, HistoryNoiseLookup } from '../history/history-noise.ts';
 import type { RunRecord } from '../record/run-record.ts';
 import { noiseVerdict, type NoiseVerdict } from '../statistics/noise-verdict.ts';
+import { outsideNoiseTest } from '../statistics/outside-noise-test.ts';
 import { summarizeSample, type SampleSummary } from '../statistics/sample-summary.ts';
 import { welchTest, type WelchTest } from '../statistics/welch-test.ts';
 import type { ExperimentGroup } from './experiment-groups.ts';
@@ -38,8 +40,13 @@ export interface MetricRow {
   change: number | undefined;
   /** Change relative to |baseline mean|, in percent; ±Infinity from a zero baseline. */
   changePct: number | undefined;
-  /** Welch's test with the 95 % interval; undefined with a single run, or a non-finite mean, on a side. */
+  /**
+   * Welch's test with the 95 % interval; with a single run on a side, the test with the noise from
+   * history (`historyNoise`) when there is an estimate; undefined otherwise, and for a non-finite mean.
+   */
   test: WelchTest | undefined;
+  /** The noise the test took from the base branch's history, when a side had a single run. */
+  historyNoise: HistoryNoise | undefined;
   /** The noise-aware verdict; undefined for new and missing metrics and those with no direction. */
   verdict: NoiseVerdict | undefined;
   status: RowStatus;
@@ -53,6 +60,8 @@ export interface RowOptions {
   direction: (metric: string) => ResolvedDirection;
   /** Which metrics are compared (input `metrics`). */
   selected: (metric: string) => boolean;
+  /** The noise of a single run from the base branch's history (input `history`), when read. */
+  historyNoise?: HistoryNoiseLookup | undefined;
 }
 
 /** Compares each experiment's metrics with the baseline's of the same experiment, sorted for display. */
@@ -91,7 +100,7 @@ export function compareSamples(
   current: SampleSummary | undefined,
   baseline: SampleSummary | undefined,
   gate: GateMark | undefined,
-  options: Pick<RowOptions, 'precision' | 'alpha' | 'direction'>,
+  options: Pick<RowOptions, 'precision' | 'alpha' | 'direction' | 'historyNoise'>,
 ): MetricRow {
   const { direction, source } = options.direction(metric);
   const row = (fields: Partial<MetricRow> & Pick<MetricRow, 'status'>): MetricRow => ({
@@ -104,6 +113,7 @@ export function compareSamples(
     change: undefined,
     changePct: undefined,
     test: undefined,
+    historyNoise: undefined,
     verdict: undefined,
     gate,
     ...fields,
@@ -117,8 +127,12 @@ export function compareSamples(
   const changePct =
     then === 0 ? (change === 0 ? 0 : change > 0 ? Infinity : -Infinity) : (change / Math.abs(then)) * 100;
   const equal = Object.is(now, then) || formatNumber(now, options.precision) === formatNumber(then, options.precision);
-  const test = welchTest(current, baseline);
-  const measured = { change, changePct, test };
+  const single = current.n < 2 || baseline.n < 2;
+  // A side with one run has no spread of its own: the history's, when there is one, stands in.
+  const historyNoise = single && direction !== undefined ? options.historyNoise?.(experiment, metric) : undefined;
+  const fromHistory = historyNoise === undefined ? undefined : outsideNoiseTest(current, baseline, historyNoise);
+  const test = fromHistory ?? welchTest(current, baseline);
+  const measured = { change, changePct, test, historyNoise: fromHistory === undefined ? undefined : historyNoise };
   if (direction === undefined) return row({ ...measured, status: equal ? 'unchanged' : 'changed' });
   if (test !== undefined) {
     const verdict = noiseVerdict(test, direction, options.alpha);
@@ -127,7 +141,7 @@ export function compareSamples(
     return row({ ...measured, verdict, status });
   }
   const status = measuredStatus(now, then, change, equal, direction);
-  if (current.n < 2 || baseline.n < 2) {
+  if (single) {
     return row({ ...measured, verdict: noiseVerdict(undefined, direction, options.alpha), status });
   }
   // Replicates on both sides, but a NaN or infinite mean: nothing to test, and nothing noisy

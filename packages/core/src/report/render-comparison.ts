@@ -4,6 +4,7 @@
  * comparison as JSON. Pure: no I/O.
  */
 
+import type { HistoryNoiseLookup } from '../history/history-noise.ts';
 import { createHash } from 'node:crypto';
 import type { GateResult } from '../gate/gate-result.ts';
 import type { UnjudgedLeg } from '../gate/unjudged-legs.ts';
@@ -65,6 +66,8 @@ export interface ComparisonInput {
   rankBy?: string | undefined;
   /** Significance level of the verdicts; default 0.05. */
   alpha?: number | undefined;
+  /** The noise of a single run from the base branch's history, for sides with one run. */
+  historyNoise?: HistoryNoiseLookup | undefined;
   /** Legs of the workflow run whose runs are not here (failed before writing a record, or unusable). */
   unjudged?: readonly UnjudgedLeg[] | undefined;
   /** The comment key: one sticky comment per PR and key. */
@@ -145,7 +148,13 @@ export function renderComparison(input: ComparisonInput): ComparisonReport {
   const selected = metricSelection(input.metrics ?? []);
   const groups = groupExperiments(runs, baselineRecords);
 
-  const rows = compareMetrics(groups, input.gate, { precision, alpha, direction, selected });
+  const rows = compareMetrics(groups, input.gate, {
+    precision,
+    alpha,
+    direction,
+    selected,
+    historyNoise: input.historyNoise,
+  });
   const counts = countStatuses(rows);
   const verdict = comparisonVerdict(counts, hasBaseline, input.gate);
   const params = hasBaseline ? changedParams(runs, baselineRecords) : [];

@@ -186,6 +186,14 @@ function tableNotes(rows: readonly MetricRow[], options: MetricsTableOptions): s
       `_Values: mean ± standard deviation (number of runs) over an experiment’s replicates. Change: difference of the means with its 95% confidence interval; p: Welch’s t-test. A change is better or worse only when p < ${alpha}; otherwise it is within noise._`,
     );
   }
+  const fromHistory = rows.flatMap((row) => (row.historyNoise === undefined ? [] : [row.historyNoise]));
+  if (fromHistory.length > 0) {
+    const entries = Math.max(...fromHistory.map((noise) => noise.entries));
+    const pooled = fromHistory.some((noise) => noise.method === 'replicates');
+    notes.push(
+      `_${HISTORY_MARK} noise from history: a side has a single run, so the spread of one run is taken from the base branch's last ${entries} ${entries === 1 ? 'entry' : 'entries'} in the history (${pooled ? 'pooled over their replicates' : 'their values over the commits, which also holds real changes, so it errs towards within noise'}); p: t-test with that spread._`,
+    );
+  }
   if (rows.some((row) => row.verdict === 'single-run')) {
     notes.push('_single run: one run on a side, so its noise is unknown; the change is judged as measured._');
   }
@@ -206,6 +214,9 @@ interface RowLayout extends MetricsTableOptions {
   experiments: boolean;
   tested: boolean;
 }
+
+/** Marks a verdict whose noise came from the history, and the note that says so. */
+const HISTORY_MARK = '†';
 
 const VERDICT_WORDS: Record<NoiseVerdict, string> = {
   better: '🟢 better',
@@ -231,7 +242,10 @@ export function metricRowLine(row: MetricRow, layout: RowLayout): string {
         : formatPercent(row.changePct, precision),
   );
   if (layout.tested) cells.push(row.test === undefined ? MISSING : formatPValue(row.test.pValue));
-  if (layout.hasBaseline) cells.push(row.verdict === undefined ? '' : VERDICT_WORDS[row.verdict]);
+  if (layout.hasBaseline) {
+    const words = row.verdict === undefined ? '' : VERDICT_WORDS[row.verdict];
+    cells.push(row.historyNoise === undefined ? words : `${words} ${HISTORY_MARK}`);
+  }
   if (layout.gate) cells.push(row.gate === undefined ? '' : GATE_ICON[row.gate]);
   return tableRow(cells);
 }
