@@ -25,3 +25,4 @@ export * from './runner.ts';
 export * from './step-log.ts';
 export * from './workflow-records.ts';
 export * from './history-branch.ts';
+export * from './trend-page.ts';
