@@ -6,6 +6,7 @@ import {
   withUnjudgedLegs,
   type GateResult,
   type RunRecord,
+  type TrendPageLink,
   type UnjudgedLeg,
 } from '@ml-actions/core';
 import type { CompareSettings } from './settings.ts';
@@ -32,7 +33,13 @@ export interface ReportParts {
   key: string;
   options: ReportOptions;
   /** Where links point: the runner's own context (GITHUB_SERVER_URL, GITHUB_REPOSITORY), never a record's claim. */
-  links: { serverUrl: string; repository: string; workflowRun: string; commit?: string | undefined };
+  links: {
+    serverUrl: string;
+    repository: string;
+    workflowRun: string;
+    commit?: string | undefined;
+    trendPage?: TrendPageLink | undefined;
+  };
 }
 
 /** Judges the rules (when there are any) and renders the comparison: the one rendering path of every mode. */
@@ -66,7 +73,7 @@ export function buildReport(parts: ReportParts): { report: ComparisonReport; gat
     rankBy: options.rankBy,
     alpha: options.alpha,
     unjudged,
-    links: { workflowRun: parts.links.workflowRun },
+    links: { workflowRun: parts.links.workflowRun, trendPage: parts.links.trendPage },
     serverUrl: parts.links.serverUrl,
     repository: parts.links.repository,
     commit: parts.links.commit,

@@ -1,11 +1,11 @@
 import { TREND_PAGE_FOLDER, UserError, historyEntries, renderTrendPage } from '@ml-actions/core';
 import {
   appendHistory,
+  defaultBranchOf,
   gatherRuns,
   readJobGateResults,
   readWorkflowGateResult,
   runStep,
-  type ActionContext,
   type Runner,
 } from '@ml-actions/github';
 import { readHistorySettings } from './settings.ts';
@@ -83,12 +83,4 @@ export async function run(runner?: Runner): Promise<void> {
     },
     runner,
   );
-}
-
-/** The repository's default branch, as the push event describes the repository. */
-function defaultBranchOf(context: ActionContext): string | undefined {
-  const repository = context.payload['repository'];
-  if (typeof repository !== 'object' || repository === null) return undefined;
-  const name = (repository as Record<string, unknown>)['default_branch'];
-  return typeof name === 'string' && name !== '' ? name : undefined;
 }
