@@ -168,10 +168,13 @@ describe('compare in comment mode', () => {
       );
       // Input trend-page is used as given, without asking GitHub.
       const before = github.api.requests.length;
-      const given = await job.step('compare', { 'comment-key': 'given', 'trend-page': 'https://models.example.com/ml/' });
+      const given = await job.step('compare', {
+        'comment-key': 'given',
+        'trend-page': 'https://models.example.com/ml/',
+      });
       expect(github.api.requests.slice(before).filter((r) => r.path.endsWith('/pages'))).toEqual([]);
       expect(ours(number).find((c) => c.body.includes('compare:given'))?.body).toContain(
-        '📈 [Trend page](https://models.example.com/ml/) of main\'s history: [',
+        "📈 [Trend page](https://models.example.com/ml/) of main's history: [",
       );
       expect(given.exitCode).toBe(0);
       const bad = await job.step('compare', { 'trend-page': 'javascript:alert(1)' });

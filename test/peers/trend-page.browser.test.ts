@@ -152,12 +152,23 @@ describe('the trend page in Chromium, from file://', () => {
   });
 });
 
+/** What the checks read from the page after it followed a link. */
+interface ShownState {
+  points: { experiment: string; metric: string; commit: string; r: string }[];
+  firstIsFocused: boolean;
+  message: string | null;
+  charts: number;
+  scrollY: number;
+  images: number;
+  chartTop: number | null;
+}
+
 describe('links to one run (#experiment=...&commit=... or &version=...), in Chromium', () => {
   let tab: Page;
   const indexUrl = () => pathToFileURL(join(folder, 'index.html')).href;
   /** The marked points, the focused element and the message, as the page shows them. */
   const state = () =>
-    tab.evaluate(`(() => {
+    tab.evaluate<ShownState>(`(() => {
       const points = Array.from(document.querySelectorAll('a.point.highlight'), (point) => ({
         experiment: point.closest('section').getAttribute('data-experiment'),
         metric: point.closest('figure').getAttribute('data-metric'),
@@ -169,7 +180,6 @@ describe('links to one run (#experiment=...&commit=... or &version=...), in Chro
       return {
         points,
         firstIsFocused: focused === document.querySelector('a.point.highlight'),
-        focusedClass: focused && focused.getAttribute('class'),
         message: status.hidden ? null : status.textContent,
         charts: document.querySelectorAll('figure.chart').length,
         scrollY: window.scrollY,
@@ -179,16 +189,7 @@ describe('links to one run (#experiment=...&commit=... or &version=...), in Chro
           return section ? section.querySelector('figure.chart').getBoundingClientRect().top : null;
         })(),
       };
-    })()`) as Promise<{
-      points: { experiment: string; metric: string; commit: string; r: string }[];
-      firstIsFocused: boolean;
-      focusedClass: string | null;
-      message: string | null;
-      charts: number;
-      scrollY: number;
-      images: number;
-      chartTop: number | null;
-    }>;
+    })()`);
   const byMetric = <T extends { metric: string }>(points: T[]) =>
     [...points].sort((a, b) => a.metric.localeCompare(b.metric));
   /** Follows a link in the open tab: a new fragment, which the page reads on hashchange. */

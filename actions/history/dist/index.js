@@ -3250,7 +3250,11 @@ async function run(runner) {
         "",
         result.appended === 0 ? `This attempt's entries were already on \`${settings.branch}\`: nothing was appended.` : `Appended ${result.appended} ${result.appended === 1 ? "entry" : "entries"} to [\`${settings.branch}\`](${where}) in ${result.requests} requests.`
       ];
-      if (settings.page) lines.push("", `Trend page: \`${TREND_PAGE_FOLDER}/index.html\` on \`${settings.branch}\` (GitHub Pages serves it when set to deploy from this branch's \`/${TREND_PAGE_FOLDER}\` folder).`);
+      if (settings.page)
+        lines.push(
+          "",
+          `Trend page: \`${TREND_PAGE_FOLDER}/index.html\` on \`${settings.branch}\` (GitHub Pages serves it when set to deploy from this branch's \`/${TREND_PAGE_FOLDER}\` folder).`
+        );
       step.addSummary(`${lines.join("\n")}
 `);
     },

@@ -78,7 +78,11 @@ export async function run(runner?: Runner): Promise<void> {
           ? `This attempt's entries were already on \`${settings.branch}\`: nothing was appended.`
           : `Appended ${result.appended} ${result.appended === 1 ? 'entry' : 'entries'} to [\`${settings.branch}\`](${where}) in ${result.requests} requests.`,
       ];
-      if (settings.page) lines.push('', `Trend page: \`${TREND_PAGE_FOLDER}/index.html\` on \`${settings.branch}\` (GitHub Pages serves it when set to deploy from this branch's \`/${TREND_PAGE_FOLDER}\` folder).`);
+      if (settings.page)
+        lines.push(
+          '',
+          `Trend page: \`${TREND_PAGE_FOLDER}/index.html\` on \`${settings.branch}\` (GitHub Pages serves it when set to deploy from this branch's \`/${TREND_PAGE_FOLDER}\` folder).`,
+        );
       step.addSummary(`${lines.join('\n')}\n`);
     },
     runner,

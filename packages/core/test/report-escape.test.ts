@@ -144,7 +144,9 @@ describe('a report built from hostile names', () => {
   it("links the trend page on one line, each baseline experiment's point encoded into the page's own address", () => {
     const line = report.comment.split('\n').find((text) => text.startsWith('📈 '));
     expect(line).toBeDefined();
-    expect(line).toContain("[Trend page](https://octo.github.io/ml/docs/) of one two \\| forged \\| row \\|'s history: ");
+    expect(line).toContain(
+      "[Trend page](https://octo.github.io/ml/docs/) of one two \\| forged \\| row \\|'s history: ",
+    );
     const targets = [...line!.matchAll(/\]\(([^)]*)\)/g)].map((match) => match[1]!);
     expect(targets).toHaveLength(4);
     for (const target of targets.slice(1)) {

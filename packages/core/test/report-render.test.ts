@@ -197,7 +197,7 @@ describe('the verdict', () => {
     });
     // The pull request's new experiment has no history yet: it gets no link.
     const line =
-      '📈 [Trend page](https://octo.github.io/ml/) of main\'s history: ' +
+      "📈 [Trend page](https://octo.github.io/ml/) of main's history: " +
       `[train-a](https://octo.github.io/ml/#experiment=train-a&commit=${BASE_SHA}) · ` +
       `[train-b](https://octo.github.io/ml/#experiment=train-b&commit=${BASE_SHA})`;
     expect(comment).toContain(`\n\n${line}\n\n<sub>ml-actions compare</sub>`);
@@ -210,7 +210,7 @@ describe('the verdict', () => {
       baseline: { records: many.map((experiment) => record({ accuracy: 0.9 }, { experiment })), sha: 'not-a-sha' },
       links: { trendPage: { url: trendPage.url } },
     });
-    expect(crowded.comment).toContain("\n\n📈 [Trend page](https://octo.github.io/ml/) of the history\n\n");
+    expect(crowded.comment).toContain('\n\n📈 [Trend page](https://octo.github.io/ml/) of the history\n\n');
     expect(crowded.comment).not.toContain('#experiment=');
     expect((await render(input)).comment).not.toContain('Trend page');
     const unsafe = await render({ ...input, links: { trendPage: { url: 'javascript:alert(1)' } } });

@@ -42,7 +42,12 @@ describe('typed inputs', () => {
   });
 
   it('reads an http(s) address, blank as undefined, and refuses anything else', () => {
-    const { reader } = inputs({ page: ' https://octo.github.io/ml/ ', blank: '', js: 'javascript:alert(1)', path: 'docs/' });
+    const { reader } = inputs({
+      page: ' https://octo.github.io/ml/ ',
+      blank: '',
+      js: 'javascript:alert(1)',
+      path: 'docs/',
+    });
     expect(reader.optionalUrl('page')).toBe('https://octo.github.io/ml/');
     expect(reader.optionalUrl('blank')).toBeUndefined();
     expect(() => reader.optionalUrl('js')).toThrow('input "js" must be an http(s) address, got "javascript:alert(1)"');

@@ -51,7 +51,9 @@ describe('findTrendPage', () => {
   it('is undefined when Pages deploys another branch or from a workflow, saying so in a debug line', async () => {
     local.api.state.setPages(FULL_NAME, { buildType: 'legacy', source: { branch: 'gh-pages', path: '/' } });
     expect(await lookUp()).toBeUndefined();
-    expect(debug).toEqual(['no trend page link: GitHub Pages deploys from branch gh-pages, not from the history branch ml-history']);
+    expect(debug).toEqual([
+      'no trend page link: GitHub Pages deploys from branch gh-pages, not from the history branch ml-history',
+    ]);
     local.api.state.setPages(FULL_NAME, { buildType: 'workflow', source: { branch: BRANCH, path: '/docs' } });
     expect(await lookUp()).toBeUndefined();
     expect(debug[1]).toBe(
@@ -79,7 +81,9 @@ describe('findTrendPage', () => {
       log: { warn: () => undefined, debug: () => undefined },
     });
     expect(await lookUp(github)).toBeUndefined();
-    expect(debug).toEqual(["no trend page link: the token may not read the repository's Pages settings (`pages: read`)"]);
+    expect(debug).toEqual([
+      "no trend page link: the token may not read the repository's Pages settings (`pages: read`)",
+    ]);
     local.api.tokens.add(token, { login: 'github-actions[bot]', installation: true, permissions: { pages: 'read' } });
     expect(await lookUp(github)).toBe('https://octo-org.github.io/churn/');
   });

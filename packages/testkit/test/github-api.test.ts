@@ -817,7 +817,11 @@ describe('GitHub Pages', () => {
     expect(workflow.data).toMatchObject({ build_type: 'workflow', html_url: 'https://models.example.com/' });
     expect(workflow.data.source).toBeUndefined();
 
-    api.tokens.add('no-pages', { login: 'github-actions[bot]', installation: true, permissions: { contents: 'write' } });
+    api.tokens.add('no-pages', {
+      login: 'github-actions[bot]',
+      installation: true,
+      permissions: { contents: 'write' },
+    });
     const refused = await failure(client('no-pages').request('GET /repos/{owner}/{repo}/pages', REPO));
     expect(refused).toMatchObject({ status: 403, message: 'Resource not accessible by integration' });
     expect(refused.headers['x-accepted-github-permissions']).toBe('pages=read');

@@ -402,7 +402,7 @@ export interface TrendPageSection {
 /** The model package line, when one was published, and the trend page line, when there is a page. */
 export function linksSection(
   modelPackage: { name: string; version: string; url?: string | undefined } | undefined,
-  trendPage?: TrendPageSection | undefined,
+  trendPage?: TrendPageSection,
 ): string | undefined {
   const lines: string[] = [];
   if (modelPackage !== undefined) {
