@@ -112,10 +112,10 @@ try {
   await historyJob.finish();
   await onMain.finish();
   for (const file of ['index.html', 'data.js']) {
-    const answer = await fetch(`${github.api.url}/repos/${repo}/contents/site/${file}?ref=ml-history`, {
+    const answer = await fetch(`${github.api.url}/repos/${repo}/contents/docs/${file}?ref=ml-history`, {
       headers: { authorization: `token ${github.token}`, accept: 'application/vnd.github.raw+json' },
     });
-    if (!answer.ok) throw new Error(`the history branch has no site/${file} (${answer.status})`);
+    if (!answer.ok) throw new Error(`the history branch has no docs/${file} (${answer.status})`);
     await mkdir(join(output, 'trend-page'), { recursive: true });
     await writeFile(join(output, 'trend-page', file), await answer.text());
   }

@@ -150,6 +150,61 @@ describe('compare in comment mode', () => {
     await job.finish();
   });
 
+  it("links the trend page GitHub Pages serves from the history branch, with the experiment's point of the baseline commit", async () => {
+    github.api.state.setPages(repo, { buildType: 'legacy', source: { branch: 'ml-history', path: '/docs' } });
+    try {
+      const { number, job } = await pullRequest({ losses: [0.8, 0.45] });
+      const mark = github.api.requests.length;
+      const found = await job.step('compare', { 'comment-key': 'trend' });
+      expect(found.exitCode, found.log).toBe(0);
+      expect(github.api.requests.slice(mark).filter((r) => r.path.endsWith('/pages'))).toHaveLength(1);
+      const body = ours(number).find((c) => c.body.includes('compare:trend'))?.body ?? '';
+      const line = body.split('\n').find((text) => text.startsWith('📈 '));
+      expect(line).toMatch(
+        new RegExp(
+          `^📈 \\[Trend page\\]\\(https://octo-org\\.github\\.io/churn/\\) of main's history: ` +
+            `\\[[^\\]]+\\]\\(https://octo-org\\.github\\.io/churn/#experiment=[^&)]+&commit=${mainSha}\\)$`,
+        ),
+      );
+      // Input trend-page is used as given, without asking GitHub.
+      const before = github.api.requests.length;
+      const given = await job.step('compare', {
+        'comment-key': 'given',
+        'trend-page': 'https://models.example.com/ml/',
+      });
+      expect(github.api.requests.slice(before).filter((r) => r.path.endsWith('/pages'))).toEqual([]);
+      expect(ours(number).find((c) => c.body.includes('compare:given'))?.body).toContain(
+        "📈 [Trend page](https://models.example.com/ml/) of main's history: [",
+      );
+      expect(given.exitCode).toBe(0);
+      const bad = await job.step('compare', { 'trend-page': 'javascript:alert(1)' });
+      expect(bad.exitCode).toBe(1);
+      expect(bad.annotations.find((a) => a.level === 'error')?.message).toBe(
+        'input "trend-page" must be an http(s) address, got "javascript:alert(1)"',
+      );
+      await job.finish();
+    } finally {
+      github.api.state.setPages(repo, undefined);
+    }
+  });
+
+  it('links no trend page when Pages deploys another branch, and asks nothing without a history branch', async () => {
+    github.api.state.setPages(repo, { buildType: 'legacy', source: { branch: 'gh-pages', path: '/' } });
+    try {
+      const { number, job } = await pullRequest({ losses: [0.8, 0.45] });
+      const elsewhere = await job.step('compare', { 'comment-key': 'elsewhere' });
+      expect(elsewhere.exitCode).toBe(0);
+      expect(ours(number).find((c) => c.body.includes('compare:elsewhere'))?.body).not.toContain('Trend page');
+      const mark = github.api.requests.length;
+      const none = await job.step('compare', { 'comment-key': 'none', 'history-branch': '' });
+      expect(none.exitCode).toBe(0);
+      expect(github.api.requests.slice(mark).filter((r) => r.path.endsWith('/pages'))).toEqual([]);
+      await job.finish();
+    } finally {
+      github.api.state.setPages(repo, undefined);
+    }
+  });
+
   it('neutralises HTML, mentions and table breakers in metric names', async () => {
     await writeFile(
       join(workspace, 'evil.json'),

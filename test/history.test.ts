@@ -73,8 +73,11 @@ describe('the history job', () => {
       passed: true,
       rules: [{ rule: 'accuracy >= 0.8', metric: 'accuracy', verdict: 'pass', threshold: 0.8 }],
     });
-    expect(await branchFile('site/index.html')).toContain('<html');
-    expect(await branchFile('site/data.js')).toContain(mainSha);
+    expect(await branchFile('docs/index.html')).toContain('<html');
+    expect(await branchFile('docs/data.js')).toContain(mainSha);
+    // GitHub Pages deploys a branch's root or its /docs only, and .nojekyll serves the files as they are.
+    expect(await branchFile('docs/.nojekyll')).toBe('');
+    expect(await branchFile('site/index.html')).toBeUndefined();
     expect(history.outputs['commit']).toBe(github.api.state.ref(repo, 'heads/ml-history'));
   });
 

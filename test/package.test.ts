@@ -338,6 +338,40 @@ describe('package with a run record', () => {
     expect(run.summary).toContain(`Metrics, params and provenance come from run ${record.runId} (experiment train)`);
   });
 
+  it("links the version's point on the trend page GitHub Pages serves from ml-history, in the card and the manifest", async () => {
+    github.api.state.setPages(repoName, { buildType: 'legacy', source: { branch: 'ml-history', path: '/' } });
+    try {
+      const workspace = await project({ 'metrics.json': '{"accuracy": 0.93}', 'model/model.bin': weights });
+      const runnerTemp = await temporaryFolder('runner-temp-');
+      const trained = await step('train', workspace, { metrics: 'metrics.json', upload: 'false' }, { runnerTemp });
+      expect(trained.run.exitCode).toBe(0);
+      const { run } = await pack(workspace, { name: 'trended', path: 'model', tag: 'true' }, { runnerTemp });
+      expect(run.exitCode, run.stderr).toBe(0);
+      const version = run.outputs['version'] ?? '';
+      const link = `https://octo-org.github.io/churn/docs/#experiment=train&version=${version}`;
+      expect((await readManifest(run.outputs['manifest'])).trendPage).toBe(link);
+      const card = await readFile(join(run.outputs['manifest'] ?? '', '..', 'README.md'), 'utf8');
+      expect(card).toContain(`Trend: [train at this version on the trend page](${link}).`);
+
+      // An explicit page wins, without asking GitHub; without a record there is no experiment to point at.
+      const mark = github.api.requests.length;
+      const given = await pack(
+        workspace,
+        { name: 'trended', path: 'model', 'trend-page': 'https://models.example.com/' },
+        { runnerTemp },
+      );
+      expect(github.api.requests.slice(mark).filter((r) => r.path.endsWith('/pages'))).toEqual([]);
+      expect((await readManifest(given.run.outputs['manifest'])).trendPage).toBe(
+        `https://models.example.com/#experiment=train&version=${given.run.outputs['version'] ?? ''}`,
+      );
+      const bare = await pack(await modelProject(), { name: 'trended', path: 'model/' });
+      const manifest = await readManifest(bare.run.outputs['manifest']);
+      expect(manifest.trendPage).toBeUndefined();
+    } finally {
+      github.api.state.setPages(repoName, undefined);
+    }
+  });
+
   it('embeds the verdict of a gate that ran earlier in the job', async () => {
     const workspace = await project({ 'metrics.json': '{"accuracy": 0.93}', 'model/model.bin': weights });
     const runnerTemp = await temporaryFolder('runner-temp-');

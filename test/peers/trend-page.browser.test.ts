@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_TREND_POINTS, renderTrendPage, type ExperimentHistory } from '@ml-actions/core';
+import { MAX_TREND_POINTS, renderTrendPage, trendPointUrl, type ExperimentHistory } from '@ml-actions/core';
 import { commitOf, generateHistory } from '@ml-actions/testkit';
 
 // The trend page in a real browser (Debian's Chromium, driven by playwright-core), opened from
@@ -149,6 +149,127 @@ describe('the trend page in Chromium, from file://', () => {
     await page.screenshot({ path, fullPage: true });
     const bytes = await readFile(path);
     expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  });
+});
+
+/** What the checks read from the page after it followed a link. */
+interface ShownState {
+  points: { experiment: string; metric: string; commit: string; r: string }[];
+  firstIsFocused: boolean;
+  message: string | null;
+  charts: number;
+  scrollY: number;
+  images: number;
+  chartTop: number | null;
+}
+
+describe('links to one run (#experiment=...&commit=... or &version=...), in Chromium', () => {
+  let tab: Page;
+  const indexUrl = () => pathToFileURL(join(folder, 'index.html')).href;
+  /** The marked points, the focused element and the message, as the page shows them. */
+  const state = () =>
+    tab.evaluate<ShownState>(`(() => {
+      const points = Array.from(document.querySelectorAll('a.point.highlight'), (point) => ({
+        experiment: point.closest('section').getAttribute('data-experiment'),
+        metric: point.closest('figure').getAttribute('data-metric'),
+        commit: point.getAttribute('data-commit'),
+        r: point.querySelector('circle').getAttribute('r'),
+      }));
+      const focused = document.activeElement;
+      const status = document.getElementById('trend-link');
+      return {
+        points,
+        firstIsFocused: focused === document.querySelector('a.point.highlight'),
+        message: status.hidden ? null : status.textContent,
+        charts: document.querySelectorAll('figure.chart').length,
+        scrollY: window.scrollY,
+        images: document.querySelectorAll('img').length,
+        chartTop: (() => {
+          const section = focused && focused.closest ? focused.closest('section') : null;
+          return section ? section.querySelector('figure.chart').getBoundingClientRect().top : null;
+        })(),
+      };
+    })()`);
+  const byMetric = <T extends { metric: string }>(points: T[]) =>
+    [...points].sort((a, b) => a.metric.localeCompare(b.metric));
+  /** Follows a link in the open tab: a new fragment, which the page reads on hashchange. */
+  const follow = async (url: string) => {
+    await tab.evaluate(`location.hash = ${JSON.stringify(new URL(url).hash)}`);
+    await tab.waitForTimeout(50);
+  };
+
+  beforeAll(async () => {
+    tab = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    tab.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    tab.on('pageerror', (error) => errors.push(error.message));
+  });
+  afterAll(async () => {
+    await tab?.close();
+  });
+
+  it("on load, marks exactly the points of the commit, each metric's, and focuses the first", async () => {
+    const commit = commitOf(1, 20);
+    await tab.goto(trendPointUrl(indexUrl(), { experiment: 'train-small', commit }));
+    await tab.waitForSelector('a.point.highlight');
+    const shown = await state();
+    expect(byMetric(shown.points)).toEqual(
+      byMetric(METRICS.map((metric) => ({ experiment: 'train-small', metric, commit, r: '6' }))),
+    );
+    expect(shown.firstIsFocused).toBe(true);
+    expect(shown.message).toBeNull();
+  });
+
+  it('on hashchange, moves the marks to a version of another experiment (a hostile name, matched as data) and scrolls to it', async () => {
+    await follow(trendPointUrl(indexUrl(), { experiment: HOSTILE, version: '1.20.0' }));
+    const shown = await state();
+    expect(byMetric(shown.points)).toEqual(
+      byMetric(METRICS.map((metric) => ({ experiment: HOSTILE, metric, commit: commitOf(2, 20), r: '6' }))),
+    );
+    expect(await tab.$$eval('a.point circle[r="6"]', (circles: PageNode[]) => circles.length)).toBe(METRICS.length);
+    expect(shown.firstIsFocused).toBe(true);
+    // Scrolled down to the experiment's first chart, which is in view whole (the page may end before it reaches the top).
+    expect(shown.scrollY).toBeGreaterThan(0);
+    expect(shown.chartTop).toBeGreaterThanOrEqual(0);
+    expect(shown.chartTop).toBeLessThan(900 - 220);
+    expect(shown.images).toBe(0);
+  });
+
+  it('says so, visibly, when the fragment matches no run or no experiment, and marks nothing', async () => {
+    await follow(trendPointUrl(indexUrl(), { experiment: 'train-small', commit: 'ab'.repeat(20) }));
+    let shown = await state();
+    expect(shown.points).toEqual([]);
+    expect(shown.message).toBe('no run of commit abababa in the history yet');
+    expect(await tab.isVisible('#trend-link')).toBe(true);
+    await follow(trendPointUrl(indexUrl(), { experiment: 'train-small', version: '9.9.9' }));
+    expect((await state()).message).toBe('no run of version 9.9.9 in the history yet');
+    await follow(`${indexUrl()}#`);
+    shown = await state();
+    expect(shown.message).toBeNull();
+    expect(await tab.isVisible('#trend-link')).toBe(false);
+  });
+
+  it('runs nothing from a hostile experiment name in the fragment, and breaks nothing', async () => {
+    const hostile = '"]<img src=x onerror=alert(1)>';
+    await follow(trendPointUrl(indexUrl(), { experiment: hostile, commit: commitOf(1, 20) }));
+    await tab.waitForTimeout(100);
+    let shown = await state();
+    expect(shown.message).toBe(`no experiment ${hostile} in the history yet`);
+    expect(shown.points).toEqual([]);
+    expect(shown.images).toBe(0);
+    expect(shown.charts).toBe(history.length * METRICS.length);
+    // The same, typed into the address bar unencoded.
+    await tab.goto(`${indexUrl()}#experiment=${hostile}&commit=${commitOf(1, 20)}`);
+    await tab.waitForSelector('figure.chart');
+    await tab.waitForTimeout(100);
+    shown = await state();
+    expect(shown.images).toBe(0);
+    expect(shown.charts).toBe(history.length * METRICS.length);
+    expect(shown.message).toMatch(/^no experiment .*<img src=x onerror=alert\(1\)> in the history yet$/);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });
 

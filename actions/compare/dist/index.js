@@ -1960,6 +1960,28 @@ function withUnjudgedLegs(result, legs) {
 var HISTORY_ENTRY_SCHEMA = "ml-actions/history-entry";
 var HISTORY_ENTRY_VERSION = 1;
 
+// packages/core/src/history/trend-page.ts
+var TREND_PAGE_FOLDER = "docs";
+
+// packages/core/src/history/trend-point-url.ts
+var FULL_SHA = /^[0-9a-f]{40}$/i;
+function trendPointUrl(pageUrl, point) {
+  if (point.commit !== void 0 && point.version !== void 0) {
+    throw new Error("a trend page link points at a commit or at a package version, not both");
+  }
+  if (point.commit !== void 0 && !FULL_SHA.test(point.commit)) {
+    throw new Error(`a trend page link needs a full commit sha (40 hex digits), not ${JSON.stringify(point.commit)}`);
+  }
+  const parts = [`experiment=${encodeURIComponent(wellFormed(point.experiment))}`];
+  if (point.commit !== void 0) parts.push(`commit=${point.commit.toLowerCase()}`);
+  if (point.version !== void 0) parts.push(`version=${encodeURIComponent(wellFormed(point.version))}`);
+  const hash = pageUrl.indexOf("#");
+  return `${hash === -1 ? pageUrl : pageUrl.slice(0, hash)}#${parts.join("&")}`;
+}
+function wellFormed(text) {
+  return text.replace(new RegExp("\\p{Cs}", "gu"), "\uFFFD");
+}
+
 // packages/core/src/text/safe-record.ts
 function setOwnEntry(record, key, value) {
   if (key === "__proto__") {
@@ -3857,10 +3879,29 @@ function summaryText(sample, precision) {
 function matrixText(matrix) {
   return Object.entries(matrix).map(([name, value]) => `${name}=${typeof value === "string" ? value : JSON.stringify(value)}`).join(", ");
 }
-function linksSection(modelPackage) {
-  if (modelPackage === void 0) return void 0;
-  const label = escapeInline(truncateText(`${modelPackage.name}@${modelPackage.version}`, MAX_NAME_LENGTH));
-  return `\u{1F4E6} Model package: ${markdownLink(label, modelPackage.url)}`;
+var MAX_TREND_LINKS = 5;
+function linksSection(modelPackage, trendPage) {
+  const lines = [];
+  if (modelPackage !== void 0) {
+    const label = escapeInline(truncateText(`${modelPackage.name}@${modelPackage.version}`, MAX_NAME_LENGTH));
+    lines.push(`\u{1F4E6} Model package: ${markdownLink(label, modelPackage.url)}`);
+  }
+  if (trendPage !== void 0 && safeUrl(trendPage.url) !== void 0) {
+    const whose = trendPage.branch === void 0 ? "the history" : `${escapeInline(trendPage.branch)}'s history`;
+    let line = `\u{1F4C8} ${markdownLink("Trend page", trendPage.url)} of ${whose}`;
+    const { points } = trendPage;
+    if (points.length > 0 && points.length <= MAX_TREND_LINKS) {
+      const links = points.map(
+        ({ experiment, commit }) => markdownLink(
+          escapeInline(truncateText(experiment, MAX_NAME_LENGTH)),
+          trendPointUrl(trendPage.url, { experiment, ...commit === void 0 ? {} : { commit } })
+        )
+      );
+      line += `: ${links.join(" \xB7 ")}`;
+    }
+    lines.push(line);
+  }
+  return lines.length === 0 ? void 0 : lines.join("\n\n");
 }
 var FOOTER = "<sub>ml-actions compare</sub>";
 function plural(count, word) {
@@ -3979,7 +4020,7 @@ function renderComparison(input) {
     charts: input.charts === false ? void 0 : chartsSection(visible, groups, baselineLabel, precision),
     params: paramsTable(params),
     leaderboard: leaderboard === void 0 ? void 0 : leaderboardTable(leaderboard, precision),
-    links: linksSection(input.links?.modelPackage),
+    links: linksSection(input.links?.modelPackage, trendPageSection(input.links?.trendPage, groups, baselineSha)),
     footer: FOOTER
   };
   const comment = fitReport(parts, commentAudience(input.maxCommentChars ?? MAX_COMMENT_CHARS));
@@ -4007,6 +4048,12 @@ function renderComparison(input) {
     leaderboard
   });
   return { comment, summary: summary2, json };
+}
+function trendPageSection(link, groups, baselineSha) {
+  if (link === void 0) return void 0;
+  const commit = /^[0-9a-f]{40}$/i.test(baselineSha) ? baselineSha : void 0;
+  const experiments = new Set(groups.flatMap((group) => group.baseline.map((record) => record.experiment)));
+  return { url: link.url, branch: link.branch, points: [...experiments].map((experiment) => ({ experiment, commit })) };
 }
 function commentAudience(limit) {
   return {
@@ -4127,6 +4174,10 @@ function readPayload(env, eventName) {
   }
   return payload;
 }
+function defaultBranchOf(context) {
+  const name = asRecord(context.payload["repository"])?.["default_branch"];
+  return typeof name === "string" && name !== "" ? name : void 0;
+}
 function asRecord(value) {
   return isPlainObject(value) ? value : void 0;
 }
@@ -4195,6 +4246,15 @@ var ActionInputs = class {
   /** An integer within bounds, or undefined when blank. */
   optionalInteger(name, bounds) {
     return this.optional(name) === void 0 ? void 0 : this.integer(name, bounds);
+  }
+  /** An http(s) address, or undefined when blank. */
+  optionalUrl(name) {
+    const value = this.optional(name);
+    if (value === void 0) return void 0;
+    if (safeUrl(value) === void 0) {
+      throw new UserError(`input "${name}" must be an http(s) address, got ${JSON.stringify(value)}`);
+    }
+    return value;
   }
   /** A token, masked in the log before anything else can print it; undefined when blank. */
   secret(name) {
@@ -6076,6 +6136,36 @@ async function readHistoryNoise(request) {
   return historyNoiseLookup(histories);
 }
 
+// packages/github/src/trend-page.ts
+async function findTrendPage(lookup) {
+  const { github, context, branch, log } = lookup;
+  let pages;
+  try {
+    pages = (await github.request("GET /repos/{owner}/{repo}/pages", { owner: context.owner, repo: context.repo })).data;
+  } catch (thrown) {
+    const status = thrown.status;
+    const why = status === 404 ? "the repository has no GitHub Pages site" : status === 403 ? "the token may not read the repository's Pages settings (`pages: read`)" : describeGitHubFailure(thrown) ?? String(thrown);
+    log.debug(`no trend page link: ${why}`);
+    return void 0;
+  }
+  const source = pages.source;
+  if (pages.build_type !== "legacy" || source === void 0 || source.branch !== branch) {
+    const from = pages.build_type === "legacy" && source !== void 0 ? `branch ${source.branch}` : "a workflow (GitHub Actions)";
+    log.debug(`no trend page link: GitHub Pages deploys from ${from}, not from the history branch ${branch}`);
+    return void 0;
+  }
+  const site = safeUrl(pages.html_url);
+  if (site === void 0) {
+    log.debug("no trend page link: GitHub gave no http(s) address for the Pages site");
+    return void 0;
+  }
+  const root = site.endsWith("/") ? site : `${site}/`;
+  if (source.path === `/${TREND_PAGE_FOLDER}`) return root;
+  if (source.path === "/") return `${root}${TREND_PAGE_FOLDER}/`;
+  log.debug(`no trend page link: GitHub Pages serves ${source.path} of ${branch}, not /${TREND_PAGE_FOLDER} or /`);
+  return void 0;
+}
+
 // actions/compare/src/comparison-baseline.ts
 async function comparisonBaseline(step, experiments, context) {
   const found = await findBaselines({
@@ -6146,7 +6236,7 @@ function buildReport(parts) {
     alpha: options.alpha,
     historyNoise: parts.historyNoise,
     unjudged,
-    links: { workflowRun: parts.links.workflowRun },
+    links: { workflowRun: parts.links.workflowRun, trendPage: parts.links.trendPage },
     serverUrl: parts.links.serverUrl,
     repository: parts.links.repository,
     commit: parts.links.commit
@@ -6211,6 +6301,17 @@ async function rulesText(settings, workspace) {
   return parts.length === 0 ? void 0 : parts.join("\n");
 }
 
+// actions/compare/src/trend-page-link.ts
+async function trendPageLink(step, context) {
+  const { settings, log } = step;
+  let url = settings.trendPage;
+  if (url === void 0 && settings.historyBranch !== void 0) {
+    const github = (await step.github())?.client;
+    if (github !== void 0) url = await findTrendPage({ github, context, branch: settings.historyBranch, log });
+  }
+  return url === void 0 ? void 0 : { url, branch: defaultBranchOf(context) };
+}
+
 // actions/compare/src/publish.ts
 var NO_RULES_NOTICE = 'no rules on the publish step (inputs "rules" and "rules-file"): no check run was created';
 function triggeringRun(context) {
@@ -6262,7 +6363,13 @@ Workflow run ${trigger.id} collected no comparison.
     key,
     options: reportOptions(settings),
     historyNoise,
-    links: { serverUrl: context.serverUrl, repository: context.repository, workflowRun, commit: trigger.headSha }
+    links: {
+      serverUrl: context.serverUrl,
+      repository: context.repository,
+      workflowRun,
+      commit: trigger.headSha,
+      trendPage: await trendPageLink(step, context)
+    }
   });
   const files = await writeReportFiles(report, key, context.temp);
   step.setOutput("report", files.markdown);
@@ -6397,7 +6504,8 @@ function readCompareSettings(inputs) {
     higherIsBetter: nameList(inputs, "higher-is-better"),
     lowerIsBetter: nameList(inputs, "lower-is-better"),
     rankBy: inputs.optional("rank-by"),
-    alpha: inputs.fraction("alpha")
+    alpha: inputs.fraction("alpha"),
+    trendPage: inputs.optionalUrl("trend-page")
   };
 }
 function nameList(inputs, name) {
@@ -6434,7 +6542,9 @@ async function compareHere(step) {
   const links = {
     serverUrl: context.serverUrl,
     repository: context.repository,
-    workflowRun: `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`
+    workflowRun: `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`,
+    // collect's report goes to the publish stage, which links the page itself.
+    trendPage: settings.mode === "collect" ? void 0 : await trendPageLink(step, context)
   };
   const unjudged = unjudgedLegs(gathered);
   const { report } = buildReport({ runs: runs2, baseline, rules, unjudged, key, options, links, historyNoise });

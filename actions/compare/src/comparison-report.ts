@@ -7,6 +7,7 @@ import {
   type GateResult,
   type HistoryNoiseLookup,
   type RunRecord,
+  type TrendPageLink,
   type UnjudgedLeg,
 } from '@ml-actions/core';
 import type { CompareSettings } from './settings.ts';
@@ -35,7 +36,13 @@ export interface ReportParts {
   /** The noise of a single run from the base branch's history, for sides with one run. */
   historyNoise?: HistoryNoiseLookup | undefined;
   /** Where links point: the runner's own context (GITHUB_SERVER_URL, GITHUB_REPOSITORY), never a record's claim. */
-  links: { serverUrl: string; repository: string; workflowRun: string; commit?: string | undefined };
+  links: {
+    serverUrl: string;
+    repository: string;
+    workflowRun: string;
+    commit?: string | undefined;
+    trendPage?: TrendPageLink | undefined;
+  };
 }
 
 /** Judges the rules (when there are any) and renders the comparison: the one rendering path of every mode. */
@@ -71,7 +78,7 @@ export function buildReport(parts: ReportParts): { report: ComparisonReport; gat
     alpha: options.alpha,
     historyNoise: parts.historyNoise,
     unjudged,
-    links: { workflowRun: parts.links.workflowRun },
+    links: { workflowRun: parts.links.workflowRun, trendPage: parts.links.trendPage },
     serverUrl: parts.links.serverUrl,
     repository: parts.links.repository,
     commit: parts.links.commit,

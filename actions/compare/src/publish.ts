@@ -21,6 +21,7 @@ import { buildReport, reportOptions } from './comparison-report.ts';
 import { postComment } from './post-comment.ts';
 import { writeReportFiles } from './report-files.ts';
 import { rulesText } from './rules-text.ts';
+import { trendPageLink } from './trend-page-link.ts';
 import type { CompareSettings } from './settings.ts';
 
 /** The run that triggered publish, as the workflow_run event (written by GitHub, not the pull request) says. */
@@ -99,7 +100,13 @@ export async function publishCollected(step: Step<CompareSettings>): Promise<voi
     key,
     options: reportOptions(settings),
     historyNoise,
-    links: { serverUrl: context.serverUrl, repository: context.repository, workflowRun, commit: trigger.headSha },
+    links: {
+      serverUrl: context.serverUrl,
+      repository: context.repository,
+      workflowRun,
+      commit: trigger.headSha,
+      trendPage: await trendPageLink(step, context),
+    },
   });
   const files = await writeReportFiles(report, key, context.temp);
   step.setOutput('report', files.markdown);

@@ -29,6 +29,8 @@ export interface CompareSettings {
   rankBy: string | undefined;
   /** Significance level of the verdicts and of `significant` rules, 0 < alpha < 1. */
   alpha: number;
+  /** The trend page's address; undefined: looked up from GitHub Pages when there is a history branch. */
+  trendPage: string | undefined;
 }
 
 /** Reads and checks every input; a bad one is a UserError naming it. */
@@ -52,6 +54,7 @@ export function readCompareSettings(inputs: ActionInputs): CompareSettings {
     lowerIsBetter: nameList(inputs, 'lower-is-better'),
     rankBy: inputs.optional('rank-by'),
     alpha: inputs.fraction('alpha'),
+    trendPage: inputs.optionalUrl('trend-page'),
   };
 }
 

@@ -720,6 +720,11 @@ svg text { font-size: 11px; fill: #59636e; }
 a.point circle { fill: #0969da; }
 a.point.failed circle { fill: #cf222e; }
 a.point:hover circle { r: 5; }
+a.point.highlight circle { fill: #bf8700; stroke: #1f2328; stroke-width: 2; }
+a.point:focus { outline: none; }
+a.point:focus circle { stroke: #1f2328; stroke-width: 3; }
+tr.run.highlight td { background: #fff8c5; }
+#trend-link { font-weight: 600; color: #9a6700; }
 table { border-collapse: collapse; margin-top: 1rem; }
 th, td { border: 1px solid #d0d7de; padding: .2rem .5rem; text-align: left; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
@@ -770,6 +775,70 @@ var TREND_PAGE_SCRIPT = `
     section.appendChild(drawTable(experiment));
     main.appendChild(section);
   });
+  var status = el('p', { id: 'trend-link', 'class': 'note', role: 'status' });
+  status.hidden = true;
+  main.parentNode.insertBefore(status, main);
+  followFragment();
+  window.addEventListener('hashchange', followFragment);
+
+  // experiment, commit and version of a fragment such as #experiment=train&commit=<sha>; null without an experiment.
+  function fragmentTarget() {
+    var target = { experiment: null, commit: null, version: null };
+    location.hash.replace(/^#/, '').split('&').forEach(function (pair) {
+      var at = pair.indexOf('=');
+      if (at < 1) return;
+      var key = pair.slice(0, at), value;
+      try { value = decodeURIComponent(pair.slice(at + 1)); } catch (error) { return; }
+      if (key === 'experiment' || key === 'commit' || key === 'version') target[key] = value;
+    });
+    return target.experiment === null ? null : target;
+  }
+  function unmark() {
+    Array.prototype.forEach.call(main.querySelectorAll('.highlight'), function (node) {
+      node.classList.remove('highlight');
+      if (node.classList.contains('point')) node.querySelector('circle').setAttribute('r', '3');
+    });
+    status.hidden = true;
+    status.textContent = '';
+  }
+  function say(text) {
+    status.textContent = text;
+    status.hidden = false;
+  }
+  function followFragment() {
+    unmark();
+    var target = fragmentTarget();
+    if (target === null) return;
+    var section = null;
+    Array.prototype.forEach.call(main.querySelectorAll('section.experiment'), function (candidate) {
+      if (section === null && candidate.getAttribute('data-experiment') === target.experiment) section = candidate;
+    });
+    if (section === null) { say('no experiment ' + target.experiment + ' in the history yet'); return; }
+    var chart = section.querySelector('figure.chart');
+    (chart || section).scrollIntoView({ block: 'start' });
+    if (target.commit === null && target.version === null) return;
+    var attribute = target.commit === null ? 'data-version' : 'data-commit';
+    var wanted = target.commit === null ? target.version : target.commit.toLowerCase();
+    var matches = function (node) { return node.getAttribute(attribute) === wanted; };
+    var points = Array.prototype.filter.call(section.querySelectorAll('a.point'), matches);
+    var rows = Array.prototype.filter.call(section.querySelectorAll('tr.run'), matches);
+    points.forEach(function (point) {
+      point.classList.add('highlight');
+      point.querySelector('circle').setAttribute('r', '6');
+    });
+    rows.forEach(function (row) { row.classList.add('highlight'); });
+    if (points.length === 0 && rows.length === 0) {
+      say('no run of ' + (target.commit === null ? 'version ' + target.version : 'commit ' + target.commit.slice(0, 7)) +
+        ' in the history yet');
+      return;
+    }
+    // Keyboard users land on the run: its first point, else its row's commit link.
+    var first = points[0] || rows[0].querySelector('a');
+    if (!first) return;
+    // A point without a commit link is not focusable by itself.
+    if (!first.hasAttribute('href')) first.setAttribute('tabindex', '-1');
+    first.focus({ preventScroll: true });
+  }
 
   function drawChart(experiment, chart) {
     var figure = el('figure', { 'class': 'chart', 'data-experiment': experiment.name, 'data-metric': chart.metric });
@@ -810,7 +879,8 @@ var TREND_PAGE_SCRIPT = `
     chart.points.forEach(function (p) {
       var run = experiment.runs[p[1]], px = x(p[0]);
       svg.appendChild(el('line', { 'class': 'whisker', x1: px, x2: px, y1: y(p[4]), y2: y(p[5]) }, undefined, true));
-      var attributes = { 'class': run[6] === 0 ? 'point failed' : 'point', 'data-commit': run[0] };
+      var attributes = { 'class': run[6] === 0 ? 'point failed' : 'point', 'data-commit': run[0].toLowerCase() };
+      if (run[3] !== null) attributes['data-version'] = run[3];
       var href = address(run[4]);
       if (href !== null) attributes.href = href;
       var a = el('a', attributes, undefined, true);
@@ -835,7 +905,8 @@ var TREND_PAGE_SCRIPT = `
     });
     table.appendChild(head);
     experiment.latest.forEach(function (row) {
-      var run = experiment.runs[row[0]], tr = el('tr', { 'class': 'run' });
+      var run = experiment.runs[row[0]], tr = el('tr', { 'class': 'run', 'data-commit': run[0].toLowerCase() });
+      if (run[3] !== null) tr.setAttribute('data-version', run[3]);
       var commit = el('td'); commit.appendChild(link(address(run[4]), run[0].slice(0, 7))); tr.appendChild(commit);
       tr.appendChild(el('td', {}, run[1]));
       tr.appendChild(el('td', {}, verdict(run[6])));
@@ -884,6 +955,7 @@ function pickTrendPoints(values, maxPoints = MAX_TREND_POINTS) {
 }
 
 // packages/core/src/history/trend-page.ts
+var TREND_PAGE_FOLDER = "docs";
 var TREND_DATA_GLOBAL = "mlActionsTrendData";
 var LATEST_RUNS = 10;
 var TABLE_METRICS = 6;
@@ -893,7 +965,8 @@ function renderTrendPage(history, options) {
   return [
     { path: "index.html", content: pageHtml(options) },
     { path: "data.js", content: `window.${TREND_DATA_GLOBAL} = ${scriptSafeJson(data)};
-` }
+` },
+    { path: ".nojekyll", content: "" }
   ];
 }
 function trendData(history, options) {
@@ -1656,6 +1729,10 @@ function readPayload(env, eventName) {
   }
   return payload;
 }
+function defaultBranchOf(context) {
+  const name = asRecord(context.payload["repository"])?.["default_branch"];
+  return typeof name === "string" && name !== "" ? name : void 0;
+}
 function asRecord(value) {
   return isPlainObject(value) ? value : void 0;
 }
@@ -1724,6 +1801,15 @@ var ActionInputs = class {
   /** An integer within bounds, or undefined when blank. */
   optionalInteger(name, bounds) {
     return this.optional(name) === void 0 ? void 0 : this.integer(name, bounds);
+  }
+  /** An http(s) address, or undefined when blank. */
+  optionalUrl(name) {
+    const value = this.optional(name);
+    if (value === void 0) return void 0;
+    if (safeUrl(value) === void 0) {
+      throw new UserError(`input "${name}" must be an http(s) address, got ${JSON.stringify(value)}`);
+    }
+    return value;
   }
   /** A token, masked in the log before anything else can print it; undefined when blank. */
   secret(name) {
@@ -3106,7 +3192,6 @@ function readHistorySettings(inputs) {
 }
 
 // actions/history/src/main.ts
-var SITE = "site";
 async function run(runner) {
   await runStep(
     { name: "history", settings: readHistorySettings, token: (settings) => settings.token },
@@ -3153,7 +3238,7 @@ async function run(runner) {
         log,
         ...settings.page ? {
           pageFiles: (history) => renderTrendPage(history, { title: `${context.repository}: experiment history`, repositoryUrl }).map(
-            (file) => ({ path: `${SITE}/${file.path}`, content: file.content })
+            (file) => ({ path: `${TREND_PAGE_FOLDER}/${file.path}`, content: file.content })
           )
         } : {}
       });
@@ -3165,18 +3250,16 @@ async function run(runner) {
         "",
         result.appended === 0 ? `This attempt's entries were already on \`${settings.branch}\`: nothing was appended.` : `Appended ${result.appended} ${result.appended === 1 ? "entry" : "entries"} to [\`${settings.branch}\`](${where}) in ${result.requests} requests.`
       ];
-      if (settings.page) lines.push("", `Trend page: \`${SITE}/index.html\` on \`${settings.branch}\`.`);
+      if (settings.page)
+        lines.push(
+          "",
+          `Trend page: \`${TREND_PAGE_FOLDER}/index.html\` on \`${settings.branch}\` (GitHub Pages serves it when set to deploy from this branch's \`/${TREND_PAGE_FOLDER}\` folder).`
+        );
       step.addSummary(`${lines.join("\n")}
 `);
     },
     runner
   );
-}
-function defaultBranchOf(context) {
-  const repository = context.payload["repository"];
-  if (typeof repository !== "object" || repository === null) return void 0;
-  const name = repository["default_branch"];
-  return typeof name === "string" && name !== "" ? name : void 0;
 }
 
 // actions/history/src/index.ts

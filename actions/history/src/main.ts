@@ -1,17 +1,14 @@
-import { UserError, historyEntries, renderTrendPage } from '@ml-actions/core';
+import { TREND_PAGE_FOLDER, UserError, historyEntries, renderTrendPage } from '@ml-actions/core';
 import {
   appendHistory,
+  defaultBranchOf,
   gatherRuns,
   readJobGateResults,
   readWorkflowGateResult,
   runStep,
-  type ActionContext,
   type Runner,
 } from '@ml-actions/github';
 import { readHistorySettings } from './settings.ts';
-
-/** The folder of the history branch that holds the trend page. */
-const SITE = 'site';
 
 /**
  * history: appends this workflow run's experiments to the durable history on the history branch
@@ -66,7 +63,7 @@ export async function run(runner?: Runner): Promise<void> {
           ? {
               pageFiles: (history) =>
                 renderTrendPage(history, { title: `${context.repository}: experiment history`, repositoryUrl }).map(
-                  (file) => ({ path: `${SITE}/${file.path}`, content: file.content }),
+                  (file) => ({ path: `${TREND_PAGE_FOLDER}/${file.path}`, content: file.content }),
                 ),
             }
           : {}),
@@ -81,17 +78,13 @@ export async function run(runner?: Runner): Promise<void> {
           ? `This attempt's entries were already on \`${settings.branch}\`: nothing was appended.`
           : `Appended ${result.appended} ${result.appended === 1 ? 'entry' : 'entries'} to [\`${settings.branch}\`](${where}) in ${result.requests} requests.`,
       ];
-      if (settings.page) lines.push('', `Trend page: \`${SITE}/index.html\` on \`${settings.branch}\`.`);
+      if (settings.page)
+        lines.push(
+          '',
+          `Trend page: \`${TREND_PAGE_FOLDER}/index.html\` on \`${settings.branch}\` (GitHub Pages serves it when set to deploy from this branch's \`/${TREND_PAGE_FOLDER}\` folder).`,
+        );
       step.addSummary(`${lines.join('\n')}\n`);
     },
     runner,
   );
-}
-
-/** The repository's default branch, as the push event describes the repository. */
-function defaultBranchOf(context: ActionContext): string | undefined {
-  const repository = context.payload['repository'];
-  if (typeof repository !== 'object' || repository === null) return undefined;
-  const name = (repository as Record<string, unknown>)['default_branch'];
-  return typeof name === 'string' && name !== '' ? name : undefined;
 }

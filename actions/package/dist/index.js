@@ -745,6 +745,28 @@ function markdownLink(escapedText, url) {
   return href === void 0 ? escapedText : `[${escapedText}](${href})`;
 }
 
+// packages/core/src/history/trend-page.ts
+var TREND_PAGE_FOLDER = "docs";
+
+// packages/core/src/history/trend-point-url.ts
+var FULL_SHA = /^[0-9a-f]{40}$/i;
+function trendPointUrl(pageUrl, point) {
+  if (point.commit !== void 0 && point.version !== void 0) {
+    throw new Error("a trend page link points at a commit or at a package version, not both");
+  }
+  if (point.commit !== void 0 && !FULL_SHA.test(point.commit)) {
+    throw new Error(`a trend page link needs a full commit sha (40 hex digits), not ${JSON.stringify(point.commit)}`);
+  }
+  const parts = [`experiment=${encodeURIComponent(wellFormed(point.experiment))}`];
+  if (point.commit !== void 0) parts.push(`commit=${point.commit.toLowerCase()}`);
+  if (point.version !== void 0) parts.push(`version=${encodeURIComponent(wellFormed(point.version))}`);
+  const hash = pageUrl.indexOf("#");
+  return `${hash === -1 ? pageUrl : pageUrl.slice(0, hash)}#${parts.join("&")}`;
+}
+function wellFormed(text) {
+  return text.replace(new RegExp("\\p{Cs}", "gu"), "\uFFFD");
+}
+
 // packages/core/src/text/safe-record.ts
 function setOwnEntry(record, key, value) {
   if (key === "__proto__") {
@@ -1399,6 +1421,10 @@ function buildManifest(options) {
   }
   if (files.length === 0) throw new UserError("a model package needs at least one model file");
   const record = options.record;
+  const trendPage = options.trendPage === void 0 ? void 0 : safeUrl(options.trendPage);
+  if (options.trendPage !== void 0 && trendPage === void 0) {
+    throw new Error(`the trend page link is not an http(s) address: ${options.trendPage}`);
+  }
   const mlmodelPath = findMlmodelFile(files);
   if (options.mlmodel && mlmodelPath === void 0) {
     throw new Error("an MLmodel was given but no file named MLmodel is among the model files");
@@ -1418,7 +1444,8 @@ function buildManifest(options) {
     gate: options.gate ? manifestGate(options.gate) : null,
     provenance: record ? manifestProvenance(record) : null,
     data: sortByPath((record?.inputs ?? []).map(({ path: path6, size, sha256 }) => ({ path: path6, size, sha256 }))),
-    mlmodel: options.mlmodel && mlmodelPath !== void 0 ? { path: mlmodelPath, ...options.mlmodel } : null
+    mlmodel: options.mlmodel && mlmodelPath !== void 0 ? { path: mlmodelPath, ...options.mlmodel } : null,
+    ...trendPage === void 0 ? {} : { trendPage }
   };
 }
 function serializeManifest(manifest) {
@@ -1559,6 +1586,10 @@ function renderModelCardBody(manifest, options = {}) {
     `Version \`${manifest.version}\`, packaged ${manifest.createdAt} by ml-actions: ${manifest.files.length} ${manifest.files.length === 1 ? "file" : "files"}, ${formatBytes(manifest.totalSize)}.`,
     ""
   );
+  if (manifest.trendPage !== void 0) {
+    const label = manifest.provenance === null ? "this version" : `${escapeInline(manifest.provenance.experiment)} at this version`;
+    out.push(`Trend: ${markdownLink(`${label} on the trend page`, manifest.trendPage)}.`, "");
+  }
   const description = options.description?.trim();
   if (description) out.push(description, "");
   out.push("## Metrics", "");
@@ -2119,6 +2150,15 @@ var ActionInputs = class {
   /** An integer within bounds, or undefined when blank. */
   optionalInteger(name, bounds) {
     return this.optional(name) === void 0 ? void 0 : this.integer(name, bounds);
+  }
+  /** An http(s) address, or undefined when blank. */
+  optionalUrl(name) {
+    const value = this.optional(name);
+    if (value === void 0) return void 0;
+    if (safeUrl(value) === void 0) {
+      throw new UserError(`input "${name}" must be an http(s) address, got ${JSON.stringify(value)}`);
+    }
+    return value;
   }
   /** A token, masked in the log before anything else can print it; undefined when blank. */
   secret(name) {
@@ -3436,6 +3476,36 @@ async function readWorkflowGateResult(github, context) {
   return { passed: found.every((result) => result.passed), results: found.flatMap((result) => result.results) };
 }
 
+// packages/github/src/trend-page.ts
+async function findTrendPage(lookup) {
+  const { github, context, branch, log } = lookup;
+  let pages;
+  try {
+    pages = (await github.request("GET /repos/{owner}/{repo}/pages", { owner: context.owner, repo: context.repo })).data;
+  } catch (thrown) {
+    const status = thrown.status;
+    const why = status === 404 ? "the repository has no GitHub Pages site" : status === 403 ? "the token may not read the repository's Pages settings (`pages: read`)" : describeGitHubFailure(thrown) ?? String(thrown);
+    log.debug(`no trend page link: ${why}`);
+    return void 0;
+  }
+  const source = pages.source;
+  if (pages.build_type !== "legacy" || source === void 0 || source.branch !== branch) {
+    const from = pages.build_type === "legacy" && source !== void 0 ? `branch ${source.branch}` : "a workflow (GitHub Actions)";
+    log.debug(`no trend page link: GitHub Pages deploys from ${from}, not from the history branch ${branch}`);
+    return void 0;
+  }
+  const site = safeUrl(pages.html_url);
+  if (site === void 0) {
+    log.debug("no trend page link: GitHub gave no http(s) address for the Pages site");
+    return void 0;
+  }
+  const root = site.endsWith("/") ? site : `${site}/`;
+  if (source.path === `/${TREND_PAGE_FOLDER}`) return root;
+  if (source.path === "/") return `${root}${TREND_PAGE_FOLDER}/`;
+  log.debug(`no trend page link: GitHub Pages serves ${source.path} of ${branch}, not /${TREND_PAGE_FOLDER} or /`);
+  return void 0;
+}
+
 // actions/package/src/main.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { readFile } from "node:fs/promises";
@@ -3597,6 +3667,15 @@ function renderPackageSummary(summary2) {
   return lines.join("\n");
 }
 
+// actions/package/src/trend-page-link.ts
+var HISTORY_BRANCH = "ml-history";
+async function versionTrendLink(request) {
+  const { experiment, context } = request;
+  if (experiment === void 0 || context.pullRequest !== void 0) return void 0;
+  const page = request.page ?? await findTrendPage({ github: request.github, context, branch: HISTORY_BRANCH, log: request.log });
+  return page === void 0 ? void 0 : trendPointUrl(page, { experiment, version: request.version });
+}
+
 // actions/package/src/settings.ts
 var BUMPS = ["patch", "minor", "major"];
 function readPackageSettings(inputs) {
@@ -3615,6 +3694,7 @@ function readPackageSettings(inputs) {
     includeHiddenFiles: inputs.boolean("include-hidden-files"),
     retentionDays: inputs.optionalInteger("retention-days", { min: 1, max: 90 }),
     compressionLevel: inputs.optionalInteger("compression-level", { min: 0, max: 9 }),
+    trendPage: inputs.optionalUrl("trend-page"),
     token: inputs.secret("github-token")
   };
   if (settings.release && !settings.tag)
@@ -3743,6 +3823,14 @@ async function packageModel(step, outputs) {
     `${artifactName}-${randomUUID3().slice(0, 8)}`
   );
   const gate = await readJobGateResults(context) ?? (embedded.source === "workflow" ? await readWorkflowGateResult(target.github, context) : void 0);
+  const trendPage = await versionTrendLink({
+    page: settings.trendPage,
+    experiment: embedded.record?.experiment,
+    version: version.version,
+    github: target.github,
+    context,
+    log
+  });
   const { pkg, manifest, staged } = await log.group(`Staging ${selected.length} model files`, async () => {
     const staged2 = await stageModelFiles({ stagingDir, files: selected });
     logStaging(staged2, log);
@@ -3753,7 +3841,8 @@ async function packageModel(step, outputs) {
       createdAt: /* @__PURE__ */ new Date(),
       ...embedded.record === void 0 ? {} : { record: embedded.record },
       ...mlmodel === void 0 ? {} : { mlmodel },
-      ...gate === void 0 ? {} : { gate }
+      ...gate === void 0 ? {} : { gate },
+      ...trendPage === void 0 ? {} : { trendPage }
     });
     return {
       pkg: await writeModelPackage({ stagingDir, manifest: manifest2, card: await renderModelCard(manifest2) }),

@@ -36,6 +36,7 @@ import {
 import { chooseCompression } from './compression.ts';
 import { findEmbeddedRecord } from './embedded-record.ts';
 import { renderPackageSummary } from './package-summary.ts';
+import { versionTrendLink } from './trend-page-link.ts';
 import { readPackageSettings, type PackageSettings } from './settings.ts';
 import { reserveVersion } from './version-reservation.ts';
 
@@ -123,6 +124,14 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
   const gate =
     (await readJobGateResults(context)) ??
     (embedded.source === 'workflow' ? await readWorkflowGateResult(target.github, context) : undefined);
+  const trendPage = await versionTrendLink({
+    page: settings.trendPage,
+    experiment: embedded.record?.experiment,
+    version: version.version,
+    github: target.github,
+    context,
+    log,
+  });
   const { pkg, manifest, staged } = await log.group(`Staging ${selected.length} model files`, async () => {
     const staged = await stageModelFiles({ stagingDir, files: selected });
     logStaging(staged, log);
@@ -134,6 +143,7 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
       ...(embedded.record === undefined ? {} : { record: embedded.record }),
       ...(mlmodel === undefined ? {} : { mlmodel }),
       ...(gate === undefined ? {} : { gate }),
+      ...(trendPage === undefined ? {} : { trendPage }),
     });
     return {
       pkg: await writeModelPackage({ stagingDir, manifest, card: await renderModelCard(manifest) }),

@@ -19,6 +19,8 @@ export interface PackageSettings {
   includeHiddenFiles: boolean;
   retentionDays: number | undefined;
   compressionLevel: number | undefined;
+  /** The trend page's address; undefined: looked up from GitHub Pages. */
+  trendPage: string | undefined;
   token: string | undefined;
 }
 
@@ -39,6 +41,7 @@ export function readPackageSettings(inputs: ActionInputs): PackageSettings {
     includeHiddenFiles: inputs.boolean('include-hidden-files'),
     retentionDays: inputs.optionalInteger('retention-days', { min: 1, max: 90 }),
     compressionLevel: inputs.optionalInteger('compression-level', { min: 0, max: 9 }),
+    trendPage: inputs.optionalUrl('trend-page'),
     token: inputs.secret('github-token'),
   };
   if (settings.release && !settings.tag)

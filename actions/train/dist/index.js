@@ -776,6 +776,20 @@ function truncateText(text, maxLength) {
   if (last >= 55296 && last <= 56319) end -= 1;
   return `${text.slice(0, end)}\u2026`;
 }
+function safeUrl(url) {
+  if (url === void 0 || url === "") return void 0;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+  return parsed.href.replace(
+    /[\s"'()<>[\]\\`|]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+}
 
 // packages/core/src/record/run-summary.ts
 function formatMetricValue(value) {
@@ -2866,6 +2880,15 @@ var ActionInputs = class {
   /** An integer within bounds, or undefined when blank. */
   optionalInteger(name, bounds) {
     return this.optional(name) === void 0 ? void 0 : this.integer(name, bounds);
+  }
+  /** An http(s) address, or undefined when blank. */
+  optionalUrl(name) {
+    const value = this.optional(name);
+    if (value === void 0) return void 0;
+    if (safeUrl(value) === void 0) {
+      throw new UserError(`input "${name}" must be an http(s) address, got ${JSON.stringify(value)}`);
+    }
+    return value;
   }
   /** A token, masked in the log before anything else can print it; undefined when blank. */
   secret(name) {

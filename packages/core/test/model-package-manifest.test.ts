@@ -16,6 +16,7 @@ import {
   type ManifestFile,
 } from '../src/model-package/index.ts';
 import type { RunRecord } from '../src/record/run-record.ts';
+import { escapeInline } from '../src/text/markdown-escape.ts';
 
 const fixtures = path.join(import.meta.dirname, 'fixtures/model-package');
 const mlmodelText = fs.readFileSync(path.join(fixtures, 'sklearn-model/MLmodel'), 'utf8');
@@ -57,8 +58,8 @@ const gate: GateResult = {
   ],
 };
 
-function manifest() {
-  return buildManifest({
+function options() {
+  return {
     name: 'churn-model',
     version: '1.3.0',
     files,
@@ -66,7 +67,11 @@ function manifest() {
     gate,
     createdAt: new Date('2024-09-12T09:00:00Z'),
     mlmodel,
-  });
+  };
+}
+
+function manifest() {
+  return buildManifest(options());
 }
 
 describe('parseMlmodel', () => {
@@ -212,6 +217,16 @@ describe('buildManifest', () => {
     expect(validate({ ...(full as object), files: [{ path: 'x', size: 1, sha256: 'nothex' }] })).toBe(false);
   });
 
+  it("records the version's trend page link only when there is one, and refuses a link that is not http(s)", () => {
+    const url = 'https://acme.github.io/churn/#experiment=train&version=1.3.0';
+    const linked = buildManifest({ ...options(), trendPage: url });
+    expect(linked.trendPage).toBe(url);
+    expect(validate(JSON.parse(serializeManifest(linked))), JSON.stringify(validate.errors)).toBe(true);
+    expect('trendPage' in manifest()).toBe(false);
+    expect(() => buildManifest({ ...options(), trendPage: 'javascript:alert(1)' })).toThrow(/not an http\(s\) address/);
+    expect(validate({ ...linked, trendPage: 'javascript:alert(1)' })).toBe(false);
+  });
+
   it('refuses a model file that would collide with the package files', () => {
     expect(() =>
       buildManifest({
@@ -295,6 +310,15 @@ describe('renderModelCard', () => {
     const text = await renderModelCard({ ...base, params: { ...base.params, 'cc @octocat': 'fixes #123 and GH-7' } });
     expect(text).toContain('| cc @\u200doctocat | fixes #\u200d123 and GH\u200d-7 |');
     expect(text).not.toMatch(/@octocat|#123/);
+  });
+
+  it("links the version's point on the trend page under the version line, when the manifest has it", async () => {
+    const url = 'https://acme.github.io/churn/#experiment=train%20%5Bx%5D&version=1.3.0';
+    const linked = await renderModelCard({ ...manifest(), trendPage: url });
+    expect(linked).toContain(
+      `by ml-actions: 2 files, 854 B.\n\nTrend: [${escapeInline(record.experiment)} at this version on the trend page](${url}).\n`,
+    );
+    expect(body).not.toContain('Trend:');
   });
 
   it('knows the library of common MLflow flavors only', () => {

@@ -136,8 +136,26 @@ describe('a report built from hostile names', () => {
       onlyChanged: false,
       links: {
         modelPackage: { name: ATTACKS[0]!, version: ATTACKS[2]!, url: 'https://github.com/octo/ml/actions/runs/1' },
+        trendPage: { url: 'https://octo.github.io/ml/docs/', branch: ATTACKS[6]! },
       },
     });
+  });
+
+  it("links the trend page on one line, each baseline experiment's point encoded into the page's own address", () => {
+    const line = report.comment.split('\n').find((text) => text.startsWith('📈 '));
+    expect(line).toBeDefined();
+    expect(line).toContain(
+      "[Trend page](https://octo.github.io/ml/docs/) of one two \\| forged \\| row \\|'s history: ",
+    );
+    const targets = [...line!.matchAll(/\]\(([^)]*)\)/g)].map((match) => match[1]!);
+    expect(targets).toHaveLength(4);
+    for (const target of targets.slice(1)) {
+      expect(target.startsWith(`https://octo.github.io/ml/docs/#experiment=exp%20`)).toBe(true);
+      expect(target.endsWith(`&commit=${BASE_SHA}`)).toBe(true);
+      expect(target).not.toMatch(/[\s"'()<>[\]\\`|]/);
+    }
+    const names = targets.slice(1).map((target) => decodeURIComponent(/experiment=([^&]*)/.exec(target)![1]!));
+    expect(names).toEqual(ATTACKS.slice(0, 3).map((attack) => `exp ${attack}`));
   });
 
   const texts = (): [string, string][] => [

@@ -183,6 +183,40 @@ describe('the verdict', () => {
     expect(comment.trimEnd().endsWith('<sub>ml-actions compare</sub>')).toBe(true);
   });
 
+  it("links the trend page near the end, with each of a few baseline experiments' point of the baseline commit", async () => {
+    const experiments = ['train-a', 'train-b'];
+    const trendPage = { url: 'https://octo.github.io/ml/', branch: 'main' };
+    const { comment, summary } = await render({
+      ...input,
+      runs: [...experiments, 'brand-new'].map((experiment) => record({ accuracy: 0.9 }, { experiment })),
+      baseline: {
+        records: experiments.map((experiment) => record({ accuracy: 0.9 }, { experiment, sha: BASE_SHA })),
+        sha: BASE_SHA,
+      },
+      links: { trendPage },
+    });
+    // The pull request's new experiment has no history yet: it gets no link.
+    const line =
+      "📈 [Trend page](https://octo.github.io/ml/) of main's history: " +
+      `[train-a](https://octo.github.io/ml/#experiment=train-a&commit=${BASE_SHA}) · ` +
+      `[train-b](https://octo.github.io/ml/#experiment=train-b&commit=${BASE_SHA})`;
+    expect(comment).toContain(`\n\n${line}\n\n<sub>ml-actions compare</sub>`);
+    expect(summary).toContain(line);
+
+    const many = Array.from({ length: 6 }, (_, i) => `exp-${i}`);
+    const crowded = await render({
+      ...input,
+      runs: many.map((experiment) => record({ accuracy: 0.9 }, { experiment })),
+      baseline: { records: many.map((experiment) => record({ accuracy: 0.9 }, { experiment })), sha: 'not-a-sha' },
+      links: { trendPage: { url: trendPage.url } },
+    });
+    expect(crowded.comment).toContain('\n\n📈 [Trend page](https://octo.github.io/ml/) of the history\n\n');
+    expect(crowded.comment).not.toContain('#experiment=');
+    expect((await render(input)).comment).not.toContain('Trend page');
+    const unsafe = await render({ ...input, links: { trendPage: { url: 'javascript:alert(1)' } } });
+    expect(unsafe.comment).not.toContain('Trend page');
+  });
+
   it('links nothing it cannot trust: a javascript: URL or an odd repository', async () => {
     const { comment } = await render({
       ...input,

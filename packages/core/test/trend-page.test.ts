@@ -28,9 +28,10 @@ const small = (experiment: string, entries = 5) =>
   generateHistory({ experiment, entries, metrics: ['accuracy', 'loss'], threshold: 0.8 });
 
 describe('renderTrendPage', () => {
-  it('writes index.html and data.js, and the page loads data.js beside it', () => {
+  it('writes index.html, data.js and an empty .nojekyll, and the page loads data.js beside it', () => {
     const { files, html } = render([{ experiment: 'train', entries: small('train') }]);
-    expect(files.map((file) => file.path)).toEqual(['index.html', 'data.js']);
+    expect(files.map((file) => file.path)).toEqual(['index.html', 'data.js', '.nojekyll']);
+    expect(files.find((file) => file.path === '.nojekyll')?.content).toBe('');
     expect(html).toContain('<script src="data.js"></script>');
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\/(?!github\.com\/octo-org\/churn")/);
   });

@@ -141,6 +141,12 @@ function readPayload(env: Env, eventName: string): Record<string, unknown> {
   return payload;
 }
 
+/** The repository's default branch, as the event payload (written by GitHub) describes the repository. */
+export function defaultBranchOf(context: Pick<ActionContext, 'payload'>): string | undefined {
+  const name = asRecord(context.payload['repository'])?.['default_branch'];
+  return typeof name === 'string' && name !== '' ? name : undefined;
+}
+
 function asRecord(value: unknown): Record<string, unknown> | undefined {
   return isPlainObject(value) ? value : undefined;
 }

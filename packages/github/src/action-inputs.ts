@@ -1,4 +1,4 @@
-import { UserError } from '@ml-actions/core';
+import { UserError, safeUrl } from '@ml-actions/core';
 import type { Runner } from './runner.ts';
 
 /**
@@ -78,6 +78,16 @@ export class ActionInputs {
   /** An integer within bounds, or undefined when blank. */
   optionalInteger(name: string, bounds: { min: number; max: number }): number | undefined {
     return this.optional(name) === undefined ? undefined : this.integer(name, bounds);
+  }
+
+  /** An http(s) address, or undefined when blank. */
+  optionalUrl(name: string): string | undefined {
+    const value = this.optional(name);
+    if (value === undefined) return undefined;
+    if (safeUrl(value) === undefined) {
+      throw new UserError(`input "${name}" must be an http(s) address, got ${JSON.stringify(value)}`);
+    }
+    return value;
   }
 
   /** A token, masked in the log before anything else can print it; undefined when blank. */

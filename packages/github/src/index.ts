@@ -26,3 +26,4 @@ export * from './step-log.ts';
 export * from './workflow-records.ts';
 export * from './history-branch.ts';
 export * from './history-noise.ts';
+export * from './trend-page.ts';

@@ -41,6 +41,19 @@ describe('typed inputs', () => {
     );
   });
 
+  it('reads an http(s) address, blank as undefined, and refuses anything else', () => {
+    const { reader } = inputs({
+      page: ' https://octo.github.io/ml/ ',
+      blank: '',
+      js: 'javascript:alert(1)',
+      path: 'docs/',
+    });
+    expect(reader.optionalUrl('page')).toBe('https://octo.github.io/ml/');
+    expect(reader.optionalUrl('blank')).toBeUndefined();
+    expect(() => reader.optionalUrl('js')).toThrow('input "js" must be an http(s) address, got "javascript:alert(1)"');
+    expect(() => reader.optionalUrl('path')).toThrow('input "path" must be an http(s) address, got "docs/"');
+  });
+
   it('masks a secret before returning it, and drops comment lines from lists', () => {
     const { reader, secrets } = inputs({ token: ' ghs_x ', list: 'a\n# note\n\n b \r\nc' });
     expect(reader.secret('token')).toBe('ghs_x');

@@ -799,3 +799,36 @@ describe('git data and contents', () => {
     ).toMatchObject({ status: 422, message: 'Reference does not exist' });
   });
 });
+
+describe('GitHub Pages', () => {
+  it('answers the Pages site as configured, 404 without one, and 403 to a token without pages: read', async () => {
+    expect(await failure(user.request('GET /repos/{owner}/{repo}/pages', REPO))).toMatchObject({ status: 404 });
+    api.state.setPages('acme/churn', { buildType: 'legacy', source: { branch: 'ml-history', path: '/docs' } });
+    const { data } = await user.request('GET /repos/{owner}/{repo}/pages', REPO);
+    expect(data).toMatchObject({
+      url: `${api.url}/repos/acme/churn/pages`,
+      html_url: 'https://acme.github.io/churn/',
+      build_type: 'legacy',
+      source: { branch: 'ml-history', path: '/docs' },
+      public: true,
+    });
+    api.state.setPages('acme/churn', { buildType: 'workflow', htmlUrl: 'https://models.example.com/' });
+    const workflow = await user.request('GET /repos/{owner}/{repo}/pages', REPO);
+    expect(workflow.data).toMatchObject({ build_type: 'workflow', html_url: 'https://models.example.com/' });
+    expect(workflow.data.source).toBeUndefined();
+
+    api.tokens.add('no-pages', {
+      login: 'github-actions[bot]',
+      installation: true,
+      permissions: { contents: 'write' },
+    });
+    const refused = await failure(client('no-pages').request('GET /repos/{owner}/{repo}/pages', REPO));
+    expect(refused).toMatchObject({ status: 403, message: 'Resource not accessible by integration' });
+    expect(refused.headers['x-accepted-github-permissions']).toBe('pages=read');
+    api.tokens.add('pages', { login: 'github-actions[bot]', installation: true, permissions: { pages: 'read' } });
+    expect((await client('pages').request('GET /repos/{owner}/{repo}/pages', REPO)).status).toBe(200);
+
+    api.state.setPages('acme/churn', undefined);
+    expect(await failure(user.request('GET /repos/{owner}/{repo}/pages', REPO))).toMatchObject({ status: 404 });
+  });
+});

@@ -2,13 +2,15 @@
  * The trend page: a static site made from the experiments' durable history, one chart per
  * experiment and metric over the commits of the default branch, and a table of the latest runs.
  *
- * Two files. `index.html` is small and self-contained (inline style and script, no external
+ * Three files. `index.html` is small and self-contained (inline style and script, no external
  * resource), so it works offline, from any static host, and under a strict Content Security
  * Policy. The data goes next to it in `data.js`, a script that sets one global: a page opened
- * from `file://` cannot `fetch` a local JSON file, but it can load a script beside it. The site
- * is committed to the history branch's `site/` folder, next to the history it is made from:
- * GitHub Pages can serve that branch and folder as it is, and anyone can check out (or download)
- * the branch and open `site/index.html` without a server, a token or a network.
+ * from `file://` cannot `fetch` a local JSON file, but it can load a script beside it. An empty
+ * `.nojekyll` tells GitHub Pages to serve the files as they are, without a Jekyll build. The site
+ * is committed to the history branch's `docs/` folder (`TREND_PAGE_FOLDER`), next to the history
+ * it is made from: `/docs` is one of the two folders GitHub Pages can serve from a branch (the
+ * other is its root, which holds the history), and anyone can check out (or download) the branch
+ * and open `docs/index.html` without a server, a token or a network.
  *
  * The page must stay fast for 10,000 runs: each chart draws at most `MAX_TREND_POINTS` of them
  * (`pickTrendPoints`: first, last, and each stretch's minimum and maximum), data.js holds only
@@ -41,6 +43,12 @@ export interface ExperimentHistory {
   experiment: string;
   entries: HistoryEntry[];
 }
+
+/**
+ * The folder of the history branch that holds the trend page: GitHub Pages, deploying from a
+ * branch, serves its root or its `/docs` folder only.
+ */
+export const TREND_PAGE_FOLDER = 'docs';
 
 /** The global data.js sets, read by the page's script. */
 export const TREND_DATA_GLOBAL = 'mlActionsTrendData';
@@ -79,12 +87,13 @@ export interface TrendData {
   }[];
 }
 
-/** The files of the trend page (index.html and data.js) for these experiments' histories. */
+/** The files of the trend page (index.html, data.js and .nojekyll) for these experiments' histories. */
 export function renderTrendPage(history: ExperimentHistory[], options: TrendPageOptions): TrendPageFile[] {
   const data = trendData(history, options);
   return [
     { path: 'index.html', content: pageHtml(options) },
     { path: 'data.js', content: `window.${TREND_DATA_GLOBAL} = ${scriptSafeJson(data)};\n` },
+    { path: '.nojekyll', content: '' },
   ];
 }
 

@@ -12,6 +12,7 @@ import { findMlmodelFile, type MlmodelSignature, type ParsedMlmodel } from './ml
 import { validateModelName } from './model-version.ts';
 import { parseSemver } from './semver.ts';
 import { isSafeRelativePath } from './package-path.ts';
+import { safeUrl } from '../text/markdown-escape.ts';
 
 export const MODEL_MANIFEST_SCHEMA = 'ml-actions/model-manifest';
 export const MODEL_MANIFEST_VERSION = 1;
@@ -104,6 +105,8 @@ export interface ModelManifest {
   /** Data files the training read (the run record's inputs), with sizes and hashes. */
   data: ManifestFile[];
   mlmodel: ManifestMlmodel | null;
+  /** This version's point on the history's trend page (`trendPointUrl`); absent when the page is not known. */
+  trendPage?: string;
 }
 
 export interface BuildManifestOptions {
@@ -116,6 +119,8 @@ export interface BuildManifestOptions {
   createdAt: Date | string;
   /** The parsed `MLmodel` file among `files`, if there is one (see `findMlmodelFile`). */
   mlmodel?: ParsedMlmodel;
+  /** An http(s) link to this version on the trend page. */
+  trendPage?: string;
 }
 
 const RESERVED = new Set([PACKAGE_MANIFEST_FILE, PACKAGE_CARD_FILE, PACKAGE_SUMS_FILE]);
@@ -146,6 +151,10 @@ export function buildManifest(options: BuildManifestOptions): ModelManifest {
   if (files.length === 0) throw new UserError('a model package needs at least one model file');
 
   const record = options.record;
+  const trendPage = options.trendPage === undefined ? undefined : safeUrl(options.trendPage);
+  if (options.trendPage !== undefined && trendPage === undefined) {
+    throw new Error(`the trend page link is not an http(s) address: ${options.trendPage}`);
+  }
   const mlmodelPath = findMlmodelFile(files);
   if (options.mlmodel && mlmodelPath === undefined) {
     throw new Error('an MLmodel was given but no file named MLmodel is among the model files');
@@ -166,6 +175,7 @@ export function buildManifest(options: BuildManifestOptions): ModelManifest {
     provenance: record ? manifestProvenance(record) : null,
     data: sortByPath((record?.inputs ?? []).map(({ path, size, sha256 }) => ({ path, size, sha256 }))),
     mlmodel: options.mlmodel && mlmodelPath !== undefined ? { path: mlmodelPath, ...options.mlmodel } : null,
+    ...(trendPage === undefined ? {} : { trendPage }),
   };
 }
 

@@ -91,6 +91,13 @@ export function renderModelCardBody(manifest: ModelManifest, options: ModelCardO
       `${manifest.files.length} ${manifest.files.length === 1 ? 'file' : 'files'}, ${formatBytes(manifest.totalSize)}.`,
     '',
   );
+  if (manifest.trendPage !== undefined) {
+    const label =
+      manifest.provenance === null
+        ? 'this version'
+        : `${escapeMarkdown(manifest.provenance.experiment)} at this version`;
+    out.push(`Trend: ${markdownLink(`${label} on the trend page`, manifest.trendPage)}.`, '');
+  }
   const description = options.description?.trim();
   if (description) out.push(description, '');
 

@@ -13,7 +13,9 @@ export {
   type ComparisonLinks,
   type ComparisonReport,
   type ModelPackageLink,
+  type TrendPageLink,
 } from './render-comparison.ts';
+export { MAX_TREND_LINKS } from './report-sections.ts';
 export {
   COMPARISON_SCHEMA,
   COMPARISON_VERSION,

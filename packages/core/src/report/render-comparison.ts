@@ -12,7 +12,7 @@ import type { Rule } from '../gate/rule.ts';
 import type { RunRecord } from '../record/run-record.ts';
 import { comparisonJson, type ComparisonJson } from './comparison-json.ts';
 import { fitReport, type Audience, type ReportParts } from './fit-report.ts';
-import { groupExperiments } from './experiment-groups.ts';
+import { groupExperiments, type ExperimentGroup } from './experiment-groups.ts';
 import { buildLeaderboard } from './leaderboard.ts';
 import { directionResolver, type DirectionPatterns } from './metric-direction.ts';
 import { compareMetrics } from './metric-rows.ts';
@@ -26,6 +26,7 @@ import {
   metricsTable,
   paramsTable,
   renderHead,
+  type TrendPageSection,
 } from './report-sections.ts';
 import { utf8Length } from './text-size.ts';
 import { comparisonVerdict, countStatuses } from './verdict.ts';
@@ -46,9 +47,22 @@ export interface ModelPackageLink {
   url?: string | undefined;
 }
 
+/** The trend page of the history branch, as GitHub Pages serves it (or input `trend-page` names it). */
+export interface TrendPageLink {
+  url: string;
+  /** The repository's default branch, whose history the page shows. */
+  branch?: string | undefined;
+}
+
 export interface ComparisonLinks {
   workflowRun?: string | undefined;
   modelPackage?: ModelPackageLink | undefined;
+  /**
+   * A line near the end links the trend page and, for a few experiments, each one's point of the
+   * baseline commit. Only experiments of the baseline are linked, named as its records name them:
+   * the history holds the default branch's experiments, and a pull request's names stay out of links.
+   */
+  trendPage?: TrendPageLink | undefined;
 }
 
 export interface ComparisonInput {
@@ -199,7 +213,7 @@ export function renderComparison(input: ComparisonInput): ComparisonReport {
     charts: input.charts === false ? undefined : chartsSection(visible, groups, baselineLabel, precision),
     params: paramsTable(params),
     leaderboard: leaderboard === undefined ? undefined : leaderboardTable(leaderboard, precision),
-    links: linksSection(input.links?.modelPackage),
+    links: linksSection(input.links?.modelPackage, trendPageSection(input.links?.trendPage, groups, baselineSha)),
     footer: FOOTER,
   };
 
@@ -231,6 +245,18 @@ export function renderComparison(input: ComparisonInput): ComparisonReport {
     leaderboard,
   });
   return { comment, summary, json };
+}
+
+/** The trend page line's links: each experiment of the baseline at the baseline commit (a full sha only). */
+function trendPageSection(
+  link: TrendPageLink | undefined,
+  groups: readonly ExperimentGroup[],
+  baselineSha: string,
+): TrendPageSection | undefined {
+  if (link === undefined) return undefined;
+  const commit = /^[0-9a-f]{40}$/i.test(baselineSha) ? baselineSha : undefined;
+  const experiments = new Set(groups.flatMap((group) => group.baseline.map((record) => record.experiment)));
+  return { url: link.url, branch: link.branch, points: [...experiments].map((experiment) => ({ experiment, commit })) };
 }
 
 function commentAudience(limit: number): Audience {

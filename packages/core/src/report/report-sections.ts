@@ -13,6 +13,7 @@ import type { ExperimentGroup } from './experiment-groups.ts';
 import type { Leaderboard } from './leaderboard.ts';
 import type { DirectionSource, MetricDirection } from './metric-direction.ts';
 import { renderLearningCurve } from './learning-curve.ts';
+import { trendPointUrl } from '../history/trend-point-url.ts';
 import { escapeCell, escapeInline, markdownLink, safeUrl, truncateText } from '../text/markdown-escape.ts';
 import { tableHeader, tableRow, type TableColumn } from './markdown-table.ts';
 import type { GateMark, MetricRow, RowStatus } from './metric-rows.ts';
@@ -400,13 +401,44 @@ function matrixText(matrix: Record<string, unknown>): string {
     .join(', ');
 }
 
-/** The model package line, when one was published. */
+/** Experiments that get a link of their own to the trend page; with more, the page alone is linked. */
+export const MAX_TREND_LINKS = 5;
+
+export interface TrendPageSection {
+  /** The trend page's address. */
+  url: string;
+  /** The branch whose history the page shows (the repository's default branch). */
+  branch: string | undefined;
+  /** Experiments of the history, each with the commit to point at (the baseline's) if known. */
+  points: { experiment: string; commit: string | undefined }[];
+}
+
+/** The model package line, when one was published, and the trend page line, when there is a page. */
 export function linksSection(
   modelPackage: { name: string; version: string; url?: string | undefined } | undefined,
+  trendPage?: TrendPageSection,
 ): string | undefined {
-  if (modelPackage === undefined) return undefined;
-  const label = escapeInline(truncateText(`${modelPackage.name}@${modelPackage.version}`, MAX_NAME_LENGTH));
-  return `📦 Model package: ${markdownLink(label, modelPackage.url)}`;
+  const lines: string[] = [];
+  if (modelPackage !== undefined) {
+    const label = escapeInline(truncateText(`${modelPackage.name}@${modelPackage.version}`, MAX_NAME_LENGTH));
+    lines.push(`📦 Model package: ${markdownLink(label, modelPackage.url)}`);
+  }
+  if (trendPage !== undefined && safeUrl(trendPage.url) !== undefined) {
+    const whose = trendPage.branch === undefined ? 'the history' : `${escapeInline(trendPage.branch)}'s history`;
+    let line = `📈 ${markdownLink('Trend page', trendPage.url)} of ${whose}`;
+    const { points } = trendPage;
+    if (points.length > 0 && points.length <= MAX_TREND_LINKS) {
+      const links = points.map(({ experiment, commit }) =>
+        markdownLink(
+          escapeInline(truncateText(experiment, MAX_NAME_LENGTH)),
+          trendPointUrl(trendPage.url, { experiment, ...(commit === undefined ? {} : { commit }) }),
+        ),
+      );
+      line += `: ${links.join(' · ')}`;
+    }
+    lines.push(line);
+  }
+  return lines.length === 0 ? undefined : lines.join('\n\n');
 }
 
 export const FOOTER = '<sub>ml-actions compare</sub>';

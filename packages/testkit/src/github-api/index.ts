@@ -18,6 +18,7 @@ export type {
   CommitRecord,
   CommitSeed,
   IssueRecord,
+  PagesRecord,
   PullRecord,
   PullSeed,
   ReleaseAssetRecord,

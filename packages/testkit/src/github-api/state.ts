@@ -214,6 +214,16 @@ export interface ReleaseRecord {
   assets: ReleaseAssetRecord[];
 }
 
+/**
+ * A repository's GitHub Pages site: built from a branch (`legacy`, with its source branch and
+ * folder) or by a workflow. `htmlUrl` defaults to `https://<owner>.github.io/<repo>/`.
+ */
+export interface PagesRecord {
+  buildType: 'legacy' | 'workflow';
+  source?: { branch: string; path: '/' | '/docs' };
+  htmlUrl?: string;
+}
+
 export interface RepoSeed {
   owner: string;
   name: string;
@@ -319,6 +329,7 @@ export class GitHubState {
   private readonly runsById = new Map<number, WorkflowRunRecord>();
   private readonly jobsById = new Map<number, WorkflowJobRecord>();
   private readonly releasesById = new Map<number, ReleaseRecord>();
+  private readonly pagesByRepo = new Map<string, PagesRecord>();
   private readonly nextNumber = new Map<string, number>();
   private ids = {
     user: 1,
@@ -382,6 +393,17 @@ export class GitHubState {
     const repo = this.repo(fullName);
     if (repo === undefined) throw new Error(`repository ${fullName} is not seeded; call state.addRepo first`);
     return repo;
+  }
+
+  /** Configures the repository's GitHub Pages site; undefined turns Pages off (the route answers 404). */
+  setPages(repoName: string, pages: PagesRecord | undefined): void {
+    const repo = this.requireRepo(repoName);
+    if (pages === undefined) this.pagesByRepo.delete(key(repo.fullName));
+    else this.pagesByRepo.set(key(repo.fullName), pages);
+  }
+
+  pages(repoName: string): PagesRecord | undefined {
+    return this.pagesByRepo.get(key(repoName));
   }
 
   // ---- commits and refs ----

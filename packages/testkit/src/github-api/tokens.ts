@@ -5,7 +5,7 @@
  */
 
 /** A repository permission as a workflow's `permissions:` block names it. */
-export type RepositoryPermission = 'actions' | 'checks' | 'contents' | 'issues' | 'pull-requests';
+export type RepositoryPermission = 'actions' | 'checks' | 'contents' | 'issues' | 'pages' | 'pull-requests';
 
 export type PermissionAccess = 'none' | 'read' | 'write';
 
@@ -17,7 +17,8 @@ export interface TokenIdentity {
   readOnly: boolean;
   /**
    * What a job's `permissions:` block granted: a permission it does not list is `none`, as on
-   * GitHub. Undefined: every permission is `write`. Only writes are checked against it.
+   * GitHub. Undefined: every permission is `write`. Writes are checked against it, and so is the
+   * one read the stand-in serves that needs a permission of its own (Pages, `pages: read`).
    */
   permissions: Partial<Record<RepositoryPermission, PermissionAccess>> | undefined;
 }
@@ -83,4 +84,10 @@ export function refusedWrite(identity: TokenIdentity, method: string, template: 
     identity.permissions === undefined || identity.permissions[permission] === 'write';
   if (!identity.readOnly && accepted.some(granted)) return undefined;
   return accepted.map((permission) => `${permission.replace(/-/g, '_')}=write`).join('; ');
+}
+
+/** Whether a token may read a route that needs `permission: read` (a token without a permissions block may). */
+export function canRead(identity: TokenIdentity, permission: RepositoryPermission): boolean {
+  const access = identity.permissions === undefined ? 'write' : (identity.permissions[permission] ?? 'none');
+  return access !== 'none';
 }

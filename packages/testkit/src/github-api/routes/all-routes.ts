@@ -7,6 +7,7 @@ import { registerCommitRoutes } from './commits.ts';
 import { registerGitDataRoutes } from './git-data.ts';
 import { registerGitRefRoutes } from './git-refs.ts';
 import { registerIssueCommentRoutes } from './issue-comments.ts';
+import { registerPagesRoutes } from './pages.ts';
 import { registerPullRoutes } from './pulls.ts';
 import { registerReleaseRoutes } from './releases.ts';
 import { registerRepositoryRoutes } from './repositories.ts';
@@ -28,4 +29,5 @@ export function registerAllRoutes(router: Router, state: GitHubState): void {
   registerGitRefRoutes(router, state);
   registerGitDataRoutes(router, state);
   registerReleaseRoutes(router, state);
+  registerPagesRoutes(router, state);
 }
