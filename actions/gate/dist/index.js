@@ -851,12 +851,25 @@ function logGamma(x) {
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(series);
 }
 
-// packages/core/src/statistics/outside-noise-test.ts
-function outsideNoiseTest(candidate, baseline, noise, confidence = 0.95) {
-  const { std, df } = noise;
-  if (![candidate.mean, baseline.mean, std, df].every(Number.isFinite) || std < 0 || df < 1) return void 0;
+// packages/core/src/statistics/welch-test.ts
+function welchTest(candidate, baseline, confidence = 0.95) {
+  if (candidate.n < 2 || baseline.n < 2) return void 0;
+  const { std: s1 } = candidate;
+  const { std: s2 } = baseline;
+  if (s1 === void 0 || s2 === void 0) return void 0;
+  if (![candidate.mean, baseline.mean, s1, s2].every(Number.isFinite)) return void 0;
   const difference = candidate.mean - baseline.mean;
-  const standardError = std * Math.sqrt(1 / candidate.n + 1 / baseline.n);
+  const v1 = s1 * s1 / candidate.n;
+  const v2 = s2 * s2 / baseline.n;
+  const variance = v1 + v2;
+  if (variance === 0) return differenceTest(difference, 0, candidate.n + baseline.n - 2, confidence);
+  const standardError = Math.sqrt(variance);
+  const share1 = v1 / variance;
+  const share2 = v2 / variance;
+  const df = 1 / (share1 * share1 / (candidate.n - 1) + share2 * share2 / (baseline.n - 1));
+  return differenceTest(difference, standardError, df, confidence);
+}
+function differenceTest(difference, standardError, df, confidence) {
   if (standardError === 0) {
     const t2 = difference === 0 ? 0 : difference > 0 ? Infinity : -Infinity;
     return {
@@ -882,45 +895,12 @@ function outsideNoiseTest(candidate, baseline, noise, confidence = 0.95) {
   };
 }
 
-// packages/core/src/statistics/welch-test.ts
-function welchTest(candidate, baseline, confidence = 0.95) {
-  if (candidate.n < 2 || baseline.n < 2) return void 0;
-  const { std: s1 } = candidate;
-  const { std: s2 } = baseline;
-  if (s1 === void 0 || s2 === void 0) return void 0;
-  if (![candidate.mean, baseline.mean, s1, s2].every(Number.isFinite)) return void 0;
+// packages/core/src/statistics/outside-noise-test.ts
+function outsideNoiseTest(candidate, baseline, noise, confidence = 0.95) {
+  const { std, df } = noise;
+  if (![candidate.mean, baseline.mean, std, df].every(Number.isFinite) || std < 0 || df < 1) return void 0;
   const difference = candidate.mean - baseline.mean;
-  const v1 = s1 * s1 / candidate.n;
-  const v2 = s2 * s2 / baseline.n;
-  const variance = v1 + v2;
-  if (variance === 0) {
-    const df2 = candidate.n + baseline.n - 2;
-    const t2 = difference === 0 ? 0 : difference > 0 ? Infinity : -Infinity;
-    return {
-      difference,
-      standardError: 0,
-      df: df2,
-      t: t2,
-      pValue: difference === 0 ? 1 : 0,
-      ciLow: difference,
-      ciHigh: difference
-    };
-  }
-  const standardError = Math.sqrt(variance);
-  const share1 = v1 / variance;
-  const share2 = v2 / variance;
-  const df = 1 / (share1 * share1 / (candidate.n - 1) + share2 * share2 / (baseline.n - 1));
-  const t = difference / standardError;
-  const halfWidth = twoSidedCriticalValue(1 - confidence, df) * standardError;
-  return {
-    difference,
-    standardError,
-    df,
-    t,
-    pValue: twoSidedTailProbability(t, df),
-    ciLow: difference - halfWidth,
-    ciHigh: difference + halfWidth
-  };
+  return differenceTest(difference, std * Math.sqrt(1 / candidate.n + 1 / baseline.n), df, confidence);
 }
 
 // packages/core/src/gate/significance.ts

@@ -3668,11 +3668,11 @@ function renderPackageSummary(summary2) {
 }
 
 // actions/package/src/trend-page-link.ts
-var HISTORY_BRANCH = "ml-history";
 async function versionTrendLink(request) {
   const { experiment, context } = request;
   if (experiment === void 0 || context.pullRequest !== void 0) return void 0;
-  const page = request.page ?? await findTrendPage({ github: request.github, context, branch: HISTORY_BRANCH, log: request.log });
+  const branch = request.historyBranch;
+  const page = request.page ?? (branch === void 0 ? void 0 : await findTrendPage({ github: request.github, context, branch, log: request.log }));
   return page === void 0 ? void 0 : trendPointUrl(page, { experiment, version: request.version });
 }
 
@@ -3695,6 +3695,7 @@ function readPackageSettings(inputs) {
     retentionDays: inputs.optionalInteger("retention-days", { min: 1, max: 90 }),
     compressionLevel: inputs.optionalInteger("compression-level", { min: 0, max: 9 }),
     trendPage: inputs.optionalUrl("trend-page"),
+    historyBranch: inputs.optional("history-branch"),
     token: inputs.secret("github-token")
   };
   if (settings.release && !settings.tag)
@@ -3825,6 +3826,7 @@ async function packageModel(step, outputs) {
   const gate = await readJobGateResults(context) ?? (embedded.source === "workflow" ? await readWorkflowGateResult(target.github, context) : void 0);
   const trendPage = await versionTrendLink({
     page: settings.trendPage,
+    historyBranch: settings.historyBranch,
     experiment: embedded.record?.experiment,
     version: version.version,
     github: target.github,

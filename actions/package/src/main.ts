@@ -126,6 +126,7 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
     (embedded.source === 'workflow' ? await readWorkflowGateResult(target.github, context) : undefined);
   const trendPage = await versionTrendLink({
     page: settings.trendPage,
+    historyBranch: settings.historyBranch,
     experiment: embedded.record?.experiment,
     version: version.version,
     github: target.github,

@@ -21,6 +21,8 @@ export interface PackageSettings {
   compressionLevel: number | undefined;
   /** The trend page's address; undefined: looked up from GitHub Pages. */
   trendPage: string | undefined;
+  /** The history branch whose GitHub Pages site is the trend page; undefined looks up none. */
+  historyBranch: string | undefined;
   token: string | undefined;
 }
 
@@ -42,6 +44,7 @@ export function readPackageSettings(inputs: ActionInputs): PackageSettings {
     retentionDays: inputs.optionalInteger('retention-days', { min: 1, max: 90 }),
     compressionLevel: inputs.optionalInteger('compression-level', { min: 0, max: 9 }),
     trendPage: inputs.optionalUrl('trend-page'),
+    historyBranch: inputs.optional('history-branch'),
     token: inputs.secret('github-token'),
   };
   if (settings.release && !settings.tag)

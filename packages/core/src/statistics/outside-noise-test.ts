@@ -1,6 +1,5 @@
 import type { SampleSummary } from './sample-summary.ts';
-import { twoSidedCriticalValue, twoSidedTailProbability } from './student-t.ts';
-import type { WelchTest } from './welch-test.ts';
+import { differenceTest, type WelchTest } from './welch-test.ts';
 
 /**
  * A run-to-run standard deviation measured elsewhere than in the two samples compared (in the
@@ -28,28 +27,5 @@ export function outsideNoiseTest(
   const { std, df } = noise;
   if (![candidate.mean, baseline.mean, std, df].every(Number.isFinite) || std < 0 || df < 1) return undefined;
   const difference = candidate.mean - baseline.mean;
-  const standardError = std * Math.sqrt(1 / candidate.n + 1 / baseline.n);
-  if (standardError === 0) {
-    const t = difference === 0 ? 0 : difference > 0 ? Infinity : -Infinity;
-    return {
-      difference,
-      standardError,
-      df,
-      t,
-      pValue: difference === 0 ? 1 : 0,
-      ciLow: difference,
-      ciHigh: difference,
-    };
-  }
-  const t = difference / standardError;
-  const halfWidth = twoSidedCriticalValue(1 - confidence, df) * standardError;
-  return {
-    difference,
-    standardError,
-    df,
-    t,
-    pValue: twoSidedTailProbability(t, df),
-    ciLow: difference - halfWidth,
-    ciHigh: difference + halfWidth,
-  };
+  return differenceTest(difference, std * Math.sqrt(1 / candidate.n + 1 / baseline.n), df, confidence);
 }

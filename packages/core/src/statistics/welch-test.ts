@@ -33,19 +33,7 @@ export function welchTest(candidate: SampleSummary, baseline: SampleSummary, con
   const v1 = (s1 * s1) / candidate.n;
   const v2 = (s2 * s2) / baseline.n;
   const variance = v1 + v2;
-  if (variance === 0) {
-    const df = candidate.n + baseline.n - 2;
-    const t = difference === 0 ? 0 : difference > 0 ? Infinity : -Infinity;
-    return {
-      difference,
-      standardError: 0,
-      df,
-      t,
-      pValue: difference === 0 ? 1 : 0,
-      ciLow: difference,
-      ciHigh: difference,
-    };
-  }
+  if (variance === 0) return differenceTest(difference, 0, candidate.n + baseline.n - 2, confidence);
   const standardError = Math.sqrt(variance);
   // Welch–Satterthwaite in the shares of the variance, not the variances themselves: squaring a
   // variance of 1e-170 underflows to 0 (scipy then gives 0 / 0 and, for that, df = 1), and one of
@@ -53,6 +41,26 @@ export function welchTest(candidate: SampleSummary, baseline: SampleSummary, con
   const share1 = v1 / variance;
   const share2 = v2 / variance;
   const df = 1 / ((share1 * share1) / (candidate.n - 1) + (share2 * share2) / (baseline.n - 1));
+  return differenceTest(difference, standardError, df, confidence);
+}
+
+/**
+ * The t-test of a difference of means from its standard error and degrees of freedom, with the
+ * interval. A zero standard error is exact: no difference (p = 1) or a certain one (p = 0).
+ */
+export function differenceTest(difference: number, standardError: number, df: number, confidence: number): WelchTest {
+  if (standardError === 0) {
+    const t = difference === 0 ? 0 : difference > 0 ? Infinity : -Infinity;
+    return {
+      difference,
+      standardError,
+      df,
+      t,
+      pValue: difference === 0 ? 1 : 0,
+      ciLow: difference,
+      ciHigh: difference,
+    };
+  }
   const t = difference / standardError;
   const halfWidth = twoSidedCriticalValue(1 - confidence, df) * standardError;
   return {
