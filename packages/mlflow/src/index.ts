@@ -6,3 +6,4 @@ export * from './run-logging.ts';
 export * from './run-reading.ts';
 export * from './run-search.ts';
 export * from './model-registry.ts';
+export * from './record-tags.ts';

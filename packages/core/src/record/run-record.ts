@@ -106,6 +106,15 @@ export interface RunRecord {
    * `metrics` (nor these files in `sources`). Absent when there were none.
    */
   staleSources?: string[];
+  /** The MLflow run this run was logged to, or read from (`train`'s input `mlflow-run`). */
+  mlflow?: MlflowRunLink;
+}
+
+/** Where a run is in MLflow. `url` is the tracking server's page of the run. */
+export interface MlflowRunLink {
+  runId: string;
+  experimentId: string;
+  url: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -225,8 +234,19 @@ export function validateRunRecord(document: unknown, source: string): RunRecord 
             .array(root['staleSources'], '$.staleSources')
             .map((item, index) => check.string(item, `$.staleSources[${index}]`)),
         }),
+    ...(root['mlflow'] === undefined ? {} : { mlflow: checkMlflowLink(check, root['mlflow']) }),
   };
   return record;
+}
+
+function checkMlflowLink(check: JsonChecker, value: unknown): MlflowRunLink {
+  const p = '$.mlflow';
+  const link = check.object(value, p);
+  return {
+    runId: check.string(check.required(link, p, 'runId'), `${p}.runId`, 1),
+    experimentId: check.string(check.required(link, p, 'experimentId'), `${p}.experimentId`, 1),
+    url: check.string(check.required(link, p, 'url'), `${p}.url`, 1),
+  };
 }
 
 function checkReplicate(check: JsonChecker, value: unknown): Replicate {
