@@ -2180,9 +2180,19 @@ function validateRunRecord(document, source) {
     sources: check.array(check.required(root, "$", "sources"), "$.sources").map((item, index) => check.string(item, `$.sources[${index}]`)),
     ...root["staleSources"] === void 0 ? {} : {
       staleSources: check.array(root["staleSources"], "$.staleSources").map((item, index) => check.string(item, `$.staleSources[${index}]`))
-    }
+    },
+    ...root["mlflow"] === void 0 ? {} : { mlflow: checkMlflowLink(check, root["mlflow"]) }
   };
   return record;
+}
+function checkMlflowLink(check, value) {
+  const p = "$.mlflow";
+  const link = check.object(value, p);
+  return {
+    runId: check.string(check.required(link, p, "runId"), `${p}.runId`, 1),
+    experimentId: check.string(check.required(link, p, "experimentId"), `${p}.experimentId`, 1),
+    url: check.string(check.required(link, p, "url"), `${p}.url`, 1)
+  };
 }
 function checkReplicate(check, value) {
   const p = "$.replicate";
@@ -4170,6 +4180,18 @@ var ActionInputs = class {
   runner;
   constructor(runner) {
     this.runner = runner;
+  }
+  /**
+   * A variable of the step's environment, trimmed; blank reads as undefined. For settings whose
+   * tools take them from the environment (MLFLOW_TRACKING_URI), which an input default cannot name.
+   */
+  environment(name) {
+    const value = this.runner.env?.[name]?.trim() ?? "";
+    return value === "" ? void 0 : value;
+  }
+  /** Masks a value (a token from the environment) in every later log line. */
+  mask(value) {
+    this.runner.setSecret(value);
   }
   /** The input trimmed; blank reads as undefined. */
   optional(name) {

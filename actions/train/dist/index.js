@@ -35,8 +35,8 @@ function errorMessage(thrown) {
   if (thrown instanceof Error) return thrown.message || thrown.name;
   if (typeof thrown === "string") return thrown;
   try {
-    const text = JSON.stringify(thrown);
-    if (text !== void 0) return text;
+    const text2 = JSON.stringify(thrown);
+    if (text2 !== void 0) return text2;
   } catch {
   }
   return String(thrown);
@@ -361,14 +361,14 @@ function lineOfByte(bytes, offset, start = 0) {
   for (let i = start; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
   return line;
 }
-function lineOfChar(text, offset) {
+function lineOfChar(text2, offset) {
   let line = 1;
   let lineStart = 0;
-  let at = text.indexOf("\n");
+  let at = text2.indexOf("\n");
   while (at !== -1 && at < offset) {
     line++;
     lineStart = at + 1;
-    at = text.indexOf("\n", lineStart);
+    at = text2.indexOf("\n", lineStart);
   }
   return { line, column: offset - lineStart + 1 };
 }
@@ -408,20 +408,20 @@ async function forEachLine(absolutePath, displayName, onLine) {
       }
       const cut = bytesRead === 0 ? end : buffer.lastIndexOf(10, end - 1) + 1;
       if (cut > start) {
-        const text = decodeLines(buffer, start, cut, displayName, lineNumber);
+        const text2 = decodeLines(buffer, start, cut, displayName, lineNumber);
         let lineStart = 0;
-        let newline = text.indexOf("\n");
+        let newline = text2.indexOf("\n");
         while (newline !== -1) {
-          const lineEnd = newline > lineStart && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+          const lineEnd = newline > lineStart && text2.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
           lineNumber++;
-          onLine(text.slice(lineStart, lineEnd), lineNumber);
+          onLine(text2.slice(lineStart, lineEnd), lineNumber);
           lineStart = newline + 1;
-          newline = text.indexOf("\n", lineStart);
+          newline = text2.indexOf("\n", lineStart);
         }
-        if (lineStart < text.length) {
+        if (lineStart < text2.length) {
           lineNumber++;
           onLine(
-            text.charCodeAt(text.length - 1) === 13 ? text.slice(lineStart, -1) : text.slice(lineStart),
+            text2.charCodeAt(text2.length - 1) === 13 ? text2.slice(lineStart, -1) : text2.slice(lineStart),
             lineNumber
           );
         }
@@ -463,8 +463,8 @@ function decodeLines(buffer, start, end, displayName, linesBefore) {
 // packages/core/src/text/short-hash.ts
 import { createHash as createHash2 } from "node:crypto";
 var LONE_SURROGATE = new RegExp("\\p{Cs}", "u");
-function shortHash(text) {
-  const hashed = LONE_SURROGATE.test(text) ? JSON.stringify(text) : text;
+function shortHash(text2) {
+  const hashed = LONE_SURROGATE.test(text2) ? JSON.stringify(text2) : text2;
   return createHash2("sha256").update(hashed).digest("hex").slice(0, 12);
 }
 
@@ -502,9 +502,9 @@ function decodeTextBytes(bytes, displayName, allowEmpty = false) {
     if (allowEmpty) return "";
     throw fileError(displayName, "file is empty");
   }
-  let text;
+  let text2;
   try {
-    text = fatalDecoder2.decode(bytes);
+    text2 = fatalDecoder2.decode(bytes);
   } catch {
     const offset = Math.max(0, findInvalidUtf8(bytes));
     throw fileError(
@@ -513,76 +513,76 @@ function decodeTextBytes(bytes, displayName, allowEmpty = false) {
       lineOfByte(bytes, offset)
     );
   }
-  const nul = text.indexOf("\0");
+  const nul = text2.indexOf("\0");
   if (nul !== -1) {
     throw fileError(
       displayName,
       "contains a NUL byte, so it looks like a binary file, not text",
-      lineOfChar(text, nul).line
+      lineOfChar(text2, nul).line
     );
   }
-  if (!allowEmpty && text.trim() === "") throw fileError(displayName, "file is empty (only whitespace)");
-  return text;
+  if (!allowEmpty && text2.trim() === "") throw fileError(displayName, "file is empty (only whitespace)");
+  return text2;
 }
 
 // packages/core/src/gate/load-rules.ts
 var MAX_RULES_FILE_BYTES = 1024 * 1024;
 
 // packages/core/src/text/json-text.ts
-function parseJsonText(text, displayName, firstLine = 1) {
+function parseJsonText(text2, displayName, firstLine = 1) {
   try {
-    return JSON.parse(text);
+    return JSON.parse(text2);
   } catch {
-    return parseJsonSlowly(text, displayName, firstLine);
+    return parseJsonSlowly(text2, displayName, firstLine);
   }
 }
-function parseJsonTextWithNonFinite(text, displayName, firstLine = 1) {
+function parseJsonTextWithNonFinite(text2, displayName, firstLine = 1) {
   try {
-    return JSON.parse(quoteNonFiniteLiterals(text));
+    return JSON.parse(quoteNonFiniteLiterals(text2));
   } catch {
-    return parseJsonSlowly(text, displayName, firstLine);
+    return parseJsonSlowly(text2, displayName, firstLine);
   }
 }
-function parseJsonSlowly(text, displayName, firstLine) {
-  const problem = findJsonSyntaxError(text);
+function parseJsonSlowly(text2, displayName, firstLine) {
+  const problem = findJsonSyntaxError(text2);
   if (problem !== void 0) {
-    const { line, column } = lineOfChar(text, problem.offset);
+    const { line, column } = lineOfChar(text2, problem.offset);
     throw fileError(displayName, `invalid JSON: ${problem.message}`, line + firstLine - 1, column);
   }
   try {
-    return JSON.parse(quoteNonFiniteLiterals(text));
+    return JSON.parse(quoteNonFiniteLiterals(text2));
   } catch (error2) {
     const message = error2 instanceof Error ? error2.message.replace(/\s+/g, " ") : String(error2);
     throw fileError(displayName, `invalid JSON: ${message}`, firstLine);
   }
 }
-function quoteNonFiniteLiterals(text) {
+function quoteNonFiniteLiterals(text2) {
   let out = "";
   let copied = 0;
   let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
     if (inString) {
       if (c === 92) i++;
       else if (c === 34) inString = false;
       continue;
     }
     if (c === 34) inString = true;
-    else if (c === 78 && text.startsWith("NaN", i)) {
-      out += text.slice(copied, i) + '"NaN"';
+    else if (c === 78 && text2.startsWith("NaN", i)) {
+      out += text2.slice(copied, i) + '"NaN"';
       i += 2;
       copied = i + 1;
-    } else if (c === 73 && text.startsWith("Infinity", i)) {
-      out += text.slice(copied, i) + '"Infinity"';
+    } else if (c === 73 && text2.startsWith("Infinity", i)) {
+      out += text2.slice(copied, i) + '"Infinity"';
       i += 7;
       copied = i + 1;
-    } else if (c === 45 && text.startsWith("-Infinity", i)) {
-      out += text.slice(copied, i) + '"-Infinity"';
+    } else if (c === 45 && text2.startsWith("-Infinity", i)) {
+      out += text2.slice(copied, i) + '"-Infinity"';
       i += 8;
       copied = i + 1;
     }
   }
-  return copied === 0 ? text : out + text.slice(copied);
+  return copied === 0 ? text2 : out + text2.slice(copied);
 }
 var OBJECT = 0;
 var ARRAY = 1;
@@ -592,14 +592,14 @@ var KEY = 2;
 var KEY_OR_CLOSE = 3;
 var COLON = 4;
 var AFTER_VALUE = 5;
-function findJsonSyntaxError(text) {
+function findJsonSyntaxError(text2) {
   const stack = [];
   let state = VALUE;
   let i = 0;
-  const n = text.length;
+  const n = text2.length;
   for (; ; ) {
     while (i < n) {
-      const w = text.charCodeAt(i);
+      const w = text2.charCodeAt(i);
       if (w === 32 || w === 9 || w === 10 || w === 13) i++;
       else break;
     }
@@ -607,7 +607,7 @@ function findJsonSyntaxError(text) {
       if (stack.length === 0 && state === AFTER_VALUE) return void 0;
       return { offset: n, message: "unexpected end of file (is it truncated?)" };
     }
-    const c = text[i];
+    const c = text2[i];
     switch (state) {
       case VALUE:
       case VALUE_OR_CLOSE: {
@@ -624,23 +624,23 @@ function findJsonSyntaxError(text) {
           i++;
           state = VALUE_OR_CLOSE;
         } else if (c === '"') {
-          const end = scanString(text, i);
+          const end = scanString(text2, i);
           if (typeof end !== "number") return end;
           i = end;
           state = AFTER_VALUE;
         } else if (c === "-" || c >= "0" && c <= "9") {
-          if (text.startsWith("-Infinity", i)) {
+          if (text2.startsWith("-Infinity", i)) {
             i += 9;
           } else {
-            const end = scanNumber(text, i);
+            const end = scanNumber(text2, i);
             if (typeof end !== "number") return end;
             i = end;
           }
           state = AFTER_VALUE;
         } else {
-          const word = ["true", "false", "null", "NaN", "Infinity"].find((literal) => text.startsWith(literal, i));
+          const word = ["true", "false", "null", "NaN", "Infinity"].find((literal) => text2.startsWith(literal, i));
           if (word === void 0)
-            return { offset: i, message: `unexpected ${describe(text, i)} where a value was expected` };
+            return { offset: i, message: `unexpected ${describe(text2, i)} where a value was expected` };
           i += word.length;
           state = AFTER_VALUE;
         }
@@ -653,21 +653,21 @@ function findJsonSyntaxError(text) {
           i++;
           state = AFTER_VALUE;
         } else if (c === '"') {
-          const end = scanString(text, i);
+          const end = scanString(text2, i);
           if (typeof end !== "number") return end;
           i = end;
           state = COLON;
         } else {
           return {
             offset: i,
-            message: `unexpected ${describe(text, i)} where a property name in double quotes was expected`
+            message: `unexpected ${describe(text2, i)} where a property name in double quotes was expected`
           };
         }
         break;
       }
       case COLON: {
         if (c !== ":")
-          return { offset: i, message: `expected ':' after the property name, found ${describe(text, i)}` };
+          return { offset: i, message: `expected ':' after the property name, found ${describe(text2, i)}` };
         i++;
         state = VALUE;
         break;
@@ -675,7 +675,7 @@ function findJsonSyntaxError(text) {
       default: {
         const top = stack[stack.length - 1];
         if (top === void 0)
-          return { offset: i, message: `unexpected ${describe(text, i)} after the end of the JSON value` };
+          return { offset: i, message: `unexpected ${describe(text2, i)} after the end of the JSON value` };
         if (c === ",") {
           i++;
           state = top === OBJECT ? KEY : VALUE;
@@ -685,23 +685,23 @@ function findJsonSyntaxError(text) {
           state = AFTER_VALUE;
         } else {
           const expected = top === OBJECT ? "',' or '}'" : "',' or ']'";
-          return { offset: i, message: `expected ${expected}, found ${describe(text, i)}` };
+          return { offset: i, message: `expected ${expected}, found ${describe(text2, i)}` };
         }
       }
     }
   }
 }
-function scanString(text, start) {
+function scanString(text2, start) {
   let i = start + 1;
   for (; ; ) {
-    if (i >= text.length) return { offset: start, message: "unterminated string" };
-    const c = text.charCodeAt(i);
+    if (i >= text2.length) return { offset: start, message: "unterminated string" };
+    const c = text2.charCodeAt(i);
     if (c === 34) return i + 1;
     if (c < 32) return { offset: i, message: "control character (such as a raw newline or tab) inside a string" };
     if (c === 92) {
-      const next = text[i + 1];
+      const next = text2[i + 1];
       if (next === "u") {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+        if (!/^[0-9a-fA-F]{4}$/.test(text2.slice(i + 2, i + 6)))
           return { offset: i, message: "invalid \\u escape in a string" };
         i += 6;
       } else if (next !== void 0 && '"\\/bfnrt'.includes(next)) i += 2;
@@ -709,18 +709,18 @@ function scanString(text, start) {
     } else i++;
   }
 }
-function scanNumber(text, start) {
+function scanNumber(text2, start) {
   const match = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
   match.lastIndex = start;
-  const found = match.exec(text);
+  const found = match.exec(text2);
   if (found === null || found[0] === "-") return { offset: start, message: "invalid number" };
   const end = start + found[0].length;
-  const after = text[end];
+  const after = text2[end];
   if (after !== void 0 && /[0-9.eE+\-a-zA-Z]/.test(after)) return { offset: start, message: "invalid number" };
   return end;
 }
-function describe(text, at) {
-  const c = text.codePointAt(at);
+function describe(text2, at) {
+  const c = text2.codePointAt(at);
   if (c === void 0) return "end of file";
   const char = String.fromCodePoint(c);
   return c < 32 || c === 127 ? `character U+${c.toString(16).padStart(4, "0").toUpperCase()}` : `'${char}'`;
@@ -735,8 +735,8 @@ function isPlainObject(value) {
 
 // packages/core/src/text/hidden-characters.ts
 var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
-function showHiddenCharacters(text) {
-  return text.replace(
+function showHiddenCharacters(text2) {
+  return text2.replace(
     HIDDEN,
     (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
   );
@@ -763,18 +763,18 @@ var MARKUP_REPLACEMENT = {
   "&": "&amp;"
 };
 var MAX_CELL_LENGTH = 200;
-function escapeInline(text) {
-  return showHiddenCharacters(text.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
+function escapeInline(text2) {
+  return showHiddenCharacters(text2.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
 }
-function escapeCell(text, maxLength = MAX_CELL_LENGTH) {
-  return escapeInline(truncateText(text, maxLength));
+function escapeCell(text2, maxLength = MAX_CELL_LENGTH) {
+  return escapeInline(truncateText(text2, maxLength));
 }
-function truncateText(text, maxLength) {
-  if (text.length <= maxLength) return text;
+function truncateText(text2, maxLength) {
+  if (text2.length <= maxLength) return text2;
   let end = Math.max(0, maxLength - 1);
-  const last = text.charCodeAt(end - 1);
+  const last = text2.charCodeAt(end - 1);
   if (last >= 55296 && last <= 56319) end -= 1;
-  return `${text.slice(0, end)}\u2026`;
+  return `${text2.slice(0, end)}\u2026`;
 }
 function safeUrl(url) {
   if (url === void 0 || url === "") return void 0;
@@ -789,6 +789,10 @@ function safeUrl(url) {
     /[\s"'()<>[\]\\`|]/g,
     (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
   );
+}
+function markdownLink(escapedText, url) {
+  const href = safeUrl(url);
+  return href === void 0 ? escapedText : `[${escapedText}](${href})`;
 }
 
 // packages/core/src/record/run-summary.ts
@@ -824,6 +828,12 @@ function renderRunSummary(record) {
     `Status: ${status} \xB7 duration ${(outcome.durationMs / 1e3).toFixed(1)} s \xB7 run \`${escapeInline(record.runId)}\``,
     ""
   ];
+  if (record.mlflow !== void 0) {
+    lines.push(
+      `MLflow run: ${markdownLink(`\`${escapeInline(record.mlflow.runId)}\``, record.mlflow.url)} (experiment ${escapeInline(record.mlflow.experimentId)})`,
+      ""
+    );
+  }
   const stale = record.staleSources ?? [];
   if (stale.length > 0) {
     const files = stale.map((file) => `\`${escapeInline(file)}\``).join(", ");
@@ -898,9 +908,9 @@ function writeJson(value, indent) {
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
     if (value.every((item) => typeof item === "number")) {
-      let text = "[";
-      for (let i = 0; i < value.length; i++) text += (i === 0 ? "" : ",") + writeNumber(value[i]);
-      return `${text}]`;
+      let text2 = "[";
+      for (let i = 0; i < value.length; i++) text2 += (i === 0 ? "" : ",") + writeNumber(value[i]);
+      return `${text2}]`;
     }
     return `[
 ${value.map((item) => inner + writeJson(item, inner)).join(",\n")}
@@ -936,8 +946,8 @@ var MILLISECONDS_THRESHOLD = 1e11;
 function wallTimeSeconds(value) {
   return Math.abs(value) > MILLISECONDS_THRESHOLD ? value / 1e3 : value;
 }
-function wallTimeFromDateText(text) {
-  const trimmed = text.trim();
+function wallTimeFromDateText(text2) {
+  const trimmed = text2.trim();
   if (!/^\d{4}-\d{2}-\d{2}/.test(trimmed)) return void 0;
   const milliseconds = Date.parse(trimmed);
   return Number.isNaN(milliseconds) ? void 0 : milliseconds / 1e3;
@@ -1004,13 +1014,13 @@ var MetricTable = class {
 
 // packages/core/src/text/number-text.ts
 var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
-function parseDecimal(text, start, end) {
+function parseDecimal(text2, start, end) {
   let i = start;
-  while (i < end && text.charCodeAt(i) === 32) i++;
-  while (end > i && text.charCodeAt(end - 1) === 32) end--;
+  while (i < end && text2.charCodeAt(i) === 32) i++;
+  while (end > i && text2.charCodeAt(end - 1) === 32) end--;
   if (i === end) return NaN;
   const first = i;
-  let c = text.charCodeAt(i);
+  let c = text2.charCodeAt(i);
   let negative = false;
   if (c === 45) {
     negative = true;
@@ -1021,24 +1031,24 @@ function parseDecimal(text, start, end) {
   let scale = 0;
   let sawDigit = false;
   while (i < end) {
-    c = text.charCodeAt(i);
+    c = text2.charCodeAt(i);
     if (c < 48 || c > 57) break;
     sawDigit = true;
     if (digits > 0 || c !== 48) {
       mantissa = mantissa * 10 + (c - 48);
-      if (++digits > 15) return Number(text.slice(first, end));
+      if (++digits > 15) return Number(text2.slice(first, end));
     }
     i++;
   }
   if (i < end && c === 46) {
     i++;
     while (i < end) {
-      c = text.charCodeAt(i);
+      c = text2.charCodeAt(i);
       if (c < 48 || c > 57) break;
       sawDigit = true;
       if (digits > 0 || c !== 48) {
         mantissa = mantissa * 10 + (c - 48);
-        if (++digits > 15) return Number(text.slice(first, end));
+        if (++digits > 15) return Number(text2.slice(first, end));
       }
       scale++;
       i++;
@@ -1048,7 +1058,7 @@ function parseDecimal(text, start, end) {
   if (i < end && (c === 101 || c === 69)) {
     i++;
     let exponentNegative = false;
-    c = text.charCodeAt(i);
+    c = text2.charCodeAt(i);
     if (c === 45) {
       exponentNegative = true;
       i++;
@@ -1056,7 +1066,7 @@ function parseDecimal(text, start, end) {
     let exponent = 0;
     let exponentDigits = 0;
     while (i < end) {
-      c = text.charCodeAt(i);
+      c = text2.charCodeAt(i);
       if (c < 48 || c > 57) break;
       if (exponent < 1e5) exponent = exponent * 10 + (c - 48);
       exponentDigits++;
@@ -1071,16 +1081,16 @@ function parseDecimal(text, start, end) {
     value = scale >= 0 ? mantissa / EXACT_POWERS_OF_TEN[scale] : mantissa * EXACT_POWERS_OF_TEN[-scale];
     return negative ? -value : value;
   }
-  return Number(text.slice(first, end));
+  return Number(text2.slice(first, end));
 }
-function parseNumberText(text, start = 0, end = text.length) {
-  const value = parseDecimal(text, start, end);
+function parseNumberText(text2, start = 0, end = text2.length) {
+  const value = parseDecimal(text2, start, end);
   if (value === value) return value;
-  return nonFiniteFromText(text.slice(start, end).trim());
+  return nonFiniteFromText(text2.slice(start, end).trim());
 }
-function nonFiniteFromText(text) {
-  if (text.length < 3 || text.length > 9) return void 0;
-  let body = text.toLowerCase();
+function nonFiniteFromText(text2) {
+  if (text2.length < 3 || text2.length > 9) return void 0;
+  let body = text2.toLowerCase();
   let sign = 1;
   if (body.charCodeAt(0) === 45) {
     sign = -1;
@@ -1113,7 +1123,7 @@ async function readDelimitedHistory(absolutePath, displayName, options = {}) {
   let rowIndex = 0;
   let pending = "";
   let pendingLine = 0;
-  const processRow = (text, fieldCount, lineNumber) => {
+  const processRow = (text2, fieldCount, lineNumber) => {
     const columns = kinds.length;
     if (fieldCount !== columns) {
       throw fileError(
@@ -1126,9 +1136,9 @@ async function readDelimitedHistory(absolutePath, displayName, options = {}) {
     if (stepColumn >= 0) {
       const start = bounds[2 * stepColumn];
       const end = bounds[2 * stepColumn + 1];
-      step = parseDecimal(text, start, end);
+      step = parseDecimal(text2, start, end);
       if (!Number.isFinite(step)) {
-        const cell = text.slice(start, end).trim();
+        const cell = text2.slice(start, end).trim();
         throw fileError(
           displayName,
           cell === "" ? "empty step" : `step ${JSON.stringify(cell)} is not a finite number`,
@@ -1140,10 +1150,10 @@ async function readDelimitedHistory(absolutePath, displayName, options = {}) {
     if (wallColumn >= 0) {
       const start = bounds[2 * wallColumn];
       const end = bounds[2 * wallColumn + 1];
-      wallTime = parseDecimal(text, start, end);
+      wallTime = parseDecimal(text2, start, end);
       if (wallTime === wallTime) wallTime = wallTimeSeconds(wallTime);
       else {
-        const cell = text.slice(start, end);
+        const cell = text2.slice(start, end);
         if (cell.trim() !== "") {
           wallTime = wallTimeFromDateText(cell);
           if (wallTime === void 0) {
@@ -1161,9 +1171,9 @@ async function readDelimitedHistory(absolutePath, displayName, options = {}) {
       if (kind > TEXT) continue;
       const start = bounds[2 * column];
       const end = bounds[2 * column + 1];
-      let value = parseDecimal(text, start, end);
+      let value = parseDecimal(text2, start, end);
       if (value !== value) {
-        const cell = text.slice(start, end).trim();
+        const cell = text2.slice(start, end).trim();
         if (cell === "") continue;
         const special = nonFiniteFromText(cell);
         if (special === void 0) {
@@ -1200,7 +1210,7 @@ async function readDelimitedHistory(absolutePath, displayName, options = {}) {
     rowIndex++;
   };
   const readHeader = (fields, lineNumber) => {
-    names = fields.map((field) => field.trim());
+    names = fields.map((field2) => field2.trim());
     kinds = new Uint8Array(names.length);
     series = new Array(names.length).fill(void 0);
     textLines = new Array(names.length).fill(0);
@@ -1231,35 +1241,35 @@ async function readDelimitedHistory(absolutePath, displayName, options = {}) {
     }
   };
   await forEachLine(absolutePath, displayName, (line, lineNumber) => {
-    let text = line;
+    let text2 = line;
     let firstLine = lineNumber;
     if (pending !== "") {
-      text = `${pending}
+      text2 = `${pending}
 ${line}`;
       firstLine = pendingLine;
       pending = "";
     }
     if (names === void 0) {
-      if (text.trim() === "") return;
-      if (delimiter === void 0) delimiter = text.includes("	") ? "	" : ",";
+      if (text2.trim() === "") return;
+      if (delimiter === void 0) delimiter = text2.includes("	") ? "	" : ",";
       delimiterCode = delimiter.charCodeAt(0);
-      const fields2 = splitQuoted(text, delimiterCode);
+      const fields2 = splitQuoted(text2, delimiterCode);
       if (fields2 === void 0) {
-        pending = text;
+        pending = text2;
         pendingLine = firstLine;
         return;
       }
       readHeader(fields2, firstLine);
       return;
     }
-    if (text.length === 0) return;
-    if (text.indexOf('"') === -1) {
+    if (text2.length === 0) return;
+    if (text2.indexOf('"') === -1) {
       const limit = kinds.length;
       let count = 0;
       let start = 0;
       for (; ; ) {
-        const at = text.indexOf(delimiter, start);
-        const end = at === -1 ? text.length : at;
+        const at = text2.indexOf(delimiter, start);
+        const end = at === -1 ? text2.length : at;
         if (count < limit) {
           bounds[2 * count] = start;
           bounds[2 * count + 1] = end;
@@ -1268,13 +1278,13 @@ ${line}`;
         if (at === -1) break;
         start = at + 1;
       }
-      if (count === 1 && text.trim() === "") return;
-      processRow(text, count, firstLine);
+      if (count === 1 && text2.trim() === "") return;
+      processRow(text2, count, firstLine);
       return;
     }
-    const fields = splitQuoted(text, delimiterCode);
+    const fields = splitQuoted(text2, delimiterCode);
     if (fields === void 0) {
-      pending = text;
+      pending = text2;
       pendingLine = firstLine;
       return;
     }
@@ -1291,27 +1301,27 @@ ${line}`;
   if (rowIndex === 0) throw fileError(displayName, "has a header but no data rows");
   return table.toRecord();
 }
-function splitQuoted(text, delimiterCode) {
+function splitQuoted(text2, delimiterCode) {
   const fields = [];
-  let field = "";
+  let field2 = "";
   let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
     if (inQuotes) {
       if (c === 34) {
-        if (text.charCodeAt(i + 1) === 34) {
-          field += '"';
+        if (text2.charCodeAt(i + 1) === 34) {
+          field2 += '"';
           i++;
         } else inQuotes = false;
-      } else field += text[i];
+      } else field2 += text2[i];
     } else if (c === 34) inQuotes = true;
     else if (c === delimiterCode) {
-      fields.push(field);
-      field = "";
-    } else field += text[i];
+      fields.push(field2);
+      field2 = "";
+    } else field2 += text2[i];
   }
   if (inQuotes) return void 0;
-  fields.push(field);
+  fields.push(field2);
   return fields;
 }
 
@@ -1384,15 +1394,15 @@ function knownJsonShapeMetrics(tree, displayName) {
 function isTrainerState(tree) {
   const history = tree["log_history"];
   return Array.isArray(history) && history.every(
-    (point) => isPlainObject(point) && typeof point["step"] === "number" && Number.isFinite(point["step"])
+    (point2) => isPlainObject(point2) && typeof point2["step"] === "number" && Number.isFinite(point2["step"])
   );
 }
 function trainerStateMetrics(tree) {
   const table = new MetricTable();
-  for (const point of tree.log_history) {
-    const step = point["step"];
-    for (const key of Object.keys(point)) {
-      const value = point[key];
+  for (const point2 of tree.log_history) {
+    const step = point2["step"];
+    for (const key of Object.keys(point2)) {
+      const value = point2[key];
       if (typeof value === "number" && !isStepName(key) && !isEpochName(key)) table.get(key).push(step, value);
     }
   }
@@ -1450,8 +1460,8 @@ function metricsFromTree(tree, displayName, kind) {
   flattenTree(tree, displayName, "descend", (key, value) => {
     if (typeof value === "number") metrics.set(key, { value });
     else if (typeof value === "string") {
-      const number = nonFiniteFromText(value);
-      if (number !== void 0) metrics.set(key, { value: number });
+      const number2 = nonFiniteFromText(value);
+      if (number2 !== void 0) metrics.set(key, { value: number2 });
     }
   });
   return recordFromMap(metrics);
@@ -1471,8 +1481,8 @@ function describeValue(value) {
 
 // packages/core/src/metrics/json-metrics.ts
 async function readJsonMetrics(absolutePath, displayName) {
-  const text = await readTextFile(absolutePath, displayName, { kind: "metrics files" });
-  const tree = parseJsonText(text, displayName);
+  const text2 = await readTextFile(absolutePath, displayName, { kind: "metrics files" });
+  const tree = parseJsonText(text2, displayName);
   const known = knownJsonShapeMetrics(tree, displayName);
   if (known?.kind === "metrics") return known.metrics;
   return metricsFromTree(known?.tree ?? tree, displayName, "JSON");
@@ -1760,11 +1770,11 @@ var EventDecoder = class {
     let summaryEnd = -1;
     while (reader.pos < end) {
       const key = reader.varint(end);
-      const field = key >>> 3;
+      const field2 = key >>> 3;
       const wire = key & 7;
-      if (field === 1 && wire === WIRE_FIXED64) wallTime = reader.double(end);
-      else if (field === 2 && wire === WIRE_VARINT) step = reader.varint(end);
-      else if (field === 5 && wire === WIRE_LENGTH_DELIMITED) {
+      if (field2 === 1 && wire === WIRE_FIXED64) wallTime = reader.double(end);
+      else if (field2 === 2 && wire === WIRE_VARINT) step = reader.varint(end);
+      else if (field2 === 5 && wire === WIRE_LENGTH_DELIMITED) {
         summaryEnd = reader.lengthDelimitedEnd(end);
         summaryStart = reader.pos;
         reader.pos = summaryEnd;
@@ -1792,16 +1802,16 @@ var EventDecoder = class {
     let tensorEnd = -1;
     while (reader.pos < end) {
       const key = reader.varint(end);
-      const field = key >>> 3;
+      const field2 = key >>> 3;
       const wire = key & 7;
-      if (field === 1 && wire === WIRE_LENGTH_DELIMITED) {
+      if (field2 === 1 && wire === WIRE_LENGTH_DELIMITED) {
         tagEnd = reader.lengthDelimitedEnd(end);
         tagStart = reader.pos;
         reader.pos = tagEnd;
-      } else if (field === 2 && wire === WIRE_FIXED32) {
+      } else if (field2 === 2 && wire === WIRE_FIXED32) {
         simpleValue = reader.float(end);
         hasSimpleValue = true;
-      } else if (field === 8 && wire === WIRE_LENGTH_DELIMITED) {
+      } else if (field2 === 8 && wire === WIRE_LENGTH_DELIMITED) {
         tensorEnd = reader.lengthDelimitedEnd(end);
         tensorStart = reader.pos;
         reader.pos = tensorEnd;
@@ -1834,34 +1844,34 @@ var EventDecoder = class {
     let doubleCount = 0;
     while (reader.pos < end) {
       const key = reader.varint(end);
-      const field = key >>> 3;
+      const field2 = key >>> 3;
       const wire = key & 7;
-      if (field === 1 && wire === WIRE_VARINT) dtype = reader.varint(end);
-      else if (field === 2 && wire === WIRE_LENGTH_DELIMITED) {
+      if (field2 === 1 && wire === WIRE_VARINT) dtype = reader.varint(end);
+      else if (field2 === 2 && wire === WIRE_LENGTH_DELIMITED) {
         const shapeEnd = reader.lengthDelimitedEnd(end);
         elements = shapeElements(reader, reader.pos, shapeEnd);
         reader.pos = shapeEnd;
-      } else if (field === 4 && wire === WIRE_LENGTH_DELIMITED) {
+      } else if (field2 === 4 && wire === WIRE_LENGTH_DELIMITED) {
         contentEnd = reader.lengthDelimitedEnd(end);
         contentStart = reader.pos;
         reader.pos = contentEnd;
-      } else if (field === 5 && wire === WIRE_LENGTH_DELIMITED) {
+      } else if (field2 === 5 && wire === WIRE_LENGTH_DELIMITED) {
         const packedEnd = reader.lengthDelimitedEnd(end);
         const count = Math.floor((packedEnd - reader.pos) / 4);
         if (count > 0 && floatCount === 0) floatValue = reader.view.getFloat32(reader.pos, true);
         floatCount += count;
         reader.pos = packedEnd;
-      } else if (field === 5 && wire === WIRE_FIXED32) {
+      } else if (field2 === 5 && wire === WIRE_FIXED32) {
         const value = reader.float(end);
         if (floatCount === 0) floatValue = value;
         floatCount++;
-      } else if (field === 6 && wire === WIRE_LENGTH_DELIMITED) {
+      } else if (field2 === 6 && wire === WIRE_LENGTH_DELIMITED) {
         const packedEnd = reader.lengthDelimitedEnd(end);
         const count = Math.floor((packedEnd - reader.pos) / 8);
         if (count > 0 && doubleCount === 0) doubleValue = reader.view.getFloat64(reader.pos, true);
         doubleCount += count;
         reader.pos = packedEnd;
-      } else if (field === 6 && wire === WIRE_FIXED64) {
+      } else if (field2 === 6 && wire === WIRE_FIXED64) {
         const value = reader.double(end);
         if (doubleCount === 0) doubleValue = value;
         doubleCount++;
@@ -1906,9 +1916,9 @@ function shapeElements(reader, start, end) {
   let unknown = false;
   while (reader.pos < end) {
     const key = reader.varint(end);
-    const field = key >>> 3;
+    const field2 = key >>> 3;
     const wire = key & 7;
-    if (field === 2 && wire === WIRE_LENGTH_DELIMITED) {
+    if (field2 === 2 && wire === WIRE_LENGTH_DELIMITED) {
       const dimEnd = reader.lengthDelimitedEnd(end);
       let size = 0;
       while (reader.pos < dimEnd) {
@@ -1918,7 +1928,7 @@ function shapeElements(reader, start, end) {
       }
       if (size < 0) unknown = true;
       elements *= size;
-    } else if (field === 3 && wire === WIRE_VARINT) {
+    } else if (field2 === 3 && wire === WIRE_VARINT) {
       if (reader.varint(end) !== 0) unknown = true;
     } else reader.skip(wire, end);
   }
@@ -1955,11 +1965,11 @@ async function detectMetricsFormat(absolutePath, displayName) {
       "is a binary file in no format we read (metrics may be JSON, YAML, TOML, CSV, TSV, JSON Lines or TensorBoard event files)"
     );
   }
-  const text = head.toString("utf8").replace(/^\uFEFF/, "");
-  const firstLine = text.split("\n", 1)[0] ?? "";
-  const trimmed = text.trimStart();
+  const text2 = head.toString("utf8").replace(/^\uFEFF/, "");
+  const firstLine = text2.split("\n", 1)[0] ?? "";
+  const trimmed = text2.trimStart();
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) return looksLikeJsonLines(head) ? "jsonl" : "json";
-  if (looksLikeMlflowMetric(text)) return "mlflow-metric";
+  if (looksLikeMlflowMetric(text2)) return "mlflow-metric";
   if (firstLine.includes("	")) return "tsv";
   if (firstLine.includes(",") && !firstLine.includes(":")) return "csv";
   return "yaml";
@@ -1975,8 +1985,8 @@ async function readHead(absolutePath, displayName) {
   }
 }
 function looksLikeJsonLines(head) {
-  const text = head.toString("utf8").replace(/^\uFEFF/, "");
-  const lines = text.split("\n");
+  const text2 = head.toString("utf8").replace(/^\uFEFF/, "");
+  const lines = text2.split("\n");
   const first = lines.findIndex((line) => line.trim() !== "");
   if (first === -1 || first + 1 >= lines.length) return false;
   try {
@@ -1988,8 +1998,8 @@ function looksLikeJsonLines(head) {
   return lines.slice(first + 1).some((line) => line.trim().startsWith("{"));
 }
 var MLFLOW_METRIC_LINE = /^\d{9,} \S+( -?\d+)?\r?$/;
-function looksLikeMlflowMetric(text) {
-  const lines = text.split("\n");
+function looksLikeMlflowMetric(text2) {
+  const lines = text2.split("\n");
   if (lines.length > 1) lines.pop();
   const filled = lines.filter((line) => line.trim() !== "");
   return filled.length > 0 && filled.every((line) => MLFLOW_METRIC_LINE.test(line));
@@ -2000,8 +2010,8 @@ var NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 var TRUE = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
 var FALSE = /* @__PURE__ */ new Set(["false", "False", "FALSE"]);
 var NULL = /* @__PURE__ */ new Set(["null", "Null", "NULL", "~", "None"]);
-function parseParamValue(text) {
-  const trimmed = text.trim();
+function parseParamValue(text2) {
+  const trimmed = text2.trim();
   if (NUMBER.test(trimmed)) {
     const value = Number(trimmed);
     if (Number.isFinite(value)) return value;
@@ -2026,12 +2036,12 @@ function paramValueFromTree(value) {
 }
 
 // packages/core/src/text/yaml-text.ts
-async function parseYamlText(text, displayName) {
+async function parseYamlText(text2, displayName) {
   const { parseAllDocuments } = await import("./chunk-CNR7VUBG.js");
-  const documents = parseAllDocuments(text, { merge: true, uniqueKeys: true, logLevel: "silent" });
+  const documents = parseAllDocuments(text2, { merge: true, uniqueKeys: true, logLevel: "silent" });
   if (!Array.isArray(documents)) return null;
   if (documents.length > 1) {
-    const line = documents[1]?.range ? lineAt(text, documents[1].range[0]) : void 0;
+    const line = documents[1]?.range ? lineAt(text2, documents[1].range[0]) : void 0;
     throw fileError(
       displayName,
       'contains more than one YAML document (a second "---"); metrics and params files hold one',
@@ -2053,9 +2063,9 @@ async function parseYamlText(text, displayName) {
     throw fileError(displayName, `invalid YAML: ${message.replace(/\s+/g, " ")}`);
   }
 }
-function lineAt(text, offset) {
+function lineAt(text2, offset) {
   let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  for (let i = 0; i < offset && i < text2.length; i++) if (text2.charCodeAt(i) === 10) line++;
   return line;
 }
 
@@ -2100,12 +2110,12 @@ async function readMlflowRunParams(run2) {
   if (paramsFolder !== void 0 && paramsFolder.isDirectory) {
     for (const file of await listWorkspaceFolder(paramsFolder, { recursive: true })) {
       const key = file.relative.slice(paramsFolder.relative.length + 1);
-      const text = await readTextFile(file.absolute, file.relative, {
+      const text2 = await readTextFile(file.absolute, file.relative, {
         maxBytes: MAX_PARAM_FILE_BYTES,
         kind: "MLflow param values",
         allowEmpty: true
       });
-      params.set(key, parseParamValue(text));
+      params.set(key, parseParamValue(text2));
       sources.push(file.relative);
     }
   }
@@ -2200,8 +2210,8 @@ async function readJsonlHistory(absolutePath, displayName) {
   let rowIndex = 0;
   let pythonNonFinite = false;
   const addValue = (key, value, step, wallTime, lineNumber, depth) => {
-    let number;
-    if (typeof value === "number") number = value;
+    let number2;
+    if (typeof value === "number") number2 = value;
     else if (typeof value === "string") {
       const special = nonFiniteFromText(value);
       let state2 = keys.get(key);
@@ -2214,7 +2224,7 @@ async function readJsonlHistory(absolutePath, displayName) {
         }
         return;
       }
-      number = special;
+      number2 = special;
     } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
       addNested(key, value, step, wallTime, lineNumber, depth + 1);
       return;
@@ -2230,7 +2240,7 @@ async function readJsonlHistory(absolutePath, displayName) {
         lineNumber
       );
     }
-    state.series.push(step, number, wallTime);
+    state.series.push(step, number2, wallTime);
   };
   const addNested = (prefix, object, step, wallTime, lineNumber, depth) => {
     if (depth > MAX_NESTING_DEPTH) {
@@ -2305,10 +2315,10 @@ async function readJsonlHistory(absolutePath, displayName) {
 }
 
 // packages/core/src/text/toml-text.ts
-async function parseTomlText(text, displayName) {
+async function parseTomlText(text2, displayName) {
   const { parse, TomlError } = await import("./chunk-VAT2XIJJ.js");
   try {
-    return parse(text);
+    return parse(text2);
   } catch (thrown) {
     if (thrown instanceof TomlError) {
       const message = (thrown.message.split("\n")[0] ?? thrown.message).replace(/^Invalid TOML document: /, "");
@@ -2321,14 +2331,14 @@ async function parseTomlText(text, displayName) {
 
 // packages/core/src/metrics/toml-metrics.ts
 async function readTomlMetrics(absolutePath, displayName) {
-  const text = await readTextFile(absolutePath, displayName, { kind: "metrics files" });
-  return metricsFromTree(await parseTomlText(text, displayName), displayName, "TOML");
+  const text2 = await readTextFile(absolutePath, displayName, { kind: "metrics files" });
+  return metricsFromTree(await parseTomlText(text2, displayName), displayName, "TOML");
 }
 
 // packages/core/src/metrics/yaml-metrics.ts
 async function readYamlMetrics(absolutePath, displayName) {
-  const text = await readTextFile(absolutePath, displayName, { kind: "metrics files" });
-  return metricsFromTree(await parseYamlText(text, displayName), displayName, "YAML");
+  const text2 = await readTextFile(absolutePath, displayName, { kind: "metrics files" });
+  return metricsFromTree(await parseYamlText(text2, displayName), displayName, "YAML");
 }
 
 // packages/core/src/metrics/read-metrics-file.ts
@@ -2497,12 +2507,12 @@ var SEMVER = new RegExp(
 import path6 from "node:path";
 var MAX_PARAMS_FILE_BYTES = 1024 * 1024;
 async function readParamsFile(absolutePath, displayName) {
-  const text = await readTextFile(absolutePath, displayName, {
+  const text2 = await readTextFile(absolutePath, displayName, {
     maxBytes: MAX_PARAMS_FILE_BYTES,
     kind: "params files"
   });
   const extension = path6.extname(absolutePath).toLowerCase();
-  const tree = extension === ".json" ? parseJsonText(text, displayName) : extension === ".toml" ? await parseTomlText(text, displayName) : await parseYamlText(text, displayName);
+  const tree = extension === ".json" ? parseJsonText(text2, displayName) : extension === ".toml" ? await parseTomlText(text2, displayName) : await parseYamlText(text2, displayName);
   if (!isPlainObject(tree)) {
     throw fileError(
       displayName,
@@ -2620,9 +2630,9 @@ function runRecordName(record) {
 function runRecordFileName(record) {
   return `run-record-${safeFileStem(runRecordName(record))}.json`;
 }
-function occurrences(text, part) {
+function occurrences(text2, part) {
   let count = 0;
-  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + 1)) count++;
+  for (let at = text2.indexOf(part); at !== -1; at = text2.indexOf(part, at + 1)) count++;
   return count;
 }
 
@@ -2630,8 +2640,8 @@ function occurrences(text, part) {
 var MAX_RUN_RECORD_BYTES = 10 * 1024 * 1024;
 var MIN_POINTS = 200;
 function fitRunRecord(record, maxBytes = MAX_RUN_RECORD_BYTES) {
-  const text = serializeRunRecord(record);
-  if (Buffer.byteLength(text) <= maxBytes) return { record, text, downsampled: [] };
+  const text2 = serializeRunRecord(record);
+  if (Buffer.byteLength(text2) <= maxBytes) return { record, text: text2, downsampled: [] };
   const histories = Object.entries(record.metrics).filter(
     (entry) => entry[1].history !== void 0
   );
@@ -2653,7 +2663,7 @@ function fitRunRecord(record, maxBytes = MAX_RUN_RECORD_BYTES) {
     if (Buffer.byteLength(fittedText) <= maxBytes) return { record: fitted, text: fittedText, downsampled };
   }
   throw new UserError(
-    `the run record would be ${formatBytes(Buffer.byteLength(text))}, more than the ${formatBytes(maxBytes)} a record may be, even with every history cut to ${MIN_POINTS} points; record fewer metrics or params`
+    `the run record would be ${formatBytes(Buffer.byteLength(text2))}, more than the ${formatBytes(maxBytes)} a record may be, even with every history cut to ${MIN_POINTS} points; record fewer metrics or params`
   );
 }
 function thinHistory(history, limit) {
@@ -2715,8 +2725,8 @@ var MAX_SUMMARY_BYTES = 1024 * 1024;
 // packages/core/src/text/url-secrets.ts
 var URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
 var URL_PARTS = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#]*@)?([^?#]*)([?#].*)?$/is;
-function withoutUrlSecrets(text) {
-  return text.replace(URL_IN_TEXT, (url) => {
+function withoutUrlSecrets(text2) {
+  return text2.replace(URL_IN_TEXT, (url) => {
     const parts = URL_PARTS.exec(url);
     if (parts === null) return url;
     const [, scheme = "", rest = "", query] = parts;
@@ -2786,23 +2796,23 @@ function readPayload(env, eventName) {
     return {};
   }
   const where = `the event payload ${path7} (GITHUB_EVENT_PATH)`;
-  let text;
+  let text2;
   try {
-    text = readFileSync(path7, "utf8");
+    text2 = readFileSync(path7, "utf8");
   } catch (thrown) {
     const code = thrown?.code;
     throw new UserError(`${where} cannot be read${typeof code === "string" ? ` (${code})` : ""}`, { file: path7 });
   }
   let parsed;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text2);
   } catch {
     throw new UserError(`${where} is not valid JSON`, { file: path7 });
   }
   const payload = asRecord(parsed);
   if (payload === void 0) throw new UserError(`${where} is not a JSON object`, { file: path7 });
-  for (const field of REQUIRED_FIELDS[eventName] ?? []) {
-    const [dotted = "", type = "string"] = field.split(":");
+  for (const field2 of REQUIRED_FIELDS[eventName] ?? []) {
+    const [dotted = "", type = "string"] = field2.split(":");
     let value = payload;
     for (const part of dotted.split(".")) value = asRecord(value)?.[part];
     const present = type === "number" ? typeof value === "number" : typeof value === "string" && value !== "";
@@ -2824,6 +2834,18 @@ var ActionInputs = class {
   runner;
   constructor(runner) {
     this.runner = runner;
+  }
+  /**
+   * A variable of the step's environment, trimmed; blank reads as undefined. For settings whose
+   * tools take them from the environment (MLFLOW_TRACKING_URI), which an input default cannot name.
+   */
+  environment(name) {
+    const value = this.runner.env?.[name]?.trim() ?? "";
+    return value === "" ? void 0 : value;
+  }
+  /** Masks a value (a token from the environment) in every later log line. */
+  mask(value) {
+    this.runner.setSecret(value);
   }
   /** The input trimmed; blank reads as undefined. */
   optional(name) {
@@ -2967,11 +2989,11 @@ var UNPACED = {
 };
 var RETRY_WAIT_SCALE_VARIABLE = "ML_ACTIONS_RETRY_WAIT_SCALE";
 function retryWaitScale(env = process.env) {
-  const text = env[RETRY_WAIT_SCALE_VARIABLE]?.trim() ?? "";
-  if (text === "") return 1;
-  const scale = Number(text);
+  const text2 = env[RETRY_WAIT_SCALE_VARIABLE]?.trim() ?? "";
+  if (text2 === "") return 1;
+  const scale = Number(text2);
   if (!(Number.isFinite(scale) && scale > 0 && scale <= 1)) {
-    throw new UserError(`${RETRY_WAIT_SCALE_VARIABLE} must be a number in (0, 1], got "${text}"`);
+    throw new UserError(`${RETRY_WAIT_SCALE_VARIABLE} must be a number in (0, 1], got "${text2}"`);
   }
   return scale;
 }
@@ -3026,10 +3048,10 @@ function describeGitHubFailure(thrown) {
   const retryCount = request.request?.retryCount;
   const after = status >= 500 && typeof retryCount === "number" && retryCount > 0 ? `, after ${retryCount} retries` : "";
   if (thrown instanceof IncompleteAnswerError) return `${thrown.message}${after}`;
-  const text = oneLine(typeof message === "string" ? message : "");
-  if (response === void 0) return `the connection to GitHub failed during ${call} (${text})${after}`;
+  const text2 = oneLine(typeof message === "string" ? message : "");
+  if (response === void 0) return `the connection to GitHub failed during ${call} (${text2})${after}`;
   const data = response.data;
-  const reason = oneLine(typeof data?.message === "string" ? data.message : text);
+  const reason = oneLine(typeof data?.message === "string" ? data.message : text2);
   const answered = `GitHub answered ${status}${reason === "" ? "" : ` (${reason})`} to ${call}${after}`;
   const permission = missingPermission(thrown);
   if (permission === void 0) return answered;
@@ -3042,8 +3064,8 @@ function pathOf(url) {
     return url.replace(/[?#].*$/, "");
   }
 }
-function oneLine(text) {
-  return withoutUrlSecrets(text.replace(/\s+/g, " ").trim());
+function oneLine(text2) {
+  return withoutUrlSecrets(text2.replace(/\s+/g, " ").trim());
 }
 function isPermissionRefusal(thrown) {
   if (typeof thrown !== "object" || thrown === null) return false;
@@ -3052,7 +3074,7 @@ function isPermissionRefusal(thrown) {
   const remaining = response?.headers?.["x-ratelimit-remaining"];
   if (remaining === "0" || remaining === 0) return false;
   const data = response?.data;
-  const said = [message, data?.message].filter((text) => typeof text === "string").join(" ");
+  const said = [message, data?.message].filter((text2) => typeof text2 === "string").join(" ");
   return !/rate limit/i.test(said);
 }
 function missingPermission(thrown) {
@@ -3075,8 +3097,8 @@ var KNOWN_PERMISSIONS = [
   [/\/(git\/refs|git\/tags|releases)(\/|$)/, "contents: write"],
   [/\/actions\/artifacts(\/|$)/, "actions: write"]
 ];
-function printableHeader(text) {
-  return oneLine(text).replace(/[^\w ,:;=()-]/g, "").slice(0, 200);
+function printableHeader(text2) {
+  return oneLine(text2).replace(/[^\w ,:;=()-]/g, "").slice(0, 200);
 }
 
 // node_modules/@actions/core/lib/command.js
@@ -3319,8 +3341,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -3416,10 +3438,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -3448,9 +3470,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -3461,8 +3483,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -3549,8 +3571,8 @@ function actionsRunner() {
     writeSummary: async (markdown) => {
       await summary.addRaw(markdown, true).write();
     },
-    print: (text) => info(text),
-    debug: (text) => debug(text),
+    print: (text2) => info(text2),
+    debug: (text2) => debug(text2),
     annotate: (level, message, place) => {
       const properties = {};
       if (place.title !== void 0) properties.title = place.title;
@@ -3576,8 +3598,8 @@ import { randomUUID as randomUUID2 } from "node:crypto";
 
 // packages/github/src/printable.ts
 var CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-function printable(text) {
-  return showHiddenCharacters(text).replace(CONTROL, (char) => {
+function printable(text2) {
+  return showHiddenCharacters(text2).replace(CONTROL, (char) => {
     const code = char.charCodeAt(0);
     if (code < 32) return String.fromCharCode(9216 + code);
     return code === 127 ? "\u2421" : "\uFFFD";
@@ -3594,8 +3616,8 @@ var StepLog = class {
   constructor(runner) {
     this.runner = runner;
   }
-  info(text) {
-    const shown = printable(text);
+  info(text2) {
+    const shown = printable(text2);
     if (!COMMAND_LIKE.test(shown)) {
       this.runner.print(shown);
       return;
@@ -3605,21 +3627,21 @@ var StepLog = class {
     this.runner.print(shown);
     this.runner.print(`::${token}::`);
   }
-  debug(text) {
-    this.runner.debug(printable(text));
+  debug(text2) {
+    this.runner.debug(printable(text2));
   }
-  notice(text, place = {}) {
-    this.annotate("notice", text, place, false);
+  notice(text2, place = {}) {
+    this.annotate("notice", text2, place, false);
   }
-  warning(text, place = {}) {
-    this.annotate("warning", text, place, false);
+  warning(text2, place = {}) {
+    this.annotate("warning", text2, place, false);
   }
-  error(text, place = {}) {
-    this.annotate("error", text, place, false);
+  error(text2, place = {}) {
+    this.annotate("error", text2, place, false);
   }
   /** The error the step fails with: it always gets an annotation of its own. */
-  failure(text, place = {}) {
-    this.annotate("error", text, place, true);
+  failure(text2, place = {}) {
+    this.annotate("error", text2, place, true);
   }
   async group(title, body) {
     this.runner.startGroup(printable(title).replace(/\n/g, " "));
@@ -3637,17 +3659,17 @@ var StepLog = class {
       `${parts.join(" and ")} in the log above, not annotated: GitHub shows ${ANNOTATIONS_PER_LEVEL} errors and ${ANNOTATIONS_PER_LEVEL} warnings of a step`
     );
   }
-  annotate(level, text, place, failure) {
+  annotate(level, text2, place, failure) {
     const room = level === "error" && !failure ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
     if (this.annotated[level] < room) {
       this.annotated[level] += 1;
       const shownPlace = place.title === void 0 ? place : { ...place, title: printable(place.title) };
-      this.runner.annotate(level, printable(text), shownPlace);
+      this.runner.annotate(level, printable(text2), shownPlace);
       return;
     }
     this.unshown[level] += 1;
     const where = place.file === void 0 ? "" : `${place.file}${place.line === void 0 ? "" : `:${place.line}`}: `;
-    this.info(`${level}: ${where}${text}`);
+    this.info(`${level}: ${where}${text2}`);
   }
 };
 
@@ -3670,8 +3692,8 @@ async function runStep(definition, body, runner = actionsRunner()) {
       },
       setOutput: (name, value) => runner.setOutput(name, String(value)),
       addSummary: (markdown) => summary2.push(markdown),
-      fail: (text) => {
-        const message = withoutUrlSecrets(text);
+      fail: (text2) => {
+        const message = withoutUrlSecrets(text2);
         failure ??= { message, annotated: true };
         log.failure(message);
       },
@@ -3768,15 +3790,15 @@ function safeArtifactName(name) {
   return `${cutAt(safe, MAX_ARTIFACT_NAME - hash.length - 1)}-${hash}`;
 }
 var KEPT_OF_CHANGED_NAME = MAX_ARTIFACT_NAME - 13;
-function cutAt(text, length) {
-  if (text.length <= length) return text;
+function cutAt(text2, length) {
+  if (text2.length <= length) return text2;
   const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
   let end = 0;
-  for (const { index, segment } of graphemes.segment(text.slice(0, length + 64))) {
+  for (const { index, segment } of graphemes.segment(text2.slice(0, length + 64))) {
     if (index + segment.length > length) break;
     end = index + segment.length;
   }
-  return text.slice(0, end);
+  return text2.slice(0, end);
 }
 async function uploadTextArtifact(client, options) {
   await replaceEarlierAttempt(client, options.name, options.runAttempt, options.log);
@@ -3824,10 +3846,10 @@ function jobRecordsFolder(job) {
 async function writeJobRecord(record, job) {
   const folder = jobRecordsFolder(job);
   await mkdir2(folder, { recursive: true });
-  const text = serializeRunRecord(record);
+  const text2 = serializeRunRecord(record);
   const path7 = join2(folder, runRecordFileName(record));
   try {
-    await writeFile3(path7, text, { flag: "wx" });
+    await writeFile3(path7, text2, { flag: "wx" });
     return { path: path7 };
   } catch (thrown) {
     if (thrown?.code !== "EEXIST") throw thrown;
@@ -3836,7 +3858,7 @@ async function writeJobRecord(record, job) {
   await mkdir2(duplicates, { recursive: true });
   const safeId = record.runId.replace(/[^A-Za-z0-9._-]/g, "_");
   const duplicate = join2(duplicates, `${runRecordFileName(record).replace(/\.json$/, "")}-${safeId}.json`);
-  await writeFile3(duplicate, text);
+  await writeFile3(duplicate, text2);
   return { path: duplicate, duplicateOf: path7 };
 }
 var DUPLICATES_FOLDER = "duplicates";
@@ -3844,6 +3866,830 @@ var DUPLICATES_FOLDER = "duplicates";
 // actions/train/src/main.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { resolve as resolve2 } from "node:path";
+
+// packages/mlflow/src/tracking-connection.ts
+function resolveTrackingConnection(uri, env, origin) {
+  const text2 = uri.trim();
+  if (text2 === "databricks" || text2.startsWith("databricks://")) return databricks(env, origin);
+  if (text2.startsWith("azureml://")) return azureMl(text2, env, origin);
+  if (text2.startsWith("file:") || text2.startsWith("sqlite:") || text2.startsWith("/") || text2.startsWith(".")) {
+    throw new UserError(
+      `${origin} must be the address of an MLflow tracking server (http(s)://, databricks or azureml://), got a local store ${JSON.stringify(text2)}: read an mlruns folder with input "metrics" instead`
+    );
+  }
+  const url = parseHttpUrl(text2, origin);
+  if (url.username !== "" || url.password !== "") {
+    throw new UserError(
+      `${origin} must not hold a user name or password: set MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD (from secrets) instead`
+    );
+  }
+  const base = withoutTrailingSlash(`${url.origin}${url.pathname}`);
+  const token = nonEmpty(env["MLFLOW_TRACKING_TOKEN"]);
+  const user = nonEmpty(env["MLFLOW_TRACKING_USERNAME"]);
+  const password = nonEmpty(env["MLFLOW_TRACKING_PASSWORD"]);
+  if (token === void 0 && user === void 0 !== (password === void 0)) {
+    throw new UserError(
+      `MLflow basic authentication needs both MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD; only ${user === void 0 ? "the password" : "the user name"} is set`
+    );
+  }
+  let authorization;
+  const secrets = [];
+  if (token !== void 0) {
+    authorization = `Bearer ${token}`;
+    secrets.push(token);
+  } else if (user !== void 0 && password !== void 0) {
+    const encoded = Buffer.from(`${user}:${password}`).toString("base64");
+    authorization = `Basic ${encoded}`;
+    secrets.push(password, encoded);
+  }
+  return { apiBase: `${base}/api/2.0/mlflow`, uiBase: base, authorization, secrets, flavour: "mlflow", origin };
+}
+function databricks(env, origin) {
+  const host = nonEmpty(env["DATABRICKS_HOST"]);
+  const token = nonEmpty(env["DATABRICKS_TOKEN"]);
+  if (host === void 0 || token === void 0) {
+    throw new UserError(
+      `${origin} is "databricks", which needs DATABRICKS_HOST and DATABRICKS_TOKEN in the environment; ${host === void 0 ? "DATABRICKS_HOST" : "DATABRICKS_TOKEN"} is not set`
+    );
+  }
+  const url = parseHttpUrl(/^https?:\/\//.test(host) ? host : `https://${host}`, "DATABRICKS_HOST");
+  const base = withoutTrailingSlash(url.origin);
+  return {
+    apiBase: `${base}/api/2.0/mlflow`,
+    uiBase: base,
+    authorization: `Bearer ${token}`,
+    secrets: [token],
+    flavour: "databricks",
+    origin
+  };
+}
+function azureMl(text2, env, origin) {
+  const url = parseHttpUrl(`https://${text2.slice("azureml://".length)}`, origin);
+  if (!/\/mlflow\/v\d+(\.\d+)?\/subscriptions\//.test(url.pathname)) {
+    throw new UserError(
+      `${origin} is not an Azure ML tracking URI (azureml://<region>.api.azureml.ms/mlflow/v1.0/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.MachineLearningServices/workspaces/<workspace>), got ${JSON.stringify(text2)}`
+    );
+  }
+  const token = nonEmpty(env["MLFLOW_TRACKING_TOKEN"]);
+  if (token === void 0) {
+    throw new UserError(
+      `${origin} is an Azure ML workspace, which needs an Azure access token in MLFLOW_TRACKING_TOKEN (after azure/login: az account get-access-token --resource https://management.azure.com --query accessToken -o tsv)`
+    );
+  }
+  const base = withoutTrailingSlash(`${url.origin}${url.pathname}`);
+  return {
+    apiBase: `${base}/api/2.0/mlflow`,
+    uiBase: "https://ml.azure.com",
+    authorization: `Bearer ${token}`,
+    secrets: [token],
+    flavour: "azureml",
+    origin
+  };
+}
+function parseHttpUrl(text2, origin) {
+  let url;
+  try {
+    url = new URL(text2);
+  } catch {
+    throw new UserError(`${origin} is not a valid address: ${JSON.stringify(text2)}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new UserError(`${origin} must be an http(s) address, databricks or azureml://, got ${JSON.stringify(text2)}`);
+  }
+  if (url.search !== "" || url.hash !== "") {
+    throw new UserError(`${origin} must not have a query or fragment, got ${JSON.stringify(text2)}`);
+  }
+  return url;
+}
+function withoutTrailingSlash(text2) {
+  return text2.replace(/\/+$/, "");
+}
+function nonEmpty(value) {
+  const trimmed = value?.trim() ?? "";
+  return trimmed === "" ? void 0 : trimmed;
+}
+function runUrl(connection, experimentId, runId) {
+  const ids = `${encodeURIComponent(experimentId)}/runs/${encodeURIComponent(runId)}`;
+  if (connection.flavour === "databricks") return `${connection.uiBase}/ml/experiments/${ids}`;
+  if (connection.flavour === "azureml") return `${connection.uiBase}/experiments/id/${ids}`;
+  return `${connection.uiBase}/#/experiments/${ids}`;
+}
+
+// packages/mlflow/src/tracking-client.ts
+var MlflowError = class extends UserError {
+  status;
+  /** MLflow's `error_code` (`RESOURCE_DOES_NOT_EXIST`, `INVALID_PARAMETER_VALUE`, ...). */
+  errorCode;
+  serverMessage;
+  constructor(message, parts = {}) {
+    super(message);
+    this.name = "MlflowError";
+    this.status = parts.status;
+    this.errorCode = parts.errorCode;
+    this.serverMessage = parts.serverMessage ?? "";
+  }
+};
+var RETRIED = /* @__PURE__ */ new Set([429, 500, 502, 503, 504]);
+var TrackingClient = class {
+  connection;
+  /** Requests sent so far, retries included. */
+  requests = 0;
+  retries;
+  waitScale;
+  log;
+  timeoutMs;
+  fetch;
+  constructor(connection, options) {
+    this.connection = connection;
+    this.retries = options.retries ?? 3;
+    this.waitScale = options.waitScale ?? 1;
+    this.log = options.log;
+    this.timeoutMs = options.timeoutMs ?? 6e4;
+    this.fetch = options.fetch ?? fetch;
+  }
+  get(path7, query = {}) {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== void 0) search.set(key, String(value));
+    const text2 = search.toString();
+    return this.send("GET", path7, text2 === "" ? path7 : `${path7}?${text2}`, void 0);
+  }
+  post(path7, body) {
+    return this.send("POST", path7, path7, JSON.stringify(body));
+  }
+  /** As `post`, with a body already serialised (log batches are sized as text). */
+  postText(path7, body) {
+    return this.send("POST", path7, path7, body);
+  }
+  patch(path7, body) {
+    return this.send("PATCH", path7, path7, JSON.stringify(body));
+  }
+  delete(path7, body) {
+    return this.send("DELETE", path7, path7, JSON.stringify(body));
+  }
+  async send(method, path7, target, body) {
+    const call = `${method} ${path7}`;
+    const headers = { accept: "application/json", "user-agent": "ml-actions" };
+    if (body !== void 0) headers["content-type"] = "application/json";
+    if (this.connection.authorization !== void 0) headers["authorization"] = this.connection.authorization;
+    for (let attempt = 0; ; attempt++) {
+      this.requests++;
+      let response;
+      try {
+        response = await this.fetch(`${this.connection.apiBase}/${target}`, {
+          method,
+          headers,
+          ...body === void 0 ? {} : { body },
+          signal: AbortSignal.timeout(this.timeoutMs)
+        });
+      } catch (thrown) {
+        const reason = networkReason(thrown);
+        if (attempt < this.retries) {
+          const ms = this.backOff(attempt);
+          this.log.warn(
+            `MLflow ${call} could not reach the server (${reason}); retrying in ${seconds(ms)} (attempt ${attempt + 1} of ${this.retries})`
+          );
+          await pause(ms);
+          continue;
+        }
+        throw new MlflowError(
+          `MLflow ${call}: the tracking server at ${this.connection.uiBase} could not be reached (${reason}) after ${attempt + 1} tries; check ${this.connection.origin}`
+        );
+      }
+      const text2 = await response.text();
+      if (response.ok) return parseAnswer(text2, call);
+      if (RETRIED.has(response.status) && attempt < this.retries) {
+        const ms = this.retryAfter(response) ?? this.backOff(attempt);
+        this.log.warn(
+          `MLflow ${call} answered ${response.status}; retrying in ${seconds(ms)} (attempt ${attempt + 1} of ${this.retries})`
+        );
+        await pause(ms);
+        continue;
+      }
+      throw this.failure(call, response.status, text2, attempt + 1);
+    }
+  }
+  backOff(attempt) {
+    return 1e3 * 2 ** attempt * this.waitScale;
+  }
+  /** Retry-After in seconds (MLflow servers and proxies send it with 429 and 503), scaled. */
+  retryAfter(response) {
+    const header = response.headers.get("retry-after");
+    if (header === null) return void 0;
+    const value = Number(header);
+    if (!Number.isFinite(value) || value < 0) return void 0;
+    return Math.min(value, 600) * 1e3 * this.waitScale;
+  }
+  failure(call, status, text2, tries) {
+    const answer = parseError(text2);
+    const code = answer.errorCode === void 0 ? "" : ` ${answer.errorCode}`;
+    const said = answer.message === "" ? "" : `: ${oneLine2(answer.message).slice(0, 400)}`;
+    const retried = tries > 1 ? ` after ${tries} tries` : "";
+    const message = `MLflow ${call} answered ${status}${code}${said}${retried}${hint(status, answer.errorCode, this.connection)}`;
+    return new MlflowError(message, {
+      status,
+      ...answer.errorCode === void 0 ? {} : { errorCode: answer.errorCode },
+      serverMessage: answer.message
+    });
+  }
+};
+function hint(status, errorCode, connection) {
+  if (status === 401) {
+    const variables = connection.flavour === "databricks" ? "DATABRICKS_TOKEN" : "MLFLOW_TRACKING_TOKEN (or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD)";
+    return ` (the server did not accept the credentials: check ${variables})`;
+  }
+  if (status === 403) return " (the credentials may not do this: check their permissions on the experiment)";
+  if (status === 404 && errorCode === void 0) {
+    return ` (is ${connection.origin} the address of an MLflow tracking server?)`;
+  }
+  return "";
+}
+function parseAnswer(text2, call) {
+  if (text2.trim() === "") return {};
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch {
+    throw new MlflowError(`MLflow ${call} answered with something that is not JSON: ${oneLine2(text2).slice(0, 200)}`);
+  }
+  if (!isPlainObject(value)) throw new MlflowError(`MLflow ${call} answered with JSON that is not an object`);
+  return value;
+}
+function parseError(text2) {
+  try {
+    const value = JSON.parse(text2);
+    if (isPlainObject(value)) {
+      const errorCode = typeof value["error_code"] === "string" ? value["error_code"] : void 0;
+      const message = typeof value["message"] === "string" ? value["message"] : "";
+      return { errorCode, message };
+    }
+  } catch {
+  }
+  return { errorCode: void 0, message: text2.replace(/<[^>]*>/g, " ").trim() };
+}
+function networkReason(thrown) {
+  if (thrown instanceof Error && thrown.name === "TimeoutError") return "no answer in time";
+  const cause = thrown instanceof Error ? thrown.cause : void 0;
+  if (cause instanceof Error) {
+    const code = cause.code;
+    return typeof code === "string" ? code : cause.message;
+  }
+  return errorMessage(thrown);
+}
+function oneLine2(text2) {
+  return text2.replace(/\s+/g, " ").trim();
+}
+function seconds(ms) {
+  return ms >= 1e3 ? `${(ms / 1e3).toFixed(ms % 1e3 === 0 ? 0 : 1)} s` : `${Math.round(ms)} ms`;
+}
+function pause(ms) {
+  return new Promise((resolve3) => {
+    setTimeout(resolve3, ms);
+  });
+}
+
+// packages/mlflow/src/log-batches.ts
+var LOG_BATCH_LIMITS = {
+  metrics: 1e3,
+  params: 100,
+  tags: 100,
+  items: 1e3,
+  bytes: 1e6
+};
+var MAX_PARAM_VALUE_LENGTH = 6e3;
+var MAX_TAG_VALUE_LENGTH = 8e3;
+var MAX_KEY_LENGTH = 250;
+var ENVELOPE_BYTES = 128;
+function planLogBatches(content) {
+  const reindexed = [];
+  let points = 0;
+  const integerSteps = /* @__PURE__ */ new Map();
+  for (const [key, metric] of Object.entries(content.metrics)) {
+    const steps = metric.history?.steps ?? [metric.step ?? 0];
+    const integers = steps.every((step) => Number.isSafeInteger(step));
+    integerSteps.set(key, integers);
+    if (!integers) reindexed.push(key);
+    points += steps.length;
+  }
+  const bodies = function* (runId) {
+    const prefix = `{"run_id":${JSON.stringify(runId)},`;
+    const params = Object.entries(content.params).map(([key, value]) => keyValue(key, value));
+    const tags = Object.entries(content.tags).map(([key, value]) => keyValue(key, value));
+    const metrics = metricPoints(content, integerSteps);
+    let nextPoint = metrics.next();
+    let p = 0;
+    let t = 0;
+    while (p < params.length || t < tags.length || nextPoint.done !== true) {
+      const batch = { metrics: [], params: [], tags: [], bytes: ENVELOPE_BYTES };
+      const room = (text2) => batch.metrics.length + batch.params.length + batch.tags.length < LOG_BATCH_LIMITS.items && batch.bytes + Buffer.byteLength(text2) + 1 <= LOG_BATCH_LIMITS.bytes;
+      const take = (kind, text2) => {
+        batch[kind].push(text2);
+        batch.bytes += Buffer.byteLength(text2) + 1;
+      };
+      while (p < params.length && batch.params.length < LOG_BATCH_LIMITS.params && room(params[p]))
+        take("params", params[p++]);
+      while (t < tags.length && batch.tags.length < LOG_BATCH_LIMITS.tags && room(tags[t])) take("tags", tags[t++]);
+      while (nextPoint.done !== true && batch.metrics.length < LOG_BATCH_LIMITS.metrics && room(nextPoint.value)) {
+        take("metrics", nextPoint.value);
+        nextPoint = metrics.next();
+      }
+      yield `${prefix}"metrics":[${batch.metrics.join(",")}],"params":[${batch.params.join(",")}],"tags":[${batch.tags.join(",")}]}`;
+    }
+  };
+  return { bodies, points, reindexed };
+}
+function* metricPoints(content, integerSteps) {
+  for (const [key, metric] of Object.entries(content.metrics)) {
+    const quotedKey = JSON.stringify(key);
+    const history = metric.history;
+    const byIndex = integerSteps.get(key) === false;
+    if (history === void 0) {
+      yield point(quotedKey, metric.value, content.defaultTimestamp, byIndex ? 0 : metric.step ?? 0);
+      continue;
+    }
+    const { steps, values, wallTimes } = history;
+    for (let i = 0; i < steps.length; i++) {
+      const wallTime = wallTimes?.[i];
+      const timestamp = wallTime !== void 0 && Number.isFinite(wallTime) ? Math.round(wallTime * 1e3) : content.defaultTimestamp;
+      yield point(quotedKey, values[i] ?? NaN, timestamp, byIndex ? i : steps[i] ?? i);
+    }
+  }
+}
+function keyValue(key, value) {
+  return `{"key":${JSON.stringify(key)},"value":${JSON.stringify(value)}}`;
+}
+function point(quotedKey, value, timestamp, step) {
+  return `{"key":${quotedKey},"value":${numberJson(value)},"timestamp":${timestamp},"step":${step}}`;
+}
+function numberJson(value) {
+  if (value === Infinity) return '"Infinity"';
+  if (value === -Infinity) return '"-Infinity"';
+  if (value !== value) return '"NaN"';
+  return String(value);
+}
+function isMlflowKey(key) {
+  if (key === "" || key.length > MAX_KEY_LENGTH) return false;
+  if (!/^[\p{L}\p{N}_\-./: ]+$/u.test(key)) return false;
+  if (key.startsWith("/")) return false;
+  return !key.split("/").includes("..");
+}
+
+// packages/mlflow/src/answer-fields.ts
+function field(value, name) {
+  if (!isPlainObject(value)) return void 0;
+  const found = value[name];
+  return isPlainObject(found) ? found : void 0;
+}
+function list(value, name) {
+  if (!isPlainObject(value)) return [];
+  const found = value[name];
+  return Array.isArray(found) ? found.filter(isPlainObject) : [];
+}
+function text(value, name) {
+  if (!isPlainObject(value)) return void 0;
+  const found = value[name];
+  if (typeof found === "string") return found;
+  if (typeof found === "number" && Number.isFinite(found)) return String(found);
+  return void 0;
+}
+function number(value, name) {
+  if (!isPlainObject(value)) return void 0;
+  const found = value[name];
+  if (typeof found === "number") return found;
+  if (found === "NaN") return NaN;
+  if (found === "Infinity") return Infinity;
+  if (found === "-Infinity") return -Infinity;
+  if (typeof found === "string" && found.trim() !== "" && Number.isFinite(Number(found))) return Number(found);
+  return void 0;
+}
+function keyValues(value, name) {
+  const map = /* @__PURE__ */ new Map();
+  for (const entry of list(value, name)) {
+    const key = text(entry, "key");
+    const found = text(entry, "value");
+    if (key !== void 0) map.set(key, found ?? "");
+  }
+  return map;
+}
+
+// packages/mlflow/src/experiments.ts
+async function findExperiment(client, name, origin) {
+  try {
+    const answer = await client.get("experiments/get-by-name", { experiment_name: name });
+    const experiment = field(answer, "experiment");
+    if (text(experiment, "lifecycle_stage") === "deleted") {
+      throw new UserError(
+        `MLflow experiment ${JSON.stringify(name)} (${origin}) is deleted: restore it in MLflow or choose another name`
+      );
+    }
+    return text(experiment, "experiment_id");
+  } catch (thrown) {
+    if (thrown instanceof MlflowError && thrown.errorCode === "RESOURCE_DOES_NOT_EXIST") return void 0;
+    throw thrown;
+  }
+}
+async function ensureExperiment(client, name, origin) {
+  const found = await findExperiment(client, name, origin);
+  if (found !== void 0) return found;
+  try {
+    const created = await client.post("experiments/create", { name });
+    const id = text(created, "experiment_id");
+    if (id === void 0) throw new MlflowError("MLflow POST experiments/create answered without an experiment_id");
+    return id;
+  } catch (thrown) {
+    if (!(thrown instanceof MlflowError && thrown.errorCode === "RESOURCE_ALREADY_EXISTS")) throw thrown;
+    const raced = await findExperiment(client, name, origin);
+    if (raced === void 0) throw thrown;
+    return raced;
+  }
+}
+
+// packages/mlflow/src/run-logging.ts
+import { createHash as createHash3 } from "node:crypto";
+var RUN_KEY_TAG = "ml-actions.key";
+async function logRun(client, run2) {
+  const warnings = [];
+  const origin = client.connection.origin;
+  const experimentId = await ensureExperiment(client, run2.experimentName, origin);
+  const params = loggableParams(run2.params, warnings);
+  const tags = loggableTags({
+    ...run2.tags,
+    [RUN_KEY_TAG]: identityDigest(run2.identity),
+    "mlflow.runName": run2.runName
+  });
+  const metrics = loggableMetrics(run2.metrics, warnings);
+  const existing = run2.mayExist ? await findRunByIdentity(client, experimentId, run2.identity) : void 0;
+  let runId;
+  let batchTags;
+  let batchParams = params;
+  if (existing !== void 0) {
+    runId = existing.runId;
+    batchParams = newParams(existing.params, params, runId);
+    batchTags = tags;
+  } else {
+    const entries = Object.entries(tags);
+    runId = await createRun(client, experimentId, run2, Object.fromEntries(entries.slice(0, LOG_BATCH_LIMITS.tags)));
+    batchTags = Object.fromEntries(entries.slice(LOG_BATCH_LIMITS.tags));
+  }
+  const plan = planLogBatches({ params: batchParams, tags: batchTags, metrics, defaultTimestamp: run2.endTime });
+  for (const key of plan.reindexed) {
+    warnings.push(
+      `metric ${JSON.stringify(key)} has steps that are not whole numbers, which MLflow cannot hold: it was logged to MLflow with each point's index as its step`
+    );
+  }
+  for (const body of plan.bodies(runId)) await client.postText("runs/log-batch", body);
+  await client.post("runs/update", { run_id: runId, status: run2.status, end_time: run2.endTime });
+  return {
+    runId,
+    experimentId,
+    url: runUrl(client.connection, experimentId, runId),
+    reused: existing !== void 0,
+    points: plan.points,
+    warnings
+  };
+}
+function identityDigest(identity) {
+  return createHash3("sha256").update(identity).digest("hex");
+}
+async function createRun(client, experimentId, run2, tags) {
+  const answer = await client.post("runs/create", {
+    experiment_id: experimentId,
+    run_name: run2.runName,
+    start_time: run2.startTime,
+    tags: Object.entries(tags).map(([key, value]) => ({ key, value }))
+  });
+  const runId = text(field(field(answer, "run"), "info"), "run_id");
+  if (runId === void 0) throw new MlflowError("MLflow POST runs/create answered without a run id");
+  return runId;
+}
+async function findRunByIdentity(client, experimentId, identity) {
+  const answer = await client.post("runs/search", {
+    experiment_ids: [experimentId],
+    filter: `tags.\`${RUN_KEY_TAG}\` = '${identityDigest(identity)}'`,
+    run_view_type: "ACTIVE_ONLY",
+    max_results: 1
+  });
+  const found = list(answer, "runs")[0];
+  const runId = text(field(found, "info"), "run_id");
+  if (runId === void 0) return void 0;
+  return { runId, params: keyValues(field(found, "data"), "params") };
+}
+function newParams(logged, params, runId) {
+  const fresh = {};
+  for (const [key, value] of Object.entries(params)) {
+    const before = logged.get(key);
+    if (before === void 0) setOwnEntry(fresh, key, value);
+    else if (before !== value) {
+      throw new UserError(
+        `MLflow run ${runId} already has param ${JSON.stringify(key)} = ${JSON.stringify(before)} from an earlier attempt of this job, and this run's value is ${JSON.stringify(value)}: MLflow never changes a logged param, so log the new value under another experiment (input "mlflow-experiment") or delete the earlier run in MLflow`
+      );
+    }
+  }
+  return fresh;
+}
+function paramText2(value) {
+  if (value === null) return "None";
+  return String(value);
+}
+function loggableParams(params, warnings) {
+  const loggable = {};
+  const badKeys = [];
+  for (const [key, value] of Object.entries(params)) {
+    const textValue = paramText2(value);
+    if (!isMlflowKey(key)) badKeys.push(key);
+    else if (textValue.length > MAX_PARAM_VALUE_LENGTH) {
+      warnings.push(
+        `param ${JSON.stringify(key)} was not logged to MLflow: its value is ${textValue.length} characters and MLflow keeps at most ${MAX_PARAM_VALUE_LENGTH}`
+      );
+    } else setOwnEntry(loggable, key, textValue);
+  }
+  if (badKeys.length > 0) warnings.push(unloggableNames("param", badKeys));
+  return loggable;
+}
+function loggableMetrics(metrics, warnings) {
+  const loggable = {};
+  const badKeys = [];
+  let infinite = false;
+  for (const [key, metric] of Object.entries(metrics)) {
+    if (!isMlflowKey(key)) {
+      badKeys.push(key);
+      continue;
+    }
+    setOwnEntry(loggable, key, metric);
+    if (!infinite && hasInfinity(metric)) infinite = true;
+  }
+  if (badKeys.length > 0) warnings.push(unloggableNames("metric", badKeys));
+  if (infinite) {
+    warnings.push(
+      "some metric values are infinite: MLflow stores them as the largest finite number (+-1.7976931348623157e308), which reads back here as infinity"
+    );
+  }
+  return loggable;
+}
+function hasInfinity(metric) {
+  if (metric.value === Infinity || metric.value === -Infinity) return true;
+  return metric.history?.values.some((value) => value === Infinity || value === -Infinity) ?? false;
+}
+function loggableTags(tags) {
+  const loggable = {};
+  for (const [key, value] of Object.entries(tags)) {
+    loggable[key] = value.length > MAX_TAG_VALUE_LENGTH ? value.slice(0, MAX_TAG_VALUE_LENGTH) : value;
+  }
+  return loggable;
+}
+function unloggableNames(kind, keys) {
+  const shown = keys.slice(0, 5).map((key) => JSON.stringify(key)).join(", ");
+  const more = keys.length > 5 ? ` and ${keys.length - 5} more` : "";
+  return `${keys.length} ${kind} name${keys.length === 1 ? "" : "s"} MLflow does not accept (letters, digits, _ - . / : and spaces only, at most 250 characters) ${keys.length === 1 ? "was" : "were"} not logged to MLflow: ${shown}${more}`;
+}
+
+// packages/mlflow/src/run-reading.ts
+var MLFLOW_RUN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+async function readRun(client, runId, options = {}) {
+  if (!MLFLOW_RUN_ID.test(runId)) {
+    throw new UserError(
+      `${options.origin ?? "the MLflow run id"} must be an MLflow run id (32 hex digits), got ${JSON.stringify(runId)}`
+    );
+  }
+  let answer;
+  try {
+    answer = await client.get("runs/get", { run_id: runId });
+  } catch (thrown) {
+    if (thrown instanceof MlflowError && thrown.errorCode === "RESOURCE_DOES_NOT_EXIST") {
+      throw new UserError(`MLflow has no run ${runId} (${options.origin ?? "run id"}) at ${client.connection.uiBase}`);
+    }
+    throw thrown;
+  }
+  const run2 = runFromAnswer(client, field(answer, "run"));
+  if (run2 === void 0) throw new MlflowError(`MLflow GET runs/get answered without run ${runId}`);
+  if (options.histories === false) return run2;
+  const metrics = /* @__PURE__ */ new Map();
+  for (const key of Object.keys(run2.metrics)) metrics.set(key, await readHistory2(client, run2.runId, key));
+  return { ...run2, metrics: recordFromMap(metrics) };
+}
+function runFromAnswer(client, value) {
+  const info2 = field(value, "info");
+  const data = field(value, "data");
+  const runId = text(info2, "run_id") ?? text(info2, "run_uuid");
+  const experimentId = text(info2, "experiment_id");
+  if (runId === void 0 || experimentId === void 0) return void 0;
+  const params = /* @__PURE__ */ new Map();
+  for (const [key, raw] of keyValues(data, "params")) params.set(key, parseParamValue(raw));
+  const tags = keyValues(data, "tags");
+  const metrics = /* @__PURE__ */ new Map();
+  for (const entry of list(data, "metrics")) {
+    const key = text(entry, "key");
+    const value2 = number(entry, "value");
+    if (key === void 0 || value2 === void 0) continue;
+    const step = number(entry, "step");
+    metrics.set(key, { value: restoreInfinity(value2), ...step === void 0 ? {} : { step } });
+  }
+  const startTime = number(info2, "start_time");
+  const endTime = number(info2, "end_time");
+  return {
+    runId,
+    experimentId,
+    runName: text(info2, "run_name") ?? tags.get("mlflow.runName"),
+    status: text(info2, "status") ?? "UNKNOWN",
+    startTime,
+    endTime,
+    artifactUri: text(info2, "artifact_uri"),
+    params: recordFromMap(params),
+    tags: recordFromMap(tags),
+    metrics: recordFromMap(metrics),
+    url: runUrl(client.connection, experimentId, runId),
+    modelSources: modelSources(runId, value, tags)
+  };
+}
+async function readHistory2(client, runId, key) {
+  const points = [];
+  let pageToken;
+  do {
+    const answer = await client.get("metrics/get-history", {
+      run_id: runId,
+      metric_key: key,
+      max_results: 25e3,
+      page_token: pageToken
+    });
+    for (const entry of list(answer, "metrics")) {
+      const value = number(entry, "value");
+      if (value === void 0) continue;
+      points.push({
+        step: number(entry, "step") ?? 0,
+        timestamp: number(entry, "timestamp") ?? NaN,
+        value: restoreInfinity(value)
+      });
+    }
+    const next = text(answer, "next_page_token");
+    pageToken = next === void 0 || next === "" ? void 0 : next;
+  } while (pageToken !== void 0);
+  points.sort((a, b) => a.step - b.step || a.timestamp - b.timestamp);
+  const series = new MetricSeries();
+  for (const point2 of points) series.push(point2.step, point2.value, point2.timestamp / 1e3);
+  return series.toMetric();
+}
+function restoreInfinity(value) {
+  if (value === Number.MAX_VALUE) return Infinity;
+  if (value === -Number.MAX_VALUE) return -Infinity;
+  return value;
+}
+function modelSources(runId, value, tags) {
+  const sources = [];
+  for (const output of list(field(value, "outputs"), "model_outputs")) {
+    const modelId = text(output, "model_id");
+    if (modelId !== void 0) sources.push(`models:/${modelId}`);
+  }
+  const history = tags.get("mlflow.log-model.history");
+  if (history !== void 0) {
+    try {
+      const entries = JSON.parse(history);
+      if (Array.isArray(entries)) {
+        for (const entry of entries) {
+          const path7 = text(entry, "artifact_path");
+          if (path7 !== void 0) sources.push(`runs:/${runId}/${path7}`);
+        }
+      }
+    } catch {
+    }
+  }
+  return [...new Set(sources)];
+}
+
+// packages/mlflow/src/record-tags.ts
+var RECORD_TAGS = {
+  commit: "mlflow.source.git.commit",
+  branch: "mlflow.source.git.branch",
+  repoUrl: "mlflow.source.git.repoURL",
+  sourceName: "mlflow.source.name",
+  sourceType: "mlflow.source.type",
+  repository: "ml-actions.repository",
+  experiment: "ml-actions.experiment",
+  replicate: "ml-actions.replicate",
+  recordRunId: "ml-actions.run-id",
+  recordStatus: "ml-actions.status",
+  pullRequest: "ml-actions.pull-request",
+  baseRef: "ml-actions.base-ref",
+  event: "ml-actions.event",
+  workflowRunUrl: "ml-actions.workflow-run-url",
+  attempt: "ml-actions.attempt"
+};
+function recordTags(record) {
+  const p = record.provenance;
+  const repoUrl = `${p.serverUrl.replace(/\/+$/, "")}/${p.repository}`;
+  const tags = {
+    [RECORD_TAGS.commit]: p.sha,
+    [RECORD_TAGS.branch]: p.branch,
+    [RECORD_TAGS.repoUrl]: repoUrl,
+    [RECORD_TAGS.sourceName]: p.workflow === "" ? repoUrl : `${p.repository}: ${p.workflow}`,
+    [RECORD_TAGS.sourceType]: "JOB",
+    [RECORD_TAGS.repository]: p.repository,
+    [RECORD_TAGS.experiment]: record.experiment,
+    [RECORD_TAGS.recordRunId]: record.runId,
+    [RECORD_TAGS.recordStatus]: record.outcome.status,
+    [RECORD_TAGS.event]: p.event,
+    [RECORD_TAGS.workflowRunUrl]: `${repoUrl}/actions/runs/${p.workflowRunId}/attempts/${p.runAttempt}`,
+    [RECORD_TAGS.attempt]: String(record.attempt)
+  };
+  if (record.replicate !== void 0) tags[RECORD_TAGS.replicate] = replicateText(record.replicate);
+  if (p.pullRequest !== void 0) tags[RECORD_TAGS.pullRequest] = String(p.pullRequest);
+  if (p.baseRef !== void 0) tags[RECORD_TAGS.baseRef] = p.baseRef;
+  return tags;
+}
+function replicateText(replicate) {
+  return `${replicate.key}=${replicate.value}`;
+}
+function recordRunName(record) {
+  return record.replicate === void 0 ? record.experiment : `${record.experiment} (${replicateText(record.replicate)})`;
+}
+function recordIdentity(record) {
+  const p = record.provenance;
+  const replicate = record.replicate === void 0 ? "" : replicateText(record.replicate);
+  return [p.repository, String(p.workflowRunId), p.job, record.experiment, replicate].join("\n");
+}
+function mlflowStatus(record) {
+  switch (record.outcome.status) {
+    case "failed":
+      return "FAILED";
+    case "timed-out":
+      return "KILLED";
+    case "succeeded":
+    case "collected":
+      return "FINISHED";
+  }
+}
+
+// packages/mlflow/src/tracking-settings.ts
+function readTrackingSettings(inputs) {
+  const fromInput = inputs.optional("mlflow-tracking-uri");
+  const uri = fromInput ?? inputs.environment("MLFLOW_TRACKING_URI");
+  if (uri === void 0) return void 0;
+  const origin = fromInput === void 0 ? "MLFLOW_TRACKING_URI" : 'input "mlflow-tracking-uri"';
+  const connection = resolveTrackingConnection(uri, environmentOf(inputs), origin);
+  for (const secret of connection.secrets) inputs.mask(secret);
+  const repository = inputs.environment("GITHUB_REPOSITORY") ?? "";
+  const experiment = inputs.optional("mlflow-experiment") ?? (repository.split("/")[1] || repository || "Default");
+  return { connection, experiment };
+}
+var VARIABLES = [
+  "MLFLOW_TRACKING_TOKEN",
+  "MLFLOW_TRACKING_USERNAME",
+  "MLFLOW_TRACKING_PASSWORD",
+  "DATABRICKS_HOST",
+  "DATABRICKS_TOKEN"
+];
+function environmentOf(inputs) {
+  return Object.fromEntries(VARIABLES.map((name) => [name, inputs.environment(name)]));
+}
+function createTrackingClient(settings, options) {
+  return new TrackingClient(settings.connection, { waitScale: options.waitScale, log: options.log });
+}
+
+// actions/train/src/mlflow-tracking.ts
+async function logRecordToMlflow(record, tracking, options) {
+  const { log } = options;
+  const client = createTrackingClient(tracking, {
+    waitScale: options.waitScale,
+    log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) }
+  });
+  const logged = await log.group(`MLflow: logging to experiment ${JSON.stringify(tracking.experiment)}`, async () => {
+    const result = await logRun(client, {
+      experimentName: tracking.experiment,
+      runName: recordRunName(record),
+      identity: recordIdentity(record),
+      mayExist: record.attempt > 1,
+      status: mlflowStatus(record),
+      startTime: Date.parse(record.outcome.startedAt),
+      endTime: Date.parse(record.outcome.finishedAt),
+      tags: recordTags(record),
+      params: record.params,
+      metrics: record.metrics
+    });
+    log.info(
+      `${result.reused ? "logged again into" : "created"} MLflow run ${result.runId}: ${result.points} metric points in ${client.requests} requests`
+    );
+    return result;
+  });
+  for (const warning2 of logged.warnings) log.warning(warning2);
+  return { runId: logged.runId, experimentId: logged.experimentId, url: logged.url };
+}
+async function readTrackedRun(runId, tracking, options) {
+  const { log } = options;
+  const client = createTrackingClient(tracking, {
+    waitScale: options.waitScale,
+    log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) }
+  });
+  const run2 = await readRun(client, runId, { origin: 'input "mlflow-run"' });
+  log.info(
+    `read MLflow run ${run2.runId} (${run2.status}): ${Object.keys(run2.metrics).length} metrics, ${Object.keys(run2.params).length} params in ${client.requests} requests`
+  );
+  return {
+    link: { runId: run2.runId, experimentId: run2.experimentId, url: run2.url },
+    metrics: run2.metrics,
+    params: run2.params,
+    started: run2.startTime === void 0 ? void 0 : new Date(run2.startTime),
+    finished: run2.endTime === void 0 || run2.endTime === 0 ? void 0 : new Date(run2.endTime),
+    status: run2.status
+  };
+}
 
 // actions/train/src/settings.ts
 function readTrainSettings(inputs) {
@@ -3863,25 +4709,49 @@ function readTrainSettings(inputs) {
     replicateKey: inputs.optional("replicate-key"),
     upload: inputs.boolean("upload"),
     redact,
-    timeoutMinutes: parseTimeoutMinutes(inputs.optional("timeout-minutes"))
+    timeoutMinutes: parseTimeoutMinutes(inputs.optional("timeout-minutes")),
+    ...readMlflowInputs(inputs),
+    waitScale: retryWaitScale({ [RETRY_WAIT_SCALE_VARIABLE]: inputs.environment(RETRY_WAIT_SCALE_VARIABLE) })
   };
 }
+function readMlflowInputs(inputs) {
+  const mlflow = readTrackingSettings(inputs);
+  const mlflowRun = inputs.optional("mlflow-run");
+  if (mlflowRun !== void 0) {
+    if (inputs.optional("command") !== void 0) {
+      throw new UserError(
+        'inputs "command" and "mlflow-run" cannot both be set: mlflow-run reads a run trained elsewhere'
+      );
+    }
+    if (mlflow === void 0) {
+      throw new UserError(
+        'input "mlflow-run" needs a tracking server: set input "mlflow-tracking-uri" or the MLFLOW_TRACKING_URI variable'
+      );
+    }
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(mlflowRun)) {
+      throw new UserError(
+        `input "mlflow-run" must be an MLflow run id (32 hex digits), got ${JSON.stringify(mlflowRun)}`
+      );
+    }
+  }
+  return { mlflow, mlflowRun };
+}
 var DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
-function parseTimeoutMinutes(text) {
-  if (text === void 0) return void 0;
-  const minutes = DECIMAL.test(text) ? Number(text) : NaN;
+function parseTimeoutMinutes(text2) {
+  if (text2 === void 0) return void 0;
+  const minutes = DECIMAL.test(text2) ? Number(text2) : NaN;
   if (!(minutes > 0)) {
     throw new UserError(
-      `input "timeout-minutes" must be a positive number of minutes such as 30 or 0.5, got ${JSON.stringify(text)}`
+      `input "timeout-minutes" must be a positive number of minutes such as 30 or 0.5, got ${JSON.stringify(text2)}`
     );
   }
   return minutes;
 }
-function parseMatrix(text) {
-  if (text === void 0 || text === "null") return {};
+function parseMatrix(text2) {
+  if (text2 === void 0 || text2 === "null") return {};
   let value;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(text2);
   } catch {
     throw new UserError('input "matrix" must be JSON, as `${{ toJSON(matrix) }}` gives');
   }
@@ -3960,7 +4830,7 @@ async function run(runner) {
       const cwd = resolve2(context.workspace, settings.workingDirectory);
       const where = { workspace: context.workspace, cwd };
       const before = settings.command === void 0 ? void 0 : await snapshotMetricsFiles(settings.metrics, where);
-      const started = /* @__PURE__ */ new Date();
+      let started = /* @__PURE__ */ new Date();
       let exitCode;
       let timedOut = false;
       if (settings.command !== void 0) {
@@ -3972,7 +4842,7 @@ async function run(runner) {
         if (result.timedOut) timedOut = true;
         else exitCode = result.exitCode;
       }
-      const finished = /* @__PURE__ */ new Date();
+      let finished = /* @__PURE__ */ new Date();
       const problems = [];
       const attempt = async (read, fallback) => {
         try {
@@ -4005,6 +4875,27 @@ async function run(runner) {
         sources: []
       });
       const inputs = await attempt(() => fingerprintFiles(settings.data, where), []);
+      let tracked;
+      if (settings.mlflowRun !== void 0 && settings.mlflow !== void 0) {
+        const runId = settings.mlflowRun;
+        const tracking = settings.mlflow;
+        tracked = await attempt(
+          () => readTrackedRun(runId, tracking, { waitScale: settings.waitScale, log }),
+          void 0
+        );
+        if (tracked !== void 0) {
+          metrics.metrics = { ...tracked.metrics, ...metrics.metrics };
+          params.params = { ...tracked.params, ...params.params };
+          metrics.sources.unshift(tracked.link.url);
+          started = tracked.started ?? started;
+          finished = tracked.finished ?? finished;
+          if (tracked.status !== "FINISHED") {
+            log.warning(
+              `MLflow run ${tracked.link.runId} is ${tracked.status}, not FINISHED: its metrics may be incomplete`
+            );
+          }
+        }
+      }
       warnLookAlikes(log, "metric", Object.keys(metrics.metrics));
       warnLookAlikes(log, "param", Object.keys(params.params));
       const built = buildRecord(settings, context, {
@@ -4016,13 +4907,25 @@ async function run(runner) {
         params: redactParams(params.params, settings.redact),
         inputs,
         sources: [...metrics.sources, ...params.sources],
-        staleSources
+        staleSources,
+        ...tracked === void 0 ? {} : { mlflow: tracked.link }
       });
+      let logged;
+      if (settings.mlflow !== void 0 && settings.mlflowRun === void 0) {
+        const tracking = settings.mlflow;
+        logged = await attempt(
+          () => logRecordToMlflow(built, tracking, { waitScale: settings.waitScale, log }),
+          void 0
+        );
+        if (logged !== void 0) built.mlflow = logged;
+      }
       const record = fitRecord(built, problems, log);
       const { path: path7, duplicateOf } = await writeJobRecord(record, context);
       step.setOutput("run-id", record.runId);
       step.setOutput("record", path7);
       step.setOutput("metrics", JSON.stringify(finalMetricValues(record)));
+      step.setOutput("mlflow-run-id", record.mlflow?.runId ?? "");
+      step.setOutput("mlflow-run-url", record.mlflow?.url ?? "");
       step.addSummary(renderRunSummary(record));
       if (duplicateOf !== void 0) {
         problems.unshift(
@@ -4038,7 +4941,7 @@ async function run(runner) {
         } catch (thrown) {
           step.setOutput("artifact-id", "");
           step.fail(
-            `could not upload the run record as an artifact: ${withoutUrlSecrets(oneLine2(errorMessage(thrown)))}; the record is at ${path7}`
+            `could not upload the run record as an artifact: ${withoutUrlSecrets(oneLine3(errorMessage(thrown)))}; the record is at ${path7}`
           );
         }
       } else {
@@ -4080,8 +4983,8 @@ function warnLookAlikes(log, kind, names) {
     );
   }
 }
-function oneLine2(text) {
-  return text.replace(/\s+/g, " ").trim();
+function oneLine3(text2) {
+  return text2.replace(/\s+/g, " ").trim();
 }
 function annotation(error2) {
   const place = {};
@@ -4140,7 +5043,8 @@ function buildRecord(settings, context, parts) {
     },
     inputs: parts.inputs,
     sources: parts.sources,
-    ...parts.staleSources.length === 0 ? {} : { staleSources: parts.staleSources }
+    ...parts.staleSources.length === 0 ? {} : { staleSources: parts.staleSources },
+    ...parts.mlflow === void 0 ? {} : { mlflow: parts.mlflow }
   };
 }
 

@@ -24,6 +24,7 @@ import {
   withoutUrlSecrets,
   type DataInput,
   type Metric,
+  type MlflowRunLink,
   type ParamValue,
   type RunRecord,
   type RunStatus,
@@ -37,6 +38,7 @@ import {
   type Log,
   type Runner,
 } from '@ml-actions/github';
+import { logRecordToMlflow, readTrackedRun, type TrackedRun } from './mlflow-tracking.ts';
 import { readTrainSettings, type TrainSettings } from './settings.ts';
 import { runTrainingCommand } from './training-command.ts';
 
@@ -50,7 +52,7 @@ export async function run(runner?: Runner): Promise<void> {
       const where = { workspace: context.workspace, cwd };
       // What the metrics patterns match before the command, to tell later which files it did not write.
       const before = settings.command === undefined ? undefined : await snapshotMetricsFiles(settings.metrics, where);
-      const started = new Date();
+      let started = new Date();
 
       let exitCode: number | undefined;
       let timedOut = false;
@@ -63,7 +65,7 @@ export async function run(runner?: Runner): Promise<void> {
         if (result.timedOut) timedOut = true;
         else exitCode = result.exitCode;
       }
-      const finished = new Date();
+      let finished = new Date();
 
       // Every reader runs even when one fails, so that the record holds all that could be read.
       const problems: unknown[] = [];
@@ -99,6 +101,28 @@ export async function run(runner?: Runner): Promise<void> {
         sources: [],
       });
       const inputs = await attempt(() => fingerprintFiles(settings.data, where), [] as DataInput[]);
+      // A run trained elsewhere: its metrics and params come from MLflow, beside any files named.
+      let tracked: TrackedRun | undefined;
+      if (settings.mlflowRun !== undefined && settings.mlflow !== undefined) {
+        const runId = settings.mlflowRun;
+        const tracking = settings.mlflow;
+        tracked = await attempt(
+          () => readTrackedRun(runId, tracking, { waitScale: settings.waitScale, log }),
+          undefined,
+        );
+        if (tracked !== undefined) {
+          metrics.metrics = { ...tracked.metrics, ...metrics.metrics };
+          params.params = { ...tracked.params, ...params.params };
+          metrics.sources.unshift(tracked.link.url);
+          started = tracked.started ?? started;
+          finished = tracked.finished ?? finished;
+          if (tracked.status !== 'FINISHED') {
+            log.warning(
+              `MLflow run ${tracked.link.runId} is ${tracked.status}, not FINISHED: its metrics may be incomplete`,
+            );
+          }
+        }
+      }
       warnLookAlikes(log, 'metric', Object.keys(metrics.metrics));
       warnLookAlikes(log, 'param', Object.keys(params.params));
 
@@ -112,13 +136,26 @@ export async function run(runner?: Runner): Promise<void> {
         inputs,
         sources: [...metrics.sources, ...params.sources],
         staleSources,
+        ...(tracked === undefined ? {} : { mlflow: tracked.link }),
       });
+      // Every point goes to MLflow: the record's histories are thinned only below, to fit its cap.
+      let logged: MlflowRunLink | undefined;
+      if (settings.mlflow !== undefined && settings.mlflowRun === undefined) {
+        const tracking = settings.mlflow;
+        logged = await attempt(
+          () => logRecordToMlflow(built, tracking, { waitScale: settings.waitScale, log }),
+          undefined,
+        );
+        if (logged !== undefined) built.mlflow = logged;
+      }
       // Long histories are thinned so that gate, compare and package accept the record.
       const record = fitRecord(built, problems, log);
       const { path, duplicateOf } = await writeJobRecord(record, context);
       step.setOutput('run-id', record.runId);
       step.setOutput('record', path);
       step.setOutput('metrics', JSON.stringify(finalMetricValues(record)));
+      step.setOutput('mlflow-run-id', record.mlflow?.runId ?? '');
+      step.setOutput('mlflow-run-url', record.mlflow?.url ?? '');
       step.addSummary(renderRunSummary(record));
 
       if (duplicateOf !== undefined) {
@@ -229,6 +266,7 @@ function buildRecord(
     inputs: DataInput[];
     sources: string[];
     staleSources: string[];
+    mlflow?: MlflowRunLink;
   },
 ): RunRecord {
   const experiment = settings.experiment ?? defaultExperimentName(context.job, settings.matrix, settings.replicateKey);
@@ -274,5 +312,6 @@ function buildRecord(
     inputs: parts.inputs,
     sources: parts.sources,
     ...(parts.staleSources.length === 0 ? {} : { staleSources: parts.staleSources }),
+    ...(parts.mlflow === undefined ? {} : { mlflow: parts.mlflow }),
   };
 }

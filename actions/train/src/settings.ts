@@ -1,5 +1,6 @@
 import { REDACTED, UserError, isCredentialName, isPlainObject } from '@ml-actions/core';
-import type { ActionInputs } from '@ml-actions/github';
+import { RETRY_WAIT_SCALE_VARIABLE, retryWaitScale, type ActionInputs } from '@ml-actions/github';
+import { readTrackingSettings, type TrackingSettings } from '@ml-actions/mlflow';
 
 /** train's inputs, validated once. */
 export interface TrainSettings {
@@ -17,6 +18,12 @@ export interface TrainSettings {
   redact: string[];
   /** Minutes the command may run before its processes are stopped; undefined for no limit. */
   timeoutMinutes: number | undefined;
+  /** The MLflow tracking server runs are logged to (or read from); undefined for none. */
+  mlflow: TrackingSettings | undefined;
+  /** An MLflow run to read instead of running a command (input `mlflow-run`). */
+  mlflowRun: string | undefined;
+  /** Scales MLflow's retry waits as the GitHub client's are. */
+  waitScale: number;
 }
 
 /** Reads and checks every input; a bad one is a UserError naming it. */
@@ -38,7 +45,32 @@ export function readTrainSettings(inputs: ActionInputs): TrainSettings {
     upload: inputs.boolean('upload'),
     redact,
     timeoutMinutes: parseTimeoutMinutes(inputs.optional('timeout-minutes')),
+    ...readMlflowInputs(inputs),
+    waitScale: retryWaitScale({ [RETRY_WAIT_SCALE_VARIABLE]: inputs.environment(RETRY_WAIT_SCALE_VARIABLE) }),
   };
+}
+
+function readMlflowInputs(inputs: ActionInputs): Pick<TrainSettings, 'mlflow' | 'mlflowRun'> {
+  const mlflow = readTrackingSettings(inputs);
+  const mlflowRun = inputs.optional('mlflow-run');
+  if (mlflowRun !== undefined) {
+    if (inputs.optional('command') !== undefined) {
+      throw new UserError(
+        'inputs "command" and "mlflow-run" cannot both be set: mlflow-run reads a run trained elsewhere',
+      );
+    }
+    if (mlflow === undefined) {
+      throw new UserError(
+        'input "mlflow-run" needs a tracking server: set input "mlflow-tracking-uri" or the MLFLOW_TRACKING_URI variable',
+      );
+    }
+    if (!/^[A-Za-z0-9_-]{1,64}$/.test(mlflowRun)) {
+      throw new UserError(
+        `input "mlflow-run" must be an MLflow run id (32 hex digits), got ${JSON.stringify(mlflowRun)}`,
+      );
+    }
+  }
+  return { mlflow, mlflowRun };
 }
 
 /** Plain decimal notation only, so that `0x10`, `1e3` or `Infinity` are not read as minutes. */

@@ -6,10 +6,24 @@ import type { Runner } from './runner.ts';
  * in action.yml, which the runner applies: a blank value here was given blank on purpose.
  */
 export class ActionInputs {
-  private readonly runner: Pick<Runner, 'input' | 'setSecret'>;
+  private readonly runner: Pick<Runner, 'input' | 'setSecret'> & Partial<Pick<Runner, 'env'>>;
 
-  constructor(runner: Pick<Runner, 'input' | 'setSecret'>) {
+  constructor(runner: Pick<Runner, 'input' | 'setSecret'> & Partial<Pick<Runner, 'env'>>) {
     this.runner = runner;
+  }
+
+  /**
+   * A variable of the step's environment, trimmed; blank reads as undefined. For settings whose
+   * tools take them from the environment (MLFLOW_TRACKING_URI), which an input default cannot name.
+   */
+  environment(name: string): string | undefined {
+    const value = this.runner.env?.[name]?.trim() ?? '';
+    return value === '' ? undefined : value;
+  }
+
+  /** Masks a value (a token from the environment) in every later log line. */
+  mask(value: string): void {
+    this.runner.setSecret(value);
   }
 
   /** The input trimmed; blank reads as undefined. */

@@ -82,3 +82,19 @@ describe('input baseline', () => {
     expect(() => parseBaselineSpec(text)).toThrow(/^input "baseline" /);
   });
 });
+
+describe('environment variables beside inputs', () => {
+  it('reads a variable trimmed, blank as undefined, and masks what it is asked to', () => {
+    const secrets: string[] = [];
+    const reader = new ActionInputs({
+      input: () => '',
+      setSecret: (value) => secrets.push(value),
+      env: { MLFLOW_TRACKING_URI: ' http://h ', BLANK: '  ' },
+    });
+    expect(reader.environment('MLFLOW_TRACKING_URI')).toBe('http://h');
+    expect(reader.environment('BLANK')).toBeUndefined();
+    expect(reader.environment('MISSING')).toBeUndefined();
+    reader.mask('tok');
+    expect(secrets).toEqual(['tok']);
+  });
+});

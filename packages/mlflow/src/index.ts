@@ -7,3 +7,4 @@ export * from './run-reading.ts';
 export * from './run-search.ts';
 export * from './model-registry.ts';
 export * from './record-tags.ts';
+export * from './tracking-settings.ts';

@@ -1,4 +1,4 @@
-import { escapeCell, escapeInline } from '../text/markdown-escape.ts';
+import { escapeCell, escapeInline, markdownLink } from '../text/markdown-escape.ts';
 import type { ParamValue, RunRecord } from './run-record.ts';
 
 /** A metric value as people read it: full precision trimmed to 6 significant digits, NaN and infinities named. */
@@ -48,6 +48,12 @@ export function renderRunSummary(record: RunRecord): string {
     `Status: ${status} · duration ${(outcome.durationMs / 1000).toFixed(1)} s · run \`${escapeInline(record.runId)}\``,
     '',
   ];
+  if (record.mlflow !== undefined) {
+    lines.push(
+      `MLflow run: ${markdownLink(`\`${escapeInline(record.mlflow.runId)}\``, record.mlflow.url)} (experiment ${escapeInline(record.mlflow.experimentId)})`,
+      '',
+    );
+  }
   const stale = record.staleSources ?? [];
   if (stale.length > 0) {
     const files = stale.map((file) => `\`${escapeInline(file)}\``).join(', ');
