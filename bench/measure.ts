@@ -37,6 +37,8 @@ export interface ChildOptions {
   /** Measure the child's peak RSS (through GNU time when the machine has it). */
   rss?: boolean;
   timeoutMs?: number;
+  /** Text written to the child's standard input (closed after it). */
+  input?: string;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -73,7 +75,7 @@ export async function runChild(command: string, args: string[], options: ChildOp
     }
   }
   try {
-    const result = await spawnTimed(file, argv, env, options.cwd, options.timeoutMs ?? 600_000);
+    const result = await spawnTimed(file, argv, env, options.cwd, options.timeoutMs ?? 600_000, options.input);
     let maxRssKb: number | undefined;
     if (rssFile !== undefined) {
       // GNU time writes "Command exited with non-zero status N" before the figure on failures.
@@ -95,10 +97,12 @@ function spawnTimed(
   env: Record<string, string | undefined>,
   cwd: string | undefined,
   timeoutMs: number,
+  input?: string,
 ): Promise<Omit<ChildResult, 'maxRssKb'>> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env, cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+    if (input !== undefined) child.stdin?.end(input);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
