@@ -8,8 +8,8 @@ const ORIGIN = 'input "mlflow-tracking-uri"';
 function clientOver(answers: (Response | Error)[], env: Record<string, string> = {}) {
   const calls: { url: string; init: RequestInit }[] = [];
   const warnings: string[] = [];
-  const fake = (url: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    calls.push({ url: String(url), init: init ?? {} });
+  const fake = (url: string, init?: RequestInit): Promise<Response> => {
+    calls.push({ url, init: init ?? {} });
     const next = answers.shift();
     if (next === undefined) throw new Error('no more answers');
     return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
@@ -17,7 +17,7 @@ function clientOver(answers: (Response | Error)[], env: Record<string, string> =
   const client = new TrackingClient(resolveTrackingConnection('http://mlflow.test/base', env, ORIGIN), {
     waitScale: 0.001,
     log: { warn: (message) => warnings.push(message), debug: () => undefined },
-    fetch: fake as typeof fetch,
+    fetch: fake as unknown as typeof fetch,
   });
   return { client, calls, warnings };
 }
