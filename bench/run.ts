@@ -20,6 +20,7 @@ const BENCHMARKS: Record<string, () => Promise<FigureRow[]>> = {
   'fan-in': async () => (await import('./fan-in.ts')).fanIn(),
   'trend-page': async () => (await import('./trend-page.ts')).trendPage(),
   history: async () => (await import('./history.ts')).historyBranch(),
+  'mlflow-log': async () => (await import('./mlflow-log.ts')).mlflowLog(),
 };
 
 const COLUMNS: (keyof FigureRow)[] = ['figure', 'value', 'reference', 'ratio', 'target', 'verdict'];

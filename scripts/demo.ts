@@ -7,6 +7,9 @@
  *   2. a pull request that changes a param: three seeds train, and the report job compares them
  *      with main's (the sticky comment) and gates them (the check run).
  * Everything worth reading lands in demo-output/.
+ *
+ * With `--mlflow` (after `npm run peers`), a real MLflow tracking server runs beside them and
+ * every training run is logged to it; the MLflow runs are printed.
  */
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,7 +18,9 @@ import {
   pullRequestEvent,
   pushEvent,
   startLocalGitHub,
+  startMlflowServer,
   startWorkflow,
+  type MlflowServer,
   type ActionRun,
   type Job,
   type Workflow,
@@ -25,6 +30,9 @@ const root = join(import.meta.dirname, '..');
 const output = join(root, 'demo-output');
 const SEEDS = [1, 2, 3];
 const started = Date.now();
+const withMlflow = process.argv.includes('--mlflow');
+let mlflow: MlflowServer | undefined;
+const mlflowRuns: string[] = [];
 
 function log(message: string): void {
   console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}`);
@@ -50,6 +58,10 @@ async function trainSeeds(run: Workflow, label: string, keepModel?: string): Pro
     const leg = await run.job('train', { seed });
     const train = await step(leg, `${label}-train-seed-${seed}`, 'train', trainInputs(seed));
     log(`  seed ${seed}: ${train.outputs['metrics']}`);
+    if (mlflow !== undefined) {
+      log(`  seed ${seed}: MLflow run ${train.outputs['mlflow-run-id']}`);
+      mlflowRuns.push(`${label} seed ${seed}: ${train.outputs['mlflow-run-url']}`);
+    }
     // The seed-1 leg keeps its model for the package job (actions/upload-artifact in a workflow).
     if (keepModel !== undefined && seed === 1) {
       await cp(join(workspace, 'examples', 'out', 'model'), keepModel, { recursive: true });
@@ -65,6 +77,7 @@ function trainInputs(seed: number): Record<string, string> {
     params: `examples/params.yaml\ntrain.seed=${seed}`,
     data: 'examples/data/churn.csv',
     matrix: JSON.stringify({ seed }),
+    ...(mlflow === undefined ? {} : { 'mlflow-tracking-uri': mlflow.url, 'mlflow-experiment': 'churn-model' }),
   };
 }
 
@@ -78,6 +91,11 @@ await cp(join(root, 'examples'), join(workspace, 'examples'), {
 
 log('starting the local GitHub services (REST API stand-in, artifact service, Azurite)');
 const github = await startLocalGitHub();
+if (withMlflow) {
+  log('starting a real MLflow tracking server (from the peers environment: npm run peers)');
+  mlflow = await startMlflowServer();
+  log(`  MLflow at ${mlflow.url}`);
+}
 try {
   const repo = `${github.repository.owner}/${github.repository.repo}`;
   const initial = github.api.state.addCommit(repo, { branch: 'main', message: 'Add the churn model' }).sha;
@@ -105,6 +123,7 @@ try {
     replicate: '1',
   });
   log(`  packaged ${packaged.outputs['artifact-name']} (digest ${packaged.outputs['digest']?.slice(0, 12)}…)`);
+
   await packaging.finish();
   // The history job: the run appended to the ml-history branch, with its trend page.
   const historyJob = await onMain.job('history');
@@ -178,9 +197,14 @@ try {
     'demo-output/model-package/         churn-model v0.1.0: model files, manifest.json, SHA256SUMS, README.md',
   );
   console.log("demo-output/trend-page/index.html  the history branch's trend page (open it in a browser)");
+  if (mlflow !== undefined) {
+    console.log('\n===== MLflow =====');
+    for (const line of mlflowRuns) console.log(line);
+  }
   github.api.assertNoViolations();
   log('done');
 } finally {
+  await mlflow?.close();
   await github.close();
   await rm(workspace, { recursive: true, force: true });
 }

@@ -26,7 +26,11 @@ export async function runPeerScript<T>(script: string, args: string[], env: Reco
  * Runs one of the scripts in test/peers with `input` as JSON on its standard input (for batches
  * too large for arguments) and returns what it printed, parsed.
  */
-export async function runPeerScriptOnInput<T>(script: string, input: unknown): Promise<T> {
+export async function runPeerScriptOnInput<T>(
+  script: string,
+  input: unknown,
+  parse: (text: string) => unknown = JSON.parse,
+): Promise<T> {
   const { python, bin } = environment();
   const running = run(python, [join(import.meta.dirname, '..', 'peers', script)], {
     env: { ...process.env, PATH: `${bin}:${process.env['PATH'] ?? ''}`, PYTHONDONTWRITEBYTECODE: '1' },
@@ -34,7 +38,7 @@ export async function runPeerScriptOnInput<T>(script: string, input: unknown): P
   });
   running.child.stdin?.end(JSON.stringify(input));
   const { stdout } = await running;
-  return JSON.parse(stdout) as T;
+  return parse(stdout) as T;
 }
 
 /** Runs one of the peers' commands (`gto`, `mlflow`) and returns its standard output. */

@@ -17,3 +17,5 @@ export * from './job.ts';
 export * from './peers/peers-environment.ts';
 export * from './zip-writer.ts';
 export * from './history-entries.ts';
+export * from './peers/mlflow-server.ts';
+export * from './peers/mlflow-fault-proxy.ts';
