@@ -35,8 +35,8 @@ function errorMessage(thrown) {
   if (thrown instanceof Error) return thrown.message || thrown.name;
   if (typeof thrown === "string") return thrown;
   try {
-    const text = JSON.stringify(thrown);
-    if (text !== void 0) return text;
+    const text2 = JSON.stringify(thrown);
+    if (text2 !== void 0) return text2;
   } catch {
   }
   return String(thrown);
@@ -205,14 +205,14 @@ function lineOfByte(bytes, offset, start = 0) {
   for (let i = start; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
   return line;
 }
-function lineOfChar(text, offset) {
+function lineOfChar(text2, offset) {
   let line = 1;
   let lineStart = 0;
-  let at = text.indexOf("\n");
+  let at = text2.indexOf("\n");
   while (at !== -1 && at < offset) {
     line++;
     lineStart = at + 1;
-    at = text.indexOf("\n", lineStart);
+    at = text2.indexOf("\n", lineStart);
   }
   return { line, column: offset - lineStart + 1 };
 }
@@ -249,9 +249,9 @@ function decodeTextBytes(bytes, displayName, allowEmpty = false) {
     if (allowEmpty) return "";
     throw fileError(displayName, "file is empty");
   }
-  let text;
+  let text2;
   try {
-    text = fatalDecoder2.decode(bytes);
+    text2 = fatalDecoder2.decode(bytes);
   } catch {
     const offset = Math.max(0, findInvalidUtf8(bytes));
     throw fileError(
@@ -260,16 +260,16 @@ function decodeTextBytes(bytes, displayName, allowEmpty = false) {
       lineOfByte(bytes, offset)
     );
   }
-  const nul = text.indexOf("\0");
+  const nul = text2.indexOf("\0");
   if (nul !== -1) {
     throw fileError(
       displayName,
       "contains a NUL byte, so it looks like a binary file, not text",
-      lineOfChar(text, nul).line
+      lineOfChar(text2, nul).line
     );
   }
-  if (!allowEmpty && text.trim() === "") throw fileError(displayName, "file is empty (only whitespace)");
-  return text;
+  if (!allowEmpty && text2.trim() === "") throw fileError(displayName, "file is empty (only whitespace)");
+  return text2;
 }
 
 // packages/core/src/files/zip-archive.ts
@@ -391,14 +391,14 @@ var KEY = 2;
 var KEY_OR_CLOSE = 3;
 var COLON = 4;
 var AFTER_VALUE = 5;
-function findJsonSyntaxError(text) {
+function findJsonSyntaxError(text2) {
   const stack = [];
   let state = VALUE;
   let i = 0;
-  const n = text.length;
+  const n = text2.length;
   for (; ; ) {
     while (i < n) {
-      const w = text.charCodeAt(i);
+      const w = text2.charCodeAt(i);
       if (w === 32 || w === 9 || w === 10 || w === 13) i++;
       else break;
     }
@@ -406,7 +406,7 @@ function findJsonSyntaxError(text) {
       if (stack.length === 0 && state === AFTER_VALUE) return void 0;
       return { offset: n, message: "unexpected end of file (is it truncated?)" };
     }
-    const c = text[i];
+    const c = text2[i];
     switch (state) {
       case VALUE:
       case VALUE_OR_CLOSE: {
@@ -423,23 +423,23 @@ function findJsonSyntaxError(text) {
           i++;
           state = VALUE_OR_CLOSE;
         } else if (c === '"') {
-          const end = scanString(text, i);
+          const end = scanString(text2, i);
           if (typeof end !== "number") return end;
           i = end;
           state = AFTER_VALUE;
         } else if (c === "-" || c >= "0" && c <= "9") {
-          if (text.startsWith("-Infinity", i)) {
+          if (text2.startsWith("-Infinity", i)) {
             i += 9;
           } else {
-            const end = scanNumber(text, i);
+            const end = scanNumber(text2, i);
             if (typeof end !== "number") return end;
             i = end;
           }
           state = AFTER_VALUE;
         } else {
-          const word = ["true", "false", "null", "NaN", "Infinity"].find((literal) => text.startsWith(literal, i));
+          const word = ["true", "false", "null", "NaN", "Infinity"].find((literal) => text2.startsWith(literal, i));
           if (word === void 0)
-            return { offset: i, message: `unexpected ${describe(text, i)} where a value was expected` };
+            return { offset: i, message: `unexpected ${describe(text2, i)} where a value was expected` };
           i += word.length;
           state = AFTER_VALUE;
         }
@@ -452,21 +452,21 @@ function findJsonSyntaxError(text) {
           i++;
           state = AFTER_VALUE;
         } else if (c === '"') {
-          const end = scanString(text, i);
+          const end = scanString(text2, i);
           if (typeof end !== "number") return end;
           i = end;
           state = COLON;
         } else {
           return {
             offset: i,
-            message: `unexpected ${describe(text, i)} where a property name in double quotes was expected`
+            message: `unexpected ${describe(text2, i)} where a property name in double quotes was expected`
           };
         }
         break;
       }
       case COLON: {
         if (c !== ":")
-          return { offset: i, message: `expected ':' after the property name, found ${describe(text, i)}` };
+          return { offset: i, message: `expected ':' after the property name, found ${describe(text2, i)}` };
         i++;
         state = VALUE;
         break;
@@ -474,7 +474,7 @@ function findJsonSyntaxError(text) {
       default: {
         const top = stack[stack.length - 1];
         if (top === void 0)
-          return { offset: i, message: `unexpected ${describe(text, i)} after the end of the JSON value` };
+          return { offset: i, message: `unexpected ${describe(text2, i)} after the end of the JSON value` };
         if (c === ",") {
           i++;
           state = top === OBJECT ? KEY : VALUE;
@@ -484,23 +484,23 @@ function findJsonSyntaxError(text) {
           state = AFTER_VALUE;
         } else {
           const expected = top === OBJECT ? "',' or '}'" : "',' or ']'";
-          return { offset: i, message: `expected ${expected}, found ${describe(text, i)}` };
+          return { offset: i, message: `expected ${expected}, found ${describe(text2, i)}` };
         }
       }
     }
   }
 }
-function scanString(text, start) {
+function scanString(text2, start) {
   let i = start + 1;
   for (; ; ) {
-    if (i >= text.length) return { offset: start, message: "unterminated string" };
-    const c = text.charCodeAt(i);
+    if (i >= text2.length) return { offset: start, message: "unterminated string" };
+    const c = text2.charCodeAt(i);
     if (c === 34) return i + 1;
     if (c < 32) return { offset: i, message: "control character (such as a raw newline or tab) inside a string" };
     if (c === 92) {
-      const next = text[i + 1];
+      const next = text2[i + 1];
       if (next === "u") {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+        if (!/^[0-9a-fA-F]{4}$/.test(text2.slice(i + 2, i + 6)))
           return { offset: i, message: "invalid \\u escape in a string" };
         i += 6;
       } else if (next !== void 0 && '"\\/bfnrt'.includes(next)) i += 2;
@@ -508,18 +508,18 @@ function scanString(text, start) {
     } else i++;
   }
 }
-function scanNumber(text, start) {
+function scanNumber(text2, start) {
   const match = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
   match.lastIndex = start;
-  const found = match.exec(text);
+  const found = match.exec(text2);
   if (found === null || found[0] === "-") return { offset: start, message: "invalid number" };
   const end = start + found[0].length;
-  const after = text[end];
+  const after = text2[end];
   if (after !== void 0 && /[0-9.eE+\-a-zA-Z]/.test(after)) return { offset: start, message: "invalid number" };
   return end;
 }
-function describe(text, at) {
-  const c = text.codePointAt(at);
+function describe(text2, at) {
+  const c = text2.codePointAt(at);
   if (c === void 0) return "end of file";
   const char = String.fromCodePoint(c);
   return c < 32 || c === 127 ? `character U+${c.toString(16).padStart(4, "0").toUpperCase()}` : `'${char}'`;
@@ -535,12 +535,12 @@ function isPlainObject(value) {
 // packages/core/src/text/json-checker.ts
 var IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 var MAX_FREE_FORM_DEPTH = 32;
-function parseUntrustedJson(text, source, what) {
+function parseUntrustedJson(text2, source, what) {
   try {
-    return JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
+    return JSON.parse(text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2);
   } catch {
-    const problem = findJsonSyntaxError(text);
-    const where = problem === void 0 ? { line: 1, column: 1 } : lineOfChar(text, problem.offset);
+    const problem = findJsonSyntaxError(text2);
+    const where = problem === void 0 ? { line: 1, column: 1 } : lineOfChar(text2, problem.offset);
     throw new UserError(
       `${source}:${where.line}:${where.column}: ${what}: invalid JSON: ${problem?.message ?? "not strict JSON"}`,
       { file: source, line: where.line, column: where.column }
@@ -562,8 +562,8 @@ var JsonChecker = class {
     if (value === void 0) return "nothing";
     if (Array.isArray(value)) return "an array";
     if (value !== null && typeof value === "object") return "an object";
-    const text = JSON.stringify(value) ?? typeof value;
-    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    const text2 = JSON.stringify(value) ?? typeof value;
+    return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
   }
   /**
    * A free-form object, refused when nested deeper than MAX_FREE_FORM_DEPTH: writing it back out
@@ -604,9 +604,9 @@ var JsonChecker = class {
   }
   /** A string matching `pattern`, described for the message (`a commit sha`). */
   matching(value, path6, pattern, description) {
-    const text = this.string(value, path6);
-    if (!pattern.test(text)) this.fail(path6, `must be ${description} (got ${this.show(text)})`);
-    return text;
+    const text2 = this.string(value, path6);
+    if (!pattern.test(text2)) this.fail(path6, `must be ${description} (got ${this.show(text2)})`);
+    return text2;
   }
   boolean(value, path6) {
     if (typeof value !== "boolean") this.fail(path6, `must be true or false (got ${this.show(value)})`);
@@ -662,21 +662,21 @@ var NOISE_VERDICTS = [
   "single-run"
 ];
 var VERDICTS = ["pass", "fail", "skipped", "error"];
-function parseGateResult(text, source) {
+function parseGateResult(text2, source) {
   const what = "not a gate result";
   const check = new JsonChecker(source, what);
-  const root = check.object(parseUntrustedJson(text, source, what), "$");
+  const root = check.object(parseUntrustedJson(text2, source, what), "$");
   const results = check.array(check.required(root, "$", "results"), "$.results").map((item, index) => {
     const path6 = `$.results[${index}]`;
     const rule = check.object(item, path6);
-    const text2 = (key) => check.string(check.required(rule, path6, key), `${path6}.${key}`);
+    const text3 = (key) => check.string(check.required(rule, path6, key), `${path6}.${key}`);
     const optionalNumber2 = (key) => rule[key] === void 0 ? {} : { [key]: check.metricNumber(rule[key], `${path6}.${key}`) };
     const optionalText = (key) => rule[key] === void 0 ? {} : { [key]: check.string(rule[key], `${path6}.${key}`) };
     return {
-      rule: text2("rule"),
+      rule: text3("rule"),
       ...optionalText("experiment"),
       line: check.integer(check.required(rule, path6, "line"), `${path6}.line`, 0),
-      metric: text2("metric"),
+      metric: text3("metric"),
       ...optionalText("aggregate"),
       verdict: check.oneOf(check.required(rule, path6, "verdict"), `${path6}.verdict`, VERDICTS),
       ...optionalNumber2("actual"),
@@ -687,7 +687,7 @@ function parseGateResult(text, source) {
       ...optionalNumber2("difference"),
       ...optionalNumber2("ciLow"),
       ...optionalNumber2("ciHigh"),
-      message: text2("message")
+      message: text3("message")
     };
   });
   return { passed: check.boolean(check.required(root, "$", "passed"), "$.passed"), results };
@@ -695,8 +695,8 @@ function parseGateResult(text, source) {
 
 // packages/core/src/text/hidden-characters.ts
 var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
-function showHiddenCharacters(text) {
-  return text.replace(
+function showHiddenCharacters(text2) {
+  return text2.replace(
     HIDDEN,
     (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
   );
@@ -713,18 +713,18 @@ var MARKUP_REPLACEMENT = {
   "&": "&amp;"
 };
 var MAX_CELL_LENGTH = 200;
-function escapeInline(text) {
-  return showHiddenCharacters(text.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
+function escapeInline(text2) {
+  return showHiddenCharacters(text2.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
 }
-function escapeCell(text, maxLength = MAX_CELL_LENGTH) {
-  return escapeInline(truncateText(text, maxLength));
+function escapeCell(text2, maxLength = MAX_CELL_LENGTH) {
+  return escapeInline(truncateText(text2, maxLength));
 }
-function truncateText(text, maxLength) {
-  if (text.length <= maxLength) return text;
+function truncateText(text2, maxLength) {
+  if (text2.length <= maxLength) return text2;
   let end = Math.max(0, maxLength - 1);
-  const last = text.charCodeAt(end - 1);
+  const last = text2.charCodeAt(end - 1);
   if (last >= 55296 && last <= 56319) end -= 1;
-  return `${text.slice(0, end)}\u2026`;
+  return `${text2.slice(0, end)}\u2026`;
 }
 function safeUrl(url) {
   if (url === void 0 || url === "") return void 0;
@@ -763,8 +763,8 @@ function trendPointUrl(pageUrl, point) {
   const hash = pageUrl.indexOf("#");
   return `${hash === -1 ? pageUrl : pageUrl.slice(0, hash)}#${parts.join("&")}`;
 }
-function wellFormed(text) {
-  return text.replace(new RegExp("\\p{Cs}", "gu"), "\uFFFD");
+function wellFormed(text2) {
+  return text2.replace(new RegExp("\\p{Cs}", "gu"), "\uFFFD");
 }
 
 // packages/core/src/text/safe-record.ts
@@ -775,6 +775,11 @@ function setOwnEntry(record, key, value) {
     record[key] = value;
   }
 }
+function recordFromMap(map) {
+  const record = {};
+  for (const [key, value] of map) setOwnEntry(record, key, value);
+  return record;
+}
 
 // packages/core/src/record/run-record.ts
 var RUN_RECORD_SCHEMA = "ml-actions/run-record";
@@ -782,8 +787,8 @@ var RUN_RECORD_VERSION = 1;
 var ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 var SHA256_HEX = /^[0-9a-f]{64}$/;
 var RUN_STATUSES = ["succeeded", "failed", "timed-out", "collected"];
-function parseRunRecord(text, source) {
-  return validateRunRecord(parseUntrustedJson(text, source, "not a run record"), source);
+function parseRunRecord(text2, source) {
+  return validateRunRecord(parseUntrustedJson(text2, source, "not a run record"), source);
 }
 function validateRunRecord(document, source) {
   const check = new JsonChecker(source, "invalid run record");
@@ -858,26 +863,26 @@ function checkReplicate(check, value) {
 }
 function checkProvenance(check, value) {
   const p = "$.provenance";
-  const text = (key) => check.string(check.required(value, p, key), `${p}.${key}`);
+  const text2 = (key) => check.string(check.required(value, p, key), `${p}.${key}`);
   const count = (key, minimum) => check.integer(check.required(value, p, key), `${p}.${key}`, minimum);
   const optional = (key, read) => value[key] === void 0 ? {} : { [key]: read(value[key], `${p}.${key}`) };
   const provenance = {
-    repository: text("repository"),
-    serverUrl: text("serverUrl"),
-    sha: text("sha"),
-    ref: text("ref"),
-    branch: text("branch"),
+    repository: text2("repository"),
+    serverUrl: text2("serverUrl"),
+    sha: text2("sha"),
+    ref: text2("ref"),
+    branch: text2("branch"),
     ...optional("baseRef", (item, path6) => check.string(item, path6)),
     ...optional("pullRequest", (item, path6) => check.integer(item, path6, 1)),
     ...optional("headSha", (item, path6) => check.string(item, path6)),
-    event: text("event"),
-    workflow: text("workflow"),
+    event: text2("event"),
+    workflow: text2("workflow"),
     workflowRunId: count("workflowRunId", 0),
     runAttempt: count("runAttempt", 0),
     runNumber: count("runNumber", 0),
-    job: text("job"),
+    job: text2("job"),
     matrix: check.shallow(check.object(check.required(value, p, "matrix"), `${p}.matrix`), `${p}.matrix`),
-    runnerOs: text("runnerOs")
+    runnerOs: text2("runnerOs")
   };
   return provenance;
 }
@@ -949,10 +954,10 @@ function checkOutcome(check, value) {
     );
   }
   const time = (key) => {
-    const text = check.string(check.required(value, p, key), `${p}.${key}`);
-    if (!ISO_DATE_TIME.test(text))
-      check.fail(`${p}.${key}`, `must be an ISO 8601 date-time such as 2024-05-01T12:00:00Z (got ${check.show(text)})`);
-    return text;
+    const text2 = check.string(check.required(value, p, key), `${p}.${key}`);
+    if (!ISO_DATE_TIME.test(text2))
+      check.fail(`${p}.${key}`, `must be an ISO 8601 date-time such as 2024-05-01T12:00:00Z (got ${check.show(text2)})`);
+    return text2;
   };
   const outcome = {
     ...value["command"] === void 0 ? {} : { command: check.string(value["command"], `${p}.command`) },
@@ -966,6 +971,44 @@ function checkOutcome(check, value) {
   return outcome;
 }
 
+// packages/core/src/metrics/metric-series.ts
+var MetricSeries = class {
+  steps = [];
+  values = [];
+  wallTimes = void 0;
+  finalStep = -Infinity;
+  finalValue = NaN;
+  /** Adds a point; `wallTime` is seconds since the epoch, NaN when this point has none. */
+  push(step, value, wallTime) {
+    this.steps.push(step);
+    this.values.push(value);
+    if (wallTime !== void 0) {
+      if (this.wallTimes === void 0) {
+        const padded = [];
+        for (let i = 1; i < this.steps.length; i++) padded.push(NaN);
+        this.wallTimes = padded;
+      }
+      this.wallTimes.push(wallTime);
+    } else if (this.wallTimes !== void 0) this.wallTimes.push(NaN);
+    if (step >= this.finalStep) {
+      this.finalStep = step;
+      this.finalValue = value;
+    }
+  }
+  get size() {
+    return this.steps.length;
+  }
+  /** The metric as the run record holds it. */
+  toMetric() {
+    const metric = {
+      value: this.finalValue,
+      step: this.finalStep,
+      history: this.wallTimes === void 0 ? { steps: this.steps, values: this.values } : { steps: this.steps, values: this.values, wallTimes: this.wallTimes }
+    };
+    return metric;
+  }
+};
+
 // packages/core/src/text/number-text.ts
 var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
@@ -976,6 +1019,28 @@ var MAX_RECORD_BYTES = 1024 * 1024 * 1024;
 // packages/core/src/metrics/metrics-format.ts
 var SNIFF_BYTES = 64 * 1024;
 
+// packages/core/src/params/param-value.ts
+var NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+var TRUE = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
+var FALSE = /* @__PURE__ */ new Set(["false", "False", "FALSE"]);
+var NULL = /* @__PURE__ */ new Set(["null", "Null", "NULL", "~", "None"]);
+function parseParamValue(text2) {
+  const trimmed = text2.trim();
+  if (NUMBER.test(trimmed)) {
+    const value = Number(trimmed);
+    if (Number.isFinite(value)) return value;
+    return trimmed;
+  }
+  if (TRUE.has(trimmed)) return true;
+  if (FALSE.has(trimmed)) return false;
+  if (NULL.has(trimmed)) return null;
+  if (trimmed.length >= 2) {
+    const first = trimmed[0];
+    if ((first === '"' || first === "'") && trimmed.endsWith(first)) return trimmed.slice(1, -1);
+  }
+  return trimmed;
+}
+
 // packages/core/src/metrics/mlflow.ts
 var MAX_PARAM_FILE_BYTES = 1024 * 1024;
 
@@ -985,8 +1050,8 @@ var PRERELEASE_ID = `(?:${NUMERIC}|\\d*[A-Za-z-][0-9A-Za-z-]*)`;
 var SEMVER = new RegExp(
   `^(${NUMERIC})\\.(${NUMERIC})\\.(${NUMERIC})(?:-(${PRERELEASE_ID}(?:\\.${PRERELEASE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`
 );
-function parseSemver(text) {
-  const match = SEMVER.exec(text);
+function parseSemver(text2) {
+  const match = SEMVER.exec(text2);
   if (!match) return void 0;
   const [major, minor, patch] = [match[1], match[2], match[3]].map(Number);
   if (major === void 0 || minor === void 0 || patch === void 0) return void 0;
@@ -1000,10 +1065,10 @@ function parseSemver(text) {
   };
 }
 function formatSemver(version) {
-  let text = `${version.major}.${version.minor}.${version.patch}`;
-  if (version.prerelease.length > 0) text += `-${version.prerelease.join(".")}`;
-  if (version.build.length > 0) text += `+${version.build.join(".")}`;
-  return text;
+  let text2 = `${version.major}.${version.minor}.${version.patch}`;
+  if (version.prerelease.length > 0) text2 += `-${version.prerelease.join(".")}`;
+  if (version.build.length > 0) text2 += `+${version.build.join(".")}`;
+  return text2;
 }
 function compareSemver(a, b) {
   const left = asSemver(a);
@@ -1311,11 +1376,11 @@ function isNotFound(error2) {
 }
 
 // packages/core/src/model-package/mlmodel.ts
-async function parseMlmodel(text, file = "MLmodel") {
+async function parseMlmodel(text2, file = "MLmodel") {
   const yaml = await import("./chunk-CNR7VUBG.js");
   const { isMap, isScalar, LineCounter, parseDocument } = yaml;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const doc = parseDocument(text2, { lineCounter, prettyErrors: false });
   const first = doc.errors[0];
   if (first) {
     const at = lineCounter.linePos(first.pos[0]);
@@ -1391,8 +1456,8 @@ function lineOf(node, lineCounter) {
   const at = lineCounter.linePos(range[0]);
   return { line: at.line, column: at.col };
 }
-function firstLine(text) {
-  return text.split("\n", 1)[0] ?? text;
+function firstLine(text2) {
+  return text2.split("\n", 1)[0] ?? text2;
 }
 
 // packages/core/src/model-package/package-path.ts
@@ -1521,17 +1586,17 @@ function sortedRecord(entries) {
 // packages/core/src/model-package/sha256-sums.ts
 function renderSha256Sums(files) {
   const sorted = [...files].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  let text = "";
+  let text2 = "";
   for (const [index, file] of sorted.entries()) {
     if (!/^[0-9a-f]{64}$/.test(file.sha256)) throw new Error(`not a sha256: ${file.sha256} (${file.path})`);
     if (file.path === "" || /[\n\r\\]/.test(file.path)) {
       throw new Error(`path cannot be listed in SHA256SUMS: ${JSON.stringify(file.path)}`);
     }
     if (sorted[index - 1]?.path === file.path) throw new Error(`listed twice in SHA256SUMS: ${file.path}`);
-    text += `${file.sha256}  ${file.path}
+    text2 += `${file.sha256}  ${file.path}
 `;
   }
-  return text;
+  return text2;
 }
 
 // packages/core/src/model-package/model-card.ts
@@ -1751,8 +1816,8 @@ function table(header, rows, align = []) {
   const rule = header.map((_, i) => align[i] === "right" ? "---:" : "---");
   return [header, rule, ...rows].map((cells) => `| ${cells.join(" | ")} |`);
 }
-function link(text, url) {
-  return markdownLink(escapeInline(text), url);
+function link(text2, url) {
+  return markdownLink(escapeInline(text2), url);
 }
 function formatNumber2(value) {
   if (typeof value === "string") return value;
@@ -1916,11 +1981,11 @@ async function writeModelPackage(options) {
     }
   }
   const written = [...manifest.files];
-  for (const [name, text] of [
+  for (const [name, text2] of [
     [PACKAGE_MANIFEST_FILE, serializeManifest(manifest)],
     [PACKAGE_CARD_FILE, options.card]
   ]) {
-    const bytes = Buffer.from(text, "utf8");
+    const bytes = Buffer.from(text2, "utf8");
     await writeOwnFile(stagingDir, name, bytes);
     written.push({ path: name, size: bytes.length, sha256: createHash2("sha256").update(bytes).digest("hex") });
   }
@@ -1995,8 +2060,8 @@ var MAX_SUMMARY_BYTES = 1024 * 1024;
 // packages/core/src/text/url-secrets.ts
 var URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
 var URL_PARTS = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#]*@)?([^?#]*)([?#].*)?$/is;
-function withoutUrlSecrets(text) {
-  return text.replace(URL_IN_TEXT, (url) => {
+function withoutUrlSecrets(text2) {
+  return text2.replace(URL_IN_TEXT, (url) => {
     const parts = URL_PARTS.exec(url);
     if (parts === null) return url;
     const [, scheme = "", rest = "", query] = parts;
@@ -2066,23 +2131,23 @@ function readPayload(env, eventName) {
     return {};
   }
   const where = `the event payload ${path6} (GITHUB_EVENT_PATH)`;
-  let text;
+  let text2;
   try {
-    text = readFileSync(path6, "utf8");
+    text2 = readFileSync(path6, "utf8");
   } catch (thrown) {
     const code = thrown?.code;
     throw new UserError(`${where} cannot be read${typeof code === "string" ? ` (${code})` : ""}`, { file: path6 });
   }
   let parsed;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text2);
   } catch {
     throw new UserError(`${where} is not valid JSON`, { file: path6 });
   }
   const payload = asRecord(parsed);
   if (payload === void 0) throw new UserError(`${where} is not a JSON object`, { file: path6 });
-  for (const field of REQUIRED_FIELDS[eventName] ?? []) {
-    const [dotted = "", type = "string"] = field.split(":");
+  for (const field2 of REQUIRED_FIELDS[eventName] ?? []) {
+    const [dotted = "", type = "string"] = field2.split(":");
     let value = payload;
     for (const part of dotted.split(".")) value = asRecord(value)?.[part];
     const present = type === "number" ? typeof value === "number" : typeof value === "string" && value !== "";
@@ -2259,11 +2324,11 @@ var UNPACED = {
 };
 var RETRY_WAIT_SCALE_VARIABLE = "ML_ACTIONS_RETRY_WAIT_SCALE";
 function retryWaitScale(env = process.env) {
-  const text = env[RETRY_WAIT_SCALE_VARIABLE]?.trim() ?? "";
-  if (text === "") return 1;
-  const scale = Number(text);
+  const text2 = env[RETRY_WAIT_SCALE_VARIABLE]?.trim() ?? "";
+  if (text2 === "") return 1;
+  const scale = Number(text2);
   if (!(Number.isFinite(scale) && scale > 0 && scale <= 1)) {
-    throw new UserError(`${RETRY_WAIT_SCALE_VARIABLE} must be a number in (0, 1], got "${text}"`);
+    throw new UserError(`${RETRY_WAIT_SCALE_VARIABLE} must be a number in (0, 1], got "${text2}"`);
   }
   return scale;
 }
@@ -2318,10 +2383,10 @@ function describeGitHubFailure(thrown) {
   const retryCount = request.request?.retryCount;
   const after = status >= 500 && typeof retryCount === "number" && retryCount > 0 ? `, after ${retryCount} retries` : "";
   if (thrown instanceof IncompleteAnswerError) return `${thrown.message}${after}`;
-  const text = oneLine(typeof message === "string" ? message : "");
-  if (response === void 0) return `the connection to GitHub failed during ${call} (${text})${after}`;
+  const text2 = oneLine(typeof message === "string" ? message : "");
+  if (response === void 0) return `the connection to GitHub failed during ${call} (${text2})${after}`;
   const data = response.data;
-  const reason = oneLine(typeof data?.message === "string" ? data.message : text);
+  const reason = oneLine(typeof data?.message === "string" ? data.message : text2);
   const answered = `GitHub answered ${status}${reason === "" ? "" : ` (${reason})`} to ${call}${after}`;
   const permission = missingPermission(thrown);
   if (permission === void 0) return answered;
@@ -2334,8 +2399,8 @@ function pathOf(url) {
     return url.replace(/[?#].*$/, "");
   }
 }
-function oneLine(text) {
-  return withoutUrlSecrets(text.replace(/\s+/g, " ").trim());
+function oneLine(text2) {
+  return withoutUrlSecrets(text2.replace(/\s+/g, " ").trim());
 }
 function isPermissionRefusal(thrown) {
   if (typeof thrown !== "object" || thrown === null) return false;
@@ -2344,7 +2409,7 @@ function isPermissionRefusal(thrown) {
   const remaining = response?.headers?.["x-ratelimit-remaining"];
   if (remaining === "0" || remaining === 0) return false;
   const data = response?.data;
-  const said = [message, data?.message].filter((text) => typeof text === "string").join(" ");
+  const said = [message, data?.message].filter((text2) => typeof text2 === "string").join(" ");
   return !/rate limit/i.test(said);
 }
 function missingPermission(thrown) {
@@ -2367,8 +2432,8 @@ var KNOWN_PERMISSIONS = [
   [/\/(git\/refs|git\/tags|releases)(\/|$)/, "contents: write"],
   [/\/actions\/artifacts(\/|$)/, "actions: write"]
 ];
-function printableHeader(text) {
-  return oneLine(text).replace(/[^\w ,:;=()-]/g, "").slice(0, 200);
+function printableHeader(text2) {
+  return oneLine(text2).replace(/[^\w ,:;=()-]/g, "").slice(0, 200);
 }
 
 // node_modules/@actions/core/lib/command.js
@@ -2611,8 +2676,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -2708,10 +2773,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -2740,9 +2805,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -2753,8 +2818,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -2841,8 +2906,8 @@ function actionsRunner() {
     writeSummary: async (markdown) => {
       await summary.addRaw(markdown, true).write();
     },
-    print: (text) => info(text),
-    debug: (text) => debug(text),
+    print: (text2) => info(text2),
+    debug: (text2) => debug(text2),
     annotate: (level, message, place) => {
       const properties = {};
       if (place.title !== void 0) properties.title = place.title;
@@ -2868,8 +2933,8 @@ import { randomUUID as randomUUID2 } from "node:crypto";
 
 // packages/github/src/printable.ts
 var CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-function printable(text) {
-  return showHiddenCharacters(text).replace(CONTROL, (char) => {
+function printable(text2) {
+  return showHiddenCharacters(text2).replace(CONTROL, (char) => {
     const code = char.charCodeAt(0);
     if (code < 32) return String.fromCharCode(9216 + code);
     return code === 127 ? "\u2421" : "\uFFFD";
@@ -2886,8 +2951,8 @@ var StepLog = class {
   constructor(runner) {
     this.runner = runner;
   }
-  info(text) {
-    const shown = printable(text);
+  info(text2) {
+    const shown = printable(text2);
     if (!COMMAND_LIKE.test(shown)) {
       this.runner.print(shown);
       return;
@@ -2897,21 +2962,21 @@ var StepLog = class {
     this.runner.print(shown);
     this.runner.print(`::${token}::`);
   }
-  debug(text) {
-    this.runner.debug(printable(text));
+  debug(text2) {
+    this.runner.debug(printable(text2));
   }
-  notice(text, place = {}) {
-    this.annotate("notice", text, place, false);
+  notice(text2, place = {}) {
+    this.annotate("notice", text2, place, false);
   }
-  warning(text, place = {}) {
-    this.annotate("warning", text, place, false);
+  warning(text2, place = {}) {
+    this.annotate("warning", text2, place, false);
   }
-  error(text, place = {}) {
-    this.annotate("error", text, place, false);
+  error(text2, place = {}) {
+    this.annotate("error", text2, place, false);
   }
   /** The error the step fails with: it always gets an annotation of its own. */
-  failure(text, place = {}) {
-    this.annotate("error", text, place, true);
+  failure(text2, place = {}) {
+    this.annotate("error", text2, place, true);
   }
   async group(title, body) {
     this.runner.startGroup(printable(title).replace(/\n/g, " "));
@@ -2929,17 +2994,17 @@ var StepLog = class {
       `${parts.join(" and ")} in the log above, not annotated: GitHub shows ${ANNOTATIONS_PER_LEVEL} errors and ${ANNOTATIONS_PER_LEVEL} warnings of a step`
     );
   }
-  annotate(level, text, place, failure) {
+  annotate(level, text2, place, failure) {
     const room = level === "error" && !failure ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
     if (this.annotated[level] < room) {
       this.annotated[level] += 1;
       const shownPlace = place.title === void 0 ? place : { ...place, title: printable(place.title) };
-      this.runner.annotate(level, printable(text), shownPlace);
+      this.runner.annotate(level, printable(text2), shownPlace);
       return;
     }
     this.unshown[level] += 1;
     const where = place.file === void 0 ? "" : `${place.file}${place.line === void 0 ? "" : `:${place.line}`}: `;
-    this.info(`${level}: ${where}${text}`);
+    this.info(`${level}: ${where}${text2}`);
   }
 };
 
@@ -2962,8 +3027,8 @@ async function runStep(definition, body, runner = actionsRunner()) {
       },
       setOutput: (name, value) => runner.setOutput(name, String(value)),
       addSummary: (markdown) => summary2.push(markdown),
-      fail: (text) => {
-        const message = withoutUrlSecrets(text);
+      fail: (text2) => {
+        const message = withoutUrlSecrets(text2);
         failure ??= { message, annotated: true };
         log.failure(message);
       },
@@ -3117,11 +3182,11 @@ function tooLarge(label) {
 // packages/github/src/run-record-artifact.ts
 var RECORD_ARTIFACT_PREFIX = "ml-run-";
 async function downloadRunRecord(github, repository, location) {
-  const text = await downloadArtifactFile(github, repository, location, isRunRecordFileName, MAX_RUN_RECORD_BYTES);
-  if (text === void 0) {
+  const text2 = await downloadArtifactFile(github, repository, location, isRunRecordFileName, MAX_RUN_RECORD_BYTES);
+  if (text2 === void 0) {
     throw new UserError(`${location.label} holds no run record file (run-record.json or run-record-*.json)`);
   }
-  return parseRunRecord(text, location.label);
+  return parseRunRecord(text2, location.label);
 }
 
 // packages/github/src/record-artifacts.ts
@@ -3484,13 +3549,13 @@ async function readWorkflowGateResult(github, context) {
   const results = await Promise.all(
     gates.map(async (artifact) => {
       const label = `artifact "${artifact.name}" of workflow run ${runId}`;
-      const text = await downloadArtifactFile(
+      const text2 = await downloadArtifactFile(
         github,
         context,
         { artifactId: artifact.id, workflowRunId: runId, label },
         GATE_RESULT_FILE
       );
-      return text === void 0 ? void 0 : parseGateResult(text, label);
+      return text2 === void 0 ? void 0 : parseGateResult(text2, label);
     })
   );
   const found = results.filter((result) => result !== void 0);
@@ -3649,6 +3714,607 @@ function replicateName(record) {
   return record.replicate === void 0 ? record.experiment : `${record.experiment} (${record.replicate.key} ${record.replicate.value})`;
 }
 
+// packages/mlflow/src/tracking-connection.ts
+function resolveTrackingConnection(uri, env, origin) {
+  const text2 = uri.trim();
+  if (text2 === "databricks" || text2.startsWith("databricks://")) return databricks(env, origin);
+  if (text2.startsWith("azureml://")) return azureMl(text2, env, origin);
+  if (text2.startsWith("file:") || text2.startsWith("sqlite:") || text2.startsWith("/") || text2.startsWith(".")) {
+    throw new UserError(
+      `${origin} must be the address of an MLflow tracking server (http(s)://, databricks or azureml://), got a local store ${JSON.stringify(text2)}: read an mlruns folder with input "metrics" instead`
+    );
+  }
+  const url = parseHttpUrl(text2, origin);
+  if (url.username !== "" || url.password !== "") {
+    throw new UserError(
+      `${origin} must not hold a user name or password: set MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD (from secrets) instead`
+    );
+  }
+  const base = withoutTrailingSlash(`${url.origin}${url.pathname}`);
+  const token = nonEmpty(env["MLFLOW_TRACKING_TOKEN"]);
+  const user = nonEmpty(env["MLFLOW_TRACKING_USERNAME"]);
+  const password = nonEmpty(env["MLFLOW_TRACKING_PASSWORD"]);
+  if (token === void 0 && user === void 0 !== (password === void 0)) {
+    throw new UserError(
+      `MLflow basic authentication needs both MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD; only ${user === void 0 ? "the password" : "the user name"} is set`
+    );
+  }
+  let authorization;
+  const secrets = [];
+  if (token !== void 0) {
+    authorization = `Bearer ${token}`;
+    secrets.push(token);
+  } else if (user !== void 0 && password !== void 0) {
+    const encoded = Buffer.from(`${user}:${password}`).toString("base64");
+    authorization = `Basic ${encoded}`;
+    secrets.push(password, encoded);
+  }
+  return { apiBase: `${base}/api/2.0/mlflow`, uiBase: base, authorization, secrets, flavour: "mlflow", origin };
+}
+function databricks(env, origin) {
+  const host = nonEmpty(env["DATABRICKS_HOST"]);
+  const token = nonEmpty(env["DATABRICKS_TOKEN"]);
+  if (host === void 0 || token === void 0) {
+    throw new UserError(
+      `${origin} is "databricks", which needs DATABRICKS_HOST and DATABRICKS_TOKEN in the environment; ${host === void 0 ? "DATABRICKS_HOST" : "DATABRICKS_TOKEN"} is not set`
+    );
+  }
+  const url = parseHttpUrl(/^https?:\/\//.test(host) ? host : `https://${host}`, "DATABRICKS_HOST");
+  const base = withoutTrailingSlash(url.origin);
+  return {
+    apiBase: `${base}/api/2.0/mlflow`,
+    uiBase: base,
+    authorization: `Bearer ${token}`,
+    secrets: [token],
+    flavour: "databricks",
+    origin
+  };
+}
+function azureMl(text2, env, origin) {
+  const url = parseHttpUrl(`https://${text2.slice("azureml://".length)}`, origin);
+  if (!/\/mlflow\/v\d+(\.\d+)?\/subscriptions\//.test(url.pathname)) {
+    throw new UserError(
+      `${origin} is not an Azure ML tracking URI (azureml://<region>.api.azureml.ms/mlflow/v1.0/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.MachineLearningServices/workspaces/<workspace>), got ${JSON.stringify(text2)}`
+    );
+  }
+  const token = nonEmpty(env["MLFLOW_TRACKING_TOKEN"]);
+  if (token === void 0) {
+    throw new UserError(
+      `${origin} is an Azure ML workspace, which needs an Azure access token in MLFLOW_TRACKING_TOKEN (after azure/login: az account get-access-token --resource https://management.azure.com --query accessToken -o tsv)`
+    );
+  }
+  const base = withoutTrailingSlash(`${url.origin}${url.pathname}`);
+  return {
+    apiBase: `${base}/api/2.0/mlflow`,
+    uiBase: "https://ml.azure.com",
+    authorization: `Bearer ${token}`,
+    secrets: [token],
+    flavour: "azureml",
+    origin
+  };
+}
+function parseHttpUrl(text2, origin) {
+  let url;
+  try {
+    url = new URL(text2);
+  } catch {
+    throw new UserError(`${origin} is not a valid address: ${JSON.stringify(text2)}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new UserError(`${origin} must be an http(s) address, databricks or azureml://, got ${JSON.stringify(text2)}`);
+  }
+  if (url.search !== "" || url.hash !== "") {
+    throw new UserError(`${origin} must not have a query or fragment, got ${JSON.stringify(text2)}`);
+  }
+  return url;
+}
+function withoutTrailingSlash(text2) {
+  return text2.replace(/\/+$/, "");
+}
+function nonEmpty(value) {
+  const trimmed = value?.trim() ?? "";
+  return trimmed === "" ? void 0 : trimmed;
+}
+function runUrl(connection, experimentId, runId) {
+  const ids = `${encodeURIComponent(experimentId)}/runs/${encodeURIComponent(runId)}`;
+  if (connection.flavour === "databricks") return `${connection.uiBase}/ml/experiments/${ids}`;
+  if (connection.flavour === "azureml") return `${connection.uiBase}/experiments/id/${ids}`;
+  return `${connection.uiBase}/#/experiments/${ids}`;
+}
+function modelVersionUrl(connection, name, version) {
+  const path6 = `models/${encodeURIComponent(name)}/versions/${encodeURIComponent(version)}`;
+  if (connection.flavour === "databricks") return `${connection.uiBase}/ml/${path6}`;
+  if (connection.flavour === "azureml") return `${connection.uiBase}/model/${encodeURIComponent(name)}:${version}`;
+  return `${connection.uiBase}/#/${path6}`;
+}
+
+// packages/mlflow/src/tracking-client.ts
+var MlflowError = class extends UserError {
+  status;
+  /** MLflow's `error_code` (`RESOURCE_DOES_NOT_EXIST`, `INVALID_PARAMETER_VALUE`, ...). */
+  errorCode;
+  serverMessage;
+  constructor(message, parts = {}) {
+    super(message);
+    this.name = "MlflowError";
+    this.status = parts.status;
+    this.errorCode = parts.errorCode;
+    this.serverMessage = parts.serverMessage ?? "";
+  }
+};
+var RETRIED = /* @__PURE__ */ new Set([429, 500, 502, 503, 504]);
+var TrackingClient = class {
+  connection;
+  /** Requests sent so far, retries included. */
+  requests = 0;
+  retries;
+  waitScale;
+  log;
+  timeoutMs;
+  fetch;
+  constructor(connection, options) {
+    this.connection = connection;
+    this.retries = options.retries ?? 3;
+    this.waitScale = options.waitScale ?? 1;
+    this.log = options.log;
+    this.timeoutMs = options.timeoutMs ?? 6e4;
+    this.fetch = options.fetch ?? fetch;
+  }
+  get(path6, query = {}) {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== void 0) search.set(key, String(value));
+    const text2 = search.toString();
+    return this.send("GET", path6, text2 === "" ? path6 : `${path6}?${text2}`, void 0);
+  }
+  post(path6, body) {
+    return this.send("POST", path6, path6, JSON.stringify(body));
+  }
+  /** As `post`, with a body already serialised (log batches are sized as text). */
+  postText(path6, body) {
+    return this.send("POST", path6, path6, body);
+  }
+  patch(path6, body) {
+    return this.send("PATCH", path6, path6, JSON.stringify(body));
+  }
+  delete(path6, body) {
+    return this.send("DELETE", path6, path6, JSON.stringify(body));
+  }
+  async send(method, path6, target, body) {
+    const call = `${method} ${path6}`;
+    const headers = { accept: "application/json", "user-agent": "ml-actions" };
+    if (body !== void 0) headers["content-type"] = "application/json";
+    if (this.connection.authorization !== void 0) headers["authorization"] = this.connection.authorization;
+    for (let attempt = 0; ; attempt++) {
+      this.requests++;
+      let response;
+      try {
+        response = await this.fetch(`${this.connection.apiBase}/${target}`, {
+          method,
+          headers,
+          ...body === void 0 ? {} : { body },
+          signal: AbortSignal.timeout(this.timeoutMs)
+        });
+      } catch (thrown) {
+        const reason = networkReason(thrown);
+        if (attempt < this.retries) {
+          const ms = this.backOff(attempt);
+          this.log.warn(
+            `MLflow ${call} could not reach the server (${reason}); retrying in ${seconds(ms)} (attempt ${attempt + 1} of ${this.retries})`
+          );
+          await pause(ms);
+          continue;
+        }
+        throw new MlflowError(
+          `MLflow ${call}: the tracking server at ${this.connection.uiBase} could not be reached (${reason}) after ${attempt + 1} tries; check ${this.connection.origin}`
+        );
+      }
+      const text2 = await response.text();
+      if (response.ok) return parseAnswer(text2, call);
+      if (RETRIED.has(response.status) && attempt < this.retries) {
+        const ms = this.retryAfter(response) ?? this.backOff(attempt);
+        this.log.warn(
+          `MLflow ${call} answered ${response.status}; retrying in ${seconds(ms)} (attempt ${attempt + 1} of ${this.retries})`
+        );
+        await pause(ms);
+        continue;
+      }
+      throw this.failure(call, response.status, text2, attempt + 1);
+    }
+  }
+  backOff(attempt) {
+    return 1e3 * 2 ** attempt * this.waitScale;
+  }
+  /** Retry-After in seconds (MLflow servers and proxies send it with 429 and 503), scaled. */
+  retryAfter(response) {
+    const header = response.headers.get("retry-after");
+    if (header === null) return void 0;
+    const value = Number(header);
+    if (!Number.isFinite(value) || value < 0) return void 0;
+    return Math.min(value, 600) * 1e3 * this.waitScale;
+  }
+  failure(call, status, text2, tries) {
+    const answer = parseError(text2);
+    const code = answer.errorCode === void 0 ? "" : ` ${answer.errorCode}`;
+    const said = answer.message === "" ? "" : `: ${oneLine2(answer.message).slice(0, 400)}`;
+    const retried = tries > 1 ? ` after ${tries} tries` : "";
+    const message = `MLflow ${call} answered ${status}${code}${said}${retried}${hint(status, answer.errorCode, this.connection)}`;
+    return new MlflowError(message, {
+      status,
+      ...answer.errorCode === void 0 ? {} : { errorCode: answer.errorCode },
+      serverMessage: answer.message
+    });
+  }
+};
+function hint(status, errorCode, connection) {
+  if (status === 401) {
+    const variables = connection.flavour === "databricks" ? "DATABRICKS_TOKEN" : "MLFLOW_TRACKING_TOKEN (or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD)";
+    return ` (the server did not accept the credentials: check ${variables})`;
+  }
+  if (status === 403) return " (the credentials may not do this: check their permissions on the experiment)";
+  if (status === 404 && errorCode === void 0) {
+    return ` (is ${connection.origin} the address of an MLflow tracking server?)`;
+  }
+  return "";
+}
+function parseAnswer(text2, call) {
+  if (text2.trim() === "") return {};
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch {
+    throw new MlflowError(`MLflow ${call} answered with something that is not JSON: ${oneLine2(text2).slice(0, 200)}`);
+  }
+  if (!isPlainObject(value)) throw new MlflowError(`MLflow ${call} answered with JSON that is not an object`);
+  return value;
+}
+function parseError(text2) {
+  try {
+    const value = JSON.parse(text2);
+    if (isPlainObject(value)) {
+      const errorCode = typeof value["error_code"] === "string" ? value["error_code"] : void 0;
+      const message = typeof value["message"] === "string" ? value["message"] : "";
+      return { errorCode, message };
+    }
+  } catch {
+  }
+  return { errorCode: void 0, message: text2.replace(/<[^>]*>/g, " ").trim() };
+}
+function networkReason(thrown) {
+  if (thrown instanceof Error && thrown.name === "TimeoutError") return "no answer in time";
+  const cause = thrown instanceof Error ? thrown.cause : void 0;
+  if (cause instanceof Error) {
+    const code = cause.code;
+    return typeof code === "string" ? code : cause.message;
+  }
+  return errorMessage(thrown);
+}
+function oneLine2(text2) {
+  return text2.replace(/\s+/g, " ").trim();
+}
+function seconds(ms) {
+  return ms >= 1e3 ? `${(ms / 1e3).toFixed(ms % 1e3 === 0 ? 0 : 1)} s` : `${Math.round(ms)} ms`;
+}
+function pause(ms) {
+  return new Promise((resolve2) => {
+    setTimeout(resolve2, ms);
+  });
+}
+
+// packages/mlflow/src/answer-fields.ts
+function field(value, name) {
+  if (!isPlainObject(value)) return void 0;
+  const found = value[name];
+  return isPlainObject(found) ? found : void 0;
+}
+function list(value, name) {
+  if (!isPlainObject(value)) return [];
+  const found = value[name];
+  return Array.isArray(found) ? found.filter(isPlainObject) : [];
+}
+function text(value, name) {
+  if (!isPlainObject(value)) return void 0;
+  const found = value[name];
+  if (typeof found === "string") return found;
+  if (typeof found === "number" && Number.isFinite(found)) return String(found);
+  return void 0;
+}
+function number(value, name) {
+  if (!isPlainObject(value)) return void 0;
+  const found = value[name];
+  if (typeof found === "number") return found;
+  if (found === "NaN") return NaN;
+  if (found === "Infinity") return Infinity;
+  if (found === "-Infinity") return -Infinity;
+  if (typeof found === "string" && found.trim() !== "" && Number.isFinite(Number(found))) return Number(found);
+  return void 0;
+}
+function keyValues(value, name) {
+  const map = /* @__PURE__ */ new Map();
+  for (const entry of list(value, name)) {
+    const key = text(entry, "key");
+    const found = text(entry, "value");
+    if (key !== void 0) map.set(key, found ?? "");
+  }
+  return map;
+}
+
+// packages/mlflow/src/run-reading.ts
+var MLFLOW_RUN_ID = /^[A-Za-z0-9_-]{1,64}$/;
+async function readRun(client, runId, options = {}) {
+  if (!MLFLOW_RUN_ID.test(runId)) {
+    throw new UserError(
+      `${options.origin ?? "the MLflow run id"} must be an MLflow run id (32 hex digits), got ${JSON.stringify(runId)}`
+    );
+  }
+  let answer;
+  try {
+    answer = await client.get("runs/get", { run_id: runId });
+  } catch (thrown) {
+    if (thrown instanceof MlflowError && thrown.errorCode === "RESOURCE_DOES_NOT_EXIST") {
+      throw new UserError(`MLflow has no run ${runId} (${options.origin ?? "run id"}) at ${client.connection.uiBase}`);
+    }
+    throw thrown;
+  }
+  const run2 = runFromAnswer(client, field(answer, "run"));
+  if (run2 === void 0) throw new MlflowError(`MLflow GET runs/get answered without run ${runId}`);
+  if (options.histories === false) return run2;
+  const metrics = /* @__PURE__ */ new Map();
+  for (const key of Object.keys(run2.metrics)) metrics.set(key, await readHistory2(client, run2.runId, key));
+  return { ...run2, metrics: recordFromMap(metrics) };
+}
+function runFromAnswer(client, value) {
+  const info2 = field(value, "info");
+  const data = field(value, "data");
+  const runId = text(info2, "run_id") ?? text(info2, "run_uuid");
+  const experimentId = text(info2, "experiment_id");
+  if (runId === void 0 || experimentId === void 0) return void 0;
+  const params = /* @__PURE__ */ new Map();
+  for (const [key, raw] of keyValues(data, "params")) params.set(key, parseParamValue(raw));
+  const tags = keyValues(data, "tags");
+  const metrics = /* @__PURE__ */ new Map();
+  for (const entry of list(data, "metrics")) {
+    const key = text(entry, "key");
+    const value2 = number(entry, "value");
+    if (key === void 0 || value2 === void 0) continue;
+    const step = number(entry, "step");
+    metrics.set(key, { value: restoreInfinity(value2), ...step === void 0 ? {} : { step } });
+  }
+  const startTime = number(info2, "start_time");
+  const endTime = number(info2, "end_time");
+  return {
+    runId,
+    experimentId,
+    runName: text(info2, "run_name") ?? tags.get("mlflow.runName"),
+    status: text(info2, "status") ?? "UNKNOWN",
+    startTime,
+    endTime,
+    artifactUri: text(info2, "artifact_uri"),
+    params: recordFromMap(params),
+    tags: recordFromMap(tags),
+    metrics: recordFromMap(metrics),
+    url: runUrl(client.connection, experimentId, runId),
+    modelSources: modelSources(runId, value, tags)
+  };
+}
+async function readHistory2(client, runId, key) {
+  const points = [];
+  let pageToken;
+  do {
+    const answer = await client.get("metrics/get-history", {
+      run_id: runId,
+      metric_key: key,
+      max_results: 25e3,
+      page_token: pageToken
+    });
+    for (const entry of list(answer, "metrics")) {
+      const value = number(entry, "value");
+      if (value === void 0) continue;
+      points.push({
+        step: number(entry, "step") ?? 0,
+        timestamp: number(entry, "timestamp") ?? NaN,
+        value: restoreInfinity(value)
+      });
+    }
+    const next = text(answer, "next_page_token");
+    pageToken = next === void 0 || next === "" ? void 0 : next;
+  } while (pageToken !== void 0);
+  points.sort((a, b) => a.step - b.step || a.timestamp - b.timestamp);
+  const series = new MetricSeries();
+  for (const point of points) series.push(point.step, point.value, point.timestamp / 1e3);
+  return series.toMetric();
+}
+function restoreInfinity(value) {
+  if (value === Number.MAX_VALUE) return Infinity;
+  if (value === -Number.MAX_VALUE) return -Infinity;
+  return value;
+}
+function modelSources(runId, value, tags) {
+  const sources = [];
+  for (const output of list(field(value, "outputs"), "model_outputs")) {
+    const modelId = text(output, "model_id");
+    if (modelId !== void 0) sources.push(`models:/${modelId}`);
+  }
+  const history = tags.get("mlflow.log-model.history");
+  if (history !== void 0) {
+    try {
+      const entries = JSON.parse(history);
+      if (Array.isArray(entries)) {
+        for (const entry of entries) {
+          const path6 = text(entry, "artifact_path");
+          if (path6 !== void 0) sources.push(`runs:/${runId}/${path6}`);
+        }
+      }
+    } catch {
+    }
+  }
+  return [...new Set(sources)];
+}
+
+// packages/mlflow/src/run-search.ts
+function filterValue(value, origin) {
+  if (value.includes("'")) {
+    throw new UserError(
+      `${origin} ${JSON.stringify(value)} holds a single quote, which MLflow's search filters cannot match`
+    );
+  }
+  return `'${value}'`;
+}
+
+// packages/mlflow/src/model-registry.ts
+import { createHash as createHash3 } from "node:crypto";
+var MANIFEST_DIGEST_TAG = "ml-actions.manifest-digest";
+var PACKAGING_TAG = "ml-actions.packaging";
+async function registerModelVersion(client, request) {
+  await ensureRegisteredModel(client, request.name);
+  const packaging = createHash3("sha256").update(request.packaging).digest("hex");
+  let found = await findVersionByTag(client, request.name, MANIFEST_DIGEST_TAG, request.manifestDigest);
+  if (found === void 0) {
+    found = await findVersionByTag(client, request.name, PACKAGING_TAG, packaging);
+    if (found !== void 0) {
+      await client.post("model-versions/set-tag", {
+        name: request.name,
+        version: found,
+        key: MANIFEST_DIGEST_TAG,
+        value: request.manifestDigest
+      });
+    }
+  }
+  let version = found;
+  const modelId = /^models:\/(m-[0-9a-f]+)$/.exec(request.source)?.[1];
+  if (version === void 0) {
+    const answer = await client.post("model-versions/create", {
+      name: request.name,
+      source: request.source,
+      ...request.runId === void 0 ? {} : { run_id: request.runId },
+      // MLflow 3 wants the logged model a `models:/<id>` source names.
+      ...modelId === void 0 ? {} : { model_id: modelId },
+      description: request.description,
+      tags: Object.entries({
+        ...request.tags,
+        [MANIFEST_DIGEST_TAG]: request.manifestDigest,
+        [PACKAGING_TAG]: packaging
+      }).map(([key, value]) => ({
+        key,
+        value
+      }))
+    });
+    version = text(field(answer, "model_version"), "version");
+    if (version === void 0) throw new MlflowError("MLflow POST model-versions/create answered without a version");
+  }
+  if (request.alias !== void 0) {
+    await client.post("registered-models/alias", { name: request.name, alias: request.alias, version });
+  }
+  return {
+    name: request.name,
+    version,
+    existed: found !== void 0,
+    url: modelVersionUrl(client.connection, request.name, version),
+    alias: request.alias
+  };
+}
+async function ensureRegisteredModel(client, name) {
+  try {
+    await client.get("registered-models/get", { name });
+    return;
+  } catch (thrown) {
+    if (!(thrown instanceof MlflowError && thrown.errorCode === "RESOURCE_DOES_NOT_EXIST")) throw thrown;
+  }
+  try {
+    await client.post("registered-models/create", { name });
+  } catch (thrown) {
+    if (!(thrown instanceof MlflowError && thrown.errorCode === "RESOURCE_ALREADY_EXISTS")) throw thrown;
+  }
+}
+async function findVersionByTag(client, name, tag, value) {
+  const answer = await client.get("model-versions/search", {
+    filter: `name = ${filterValue(name, "the registered model name")} and tags.\`${tag}\` = ${filterValue(value, tag)}`,
+    max_results: 10
+  });
+  for (const entry of list(answer, "model_versions")) {
+    if (keyValues(entry, "tags").get(tag) === value) return text(entry, "version");
+  }
+  return void 0;
+}
+function checkRegistryNames(name, alias, inputs) {
+  if (name.includes("'"))
+    throw new UserError(`input "${inputs.name}" must not hold a single quote, got ${JSON.stringify(name)}`);
+  if (alias !== void 0 && !/^[A-Za-z0-9_-]{1,255}$/.test(alias)) {
+    throw new UserError(
+      `input "${inputs.alias}" must be letters, digits, _ and - (such as candidate), got ${JSON.stringify(alias)}`
+    );
+  }
+  if (alias !== void 0 && /^v\d+$/i.test(alias)) {
+    throw new UserError(
+      `input "${inputs.alias}" must not look like a version (v1, V2): MLflow reserves those, got ${JSON.stringify(alias)}`
+    );
+  }
+  if (alias === "latest") throw new UserError(`input "${inputs.alias}" must not be "latest": MLflow reserves it`);
+}
+
+// packages/mlflow/src/tracking-settings.ts
+function readTrackingSettings(inputs) {
+  const fromInput = inputs.optional("mlflow-tracking-uri");
+  const uri = fromInput ?? inputs.environment("MLFLOW_TRACKING_URI");
+  if (uri === void 0) return void 0;
+  const origin = fromInput === void 0 ? "MLFLOW_TRACKING_URI" : 'input "mlflow-tracking-uri"';
+  const connection = resolveTrackingConnection(uri, environmentOf(inputs), origin);
+  for (const secret of connection.secrets) inputs.mask(secret);
+  const repository = inputs.environment("GITHUB_REPOSITORY") ?? "";
+  const experiment = inputs.optional("mlflow-experiment") ?? (repository.split("/")[1] || repository || "Default");
+  return { connection, experiment };
+}
+var VARIABLES = [
+  "MLFLOW_TRACKING_TOKEN",
+  "MLFLOW_TRACKING_USERNAME",
+  "MLFLOW_TRACKING_PASSWORD",
+  "DATABRICKS_HOST",
+  "DATABRICKS_TOKEN"
+];
+function environmentOf(inputs) {
+  return Object.fromEntries(VARIABLES.map((name) => [name, inputs.environment(name)]));
+}
+function createTrackingClient(settings, options) {
+  return new TrackingClient(settings.connection, { waitScale: options.waitScale, log: options.log });
+}
+
+// actions/package/src/model-registration.ts
+async function registerPackagedVersion(packaged, options) {
+  const { log } = options;
+  const client = createTrackingClient(options.tracking, {
+    waitScale: options.waitScale,
+    log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) }
+  });
+  const runId = packaged.record?.mlflow?.runId;
+  const logged = runId === void 0 ? void 0 : (await readRun(client, runId, { histories: false })).modelSources[0];
+  const source = logged ?? packaged.location;
+  try {
+    const registered = await registerModelVersion(client, {
+      name: options.registeredName,
+      source,
+      runId,
+      manifestDigest: packaged.manifestDigest,
+      packaging: [packaged.repository, String(packaged.workflowRunId), packaged.name, packaged.version].join("\n"),
+      tags: {
+        "ml-actions.version": packaged.version,
+        "ml-actions.commit": packaged.commit,
+        "ml-actions.repository": packaged.repository,
+        "ml-actions.package": packaged.name
+      },
+      description: `${packaged.name} v${packaged.version}, packaged by ml-actions from ${packaged.repository} at ${packaged.commit.slice(0, 12)} (manifest ${packaged.manifestDigest})`,
+      alias: options.alias
+    });
+    return { ...registered, source };
+  } catch (thrown) {
+    if (thrown instanceof MlflowError && logged === void 0 && /scheme/i.test(thrown.serverMessage)) {
+      throw new MlflowError(
+        `the MLflow server refused the package's address ${source} as the model version's source (${thrown.serverMessage.split(".")[0]}): log the model to the MLflow run in train (mlflow.log_model), or have the server allow https sources with MLFLOW_ALLOWED_HOST_ADDRESSED_ARTIFACT_SCHEMES=https`,
+        { ...thrown.status === void 0 ? {} : { status: thrown.status }, serverMessage: thrown.serverMessage }
+      );
+    }
+    throw thrown;
+  }
+}
+
 // actions/package/src/package-summary.ts
 var MAX_LISTED_FILES = 200;
 function renderPackageSummary(summary2) {
@@ -3718,11 +4384,30 @@ function readPackageSettings(inputs) {
     compressionLevel: inputs.optionalInteger("compression-level", { min: 0, max: 9 }),
     trendPage: inputs.optionalUrl("trend-page"),
     historyBranch: inputs.optional("history-branch"),
-    token: inputs.secret("github-token")
+    token: inputs.secret("github-token"),
+    mlflow: readRegistryInputs(inputs),
+    waitScale: retryWaitScale({ [RETRY_WAIT_SCALE_VARIABLE]: inputs.environment(RETRY_WAIT_SCALE_VARIABLE) })
   };
   if (settings.release && !settings.tag)
     throw new UserError('input "release" needs input "tag": a release is made for the tag');
   return settings;
+}
+function readRegistryInputs(inputs) {
+  const registeredName = inputs.optional("mlflow-register");
+  const alias = inputs.optional("mlflow-alias");
+  if (registeredName === void 0) {
+    if (alias !== void 0)
+      throw new UserError('input "mlflow-alias" needs input "mlflow-register": the alias is of a registered model');
+    return void 0;
+  }
+  checkRegistryNames(registeredName, alias, { name: "mlflow-register", alias: "mlflow-alias" });
+  const tracking = readTrackingSettings(inputs);
+  if (tracking === void 0) {
+    throw new UserError(
+      'input "mlflow-register" needs a tracking server: set input "mlflow-tracking-uri" or the MLFLOW_TRACKING_URI variable'
+    );
+  }
+  return { tracking, registeredName, alias };
 }
 
 // actions/package/src/version-reservation.ts
@@ -3758,8 +4443,8 @@ async function reserveVersion(settings, context) {
   }
 }
 function isAuto(requested) {
-  const text = requested.trim().toLowerCase();
-  return text === "" || text === "auto";
+  const text2 = requested.trim().toLowerCase();
+  return text2 === "" || text2 === "auto";
 }
 async function versionOnCommit(settings, context) {
   const tags = await modelTagsOnCommit(context.target, settings.name, context.sha);
@@ -3791,7 +4476,15 @@ async function run(runner) {
   await runStep(
     definition,
     async (step) => {
-      const outputs = { version: "", "artifact-id": "", "artifact-name": "", digest: "", manifest: "" };
+      const outputs = {
+        version: "",
+        "artifact-id": "",
+        "artifact-name": "",
+        digest: "",
+        manifest: "",
+        "mlflow-model-version": "",
+        "mlflow-model-version-url": ""
+      };
       try {
         await packageModel(step, outputs);
       } catch (thrown) {
@@ -3908,6 +4601,7 @@ async function packageModel(step, outputs) {
   });
   if (upload.id === void 0) throw new Error(`the artifact service gave no id for ${artifactName}`);
   outputs["artifact-id"] = String(upload.id);
+  let releaseUrl;
   if (registration !== "none" && version.tag !== null) {
     notes.push(
       registration === "created" ? `Tag \`${version.tag}\` created on commit \`${context.sha.slice(0, 12)}\`.` : `Tag \`${version.tag}\` was created on commit \`${context.sha.slice(0, 12)}\` by an earlier attempt of this run.`
@@ -3915,6 +4609,7 @@ async function packageModel(step, outputs) {
     if (settings.release) {
       const earlier = registration === "earlier-attempt" ? await findRelease(target, version.tag) : void 0;
       if (earlier !== void 0) {
+        releaseUrl = earlier;
         notes.push(`Release ${markdownLink(`\`${version.tag}\``, earlier)} was created by an earlier attempt.`);
       } else {
         const release2 = await createRelease(target, {
@@ -3930,6 +4625,7 @@ async function packageModel(step, outputs) {
             }
           ]
         });
+        releaseUrl = release2.url;
         notes.push(`Release ${markdownLink(`\`${version.tag}\``, release2.url)} created with manifest.json attached.`);
       }
     }
@@ -3941,6 +4637,40 @@ async function packageModel(step, outputs) {
     notes.push(
       "No tag was created (input `tag` is false), so this version is not registered and the next run may reuse it."
     );
+  }
+  if (settings.mlflow !== void 0) {
+    const { registeredName, alias, tracking } = settings.mlflow;
+    try {
+      const registered = await log.group(
+        `MLflow: registering ${registeredName}`,
+        () => registerPackagedVersion(
+          {
+            name: version.name,
+            version: version.version,
+            manifestDigest: `sha256:${manifestFile.sha256}`,
+            commit: context.sha,
+            repository: context.repository,
+            workflowRunId: context.runId,
+            location: releaseUrl ?? `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}/artifacts/${upload.id}`,
+            record: embedded.record
+          },
+          { tracking, registeredName, alias, waitScale: settings.waitScale, log }
+        )
+      );
+      outputs["mlflow-model-version"] = registered.version;
+      outputs["mlflow-model-version-url"] = registered.url;
+      const which2 = markdownLink(
+        `${escapeInline(registeredName)} version ${escapeInline(registered.version)}`,
+        registered.url
+      );
+      notes.push(
+        `${registered.existed ? "MLflow model" : "Registered MLflow model"} ${which2}${registered.existed ? " was registered for this package by an earlier run" : ""}, source \`${escapeInline(registered.source)}\`${alias === void 0 ? "" : `; alias \`${escapeInline(alias)}\` points at it`}.`
+      );
+    } catch (thrown) {
+      const message = errorMessage(thrown);
+      notes.push(`Not registered in MLflow: ${escapeInline(message)}`);
+      step.fail(`the package was built and uploaded, but registering it in MLflow failed: ${message}`);
+    }
   }
   step.addSummary(
     renderPackageSummary({

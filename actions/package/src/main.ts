@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   PACKAGE_MANIFEST_FILE,
   buildManifest,
+  errorMessage,
   escapeInline,
   findMlmodelFile,
   markdownLink,
@@ -35,6 +36,7 @@ import {
 } from '@ml-actions/github';
 import { chooseCompression } from './compression.ts';
 import { findEmbeddedRecord } from './embedded-record.ts';
+import { registerPackagedVersion } from './model-registration.ts';
 import { renderPackageSummary } from './package-summary.ts';
 import { versionTrendLink } from './trend-page-link.ts';
 import { readPackageSettings, type PackageSettings } from './settings.ts';
@@ -54,7 +56,15 @@ export async function run(runner?: Runner): Promise<void> {
     definition,
     async (step) => {
       // Every output is set once, at the end, also when a later phase fails.
-      const outputs = { version: '', 'artifact-id': '', 'artifact-name': '', digest: '', manifest: '' };
+      const outputs: Outputs = {
+        version: '',
+        'artifact-id': '',
+        'artifact-name': '',
+        digest: '',
+        manifest: '',
+        'mlflow-model-version': '',
+        'mlflow-model-version-url': '',
+      };
       try {
         await packageModel(step, outputs);
       } catch (thrown: unknown) {
@@ -69,7 +79,16 @@ export async function run(runner?: Runner): Promise<void> {
   );
 }
 
-type Outputs = Record<'version' | 'artifact-id' | 'artifact-name' | 'digest' | 'manifest', string>;
+type Outputs = Record<
+  | 'version'
+  | 'artifact-id'
+  | 'artifact-name'
+  | 'digest'
+  | 'manifest'
+  | 'mlflow-model-version'
+  | 'mlflow-model-version-url',
+  string
+>;
 
 async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Promise<void> {
   const { settings, context, log } = step;
@@ -190,6 +209,7 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
   if (upload.id === undefined) throw new Error(`the artifact service gave no id for ${artifactName}`);
   outputs['artifact-id'] = String(upload.id);
 
+  let releaseUrl: string | undefined;
   if (registration !== 'none' && version.tag !== null) {
     notes.push(
       registration === 'created'
@@ -199,6 +219,7 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
     if (settings.release) {
       const earlier = registration === 'earlier-attempt' ? await findRelease(target, version.tag) : undefined;
       if (earlier !== undefined) {
+        releaseUrl = earlier;
         notes.push(`Release ${markdownLink(`\`${version.tag}\``, earlier)} was created by an earlier attempt.`);
       } else {
         const release = await createRelease(target, {
@@ -214,6 +235,7 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
             },
           ],
         });
+        releaseUrl = release.url;
         notes.push(`Release ${markdownLink(`\`${version.tag}\``, release.url)} created with manifest.json attached.`);
       }
     }
@@ -225,6 +247,43 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
     notes.push(
       'No tag was created (input `tag` is false), so this version is not registered and the next run may reuse it.',
     );
+  }
+
+  if (settings.mlflow !== undefined) {
+    const { registeredName, alias, tracking } = settings.mlflow;
+    // The package is built and uploaded whatever the registry answers: a failure here is said, not lost.
+    try {
+      const registered = await log.group(`MLflow: registering ${registeredName}`, () =>
+        registerPackagedVersion(
+          {
+            name: version.name,
+            version: version.version,
+            manifestDigest: `sha256:${manifestFile.sha256}`,
+            commit: context.sha,
+            repository: context.repository,
+            workflowRunId: context.runId,
+            location:
+              releaseUrl ??
+              `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}/artifacts/${upload.id}`,
+            record: embedded.record,
+          },
+          { tracking, registeredName, alias, waitScale: settings.waitScale, log },
+        ),
+      );
+      outputs['mlflow-model-version'] = registered.version;
+      outputs['mlflow-model-version-url'] = registered.url;
+      const which = markdownLink(
+        `${escapeInline(registeredName)} version ${escapeInline(registered.version)}`,
+        registered.url,
+      );
+      notes.push(
+        `${registered.existed ? 'MLflow model' : 'Registered MLflow model'} ${which}${registered.existed ? ' was registered for this package by an earlier run' : ''}, source \`${escapeInline(registered.source)}\`${alias === undefined ? '' : `; alias \`${escapeInline(alias)}\` points at it`}.`,
+      );
+    } catch (thrown: unknown) {
+      const message = errorMessage(thrown);
+      notes.push(`Not registered in MLflow: ${escapeInline(message)}`);
+      step.fail(`the package was built and uploaded, but registering it in MLflow failed: ${message}`);
+    }
   }
 
   step.addSummary(

@@ -1,5 +1,6 @@
-import type { ActionInputs } from '@ml-actions/github';
+import { RETRY_WAIT_SCALE_VARIABLE, retryWaitScale, type ActionInputs } from '@ml-actions/github';
 import { UserError, validateModelName } from '@ml-actions/core';
+import { checkRegistryNames, readTrackingSettings, type TrackingSettings } from '@ml-actions/mlflow';
 
 export const BUMPS = ['patch', 'minor', 'major'] as const;
 
@@ -24,6 +25,9 @@ export interface PackageSettings {
   /** The history branch whose GitHub Pages site is the trend page; undefined looks up none. */
   historyBranch: string | undefined;
   token: string | undefined;
+  /** MLflow's registry: the registered model name and alias, and the server; undefined for none. */
+  mlflow: { tracking: TrackingSettings; registeredName: string; alias: string | undefined } | undefined;
+  waitScale: number;
 }
 
 /** Reads and checks every input; a bad one is a UserError naming it. */
@@ -46,8 +50,28 @@ export function readPackageSettings(inputs: ActionInputs): PackageSettings {
     trendPage: inputs.optionalUrl('trend-page'),
     historyBranch: inputs.optional('history-branch'),
     token: inputs.secret('github-token'),
+    mlflow: readRegistryInputs(inputs),
+    waitScale: retryWaitScale({ [RETRY_WAIT_SCALE_VARIABLE]: inputs.environment(RETRY_WAIT_SCALE_VARIABLE) }),
   };
   if (settings.release && !settings.tag)
     throw new UserError('input "release" needs input "tag": a release is made for the tag');
   return settings;
+}
+
+function readRegistryInputs(inputs: ActionInputs): PackageSettings['mlflow'] {
+  const registeredName = inputs.optional('mlflow-register');
+  const alias = inputs.optional('mlflow-alias');
+  if (registeredName === undefined) {
+    if (alias !== undefined)
+      throw new UserError('input "mlflow-alias" needs input "mlflow-register": the alias is of a registered model');
+    return undefined;
+  }
+  checkRegistryNames(registeredName, alias, { name: 'mlflow-register', alias: 'mlflow-alias' });
+  const tracking = readTrackingSettings(inputs);
+  if (tracking === undefined) {
+    throw new UserError(
+      'input "mlflow-register" needs a tracking server: set input "mlflow-tracking-uri" or the MLFLOW_TRACKING_URI variable',
+    );
+  }
+  return { tracking, registeredName, alias };
 }

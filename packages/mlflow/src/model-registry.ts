@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { UserError } from '@ml-actions/core';
 import { field, keyValues, list, text } from './answer-fields.ts';
 import { filterValue } from './run-search.ts';
@@ -6,6 +7,12 @@ import { modelVersionUrl } from './tracking-connection.ts';
 
 /** The tag that finds a model version again: the package manifest's digest. */
 export const MANIFEST_DIGEST_TAG = 'ml-actions.manifest-digest';
+/**
+ * The tag that finds the version a re-run of the same packaging registered: the manifest of a
+ * re-run differs (it says when it was made), its packaging (repository, workflow run, package,
+ * version) does not.
+ */
+export const PACKAGING_TAG = 'ml-actions.packaging';
 
 export interface VersionToRegister {
   /** The registered model's name. */
@@ -16,6 +23,8 @@ export interface VersionToRegister {
   runId: string | undefined;
   /** `sha256:<hex>` of the package manifest: the same digest gives the same model version. */
   manifestDigest: string;
+  /** What stays the same over re-runs of the packaging job (hashed into PACKAGING_TAG). */
+  packaging: string;
   tags: Record<string, string>;
   description: string;
   /** An alias to point at the version (`candidate`), or undefined for none. */
@@ -33,23 +42,44 @@ export interface RegisteredVersion {
 
 /**
  * Registers a packaged model version: the registered model is created when missing, the version is
- * found by its manifest digest tag (so a re-run returns the same version) or created, and the alias,
- * when given, is pointed at it.
+ * found by its manifest digest, else by its packaging (a re-run of the job, whose manifest differs:
+ * the version's digest tag then names the new one), else created; the alias, when given, is
+ * pointed at it.
  */
 export async function registerModelVersion(
   client: TrackingClient,
   request: VersionToRegister,
 ): Promise<RegisteredVersion> {
   await ensureRegisteredModel(client, request.name);
-  const found = await findVersionByDigest(client, request.name, request.manifestDigest);
+  const packaging = createHash('sha256').update(request.packaging).digest('hex');
+  let found = await findVersionByTag(client, request.name, MANIFEST_DIGEST_TAG, request.manifestDigest);
+  if (found === undefined) {
+    found = await findVersionByTag(client, request.name, PACKAGING_TAG, packaging);
+    // A re-run's manifest: the version now stands for it.
+    if (found !== undefined) {
+      await client.post('model-versions/set-tag', {
+        name: request.name,
+        version: found,
+        key: MANIFEST_DIGEST_TAG,
+        value: request.manifestDigest,
+      });
+    }
+  }
   let version = found;
+  const modelId = /^models:\/(m-[0-9a-f]+)$/.exec(request.source)?.[1];
   if (version === undefined) {
     const answer = await client.post('model-versions/create', {
       name: request.name,
       source: request.source,
       ...(request.runId === undefined ? {} : { run_id: request.runId }),
+      // MLflow 3 wants the logged model a `models:/<id>` source names.
+      ...(modelId === undefined ? {} : { model_id: modelId }),
       description: request.description,
-      tags: Object.entries({ ...request.tags, [MANIFEST_DIGEST_TAG]: request.manifestDigest }).map(([key, value]) => ({
+      tags: Object.entries({
+        ...request.tags,
+        [MANIFEST_DIGEST_TAG]: request.manifestDigest,
+        [PACKAGING_TAG]: packaging,
+      }).map(([key, value]) => ({
         key,
         value,
       })),
@@ -84,14 +114,19 @@ async function ensureRegisteredModel(client: TrackingClient, name: string): Prom
   }
 }
 
-async function findVersionByDigest(client: TrackingClient, name: string, digest: string): Promise<string | undefined> {
+async function findVersionByTag(
+  client: TrackingClient,
+  name: string,
+  tag: string,
+  value: string,
+): Promise<string | undefined> {
   const answer = await client.get('model-versions/search', {
-    filter: `name = ${filterValue(name, 'the registered model name')} and tags.\`${MANIFEST_DIGEST_TAG}\` = ${filterValue(digest, 'the manifest digest')}`,
+    filter: `name = ${filterValue(name, 'the registered model name')} and tags.\`${tag}\` = ${filterValue(value, tag)}`,
     max_results: 10,
   });
   for (const entry of list(answer, 'model_versions')) {
     // The filter is the server's; the tag is checked here too, so a server that ignores it cannot mislead.
-    if (keyValues(entry, 'tags').get(MANIFEST_DIGEST_TAG) === digest) return text(entry, 'version');
+    if (keyValues(entry, 'tags').get(tag) === value) return text(entry, 'version');
   }
   return undefined;
 }
