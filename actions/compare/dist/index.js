@@ -35,8 +35,8 @@ function errorMessage(thrown) {
   if (thrown instanceof Error) return thrown.message || thrown.name;
   if (typeof thrown === "string") return thrown;
   try {
-    const text = JSON.stringify(thrown);
-    if (text !== void 0) return text;
+    const text2 = JSON.stringify(thrown);
+    if (text2 !== void 0) return text2;
   } catch {
   }
   return String(thrown);
@@ -202,14 +202,14 @@ function lineOfByte(bytes, offset, start = 0) {
   for (let i = start; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
   return line;
 }
-function lineOfChar(text, offset) {
+function lineOfChar(text2, offset) {
   let line = 1;
   let lineStart = 0;
-  let at = text.indexOf("\n");
+  let at = text2.indexOf("\n");
   while (at !== -1 && at < offset) {
     line++;
     lineStart = at + 1;
-    at = text.indexOf("\n", lineStart);
+    at = text2.indexOf("\n", lineStart);
   }
   return { line, column: offset - lineStart + 1 };
 }
@@ -222,8 +222,8 @@ var fatalDecoder = new TextDecoder("utf-8", { fatal: true });
 // packages/core/src/text/short-hash.ts
 import { createHash } from "node:crypto";
 var LONE_SURROGATE = new RegExp("\\p{Cs}", "u");
-function shortHash(text) {
-  const hashed = LONE_SURROGATE.test(text) ? JSON.stringify(text) : text;
+function shortHash(text2) {
+  const hashed = LONE_SURROGATE.test(text2) ? JSON.stringify(text2) : text2;
   return createHash("sha256").update(hashed).digest("hex").slice(0, 12);
 }
 
@@ -261,9 +261,9 @@ function decodeTextBytes(bytes, displayName, allowEmpty = false) {
     if (allowEmpty) return "";
     throw fileError(displayName, "file is empty");
   }
-  let text;
+  let text2;
   try {
-    text = fatalDecoder2.decode(bytes);
+    text2 = fatalDecoder2.decode(bytes);
   } catch {
     const offset = Math.max(0, findInvalidUtf8(bytes));
     throw fileError(
@@ -272,16 +272,16 @@ function decodeTextBytes(bytes, displayName, allowEmpty = false) {
       lineOfByte(bytes, offset)
     );
   }
-  const nul = text.indexOf("\0");
+  const nul = text2.indexOf("\0");
   if (nul !== -1) {
     throw fileError(
       displayName,
       "contains a NUL byte, so it looks like a binary file, not text",
-      lineOfChar(text, nul).line
+      lineOfChar(text2, nul).line
     );
   }
-  if (!allowEmpty && text.trim() === "") throw fileError(displayName, "file is empty (only whitespace)");
-  return text;
+  if (!allowEmpty && text2.trim() === "") throw fileError(displayName, "file is empty (only whitespace)");
+  return text2;
 }
 
 // packages/core/src/files/zip-archive.ts
@@ -522,11 +522,11 @@ var NUMBER = /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 var NUMBER_TAIL = /[A-Za-z0-9_.]*/y;
 var NAME = /[A-Za-z0-9_./-]*/y;
 function tokenize(at) {
-  const text = at.text;
+  const text2 = at.text;
   const tokens = [];
   let i = 0;
-  while (i < text.length) {
-    const c = text[i];
+  while (i < text2.length) {
+    const c = text2[i];
     if (c === " " || c === "	") {
       i += 1;
       continue;
@@ -535,35 +535,35 @@ function tokenize(at) {
     const start = i;
     if (isLetter(c) || c === "_") {
       NAME.lastIndex = i + 1;
-      NAME.exec(text);
+      NAME.exec(text2);
       i = NAME.lastIndex;
-      tokens.push({ kind: "name", text: text.slice(start, i), quoted: false, start, end: i });
+      tokens.push({ kind: "name", text: text2.slice(start, i), quoted: false, start, end: i });
       continue;
     }
-    if (isDigit(c) || c === "." && isDigit(text[i + 1] ?? "")) {
+    if (isDigit(c) || c === "." && isDigit(text2[i + 1] ?? "")) {
       NUMBER.lastIndex = i;
-      NUMBER.exec(text);
+      NUMBER.exec(text2);
       i = NUMBER.lastIndex;
       NUMBER_TAIL.lastIndex = i;
-      NUMBER_TAIL.exec(text);
+      NUMBER_TAIL.exec(text2);
       if (NUMBER_TAIL.lastIndex > i) {
-        throw ruleSyntaxError(at, start, `invalid number '${clip(text.slice(start, NUMBER_TAIL.lastIndex))}'`);
+        throw ruleSyntaxError(at, start, `invalid number '${clip(text2.slice(start, NUMBER_TAIL.lastIndex))}'`);
       }
-      const numeral = text.slice(start, i);
+      const numeral = text2.slice(start, i);
       const value = Number(numeral);
       if (!Number.isFinite(value)) throw ruleSyntaxError(at, start, `number '${clip(numeral)}' is too large`);
       tokens.push({ kind: "number", text: numeral, value, start, end: i });
       continue;
     }
     if (c === "`") {
-      const close2 = text.indexOf("`", i + 1);
+      const close2 = text2.indexOf("`", i + 1);
       if (close2 < 0) throw ruleSyntaxError(at, start, "unterminated name: missing the closing '`'");
       if (close2 === i + 1) throw ruleSyntaxError(at, start, "empty name ``");
       i = close2 + 1;
-      tokens.push({ kind: "name", text: text.slice(start + 1, close2), quoted: true, start, end: i });
+      tokens.push({ kind: "name", text: text2.slice(start + 1, close2), quoted: true, start, end: i });
       continue;
     }
-    const two = text.slice(i, i + 2);
+    const two = text2.slice(i, i + 2);
     if (two === "<=" || two === ">=" || two === "==" || two === "!=") {
       i += 2;
       tokens.push({ kind: "compare", text: two, start, end: i });
@@ -579,7 +579,7 @@ function tokenize(at) {
       tokens.push({ kind: "punct", text: c, start, end: i });
       continue;
     }
-    throw ruleSyntaxError(at, start, unexpectedCharacter(text, i));
+    throw ruleSyntaxError(at, start, unexpectedCharacter(text2, i));
   }
   const contentEnd = i;
   const last = tokens[tokens.length - 1];
@@ -587,15 +587,15 @@ function tokenize(at) {
   tokens.push({ kind: "end", text: "", start: endAt, end: endAt });
   return { tokens, contentEnd };
 }
-function unexpectedCharacter(text, i) {
-  const c = text[i];
+function unexpectedCharacter(text2, i) {
+  const c = text2[i];
   if (c === "=") {
-    if (text[i + 1] === ">") return "'=>' is not a comparison; did you mean '>='?";
-    if (text[i + 1] === "<") return "'=<' is not a comparison; did you mean '<='?";
+    if (text2[i + 1] === ">") return "'=>' is not a comparison; did you mean '>='?";
+    if (text2[i + 1] === "<") return "'=<' is not a comparison; did you mean '<='?";
     return "unexpected '='; compare with '==', '<=' or '>='";
   }
   if (c === "!") return "unexpected '!'; did you mean '!='?";
-  const code = text.codePointAt(i) ?? 0;
+  const code = text2.codePointAt(i) ?? 0;
   const shown = String.fromCodePoint(code);
   if (code < 32 || code === 127 || /\s/u.test(shown)) {
     return `unexpected character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
@@ -611,8 +611,8 @@ function isLetter(c) {
 function isDigit(c) {
   return c >= "0" && c <= "9";
 }
-function clip(text) {
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+function clip(text2) {
+  return text2.length > 40 ? `${text2.slice(0, 37)}...` : text2;
 }
 function describeName(name) {
   return /^[A-Za-z_][A-Za-z0-9_./-]*$/.test(name) ? name : `\`${name}\``;
@@ -704,9 +704,9 @@ function formatExpr(expr) {
     case "binary": {
       const own = PRECEDENCE[expr.op];
       const side = (e, strict) => {
-        const text = formatExpr(e);
+        const text2 = formatExpr(e);
         const inner = e.kind === "binary" ? PRECEDENCE[e.op] : e.kind === "margin" ? 1 : 3;
-        return inner < own || strict && inner === own ? `(${text})` : text;
+        return inner < own || strict && inner === own ? `(${text2})` : text2;
       };
       return `${side(expr.left, false)} ${expr.op} ${side(expr.right, true)}`;
     }
@@ -1233,15 +1233,15 @@ var AGGREGATES = ["mean", "min", "max", "median", "std"];
 var MAX_DEPTH = 100;
 var COMPARISON_LIST = "<, <=, >, >=, ==, !=";
 var SIGNIFICANT = "significant";
-function parseRules(text, source = "rules") {
+function parseRules(text2, source = "rules") {
   const errors = [];
-  const rules = collectRules(text, source, errors);
+  const rules = collectRules(text2, source, errors);
   if (errors.length > 0) throw ruleSyntaxErrors(errors);
   return rules;
 }
-function collectRules(text, source, errors) {
+function collectRules(text2, source, errors) {
   const rules = [];
-  const lines = text.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+  const lines = text2.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
   lines.forEach((lineText, index) => {
     const at = { source, line: index + 1, text: lineText };
     try {
@@ -1581,14 +1581,14 @@ var KEY = 2;
 var KEY_OR_CLOSE = 3;
 var COLON = 4;
 var AFTER_VALUE = 5;
-function findJsonSyntaxError(text) {
+function findJsonSyntaxError(text2) {
   const stack = [];
   let state = VALUE;
   let i = 0;
-  const n = text.length;
+  const n = text2.length;
   for (; ; ) {
     while (i < n) {
-      const w = text.charCodeAt(i);
+      const w = text2.charCodeAt(i);
       if (w === 32 || w === 9 || w === 10 || w === 13) i++;
       else break;
     }
@@ -1596,7 +1596,7 @@ function findJsonSyntaxError(text) {
       if (stack.length === 0 && state === AFTER_VALUE) return void 0;
       return { offset: n, message: "unexpected end of file (is it truncated?)" };
     }
-    const c = text[i];
+    const c = text2[i];
     switch (state) {
       case VALUE:
       case VALUE_OR_CLOSE: {
@@ -1613,23 +1613,23 @@ function findJsonSyntaxError(text) {
           i++;
           state = VALUE_OR_CLOSE;
         } else if (c === '"') {
-          const end = scanString(text, i);
+          const end = scanString(text2, i);
           if (typeof end !== "number") return end;
           i = end;
           state = AFTER_VALUE;
         } else if (c === "-" || c >= "0" && c <= "9") {
-          if (text.startsWith("-Infinity", i)) {
+          if (text2.startsWith("-Infinity", i)) {
             i += 9;
           } else {
-            const end = scanNumber(text, i);
+            const end = scanNumber(text2, i);
             if (typeof end !== "number") return end;
             i = end;
           }
           state = AFTER_VALUE;
         } else {
-          const word = ["true", "false", "null", "NaN", "Infinity"].find((literal) => text.startsWith(literal, i));
+          const word = ["true", "false", "null", "NaN", "Infinity"].find((literal) => text2.startsWith(literal, i));
           if (word === void 0)
-            return { offset: i, message: `unexpected ${describe(text, i)} where a value was expected` };
+            return { offset: i, message: `unexpected ${describe(text2, i)} where a value was expected` };
           i += word.length;
           state = AFTER_VALUE;
         }
@@ -1642,21 +1642,21 @@ function findJsonSyntaxError(text) {
           i++;
           state = AFTER_VALUE;
         } else if (c === '"') {
-          const end = scanString(text, i);
+          const end = scanString(text2, i);
           if (typeof end !== "number") return end;
           i = end;
           state = COLON;
         } else {
           return {
             offset: i,
-            message: `unexpected ${describe(text, i)} where a property name in double quotes was expected`
+            message: `unexpected ${describe(text2, i)} where a property name in double quotes was expected`
           };
         }
         break;
       }
       case COLON: {
         if (c !== ":")
-          return { offset: i, message: `expected ':' after the property name, found ${describe(text, i)}` };
+          return { offset: i, message: `expected ':' after the property name, found ${describe(text2, i)}` };
         i++;
         state = VALUE;
         break;
@@ -1664,7 +1664,7 @@ function findJsonSyntaxError(text) {
       default: {
         const top = stack[stack.length - 1];
         if (top === void 0)
-          return { offset: i, message: `unexpected ${describe(text, i)} after the end of the JSON value` };
+          return { offset: i, message: `unexpected ${describe(text2, i)} after the end of the JSON value` };
         if (c === ",") {
           i++;
           state = top === OBJECT ? KEY : VALUE;
@@ -1674,23 +1674,23 @@ function findJsonSyntaxError(text) {
           state = AFTER_VALUE;
         } else {
           const expected = top === OBJECT ? "',' or '}'" : "',' or ']'";
-          return { offset: i, message: `expected ${expected}, found ${describe(text, i)}` };
+          return { offset: i, message: `expected ${expected}, found ${describe(text2, i)}` };
         }
       }
     }
   }
 }
-function scanString(text, start) {
+function scanString(text2, start) {
   let i = start + 1;
   for (; ; ) {
-    if (i >= text.length) return { offset: start, message: "unterminated string" };
-    const c = text.charCodeAt(i);
+    if (i >= text2.length) return { offset: start, message: "unterminated string" };
+    const c = text2.charCodeAt(i);
     if (c === 34) return i + 1;
     if (c < 32) return { offset: i, message: "control character (such as a raw newline or tab) inside a string" };
     if (c === 92) {
-      const next = text[i + 1];
+      const next = text2[i + 1];
       if (next === "u") {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+        if (!/^[0-9a-fA-F]{4}$/.test(text2.slice(i + 2, i + 6)))
           return { offset: i, message: "invalid \\u escape in a string" };
         i += 6;
       } else if (next !== void 0 && '"\\/bfnrt'.includes(next)) i += 2;
@@ -1698,18 +1698,18 @@ function scanString(text, start) {
     } else i++;
   }
 }
-function scanNumber(text, start) {
+function scanNumber(text2, start) {
   const match = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
   match.lastIndex = start;
-  const found = match.exec(text);
+  const found = match.exec(text2);
   if (found === null || found[0] === "-") return { offset: start, message: "invalid number" };
   const end = start + found[0].length;
-  const after = text[end];
+  const after = text2[end];
   if (after !== void 0 && /[0-9.eE+\-a-zA-Z]/.test(after)) return { offset: start, message: "invalid number" };
   return end;
 }
-function describe(text, at) {
-  const c = text.codePointAt(at);
+function describe(text2, at) {
+  const c = text2.codePointAt(at);
   if (c === void 0) return "end of file";
   const char = String.fromCodePoint(c);
   return c < 32 || c === 127 ? `character U+${c.toString(16).padStart(4, "0").toUpperCase()}` : `'${char}'`;
@@ -1725,12 +1725,12 @@ function isPlainObject(value) {
 // packages/core/src/text/json-checker.ts
 var IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 var MAX_FREE_FORM_DEPTH = 32;
-function parseUntrustedJson(text, source, what) {
+function parseUntrustedJson(text2, source, what) {
   try {
-    return JSON.parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
+    return JSON.parse(text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2);
   } catch {
-    const problem = findJsonSyntaxError(text);
-    const where = problem === void 0 ? { line: 1, column: 1 } : lineOfChar(text, problem.offset);
+    const problem = findJsonSyntaxError(text2);
+    const where = problem === void 0 ? { line: 1, column: 1 } : lineOfChar(text2, problem.offset);
     throw new UserError(
       `${source}:${where.line}:${where.column}: ${what}: invalid JSON: ${problem?.message ?? "not strict JSON"}`,
       { file: source, line: where.line, column: where.column }
@@ -1752,8 +1752,8 @@ var JsonChecker = class {
     if (value === void 0) return "nothing";
     if (Array.isArray(value)) return "an array";
     if (value !== null && typeof value === "object") return "an object";
-    const text = JSON.stringify(value) ?? typeof value;
-    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+    const text2 = JSON.stringify(value) ?? typeof value;
+    return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
   }
   /**
    * A free-form object, refused when nested deeper than MAX_FREE_FORM_DEPTH: writing it back out
@@ -1794,9 +1794,9 @@ var JsonChecker = class {
   }
   /** A string matching `pattern`, described for the message (`a commit sha`). */
   matching(value, path2, pattern, description) {
-    const text = this.string(value, path2);
-    if (!pattern.test(text)) this.fail(path2, `must be ${description} (got ${this.show(text)})`);
-    return text;
+    const text2 = this.string(value, path2);
+    if (!pattern.test(text2)) this.fail(path2, `must be ${description} (got ${this.show(text2)})`);
+    return text2;
   }
   boolean(value, path2) {
     if (typeof value !== "boolean") this.fail(path2, `must be true or false (got ${this.show(value)})`);
@@ -1856,8 +1856,8 @@ function checkConclusion(result) {
 
 // packages/core/src/text/hidden-characters.ts
 var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
-function showHiddenCharacters(text) {
-  return text.replace(
+function showHiddenCharacters(text2) {
+  return text2.replace(
     HIDDEN,
     (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
   );
@@ -1874,18 +1874,18 @@ var MARKUP_REPLACEMENT = {
   "&": "&amp;"
 };
 var MAX_CELL_LENGTH = 200;
-function escapeInline(text) {
-  return showHiddenCharacters(text.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
+function escapeInline(text2) {
+  return showHiddenCharacters(text2.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
 }
-function escapeCell(text, maxLength = MAX_CELL_LENGTH) {
-  return escapeInline(truncateText(text, maxLength));
+function escapeCell(text2, maxLength = MAX_CELL_LENGTH) {
+  return escapeInline(truncateText(text2, maxLength));
 }
-function truncateText(text, maxLength) {
-  if (text.length <= maxLength) return text;
+function truncateText(text2, maxLength) {
+  if (text2.length <= maxLength) return text2;
   let end = Math.max(0, maxLength - 1);
-  const last = text.charCodeAt(end - 1);
+  const last = text2.charCodeAt(end - 1);
   if (last >= 55296 && last <= 56319) end -= 1;
-  return `${text.slice(0, end)}\u2026`;
+  return `${text2.slice(0, end)}\u2026`;
 }
 function safeUrl(url) {
   if (url === void 0 || url === "") return void 0;
@@ -1958,8 +1958,8 @@ function trendPointUrl(pageUrl, point) {
   const hash = pageUrl.indexOf("#");
   return `${hash === -1 ? pageUrl : pageUrl.slice(0, hash)}#${parts.join("&")}`;
 }
-function wellFormed(text) {
-  return text.replace(new RegExp("\\p{Cs}", "gu"), "\uFFFD");
+function wellFormed(text2) {
+  return text2.replace(new RegExp("\\p{Cs}", "gu"), "\uFFFD");
 }
 
 // packages/core/src/text/safe-record.ts
@@ -1970,33 +1970,38 @@ function setOwnEntry(record, key, value) {
     record[key] = value;
   }
 }
+function recordFromMap(map) {
+  const record = {};
+  for (const [key, value] of map) setOwnEntry(record, key, value);
+  return record;
+}
 
 // packages/core/src/history/history-lines.ts
 var COMMIT_SHA = /^[0-9a-f]{40}$/;
 var ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 var RULE_VERDICTS = ["pass", "fail", "skipped", "error"];
-function parseHistoryText(text, file) {
-  return parseHistoryLines(text, file).map((line) => line.entry);
+function parseHistoryText(text2, file) {
+  return parseHistoryLines(text2, file).map((line) => line.entry);
 }
-function parseHistoryLines(text, file) {
+function parseHistoryLines(text2, file) {
   const entries = [];
-  const lines = text.split("\n");
+  const lines = text2.split("\n");
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index].replace(/\r$/, "");
     if (line.trim() === "") continue;
-    const number = index + 1;
+    const number2 = index + 1;
     let document;
     try {
       document = parseUntrustedJson(line, file, "not a history entry");
     } catch (error2) {
       if (!(error2 instanceof UserError)) throw error2;
       const column = error2.column ?? 1;
-      throw new UserError(error2.message.replace(`${file}:1:`, `${file}:${number}:`), { file, line: number, column });
+      throw new UserError(error2.message.replace(`${file}:1:`, `${file}:${number2}:`), { file, line: number2, column });
     }
     try {
-      entries.push({ entry: validateHistoryEntry(document, `${file}:${number}`), text: line });
+      entries.push({ entry: validateHistoryEntry(document, `${file}:${number2}`), text: line });
     } catch (error2) {
-      if (error2 instanceof UserError) throw new UserError(error2.message, { file, line: number });
+      if (error2 instanceof UserError) throw new UserError(error2.message, { file, line: number2 });
       throw error2;
     }
   }
@@ -2018,20 +2023,20 @@ function validateHistoryEntry(document, source) {
       `is ${version}, newer than this version of ml-actions reads (${HISTORY_ENTRY_VERSION}); upgrade ml-actions`
     );
   }
-  const text = (key, minLength = 1) => check.string(check.required(root, "$", key), `$.${key}`, minLength);
+  const text2 = (key, minLength = 1) => check.string(check.required(root, "$", key), `$.${key}`, minLength);
   const pullRequest = check.required(root, "$", "pullRequest");
   const packageVersion = check.required(root, "$", "packageVersion");
   return {
     schema: HISTORY_ENTRY_SCHEMA,
     version: HISTORY_ENTRY_VERSION,
-    experiment: text("experiment"),
+    experiment: text2("experiment"),
     commit: check.matching(check.required(root, "$", "commit"), "$.commit", COMMIT_SHA, "a commit sha (40 hex)"),
     date: check.matching(check.required(root, "$", "date"), "$.date", ISO_DATE_TIME, "an ISO 8601 date and time"),
-    branch: text("branch"),
+    branch: text2("branch"),
     workflowRunId: check.integer(check.required(root, "$", "workflowRunId"), "$.workflowRunId", 1),
     runAttempt: check.integer(check.required(root, "$", "runAttempt"), "$.runAttempt", 1),
-    runUrl: text("runUrl"),
-    commitUrl: text("commitUrl"),
+    runUrl: text2("runUrl"),
+    commitUrl: text2("commitUrl"),
     pullRequest: pullRequest === null ? null : check.integer(pullRequest, "$.pullRequest", 1),
     metrics: checkMetrics(check, check.object(check.required(root, "$", "metrics"), "$.metrics")),
     params: checkParams(check, check.object(check.required(root, "$", "params"), "$.params")),
@@ -2108,9 +2113,9 @@ function writeJson(value, indent) {
   if (Array.isArray(value)) {
     if (value.length === 0) return "[]";
     if (value.every((item) => typeof item === "number")) {
-      let text = "[";
-      for (let i = 0; i < value.length; i++) text += (i === 0 ? "" : ",") + writeNumber(value[i]);
-      return `${text}]`;
+      let text2 = "[";
+      for (let i = 0; i < value.length; i++) text2 += (i === 0 ? "" : ",") + writeNumber(value[i]);
+      return `${text2}]`;
     }
     return `[
 ${value.map((item) => inner + writeJson(item, inner)).join(",\n")}
@@ -2128,8 +2133,8 @@ ${indent}}`;
 var ISO_DATE_TIME2 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 var SHA256_HEX = /^[0-9a-f]{64}$/;
 var RUN_STATUSES = ["succeeded", "failed", "timed-out", "collected"];
-function parseRunRecord(text, source) {
-  return validateRunRecord(parseUntrustedJson(text, source, "not a run record"), source);
+function parseRunRecord(text2, source) {
+  return validateRunRecord(parseUntrustedJson(text2, source, "not a run record"), source);
 }
 function validateRunRecord(document, source) {
   const check = new JsonChecker(source, "invalid run record");
@@ -2204,26 +2209,26 @@ function checkReplicate(check, value) {
 }
 function checkProvenance(check, value) {
   const p = "$.provenance";
-  const text = (key) => check.string(check.required(value, p, key), `${p}.${key}`);
+  const text2 = (key) => check.string(check.required(value, p, key), `${p}.${key}`);
   const count = (key, minimum) => check.integer(check.required(value, p, key), `${p}.${key}`, minimum);
   const optional = (key, read) => value[key] === void 0 ? {} : { [key]: read(value[key], `${p}.${key}`) };
   const provenance = {
-    repository: text("repository"),
-    serverUrl: text("serverUrl"),
-    sha: text("sha"),
-    ref: text("ref"),
-    branch: text("branch"),
+    repository: text2("repository"),
+    serverUrl: text2("serverUrl"),
+    sha: text2("sha"),
+    ref: text2("ref"),
+    branch: text2("branch"),
     ...optional("baseRef", (item, path2) => check.string(item, path2)),
     ...optional("pullRequest", (item, path2) => check.integer(item, path2, 1)),
     ...optional("headSha", (item, path2) => check.string(item, path2)),
-    event: text("event"),
-    workflow: text("workflow"),
+    event: text2("event"),
+    workflow: text2("workflow"),
     workflowRunId: count("workflowRunId", 0),
     runAttempt: count("runAttempt", 0),
     runNumber: count("runNumber", 0),
-    job: text("job"),
+    job: text2("job"),
     matrix: check.shallow(check.object(check.required(value, p, "matrix"), `${p}.matrix`), `${p}.matrix`),
-    runnerOs: text("runnerOs")
+    runnerOs: text2("runnerOs")
   };
   return provenance;
 }
@@ -2295,10 +2300,10 @@ function checkOutcome(check, value) {
     );
   }
   const time = (key) => {
-    const text = check.string(check.required(value, p, key), `${p}.${key}`);
-    if (!ISO_DATE_TIME2.test(text))
-      check.fail(`${p}.${key}`, `must be an ISO 8601 date-time such as 2024-05-01T12:00:00Z (got ${check.show(text)})`);
-    return text;
+    const text2 = check.string(check.required(value, p, key), `${p}.${key}`);
+    if (!ISO_DATE_TIME2.test(text2))
+      check.fail(`${p}.${key}`, `must be an ISO 8601 date-time such as 2024-05-01T12:00:00Z (got ${check.show(text2)})`);
+    return text2;
   };
   const outcome = {
     ...value["command"] === void 0 ? {} : { command: check.string(value["command"], `${p}.command`) },
@@ -2389,6 +2394,28 @@ var MAX_RECORD_BYTES = 1024 * 1024 * 1024;
 // packages/core/src/metrics/metrics-format.ts
 var SNIFF_BYTES = 64 * 1024;
 
+// packages/core/src/params/param-value.ts
+var NUMBER2 = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+var TRUE = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
+var FALSE = /* @__PURE__ */ new Set(["false", "False", "FALSE"]);
+var NULL = /* @__PURE__ */ new Set(["null", "Null", "NULL", "~", "None"]);
+function parseParamValue(text2) {
+  const trimmed = text2.trim();
+  if (NUMBER2.test(trimmed)) {
+    const value = Number(trimmed);
+    if (Number.isFinite(value)) return value;
+    return trimmed;
+  }
+  if (TRUE.has(trimmed)) return true;
+  if (FALSE.has(trimmed)) return false;
+  if (NULL.has(trimmed)) return null;
+  if (trimmed.length >= 2) {
+    const first = trimmed[0];
+    if ((first === '"' || first === "'") && trimmed.endsWith(first)) return trimmed.slice(1, -1);
+  }
+  return trimmed;
+}
+
 // packages/core/src/metrics/mlflow.ts
 var MAX_PARAM_FILE_BYTES = 1024 * 1024;
 
@@ -2432,10 +2459,10 @@ function serializeCompareBundle(bundle) {
     runs: bundle.runs.map(serializeRunRecord)
   });
 }
-function parseCompareBundle(text, source) {
+function parseCompareBundle(text2, source) {
   const what = "refusing the comparison bundle";
   const check = new JsonChecker(source, what);
-  const root = check.object(parseUntrustedJson(text, source, what), "$");
+  const root = check.object(parseUntrustedJson(text2, source, what), "$");
   if (root["schema"] !== COMPARE_BUNDLE_SCHEMA) {
     check.fail("$.schema", `is not "${COMPARE_BUNDLE_SCHEMA}" (got ${check.show(root["schema"])})`);
   }
@@ -2469,9 +2496,9 @@ function runRecordName(record) {
 function isRunRecordFileName(name) {
   return RUN_RECORD_FILE_NAME.test(name);
 }
-function occurrences(text, part) {
+function occurrences(text2, part) {
   let count = 0;
-  for (let at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + 1)) count++;
+  for (let at = text2.indexOf(part); at !== -1; at = text2.indexOf(part, at + 1)) count++;
   return count;
 }
 
@@ -2497,17 +2524,17 @@ function formatNumber2(value, precision) {
   if (abs === 0) return "0";
   if (abs >= 1e21 || abs < 1e-6) return trimZeros(value.toExponential(digits - 1));
   if (abs >= 10 ** digits) return String(Math.round(value));
-  const text = value.toPrecision(digits);
-  return text.includes("e") ? String(Math.round(value)) : trimZeros(text);
+  const text2 = value.toPrecision(digits);
+  return text2.includes("e") ? String(Math.round(value)) : trimZeros(text2);
 }
 function formatSigned(value, precision) {
-  const text = formatNumber2(value, precision);
-  return value !== void 0 && value > 0 ? `+${text}` : text;
+  const text2 = formatNumber2(value, precision);
+  return value !== void 0 && value > 0 ? `+${text2}` : text2;
 }
 function formatPercent(value, precision) {
   if (value === void 0) return MISSING;
-  const text = formatSigned(value, Math.min(clampPrecision(precision), 3));
-  return Number.isNaN(value) ? text : `${text}%`;
+  const text2 = formatSigned(value, Math.min(clampPrecision(precision), 3));
+  return Number.isNaN(value) ? text2 : `${text2}%`;
 }
 function formatPValue(value) {
   if (Number.isNaN(value)) return "NaN";
@@ -2516,10 +2543,10 @@ function formatPValue(value) {
 function plainDecimal(value, precision) {
   if (!Number.isFinite(value)) throw new Error(`plainDecimal needs a finite number, got ${value}`);
   if (value === 0) return "0";
-  let text = value.toPrecision(clampPrecision(precision));
-  if (text.includes("e")) text = expandExponent(text);
-  text = trimZeros(text);
-  return text === "-0" ? "0" : text;
+  let text2 = value.toPrecision(clampPrecision(precision));
+  if (text2.includes("e")) text2 = expandExponent(text2);
+  text2 = trimZeros(text2);
+  return text2 === "-0" ? "0" : text2;
 }
 function toJsonNumber(value) {
   if (Number.isNaN(value)) return "NaN";
@@ -2530,15 +2557,15 @@ function toJsonNumber(value) {
 function toJsonNumberOrNull(value) {
   return value === void 0 ? null : toJsonNumber(value);
 }
-function trimZeros(text) {
-  const exponentAt = text.indexOf("e");
-  const mantissa = exponentAt === -1 ? text : text.slice(0, exponentAt);
-  const exponent = exponentAt === -1 ? "" : text.slice(exponentAt);
-  if (!mantissa.includes(".")) return text;
+function trimZeros(text2) {
+  const exponentAt = text2.indexOf("e");
+  const mantissa = exponentAt === -1 ? text2 : text2.slice(0, exponentAt);
+  const exponent = exponentAt === -1 ? "" : text2.slice(exponentAt);
+  if (!mantissa.includes(".")) return text2;
   return mantissa.replace(/\.?0+$/, "") + exponent;
 }
-function expandExponent(text) {
-  const [mantissa = "", exponentText = "0"] = text.split("e");
+function expandExponent(text2) {
+  const [mantissa = "", exponentText = "0"] = text2.split("e");
   const negative = mantissa.startsWith("-");
   const unsigned = negative ? mantissa.slice(1) : mantissa;
   const dot = unsigned.indexOf(".");
@@ -2698,8 +2725,8 @@ function fitReport(parts, audience) {
     }
     return fitted.join("");
   }
-  const text = compose(parts, { ...cut, bare: true }, audience).join("");
-  return audience.measure(text) <= limit ? text : hardCut(text, audience);
+  const text2 = compose(parts, { ...cut, bare: true }, audience).join("");
+  return audience.measure(text2) <= limit ? text2 : hardCut(text2, audience);
 }
 function sizer(measure) {
   const cache = /* @__PURE__ */ new Map();
@@ -2719,9 +2746,9 @@ function sizer(measure) {
 }
 function compose(parts, plan, audience) {
   const out = [];
-  const block = (text) => {
+  const block = (text2) => {
     if (out.length > 0) out.push("\n\n");
-    out.push(text);
+    out.push(text2);
   };
   if (parts.marker !== void 0) block(parts.marker);
   block(parts.head);
@@ -2774,17 +2801,17 @@ function open2(out, title, fold) {
 function close(out, fold) {
   if (fold) out.push("\n\n</details>");
 }
-function hardCut(text, audience) {
+function hardCut(text2, audience) {
   const note = `
 
 ${audience.tooLong}
 `;
   let end = Math.max(0, audience.limit - audience.measure(note));
-  while (end > 0 && audience.measure(text.slice(0, end)) + audience.measure(note) > audience.limit) {
+  while (end > 0 && audience.measure(text2.slice(0, end)) + audience.measure(note) > audience.limit) {
     end = Math.floor(end * 0.9);
   }
-  const lineEnd = text.lastIndexOf("\n", end);
-  const kept = text.slice(0, lineEnd > 0 ? lineEnd : end);
+  const lineEnd = text2.lastIndexOf("\n", end);
+  const kept = text2.slice(0, lineEnd > 0 ? lineEnd : end);
   const result = `${kept}${note}`;
   return audience.measure(result) <= audience.limit ? result : result.slice(0, Math.max(0, audience.limit));
 }
@@ -2871,9 +2898,9 @@ function sharedMatrix(group) {
   const [first, ...others] = group.runs;
   const shared = {};
   for (const [name, value] of Object.entries(first?.provenance.matrix ?? {})) {
-    const text = JSON.stringify(value);
+    const text2 = JSON.stringify(value);
     if (others.every(
-      (run2) => Object.hasOwn(run2.provenance.matrix, name) && JSON.stringify(run2.provenance.matrix[name]) === text
+      (run2) => Object.hasOwn(run2.provenance.matrix, name) && JSON.stringify(run2.provenance.matrix[name]) === text2
     )) {
       shared[name] = value;
     }
@@ -3113,8 +3140,8 @@ function valuesByMetric(records, selected) {
     const metrics = record.metrics;
     for (const name of Object.keys(metrics)) {
       const value = metrics[name].value;
-      const list = values.get(name);
-      if (list !== void 0) list.push(value);
+      const list2 = values.get(name);
+      if (list2 !== void 0) list2.push(value);
       else if (left.has(name)) continue;
       else if (selected(name)) values.set(name, [value]);
       else left.add(name);
@@ -3475,8 +3502,8 @@ var REPLACEMENTS = {
 var INVISIBLE2 = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 var LINE_BREAK2 = /\r\n|[\r\n\t\u2028\u2029]/g;
 var MAX_MERMAID_LABEL_LENGTH = 80;
-function escapeMermaidLabel(text, maxLength = MAX_MERMAID_LABEL_LENGTH) {
-  const label = showHiddenCharacters(text.replace(INVISIBLE2, "")).replace(LINE_BREAK2, " ").replace(/["`%#<>&\\]/g, (char) => REPLACEMENTS[char] ?? char).replace(/@(?=[\p{L}\p{N}_-])/gu, "@\u200D").replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), "$1\u200D-").trim();
+function escapeMermaidLabel(text2, maxLength = MAX_MERMAID_LABEL_LENGTH) {
+  const label = showHiddenCharacters(text2.replace(INVISIBLE2, "")).replace(LINE_BREAK2, " ").replace(/["`%#<>&\\]/g, (char) => REPLACEMENTS[char] ?? char).replace(/@(?=[\p{L}\p{N}_-])/gu, "@\u200D").replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), "$1\u200D-").trim();
   return label === "" ? "(unnamed)" : truncateText(label, maxLength);
 }
 
@@ -3510,16 +3537,16 @@ function renderLearningCurve(metric, series, precision, maxPoints = MAX_CHART_PO
     }
     const texts = new Array(values.length);
     for (let i = 0; i < values.length; i++) {
-      const text2 = plainDecimal(values[i], precision);
-      texts[i] = text2;
-      const shown = Number(text2);
+      const text3 = plainDecimal(values[i], precision);
+      texts[i] = text3;
+      const shown = Number(text3);
       if (shown < yMin) {
         yMin = shown;
-        yMinText = text2;
+        yMinText = text3;
       }
       if (shown > yMax) {
         yMax = shown;
-        yMaxText = text2;
+        yMaxText = text3;
       }
     }
     lines.push(texts);
@@ -3530,7 +3557,7 @@ function renderLearningCurve(metric, series, precision, maxPoints = MAX_CHART_PO
     yMinText = plainDecimal(yMin - pad, precision);
     yMaxText = plainDecimal(yMax + pad, precision);
   }
-  const text = [
+  const text2 = [
     "```mermaid",
     "xychart-beta",
     `  title "${escapeMermaidLabel(metric)}"`,
@@ -3560,7 +3587,7 @@ function renderLearningCurve(metric, series, precision, maxPoints = MAX_CHART_PO
       notes.push(`_${what}: ${stats.notDrawn} NaN/\u221E ${stats.notDrawn === 1 ? "point" : "points"} not drawn._`);
     }
   });
-  return [text, `${SIDE_TABLE}
+  return [text2, `${SIDE_TABLE}
 ${rows.join("\n")}`, ...notes].join("\n\n");
 }
 function historyStats({ steps, values }, scan) {
@@ -3624,10 +3651,10 @@ function renderHead(section) {
   if (tally.length > 0 && verdict !== "no baseline") line += ` \xB7 ${tally.join(", ")}`;
   const context = [`This PR: ${commitText(section.current, section)}`];
   if (section.baseline !== void 0) {
-    let text = `baseline: ${commitText(section.baseline, section)}`;
+    let text2 = `baseline: ${commitText(section.baseline, section)}`;
     const url = safeUrl(section.baseline.url);
-    if (url !== void 0) text += ` ([baseline run](${url}))`;
-    context.push(text);
+    if (url !== void 0) text2 += ` ([baseline run](${url}))`;
+    context.push(text2);
   }
   const run2 = safeUrl(section.workflowRun);
   if (run2 !== void 0) context.push(`[workflow run](${run2})`);
@@ -3845,8 +3872,8 @@ function leaderboardTable(board, precision) {
     if (withMatrix) cells.push(escapeCell(matrixText(entry.matrix), MAX_NAME_LENGTH));
     cells.push(String(entry.runs));
     entry.values.forEach((value, column) => {
-      const text = value === void 0 ? MISSING : summaryText(value, precision);
-      cells.push(board.best[column] === index ? `**${text}**` : text);
+      const text2 = value === void 0 ? MISSING : summaryText(value, precision);
+      cells.push(board.best[column] === index ? `**${text2}**` : text2);
     });
     return tableRow(cells);
   });
@@ -3899,14 +3926,14 @@ function plural(count, word) {
 }
 
 // packages/core/src/report/text-size.ts
-function utf8Length(text) {
+function utf8Length(text2) {
   let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
     if (code < 128) bytes += 1;
     else if (code < 2048) bytes += 2;
-    else if (code >= 55296 && code <= 56319 && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
+    else if (code >= 55296 && code <= 56319 && i + 1 < text2.length) {
+      const next = text2.charCodeAt(i + 1);
       if (next >= 56320 && next <= 57343) {
         bytes += 4;
         i++;
@@ -4048,7 +4075,7 @@ function trendPageSection(link, groups, baselineSha) {
 function commentAudience(limit) {
   return {
     limit,
-    measure: (text) => text.length,
+    measure: (text2) => text2.length,
     rowsLeftOut: (count) => `_${count} more ${count === 1 ? "row" : "rows"} left out to fit the comment; the job summary has them all._`,
     chartsLeftOut: (count) => `_${count} more learning ${count === 1 ? "curve is" : "curves are"} in the job summary._`,
     tooLong: "_The full report does not fit in a comment; see the job summary._"
@@ -4067,8 +4094,8 @@ function summaryAudience(limit) {
 // packages/core/src/text/url-secrets.ts
 var URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
 var URL_PARTS = /^([a-z][a-z0-9+.-]*:\/\/)(?:[^/?#]*@)?([^?#]*)([?#].*)?$/is;
-function withoutUrlSecrets(text) {
-  return text.replace(URL_IN_TEXT, (url) => {
+function withoutUrlSecrets(text2) {
+  return text2.replace(URL_IN_TEXT, (url) => {
     const parts = URL_PARTS.exec(url);
     if (parts === null) return url;
     const [, scheme = "", rest = "", query] = parts;
@@ -4138,23 +4165,23 @@ function readPayload(env, eventName) {
     return {};
   }
   const where = `the event payload ${path2} (GITHUB_EVENT_PATH)`;
-  let text;
+  let text2;
   try {
-    text = readFileSync(path2, "utf8");
+    text2 = readFileSync(path2, "utf8");
   } catch (thrown) {
     const code = thrown?.code;
     throw new UserError(`${where} cannot be read${typeof code === "string" ? ` (${code})` : ""}`, { file: path2 });
   }
   let parsed;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(text2);
   } catch {
     throw new UserError(`${where} is not valid JSON`, { file: path2 });
   }
   const payload = asRecord(parsed);
   if (payload === void 0) throw new UserError(`${where} is not a JSON object`, { file: path2 });
-  for (const field of REQUIRED_FIELDS[eventName] ?? []) {
-    const [dotted = "", type = "string"] = field.split(":");
+  for (const field2 of REQUIRED_FIELDS[eventName] ?? []) {
+    const [dotted = "", type = "string"] = field2.split(":");
     let value = payload;
     for (const part of dotted.split(".")) value = asRecord(value)?.[part];
     const present = type === "number" ? typeof value === "number" : typeof value === "string" && value !== "";
@@ -4335,11 +4362,11 @@ var UNPACED = {
 };
 var RETRY_WAIT_SCALE_VARIABLE = "ML_ACTIONS_RETRY_WAIT_SCALE";
 function retryWaitScale(env = process.env) {
-  const text = env[RETRY_WAIT_SCALE_VARIABLE]?.trim() ?? "";
-  if (text === "") return 1;
-  const scale = Number(text);
+  const text2 = env[RETRY_WAIT_SCALE_VARIABLE]?.trim() ?? "";
+  if (text2 === "") return 1;
+  const scale = Number(text2);
   if (!(Number.isFinite(scale) && scale > 0 && scale <= 1)) {
-    throw new UserError(`${RETRY_WAIT_SCALE_VARIABLE} must be a number in (0, 1], got "${text}"`);
+    throw new UserError(`${RETRY_WAIT_SCALE_VARIABLE} must be a number in (0, 1], got "${text2}"`);
   }
   return scale;
 }
@@ -4394,10 +4421,10 @@ function describeGitHubFailure(thrown) {
   const retryCount = request.request?.retryCount;
   const after = status >= 500 && typeof retryCount === "number" && retryCount > 0 ? `, after ${retryCount} retries` : "";
   if (thrown instanceof IncompleteAnswerError) return `${thrown.message}${after}`;
-  const text = oneLine(typeof message === "string" ? message : "");
-  if (response === void 0) return `the connection to GitHub failed during ${call} (${text})${after}`;
+  const text2 = oneLine(typeof message === "string" ? message : "");
+  if (response === void 0) return `the connection to GitHub failed during ${call} (${text2})${after}`;
   const data = response.data;
-  const reason = oneLine(typeof data?.message === "string" ? data.message : text);
+  const reason = oneLine(typeof data?.message === "string" ? data.message : text2);
   const answered = `GitHub answered ${status}${reason === "" ? "" : ` (${reason})`} to ${call}${after}`;
   const permission = missingPermission(thrown);
   if (permission === void 0) return answered;
@@ -4410,8 +4437,8 @@ function pathOf(url) {
     return url.replace(/[?#].*$/, "");
   }
 }
-function oneLine(text) {
-  return withoutUrlSecrets(text.replace(/\s+/g, " ").trim());
+function oneLine(text2) {
+  return withoutUrlSecrets(text2.replace(/\s+/g, " ").trim());
 }
 function isPermissionRefusal(thrown) {
   if (typeof thrown !== "object" || thrown === null) return false;
@@ -4420,7 +4447,7 @@ function isPermissionRefusal(thrown) {
   const remaining = response?.headers?.["x-ratelimit-remaining"];
   if (remaining === "0" || remaining === 0) return false;
   const data = response?.data;
-  const said = [message, data?.message].filter((text) => typeof text === "string").join(" ");
+  const said = [message, data?.message].filter((text2) => typeof text2 === "string").join(" ");
   return !/rate limit/i.test(said);
 }
 function missingPermission(thrown) {
@@ -4443,8 +4470,8 @@ var KNOWN_PERMISSIONS = [
   [/\/(git\/refs|git\/tags|releases)(\/|$)/, "contents: write"],
   [/\/actions\/artifacts(\/|$)/, "actions: write"]
 ];
-function printableHeader(text) {
-  return oneLine(text).replace(/[^\w ,:;=()-]/g, "").slice(0, 200);
+function printableHeader(text2) {
+  return oneLine(text2).replace(/[^\w ,:;=()-]/g, "").slice(0, 200);
 }
 
 // node_modules/@actions/core/lib/command.js
@@ -4687,8 +4714,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addRaw(text, addEOL = false) {
-    this._buffer += text;
+  addRaw(text2, addEOL = false) {
+    this._buffer += text2;
     return addEOL ? this.addEOL() : this;
   }
   /**
@@ -4784,10 +4811,10 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addHeading(text, level) {
+  addHeading(text2, level) {
     const tag = `h${level}`;
     const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-    const element = this.wrap(allowedTag, text);
+    const element = this.wrap(allowedTag, text2);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -4816,9 +4843,9 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addQuote(text, cite) {
+  addQuote(text2, cite) {
     const attrs = Object.assign({}, cite && { cite });
-    const element = this.wrap("blockquote", text, attrs);
+    const element = this.wrap("blockquote", text2, attrs);
     return this.addRaw(element).addEOL();
   }
   /**
@@ -4829,8 +4856,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addLink(text, href) {
-    const element = this.wrap("a", text, { href });
+  addLink(text2, href) {
+    const element = this.wrap("a", text2, { href });
     return this.addRaw(element).addEOL();
   }
 };
@@ -4917,8 +4944,8 @@ function actionsRunner() {
     writeSummary: async (markdown) => {
       await summary.addRaw(markdown, true).write();
     },
-    print: (text) => info(text),
-    debug: (text) => debug(text),
+    print: (text2) => info(text2),
+    debug: (text2) => debug(text2),
     annotate: (level, message, place) => {
       const properties = {};
       if (place.title !== void 0) properties.title = place.title;
@@ -4944,8 +4971,8 @@ import { randomUUID as randomUUID2 } from "node:crypto";
 
 // packages/github/src/printable.ts
 var CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-function printable2(text) {
-  return showHiddenCharacters(text).replace(CONTROL, (char) => {
+function printable2(text2) {
+  return showHiddenCharacters(text2).replace(CONTROL, (char) => {
     const code = char.charCodeAt(0);
     if (code < 32) return String.fromCharCode(9216 + code);
     return code === 127 ? "\u2421" : "\uFFFD";
@@ -4962,8 +4989,8 @@ var StepLog = class {
   constructor(runner) {
     this.runner = runner;
   }
-  info(text) {
-    const shown = printable2(text);
+  info(text2) {
+    const shown = printable2(text2);
     if (!COMMAND_LIKE.test(shown)) {
       this.runner.print(shown);
       return;
@@ -4973,21 +5000,21 @@ var StepLog = class {
     this.runner.print(shown);
     this.runner.print(`::${token}::`);
   }
-  debug(text) {
-    this.runner.debug(printable2(text));
+  debug(text2) {
+    this.runner.debug(printable2(text2));
   }
-  notice(text, place = {}) {
-    this.annotate("notice", text, place, false);
+  notice(text2, place = {}) {
+    this.annotate("notice", text2, place, false);
   }
-  warning(text, place = {}) {
-    this.annotate("warning", text, place, false);
+  warning(text2, place = {}) {
+    this.annotate("warning", text2, place, false);
   }
-  error(text, place = {}) {
-    this.annotate("error", text, place, false);
+  error(text2, place = {}) {
+    this.annotate("error", text2, place, false);
   }
   /** The error the step fails with: it always gets an annotation of its own. */
-  failure(text, place = {}) {
-    this.annotate("error", text, place, true);
+  failure(text2, place = {}) {
+    this.annotate("error", text2, place, true);
   }
   async group(title, body) {
     this.runner.startGroup(printable2(title).replace(/\n/g, " "));
@@ -5005,17 +5032,17 @@ var StepLog = class {
       `${parts.join(" and ")} in the log above, not annotated: GitHub shows ${ANNOTATIONS_PER_LEVEL} errors and ${ANNOTATIONS_PER_LEVEL} warnings of a step`
     );
   }
-  annotate(level, text, place, failure) {
+  annotate(level, text2, place, failure) {
     const room = level === "error" && !failure ? ANNOTATIONS_PER_LEVEL - 1 : ANNOTATIONS_PER_LEVEL;
     if (this.annotated[level] < room) {
       this.annotated[level] += 1;
       const shownPlace = place.title === void 0 ? place : { ...place, title: printable2(place.title) };
-      this.runner.annotate(level, printable2(text), shownPlace);
+      this.runner.annotate(level, printable2(text2), shownPlace);
       return;
     }
     this.unshown[level] += 1;
     const where = place.file === void 0 ? "" : `${place.file}${place.line === void 0 ? "" : `:${place.line}`}: `;
-    this.info(`${level}: ${where}${text}`);
+    this.info(`${level}: ${where}${text2}`);
   }
 };
 
@@ -5038,8 +5065,8 @@ async function runStep(definition, body, runner = actionsRunner()) {
       },
       setOutput: (name, value) => runner.setOutput(name, String(value)),
       addSummary: (markdown) => summary2.push(markdown),
-      fail: (text) => {
-        const message = withoutUrlSecrets(text);
+      fail: (text2) => {
+        const message = withoutUrlSecrets(text2);
         failure ??= { message, annotated: true };
         log.failure(message);
       },
@@ -5152,15 +5179,15 @@ function safeArtifactNamePrefix(prefix) {
   const safe = prefix.replace(NOT_IN_ARTIFACT_NAME, "_");
   return safe.length > KEPT_OF_CHANGED_NAME - CUT_SLACK ? { prefix: safe.slice(0, KEPT_OF_CHANGED_NAME - CUT_SLACK), cut: true } : { prefix: safe, cut: false };
 }
-function cutAt(text, length) {
-  if (text.length <= length) return text;
+function cutAt(text2, length) {
+  if (text2.length <= length) return text2;
   const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
   let end = 0;
-  for (const { index, segment } of graphemes.segment(text.slice(0, length + 64))) {
+  for (const { index, segment } of graphemes.segment(text2.slice(0, length + 64))) {
     if (index + segment.length > length) break;
     end = index + segment.length;
   }
-  return text.slice(0, end);
+  return text2.slice(0, end);
 }
 async function uploadTextArtifact(client, options) {
   await replaceEarlierAttempt(client, options.name, options.runAttempt, options.log);
@@ -5242,11 +5269,11 @@ function runRecordArtifactName(experiment, replicate) {
   );
 }
 async function downloadRunRecord(github, repository, location) {
-  const text = await downloadArtifactFile(github, repository, location, isRunRecordFileName, MAX_RUN_RECORD_BYTES);
-  if (text === void 0) {
+  const text2 = await downloadArtifactFile(github, repository, location, isRunRecordFileName, MAX_RUN_RECORD_BYTES);
+  if (text2 === void 0) {
     throw new UserError(`${location.label} holds no run record file (run-record.json or run-record-*.json)`);
   }
-  return parseRunRecord(text, location.label);
+  return parseRunRecord(text2, location.label);
 }
 
 // packages/github/src/record-artifacts.ts
@@ -5390,11 +5417,11 @@ async function readFile(branch, ref, path2, counted) {
 }
 async function readHistory(options) {
   const path2 = historyFilePath(options.experiment);
-  const text = await readFile(options, options.branch, path2, (call) => call());
-  if (text === void 0) return [];
+  const text2 = await readFile(options, options.branch, path2, (call) => call());
+  if (text2 === void 0) return [];
   let entries;
   try {
-    entries = parseHistoryText(text, path2);
+    entries = parseHistoryText(text2, path2);
   } catch (error2) {
     if (error2 instanceof UserError) {
       throw new UserError(`history branch ${options.branch}: ${error2.message}`, {
@@ -5493,9 +5520,9 @@ async function readRunRecordText(path2, displayName) {
 
 // packages/github/src/baseline-file.ts
 var NOT_IN_ARTIFACT_NAMES = /["':<>|\r\n]/;
-function parseBaselineSpec(text) {
-  const value = text.trim();
-  if (value === "auto" || value === "none") return { kind: value };
+function parseBaselineSpec(text2) {
+  const value = text2.trim();
+  if (value === "auto" || value === "none" || value === "mlflow") return { kind: value };
   if (/^\d+$/.test(value)) {
     const runId = Number(value);
     if (!Number.isSafeInteger(runId) || runId === 0) {
@@ -5506,7 +5533,7 @@ function parseBaselineSpec(text) {
   if (value.endsWith(".json") || /[/\\*?]/.test(value)) return { kind: "files", pattern: value };
   if (value === "" || NOT_IN_ARTIFACT_NAMES.test(value)) {
     throw new UserError(
-      `input "baseline" must be auto, none, a workflow run id, a run record path or glob (ending in .json, or with a /), or an artifact name; got ${JSON.stringify(value)}`
+      `input "baseline" must be auto, none, mlflow, a workflow run id, a run record path or glob (ending in .json, or with a /), or an artifact name; got ${JSON.stringify(value)}`
     );
   }
   return { kind: "artifact", name: value };
@@ -5568,7 +5595,7 @@ async function findAutomatically(lookup) {
   const group = context.eventName === "merge_group";
   const walk = new RunWalk(lookup);
   if ((context.pullRequest !== void 0 || group) && base !== void 0) {
-    const mergeBase = group && context.baseSha !== void 0 ? context.baseSha : await findMergeBase(lookup, base);
+    const mergeBase = group && context.baseSha !== void 0 ? context.baseSha : await findMergeBase(lookup);
     await walk.through(await pushRuns(lookup, { branch: base, head_sha: mergeBase }, () => true));
     if (walk.pending.length > 0) {
       const history = await lookup.github.request("GET /repos/{owner}/{repo}/commits", {
@@ -5599,15 +5626,25 @@ async function findAutomatically(lookup) {
     (experiments) => `no earlier run records of ${experiments} were found on ${branch}`
   );
 }
-async function findMergeBase(lookup, base) {
-  const { context } = lookup;
-  const comparison = await lookup.github.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
-    owner: context.owner,
-    repo: context.repo,
-    basehead: `${base}...${context.headSha ?? context.sha}`,
-    per_page: 1
-  });
-  return comparison.data.merge_base_commit.sha;
+async function baselineCommit(github, context) {
+  const head = context.headSha ?? context.sha;
+  const base = context.baseRef;
+  if (base !== void 0 && (context.pullRequest !== void 0 || context.eventName === "merge_group")) {
+    if (context.eventName === "merge_group" && context.baseSha !== void 0)
+      return { sha: context.baseSha, branch: base, head };
+    if (github === void 0) return { sha: context.baseSha ?? "", branch: base, head };
+    const comparison = await github.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
+      owner: context.owner,
+      repo: context.repo,
+      basehead: `${base}...${head}`,
+      per_page: 1
+    });
+    return { sha: comparison.data.merge_base_commit.sha, branch: base, head };
+  }
+  return { sha: context.before ?? "", branch: context.branch, head };
+}
+async function findMergeBase(lookup) {
+  return (await baselineCommit(lookup.github, lookup.context)).sha;
 }
 async function pushRuns(lookup, filter, accept) {
   const { owner, repo } = lookup.context;
@@ -5705,6 +5742,17 @@ async function combineBaselines(request) {
   const combined = { records: void 0, sha: void 0, url: void 0, notices: [] };
   const { spec, context } = request;
   if (spec.kind === "none") return combined;
+  if (spec.kind === "mlflow") {
+    if (request.mlflow === void 0) return { ...combined, notices: ["no MLflow tracking server is set"] };
+    if (request.experiments.length === 0) return combined;
+    const found = await request.mlflow(await baselineCommit(request.github, context));
+    return {
+      records: found.records.length === 0 ? void 0 : found.records,
+      sha: found.sha,
+      url: found.url,
+      notices: found.notices
+    };
+  }
   if (spec.kind === "files") {
     const { records, sha } = await readBaselineFile(spec.pattern, context);
     return { ...combined, records, sha };
@@ -5876,10 +5924,10 @@ async function findByExternalId(request, externalId) {
   const found = (await checkRunsNamed(request)).find((check) => check.external_id === externalId);
   return found === void 0 ? void 0 : { id: Number(found.id), url: found.html_url ?? "" };
 }
-function fit(text, ending = "") {
-  if (text.length + ending.length <= CHECK_OUTPUT_LIMIT) return text + ending;
+function fit(text2, ending = "") {
+  if (text2.length + ending.length <= CHECK_OUTPUT_LIMIT) return text2 + ending;
   const note = "\n\n\u2026 cut to fit GitHub\u2019s check run limit; the job summary has everything.";
-  return text.slice(0, CHECK_OUTPUT_LIMIT - note.length - ending.length) + note + ending;
+  return text2.slice(0, CHECK_OUTPUT_LIMIT - note.length - ending.length) + note + ending;
 }
 
 // packages/github/src/sticky-comment.ts
@@ -6168,6 +6216,634 @@ async function findTrendPage(lookup) {
   return void 0;
 }
 
+// packages/mlflow/src/tracking-connection.ts
+function resolveTrackingConnection(uri, env, origin) {
+  const text2 = uri.trim();
+  if (text2 === "databricks" || text2.startsWith("databricks://")) return databricks(env, origin);
+  if (text2.startsWith("azureml://")) return azureMl(text2, env, origin);
+  if (text2.startsWith("file:") || text2.startsWith("sqlite:") || text2.startsWith("/") || text2.startsWith(".")) {
+    throw new UserError(
+      `${origin} must be the address of an MLflow tracking server (http(s)://, databricks or azureml://), got a local store ${JSON.stringify(text2)}: read an mlruns folder with input "metrics" instead`
+    );
+  }
+  const url = parseHttpUrl(text2, origin);
+  if (url.username !== "" || url.password !== "") {
+    throw new UserError(
+      `${origin} must not hold a user name or password: set MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD (from secrets) instead`
+    );
+  }
+  const base = withoutTrailingSlash(`${url.origin}${url.pathname}`);
+  const token = nonEmpty(env["MLFLOW_TRACKING_TOKEN"]);
+  const user = nonEmpty(env["MLFLOW_TRACKING_USERNAME"]);
+  const password = nonEmpty(env["MLFLOW_TRACKING_PASSWORD"]);
+  if (token === void 0 && user === void 0 !== (password === void 0)) {
+    throw new UserError(
+      `MLflow basic authentication needs both MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD; only ${user === void 0 ? "the password" : "the user name"} is set`
+    );
+  }
+  let authorization;
+  const secrets = [];
+  if (token !== void 0) {
+    authorization = `Bearer ${token}`;
+    secrets.push(token);
+  } else if (user !== void 0 && password !== void 0) {
+    const encoded = Buffer.from(`${user}:${password}`).toString("base64");
+    authorization = `Basic ${encoded}`;
+    secrets.push(password, encoded);
+  }
+  return { apiBase: `${base}/api/2.0/mlflow`, uiBase: base, authorization, secrets, flavour: "mlflow", origin };
+}
+function databricks(env, origin) {
+  const host = nonEmpty(env["DATABRICKS_HOST"]);
+  const token = nonEmpty(env["DATABRICKS_TOKEN"]);
+  if (host === void 0 || token === void 0) {
+    throw new UserError(
+      `${origin} is "databricks", which needs DATABRICKS_HOST and DATABRICKS_TOKEN in the environment; ${host === void 0 ? "DATABRICKS_HOST" : "DATABRICKS_TOKEN"} is not set`
+    );
+  }
+  const url = parseHttpUrl(/^https?:\/\//.test(host) ? host : `https://${host}`, "DATABRICKS_HOST");
+  const base = withoutTrailingSlash(url.origin);
+  return {
+    apiBase: `${base}/api/2.0/mlflow`,
+    uiBase: base,
+    authorization: `Bearer ${token}`,
+    secrets: [token],
+    flavour: "databricks",
+    origin
+  };
+}
+function azureMl(text2, env, origin) {
+  const url = parseHttpUrl(`https://${text2.slice("azureml://".length)}`, origin);
+  if (!/\/mlflow\/v\d+(\.\d+)?\/subscriptions\//.test(url.pathname)) {
+    throw new UserError(
+      `${origin} is not an Azure ML tracking URI (azureml://<region>.api.azureml.ms/mlflow/v1.0/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.MachineLearningServices/workspaces/<workspace>), got ${JSON.stringify(text2)}`
+    );
+  }
+  const token = nonEmpty(env["MLFLOW_TRACKING_TOKEN"]);
+  if (token === void 0) {
+    throw new UserError(
+      `${origin} is an Azure ML workspace, which needs an Azure access token in MLFLOW_TRACKING_TOKEN (after azure/login: az account get-access-token --resource https://management.azure.com --query accessToken -o tsv)`
+    );
+  }
+  const base = withoutTrailingSlash(`${url.origin}${url.pathname}`);
+  return {
+    apiBase: `${base}/api/2.0/mlflow`,
+    uiBase: "https://ml.azure.com",
+    authorization: `Bearer ${token}`,
+    secrets: [token],
+    flavour: "azureml",
+    origin
+  };
+}
+function parseHttpUrl(text2, origin) {
+  let url;
+  try {
+    url = new URL(text2);
+  } catch {
+    throw new UserError(`${origin} is not a valid address: ${JSON.stringify(text2)}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new UserError(`${origin} must be an http(s) address, databricks or azureml://, got ${JSON.stringify(text2)}`);
+  }
+  if (url.search !== "" || url.hash !== "") {
+    throw new UserError(`${origin} must not have a query or fragment, got ${JSON.stringify(text2)}`);
+  }
+  return url;
+}
+function withoutTrailingSlash(text2) {
+  return text2.replace(/\/+$/, "");
+}
+function nonEmpty(value) {
+  const trimmed = value?.trim() ?? "";
+  return trimmed === "" ? void 0 : trimmed;
+}
+function runUrl(connection, experimentId, runId) {
+  const ids = `${encodeURIComponent(experimentId)}/runs/${encodeURIComponent(runId)}`;
+  if (connection.flavour === "databricks") return `${connection.uiBase}/ml/experiments/${ids}`;
+  if (connection.flavour === "azureml") return `${connection.uiBase}/experiments/id/${ids}`;
+  return `${connection.uiBase}/#/experiments/${ids}`;
+}
+
+// packages/mlflow/src/tracking-client.ts
+var MlflowError = class extends UserError {
+  status;
+  /** MLflow's `error_code` (`RESOURCE_DOES_NOT_EXIST`, `INVALID_PARAMETER_VALUE`, ...). */
+  errorCode;
+  serverMessage;
+  constructor(message, parts = {}) {
+    super(message);
+    this.name = "MlflowError";
+    this.status = parts.status;
+    this.errorCode = parts.errorCode;
+    this.serverMessage = parts.serverMessage ?? "";
+  }
+};
+var RETRIED = /* @__PURE__ */ new Set([429, 500, 502, 503, 504]);
+var TrackingClient = class {
+  connection;
+  /** Requests sent so far, retries included. */
+  requests = 0;
+  retries;
+  waitScale;
+  log;
+  timeoutMs;
+  fetch;
+  constructor(connection, options) {
+    this.connection = connection;
+    this.retries = options.retries ?? 3;
+    this.waitScale = options.waitScale ?? 1;
+    this.log = options.log;
+    this.timeoutMs = options.timeoutMs ?? 6e4;
+    this.fetch = options.fetch ?? fetch;
+  }
+  get(path2, query = {}) {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== void 0) search.set(key, String(value));
+    const text2 = search.toString();
+    return this.send("GET", path2, text2 === "" ? path2 : `${path2}?${text2}`, void 0);
+  }
+  post(path2, body) {
+    return this.send("POST", path2, path2, JSON.stringify(body));
+  }
+  /** As `post`, with a body already serialised (log batches are sized as text). */
+  postText(path2, body) {
+    return this.send("POST", path2, path2, body);
+  }
+  patch(path2, body) {
+    return this.send("PATCH", path2, path2, JSON.stringify(body));
+  }
+  delete(path2, body) {
+    return this.send("DELETE", path2, path2, JSON.stringify(body));
+  }
+  async send(method, path2, target, body) {
+    const call = `${method} ${path2}`;
+    const headers = { accept: "application/json", "user-agent": "ml-actions" };
+    if (body !== void 0) headers["content-type"] = "application/json";
+    if (this.connection.authorization !== void 0) headers["authorization"] = this.connection.authorization;
+    for (let attempt = 0; ; attempt++) {
+      this.requests++;
+      let response;
+      try {
+        response = await this.fetch(`${this.connection.apiBase}/${target}`, {
+          method,
+          headers,
+          ...body === void 0 ? {} : { body },
+          signal: AbortSignal.timeout(this.timeoutMs)
+        });
+      } catch (thrown) {
+        const reason = networkReason(thrown);
+        if (attempt < this.retries) {
+          const ms = this.backOff(attempt);
+          this.log.warn(
+            `MLflow ${call} could not reach the server (${reason}); retrying in ${seconds(ms)} (attempt ${attempt + 1} of ${this.retries})`
+          );
+          await pause(ms);
+          continue;
+        }
+        throw new MlflowError(
+          `MLflow ${call}: the tracking server at ${this.connection.uiBase} could not be reached (${reason}) after ${attempt + 1} tries; check ${this.connection.origin}`
+        );
+      }
+      const text2 = await response.text();
+      if (response.ok) return parseAnswer(text2, call);
+      if (RETRIED.has(response.status) && attempt < this.retries) {
+        const ms = this.retryAfter(response) ?? this.backOff(attempt);
+        this.log.warn(
+          `MLflow ${call} answered ${response.status}; retrying in ${seconds(ms)} (attempt ${attempt + 1} of ${this.retries})`
+        );
+        await pause(ms);
+        continue;
+      }
+      throw this.failure(call, response.status, text2, attempt + 1);
+    }
+  }
+  backOff(attempt) {
+    return 1e3 * 2 ** attempt * this.waitScale;
+  }
+  /** Retry-After in seconds (MLflow servers and proxies send it with 429 and 503), scaled. */
+  retryAfter(response) {
+    const header = response.headers.get("retry-after");
+    if (header === null) return void 0;
+    const value = Number(header);
+    if (!Number.isFinite(value) || value < 0) return void 0;
+    return Math.min(value, 600) * 1e3 * this.waitScale;
+  }
+  failure(call, status, text2, tries) {
+    const answer = parseError(text2);
+    const code = answer.errorCode === void 0 ? "" : ` ${answer.errorCode}`;
+    const said = answer.message === "" ? "" : `: ${oneLine2(answer.message).slice(0, 400)}`;
+    const retried = tries > 1 ? ` after ${tries} tries` : "";
+    const message = `MLflow ${call} answered ${status}${code}${said}${retried}${hint(status, answer.errorCode, this.connection)}`;
+    return new MlflowError(message, {
+      status,
+      ...answer.errorCode === void 0 ? {} : { errorCode: answer.errorCode },
+      serverMessage: answer.message
+    });
+  }
+};
+function hint(status, errorCode, connection) {
+  if (status === 401) {
+    const variables = connection.flavour === "databricks" ? "DATABRICKS_TOKEN" : "MLFLOW_TRACKING_TOKEN (or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD)";
+    return ` (the server did not accept the credentials: check ${variables})`;
+  }
+  if (status === 403) return " (the credentials may not do this: check their permissions on the experiment)";
+  if (status === 404 && errorCode === void 0) {
+    return ` (is ${connection.origin} the address of an MLflow tracking server?)`;
+  }
+  return "";
+}
+function parseAnswer(text2, call) {
+  if (text2.trim() === "") return {};
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch {
+    throw new MlflowError(`MLflow ${call} answered with something that is not JSON: ${oneLine2(text2).slice(0, 200)}`);
+  }
+  if (!isPlainObject(value)) throw new MlflowError(`MLflow ${call} answered with JSON that is not an object`);
+  return value;
+}
+function parseError(text2) {
+  try {
+    const value = JSON.parse(text2);
+    if (isPlainObject(value)) {
+      const errorCode = typeof value["error_code"] === "string" ? value["error_code"] : void 0;
+      const message = typeof value["message"] === "string" ? value["message"] : "";
+      return { errorCode, message };
+    }
+  } catch {
+  }
+  return { errorCode: void 0, message: text2.replace(/<[^>]*>/g, " ").trim() };
+}
+function networkReason(thrown) {
+  if (thrown instanceof Error && thrown.name === "TimeoutError") return "no answer in time";
+  const cause = thrown instanceof Error ? thrown.cause : void 0;
+  if (cause instanceof Error) {
+    const code = cause.code;
+    return typeof code === "string" ? code : cause.message;
+  }
+  return errorMessage(thrown);
+}
+function oneLine2(text2) {
+  return text2.replace(/\s+/g, " ").trim();
+}
+function seconds(ms) {
+  return ms >= 1e3 ? `${(ms / 1e3).toFixed(ms % 1e3 === 0 ? 0 : 1)} s` : `${Math.round(ms)} ms`;
+}
+function pause(ms) {
+  return new Promise((resolve2) => {
+    setTimeout(resolve2, ms);
+  });
+}
+
+// packages/mlflow/src/answer-fields.ts
+function field(value, name) {
+  if (!isPlainObject(value)) return void 0;
+  const found = value[name];
+  return isPlainObject(found) ? found : void 0;
+}
+function list(value, name) {
+  if (!isPlainObject(value)) return [];
+  const found = value[name];
+  return Array.isArray(found) ? found.filter(isPlainObject) : [];
+}
+function text(value, name) {
+  if (!isPlainObject(value)) return void 0;
+  const found = value[name];
+  if (typeof found === "string") return found;
+  if (typeof found === "number" && Number.isFinite(found)) return String(found);
+  return void 0;
+}
+function number(value, name) {
+  if (!isPlainObject(value)) return void 0;
+  const found = value[name];
+  if (typeof found === "number") return found;
+  if (found === "NaN") return NaN;
+  if (found === "Infinity") return Infinity;
+  if (found === "-Infinity") return -Infinity;
+  if (typeof found === "string" && found.trim() !== "" && Number.isFinite(Number(found))) return Number(found);
+  return void 0;
+}
+function keyValues(value, name) {
+  const map = /* @__PURE__ */ new Map();
+  for (const entry of list(value, name)) {
+    const key = text(entry, "key");
+    const found = text(entry, "value");
+    if (key !== void 0) map.set(key, found ?? "");
+  }
+  return map;
+}
+
+// packages/mlflow/src/experiments.ts
+async function findExperiment(client, name, origin) {
+  try {
+    const answer = await client.get("experiments/get-by-name", { experiment_name: name });
+    const experiment = field(answer, "experiment");
+    if (text(experiment, "lifecycle_stage") === "deleted") {
+      throw new UserError(
+        `MLflow experiment ${JSON.stringify(name)} (${origin}) is deleted: restore it in MLflow or choose another name`
+      );
+    }
+    return text(experiment, "experiment_id");
+  } catch (thrown) {
+    if (thrown instanceof MlflowError && thrown.errorCode === "RESOURCE_DOES_NOT_EXIST") return void 0;
+    throw thrown;
+  }
+}
+
+// packages/mlflow/src/run-reading.ts
+function runFromAnswer(client, value) {
+  const info2 = field(value, "info");
+  const data = field(value, "data");
+  const runId = text(info2, "run_id") ?? text(info2, "run_uuid");
+  const experimentId = text(info2, "experiment_id");
+  if (runId === void 0 || experimentId === void 0) return void 0;
+  const params = /* @__PURE__ */ new Map();
+  for (const [key, raw] of keyValues(data, "params")) params.set(key, parseParamValue(raw));
+  const tags = keyValues(data, "tags");
+  const metrics = /* @__PURE__ */ new Map();
+  for (const entry of list(data, "metrics")) {
+    const key = text(entry, "key");
+    const value2 = number(entry, "value");
+    if (key === void 0 || value2 === void 0) continue;
+    const step = number(entry, "step");
+    metrics.set(key, { value: restoreInfinity(value2), ...step === void 0 ? {} : { step } });
+  }
+  const startTime = number(info2, "start_time");
+  const endTime = number(info2, "end_time");
+  return {
+    runId,
+    experimentId,
+    runName: text(info2, "run_name") ?? tags.get("mlflow.runName"),
+    status: text(info2, "status") ?? "UNKNOWN",
+    startTime,
+    endTime,
+    artifactUri: text(info2, "artifact_uri"),
+    params: recordFromMap(params),
+    tags: recordFromMap(tags),
+    metrics: recordFromMap(metrics),
+    url: runUrl(client.connection, experimentId, runId),
+    modelSources: modelSources(runId, value, tags)
+  };
+}
+function restoreInfinity(value) {
+  if (value === Number.MAX_VALUE) return Infinity;
+  if (value === -Number.MAX_VALUE) return -Infinity;
+  return value;
+}
+function modelSources(runId, value, tags) {
+  const sources = [];
+  for (const output of list(field(value, "outputs"), "model_outputs")) {
+    const modelId = text(output, "model_id");
+    if (modelId !== void 0) sources.push(`models:/${modelId}`);
+  }
+  const history = tags.get("mlflow.log-model.history");
+  if (history !== void 0) {
+    try {
+      const entries = JSON.parse(history);
+      if (Array.isArray(entries)) {
+        for (const entry of entries) {
+          const path2 = text(entry, "artifact_path");
+          if (path2 !== void 0) sources.push(`runs:/${runId}/${path2}`);
+        }
+      }
+    } catch {
+    }
+  }
+  return [...new Set(sources)];
+}
+
+// packages/mlflow/src/run-search.ts
+async function searchRuns(client, query) {
+  const answer = await client.post("runs/search", {
+    experiment_ids: query.experimentIds,
+    filter: query.filter,
+    run_view_type: "ACTIVE_ONLY",
+    max_results: query.maxResults,
+    ...query.orderBy === void 0 ? {} : { order_by: query.orderBy }
+  });
+  const runs2 = [];
+  for (const entry of list(answer, "runs")) {
+    const run2 = runFromAnswer(client, entry);
+    if (run2 !== void 0) runs2.push(run2);
+  }
+  return runs2;
+}
+function filterValue(value, origin) {
+  if (value.includes("'")) {
+    throw new UserError(
+      `${origin} ${JSON.stringify(value)} holds a single quote, which MLflow's search filters cannot match`
+    );
+  }
+  return `'${value}'`;
+}
+
+// packages/mlflow/src/record-tags.ts
+var RECORD_TAGS = {
+  commit: "mlflow.source.git.commit",
+  branch: "mlflow.source.git.branch",
+  repoUrl: "mlflow.source.git.repoURL",
+  sourceName: "mlflow.source.name",
+  sourceType: "mlflow.source.type",
+  repository: "ml-actions.repository",
+  experiment: "ml-actions.experiment",
+  replicate: "ml-actions.replicate",
+  recordRunId: "ml-actions.run-id",
+  recordStatus: "ml-actions.status",
+  pullRequest: "ml-actions.pull-request",
+  baseRef: "ml-actions.base-ref",
+  event: "ml-actions.event",
+  workflowRunUrl: "ml-actions.workflow-run-url",
+  attempt: "ml-actions.attempt"
+};
+
+// packages/mlflow/src/tracking-settings.ts
+function readTrackingSettings(inputs) {
+  const fromInput = inputs.optional("mlflow-tracking-uri");
+  const uri = fromInput ?? inputs.environment("MLFLOW_TRACKING_URI");
+  if (uri === void 0) return void 0;
+  const origin = fromInput === void 0 ? "MLFLOW_TRACKING_URI" : 'input "mlflow-tracking-uri"';
+  const connection = resolveTrackingConnection(uri, environmentOf(inputs), origin);
+  for (const secret of connection.secrets) inputs.mask(secret);
+  const repository = inputs.environment("GITHUB_REPOSITORY") ?? "";
+  const experiment = inputs.optional("mlflow-experiment") ?? (repository.split("/")[1] || repository || "Default");
+  return { connection, experiment };
+}
+var VARIABLES = [
+  "MLFLOW_TRACKING_TOKEN",
+  "MLFLOW_TRACKING_USERNAME",
+  "MLFLOW_TRACKING_PASSWORD",
+  "DATABRICKS_HOST",
+  "DATABRICKS_TOKEN"
+];
+function environmentOf(inputs) {
+  return Object.fromEntries(VARIABLES.map((name) => [name, inputs.environment(name)]));
+}
+function createTrackingClient(settings, options) {
+  return new TrackingClient(settings.connection, { waitScale: options.waitScale, log: options.log });
+}
+function readBaselineTracking(inputs, baselineFromMlflow) {
+  if (!baselineFromMlflow) return void 0;
+  const tracking = readTrackingSettings(inputs);
+  if (tracking === void 0) {
+    throw new UserError(
+      'input "baseline" is mlflow, which needs a tracking server: set input "mlflow-tracking-uri" or the MLFLOW_TRACKING_URI variable'
+    );
+  }
+  return tracking;
+}
+
+// packages/mlflow/src/baseline-runs.ts
+var BASELINE_SEARCH_LIMIT = 500;
+var USABLE = /* @__PURE__ */ new Set(["succeeded", "collected"]);
+async function findMlflowBaselines(client, request) {
+  const before = client.requests;
+  const { target } = request;
+  const result = { records: [], sha: void 0, url: void 0, notices: [], requests: 0 };
+  const experimentId = await findExperiment(client, request.experimentName, client.connection.origin);
+  if (experimentId === void 0) {
+    result.notices.push(
+      `MLflow has no experiment ${JSON.stringify(request.experimentName)}, so no baseline was found there`
+    );
+    result.requests = client.requests - before;
+    return result;
+  }
+  const onBranch = [
+    `tags.\`${RECORD_TAGS.repository}\` = ${filterValue(target.repository, "the repository")}`,
+    `tags.\`${RECORD_TAGS.branch}\` = ${filterValue(target.branch, "the base branch")}`
+  ];
+  const exact = usable(
+    await searchRuns(client, {
+      experimentIds: [experimentId],
+      filter: [...onBranch, `tags.\`${RECORD_TAGS.commit}\` = ${filterValue(target.sha, "the commit")}`].join(" and "),
+      maxResults: BASELINE_SEARCH_LIMIT
+    }),
+    request.experiments,
+    target.head
+  );
+  const missing = request.experiments.filter((experiment) => !exact.has(experiment));
+  const chosen = new Map(exact);
+  if (missing.length > 0) {
+    const newest = usable(
+      await searchRuns(client, {
+        experimentIds: [experimentId],
+        filter: onBranch.join(" and "),
+        orderBy: ["attributes.start_time DESC"],
+        maxResults: BASELINE_SEARCH_LIMIT
+      }),
+      missing,
+      target.head
+    );
+    for (const experiment of missing) {
+      const runs2 = newest.get(experiment);
+      const commit = runs2?.[0]?.tags[RECORD_TAGS.commit];
+      if (runs2 === void 0 || commit === void 0) {
+        result.notices.push(
+          `MLflow has no run of ${experiment} on ${target.branch} (experiment ${JSON.stringify(request.experimentName)}), so it has no baseline`
+        );
+        continue;
+      }
+      chosen.set(
+        experiment,
+        runs2.filter((run2) => run2.tags[RECORD_TAGS.commit] === commit)
+      );
+      result.notices.push(
+        `the baseline of ${experiment} comes from MLflow: commit ${commit.slice(0, 7)}, the newest of ${target.branch} with a run (commit ${target.sha.slice(0, 7)} has none)`
+      );
+    }
+  }
+  for (const experiment of request.experiments) {
+    for (const run2 of chosen.get(experiment) ?? []) result.records.push(recordFromMlflowRun(run2, target));
+  }
+  result.sha = result.records[0]?.provenance.sha;
+  result.url = result.records[0]?.mlflow?.url;
+  result.requests = client.requests - before;
+  return result;
+}
+function usable(runs2, experiments, head) {
+  const wanted = new Set(experiments);
+  const found = /* @__PURE__ */ new Map();
+  for (const run2 of runs2) {
+    const experiment = run2.tags[RECORD_TAGS.experiment];
+    if (experiment === void 0 || !wanted.has(experiment)) continue;
+    if (run2.tags[RECORD_TAGS.commit] === head) continue;
+    if (!USABLE.has(run2.tags[RECORD_TAGS.recordStatus] ?? "")) continue;
+    if (run2.tags[RECORD_TAGS.event] === "pull_request" || run2.tags[RECORD_TAGS.event] === "pull_request_target")
+      continue;
+    const list2 = found.get(experiment) ?? [];
+    list2.push(run2);
+    found.set(experiment, list2);
+  }
+  return found;
+}
+function recordFromMlflowRun(run2, target) {
+  const tags = run2.tags;
+  const replicate = parseReplicate(tags[RECORD_TAGS.replicate]);
+  const status = tags[RECORD_TAGS.recordStatus];
+  const branch = tags[RECORD_TAGS.branch] ?? "";
+  const started = run2.startTime ?? 0;
+  const finished = run2.endTime !== void 0 && run2.endTime > 0 ? run2.endTime : started;
+  const metrics = {};
+  for (const [key, metric] of Object.entries(run2.metrics)) setOwnEntry(metrics, key, { value: metric.value });
+  return {
+    schema: RUN_RECORD_SCHEMA,
+    version: RUN_RECORD_VERSION,
+    runId: `mlflow-${run2.runId}`,
+    experiment: tags[RECORD_TAGS.experiment] ?? run2.runName ?? run2.runId,
+    ...replicate === void 0 ? {} : { replicate },
+    attempt: Number(tags[RECORD_TAGS.attempt] ?? 1) || 1,
+    provenance: {
+      repository: tags[RECORD_TAGS.repository] ?? "",
+      serverUrl: target.serverUrl,
+      sha: tags[RECORD_TAGS.commit] ?? "",
+      ref: `refs/heads/${branch}`,
+      branch,
+      event: tags[RECORD_TAGS.event] ?? "push",
+      workflow: "",
+      workflowRunId: 0,
+      runAttempt: 1,
+      runNumber: 0,
+      job: "",
+      matrix: {},
+      runnerOs: ""
+    },
+    params: run2.params,
+    metrics,
+    outcome: {
+      status: status !== void 0 && USABLE.has(status) ? status : "collected",
+      startedAt: new Date(started).toISOString(),
+      finishedAt: new Date(finished).toISOString(),
+      durationMs: Math.max(0, finished - started)
+    },
+    inputs: [],
+    sources: [run2.url],
+    mlflow: { runId: run2.runId, experimentId: run2.experimentId, url: run2.url }
+  };
+}
+function parseReplicate(text2) {
+  if (text2 === void 0) return void 0;
+  const at = text2.indexOf("=");
+  if (at <= 0) return void 0;
+  return { key: text2.slice(0, at), value: text2.slice(at + 1) };
+}
+function mlflowBaselineLookup(tracking, options) {
+  return async (commit) => {
+    const client = createTrackingClient(tracking, {
+      waitScale: options.waitScale,
+      log: { warn: (message) => options.log.warning(message), debug: (message) => options.log.debug(message) }
+    });
+    const found = await findMlflowBaselines(client, {
+      experimentName: tracking.experiment,
+      experiments: options.experiments,
+      target: { ...commit, repository: options.repository, serverUrl: options.serverUrl }
+    });
+    options.log.info(
+      `MLflow baseline: ${found.records.length} run(s) of commit ${commit.sha.slice(0, 7) || "(none)"} or older in experiment ${JSON.stringify(tracking.experiment)}, in ${found.requests} requests`
+    );
+    return found;
+  };
+}
+
 // actions/compare/src/comparison-baseline.ts
 async function comparisonBaseline(step, experiments, context) {
   const found = await findBaselines({
@@ -6176,7 +6852,14 @@ async function comparisonBaseline(step, experiments, context) {
     context,
     github: (await step.github())?.client,
     log: step.log,
-    historyBranch: step.settings.historyBranch
+    historyBranch: step.settings.historyBranch,
+    mlflow: step.settings.mlflow === void 0 ? void 0 : mlflowBaselineLookup(step.settings.mlflow, {
+      experiments,
+      repository: context.repository,
+      serverUrl: context.serverUrl,
+      waitScale: step.settings.waitScale,
+      log: step.log
+    })
   });
   if (found.records === void 0) return void 0;
   return {
@@ -6429,14 +7112,14 @@ async function downloadBundles(trigger, context, github) {
   const bundles = [];
   for (const artifact of artifacts) {
     const label = `artifact "${artifact.name}" of workflow run ${trigger.id}`;
-    const text = await downloadArtifactFile(
+    const text2 = await downloadArtifactFile(
       github,
       context,
       { artifactId: artifact.id, workflowRunId: trigger.id, label },
       COMPARE_BUNDLE_FILE
     );
-    if (text === void 0) throw new UserError(`${label} holds no ${COMPARE_BUNDLE_FILE}`);
-    const bundle = parseCompareBundle(text, label);
+    if (text2 === void 0) throw new UserError(`${label} holds no ${COMPARE_BUNDLE_FILE}`);
+    const bundle = parseCompareBundle(text2, label);
     checkBelongs(bundle, trigger, context);
     bundles.push(bundle);
   }
@@ -6466,15 +7149,15 @@ function onePullRequest(bundles) {
   }
   return numbers[0];
 }
-async function checkPullRequest(number, trigger, context, github) {
+async function checkPullRequest(number2, trigger, context, github) {
   const pull = await github.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", {
     owner: context.owner,
     repo: context.repo,
-    pull_number: number
+    pull_number: number2
   });
   if (pull.data.head.sha !== trigger.headSha) {
     throw new UserError(
-      `refusing the comparison: pull request #${number} is at ${pull.data.head.sha.slice(0, 7)}, not ${trigger.headSha.slice(0, 7)}`
+      `refusing the comparison: pull request #${number2} is at ${pull.data.head.sha.slice(0, 7)}, not ${trigger.headSha.slice(0, 7)}`
     );
   }
   return { baseRef: pull.data.base.ref, baseSha: pull.data.base.sha, headRef: pull.data.head.ref };
@@ -6488,9 +7171,12 @@ function distinctRuns(runs2) {
 // actions/compare/src/settings.ts
 var COMPARE_MODES = ["comment", "collect", "publish"];
 function readCompareSettings(inputs) {
+  const baseline = parseBaselineSpec(inputs.required("baseline"));
   return {
     run: inputs.list("run"),
-    baseline: parseBaselineSpec(inputs.required("baseline")),
+    baseline,
+    mlflow: readBaselineTracking(inputs, baseline.kind === "mlflow"),
+    waitScale: retryWaitScale({ [RETRY_WAIT_SCALE_VARIABLE]: inputs.environment(RETRY_WAIT_SCALE_VARIABLE) }),
     historyBranch: inputs.optional("history-branch"),
     history: inputs.integer("history", { min: 0, max: 1e3 }),
     rules: inputs.optional("rules"),
@@ -6560,7 +7246,7 @@ async function compareHere(step) {
         'mode "collect" runs on pull_request events: it hands the comparison to the publish stage for a pull request'
       );
     }
-    const text = serializeCompareBundle({
+    const text2 = serializeCompareBundle({
       repository: context.repository,
       pullRequest: context.pullRequest,
       headSha: context.headSha ?? context.sha,
@@ -6569,7 +7255,7 @@ async function compareHere(step) {
     const id = await uploadTextArtifact(await step.artifacts(), {
       name: bundleArtifactName(key),
       fileName: COMPARE_BUNDLE_FILE,
-      text,
+      text: text2,
       runAttempt: context.runAttempt,
       log
     });

@@ -1,5 +1,6 @@
 import type { ComparisonBaseline, HistoryNoiseLookup, RunRecord } from '@ml-actions/core';
 import { findBaselines, readHistoryNoise, type ActionContext, type Step } from '@ml-actions/github';
+import { mlflowBaselineLookup } from '@ml-actions/mlflow';
 import type { CompareSettings } from './settings.ts';
 
 /**
@@ -19,6 +20,16 @@ export async function comparisonBaseline(
     github: (await step.github())?.client,
     log: step.log,
     historyBranch: step.settings.historyBranch,
+    mlflow:
+      step.settings.mlflow === undefined
+        ? undefined
+        : mlflowBaselineLookup(step.settings.mlflow, {
+            experiments,
+            repository: context.repository,
+            serverUrl: context.serverUrl,
+            waitScale: step.settings.waitScale,
+            log: step.log,
+          }),
   });
   if (found.records === undefined) return undefined;
   return {

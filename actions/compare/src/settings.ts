@@ -1,5 +1,12 @@
 import { UserError } from '@ml-actions/core';
-import { parseBaselineSpec, type ActionInputs, type BaselineSpec } from '@ml-actions/github';
+import {
+  RETRY_WAIT_SCALE_VARIABLE,
+  parseBaselineSpec,
+  retryWaitScale,
+  type ActionInputs,
+  type BaselineSpec,
+} from '@ml-actions/github';
+import { readBaselineTracking, type TrackingSettings } from '@ml-actions/mlflow';
 
 export const COMPARE_MODES = ['comment', 'collect', 'publish'] as const;
 export type CompareMode = (typeof COMPARE_MODES)[number];
@@ -8,6 +15,10 @@ export type CompareMode = (typeof COMPARE_MODES)[number];
 export interface CompareSettings {
   run: string[];
   baseline: BaselineSpec;
+  /** The tracking server of `baseline: mlflow`; undefined for any other baseline. */
+  mlflow: TrackingSettings | undefined;
+  /** Scales MLflow's retry waits as the GitHub client's are. */
+  waitScale: number;
   /** The history branch to fall back to for a baseline; undefined reads none. */
   historyBranch: string | undefined;
   /** How many of the newest history entries give the noise of a single run; 0 reads none. */
@@ -35,9 +46,12 @@ export interface CompareSettings {
 
 /** Reads and checks every input; a bad one is a UserError naming it. */
 export function readCompareSettings(inputs: ActionInputs): CompareSettings {
+  const baseline = parseBaselineSpec(inputs.required('baseline'));
   return {
     run: inputs.list('run'),
-    baseline: parseBaselineSpec(inputs.required('baseline')),
+    baseline,
+    mlflow: readBaselineTracking(inputs, baseline.kind === 'mlflow'),
+    waitScale: retryWaitScale({ [RETRY_WAIT_SCALE_VARIABLE]: inputs.environment(RETRY_WAIT_SCALE_VARIABLE) }),
     historyBranch: inputs.optional('history-branch'),
     history: inputs.integer('history', { min: 0, max: 1000 }),
     rules: inputs.optional('rules'),

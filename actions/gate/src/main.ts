@@ -24,6 +24,7 @@ import {
   writeJobGateResult,
   type Runner,
 } from '@ml-actions/github';
+import { mlflowBaselineLookup } from '@ml-actions/mlflow';
 import { readGateSettings } from './settings.ts';
 
 /** gate: judge the run against the rules and report a verdict that branch protection can require. */
@@ -45,6 +46,16 @@ export async function run(runner?: Runner): Promise<void> {
             github,
             log,
             historyBranch: settings.historyBranch,
+            mlflow:
+              settings.mlflow === undefined
+                ? undefined
+                : mlflowBaselineLookup(settings.mlflow, {
+                    experiments,
+                    repository: context.repository,
+                    serverUrl: context.serverUrl,
+                    waitScale: settings.waitScale,
+                    log,
+                  }),
           })
         : undefined;
       const notices = found?.notices ?? [];

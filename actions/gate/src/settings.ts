@@ -1,5 +1,12 @@
 import { UserError } from '@ml-actions/core';
-import { parseBaselineSpec, type ActionInputs, type BaselineSpec } from '@ml-actions/github';
+import {
+  RETRY_WAIT_SCALE_VARIABLE,
+  parseBaselineSpec,
+  retryWaitScale,
+  type ActionInputs,
+  type BaselineSpec,
+} from '@ml-actions/github';
+import { readBaselineTracking, type TrackingSettings } from '@ml-actions/mlflow';
 
 /** gate's inputs, validated once. */
 export interface GateSettings {
@@ -7,6 +14,10 @@ export interface GateSettings {
   rulesFile: string | undefined;
   run: string[];
   baseline: BaselineSpec;
+  /** The tracking server of `baseline: mlflow`; undefined for any other baseline. */
+  mlflow: TrackingSettings | undefined;
+  /** Scales MLflow's retry waits as the GitHub client's are. */
+  waitScale: number;
   /** The history branch to fall back to for a baseline; undefined reads none. */
   historyBranch: string | undefined;
   /** How many of the newest history entries give the noise of a single run; 0 reads none. */
@@ -21,11 +32,14 @@ export interface GateSettings {
 
 /** Reads and checks every input; a bad one is a UserError naming it. */
 export function readGateSettings(inputs: ActionInputs): GateSettings {
+  const baseline = parseBaselineSpec(inputs.required('baseline'));
   const settings: GateSettings = {
     rules: inputs.optional('rules'),
     rulesFile: inputs.optional('rules-file'),
     run: inputs.list('run'),
-    baseline: parseBaselineSpec(inputs.required('baseline')),
+    baseline,
+    mlflow: readBaselineTracking(inputs, baseline.kind === 'mlflow'),
+    waitScale: retryWaitScale({ [RETRY_WAIT_SCALE_VARIABLE]: inputs.environment(RETRY_WAIT_SCALE_VARIABLE) }),
     historyBranch: inputs.optional('history-branch'),
     history: inputs.integer('history', { min: 0, max: 1000 }),
     requireBaseline: inputs.boolean('require-baseline'),

@@ -5,6 +5,8 @@ import { readRunRecordFiles, type JobPlace } from './job-records.ts';
 export type BaselineSpec =
   | { kind: 'auto' }
   | { kind: 'none' }
+  /** The runs train logged to MLflow for the commit the auto lookup would use. */
+  | { kind: 'mlflow' }
   | { kind: 'workflow-run'; runId: number }
   | { kind: 'artifact'; name: string }
   | { kind: 'files'; pattern: string };
@@ -13,13 +15,13 @@ export type BaselineSpec =
 const NOT_IN_ARTIFACT_NAMES = /["':<>|\r\n]/;
 
 /**
- * Reads input `baseline`: `auto`, `none`, a workflow run id (digits), a run record path or glob
+ * Reads input `baseline`: `auto`, `none`, `mlflow`, a workflow run id (digits), a run record path or glob
  * (a value ending in `.json`, or holding a character artifact names cannot: `/`, `\`, `*`, `?`),
  * or else an artifact name.
  */
 export function parseBaselineSpec(text: string): BaselineSpec {
   const value = text.trim();
-  if (value === 'auto' || value === 'none') return { kind: value };
+  if (value === 'auto' || value === 'none' || value === 'mlflow') return { kind: value };
   if (/^\d+$/.test(value)) {
     const runId = Number(value);
     if (!Number.isSafeInteger(runId) || runId === 0) {
@@ -30,7 +32,7 @@ export function parseBaselineSpec(text: string): BaselineSpec {
   if (value.endsWith('.json') || /[/\\*?]/.test(value)) return { kind: 'files', pattern: value };
   if (value === '' || NOT_IN_ARTIFACT_NAMES.test(value)) {
     throw new UserError(
-      `input "baseline" must be auto, none, a workflow run id, a run record path or glob (ending in .json, or with a /), or an artifact name; got ${JSON.stringify(value)}`,
+      `input "baseline" must be auto, none, mlflow, a workflow run id, a run record path or glob (ending in .json, or with a /), or an artifact name; got ${JSON.stringify(value)}`,
     );
   }
   return { kind: 'artifact', name: value };

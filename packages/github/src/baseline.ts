@@ -26,6 +26,22 @@ export interface NoBaseline {
   notice: string;
 }
 
+/** The commit a baseline is sought for, and the branch whose runs count. */
+export interface BaselineCommit {
+  sha: string;
+  branch: string;
+  /** This run's own commit, never its own baseline. */
+  head: string;
+}
+
+/** Finds baselines kept elsewhere (MLflow) for a commit, as `findBaselines` returns them. */
+export type ExternalBaselineLookup = (commit: BaselineCommit) => Promise<{
+  records: RunRecord[];
+  sha: string | undefined;
+  url: string | undefined;
+  notices: string[];
+}>;
+
 /** One lookup of the baselines of several experiments, its requests shared through `search`. */
 interface Lookup {
   /** A lookup: files and `none` need none. */
@@ -133,7 +149,7 @@ async function findAutomatically(lookup: Lookup): Promise<LookupResult> {
   const walk = new RunWalk(lookup);
   if ((context.pullRequest !== undefined || group) && base !== undefined) {
     // A merge queue's group is built on its base commit, which is the one to compare with.
-    const mergeBase = group && context.baseSha !== undefined ? context.baseSha : await findMergeBase(lookup, base);
+    const mergeBase = group && context.baseSha !== undefined ? context.baseSha : await findMergeBase(lookup);
     // The merge base's own push runs: found by commit, so pull request traffic cannot hide them.
     await walk.through(await pushRuns(lookup, { branch: base, head_sha: mergeBase }, () => true));
     if (walk.pending.length > 0) {
@@ -170,15 +186,34 @@ async function findAutomatically(lookup: Lookup): Promise<LookupResult> {
 }
 
 /** The commit where the pull request's head left its base branch. */
-async function findMergeBase(lookup: Lookup, base: string): Promise<string> {
-  const { context } = lookup;
-  const comparison = await lookup.github.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
-    owner: context.owner,
-    repo: context.repo,
-    basehead: `${base}...${context.headSha ?? context.sha}`,
-    per_page: 1,
-  });
-  return comparison.data.merge_base_commit.sha;
+/**
+ * The commit the automatic lookup starts from: on a pull request the merge base with its base
+ * branch (one request; without a token, the base commit the event names), in a merge queue the
+ * group's base, on a push the commit before it.
+ */
+export async function baselineCommit(
+  github: GitHubClient | undefined,
+  context: ActionContext,
+): Promise<BaselineCommit> {
+  const head = context.headSha ?? context.sha;
+  const base = context.baseRef;
+  if (base !== undefined && (context.pullRequest !== undefined || context.eventName === 'merge_group')) {
+    if (context.eventName === 'merge_group' && context.baseSha !== undefined)
+      return { sha: context.baseSha, branch: base, head };
+    if (github === undefined) return { sha: context.baseSha ?? '', branch: base, head };
+    const comparison = await github.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+      owner: context.owner,
+      repo: context.repo,
+      basehead: `${base}...${head}`,
+      per_page: 1,
+    });
+    return { sha: comparison.data.merge_base_commit.sha, branch: base, head };
+  }
+  return { sha: context.before ?? '', branch: context.branch, head };
+}
+
+async function findMergeBase(lookup: Lookup): Promise<string> {
+  return (await baselineCommit(lookup.github, lookup.context)).sha;
 }
 
 /** The newest push runs of one page of the branch's, filtered as asked: one request. */
@@ -313,6 +348,8 @@ export async function findBaselines(request: {
   log: Log;
   /** The history branch to fall back to when an experiment's baseline records are not found; undefined: none. */
   historyBranch?: string | undefined;
+  /** For `baseline: mlflow`: the runs kept in MLflow. Its failures (credentials, an outage) fail the step. */
+  mlflow?: ExternalBaselineLookup | undefined;
 }): Promise<CombinedBaseline> {
   const combined = await combineBaselines(request);
   for (const notice of combined.notices) request.log.notice(notice);
@@ -325,10 +362,22 @@ async function combineBaselines(request: {
   context: ActionContext;
   github: GitHubClient | undefined;
   historyBranch?: string | undefined;
+  mlflow?: ExternalBaselineLookup | undefined;
 }): Promise<CombinedBaseline> {
   const combined: CombinedBaseline = { records: undefined, sha: undefined, url: undefined, notices: [] };
   const { spec, context } = request;
   if (spec.kind === 'none') return combined;
+  if (spec.kind === 'mlflow') {
+    if (request.mlflow === undefined) return { ...combined, notices: ['no MLflow tracking server is set'] };
+    if (request.experiments.length === 0) return combined;
+    const found = await request.mlflow(await baselineCommit(request.github, context));
+    return {
+      records: found.records.length === 0 ? undefined : found.records,
+      sha: found.sha,
+      url: found.url,
+      notices: found.notices,
+    };
+  }
   // Files are read once for every experiment, with no token and no request; a path or glob that
   // matches nothing is the user's error, not a missing baseline.
   if (spec.kind === 'files') {

@@ -8,3 +8,4 @@ export * from './run-search.ts';
 export * from './model-registry.ts';
 export * from './record-tags.ts';
 export * from './tracking-settings.ts';
+export * from './baseline-runs.ts';

@@ -1,3 +1,4 @@
+import { UserError } from '@ml-actions/core';
 import { resolveTrackingConnection, type TrackingConnection } from './tracking-connection.ts';
 import { TrackingClient } from './tracking-client.ts';
 
@@ -50,4 +51,22 @@ export function createTrackingClient(
   options: { waitScale: number; log: { warn(message: string): void; debug(message: string): void } },
 ): TrackingClient {
   return new TrackingClient(settings.connection, { waitScale: options.waitScale, log: options.log });
+}
+
+/**
+ * The tracking server of `baseline: mlflow`, read only when the baseline asks for it (a step that
+ * does not use MLflow is not failed by an MLFLOW_TRACKING_URI it never reads).
+ */
+export function readBaselineTracking(
+  inputs: TrackingInputs,
+  baselineFromMlflow: boolean,
+): TrackingSettings | undefined {
+  if (!baselineFromMlflow) return undefined;
+  const tracking = readTrackingSettings(inputs);
+  if (tracking === undefined) {
+    throw new UserError(
+      'input "baseline" is mlflow, which needs a tracking server: set input "mlflow-tracking-uri" or the MLFLOW_TRACKING_URI variable',
+    );
+  }
+  return tracking;
 }
