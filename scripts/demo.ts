@@ -8,8 +8,10 @@
  *      with main's (the sticky comment) and gates them (the check run).
  * Everything worth reading lands in demo-output/.
  *
- * With `--mlflow` (after `npm run peers`), a real MLflow tracking server runs beside them and
- * every training run is logged to it; the MLflow runs are printed.
+ * With `--mlflow` (after `npm run peers`), a real MLflow tracking server runs beside them: every
+ * training run is logged to it, the package is registered as a model version with alias
+ * `candidate`, and the pull request's gate takes its baseline from MLflow; the run and
+ * model-version ids are printed.
  */
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -93,7 +95,9 @@ log('starting the local GitHub services (REST API stand-in, artifact service, Az
 const github = await startLocalGitHub();
 if (withMlflow) {
   log('starting a real MLflow tracking server (from the peers environment: npm run peers)');
-  mlflow = await startMlflowServer();
+  // The package's address (its GitHub artifact) is an https source on another host, which an MLflow 3
+  // server takes as a model version's source only when told to.
+  mlflow = await startMlflowServer({ env: { MLFLOW_ALLOWED_HOST_ADDRESSED_ARTIFACT_SCHEMES: 'https' } });
   log(`  MLflow at ${mlflow.url}`);
 }
 try {
@@ -121,8 +125,15 @@ try {
     path: 'examples/out/model/',
     tag: 'true',
     replicate: '1',
+    ...(mlflow === undefined
+      ? {}
+      : { 'mlflow-tracking-uri': mlflow.url, 'mlflow-register': 'churn-model', 'mlflow-alias': 'candidate' }),
   });
   log(`  packaged ${packaged.outputs['artifact-name']} (digest ${packaged.outputs['digest']?.slice(0, 12)}…)`);
+  if (mlflow !== undefined) {
+    log(`  registered MLflow model version churn-model ${packaged.outputs['mlflow-model-version']} (alias candidate)`);
+    mlflowRuns.push(`model version: ${packaged.outputs['mlflow-model-version-url']}`);
+  }
 
   await packaging.finish();
   // The history job: the run appended to the ml-history branch, with its trend page.
@@ -178,7 +189,12 @@ try {
   // compare first, as in the example workflow: a failing gate never skips the comment.
   const compare = await step(pullReport, 'pr-compare', 'compare', { 'rules-file': 'examples/gate.rules' });
   await cp(compare.outputs['report-json'] ?? '', join(output, 'comparison.json'));
-  const gate = await step(pullReport, 'pr-gate', 'gate', { 'rules-file': 'examples/gate.rules' });
+  const gate = await step(pullReport, 'pr-gate', 'gate', {
+    'rules-file': 'examples/gate.rules',
+    ...(mlflow === undefined
+      ? {}
+      : { baseline: 'mlflow', 'mlflow-tracking-uri': mlflow.url, 'mlflow-experiment': 'churn-model' }),
+  });
   await pullReport.finish(gate.exitCode === 0 ? 'success' : 'failure');
   await onPull.finish();
 
