@@ -6680,7 +6680,11 @@ function environmentOf(inputs) {
   return Object.fromEntries(VARIABLES.map((name) => [name, inputs.environment(name)]));
 }
 function createTrackingClient(settings, options) {
-  return new TrackingClient(settings.connection, { waitScale: options.waitScale, log: options.log });
+  const { log } = options;
+  return new TrackingClient(settings.connection, {
+    waitScale: options.waitScale,
+    log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) }
+  });
 }
 function readBaselineTracking(inputs, baselineFromMlflow) {
   if (!baselineFromMlflow) return void 0;
@@ -6828,10 +6832,7 @@ function parseReplicate(text2) {
 }
 function mlflowBaselineLookup(tracking, options) {
   return async (commit) => {
-    const client = createTrackingClient(tracking, {
-      waitScale: options.waitScale,
-      log: { warn: (message) => options.log.warning(message), debug: (message) => options.log.debug(message) }
-    });
+    const client = createTrackingClient(tracking, options);
     const found = await findMlflowBaselines(client, {
       experimentName: tracking.experiment,
       experiments: options.experiments,

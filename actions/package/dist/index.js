@@ -4274,16 +4274,17 @@ function environmentOf(inputs) {
   return Object.fromEntries(VARIABLES.map((name) => [name, inputs.environment(name)]));
 }
 function createTrackingClient(settings, options) {
-  return new TrackingClient(settings.connection, { waitScale: options.waitScale, log: options.log });
+  const { log } = options;
+  return new TrackingClient(settings.connection, {
+    waitScale: options.waitScale,
+    log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) }
+  });
 }
 
 // actions/package/src/model-registration.ts
 async function registerPackagedVersion(packaged, options) {
   const { log } = options;
-  const client = createTrackingClient(options.tracking, {
-    waitScale: options.waitScale,
-    log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) }
-  });
+  const client = createTrackingClient(options.tracking, { waitScale: options.waitScale, log });
   const runId = packaged.record?.mlflow?.runId;
   const logged = runId === void 0 ? void 0 : (await readRun(client, runId, { histories: false })).modelSources[0];
   const source = logged ?? packaged.location;

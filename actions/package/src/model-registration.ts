@@ -40,10 +40,7 @@ export async function registerPackagedVersion(
   },
 ): Promise<RegisteredVersion & { source: string }> {
   const { log } = options;
-  const client = createTrackingClient(options.tracking, {
-    waitScale: options.waitScale,
-    log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) },
-  });
+  const client = createTrackingClient(options.tracking, { waitScale: options.waitScale, log });
   const runId = packaged.record?.mlflow?.runId;
   const logged = runId === undefined ? undefined : (await readRun(client, runId, { histories: false })).modelSources[0];
   const source = logged ?? packaged.location;

@@ -4640,16 +4640,17 @@ function environmentOf(inputs) {
   return Object.fromEntries(VARIABLES.map((name) => [name, inputs.environment(name)]));
 }
 function createTrackingClient(settings, options) {
-  return new TrackingClient(settings.connection, { waitScale: options.waitScale, log: options.log });
+  const { log } = options;
+  return new TrackingClient(settings.connection, {
+    waitScale: options.waitScale,
+    log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) }
+  });
 }
 
 // actions/train/src/mlflow-tracking.ts
 async function logRecordToMlflow(record, tracking, options) {
   const { log } = options;
-  const client = createTrackingClient(tracking, {
-    waitScale: options.waitScale,
-    log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) }
-  });
+  const client = createTrackingClient(tracking, options);
   const logged = await log.group(`MLflow: logging to experiment ${JSON.stringify(tracking.experiment)}`, async () => {
     const result = await logRun(client, {
       experimentName: tracking.experiment,
@@ -4673,10 +4674,7 @@ async function logRecordToMlflow(record, tracking, options) {
 }
 async function readTrackedRun(runId, tracking, options) {
   const { log } = options;
-  const client = createTrackingClient(tracking, {
-    waitScale: options.waitScale,
-    log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) }
-  });
+  const client = createTrackingClient(tracking, options);
   const run2 = await readRun(client, runId, { origin: 'input "mlflow-run"' });
   log.info(
     `read MLflow run ${run2.runId} (${run2.status}): ${Object.keys(run2.metrics).length} metrics, ${Object.keys(run2.params).length} params in ${client.requests} requests`

@@ -22,10 +22,7 @@ export async function logRecordToMlflow(
   options: { waitScale: number; log: Log },
 ): Promise<MlflowRunLink> {
   const { log } = options;
-  const client = createTrackingClient(tracking, {
-    waitScale: options.waitScale,
-    log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) },
-  });
+  const client = createTrackingClient(tracking, options);
   const logged = await log.group(`MLflow: logging to experiment ${JSON.stringify(tracking.experiment)}`, async () => {
     const result = await logRun(client, {
       experimentName: tracking.experiment,
@@ -65,10 +62,7 @@ export async function readTrackedRun(
   options: { waitScale: number; log: Log },
 ): Promise<TrackedRun> {
   const { log } = options;
-  const client = createTrackingClient(tracking, {
-    waitScale: options.waitScale,
-    log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) },
-  });
+  const client = createTrackingClient(tracking, options);
   const run = await readRun(client, runId, { origin: 'input "mlflow-run"' });
   log.info(
     `read MLflow run ${run.runId} (${run.status}): ${Object.keys(run.metrics).length} metrics, ${Object.keys(run.params).length} params in ${client.requests} requests`,

@@ -199,10 +199,7 @@ export function mlflowBaselineLookup(
   },
 ): (commit: { sha: string; branch: string; head: string }) => Promise<MlflowBaselines> {
   return async (commit) => {
-    const client = createTrackingClient(tracking, {
-      waitScale: options.waitScale,
-      log: { warn: (message) => options.log.warning(message), debug: (message) => options.log.debug(message) },
-    });
+    const client = createTrackingClient(tracking, options);
     const found = await findMlflowBaselines(client, {
       experimentName: tracking.experiment,
       experiments: options.experiments,

@@ -48,9 +48,13 @@ function environmentOf(inputs: TrackingInputs): Record<string, string | undefine
 /** The client of a step: its retry waits scaled as the GitHub client's are, its warnings in the step's log. */
 export function createTrackingClient(
   settings: TrackingSettings,
-  options: { waitScale: number; log: { warn(message: string): void; debug(message: string): void } },
+  options: { waitScale: number; log: { warning(message: string): void; debug(message: string): void } },
 ): TrackingClient {
-  return new TrackingClient(settings.connection, { waitScale: options.waitScale, log: options.log });
+  const { log } = options;
+  return new TrackingClient(settings.connection, {
+    waitScale: options.waitScale,
+    log: { warn: (message) => log.warning(message), debug: (message) => log.debug(message) },
+  });
 }
 
 /**
