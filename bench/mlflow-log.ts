@@ -1,15 +1,16 @@
 /**
  * Figure 8: logging a long history to a real MLflow tracking server. 100,000 steps of 5 metrics
- * (500,000 points) and 3 params are logged with `logRun` (experiment lookup, run creation with
- * every tag, the batches, the final status), and the same points with MLflow's own Python client
- * (`MlflowClient.log_batch`, 1,000 metrics a call) against the same server. The figures are our
- * request count against ceil(points / 1000) + 3, and our wall time over the Python client's.
+ * (500,000 points) are logged with `logRun` into an existing experiment (its lookup, the run's
+ * creation with every tag, the batches, the final status), and the same points with MLflow's own
+ * Python client (`MlflowClient.log_batch`, 1,000 metrics a call, then `set_terminated`) against the
+ * same server. The figures are our request count against ceil(points / 1000) + 3, and our wall time
+ * over the Python client's, with the load average beside it.
  */
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Metric } from '@ml-actions/core';
-import { TrackingClient, logRun, resolveTrackingConnection } from '@ml-actions/mlflow';
+import { TrackingClient, ensureExperiment, logRun, resolveTrackingConnection } from '@ml-actions/mlflow';
 import { peersEnvironment, repositoryRoot, startMlflowServer } from '@ml-actions/testkit';
 import { formatMs, formatRatio, runChild, verdict, type FigureRow } from './measure.ts';
 
@@ -41,6 +42,9 @@ export async function mlflowLog(): Promise<FigureRow[]> {
         history: { steps, values, wallTimes },
       };
     }
+    // Both sides log into an experiment that exists, as every run after a project's first does.
+    await ensureExperiment(client, 'bench-ours', 'bench');
+    client.requests = 0;
     const loadBefore = loadavg()[0] ?? 0;
     const began = performance.now();
     const logged = await logRun(client, {
@@ -52,7 +56,7 @@ export async function mlflowLog(): Promise<FigureRow[]> {
       startTime: Date.now(),
       endTime: Date.now(),
       tags: {},
-      params: { lr: 0.01, depth: 6, model: 'gbm' },
+      params: {},
       metrics,
     });
     const oursMs = performance.now() - began;
@@ -76,7 +80,7 @@ export async function mlflowLog(): Promise<FigureRow[]> {
     const load = `load average ${loadBefore.toFixed(2)} before, ${(loadavg()[0] ?? 0).toFixed(2)} after`;
     return [
       {
-        figure: `8. MLflow: log ${STEPS.toLocaleString('en')} steps x ${METRICS} metrics + 3 params, requests`,
+        figure: `8. MLflow: log ${STEPS.toLocaleString('en')} steps x ${METRICS} metrics, requests`,
         value: `${client.requests} requests (experiment, create, ${client.requests - 3} batches, status)`,
         reference: `target ceil(${POINTS.toLocaleString('en')} / 1000) + 3 = ${REQUEST_TARGET}`,
         ratio: formatRatio(client.requests / REQUEST_TARGET),
