@@ -1686,6 +1686,7 @@ function readActionContext(env = process.env) {
     runNumber: Number(env["GITHUB_RUN_NUMBER"] ?? 0),
     job: env["GITHUB_JOB"] ?? "",
     runnerOs: env["RUNNER_OS"] ?? "",
+    runnerEnvironment: env["RUNNER_ENVIRONMENT"] || void 0,
     workspace: env["GITHUB_WORKSPACE"] ?? process.cwd(),
     temp: env["RUNNER_TEMP"] || void 0,
     payload

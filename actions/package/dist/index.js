@@ -784,6 +784,41 @@ function recordFromMap(map) {
 // packages/core/src/record/run-record.ts
 var RUN_RECORD_SCHEMA = "ml-actions/run-record";
 var RUN_RECORD_VERSION = 1;
+function serializeRunRecord(record) {
+  return `${writeJson(record, "")}
+`;
+}
+function writeNumber(value) {
+  if (value === Infinity) return '"Infinity"';
+  if (value === -Infinity) return '"-Infinity"';
+  if (value !== value) return '"NaN"';
+  if (value === 0 && 1 / value < 0) return "-0";
+  return String(value);
+}
+function writeJson(value, indent) {
+  if (typeof value === "number") return writeNumber(value);
+  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "null";
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    if (value.every((item) => typeof item === "number")) {
+      let text2 = "[";
+      for (let i = 0; i < value.length; i++) text2 += (i === 0 ? "" : ",") + writeNumber(value[i]);
+      return `${text2}]`;
+    }
+    return `[
+${value.map((item) => inner + writeJson(item, inner)).join(",\n")}
+${indent}]`;
+  }
+  const entries = Object.keys(value).filter((key) => value[key] !== void 0);
+  if (entries.length === 0) return "{}";
+  const lines = entries.map(
+    (key) => `${inner}${JSON.stringify(key)}: ${writeJson(value[key], inner)}`
+  );
+  return `{
+${lines.join(",\n")}
+${indent}}`;
+}
 var ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 var SHA256_HEX = /^[0-9a-f]{64}$/;
 var RUN_STATUSES = ["succeeded", "failed", "timed-out", "collected"];
@@ -2014,6 +2049,77 @@ async function writeOwnFile(stagingDir, name, bytes) {
   });
 }
 
+// packages/core/src/model-package/provenance-statement.ts
+var IN_TOTO_STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var SLSA_PROVENANCE_TYPE = "https://slsa.dev/provenance/v1";
+var PACKAGE_BUILD_TYPE = "urn:ml-actions:buildtype:model-package:v1";
+function buildProvenanceStatement(options) {
+  const { manifest, run: run2 } = options;
+  const repositoryUrl = `${run2.serverUrl.replace(/\/+$/, "")}/${run2.repository}`;
+  const workflowPath = run2.workflowPath ?? "";
+  const subject = [
+    ...manifest.files.map((file) => ({ name: file.path, digest: { sha256: file.sha256 } })),
+    { name: "manifest.json", digest: { sha256: options.manifestSha256 } }
+  ];
+  const resolvedDependencies = [
+    { uri: `git+${repositoryUrl}@${run2.ref}`, digest: { gitCommit: run2.sha } }
+  ];
+  const record = options.record?.record;
+  if (options.record !== void 0 && record !== void 0) {
+    const training = record.provenance;
+    resolvedDependencies.push({
+      name: "run-record",
+      digest: { sha256: options.record.sha256 },
+      mediaType: "application/json",
+      annotations: {
+        runId: record.runId,
+        experiment: record.experiment,
+        commit: training.sha,
+        workflowRun: `${training.serverUrl.replace(/\/+$/, "")}/${training.repository}/actions/runs/${training.workflowRunId}/attempts/${training.runAttempt}`,
+        ...record.mlflow === void 0 ? {} : { mlflowRun: record.mlflow.url }
+      }
+    });
+    for (const input of record.inputs) resolvedDependencies.push(dataDependency(input));
+  }
+  return {
+    _type: IN_TOTO_STATEMENT_TYPE,
+    subject,
+    predicateType: SLSA_PROVENANCE_TYPE,
+    predicate: {
+      buildDefinition: {
+        buildType: PACKAGE_BUILD_TYPE,
+        externalParameters: {
+          workflow: { ref: run2.ref, repository: repositoryUrl, path: workflowPath },
+          package: { name: manifest.name, version: manifest.version }
+        },
+        internalParameters: {
+          github: {
+            event_name: run2.event,
+            ...run2.runnerEnvironment === void 0 ? {} : { runner_environment: run2.runnerEnvironment }
+          }
+        },
+        resolvedDependencies
+      },
+      runDetails: {
+        builder: { id: `${repositoryUrl}/${workflowPath}@${run2.ref}` },
+        metadata: {
+          invocationId: `${repositoryUrl}/actions/runs/${run2.workflowRunId}/attempts/${run2.runAttempt}`,
+          startedOn: run2.startedOn.toISOString(),
+          finishedOn: run2.finishedOn.toISOString()
+        },
+        byproducts: []
+      }
+    }
+  };
+}
+function dataDependency(input) {
+  return { name: input.path, digest: { sha256: input.sha256 }, annotations: { size: input.size } };
+}
+function serializeProvenanceStatement(statement) {
+  return `${JSON.stringify(statement, null, 2)}
+`;
+}
+
 // packages/core/src/params/read-params-file.ts
 var MAX_PARAMS_FILE_BYTES = 1024 * 1024;
 
@@ -2104,6 +2210,7 @@ function readActionContext(env = process.env) {
     runNumber: Number(env["GITHUB_RUN_NUMBER"] ?? 0),
     job: env["GITHUB_JOB"] ?? "",
     runnerOs: env["RUNNER_OS"] ?? "",
+    runnerEnvironment: env["RUNNER_ENVIRONMENT"] || void 0,
     workspace: env["GITHUB_WORKSPACE"] ?? process.cwd(),
     temp: env["RUNNER_TEMP"] || void 0,
     payload
@@ -3594,8 +3701,8 @@ async function findTrendPage(lookup) {
 }
 
 // actions/package/src/main.ts
-import { randomUUID as randomUUID3 } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { createHash as createHash4, randomUUID as randomUUID3 } from "node:crypto";
+import { readFile, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join3 } from "node:path";
 
@@ -4484,7 +4591,9 @@ async function run(runner) {
         digest: "",
         manifest: "",
         "mlflow-model-version": "",
-        "mlflow-model-version-url": ""
+        "mlflow-model-version-url": "",
+        provenance: "",
+        "provenance-predicate": ""
       };
       try {
         await packageModel(step, outputs);
@@ -4501,6 +4610,7 @@ async function run(runner) {
 async function packageModel(step, outputs) {
   const { settings, context, log } = step;
   const notes = [];
+  const startedOn = /* @__PURE__ */ new Date();
   const selected = await selectModelFiles(settings.paths, {
     workspace: context.workspace,
     includeHidden: settings.includeHiddenFiles
@@ -4571,6 +4681,17 @@ async function packageModel(step, outputs) {
   const manifestFile = fileOf(pkg, PACKAGE_MANIFEST_FILE);
   outputs.manifest = manifestFile.absolute;
   outputs.digest = manifestFile.sha256;
+  const provenance = await writeProvenance({
+    manifest,
+    manifestSha256: manifestFile.sha256,
+    record: embedded.record,
+    context,
+    startedOn,
+    folder: join3(stagingDir, ".."),
+    artifactName
+  });
+  outputs.provenance = provenance.statement;
+  outputs["provenance-predicate"] = provenance.predicate;
   const modelPaths = new Set(selected.map((file) => file.path));
   const modelFiles = pkg.files.filter((file) => modelPaths.has(file.path));
   const compression = await chooseCompression(modelFiles, settings.compressionLevel);
@@ -4688,6 +4809,33 @@ async function packageModel(step, outputs) {
       notes
     })
   );
+}
+async function writeProvenance(options) {
+  const { context, record } = options;
+  const statement = buildProvenanceStatement({
+    manifest: options.manifest,
+    manifestSha256: options.manifestSha256,
+    run: {
+      serverUrl: context.serverUrl,
+      repository: context.repository,
+      sha: context.sha,
+      ref: context.ref,
+      event: context.eventName,
+      workflowPath: context.workflowPath,
+      workflowRunId: context.runId,
+      runAttempt: context.runAttempt,
+      runnerEnvironment: context.runnerEnvironment,
+      startedOn: options.startedOn,
+      finishedOn: /* @__PURE__ */ new Date()
+    },
+    record: record === void 0 ? void 0 : { record, sha256: createHash4("sha256").update(serializeRunRecord(record)).digest("hex") }
+  });
+  const statementPath = join3(options.folder, `${options.artifactName}.intoto.json`);
+  const predicatePath = join3(options.folder, `${options.artifactName}.provenance.json`);
+  await writeFile4(statementPath, serializeProvenanceStatement(statement));
+  await writeFile4(predicatePath, `${JSON.stringify(statement.predicate, null, 2)}
+`);
+  return { statement: statementPath, predicate: predicatePath };
 }
 function logStaging(staged, log) {
   const copied = /* @__PURE__ */ new Map();

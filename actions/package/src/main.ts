@@ -1,10 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   PACKAGE_MANIFEST_FILE,
   buildManifest,
+  buildProvenanceStatement,
   errorMessage,
   escapeInline,
   findMlmodelFile,
@@ -14,11 +15,15 @@ import {
   renderModelCard,
   renderModelCardBody,
   selectModelFiles,
+  serializeProvenanceStatement,
+  serializeRunRecord,
   stageModelFiles,
   verifyStagedFiles,
   writeModelPackage,
+  type ModelManifest,
   type ModelPackage,
   type ParsedMlmodel,
+  type RunRecord,
   type SelectedFile,
   type StagedFile,
 } from '@ml-actions/core';
@@ -31,6 +36,7 @@ import {
   runStep,
   type Log,
   type RepositoryTarget,
+  type ActionContext,
   type Runner,
   type Step,
 } from '@ml-actions/github';
@@ -64,6 +70,8 @@ export async function run(runner?: Runner): Promise<void> {
         manifest: '',
         'mlflow-model-version': '',
         'mlflow-model-version-url': '',
+        provenance: '',
+        'provenance-predicate': '',
       };
       try {
         await packageModel(step, outputs);
@@ -86,13 +94,16 @@ type Outputs = Record<
   | 'digest'
   | 'manifest'
   | 'mlflow-model-version'
-  | 'mlflow-model-version-url',
+  | 'mlflow-model-version-url'
+  | 'provenance'
+  | 'provenance-predicate',
   string
 >;
 
 async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Promise<void> {
   const { settings, context, log } = step;
   const notes: string[] = [];
+  const startedOn = new Date();
 
   // Cheap, local checks first: unsafe or missing paths fail before any request is made.
   const selected = await selectModelFiles(settings.paths, {
@@ -174,6 +185,17 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
   const manifestFile = fileOf(pkg, PACKAGE_MANIFEST_FILE);
   outputs.manifest = manifestFile.absolute;
   outputs.digest = manifestFile.sha256;
+  const provenance = await writeProvenance({
+    manifest,
+    manifestSha256: manifestFile.sha256,
+    record: embedded.record,
+    context,
+    startedOn,
+    folder: join(stagingDir, '..'),
+    artifactName,
+  });
+  outputs.provenance = provenance.statement;
+  outputs['provenance-predicate'] = provenance.predicate;
 
   const modelPaths = new Set(selected.map((file) => file.path));
   const modelFiles = pkg.files.filter((file) => modelPaths.has(file.path));
@@ -301,6 +323,48 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
       notes,
     }),
   );
+}
+
+/**
+ * Writes the package's provenance beside its staging folder: the in-toto Statement, and its SLSA
+ * predicate alone, which `actions/attest` takes as `predicate-path` to sign for the same subjects.
+ */
+async function writeProvenance(options: {
+  manifest: ModelManifest;
+  manifestSha256: string;
+  record: RunRecord | undefined;
+  context: ActionContext;
+  startedOn: Date;
+  folder: string;
+  artifactName: string;
+}): Promise<{ statement: string; predicate: string }> {
+  const { context, record } = options;
+  const statement = buildProvenanceStatement({
+    manifest: options.manifest,
+    manifestSha256: options.manifestSha256,
+    run: {
+      serverUrl: context.serverUrl,
+      repository: context.repository,
+      sha: context.sha,
+      ref: context.ref,
+      event: context.eventName,
+      workflowPath: context.workflowPath,
+      workflowRunId: context.runId,
+      runAttempt: context.runAttempt,
+      runnerEnvironment: context.runnerEnvironment,
+      startedOn: options.startedOn,
+      finishedOn: new Date(),
+    },
+    record:
+      record === undefined
+        ? undefined
+        : { record, sha256: createHash('sha256').update(serializeRunRecord(record)).digest('hex') },
+  });
+  const statementPath = join(options.folder, `${options.artifactName}.intoto.json`);
+  const predicatePath = join(options.folder, `${options.artifactName}.provenance.json`);
+  await writeFile(statementPath, serializeProvenanceStatement(statement));
+  await writeFile(predicatePath, `${JSON.stringify(statement.predicate, null, 2)}\n`);
+  return { statement: statementPath, predicate: predicatePath };
 }
 
 /** Says in the log how the files were staged, and why any was copied rather than hard-linked. */

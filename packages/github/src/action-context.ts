@@ -33,6 +33,8 @@ export interface ActionContext {
   runNumber: number;
   job: string;
   runnerOs: string;
+  /** `github-hosted` or `self-hosted` (RUNNER_ENVIRONMENT); undefined outside a runner. */
+  runnerEnvironment?: string | undefined;
   workspace: string;
   /** RUNNER_TEMP: the job's scratch folder, emptied after the job; undefined outside a runner. */
   temp: string | undefined;
@@ -77,6 +79,7 @@ export function readActionContext(env: Env = process.env): ActionContext {
     runNumber: Number(env['GITHUB_RUN_NUMBER'] ?? 0),
     job: env['GITHUB_JOB'] ?? '',
     runnerOs: env['RUNNER_OS'] ?? '',
+    runnerEnvironment: env['RUNNER_ENVIRONMENT'] || undefined,
     workspace: env['GITHUB_WORKSPACE'] ?? process.cwd(),
     temp: env['RUNNER_TEMP'] || undefined,
     payload,

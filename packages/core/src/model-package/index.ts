@@ -8,3 +8,4 @@ export * from './sha256-sums.ts';
 export * from './model-card.ts';
 export * from './stage-files.ts';
 export * from './write-package.ts';
+export * from './provenance-statement.ts';
