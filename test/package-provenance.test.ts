@@ -47,7 +47,7 @@ describe('package provenance', () => {
     await writeFile(join(workspace, 'model', 'weights', 'layer.bin'), Buffer.from('weights of the model'));
     await writeFile(join(workspace, 'model', 'config.json'), '{"layers": 2}\n');
     await writeFile(join(workspace, 'data.csv'), 'x,y\n1,2\n');
-    await writeFile(join(workspace, 'm.json'), '{"accuracy": 0.9}');
+    await writeFile(join(workspace, 'requirements.txt'), 'numpy==2.4.6\n');
     const started = github.startRun({ headSha: head, headBranch: 'main', event: 'push', job: 'ship' });
     const runnerTemp = await temporary('runner-temp-');
     const step = (action: string, inputs: Record<string, string>) =>
@@ -66,7 +66,11 @@ describe('package provenance', () => {
         event: pushEvent(github.repository, { sha: head, before: '0'.repeat(40) }),
         token: github.token,
       });
-    const train = await step('train', { metrics: 'm.json', data: 'data.csv' });
+    const train = await step('train', {
+      command: `python3 -c "import json; json.dump({'accuracy': 0.9}, open('m.json', 'w'))"`,
+      metrics: 'm.json',
+      data: 'data.csv',
+    });
     expect(train.exitCode, train.log).toBe(0);
     const packaged = await step('package', { name: 'churn-model', path: 'model/' });
     expect(packaged.exitCode, packaged.log).toBe(0);
@@ -93,11 +97,20 @@ describe('package provenance', () => {
       workflow: { ref: 'refs/heads/main', repository: repositoryUrl, path: '.github/workflows/ml.yml' },
       package: { name: 'churn-model', version: packaged.outputs['version'] },
     });
+    const record = parseRunRecord(await readFile(train.outputs['record'] ?? '', 'utf8'), 'record');
+    // The training environment: the Python the command ran, and the lockfile of its folder.
+    const python = record.environment?.python;
+    expect(python?.version).toMatch(/^3\.\d+\.\d+/);
+    expect(python?.packages.length).toBeGreaterThan(0);
+    expect(record.environment?.lockfiles).toEqual([
+      { path: 'requirements.txt', sha256: sha256(await readFile(join(workspace, 'requirements.txt'))) },
+    ]);
     expect(buildDefinition.internalParameters).toEqual({
       github: { event_name: 'push', runner_environment: 'github-hosted' },
+      training_environment: expect.objectContaining({ python: python?.version }),
     });
-    const record = parseRunRecord(await readFile(train.outputs['record'] ?? '', 'utf8'), 'record');
-    expect(buildDefinition.resolvedDependencies).toEqual([
+    const dependencies = buildDefinition.resolvedDependencies;
+    expect(dependencies.slice(0, 4)).toEqual([
       { uri: `git+${repositoryUrl}@refs/heads/main`, digest: { gitCommit: head } },
       expect.objectContaining({ name: 'run-record', digest: { sha256: sha256(serializeRunRecord(record)) } }),
       {
@@ -105,7 +118,20 @@ describe('package provenance', () => {
         digest: { sha256: sha256(await readFile(join(workspace, 'data.csv'))) },
         annotations: { size: 8 },
       },
+      {
+        name: 'requirements.txt',
+        digest: { sha256: record.environment?.lockfiles?.[0]?.sha256 },
+        annotations: { lockfile: true },
+      },
     ]);
+    // Each installed distribution as a package URL.
+    expect(dependencies.slice(4).map((d) => d.uri)).toEqual(
+      (python?.packages ?? []).map((line) => `pkg:pypi/${line.split('==')[0]?.toLowerCase()}@${line.split('==')[1]}`),
+    );
+    const manifest = JSON.parse(await readFile(packaged.outputs['manifest'] ?? '', 'utf8')) as {
+      environment?: unknown;
+    };
+    expect(manifest.environment).toEqual(record.environment);
     expect(runDetails.builder.id).toBe(`${repositoryUrl}/.github/workflows/ml.yml@refs/heads/main`);
     expect(runDetails.metadata.invocationId).toBe(`${repositoryUrl}/actions/runs/${started.runId}/attempts/1`);
     expect(Date.parse(runDetails.metadata.finishedOn)).toBeGreaterThanOrEqual(

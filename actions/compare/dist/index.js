@@ -2186,9 +2186,51 @@ function validateRunRecord(document, source) {
     ...root["staleSources"] === void 0 ? {} : {
       staleSources: check.array(root["staleSources"], "$.staleSources").map((item, index) => check.string(item, `$.staleSources[${index}]`))
     },
-    ...root["mlflow"] === void 0 ? {} : { mlflow: checkMlflowLink(check, root["mlflow"]) }
+    ...root["mlflow"] === void 0 ? {} : { mlflow: checkMlflowLink(check, root["mlflow"]) },
+    ...root["environment"] === void 0 ? {} : { environment: checkEnvironment(check, root["environment"]) }
   };
   return record;
+}
+function checkEnvironment(check, value) {
+  const p = "$.environment";
+  const environment = check.object(value, p);
+  const result = {};
+  if (environment["runner"] !== void 0) {
+    const runner = check.object(environment["runner"], `${p}.runner`);
+    result.runner = {};
+    for (const key of ["os", "arch", "imageOS", "imageVersion"]) {
+      if (runner[key] !== void 0) result.runner[key] = check.string(runner[key], `${p}.runner.${key}`);
+    }
+  }
+  if (environment["python"] !== void 0) {
+    const python = check.object(environment["python"], `${p}.python`);
+    result.python = {
+      version: check.string(check.required(python, `${p}.python`, "version"), `${p}.python.version`),
+      packages: check.array(check.required(python, `${p}.python`, "packages"), `${p}.python.packages`).map((item, index) => check.string(item, `${p}.python.packages[${index}]`)),
+      ...python["omitted"] === void 0 ? {} : { omitted: check.integer(python["omitted"], `${p}.python.omitted`, 0) }
+    };
+  }
+  if (environment["lockfiles"] !== void 0) {
+    result.lockfiles = check.array(environment["lockfiles"], `${p}.lockfiles`).map((item, index) => {
+      const at = `${p}.lockfiles[${index}]`;
+      const lockfile = check.object(item, at);
+      const sha256 = check.string(check.required(lockfile, at, "sha256"), `${at}.sha256`);
+      if (!SHA256_HEX.test(sha256))
+        check.fail(`${at}.sha256`, `must be 64 lowercase hex digits (got ${check.show(sha256)})`);
+      return { path: check.string(check.required(lockfile, at, "path"), `${at}.path`, 1), sha256 };
+    });
+  }
+  if (environment["gpus"] !== void 0) {
+    result.gpus = check.array(environment["gpus"], `${p}.gpus`).map((item, index) => {
+      const at = `${p}.gpus[${index}]`;
+      const gpu = check.object(item, at);
+      return {
+        name: check.string(check.required(gpu, at, "name"), `${at}.name`),
+        driver: check.string(check.required(gpu, at, "driver"), `${at}.driver`)
+      };
+    });
+  }
+  return result;
 }
 function checkMlflowLink(check, value) {
   const p = "$.mlflow";
@@ -5064,6 +5106,7 @@ async function runStep(definition, body, runner = actionsRunner()) {
         context ??= readActionContext(runner.env);
         return context;
       },
+      env: runner.env,
       setOutput: (name, value) => runner.setOutput(name, String(value)),
       addSummary: (markdown) => summary2.push(markdown),
       fail: (text2) => {

@@ -890,6 +890,7 @@ function recordFromMap(map) {
 // packages/core/src/record/run-record.ts
 var RUN_RECORD_SCHEMA = "ml-actions/run-record";
 var RUN_RECORD_VERSION = 1;
+var MAX_ENVIRONMENT_PACKAGES = 2e3;
 function serializeRunRecord(record) {
   return `${writeJson(record, "")}
 `;
@@ -2090,10 +2091,10 @@ async function findMlflowRuns(folder) {
   }
   return runs.sort((a, b) => b.startTime - a.startTime || (a.runId < b.runId ? 1 : a.runId > b.runId ? -1 : 0));
 }
-async function readMlflowRunMetrics(run2) {
+async function readMlflowRunMetrics(run3) {
   const table = new MetricTable();
   const sources = [];
-  const metricsFolder = await workspaceChild(run2, "metrics");
+  const metricsFolder = await workspaceChild(run3, "metrics");
   if (metricsFolder !== void 0 && metricsFolder.isDirectory) {
     for (const file of await listWorkspaceFolder(metricsFolder, { recursive: true })) {
       const key = file.relative.slice(metricsFolder.relative.length + 1);
@@ -2103,10 +2104,10 @@ async function readMlflowRunMetrics(run2) {
   }
   return { metrics: table.toMetrics(), sources };
 }
-async function readMlflowRunParams(run2) {
+async function readMlflowRunParams(run3) {
   const params = /* @__PURE__ */ new Map();
   const sources = [];
-  const paramsFolder = await workspaceChild(run2, "params");
+  const paramsFolder = await workspaceChild(run3, "params");
   if (paramsFolder !== void 0 && paramsFolder.isDirectory) {
     for (const file of await listWorkspaceFolder(paramsFolder, { recursive: true })) {
       const key = file.relative.slice(paramsFolder.relative.length + 1);
@@ -3691,6 +3692,7 @@ async function runStep(definition, body, runner = actionsRunner()) {
         context ??= readActionContext(runner.env);
         return context;
       },
+      env: runner.env,
       setOutput: (name, value) => runner.setOutput(name, String(value)),
       addSummary: (markdown) => summary2.push(markdown),
       fail: (text2) => {
@@ -4307,18 +4309,18 @@ async function ensureExperiment(client, name, origin) {
 // packages/mlflow/src/run-logging.ts
 import { createHash as createHash3 } from "node:crypto";
 var RUN_KEY_TAG = "ml-actions.key";
-async function logRun(client, run2) {
+async function logRun(client, run3) {
   const warnings = [];
   const origin = client.connection.origin;
-  const experimentId = await ensureExperiment(client, run2.experimentName, origin);
-  const params = loggableParams(run2.params, warnings);
+  const experimentId = await ensureExperiment(client, run3.experimentName, origin);
+  const params = loggableParams(run3.params, warnings);
   const tags = loggableTags({
-    ...run2.tags,
-    [RUN_KEY_TAG]: identityDigest(run2.identity),
-    "mlflow.runName": run2.runName
+    ...run3.tags,
+    [RUN_KEY_TAG]: identityDigest(run3.identity),
+    "mlflow.runName": run3.runName
   });
-  const metrics = loggableMetrics(run2.metrics, warnings);
-  const existing = run2.mayExist ? await findRunByIdentity(client, experimentId, run2.identity) : void 0;
+  const metrics = loggableMetrics(run3.metrics, warnings);
+  const existing = run3.mayExist ? await findRunByIdentity(client, experimentId, run3.identity) : void 0;
   let runId;
   let batchTags;
   let batchParams = params;
@@ -4328,17 +4330,17 @@ async function logRun(client, run2) {
     batchTags = tags;
   } else {
     const entries = Object.entries(tags);
-    runId = await createRun(client, experimentId, run2, Object.fromEntries(entries.slice(0, LOG_BATCH_LIMITS.tags)));
+    runId = await createRun(client, experimentId, run3, Object.fromEntries(entries.slice(0, LOG_BATCH_LIMITS.tags)));
     batchTags = Object.fromEntries(entries.slice(LOG_BATCH_LIMITS.tags));
   }
-  const plan = planLogBatches({ params: batchParams, tags: batchTags, metrics, defaultTimestamp: run2.endTime });
+  const plan = planLogBatches({ params: batchParams, tags: batchTags, metrics, defaultTimestamp: run3.endTime });
   for (const key of plan.reindexed) {
     warnings.push(
       `metric ${JSON.stringify(key)} has steps that are not whole numbers, which MLflow cannot hold: it was logged to MLflow with each point's index as its step`
     );
   }
   for (const body of plan.bodies(runId)) await client.postText("runs/log-batch", body);
-  await client.post("runs/update", { run_id: runId, status: run2.status, end_time: run2.endTime });
+  await client.post("runs/update", { run_id: runId, status: run3.status, end_time: run3.endTime });
   return {
     runId,
     experimentId,
@@ -4351,11 +4353,11 @@ async function logRun(client, run2) {
 function identityDigest(identity) {
   return createHash3("sha256").update(identity).digest("hex");
 }
-async function createRun(client, experimentId, run2, tags) {
+async function createRun(client, experimentId, run3, tags) {
   const answer = await client.post("runs/create", {
     experiment_id: experimentId,
-    run_name: run2.runName,
-    start_time: run2.startTime,
+    run_name: run3.runName,
+    start_time: run3.startTime,
     tags: Object.entries(tags).map(([key, value]) => ({ key, value }))
   });
   const runId = text(field(field(answer, "run"), "info"), "run_id");
@@ -4460,12 +4462,12 @@ async function readRun(client, runId, options = {}) {
     }
     throw thrown;
   }
-  const run2 = runFromAnswer(client, field(answer, "run"));
-  if (run2 === void 0) throw new MlflowError(`MLflow GET runs/get answered without run ${runId}`);
-  if (options.histories === false) return run2;
+  const run3 = runFromAnswer(client, field(answer, "run"));
+  if (run3 === void 0) throw new MlflowError(`MLflow GET runs/get answered without run ${runId}`);
+  if (options.histories === false) return run3;
   const metrics = /* @__PURE__ */ new Map();
-  for (const key of Object.keys(run2.metrics)) metrics.set(key, await readHistory2(client, run2.runId, key));
-  return { ...run2, metrics: recordFromMap(metrics) };
+  for (const key of Object.keys(run3.metrics)) metrics.set(key, await readHistory2(client, run3.runId, key));
+  return { ...run3, metrics: recordFromMap(metrics) };
 }
 function runFromAnswer(client, value) {
   const info2 = field(value, "info");
@@ -4676,17 +4678,17 @@ async function logRecordToMlflow(record, tracking, options) {
 async function readTrackedRun(runId, tracking, options) {
   const { log } = options;
   const client = createTrackingClient(tracking, options);
-  const run2 = await readRun(client, runId, { origin: 'input "mlflow-run"' });
+  const run3 = await readRun(client, runId, { origin: 'input "mlflow-run"' });
   log.info(
-    `read MLflow run ${run2.runId} (${run2.status}): ${Object.keys(run2.metrics).length} metrics, ${Object.keys(run2.params).length} params in ${client.requests} requests`
+    `read MLflow run ${run3.runId} (${run3.status}): ${Object.keys(run3.metrics).length} metrics, ${Object.keys(run3.params).length} params in ${client.requests} requests`
   );
   return {
-    link: { runId: run2.runId, experimentId: run2.experimentId, url: run2.url },
-    metrics: run2.metrics,
-    params: run2.params,
-    started: run2.startTime === void 0 ? void 0 : new Date(run2.startTime),
-    finished: run2.endTime === void 0 || run2.endTime === 0 ? void 0 : new Date(run2.endTime),
-    status: run2.status
+    link: { runId: run3.runId, experimentId: run3.experimentId, url: run3.url },
+    metrics: run3.metrics,
+    params: run3.params,
+    started: run3.startTime === void 0 ? void 0 : new Date(run3.startTime),
+    finished: run3.endTime === void 0 || run3.endTime === 0 ? void 0 : new Date(run3.endTime),
+    status: run3.status
   };
 }
 
@@ -4760,6 +4762,106 @@ function parseMatrix(text2) {
   return value;
 }
 
+// actions/train/src/training-environment.ts
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { createHash as createHash4 } from "node:crypto";
+import { readFile, readdir as readdir4, stat as stat4 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+var USES_PYTHON = /(^|[\s;&|(/])(python[\d.]*|pip[\d.]*|uv|poetry|conda|mamba|pytest|torchrun|accelerate|dvc|mlflow)(\s|$)/;
+var runFile = promisify(execFile);
+var LOCKFILE = /^(requirements[^/]*\.txt|uv\.lock|poetry\.lock|environment\.ya?ml)$/;
+var MAX_LOCKFILE_BYTES = 16 * 1024 * 1024;
+var LIST_DISTRIBUTIONS = [
+  "import importlib.metadata as m, json, sys",
+  `names = {f"{d.metadata['Name']}=={d.version}" for d in m.distributions() if d.metadata['Name']}`,
+  "print(json.dumps({'version': sys.version.split()[0], 'packages': sorted(names, key=str.lower)}))"
+].join("\n");
+async function readTrainingEnvironment(options) {
+  const { env } = options;
+  const environment = {};
+  const runner = Object.fromEntries(
+    [
+      ["os", env["RUNNER_OS"]],
+      ["arch", env["RUNNER_ARCH"]],
+      ["imageOS", env["ImageOS"]],
+      ["imageVersion", env["ImageVersion"]]
+    ].filter(([, value]) => value !== void 0 && value !== "")
+  );
+  if (Object.keys(runner).length > 0) environment.runner = runner;
+  const [python, lockfiles, gpus] = await Promise.all([
+    options.command !== void 0 && USES_PYTHON.test(options.command) ? readPython(options.cwd, env, options.debug) : Promise.resolve(void 0),
+    readLockfiles(options.cwd, options.debug),
+    readGpus(env, options.debug)
+  ]);
+  if (python !== void 0) environment.python = python;
+  if (lockfiles.length > 0) environment.lockfiles = lockfiles;
+  if (gpus.length > 0) environment.gpus = gpus;
+  return environment;
+}
+async function readPython(cwd, env, debug2) {
+  for (const interpreter of ["python3", "python"]) {
+    try {
+      const text2 = await run(interpreter, ["-c", LIST_DISTRIBUTIONS], cwd, env, 3e4);
+      const answer = JSON.parse(text2);
+      if (typeof answer.version !== "string" || !Array.isArray(answer.packages)) continue;
+      const packages = answer.packages.filter((item) => typeof item === "string");
+      const kept = packages.slice(0, MAX_ENVIRONMENT_PACKAGES);
+      return {
+        version: answer.version,
+        packages: kept,
+        ...packages.length > kept.length ? { omitted: packages.length - kept.length } : {}
+      };
+    } catch (thrown) {
+      debug2(`environment: ${interpreter} gave no distributions (${thrown.message})`);
+    }
+  }
+  return void 0;
+}
+async function readLockfiles(cwd, debug2) {
+  let names;
+  try {
+    names = (await readdir4(cwd)).filter((name) => LOCKFILE.test(name)).sort();
+  } catch {
+    return [];
+  }
+  const found = [];
+  for (const name of names) {
+    const path7 = join3(cwd, name);
+    try {
+      const info2 = await stat4(path7);
+      if (!info2.isFile() || info2.size > MAX_LOCKFILE_BYTES) continue;
+      found.push({
+        path: name,
+        sha256: createHash4("sha256").update(await readFile(path7)).digest("hex")
+      });
+    } catch (thrown) {
+      debug2(`environment: could not hash ${name} (${thrown.message})`);
+    }
+  }
+  return found;
+}
+async function readGpus(env, debug2) {
+  try {
+    const text2 = await run(
+      "nvidia-smi",
+      ["--query-gpu=name,driver_version", "--format=csv,noheader"],
+      void 0,
+      env,
+      1e4
+    );
+    return text2.split("\n").map((line) => line.split(",").map((part) => part.trim())).filter((parts) => parts.length >= 2 && parts[0] !== "").slice(0, 64).map(([name = "", driver = ""]) => ({ name, driver }));
+  } catch (thrown) {
+    const code = thrown.code;
+    if (code !== "ENOENT") debug2(`environment: nvidia-smi failed (${thrown.message})`);
+    return [];
+  }
+}
+async function run(command, args, cwd, env, timeout) {
+  const { stdout } = await runFile(command, args, { cwd, env, timeout, maxBuffer: 8 * 1024 * 1024, encoding: "utf8" });
+  return stdout;
+}
+
 // actions/train/src/training-command.ts
 var STOP_GRACE_MS = 1e4;
 var GROUP_POLL_MS = 50;
@@ -4821,7 +4923,7 @@ async function groupGoneWithin(leader, waitMs) {
 }
 
 // actions/train/src/main.ts
-async function run(runner) {
+async function run2(runner) {
   await runStep(
     { name: "train", settings: readTrainSettings },
     async (step) => {
@@ -4874,6 +4976,12 @@ async function run(runner) {
         sources: []
       });
       const inputs = await attempt(() => fingerprintFiles(settings.data, where), []);
+      const environment = await readTrainingEnvironment({
+        command: settings.command,
+        cwd,
+        env: step.env,
+        debug: (message) => log.debug(message)
+      });
       let tracked;
       if (settings.mlflowRun !== void 0 && settings.mlflow !== void 0) {
         const runId = settings.mlflowRun;
@@ -4907,7 +5015,8 @@ async function run(runner) {
         inputs,
         sources: [...metrics.sources, ...params.sources],
         staleSources,
-        ...tracked === void 0 ? {} : { mlflow: tracked.link }
+        ...tracked === void 0 ? {} : { mlflow: tracked.link },
+        environment
       });
       let logged;
       if (settings.mlflow !== void 0 && settings.mlflowRun === void 0) {
@@ -5043,10 +5152,11 @@ function buildRecord(settings, context, parts) {
     inputs: parts.inputs,
     sources: parts.sources,
     ...parts.staleSources.length === 0 ? {} : { staleSources: parts.staleSources },
-    ...parts.mlflow === void 0 ? {} : { mlflow: parts.mlflow }
+    ...parts.mlflow === void 0 ? {} : { mlflow: parts.mlflow },
+    ...Object.keys(parts.environment).length === 0 ? {} : { environment: parts.environment }
   };
 }
 
 // actions/train/src/index.ts
-await run();
+await run2();
 exitWhenFlushed();

@@ -28,6 +28,7 @@ import {
   type ParamValue,
   type RunRecord,
   type RunStatus,
+  type TrainingEnvironment,
 } from '@ml-actions/core';
 import {
   runStep,
@@ -40,6 +41,7 @@ import {
 } from '@ml-actions/github';
 import { logRecordToMlflow, readTrackedRun, type TrackedRun } from './mlflow-tracking.ts';
 import { readTrainSettings, type TrainSettings } from './settings.ts';
+import { readTrainingEnvironment } from './training-environment.ts';
 import { runTrainingCommand } from './training-command.ts';
 
 /** train: run the command, read what it wrote, record the run. */
@@ -101,6 +103,12 @@ export async function run(runner?: Runner): Promise<void> {
         sources: [],
       });
       const inputs = await attempt(() => fingerprintFiles(settings.data, where), [] as DataInput[]);
+      const environment = await readTrainingEnvironment({
+        command: settings.command,
+        cwd,
+        env: step.env,
+        debug: (message) => log.debug(message),
+      });
       // A run trained elsewhere: its metrics and params come from MLflow, beside any files named.
       let tracked: TrackedRun | undefined;
       if (settings.mlflowRun !== undefined && settings.mlflow !== undefined) {
@@ -137,6 +145,7 @@ export async function run(runner?: Runner): Promise<void> {
         sources: [...metrics.sources, ...params.sources],
         staleSources,
         ...(tracked === undefined ? {} : { mlflow: tracked.link }),
+        environment,
       });
       // Every point goes to MLflow: the record's histories are thinned only below, to fit its cap.
       let logged: MlflowRunLink | undefined;
@@ -267,6 +276,7 @@ function buildRecord(
     sources: string[];
     staleSources: string[];
     mlflow?: MlflowRunLink;
+    environment: TrainingEnvironment;
   },
 ): RunRecord {
   const experiment = settings.experiment ?? defaultExperimentName(context.job, settings.matrix, settings.replicateKey);
@@ -313,5 +323,6 @@ function buildRecord(
     sources: parts.sources,
     ...(parts.staleSources.length === 0 ? {} : { staleSources: parts.staleSources }),
     ...(parts.mlflow === undefined ? {} : { mlflow: parts.mlflow }),
+    ...(Object.keys(parts.environment).length === 0 ? {} : { environment: parts.environment }),
   };
 }

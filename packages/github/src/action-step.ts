@@ -30,6 +30,8 @@ export interface Step<S = unknown> {
   readonly log: Log;
   /** The runner's variables and the event payload, read on first use. */
   readonly context: ActionContext;
+  /** The step's environment as the runner gives it, for what the runner's context does not name. */
+  readonly env: Readonly<Record<string, string | undefined>>;
   /** Sets an output now, so it survives a later failure. */
   setOutput(name: string, value: string | number | boolean): void;
   /** Appends Markdown to the job summary written when the step ends. */
@@ -73,6 +75,7 @@ export async function runStep<S>(
         context ??= readActionContext(runner.env);
         return context;
       },
+      env: runner.env,
       setOutput: (name, value) => runner.setOutput(name, String(value)),
       addSummary: (markdown) => summary.push(markdown),
       fail: (text) => {

@@ -7,7 +7,7 @@
  */
 import { UserError } from '../errors.ts';
 import type { GateResult, Verdict } from '../gate/gate-result.ts';
-import type { ParamValue, RunRecord } from '../record/run-record.ts';
+import type { ParamValue, RunRecord, TrainingEnvironment } from '../record/run-record.ts';
 import { findMlmodelFile, type MlmodelSignature, type ParsedMlmodel } from './mlmodel.ts';
 import { validateModelName } from './model-version.ts';
 import { parseSemver } from './semver.ts';
@@ -107,6 +107,8 @@ export interface ModelManifest {
   mlmodel: ManifestMlmodel | null;
   /** This version's point on the history's trend page (`trendPointUrl`); absent when the page is not known. */
   trendPage?: string;
+  /** What the model was trained with (the run record's `environment`); absent when not recorded. */
+  environment?: TrainingEnvironment;
 }
 
 export interface BuildManifestOptions {
@@ -176,6 +178,7 @@ export function buildManifest(options: BuildManifestOptions): ModelManifest {
     data: sortByPath((record?.inputs ?? []).map(({ path, size, sha256 }) => ({ path, size, sha256 }))),
     mlmodel: options.mlmodel && mlmodelPath !== undefined ? { path: mlmodelPath, ...options.mlmodel } : null,
     ...(trendPage === undefined ? {} : { trendPage }),
+    ...(record?.environment === undefined ? {} : { environment: record.environment }),
   };
 }
 

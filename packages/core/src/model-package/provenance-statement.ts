@@ -93,6 +93,20 @@ export function buildProvenanceStatement(options: {
       },
     });
     for (const input of record.inputs) resolvedDependencies.push(dataDependency(input));
+    const environment = record.environment;
+    // The training environment as code: each Python distribution by its package URL, each lockfile by digest.
+    for (const lockfile of environment?.lockfiles ?? []) {
+      resolvedDependencies.push({
+        name: lockfile.path,
+        digest: { sha256: lockfile.sha256 },
+        annotations: { lockfile: true },
+      });
+    }
+    for (const line of environment?.python?.packages ?? []) {
+      const at = line.indexOf('==');
+      if (at > 0)
+        resolvedDependencies.push({ uri: `pkg:pypi/${line.slice(0, at).toLowerCase()}@${line.slice(at + 2)}` });
+    }
   }
   return {
     _type: IN_TOTO_STATEMENT_TYPE,
@@ -110,6 +124,7 @@ export function buildProvenanceStatement(options: {
             event_name: run.event,
             ...(run.runnerEnvironment === undefined ? {} : { runner_environment: run.runnerEnvironment }),
           },
+          ...(trainingEnvironment(record) === undefined ? {} : { training_environment: trainingEnvironment(record) }),
         },
         resolvedDependencies,
       },
@@ -124,6 +139,18 @@ export function buildProvenanceStatement(options: {
       },
     },
   };
+}
+
+/** Where the model was trained: the runner image, the Python version, the GPUs (packages are dependencies). */
+function trainingEnvironment(record: RunRecord | undefined): Record<string, unknown> | undefined {
+  const environment = record?.environment;
+  if (environment === undefined) return undefined;
+  const described: Record<string, unknown> = {
+    ...(environment.runner === undefined ? {} : { runner: environment.runner }),
+    ...(environment.python === undefined ? {} : { python: environment.python.version }),
+    ...(environment.gpus === undefined ? {} : { gpus: environment.gpus }),
+  };
+  return Object.keys(described).length === 0 ? undefined : described;
 }
 
 function dataDependency(input: ManifestFile): ResourceDescriptor {

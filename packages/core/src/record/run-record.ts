@@ -108,7 +108,30 @@ export interface RunRecord {
   staleSources?: string[];
   /** The MLflow run this run was logged to, or read from (`train`'s input `mlflow-run`). */
   mlflow?: MlflowRunLink;
+  /** What the model was trained with: the runner image, Python and its packages, lockfiles, GPUs. */
+  environment?: TrainingEnvironment;
 }
+
+/** The environment of a training run, as far as the runner shows it; each part absent when unknown. */
+export interface TrainingEnvironment {
+  /** The runner: RUNNER_OS and RUNNER_ARCH, and on GitHub's images ImageOS and ImageVersion. */
+  runner?: { os?: string; arch?: string; imageOS?: string; imageVersion?: string };
+  /** The Python the command ran (when it used Python): its version and installed distributions. */
+  python?: {
+    version: string;
+    /** `name==version`, sorted; at most MAX_ENVIRONMENT_PACKAGES. */
+    packages: string[];
+    /** How many distributions were left out to keep the record small. */
+    omitted?: number;
+  };
+  /** Lockfiles in the working directory (requirements*.txt, uv.lock, poetry.lock, environment.yml). */
+  lockfiles?: { path: string; sha256: string }[];
+  /** GPUs as nvidia-smi lists them. */
+  gpus?: { name: string; driver: string }[];
+}
+
+/** Distributions kept in a record's environment: enough for any real project, bounded for the record. */
+export const MAX_ENVIRONMENT_PACKAGES = 2000;
 
 /** Where a run is in MLflow. `url` is the tracking server's page of the run. */
 export interface MlflowRunLink {
@@ -235,8 +258,55 @@ export function validateRunRecord(document: unknown, source: string): RunRecord 
             .map((item, index) => check.string(item, `$.staleSources[${index}]`)),
         }),
     ...(root['mlflow'] === undefined ? {} : { mlflow: checkMlflowLink(check, root['mlflow']) }),
+    ...(root['environment'] === undefined ? {} : { environment: checkEnvironment(check, root['environment']) }),
   };
   return record;
+}
+
+function checkEnvironment(check: JsonChecker, value: unknown): TrainingEnvironment {
+  const p = '$.environment';
+  const environment = check.object(value, p);
+  const result: TrainingEnvironment = {};
+  if (environment['runner'] !== undefined) {
+    const runner = check.object(environment['runner'], `${p}.runner`);
+    result.runner = {};
+    for (const key of ['os', 'arch', 'imageOS', 'imageVersion'] as const) {
+      if (runner[key] !== undefined) result.runner[key] = check.string(runner[key], `${p}.runner.${key}`);
+    }
+  }
+  if (environment['python'] !== undefined) {
+    const python = check.object(environment['python'], `${p}.python`);
+    result.python = {
+      version: check.string(check.required(python, `${p}.python`, 'version'), `${p}.python.version`),
+      packages: check
+        .array(check.required(python, `${p}.python`, 'packages'), `${p}.python.packages`)
+        .map((item, index) => check.string(item, `${p}.python.packages[${index}]`)),
+      ...(python['omitted'] === undefined
+        ? {}
+        : { omitted: check.integer(python['omitted'], `${p}.python.omitted`, 0) }),
+    };
+  }
+  if (environment['lockfiles'] !== undefined) {
+    result.lockfiles = check.array(environment['lockfiles'], `${p}.lockfiles`).map((item, index) => {
+      const at = `${p}.lockfiles[${index}]`;
+      const lockfile = check.object(item, at);
+      const sha256 = check.string(check.required(lockfile, at, 'sha256'), `${at}.sha256`);
+      if (!SHA256_HEX.test(sha256))
+        check.fail(`${at}.sha256`, `must be 64 lowercase hex digits (got ${check.show(sha256)})`);
+      return { path: check.string(check.required(lockfile, at, 'path'), `${at}.path`, 1), sha256 };
+    });
+  }
+  if (environment['gpus'] !== undefined) {
+    result.gpus = check.array(environment['gpus'], `${p}.gpus`).map((item, index) => {
+      const at = `${p}.gpus[${index}]`;
+      const gpu = check.object(item, at);
+      return {
+        name: check.string(check.required(gpu, at, 'name'), `${at}.name`),
+        driver: check.string(check.required(gpu, at, 'driver'), `${at}.driver`),
+      };
+    });
+  }
+  return result;
 }
 
 function checkMlflowLink(check: JsonChecker, value: unknown): MlflowRunLink {
