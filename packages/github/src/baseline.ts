@@ -185,7 +185,6 @@ async function findAutomatically(lookup: Lookup): Promise<LookupResult> {
   );
 }
 
-/** The commit where the pull request's head left its base branch. */
 /**
  * The commit the automatic lookup starts from: on a pull request the merge base with its base
  * branch (one request; without a token, the base commit the event names), in a merge queue the
@@ -212,6 +211,7 @@ export async function baselineCommit(
   return { sha: context.before ?? '', branch: context.branch, head };
 }
 
+/** The commit where the pull request's head left its base branch. */
 async function findMergeBase(lookup: Lookup): Promise<string> {
   return (await baselineCommit(lookup.github, lookup.context)).sha;
 }
