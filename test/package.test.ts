@@ -295,11 +295,17 @@ describe('package on a push to main', () => {
     expect(release?.body).toBe(card.slice(card.indexOf('\n---\n\n') + '\n---\n\n'.length));
     expect(release?.assets.map((asset) => [asset.name, asset.contentType])).toEqual([
       ['manifest.json', 'application/json'],
+      ['provenance.intoto.json', 'application/json'],
     ]);
     expect(release?.assets[0]?.bytes).toEqual(await readFile(manifestPath));
+    expect(release?.assets[1]?.bytes).toEqual(await readFile(run.outputs['provenance'] ?? ''));
+    const releaseUrl = 'https://github.com/octo-org/churn/releases/tag/released%40v0.1.0';
     expect(run.summary).toContain(
-      'Release [`released@v0.1.0`](https://github.com/octo-org/churn/releases/tag/released%40v0.1.0) created with manifest.json attached.',
+      `Release [\`released@v0.1.0\`](${releaseUrl}) created with manifest.json and provenance.intoto.json attached.`,
     );
+    // The manifest and the model card name the release, the package's durable home.
+    expect((JSON.parse(await readFile(manifestPath, 'utf8')) as { release?: string }).release).toBe(releaseUrl);
+    expect(card).toContain(`Release: [released v0.1.0](${releaseUrl}).`);
   });
 });
 

@@ -1577,6 +1577,10 @@ function buildManifest(options) {
   if (options.trendPage !== void 0 && trendPage === void 0) {
     throw new Error(`the trend page link is not an http(s) address: ${options.trendPage}`);
   }
+  const release2 = options.release === void 0 ? void 0 : safeUrl(options.release);
+  if (options.release !== void 0 && release2 === void 0) {
+    throw new Error(`the release address is not an http(s) address: ${options.release}`);
+  }
   const mlmodelPath = findMlmodelFile(files);
   if (options.mlmodel && mlmodelPath === void 0) {
     throw new Error("an MLmodel was given but no file named MLmodel is among the model files");
@@ -1598,7 +1602,8 @@ function buildManifest(options) {
     data: sortByPath((record?.inputs ?? []).map(({ path: path6, size, sha256 }) => ({ path: path6, size, sha256 }))),
     mlmodel: options.mlmodel && mlmodelPath !== void 0 ? { path: mlmodelPath, ...options.mlmodel } : null,
     ...trendPage === void 0 ? {} : { trendPage },
-    ...record?.environment === void 0 ? {} : { environment: record.environment }
+    ...record?.environment === void 0 ? {} : { environment: record.environment },
+    ...release2 === void 0 ? {} : { release: release2 }
   };
 }
 function serializeManifest(manifest) {
@@ -1742,6 +1747,12 @@ function renderModelCardBody(manifest, options = {}) {
   if (manifest.trendPage !== void 0) {
     const label = manifest.provenance === null ? "this version" : `${escapeInline(manifest.provenance.experiment)} at this version`;
     out.push(`Trend: ${markdownLink(`${label} on the trend page`, manifest.trendPage)}.`, "");
+  }
+  if (manifest.release !== void 0) {
+    out.push(
+      `Release: ${markdownLink(`${escapeInline(manifest.name)} v${manifest.version}`, manifest.release)}.`,
+      ""
+    );
   }
   const description = options.description?.trim();
   if (description) out.push(description, "");
@@ -4727,6 +4738,7 @@ async function packageModel(step, outputs) {
     context,
     log
   });
+  const releaseAddress = settings.release && registration !== "none" && version.tag !== null ? `${context.serverUrl}/${context.repository}/releases/tag/${encodeURIComponent(version.tag)}` : void 0;
   const { pkg, manifest, staged } = await log.group(`Staging ${selected.length} model files`, async () => {
     const staged2 = await stageModelFiles({ stagingDir, files: selected });
     logStaging(staged2, log);
@@ -4738,7 +4750,8 @@ async function packageModel(step, outputs) {
       ...embedded.record === void 0 ? {} : { record: embedded.record },
       ...mlmodel === void 0 ? {} : { mlmodel },
       ...gate === void 0 ? {} : { gate },
-      ...trendPage === void 0 ? {} : { trendPage }
+      ...trendPage === void 0 ? {} : { trendPage },
+      ...releaseAddress === void 0 ? {} : { release: releaseAddress }
     });
     return {
       pkg: await writeModelPackage({ stagingDir, manifest: manifest2, card: await renderModelCard(manifest2) }),
@@ -4812,11 +4825,18 @@ async function packageModel(step, outputs) {
               name: PACKAGE_MANIFEST_FILE,
               data: await readFile(manifestFile.absolute),
               contentType: "application/json"
+            },
+            {
+              name: "provenance.intoto.json",
+              data: await readFile(provenance.statement),
+              contentType: "application/json"
             }
           ]
         });
         releaseUrl = release2.url;
-        notes.push(`Release ${markdownLink(`\`${version.tag}\``, release2.url)} created with manifest.json attached.`);
+        notes.push(
+          `Release ${markdownLink(`\`${version.tag}\``, release2.url)} created with manifest.json and provenance.intoto.json attached.`
+        );
       }
     }
   } else if (!version.createTag) {

@@ -163,6 +163,11 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
     context,
     log,
   });
+  // Known before the release is made: GitHub's address of a release is its tag's.
+  const releaseAddress =
+    settings.release && registration !== 'none' && version.tag !== null
+      ? `${context.serverUrl}/${context.repository}/releases/tag/${encodeURIComponent(version.tag)}`
+      : undefined;
   const { pkg, manifest, staged } = await log.group(`Staging ${selected.length} model files`, async () => {
     const staged = await stageModelFiles({ stagingDir, files: selected });
     logStaging(staged, log);
@@ -175,6 +180,7 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
       ...(mlmodel === undefined ? {} : { mlmodel }),
       ...(gate === undefined ? {} : { gate }),
       ...(trendPage === undefined ? {} : { trendPage }),
+      ...(releaseAddress === undefined ? {} : { release: releaseAddress }),
     });
     return {
       pkg: await writeModelPackage({ stagingDir, manifest, card: await renderModelCard(manifest) }),
@@ -255,10 +261,17 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
               data: await readFile(manifestFile.absolute),
               contentType: 'application/json',
             },
+            {
+              name: 'provenance.intoto.json',
+              data: await readFile(provenance.statement),
+              contentType: 'application/json',
+            },
           ],
         });
         releaseUrl = release.url;
-        notes.push(`Release ${markdownLink(`\`${version.tag}\``, release.url)} created with manifest.json attached.`);
+        notes.push(
+          `Release ${markdownLink(`\`${version.tag}\``, release.url)} created with manifest.json and provenance.intoto.json attached.`,
+        );
       }
     }
   } else if (!version.createTag) {

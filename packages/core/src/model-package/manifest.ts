@@ -109,6 +109,8 @@ export interface ModelManifest {
   trendPage?: string;
   /** What the model was trained with (the run record's `environment`); absent when not recorded. */
   environment?: TrainingEnvironment;
+  /** The GitHub release of this version, a durable home of the package; absent without one. */
+  release?: string;
 }
 
 export interface BuildManifestOptions {
@@ -123,6 +125,8 @@ export interface BuildManifestOptions {
   mlmodel?: ParsedMlmodel;
   /** An http(s) link to this version on the trend page. */
   trendPage?: string;
+  /** The address of the version's GitHub release, when one is made. */
+  release?: string;
 }
 
 const RESERVED = new Set([PACKAGE_MANIFEST_FILE, PACKAGE_CARD_FILE, PACKAGE_SUMS_FILE]);
@@ -157,6 +161,10 @@ export function buildManifest(options: BuildManifestOptions): ModelManifest {
   if (options.trendPage !== undefined && trendPage === undefined) {
     throw new Error(`the trend page link is not an http(s) address: ${options.trendPage}`);
   }
+  const release = options.release === undefined ? undefined : safeUrl(options.release);
+  if (options.release !== undefined && release === undefined) {
+    throw new Error(`the release address is not an http(s) address: ${options.release}`);
+  }
   const mlmodelPath = findMlmodelFile(files);
   if (options.mlmodel && mlmodelPath === undefined) {
     throw new Error('an MLmodel was given but no file named MLmodel is among the model files');
@@ -179,6 +187,7 @@ export function buildManifest(options: BuildManifestOptions): ModelManifest {
     mlmodel: options.mlmodel && mlmodelPath !== undefined ? { path: mlmodelPath, ...options.mlmodel } : null,
     ...(trendPage === undefined ? {} : { trendPage }),
     ...(record?.environment === undefined ? {} : { environment: record.environment }),
+    ...(release === undefined ? {} : { release }),
   };
 }
 

@@ -98,6 +98,12 @@ export function renderModelCardBody(manifest: ModelManifest, options: ModelCardO
         : `${escapeMarkdown(manifest.provenance.experiment)} at this version`;
     out.push(`Trend: ${markdownLink(`${label} on the trend page`, manifest.trendPage)}.`, '');
   }
+  if (manifest.release !== undefined) {
+    out.push(
+      `Release: ${markdownLink(`${escapeMarkdown(manifest.name)} v${manifest.version}`, manifest.release)}.`,
+      '',
+    );
+  }
   const description = options.description?.trim();
   if (description) out.push(description, '');
 
