@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -15,13 +16,15 @@ import {
   type MlflowServer,
 } from '@ml-actions/testkit';
 
-// main: C0 (three seeds logged to MLflow) <- C1 (no runs); pull requests branch off C0 and C1.
+// main: C0 (three seeds logged to MLflow) <- C1 (no runs) <- C2 (one seed, worse); pull requests
+// branch off C0 and C1, so C2 is a commit they do not have.
 let mlflow: MlflowServer;
 let proxy: MlflowFaultProxy;
 let github: LocalGitHub;
 let repo: string;
 let c0: string;
 let c1: string;
+let c2: string;
 const folders: string[] = [];
 const ACCURACY = [0.9, 0.91, 0.92];
 
@@ -44,6 +47,13 @@ beforeAll(async () => {
     if (run.exitCode !== 0) throw new Error(run.log);
   }
   c1 = github.api.state.addCommit(repo, { branch: 'main', parents: [c0], message: 'Docs' }).sha;
+  c2 = github.api.state.addCommit(repo, { branch: 'main', parents: [c1], message: 'Worse' }).sha;
+  const later = await step('train', await workspace(0.5), trainInputs(1, { 'mlflow-tracking-uri': mlflow.url }), {
+    sha: c2,
+    branch: 'main',
+    event: pushEvent(github.repository, { sha: c2, before: c1 }),
+  });
+  if (later.exitCode !== 0) throw new Error(later.log);
 }, 180_000);
 afterEach(() => {
   proxy.clear();
@@ -55,6 +65,15 @@ afterAll(async () => {
   await github?.close();
   for (const folder of folders) await rm(folder, { recursive: true, force: true });
 });
+
+/** A loopback port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 async function workspace(accuracy: number): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'mlflow-baseline-'));
@@ -77,7 +96,7 @@ async function step(
   action: string,
   root: string,
   inputs: Record<string, string>,
-  where: { sha: string; branch: string; event: EventFixture; runnerTemp?: string },
+  where: { sha: string; branch: string; event: EventFixture; runnerTemp?: string; env?: Record<string, string> },
 ) {
   const started = github.startRun({
     headSha: where.sha,
@@ -92,7 +111,7 @@ async function step(
     action,
     workspace: root,
     inputs,
-    env: { ...started.env, ML_ACTIONS_RETRY_WAIT_SCALE: '0.01' },
+    env: { ...started.env, ML_ACTIONS_RETRY_WAIT_SCALE: '0.01', ...where.env },
     runId: started.runId,
     job: action === 'train' ? 'train' : 'report',
     event: where.event,
@@ -136,7 +155,7 @@ async function pullRequest(base: string, accuracy: number) {
     );
     if (run.exitCode !== 0) throw new Error(run.log);
   }
-  const judge = (action: 'gate' | 'compare', inputs: Record<string, string>) =>
+  const judge = (action: 'gate' | 'compare', inputs: Record<string, string>, env?: Record<string, string>) =>
     step(
       action,
       folders[0] ?? tmpdir(),
@@ -146,6 +165,7 @@ async function pullRequest(base: string, accuracy: number) {
         branch: `change-${pulls}`,
         event,
         runnerTemp,
+        ...(env === undefined ? {} : { env }),
       },
     );
   return { head, judge };
@@ -153,6 +173,14 @@ async function pullRequest(base: string, accuracy: number) {
 
 const mlflowCalls = () =>
   proxy.requests.map((request) => `${request.method} ${request.path.replace('/api/2.0/mlflow/', '')}`);
+
+/** The GitHub requests of the baseline lookup made since `mark`: the merge base and the commits before it. */
+const githubLookups = (mark: number) =>
+  github.api.requests
+    .slice(mark)
+    .map((request) => request.path)
+    .filter((path) => /\/(compare\/|commits$)/.test(path))
+    .map((path) => (path.endsWith('/commits') ? 'commits' : 'compare'));
 
 describe('baseline: mlflow', () => {
   it("judges a pull request against the merge base's runs in MLflow, every seed, in two requests", async () => {
@@ -177,15 +205,19 @@ describe('baseline: mlflow', () => {
     expect(failed.outputs['verdict']).toBe('fail');
   });
 
-  it('falls back to the newest run of the base branch, with a notice naming its commit', async () => {
+  it('falls back to the newest run before the merge base, with a notice naming its commit', async () => {
     const pull = await pullRequest(c1, 0.95);
+    const mark = github.api.requests.length;
     const gate = await pull.judge('gate', { rules: 'accuracy >= baseline - 0.01', 'mlflow-tracking-uri': proxy.url });
     expect(gate.exitCode, gate.log).toBe(0);
+    // C2, newer on main than the merge base, is not the pull request's past.
     expect(gate.outputs['baseline-sha']).toBe(c0);
     expect(gate.log).toContain(
-      `comes from MLflow: commit ${c0.slice(0, 7)}, the newest of main with a run (commit ${c1.slice(0, 7)} has none)`,
+      `comes from MLflow: commit ${c0.slice(0, 7)}, the newest before ${c1.slice(0, 7)} on main with a run (commit ${c1.slice(0, 7)} has none)`,
     );
+    expect(gate.summary).toContain(c0.slice(0, 7));
     expect(mlflowCalls()).toEqual(['GET experiments/get-by-name', 'POST runs/search', 'POST runs/search']);
+    expect(githubLookups(mark)).toEqual(['compare', 'commits']);
 
     const compare = await pull.judge('compare', {
       rules: 'accuracy >= baseline - 0.01',
@@ -198,6 +230,25 @@ describe('baseline: mlflow', () => {
     };
     expect(report.baseline?.sha).toBe(c0);
     expect(report.rows.find((row) => row.metric === 'accuracy')?.baselineN).toBe(3);
+    // The report says where the baseline came from: one of C0's runs in MLflow.
+    const link = new RegExp(`${proxy.url}/#/experiments/\\d+/runs/[0-9a-f]{32}`);
+    expect(compare.summary).toMatch(link);
+  });
+
+  it('reads the server from MLFLOW_TRACKING_URI when the input is empty, its token masked', async () => {
+    const pull = await pullRequest(c0, 0.95);
+    const gate = await pull.judge(
+      'gate',
+      { rules: 'accuracy >= baseline - 0.01' },
+      { MLFLOW_TRACKING_URI: proxy.url, MLFLOW_TRACKING_TOKEN: 'token-of-the-tracking-server' },
+    );
+    expect(gate.exitCode, gate.log).toBe(0);
+    expect(gate.outputs['baseline-sha']).toBe(c0);
+    expect(gate.log).toContain('::add-mask::token-of-the-tracking-server');
+    expect(proxy.requests.map((request) => request.authorization)).toEqual([
+      'Bearer token-of-the-tracking-server',
+      'Bearer token-of-the-tracking-server',
+    ]);
   });
 
   it('says when MLflow has nothing, and skips the rules that need a baseline', async () => {
@@ -214,6 +265,7 @@ describe('baseline: mlflow', () => {
 
   it('fails with one line naming the setting on a refused credential or a missing server; retries 503', async () => {
     const pull = await pullRequest(c0, 0.95);
+    proxy.fail({ path: /get-by-name$/, status: 429, times: 1 });
     proxy.fail({ path: /runs\/search$/, status: 503, times: 2 });
     const retried = await pull.judge('gate', {
       rules: 'accuracy >= baseline - 0.01',
@@ -221,6 +273,15 @@ describe('baseline: mlflow', () => {
     });
     expect(retried.exitCode, retried.log).toBe(0);
     expect(retried.outputs['baseline-sha']).toBe(c0);
+    // Two requests, each retried until answered: the bound holds with the retries on top.
+    expect(proxy.requests.map((request) => `${request.status} ${request.path.split('/').pop()}`)).toEqual([
+      '429 get-by-name',
+      '200 get-by-name',
+      '503 search',
+      '503 search',
+      '200 search',
+    ]);
+    proxy.clear();
 
     proxy.fail({ status: 401, times: 1 });
     const refused = await pull.judge('gate', {
@@ -235,5 +296,17 @@ describe('baseline: mlflow', () => {
     const unset = await pull.judge('gate', { rules: 'accuracy >= baseline - 0.01' });
     expect(unset.exitCode).toBe(1);
     expect(unset.log).toContain('input "baseline" is mlflow, which needs a tracking server');
+
+    const closed = await closedPort();
+    const unreachable = await pull.judge('compare', {
+      rules: 'accuracy >= baseline - 0.01',
+      'mlflow-tracking-uri': `http://127.0.0.1:${closed}`,
+    });
+    expect(unreachable.exitCode).toBe(1);
+    const failure = unreachable.log.split('\n').filter((line) => line.startsWith('::error'));
+    expect(failure).toHaveLength(1);
+    expect(failure[0]).toContain('input "mlflow-tracking-uri"');
+    expect(failure[0]).toContain(`127.0.0.1:${closed}`);
+    expect(unreachable.summary).not.toBe('');
   });
 });

@@ -4045,13 +4045,7 @@ async function findAutomatically(lookup) {
     const mergeBase = group && context.baseSha !== void 0 ? context.baseSha : await findMergeBase(lookup);
     await walk.through(await pushRuns(lookup, { branch: base, head_sha: mergeBase }, () => true));
     if (walk.pending.length > 0) {
-      const history = await lookup.github.request("GET /repos/{owner}/{repo}/commits", {
-        owner: context.owner,
-        repo: context.repo,
-        sha: mergeBase,
-        per_page: 100
-      });
-      const ancestors = new Set(history.data.map((commit) => commit.sha));
+      const ancestors = await earlierCommits(lookup.github, context, mergeBase);
       const older = await pushRuns(lookup, { branch: base }, (run2) => ancestors.has(run2.head_sha));
       await walk.through(
         older,
@@ -4076,19 +4070,33 @@ async function findAutomatically(lookup) {
 async function baselineCommit(github, context) {
   const head = context.headSha ?? context.sha;
   const base = context.baseRef;
+  const at = (sha, branch) => ({
+    sha,
+    branch,
+    head,
+    earlier: github === void 0 || sha === "" ? void 0 : () => earlierCommits(github, context, sha)
+  });
   if (base !== void 0 && (context.pullRequest !== void 0 || context.eventName === "merge_group")) {
-    if (context.eventName === "merge_group" && context.baseSha !== void 0)
-      return { sha: context.baseSha, branch: base, head };
-    if (github === void 0) return { sha: context.baseSha ?? "", branch: base, head };
+    if (context.eventName === "merge_group" && context.baseSha !== void 0) return at(context.baseSha, base);
+    if (github === void 0) return at(context.baseSha ?? "", base);
     const comparison = await github.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
       owner: context.owner,
       repo: context.repo,
       basehead: `${base}...${head}`,
       per_page: 1
     });
-    return { sha: comparison.data.merge_base_commit.sha, branch: base, head };
+    return at(comparison.data.merge_base_commit.sha, base);
   }
-  return { sha: context.before ?? "", branch: context.branch, head };
+  return at(context.before ?? "", context.branch);
+}
+async function earlierCommits(github, context, sha) {
+  const history = await github.request("GET /repos/{owner}/{repo}/commits", {
+    owner: context.owner,
+    repo: context.repo,
+    sha,
+    per_page: 100
+  });
+  return new Set(history.data.map((commit) => commit.sha));
 }
 async function findMergeBase(lookup) {
   return (await baselineCommit(lookup.github, lookup.context)).sha;
@@ -5084,22 +5092,26 @@ async function findMlflowBaselines(client, request) {
   const missing = request.experiments.filter((experiment) => !exact.has(experiment));
   const chosen = new Map(exact);
   if (missing.length > 0) {
+    const earlier = await target.earlier?.();
     const newest = usable(
-      await searchRuns(client, {
+      (await searchRuns(client, {
         experimentIds: [experimentId],
         filter: onBranch.join(" and "),
         orderBy: ["attributes.start_time DESC"],
         maxResults: BASELINE_SEARCH_LIMIT
-      }),
+      })).filter((run2) => earlier === void 0 || earlier.has(run2.tags[RECORD_TAGS.commit] ?? "")),
       missing,
       target.head
     );
+    const short = target.sha.slice(0, 7);
+    const which2 = earlier === void 0 ? `of ${target.branch}` : `before ${short} on ${target.branch}`;
     for (const experiment of missing) {
       const runs2 = newest.get(experiment);
       const commit = runs2?.[0]?.tags[RECORD_TAGS.commit];
       if (runs2 === void 0 || commit === void 0) {
+        const where = earlier === void 0 ? `on ${target.branch}` : `on ${target.branch} for ${short} or before it`;
         result.notices.push(
-          `MLflow has no run of ${experiment} on ${target.branch} (experiment ${JSON.stringify(request.experimentName)}), so it has no baseline`
+          `MLflow has no run of ${experiment} ${where} (experiment ${JSON.stringify(request.experimentName)}), so it has no baseline`
         );
         continue;
       }
@@ -5108,7 +5120,7 @@ async function findMlflowBaselines(client, request) {
         runs2.filter((run2) => run2.tags[RECORD_TAGS.commit] === commit)
       );
       result.notices.push(
-        `the baseline of ${experiment} comes from MLflow: commit ${commit.slice(0, 7)}, the newest of ${target.branch} with a run (commit ${target.sha.slice(0, 7)} has none)`
+        `the baseline of ${experiment} comes from MLflow: commit ${commit.slice(0, 7)}, the newest ${which2} with a run (commit ${short} has none)`
       );
     }
   }

@@ -32,6 +32,11 @@ export interface BaselineCommit {
   branch: string;
   /** This run's own commit, never its own baseline. */
   head: string;
+  /**
+   * `sha` and the commits before it (one page of its history, one request), asked for only when
+   * `sha` itself has no baseline; undefined without a token, when any commit of the branch counts.
+   */
+  earlier: (() => Promise<ReadonlySet<string>>) | undefined;
 }
 
 /** Finds baselines kept elsewhere (MLflow) for a commit, as `findBaselines` returns them. */
@@ -153,15 +158,8 @@ async function findAutomatically(lookup: Lookup): Promise<LookupResult> {
     // The merge base's own push runs: found by commit, so pull request traffic cannot hide them.
     await walk.through(await pushRuns(lookup, { branch: base, head_sha: mergeBase }, () => true));
     if (walk.pending.length > 0) {
-      // Older means an ancestor of the merge base: one page of its history is enough in practice, and
-      // keeps the request count fixed; a record further back than that is too stale to compare with.
-      const history = await lookup.github.request('GET /repos/{owner}/{repo}/commits', {
-        owner: context.owner,
-        repo: context.repo,
-        sha: mergeBase,
-        per_page: 100,
-      });
-      const ancestors = new Set(history.data.map((commit) => commit.sha));
+      // Older means an ancestor of the merge base.
+      const ancestors = await earlierCommits(lookup.github, context, mergeBase);
       const older = await pushRuns(lookup, { branch: base }, (run) => ancestors.has(run.head_sha));
       await walk.through(
         older,
@@ -196,19 +194,38 @@ export async function baselineCommit(
 ): Promise<BaselineCommit> {
   const head = context.headSha ?? context.sha;
   const base = context.baseRef;
+  const at = (sha: string, branch: string): BaselineCommit => ({
+    sha,
+    branch,
+    head,
+    earlier: github === undefined || sha === '' ? undefined : () => earlierCommits(github, context, sha),
+  });
   if (base !== undefined && (context.pullRequest !== undefined || context.eventName === 'merge_group')) {
-    if (context.eventName === 'merge_group' && context.baseSha !== undefined)
-      return { sha: context.baseSha, branch: base, head };
-    if (github === undefined) return { sha: context.baseSha ?? '', branch: base, head };
+    if (context.eventName === 'merge_group' && context.baseSha !== undefined) return at(context.baseSha, base);
+    if (github === undefined) return at(context.baseSha ?? '', base);
     const comparison = await github.request('GET /repos/{owner}/{repo}/compare/{basehead}', {
       owner: context.owner,
       repo: context.repo,
       basehead: `${base}...${head}`,
       per_page: 1,
     });
-    return { sha: comparison.data.merge_base_commit.sha, branch: base, head };
+    return at(comparison.data.merge_base_commit.sha, base);
   }
-  return { sha: context.before ?? '', branch: context.branch, head };
+  return at(context.before ?? '', context.branch);
+}
+
+/**
+ * `sha` and its ancestors, newest first, as far as one page of history reaches: one request keeps
+ * the count fixed, and a baseline further back than that is too stale to compare with.
+ */
+async function earlierCommits(github: GitHubClient, context: ActionContext, sha: string): Promise<Set<string>> {
+  const history = await github.request('GET /repos/{owner}/{repo}/commits', {
+    owner: context.owner,
+    repo: context.repo,
+    sha,
+    per_page: 100,
+  });
+  return new Set(history.data.map((commit) => commit.sha));
 }
 
 /** The commit where the pull request's head left its base branch. */

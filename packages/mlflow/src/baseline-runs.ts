@@ -15,6 +15,11 @@ export interface BaselineTarget {
   branch: string;
   /** This run's own commit: its runs are never its baseline. */
   head: string;
+  /**
+   * `sha` and the commits before it, asked for only when `sha` has no runs: a fallback is never a
+   * commit the pull request does not have. Undefined: any commit of the branch counts.
+   */
+  earlier?: (() => Promise<ReadonlySet<string>>) | undefined;
   repository: string;
   serverUrl: string;
 }
@@ -70,22 +75,29 @@ export async function findMlflowBaselines(
   const missing = request.experiments.filter((experiment) => !exact.has(experiment));
   const chosen = new Map(exact);
   if (missing.length > 0) {
+    const earlier = await target.earlier?.();
+    // MLflow's filters have no IN for tags, so the commits before `sha` are picked from the answer.
     const newest = usable(
-      await searchRuns(client, {
-        experimentIds: [experimentId],
-        filter: onBranch.join(' and '),
-        orderBy: ['attributes.start_time DESC'],
-        maxResults: BASELINE_SEARCH_LIMIT,
-      }),
+      (
+        await searchRuns(client, {
+          experimentIds: [experimentId],
+          filter: onBranch.join(' and '),
+          orderBy: ['attributes.start_time DESC'],
+          maxResults: BASELINE_SEARCH_LIMIT,
+        })
+      ).filter((run) => earlier === undefined || earlier.has(run.tags[RECORD_TAGS.commit] ?? '')),
       missing,
       target.head,
     );
+    const short = target.sha.slice(0, 7);
+    const which = earlier === undefined ? `of ${target.branch}` : `before ${short} on ${target.branch}`;
     for (const experiment of missing) {
       const runs = newest.get(experiment);
       const commit = runs?.[0]?.tags[RECORD_TAGS.commit];
       if (runs === undefined || commit === undefined) {
+        const where = earlier === undefined ? `on ${target.branch}` : `on ${target.branch} for ${short} or before it`;
         result.notices.push(
-          `MLflow has no run of ${experiment} on ${target.branch} (experiment ${JSON.stringify(request.experimentName)}), so it has no baseline`,
+          `MLflow has no run of ${experiment} ${where} (experiment ${JSON.stringify(request.experimentName)}), so it has no baseline`,
         );
         continue;
       }
@@ -95,7 +107,7 @@ export async function findMlflowBaselines(
         runs.filter((run) => run.tags[RECORD_TAGS.commit] === commit),
       );
       result.notices.push(
-        `the baseline of ${experiment} comes from MLflow: commit ${commit.slice(0, 7)}, the newest of ${target.branch} with a run (commit ${target.sha.slice(0, 7)} has none)`,
+        `the baseline of ${experiment} comes from MLflow: commit ${commit.slice(0, 7)}, the newest ${which} with a run (commit ${short} has none)`,
       );
     }
   }
@@ -197,7 +209,7 @@ export function mlflowBaselineLookup(
     waitScale: number;
     log: { warning(message: string): void; debug(message: string): void; info(message: string): void };
   },
-): (commit: { sha: string; branch: string; head: string }) => Promise<MlflowBaselines> {
+): (commit: Omit<BaselineTarget, 'repository' | 'serverUrl'>) => Promise<MlflowBaselines> {
   return async (commit) => {
     const client = createTrackingClient(tracking, options);
     const found = await findMlflowBaselines(client, {

@@ -141,6 +141,64 @@ describe('findMlflowBaselines', () => {
   });
 });
 
+describe('findMlflowBaselines with the commits before the target', () => {
+  const NEWER = 'f'.repeat(40);
+  const answer = () => [
+    // Newest first, as the search orders them: a commit the branch got after the target, then one before it.
+    run(
+      'n1',
+      { 'ml-actions.experiment': 'train', 'ml-actions.replicate': 'seed=1', 'mlflow.source.git.commit': NEWER },
+      0.7,
+    ),
+    run(
+      'o1',
+      { 'ml-actions.experiment': 'train', 'ml-actions.replicate': 'seed=1', 'mlflow.source.git.commit': OLDER },
+      0.8,
+    ),
+  ];
+
+  it('falls back only to a commit before the target, and asks for those commits only then', async () => {
+    const { client } = searching([[], answer()]);
+    let asked = 0;
+    const earlier = () => {
+      asked++;
+      return Promise.resolve(new Set([BASE, OLDER]));
+    };
+    const found = await findMlflowBaselines(client, {
+      experimentName: 'churn',
+      experiments: ['train'],
+      target: { ...target, earlier },
+    });
+    expect(found.records.map((r) => r.mlflow?.runId)).toEqual(['o1']);
+    expect(asked).toBe(1);
+    expect(found.notices).toEqual([
+      `the baseline of train comes from MLflow: commit ${OLDER.slice(0, 7)}, the newest before ${BASE.slice(0, 7)} on main with a run (commit ${BASE.slice(0, 7)} has none)`,
+    ]);
+
+    const exact = searching([[run('b1', { 'ml-actions.experiment': 'train', 'mlflow.source.git.commit': BASE }, 0.9)]]);
+    const direct = await findMlflowBaselines(exact.client, {
+      experimentName: 'churn',
+      experiments: ['train'],
+      target: { ...target, earlier },
+    });
+    expect(direct.records.map((r) => r.mlflow?.runId)).toEqual(['b1']);
+    expect(asked).toBe(1);
+  });
+
+  it('has no baseline when only newer commits have runs', async () => {
+    const { client } = searching([[], answer().slice(0, 1)]);
+    const found = await findMlflowBaselines(client, {
+      experimentName: 'churn',
+      experiments: ['train'],
+      target: { ...target, earlier: () => Promise.resolve(new Set([BASE, OLDER])) },
+    });
+    expect(found.records).toEqual([]);
+    expect(found.notices).toEqual([
+      `MLflow has no run of train on main for ${BASE.slice(0, 7)} or before it (experiment "churn"), so it has no baseline`,
+    ]);
+  });
+});
+
 describe('recordFromMlflowRun', () => {
   it('reads the replicate and provenance back from the tags', () => {
     const record = recordFromMlflowRun(
