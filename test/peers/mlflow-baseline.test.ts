@@ -7,7 +7,9 @@ import {
   pullRequestEvent,
   pushEvent,
   runAction,
+  startJob,
   startLocalGitHub,
+  workflowRunEvent,
   startMlflowFaultProxy,
   startMlflowServer,
   type EventFixture,
@@ -308,5 +310,72 @@ describe('baseline: mlflow', () => {
     expect(failure[0]).toContain('input "mlflow-tracking-uri"');
     expect(failure[0]).toContain(`127.0.0.1:${closed}`);
     expect(unreachable.summary).not.toBe('');
+  });
+});
+
+describe('baseline: mlflow in the publish stage of a pull request from a fork', () => {
+  it("takes the baseline from the trusted step's server, for the merge base GitHub names", async () => {
+    const readOnly = 'ghs_forkMlflowReadOnly0000000000000000000';
+    github.api.tokens.add(readOnly, { login: 'github-actions[bot]', installation: true, readOnly: true });
+    pulls++;
+    const number = pulls;
+    const headSha = github.api.state.addCommit(repo, { parents: [c0], message: 'Fork change' }).sha;
+    github.api.state.setRef(repo, `heads/fork-${number}`, headSha);
+    github.api.state.addPull(repo, {
+      number,
+      title: 'Fork change',
+      head: { ref: `fork-${number}`, sha: headSha },
+      base: { ref: 'main' },
+    });
+    const root = await workspace(0.95);
+    const forked = await startJob(github, {
+      // The event's base commit is C2; the merge base GitHub computes is C0.
+      event: pullRequestEvent(github.repository, {
+        number,
+        headSha,
+        baseSha: c2,
+        headRef: `fork-${number}`,
+        fork: true,
+      }),
+      headSha,
+      headBranch: `fork-${number}`,
+      workspace: root,
+      token: readOnly,
+    });
+    const trained = await forked.step('train', trainInputs(1));
+    expect(trained.exitCode, trained.log).toBe(0);
+    const collect = await forked.step('compare', { mode: 'collect' });
+    expect(collect.exitCode, collect.log).toBe(0);
+    await forked.finish();
+    expect(proxy.requests).toEqual([]);
+
+    const publisher = await startJob(github, {
+      event: workflowRunEvent(github.repository, { runId: forked.runId, headSha, headBranch: `fork-${number}` }),
+      headSha: c2,
+      headBranch: 'main',
+      workspace: root,
+      job: 'publish',
+    });
+    const publish = await publisher.step(
+      'compare',
+      {
+        mode: 'publish',
+        baseline: 'mlflow',
+        'mlflow-experiment': 'churn-baselines',
+        rules: 'mean(accuracy) >= mean(baseline) - 0.01',
+      },
+      { MLFLOW_TRACKING_URI: proxy.url, MLFLOW_TRACKING_TOKEN: 'trusted-tracking-token' },
+    );
+    expect(publish.exitCode, publish.log).toBe(0);
+    expect(mlflowCalls()).toEqual(['GET experiments/get-by-name', 'POST runs/search']);
+    expect(new Set(proxy.requests.map((request) => request.authorization))).toEqual(
+      new Set(['Bearer trusted-tracking-token']),
+    );
+    const comment = github.api.state.comments(repo, number).find((c) => c.body.includes('<!-- ml-actions:compare:'));
+    expect(comment?.body).toMatch(new RegExp(`${proxy.url}/#/experiments/\\d+/runs/[0-9a-f]{32}`));
+    expect(comment?.body).toContain(c0.slice(0, 7));
+    const checks = github.api.state.checkRuns(repo).filter((check) => check.headSha === headSha);
+    expect(checks).toEqual([expect.objectContaining({ conclusion: 'success' })]);
+    await publisher.finish();
   });
 });
