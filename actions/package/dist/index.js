@@ -4001,7 +4001,7 @@ import { open as open3 } from "node:fs/promises";
 var OCI_MANIFEST_TYPE = "application/vnd.oci.image.manifest.v1+json";
 var MODEL_PACKAGE_ARTIFACT_TYPE = "application/vnd.ml-actions.model-package.v1+json";
 var PACKAGE_MANIFEST_MEDIA_TYPE = "application/vnd.ml-actions.model-package.manifest.v1+json";
-var DEFAULT_CHUNK = 64 * 1024 * 1024;
+var DEFAULT_CHUNK = 32 * 1024 * 1024;
 var CHUNK_TRIES = 3;
 async function pushArtifact(client, artifact) {
   const configDigest = `sha256:${createHash3("sha256").update(artifact.config).digest("hex")}`;
@@ -4078,10 +4078,10 @@ async function earlierAttempt(client, artifact) {
   return artifact.replaceable(texts);
 }
 function fileReader(path6) {
-  return async (start, end) => {
+  return async (start, end, into) => {
     const handle = await open3(path6, "r");
     try {
-      const buffer = Buffer.alloc(end - start);
+      const buffer = into === void 0 ? Buffer.alloc(end - start) : into.subarray(0, end - start);
       let read = 0;
       while (read < buffer.length) {
         const { bytesRead } = await handle.read(buffer, read, buffer.length - read, start + read);
@@ -4099,9 +4099,19 @@ async function uploadBlob(client, blob, chunkBytes, log) {
   if (started.status !== 202) throw await registryFailure(started, "POST blobs/uploads/");
   let location = nextLocation(client, started);
   let offset = 0;
+  const buffers = blob.size > chunkBytes ? [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)] : [];
+  let turn = 0;
+  let ahead;
+  const readAt = (start) => {
+    const end = Math.min(blob.size, start + chunkBytes);
+    const into = buffers[turn++ % 2];
+    return { start, end, bytes: blob.read(start, end, into) };
+  };
   while (offset < blob.size) {
-    const end = Math.min(blob.size, offset + chunkBytes);
-    const chunk = await blob.read(offset, end);
+    const current = ahead?.start === offset ? ahead : readAt(offset);
+    const end = current.end;
+    const chunk = await current.bytes;
+    ahead = end < blob.size ? readAt(end) : void 0;
     let sent = false;
     for (let attempt = 1; attempt <= CHUNK_TRIES && !sent; attempt++) {
       try {
@@ -4132,6 +4142,8 @@ async function uploadBlob(client, blob, chunkBytes, log) {
       );
       if (status.status === 204) location = nextLocation(client, status);
       if (held !== offset) {
+        await ahead?.bytes.catch(() => void 0);
+        ahead = void 0;
         offset = held;
         break;
       }

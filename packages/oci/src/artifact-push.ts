@@ -33,7 +33,7 @@ export interface ArtifactToPush {
    * annotations (an earlier attempt of the same workflow run made it).
    */
   replaceable?: (annotations: Record<string, string>) => boolean;
-  /** Bytes sent by one PATCH; memory holds one chunk at a time. */
+  /** Bytes sent by one PATCH; memory holds two chunks at most (the one sent, the one read ahead). */
   chunkBytes?: number;
   log: { info(message: string): void; warning(message: string): void };
 }
@@ -48,7 +48,7 @@ export interface PushedArtifact {
   blobsSent: number;
 }
 
-const DEFAULT_CHUNK = 64 * 1024 * 1024;
+const DEFAULT_CHUNK = 32 * 1024 * 1024;
 /** Tries of one chunk: a cut connection resumes from what the registry says it has. */
 const CHUNK_TRIES = 3;
 
@@ -139,11 +139,11 @@ async function earlierAttempt(client: RegistryClient, artifact: ArtifactToPush):
   return artifact.replaceable(texts);
 }
 
-function fileReader(path: string): (start: number, end: number) => Promise<Uint8Array> {
-  return async (start, end) => {
+function fileReader(path: string): (start: number, end: number, into?: Buffer) => Promise<Uint8Array> {
+  return async (start, end, into) => {
     const handle = await open(path, 'r');
     try {
-      const buffer = Buffer.alloc(end - start);
+      const buffer = into === undefined ? Buffer.alloc(end - start) : into.subarray(0, end - start);
       let read = 0;
       while (read < buffer.length) {
         const { bytesRead } = await handle.read(buffer, read, buffer.length - read, start + read);
@@ -160,7 +160,7 @@ function fileReader(path: string): (start: number, end: number) => Promise<Uint8
 /** One blob by the chunked upload of the distribution spec: POST, PATCH each chunk, PUT with the digest. */
 async function uploadBlob(
   client: RegistryClient,
-  blob: { digest: string; size: number; read: (start: number, end: number) => Promise<Uint8Array> },
+  blob: { digest: string; size: number; read: (start: number, end: number, into?: Buffer) => Promise<Uint8Array> },
   chunkBytes: number,
   log: ArtifactToPush['log'],
 ): Promise<void> {
@@ -168,9 +168,21 @@ async function uploadBlob(
   if (started.status !== 202) throw await registryFailure(started, 'POST blobs/uploads/');
   let location = nextLocation(client, started);
   let offset = 0;
+  // The next chunk is read while this one is sent, into the other of two buffers: memory holds two
+  // chunks whatever the blob's size, and none waits for the garbage collector.
+  const buffers = blob.size > chunkBytes ? [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)] : [];
+  let turn = 0;
+  let ahead: { start: number; end: number; bytes: Promise<Uint8Array> } | undefined;
+  const readAt = (start: number) => {
+    const end = Math.min(blob.size, start + chunkBytes);
+    const into = buffers[turn++ % 2];
+    return { start, end, bytes: blob.read(start, end, into) };
+  };
   while (offset < blob.size) {
-    const end = Math.min(blob.size, offset + chunkBytes);
-    const chunk = await blob.read(offset, end);
+    const current = ahead?.start === offset ? ahead : readAt(offset);
+    const end = current.end;
+    const chunk = await current.bytes;
+    ahead = end < blob.size ? readAt(end) : undefined;
     let sent = false;
     for (let attempt = 1; attempt <= CHUNK_TRIES && !sent; attempt++) {
       try {
@@ -202,6 +214,9 @@ async function uploadBlob(
       );
       if (status.status === 204) location = nextLocation(client, status);
       if (held !== offset) {
+        // The chunk read ahead fills a buffer the resent chunk is about to take: let it finish first.
+        await ahead?.bytes.catch(() => undefined);
+        ahead = undefined;
         offset = held;
         break;
       }
