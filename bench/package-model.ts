@@ -136,7 +136,7 @@ export async function packageModel(): Promise<FigureRow[]> {
 }
 
 /** Writes `size` bytes that deflate cannot shrink: a 16 MiB random block, each copy stamped with its index. */
-async function writeIncompressible(file: string, size: number): Promise<void> {
+export async function writeIncompressible(file: string, size: number): Promise<void> {
   await mkdir(join(file, '..'), { recursive: true });
   const block = randomBytes(16 * MIB);
   const handle = await open(file, 'w');

@@ -21,6 +21,7 @@ const BENCHMARKS: Record<string, () => Promise<FigureRow[]>> = {
   'trend-page': async () => (await import('./trend-page.ts')).trendPage(),
   history: async () => (await import('./history.ts')).historyBranch(),
   'mlflow-log': async () => (await import('./mlflow-log.ts')).mlflowLog(),
+  'oci-push': async () => (await import('./oci-push.ts')).ociPush(),
 };
 
 const COLUMNS: (keyof FigureRow)[] = ['figure', 'value', 'reference', 'ratio', 'target', 'verdict'];

@@ -1,37 +1,48 @@
 /**
  * `npm run peers`: creates (or reuses) the Python environment of the real ML tools the tests run
- * against, from test/peers/requirements.txt into .peers/venv, and makes sure Debian's Chromium is
- * there for the trend page's browser test (playwright-core drives it; it never downloads a browser
- * of its own). `npm test` runs it first.
+ * against, from test/peers/requirements.txt into .peers/venv, and makes sure Debian's tools are
+ * there: Chromium for the trend page's browser test (playwright-core drives it; it never downloads
+ * a browser of its own), the CNCF distribution registry (`docker-registry`) and `skopeo` for the
+ * OCI push tests. `npm test` runs it first.
  */
 import { spawnSync } from 'node:child_process';
 import { ensurePeersEnvironment, PeerError } from '@ml-actions/testkit';
+
+/** Debian packages the tests use, by the command each provides. */
+const DEBIAN_TOOLS = [
+  { command: 'chromium', pkg: 'chromium', why: 'the trend page browser test drives it', override: 'CHROMIUM_PATH' },
+  { command: 'docker-registry', pkg: 'docker-registry', why: 'the OCI push tests push to it' },
+  { command: 'skopeo', pkg: 'skopeo', why: 'the OCI push tests read back with it' },
+] as const;
 
 const started = Date.now();
 try {
   const { environment, reused } = await ensurePeersEnvironment(undefined, (line) => console.log(line));
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`peers: ${reused ? 'reusing' : 'created'} ${environment.python} (${seconds} s)`);
-  ensureChromium();
+  ensureDebianTools();
 } catch (error) {
   if (!(error instanceof PeerError)) throw error;
   console.error(error.message);
   process.exitCode = 1;
 }
 
-/** Installs Debian's chromium with apt-get when it is missing and this is root; else says how. */
-function ensureChromium(): void {
+/** Installs the Debian packages that are missing with apt-get when this is root; else says how. */
+function ensureDebianTools(): void {
   const found = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-  if (process.env['CHROMIUM_PATH'] !== undefined || found('chromium')) return;
+  const missing = DEBIAN_TOOLS.filter(
+    (tool) => !found(tool.command) && !('override' in tool && process.env[tool.override] !== undefined),
+  );
+  if (missing.length === 0) return;
+  const names = missing.map((tool) => tool.pkg).join(' ');
   if (process.getuid?.() !== 0 || !found('apt-get')) {
-    console.error(
-      'peers: chromium is missing, which the trend page browser test drives: install it with `sudo apt-get install -y chromium` (Debian), or set CHROMIUM_PATH',
-    );
+    for (const tool of missing) console.error(`peers: ${tool.command} is missing, which ${tool.why}`);
+    console.error(`peers: install them with \`sudo apt-get install -y ${names}\` (Debian)`);
     process.exitCode = 1;
     return;
   }
-  console.log("peers: installing Debian's chromium for the trend page browser test (apt-get)");
-  for (const args of [['update'], ['install', '-y', 'chromium']]) {
+  console.log(`peers: installing Debian's ${names} (apt-get)`);
+  for (const args of [['update'], ['install', '-y', ...missing.map((tool) => tool.pkg)]]) {
     const result = spawnSync('apt-get', args, {
       stdio: ['ignore', 'ignore', 'inherit'],
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },

@@ -1603,7 +1603,8 @@ function buildManifest(options) {
     mlmodel: options.mlmodel && mlmodelPath !== void 0 ? { path: mlmodelPath, ...options.mlmodel } : null,
     ...trendPage === void 0 ? {} : { trendPage },
     ...record?.environment === void 0 ? {} : { environment: record.environment },
-    ...release2 === void 0 ? {} : { release: release2 }
+    ...release2 === void 0 ? {} : { release: release2 },
+    ...options.oci === void 0 ? {} : { oci: options.oci }
   };
 }
 function serializeManifest(manifest) {
@@ -1753,6 +1754,9 @@ function renderModelCardBody(manifest, options = {}) {
       `Release: ${markdownLink(`${escapeInline(manifest.name)} v${manifest.version}`, manifest.release)}.`,
       ""
     );
+  }
+  if (manifest.oci !== void 0) {
+    out.push(`OCI: \`${escapeInline(manifest.oci)}\` (pull it with \`oras pull\` or \`skopeo copy\`).`, "");
   }
   const description = options.description?.trim();
   if (description) out.push(description, "");
@@ -3780,7 +3784,7 @@ async function findTrendPage(lookup) {
 }
 
 // actions/package/src/main.ts
-import { createHash as createHash4, randomUUID as randomUUID3 } from "node:crypto";
+import { createHash as createHash5, randomUUID as randomUUID3 } from "node:crypto";
 import { readFile, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join3 } from "node:path";
@@ -3870,6 +3874,305 @@ async function looksIncompressible(file) {
   } finally {
     await handle.close();
   }
+}
+
+// packages/oci/src/registry-client.ts
+var NAME_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+function parseOciRepository(text2, origin) {
+  const value = text2.trim().replace(/^oci:\/\//, "");
+  const slash = value.indexOf("/");
+  const host = slash === -1 ? "" : value.slice(0, slash);
+  const name = slash === -1 ? "" : value.slice(slash + 1);
+  if (host === "" || name === "" || !/^[A-Za-z0-9.-]+(:\d+)?$/.test(host)) {
+    throw new UserError(
+      `${origin} must be a registry and repository such as ghcr.io/OWNER/MODEL, got ${JSON.stringify(text2)}`
+    );
+  }
+  if (!name.split("/").every((part) => NAME_COMPONENT.test(part)) || name.length > 255) {
+    throw new UserError(
+      `${origin}: the repository ${JSON.stringify(name)} must be lowercase letters, digits and separators (. _ -) between slashes, as OCI names are`
+    );
+  }
+  const loopback = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
+  return { host, name, scheme: loopback ? "http" : "https" };
+}
+var OciError = class extends UserError {
+  status;
+  constructor(message, status) {
+    super(message);
+    this.name = "OciError";
+    this.status = status;
+  }
+};
+var RegistryClient = class {
+  repository;
+  /** Requests sent, the authentication's included. */
+  requests = 0;
+  credentials;
+  authorization;
+  fetch;
+  constructor(repository, options = {}) {
+    this.repository = repository;
+    this.credentials = options.credentials;
+    this.fetch = options.fetch ?? fetch;
+  }
+  /** `https://ghcr.io/v2/acme/churn-model/` + path */
+  url(path6) {
+    const { scheme, host, name } = this.repository;
+    return `${scheme}://${host}/v2/${name}/${path6}`;
+  }
+  /** Sends a request (an absolute URL or a path under the repository); a 401 is answered once. */
+  async send(method, target, init = {}) {
+    const url = /^https?:\/\//.test(target) ? target : this.url(target);
+    let response = await this.once(method, url, init);
+    if (response.status === 401) {
+      await response.body?.cancel();
+      await this.authenticate(response.headers.get("www-authenticate") ?? "", method);
+      response = await this.once(method, url, init);
+    }
+    return response;
+  }
+  once(method, url, init) {
+    this.requests++;
+    const headers = { "user-agent": "ml-actions", ...init.headers };
+    if (this.authorization !== void 0) headers["authorization"] = this.authorization;
+    return this.fetch(url, {
+      method,
+      headers,
+      ...init.body === void 0 ? {} : { body: init.body },
+      redirect: "follow"
+    });
+  }
+  async authenticate(challenge, method) {
+    const where = `${this.repository.host}/${this.repository.name}`;
+    const basic = this.credentials === void 0 ? void 0 : `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString("base64")}`;
+    if (/^basic\b/i.test(challenge)) {
+      if (basic === void 0) throw new OciError(`the registry ${where} wants credentials and none were given`, 401);
+      this.authorization = basic;
+      return;
+    }
+    const fields = /* @__PURE__ */ new Map();
+    for (const match of challenge.replace(/^bearer\s+/i, "").matchAll(/(\w+)="([^"]*)"/g)) {
+      fields.set((match[1] ?? "").toLowerCase(), match[2] ?? "");
+    }
+    const realm = fields.get("realm");
+    if (!/^bearer\b/i.test(challenge) || realm === void 0) {
+      throw new OciError(`the registry ${where} refused ${method} without saying how to authenticate`, 401);
+    }
+    const query = new URLSearchParams();
+    const service = fields.get("service");
+    if (service !== void 0) query.set("service", service);
+    query.set("scope", `repository:${this.repository.name}:pull,push`);
+    this.requests++;
+    const answer = await this.fetch(`${realm}?${query.toString()}`, {
+      headers: { "user-agent": "ml-actions", ...basic === void 0 ? {} : { authorization: basic } }
+    });
+    const body = answer.ok ? await answer.json() : void 0;
+    const token = isPlainObject(body) ? body["token"] ?? body["access_token"] : void 0;
+    if (typeof token !== "string" || token === "") {
+      throw new OciError(
+        `the registry ${where} gave no token for push (${answer.status}): the credentials may not write packages (on ghcr.io the workflow needs permissions: packages: write)`,
+        answer.status
+      );
+    }
+    this.authorization = `Bearer ${token}`;
+  }
+};
+async function registryFailure(response, call) {
+  let said = "";
+  try {
+    const body = await response.json();
+    const errors = isPlainObject(body) ? body["errors"] : void 0;
+    const first = Array.isArray(errors) ? errors[0] : void 0;
+    if (isPlainObject(first)) {
+      const code = typeof first["code"] === "string" ? first["code"] : "";
+      const message = typeof first["message"] === "string" ? first["message"] : "";
+      said = `: ${code} ${message}`.trimEnd();
+    }
+  } catch {
+  }
+  const hint2 = response.status === 401 || response.status === 403 ? " (the credentials may not write packages: on ghcr.io the workflow needs permissions: packages: write)" : "";
+  return new OciError(`OCI ${call} answered ${response.status}${said}${hint2}`, response.status);
+}
+
+// packages/oci/src/artifact-push.ts
+import { createHash as createHash3 } from "node:crypto";
+import { open as open3 } from "node:fs/promises";
+var OCI_MANIFEST_TYPE = "application/vnd.oci.image.manifest.v1+json";
+var MODEL_PACKAGE_ARTIFACT_TYPE = "application/vnd.ml-actions.model-package.v1+json";
+var PACKAGE_MANIFEST_MEDIA_TYPE = "application/vnd.ml-actions.model-package.manifest.v1+json";
+var DEFAULT_CHUNK = 32 * 1024 * 1024;
+var CHUNK_TRIES = 3;
+async function pushArtifact(client, artifact) {
+  const configDigest = `sha256:${createHash3("sha256").update(artifact.config).digest("hex")}`;
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST_TYPE,
+    artifactType: MODEL_PACKAGE_ARTIFACT_TYPE,
+    config: { mediaType: PACKAGE_MANIFEST_MEDIA_TYPE, digest: configDigest, size: artifact.config.byteLength },
+    layers: artifact.files.map((file) => ({
+      mediaType: mediaTypeOf(file.path),
+      digest: `sha256:${file.sha256}`,
+      size: file.size,
+      annotations: { "org.opencontainers.image.title": file.path }
+    })),
+    annotations: artifact.annotations
+  };
+  const manifestBytes = Buffer.from(JSON.stringify(manifest));
+  const digest = `sha256:${createHash3("sha256").update(manifestBytes).digest("hex")}`;
+  const reference = `${client.repository.host}/${client.repository.name}@${digest}`;
+  const existing = await client.send("HEAD", `manifests/${encodeURIComponent(artifact.tag)}`, {
+    headers: { accept: OCI_MANIFEST_TYPE }
+  });
+  if (existing.ok) {
+    const found = existing.headers.get("docker-content-digest");
+    if (found === digest) return { digest, reference, unchanged: true, blobsSent: 0 };
+    if (!artifact.force && !await earlierAttempt(client, artifact)) {
+      throw new OciError(
+        `${client.repository.host}/${client.repository.name}:${artifact.tag} already names another artifact (${found ?? "unknown digest"}); set input "oci-force" to replace it`
+      );
+    }
+  } else if (existing.status !== 404) {
+    throw await registryFailure(existing, `HEAD manifests/${artifact.tag}`);
+  }
+  let blobsSent = 0;
+  const blobs = [
+    {
+      digest: configDigest,
+      size: artifact.config.byteLength,
+      read: (start, end) => Promise.resolve(artifact.config.subarray(start, end))
+    },
+    ...artifact.files.map((file) => ({
+      digest: `sha256:${file.sha256}`,
+      size: file.size,
+      read: fileReader(file.absolute)
+    }))
+  ];
+  for (const blob of blobs) {
+    const has = await client.send("HEAD", `blobs/${blob.digest}`);
+    if (has.ok) continue;
+    await uploadBlob(client, blob, artifact.chunkBytes ?? DEFAULT_CHUNK, artifact.log);
+    blobsSent++;
+  }
+  const put = await client.send("PUT", `manifests/${encodeURIComponent(artifact.tag)}`, {
+    headers: { "content-type": OCI_MANIFEST_TYPE },
+    body: manifestBytes
+  });
+  if (put.status !== 201) throw await registryFailure(put, `PUT manifests/${artifact.tag}`);
+  return { digest, reference, unchanged: false, blobsSent };
+}
+async function earlierAttempt(client, artifact) {
+  if (artifact.replaceable === void 0) return false;
+  const answer = await client.send("GET", `manifests/${encodeURIComponent(artifact.tag)}`, {
+    headers: { accept: OCI_MANIFEST_TYPE }
+  });
+  if (!answer.ok) {
+    await answer.body?.cancel();
+    return false;
+  }
+  const body = await answer.json().catch(() => void 0);
+  const annotations = isPlainObject(body) && isPlainObject(body["annotations"]) ? body["annotations"] : {};
+  const texts = Object.fromEntries(
+    Object.entries(annotations).filter((entry) => typeof entry[1] === "string")
+  );
+  return artifact.replaceable(texts);
+}
+function fileReader(path6) {
+  return async (start, end, into) => {
+    const handle = await open3(path6, "r");
+    try {
+      const buffer = into === void 0 ? Buffer.alloc(end - start) : into.subarray(0, end - start);
+      let read = 0;
+      while (read < buffer.length) {
+        const { bytesRead } = await handle.read(buffer, read, buffer.length - read, start + read);
+        if (bytesRead === 0) throw new OciError(`${path6} is shorter than when it was hashed`);
+        read += bytesRead;
+      }
+      return buffer;
+    } finally {
+      await handle.close();
+    }
+  };
+}
+async function uploadBlob(client, blob, chunkBytes, log) {
+  const started = await client.send("POST", "blobs/uploads/");
+  if (started.status !== 202) throw await registryFailure(started, "POST blobs/uploads/");
+  let location = nextLocation(client, started);
+  let offset = 0;
+  const buffers = blob.size > chunkBytes ? [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)] : [];
+  let turn = 0;
+  let ahead;
+  const readAt = (start) => {
+    const end = Math.min(blob.size, start + chunkBytes);
+    const into = buffers[turn++ % 2];
+    return { start, end, bytes: blob.read(start, end, into) };
+  };
+  while (offset < blob.size) {
+    const current = ahead?.start === offset ? ahead : readAt(offset);
+    const end = current.end;
+    const chunk = await current.bytes;
+    ahead = end < blob.size ? readAt(end) : void 0;
+    let sent = false;
+    for (let attempt = 1; attempt <= CHUNK_TRIES && !sent; attempt++) {
+      try {
+        const patched = await client.send("PATCH", location, {
+          headers: {
+            "content-type": "application/octet-stream",
+            "content-range": `${offset}-${end - 1}`,
+            "content-length": String(chunk.byteLength)
+          },
+          body: chunk
+        });
+        if (patched.status === 202) {
+          location = nextLocation(client, patched);
+          sent = true;
+          continue;
+        }
+        if (patched.status < 500 || attempt === CHUNK_TRIES) throw await registryFailure(patched, "PATCH blob chunk");
+        await patched.body?.cancel();
+      } catch (thrown) {
+        if (thrown instanceof OciError || attempt === CHUNK_TRIES) throw thrown;
+      }
+      const status = await client.send("GET", location);
+      const range = /^0-(\d+)$/.exec(status.headers.get("range") ?? "");
+      await status.body?.cancel();
+      const held = range === null ? offset : Number(range[1]) + 1;
+      log.warning(
+        `OCI upload of ${blob.digest.slice(0, 19)} was cut at byte ${held}; resuming (try ${attempt + 1} of ${CHUNK_TRIES})`
+      );
+      if (status.status === 204) location = nextLocation(client, status);
+      if (held !== offset) {
+        await ahead?.bytes.catch(() => void 0);
+        ahead = void 0;
+        offset = held;
+        break;
+      }
+    }
+    if (sent) offset = end;
+  }
+  const separator = location.includes("?") ? "&" : "?";
+  const done = await client.send("PUT", `${location}${separator}digest=${encodeURIComponent(blob.digest)}`, {
+    headers: { "content-length": "0" }
+  });
+  if (done.status !== 201) throw await registryFailure(done, `PUT blob ${blob.digest.slice(0, 19)}`);
+}
+function nextLocation(client, response) {
+  const location = response.headers.get("location");
+  if (location === null) throw new OciError("the registry answered an upload without a Location");
+  const { scheme, host } = client.repository;
+  return new URL(location, `${scheme}://${host}/`).href;
+}
+var MEDIA_TYPES = [
+  [/\.json$/i, "application/json"],
+  [/(^|\/)MLmodel$|\.ya?ml$/i, "application/yaml"],
+  [/\.md$/i, "text/markdown"],
+  [/\.(txt|csv)$/i, "text/plain"],
+  [/\.onnx$/i, "application/vnd.onnx"],
+  [/\.safetensors$/i, "application/vnd.safetensors"],
+  [/\.(pkl|pickle|joblib)$/i, "application/vnd.python.pickle"]
+];
+function mediaTypeOf(path6) {
+  return MEDIA_TYPES.find(([pattern]) => pattern.test(path6))?.[1] ?? "application/octet-stream";
 }
 
 // actions/package/src/embedded-record.ts
@@ -4347,12 +4650,12 @@ function filterValue(value, origin) {
 }
 
 // packages/mlflow/src/model-registry.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 var MANIFEST_DIGEST_TAG = "ml-actions.manifest-digest";
 var PACKAGING_TAG = "ml-actions.packaging";
 async function registerModelVersion(client, request) {
   await ensureRegisteredModel(client, request.name);
-  const packaging = createHash3("sha256").update(request.packaging).digest("hex");
+  const packaging = createHash4("sha256").update(request.packaging).digest("hex");
   let found = await findVersionByTag(client, request.name, MANIFEST_DIGEST_TAG, request.manifestDigest);
   if (found === void 0) {
     found = await findVersionByTag(client, request.name, PACKAGING_TAG, packaging);
@@ -4573,6 +4876,7 @@ function readPackageSettings(inputs) {
     historyBranch: inputs.optional("history-branch"),
     token: inputs.secret("github-token"),
     mlflow: readRegistryInputs(inputs),
+    oci: readOciInputs(inputs),
     waitScale: retryWaitScale({ [RETRY_WAIT_SCALE_VARIABLE]: inputs.environment(RETRY_WAIT_SCALE_VARIABLE) })
   };
   if (settings.release && !settings.tag)
@@ -4595,6 +4899,16 @@ function readRegistryInputs(inputs) {
     );
   }
   return { tracking, registeredName, alias };
+}
+function readOciInputs(inputs) {
+  const text2 = inputs.optional("oci");
+  if (text2 === void 0) return void 0;
+  return {
+    repository: parseOciRepository(text2, 'input "oci"'),
+    force: inputs.boolean("oci-force"),
+    username: inputs.optional("oci-username") ?? inputs.environment("GITHUB_ACTOR"),
+    password: inputs.secret("oci-password")
+  };
 }
 
 // actions/package/src/version-reservation.ts
@@ -4672,7 +4986,9 @@ async function run(runner) {
         "mlflow-model-version": "",
         "mlflow-model-version-url": "",
         provenance: "",
-        "provenance-predicate": ""
+        "provenance-predicate": "",
+        "oci-digest": "",
+        "oci-reference": ""
       };
       try {
         await packageModel(step, outputs);
@@ -4738,6 +5054,7 @@ async function packageModel(step, outputs) {
     context,
     log
   });
+  const ociTag = settings.oci === void 0 ? void 0 : `${settings.oci.repository.host}/${settings.oci.repository.name}:v${version.version}`;
   const releaseAddress = settings.release && registration !== "none" && version.tag !== null ? `${context.serverUrl}/${context.repository}/releases/tag/${encodeURIComponent(version.tag)}` : void 0;
   const { pkg, manifest, staged } = await log.group(`Staging ${selected.length} model files`, async () => {
     const staged2 = await stageModelFiles({ stagingDir, files: selected });
@@ -4751,7 +5068,8 @@ async function packageModel(step, outputs) {
       ...mlmodel === void 0 ? {} : { mlmodel },
       ...gate === void 0 ? {} : { gate },
       ...trendPage === void 0 ? {} : { trendPage },
-      ...releaseAddress === void 0 ? {} : { release: releaseAddress }
+      ...releaseAddress === void 0 ? {} : { release: releaseAddress },
+      ...ociTag === void 0 ? {} : { oci: ociTag }
     });
     return {
       pkg: await writeModelPackage({ stagingDir, manifest: manifest2, card: await renderModelCard(manifest2) }),
@@ -4804,6 +5122,29 @@ async function packageModel(step, outputs) {
   });
   if (upload.id === void 0) throw new Error(`the artifact service gave no id for ${artifactName}`);
   outputs["artifact-id"] = String(upload.id);
+  if (settings.oci !== void 0 && ociTag !== void 0) {
+    try {
+      const pushed = await log.group(
+        `Pushing ${ociTag}`,
+        () => pushPackage(settings, {
+          manifest,
+          manifestFile,
+          modelFiles: pkg.files.filter((file) => modelPaths.has(file.path)),
+          context,
+          log
+        })
+      );
+      outputs["oci-digest"] = pushed.digest;
+      outputs["oci-reference"] = pushed.reference;
+      notes.push(
+        pushed.unchanged ? `OCI \`${escapeInline(ociTag)}\` already named this package (\`${pushed.digest}\`).` : `Pushed to OCI \`${escapeInline(ociTag)}\` (\`${pushed.digest}\`, ${pushed.blobsSent} blobs sent).`
+      );
+    } catch (thrown) {
+      const message = errorMessage(thrown);
+      notes.push(`Not pushed to OCI: ${escapeInline(message)}`);
+      step.fail(`the package was built and uploaded, but pushing it to ${ociTag} failed: ${message}`);
+    }
+  }
   let releaseUrl;
   if (registration !== "none" && version.tag !== null) {
     notes.push(
@@ -4898,6 +5239,33 @@ async function packageModel(step, outputs) {
     })
   );
 }
+var WORKFLOW_RUN_ANNOTATION = "dev.ml-actions.workflow-run";
+async function pushPackage(settings, parts) {
+  const oci = settings.oci;
+  if (oci === void 0) throw new Error("no OCI repository to push to");
+  const { context, manifest } = parts;
+  const password = oci.password ?? settings.token;
+  const client = new RegistryClient(oci.repository, {
+    ...password === void 0 ? {} : { credentials: { username: oci.username ?? "ml-actions", password } }
+  });
+  return pushArtifact(client, {
+    tag: `v${manifest.version}`,
+    config: await readFile(parts.manifestFile.absolute),
+    files: parts.modelFiles,
+    annotations: {
+      "org.opencontainers.image.title": manifest.name,
+      "org.opencontainers.image.version": manifest.version,
+      "org.opencontainers.image.revision": context.sha,
+      "org.opencontainers.image.source": `${context.serverUrl}/${context.repository}`,
+      "org.opencontainers.image.created": manifest.createdAt,
+      [WORKFLOW_RUN_ANNOTATION]: String(context.runId)
+    },
+    force: oci.force,
+    // A re-run of the job packs the same version again, with another createdAt: its own tag to replace.
+    replaceable: (annotations) => annotations[WORKFLOW_RUN_ANNOTATION] === String(context.runId),
+    log: parts.log
+  });
+}
 async function writeProvenance(options) {
   const { context, record } = options;
   const statement = buildProvenanceStatement({
@@ -4916,7 +5284,7 @@ async function writeProvenance(options) {
       startedOn: options.startedOn,
       finishedOn: /* @__PURE__ */ new Date()
     },
-    record: record === void 0 ? void 0 : { record, sha256: createHash4("sha256").update(serializeRunRecord(record)).digest("hex") }
+    record: record === void 0 ? void 0 : { record, sha256: createHash5("sha256").update(serializeRunRecord(record)).digest("hex") }
   });
   const statementPath = join3(options.folder, `${options.artifactName}.intoto.json`);
   const predicatePath = join3(options.folder, `${options.artifactName}.provenance.json`);

@@ -41,6 +41,7 @@ import {
   type Step,
 } from '@ml-actions/github';
 import { chooseCompression } from './compression.ts';
+import { RegistryClient, pushArtifact, type PushedArtifact } from '@ml-actions/oci';
 import { findEmbeddedRecord } from './embedded-record.ts';
 import { registerPackagedVersion } from './model-registration.ts';
 import { renderPackageSummary } from './package-summary.ts';
@@ -72,6 +73,8 @@ export async function run(runner?: Runner): Promise<void> {
         'mlflow-model-version-url': '',
         provenance: '',
         'provenance-predicate': '',
+        'oci-digest': '',
+        'oci-reference': '',
       };
       try {
         await packageModel(step, outputs);
@@ -96,7 +99,9 @@ type Outputs = Record<
   | 'mlflow-model-version'
   | 'mlflow-model-version-url'
   | 'provenance'
-  | 'provenance-predicate',
+  | 'provenance-predicate'
+  | 'oci-digest'
+  | 'oci-reference',
   string
 >;
 
@@ -163,6 +168,10 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
     context,
     log,
   });
+  const ociTag =
+    settings.oci === undefined
+      ? undefined
+      : `${settings.oci.repository.host}/${settings.oci.repository.name}:v${version.version}`;
   // Known before the release is made: GitHub's address of a release is its tag's.
   const releaseAddress =
     settings.release && registration !== 'none' && version.tag !== null
@@ -181,6 +190,7 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
       ...(gate === undefined ? {} : { gate }),
       ...(trendPage === undefined ? {} : { trendPage }),
       ...(releaseAddress === undefined ? {} : { release: releaseAddress }),
+      ...(ociTag === undefined ? {} : { oci: ociTag }),
     });
     return {
       pkg: await writeModelPackage({ stagingDir, manifest, card: await renderModelCard(manifest) }),
@@ -236,6 +246,32 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
   });
   if (upload.id === undefined) throw new Error(`the artifact service gave no id for ${artifactName}`);
   outputs['artifact-id'] = String(upload.id);
+
+  if (settings.oci !== undefined && ociTag !== undefined) {
+    // The package is uploaded whatever the registry answers: a failure here is said, not lost.
+    try {
+      const pushed = await log.group(`Pushing ${ociTag}`, () =>
+        pushPackage(settings, {
+          manifest,
+          manifestFile,
+          modelFiles: pkg.files.filter((file) => modelPaths.has(file.path)),
+          context,
+          log,
+        }),
+      );
+      outputs['oci-digest'] = pushed.digest;
+      outputs['oci-reference'] = pushed.reference;
+      notes.push(
+        pushed.unchanged
+          ? `OCI \`${escapeInline(ociTag)}\` already named this package (\`${pushed.digest}\`).`
+          : `Pushed to OCI \`${escapeInline(ociTag)}\` (\`${pushed.digest}\`, ${pushed.blobsSent} blobs sent).`,
+      );
+    } catch (thrown: unknown) {
+      const message = errorMessage(thrown);
+      notes.push(`Not pushed to OCI: ${escapeInline(message)}`);
+      step.fail(`the package was built and uploaded, but pushing it to ${ociTag} failed: ${message}`);
+    }
+  }
 
   let releaseUrl: string | undefined;
   if (registration !== 'none' && version.tag !== null) {
@@ -336,6 +372,46 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
       notes,
     }),
   );
+}
+
+/** The workflow run that pushed an artifact, so that its re-runs may replace their own tag. */
+const WORKFLOW_RUN_ANNOTATION = 'dev.ml-actions.workflow-run';
+
+/** Pushes the package to the OCI repository of input `oci`, tagged `v<version>`. */
+async function pushPackage(
+  settings: PackageSettings,
+  parts: {
+    manifest: ModelManifest;
+    manifestFile: ModelPackage['files'][number];
+    modelFiles: ModelPackage['files'];
+    context: ActionContext;
+    log: Log;
+  },
+): Promise<PushedArtifact> {
+  const oci = settings.oci;
+  if (oci === undefined) throw new Error('no OCI repository to push to');
+  const { context, manifest } = parts;
+  const password = oci.password ?? settings.token;
+  const client = new RegistryClient(oci.repository, {
+    ...(password === undefined ? {} : { credentials: { username: oci.username ?? 'ml-actions', password } }),
+  });
+  return pushArtifact(client, {
+    tag: `v${manifest.version}`,
+    config: await readFile(parts.manifestFile.absolute),
+    files: parts.modelFiles,
+    annotations: {
+      'org.opencontainers.image.title': manifest.name,
+      'org.opencontainers.image.version': manifest.version,
+      'org.opencontainers.image.revision': context.sha,
+      'org.opencontainers.image.source': `${context.serverUrl}/${context.repository}`,
+      'org.opencontainers.image.created': manifest.createdAt,
+      [WORKFLOW_RUN_ANNOTATION]: String(context.runId),
+    },
+    force: oci.force,
+    // A re-run of the job packs the same version again, with another createdAt: its own tag to replace.
+    replaceable: (annotations) => annotations[WORKFLOW_RUN_ANNOTATION] === String(context.runId),
+    log: parts.log,
+  });
 }
 
 /**

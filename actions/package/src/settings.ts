@@ -1,6 +1,7 @@
 import { RETRY_WAIT_SCALE_VARIABLE, retryWaitScale, type ActionInputs } from '@ml-actions/github';
 import { UserError, validateModelName } from '@ml-actions/core';
 import { checkRegistryNames, readTrackingSettings, type TrackingSettings } from '@ml-actions/mlflow';
+import { parseOciRepository, type OciRepository } from '@ml-actions/oci';
 
 export const BUMPS = ['patch', 'minor', 'major'] as const;
 
@@ -28,6 +29,10 @@ export interface PackageSettings {
   /** MLflow's registry: the registered model name and alias, and the server; undefined for none. */
   mlflow: { tracking: TrackingSettings; registeredName: string; alias: string | undefined } | undefined;
   waitScale: number;
+  /** The OCI repository to push the package to, and how; undefined pushes nothing. */
+  oci:
+    | { repository: OciRepository; force: boolean; username: string | undefined; password: string | undefined }
+    | undefined;
 }
 
 /** Reads and checks every input; a bad one is a UserError naming it. */
@@ -51,6 +56,7 @@ export function readPackageSettings(inputs: ActionInputs): PackageSettings {
     historyBranch: inputs.optional('history-branch'),
     token: inputs.secret('github-token'),
     mlflow: readRegistryInputs(inputs),
+    oci: readOciInputs(inputs),
     waitScale: retryWaitScale({ [RETRY_WAIT_SCALE_VARIABLE]: inputs.environment(RETRY_WAIT_SCALE_VARIABLE) }),
   };
   if (settings.release && !settings.tag)
@@ -74,4 +80,15 @@ function readRegistryInputs(inputs: ActionInputs): PackageSettings['mlflow'] {
     );
   }
   return { tracking, registeredName, alias };
+}
+
+function readOciInputs(inputs: ActionInputs): PackageSettings['oci'] {
+  const text = inputs.optional('oci');
+  if (text === undefined) return undefined;
+  return {
+    repository: parseOciRepository(text, 'input "oci"'),
+    force: inputs.boolean('oci-force'),
+    username: inputs.optional('oci-username') ?? inputs.environment('GITHUB_ACTOR'),
+    password: inputs.secret('oci-password'),
+  };
 }

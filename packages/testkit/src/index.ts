@@ -19,3 +19,4 @@ export * from './zip-writer.ts';
 export * from './history-entries.ts';
 export * from './peers/mlflow-server.ts';
 export * from './peers/mlflow-fault-proxy.ts';
+export * from './peers/oci-registry.ts';

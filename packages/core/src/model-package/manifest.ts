@@ -111,6 +111,8 @@ export interface ModelManifest {
   environment?: TrainingEnvironment;
   /** The GitHub release of this version, a durable home of the package; absent without one. */
   release?: string;
+  /** The OCI reference the package is pushed to (`ghcr.io/acme/churn-model:v1.2.0`); absent without one. */
+  oci?: string;
 }
 
 export interface BuildManifestOptions {
@@ -127,6 +129,8 @@ export interface BuildManifestOptions {
   trendPage?: string;
   /** The address of the version's GitHub release, when one is made. */
   release?: string;
+  /** The OCI reference (registry, repository, tag) the package is pushed to. */
+  oci?: string;
 }
 
 const RESERVED = new Set([PACKAGE_MANIFEST_FILE, PACKAGE_CARD_FILE, PACKAGE_SUMS_FILE]);
@@ -188,6 +192,7 @@ export function buildManifest(options: BuildManifestOptions): ModelManifest {
     ...(trendPage === undefined ? {} : { trendPage }),
     ...(record?.environment === undefined ? {} : { environment: record.environment }),
     ...(release === undefined ? {} : { release }),
+    ...(options.oci === undefined ? {} : { oci: options.oci }),
   };
 }
 

@@ -104,6 +104,9 @@ export function renderModelCardBody(manifest: ModelManifest, options: ModelCardO
       '',
     );
   }
+  if (manifest.oci !== undefined) {
+    out.push(`OCI: \`${escapeMarkdown(manifest.oci)}\` (pull it with \`oras pull\` or \`skopeo copy\`).`, '');
+  }
   const description = options.description?.trim();
   if (description) out.push(description, '');
 

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './free-port.ts';
 import { PeerError, peersEnvironment } from './peers-environment.ts';
 
 /** A real MLflow tracking server (`mlflow server` from the peers environment) on loopback. */
@@ -111,19 +111,6 @@ async function healthy(url: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** A port nothing listens on now (the server binds it a moment later). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
