@@ -1,10 +1,10 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   pullRequestEvent,
+  freePort,
   pushEvent,
   runAction,
   startJob,
@@ -67,15 +67,6 @@ afterAll(async () => {
   await github?.close();
   for (const folder of folders) await rm(folder, { recursive: true, force: true });
 });
-
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function workspace(accuracy: number): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'mlflow-baseline-'));
@@ -299,7 +290,7 @@ describe('baseline: mlflow', () => {
     expect(unset.exitCode).toBe(1);
     expect(unset.log).toContain('input "baseline" is mlflow, which needs a tracking server');
 
-    const closed = await closedPort();
+    const closed = await freePort();
     const unreachable = await pull.judge('compare', {
       rules: 'accuracy >= baseline - 0.01',
       'mlflow-tracking-uri': `http://127.0.0.1:${closed}`,

@@ -1,10 +1,10 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseRunRecord } from '@ml-actions/core';
 import {
+  freePort,
   pushEvent,
   runAction,
   startLocalGitHub,
@@ -38,17 +38,6 @@ afterAll(async () => {
   await github?.close();
   for (const folder of folders) await rm(folder, { recursive: true, force: true });
 });
-
-/** A loopback port nothing listens on. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function project(files: Record<string, string>): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'mlflow-train-'));
@@ -259,7 +248,7 @@ describe('train with MLflow faults', () => {
 
   it('says which setting is at fault, and still writes and uploads the record', async () => {
     const workspace = await project({ 'm.json': '{"accuracy": 0.8}' });
-    const nobody = `http://127.0.0.1:${await closedPort()}`;
+    const nobody = `http://127.0.0.1:${await freePort()}`;
     const cases: [Record<string, string>, Record<string, string>, string][] = [
       [
         { 'mlflow-tracking-uri': nobody },

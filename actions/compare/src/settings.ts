@@ -1,11 +1,5 @@
 import { UserError } from '@ml-actions/core';
-import {
-  RETRY_WAIT_SCALE_VARIABLE,
-  parseBaselineSpec,
-  retryWaitScale,
-  type ActionInputs,
-  type BaselineSpec,
-} from '@ml-actions/github';
+import { parseBaselineSpec, type ActionInputs, type BaselineSpec } from '@ml-actions/github';
 import { readBaselineTracking, type TrackingSettings } from '@ml-actions/mlflow';
 
 export const COMPARE_MODES = ['comment', 'collect', 'publish'] as const;
@@ -51,7 +45,7 @@ export function readCompareSettings(inputs: ActionInputs): CompareSettings {
     run: inputs.list('run'),
     baseline,
     mlflow: readBaselineTracking(inputs, baseline.kind === 'mlflow'),
-    waitScale: retryWaitScale({ [RETRY_WAIT_SCALE_VARIABLE]: inputs.environment(RETRY_WAIT_SCALE_VARIABLE) }),
+    waitScale: inputs.retryWaitScale(),
     historyBranch: inputs.optional('history-branch'),
     history: inputs.integer('history', { min: 0, max: 1000 }),
     rules: inputs.optional('rules'),

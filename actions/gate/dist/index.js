@@ -2552,6 +2552,11 @@ function withoutUrlSecrets(text2) {
   });
 }
 
+// packages/core/src/text/one-line.ts
+function oneLine(text2) {
+  return text2.replace(/\s+/g, " ").trim();
+}
+
 // packages/github/src/action-context.ts
 function readActionContext(env = process.env) {
   const repository = env["GITHUB_REPOSITORY"] ?? "";
@@ -2647,97 +2652,6 @@ function asRecord(value) {
 function asString(value) {
   return typeof value === "string" && value !== "" ? value : void 0;
 }
-
-// packages/github/src/action-inputs.ts
-var ActionInputs = class {
-  runner;
-  constructor(runner) {
-    this.runner = runner;
-  }
-  /**
-   * A variable of the step's environment, trimmed; blank reads as undefined. For settings whose
-   * tools take them from the environment (MLFLOW_TRACKING_URI), which an input default cannot name.
-   */
-  environment(name) {
-    const value = this.runner.env?.[name]?.trim() ?? "";
-    return value === "" ? void 0 : value;
-  }
-  /** Masks a value (a token from the environment) in every later log line. */
-  mask(value) {
-    this.runner.setSecret(value);
-  }
-  /** The input trimmed; blank reads as undefined. */
-  optional(name) {
-    const value = this.runner.input(name).trim();
-    return value === "" ? void 0 : value;
-  }
-  /** The input trimmed; missing or blank is a user error. */
-  required(name) {
-    const value = this.optional(name);
-    if (value === void 0) throw new UserError(`input "${name}" is required`);
-    return value;
-  }
-  /** A boolean as YAML 1.2's core schema writes it (true/True/TRUE/false/False/FALSE); anything else is refused. */
-  boolean(name) {
-    const value = this.optional(name) ?? "";
-    if (["true", "True", "TRUE"].includes(value)) return true;
-    if (["false", "False", "FALSE"].includes(value)) return false;
-    throw new UserError(
-      `input "${name}" must be true or false, got ${value === "" ? "an empty value" : JSON.stringify(value)}`
-    );
-  }
-  /** Non-empty, trimmed lines of a multi-line input; `#` comment lines are dropped. */
-  list(name) {
-    return this.runner.input(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
-  }
-  /** One of a fixed set of words. */
-  choice(name, choices) {
-    const value = this.optional(name) ?? "";
-    if (choices.includes(value)) return value;
-    throw new UserError(`input "${name}" must be one of ${choices.join(", ")}, got ${JSON.stringify(value)}`);
-  }
-  /** An integer within bounds. */
-  integer(name, bounds) {
-    const value = this.optional(name) ?? "";
-    if (!/^-?\d+$/.test(value)) {
-      throw new UserError(`input "${name}" must be an integer, got ${value === "" ? "an empty value" : `"${value}"`}`);
-    }
-    const parsed = Number(value);
-    if (parsed < bounds.min || parsed > bounds.max) {
-      throw new UserError(`input "${name}" must be between ${bounds.min} and ${bounds.max}, got ${parsed}`);
-    }
-    return parsed;
-  }
-  /** A decimal number strictly between 0 and 1, such as a significance level (0.05, 5e-2). */
-  fraction(name) {
-    const value = this.optional(name) ?? "";
-    const parsed = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(value) ? Number(value) : Number.NaN;
-    if (!(parsed > 0 && parsed < 1)) {
-      const got = value === "" ? "an empty value" : `"${value}"`;
-      throw new UserError(`input "${name}" must be a number between 0 and 1, both excluded (such as 0.05), got ${got}`);
-    }
-    return parsed;
-  }
-  /** An integer within bounds, or undefined when blank. */
-  optionalInteger(name, bounds) {
-    return this.optional(name) === void 0 ? void 0 : this.integer(name, bounds);
-  }
-  /** An http(s) address, or undefined when blank. */
-  optionalUrl(name) {
-    const value = this.optional(name);
-    if (value === void 0) return void 0;
-    if (safeUrl(value) === void 0) {
-      throw new UserError(`input "${name}" must be an http(s) address, got ${JSON.stringify(value)}`);
-    }
-    return value;
-  }
-  /** A token, masked in the log before anything else can print it; undefined when blank. */
-  secret(name) {
-    const value = this.optional(name);
-    if (value !== void 0) this.runner.setSecret(value);
-    return value;
-  }
-};
 
 // packages/github/src/incomplete-answer.ts
 var IncompleteAnswerError = class extends Error {
@@ -2856,6 +2770,104 @@ async function createGitHubClient(options) {
   });
 }
 
+// packages/github/src/action-inputs.ts
+var ActionInputs = class {
+  runner;
+  constructor(runner) {
+    this.runner = runner;
+  }
+  /**
+   * A variable of the step's environment, trimmed; blank reads as undefined. For settings whose
+   * tools take them from the environment (MLFLOW_TRACKING_URI), which an input default cannot name.
+   */
+  environment(name) {
+    const value = this.runner.env?.[name]?.trim() ?? "";
+    return value === "" ? void 0 : value;
+  }
+  /**
+   * The factor the step's retry waits are scaled by (ML_ACTIONS_RETRY_WAIT_SCALE, as `retryWaitScale`
+   * reads it), for clients other than the GitHub one that wait the same way.
+   */
+  retryWaitScale() {
+    return retryWaitScale(this.runner.env ?? {});
+  }
+  /** Masks a value (a token from the environment) in every later log line. */
+  mask(value) {
+    this.runner.setSecret(value);
+  }
+  /** The input trimmed; blank reads as undefined. */
+  optional(name) {
+    const value = this.runner.input(name).trim();
+    return value === "" ? void 0 : value;
+  }
+  /** The input trimmed; missing or blank is a user error. */
+  required(name) {
+    const value = this.optional(name);
+    if (value === void 0) throw new UserError(`input "${name}" is required`);
+    return value;
+  }
+  /** A boolean as YAML 1.2's core schema writes it (true/True/TRUE/false/False/FALSE); anything else is refused. */
+  boolean(name) {
+    const value = this.optional(name) ?? "";
+    if (["true", "True", "TRUE"].includes(value)) return true;
+    if (["false", "False", "FALSE"].includes(value)) return false;
+    throw new UserError(
+      `input "${name}" must be true or false, got ${value === "" ? "an empty value" : JSON.stringify(value)}`
+    );
+  }
+  /** Non-empty, trimmed lines of a multi-line input; `#` comment lines are dropped. */
+  list(name) {
+    return this.runner.input(name).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== "" && !line.startsWith("#"));
+  }
+  /** One of a fixed set of words. */
+  choice(name, choices) {
+    const value = this.optional(name) ?? "";
+    if (choices.includes(value)) return value;
+    throw new UserError(`input "${name}" must be one of ${choices.join(", ")}, got ${JSON.stringify(value)}`);
+  }
+  /** An integer within bounds. */
+  integer(name, bounds) {
+    const value = this.optional(name) ?? "";
+    if (!/^-?\d+$/.test(value)) {
+      throw new UserError(`input "${name}" must be an integer, got ${value === "" ? "an empty value" : `"${value}"`}`);
+    }
+    const parsed = Number(value);
+    if (parsed < bounds.min || parsed > bounds.max) {
+      throw new UserError(`input "${name}" must be between ${bounds.min} and ${bounds.max}, got ${parsed}`);
+    }
+    return parsed;
+  }
+  /** A decimal number strictly between 0 and 1, such as a significance level (0.05, 5e-2). */
+  fraction(name) {
+    const value = this.optional(name) ?? "";
+    const parsed = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(value) ? Number(value) : Number.NaN;
+    if (!(parsed > 0 && parsed < 1)) {
+      const got = value === "" ? "an empty value" : `"${value}"`;
+      throw new UserError(`input "${name}" must be a number between 0 and 1, both excluded (such as 0.05), got ${got}`);
+    }
+    return parsed;
+  }
+  /** An integer within bounds, or undefined when blank. */
+  optionalInteger(name, bounds) {
+    return this.optional(name) === void 0 ? void 0 : this.integer(name, bounds);
+  }
+  /** An http(s) address, or undefined when blank. */
+  optionalUrl(name) {
+    const value = this.optional(name);
+    if (value === void 0) return void 0;
+    if (safeUrl(value) === void 0) {
+      throw new UserError(`input "${name}" must be an http(s) address, got ${JSON.stringify(value)}`);
+    }
+    return value;
+  }
+  /** A token, masked in the log before anything else can print it; undefined when blank. */
+  secret(name) {
+    const value = this.optional(name);
+    if (value !== void 0) this.runner.setSecret(value);
+    return value;
+  }
+};
+
 // packages/github/src/github-failure.ts
 function describeGitHubFailure(thrown) {
   if (typeof thrown !== "object" || thrown === null) return void 0;
@@ -2867,10 +2879,10 @@ function describeGitHubFailure(thrown) {
   const retryCount = request.request?.retryCount;
   const after = status >= 500 && typeof retryCount === "number" && retryCount > 0 ? `, after ${retryCount} retries` : "";
   if (thrown instanceof IncompleteAnswerError) return `${thrown.message}${after}`;
-  const text2 = oneLine(typeof message === "string" ? message : "");
+  const text2 = safeLine(typeof message === "string" ? message : "");
   if (response === void 0) return `the connection to GitHub failed during ${call} (${text2})${after}`;
   const data = response.data;
-  const reason = oneLine(typeof data?.message === "string" ? data.message : text2);
+  const reason = safeLine(typeof data?.message === "string" ? data.message : text2);
   const answered = `GitHub answered ${status}${reason === "" ? "" : ` (${reason})`} to ${call}${after}`;
   const permission = missingPermission(thrown);
   if (permission === void 0) return answered;
@@ -2883,8 +2895,8 @@ function pathOf(url) {
     return url.replace(/[?#].*$/, "");
   }
 }
-function oneLine(text2) {
-  return withoutUrlSecrets(text2.replace(/\s+/g, " ").trim());
+function safeLine(text2) {
+  return withoutUrlSecrets(oneLine(text2));
 }
 function isPermissionRefusal(thrown) {
   if (typeof thrown !== "object" || thrown === null) return false;
@@ -2917,7 +2929,7 @@ var KNOWN_PERMISSIONS = [
   [/\/actions\/artifacts(\/|$)/, "actions: write"]
 ];
 function printableHeader(text2) {
-  return oneLine(text2).replace(/[^\w ,:;=()-]/g, "").slice(0, 200);
+  return safeLine(text2).replace(/[^\w ,:;=()-]/g, "").slice(0, 200);
 }
 
 // node_modules/@actions/core/lib/command.js
@@ -4795,7 +4807,7 @@ var TrackingClient = class {
   failure(call, status, text2, tries) {
     const answer = parseError(text2);
     const code = answer.errorCode === void 0 ? "" : ` ${answer.errorCode}`;
-    const said = answer.message === "" ? "" : `: ${oneLine2(answer.message).slice(0, 400)}`;
+    const said = answer.message === "" ? "" : `: ${oneLine(answer.message).slice(0, 400)}`;
     const retried = tries > 1 ? ` after ${tries} tries` : "";
     const message = `MLflow ${call} answered ${status}${code}${said}${retried}${hint(status, answer.errorCode, this.connection)}`;
     return new MlflowError(message, {
@@ -4822,7 +4834,7 @@ function parseAnswer(text2, call) {
   try {
     value = JSON.parse(text2);
   } catch {
-    throw new MlflowError(`MLflow ${call} answered with something that is not JSON: ${oneLine2(text2).slice(0, 200)}`);
+    throw new MlflowError(`MLflow ${call} answered with something that is not JSON: ${oneLine(text2).slice(0, 200)}`);
   }
   if (!isPlainObject(value)) throw new MlflowError(`MLflow ${call} answered with JSON that is not an object`);
   return value;
@@ -4847,9 +4859,6 @@ function networkReason(thrown) {
     return typeof code === "string" ? code : cause.message;
   }
   return errorMessage(thrown);
-}
-function oneLine2(text2) {
-  return text2.replace(/\s+/g, " ").trim();
 }
 function seconds(ms) {
   return ms >= 1e3 ? `${(ms / 1e3).toFixed(ms % 1e3 === 0 ? 0 : 1)} s` : `${Math.round(ms)} ms`;
@@ -5222,7 +5231,7 @@ function readGateSettings(inputs) {
     run: inputs.list("run"),
     baseline,
     mlflow: readBaselineTracking(inputs, baseline.kind === "mlflow"),
-    waitScale: retryWaitScale({ [RETRY_WAIT_SCALE_VARIABLE]: inputs.environment(RETRY_WAIT_SCALE_VARIABLE) }),
+    waitScale: inputs.retryWaitScale(),
     historyBranch: inputs.optional("history-branch"),
     history: inputs.integer("history", { min: 0, max: 1e3 }),
     requireBaseline: inputs.boolean("require-baseline"),

@@ -1,4 +1,4 @@
-import { RETRY_WAIT_SCALE_VARIABLE, retryWaitScale, type ActionInputs } from '@ml-actions/github';
+import type { ActionInputs } from '@ml-actions/github';
 import { UserError, validateModelName } from '@ml-actions/core';
 import { checkRegistryNames, readTrackingSettings, type TrackingSettings } from '@ml-actions/mlflow';
 import { parseOciRepository, type OciRepository } from '@ml-actions/oci';
@@ -57,7 +57,7 @@ export function readPackageSettings(inputs: ActionInputs): PackageSettings {
     token: inputs.secret('github-token'),
     mlflow: readRegistryInputs(inputs),
     oci: readOciInputs(inputs),
-    waitScale: retryWaitScale({ [RETRY_WAIT_SCALE_VARIABLE]: inputs.environment(RETRY_WAIT_SCALE_VARIABLE) }),
+    waitScale: inputs.retryWaitScale(),
   };
   if (settings.release && !settings.tag)
     throw new UserError('input "release" needs input "tag": a release is made for the tag');

@@ -15,6 +15,7 @@ import {
   lookAlikeNames,
   matrixReplicate,
   minutesText,
+  oneLine,
   readParams,
   redactCommand,
   redactParams,
@@ -234,10 +235,6 @@ function warnLookAlikes(log: Log, kind: 'metric' | 'param', names: string[]): vo
       `${group.length} ${kind} names read the same but differ in hidden characters: ${group.map((name) => JSON.stringify(name)).join(', ')}; they are shown with those characters written out`,
     );
   }
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 function annotation(error: UserError): AnnotationPlace {

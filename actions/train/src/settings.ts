@@ -1,5 +1,5 @@
 import { REDACTED, UserError, isCredentialName, isPlainObject } from '@ml-actions/core';
-import { RETRY_WAIT_SCALE_VARIABLE, retryWaitScale, type ActionInputs } from '@ml-actions/github';
+import type { ActionInputs } from '@ml-actions/github';
 import { readTrackingSettings, type TrackingSettings } from '@ml-actions/mlflow';
 
 /** train's inputs, validated once. */
@@ -46,7 +46,7 @@ export function readTrainSettings(inputs: ActionInputs): TrainSettings {
     redact,
     timeoutMinutes: parseTimeoutMinutes(inputs.optional('timeout-minutes')),
     ...readMlflowInputs(inputs),
-    waitScale: retryWaitScale({ [RETRY_WAIT_SCALE_VARIABLE]: inputs.environment(RETRY_WAIT_SCALE_VARIABLE) }),
+    waitScale: inputs.retryWaitScale(),
   };
 }
 

@@ -1,4 +1,5 @@
 import { UserError, safeUrl } from '@ml-actions/core';
+import { retryWaitScale } from './github-client.ts';
 import type { Runner } from './runner.ts';
 
 /**
@@ -19,6 +20,14 @@ export class ActionInputs {
   environment(name: string): string | undefined {
     const value = this.runner.env?.[name]?.trim() ?? '';
     return value === '' ? undefined : value;
+  }
+
+  /**
+   * The factor the step's retry waits are scaled by (ML_ACTIONS_RETRY_WAIT_SCALE, as `retryWaitScale`
+   * reads it), for clients other than the GitHub one that wait the same way.
+   */
+  retryWaitScale(): number {
+    return retryWaitScale(this.runner.env ?? {});
   }
 
   /** Masks a value (a token from the environment) in every later log line. */

@@ -1,4 +1,4 @@
-import { withoutUrlSecrets } from '@ml-actions/core';
+import { oneLine, withoutUrlSecrets } from '@ml-actions/core';
 import { IncompleteAnswerError } from './incomplete-answer.ts';
 
 interface RequestErrorShape {
@@ -25,10 +25,10 @@ export function describeGitHubFailure(thrown: unknown): string | undefined {
   const after =
     status >= 500 && typeof retryCount === 'number' && retryCount > 0 ? `, after ${retryCount} retries` : '';
   if (thrown instanceof IncompleteAnswerError) return `${thrown.message}${after}`;
-  const text = oneLine(typeof message === 'string' ? message : '');
+  const text = safeLine(typeof message === 'string' ? message : '');
   if (response === undefined) return `the connection to GitHub failed during ${call} (${text})${after}`;
   const data = response.data as { message?: unknown } | undefined;
-  const reason = oneLine(typeof data?.message === 'string' ? data.message : text);
+  const reason = safeLine(typeof data?.message === 'string' ? data.message : text);
   const answered = `GitHub answered ${status}${reason === '' ? '' : ` (${reason})`} to ${call}${after}`;
   const permission = missingPermission(thrown);
   if (permission === undefined) return answered;
@@ -44,8 +44,8 @@ function pathOf(url: string): string {
 }
 
 // The message of a failed fetch quotes its URL, credentials included (a GITHUB_API_URL with userinfo).
-function oneLine(text: string): string {
-  return withoutUrlSecrets(text.replace(/\s+/g, ' ').trim());
+function safeLine(text: string): string {
+  return withoutUrlSecrets(oneLine(text));
 }
 
 /**
@@ -105,7 +105,7 @@ const KNOWN_PERMISSIONS: [RegExp, string][] = [
 
 // A header is GitHub's text, but a proxy could send anything: keep it to one short, plain line.
 function printableHeader(text: string): string {
-  return oneLine(text)
+  return safeLine(text)
     .replace(/[^\w ,:;=()-]/g, '')
     .slice(0, 200);
 }

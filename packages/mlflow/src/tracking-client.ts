@@ -1,4 +1,4 @@
-import { UserError, errorMessage, isPlainObject } from '@ml-actions/core';
+import { UserError, errorMessage, isPlainObject, oneLine } from '@ml-actions/core';
 import type { TrackingConnection } from './tracking-connection.ts';
 
 /** A request the tracking server refused or could not answer: a one-line message naming the call. */
@@ -207,10 +207,6 @@ function networkReason(thrown: unknown): string {
     return typeof code === 'string' ? code : cause.message;
   }
   return errorMessage(thrown);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 function seconds(ms: number): string {

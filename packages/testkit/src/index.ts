@@ -20,3 +20,4 @@ export * from './history-entries.ts';
 export * from './peers/mlflow-server.ts';
 export * from './peers/mlflow-fault-proxy.ts';
 export * from './peers/oci-registry.ts';
+export * from './peers/free-port.ts';

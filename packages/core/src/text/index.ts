@@ -6,3 +6,4 @@ export * from './plain-object.ts';
 export { recordFromMap, setOwnEntry } from './safe-record.ts';
 export * from './short-hash.ts';
 export * from './url-secrets.ts';
+export * from './one-line.ts';
