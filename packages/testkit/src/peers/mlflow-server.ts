@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, closeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,17 +21,36 @@ export interface MlflowServerOptions {
   startTimeoutMs?: number;
   /** Variables of the server's environment, such as MLFLOW_ALLOWED_HOST_ADDRESSED_ARTIFACT_SCHEMES. */
   env?: Record<string, string>;
+  /** The port to try first; a free one by default, and after a first port that was taken. */
+  port?: number;
 }
 
 /**
  * Starts `mlflow server` with a SQLite store and a local artifact root on a free loopback port,
- * and resolves once `/health` answers. It takes some 8 s on a 2-core machine. A server that exits
- * early or never answers is a PeerError naming its log.
+ * and resolves once `/health` answers. It takes some 6 s on a 2-core machine. A port taken by
+ * another process before the server binds it is retried with another; a server that exits early
+ * for any other reason or never answers is a PeerError quoting its log's last error line, and
+ * the folder with the log is kept.
  */
 export async function startMlflowServer(options: MlflowServerOptions = {}): Promise<MlflowServer> {
-  const { bin } = peersEnvironment();
   const owned = options.folder === undefined;
   const folder = options.folder ?? (await mkdtemp(join(tmpdir(), 'ml-actions-mlflow-')));
+  for (let attempt = 1; ; attempt++) {
+    const port = attempt === 1 && options.port !== undefined ? options.port : await freePort();
+    const started = await startOnce(folder, owned, port, options);
+    if (started.kind === 'answering') return started.server;
+    // uvicorn reports a taken port and exits with code 0.
+    if (started.portTaken && attempt < 3) continue;
+    throw new PeerError(`${started.message}; see ${join(folder, 'server.log')}: ${started.lastError}`);
+  }
+}
+
+type Start =
+  | { kind: 'answering'; server: MlflowServer }
+  | { kind: 'failed'; message: string; lastError: string; portTaken: boolean };
+
+async function startOnce(folder: string, owned: boolean, port: number, options: MlflowServerOptions): Promise<Start> {
+  const { bin } = peersEnvironment();
   const logFile = join(folder, 'server.log');
   let logFd: number;
   try {
@@ -39,7 +58,7 @@ export async function startMlflowServer(options: MlflowServerOptions = {}): Prom
   } catch (thrown: unknown) {
     throw new PeerError(`mlflow server: cannot write its log ${logFile} (${(thrown as Error).message})`);
   }
-  const port = await freePort();
+  const logStart = statSync(logFile).size;
   const child = spawn(
     join(bin, 'mlflow'),
     [
@@ -61,6 +80,8 @@ export async function startMlflowServer(options: MlflowServerOptions = {}): Prom
       stdio: ['ignore', logFd, logFd],
       env: {
         ...process.env,
+        // The job executor starts a consumer process per job kind and none of our calls uses it.
+        MLFLOW_SERVER_ENABLE_JOB_EXECUTION: 'false',
         ...options.env,
         PATH: `${bin}:${process.env['PATH'] ?? ''}`,
         PYTHONDONTWRITEBYTECODE: '1',
@@ -79,29 +100,45 @@ export async function startMlflowServer(options: MlflowServerOptions = {}): Prom
   process.once('exit', stopOnExit);
 
   let closed = false;
-  const close = async () => {
+  const close = async (removeFolder: boolean) => {
     if (closed) return;
     closed = true;
     process.removeListener('exit', stopOnExit);
     await stop(child);
-    if (owned) await rm(folder, { recursive: true, force: true });
+    if (removeFolder) await rm(folder, { recursive: true, force: true });
+  };
+  const failed = async (message: string): Promise<Start> => {
+    await close(false);
+    const log = readFileSync(logFile, 'utf8').slice(logStart);
+    return {
+      kind: 'failed',
+      message,
+      lastError: lastErrorLine(log),
+      portTaken: log.includes('address already in use'),
+    };
   };
 
-  const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
+  const timeout = options.startTimeoutMs ?? 60_000;
+  const deadline = Date.now() + timeout;
   for (;;) {
-    if (exited !== undefined) {
-      await close();
-      throw new PeerError(`mlflow server exited with code ${exited} before answering; see ${logFile}`);
+    if (exited !== undefined) return failed(`mlflow server exited with code ${exited} before answering`);
+    // An answer counts only while our process lives: one that lost its port exits soon after.
+    if ((await healthy(url)) && exited === undefined) {
+      return { kind: 'answering', server: { url, folder, close: () => close(owned) } };
     }
-    if (await healthy(url)) return { url, folder, close };
-    if (Date.now() > deadline) {
-      await close();
-      throw new PeerError(
-        `mlflow server did not answer ${url}/health within ${options.startTimeoutMs ?? 60_000} ms; see ${logFile}`,
-      );
-    }
+    if (Date.now() > deadline) return failed(`mlflow server did not answer ${url}/health within ${timeout} ms`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+}
+
+/** The log's last line that reports an error, else its last line. */
+function lastErrorLine(log: string): string {
+  const lines = log
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const errors = lines.filter((line) => /error|exception|traceback/i.test(line));
+  return errors.at(-1) ?? lines.at(-1) ?? '(empty log)';
 }
 
 async function healthy(url: string): Promise<boolean> {
