@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  pullRequestEvent,
   pushEvent,
   runAction,
   startLocalGitHub,
@@ -62,8 +63,13 @@ async function modelProject(bytes = randomBytes(4096)): Promise<string> {
 }
 
 /** A job: its steps share the run, RUNNER_TEMP (and so the run records train wrote). */
-async function job(runAttempt = 1) {
-  const started = github.startRun({ headSha: head, headBranch: 'main', event: 'push', job: 'package' });
+async function job(runAttempt = 1, pullRequest?: { number: number; headSha: string }) {
+  const started = github.startRun({
+    headSha: pullRequest?.headSha ?? head,
+    headBranch: pullRequest === undefined ? 'main' : 'feature',
+    event: pullRequest === undefined ? 'push' : 'pull_request',
+    job: 'package',
+  });
   const runnerTemp = await temporary('runner-temp-');
   return (action: string, workspace: string, inputs: Record<string, string>, attempt = runAttempt) =>
     runAction({
@@ -75,7 +81,14 @@ async function job(runAttempt = 1) {
       runId: started.runId,
       runAttempt: attempt,
       job: 'package',
-      event: pushEvent(github.repository, { sha: head, before: '0'.repeat(40) }),
+      event:
+        pullRequest === undefined
+          ? pushEvent(github.repository, { sha: head, before: '0'.repeat(40) })
+          : pullRequestEvent(github.repository, {
+              number: pullRequest.number,
+              headSha: pullRequest.headSha,
+              baseSha: head,
+            }),
       token: github.token,
     });
 }
@@ -131,6 +144,29 @@ describe('package registers the version in MLflow', () => {
     const moved = await readMlflowRun({ tracking_uri: open.url, model_name: 'churn-registry', alias: 'candidate' });
     expect(moved.model_versions.map((v) => v.version)).toEqual(['1', '2']);
     expect(moved.by_alias?.version).toBe('2');
+  });
+
+  it("registers nothing for a pull request's pre-release, and says so", async () => {
+    const prHead = github.api.state.addCommit(`${github.repository.owner}/${github.repository.repo}`, {
+      branch: 'feature',
+      parents: [head],
+      message: 'Tune',
+    }).sha;
+    const step = await job(1, { number: 9, headSha: prHead });
+    const run = await step('package', await modelProject(), {
+      name: 'pr-model',
+      path: 'model/',
+      'mlflow-tracking-uri': proxy.url,
+      'mlflow-register': 'pr-registry',
+      'mlflow-alias': 'candidate',
+    });
+    expect(run.exitCode, run.log).toBe(0);
+    expect(run.outputs['version']).toMatch(/-pr\.9\.\d+$/);
+    expect(run.outputs['mlflow-model-version']).toBe('');
+    expect(run.summary).toContain(
+      `Not registered in MLflow: \`${run.outputs['version']}\` is a pull request's pre-release`,
+    );
+    expect(proxy.requests).toEqual([]);
   });
 
   it('uses the model the MLflow run logged as the source, linked to the run', async () => {

@@ -5198,7 +5198,11 @@ async function packageModel(step, outputs) {
       "No tag was created (input `tag` is false), so this version is not registered and the next run may reuse it."
     );
   }
-  if (settings.mlflow !== void 0) {
+  if (settings.mlflow !== void 0 && !version.createTag) {
+    notes.push(
+      `Not registered in MLflow: \`${escapeInline(version.version)}\` is a pull request's pre-release; versions are registered from pushes.`
+    );
+  } else if (settings.mlflow !== void 0) {
     const { registeredName, alias, tracking } = settings.mlflow;
     try {
       const registered = await log.group(

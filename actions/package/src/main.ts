@@ -320,7 +320,13 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
     );
   }
 
-  if (settings.mlflow !== undefined) {
+  if (settings.mlflow !== undefined && !version.createTag) {
+    // A pull request's pre-release is never registered anywhere: an alias such as `candidate`
+    // must not move to a model no one has merged.
+    notes.push(
+      `Not registered in MLflow: \`${escapeInline(version.version)}\` is a pull request's pre-release; versions are registered from pushes.`,
+    );
+  } else if (settings.mlflow !== undefined) {
     const { registeredName, alias, tracking } = settings.mlflow;
     // The package is built and uploaded whatever the registry answers: a failure here is said, not lost.
     try {
