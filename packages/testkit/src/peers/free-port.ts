@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { createServer } from 'node:net';
+import { PeerError } from './peers-environment.ts';
 
 // Below Linux's ephemeral range (32768-60999 by default): the kernel hands those out to every
 // outgoing connection, and one of them can take a port between our check and the peer's bind.
@@ -24,4 +25,25 @@ function canListen(port: number): Promise<boolean> {
     server.once('error', () => resolve(false));
     server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/** What a peer's start answers when another process bound its port first. */
+export const PORT_TAKEN = Symbol('port taken');
+
+/**
+ * Starts a peer that binds its port late (a child process, seconds after `freePort` checked it):
+ * on `first` when given, else on a free port, and again on another free port, twice at most,
+ * each time `start` answers PORT_TAKEN. `what` names the peer in the error after the third.
+ */
+export async function startOnFreePort<T>(
+  what: string,
+  start: (port: number) => Promise<T | typeof PORT_TAKEN>,
+  first?: number,
+): Promise<T> {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const port = attempt === 1 && first !== undefined ? first : await freePort();
+    const started = await start(port);
+    if (started !== PORT_TAKEN) return started;
+  }
+  throw new PeerError(`${what}: another process took its port before it bound it, three times`);
 }

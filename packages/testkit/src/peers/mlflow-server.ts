@@ -3,7 +3,7 @@ import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port.ts';
+import { PORT_TAKEN, startOnFreePort } from './free-port.ts';
 import { PeerError, peersEnvironment } from './peers-environment.ts';
 
 /** A real MLflow tracking server (`mlflow server` from the peers environment) on loopback. */
@@ -35,21 +35,19 @@ export interface MlflowServerOptions {
 export async function startMlflowServer(options: MlflowServerOptions = {}): Promise<MlflowServer> {
   const owned = options.folder === undefined;
   const folder = options.folder ?? (await mkdtemp(join(tmpdir(), 'ml-actions-mlflow-')));
-  for (let attempt = 1; ; attempt++) {
-    const port = attempt === 1 && options.port !== undefined ? options.port : await freePort();
-    const started = await startOnce(folder, owned, port, options);
-    if (started.kind === 'answering') return started.server;
-    // uvicorn reports a taken port and exits with code 0.
-    if (started.portTaken && attempt < 3) continue;
-    throw new PeerError(`${started.message}; see ${join(folder, 'server.log')}: ${started.lastError}`);
-  }
+  return startOnFreePort(
+    `mlflow server (log ${join(folder, 'server.log')})`,
+    (port) => startOnce(folder, owned, port, options),
+    options.port,
+  );
 }
 
-type Start =
-  | { kind: 'answering'; server: MlflowServer }
-  | { kind: 'failed'; message: string; lastError: string; portTaken: boolean };
-
-async function startOnce(folder: string, owned: boolean, port: number, options: MlflowServerOptions): Promise<Start> {
+async function startOnce(
+  folder: string,
+  owned: boolean,
+  port: number,
+  options: MlflowServerOptions,
+): Promise<MlflowServer | typeof PORT_TAKEN> {
   const { bin } = peersEnvironment();
   const logFile = join(folder, 'server.log');
   let logFd: number;
@@ -107,15 +105,12 @@ async function startOnce(folder: string, owned: boolean, port: number, options: 
     await stop(child);
     if (removeFolder) await rm(folder, { recursive: true, force: true });
   };
-  const failed = async (message: string): Promise<Start> => {
+  const failed = async (message: string): Promise<typeof PORT_TAKEN> => {
     await close(false);
     const log = readFileSync(logFile, 'utf8').slice(logStart);
-    return {
-      kind: 'failed',
-      message,
-      lastError: lastErrorLine(log),
-      portTaken: log.includes('address already in use'),
-    };
+    // uvicorn reports a taken port and exits with code 0.
+    if (log.includes('address already in use')) return PORT_TAKEN;
+    throw new PeerError(`${message}; see ${logFile}: ${lastErrorLine(log)}`);
   };
 
   const timeout = options.startTimeoutMs ?? 60_000;
@@ -124,7 +119,7 @@ async function startOnce(folder: string, owned: boolean, port: number, options: 
     if (exited !== undefined) return failed(`mlflow server exited with code ${exited} before answering`);
     // An answer counts only while our process lives: one that lost its port exits soon after.
     if ((await healthy(url)) && exited === undefined) {
-      return { kind: 'answering', server: { url, folder, close: () => close(owned) } };
+      return { url, folder, close: () => close(owned) };
     }
     if (Date.now() > deadline) return failed(`mlflow server did not answer ${url}/health within ${timeout} ms`);
     await new Promise((resolve) => setTimeout(resolve, 250));

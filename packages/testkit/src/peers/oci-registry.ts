@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port.ts';
+import { PORT_TAKEN, startOnFreePort } from './free-port.ts';
 import { PeerError } from './peers-environment.ts';
 
 /** The CNCF distribution registry (Debian's docker-registry) on loopback, storing in a temporary folder. */
@@ -21,7 +21,7 @@ export const SKOPEO = '/usr/bin/skopeo';
 /**
  * Starts `docker-registry serve` with filesystem storage, and resolves once `/v2/` answers. A
  * registry that exits at once (its port taken between our check and its bind) is started again
- * on another port, twice at most.
+ * on another port.
  */
 export async function startOciRegistry(): Promise<OciRegistry> {
   if (!existsSync(DOCKER_REGISTRY)) {
@@ -30,19 +30,15 @@ export async function startOciRegistry(): Promise<OciRegistry> {
     );
   }
   const folder = await mkdtemp(join(tmpdir(), 'ml-actions-registry-'));
-  for (let attempt = 1; ; attempt++) {
-    const registry = await startOnce(folder);
-    if (registry.kind === 'answering') return registry.registry;
-    if (registry.exited && attempt < 3) continue;
+  try {
+    return await startOnFreePort('docker-registry', (port) => startOnce(folder, port));
+  } catch (thrown: unknown) {
     await rm(folder, { recursive: true, force: true });
-    throw new PeerError(`docker-registry did not answer http://${registry.host}/v2/`);
+    throw thrown;
   }
 }
 
-type Start = { kind: 'answering'; registry: OciRegistry } | { kind: 'failed'; host: string; exited: boolean };
-
-async function startOnce(folder: string): Promise<Start> {
-  const port = await freePort();
+async function startOnce(folder: string, port: number): Promise<OciRegistry | typeof PORT_TAKEN> {
   const host = `127.0.0.1:${port}`;
   const config = join(folder, 'config.yml');
   await writeFile(
@@ -59,14 +55,19 @@ async function startOnce(folder: string): Promise<Start> {
       '',
     ].join('\n'),
   );
-  const child = spawn(DOCKER_REGISTRY, ['serve', config], { stdio: 'ignore', detached: true });
+  const child = spawn(DOCKER_REGISTRY, ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr = (stderr + chunk).slice(-4096);
+  });
   let exited = false;
-  child.on('exit', () => {
+  // 'close' comes after the last of its stderr, which tells a taken port from other failures.
+  child.on('close', () => {
     exited = true;
   });
   const stop = async () => {
     if (!exited && child.pid !== undefined) {
-      const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      const gone = new Promise<void>((resolve) => child.once('close', () => resolve()));
       process.kill(-child.pid, 'SIGKILL');
       await gone;
     }
@@ -79,14 +80,17 @@ async function startOnce(folder: string): Promise<Start> {
   for (;;) {
     try {
       const answer = await fetch(`http://${host}/v2/`, { signal: AbortSignal.timeout(1000) });
-      if (answer.ok && !exited) return { kind: 'answering', registry: { host, folder, close } };
+      if (answer.ok && !exited) return { host, folder, close };
     } catch {
       // not listening yet
     }
-    if (exited || Date.now() > deadline) {
-      const early = exited;
+    if (exited) {
+      if (stderr.includes('address already in use')) return PORT_TAKEN;
+      throw new PeerError(`docker-registry exited before answering: ${stderr.trim().split('\n').at(-1) ?? ''}`);
+    }
+    if (Date.now() > deadline) {
       await stop();
-      return { kind: 'failed', host, exited: early };
+      throw new PeerError(`docker-registry did not answer http://${host}/v2/`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
