@@ -3,7 +3,7 @@
  * stand-in, the Actions artifact service and Azurite), running the committed action bundles as
  * child processes under Node 24 exactly as a workflow would:
  *   1. a push to main: three seeds train, a report job gates them together, and a package job
- *      packages the seed-1 model as churn-model v0.1.0 (tagged) with that verdict;
+ *      packages the seed-1 model as churn-model v0.1.0 (tagged and released) with that verdict;
  *   2. a pull request that changes a param: three seeds train, and the report job compares them
  *      with main's (the sticky comment) and gates them (the check run).
  * Everything worth reading lands in demo-output/.
@@ -16,6 +16,7 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { hashFile } from '@ml-actions/core';
 import {
   pullRequestEvent,
   pushEvent,
@@ -35,6 +36,30 @@ const started = Date.now();
 const withMlflow = process.argv.includes('--mlflow');
 let mlflow: MlflowServer | undefined;
 const mlflowRuns: string[] = [];
+
+/**
+ * Downloads a release's assets through the REST API, as `gh release download` does, and checks each
+ * against the release's SHA256SUMS; returns how many were checked.
+ */
+async function downloadRelease(tag: string, folder: string): Promise<number> {
+  const repo = `${github.repository.owner}/${github.repository.repo}`;
+  const headers = { authorization: `Bearer ${github.token}` };
+  const answer = await fetch(`${github.api.url}/repos/${repo}/releases/tags/${encodeURIComponent(tag)}`, { headers });
+  if (!answer.ok) throw new Error(`the release of ${tag} was not found (${answer.status})`);
+  const release = (await answer.json()) as { assets: { url: string; name: string }[] };
+  await mkdir(folder, { recursive: true });
+  for (const asset of release.assets) {
+    const bytes = await fetch(asset.url, { headers: { ...headers, accept: 'application/octet-stream' } });
+    await writeFile(join(folder, asset.name), Buffer.from(await bytes.arrayBuffer()));
+  }
+  const sums = (await readFile(join(folder, 'SHA256SUMS'), 'utf8')).trim().split('\n');
+  for (const line of sums) {
+    const [sha256, name] = line.split('  ');
+    if ((await hashFile(join(folder, name ?? ''))).sha256 !== sha256)
+      throw new Error(`${name} does not match SHA256SUMS`);
+  }
+  return sums.length;
+}
 
 function log(message: string): void {
   console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}`);
@@ -124,6 +149,7 @@ try {
     name: 'churn-model',
     path: 'examples/out/model/',
     tag: 'true',
+    release: 'true',
     replicate: '1',
     ...(mlflow === undefined
       ? {}
@@ -166,6 +192,8 @@ try {
     },
   });
   log('  downloaded the model package to demo-output/model-package/');
+  const checked = await downloadRelease(`churn-model@v${packaged.outputs['version']}`, join(output, 'release'));
+  log(`  downloaded the release's assets to demo-output/release/: the ${checked} that SHA256SUMS lists match it`);
 
   log('pull request #1: raise train.learning_rate from 0.02 to 0.05');
   const params = join(workspace, 'examples', 'params.yaml');
@@ -211,6 +239,9 @@ try {
   console.log("demo-output/summaries/*.md         every step's job summary");
   console.log(
     'demo-output/model-package/         churn-model v0.1.0: model files, manifest.json, SHA256SUMS, README.md',
+  );
+  console.log(
+    'demo-output/release/               its release assets: churn-model-v0.1.0.tar, manifest.json, README.md, provenance.intoto.json, SHA256SUMS',
   );
   console.log("demo-output/trend-page/index.html  the history branch's trend page (open it in a browser)");
   if (mlflow !== undefined) {

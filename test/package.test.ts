@@ -276,7 +276,7 @@ describe('package on a push to main', () => {
     expect(tags('fixed')).toEqual(['refs/tags/fixed@v1.2.0']);
   });
 
-  it('creates a release for the tag, with the model card (without its front matter) as notes and manifest.json attached', async () => {
+  it('publishes a release for the tag: the model card as notes, the model archive, manifest, card, provenance and SHA256SUMS as assets', async () => {
     const workspace = await modelProject();
     const runnerTemp = await temporaryFolder('runner-temp-');
     const { run } = await pack(
@@ -286,28 +286,144 @@ describe('package on a push to main', () => {
     );
     expect(run.exitCode).toBe(0);
     const release = github.api.state.releases(repoName).find((r) => r.tagName === 'released@v0.1.0');
-    expect(release?.name).toBe('released v0.1.0');
-    expect(release?.prerelease).toBe(false);
+    expect(release).toMatchObject({ name: 'released v0.1.0', prerelease: false, draft: false });
     const manifestPath = run.outputs['manifest'] ?? '';
     // GitHub would show the card's YAML front matter in release notes as a table, not as metadata.
     const card = await readFile(join(manifestPath, '..', 'README.md'), 'utf8');
     expect(card.startsWith('---\n')).toBe(true);
     expect(release?.body).toBe(card.slice(card.indexOf('\n---\n\n') + '\n---\n\n'.length));
     expect(release?.assets.map((asset) => [asset.name, asset.contentType])).toEqual([
+      ['released-v0.1.0.tar', 'application/x-tar'],
       ['manifest.json', 'application/json'],
+      ['README.md', 'text/markdown'],
       ['provenance.intoto.json', 'application/json'],
+      ['SHA256SUMS', 'text/plain'],
     ]);
-    expect(release?.assets[0]?.bytes).toEqual(await readFile(manifestPath));
-    expect(release?.assets[1]?.bytes).toEqual(await readFile(run.outputs['provenance'] ?? ''));
+    expect(release?.assets[1]?.bytes).toEqual(await readFile(manifestPath));
+    expect(release?.assets[3]?.bytes).toEqual(await readFile(run.outputs['provenance'] ?? ''));
     const releaseUrl = 'https://github.com/octo-org/churn/releases/tag/released%40v0.1.0';
     expect(run.summary).toContain(
-      `Release [\`released@v0.1.0\`](${releaseUrl}) created with manifest.json and provenance.intoto.json attached.`,
+      `Release [\`released@v0.1.0\`](${releaseUrl}) published with the model archive \`released-v0.1.0.tar\`, manifest.json, README.md, provenance.intoto.json and SHA256SUMS of them (5 assets).`,
     );
-    // The manifest and the model card name the release, the package's durable home.
-    expect((JSON.parse(await readFile(manifestPath, 'utf8')) as { release?: string }).release).toBe(releaseUrl);
+    // The manifest and the model card name the release, the package's durable home, and the archive's address.
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as ModelManifest;
+    expect(validateManifest(manifest), JSON.stringify(validateManifest.errors)).toBe(true);
+    expect(manifest.release).toBe(releaseUrl);
+    expect(manifest.releaseArchive?.parts).toEqual([
+      {
+        name: 'released-v0.1.0.tar',
+        url: 'https://github.com/octo-org/churn/releases/download/released%40v0.1.0/released-v0.1.0.tar',
+        offset: 0,
+        size: release?.assets[0]?.bytes.length,
+      },
+    ]);
     expect(card).toContain(`Release: [released v0.1.0](${releaseUrl}).`);
+
+    const folder = await downloadRelease(release?.id ?? 0);
+    expect(verifiedArchive(folder, manifest)).toEqual(['model/config.json', 'model/weights.bin']);
+    expect(await readFile(join(folder, 'out', 'released-v0.1.0', 'model', 'weights.bin'))).toEqual(weights);
+  });
+
+  it('cuts a model over release-part-size into numbered assets, sends a cut upload again, and the parts join into the model', async () => {
+    const big = randomBytes(2.5 * 1024 * 1024);
+    const workspace = await project({ 'model/big.bin': big, 'model/small.json': '{}\n' });
+    // The third part's upload is cut off once.
+    let uploads = 0;
+    github.api.faults.add({
+      method: 'POST',
+      path: /\/releases\/\d+\/assets$/,
+      times: 2,
+      before: () => {
+        uploads += 1;
+      },
+    });
+    github.api.faults.add({ method: 'POST', path: /\/releases\/\d+\/assets$/, reset: true });
+    const { run } = await pack(workspace, {
+      name: 'parts',
+      path: 'model/',
+      tag: 'true',
+      release: 'true',
+      'release-part-size': String(1024 * 1024),
+    });
+    expect(run.exitCode).toBe(0);
+    expect(uploads).toBe(2);
+    expect(run.stdout).toContain('uploading release asset parts-v0.1.0.tar.003 failed');
+    const release = github.api.state.releases(repoName).find((r) => r.tagName === 'parts@v0.1.0');
+    expect(release?.assets.map((asset) => asset.name)).toEqual([
+      'parts-v0.1.0.tar.001',
+      'parts-v0.1.0.tar.002',
+      'parts-v0.1.0.tar.003',
+      'manifest.json',
+      'README.md',
+      'provenance.intoto.json',
+      'SHA256SUMS',
+    ]);
+    expect(release?.assets.slice(0, 3).map((asset) => asset.bytes.length)).toEqual([
+      1024 * 1024,
+      1024 * 1024,
+      expect.any(Number),
+    ]);
+    expect(run.summary).toContain(
+      'with the model archive in 3 parts (`parts-v0.1.0.tar.001` to `parts-v0.1.0.tar.003`)',
+    );
+    const manifest = JSON.parse(await readFile(run.outputs['manifest'] ?? '', 'utf8')) as ModelManifest;
+    expect(manifest.releaseArchive?.parts.map((part) => [part.name, part.offset, part.size])).toEqual(
+      release?.assets.slice(0, 3).map((asset, index) => [asset.name, index * 1024 * 1024, asset.bytes.length]),
+    );
+    const folder = await downloadRelease(release?.id ?? 0);
+    expect(verifiedArchive(folder, manifest)).toEqual(['model/big.bin', 'model/small.json']);
+    expect(await readFile(join(folder, 'out', 'parts-v0.1.0', 'model', 'big.bin'))).toEqual(big);
+  });
+
+  it("refuses a release-part-size over GitHub's limit of 2 GiB, before anything is made", async () => {
+    const workspace = await modelProject();
+    const { run } = await pack(workspace, {
+      name: 'oversized',
+      path: 'model/',
+      tag: 'true',
+      release: 'true',
+      'release-part-size': String(2 * 1024 ** 3),
+    });
+    expect(run.exitCode).toBe(1);
+    expect(run.annotations.find((a) => a.level === 'error')?.message).toMatch(/input "release-part-size"/);
+    expect(github.api.state.releases(repoName).some((r) => r.tagName.startsWith('oversized@'))).toBe(false);
   });
 });
+
+/** Downloads every asset of a release as `gh release download` does (the API, Accept: octet-stream) into a folder. */
+async function downloadRelease(releaseId: number): Promise<string> {
+  const folder = await temporaryFolder('release-download-');
+  const headers = { authorization: `Bearer ${github.token}` };
+  const listing = await fetch(`${github.api.url}/repos/${repoName}/releases/${releaseId}/assets`, { headers });
+  for (const asset of (await listing.json()) as { id: number; name: string }[]) {
+    const answer = await fetch(`${github.api.url}/repos/${repoName}/releases/assets/${asset.id}`, {
+      headers: { ...headers, accept: 'application/octet-stream' },
+    });
+    expect(answer.status).toBe(200);
+    await writeFile(join(folder, asset.name), Buffer.from(await answer.arrayBuffer()));
+  }
+  return folder;
+}
+
+/**
+ * What README tells a user: `sha256sum -c SHA256SUMS` over the downloaded assets, the parts joined
+ * and unpacked, `sha256sum -c` in the unpacked folder. Returns the model files it checked.
+ */
+function verifiedArchive(folder: string, manifest: ModelManifest): string[] {
+  const run = (command: string, cwd: string) => {
+    const result = spawnSync('bash', ['-c', command], { cwd, encoding: 'utf8' });
+    expect(result.status, `${command}: ${result.stderr}`).toBe(0);
+    return result.stdout;
+  };
+  expect(run('sha256sum -c SHA256SUMS', folder)).not.toMatch(/FAILED/);
+  const root = manifest.releaseArchive?.root ?? '';
+  run(`mkdir out && cat ${root}.tar* | tar -x -C out`, folder);
+  const checked = run('sha256sum -c SHA256SUMS', join(folder, 'out', root));
+  return checked
+    .trim()
+    .split('\n')
+    .map((line) => line.replace(/: OK$/, ''));
+}
 
 describe('package with a run record', () => {
   it('embeds the record train wrote earlier in the job, and the MLmodel signature', async () => {

@@ -214,6 +214,43 @@ describe('OCI push to a real registry, read back by skopeo', () => {
     expect(refused.outputs['artifact-id']).toMatch(/^\d+$/);
   });
 
+  it('the release notes of a pushed version name the OCI push by digest', async () => {
+    const workspace = await mkdtemp(join(tmpdir(), 'oci-release-'));
+    folders.push(workspace);
+    await writeFile(join(workspace, 'weights.bin'), randomBytes(4096));
+    const head = github.api.state.addCommit(`${github.repository.owner}/${github.repository.repo}`, {
+      branch: 'main',
+    }).sha;
+    const started = github.startRun({ headSha: head, headBranch: 'main', event: 'push', job: 'package' });
+    const released = await runAction({
+      runnerTemp: await mkdtemp(join(tmpdir(), 'runner-temp-')),
+      action: 'package',
+      workspace,
+      inputs: {
+        name: 'oci-released',
+        path: 'weights.bin',
+        oci: `${registry.host}/acme/released`,
+        tag: 'true',
+        release: 'true',
+      },
+      env: started.env,
+      runId: started.runId,
+      job: 'package',
+      event: pushEvent(github.repository, { sha: head, before: '0'.repeat(40) }),
+      token: github.token,
+    });
+    expect(released.exitCode, released.log).toBe(0);
+    const digest = released.outputs['oci-digest'] ?? '';
+    expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const release = github.api.state
+      .releases(`${github.repository.owner}/${github.repository.repo}`)
+      .find((r) => r.tagName === 'oci-released@v0.1.0');
+    expect(release?.body).toContain(`OCI: \`${registry.host}/acme/released@${digest}\` (tag \`v0.1.0\`)`);
+    // The card in the package was written before the push: it names the tag.
+    const card = await readFile(join(released.outputs['manifest'] ?? '', '..', 'README.md'), 'utf8');
+    expect(card).toContain(`OCI: \`${registry.host}/acme/released:v0.1.0\``);
+  });
+
   it('refuses references that are not an OCI repository, naming the input', () => {
     for (const text of [
       'churn-model',

@@ -110,6 +110,33 @@ describe('versions under races and re-runs, and what a release shows', () => {
     expect(next.outputs['version']).toBe('0.1.1');
   });
 
+  it('a release whose upload is refused leaves no release, not even a draft, and the re-run publishes it whole', async () => {
+    const run = pushRun();
+    github.api.faults.add({ method: 'POST', path: /\/releases\/\d+\/assets$/, status: 404 });
+    const first = await run.attempt(1, { name: 'unreleased', tag: 'true', release: 'true' });
+    expect(first.exitCode).toBe(1);
+    expect(errorOf(first)).toBe(
+      'the package was built and uploaded, but its release unreleased@v0.1.0 failed: uploading release asset unreleased-v0.1.0.tar (3072 bytes) failed: Not Found - https://docs.github.com/rest',
+    );
+    expect(first.summary).toContain('Not released: uploading release asset unreleased-v0.1.0.tar');
+    expect(github.api.state.releases(repoName).filter((r) => r.tagName === 'unreleased@v0.1.0')).toEqual([]);
+    expect(artifacts(run.runId, 'unreleased-v0.1.0')).toHaveLength(1);
+
+    const second = await run.attempt(2, { name: 'unreleased', tag: 'true', release: 'true' });
+    expect(errorOf(second)).toBeUndefined();
+    expect(second.exitCode).toBe(0);
+    const [release, ...more] = github.api.state.releases(repoName).filter((r) => r.tagName === 'unreleased@v0.1.0');
+    expect(more).toEqual([]);
+    expect(release?.draft).toBe(false);
+    expect(release?.assets.map((asset) => asset.name)).toEqual([
+      'unreleased-v0.1.0.tar',
+      'manifest.json',
+      'README.md',
+      'provenance.intoto.json',
+      'SHA256SUMS',
+    ]);
+  });
+
   it('a re-run without tags replaces the artifact its earlier attempt uploaded', async () => {
     const run = pushRun();
     expect((await run.attempt(1, { name: 'untagged' })).exitCode).toBe(0);

@@ -1061,9 +1061,9 @@ var MetricSeries = class {
     this.values.push(value);
     if (wallTime !== void 0) {
       if (this.wallTimes === void 0) {
-        const padded = [];
-        for (let i = 1; i < this.steps.length; i++) padded.push(NaN);
-        this.wallTimes = padded;
+        const padded2 = [];
+        for (let i = 1; i < this.steps.length; i++) padded2.push(NaN);
+        this.wallTimes = padded2;
       }
       this.wallTimes.push(wallTime);
     } else if (this.wallTimes !== void 0) this.wallTimes.push(NaN);
@@ -1604,7 +1604,8 @@ function buildManifest(options) {
     ...trendPage === void 0 ? {} : { trendPage },
     ...record?.environment === void 0 ? {} : { environment: record.environment },
     ...release2 === void 0 ? {} : { release: release2 },
-    ...options.oci === void 0 ? {} : { oci: options.oci }
+    ...options.oci === void 0 ? {} : { oci: options.oci },
+    ...options.releaseArchive === void 0 ? {} : { releaseArchive: options.releaseArchive }
   };
 }
 function serializeManifest(manifest) {
@@ -1756,7 +1757,8 @@ function renderModelCardBody(manifest, options = {}) {
     );
   }
   if (manifest.oci !== void 0) {
-    out.push(`OCI: \`${escapeInline(manifest.oci)}\` (pull it with \`oras pull\` or \`skopeo copy\`).`, "");
+    const pinned = options.ociDigest === void 0 ? `\`${escapeInline(manifest.oci)}\`` : `\`${escapeInline(`${manifest.oci.replace(/:[^:/]+$/, "")}@${options.ociDigest}`)}\` (tag \`${escapeInline(manifest.oci.slice(manifest.oci.lastIndexOf(":") + 1))}\`)`;
+    out.push(`OCI: ${pinned} (pull it with \`oras pull\` or \`skopeo copy\`).`, "");
   }
   const description = options.description?.trim();
   if (description) out.push(description, "");
@@ -1905,9 +1907,9 @@ function textOf(value) {
   if (value === void 0 || value === null) return "";
   return typeof value === "string" ? value : JSON.stringify(value);
 }
-function table(header, rows, align = []) {
-  const rule = header.map((_, i) => align[i] === "right" ? "---:" : "---");
-  return [header, rule, ...rows].map((cells) => `| ${cells.join(" | ")} |`);
+function table(header2, rows, align = []) {
+  const rule = header2.map((_, i) => align[i] === "right" ? "---:" : "---");
+  return [header2, rule, ...rows].map((cells) => `| ${cells.join(" | ")} |`);
 }
 function link(text2, url) {
   return markdownLink(escapeInline(text2), url);
@@ -2200,6 +2202,158 @@ function dataDependency(input) {
 function serializeProvenanceStatement(statement) {
   return `${JSON.stringify(statement, null, 2)}
 `;
+}
+
+// packages/core/src/model-package/tar-archive.ts
+import fs5 from "node:fs";
+var BLOCK = 512;
+var USTAR_MAX_SIZE = 8 ** 11 - 1;
+var USTAR_NAME_BYTES = 100;
+function planTarArchive(files, mtimeSeconds) {
+  const mtime = Math.max(0, Math.floor(mtimeSeconds));
+  const segments = [];
+  let offset = 0;
+  const push = (data) => {
+    if (data.length === 0) return;
+    segments.push({ kind: "bytes", offset, data });
+    offset += data.length;
+  };
+  const seen = /* @__PURE__ */ new Set();
+  for (const file of files) {
+    if (file.path === "" || file.path.startsWith("/") || file.path.split("/").includes("..")) {
+      throw new Error(`not a relative archive path: ${JSON.stringify(file.path)}`);
+    }
+    if (seen.has(file.path)) throw new Error(`listed twice in the archive: ${file.path}`);
+    seen.add(file.path);
+    const size = "data" in file ? file.data.length : file.size;
+    if (!Number.isSafeInteger(size) || size < 0) throw new Error(`bad size for ${file.path}: ${size}`);
+    const nameBytes = Buffer.byteLength(file.path, "utf8");
+    const paxPath = nameBytes > USTAR_NAME_BYTES || !/^[\x20-\x7e]*$/.test(file.path);
+    const paxSize = size > USTAR_MAX_SIZE;
+    if (paxPath || paxSize) {
+      const records = paxRecord("path", file.path) + (paxSize ? paxRecord("size", String(size)) : "");
+      const body = Buffer.from(records, "utf8");
+      push(header({ name: "PaxHeaders/entry", size: body.length, mtime, type: "x" }));
+      push(padded(body));
+    }
+    push(
+      header({
+        name: paxPath ? asciiStandIn(file.path) : file.path,
+        size: paxSize ? 0 : size,
+        mtime,
+        type: "0"
+      })
+    );
+    if ("data" in file) push(file.data);
+    else segments.push({ kind: "file", offset, size, absolute: file.absolute, path: file.path });
+    offset += "data" in file ? 0 : size;
+    push(Buffer.alloc(padding(size)));
+  }
+  push(Buffer.alloc(2 * BLOCK));
+  return { size: offset, segments };
+}
+function paxRecord(key, value) {
+  const rest = ` ${key}=${value}
+`;
+  const restBytes = Buffer.byteLength(rest, "utf8");
+  let length = restBytes + 1;
+  while (String(length).length + restBytes !== length) length = String(length).length + restBytes;
+  return `${length}${rest}`;
+}
+function asciiStandIn(path6) {
+  return path6.replace(/[^\x20-\x7e]/g, "_").slice(-USTAR_NAME_BYTES);
+}
+function padding(size) {
+  return (BLOCK - size % BLOCK) % BLOCK;
+}
+function padded(data) {
+  return Buffer.concat([data, Buffer.alloc(padding(data.length))]);
+}
+function header(entry) {
+  const block = Buffer.alloc(BLOCK);
+  block.write(entry.name, 0, USTAR_NAME_BYTES, "utf8");
+  octal(block, 100, 8, 420);
+  octal(block, 108, 8, 0);
+  octal(block, 116, 8, 0);
+  octal(block, 124, 12, entry.size);
+  octal(block, 136, 12, entry.mtime);
+  block.fill(32, 148, 156);
+  block.write(entry.type, 156, 1, "ascii");
+  block.write("ustar\x0000", 257, 8, "ascii");
+  let sum = 0;
+  for (const byte of block) sum += byte;
+  block.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, 8, "ascii");
+  return block;
+}
+function octal(block, offset, width, value) {
+  const digits = value.toString(8);
+  if (digits.length > width - 1) throw new Error(`${value} does not fit a ${width}-byte tar field`);
+  block.write(`${digits.padStart(width - 1, "0")}\0`, offset, width, "ascii");
+}
+function splitIntoParts(size, partSize) {
+  if (!Number.isSafeInteger(partSize) || partSize < 1) throw new Error(`bad part size: ${partSize}`);
+  const parts = [];
+  for (let offset = 0, index = 0; offset < size; offset += partSize, index += 1) {
+    parts.push({ index, offset, size: Math.min(partSize, size - offset) });
+  }
+  return parts;
+}
+var READ_CHUNK = 1024 * 1024;
+async function* readTarRange(plan, start, end) {
+  if (start < 0 || end > plan.size || start > end) throw new Error(`range ${start}-${end} is outside the archive`);
+  for (const segment of plan.segments) {
+    const length = segment.kind === "bytes" ? segment.data.length : segment.size;
+    const from = Math.max(start, segment.offset);
+    const to = Math.min(end, segment.offset + length);
+    if (from >= to) continue;
+    if (segment.kind === "bytes") {
+      yield segment.data.subarray(from - segment.offset, to - segment.offset);
+      continue;
+    }
+    const stats = await fs5.promises.stat(segment.absolute);
+    if (stats.size !== segment.size) {
+      throw new Error(
+        `${segment.path} is ${stats.size} bytes now, ${segment.size} when it was packaged; package it again once nothing writes to it`
+      );
+    }
+    const stream = fs5.createReadStream(segment.absolute, {
+      start: from - segment.offset,
+      end: to - segment.offset - 1,
+      highWaterMark: READ_CHUNK
+    });
+    for await (const chunk of stream) yield chunk;
+  }
+}
+
+// packages/core/src/model-package/release-archive.ts
+var RELEASE_ASSET_LIMIT = 2 * 1024 ** 3 - 1;
+var DEFAULT_RELEASE_PART_SIZE = 2 * 1024 ** 3 - 1024 ** 2;
+var MAX_PARTS = 990;
+function planReleaseArchive(options) {
+  const root = `${options.name}-v${options.version}`;
+  if (options.files.some((file) => file.path === PACKAGE_SUMS_FILE)) {
+    throw new UserError(`a model file named ${PACKAGE_SUMS_FILE} at the top would collide with the archive's own`);
+  }
+  const sums = Buffer.from(renderSha256Sums(options.files), "utf8");
+  const plan = planTarArchive(
+    [
+      ...options.files.map((file) => ({ path: `${root}/${file.path}`, size: file.size, absolute: file.absolute })),
+      { path: `${root}/${PACKAGE_SUMS_FILE}`, data: sums }
+    ],
+    options.mtimeSeconds
+  );
+  const pieces = splitIntoParts(plan.size, options.partSize);
+  if (pieces.length > MAX_PARTS) {
+    throw new UserError(
+      `the model archive (${plan.size} bytes) would need ${pieces.length} release assets of ${options.partSize} bytes; GitHub keeps at most 1,000 per release: raise input "release-part-size"`
+    );
+  }
+  const base = options.downloadBase.replace(/\/+$/, "");
+  const parts = pieces.map((piece) => {
+    const name = pieces.length === 1 ? `${root}.tar` : `${root}.tar.${String(piece.index + 1).padStart(3, "0")}`;
+    return { name, url: `${base}/${encodeURIComponent(name)}`, offset: piece.offset, size: piece.size };
+  });
+  return { archive: { format: "tar", root, size: plan.size, parts }, plan };
 }
 
 // packages/core/src/params/read-params-file.ts
@@ -2713,17 +2867,17 @@ function escapeProperty(s) {
 
 // node_modules/@actions/core/lib/file-command.js
 import * as crypto from "crypto";
-import * as fs5 from "fs";
+import * as fs6 from "fs";
 import * as os2 from "os";
 function issueFileCommand(command, message) {
   const filePath = process.env[`GITHUB_${command}`];
   if (!filePath) {
     throw new Error(`Unable to find environment variable for file command ${command}`);
   }
-  if (!fs5.existsSync(filePath)) {
+  if (!fs6.existsSync(filePath)) {
     throw new Error(`Missing file at path: ${filePath}`);
   }
-  fs5.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+  fs6.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -2929,8 +3083,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header, data, colspan, rowspan } = cell;
-        const tag = header ? "th" : "td";
+        const { header: header2, data, colspan, rowspan } = cell;
+        const tag = header2 ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
@@ -3031,10 +3185,10 @@ var summary = _summary;
 import os3 from "os";
 
 // node_modules/@actions/io/lib/io-util.js
-import * as fs6 from "fs";
-var { chmod, copyFile, lstat, mkdir, open: open2, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs6.promises;
+import * as fs7 from "fs";
+var { chmod, copyFile, lstat, mkdir, open: open2, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs7.promises;
 var IS_WINDOWS = process.platform === "win32";
-var READONLY = fs6.constants.O_RDONLY;
+var READONLY = fs7.constants.O_RDONLY;
 
 // node_modules/@actions/exec/lib/toolrunner.js
 var IS_WINDOWS2 = process.platform === "win32";
@@ -3486,6 +3640,7 @@ async function readRunRecordText(path6, displayName) {
 }
 
 // packages/github/src/model-releases.ts
+import { createHash as createHash3 } from "node:crypto";
 async function findRelease(target, tag) {
   try {
     const release2 = await target.github.request("GET /repos/{owner}/{repo}/releases/tags/{tag}", {
@@ -3495,37 +3650,162 @@ async function findRelease(target, tag) {
     });
     return release2.data.html_url;
   } catch (thrown) {
-    if (thrown.status === 404) return void 0;
+    if (statusOf(thrown) === 404) return void 0;
     throw thrown;
   }
 }
 var MAX_RELEASE_BODY = 125e3;
+var UPLOAD_TRIES = 3;
+function bufferAsset(name, data, contentType) {
+  return {
+    name,
+    contentType,
+    size: data.length,
+    // eslint-disable-next-line @typescript-eslint/require-await
+    open: async function* () {
+      yield data;
+    }
+  };
+}
 async function createRelease(target, options) {
+  const { log } = options;
+  for (const draft of await draftsOfTag(target, options.tag)) {
+    log.info(`deleting draft release ${draft} of ${options.tag}, left by an earlier attempt`);
+    await deleteRelease(target, draft);
+  }
   const body = options.body.length > MAX_RELEASE_BODY ? `${options.body.slice(0, MAX_RELEASE_BODY - 100)}
 
 \u2026 cut to fit GitHub's limit; README.md in the package has it all.` : options.body;
-  const release2 = await target.github.request("POST /repos/{owner}/{repo}/releases", {
-    owner: target.owner,
-    repo: target.repo,
-    tag_name: options.tag,
-    name: options.name,
-    body,
-    prerelease: options.prerelease
-  });
-  const uploadUrl = new URL(release2.data.upload_url.replace(/\{[^}]*\}$/, ""));
-  for (const asset of options.assets) {
-    await target.github.request("POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}", {
-      baseUrl: uploadUrl.origin,
+  let created;
+  try {
+    created = await target.github.request("POST /repos/{owner}/{repo}/releases", {
       owner: target.owner,
       repo: target.repo,
-      release_id: release2.data.id,
-      name: asset.name,
-      // Octokit's types want a string; a Buffer is sent as is, byte for byte.
-      data: asset.data,
-      headers: { "content-type": asset.contentType }
+      tag_name: options.tag,
+      name: options.name,
+      body,
+      draft: true,
+      prerelease: options.prerelease
+    });
+  } catch (thrown) {
+    if (statusOf(thrown) === 422 && /already_exists/.test(JSON.stringify(responseData(thrown) ?? ""))) {
+      throw new UserError(
+        `a release of tag ${options.tag} exists already and is not this run's; delete it or package another version`
+      );
+    }
+    throw thrown;
+  }
+  const id = created.data.id;
+  const uploadOrigin = new URL(created.data.upload_url.replace(/\{[^}]*\}$/, "")).origin;
+  try {
+    const uploaded = [];
+    for (const asset of options.assets) {
+      uploaded.push(await uploadAsset(target, { id, uploadOrigin }, asset, options));
+    }
+    if (options.sumsAsset !== void 0) {
+      const sums = Buffer.from(renderSha256Sums(uploaded.map((asset) => ({ path: asset.name, ...asset }))), "utf8");
+      uploaded.push(
+        await uploadAsset(target, { id, uploadOrigin }, bufferAsset(options.sumsAsset, sums, "text/plain"), options)
+      );
+    }
+    const published = await target.github.request("PATCH /repos/{owner}/{repo}/releases/{release_id}", {
+      owner: target.owner,
+      repo: target.repo,
+      release_id: id,
+      draft: false
+    });
+    return { id, url: published.data.html_url, assets: uploaded };
+  } catch (thrown) {
+    await deleteRelease(target, id).catch((deletion) => {
+      log.warning(`the draft release ${id} of ${options.tag} could not be deleted: ${String(deletion)}`);
+    });
+    throw thrown;
+  }
+}
+async function uploadAsset(target, release2, asset, options) {
+  for (let attempt = 1; ; attempt++) {
+    const hash = createHash3("sha256");
+    let sent = 0;
+    const body = async function* () {
+      for await (const chunk of asset.open()) {
+        hash.update(chunk);
+        sent += chunk.length;
+        yield chunk;
+      }
+    };
+    try {
+      await target.github.request("POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}", {
+        baseUrl: release2.uploadOrigin,
+        owner: target.owner,
+        repo: target.repo,
+        release_id: release2.id,
+        name: asset.name,
+        // Octokit's types want a string; an async iterable is streamed as is (fetch's duplex "half").
+        data: body(),
+        headers: { "content-type": asset.contentType, "content-length": String(asset.size) },
+        // A stream cannot be sent twice: this function retries, from the asset's first byte.
+        request: { retries: 0 }
+      });
+      if (sent !== asset.size) throw new Error(`${asset.name}: ${sent} bytes were read, ${asset.size} expected`);
+      return { name: asset.name, size: asset.size, sha256: hash.digest("hex") };
+    } catch (thrown) {
+      const status = statusOf(thrown);
+      const transient = status === void 0 || status >= 500 || isAlreadyThere(thrown);
+      if (!transient || attempt >= UPLOAD_TRIES || sent > asset.size) {
+        throw new Error(
+          `uploading release asset ${asset.name} (${asset.size} bytes) failed${attempt > 1 ? ` after ${attempt} tries` : ""}: ${errorMessage(thrown)}`,
+          { cause: thrown }
+        );
+      }
+      options.log.warning(
+        `uploading release asset ${asset.name} failed (${errorMessage(thrown)}); sending it again (try ${attempt + 1} of ${UPLOAD_TRIES})`
+      );
+      await deleteAssetNamed(target, release2.id, asset.name);
+      await new Promise((resolve2) => setTimeout(resolve2, (options.retryWaitMs ?? 1e3) * attempt));
+    }
+  }
+}
+async function draftsOfTag(target, tag) {
+  const releases = await target.github.paginate("GET /repos/{owner}/{repo}/releases", {
+    owner: target.owner,
+    repo: target.repo,
+    per_page: 100
+  });
+  return releases.filter((release2) => release2.draft && release2.tag_name === tag).map((release2) => release2.id);
+}
+async function deleteRelease(target, id) {
+  await target.github.request("DELETE /repos/{owner}/{repo}/releases/{release_id}", {
+    owner: target.owner,
+    repo: target.repo,
+    release_id: id
+  });
+}
+async function deleteAssetNamed(target, releaseId, name) {
+  const assets = await target.github.paginate("GET /repos/{owner}/{repo}/releases/{release_id}/assets", {
+    owner: target.owner,
+    repo: target.repo,
+    release_id: releaseId,
+    per_page: 100
+  });
+  for (const asset of assets.filter((entry) => entry.name === name)) {
+    await target.github.request("DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}", {
+      owner: target.owner,
+      repo: target.repo,
+      asset_id: asset.id
     });
   }
-  return { id: release2.data.id, url: release2.data.html_url };
+}
+function statusOf(thrown) {
+  const status = thrown?.status;
+  if (typeof status !== "number") return void 0;
+  if (status === 500 && thrown.response === void 0) return void 0;
+  return status;
+}
+function responseData(thrown) {
+  return thrown?.response?.data;
+}
+function isAlreadyThere(thrown) {
+  return statusOf(thrown) === 422 && /already_exists/.test(JSON.stringify(responseData(thrown) ?? ""));
 }
 
 // packages/github/src/model-tags.ts
@@ -3796,8 +4076,8 @@ async function findTrendPage(lookup) {
 }
 
 // actions/package/src/main.ts
-import { createHash as createHash5, randomUUID as randomUUID3 } from "node:crypto";
-import { readFile, writeFile as writeFile4 } from "node:fs/promises";
+import { createHash as createHash6, randomUUID as randomUUID3 } from "node:crypto";
+import { readFile as readFile2, writeFile as writeFile4 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join3 } from "node:path";
 
@@ -4008,7 +4288,7 @@ async function registryFailure(response, call) {
 }
 
 // packages/oci/src/artifact-push.ts
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash4 } from "node:crypto";
 import { open as open3 } from "node:fs/promises";
 var OCI_MANIFEST_TYPE = "application/vnd.oci.image.manifest.v1+json";
 var MODEL_PACKAGE_ARTIFACT_TYPE = "application/vnd.ml-actions.model-package.v1+json";
@@ -4016,7 +4296,7 @@ var PACKAGE_MANIFEST_MEDIA_TYPE = "application/vnd.ml-actions.model-package.mani
 var DEFAULT_CHUNK = 32 * 1024 * 1024;
 var CHUNK_TRIES = 3;
 async function pushArtifact(client, artifact) {
-  const configDigest = `sha256:${createHash3("sha256").update(artifact.config).digest("hex")}`;
+  const configDigest = `sha256:${createHash4("sha256").update(artifact.config).digest("hex")}`;
   const manifest = {
     schemaVersion: 2,
     mediaType: OCI_MANIFEST_TYPE,
@@ -4031,7 +4311,7 @@ async function pushArtifact(client, artifact) {
     annotations: artifact.annotations
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest));
-  const digest = `sha256:${createHash3("sha256").update(manifestBytes).digest("hex")}`;
+  const digest = `sha256:${createHash4("sha256").update(manifestBytes).digest("hex")}`;
   const reference = `${client.repository.host}/${client.repository.name}@${digest}`;
   const existing = await client.send("HEAD", `manifests/${encodeURIComponent(artifact.tag)}`, {
     headers: { accept: OCI_MANIFEST_TYPE }
@@ -4427,9 +4707,9 @@ var TrackingClient = class {
   }
   /** Retry-After in seconds (MLflow servers and proxies send it with 429 and 503), scaled. */
   retryAfter(response) {
-    const header = response.headers.get("retry-after");
-    if (header === null) return void 0;
-    const value = Number(header);
+    const header2 = response.headers.get("retry-after");
+    if (header2 === null) return void 0;
+    const value = Number(header2);
     if (!Number.isFinite(value) || value < 0) return void 0;
     return Math.min(value, 600) * 1e3 * this.waitScale;
   }
@@ -4659,12 +4939,12 @@ function filterValue(value, origin) {
 }
 
 // packages/mlflow/src/model-registry.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 var MANIFEST_DIGEST_TAG = "ml-actions.manifest-digest";
 var PACKAGING_TAG = "ml-actions.packaging";
 async function registerModelVersion(client, request) {
   await ensureRegisteredModel(client, request.name);
-  const packaging = createHash4("sha256").update(request.packaging).digest("hex");
+  const packaging = createHash5("sha256").update(request.packaging).digest("hex");
   let found = await findVersionByTag(client, request.name, MANIFEST_DIGEST_TAG, request.manifestDigest);
   if (found === void 0) {
     found = await findVersionByTag(client, request.name, PACKAGING_TAG, packaging);
@@ -4854,6 +5134,34 @@ function renderPackageSummary(summary2) {
   return lines.join("\n");
 }
 
+// actions/package/src/release-publication.ts
+import { readFile } from "node:fs/promises";
+var PROVENANCE_ASSET = "provenance.intoto.json";
+async function publishRelease(target, options) {
+  const { archive, plan } = options.archive;
+  const parts = archive.parts.map((part) => ({
+    name: part.name,
+    contentType: "application/x-tar",
+    size: part.size,
+    open: () => readTarRange(plan, part.offset, part.offset + part.size)
+  }));
+  return createRelease(target, {
+    tag: options.tag,
+    name: options.title,
+    body: options.notes,
+    prerelease: options.prerelease,
+    assets: [
+      ...parts,
+      bufferAsset(PACKAGE_MANIFEST_FILE, await readFile(options.files.manifest), "application/json"),
+      bufferAsset(PACKAGE_CARD_FILE, await readFile(options.files.card), "text/markdown"),
+      bufferAsset(PROVENANCE_ASSET, await readFile(options.files.provenance), "application/json")
+    ],
+    sumsAsset: PACKAGE_SUMS_FILE,
+    log: options.log,
+    retryWaitMs: options.retryWaitMs
+  });
+}
+
 // actions/package/src/trend-page-link.ts
 async function versionTrendLink(request) {
   const { experiment, context } = request;
@@ -4878,6 +5186,7 @@ function readPackageSettings(inputs) {
     replicate: inputs.optional("replicate"),
     tag: inputs.boolean("tag"),
     release: inputs.boolean("release"),
+    releasePartSize: inputs.optionalInteger("release-part-size", { min: 1024 * 1024, max: RELEASE_ASSET_LIMIT }) ?? DEFAULT_RELEASE_PART_SIZE,
     includeHiddenFiles: inputs.boolean("include-hidden-files"),
     retentionDays: inputs.optionalInteger("retention-days", { min: 1, max: 90 }),
     compressionLevel: inputs.optionalInteger("compression-level", { min: 0, max: 9 }),
@@ -5065,25 +5374,36 @@ async function packageModel(step, outputs) {
   });
   const ociTag = settings.oci === void 0 ? void 0 : `${settings.oci.repository.host}/${settings.oci.repository.name}:v${version.version}`;
   const releaseAddress = settings.release && registration !== "none" && version.tag !== null ? `${context.serverUrl}/${context.repository}/releases/tag/${encodeURIComponent(version.tag)}` : void 0;
-  const { pkg, manifest, staged } = await log.group(`Staging ${selected.length} model files`, async () => {
+  const createdAt = /* @__PURE__ */ new Date();
+  const { pkg, manifest, staged, archive } = await log.group(`Staging ${selected.length} model files`, async () => {
     const staged2 = await stageModelFiles({ stagingDir, files: selected });
     logStaging(staged2, log);
+    const archive2 = releaseAddress === void 0 || version.tag === null ? void 0 : planReleaseArchive({
+      name: version.name,
+      version: version.version,
+      files: staged2,
+      partSize: settings.releasePartSize,
+      downloadBase: `${context.serverUrl}/${context.repository}/releases/download/${encodeURIComponent(version.tag)}`,
+      mtimeSeconds: createdAt.getTime() / 1e3
+    });
     const manifest2 = buildManifest({
       name: version.name,
       version: version.version,
       files: staged2,
-      createdAt: /* @__PURE__ */ new Date(),
+      createdAt,
       ...embedded.record === void 0 ? {} : { record: embedded.record },
       ...mlmodel === void 0 ? {} : { mlmodel },
       ...gate === void 0 ? {} : { gate },
       ...trendPage === void 0 ? {} : { trendPage },
       ...releaseAddress === void 0 ? {} : { release: releaseAddress },
-      ...ociTag === void 0 ? {} : { oci: ociTag }
+      ...ociTag === void 0 ? {} : { oci: ociTag },
+      ...archive2 === void 0 ? {} : { releaseArchive: archive2.archive }
     });
     return {
       pkg: await writeModelPackage({ stagingDir, manifest: manifest2, card: await renderModelCard(manifest2) }),
       manifest: manifest2,
-      staged: staged2
+      staged: staged2,
+      archive: archive2
     };
   });
   const manifestFile = fileOf(pkg, PACKAGE_MANIFEST_FILE);
@@ -5131,6 +5451,7 @@ async function packageModel(step, outputs) {
   });
   if (upload.id === void 0) throw new Error(`the artifact service gave no id for ${artifactName}`);
   outputs["artifact-id"] = String(upload.id);
+  let ociPushed;
   if (settings.oci !== void 0 && ociTag !== void 0) {
     try {
       const pushed = await log.group(
@@ -5143,6 +5464,7 @@ async function packageModel(step, outputs) {
           log
         })
       );
+      ociPushed = pushed;
       outputs["oci-digest"] = pushed.digest;
       outputs["oci-reference"] = pushed.reference;
       notes.push(
@@ -5164,29 +5486,21 @@ async function packageModel(step, outputs) {
       if (earlier !== void 0) {
         releaseUrl = earlier;
         notes.push(`Release ${markdownLink(`\`${version.tag}\``, earlier)} was created by an earlier attempt.`);
-      } else {
-        const release2 = await createRelease(target, {
+      } else if (archive !== void 0) {
+        releaseUrl = await releaseVersion(step, {
+          target,
           tag: version.tag,
-          name: `${version.name} v${version.version}`,
-          body: renderModelCardBody(manifest),
+          title: `${version.name} v${version.version}`,
+          notes: renderModelCardBody(manifest, ociPushed === void 0 ? {} : { ociDigest: ociPushed.digest }),
           prerelease: (parseSemver(version.version)?.prerelease.length ?? 0) > 0,
-          assets: [
-            {
-              name: PACKAGE_MANIFEST_FILE,
-              data: await readFile(manifestFile.absolute),
-              contentType: "application/json"
-            },
-            {
-              name: "provenance.intoto.json",
-              data: await readFile(provenance.statement),
-              contentType: "application/json"
-            }
-          ]
+          archive,
+          files: {
+            manifest: manifestFile.absolute,
+            card: fileOf(pkg, PACKAGE_CARD_FILE).absolute,
+            provenance: provenance.statement
+          },
+          notesOut: notes
         });
-        releaseUrl = release2.url;
-        notes.push(
-          `Release ${markdownLink(`\`${version.tag}\``, release2.url)} created with manifest.json and provenance.intoto.json attached.`
-        );
       }
     }
   } else if (!version.createTag) {
@@ -5252,6 +5566,26 @@ async function packageModel(step, outputs) {
     })
   );
 }
+async function releaseVersion(step, options) {
+  const { target, notesOut, ...release2 } = options;
+  const parts = release2.archive.archive.parts;
+  try {
+    const created = await step.log.group(
+      `Releasing ${release2.tag}`,
+      () => publishRelease(target, { ...release2, log: step.log, retryWaitMs: 1e3 * step.settings.waitScale })
+    );
+    const archiveText = parts.length === 1 ? `the model archive \`${escapeInline(parts[0].name)}\`` : `the model archive in ${parts.length} parts (\`${escapeInline(parts[0].name)}\` to \`${escapeInline(parts.at(-1).name)}\`)`;
+    notesOut.push(
+      `Release ${markdownLink(`\`${release2.tag}\``, created.url)} published with ${archiveText}, ${PACKAGE_MANIFEST_FILE}, ${PACKAGE_CARD_FILE}, ${PROVENANCE_ASSET} and SHA256SUMS of them (${created.assets.length} assets).`
+    );
+    return created.url;
+  } catch (thrown) {
+    const message = errorMessage(thrown);
+    notesOut.push(`Not released: ${escapeInline(message)}`);
+    step.fail(`the package was built and uploaded, but its release ${release2.tag} failed: ${message}`);
+    return void 0;
+  }
+}
 var WORKFLOW_RUN_ANNOTATION = "dev.ml-actions.workflow-run";
 async function pushPackage(settings, parts) {
   const oci = settings.oci;
@@ -5263,7 +5597,7 @@ async function pushPackage(settings, parts) {
   });
   return pushArtifact(client, {
     tag: `v${manifest.version}`,
-    config: await readFile(parts.manifestFile.absolute),
+    config: await readFile2(parts.manifestFile.absolute),
     files: parts.modelFiles,
     annotations: {
       "org.opencontainers.image.title": manifest.name,
@@ -5297,7 +5631,7 @@ async function writeProvenance(options) {
       startedOn: options.startedOn,
       finishedOn: /* @__PURE__ */ new Date()
     },
-    record: record === void 0 ? void 0 : { record, sha256: createHash5("sha256").update(serializeRunRecord(record)).digest("hex") }
+    record: record === void 0 ? void 0 : { record, sha256: createHash6("sha256").update(serializeRunRecord(record)).digest("hex") }
   });
   const statementPath = join3(options.folder, `${options.artifactName}.intoto.json`);
   const predicatePath = join3(options.folder, `${options.artifactName}.provenance.json`);
@@ -5339,7 +5673,7 @@ async function readMlmodel(files, log) {
     );
     return void 0;
   }
-  return parseMlmodel(await readFile(file.absolute, "utf8"), path6);
+  return parseMlmodel(await readFile2(file.absolute, "utf8"), path6);
 }
 
 // actions/package/src/index.ts

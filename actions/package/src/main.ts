@@ -3,9 +3,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  PACKAGE_CARD_FILE,
   PACKAGE_MANIFEST_FILE,
   buildManifest,
   buildProvenanceStatement,
+  planReleaseArchive,
   errorMessage,
   escapeInline,
   findMlmodelFile,
@@ -28,7 +30,6 @@ import {
   type StagedFile,
 } from '@ml-actions/core';
 import {
-  createRelease,
   findRelease,
   replaceEarlierAttempt,
   readJobGateResults,
@@ -45,6 +46,7 @@ import { RegistryClient, pushArtifact, type PushedArtifact } from '@ml-actions/o
 import { findEmbeddedRecord } from './embedded-record.ts';
 import { registerPackagedVersion } from './model-registration.ts';
 import { renderPackageSummary } from './package-summary.ts';
+import { PROVENANCE_ASSET, publishRelease } from './release-publication.ts';
 import { versionTrendLink } from './trend-page-link.ts';
 import { readPackageSettings, type PackageSettings } from './settings.ts';
 import { reserveVersion } from './version-reservation.ts';
@@ -177,25 +179,40 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
     settings.release && registration !== 'none' && version.tag !== null
       ? `${context.serverUrl}/${context.repository}/releases/tag/${encodeURIComponent(version.tag)}`
       : undefined;
-  const { pkg, manifest, staged } = await log.group(`Staging ${selected.length} model files`, async () => {
+  const createdAt = new Date();
+  const { pkg, manifest, staged, archive } = await log.group(`Staging ${selected.length} model files`, async () => {
     const staged = await stageModelFiles({ stagingDir, files: selected });
     logStaging(staged, log);
+    // The release's archive of the model files is planned from their sizes: the manifest names its parts.
+    const archive =
+      releaseAddress === undefined || version.tag === null
+        ? undefined
+        : planReleaseArchive({
+            name: version.name,
+            version: version.version,
+            files: staged,
+            partSize: settings.releasePartSize,
+            downloadBase: `${context.serverUrl}/${context.repository}/releases/download/${encodeURIComponent(version.tag)}`,
+            mtimeSeconds: createdAt.getTime() / 1000,
+          });
     const manifest = buildManifest({
       name: version.name,
       version: version.version,
       files: staged,
-      createdAt: new Date(),
+      createdAt,
       ...(embedded.record === undefined ? {} : { record: embedded.record }),
       ...(mlmodel === undefined ? {} : { mlmodel }),
       ...(gate === undefined ? {} : { gate }),
       ...(trendPage === undefined ? {} : { trendPage }),
       ...(releaseAddress === undefined ? {} : { release: releaseAddress }),
       ...(ociTag === undefined ? {} : { oci: ociTag }),
+      ...(archive === undefined ? {} : { releaseArchive: archive.archive }),
     });
     return {
       pkg: await writeModelPackage({ stagingDir, manifest, card: await renderModelCard(manifest) }),
       manifest,
       staged,
+      archive,
     };
   });
   const manifestFile = fileOf(pkg, PACKAGE_MANIFEST_FILE);
@@ -247,6 +264,7 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
   if (upload.id === undefined) throw new Error(`the artifact service gave no id for ${artifactName}`);
   outputs['artifact-id'] = String(upload.id);
 
+  let ociPushed: PushedArtifact | undefined;
   if (settings.oci !== undefined && ociTag !== undefined) {
     // The package is uploaded whatever the registry answers: a failure here is said, not lost.
     try {
@@ -259,6 +277,7 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
           log,
         }),
       );
+      ociPushed = pushed;
       outputs['oci-digest'] = pushed.digest;
       outputs['oci-reference'] = pushed.reference;
       notes.push(
@@ -285,29 +304,21 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
       if (earlier !== undefined) {
         releaseUrl = earlier;
         notes.push(`Release ${markdownLink(`\`${version.tag}\``, earlier)} was created by an earlier attempt.`);
-      } else {
-        const release = await createRelease(target, {
+      } else if (archive !== undefined) {
+        releaseUrl = await releaseVersion(step, {
+          target,
           tag: version.tag,
-          name: `${version.name} v${version.version}`,
-          body: renderModelCardBody(manifest),
+          title: `${version.name} v${version.version}`,
+          notes: renderModelCardBody(manifest, ociPushed === undefined ? {} : { ociDigest: ociPushed.digest }),
           prerelease: (parseSemver(version.version)?.prerelease.length ?? 0) > 0,
-          assets: [
-            {
-              name: PACKAGE_MANIFEST_FILE,
-              data: await readFile(manifestFile.absolute),
-              contentType: 'application/json',
-            },
-            {
-              name: 'provenance.intoto.json',
-              data: await readFile(provenance.statement),
-              contentType: 'application/json',
-            },
-          ],
+          archive,
+          files: {
+            manifest: manifestFile.absolute,
+            card: fileOf(pkg, PACKAGE_CARD_FILE).absolute,
+            provenance: provenance.statement,
+          },
+          notesOut: notes,
         });
-        releaseUrl = release.url;
-        notes.push(
-          `Release ${markdownLink(`\`${version.tag}\``, release.url)} created with manifest.json and provenance.intoto.json attached.`,
-        );
       }
     }
   } else if (!version.createTag) {
@@ -378,6 +389,39 @@ async function packageModel(step: Step<PackageSettings>, outputs: Outputs): Prom
       notes,
     }),
   );
+}
+
+/**
+ * Publishes the release; a failure fails the step but keeps the package (already uploaded), and
+ * leaves no draft behind, so a re-run makes the release again.
+ */
+async function releaseVersion(
+  step: Step<PackageSettings>,
+  options: Omit<Parameters<typeof publishRelease>[1], 'log' | 'retryWaitMs'> & {
+    target: RepositoryTarget;
+    notesOut: string[];
+  },
+): Promise<string | undefined> {
+  const { target, notesOut, ...release } = options;
+  const parts = release.archive.archive.parts;
+  try {
+    const created = await step.log.group(`Releasing ${release.tag}`, () =>
+      publishRelease(target, { ...release, log: step.log, retryWaitMs: 1000 * step.settings.waitScale }),
+    );
+    const archiveText =
+      parts.length === 1
+        ? `the model archive \`${escapeInline(parts[0]!.name)}\``
+        : `the model archive in ${parts.length} parts (\`${escapeInline(parts[0]!.name)}\` to \`${escapeInline(parts.at(-1)!.name)}\`)`;
+    notesOut.push(
+      `Release ${markdownLink(`\`${release.tag}\``, created.url)} published with ${archiveText}, ${PACKAGE_MANIFEST_FILE}, ${PACKAGE_CARD_FILE}, ${PROVENANCE_ASSET} and SHA256SUMS of them (${created.assets.length} assets).`,
+    );
+    return created.url;
+  } catch (thrown: unknown) {
+    const message = errorMessage(thrown);
+    notesOut.push(`Not released: ${escapeInline(message)}`);
+    step.fail(`the package was built and uploaded, but its release ${release.tag} failed: ${message}`);
+    return undefined;
+  }
 }
 
 /** The workflow run that pushed an artifact, so that its re-runs may replace their own tag. */

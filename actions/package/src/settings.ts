@@ -1,5 +1,5 @@
 import type { ActionInputs } from '@ml-actions/github';
-import { UserError, validateModelName } from '@ml-actions/core';
+import { DEFAULT_RELEASE_PART_SIZE, RELEASE_ASSET_LIMIT, UserError, validateModelName } from '@ml-actions/core';
 import { checkRegistryNames, readTrackingSettings, type TrackingSettings } from '@ml-actions/mlflow';
 import { parseOciRepository, type OciRepository } from '@ml-actions/oci';
 
@@ -18,6 +18,8 @@ export interface PackageSettings {
   replicate: string | undefined;
   tag: boolean;
   release: boolean;
+  /** The largest release asset the model archive is cut into, in bytes. */
+  releasePartSize: number;
   includeHiddenFiles: boolean;
   retentionDays: number | undefined;
   compressionLevel: number | undefined;
@@ -49,6 +51,9 @@ export function readPackageSettings(inputs: ActionInputs): PackageSettings {
     replicate: inputs.optional('replicate'),
     tag: inputs.boolean('tag'),
     release: inputs.boolean('release'),
+    releasePartSize:
+      inputs.optionalInteger('release-part-size', { min: 1024 * 1024, max: RELEASE_ASSET_LIMIT }) ??
+      DEFAULT_RELEASE_PART_SIZE,
     includeHiddenFiles: inputs.boolean('include-hidden-files'),
     retentionDays: inputs.optionalInteger('retention-days', { min: 1, max: 90 }),
     compressionLevel: inputs.optionalInteger('compression-level', { min: 0, max: 9 }),

@@ -2504,6 +2504,14 @@ var SEMVER = new RegExp(
   `^(${NUMERIC})\\.(${NUMERIC})\\.(${NUMERIC})(?:-(${PRERELEASE_ID}(?:\\.${PRERELEASE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`
 );
 
+// packages/core/src/model-package/tar-archive.ts
+var USTAR_MAX_SIZE = 8 ** 11 - 1;
+var READ_CHUNK = 1024 * 1024;
+
+// packages/core/src/model-package/release-archive.ts
+var RELEASE_ASSET_LIMIT = 2 * 1024 ** 3 - 1;
+var DEFAULT_RELEASE_PART_SIZE = 2 * 1024 ** 3 - 1024 ** 2;
+
 // packages/core/src/params/read-params-file.ts
 import path6 from "node:path";
 var MAX_PARAMS_FILE_BYTES = 1024 * 1024;

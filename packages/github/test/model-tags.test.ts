@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRelease, findRelease } from '../src/model-releases.ts';
 import { createTag, listModelTags, modelTagsOnCommit } from '../src/model-tags.ts';
 import { ACTIONS_BOT_LOGIN } from '../src/token-identity.ts';
 import { FULL_NAME, OWNER, REPO, startLocalRepository, type LocalRepository } from './support/local-repository.ts';
@@ -109,43 +108,5 @@ describe('model version tags', () => {
     local.api.faults.add({ method: 'POST', path: `/repos/${FULL_NAME}/git/refs`, status: 403 });
     await expect(createTag(target(), 'churn@v1.2.0', local.rootSha, MESSAGE)).rejects.toMatchObject({ status: 403 });
     expect(local.api.state.ref(FULL_NAME, 'tags/churn@v1.2.0')).toBeUndefined();
-  });
-});
-
-describe('model releases', () => {
-  it('are made for the tag with the notes and the assets byte for byte, and found by tag', async () => {
-    lightweight('churn@v1.2.0', local.rootSha);
-    const card = Buffer.from('# churn 1.2.0\n\u00e9\u0000binary tail');
-    const created = await createRelease(target(), {
-      tag: 'churn@v1.2.0',
-      name: 'churn 1.2.0',
-      body: 'notes',
-      prerelease: true,
-      assets: [{ name: 'model-card.md', data: card, contentType: 'text/markdown' }],
-    });
-    const [release] = local.api.state.releases(FULL_NAME);
-
-    expect(created).toEqual({ id: release?.id, url: `https://github.com/${FULL_NAME}/releases/tag/churn%40v1.2.0` });
-    expect(release).toMatchObject({ tagName: 'churn@v1.2.0', name: 'churn 1.2.0', body: 'notes', prerelease: true });
-    expect(release?.assets.map((asset) => [asset.name, asset.contentType, asset.bytes])).toEqual([
-      ['model-card.md', 'text/markdown', card],
-    ]);
-    expect(await findRelease(target(), 'churn@v1.2.0')).toBe(created.url);
-    expect(await findRelease(target(), 'churn@v9.9.9')).toBeUndefined();
-  });
-
-  it("have notes over GitHub's 125,000 characters cut, saying where the rest is", async () => {
-    lightweight('churn@v1.2.0', local.rootSha);
-    await createRelease(target(), {
-      tag: 'churn@v1.2.0',
-      name: 'churn 1.2.0',
-      body: 'n'.repeat(200_000),
-      prerelease: false,
-      assets: [],
-    });
-    const body = local.api.state.releases(FULL_NAME)[0]?.body ?? '';
-
-    expect(body).toBe(`${'n'.repeat(124_900)}\n\n… cut to fit GitHub's limit; README.md in the package has it all.`);
-    expect(body.length).toBeLessThanOrEqual(125_000);
   });
 });

@@ -9,3 +9,5 @@ export * from './model-card.ts';
 export * from './stage-files.ts';
 export * from './write-package.ts';
 export * from './provenance-statement.ts';
+export * from './tar-archive.ts';
+export * from './release-archive.ts';

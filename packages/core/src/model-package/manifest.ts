@@ -13,6 +13,7 @@ import { validateModelName } from './model-version.ts';
 import { parseSemver } from './semver.ts';
 import { isSafeRelativePath } from './package-path.ts';
 import { safeUrl } from '../text/markdown-escape.ts';
+import type { ReleaseArchive } from './release-archive.ts';
 
 export const MODEL_MANIFEST_SCHEMA = 'ml-actions/model-manifest';
 export const MODEL_MANIFEST_VERSION = 1;
@@ -113,6 +114,8 @@ export interface ModelManifest {
   release?: string;
   /** The OCI reference the package is pushed to (`ghcr.io/acme/churn-model:v1.2.0`); absent without one. */
   oci?: string;
+  /** The model files as the release's assets: one tar archive, in parts; absent without a release. */
+  releaseArchive?: ReleaseArchive;
 }
 
 export interface BuildManifestOptions {
@@ -131,6 +134,8 @@ export interface BuildManifestOptions {
   release?: string;
   /** The OCI reference (registry, repository, tag) the package is pushed to. */
   oci?: string;
+  /** The release's archive of the model files (see planReleaseArchive). */
+  releaseArchive?: ReleaseArchive;
 }
 
 const RESERVED = new Set([PACKAGE_MANIFEST_FILE, PACKAGE_CARD_FILE, PACKAGE_SUMS_FILE]);
@@ -193,6 +198,7 @@ export function buildManifest(options: BuildManifestOptions): ModelManifest {
     ...(record?.environment === undefined ? {} : { environment: record.environment }),
     ...(release === undefined ? {} : { release }),
     ...(options.oci === undefined ? {} : { oci: options.oci }),
+    ...(options.releaseArchive === undefined ? {} : { releaseArchive: options.releaseArchive }),
   };
 }
 

@@ -14,6 +14,8 @@ export interface ModelCardOptions {
   description?: string;
   /** Hugging Face task type for `model-index` (`tabular-classification`, ...); `other` when absent. */
   task?: string;
+  /** The pushed OCI manifest's digest (`sha256:…`), known only after the push: for the release notes. */
+  ociDigest?: string;
 }
 
 /** MLflow flavor -> Hugging Face library name, for flavors whose library is unambiguous. */
@@ -105,7 +107,12 @@ export function renderModelCardBody(manifest: ModelManifest, options: ModelCardO
     );
   }
   if (manifest.oci !== undefined) {
-    out.push(`OCI: \`${escapeMarkdown(manifest.oci)}\` (pull it with \`oras pull\` or \`skopeo copy\`).`, '');
+    // A reference by digest names these bytes for good; the tag is how people find it.
+    const pinned =
+      options.ociDigest === undefined
+        ? `\`${escapeMarkdown(manifest.oci)}\``
+        : `\`${escapeMarkdown(`${manifest.oci.replace(/:[^:/]+$/, '')}@${options.ociDigest}`)}\` (tag \`${escapeMarkdown(manifest.oci.slice(manifest.oci.lastIndexOf(':') + 1))}\`)`;
+    out.push(`OCI: ${pinned} (pull it with \`oras pull\` or \`skopeo copy\`).`, '');
   }
   const description = options.description?.trim();
   if (description) out.push(description, '');

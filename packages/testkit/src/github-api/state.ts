@@ -329,6 +329,8 @@ export class GitHubState {
   private readonly runsById = new Map<number, WorkflowRunRecord>();
   private readonly jobsById = new Map<number, WorkflowJobRecord>();
   private readonly releasesById = new Map<number, ReleaseRecord>();
+  /** Release assets of this many bytes or more are refused (GitHub's limit is 2 GiB); tests lower it. */
+  releaseAssetLimit = 2 * 1024 ** 3;
   private readonly pagesByRepo = new Map<string, PagesRecord>();
   private readonly nextNumber = new Map<string, number>();
   private ids = {
@@ -784,6 +786,10 @@ export class GitHubState {
 
   release(id: number): ReleaseRecord | undefined {
     return this.releasesById.get(id);
+  }
+
+  deleteRelease(id: number): void {
+    this.releasesById.delete(id);
   }
 
   releases(repoName: string): ReleaseRecord[] {

@@ -1,8 +1,12 @@
 /**
- * Releases: create (refusing a duplicate tag), get by tag, and upload assets to the `upload_url`,
- * which points back at this server instead of uploads.github.com.
+ * Releases: create (refusing a duplicate tag), list, get by tag, publish a draft, delete; assets
+ * are uploaded to the `upload_url` (this server instead of uploads.github.com), listed, downloaded
+ * (`Accept: application/octet-stream`; GitHub answers with a redirect to storage, this server with
+ * the bytes) and deleted. Assets of `state.releaseAssetLimit` bytes or more are refused, as GitHub
+ * refuses those of 2 GiB.
  */
-import { json, notFound, validationFailed } from '../http-exchange.ts';
+import { json, notFound, validationFailed, type ApiRequest } from '../http-exchange.ts';
+import { paginate } from '../pagination.ts';
 import { nodeId, simpleUser, WEB } from '../render-account.ts';
 import type { Router } from '../router.ts';
 import { isoSeconds } from '../state.ts';
@@ -108,11 +112,80 @@ export function registerReleaseRoutes(router: Router, state: GitHubState): void 
     return json(200, releaseJson(request.baseUrl, state, repo, release));
   });
 
-  router.add('POST', '/repos/{owner}/{repo}/releases/{release_id}/assets', (request) => {
+  router.add('GET', '/repos/{owner}/{repo}/releases', (request) => {
     const repo = requireRepo(state, request);
-    const release = state.release(intParam(request, 'release_id'));
-    if (release === undefined || release.repo.toLowerCase() !== repo.fullName.toLowerCase()) notFound();
+    const newestFirst = [...state.releases(repo.fullName)].reverse();
+    const page = paginate(newestFirst, request);
+    return json(
+      200,
+      page.items.map((release) => releaseJson(request.baseUrl, state, repo, release)),
+      page.headers,
+    );
+  });
+
+  router.add('PATCH', '/repos/{owner}/{repo}/releases/{release_id}', (request) => {
+    const { repo, release } = requireRelease(state, request);
+    const body = bodyObject(request);
+    if (release.draft && body.draft === false) {
+      // Publishing creates the tag at the target when it does not exist yet.
+      if (state.ref(repo.fullName, `tags/${release.tagName}`) === undefined) {
+        const sha = state.resolveCommitish(repo.fullName, release.targetCommitish);
+        if (sha === undefined)
+          return validationFailed([{ resource: 'Release', code: 'invalid', field: 'target_commitish' }]);
+        state.setRef(repo.fullName, `tags/${release.tagName}`, sha);
+      }
+      release.draft = false;
+      release.publishedAt = isoSeconds();
+    }
+    release.name = optionalString(body, 'name') ?? release.name;
+    release.body = optionalString(body, 'body') ?? release.body;
+    if (typeof body.prerelease === 'boolean') release.prerelease = body.prerelease;
+    return json(200, releaseJson(request.baseUrl, state, repo, release));
+  });
+
+  router.add('DELETE', '/repos/{owner}/{repo}/releases/{release_id}', (request) => {
+    const { release } = requireRelease(state, request);
+    state.deleteRelease(release.id);
+    return { status: 204 };
+  });
+
+  router.add('GET', '/repos/{owner}/{repo}/releases/{release_id}/assets', (request) => {
+    const { repo, release } = requireRelease(state, request);
+    const page = paginate(release.assets, request);
+    return json(
+      200,
+      page.items.map((asset) => assetJson(request.baseUrl, state, repo, release, asset)),
+      page.headers,
+    );
+  });
+
+  router.add('GET', '/repos/{owner}/{repo}/releases/assets/{asset_id}', (request) => {
+    const { repo, release, asset } = requireAsset(state, request);
+    if (/application\/octet-stream/.test(request.headers.accept ?? '')) {
+      return { status: 200, raw: { bytes: asset.bytes, contentType: 'application/octet-stream' } };
+    }
+    return json(200, assetJson(request.baseUrl, state, repo, release, asset));
+  });
+
+  router.add('DELETE', '/repos/{owner}/{repo}/releases/assets/{asset_id}', (request) => {
+    const { release, asset } = requireAsset(state, request);
+    release.assets = release.assets.filter((entry) => entry.id !== asset.id);
+    return { status: 204 };
+  });
+
+  router.add('POST', '/repos/{owner}/{repo}/releases/{release_id}/assets', (request) => {
+    const { repo, release } = requireRelease(state, request);
     const name = request.query.get('name') ?? '';
+    if (request.rawBody.length >= state.releaseAssetLimit) {
+      return validationFailed([
+        {
+          resource: 'ReleaseAsset',
+          code: 'custom',
+          field: 'size',
+          message: `size must be less than ${state.releaseAssetLimit} bytes`,
+        },
+      ]);
+    }
     if (release.assets.some((a) => a.name === name)) {
       return validationFailed([{ resource: 'ReleaseAsset', code: 'already_exists', field: 'name' }]);
     }
@@ -125,4 +198,24 @@ export function registerReleaseRoutes(router: Router, state: GitHubState): void 
     });
     return json(201, assetJson(request.baseUrl, state, repo, release, asset));
   });
+}
+
+function requireRelease(state: GitHubState, request: ApiRequest): { repo: RepoRecord; release: ReleaseRecord } {
+  const repo = requireRepo(state, request);
+  const release = state.release(intParam(request, 'release_id'));
+  if (release === undefined || release.repo.toLowerCase() !== repo.fullName.toLowerCase()) notFound();
+  return { repo, release };
+}
+
+function requireAsset(
+  state: GitHubState,
+  request: ApiRequest,
+): { repo: RepoRecord; release: ReleaseRecord; asset: ReleaseAssetRecord } {
+  const repo = requireRepo(state, request);
+  const id = intParam(request, 'asset_id');
+  for (const release of state.releases(repo.fullName)) {
+    const asset = release.assets.find((entry) => entry.id === id);
+    if (asset !== undefined) return { repo, release, asset };
+  }
+  notFound();
 }
