@@ -22,6 +22,7 @@ const BENCHMARKS: Record<string, () => Promise<FigureRow[]>> = {
   history: async () => (await import('./history.ts')).historyBranch(),
   'mlflow-log': async () => (await import('./mlflow-log.ts')).mlflowLog(),
   'oci-push': async () => (await import('./oci-push.ts')).ociPush(),
+  'release-upload': async () => (await import('./release-upload.ts')).releaseUpload(),
 };
 
 const COLUMNS: (keyof FigureRow)[] = ['figure', 'value', 'reference', 'ratio', 'target', 'verdict'];

@@ -3641,6 +3641,59 @@ async function readRunRecordText(path6, displayName) {
 
 // packages/github/src/model-releases.ts
 import { createHash as createHash3 } from "node:crypto";
+
+// packages/github/src/streaming-fetch.ts
+import { request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+var NO_BODY = /* @__PURE__ */ new Set([101, 103, 204, 205, 304]);
+async function streamingFetch(input, init = {}) {
+  const url = new URL(String(input));
+  const headers = {};
+  new Headers(init.headers).forEach((value, name) => {
+    headers[name] = value;
+  });
+  const send = url.protocol === "https:" ? httpsRequest : httpRequest;
+  const outgoing = send(url, {
+    method: init.method ?? "GET",
+    headers,
+    ...init.signal ? { signal: init.signal } : {}
+  });
+  const answered = new Promise((resolve2, reject) => {
+    outgoing.once("response", resolve2);
+    outgoing.once("error", reject);
+  });
+  const body = init.body;
+  const sending = (body === null || body === void 0 ? new Promise((resolve2) => outgoing.end(resolve2)) : pipeline(
+    typeof body === "string" || body instanceof Uint8Array ? Readable.from([body]) : Readable.from(body),
+    outgoing
+  )).then(
+    () => void 0,
+    (thrown) => thrown
+  );
+  let response;
+  try {
+    response = await answered;
+  } catch (thrown) {
+    throw await sending ?? thrown;
+  }
+  const chunks = [];
+  for await (const chunk of response) chunks.push(chunk);
+  const status = response.statusCode ?? 0;
+  const responseHeaders = new Headers();
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (value === void 0) continue;
+    for (const one of Array.isArray(value) ? value : [value]) responseHeaders.append(name, one);
+  }
+  return new Response(NO_BODY.has(status) ? null : Buffer.concat(chunks), {
+    status,
+    statusText: response.statusMessage ?? "",
+    headers: responseHeaders
+  });
+}
+
+// packages/github/src/model-releases.ts
 async function findRelease(target, tag) {
   try {
     const release2 = await target.github.request("GET /repos/{owner}/{repo}/releases/tags/{tag}", {
@@ -3740,11 +3793,11 @@ async function uploadAsset(target, release2, asset, options) {
         repo: target.repo,
         release_id: release2.id,
         name: asset.name,
-        // Octokit's types want a string; an async iterable is streamed as is (fetch's duplex "half").
+        // Octokit's types want a string; the async iterable is streamed by streamingFetch.
         data: body(),
         headers: { "content-type": asset.contentType, "content-length": String(asset.size) },
         // A stream cannot be sent twice: this function retries, from the asset's first byte.
-        request: { retries: 0 }
+        request: { retries: 0, fetch: streamingFetch }
       });
       if (sent !== asset.size) throw new Error(`${asset.name}: ${sent} bytes were read, ${asset.size} expected`);
       return { name: asset.name, size: asset.size, sha256: hash.digest("hex") };

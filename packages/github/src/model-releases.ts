@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { errorMessage, renderSha256Sums, UserError } from '@ml-actions/core';
 import type { RepositoryTarget } from './model-tags.ts';
 import type { Log } from './step-log.ts';
+import { streamingFetch } from './streaming-fetch.ts';
 
 /**
  * Releases of model versions: the notes are the model card, the package's files are the assets.
@@ -163,11 +164,11 @@ async function uploadAsset(
         repo: target.repo,
         release_id: release.id,
         name: asset.name,
-        // Octokit's types want a string; an async iterable is streamed as is (fetch's duplex "half").
+        // Octokit's types want a string; the async iterable is streamed by streamingFetch.
         data: body() as unknown as string,
         headers: { 'content-type': asset.contentType, 'content-length': String(asset.size) },
         // A stream cannot be sent twice: this function retries, from the asset's first byte.
-        request: { retries: 0 },
+        request: { retries: 0, fetch: streamingFetch },
       });
       if (sent !== asset.size) throw new Error(`${asset.name}: ${sent} bytes were read, ${asset.size} expected`);
       return { name: asset.name, size: asset.size, sha256: hash.digest('hex') };
