@@ -65,14 +65,20 @@ function log(message: string): void {
   console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${message}`);
 }
 
-async function step(job: Job, label: string, action: string, inputs: Record<string, string>): Promise<ActionRun> {
+async function step(
+  job: Job,
+  label: string,
+  action: string,
+  inputs: Record<string, string>,
+  mayFail = action === 'gate',
+): Promise<ActionRun> {
   const run = await job.step(action, inputs);
   await writeFile(join(output, 'summaries', `${label}.md`), run.summary);
   const errors = run.annotations.filter((a) => a.level === 'error').map((a) => a.message);
   log(
     `${label}: ${run.exitCode === 0 ? 'ok' : `failed (exit ${run.exitCode})`}${errors.length > 0 ? ` - ${errors.join('; ')}` : ''}`,
   );
-  if (run.exitCode !== 0 && action !== 'gate') {
+  if (run.exitCode !== 0 && !mayFail) {
     console.error(run.log);
     throw new Error(`${label} failed`);
   }
@@ -226,6 +232,64 @@ try {
   await pullReport.finish(gate.exitCode === 0 ? 'success' : 'failure');
   await onPull.finish();
 
+  // The pull request is merged: main packages the new model as the next version.
+  const merged = github.api.state.addCommit(repo, { parents: [head], message: 'Merge pull request #1' }).sha;
+  github.api.state.setRef(repo, 'heads/main', merged);
+  log(`merge to main (${merged.slice(0, 7)}): package the pull request's model`);
+  const afterMerge = startWorkflow(github, {
+    event: pushEvent(github.repository, { sha: merged, before: initial }),
+    headSha: merged,
+    headBranch: 'main',
+    workspace,
+  });
+  const next = await step(await afterMerge.job('package'), 'merge-package', 'package', {
+    name: 'churn-model',
+    path: 'examples/out/model/',
+    tag: 'true',
+    release: 'true',
+  });
+  await afterMerge.finish();
+  log(`  packaged churn-model v${next.outputs['version']}`);
+
+  // The deploy workflow: the first version to production at once, then the next one as a canary
+  // whose serving endpoint (examples/serve.py) is told to misbehave from half the traffic on.
+  const deploying = startWorkflow(github, {
+    event: pushEvent(github.repository, { sha: merged, before: initial }),
+    headSha: merged,
+    headBranch: 'main',
+    workspace,
+  });
+  const rollout = {
+    name: 'churn-model',
+    stage: 'production',
+    metrics: 'examples/out/live-metrics.json',
+    rules: 'error_rate <= 0.01\np95_latency_ms <= 250',
+  };
+  await step(await deploying.job('production'), 'deploy-first', 'promote', {
+    ...rollout,
+    version: packaged.outputs['version'] ?? '',
+    command: 'python3 examples/serve.py',
+  });
+  log(`  churn-model v${packaged.outputs['version']} is in production`);
+  const canary = await step(
+    await deploying.job('production'),
+    'deploy-canary',
+    'promote',
+    {
+      ...rollout,
+      version: next.outputs['version'] ?? '',
+      strategy: 'canary',
+      steps: '10,25,50,100',
+      command: `BAD_VERSION=${next.outputs['version']} python3 examples/serve.py`,
+    },
+    true,
+  );
+  await deploying.finish();
+  if (canary.outputs['rolled-back'] !== 'true') throw new Error('the canary was expected to roll back');
+  log(
+    `  the canary of v${next.outputs['version']} failed its rule and rolled back to v${canary.outputs['previous-version']}`,
+  );
+
   const comment = github.api.state.comments(repo, 1).find((c) => c.body.includes('<!-- ml-actions:compare:'));
   if (comment === undefined) throw new Error('the pull request has no comparison comment');
   await writeFile(join(output, 'comment.md'), comment.body);
@@ -233,10 +297,12 @@ try {
   console.log(`\n===== gate verdict: ${verdict} (baseline ${gate.outputs['baseline-sha']?.slice(0, 7)}) =====`);
   console.log(`\n===== the pull request comment (${comment.body.length} characters) =====\n`);
   console.log(comment.body);
+  console.log('\n===== the canary rollout and its rollback (job summary) =====\n');
+  console.log(canary.summary);
   console.log('\n===== written =====');
   console.log('demo-output/comment.md             the pull request comment');
   console.log('demo-output/comparison.json        the machine-readable comparison');
-  console.log("demo-output/summaries/*.md         every step's job summary");
+  console.log("demo-output/summaries/*.md         every step's job summary (deploy-canary.md: the rollback)");
   console.log(
     'demo-output/model-package/         churn-model v0.1.0: model files, manifest.json, SHA256SUMS, README.md',
   );

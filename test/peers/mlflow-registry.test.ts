@@ -242,3 +242,76 @@ describe('package with registry faults', () => {
     }
   });
 });
+
+describe('promote moves the MLflow alias named after the stage', () => {
+  it("to the version it rolled out, and back to the previous one on a rollback, read with MLflow's own client", async () => {
+    const workspace = await modelProject();
+    const repoName = `${github.repository.owner}/${github.repository.repo}`;
+    const at = async (sha: string, action: string, inputs: Record<string, string>) => {
+      const started = github.startRun({ headSha: sha, headBranch: 'main', event: 'push' });
+      return runAction({
+        runnerTemp: await temporary('runner-temp-'),
+        action,
+        workspace,
+        inputs,
+        env: { ...started.env, ML_ACTIONS_RETRY_WAIT_SCALE: '0.01' },
+        runId: started.runId,
+        event: pushEvent(github.repository, { sha, before: '0'.repeat(40) }),
+        token: github.token,
+      });
+    };
+    const registered: string[] = [];
+    for (const message of ['Train aliased v1', 'Train aliased v2']) {
+      const sha = github.api.state.addCommit(repoName, { branch: 'main', message }).sha;
+      await writeFile(join(workspace, 'model', 'weights.bin'), randomBytes(2048));
+      const packed = await at(sha, 'package', {
+        name: 'aliased',
+        path: 'model/',
+        tag: 'true',
+        'mlflow-tracking-uri': open.url,
+        'mlflow-register': 'aliased-registry',
+      });
+      expect(packed.exitCode, packed.log).toBe(0);
+      registered.push(packed.outputs['mlflow-model-version'] ?? '');
+    }
+    expect(registered).toEqual(['1', '2']);
+
+    const deploySha = github.api.state.addCommit(repoName, { branch: 'main', message: 'deploy' }).sha;
+    const mlflowInputs = { 'mlflow-tracking-uri': open.url, 'mlflow-register': 'aliased-registry' };
+    const first = await at(deploySha, 'promote', {
+      name: 'aliased',
+      version: '0.1.0',
+      stage: 'staging',
+      command: 'true',
+      ...mlflowInputs,
+    });
+    expect(first.exitCode, first.log).toBe(0);
+    expect(first.summary).toContain('MLflow: alias `staging` of aliased-registry points at version 1 (v0.1.0).');
+    let back = await readMlflowRun({ tracking_uri: open.url, model_name: 'aliased-registry', alias: 'staging' });
+    expect(back.by_alias?.version).toBe('1');
+
+    // v0.1.1 cannot start: the rollout stops and the alias comes back to v0.1.0's version.
+    const stopped = await at(deploySha, 'promote', {
+      name: 'aliased',
+      version: '0.1.1',
+      stage: 'staging',
+      command: '[ "$MODEL_VERSION" = 0.1.0 ]',
+      ...mlflowInputs,
+    });
+    expect(stopped.exitCode).toBe(1);
+    expect(stopped.outputs['rolled-back']).toBe('true');
+    back = await readMlflowRun({ tracking_uri: open.url, model_name: 'aliased-registry', alias: 'staging' });
+    expect(back.by_alias?.version).toBe('1');
+
+    const second = await at(deploySha, 'promote', {
+      name: 'aliased',
+      version: '0.1.1',
+      stage: 'staging',
+      command: 'true',
+      ...mlflowInputs,
+    });
+    expect(second.exitCode, second.log).toBe(0);
+    back = await readMlflowRun({ tracking_uri: open.url, model_name: 'aliased-registry', alias: 'staging' });
+    expect(back.by_alias?.version).toBe('2');
+  });
+});

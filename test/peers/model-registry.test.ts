@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelManifest } from '@ml-actions/core';
 import { pushEvent, runAction, startLocalGitHub, type LocalGitHub } from '@ml-actions/testkit';
+import { commitBoth, git, materialiseTags } from '../support/git-repository.ts';
 import { runPeerCommand, runPeerScript } from '../support/peer-scripts.ts';
 
 // What package registers, read back by the real tools: GTO reads the version tags (materialised
@@ -45,14 +45,6 @@ async function pack(workspace: string, sha: string, inputs: Record<string, strin
   });
 }
 
-const git = (cwd: string, args: string[], input?: string) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    input,
-    env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1' },
-  }).trim();
-
 describe('model versions, read back by GTO', () => {
   it('gto show and gto history list exactly the versions package tagged, in semver order, on their commits', async () => {
     // A real repository whose commits the stand-in knows under the same shas.
@@ -60,22 +52,7 @@ describe('model versions, read back by GTO', () => {
     git(repository, ['init', '-q', '-b', 'main']);
     const commits: string[] = [];
     for (const [index, message] of ['Train churn', 'Retrain churn, add fraud', 'Churn 1.0'].entries()) {
-      const date = `2026-11-0${index + 1}T12:00:00Z`;
-      execFileSync('git', ['commit', '-q', '--allow-empty', '-m', message], {
-        cwd: repository,
-        env: {
-          ...process.env,
-          GIT_AUTHOR_NAME: 'Ada',
-          GIT_AUTHOR_EMAIL: 'ada@example.com',
-          GIT_COMMITTER_NAME: 'Ada',
-          GIT_COMMITTER_EMAIL: 'ada@example.com',
-          GIT_AUTHOR_DATE: date,
-          GIT_COMMITTER_DATE: date,
-        },
-      });
-      const sha = git(repository, ['rev-parse', 'HEAD']);
-      github.api.state.addCommit(repoName, { sha, branch: 'main', message });
-      commits.push(sha);
+      commits.push(commitBoth(github, repoName, repository, message, `2026-11-0${index + 1}T12:00:00Z`));
     }
 
     const workspace = await temporaryFolder('gto-workspace-');
@@ -101,14 +78,7 @@ describe('model versions, read back by GTO', () => {
       'refs/tags/churn@v1.0.0',
       'refs/tags/fraud@v0.1.0',
     ]);
-    for (const [ref, sha] of tags) {
-      const tag = github.api.state.tagObject(sha);
-      expect(tag, `${ref} is an annotated tag`).toBeDefined();
-      const seconds = Math.floor(Date.parse(tag!.tagger.date) / 1000);
-      const text = `object ${tag!.object}\ntype commit\ntag ${tag!.tag}\ntagger ${tag!.tagger.name} <${tag!.tagger.email}> ${seconds} +0000\n\n${tag!.message}`;
-      expect(git(repository, ['mktag'], text)).toBe(sha);
-      git(repository, ['update-ref', ref, sha]);
-    }
+    materialiseTags(github, repoName, repository);
 
     const shown = JSON.parse(await runPeerCommand('gto', ['show', '--json'], repository)) as Record<
       string,

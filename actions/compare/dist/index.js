@@ -6288,6 +6288,9 @@ async function findTrendPage(lookup) {
   return void 0;
 }
 
+// packages/github/src/user-command.ts
+var MAX_TIMER_MS = 2 ** 31 - 1;
+
 // packages/mlflow/src/tracking-connection.ts
 function resolveTrackingConnection(uri, env, origin) {
   const text2 = uri.trim();

@@ -4600,6 +4600,9 @@ async function readHistoryNoise(request) {
   return historyNoiseLookup(histories);
 }
 
+// packages/github/src/user-command.ts
+var MAX_TIMER_MS = 2 ** 31 - 1;
+
 // packages/mlflow/src/tracking-connection.ts
 function resolveTrackingConnection(uri, env, origin) {
   const text2 = uri.trim();

@@ -3265,6 +3265,9 @@ async function readWorkflowGateResult(github, context) {
   return { passed: found.every((result) => result.passed), results: found.flatMap((result) => result.results) };
 }
 
+// packages/github/src/user-command.ts
+var MAX_TIMER_MS = 2 ** 31 - 1;
+
 // actions/history/src/settings.ts
 function readHistorySettings(inputs) {
   return {

@@ -3862,20 +3862,20 @@ function isAlreadyThere(thrown) {
 }
 
 // packages/github/src/model-tags.ts
-async function matchingTagRefs(target, name) {
+async function matchingTagRefs(target, prefix) {
   const response = await target.github.request("GET /repos/{owner}/{repo}/git/matching-refs/{ref}", {
     owner: target.owner,
     repo: target.repo,
-    ref: `tags/${name}@v`
+    ref: `tags/${prefix}`
   });
   return response.data.map((ref) => ({ tag: ref.ref.replace(/^refs\/tags\//, ""), object: ref.object }));
 }
 async function listModelTags(target, name) {
-  return (await matchingTagRefs(target, name)).map((ref) => ref.tag);
+  return (await matchingTagRefs(target, `${name}@v`)).map((ref) => ref.tag);
 }
-async function modelTagsOnCommit(target, name, sha) {
+async function tagsWithCommits(target, prefix) {
   const found = [];
-  for (const ref of await matchingTagRefs(target, name)) {
+  for (const ref of await matchingTagRefs(target, prefix)) {
     let commit = ref.object.sha;
     if (ref.object.type === "tag") {
       const object = await target.github.request("GET /repos/{owner}/{repo}/git/tags/{tag_sha}", {
@@ -3885,9 +3885,12 @@ async function modelTagsOnCommit(target, name, sha) {
       });
       commit = object.data.object.sha;
     }
-    if (commit === sha) found.push(ref.tag);
+    found.push({ tag: ref.tag, commit });
   }
   return found;
+}
+async function modelTagsOnCommit(target, name, sha) {
+  return (await tagsWithCommits(target, `${name}@v`)).filter((entry) => entry.commit === sha).map((entry) => entry.tag);
 }
 async function createTag(target, tag, sha, message) {
   const repository = { owner: target.owner, repo: target.repo };
@@ -4127,6 +4130,9 @@ async function findTrendPage(lookup) {
   log.debug(`no trend page link: GitHub Pages serves ${source.path} of ${branch}, not /${TREND_PAGE_FOLDER} or /`);
   return void 0;
 }
+
+// packages/github/src/user-command.ts
+var MAX_TIMER_MS = 2 ** 31 - 1;
 
 // actions/package/src/main.ts
 import { createHash as createHash6, randomUUID as randomUUID3 } from "node:crypto";

@@ -3886,6 +3886,66 @@ async function writeJobRecord(record, job) {
 }
 var DUPLICATES_FOLDER = "duplicates";
 
+// packages/github/src/user-command.ts
+var STOP_GRACE_MS = 1e4;
+var GROUP_POLL_MS = 50;
+var KILLED_WAIT_MS = 2e3;
+var MAX_TIMER_MS = 2 ** 31 - 1;
+var ACTION_ONLY = /^(INPUT_.*|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL)$/i;
+function commandEnvironment(env) {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !ACTION_ONLY.test(name)));
+}
+function runUserCommand(command, cwd, options = {}) {
+  const { spawn } = process.getBuiltinModule("node:child_process");
+  return new Promise((resolve3, reject) => {
+    const child = spawn("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", command], {
+      cwd,
+      env: { ...commandEnvironment(process.env), ...options.env },
+      stdio: "inherit",
+      detached: true
+    });
+    let stopping;
+    const timeoutMs = options.timeoutMs;
+    const timer = timeoutMs === void 0 || timeoutMs > MAX_TIMER_MS ? void 0 : setTimeout(() => {
+      stopping = stopProcessGroup(child.pid, Math.min(STOP_GRACE_MS, timeoutMs));
+    }, timeoutMs);
+    child.on("error", (error2) => {
+      if (timer !== void 0) clearTimeout(timer);
+      reject(error2);
+    });
+    child.on("close", (code, signal) => {
+      if (timer !== void 0) clearTimeout(timer);
+      const result = { exitCode: code ?? 128, signal: signal ?? void 0, timedOut: stopping !== void 0 };
+      if (stopping === void 0) resolve3(result);
+      else stopping.then(() => resolve3(result), reject);
+    });
+  });
+}
+async function stopProcessGroup(leader, graceMs) {
+  if (leader === void 0) return;
+  if (!signalGroup(leader, "SIGTERM")) return;
+  if (await groupGoneWithin(leader, graceMs)) return;
+  signalGroup(leader, "SIGKILL");
+  await groupGoneWithin(leader, KILLED_WAIT_MS);
+}
+function signalGroup(leader, signal) {
+  try {
+    process.kill(-leader, signal);
+    return true;
+  } catch (thrown) {
+    if (thrown.code === "ESRCH") return false;
+    throw thrown;
+  }
+}
+async function groupGoneWithin(leader, waitMs) {
+  const deadline = Date.now() + waitMs;
+  while (signalGroup(leader, 0)) {
+    if (Date.now() >= deadline) return false;
+    await new Promise((wake) => setTimeout(wake, GROUP_POLL_MS));
+  }
+  return true;
+}
+
 // actions/train/src/main.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { resolve as resolve2 } from "node:path";
@@ -4879,66 +4939,6 @@ async function run(command, args, cwd, env, timeout) {
   return stdout;
 }
 
-// actions/train/src/training-command.ts
-var STOP_GRACE_MS = 1e4;
-var GROUP_POLL_MS = 50;
-var KILLED_WAIT_MS = 2e3;
-var MAX_TIMER_MS = 2 ** 31 - 1;
-var ACTION_ONLY = /^(INPUT_.*|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL)$/i;
-function commandEnvironment(env) {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => !ACTION_ONLY.test(name)));
-}
-function runTrainingCommand(command, cwd, options = {}) {
-  const { spawn } = process.getBuiltinModule("node:child_process");
-  return new Promise((resolve3, reject) => {
-    const child = spawn("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", command], {
-      cwd,
-      env: commandEnvironment(process.env),
-      stdio: "inherit",
-      detached: true
-    });
-    let stopping;
-    const timeoutMs = options.timeoutMs;
-    const timer = timeoutMs === void 0 || timeoutMs > MAX_TIMER_MS ? void 0 : setTimeout(() => {
-      stopping = stopProcessGroup(child.pid, Math.min(STOP_GRACE_MS, timeoutMs));
-    }, timeoutMs);
-    child.on("error", (error2) => {
-      if (timer !== void 0) clearTimeout(timer);
-      reject(error2);
-    });
-    child.on("close", (code, signal) => {
-      if (timer !== void 0) clearTimeout(timer);
-      const result = { exitCode: code ?? 128, signal: signal ?? void 0, timedOut: stopping !== void 0 };
-      if (stopping === void 0) resolve3(result);
-      else stopping.then(() => resolve3(result), reject);
-    });
-  });
-}
-async function stopProcessGroup(leader, graceMs) {
-  if (leader === void 0) return;
-  if (!signalGroup(leader, "SIGTERM")) return;
-  if (await groupGoneWithin(leader, graceMs)) return;
-  signalGroup(leader, "SIGKILL");
-  await groupGoneWithin(leader, KILLED_WAIT_MS);
-}
-function signalGroup(leader, signal) {
-  try {
-    process.kill(-leader, signal);
-    return true;
-  } catch (thrown) {
-    if (thrown.code === "ESRCH") return false;
-    throw thrown;
-  }
-}
-async function groupGoneWithin(leader, waitMs) {
-  const deadline = Date.now() + waitMs;
-  while (signalGroup(leader, 0)) {
-    if (Date.now() >= deadline) return false;
-    await new Promise((wake) => setTimeout(wake, GROUP_POLL_MS));
-  }
-  return true;
-}
-
 // actions/train/src/main.ts
 async function run2(runner) {
   await runStep(
@@ -4955,7 +4955,7 @@ async function run2(runner) {
         const timeoutMs = settings.timeoutMinutes === void 0 ? void 0 : settings.timeoutMinutes * 6e4;
         const result = await log.group(
           `Training: ${redactCommand(settings.command, settings.redact)}`,
-          () => runTrainingCommand(settings.command ?? "", cwd, { timeoutMs })
+          () => runUserCommand(settings.command ?? "", cwd, { timeoutMs })
         );
         if (result.timedOut) timedOut = true;
         else exitCode = result.exitCode;

@@ -33,6 +33,7 @@ import {
 } from '@ml-actions/core';
 import {
   runStep,
+  runUserCommand,
   uploadRunRecord,
   writeJobRecord,
   type ActionContext,
@@ -43,7 +44,6 @@ import {
 import { logRecordToMlflow, readTrackedRun, type TrackedRun } from './mlflow-tracking.ts';
 import { readTrainSettings, type TrainSettings } from './settings.ts';
 import { readTrainingEnvironment } from './training-environment.ts';
-import { runTrainingCommand } from './training-command.ts';
 
 /** train: run the command, read what it wrote, record the run. */
 export async function run(runner?: Runner): Promise<void> {
@@ -62,7 +62,7 @@ export async function run(runner?: Runner): Promise<void> {
       if (settings.command !== undefined) {
         const timeoutMs = settings.timeoutMinutes === undefined ? undefined : settings.timeoutMinutes * 60_000;
         const result = await log.group(`Training: ${redactCommand(settings.command, settings.redact)}`, () =>
-          runTrainingCommand(settings.command ?? '', cwd, { timeoutMs }),
+          runUserCommand(settings.command ?? '', cwd, { timeoutMs }),
         );
         // A stopped command's exit code is our signal, not its answer: the record has none then.
         if (result.timedOut) timedOut = true;

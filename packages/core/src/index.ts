@@ -8,4 +8,5 @@ export * from './params/index.ts';
 export * from './record/index.ts';
 export * from './statistics/index.ts';
 export * from './report/index.ts';
+export * from './rollout/index.ts';
 export * from './text/index.ts';

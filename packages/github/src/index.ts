@@ -27,3 +27,6 @@ export * from './workflow-records.ts';
 export * from './history-branch.ts';
 export * from './history-noise.ts';
 export * from './trend-page.ts';
+export * from './user-command.ts';
+export * from './model-deployments.ts';
+export * from './stage-assignments.ts';

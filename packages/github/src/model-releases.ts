@@ -239,3 +239,39 @@ function responseData(thrown: unknown): unknown {
 function isAlreadyThere(thrown: unknown): boolean {
   return statusOf(thrown) === 422 && /already_exists/.test(JSON.stringify(responseData(thrown) ?? ''));
 }
+
+/**
+ * Where a version lives and what it is: its release's address and the sha256 of the release's
+ * manifest.json (the package's digest), or undefined when the tag has no published release.
+ */
+export async function releasedPackage(
+  target: RepositoryTarget,
+  tag: string,
+): Promise<{ url: string; manifestSha256: string | undefined } | undefined> {
+  let release;
+  try {
+    release = await target.github.request('GET /repos/{owner}/{repo}/releases/tags/{tag}', {
+      owner: target.owner,
+      repo: target.repo,
+      tag,
+    });
+  } catch (thrown: unknown) {
+    if (statusOf(thrown) === 404) return undefined;
+    throw thrown;
+  }
+  const manifest = release.data.assets.find((asset) => asset.name === 'manifest.json');
+  if (manifest === undefined) return { url: release.data.html_url, manifestSha256: undefined };
+  // GitHub answers the raw bytes (through a redirect to its storage) for this media type.
+  const bytes = await target.github.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
+    owner: target.owner,
+    repo: target.repo,
+    asset_id: manifest.id,
+    headers: { accept: 'application/octet-stream' },
+  });
+  const data = bytes.data as unknown;
+  const buffer =
+    data instanceof ArrayBuffer
+      ? Buffer.from(data)
+      : Buffer.from(typeof data === 'string' ? data : JSON.stringify(data));
+  return { url: release.data.html_url, manifestSha256: createHash('sha256').update(buffer).digest('hex') };
+}

@@ -12,27 +12,28 @@ interface TagRef {
   object: { sha: string; type: string };
 }
 
-async function matchingTagRefs(target: RepositoryTarget, name: string): Promise<TagRef[]> {
+/** Every tag whose name starts with `prefix` (matching-refs answers them all at once, unpaged). */
+async function matchingTagRefs(target: RepositoryTarget, prefix: string): Promise<TagRef[]> {
   const response = await target.github.request('GET /repos/{owner}/{repo}/git/matching-refs/{ref}', {
     owner: target.owner,
     repo: target.repo,
-    ref: `tags/${name}@v`,
+    ref: `tags/${prefix}`,
   });
   return response.data.map((ref) => ({ tag: ref.ref.replace(/^refs\/tags\//, ''), object: ref.object }));
 }
 
-/** Every tag whose name starts with `<name>@v` (matching-refs answers them all at once, unpaged). */
+/** Every tag whose name starts with `<name>@v`. */
 export async function listModelTags(target: RepositoryTarget, name: string): Promise<string[]> {
-  return (await matchingTagRefs(target, name)).map((ref) => ref.tag);
+  return (await matchingTagRefs(target, `${name}@v`)).map((ref) => ref.tag);
 }
 
-/**
- * The tags of `name` (`<name>@v…`) that point at commit `sha`, through their tag objects: what an
- * earlier attempt of the same run registered.
- */
-export async function modelTagsOnCommit(target: RepositoryTarget, name: string, sha: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const ref of await matchingTagRefs(target, name)) {
+/** Every tag whose name starts with `prefix`, with the commit it names, through its tag object. */
+export async function tagsWithCommits(
+  target: RepositoryTarget,
+  prefix: string,
+): Promise<{ tag: string; commit: string }[]> {
+  const found = [];
+  for (const ref of await matchingTagRefs(target, prefix)) {
     let commit = ref.object.sha;
     if (ref.object.type === 'tag') {
       const object = await target.github.request('GET /repos/{owner}/{repo}/git/tags/{tag_sha}', {
@@ -42,9 +43,17 @@ export async function modelTagsOnCommit(target: RepositoryTarget, name: string, 
       });
       commit = object.data.object.sha;
     }
-    if (commit === sha) found.push(ref.tag);
+    found.push({ tag: ref.tag, commit });
   }
   return found;
+}
+
+/**
+ * The tags of `name` (`<name>@v…`) that point at commit `sha`: what an earlier attempt of the
+ * same run registered.
+ */
+export async function modelTagsOnCommit(target: RepositoryTarget, name: string, sha: string): Promise<string[]> {
+  return (await tagsWithCommits(target, `${name}@v`)).filter((entry) => entry.commit === sha).map((entry) => entry.tag);
 }
 
 /**

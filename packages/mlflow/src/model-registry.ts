@@ -167,3 +167,28 @@ export function checkRegistryNames(
   }
   if (alias === 'latest') throw new UserError(`input "${inputs.alias}" must not be "latest": MLflow reserves it`);
 }
+
+/**
+ * Points `alias` at the MLflow model version that package registered for `packageName` v`version`
+ * (found by its `ml-actions.package` and `ml-actions.version` tags). Undefined when package never
+ * registered that version under `registeredName`; nothing is changed then.
+ */
+export async function aliasPackagedVersion(
+  client: TrackingClient,
+  request: { registeredName: string; packageName: string; version: string; alias: string },
+): Promise<{ version: string; url: string } | undefined> {
+  const answer = await client.get('model-versions/search', {
+    filter: `name = ${filterValue(request.registeredName, 'the registered model name')} and tags.\`ml-actions.version\` = ${filterValue(request.version, 'the version')}`,
+    max_results: 50,
+  });
+  let found: string | undefined;
+  for (const entry of list(answer, 'model_versions')) {
+    const tags = keyValues(entry, 'tags');
+    if (tags.get('ml-actions.version') === request.version && tags.get('ml-actions.package') === request.packageName) {
+      found = text(entry, 'version');
+    }
+  }
+  if (found === undefined) return undefined;
+  await client.post('registered-models/alias', { name: request.registeredName, alias: request.alias, version: found });
+  return { version: found, url: modelVersionUrl(client.connection, request.registeredName, found) };
+}

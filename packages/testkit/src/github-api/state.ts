@@ -214,6 +214,35 @@ export interface ReleaseRecord {
   assets: ReleaseAssetRecord[];
 }
 
+export type DeploymentState = 'error' | 'failure' | 'inactive' | 'in_progress' | 'queued' | 'pending' | 'success';
+
+export interface DeploymentStatusRecord {
+  id: number;
+  state: DeploymentState;
+  description: string;
+  environmentUrl: string;
+  logUrl: string;
+  creator: string;
+  createdAt: string;
+}
+
+export interface DeploymentRecord {
+  id: number;
+  repo: string;
+  sha: string;
+  ref: string;
+  task: string;
+  payload: unknown;
+  environment: string;
+  description: string | null;
+  transientEnvironment: boolean;
+  productionEnvironment: boolean;
+  creator: string;
+  createdAt: string;
+  /** Oldest first. */
+  statuses: DeploymentStatusRecord[];
+}
+
 /**
  * A repository's GitHub Pages site: built from a branch (`legacy`, with its source branch and
  * folder) or by a workflow. `htmlUrl` defaults to `https://<owner>.github.io/<repo>/`.
@@ -329,6 +358,7 @@ export class GitHubState {
   private readonly runsById = new Map<number, WorkflowRunRecord>();
   private readonly jobsById = new Map<number, WorkflowJobRecord>();
   private readonly releasesById = new Map<number, ReleaseRecord>();
+  private readonly deploymentsById = new Map<number, DeploymentRecord>();
   /** Release assets of this many bytes or more are refused (GitHub's limit is 2 GiB); tests lower it. */
   releaseAssetLimit = 2 * 1024 ** 3;
   private readonly pagesByRepo = new Map<string, PagesRecord>();
@@ -344,6 +374,8 @@ export class GitHubState {
     asset: 700_000,
     suite: 800_000,
     job: 900_000,
+    deployment: 1_000_000,
+    deploymentStatus: 1_100_000,
   };
   private commitCount = 0;
 
@@ -774,6 +806,32 @@ export class GitHubState {
   /** The repository an artifact belongs to, through its workflow run; undefined when the run is not seeded. */
   artifactRepo(artifact: StoredArtifact): string | undefined {
     return this.runsById.get(artifact.workflowRunId)?.repo;
+  }
+
+  // ---- deployments ----
+
+  addDeployment(fields: Omit<DeploymentRecord, 'id' | 'statuses'>): DeploymentRecord {
+    const deployment: DeploymentRecord = { ...fields, id: this.ids.deployment++, statuses: [] };
+    this.deploymentsById.set(deployment.id, deployment);
+    return deployment;
+  }
+
+  deployment(id: number): DeploymentRecord | undefined {
+    return this.deploymentsById.get(id);
+  }
+
+  /** Oldest first. */
+  deployments(repoName: string): DeploymentRecord[] {
+    return [...this.deploymentsById.values()].filter((d) => key(d.repo) === key(repoName));
+  }
+
+  addDeploymentStatus(
+    deployment: DeploymentRecord,
+    fields: Omit<DeploymentStatusRecord, 'id' | 'createdAt'>,
+  ): DeploymentStatusRecord {
+    const status: DeploymentStatusRecord = { ...fields, id: this.ids.deploymentStatus++, createdAt: isoSeconds() };
+    deployment.statuses.push(status);
+    return status;
   }
 
   // ---- releases ----

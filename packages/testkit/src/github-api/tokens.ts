@@ -5,7 +5,8 @@
  */
 
 /** A repository permission as a workflow's `permissions:` block names it. */
-export type RepositoryPermission = 'actions' | 'checks' | 'contents' | 'issues' | 'pages' | 'pull-requests';
+export type RepositoryPermission =
+  'actions' | 'checks' | 'contents' | 'deployments' | 'issues' | 'pages' | 'pull-requests';
 
 export type PermissionAccess = 'none' | 'read' | 'write';
 
@@ -69,6 +70,11 @@ const WRITE_PERMISSIONS: Record<string, RepositoryPermission[]> = {
   'POST /repos/{owner}/{repo}/git/tags': ['contents'],
   'POST /repos/{owner}/{repo}/releases': ['contents'],
   'POST /repos/{owner}/{repo}/releases/{release_id}/assets': ['contents'],
+  'PATCH /repos/{owner}/{repo}/releases/{release_id}': ['contents'],
+  'DELETE /repos/{owner}/{repo}/releases/{release_id}': ['contents'],
+  'DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}': ['contents'],
+  'POST /repos/{owner}/{repo}/deployments': ['deployments'],
+  'POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses': ['deployments'],
   'DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}': ['actions'],
 };
 

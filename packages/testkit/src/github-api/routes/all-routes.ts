@@ -4,6 +4,7 @@ import type { GitHubState } from '../state.ts';
 import { registerArtifactRoutes } from './artifacts.ts';
 import { registerCheckRunRoutes } from './check-runs.ts';
 import { registerCommitRoutes } from './commits.ts';
+import { registerDeploymentRoutes } from './deployments.ts';
 import { registerGitDataRoutes } from './git-data.ts';
 import { registerGitRefRoutes } from './git-refs.ts';
 import { registerIssueCommentRoutes } from './issue-comments.ts';
@@ -29,5 +30,6 @@ export function registerAllRoutes(router: Router, state: GitHubState): void {
   registerGitRefRoutes(router, state);
   registerGitDataRoutes(router, state);
   registerReleaseRoutes(router, state);
+  registerDeploymentRoutes(router, state);
   registerPagesRoutes(router, state);
 }

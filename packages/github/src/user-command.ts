@@ -1,3 +1,8 @@
+/**
+ * The user's own commands (train's training command, promote's deployment command), run as a
+ * workflow `run:` step would run them.
+ */
+
 /** How the command ended. */
 export interface CommandResult {
   exitCode: number;
@@ -17,34 +22,34 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Variables the runner gives an action but not a `run:` step: the action's inputs and the
- * credentials of the artifact and cache services. The training command is the user's code (on a
- * pull request, the pull request's code), so it gets what a `run:` step would, and no more.
+ * credentials of the artifact and cache services. The command is the user's code (on a pull
+ * request, the pull request's code), so it gets what a `run:` step would, and no more.
  */
 const ACTION_ONLY = /^(INPUT_.*|ACTIONS_RUNTIME_TOKEN|ACTIONS_RUNTIME_URL|ACTIONS_RESULTS_URL|ACTIONS_CACHE_URL)$/i;
 
-/** The environment of the training command: ours, without what only an action should see. */
+/** The environment of a user's command: ours, without what only an action should see. */
 export function commandEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(env).filter(([name]) => !ACTION_ONLY.test(name)));
 }
 
 /**
- * Runs the training command as a workflow `run:` step would (bash, fail on the first error and in
+ * Runs a user's command as a workflow `run:` step would (bash, fail on the first error and in
  * pipes), streaming its output live to the log. With `timeoutMs`, a command still running then is
  * stopped with everything it started: it leads its own process group, which gets SIGTERM and,
  * after a grace period (STOP_GRACE_MS, or the timeout itself when shorter), SIGKILL, so that a
  * grandchild that ignores SIGTERM or outlives its parent does not keep the job running.
  */
-export function runTrainingCommand(
+export function runUserCommand(
   command: string,
   cwd: string,
-  options: { timeoutMs?: number | undefined } = {},
+  options: { timeoutMs?: number | undefined; env?: Readonly<Record<string, string>> } = {},
 ): Promise<CommandResult> {
   // Loaded here, not at start: most train steps given no command never spawn one.
   const { spawn } = process.getBuiltinModule('node:child_process');
   return new Promise((resolve, reject) => {
     const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command], {
       cwd,
-      env: commandEnvironment(process.env),
+      env: { ...commandEnvironment(process.env), ...options.env },
       stdio: 'inherit',
       detached: true,
     });
