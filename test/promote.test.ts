@@ -285,6 +285,24 @@ describe('promote', () => {
     expect([github.api.state.refs(repoName).length, github.api.state.deployments(repoName).length]).toEqual(before);
   });
 
+  it('loses the race for the stage tag to a promotion that wrote it first, and records nothing more', async () => {
+    const folder = await workspace();
+    const deploymentsBefore = github.api.state.deployments(repoName).length;
+    const next = Math.max(0, ...stageTags('churn').map(([tag]) => Number(tag.split('#').at(-1)))) + 1;
+    // Another promotion creates the same assignment tag between our read of the tags and our write.
+    github.api.faults.add({
+      method: 'POST',
+      path: '/repos/{owner}/{repo}/git/refs',
+      before: () => github.api.state.setRef(repoName, `tags/churn#raced#${next}`, commits['churn@1.1.0']!),
+    });
+    const run = await promote(folder, { name: 'churn', version: '1.0.0', stage: 'raced', command: SERVE });
+    expect(run.exitCode).toBe(1);
+    expect(errorOf(run)).toBe(
+      `another promotion of churn wrote churn#raced#${next} first; its rollout is under way: run this one again when it has finished`,
+    );
+    expect(github.api.state.deployments(repoName)).toHaveLength(deploymentsBefore);
+  });
+
   it('sees a promotion of the same model to the stage still running and fails clearly', async () => {
     const folder = await workspace();
     const other = github.api.state.addDeployment({
