@@ -2095,6 +2095,9 @@ function historyFilePath(experiment) {
 // packages/core/src/record/run-record.ts
 var RUN_RECORD_SCHEMA = "ml-actions/run-record";
 var RUN_RECORD_VERSION = 1;
+function outsideProvenance(fields) {
+  return { ...fields, workflow: "", workflowRunId: 0, runAttempt: 1, runNumber: 0, job: "", matrix: {}, runnerOs: "" };
+}
 function serializeRunRecord(record) {
   return `${writeJson(record, "")}
 `;
@@ -6872,21 +6875,14 @@ function recordFromMlflowRun(run2, target) {
     experiment: tags[RECORD_TAGS.experiment] ?? run2.runName ?? run2.runId,
     ...replicate === void 0 ? {} : { replicate },
     attempt: Number(tags[RECORD_TAGS.attempt] ?? 1) || 1,
-    provenance: {
+    provenance: outsideProvenance({
       repository: tags[RECORD_TAGS.repository] ?? "",
       serverUrl: target.serverUrl,
       sha: tags[RECORD_TAGS.commit] ?? "",
       ref: `refs/heads/${branch}`,
       branch,
-      event: tags[RECORD_TAGS.event] ?? "push",
-      workflow: "",
-      workflowRunId: 0,
-      runAttempt: 1,
-      runNumber: 0,
-      job: "",
-      matrix: {},
-      runnerOs: ""
-    },
+      event: tags[RECORD_TAGS.event] ?? "push"
+    }),
     params: run2.params,
     metrics,
     outcome: {

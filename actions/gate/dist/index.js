@@ -2147,6 +2147,9 @@ function historyFilePath(experiment) {
 // packages/core/src/record/run-record.ts
 var RUN_RECORD_SCHEMA = "ml-actions/run-record";
 var RUN_RECORD_VERSION = 1;
+function outsideProvenance(fields) {
+  return { ...fields, workflow: "", workflowRunId: 0, runAttempt: 1, runNumber: 0, job: "", matrix: {}, runnerOs: "" };
+}
 var ISO_DATE_TIME2 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 var SHA256_HEX = /^[0-9a-f]{64}$/;
 var RUN_STATUSES = ["succeeded", "failed", "timed-out", "collected"];
@@ -5184,21 +5187,14 @@ function recordFromMlflowRun(run2, target) {
     experiment: tags[RECORD_TAGS.experiment] ?? run2.runName ?? run2.runId,
     ...replicate === void 0 ? {} : { replicate },
     attempt: Number(tags[RECORD_TAGS.attempt] ?? 1) || 1,
-    provenance: {
+    provenance: outsideProvenance({
       repository: tags[RECORD_TAGS.repository] ?? "",
       serverUrl: target.serverUrl,
       sha: tags[RECORD_TAGS.commit] ?? "",
       ref: `refs/heads/${branch}`,
       branch,
-      event: tags[RECORD_TAGS.event] ?? "push",
-      workflow: "",
-      workflowRunId: 0,
-      runAttempt: 1,
-      runNumber: 0,
-      job: "",
-      matrix: {},
-      runnerOs: ""
-    },
+      event: tags[RECORD_TAGS.event] ?? "push"
+    }),
     params: run2.params,
     metrics,
     outcome: {

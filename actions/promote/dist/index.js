@@ -1910,6 +1910,9 @@ function recordFromMap(map) {
 // packages/core/src/record/run-record.ts
 var RUN_RECORD_SCHEMA = "ml-actions/run-record";
 var RUN_RECORD_VERSION = 1;
+function outsideProvenance(fields) {
+  return { ...fields, workflow: "", workflowRunId: 0, runAttempt: 1, runNumber: 0, job: "", matrix: {}, runnerOs: "" };
+}
 
 // packages/core/src/metrics/metrics-folder.ts
 import path5 from "node:path";
@@ -3589,21 +3592,14 @@ function judgeLiveMetrics(rules, metrics, step) {
     runId: `${step.experiment}-${step.at.getTime()}`,
     experiment: step.experiment,
     attempt: 1,
-    provenance: {
+    provenance: outsideProvenance({
       repository: step.repository,
       serverUrl: step.serverUrl,
       sha: step.sha,
       ref: "",
       branch: "",
-      event: "deployment",
-      workflow: "",
-      workflowRunId: 0,
-      runAttempt: 1,
-      runNumber: 0,
-      job: "",
-      matrix: {},
-      runnerOs: ""
-    },
+      event: "deployment"
+    }),
     params: {},
     metrics,
     outcome: { status: "collected", startedAt: at, finishedAt: at, durationMs: 0 },
@@ -4893,7 +4889,14 @@ async function readModelTags(target, name) {
     stageEvents.push({ ...parsed, commit, version: versions.find((v) => v.commit === commit)?.version });
   }
   stageEvents.sort((a, b) => a.counter - b.counter);
-  return { versions, stageEvents, nextCounter: nextStageCounter([...stageTags.map((t) => t.tag)], name) };
+  return {
+    versions,
+    stageEvents,
+    nextCounter: nextStageCounter(
+      stageTags.map((t) => t.tag),
+      name
+    )
+  };
 }
 async function writeStageTag(target, options) {
   const { name, stage, version, counter } = options;
@@ -5276,7 +5279,7 @@ function createTrackingClient(settings, options) {
 }
 
 // actions/promote/src/rollout.ts
-async function rollOut(version, traffic, io) {
+async function rollOut(traffic, io) {
   const steps = [];
   for (const [position, percent] of traffic.entries()) {
     const startedAt = /* @__PURE__ */ new Date();
@@ -5291,7 +5294,7 @@ async function rollOut(version, traffic, io) {
     let failure;
     let passedDetail = "command succeeded";
     try {
-      const outcome = await io.deploy(version, percent, false);
+      const outcome = await io.deploy(percent);
       if (outcome.timedOut) failure = `the command ran past timeout-minutes and was stopped`;
       else if (outcome.exitCode !== 0) failure = `the command exited with code ${outcome.exitCode}`;
       if (failure === void 0) {
@@ -5475,8 +5478,8 @@ async function promote(step, outputs) {
       }
     })
   );
-  const result = await rollOut(located.version, settings.steps, {
-    deploy: (_version, traffic) => deploy(located, traffic, false),
+  const result = await rollOut(settings.steps, {
+    deploy: (traffic) => deploy(located, traffic, false),
     bake: () => new Promise((wake) => setTimeout(wake, settings.waitSeconds * 1e3)),
     judge: async (index) => {
       if (settings.rules.length === 0) return void 0;

@@ -162,8 +162,8 @@ async function promote(step: Step<PromoteSettings>, outputs: Outputs): Promise<v
       }),
     );
 
-  const result = await rollOut(located.version, settings.steps, {
-    deploy: (_version, traffic) => deploy(located, traffic, false),
+  const result = await rollOut(settings.steps, {
+    deploy: (traffic) => deploy(located, traffic, false),
     bake: () => new Promise((wake) => setTimeout(wake, settings.waitSeconds * 1000)),
     judge: async (index) => {
       if (settings.rules.length === 0) return undefined;

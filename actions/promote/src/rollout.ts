@@ -23,8 +23,8 @@ export interface CommandOutcome {
 }
 
 export interface RolloutCollaborators {
-  /** Runs the deployment command for `version` at `traffic` %. */
-  deploy(version: string, traffic: number, rollback: boolean): Promise<CommandOutcome>;
+  /** Runs the deployment command for the version rolled out at `traffic` %. */
+  deploy(traffic: number): Promise<CommandOutcome>;
   /** Waits before a step is judged. */
   bake(): Promise<void>;
   /** Judges the live metrics; undefined when there are no rules. */
@@ -40,11 +40,7 @@ export interface RolloutResult {
 }
 
 /** Runs the steps in order and stops at the first that fails. */
-export async function rollOut(
-  version: string,
-  traffic: readonly number[],
-  io: RolloutCollaborators,
-): Promise<RolloutResult> {
+export async function rollOut(traffic: readonly number[], io: RolloutCollaborators): Promise<RolloutResult> {
   const steps: RolloutStep[] = [];
   for (const [position, percent] of traffic.entries()) {
     const startedAt = new Date();
@@ -59,7 +55,7 @@ export async function rollOut(
     let failure: string | undefined;
     let passedDetail = 'command succeeded';
     try {
-      const outcome = await io.deploy(version, percent, false);
+      const outcome = await io.deploy(percent);
       if (outcome.timedOut) failure = `the command ran past timeout-minutes and was stopped`;
       else if (outcome.exitCode !== 0) failure = `the command exited with code ${outcome.exitCode}`;
       if (failure === undefined) {

@@ -45,7 +45,14 @@ export async function readModelTags(target: RepositoryTarget, name: string): Pro
     stageEvents.push({ ...parsed, commit, version: versions.find((v) => v.commit === commit)?.version });
   }
   stageEvents.sort((a, b) => a.counter - b.counter);
-  return { versions, stageEvents, nextCounter: nextStageCounter([...stageTags.map((t) => t.tag)], name) };
+  return {
+    versions,
+    stageEvents,
+    nextCounter: nextStageCounter(
+      stageTags.map((t) => t.tag),
+      name,
+    ),
+  };
 }
 
 /**

@@ -1,4 +1,11 @@
-import { RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, setOwnEntry, type RunRecord, type RunStatus } from '@ml-actions/core';
+import {
+  RUN_RECORD_SCHEMA,
+  RUN_RECORD_VERSION,
+  outsideProvenance,
+  setOwnEntry,
+  type RunRecord,
+  type RunStatus,
+} from '@ml-actions/core';
 import { findExperiment } from './experiments.ts';
 import { RECORD_TAGS } from './record-tags.ts';
 import type { MlflowRun } from './run-reading.ts';
@@ -159,21 +166,14 @@ export function recordFromMlflowRun(run: MlflowRun, target: Pick<BaselineTarget,
     experiment: tags[RECORD_TAGS.experiment] ?? run.runName ?? run.runId,
     ...(replicate === undefined ? {} : { replicate }),
     attempt: Number(tags[RECORD_TAGS.attempt] ?? 1) || 1,
-    provenance: {
+    provenance: outsideProvenance({
       repository: tags[RECORD_TAGS.repository] ?? '',
       serverUrl: target.serverUrl,
       sha: tags[RECORD_TAGS.commit] ?? '',
       ref: `refs/heads/${branch}`,
       branch,
       event: tags[RECORD_TAGS.event] ?? 'push',
-      workflow: '',
-      workflowRunId: 0,
-      runAttempt: 1,
-      runNumber: 0,
-      job: '',
-      matrix: {},
-      runnerOs: '',
-    },
+    }),
     params: run.params,
     metrics,
     outcome: {

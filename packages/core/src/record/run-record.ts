@@ -57,6 +57,16 @@ export interface Provenance {
 }
 
 /** `timed-out`: the command ran past `timeout-minutes` and its processes were stopped. */
+/**
+ * The provenance of a run that no job of ours recorded (an MLflow run read as a baseline, a
+ * deployment's live metrics): where it is from, with the workflow fields empty.
+ */
+export function outsideProvenance(
+  fields: Pick<Provenance, 'repository' | 'serverUrl' | 'sha' | 'ref' | 'branch' | 'event'>,
+): Provenance {
+  return { ...fields, workflow: '', workflowRunId: 0, runAttempt: 1, runNumber: 0, job: '', matrix: {}, runnerOs: '' };
+}
+
 export type RunStatus = 'succeeded' | 'failed' | 'timed-out' | 'collected';
 
 export interface Outcome {

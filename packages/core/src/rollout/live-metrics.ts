@@ -7,7 +7,13 @@ import type { GateResult } from '../gate/gate-result.ts';
 import { rulesNeedBaseline } from '../gate/needs-baseline.ts';
 import type { Rule } from '../gate/rule.ts';
 import { UserError } from '../errors.ts';
-import { RUN_RECORD_SCHEMA, RUN_RECORD_VERSION, type Metric, type RunRecord } from '../record/run-record.ts';
+import {
+  RUN_RECORD_SCHEMA,
+  RUN_RECORD_VERSION,
+  outsideProvenance,
+  type Metric,
+  type RunRecord,
+} from '../record/run-record.ts';
 
 /** Refuses rules that compare with a baseline: a rollout step has none. */
 export function checkLiveRules(rules: readonly Rule[], input = 'rules'): void {
@@ -30,21 +36,14 @@ export function judgeLiveMetrics(
     runId: `${step.experiment}-${step.at.getTime()}`,
     experiment: step.experiment,
     attempt: 1,
-    provenance: {
+    provenance: outsideProvenance({
       repository: step.repository,
       serverUrl: step.serverUrl,
       sha: step.sha,
       ref: '',
       branch: '',
       event: 'deployment',
-      workflow: '',
-      workflowRunId: 0,
-      runAttempt: 1,
-      runNumber: 0,
-      job: '',
-      matrix: {},
-      runnerOs: '',
-    },
+    }),
     params: {},
     metrics,
     outcome: { status: 'collected', startedAt: at, finishedAt: at, durationMs: 0 },
