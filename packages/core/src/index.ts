@@ -1,4 +1,5 @@
 export * from './errors.ts';
+export * from './drift/index.ts';
 export * from './files/index.ts';
 export * from './gate/index.ts';
 export * from './history/index.ts';

@@ -258,7 +258,11 @@ describe('parseRules: syntax errors', () => {
       'rules:1:1: expected a metric name at the start of the rule, e.g. accuracy >= 0.9\n  0.9 <= acc\n  ^',
     ],
     ['  >= 0.9', 'rules:1:3: expected a metric name at the start of the rule\n    >= 0.9\n    ^'],
-    ['avg(acc) >= 1', "rules:1:1: unknown aggregate 'avg'; use mean, min, max, median, std\n  avg(acc) >= 1\n  ^"],
+    [
+      'avg(acc) >= 1',
+      "rules:1:1: unknown aggregate 'avg'; use mean, min, max, median, std (or a drift statistic: ks, ks_p, psi, wasserstein, chi2_p, js)\n  avg(acc) >= 1\n  ^",
+    ],
+    ['psi(age < 0.2', "rules:1:9: expected ')' to close 'psi('\n  psi(age < 0.2\n          ^"],
     ['mean(min(acc)) >= 1', 'rules:1:6: aggregates cannot be nested\n  mean(min(acc)) >= 1\n       ^'],
     ['mean(acc >= 1', "rules:1:10: expected ')' to close 'mean('\n  mean(acc >= 1\n           ^"],
     ['mean() >= 1', "rules:1:6: expected a metric name after 'mean('\n  mean() >= 1\n       ^"],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeSample, welchTest } from '../src/statistics/index.ts';
+import { mulberry32, normal } from './support/random-samples.ts';
 
 // Simulated pull requests with 3 candidate and 3 baseline runs, as a matrix of three seeds gives:
 // how often `accuracy: no-drop significant` fails when nothing changed, and how often it catches
@@ -8,27 +9,6 @@ import { summarizeSample, welchTest } from '../src/statistics/index.ts';
 const PULL_REQUESTS = 1000;
 const RUNS = 3;
 const ALPHA = 0.05;
-
-/** mulberry32: a small, fast 32-bit generator, uniform in [0, 1). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 15), z | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    return ((z ^ (z >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-
-/** Standard normal draws by Box–Muller, from a uniform generator. */
-function normal(uniform: () => number): () => number {
-  return () => {
-    // 1 - u is in (0, 1], so the logarithm is finite.
-    const radius = Math.sqrt(-2 * Math.log(1 - uniform()));
-    return radius * Math.cos(2 * Math.PI * uniform());
-  };
-}
 
 /** The share of simulated pull requests whose candidate is significantly lower, and of those significant either way. */
 function simulate(seed: number, drop: number): { lower: number; either: number } {

@@ -4,6 +4,7 @@
  *   rule      := left comparison sum | left ':' shorthand
  *   shorthand := ('no-drop' | 'no-rise') [number ['%']] ['significant']
  *   left      := name | aggregate '(' name ')'        aggregate: mean min max median std
+ *              | drift '(' name ')'                 drift: ks ks_p psi wasserstein chi2_p js
  *   sum       := product (('+' | '-') product)*
  *   product   := unary (('*' | '/') unary)*
  *   unary     := '-' unary | primary
@@ -24,10 +25,20 @@
  * `std` is the sample standard deviation (divisor n - 1). `significant` makes a shorthand fail
  * only when the candidate's replicates are worse than the baseline's, moved by the amount, at
  * Welch's p < alpha; it applies to the replicates themselves, so the left side takes no aggregate.
+ * A drift statistic on the left (`psi(age) < 0.2`) names one value, `psi(age)`, that monitor
+ * measures for a column.
  */
 import { UserError } from '../errors.ts';
 import { closestNames } from './closest-names.ts';
-import { AGGREGATES, type Aggregate, type Comparison, type Expr, type Rule, type Significance } from './rule.ts';
+import {
+  AGGREGATES,
+  DRIFT_STATISTICS,
+  type Aggregate,
+  type Comparison,
+  type Expr,
+  type Rule,
+  type Significance,
+} from './rule.ts';
 import { ruleSyntaxError, ruleSyntaxErrors, type SourceLine } from './syntax-error.ts';
 import { clip, describeName, tokenize, type Token } from './tokenizer.ts';
 
@@ -132,9 +143,24 @@ class LineParser {
     this.advance();
     const open = this.peek();
     if (first.quoted || !(open.kind === 'punct' && open.text === '(')) return { metric: first.text };
+    if ((DRIFT_STATISTICS as readonly string[]).includes(first.text)) {
+      this.advance();
+      const column = this.peek();
+      if (column.kind !== 'name') throw this.error(column, `expected a column name after '${first.text}('`);
+      this.advance();
+      const close = this.peek();
+      if (!(close.kind === 'punct' && close.text === ')')) {
+        throw this.error(close, `expected ')' to close '${first.text}('`);
+      }
+      this.advance();
+      return { metric: `${first.text}(${column.text})` };
+    }
     const aggregate = asAggregate(first.text);
     if (aggregate === undefined) {
-      throw this.error(first, `unknown aggregate '${clip(first.text)}'; use ${AGGREGATES.join(', ')}`);
+      throw this.error(
+        first,
+        `unknown aggregate '${clip(first.text)}'; use ${AGGREGATES.join(', ')} (or a drift statistic: ${DRIFT_STATISTICS.join(', ')})`,
+      );
     }
     this.advance();
     const inner = this.peek();

@@ -9,6 +9,12 @@ export type Comparison = (typeof COMPARISONS)[number];
 export const AGGREGATES = ['mean', 'min', 'max', 'median', 'std'] as const;
 export type Aggregate = (typeof AGGREGATES)[number];
 
+/**
+ * Per-column statistics of monitor's drift report, written `psi(age)`: on the left of a rule they
+ * name the value `psi(age)` that monitor puts beside the live metrics.
+ */
+export const DRIFT_STATISTICS = ['ks', 'ks_p', 'psi', 'wasserstein', 'chi2_p', 'js'] as const;
+
 export type ArithmeticOperator = '+' | '-' | '*' | '/';
 
 /** The right-hand side of a rule. */

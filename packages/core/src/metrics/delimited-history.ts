@@ -1,6 +1,7 @@
 import type { Metric } from '../record/run-record.ts';
 import { fileError } from '../files/file-error.ts';
 import { forEachLine } from '../files/line-stream.ts';
+import { splitQuoted } from '../files/delimited-record.ts';
 import { isEpochName, isStepName, wallTimeFromDateText, wallTimeRank, wallTimeSeconds } from './history-columns.ts';
 import { MetricTable, type MetricSeries } from './metric-series.ts';
 import { nonFiniteFromText, parseDecimal } from '../text/number-text.ts';
@@ -229,32 +230,4 @@ export async function readDelimitedHistory(
   if (names === undefined) throw fileError(displayName, 'file is empty (only whitespace)');
   if (rowIndex === 0) throw fileError(displayName, 'has a header but no data rows');
   return table.toRecord();
-}
-
-/**
- * Splits one CSV record with RFC 4180 quoting ("" inside quotes is a quote). Returns undefined
- * when a quote is still open at the end, meaning the record continues on the next line.
- */
-function splitQuoted(text: string, delimiterCode: number): string[] | undefined {
-  const fields: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inQuotes) {
-      if (c === 34) {
-        if (text.charCodeAt(i + 1) === 34) {
-          field += '"';
-          i++;
-        } else inQuotes = false;
-      } else field += text[i];
-    } else if (c === 34) inQuotes = true;
-    else if (c === delimiterCode) {
-      fields.push(field);
-      field = '';
-    } else field += text[i];
-  }
-  if (inQuotes) return undefined;
-  fields.push(field);
-  return fields;
 }
