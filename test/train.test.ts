@@ -278,6 +278,41 @@ describe('train, running the command', () => {
     expect(run.summary).toContain('1 metrics file was not rewritten by the command');
   });
 
+  it("profiles the training data into the record as monitor's reference; a bad data file fails and loses nothing", async () => {
+    const rows = Array.from(
+      { length: 200 },
+      (_, i) => `${20 + (i % 50)},${i % 3 === 0 ? 'Oslo' : 'Rome'},${i % 10 === 0 ? '' : i / 10}`,
+    );
+    const workspace = await project({
+      'data/train.csv': `age,city,income\n${rows.join('\n')}\n`,
+      'data/extra.jsonl': '{"age": 99, "city": "Bergen", "income": 1.5}\n',
+      'bad/broken.csv': 'age,city\n1\n',
+      'metrics.json': '{"accuracy": 0.9}',
+    });
+    const { run } = await train(workspace, { metrics: 'metrics.json', profile: 'data', upload: 'false' });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const record = parseRunRecord(await readFile(run.outputs['record'] ?? '', 'utf8'), 'record');
+    expect(record.profile).toMatchObject({ version: 1, rows: 201, files: ['data/extra.jsonl', 'data/train.csv'] });
+    expect(record.profile!.columns.map((column) => [column.name, column.kind, column.count, column.missing])).toEqual([
+      ['age', 'numeric', 201, 0],
+      ['city', 'categorical', 201, 0],
+      ['income', 'numeric', 181, 20],
+    ]);
+    expect(run.summary).toContain(
+      "Profiled as monitor's reference: 201 rows of data/extra.jsonl, data/train.csv; 2 numeric and 1 categorical columns.",
+    );
+
+    const bad = await train(workspace, { metrics: 'metrics.json', profile: 'bad/broken.csv', upload: 'false' });
+    expect(bad.run.exitCode).toBe(1);
+    expect(bad.run.annotations.find((annotation) => annotation.level === 'error')).toMatchObject({
+      file: 'bad/broken.csv',
+      line: 2,
+    });
+    const kept = parseRunRecord(await readFile(bad.run.outputs['record'] ?? '', 'utf8'), 'record');
+    expect(kept.metrics['accuracy']?.value).toBe(0.9);
+    expect(kept.profile).toBeUndefined();
+  });
+
   it('a malformed metrics file fails with the file and line, and the record and summary are still written', async () => {
     const workspace = await project({ 'history.csv': 'step,loss\n0,0.5\n1\n', 'params.yaml': 'lr: 0.1\n' });
     const { run } = await train(workspace, { metrics: 'history.csv', params: 'params.yaml', upload: 'false' });

@@ -42,6 +42,204 @@ function errorMessage(thrown) {
   return String(thrown);
 }
 
+// packages/core/src/statistics/student-t.ts
+function twoSidedTailProbability(t, df) {
+  return tailProbability(t, df, logBeta(df / 2, 0.5));
+}
+function tailProbability(t, df, logB) {
+  if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
+  if (!Number.isFinite(t)) return 0;
+  if (t === 0) return 1;
+  const ratio = t * t / df;
+  const logX = -Math.log1p(ratio);
+  return incompleteBeta(1 / (1 + ratio), ratio / (1 + ratio), df / 2, 0.5, logX, Math.log(ratio) + logX, logB);
+}
+function density(t, df, logB) {
+  return Math.exp(-(df + 1) / 2 * Math.log1p(t * t / df) - 0.5 * Math.log(df) - logB);
+}
+function twoSidedCriticalValue(probability, df) {
+  if (!(probability > 0 && probability < 1) || !(df > 0)) return Number.NaN;
+  const logB = logBeta(df / 2, 0.5);
+  let low = 0;
+  let high = 1;
+  while (tailProbability(high, df, logB) > probability) {
+    low = high;
+    high *= 2;
+    if (!Number.isFinite(high)) return Number.POSITIVE_INFINITY;
+  }
+  let t = low + (high - low) / 2;
+  for (let i = 0; i < 200; i++) {
+    const tail = tailProbability(t, df, logB);
+    if (tail === probability) return t;
+    if (tail > probability) low = t;
+    else high = t;
+    const step = (Math.log(tail) - Math.log(probability)) * tail / (2 * density(t, df, logB));
+    if (Math.abs(step) <= 2 * Number.EPSILON * t) return t + step;
+    let next = t + step;
+    if (!(next > low && next < high)) {
+      next = low + (high - low) / 2;
+      if (next === low || next === high) return next;
+    }
+    t = next;
+  }
+  return t;
+}
+function incompleteBeta(x, y, a, b, logX = Math.log(x), logY = Math.log(y), logB = logBeta(a, b)) {
+  if (x <= 0) return 0;
+  if (y <= 0) return 1;
+  const logFront = a * logX + b * logY - logB;
+  if (x < (a + 1) / (a + b + 2)) return Math.exp(logFront) * betaContinuedFraction(x, a, b) / a;
+  return 1 - Math.exp(logFront) * betaContinuedFraction(y, b, a) / b;
+}
+function betaContinuedFraction(x, a, b) {
+  const tiny = 1e-300;
+  const epsilon = 1e-16;
+  let c = 1;
+  let d = 1 - (a + b) * x / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let result = d;
+  for (let m = 1; m <= 1e5; m++) {
+    const m2 = 2 * m;
+    let term = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+    d = 1 + term * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + term / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    result *= d * c;
+    term = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+    d = 1 + term * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + term / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const step = d * c;
+    result *= step;
+    if (Math.abs(step - 1) < epsilon) return result;
+  }
+  return result;
+}
+function logBeta(a, b) {
+  const large = Math.max(a, b);
+  const small = Math.min(a, b);
+  if (large < 100) return logGamma(a) + logGamma(b) - logGamma(a + b);
+  const difference = (large - 0.5) * Math.log1p(small / large) + small * Math.log(large + small) - small + stirlingCorrection(large + small) - stirlingCorrection(large);
+  return logGamma(small) - difference;
+}
+function stirlingCorrection(x) {
+  const inverse = 1 / x;
+  const square = inverse * inverse;
+  return inverse * (1 / 12 - square * (1 / 360 - square * (1 / 1260 - square / 1680)));
+}
+var LANCZOS_G = 7;
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+function logGamma(x) {
+  if (x < 0.5) {
+    return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+  }
+  const z = x - 1;
+  let series = LANCZOS[0];
+  for (let i = 1; i < LANCZOS.length; i++) series += LANCZOS[i] / (z + i);
+  const t = z + LANCZOS_G + 0.5;
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(series);
+}
+
+// packages/core/src/drift/data-profile.ts
+var DATA_PROFILE_VERSION = 1;
+var PROFILE_BINS = 20;
+var PROFILE_TOP_CATEGORIES = 20;
+var MAX_PROFILE_COLUMNS = 500;
+
+// packages/core/src/drift/kolmogorov-smirnov.ts
+var SCALE_EXPONENT = 128;
+var SCALE = 2 ** SCALE_EXPONENT;
+
+// packages/core/src/drift/data-profile-check.ts
+function checkDataProfile(check, value, path2) {
+  const root = check.object(value, path2);
+  const version = check.integer(check.required(root, path2, "version"), `${path2}.version`, 1);
+  if (version !== DATA_PROFILE_VERSION) {
+    check.fail(`${path2}.version`, `is ${version}; this version reads profiles of version ${DATA_PROFILE_VERSION}`);
+  }
+  const rows = check.integer(check.required(root, path2, "rows"), `${path2}.rows`, 0);
+  const files = check.array(check.required(root, path2, "files"), `${path2}.files`, 1e4).map((file, i) => check.string(file, `${path2}.files[${i}]`));
+  const columns = check.array(check.required(root, path2, "columns"), `${path2}.columns`, MAX_PROFILE_COLUMNS).map((item, i) => checkColumn(check, item, `${path2}.columns[${i}]`));
+  const names = /* @__PURE__ */ new Set();
+  columns.forEach((column, i) => {
+    if (names.has(column.name)) check.fail(`${path2}.columns[${i}].name`, `names column "${column.name}" a second time`);
+    names.add(column.name);
+  });
+  return { version: DATA_PROFILE_VERSION, rows, files, columns };
+}
+function checkColumn(check, value, path2) {
+  const column = check.object(value, path2);
+  const field2 = (key) => check.required(column, path2, key);
+  const name = check.string(field2("name"), `${path2}.name`, 1);
+  const kind = check.oneOf(field2("kind"), `${path2}.kind`, ["numeric", "categorical"]);
+  const count = check.integer(field2("count"), `${path2}.count`, 0);
+  const missing = check.integer(field2("missing"), `${path2}.missing`, 0);
+  if (kind === "categorical") {
+    const top = check.array(field2("top"), `${path2}.top`, PROFILE_TOP_CATEGORIES).map((item, i) => {
+      const entry = check.object(item, `${path2}.top[${i}]`);
+      return {
+        value: check.string(check.required(entry, `${path2}.top[${i}]`, "value"), `${path2}.top[${i}].value`),
+        count: check.integer(check.required(entry, `${path2}.top[${i}]`, "count"), `${path2}.top[${i}].count`, 0)
+      };
+    });
+    const other = check.integer(field2("other"), `${path2}.other`, 0);
+    if (top.reduce((sum, entry) => sum + entry.count, other) !== count) {
+      check.fail(path2, "has top and other counts that do not add up to its count");
+    }
+    const capped = column["distinctCapped"];
+    return {
+      name,
+      kind,
+      count,
+      missing,
+      distinct: check.integer(field2("distinct"), `${path2}.distinct`, 0),
+      ...capped === void 0 ? {} : { distinctCapped: check.boolean(capped, `${path2}.distinctCapped`) },
+      top,
+      other
+    };
+  }
+  const number2 = (key) => check.number(field2(key), `${path2}.${key}`);
+  const edges = check.array(field2("edges"), `${path2}.edges`, PROFILE_BINS + 1).map((edge, i) => check.number(edge, `${path2}.edges[${i}]`));
+  const counts = check.array(field2("counts"), `${path2}.counts`, PROFILE_BINS).map((n, i) => check.integer(n, `${path2}.counts[${i}]`, 0));
+  if (edges.length < 2 || counts.length !== edges.length - 1) {
+    check.fail(path2, "needs at least two edges and one count per bin between them");
+  }
+  for (let i = 1; i < edges.length; i++) {
+    if (!(edges[i] > edges[i - 1]) && !(edges.length === 2 && edges[1] === edges[0])) {
+      check.fail(`${path2}.edges`, "must be strictly ascending");
+    }
+  }
+  if (counts.reduce((sum, n) => sum + n, 0) !== count)
+    check.fail(path2, "has bin counts that do not add up to its count");
+  return {
+    name,
+    kind,
+    count,
+    missing,
+    mean: number2("mean"),
+    std: check.number(field2("std"), `${path2}.std`, 0),
+    min: number2("min"),
+    max: number2("max"),
+    edges,
+    counts
+  };
+}
+
 // packages/core/src/files/file-error.ts
 function fileError(file, message, line, column) {
   const position = line === void 0 ? "" : column === void 0 ? `:${line}` : `:${line}:${column}`;
@@ -49,19 +247,6 @@ function fileError(file, message, line, column) {
   if (line !== void 0) where.line = line;
   if (column !== void 0) where.column = column;
   return new UserError(`${file}${position}: ${message}`, where);
-}
-
-// packages/core/src/files/format-bytes.ts
-function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
 // packages/core/src/files/regular-file.ts
@@ -91,8 +276,70 @@ function kindOf(info2) {
   return "a device";
 }
 
-// packages/core/src/files/hash-file.ts
-var CHUNK = 4 * 1024 * 1024;
+// packages/core/src/files/utf8-validation.ts
+function findInvalidUtf8(bytes, start = 0, end = bytes.length) {
+  let i = start;
+  while (i < end) {
+    const b = bytes[i];
+    if (b < 128) {
+      i++;
+      continue;
+    }
+    let need;
+    let min = 128;
+    let max = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239) {
+      need = 2;
+      if (b === 224) min = 160;
+      if (b === 237) max = 159;
+    } else if (b >= 240 && b <= 244) {
+      need = 3;
+      if (b === 240) min = 144;
+      if (b === 244) max = 143;
+    } else return i;
+    if (i + need >= end) return i;
+    const second = bytes[i + 1];
+    if (second < min || second > max) return i;
+    for (let k = 2; k <= need; k++) {
+      const next = bytes[i + k];
+      if (next < 128 || next > 191) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+function lineOfByte(bytes, offset, start = 0) {
+  let line = 1;
+  for (let i = start; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+function lineOfChar(text2, offset) {
+  let line = 1;
+  let lineStart = 0;
+  let at = text2.indexOf("\n");
+  while (at !== -1 && at < offset) {
+    line++;
+    lineStart = at + 1;
+    at = text2.indexOf("\n", lineStart);
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+// packages/core/src/files/line-stream.ts
+var CHUNK_BYTES = 1024 * 1024;
+var MAX_LINE_BYTES = 64 * 1024 * 1024;
+var fatalDecoder = new TextDecoder("utf-8", { fatal: true });
+
+// packages/core/src/text/plain-object.ts
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+// packages/core/src/text/number-text.ts
+var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 // packages/core/src/files/workspace-path.ts
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
@@ -164,60 +411,21 @@ function isGlobPattern(pattern) {
   return GLOB_MAGIC.test(pattern);
 }
 
-// packages/core/src/files/utf8-validation.ts
-function findInvalidUtf8(bytes, start = 0, end = bytes.length) {
-  let i = start;
-  while (i < end) {
-    const b = bytes[i];
-    if (b < 128) {
-      i++;
-      continue;
-    }
-    let need;
-    let min = 128;
-    let max = 191;
-    if (b >= 194 && b <= 223) need = 1;
-    else if (b >= 224 && b <= 239) {
-      need = 2;
-      if (b === 224) min = 160;
-      if (b === 237) max = 159;
-    } else if (b >= 240 && b <= 244) {
-      need = 3;
-      if (b === 240) min = 144;
-      if (b === 244) max = 143;
-    } else return i;
-    if (i + need >= end) return i;
-    const second = bytes[i + 1];
-    if (second < min || second > max) return i;
-    for (let k = 2; k <= need; k++) {
-      const next = bytes[i + k];
-      if (next < 128 || next > 191) return i;
-    }
-    i += need + 1;
+// packages/core/src/files/format-bytes.ts
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
   }
-  return -1;
-}
-function lineOfByte(bytes, offset, start = 0) {
-  let line = 1;
-  for (let i = start; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
-  return line;
-}
-function lineOfChar(text2, offset) {
-  let line = 1;
-  let lineStart = 0;
-  let at = text2.indexOf("\n");
-  while (at !== -1 && at < offset) {
-    line++;
-    lineStart = at + 1;
-    at = text2.indexOf("\n", lineStart);
-  }
-  return { line, column: offset - lineStart + 1 };
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
-// packages/core/src/files/line-stream.ts
-var CHUNK_BYTES = 1024 * 1024;
-var MAX_LINE_BYTES = 64 * 1024 * 1024;
-var fatalDecoder = new TextDecoder("utf-8", { fatal: true });
+// packages/core/src/files/hash-file.ts
+var CHUNK = 4 * 1024 * 1024;
 
 // packages/core/src/text/short-hash.ts
 import { createHash } from "node:crypto";
@@ -738,119 +946,6 @@ function noiseVerdict(test, direction, alpha) {
   return direction === "higher" === test.difference > 0 ? "better" : "worse";
 }
 
-// packages/core/src/statistics/student-t.ts
-function twoSidedTailProbability(t, df) {
-  return tailProbability(t, df, logBeta(df / 2, 0.5));
-}
-function tailProbability(t, df, logB) {
-  if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
-  if (!Number.isFinite(t)) return 0;
-  if (t === 0) return 1;
-  const ratio = t * t / df;
-  const logX = -Math.log1p(ratio);
-  return incompleteBeta(1 / (1 + ratio), ratio / (1 + ratio), df / 2, 0.5, logX, Math.log(ratio) + logX, logB);
-}
-function density(t, df, logB) {
-  return Math.exp(-(df + 1) / 2 * Math.log1p(t * t / df) - 0.5 * Math.log(df) - logB);
-}
-function twoSidedCriticalValue(probability, df) {
-  if (!(probability > 0 && probability < 1) || !(df > 0)) return Number.NaN;
-  const logB = logBeta(df / 2, 0.5);
-  let low = 0;
-  let high = 1;
-  while (tailProbability(high, df, logB) > probability) {
-    low = high;
-    high *= 2;
-    if (!Number.isFinite(high)) return Number.POSITIVE_INFINITY;
-  }
-  let t = low + (high - low) / 2;
-  for (let i = 0; i < 200; i++) {
-    const tail = tailProbability(t, df, logB);
-    if (tail === probability) return t;
-    if (tail > probability) low = t;
-    else high = t;
-    const step = (Math.log(tail) - Math.log(probability)) * tail / (2 * density(t, df, logB));
-    if (Math.abs(step) <= 2 * Number.EPSILON * t) return t + step;
-    let next = t + step;
-    if (!(next > low && next < high)) {
-      next = low + (high - low) / 2;
-      if (next === low || next === high) return next;
-    }
-    t = next;
-  }
-  return t;
-}
-function incompleteBeta(x, y, a, b, logX = Math.log(x), logY = Math.log(y), logB = logBeta(a, b)) {
-  if (x <= 0) return 0;
-  if (y <= 0) return 1;
-  const logFront = a * logX + b * logY - logB;
-  if (x < (a + 1) / (a + b + 2)) return Math.exp(logFront) * betaContinuedFraction(x, a, b) / a;
-  return 1 - Math.exp(logFront) * betaContinuedFraction(y, b, a) / b;
-}
-function betaContinuedFraction(x, a, b) {
-  const tiny = 1e-300;
-  const epsilon = 1e-16;
-  let c = 1;
-  let d = 1 - (a + b) * x / (a + 1);
-  if (Math.abs(d) < tiny) d = tiny;
-  d = 1 / d;
-  let result = d;
-  for (let m = 1; m <= 1e5; m++) {
-    const m2 = 2 * m;
-    let term = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
-    d = 1 + term * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + term / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    result *= d * c;
-    term = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
-    d = 1 + term * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + term / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const step = d * c;
-    result *= step;
-    if (Math.abs(step - 1) < epsilon) return result;
-  }
-  return result;
-}
-function logBeta(a, b) {
-  const large = Math.max(a, b);
-  const small = Math.min(a, b);
-  if (large < 100) return logGamma(a) + logGamma(b) - logGamma(a + b);
-  const difference = (large - 0.5) * Math.log1p(small / large) + small * Math.log(large + small) - small + stirlingCorrection(large + small) - stirlingCorrection(large);
-  return logGamma(small) - difference;
-}
-function stirlingCorrection(x) {
-  const inverse = 1 / x;
-  const square = inverse * inverse;
-  return inverse * (1 / 12 - square * (1 / 360 - square * (1 / 1260 - square / 1680)));
-}
-var LANCZOS_G = 7;
-var LANCZOS = [
-  0.9999999999998099,
-  676.5203681218851,
-  -1259.1392167224028,
-  771.3234287776531,
-  -176.6150291621406,
-  12.507343278686905,
-  -0.13857109526572012,
-  9984369578019572e-21,
-  15056327351493116e-23
-];
-function logGamma(x) {
-  if (x < 0.5) {
-    return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  }
-  const z = x - 1;
-  let series = LANCZOS[0];
-  for (let i = 1; i < LANCZOS.length; i++) series += LANCZOS[i] / (z + i);
-  const t = z + LANCZOS_G + 0.5;
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(series);
-}
-
 // packages/core/src/statistics/welch-test.ts
 function welchTest(candidate, baseline, confidence = 0.95) {
   if (candidate.n < 2 || baseline.n < 2) return void 0;
@@ -1228,6 +1323,7 @@ function runName(run2) {
 
 // packages/core/src/gate/rule.ts
 var AGGREGATES = ["mean", "min", "max", "median", "std"];
+var DRIFT_STATISTICS = ["ks", "ks_p", "psi", "wasserstein", "chi2_p", "js"];
 
 // packages/core/src/gate/parser.ts
 var MAX_DEPTH = 100;
@@ -1300,9 +1396,24 @@ var LineParser = class {
     this.advance();
     const open3 = this.peek();
     if (first.quoted || !(open3.kind === "punct" && open3.text === "(")) return { metric: first.text };
+    if (DRIFT_STATISTICS.includes(first.text)) {
+      this.advance();
+      const column = this.peek();
+      if (column.kind !== "name") throw this.error(column, `expected a column name after '${first.text}('`);
+      this.advance();
+      const close2 = this.peek();
+      if (!(close2.kind === "punct" && close2.text === ")")) {
+        throw this.error(close2, `expected ')' to close '${first.text}('`);
+      }
+      this.advance();
+      return { metric: `${first.text}(${column.text})` };
+    }
     const aggregate = asAggregate(first.text);
     if (aggregate === void 0) {
-      throw this.error(first, `unknown aggregate '${clip(first.text)}'; use ${AGGREGATES.join(", ")}`);
+      throw this.error(
+        first,
+        `unknown aggregate '${clip(first.text)}'; use ${AGGREGATES.join(", ")} (or a drift statistic: ${DRIFT_STATISTICS.join(", ")})`
+      );
     }
     this.advance();
     const inner = this.peek();
@@ -1728,13 +1839,6 @@ function describe(text2, at) {
   if (c === void 0) return "end of file";
   const char = String.fromCodePoint(c);
   return c < 32 || c === 127 ? `character U+${c.toString(16).padStart(4, "0").toUpperCase()}` : `'${char}'`;
-}
-
-// packages/core/src/text/plain-object.ts
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 // packages/core/src/text/json-checker.ts
@@ -2207,7 +2311,8 @@ function validateRunRecord(document, source) {
       staleSources: check.array(root["staleSources"], "$.staleSources").map((item, index) => check.string(item, `$.staleSources[${index}]`))
     },
     ...root["mlflow"] === void 0 ? {} : { mlflow: checkMlflowLink(check, root["mlflow"]) },
-    ...root["environment"] === void 0 ? {} : { environment: checkEnvironment(check, root["environment"]) }
+    ...root["environment"] === void 0 ? {} : { environment: checkEnvironment(check, root["environment"]) },
+    ...root["profile"] === void 0 ? {} : { profile: checkDataProfile(check, root["profile"], "$.profile") }
   };
   return record;
 }
@@ -2445,9 +2550,6 @@ function historyNoiseLookup(histories) {
     return entries === void 0 ? void 0 : noiseFromHistory(entries, metric);
   };
 }
-
-// packages/core/src/text/number-text.ts
-var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 // packages/core/src/metrics/tfevents.ts
 var CHUNK_BYTES2 = 1024 * 1024;

@@ -42,6 +42,91 @@ function errorMessage(thrown) {
   return String(thrown);
 }
 
+// packages/core/src/drift/data-profile.ts
+var DATA_PROFILE_VERSION = 1;
+var PROFILE_BINS = 20;
+var PROFILE_TOP_CATEGORIES = 20;
+var MAX_PROFILE_COLUMNS = 500;
+
+// packages/core/src/drift/kolmogorov-smirnov.ts
+var SCALE_EXPONENT = 128;
+var SCALE = 2 ** SCALE_EXPONENT;
+
+// packages/core/src/drift/data-profile-check.ts
+function checkDataProfile(check, value, path2) {
+  const root = check.object(value, path2);
+  const version = check.integer(check.required(root, path2, "version"), `${path2}.version`, 1);
+  if (version !== DATA_PROFILE_VERSION) {
+    check.fail(`${path2}.version`, `is ${version}; this version reads profiles of version ${DATA_PROFILE_VERSION}`);
+  }
+  const rows = check.integer(check.required(root, path2, "rows"), `${path2}.rows`, 0);
+  const files = check.array(check.required(root, path2, "files"), `${path2}.files`, 1e4).map((file, i) => check.string(file, `${path2}.files[${i}]`));
+  const columns = check.array(check.required(root, path2, "columns"), `${path2}.columns`, MAX_PROFILE_COLUMNS).map((item, i) => checkColumn(check, item, `${path2}.columns[${i}]`));
+  const names = /* @__PURE__ */ new Set();
+  columns.forEach((column, i) => {
+    if (names.has(column.name)) check.fail(`${path2}.columns[${i}].name`, `names column "${column.name}" a second time`);
+    names.add(column.name);
+  });
+  return { version: DATA_PROFILE_VERSION, rows, files, columns };
+}
+function checkColumn(check, value, path2) {
+  const column = check.object(value, path2);
+  const field = (key) => check.required(column, path2, key);
+  const name = check.string(field("name"), `${path2}.name`, 1);
+  const kind = check.oneOf(field("kind"), `${path2}.kind`, ["numeric", "categorical"]);
+  const count = check.integer(field("count"), `${path2}.count`, 0);
+  const missing = check.integer(field("missing"), `${path2}.missing`, 0);
+  if (kind === "categorical") {
+    const top = check.array(field("top"), `${path2}.top`, PROFILE_TOP_CATEGORIES).map((item, i) => {
+      const entry = check.object(item, `${path2}.top[${i}]`);
+      return {
+        value: check.string(check.required(entry, `${path2}.top[${i}]`, "value"), `${path2}.top[${i}].value`),
+        count: check.integer(check.required(entry, `${path2}.top[${i}]`, "count"), `${path2}.top[${i}].count`, 0)
+      };
+    });
+    const other = check.integer(field("other"), `${path2}.other`, 0);
+    if (top.reduce((sum, entry) => sum + entry.count, other) !== count) {
+      check.fail(path2, "has top and other counts that do not add up to its count");
+    }
+    const capped = column["distinctCapped"];
+    return {
+      name,
+      kind,
+      count,
+      missing,
+      distinct: check.integer(field("distinct"), `${path2}.distinct`, 0),
+      ...capped === void 0 ? {} : { distinctCapped: check.boolean(capped, `${path2}.distinctCapped`) },
+      top,
+      other
+    };
+  }
+  const number = (key) => check.number(field(key), `${path2}.${key}`);
+  const edges = check.array(field("edges"), `${path2}.edges`, PROFILE_BINS + 1).map((edge, i) => check.number(edge, `${path2}.edges[${i}]`));
+  const counts = check.array(field("counts"), `${path2}.counts`, PROFILE_BINS).map((n, i) => check.integer(n, `${path2}.counts[${i}]`, 0));
+  if (edges.length < 2 || counts.length !== edges.length - 1) {
+    check.fail(path2, "needs at least two edges and one count per bin between them");
+  }
+  for (let i = 1; i < edges.length; i++) {
+    if (!(edges[i] > edges[i - 1]) && !(edges.length === 2 && edges[1] === edges[0])) {
+      check.fail(`${path2}.edges`, "must be strictly ascending");
+    }
+  }
+  if (counts.reduce((sum, n) => sum + n, 0) !== count)
+    check.fail(path2, "has bin counts that do not add up to its count");
+  return {
+    name,
+    kind,
+    count,
+    missing,
+    mean: number("mean"),
+    std: check.number(field("std"), `${path2}.std`, 0),
+    min: number("min"),
+    max: number("max"),
+    edges,
+    counts
+  };
+}
+
 // packages/core/src/files/file-error.ts
 function fileError(file, message, line, column) {
   const position = line === void 0 ? "" : column === void 0 ? `:${line}` : `:${line}:${column}`;
@@ -49,19 +134,6 @@ function fileError(file, message, line, column) {
   if (line !== void 0) where.line = line;
   if (column !== void 0) where.column = column;
   return new UserError(`${file}${position}: ${message}`, where);
-}
-
-// packages/core/src/files/format-bytes.ts
-function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
 // packages/core/src/files/regular-file.ts
@@ -89,22 +161,6 @@ function kindOf(info2) {
   if (info2.isSocket()) return "a socket";
   if (info2.isDirectory()) return "a folder";
   return "a device";
-}
-
-// packages/core/src/files/hash-file.ts
-var CHUNK = 4 * 1024 * 1024;
-
-// packages/core/src/files/workspace-path.ts
-import path from "node:path";
-function isInsideFolder(parent, child) {
-  const relative = path.relative(parent, child);
-  return relative === "" || relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-}
-
-// packages/core/src/files/workspace-pattern.ts
-var GLOB_MAGIC = /[*?[\]{}]/;
-function isGlobPattern(pattern) {
-  return GLOB_MAGIC.test(pattern);
 }
 
 // packages/core/src/files/utf8-validation.ts
@@ -161,6 +217,45 @@ function lineOfChar(text, offset) {
 var CHUNK_BYTES = 1024 * 1024;
 var MAX_LINE_BYTES = 64 * 1024 * 1024;
 var fatalDecoder = new TextDecoder("utf-8", { fatal: true });
+
+// packages/core/src/text/plain-object.ts
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+// packages/core/src/text/number-text.ts
+var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+// packages/core/src/files/workspace-path.ts
+import path from "node:path";
+function isInsideFolder(parent, child) {
+  const relative = path.relative(parent, child);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+// packages/core/src/files/workspace-pattern.ts
+var GLOB_MAGIC = /[*?[\]{}]/;
+function isGlobPattern(pattern) {
+  return GLOB_MAGIC.test(pattern);
+}
+
+// packages/core/src/files/format-bytes.ts
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+// packages/core/src/files/hash-file.ts
+var CHUNK = 4 * 1024 * 1024;
 
 // packages/core/src/text/short-hash.ts
 import { createHash } from "node:crypto";
@@ -500,13 +595,6 @@ function describe(text, at) {
   if (c === void 0) return "end of file";
   const char = String.fromCodePoint(c);
   return c < 32 || c === 127 ? `character U+${c.toString(16).padStart(4, "0").toUpperCase()}` : `'${char}'`;
-}
-
-// packages/core/src/text/plain-object.ts
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 // packages/core/src/text/json-checker.ts
@@ -1446,7 +1534,8 @@ function validateRunRecord(document, source) {
       staleSources: check.array(root["staleSources"], "$.staleSources").map((item, index) => check.string(item, `$.staleSources[${index}]`))
     },
     ...root["mlflow"] === void 0 ? {} : { mlflow: checkMlflowLink(check, root["mlflow"]) },
-    ...root["environment"] === void 0 ? {} : { environment: checkEnvironment(check, root["environment"]) }
+    ...root["environment"] === void 0 ? {} : { environment: checkEnvironment(check, root["environment"]) },
+    ...root["profile"] === void 0 ? {} : { profile: checkDataProfile(check, root["profile"], "$.profile") }
   };
   return record;
 }
@@ -1617,9 +1706,6 @@ function checkOutcome(check, value) {
   };
   return outcome;
 }
-
-// packages/core/src/text/number-text.ts
-var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 // packages/core/src/metrics/tfevents.ts
 var CHUNK_BYTES2 = 1024 * 1024;

@@ -42,6 +42,91 @@ function errorMessage(thrown) {
   return String(thrown);
 }
 
+// packages/core/src/drift/data-profile.ts
+var DATA_PROFILE_VERSION = 1;
+var PROFILE_BINS = 20;
+var PROFILE_TOP_CATEGORIES = 20;
+var MAX_PROFILE_COLUMNS = 500;
+
+// packages/core/src/drift/kolmogorov-smirnov.ts
+var SCALE_EXPONENT = 128;
+var SCALE = 2 ** SCALE_EXPONENT;
+
+// packages/core/src/drift/data-profile-check.ts
+function checkDataProfile(check, value, path6) {
+  const root = check.object(value, path6);
+  const version = check.integer(check.required(root, path6, "version"), `${path6}.version`, 1);
+  if (version !== DATA_PROFILE_VERSION) {
+    check.fail(`${path6}.version`, `is ${version}; this version reads profiles of version ${DATA_PROFILE_VERSION}`);
+  }
+  const rows = check.integer(check.required(root, path6, "rows"), `${path6}.rows`, 0);
+  const files = check.array(check.required(root, path6, "files"), `${path6}.files`, 1e4).map((file, i) => check.string(file, `${path6}.files[${i}]`));
+  const columns = check.array(check.required(root, path6, "columns"), `${path6}.columns`, MAX_PROFILE_COLUMNS).map((item, i) => checkColumn(check, item, `${path6}.columns[${i}]`));
+  const names = /* @__PURE__ */ new Set();
+  columns.forEach((column, i) => {
+    if (names.has(column.name)) check.fail(`${path6}.columns[${i}].name`, `names column "${column.name}" a second time`);
+    names.add(column.name);
+  });
+  return { version: DATA_PROFILE_VERSION, rows, files, columns };
+}
+function checkColumn(check, value, path6) {
+  const column = check.object(value, path6);
+  const field2 = (key) => check.required(column, path6, key);
+  const name = check.string(field2("name"), `${path6}.name`, 1);
+  const kind = check.oneOf(field2("kind"), `${path6}.kind`, ["numeric", "categorical"]);
+  const count = check.integer(field2("count"), `${path6}.count`, 0);
+  const missing = check.integer(field2("missing"), `${path6}.missing`, 0);
+  if (kind === "categorical") {
+    const top = check.array(field2("top"), `${path6}.top`, PROFILE_TOP_CATEGORIES).map((item, i) => {
+      const entry = check.object(item, `${path6}.top[${i}]`);
+      return {
+        value: check.string(check.required(entry, `${path6}.top[${i}]`, "value"), `${path6}.top[${i}].value`),
+        count: check.integer(check.required(entry, `${path6}.top[${i}]`, "count"), `${path6}.top[${i}].count`, 0)
+      };
+    });
+    const other = check.integer(field2("other"), `${path6}.other`, 0);
+    if (top.reduce((sum, entry) => sum + entry.count, other) !== count) {
+      check.fail(path6, "has top and other counts that do not add up to its count");
+    }
+    const capped = column["distinctCapped"];
+    return {
+      name,
+      kind,
+      count,
+      missing,
+      distinct: check.integer(field2("distinct"), `${path6}.distinct`, 0),
+      ...capped === void 0 ? {} : { distinctCapped: check.boolean(capped, `${path6}.distinctCapped`) },
+      top,
+      other
+    };
+  }
+  const number2 = (key) => check.number(field2(key), `${path6}.${key}`);
+  const edges = check.array(field2("edges"), `${path6}.edges`, PROFILE_BINS + 1).map((edge, i) => check.number(edge, `${path6}.edges[${i}]`));
+  const counts = check.array(field2("counts"), `${path6}.counts`, PROFILE_BINS).map((n, i) => check.integer(n, `${path6}.counts[${i}]`, 0));
+  if (edges.length < 2 || counts.length !== edges.length - 1) {
+    check.fail(path6, "needs at least two edges and one count per bin between them");
+  }
+  for (let i = 1; i < edges.length; i++) {
+    if (!(edges[i] > edges[i - 1]) && !(edges.length === 2 && edges[1] === edges[0])) {
+      check.fail(`${path6}.edges`, "must be strictly ascending");
+    }
+  }
+  if (counts.reduce((sum, n) => sum + n, 0) !== count)
+    check.fail(path6, "has bin counts that do not add up to its count");
+  return {
+    name,
+    kind,
+    count,
+    missing,
+    mean: number2("mean"),
+    std: check.number(field2("std"), `${path6}.std`, 0),
+    min: number2("min"),
+    max: number2("max"),
+    edges,
+    counts
+  };
+}
+
 // packages/core/src/files/file-error.ts
 function fileError(file, message, line, column) {
   const position = line === void 0 ? "" : column === void 0 ? `:${line}` : `:${line}:${column}`;
@@ -50,23 +135,6 @@ function fileError(file, message, line, column) {
   if (column !== void 0) where.column = column;
   return new UserError(`${file}${position}: ${message}`, where);
 }
-
-// packages/core/src/files/format-bytes.ts
-function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
-
-// packages/core/src/files/hash-file.ts
-import { createHash } from "node:crypto";
-import fs from "node:fs";
 
 // packages/core/src/files/regular-file.ts
 import { constants } from "node:fs";
@@ -95,7 +163,100 @@ function kindOf(info2) {
   return "a device";
 }
 
+// packages/core/src/files/utf8-validation.ts
+function findInvalidUtf8(bytes, start = 0, end = bytes.length) {
+  let i = start;
+  while (i < end) {
+    const b = bytes[i];
+    if (b < 128) {
+      i++;
+      continue;
+    }
+    let need;
+    let min = 128;
+    let max = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239) {
+      need = 2;
+      if (b === 224) min = 160;
+      if (b === 237) max = 159;
+    } else if (b >= 240 && b <= 244) {
+      need = 3;
+      if (b === 240) min = 144;
+      if (b === 244) max = 143;
+    } else return i;
+    if (i + need >= end) return i;
+    const second = bytes[i + 1];
+    if (second < min || second > max) return i;
+    for (let k = 2; k <= need; k++) {
+      const next = bytes[i + k];
+      if (next < 128 || next > 191) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+function lineOfByte(bytes, offset, start = 0) {
+  let line = 1;
+  for (let i = start; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+function lineOfChar(text2, offset) {
+  let line = 1;
+  let lineStart = 0;
+  let at = text2.indexOf("\n");
+  while (at !== -1 && at < offset) {
+    line++;
+    lineStart = at + 1;
+    at = text2.indexOf("\n", lineStart);
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+// packages/core/src/files/line-stream.ts
+var CHUNK_BYTES = 1024 * 1024;
+var MAX_LINE_BYTES = 64 * 1024 * 1024;
+var fatalDecoder = new TextDecoder("utf-8", { fatal: true });
+
+// packages/core/src/text/plain-object.ts
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+// packages/core/src/text/number-text.ts
+var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+
+// packages/core/src/files/workspace-path.ts
+import path from "node:path";
+function isInsideFolder(parent, child) {
+  const relative = path.relative(parent, child);
+  return relative === "" || relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}
+
+// packages/core/src/files/workspace-pattern.ts
+var GLOB_MAGIC = /[*?[\]{}]/;
+function isGlobPattern(pattern) {
+  return GLOB_MAGIC.test(pattern);
+}
+
+// packages/core/src/files/format-bytes.ts
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
 // packages/core/src/files/hash-file.ts
+import { createHash } from "node:crypto";
+import fs from "node:fs";
 var CHUNK = 4 * 1024 * 1024;
 async function hashFile(file, displayName = file) {
   const input = await openRegularFile(file, displayName);
@@ -153,74 +314,6 @@ async function writeFully(output, chunk) {
     offset += bytesWritten;
   }
 }
-
-// packages/core/src/files/workspace-path.ts
-import path from "node:path";
-function isInsideFolder(parent, child) {
-  const relative = path.relative(parent, child);
-  return relative === "" || relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-}
-
-// packages/core/src/files/workspace-pattern.ts
-var GLOB_MAGIC = /[*?[\]{}]/;
-function isGlobPattern(pattern) {
-  return GLOB_MAGIC.test(pattern);
-}
-
-// packages/core/src/files/utf8-validation.ts
-function findInvalidUtf8(bytes, start = 0, end = bytes.length) {
-  let i = start;
-  while (i < end) {
-    const b = bytes[i];
-    if (b < 128) {
-      i++;
-      continue;
-    }
-    let need;
-    let min = 128;
-    let max = 191;
-    if (b >= 194 && b <= 223) need = 1;
-    else if (b >= 224 && b <= 239) {
-      need = 2;
-      if (b === 224) min = 160;
-      if (b === 237) max = 159;
-    } else if (b >= 240 && b <= 244) {
-      need = 3;
-      if (b === 240) min = 144;
-      if (b === 244) max = 143;
-    } else return i;
-    if (i + need >= end) return i;
-    const second = bytes[i + 1];
-    if (second < min || second > max) return i;
-    for (let k = 2; k <= need; k++) {
-      const next = bytes[i + k];
-      if (next < 128 || next > 191) return i;
-    }
-    i += need + 1;
-  }
-  return -1;
-}
-function lineOfByte(bytes, offset, start = 0) {
-  let line = 1;
-  for (let i = start; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
-  return line;
-}
-function lineOfChar(text2, offset) {
-  let line = 1;
-  let lineStart = 0;
-  let at = text2.indexOf("\n");
-  while (at !== -1 && at < offset) {
-    line++;
-    lineStart = at + 1;
-    at = text2.indexOf("\n", lineStart);
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-// packages/core/src/files/line-stream.ts
-var CHUNK_BYTES = 1024 * 1024;
-var MAX_LINE_BYTES = 64 * 1024 * 1024;
-var fatalDecoder = new TextDecoder("utf-8", { fatal: true });
 
 // packages/core/src/text/short-hash.ts
 var LONE_SURROGATE = new RegExp("\\p{Cs}", "u");
@@ -523,13 +616,6 @@ function describe(text2, at) {
   if (c === void 0) return "end of file";
   const char = String.fromCodePoint(c);
   return c < 32 || c === 127 ? `character U+${c.toString(16).padStart(4, "0").toUpperCase()}` : `'${char}'`;
-}
-
-// packages/core/src/text/plain-object.ts
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 // packages/core/src/text/json-checker.ts
@@ -876,7 +962,8 @@ function validateRunRecord(document, source) {
       staleSources: check.array(root["staleSources"], "$.staleSources").map((item, index) => check.string(item, `$.staleSources[${index}]`))
     },
     ...root["mlflow"] === void 0 ? {} : { mlflow: checkMlflowLink(check, root["mlflow"]) },
-    ...root["environment"] === void 0 ? {} : { environment: checkEnvironment(check, root["environment"]) }
+    ...root["environment"] === void 0 ? {} : { environment: checkEnvironment(check, root["environment"]) },
+    ...root["profile"] === void 0 ? {} : { profile: checkDataProfile(check, root["profile"], "$.profile") }
   };
   return record;
 }
@@ -1085,9 +1172,6 @@ var MetricSeries = class {
     return metric;
   }
 };
-
-// packages/core/src/text/number-text.ts
-var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 // packages/core/src/metrics/tfevents.ts
 var CHUNK_BYTES2 = 1024 * 1024;
@@ -1603,6 +1687,7 @@ function buildManifest(options) {
     mlmodel: options.mlmodel && mlmodelPath !== void 0 ? { path: mlmodelPath, ...options.mlmodel } : null,
     ...trendPage === void 0 ? {} : { trendPage },
     ...record?.environment === void 0 ? {} : { environment: record.environment },
+    ...record?.profile === void 0 ? {} : { profile: record.profile },
     ...release2 === void 0 ? {} : { release: release2 },
     ...options.oci === void 0 ? {} : { oci: options.oci },
     ...options.releaseArchive === void 0 ? {} : { releaseArchive: options.releaseArchive }

@@ -42,6 +42,148 @@ function errorMessage(thrown) {
   return String(thrown);
 }
 
+// packages/core/src/statistics/student-t.ts
+function twoSidedTailProbability(t, df) {
+  return tailProbability(t, df, logBeta(df / 2, 0.5));
+}
+function tailProbability(t, df, logB) {
+  if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
+  if (!Number.isFinite(t)) return 0;
+  if (t === 0) return 1;
+  const ratio = t * t / df;
+  const logX = -Math.log1p(ratio);
+  return incompleteBeta(1 / (1 + ratio), ratio / (1 + ratio), df / 2, 0.5, logX, Math.log(ratio) + logX, logB);
+}
+function density(t, df, logB) {
+  return Math.exp(-(df + 1) / 2 * Math.log1p(t * t / df) - 0.5 * Math.log(df) - logB);
+}
+function twoSidedCriticalValue(probability, df) {
+  if (!(probability > 0 && probability < 1) || !(df > 0)) return Number.NaN;
+  const logB = logBeta(df / 2, 0.5);
+  let low = 0;
+  let high = 1;
+  while (tailProbability(high, df, logB) > probability) {
+    low = high;
+    high *= 2;
+    if (!Number.isFinite(high)) return Number.POSITIVE_INFINITY;
+  }
+  let t = low + (high - low) / 2;
+  for (let i = 0; i < 200; i++) {
+    const tail = tailProbability(t, df, logB);
+    if (tail === probability) return t;
+    if (tail > probability) low = t;
+    else high = t;
+    const step = (Math.log(tail) - Math.log(probability)) * tail / (2 * density(t, df, logB));
+    if (Math.abs(step) <= 2 * Number.EPSILON * t) return t + step;
+    let next = t + step;
+    if (!(next > low && next < high)) {
+      next = low + (high - low) / 2;
+      if (next === low || next === high) return next;
+    }
+    t = next;
+  }
+  return t;
+}
+function incompleteBeta(x, y, a, b, logX = Math.log(x), logY = Math.log(y), logB = logBeta(a, b)) {
+  if (x <= 0) return 0;
+  if (y <= 0) return 1;
+  const logFront = a * logX + b * logY - logB;
+  if (x < (a + 1) / (a + b + 2)) return Math.exp(logFront) * betaContinuedFraction(x, a, b) / a;
+  return 1 - Math.exp(logFront) * betaContinuedFraction(y, b, a) / b;
+}
+function betaContinuedFraction(x, a, b) {
+  const tiny = 1e-300;
+  const epsilon = 1e-16;
+  let c = 1;
+  let d = 1 - (a + b) * x / (a + 1);
+  if (Math.abs(d) < tiny) d = tiny;
+  d = 1 / d;
+  let result = d;
+  for (let m = 1; m <= 1e5; m++) {
+    const m2 = 2 * m;
+    let term = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
+    d = 1 + term * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + term / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    result *= d * c;
+    term = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
+    d = 1 + term * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + term / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    const step = d * c;
+    result *= step;
+    if (Math.abs(step - 1) < epsilon) return result;
+  }
+  return result;
+}
+function logBeta(a, b) {
+  const large = Math.max(a, b);
+  const small = Math.min(a, b);
+  if (large < 100) return logGamma(a) + logGamma(b) - logGamma(a + b);
+  const difference = (large - 0.5) * Math.log1p(small / large) + small * Math.log(large + small) - small + stirlingCorrection(large + small) - stirlingCorrection(large);
+  return logGamma(small) - difference;
+}
+function stirlingCorrection(x) {
+  const inverse = 1 / x;
+  const square = inverse * inverse;
+  return inverse * (1 / 12 - square * (1 / 360 - square * (1 / 1260 - square / 1680)));
+}
+var LANCZOS_G = 7;
+var LANCZOS = [
+  0.9999999999998099,
+  676.5203681218851,
+  -1259.1392167224028,
+  771.3234287776531,
+  -176.6150291621406,
+  12.507343278686905,
+  -0.13857109526572012,
+  9984369578019572e-21,
+  15056327351493116e-23
+];
+function logGamma(x) {
+  if (x < 0.5) {
+    return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+  }
+  const z = x - 1;
+  let series = LANCZOS[0];
+  for (let i = 1; i < LANCZOS.length; i++) series += LANCZOS[i] / (z + i);
+  const t = z + LANCZOS_G + 0.5;
+  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(series);
+}
+
+// packages/core/src/drift/kolmogorov-smirnov.ts
+var SCALE_EXPONENT = 128;
+var SCALE = 2 ** SCALE_EXPONENT;
+
+// packages/core/src/files/delimited-record.ts
+function splitQuoted(text2, delimiterCode) {
+  const fields = [];
+  let field2 = "";
+  let inQuotes = false;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    if (inQuotes) {
+      if (c === 34) {
+        if (text2.charCodeAt(i + 1) === 34) {
+          field2 += '"';
+          i++;
+        } else inQuotes = false;
+      } else field2 += text2[i];
+    } else if (c === 34) inQuotes = true;
+    else if (c === delimiterCode) {
+      fields.push(field2);
+      field2 = "";
+    } else field2 += text2[i];
+  }
+  if (inQuotes) return void 0;
+  fields.push(field2);
+  return fields;
+}
+
 // packages/core/src/files/file-error.ts
 function fileError(file, message, line, column) {
   const position = line === void 0 ? "" : column === void 0 ? `:${line}` : `:${line}:${column}`;
@@ -51,18 +193,8 @@ function fileError(file, message, line, column) {
   return new UserError(`${file}${position}: ${message}`, where);
 }
 
-// packages/core/src/files/format-bytes.ts
-function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
+// packages/core/src/files/line-stream.ts
+import { isAscii } from "node:buffer";
 
 // packages/core/src/files/regular-file.ts
 import { constants } from "node:fs";
@@ -91,8 +223,238 @@ function kindOf(info2) {
   return "a device";
 }
 
-// packages/core/src/files/hash-file.ts
-var CHUNK = 4 * 1024 * 1024;
+// packages/core/src/files/utf8-validation.ts
+function findInvalidUtf8(bytes, start = 0, end = bytes.length) {
+  let i = start;
+  while (i < end) {
+    const b = bytes[i];
+    if (b < 128) {
+      i++;
+      continue;
+    }
+    let need;
+    let min = 128;
+    let max = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239) {
+      need = 2;
+      if (b === 224) min = 160;
+      if (b === 237) max = 159;
+    } else if (b >= 240 && b <= 244) {
+      need = 3;
+      if (b === 240) min = 144;
+      if (b === 244) max = 143;
+    } else return i;
+    if (i + need >= end) return i;
+    const second = bytes[i + 1];
+    if (second < min || second > max) return i;
+    for (let k = 2; k <= need; k++) {
+      const next = bytes[i + k];
+      if (next < 128 || next > 191) return i;
+    }
+    i += need + 1;
+  }
+  return -1;
+}
+function lineOfByte(bytes, offset, start = 0) {
+  let line = 1;
+  for (let i = start; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+function lineOfChar(text2, offset) {
+  let line = 1;
+  let lineStart = 0;
+  let at = text2.indexOf("\n");
+  while (at !== -1 && at < offset) {
+    line++;
+    lineStart = at + 1;
+    at = text2.indexOf("\n", lineStart);
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+// packages/core/src/files/line-stream.ts
+var CHUNK_BYTES = 1024 * 1024;
+var MAX_LINE_BYTES = 64 * 1024 * 1024;
+var fatalDecoder = new TextDecoder("utf-8", { fatal: true });
+async function forEachLine(absolutePath, displayName, onLine) {
+  const handle = await openRegularFile(absolutePath, displayName);
+  try {
+    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    let filled = 0;
+    let lineNumber = 0;
+    let totalBytes = 0;
+    let first = true;
+    for (; ; ) {
+      if (filled === buffer.length) {
+        if (buffer.length >= MAX_LINE_BYTES) {
+          throw fileError(
+            displayName,
+            `line is longer than ${MAX_LINE_BYTES} bytes; is this a text file?`,
+            lineNumber + 1
+          );
+        }
+        const larger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(larger, 0, 0, filled);
+        buffer = larger;
+      }
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+      totalBytes += bytesRead;
+      const end = filled + bytesRead;
+      let start = 0;
+      if (first && end > 0) {
+        first = false;
+        if (end >= 3 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191) start = 3;
+      }
+      const cut = bytesRead === 0 ? end : buffer.lastIndexOf(10, end - 1) + 1;
+      if (cut > start) {
+        const text2 = decodeLines(buffer, start, cut, displayName, lineNumber);
+        let lineStart = 0;
+        let newline = text2.indexOf("\n");
+        while (newline !== -1) {
+          const lineEnd = newline > lineStart && text2.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+          lineNumber++;
+          onLine(text2.slice(lineStart, lineEnd), lineNumber);
+          lineStart = newline + 1;
+          newline = text2.indexOf("\n", lineStart);
+        }
+        if (lineStart < text2.length) {
+          lineNumber++;
+          onLine(
+            text2.charCodeAt(text2.length - 1) === 13 ? text2.slice(lineStart, -1) : text2.slice(lineStart),
+            lineNumber
+          );
+        }
+      }
+      if (bytesRead === 0) break;
+      const keep = end - Math.max(cut, start);
+      if (keep > 0) buffer.copy(buffer, 0, end - keep, end);
+      filled = keep;
+    }
+    if (totalBytes === 0) throw fileError(displayName, "file is empty");
+    return lineNumber;
+  } finally {
+    await handle.close();
+  }
+}
+function decodeLines(buffer, start, end, displayName, linesBefore) {
+  const bytes = buffer.subarray(start, end);
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw fileError(
+      displayName,
+      "contains a NUL byte, so it looks like a binary file, not text",
+      linesBefore + lineOfByte(bytes, nul)
+    );
+  }
+  if (isAscii(bytes)) return bytes.toString("latin1");
+  try {
+    return fatalDecoder.decode(bytes);
+  } catch {
+    const offset = Math.max(0, findInvalidUtf8(bytes));
+    throw fileError(
+      displayName,
+      "not valid UTF-8 text (is this a binary file?)",
+      linesBefore + lineOfByte(bytes, offset)
+    );
+  }
+}
+
+// packages/core/src/text/plain-object.ts
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+// packages/core/src/text/number-text.ts
+var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+function parseDecimal(text2, start, end) {
+  let i = start;
+  while (i < end && text2.charCodeAt(i) === 32) i++;
+  while (end > i && text2.charCodeAt(end - 1) === 32) end--;
+  if (i === end) return NaN;
+  const first = i;
+  let c = text2.charCodeAt(i);
+  let negative = false;
+  if (c === 45) {
+    negative = true;
+    i++;
+  } else if (c === 43) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let scale = 0;
+  let sawDigit = false;
+  while (i < end) {
+    c = text2.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    sawDigit = true;
+    if (digits > 0 || c !== 48) {
+      mantissa = mantissa * 10 + (c - 48);
+      if (++digits > 15) return Number(text2.slice(first, end));
+    }
+    i++;
+  }
+  if (i < end && c === 46) {
+    i++;
+    while (i < end) {
+      c = text2.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      sawDigit = true;
+      if (digits > 0 || c !== 48) {
+        mantissa = mantissa * 10 + (c - 48);
+        if (++digits > 15) return Number(text2.slice(first, end));
+      }
+      scale++;
+      i++;
+    }
+  }
+  if (!sawDigit) return NaN;
+  if (i < end && (c === 101 || c === 69)) {
+    i++;
+    let exponentNegative = false;
+    c = text2.charCodeAt(i);
+    if (c === 45) {
+      exponentNegative = true;
+      i++;
+    } else if (c === 43) i++;
+    let exponent = 0;
+    let exponentDigits = 0;
+    while (i < end) {
+      c = text2.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      if (exponent < 1e5) exponent = exponent * 10 + (c - 48);
+      exponentDigits++;
+      i++;
+    }
+    if (exponentDigits === 0) return NaN;
+    scale += exponentNegative ? exponent : -exponent;
+  }
+  if (i !== end) return NaN;
+  let value;
+  if (scale >= -22 && scale <= 22) {
+    value = scale >= 0 ? mantissa / EXACT_POWERS_OF_TEN[scale] : mantissa * EXACT_POWERS_OF_TEN[-scale];
+    return negative ? -value : value;
+  }
+  return Number(text2.slice(first, end));
+}
+function parseNumberText(text2, start = 0, end = text2.length) {
+  const value = parseDecimal(text2, start, end);
+  if (value === value) return value;
+  return nonFiniteFromText(text2.slice(start, end).trim());
+}
+function nonFiniteFromText(text2) {
+  if (text2.length < 3 || text2.length > 9) return void 0;
+  let body = text2.toLowerCase();
+  let sign = 1;
+  if (body.charCodeAt(0) === 45) {
+    sign = -1;
+    body = body.slice(1);
+  } else if (body.charCodeAt(0) === 43) body = body.slice(1);
+  if (body === "nan") return NaN;
+  if (body === "inf" || body === "infinity") return sign * Infinity;
+  return void 0;
+}
 
 // packages/core/src/files/workspace-path.ts
 import { lstat, readdir, realpath, stat } from "node:fs/promises";
@@ -262,145 +624,21 @@ async function expandWorkspacePattern(pattern, options, label = "path") {
   return [...seen.values()].sort((a, b) => a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0);
 }
 
-// packages/core/src/files/line-stream.ts
-import { isAscii } from "node:buffer";
-
-// packages/core/src/files/utf8-validation.ts
-function findInvalidUtf8(bytes, start = 0, end = bytes.length) {
-  let i = start;
-  while (i < end) {
-    const b = bytes[i];
-    if (b < 128) {
-      i++;
-      continue;
-    }
-    let need;
-    let min = 128;
-    let max = 191;
-    if (b >= 194 && b <= 223) need = 1;
-    else if (b >= 224 && b <= 239) {
-      need = 2;
-      if (b === 224) min = 160;
-      if (b === 237) max = 159;
-    } else if (b >= 240 && b <= 244) {
-      need = 3;
-      if (b === 240) min = 144;
-      if (b === 244) max = 143;
-    } else return i;
-    if (i + need >= end) return i;
-    const second = bytes[i + 1];
-    if (second < min || second > max) return i;
-    for (let k = 2; k <= need; k++) {
-      const next = bytes[i + k];
-      if (next < 128 || next > 191) return i;
-    }
-    i += need + 1;
+// packages/core/src/files/format-bytes.ts
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
   }
-  return -1;
-}
-function lineOfByte(bytes, offset, start = 0) {
-  let line = 1;
-  for (let i = start; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
-  return line;
-}
-function lineOfChar(text2, offset) {
-  let line = 1;
-  let lineStart = 0;
-  let at = text2.indexOf("\n");
-  while (at !== -1 && at < offset) {
-    line++;
-    lineStart = at + 1;
-    at = text2.indexOf("\n", lineStart);
-  }
-  return { line, column: offset - lineStart + 1 };
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }
 
-// packages/core/src/files/line-stream.ts
-var CHUNK_BYTES = 1024 * 1024;
-var MAX_LINE_BYTES = 64 * 1024 * 1024;
-var fatalDecoder = new TextDecoder("utf-8", { fatal: true });
-async function forEachLine(absolutePath, displayName, onLine) {
-  const handle = await openRegularFile(absolutePath, displayName);
-  try {
-    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    let filled = 0;
-    let lineNumber = 0;
-    let totalBytes = 0;
-    let first = true;
-    for (; ; ) {
-      if (filled === buffer.length) {
-        if (buffer.length >= MAX_LINE_BYTES) {
-          throw fileError(
-            displayName,
-            `line is longer than ${MAX_LINE_BYTES} bytes; is this a text file?`,
-            lineNumber + 1
-          );
-        }
-        const larger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(larger, 0, 0, filled);
-        buffer = larger;
-      }
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
-      totalBytes += bytesRead;
-      const end = filled + bytesRead;
-      let start = 0;
-      if (first && end > 0) {
-        first = false;
-        if (end >= 3 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191) start = 3;
-      }
-      const cut = bytesRead === 0 ? end : buffer.lastIndexOf(10, end - 1) + 1;
-      if (cut > start) {
-        const text2 = decodeLines(buffer, start, cut, displayName, lineNumber);
-        let lineStart = 0;
-        let newline = text2.indexOf("\n");
-        while (newline !== -1) {
-          const lineEnd = newline > lineStart && text2.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-          lineNumber++;
-          onLine(text2.slice(lineStart, lineEnd), lineNumber);
-          lineStart = newline + 1;
-          newline = text2.indexOf("\n", lineStart);
-        }
-        if (lineStart < text2.length) {
-          lineNumber++;
-          onLine(
-            text2.charCodeAt(text2.length - 1) === 13 ? text2.slice(lineStart, -1) : text2.slice(lineStart),
-            lineNumber
-          );
-        }
-      }
-      if (bytesRead === 0) break;
-      const keep = end - Math.max(cut, start);
-      if (keep > 0) buffer.copy(buffer, 0, end - keep, end);
-      filled = keep;
-    }
-    if (totalBytes === 0) throw fileError(displayName, "file is empty");
-    return lineNumber;
-  } finally {
-    await handle.close();
-  }
-}
-function decodeLines(buffer, start, end, displayName, linesBefore) {
-  const bytes = buffer.subarray(start, end);
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) {
-    throw fileError(
-      displayName,
-      "contains a NUL byte, so it looks like a binary file, not text",
-      linesBefore + lineOfByte(bytes, nul)
-    );
-  }
-  if (isAscii(bytes)) return bytes.toString("latin1");
-  try {
-    return fatalDecoder.decode(bytes);
-  } catch {
-    const offset = Math.max(0, findInvalidUtf8(bytes));
-    throw fileError(
-      displayName,
-      "not valid UTF-8 text (is this a binary file?)",
-      linesBefore + lineOfByte(bytes, offset)
-    );
-  }
-}
+// packages/core/src/files/hash-file.ts
+var CHUNK = 4 * 1024 * 1024;
 
 // packages/core/src/text/short-hash.ts
 var LONE_SURROGATE = new RegExp("\\p{Cs}", "u");
@@ -799,119 +1037,6 @@ function noiseVerdict(test, direction, alpha) {
   return direction === "higher" === test.difference > 0 ? "better" : "worse";
 }
 
-// packages/core/src/statistics/student-t.ts
-function twoSidedTailProbability(t, df) {
-  return tailProbability(t, df, logBeta(df / 2, 0.5));
-}
-function tailProbability(t, df, logB) {
-  if (Number.isNaN(t) || !(df > 0)) return Number.NaN;
-  if (!Number.isFinite(t)) return 0;
-  if (t === 0) return 1;
-  const ratio = t * t / df;
-  const logX = -Math.log1p(ratio);
-  return incompleteBeta(1 / (1 + ratio), ratio / (1 + ratio), df / 2, 0.5, logX, Math.log(ratio) + logX, logB);
-}
-function density(t, df, logB) {
-  return Math.exp(-(df + 1) / 2 * Math.log1p(t * t / df) - 0.5 * Math.log(df) - logB);
-}
-function twoSidedCriticalValue(probability, df) {
-  if (!(probability > 0 && probability < 1) || !(df > 0)) return Number.NaN;
-  const logB = logBeta(df / 2, 0.5);
-  let low = 0;
-  let high = 1;
-  while (tailProbability(high, df, logB) > probability) {
-    low = high;
-    high *= 2;
-    if (!Number.isFinite(high)) return Number.POSITIVE_INFINITY;
-  }
-  let t = low + (high - low) / 2;
-  for (let i = 0; i < 200; i++) {
-    const tail = tailProbability(t, df, logB);
-    if (tail === probability) return t;
-    if (tail > probability) low = t;
-    else high = t;
-    const step = (Math.log(tail) - Math.log(probability)) * tail / (2 * density(t, df, logB));
-    if (Math.abs(step) <= 2 * Number.EPSILON * t) return t + step;
-    let next = t + step;
-    if (!(next > low && next < high)) {
-      next = low + (high - low) / 2;
-      if (next === low || next === high) return next;
-    }
-    t = next;
-  }
-  return t;
-}
-function incompleteBeta(x, y, a, b, logX = Math.log(x), logY = Math.log(y), logB = logBeta(a, b)) {
-  if (x <= 0) return 0;
-  if (y <= 0) return 1;
-  const logFront = a * logX + b * logY - logB;
-  if (x < (a + 1) / (a + b + 2)) return Math.exp(logFront) * betaContinuedFraction(x, a, b) / a;
-  return 1 - Math.exp(logFront) * betaContinuedFraction(y, b, a) / b;
-}
-function betaContinuedFraction(x, a, b) {
-  const tiny = 1e-300;
-  const epsilon = 1e-16;
-  let c = 1;
-  let d = 1 - (a + b) * x / (a + 1);
-  if (Math.abs(d) < tiny) d = tiny;
-  d = 1 / d;
-  let result = d;
-  for (let m = 1; m <= 1e5; m++) {
-    const m2 = 2 * m;
-    let term = m * (b - m) * x / ((a + m2 - 1) * (a + m2));
-    d = 1 + term * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + term / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    result *= d * c;
-    term = -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1));
-    d = 1 + term * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + term / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const step = d * c;
-    result *= step;
-    if (Math.abs(step - 1) < epsilon) return result;
-  }
-  return result;
-}
-function logBeta(a, b) {
-  const large = Math.max(a, b);
-  const small = Math.min(a, b);
-  if (large < 100) return logGamma(a) + logGamma(b) - logGamma(a + b);
-  const difference = (large - 0.5) * Math.log1p(small / large) + small * Math.log(large + small) - small + stirlingCorrection(large + small) - stirlingCorrection(large);
-  return logGamma(small) - difference;
-}
-function stirlingCorrection(x) {
-  const inverse = 1 / x;
-  const square = inverse * inverse;
-  return inverse * (1 / 12 - square * (1 / 360 - square * (1 / 1260 - square / 1680)));
-}
-var LANCZOS_G = 7;
-var LANCZOS = [
-  0.9999999999998099,
-  676.5203681218851,
-  -1259.1392167224028,
-  771.3234287776531,
-  -176.6150291621406,
-  12.507343278686905,
-  -0.13857109526572012,
-  9984369578019572e-21,
-  15056327351493116e-23
-];
-function logGamma(x) {
-  if (x < 0.5) {
-    return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-  }
-  const z = x - 1;
-  let series = LANCZOS[0];
-  for (let i = 1; i < LANCZOS.length; i++) series += LANCZOS[i] / (z + i);
-  const t = z + LANCZOS_G + 0.5;
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(series);
-}
-
 // packages/core/src/statistics/welch-test.ts
 function welchTest(candidate, baseline, confidence = 0.95) {
   if (candidate.n < 2 || baseline.n < 2) return void 0;
@@ -1289,6 +1414,7 @@ function runName(run2) {
 
 // packages/core/src/gate/rule.ts
 var AGGREGATES = ["mean", "min", "max", "median", "std"];
+var DRIFT_STATISTICS = ["ks", "ks_p", "psi", "wasserstein", "chi2_p", "js"];
 
 // packages/core/src/gate/parser.ts
 var MAX_DEPTH = 100;
@@ -1367,9 +1493,24 @@ var LineParser = class {
     this.advance();
     const open3 = this.peek();
     if (first.quoted || !(open3.kind === "punct" && open3.text === "(")) return { metric: first.text };
+    if (DRIFT_STATISTICS.includes(first.text)) {
+      this.advance();
+      const column = this.peek();
+      if (column.kind !== "name") throw this.error(column, `expected a column name after '${first.text}('`);
+      this.advance();
+      const close2 = this.peek();
+      if (!(close2.kind === "punct" && close2.text === ")")) {
+        throw this.error(close2, `expected ')' to close '${first.text}('`);
+      }
+      this.advance();
+      return { metric: `${first.text}(${column.text})` };
+    }
     const aggregate = asAggregate(first.text);
     if (aggregate === void 0) {
-      throw this.error(first, `unknown aggregate '${clip(first.text)}'; use ${AGGREGATES.join(", ")}`);
+      throw this.error(
+        first,
+        `unknown aggregate '${clip(first.text)}'; use ${AGGREGATES.join(", ")} (or a drift statistic: ${DRIFT_STATISTICS.join(", ")})`
+      );
     }
     this.advance();
     const inner = this.peek();
@@ -1838,13 +1979,6 @@ function describe(text2, at) {
   return c < 32 || c === 127 ? `character U+${c.toString(16).padStart(4, "0").toUpperCase()}` : `'${char}'`;
 }
 
-// packages/core/src/text/plain-object.ts
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 // packages/core/src/text/hidden-characters.ts
 var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
 function showHiddenCharacters(text2) {
@@ -1999,95 +2133,6 @@ var MetricTable = class {
     return recordFromMap(this.toMetrics());
   }
 };
-
-// packages/core/src/text/number-text.ts
-var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
-function parseDecimal(text2, start, end) {
-  let i = start;
-  while (i < end && text2.charCodeAt(i) === 32) i++;
-  while (end > i && text2.charCodeAt(end - 1) === 32) end--;
-  if (i === end) return NaN;
-  const first = i;
-  let c = text2.charCodeAt(i);
-  let negative = false;
-  if (c === 45) {
-    negative = true;
-    i++;
-  } else if (c === 43) i++;
-  let mantissa = 0;
-  let digits = 0;
-  let scale = 0;
-  let sawDigit = false;
-  while (i < end) {
-    c = text2.charCodeAt(i);
-    if (c < 48 || c > 57) break;
-    sawDigit = true;
-    if (digits > 0 || c !== 48) {
-      mantissa = mantissa * 10 + (c - 48);
-      if (++digits > 15) return Number(text2.slice(first, end));
-    }
-    i++;
-  }
-  if (i < end && c === 46) {
-    i++;
-    while (i < end) {
-      c = text2.charCodeAt(i);
-      if (c < 48 || c > 57) break;
-      sawDigit = true;
-      if (digits > 0 || c !== 48) {
-        mantissa = mantissa * 10 + (c - 48);
-        if (++digits > 15) return Number(text2.slice(first, end));
-      }
-      scale++;
-      i++;
-    }
-  }
-  if (!sawDigit) return NaN;
-  if (i < end && (c === 101 || c === 69)) {
-    i++;
-    let exponentNegative = false;
-    c = text2.charCodeAt(i);
-    if (c === 45) {
-      exponentNegative = true;
-      i++;
-    } else if (c === 43) i++;
-    let exponent = 0;
-    let exponentDigits = 0;
-    while (i < end) {
-      c = text2.charCodeAt(i);
-      if (c < 48 || c > 57) break;
-      if (exponent < 1e5) exponent = exponent * 10 + (c - 48);
-      exponentDigits++;
-      i++;
-    }
-    if (exponentDigits === 0) return NaN;
-    scale += exponentNegative ? exponent : -exponent;
-  }
-  if (i !== end) return NaN;
-  let value;
-  if (scale >= -22 && scale <= 22) {
-    value = scale >= 0 ? mantissa / EXACT_POWERS_OF_TEN[scale] : mantissa * EXACT_POWERS_OF_TEN[-scale];
-    return negative ? -value : value;
-  }
-  return Number(text2.slice(first, end));
-}
-function parseNumberText(text2, start = 0, end = text2.length) {
-  const value = parseDecimal(text2, start, end);
-  if (value === value) return value;
-  return nonFiniteFromText(text2.slice(start, end).trim());
-}
-function nonFiniteFromText(text2) {
-  if (text2.length < 3 || text2.length > 9) return void 0;
-  let body = text2.toLowerCase();
-  let sign = 1;
-  if (body.charCodeAt(0) === 45) {
-    sign = -1;
-    body = body.slice(1);
-  } else if (body.charCodeAt(0) === 43) body = body.slice(1);
-  if (body === "nan") return NaN;
-  if (body === "inf" || body === "infinity") return sign * Infinity;
-  return void 0;
-}
 
 // packages/core/src/metrics/delimited-history.ts
 var UNDECIDED = 0;
@@ -2288,29 +2333,6 @@ ${line}`;
   if (names === void 0) throw fileError(displayName, "file is empty (only whitespace)");
   if (rowIndex === 0) throw fileError(displayName, "has a header but no data rows");
   return table.toRecord();
-}
-function splitQuoted(text2, delimiterCode) {
-  const fields = [];
-  let field2 = "";
-  let inQuotes = false;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
-    if (inQuotes) {
-      if (c === 34) {
-        if (text2.charCodeAt(i + 1) === 34) {
-          field2 += '"';
-          i++;
-        } else inQuotes = false;
-      } else field2 += text2[i];
-    } else if (c === 34) inQuotes = true;
-    else if (c === delimiterCode) {
-      fields.push(field2);
-      field2 = "";
-    } else field2 += text2[i];
-  }
-  if (inQuotes) return void 0;
-  fields.push(field2);
-  return fields;
 }
 
 // packages/core/src/metrics/known-json-shapes.ts

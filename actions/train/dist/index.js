@@ -42,6 +42,186 @@ function errorMessage(thrown) {
   return String(thrown);
 }
 
+// packages/core/src/drift/data-profile.ts
+var DATA_PROFILE_VERSION = 1;
+var PROFILE_BINS = 20;
+var PROFILE_TOP_CATEGORIES = 20;
+var MAX_DISTINCT_VALUES = 1e4;
+var MAX_CATEGORY_LENGTH = 200;
+var MAX_PROFILE_COLUMNS = 500;
+var MAX_KEPT_VALUES = 4e7;
+var ColumnValues = class {
+  name;
+  values = new Float64Array(1024);
+  size = 0;
+  missingCount = 0;
+  textCount = 0;
+  /** Line and file of the first text cell, for messages. */
+  firstText;
+  texts = /* @__PURE__ */ new Map();
+  distinctCapped = false;
+  budget;
+  file = "";
+  constructor(name, budget) {
+    this.name = name;
+    this.budget = budget;
+  }
+  number(value) {
+    if (this.size === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.budget.take(this.name, this.file);
+    this.values[this.size++] = value;
+  }
+  text(value, line) {
+    this.textCount++;
+    if (this.firstText === void 0) this.firstText = { value, line, file: this.file };
+    countText(this.texts, value, this);
+  }
+  missing() {
+    this.missingCount++;
+  }
+  /** The numbers, sorted ascending. */
+  sorted() {
+    const kept = this.values.subarray(0, this.size);
+    kept.sort();
+    return kept;
+  }
+  get isNumeric() {
+    return this.textCount === 0 && this.size > 0;
+  }
+};
+function countText(texts, value, owner) {
+  const known = texts.get(value);
+  if (known !== void 0) texts.set(value, known + 1);
+  else if (texts.size < MAX_DISTINCT_VALUES) texts.set(value, 1);
+  else owner.distinctCapped = true;
+}
+var ValueBudget = class {
+  left;
+  constructor(limit = MAX_KEPT_VALUES) {
+    this.left = limit;
+  }
+  take(column, file) {
+    if (--this.left < 0) {
+      throw new UserError(
+        `${file}: more than ${MAX_KEPT_VALUES.toLocaleString("en-US")} numbers (at column "${column}") is more than can be compared value by value; profile the reference (train's input profile) and monitor against that, which streams any amount of production data`
+      );
+    }
+  }
+};
+var ColumnCollector = class {
+  byName = /* @__PURE__ */ new Map();
+  wanted;
+  budget = new ValueBudget();
+  constructor(wanted) {
+    this.wanted = wanted === void 0 ? void 0 : new Set(wanted);
+  }
+  columns(names, file) {
+    return names.map((name) => {
+      if (this.wanted !== void 0 && !this.wanted.has(name)) return void 0;
+      let column = this.byName.get(name);
+      if (column === void 0) {
+        if (this.byName.size >= MAX_PROFILE_COLUMNS) {
+          throw new UserError(`${file}: more than ${MAX_PROFILE_COLUMNS} columns; name the ones to profile`);
+        }
+        column = new ColumnValues(name, this.budget);
+        this.byName.set(name, column);
+      }
+      column.file = file;
+      return column;
+    });
+  }
+};
+function profileColumns(columns, rows, files) {
+  return { version: DATA_PROFILE_VERSION, rows, files, columns: [...columns].map(profileColumn) };
+}
+function profileColumn(column) {
+  if (column.isNumeric) return numericProfile(column.name, column.sorted(), column.missingCount);
+  const texts = new Map(column.texts);
+  const owner = { distinctCapped: column.distinctCapped };
+  for (const value of column.sorted()) countText(texts, String(value), owner);
+  const ranked = [...texts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const count = column.size + column.textCount;
+  const top = ranked.filter(([value]) => value.length <= MAX_CATEGORY_LENGTH).slice(0, PROFILE_TOP_CATEGORIES).map(([value, n]) => ({ value, count: n }));
+  const named = top.reduce((sum, entry) => sum + entry.count, 0);
+  return {
+    name: column.name,
+    kind: "categorical",
+    count,
+    missing: column.missingCount,
+    distinct: texts.size,
+    ...owner.distinctCapped ? { distinctCapped: true } : {},
+    top,
+    other: count - named
+  };
+}
+function numericProfile(name, sorted, missing) {
+  const n = sorted.length;
+  let mean = 0;
+  let m2 = 0;
+  for (let i = 0; i < n; i++) {
+    const delta = sorted[i] - mean;
+    mean += delta / (i + 1);
+    m2 += delta * (sorted[i] - mean);
+  }
+  const edges = [];
+  for (let b = 0; b <= PROFILE_BINS; b++) {
+    const edge = sorted[Math.floor(b * (n - 1) / PROFILE_BINS)];
+    if (edges.length === 0 || edge > edges[edges.length - 1]) edges.push(edge);
+  }
+  if (edges.length === 1) edges.push(edges[0]);
+  const counts = new Array(edges.length - 1).fill(0);
+  let bin = 0;
+  for (let i = 0; i < n; i++) {
+    while (bin < counts.length - 1 && sorted[i] > edges[bin + 1]) bin++;
+    counts[bin]++;
+  }
+  return {
+    name,
+    kind: "numeric",
+    count: n,
+    missing,
+    mean,
+    std: n > 1 ? Math.sqrt(m2 / (n - 1)) : 0,
+    min: sorted[0],
+    max: sorted[n - 1],
+    edges,
+    counts
+  };
+}
+
+// packages/core/src/drift/kolmogorov-smirnov.ts
+var SCALE_EXPONENT = 128;
+var SCALE = 2 ** SCALE_EXPONENT;
+
+// packages/core/src/files/delimited-record.ts
+function splitQuoted(text2, delimiterCode) {
+  const fields = [];
+  let field2 = "";
+  let inQuotes = false;
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
+    if (inQuotes) {
+      if (c === 34) {
+        if (text2.charCodeAt(i + 1) === 34) {
+          field2 += '"';
+          i++;
+        } else inQuotes = false;
+      } else field2 += text2[i];
+    } else if (c === 34) inQuotes = true;
+    else if (c === delimiterCode) {
+      fields.push(field2);
+      field2 = "";
+    } else field2 += text2[i];
+  }
+  if (inQuotes) return void 0;
+  fields.push(field2);
+  return fields;
+}
+
 // packages/core/src/files/file-error.ts
 function fileError(file, message, line, column) {
   const position = line === void 0 ? "" : column === void 0 ? `:${line}` : `:${line}:${column}`;
@@ -51,21 +231,8 @@ function fileError(file, message, line, column) {
   return new UserError(`${file}${position}: ${message}`, where);
 }
 
-// packages/core/src/files/format-bytes.ts
-function formatBytes(bytes) {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
-
-// packages/core/src/files/hash-file.ts
-import { createHash } from "node:crypto";
+// packages/core/src/files/line-stream.ts
+import { isAscii } from "node:buffer";
 
 // packages/core/src/files/regular-file.ts
 import { constants } from "node:fs";
@@ -94,42 +261,399 @@ function kindOf(info2) {
   return "a device";
 }
 
-// packages/core/src/files/hash-file.ts
-var CHUNK = 4 * 1024 * 1024;
-async function hashFile(file, displayName = file) {
-  const input = await openRegularFile(file, displayName);
-  try {
-    return await hashOpenFile(input);
-  } finally {
-    await input.close();
-  }
-}
-async function hashOpenFile(input) {
-  const hash = createHash("sha256");
-  const size = await readChunks(input, (chunk) => {
-    hash.update(chunk);
-    return void 0;
-  });
-  return { sha256: hash.digest("hex"), size };
-}
-async function readChunks(input, consume) {
-  let full = Buffer.allocUnsafe(CHUNK);
-  let spare = Buffer.allocUnsafe(CHUNK);
-  let total = 0;
-  let pending = input.read(full, 0, CHUNK, null);
-  for (; ; ) {
-    const { bytesRead } = await pending;
-    if (bytesRead === 0) return total;
-    total += bytesRead;
-    pending = input.read(spare, 0, CHUNK, null);
-    try {
-      await consume(bytesRead === CHUNK ? full : full.subarray(0, bytesRead));
-    } catch (error2) {
-      await pending.catch(() => void 0);
-      throw error2;
+// packages/core/src/files/utf8-validation.ts
+function findInvalidUtf8(bytes, start = 0, end = bytes.length) {
+  let i = start;
+  while (i < end) {
+    const b = bytes[i];
+    if (b < 128) {
+      i++;
+      continue;
     }
-    [full, spare] = [spare, full];
+    let need;
+    let min = 128;
+    let max = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239) {
+      need = 2;
+      if (b === 224) min = 160;
+      if (b === 237) max = 159;
+    } else if (b >= 240 && b <= 244) {
+      need = 3;
+      if (b === 240) min = 144;
+      if (b === 244) max = 143;
+    } else return i;
+    if (i + need >= end) return i;
+    const second = bytes[i + 1];
+    if (second < min || second > max) return i;
+    for (let k = 2; k <= need; k++) {
+      const next = bytes[i + k];
+      if (next < 128 || next > 191) return i;
+    }
+    i += need + 1;
   }
+  return -1;
+}
+function lineOfByte(bytes, offset, start = 0) {
+  let line = 1;
+  for (let i = start; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+function lineOfChar(text2, offset) {
+  let line = 1;
+  let lineStart = 0;
+  let at = text2.indexOf("\n");
+  while (at !== -1 && at < offset) {
+    line++;
+    lineStart = at + 1;
+    at = text2.indexOf("\n", lineStart);
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+// packages/core/src/files/line-stream.ts
+var CHUNK_BYTES = 1024 * 1024;
+var MAX_LINE_BYTES = 64 * 1024 * 1024;
+var fatalDecoder = new TextDecoder("utf-8", { fatal: true });
+async function forEachLine(absolutePath, displayName, onLine) {
+  const handle = await openRegularFile(absolutePath, displayName);
+  try {
+    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    let filled = 0;
+    let lineNumber = 0;
+    let totalBytes = 0;
+    let first = true;
+    for (; ; ) {
+      if (filled === buffer.length) {
+        if (buffer.length >= MAX_LINE_BYTES) {
+          throw fileError(
+            displayName,
+            `line is longer than ${MAX_LINE_BYTES} bytes; is this a text file?`,
+            lineNumber + 1
+          );
+        }
+        const larger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(larger, 0, 0, filled);
+        buffer = larger;
+      }
+      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+      totalBytes += bytesRead;
+      const end = filled + bytesRead;
+      let start = 0;
+      if (first && end > 0) {
+        first = false;
+        if (end >= 3 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191) start = 3;
+      }
+      const cut = bytesRead === 0 ? end : buffer.lastIndexOf(10, end - 1) + 1;
+      if (cut > start) {
+        const text2 = decodeLines(buffer, start, cut, displayName, lineNumber);
+        let lineStart = 0;
+        let newline = text2.indexOf("\n");
+        while (newline !== -1) {
+          const lineEnd = newline > lineStart && text2.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+          lineNumber++;
+          onLine(text2.slice(lineStart, lineEnd), lineNumber);
+          lineStart = newline + 1;
+          newline = text2.indexOf("\n", lineStart);
+        }
+        if (lineStart < text2.length) {
+          lineNumber++;
+          onLine(
+            text2.charCodeAt(text2.length - 1) === 13 ? text2.slice(lineStart, -1) : text2.slice(lineStart),
+            lineNumber
+          );
+        }
+      }
+      if (bytesRead === 0) break;
+      const keep = end - Math.max(cut, start);
+      if (keep > 0) buffer.copy(buffer, 0, end - keep, end);
+      filled = keep;
+    }
+    if (totalBytes === 0) throw fileError(displayName, "file is empty");
+    return lineNumber;
+  } finally {
+    await handle.close();
+  }
+}
+function decodeLines(buffer, start, end, displayName, linesBefore) {
+  const bytes = buffer.subarray(start, end);
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw fileError(
+      displayName,
+      "contains a NUL byte, so it looks like a binary file, not text",
+      linesBefore + lineOfByte(bytes, nul)
+    );
+  }
+  if (isAscii(bytes)) return bytes.toString("latin1");
+  try {
+    return fatalDecoder.decode(bytes);
+  } catch {
+    const offset = Math.max(0, findInvalidUtf8(bytes));
+    throw fileError(
+      displayName,
+      "not valid UTF-8 text (is this a binary file?)",
+      linesBefore + lineOfByte(bytes, offset)
+    );
+  }
+}
+
+// packages/core/src/text/plain-object.ts
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+// packages/core/src/text/number-text.ts
+var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
+function parseDecimal(text2, start, end) {
+  let i = start;
+  while (i < end && text2.charCodeAt(i) === 32) i++;
+  while (end > i && text2.charCodeAt(end - 1) === 32) end--;
+  if (i === end) return NaN;
+  const first = i;
+  let c = text2.charCodeAt(i);
+  let negative = false;
+  if (c === 45) {
+    negative = true;
+    i++;
+  } else if (c === 43) i++;
+  let mantissa = 0;
+  let digits = 0;
+  let scale = 0;
+  let sawDigit = false;
+  while (i < end) {
+    c = text2.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    sawDigit = true;
+    if (digits > 0 || c !== 48) {
+      mantissa = mantissa * 10 + (c - 48);
+      if (++digits > 15) return Number(text2.slice(first, end));
+    }
+    i++;
+  }
+  if (i < end && c === 46) {
+    i++;
+    while (i < end) {
+      c = text2.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      sawDigit = true;
+      if (digits > 0 || c !== 48) {
+        mantissa = mantissa * 10 + (c - 48);
+        if (++digits > 15) return Number(text2.slice(first, end));
+      }
+      scale++;
+      i++;
+    }
+  }
+  if (!sawDigit) return NaN;
+  if (i < end && (c === 101 || c === 69)) {
+    i++;
+    let exponentNegative = false;
+    c = text2.charCodeAt(i);
+    if (c === 45) {
+      exponentNegative = true;
+      i++;
+    } else if (c === 43) i++;
+    let exponent = 0;
+    let exponentDigits = 0;
+    while (i < end) {
+      c = text2.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      if (exponent < 1e5) exponent = exponent * 10 + (c - 48);
+      exponentDigits++;
+      i++;
+    }
+    if (exponentDigits === 0) return NaN;
+    scale += exponentNegative ? exponent : -exponent;
+  }
+  if (i !== end) return NaN;
+  let value;
+  if (scale >= -22 && scale <= 22) {
+    value = scale >= 0 ? mantissa / EXACT_POWERS_OF_TEN[scale] : mantissa * EXACT_POWERS_OF_TEN[-scale];
+    return negative ? -value : value;
+  }
+  return Number(text2.slice(first, end));
+}
+function parseNumberText(text2, start = 0, end = text2.length) {
+  const value = parseDecimal(text2, start, end);
+  if (value === value) return value;
+  return nonFiniteFromText(text2.slice(start, end).trim());
+}
+function nonFiniteFromText(text2) {
+  if (text2.length < 3 || text2.length > 9) return void 0;
+  let body = text2.toLowerCase();
+  let sign = 1;
+  if (body.charCodeAt(0) === 45) {
+    sign = -1;
+    body = body.slice(1);
+  } else if (body.charCodeAt(0) === 43) body = body.slice(1);
+  if (body === "nan") return NaN;
+  if (body === "inf" || body === "infinity") return sign * Infinity;
+  return void 0;
+}
+
+// packages/core/src/drift/data-rows.ts
+var MISSING_WORDS = /* @__PURE__ */ new Set([
+  "na",
+  "n/a",
+  "nan",
+  "-nan",
+  "null",
+  "none",
+  "inf",
+  "-inf",
+  "+inf",
+  "infinity",
+  "-infinity"
+]);
+function dataFormat(path7) {
+  const lower = path7.toLowerCase();
+  if (lower.endsWith(".csv")) return "csv";
+  if (lower.endsWith(".tsv") || lower.endsWith(".tab")) return "tsv";
+  if (lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) return "jsonl";
+  return void 0;
+}
+async function readDataRows(absolutePath, displayName, sink) {
+  const format = dataFormat(displayName);
+  if (format === void 0) {
+    throw fileError(displayName, "is not a data file: name it .csv, .tsv or .jsonl (JSON Lines)");
+  }
+  return format === "jsonl" ? readJsonLines(absolutePath, displayName, sink) : readDelimited(absolutePath, displayName, format === "tsv" ? 9 : 44, sink);
+}
+async function readDelimited(absolutePath, displayName, delimiter, sink) {
+  let sinks;
+  let rows = 0;
+  let pending = "";
+  let pendingLine = 0;
+  const separator = String.fromCharCode(delimiter);
+  const cell = (target, text2, start, end, line) => {
+    if (target === void 0) return;
+    const value = parseDecimal(text2, start, end);
+    if (value === value) {
+      if (Number.isFinite(value)) target.number(value, line);
+      else target.missing();
+      return;
+    }
+    const trimmed = text2.slice(start, end).trim();
+    if (trimmed === "" || MISSING_WORDS.has(trimmed.toLowerCase())) target.missing();
+    else target.text(trimmed, line);
+  };
+  await forEachLine(absolutePath, displayName, (lineText, lineNumber) => {
+    let text2 = lineText;
+    let line = lineNumber;
+    if (pending !== "") {
+      text2 = `${pending}
+${lineText}`;
+      line = pendingLine;
+      pending = "";
+    }
+    if (sinks === void 0) {
+      if (text2.trim() === "") return;
+      const names = splitQuoted(text2, delimiter);
+      if (names === void 0) {
+        pending = text2;
+        pendingLine = line;
+        return;
+      }
+      const trimmed = names.map((name) => name.trim());
+      const seen = /* @__PURE__ */ new Set();
+      trimmed.forEach((name, index) => {
+        if (name === "") throw fileError(displayName, `header column ${index + 1} has no name`, line);
+        if (seen.has(name)) throw fileError(displayName, `header names column "${name}" twice`, line);
+        seen.add(name);
+      });
+      sinks = sink.columns(trimmed, displayName);
+      return;
+    }
+    if (text2.trim() === "") return;
+    const width = sinks.length;
+    if (text2.indexOf('"') === -1) {
+      let column = 0;
+      let start = 0;
+      for (; ; ) {
+        const at = text2.indexOf(separator, start);
+        const end = at === -1 ? text2.length : at;
+        if (column < width) cell(sinks[column], text2, start, end, line);
+        column++;
+        if (at === -1) break;
+        start = at + 1;
+      }
+      if (column !== width) throw fieldCountError(displayName, column, width, line);
+    } else {
+      const fields = splitQuoted(text2, delimiter);
+      if (fields === void 0) {
+        pending = text2;
+        pendingLine = line;
+        return;
+      }
+      if (fields.length !== width) throw fieldCountError(displayName, fields.length, width, line);
+      fields.forEach((field2, column) => cell(sinks[column], field2, 0, field2.length, line));
+    }
+    rows++;
+  });
+  if (pending !== "") throw fileError(displayName, 'a quoted field is never closed (missing ")', pendingLine);
+  if (sinks === void 0) throw fileError(displayName, "has no header row: the file is empty");
+  return rows;
+}
+function fieldCountError(file, fields, width, line) {
+  return fileError(file, `row has ${fields} field${fields === 1 ? "" : "s"} but the header has ${width}`, line);
+}
+async function readJsonLines(absolutePath, displayName, sink) {
+  const names = [];
+  const index = /* @__PURE__ */ new Map();
+  let sinks = [];
+  let rows = 0;
+  let seen = new Uint8Array(0);
+  await forEachLine(absolutePath, displayName, (text2, line) => {
+    if (text2.trim() === "") return;
+    let row;
+    try {
+      row = JSON.parse(text2);
+    } catch (thrown) {
+      throw fileError(displayName, `is not JSON Lines: ${thrown.message}`, line);
+    }
+    if (!isPlainObject(row)) throw fileError(displayName, "a JSON Lines row must be an object of column values", line);
+    let added = false;
+    for (const key of Object.keys(row)) {
+      if (!index.has(key)) {
+        index.set(key, names.length);
+        names.push(key);
+        added = true;
+      }
+    }
+    if (added) {
+      const known = sinks.length;
+      sinks = [...sinks, ...sink.columns(names, displayName).slice(known)];
+      for (let column = known; column < names.length; column++) {
+        for (let before = 0; before < rows; before++) sinks[column]?.missing();
+      }
+      const grown = new Uint8Array(names.length);
+      grown.set(seen);
+      seen = grown;
+    }
+    seen.fill(0);
+    for (const [key, value] of Object.entries(row)) {
+      const column = index.get(key);
+      seen[column] = 1;
+      const target = sinks[column];
+      if (target === void 0) continue;
+      if (typeof value === "number") {
+        if (Number.isFinite(value)) target.number(value, line);
+        else target.missing();
+      } else if (typeof value === "string") {
+        const trimmed = value.trim();
+        if (trimmed === "" || MISSING_WORDS.has(trimmed.toLowerCase())) target.missing();
+        else target.text(trimmed, line);
+      } else if (typeof value === "boolean") target.text(String(value), line);
+      else if (value === null) target.missing();
+      else target.text(JSON.stringify(value), line);
+    }
+    for (let column = 0; column < names.length; column++) if (seen[column] === 0) sinks[column]?.missing();
+    rows++;
+  });
+  return rows;
 }
 
 // packages/core/src/files/workspace-path.ts
@@ -300,6 +824,96 @@ async function expandWorkspacePattern(pattern, options, label = "path") {
   return [...seen.values()].sort((a, b) => a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0);
 }
 
+// packages/core/src/drift/measure-drift.ts
+async function readDataFiles(files, sink) {
+  let rows = 0;
+  for (const file of files) rows += await readDataRows(file.absolute, file.display, sink);
+  return rows;
+}
+async function profileDataFiles(files, columns) {
+  const collector = new ColumnCollector(columns);
+  const rows = await readDataFiles(files, collector);
+  const names = files.map((file) => file.display).join(", ");
+  if (rows === 0) throw new UserError(`${names}: no data rows to profile`);
+  for (const wanted of columns ?? []) {
+    if (!collector.byName.has(wanted)) throw new UserError(`${names}: no column "${wanted}"`);
+  }
+  const profile = profileColumns(
+    collector.byName.values(),
+    rows,
+    files.map((file) => file.display)
+  );
+  const values = /* @__PURE__ */ new Map();
+  for (const column of collector.byName.values()) if (column.isNumeric) values.set(column.name, column.sorted());
+  return { profile, values };
+}
+async function resolveDataFiles(patterns, options, label) {
+  const files = /* @__PURE__ */ new Map();
+  for (const pattern of patterns) {
+    if (pattern.trim() === "") continue;
+    for (const match of await expandWorkspacePattern(pattern, options, `${label} path`)) {
+      const found = match.isDirectory ? (await listWorkspaceFolder(match, { recursive: true })).filter(
+        (file) => dataFormat(file.relative) !== void 0
+      ) : [match];
+      for (const file of found) files.set(file.relative, { absolute: file.absolute, display: file.relative });
+    }
+  }
+  if (files.size === 0) throw new UserError(`input "${label}": names no data files (.csv, .tsv, .jsonl)`);
+  return [...files.values()].sort((a, b) => a.display < b.display ? -1 : a.display > b.display ? 1 : 0);
+}
+
+// packages/core/src/files/format-bytes.ts
+function formatBytes(bytes) {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}
+
+// packages/core/src/files/hash-file.ts
+import { createHash } from "node:crypto";
+var CHUNK = 4 * 1024 * 1024;
+async function hashFile(file, displayName = file) {
+  const input = await openRegularFile(file, displayName);
+  try {
+    return await hashOpenFile(input);
+  } finally {
+    await input.close();
+  }
+}
+async function hashOpenFile(input) {
+  const hash = createHash("sha256");
+  const size = await readChunks(input, (chunk) => {
+    hash.update(chunk);
+    return void 0;
+  });
+  return { sha256: hash.digest("hex"), size };
+}
+async function readChunks(input, consume) {
+  let full = Buffer.allocUnsafe(CHUNK);
+  let spare = Buffer.allocUnsafe(CHUNK);
+  let total = 0;
+  let pending = input.read(full, 0, CHUNK, null);
+  for (; ; ) {
+    const { bytesRead } = await pending;
+    if (bytesRead === 0) return total;
+    total += bytesRead;
+    pending = input.read(spare, 0, CHUNK, null);
+    try {
+      await consume(bytesRead === CHUNK ? full : full.subarray(0, bytesRead));
+    } catch (error2) {
+      await pending.catch(() => void 0);
+      throw error2;
+    }
+    [full, spare] = [spare, full];
+  }
+}
+
 // packages/core/src/files/fingerprint-files.ts
 async function fingerprintFiles(patterns, options) {
   const files = /* @__PURE__ */ new Map();
@@ -318,146 +932,6 @@ async function fingerprintFiles(patterns, options) {
     inputs.push({ path: file.relative, size, sha256 });
   }
   return inputs;
-}
-
-// packages/core/src/files/line-stream.ts
-import { isAscii } from "node:buffer";
-
-// packages/core/src/files/utf8-validation.ts
-function findInvalidUtf8(bytes, start = 0, end = bytes.length) {
-  let i = start;
-  while (i < end) {
-    const b = bytes[i];
-    if (b < 128) {
-      i++;
-      continue;
-    }
-    let need;
-    let min = 128;
-    let max = 191;
-    if (b >= 194 && b <= 223) need = 1;
-    else if (b >= 224 && b <= 239) {
-      need = 2;
-      if (b === 224) min = 160;
-      if (b === 237) max = 159;
-    } else if (b >= 240 && b <= 244) {
-      need = 3;
-      if (b === 240) min = 144;
-      if (b === 244) max = 143;
-    } else return i;
-    if (i + need >= end) return i;
-    const second = bytes[i + 1];
-    if (second < min || second > max) return i;
-    for (let k = 2; k <= need; k++) {
-      const next = bytes[i + k];
-      if (next < 128 || next > 191) return i;
-    }
-    i += need + 1;
-  }
-  return -1;
-}
-function lineOfByte(bytes, offset, start = 0) {
-  let line = 1;
-  for (let i = start; i < offset && i < bytes.length; i++) if (bytes[i] === 10) line++;
-  return line;
-}
-function lineOfChar(text2, offset) {
-  let line = 1;
-  let lineStart = 0;
-  let at = text2.indexOf("\n");
-  while (at !== -1 && at < offset) {
-    line++;
-    lineStart = at + 1;
-    at = text2.indexOf("\n", lineStart);
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-// packages/core/src/files/line-stream.ts
-var CHUNK_BYTES = 1024 * 1024;
-var MAX_LINE_BYTES = 64 * 1024 * 1024;
-var fatalDecoder = new TextDecoder("utf-8", { fatal: true });
-async function forEachLine(absolutePath, displayName, onLine) {
-  const handle = await openRegularFile(absolutePath, displayName);
-  try {
-    let buffer = Buffer.allocUnsafe(CHUNK_BYTES);
-    let filled = 0;
-    let lineNumber = 0;
-    let totalBytes = 0;
-    let first = true;
-    for (; ; ) {
-      if (filled === buffer.length) {
-        if (buffer.length >= MAX_LINE_BYTES) {
-          throw fileError(
-            displayName,
-            `line is longer than ${MAX_LINE_BYTES} bytes; is this a text file?`,
-            lineNumber + 1
-          );
-        }
-        const larger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(larger, 0, 0, filled);
-        buffer = larger;
-      }
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
-      totalBytes += bytesRead;
-      const end = filled + bytesRead;
-      let start = 0;
-      if (first && end > 0) {
-        first = false;
-        if (end >= 3 && buffer[0] === 239 && buffer[1] === 187 && buffer[2] === 191) start = 3;
-      }
-      const cut = bytesRead === 0 ? end : buffer.lastIndexOf(10, end - 1) + 1;
-      if (cut > start) {
-        const text2 = decodeLines(buffer, start, cut, displayName, lineNumber);
-        let lineStart = 0;
-        let newline = text2.indexOf("\n");
-        while (newline !== -1) {
-          const lineEnd = newline > lineStart && text2.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-          lineNumber++;
-          onLine(text2.slice(lineStart, lineEnd), lineNumber);
-          lineStart = newline + 1;
-          newline = text2.indexOf("\n", lineStart);
-        }
-        if (lineStart < text2.length) {
-          lineNumber++;
-          onLine(
-            text2.charCodeAt(text2.length - 1) === 13 ? text2.slice(lineStart, -1) : text2.slice(lineStart),
-            lineNumber
-          );
-        }
-      }
-      if (bytesRead === 0) break;
-      const keep = end - Math.max(cut, start);
-      if (keep > 0) buffer.copy(buffer, 0, end - keep, end);
-      filled = keep;
-    }
-    if (totalBytes === 0) throw fileError(displayName, "file is empty");
-    return lineNumber;
-  } finally {
-    await handle.close();
-  }
-}
-function decodeLines(buffer, start, end, displayName, linesBefore) {
-  const bytes = buffer.subarray(start, end);
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) {
-    throw fileError(
-      displayName,
-      "contains a NUL byte, so it looks like a binary file, not text",
-      linesBefore + lineOfByte(bytes, nul)
-    );
-  }
-  if (isAscii(bytes)) return bytes.toString("latin1");
-  try {
-    return fatalDecoder.decode(bytes);
-  } catch {
-    const offset = Math.max(0, findInvalidUtf8(bytes));
-    throw fileError(
-      displayName,
-      "not valid UTF-8 text (is this a binary file?)",
-      linesBefore + lineOfByte(bytes, offset)
-    );
-  }
 }
 
 // packages/core/src/text/short-hash.ts
@@ -726,13 +1200,6 @@ function describe(text2, at) {
   return c < 32 || c === 127 ? `character U+${c.toString(16).padStart(4, "0").toUpperCase()}` : `'${char}'`;
 }
 
-// packages/core/src/text/plain-object.ts
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
 // packages/core/src/text/hidden-characters.ts
 var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
 function showHiddenCharacters(text2) {
@@ -866,6 +1333,14 @@ function renderRunSummary(record) {
       lines.push(`| ${escapeCell(input.path)} | ${input.size} | \`${input.sha256.slice(0, 12)}\` |`);
     }
     lines.push("");
+  }
+  if (record.profile !== void 0) {
+    const { profile } = record;
+    const kinds = (kind) => profile.columns.filter((column) => column.kind === kind).length;
+    lines.push(
+      `Profiled as monitor's reference: ${profile.rows} rows of ${profile.files.map((file) => escapeInline(file)).join(", ")}; ${kinds("numeric")} numeric and ${kinds("categorical")} categorical columns.`,
+      ""
+    );
   }
   return lines.join("\n");
 }
@@ -1012,95 +1487,6 @@ var MetricTable = class {
     return recordFromMap(this.toMetrics());
   }
 };
-
-// packages/core/src/text/number-text.ts
-var EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => 10 ** i);
-function parseDecimal(text2, start, end) {
-  let i = start;
-  while (i < end && text2.charCodeAt(i) === 32) i++;
-  while (end > i && text2.charCodeAt(end - 1) === 32) end--;
-  if (i === end) return NaN;
-  const first = i;
-  let c = text2.charCodeAt(i);
-  let negative = false;
-  if (c === 45) {
-    negative = true;
-    i++;
-  } else if (c === 43) i++;
-  let mantissa = 0;
-  let digits = 0;
-  let scale = 0;
-  let sawDigit = false;
-  while (i < end) {
-    c = text2.charCodeAt(i);
-    if (c < 48 || c > 57) break;
-    sawDigit = true;
-    if (digits > 0 || c !== 48) {
-      mantissa = mantissa * 10 + (c - 48);
-      if (++digits > 15) return Number(text2.slice(first, end));
-    }
-    i++;
-  }
-  if (i < end && c === 46) {
-    i++;
-    while (i < end) {
-      c = text2.charCodeAt(i);
-      if (c < 48 || c > 57) break;
-      sawDigit = true;
-      if (digits > 0 || c !== 48) {
-        mantissa = mantissa * 10 + (c - 48);
-        if (++digits > 15) return Number(text2.slice(first, end));
-      }
-      scale++;
-      i++;
-    }
-  }
-  if (!sawDigit) return NaN;
-  if (i < end && (c === 101 || c === 69)) {
-    i++;
-    let exponentNegative = false;
-    c = text2.charCodeAt(i);
-    if (c === 45) {
-      exponentNegative = true;
-      i++;
-    } else if (c === 43) i++;
-    let exponent = 0;
-    let exponentDigits = 0;
-    while (i < end) {
-      c = text2.charCodeAt(i);
-      if (c < 48 || c > 57) break;
-      if (exponent < 1e5) exponent = exponent * 10 + (c - 48);
-      exponentDigits++;
-      i++;
-    }
-    if (exponentDigits === 0) return NaN;
-    scale += exponentNegative ? exponent : -exponent;
-  }
-  if (i !== end) return NaN;
-  let value;
-  if (scale >= -22 && scale <= 22) {
-    value = scale >= 0 ? mantissa / EXACT_POWERS_OF_TEN[scale] : mantissa * EXACT_POWERS_OF_TEN[-scale];
-    return negative ? -value : value;
-  }
-  return Number(text2.slice(first, end));
-}
-function parseNumberText(text2, start = 0, end = text2.length) {
-  const value = parseDecimal(text2, start, end);
-  if (value === value) return value;
-  return nonFiniteFromText(text2.slice(start, end).trim());
-}
-function nonFiniteFromText(text2) {
-  if (text2.length < 3 || text2.length > 9) return void 0;
-  let body = text2.toLowerCase();
-  let sign = 1;
-  if (body.charCodeAt(0) === 45) {
-    sign = -1;
-    body = body.slice(1);
-  } else if (body.charCodeAt(0) === 43) body = body.slice(1);
-  if (body === "nan") return NaN;
-  if (body === "inf" || body === "infinity") return sign * Infinity;
-  return void 0;
-}
 
 // packages/core/src/metrics/delimited-history.ts
 var UNDECIDED = 0;
@@ -1301,29 +1687,6 @@ ${line}`;
   if (names === void 0) throw fileError(displayName, "file is empty (only whitespace)");
   if (rowIndex === 0) throw fileError(displayName, "has a header but no data rows");
   return table.toRecord();
-}
-function splitQuoted(text2, delimiterCode) {
-  const fields = [];
-  let field2 = "";
-  let inQuotes = false;
-  for (let i = 0; i < text2.length; i++) {
-    const c = text2.charCodeAt(i);
-    if (inQuotes) {
-      if (c === 34) {
-        if (text2.charCodeAt(i + 1) === 34) {
-          field2 += '"';
-          i++;
-        } else inQuotes = false;
-      } else field2 += text2[i];
-    } else if (c === 34) inQuotes = true;
-    else if (c === delimiterCode) {
-      fields.push(field2);
-      field2 = "";
-    } else field2 += text2[i];
-  }
-  if (inQuotes) return void 0;
-  fields.push(field2);
-  return fields;
 }
 
 // packages/core/src/metrics/known-json-shapes.ts
@@ -4779,6 +5142,7 @@ function readTrainSettings(inputs) {
     metrics: inputs.list("metrics"),
     params: inputs.list("params"),
     data: inputs.list("data"),
+    profile: inputs.list("profile"),
     experiment: inputs.optional("experiment"),
     // Matrix values are recorded and shown (the default experiment name holds them), never run.
     matrix: Object.fromEntries(
@@ -4993,6 +5357,17 @@ async function run2(runner) {
         sources: []
       });
       const inputs = await attempt(() => fingerprintFiles(settings.data, where), []);
+      const profile = settings.profile.length === 0 ? void 0 : await attempt(
+        async () => log.group("Profiling the training data", async () => {
+          const files = await resolveDataFiles(settings.profile, where, "profile");
+          const { profile: profile2 } = await profileDataFiles(files);
+          log.info(
+            `profiled ${profile2.rows} rows, ${profile2.columns.length} columns of ${files.map((file) => file.display).join(", ")}`
+          );
+          return profile2;
+        }),
+        void 0
+      );
       const environment = await readTrainingEnvironment({
         command: settings.command,
         cwd,
@@ -5033,7 +5408,8 @@ async function run2(runner) {
         sources: [...metrics.sources, ...params.sources],
         staleSources,
         ...tracked === void 0 ? {} : { mlflow: tracked.link },
-        environment
+        environment,
+        ...profile === void 0 ? {} : { profile }
       });
       let logged;
       if (settings.mlflow !== void 0 && settings.mlflowRun === void 0) {
@@ -5167,7 +5543,8 @@ function buildRecord(settings, context, parts) {
     sources: parts.sources,
     ...parts.staleSources.length === 0 ? {} : { staleSources: parts.staleSources },
     ...parts.mlflow === void 0 ? {} : { mlflow: parts.mlflow },
-    ...Object.keys(parts.environment).length === 0 ? {} : { environment: parts.environment }
+    ...Object.keys(parts.environment).length === 0 ? {} : { environment: parts.environment },
+    ...parts.profile === void 0 ? {} : { profile: parts.profile }
   };
 }
 

@@ -16,7 +16,9 @@ import {
   matrixReplicate,
   minutesText,
   oneLine,
+  profileDataFiles,
   readParams,
+  resolveDataFiles,
   redactCommand,
   redactParams,
   renderRunSummary,
@@ -24,6 +26,7 @@ import {
   unchangedMetricsFiles,
   withoutUrlSecrets,
   type DataInput,
+  type DataProfile,
   type Metric,
   type MlflowRunLink,
   type ParamValue,
@@ -104,6 +107,21 @@ export async function run(runner?: Runner): Promise<void> {
         sources: [],
       });
       const inputs = await attempt(() => fingerprintFiles(settings.data, where), [] as DataInput[]);
+      const profile =
+        settings.profile.length === 0
+          ? undefined
+          : await attempt(
+              async () =>
+                log.group('Profiling the training data', async () => {
+                  const files = await resolveDataFiles(settings.profile, where, 'profile');
+                  const { profile } = await profileDataFiles(files);
+                  log.info(
+                    `profiled ${profile.rows} rows, ${profile.columns.length} columns of ${files.map((file) => file.display).join(', ')}`,
+                  );
+                  return profile;
+                }),
+              undefined,
+            );
       const environment = await readTrainingEnvironment({
         command: settings.command,
         cwd,
@@ -147,6 +165,7 @@ export async function run(runner?: Runner): Promise<void> {
         staleSources,
         ...(tracked === undefined ? {} : { mlflow: tracked.link }),
         environment,
+        ...(profile === undefined ? {} : { profile }),
       });
       // Every point goes to MLflow: the record's histories are thinned only below, to fit its cap.
       let logged: MlflowRunLink | undefined;
@@ -274,6 +293,7 @@ function buildRecord(
     staleSources: string[];
     mlflow?: MlflowRunLink;
     environment: TrainingEnvironment;
+    profile?: DataProfile;
   },
 ): RunRecord {
   const experiment = settings.experiment ?? defaultExperimentName(context.job, settings.matrix, settings.replicateKey);
@@ -321,5 +341,6 @@ function buildRecord(
     ...(parts.staleSources.length === 0 ? {} : { staleSources: parts.staleSources }),
     ...(parts.mlflow === undefined ? {} : { mlflow: parts.mlflow }),
     ...(Object.keys(parts.environment).length === 0 ? {} : { environment: parts.environment }),
+    ...(parts.profile === undefined ? {} : { profile: parts.profile }),
   };
 }

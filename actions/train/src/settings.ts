@@ -9,6 +9,8 @@ export interface TrainSettings {
   metrics: string[];
   params: string[];
   data: string[];
+  /** Data files or globs (CSV, TSV, JSON Lines) profiled into the record as monitor's reference. */
+  profile: string[];
   experiment: string | undefined;
   matrix: Record<string, unknown>;
   /** The matrix key whose values tell replicates of one experiment apart (`seed`); undefined for none. */
@@ -36,6 +38,7 @@ export function readTrainSettings(inputs: ActionInputs): TrainSettings {
     metrics: inputs.list('metrics'),
     params: inputs.list('params'),
     data: inputs.list('data'),
+    profile: inputs.list('profile'),
     experiment: inputs.optional('experiment'),
     // Matrix values are recorded and shown (the default experiment name holds them), never run.
     matrix: Object.fromEntries(

@@ -71,6 +71,34 @@ function sampleRecord(): RunRecord {
       },
     ],
     sources: ['metrics.json', 'params.yaml'],
+    profile: {
+      version: 1,
+      rows: 10,
+      files: ['data/train.csv'],
+      columns: [
+        {
+          name: 'age',
+          kind: 'numeric',
+          count: 9,
+          missing: 1,
+          mean: 40,
+          std: 12.5,
+          min: 18,
+          max: 70,
+          edges: [18, 35, 70],
+          counts: [5, 4],
+        },
+        {
+          name: 'city',
+          kind: 'categorical',
+          count: 10,
+          missing: 0,
+          distinct: 3,
+          top: [{ value: 'Oslo', count: 6 }],
+          other: 4,
+        },
+      ],
+    },
   };
 }
 
@@ -272,6 +300,9 @@ describe('the JSON Schema file', () => {
     'source as a number': broken(['sources'], [1]),
     'stale sources as text': broken(['staleSources'], 'metrics.json'),
     'stale source as a number': broken(['staleSources'], [1]),
+    'profile of a newer version': broken(['profile', 'version'], 2),
+    'profile column of an unknown kind': broken(['profile', 'columns', 1, 'kind'], 'text'),
+    'profile edges as text': broken(['profile', 'columns', 0, 'edges'], '18,35,70'),
     'top level array': '[]',
     'top level null': 'null',
   };

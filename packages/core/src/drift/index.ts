@@ -32,4 +32,11 @@ export {
   smirnovSurvival,
   type KsTest,
 } from './kolmogorov-smirnov.ts';
-export { driftValues, measureDrift, profileDataFiles, readDataFiles, type DataFile } from './measure-drift.ts';
+export {
+  driftValues,
+  measureDrift,
+  profileDataFiles,
+  readDataFiles,
+  resolveDataFiles,
+  type DataFile,
+} from './measure-drift.ts';

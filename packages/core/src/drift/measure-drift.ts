@@ -1,7 +1,9 @@
 import { UserError } from '../errors.ts';
 import { compareColumns, ProductionColumns, type DriftReference, type DriftReport } from './column-drift.ts';
 import { ColumnCollector, profileColumns, type DataProfile } from './data-profile.ts';
-import { readDataRows, type DataSink } from './data-rows.ts';
+import { dataFormat, readDataRows, type DataSink } from './data-rows.ts';
+import { listWorkspaceFolder, type WorkspaceOptions } from '../files/workspace-path.ts';
+import { expandWorkspacePattern } from '../files/workspace-pattern.ts';
 
 /** A data file: where it is, and its name as messages show it. */
 export interface DataFile {
@@ -90,4 +92,29 @@ export function driftValues(report: DriftReport): Record<string, number> {
   values['drifted_share'] = report.driftedShare;
   values['drifted_columns'] = report.columns.filter((column) => column.drifted).length;
   return values;
+}
+
+/**
+ * The data files a list of paths or globs names, inside the workspace, sorted; a folder names the
+ * data files under it. `label` names the input in messages.
+ */
+export async function resolveDataFiles(
+  patterns: readonly string[],
+  options: WorkspaceOptions,
+  label: string,
+): Promise<DataFile[]> {
+  const files = new Map<string, DataFile>();
+  for (const pattern of patterns) {
+    if (pattern.trim() === '') continue;
+    for (const match of await expandWorkspacePattern(pattern, options, `${label} path`)) {
+      const found = match.isDirectory
+        ? (await listWorkspaceFolder(match, { recursive: true })).filter(
+            (file) => dataFormat(file.relative) !== undefined,
+          )
+        : [match];
+      for (const file of found) files.set(file.relative, { absolute: file.absolute, display: file.relative });
+    }
+  }
+  if (files.size === 0) throw new UserError(`input "${label}": names no data files (.csv, .tsv, .jsonl)`);
+  return [...files.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
 }

@@ -5,6 +5,7 @@
  * The manifest lists the model files only; SHA256SUMS covers every file of the package
  * (model files, manifest.json, README.md) except itself.
  */
+import type { DataProfile } from '../drift/data-profile.ts';
 import { UserError } from '../errors.ts';
 import type { GateResult, Verdict } from '../gate/gate-result.ts';
 import type { ParamValue, RunRecord, TrainingEnvironment } from '../record/run-record.ts';
@@ -110,6 +111,8 @@ export interface ModelManifest {
   trendPage?: string;
   /** What the model was trained with (the run record's `environment`); absent when not recorded. */
   environment?: TrainingEnvironment;
+  /** The training data's profile (the run record's `profile`): monitor's reference for this version. */
+  profile?: DataProfile;
   /** The GitHub release of this version, a durable home of the package; absent without one. */
   release?: string;
   /** The OCI reference the package is pushed to (`ghcr.io/acme/churn-model:v1.2.0`); absent without one. */
@@ -196,6 +199,7 @@ export function buildManifest(options: BuildManifestOptions): ModelManifest {
     mlmodel: options.mlmodel && mlmodelPath !== undefined ? { path: mlmodelPath, ...options.mlmodel } : null,
     ...(trendPage === undefined ? {} : { trendPage }),
     ...(record?.environment === undefined ? {} : { environment: record.environment }),
+    ...(record?.profile === undefined ? {} : { profile: record.profile }),
     ...(release === undefined ? {} : { release }),
     ...(options.oci === undefined ? {} : { oci: options.oci }),
     ...(options.releaseArchive === undefined ? {} : { releaseArchive: options.releaseArchive }),

@@ -3,6 +3,8 @@
  * Its JSON Schema is packages/core/schema/run-record.schema.json; `parseRunRecord` enforces it.
  */
 
+import { checkDataProfile } from '../drift/data-profile-check.ts';
+import type { DataProfile } from '../drift/data-profile.ts';
 import { JsonChecker, parseUntrustedJson } from '../text/json-checker.ts';
 import { setOwnEntry } from '../text/safe-record.ts';
 
@@ -120,6 +122,8 @@ export interface RunRecord {
   mlflow?: MlflowRunLink;
   /** What the model was trained with: the runner image, Python and its packages, lockfiles, GPUs. */
   environment?: TrainingEnvironment;
+  /** The training data, column by column (train's input `profile`): monitor's reference. */
+  profile?: DataProfile;
 }
 
 /** The environment of a training run, as far as the runner shows it; each part absent when unknown. */
@@ -269,6 +273,7 @@ export function validateRunRecord(document: unknown, source: string): RunRecord 
         }),
     ...(root['mlflow'] === undefined ? {} : { mlflow: checkMlflowLink(check, root['mlflow']) }),
     ...(root['environment'] === undefined ? {} : { environment: checkEnvironment(check, root['environment']) }),
+    ...(root['profile'] === undefined ? {} : { profile: checkDataProfile(check, root['profile'], '$.profile') }),
   };
   return record;
 }

@@ -89,6 +89,14 @@ export function renderRunSummary(record: RunRecord): string {
     }
     lines.push('');
   }
+  if (record.profile !== undefined) {
+    const { profile } = record;
+    const kinds = (kind: string) => profile.columns.filter((column) => column.kind === kind).length;
+    lines.push(
+      `Profiled as monitor's reference: ${profile.rows} rows of ${profile.files.map((file) => escapeInline(file)).join(', ')}; ${kinds('numeric')} numeric and ${kinds('categorical')} categorical columns.`,
+      '',
+    );
+  }
   return lines.join('\n');
 }
 
