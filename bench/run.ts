@@ -23,6 +23,7 @@ const BENCHMARKS: Record<string, () => Promise<FigureRow[]>> = {
   'mlflow-log': async () => (await import('./mlflow-log.ts')).mlflowLog(),
   'oci-push': async () => (await import('./oci-push.ts')).ociPush(),
   'release-upload': async () => (await import('./release-upload.ts')).releaseUpload(),
+  drift: async () => (await import('./drift.ts')).drift(),
 };
 
 const COLUMNS: (keyof FigureRow)[] = ['figure', 'value', 'reference', 'ratio', 'target', 'verdict'];

@@ -28,12 +28,13 @@ COLUMNS = [
 ]
 
 
-def customer(rng):
-    """One row: the features and the churn label drawn from them."""
+def customer(rng, price_rise=0.0):
+    """One row: the features and the churn label drawn from them. `price_rise` is added to the
+    monthly charges (production traffic after a price change, for examples/traffic.py)."""
     tenure = rng.randint(1, 72)
     contract = rng.choices([1, 12, 24], weights=[5, 3, 2])[0]
     products = min(5, 1 + int(rng.expovariate(0.9)))
-    monthly = min(150.0, max(18.0, rng.gauss(35 + 14 * products, 12)))
+    monthly = min(150.0, max(18.0, rng.gauss(35 + 14 * products, 12) + price_rise))
     support_calls = min(12, int(rng.expovariate(0.55)))
     late_payments = min(8, int(rng.expovariate(1.1)))
     days_since_login = min(120.0, rng.expovariate(1 / 12))

@@ -5,7 +5,12 @@
  *   1. a push to main: three seeds train, a report job gates them together, and a package job
  *      packages the seed-1 model as churn-model v0.1.0 (tagged and released) with that verdict;
  *   2. a pull request that changes a param: three seeds train, and the report job compares them
- *      with main's (the sticky comment) and gates them (the check run).
+ *      with main's (the sticky comment) and gates them (the check run);
+ *   3. the merge is packaged, a deploy workflow promotes the first version and rolls a canary of
+ *      the next back;
+ *   4. a scheduled monitor watches production for three days: an ordinary day, a price change that
+ *      shifts the monthly charges (an alarm issue opens and retraining is dispatched), and an
+ *      ordinary day again (the issue is closed).
  * Everything worth reading lands in demo-output/.
  *
  * With `--mlflow` (after `npm run peers`), a real MLflow tracking server runs beside them: every
@@ -13,6 +18,7 @@
  * `candidate`, and the pull request's gate takes its baseline from MLflow; the run and
  * model-version ids are printed.
  */
+import { execFileSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,6 +115,7 @@ function trainInputs(seed: number): Record<string, string> {
     metrics: 'examples/out/history.csv\nexamples/out/metrics.json',
     params: `examples/params.yaml\ntrain.seed=${seed}`,
     data: 'examples/data/churn.csv',
+    profile: 'examples/data/churn.csv',
     matrix: JSON.stringify({ seed }),
     ...(mlflow === undefined ? {} : { 'mlflow-tracking-uri': mlflow.url, 'mlflow-experiment': 'churn-model' }),
   };
@@ -290,6 +297,70 @@ try {
     `  the canary of v${next.outputs['version']} failed its rule and rolled back to v${canary.outputs['previous-version']}`,
   );
 
+  // The monitor workflow, once a day: what production saw, against the profile of the version in
+  // production (v0.1.0 again after the rollback), found through its stage tags and release.
+  github.api.state.addWorkflow(repo, {
+    path: '.github/workflows/example-ml.yml',
+    dispatchInputs: ['model', 'stage', 'drift'],
+  });
+  const days = [
+    { label: 'monitor-day-1', priceRise: 0 },
+    { label: 'monitor-day-2-price-change', priceRise: 15 },
+    { label: 'monitor-day-3', priceRise: 0 },
+  ];
+  const monitored: ActionRun[] = [];
+  for (const [index, day] of days.entries()) {
+    execFileSync(
+      'python3',
+      [
+        'examples/traffic.py',
+        '--seed',
+        String(index + 1),
+        '--price-rise',
+        String(day.priceRise),
+        '--out',
+        'examples/out/traffic/today.csv',
+        '--metrics',
+        'examples/out/live-metrics.json',
+      ],
+      { cwd: workspace },
+    );
+    const watching = startWorkflow(github, {
+      event: pushEvent(github.repository, { sha: merged, before: merged }),
+      headSha: merged,
+      headBranch: 'main',
+      workspace,
+    });
+    const run = await step(
+      await watching.job('production'),
+      day.label,
+      'monitor',
+      {
+        name: 'churn-model',
+        stage: 'production',
+        data: 'examples/out/traffic/today.csv',
+        metrics: 'examples/out/live-metrics.json',
+        rules: 'error_rate <= 0.01\np95_latency_ms <= 250\ndrifted_share <= 0.3',
+        labels: 'model-monitoring',
+        'retrain-workflow': 'example-ml.yml',
+      },
+      true,
+    );
+    await watching.finish();
+    monitored.push(run);
+    log(`  ${day.label}: alarm ${run.outputs['alarm']}, issue ${run.outputs['issue-number'] || 'none'}`);
+  }
+  const issue = github.api.state
+    .issues(repo)
+    .find((i) => i.body?.includes('<!-- ml-actions:monitor churn-model production -->'));
+  if (issue === undefined || monitored[1]?.outputs['alarm'] !== 'true')
+    throw new Error('the price change raised no alarm');
+  if (issue.state !== 'closed' || monitored[2]?.outputs['alarm'] !== 'false')
+    throw new Error('the alarm issue was not closed');
+  if (github.api.state.dispatches.length !== 1) throw new Error('retraining was not dispatched once');
+  await writeFile(join(output, 'monitor-issue.md'), issue.body ?? '');
+  log(`  issue #${issue.number} opened on day 2 (retraining dispatched) and closed on day 3`);
+
   const comment = github.api.state.comments(repo, 1).find((c) => c.body.includes('<!-- ml-actions:compare:'));
   if (comment === undefined) throw new Error('the pull request has no comparison comment');
   await writeFile(join(output, 'comment.md'), comment.body);
@@ -299,10 +370,13 @@ try {
   console.log(comment.body);
   console.log('\n===== the canary rollout and its rollback (job summary) =====\n');
   console.log(canary.summary);
+  console.log('\n===== monitoring, day 2: the price change (the alarm issue) =====\n');
+  console.log(issue.body);
   console.log('\n===== written =====');
   console.log('demo-output/comment.md             the pull request comment');
   console.log('demo-output/comparison.json        the machine-readable comparison');
   console.log("demo-output/summaries/*.md         every step's job summary (deploy-canary.md: the rollback)");
+  console.log('demo-output/monitor-issue.md       the alarm issue the price change opened (closed on day 3)');
   console.log(
     'demo-output/model-package/         churn-model v0.1.0: model files, manifest.json, SHA256SUMS, README.md',
   );

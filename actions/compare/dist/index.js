@@ -215,14 +215,12 @@ function checkColumn(check, value, path2) {
   }
   const number2 = (key) => check.number(field2(key), `${path2}.${key}`);
   const edges = check.array(field2("edges"), `${path2}.edges`, PROFILE_BINS + 1).map((edge, i) => check.number(edge, `${path2}.edges[${i}]`));
-  const counts = check.array(field2("counts"), `${path2}.counts`, PROFILE_BINS).map((n, i) => check.integer(n, `${path2}.counts[${i}]`, 0));
-  if (edges.length < 2 || counts.length !== edges.length - 1) {
-    check.fail(path2, "needs at least two edges and one count per bin between them");
+  const counts = check.array(field2("counts"), `${path2}.counts`, PROFILE_BINS + 1).map((n, i) => check.integer(n, `${path2}.counts[${i}]`, 0));
+  if (edges.length < 1 || counts.length !== edges.length) {
+    check.fail(path2, "needs at least one edge and one count per edge");
   }
   for (let i = 1; i < edges.length; i++) {
-    if (!(edges[i] > edges[i - 1]) && !(edges.length === 2 && edges[1] === edges[0])) {
-      check.fail(`${path2}.edges`, "must be strictly ascending");
-    }
+    if (!(edges[i] > edges[i - 1])) check.fail(`${path2}.edges`, "must be strictly ascending");
   }
   if (counts.reduce((sum, n) => sum + n, 0) !== count)
     check.fail(path2, "has bin counts that do not add up to its count");
@@ -409,6 +407,147 @@ function isMissing(error2) {
 var GLOB_MAGIC = /[*?[\]{}]/;
 function isGlobPattern(pattern) {
   return GLOB_MAGIC.test(pattern);
+}
+
+// packages/core/src/text/hidden-characters.ts
+var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
+function showHiddenCharacters(text2) {
+  return text2.replace(
+    HIDDEN,
+    (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
+  );
+}
+
+// packages/core/src/text/markdown-escape.ts
+var ZWJ = "\u200D";
+var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+var LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
+var MARKUP = /[\\`*_[\]~|<>&]/g;
+var MARKUP_REPLACEMENT = {
+  "<": "&lt;",
+  ">": "&gt;",
+  "&": "&amp;"
+};
+var MAX_CELL_LENGTH = 200;
+function escapeInline(text2) {
+  return showHiddenCharacters(text2.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
+}
+function escapeCell(text2, maxLength = MAX_CELL_LENGTH) {
+  return escapeInline(truncateText(text2, maxLength));
+}
+function truncateText(text2, maxLength) {
+  if (text2.length <= maxLength) return text2;
+  let end = Math.max(0, maxLength - 1);
+  const last = text2.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end -= 1;
+  return `${text2.slice(0, end)}\u2026`;
+}
+function safeUrl(url) {
+  if (url === void 0 || url === "") return void 0;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+  return parsed.href.replace(
+    /[\s"'()<>[\]\\`|]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+}
+function markdownLink(escapedText, url) {
+  const href = safeUrl(url);
+  return href === void 0 ? escapedText : `[${escapedText}](${href})`;
+}
+
+// packages/core/src/report/mermaid-escape.ts
+var REPLACEMENTS = {
+  '"': "'",
+  "`": "'",
+  "%": "\uFF05",
+  "#": "\uFF03",
+  "<": "\u2039",
+  ">": "\u203A",
+  "&": "\uFF06",
+  "\\": "\u2216"
+};
+var INVISIBLE2 = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+var LINE_BREAK2 = /\r\n|[\r\n\t\u2028\u2029]/g;
+var MAX_MERMAID_LABEL_LENGTH = 80;
+function escapeMermaidLabel(text2, maxLength = MAX_MERMAID_LABEL_LENGTH) {
+  const label = showHiddenCharacters(text2.replace(INVISIBLE2, "")).replace(LINE_BREAK2, " ").replace(/["`%#<>&\\]/g, (char) => REPLACEMENTS[char] ?? char).replace(/@(?=[\p{L}\p{N}_-])/gu, "@\u200D").replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), "$1\u200D-").trim();
+  return label === "" ? "(unnamed)" : truncateText(label, maxLength);
+}
+
+// packages/core/src/report/number-format.ts
+var MISSING = "\u2014";
+function clampPrecision(precision) {
+  if (!Number.isFinite(precision)) return 4;
+  return Math.min(17, Math.max(1, Math.round(precision)));
+}
+function formatNumber(value, precision) {
+  if (value === void 0) return MISSING;
+  if (Number.isNaN(value)) return "NaN";
+  if (value === Infinity) return "\u221E";
+  if (value === -Infinity) return "-\u221E";
+  const digits = clampPrecision(precision);
+  const abs = Math.abs(value);
+  if (abs === 0) return "0";
+  if (abs >= 1e21 || abs < 1e-6) return trimZeros(value.toExponential(digits - 1));
+  if (abs >= 10 ** digits) return String(Math.round(value));
+  const text2 = value.toPrecision(digits);
+  return text2.includes("e") ? String(Math.round(value)) : trimZeros(text2);
+}
+function formatSigned(value, precision) {
+  const text2 = formatNumber(value, precision);
+  return value !== void 0 && value > 0 ? `+${text2}` : text2;
+}
+function formatPercent(value, precision) {
+  if (value === void 0) return MISSING;
+  const text2 = formatSigned(value, Math.min(clampPrecision(precision), 3));
+  return Number.isNaN(value) ? text2 : `${text2}%`;
+}
+function formatPValue(value) {
+  if (Number.isNaN(value)) return "NaN";
+  return value < 1e-3 ? "<0.001" : formatNumber(value, 2);
+}
+function plainDecimal(value, precision) {
+  if (!Number.isFinite(value)) throw new Error(`plainDecimal needs a finite number, got ${value}`);
+  if (value === 0) return "0";
+  let text2 = value.toPrecision(clampPrecision(precision));
+  if (text2.includes("e")) text2 = expandExponent(text2);
+  text2 = trimZeros(text2);
+  return text2 === "-0" ? "0" : text2;
+}
+function toJsonNumber(value) {
+  if (Number.isNaN(value)) return "NaN";
+  if (value === Infinity) return "Infinity";
+  if (value === -Infinity) return "-Infinity";
+  return value;
+}
+function toJsonNumberOrNull(value) {
+  return value === void 0 ? null : toJsonNumber(value);
+}
+function trimZeros(text2) {
+  const exponentAt = text2.indexOf("e");
+  const mantissa = exponentAt === -1 ? text2 : text2.slice(0, exponentAt);
+  const exponent = exponentAt === -1 ? "" : text2.slice(exponentAt);
+  if (!mantissa.includes(".")) return text2;
+  return mantissa.replace(/\.?0+$/, "") + exponent;
+}
+function expandExponent(text2) {
+  const [mantissa = "", exponentText = "0"] = text2.split("e");
+  const negative = mantissa.startsWith("-");
+  const unsigned = negative ? mantissa.slice(1) : mantissa;
+  const dot = unsigned.indexOf(".");
+  const digits = unsigned.replace(".", "");
+  const integerLength = (dot === -1 ? unsigned.length : dot) + Number(exponentText);
+  let plain;
+  if (integerLength <= 0) plain = `0.${"0".repeat(-integerLength)}${digits}`;
+  else if (integerLength >= digits.length) plain = digits + "0".repeat(integerLength - digits.length);
+  else plain = `${digits.slice(0, integerLength)}.${digits.slice(integerLength)}`;
+  return negative ? `-${plain}` : plain;
 }
 
 // packages/core/src/files/format-bytes.ts
@@ -930,12 +1069,12 @@ function aggregateArgument(expr) {
 }
 
 // packages/core/src/gate/message-number.ts
-function formatNumber(n) {
+function formatNumber2(n) {
   if (!Number.isFinite(n) || Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
   return String(Number(n.toPrecision(6)));
 }
 function formatPair(a, b) {
-  const short = [formatNumber(a), formatNumber(b)];
+  const short = [formatNumber2(a), formatNumber2(b)];
   return short[0] === short[1] && !Object.is(a, b) ? [String(a), String(b)] : short;
 }
 
@@ -1035,7 +1174,7 @@ function judgeSignificance(rule, significance, sides, alpha, historyNoise) {
   const difference = c.mean - b.mean;
   const ciLow = test.ciLow + shift;
   const ciHigh = test.ciHigh + shift;
-  const message = `${describeName(rule.metric)}: mean ${formatNumber(c.mean)} over ${runs(c.n)} vs ${formatNumber(b.mean)} over ${b.n} baseline ${b.n === 1 ? "run" : "runs"}; change ${formatNumber(difference)} (${formatNumber((1 - alpha) * 100)}% CI ${formatNumber(ciLow)} to ${formatNumber(ciHigh)}), p = ${formatNumber(test.pValue)}: ${verdictWords(noise, Math.abs(shift), alpha)}` + (single && historyNoise !== void 0 ? `; ${historyNoiseWords(historyNoise)}` : "");
+  const message = `${describeName(rule.metric)}: mean ${formatNumber2(c.mean)} over ${runs(c.n)} vs ${formatNumber2(b.mean)} over ${b.n} baseline ${b.n === 1 ? "run" : "runs"}; change ${formatNumber2(difference)} (${formatNumber2((1 - alpha) * 100)}% CI ${formatNumber2(ciLow)} to ${formatNumber2(ciHigh)}), p = ${formatNumber2(test.pValue)}: ${verdictWords(noise, Math.abs(shift), alpha)}` + (single && historyNoise !== void 0 ? `; ${historyNoiseWords(historyNoise)}` : "");
   return {
     kind: "tested",
     result: {
@@ -1053,20 +1192,20 @@ function judgeSignificance(rule, significance, sides, alpha, historyNoise) {
   };
 }
 function verdictWords(noise, margin, alpha) {
-  const p = formatNumber(alpha);
+  const p = formatNumber2(alpha);
   if (margin === 0) {
     if (noise === "worse") return `worse beyond the noise (p < ${p})`;
     if (noise === "better") return `better beyond the noise (p < ${p})`;
     return `within noise (p >= ${p})`;
   }
-  const by = `the margin ${formatNumber(margin)}`;
+  const by = `the margin ${formatNumber2(margin)}`;
   if (noise === "worse") return `worse by more than ${by}, beyond the noise (p < ${p})`;
   if (noise === "better") return `within ${by} (p < ${p})`;
   return `within noise of ${by} (p >= ${p})`;
 }
 function historyNoiseWords(noise) {
   const over = noise.method === "replicates" ? `pooled over the replicates of the base branch's last ${noise.entries} history entries` : `over the base branch's last ${noise.entries} single-run history entries`;
-  return `noise from history: a side has a single run, so the spread of one run is ${formatNumber(noise.std)} (${over})`;
+  return `noise from history: a side has a single run, so the spread of one run is ${formatNumber2(noise.std)} (${over})`;
 }
 function runs(count) {
   return `${count} ${count === 1 ? "run" : "runs"}`;
@@ -1309,7 +1448,7 @@ function describeCheck(check, label, op) {
   if (check.reason !== void 0) return check.reason;
   const threshold = check.threshold;
   const [actual, limit] = formatPair(check.actual, threshold);
-  const baseline = check.baseline === void 0 ? "" : ` (baseline ${formatNumber(check.baseline)})`;
+  const baseline = check.baseline === void 0 ? "" : ` (baseline ${formatNumber2(check.baseline)})`;
   if (check.verdict === "pass") return `${label} = ${actual} ${op} ${limit}${baseline}`;
   const nan = Number.isNaN(check.actual) || Number.isNaN(threshold) ? "; a comparison with NaN fails" : "";
   return `${label} = ${actual}, not ${op} ${limit}${baseline}${nan}`;
@@ -1956,58 +2095,6 @@ function gateVerdict(result) {
 function checkConclusion(result) {
   const verdict = gateVerdict(result);
   return verdict === "pass" ? "success" : verdict === "fail" ? "failure" : "neutral";
-}
-
-// packages/core/src/text/hidden-characters.ts
-var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
-function showHiddenCharacters(text2) {
-  return text2.replace(
-    HIDDEN,
-    (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
-  );
-}
-
-// packages/core/src/text/markdown-escape.ts
-var ZWJ = "\u200D";
-var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
-var LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
-var MARKUP = /[\\`*_[\]~|<>&]/g;
-var MARKUP_REPLACEMENT = {
-  "<": "&lt;",
-  ">": "&gt;",
-  "&": "&amp;"
-};
-var MAX_CELL_LENGTH = 200;
-function escapeInline(text2) {
-  return showHiddenCharacters(text2.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
-}
-function escapeCell(text2, maxLength = MAX_CELL_LENGTH) {
-  return escapeInline(truncateText(text2, maxLength));
-}
-function truncateText(text2, maxLength) {
-  if (text2.length <= maxLength) return text2;
-  let end = Math.max(0, maxLength - 1);
-  const last = text2.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end -= 1;
-  return `${text2.slice(0, end)}\u2026`;
-}
-function safeUrl(url) {
-  if (url === void 0 || url === "") return void 0;
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return void 0;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
-  return parsed.href.replace(
-    /[\s"'()<>[\]\\`|]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  );
-}
-function markdownLink(escapedText, url) {
-  const href = safeUrl(url);
-  return href === void 0 ? escapedText : `[${escapedText}](${href})`;
 }
 
 // packages/core/src/gate/gate-summary.ts
@@ -2663,76 +2750,6 @@ var MAX_RUN_RECORD_BYTES = 10 * 1024 * 1024;
 // packages/core/src/report/render-comparison.ts
 import { createHash as createHash2 } from "node:crypto";
 
-// packages/core/src/report/number-format.ts
-var MISSING = "\u2014";
-function clampPrecision(precision) {
-  if (!Number.isFinite(precision)) return 4;
-  return Math.min(17, Math.max(1, Math.round(precision)));
-}
-function formatNumber2(value, precision) {
-  if (value === void 0) return MISSING;
-  if (Number.isNaN(value)) return "NaN";
-  if (value === Infinity) return "\u221E";
-  if (value === -Infinity) return "-\u221E";
-  const digits = clampPrecision(precision);
-  const abs = Math.abs(value);
-  if (abs === 0) return "0";
-  if (abs >= 1e21 || abs < 1e-6) return trimZeros(value.toExponential(digits - 1));
-  if (abs >= 10 ** digits) return String(Math.round(value));
-  const text2 = value.toPrecision(digits);
-  return text2.includes("e") ? String(Math.round(value)) : trimZeros(text2);
-}
-function formatSigned(value, precision) {
-  const text2 = formatNumber2(value, precision);
-  return value !== void 0 && value > 0 ? `+${text2}` : text2;
-}
-function formatPercent(value, precision) {
-  if (value === void 0) return MISSING;
-  const text2 = formatSigned(value, Math.min(clampPrecision(precision), 3));
-  return Number.isNaN(value) ? text2 : `${text2}%`;
-}
-function formatPValue(value) {
-  if (Number.isNaN(value)) return "NaN";
-  return value < 1e-3 ? "<0.001" : formatNumber2(value, 2);
-}
-function plainDecimal(value, precision) {
-  if (!Number.isFinite(value)) throw new Error(`plainDecimal needs a finite number, got ${value}`);
-  if (value === 0) return "0";
-  let text2 = value.toPrecision(clampPrecision(precision));
-  if (text2.includes("e")) text2 = expandExponent(text2);
-  text2 = trimZeros(text2);
-  return text2 === "-0" ? "0" : text2;
-}
-function toJsonNumber(value) {
-  if (Number.isNaN(value)) return "NaN";
-  if (value === Infinity) return "Infinity";
-  if (value === -Infinity) return "-Infinity";
-  return value;
-}
-function toJsonNumberOrNull(value) {
-  return value === void 0 ? null : toJsonNumber(value);
-}
-function trimZeros(text2) {
-  const exponentAt = text2.indexOf("e");
-  const mantissa = exponentAt === -1 ? text2 : text2.slice(0, exponentAt);
-  const exponent = exponentAt === -1 ? "" : text2.slice(exponentAt);
-  if (!mantissa.includes(".")) return text2;
-  return mantissa.replace(/\.?0+$/, "") + exponent;
-}
-function expandExponent(text2) {
-  const [mantissa = "", exponentText = "0"] = text2.split("e");
-  const negative = mantissa.startsWith("-");
-  const unsigned = negative ? mantissa.slice(1) : mantissa;
-  const dot = unsigned.indexOf(".");
-  const digits = unsigned.replace(".", "");
-  const integerLength = (dot === -1 ? unsigned.length : dot) + Number(exponentText);
-  let plain;
-  if (integerLength <= 0) plain = `0.${"0".repeat(-integerLength)}${digits}`;
-  else if (integerLength >= digits.length) plain = digits + "0".repeat(integerLength - digits.length);
-  else plain = `${digits.slice(0, integerLength)}.${digits.slice(integerLength)}`;
-  return negative ? `-${plain}` : plain;
-}
-
 // packages/core/src/report/comparison-json.ts
 var COMPARISON_SCHEMA = "ml-actions/comparison";
 var COMPARISON_VERSION = 2;
@@ -3231,7 +3248,7 @@ function compareSamples(experiment, metric, current, baseline, gate, options) {
   const then = baseline.mean;
   const change = Object.is(now, then) ? 0 : now - then;
   const changePct = then === 0 ? change === 0 ? 0 : change > 0 ? Infinity : -Infinity : change / Math.abs(then) * 100;
-  const equal = Object.is(now, then) || formatNumber2(now, options.precision) === formatNumber2(then, options.precision);
+  const equal = Object.is(now, then) || formatNumber(now, options.precision) === formatNumber(then, options.precision);
   const single = current.n < 2 || baseline.n < 2;
   const historyNoise = single && direction !== void 0 ? options.historyNoise?.(experiment, metric) : void 0;
   const fromHistory = historyNoise === void 0 ? void 0 : outsideNoiseTest(current, baseline, historyNoise);
@@ -3643,25 +3660,6 @@ function tableRow(cells) {
   return `| ${cells.join(" | ")} |`;
 }
 
-// packages/core/src/report/mermaid-escape.ts
-var REPLACEMENTS = {
-  '"': "'",
-  "`": "'",
-  "%": "\uFF05",
-  "#": "\uFF03",
-  "<": "\u2039",
-  ">": "\u203A",
-  "&": "\uFF06",
-  "\\": "\u2216"
-};
-var INVISIBLE2 = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
-var LINE_BREAK2 = /\r\n|[\r\n\t\u2028\u2029]/g;
-var MAX_MERMAID_LABEL_LENGTH = 80;
-function escapeMermaidLabel(text2, maxLength = MAX_MERMAID_LABEL_LENGTH) {
-  const label = showHiddenCharacters(text2.replace(INVISIBLE2, "")).replace(LINE_BREAK2, " ").replace(/["`%#<>&\\]/g, (char) => REPLACEMENTS[char] ?? char).replace(/@(?=[\p{L}\p{N}_-])/gu, "@\u200D").replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), "$1\u200D-").trim();
-  return label === "" ? "(unnamed)" : truncateText(label, maxLength);
-}
-
 // packages/core/src/report/learning-curve.ts
 var EMPTY_HISTORY = { steps: [], values: [] };
 var STEP_DIGITS = 15;
@@ -3730,11 +3728,11 @@ function renderLearningCurve(metric, series, precision, maxPoints = MAX_CHART_PO
       tableRow([
         line === void 0 ? "\u2014" : String(line),
         escapeCell(entry.label),
-        stats.count === 0 ? "\u2014" : `${formatNumber2(stats.firstStep, STEP_DIGITS)}\u2013${formatNumber2(stats.lastStep, STEP_DIGITS)} (${stats.count})`,
-        formatNumber2(stats.first, precision),
-        formatNumber2(stats.min, precision),
-        formatNumber2(stats.max, precision),
-        formatNumber2(stats.last, precision)
+        stats.count === 0 ? "\u2014" : `${formatNumber(stats.firstStep, STEP_DIGITS)}\u2013${formatNumber(stats.lastStep, STEP_DIGITS)} (${stats.count})`,
+        formatNumber(stats.first, precision),
+        formatNumber(stats.min, precision),
+        formatNumber(stats.max, precision),
+        formatNumber(stats.last, precision)
       ])
     );
     if (stats.notDrawn > 0) {
@@ -3878,7 +3876,7 @@ function metricsTable(rows, options) {
 }
 function tableNotes(rows, options) {
   const notes = [];
-  const alpha = formatNumber2(options.alpha, 3);
+  const alpha = formatNumber(options.alpha, 3);
   if (rows.some((row) => row.test !== void 0)) {
     notes.push(
       `_Values: mean \xB1 standard deviation (number of runs) over an experiment\u2019s replicates. Change: difference of the means with its 95% confidence interval; p: Welch\u2019s t-test. A change is better or worse only when p < ${alpha}; otherwise it is within noise._`
@@ -3938,8 +3936,8 @@ function directionMark(direction, source) {
 }
 function formatSample(sample, precision) {
   if (sample === void 0) return MISSING;
-  if (sample.n === 1) return formatNumber2(sample.mean, precision);
-  return `${formatNumber2(sample.mean, precision)} \xB1 ${formatNumber2(sample.std, precision)} (${sample.n})`;
+  if (sample.n === 1) return formatNumber(sample.mean, precision);
+  return `${formatNumber(sample.mean, precision)} \xB1 ${formatNumber(sample.std, precision)} (${sample.n})`;
 }
 function changeCell(row, precision, hasBaseline) {
   switch (row.status) {
@@ -3956,7 +3954,7 @@ function changeCell(row, precision, hasBaseline) {
       const change = row.change ?? NaN;
       const marker = row.status === "better" ? "\u{1F7E2} " : row.status === "worse" ? "\u{1F534} " : "";
       const arrow = change > 0 ? "\u25B2 " : change < 0 ? "\u25BC " : "";
-      const interval = row.test === void 0 ? "" : ` [${formatNumber2(row.test.ciLow, precision)}, ${formatNumber2(row.test.ciHigh, precision)}]`;
+      const interval = row.test === void 0 ? "" : ` [${formatNumber(row.test.ciLow, precision)}, ${formatNumber(row.test.ciHigh, precision)}]`;
       return `${marker}${arrow}${formatSigned(change, precision)}${interval}`;
     }
   }
@@ -4045,8 +4043,8 @@ function leaderboardTable(board, precision) {
   };
 }
 function summaryText(sample, precision) {
-  if (sample.std === void 0) return formatNumber2(sample.mean, precision);
-  return `${formatNumber2(sample.mean, precision)} \xB1 ${formatNumber2(sample.std, precision)}`;
+  if (sample.std === void 0) return formatNumber(sample.mean, precision);
+  return `${formatNumber(sample.mean, precision)} \xB1 ${formatNumber(sample.std, precision)}`;
 }
 function matrixText(matrix) {
   return Object.entries(matrix).map(([name, value]) => `${name}=${typeof value === "string" ? value : JSON.stringify(value)}`).join(", ");

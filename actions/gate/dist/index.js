@@ -215,14 +215,12 @@ function checkColumn(check, value, path2) {
   }
   const number2 = (key) => check.number(field2(key), `${path2}.${key}`);
   const edges = check.array(field2("edges"), `${path2}.edges`, PROFILE_BINS + 1).map((edge, i) => check.number(edge, `${path2}.edges[${i}]`));
-  const counts = check.array(field2("counts"), `${path2}.counts`, PROFILE_BINS).map((n, i) => check.integer(n, `${path2}.counts[${i}]`, 0));
-  if (edges.length < 2 || counts.length !== edges.length - 1) {
-    check.fail(path2, "needs at least two edges and one count per bin between them");
+  const counts = check.array(field2("counts"), `${path2}.counts`, PROFILE_BINS + 1).map((n, i) => check.integer(n, `${path2}.counts[${i}]`, 0));
+  if (edges.length < 1 || counts.length !== edges.length) {
+    check.fail(path2, "needs at least one edge and one count per edge");
   }
   for (let i = 1; i < edges.length; i++) {
-    if (!(edges[i] > edges[i - 1]) && !(edges.length === 2 && edges[1] === edges[0])) {
-      check.fail(`${path2}.edges`, "must be strictly ascending");
-    }
+    if (!(edges[i] > edges[i - 1])) check.fail(`${path2}.edges`, "must be strictly ascending");
   }
   if (counts.reduce((sum, n) => sum + n, 0) !== count)
     check.fail(path2, "has bin counts that do not add up to its count");
@@ -409,6 +407,54 @@ function isMissing(error2) {
 var GLOB_MAGIC = /[*?[\]{}]/;
 function isGlobPattern(pattern) {
   return GLOB_MAGIC.test(pattern);
+}
+
+// packages/core/src/text/hidden-characters.ts
+var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
+function showHiddenCharacters(text2) {
+  return text2.replace(
+    HIDDEN,
+    (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
+  );
+}
+
+// packages/core/src/text/markdown-escape.ts
+var ZWJ = "\u200D";
+var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+var LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
+var MARKUP = /[\\`*_[\]~|<>&]/g;
+var MARKUP_REPLACEMENT = {
+  "<": "&lt;",
+  ">": "&gt;",
+  "&": "&amp;"
+};
+var MAX_CELL_LENGTH = 200;
+function escapeInline(text2) {
+  return showHiddenCharacters(text2.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
+}
+function escapeCell(text2, maxLength = MAX_CELL_LENGTH) {
+  return escapeInline(truncateText(text2, maxLength));
+}
+function truncateText(text2, maxLength) {
+  if (text2.length <= maxLength) return text2;
+  let end = Math.max(0, maxLength - 1);
+  const last = text2.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end -= 1;
+  return `${text2.slice(0, end)}\u2026`;
+}
+function safeUrl(url) {
+  if (url === void 0 || url === "") return void 0;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+  return parsed.href.replace(
+    /[\s"'()<>[\]\\`|]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
 }
 
 // packages/core/src/files/format-bytes.ts
@@ -930,12 +976,12 @@ function aggregateArgument(expr) {
 }
 
 // packages/core/src/gate/message-number.ts
-function formatNumber(n) {
+function formatNumber2(n) {
   if (!Number.isFinite(n) || Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
   return String(Number(n.toPrecision(6)));
 }
 function formatPair(a, b) {
-  const short = [formatNumber(a), formatNumber(b)];
+  const short = [formatNumber2(a), formatNumber2(b)];
   return short[0] === short[1] && !Object.is(a, b) ? [String(a), String(b)] : short;
 }
 
@@ -1035,7 +1081,7 @@ function judgeSignificance(rule, significance, sides, alpha, historyNoise) {
   const difference = c.mean - b.mean;
   const ciLow = test.ciLow + shift;
   const ciHigh = test.ciHigh + shift;
-  const message = `${describeName(rule.metric)}: mean ${formatNumber(c.mean)} over ${runs(c.n)} vs ${formatNumber(b.mean)} over ${b.n} baseline ${b.n === 1 ? "run" : "runs"}; change ${formatNumber(difference)} (${formatNumber((1 - alpha) * 100)}% CI ${formatNumber(ciLow)} to ${formatNumber(ciHigh)}), p = ${formatNumber(test.pValue)}: ${verdictWords(noise, Math.abs(shift), alpha)}` + (single && historyNoise !== void 0 ? `; ${historyNoiseWords(historyNoise)}` : "");
+  const message = `${describeName(rule.metric)}: mean ${formatNumber2(c.mean)} over ${runs(c.n)} vs ${formatNumber2(b.mean)} over ${b.n} baseline ${b.n === 1 ? "run" : "runs"}; change ${formatNumber2(difference)} (${formatNumber2((1 - alpha) * 100)}% CI ${formatNumber2(ciLow)} to ${formatNumber2(ciHigh)}), p = ${formatNumber2(test.pValue)}: ${verdictWords(noise, Math.abs(shift), alpha)}` + (single && historyNoise !== void 0 ? `; ${historyNoiseWords(historyNoise)}` : "");
   return {
     kind: "tested",
     result: {
@@ -1053,20 +1099,20 @@ function judgeSignificance(rule, significance, sides, alpha, historyNoise) {
   };
 }
 function verdictWords(noise, margin, alpha) {
-  const p = formatNumber(alpha);
+  const p = formatNumber2(alpha);
   if (margin === 0) {
     if (noise === "worse") return `worse beyond the noise (p < ${p})`;
     if (noise === "better") return `better beyond the noise (p < ${p})`;
     return `within noise (p >= ${p})`;
   }
-  const by = `the margin ${formatNumber(margin)}`;
+  const by = `the margin ${formatNumber2(margin)}`;
   if (noise === "worse") return `worse by more than ${by}, beyond the noise (p < ${p})`;
   if (noise === "better") return `within ${by} (p < ${p})`;
   return `within noise of ${by} (p >= ${p})`;
 }
 function historyNoiseWords(noise) {
   const over = noise.method === "replicates" ? `pooled over the replicates of the base branch's last ${noise.entries} history entries` : `over the base branch's last ${noise.entries} single-run history entries`;
-  return `noise from history: a side has a single run, so the spread of one run is ${formatNumber(noise.std)} (${over})`;
+  return `noise from history: a side has a single run, so the spread of one run is ${formatNumber2(noise.std)} (${over})`;
 }
 function runs(count) {
   return `${count} ${count === 1 ? "run" : "runs"}`;
@@ -1309,7 +1355,7 @@ function describeCheck(check, label, op) {
   if (check.reason !== void 0) return check.reason;
   const threshold = check.threshold;
   const [actual, limit] = formatPair(check.actual, threshold);
-  const baseline = check.baseline === void 0 ? "" : ` (baseline ${formatNumber(check.baseline)})`;
+  const baseline = check.baseline === void 0 ? "" : ` (baseline ${formatNumber2(check.baseline)})`;
   if (check.verdict === "pass") return `${label} = ${actual} ${op} ${limit}${baseline}`;
   const nan = Number.isNaN(check.actual) || Number.isNaN(threshold) ? "; a comparison with NaN fails" : "";
   return `${label} = ${actual}, not ${op} ${limit}${baseline}${nan}`;
@@ -1976,54 +2022,6 @@ function serializeGateResult(result) {
   return JSON.stringify(
     result,
     (_key, value) => typeof value === "number" && !Number.isFinite(value) ? String(value) : value
-  );
-}
-
-// packages/core/src/text/hidden-characters.ts
-var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
-function showHiddenCharacters(text2) {
-  return text2.replace(
-    HIDDEN,
-    (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
-  );
-}
-
-// packages/core/src/text/markdown-escape.ts
-var ZWJ = "\u200D";
-var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
-var LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
-var MARKUP = /[\\`*_[\]~|<>&]/g;
-var MARKUP_REPLACEMENT = {
-  "<": "&lt;",
-  ">": "&gt;",
-  "&": "&amp;"
-};
-var MAX_CELL_LENGTH = 200;
-function escapeInline(text2) {
-  return showHiddenCharacters(text2.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
-}
-function escapeCell(text2, maxLength = MAX_CELL_LENGTH) {
-  return escapeInline(truncateText(text2, maxLength));
-}
-function truncateText(text2, maxLength) {
-  if (text2.length <= maxLength) return text2;
-  let end = Math.max(0, maxLength - 1);
-  const last = text2.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end -= 1;
-  return `${text2.slice(0, end)}\u2026`;
-}
-function safeUrl(url) {
-  if (url === void 0 || url === "") return void 0;
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return void 0;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
-  return parsed.href.replace(
-    /[\s"'()<>[\]\\`|]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
   );
 }
 

@@ -102,14 +102,12 @@ function checkColumn(check, value, path2) {
   }
   const number = (key) => check.number(field(key), `${path2}.${key}`);
   const edges = check.array(field("edges"), `${path2}.edges`, PROFILE_BINS + 1).map((edge, i) => check.number(edge, `${path2}.edges[${i}]`));
-  const counts = check.array(field("counts"), `${path2}.counts`, PROFILE_BINS).map((n, i) => check.integer(n, `${path2}.counts[${i}]`, 0));
-  if (edges.length < 2 || counts.length !== edges.length - 1) {
-    check.fail(path2, "needs at least two edges and one count per bin between them");
+  const counts = check.array(field("counts"), `${path2}.counts`, PROFILE_BINS + 1).map((n, i) => check.integer(n, `${path2}.counts[${i}]`, 0));
+  if (edges.length < 1 || counts.length !== edges.length) {
+    check.fail(path2, "needs at least one edge and one count per edge");
   }
   for (let i = 1; i < edges.length; i++) {
-    if (!(edges[i] > edges[i - 1]) && !(edges.length === 2 && edges[1] === edges[0])) {
-      check.fail(`${path2}.edges`, "must be strictly ascending");
-    }
+    if (!(edges[i] > edges[i - 1])) check.fail(`${path2}.edges`, "must be strictly ascending");
   }
   if (counts.reduce((sum, n) => sum + n, 0) !== count)
     check.fail(path2, "has bin counts that do not add up to its count");
@@ -239,6 +237,31 @@ function isInsideFolder(parent, child) {
 var GLOB_MAGIC = /[*?[\]{}]/;
 function isGlobPattern(pattern) {
   return GLOB_MAGIC.test(pattern);
+}
+
+// packages/core/src/text/hidden-characters.ts
+var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
+function showHiddenCharacters(text) {
+  return text.replace(
+    HIDDEN,
+    (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
+  );
+}
+
+// packages/core/src/text/markdown-escape.ts
+function safeUrl(url) {
+  if (url === void 0 || url === "") return void 0;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+  return parsed.href.replace(
+    /[\s"'()<>[\]\\`|]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
 }
 
 // packages/core/src/files/format-bytes.ts
@@ -756,31 +779,6 @@ function parseGateResult(text, source) {
     };
   });
   return { passed: check.boolean(check.required(root, "$", "passed"), "$.passed"), results };
-}
-
-// packages/core/src/text/hidden-characters.ts
-var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
-function showHiddenCharacters(text) {
-  return text.replace(
-    HIDDEN,
-    (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
-  );
-}
-
-// packages/core/src/text/markdown-escape.ts
-function safeUrl(url) {
-  if (url === void 0 || url === "") return void 0;
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return void 0;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
-  return parsed.href.replace(
-    /[\s"'()<>[\]\\`|]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  );
 }
 
 // packages/core/src/history/history-entry.ts

@@ -102,14 +102,12 @@ function checkColumn(check, value, path6) {
   }
   const number2 = (key) => check.number(field2(key), `${path6}.${key}`);
   const edges = check.array(field2("edges"), `${path6}.edges`, PROFILE_BINS + 1).map((edge, i) => check.number(edge, `${path6}.edges[${i}]`));
-  const counts = check.array(field2("counts"), `${path6}.counts`, PROFILE_BINS).map((n, i) => check.integer(n, `${path6}.counts[${i}]`, 0));
-  if (edges.length < 2 || counts.length !== edges.length - 1) {
-    check.fail(path6, "needs at least two edges and one count per bin between them");
+  const counts = check.array(field2("counts"), `${path6}.counts`, PROFILE_BINS + 1).map((n, i) => check.integer(n, `${path6}.counts[${i}]`, 0));
+  if (edges.length < 1 || counts.length !== edges.length) {
+    check.fail(path6, "needs at least one edge and one count per edge");
   }
   for (let i = 1; i < edges.length; i++) {
-    if (!(edges[i] > edges[i - 1]) && !(edges.length === 2 && edges[1] === edges[0])) {
-      check.fail(`${path6}.edges`, "must be strictly ascending");
-    }
+    if (!(edges[i] > edges[i - 1])) check.fail(`${path6}.edges`, "must be strictly ascending");
   }
   if (counts.reduce((sum, n) => sum + n, 0) !== count)
     check.fail(path6, "has bin counts that do not add up to its count");
@@ -239,6 +237,58 @@ function isInsideFolder(parent, child) {
 var GLOB_MAGIC = /[*?[\]{}]/;
 function isGlobPattern(pattern) {
   return GLOB_MAGIC.test(pattern);
+}
+
+// packages/core/src/text/hidden-characters.ts
+var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
+function showHiddenCharacters(text2) {
+  return text2.replace(
+    HIDDEN,
+    (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
+  );
+}
+
+// packages/core/src/text/markdown-escape.ts
+var ZWJ = "\u200D";
+var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+var LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
+var MARKUP = /[\\`*_[\]~|<>&]/g;
+var MARKUP_REPLACEMENT = {
+  "<": "&lt;",
+  ">": "&gt;",
+  "&": "&amp;"
+};
+var MAX_CELL_LENGTH = 200;
+function escapeInline(text2) {
+  return showHiddenCharacters(text2.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
+}
+function escapeCell(text2, maxLength = MAX_CELL_LENGTH) {
+  return escapeInline(truncateText(text2, maxLength));
+}
+function truncateText(text2, maxLength) {
+  if (text2.length <= maxLength) return text2;
+  let end = Math.max(0, maxLength - 1);
+  const last = text2.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end -= 1;
+  return `${text2.slice(0, end)}\u2026`;
+}
+function safeUrl(url) {
+  if (url === void 0 || url === "") return void 0;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+  return parsed.href.replace(
+    /[\s"'()<>[\]\\`|]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+}
+function markdownLink(escapedText, url) {
+  const href = safeUrl(url);
+  return href === void 0 ? escapedText : `[${escapedText}](${href})`;
 }
 
 // packages/core/src/files/format-bytes.ts
@@ -777,58 +827,6 @@ function parseGateResult(text2, source) {
     };
   });
   return { passed: check.boolean(check.required(root, "$", "passed"), "$.passed"), results };
-}
-
-// packages/core/src/text/hidden-characters.ts
-var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
-function showHiddenCharacters(text2) {
-  return text2.replace(
-    HIDDEN,
-    (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
-  );
-}
-
-// packages/core/src/text/markdown-escape.ts
-var ZWJ = "\u200D";
-var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
-var LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
-var MARKUP = /[\\`*_[\]~|<>&]/g;
-var MARKUP_REPLACEMENT = {
-  "<": "&lt;",
-  ">": "&gt;",
-  "&": "&amp;"
-};
-var MAX_CELL_LENGTH = 200;
-function escapeInline(text2) {
-  return showHiddenCharacters(text2.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
-}
-function escapeCell(text2, maxLength = MAX_CELL_LENGTH) {
-  return escapeInline(truncateText(text2, maxLength));
-}
-function truncateText(text2, maxLength) {
-  if (text2.length <= maxLength) return text2;
-  let end = Math.max(0, maxLength - 1);
-  const last = text2.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end -= 1;
-  return `${text2.slice(0, end)}\u2026`;
-}
-function safeUrl(url) {
-  if (url === void 0 || url === "") return void 0;
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return void 0;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
-  return parsed.href.replace(
-    /[\s"'()<>[\]\\`|]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  );
-}
-function markdownLink(escapedText, url) {
-  const href = safeUrl(url);
-  return href === void 0 ? escapedText : `[${escapedText}](${href})`;
 }
 
 // packages/core/src/history/trend-page.ts
@@ -1854,7 +1852,7 @@ function renderModelCardBody(manifest, options = {}) {
     out.push(
       ...table(
         ["Metric", "Value"],
-        metrics.map(([name, value]) => [escapeInline(name), formatNumber2(value)]),
+        metrics.map(([name, value]) => [escapeInline(name), formatNumber3(value)]),
         ["left", "right"]
       ),
       ""
@@ -1885,9 +1883,9 @@ function renderModelCardBody(manifest, options = {}) {
           rules.map((r) => [
             escapeInline(r.rule),
             VERDICT_LABEL[r.verdict],
-            r.actual === null ? "" : formatNumber2(r.actual),
-            r.threshold === null ? "" : formatNumber2(r.threshold),
-            r.baseline === null ? "" : formatNumber2(r.baseline),
+            r.actual === null ? "" : formatNumber3(r.actual),
+            r.threshold === null ? "" : formatNumber3(r.threshold),
+            r.baseline === null ? "" : formatNumber3(r.baseline),
             escapeInline(r.message)
           ])
         ),
@@ -1999,7 +1997,7 @@ function table(header2, rows, align = []) {
 function link(text2, url) {
   return markdownLink(escapeInline(text2), url);
 }
-function formatNumber2(value) {
+function formatNumber3(value) {
   if (typeof value === "string") return value;
   if (Number.isInteger(value)) return String(value);
   return String(Number(value.toPrecision(6)));

@@ -624,6 +624,54 @@ async function expandWorkspacePattern(pattern, options, label = "path") {
   return [...seen.values()].sort((a, b) => a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0);
 }
 
+// packages/core/src/text/hidden-characters.ts
+var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
+function showHiddenCharacters(text2) {
+  return text2.replace(
+    HIDDEN,
+    (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
+  );
+}
+
+// packages/core/src/text/markdown-escape.ts
+var ZWJ = "\u200D";
+var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+var LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
+var MARKUP = /[\\`*_[\]~|<>&]/g;
+var MARKUP_REPLACEMENT = {
+  "<": "&lt;",
+  ">": "&gt;",
+  "&": "&amp;"
+};
+var MAX_CELL_LENGTH = 200;
+function escapeInline(text2) {
+  return showHiddenCharacters(text2.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
+}
+function escapeCell(text2, maxLength = MAX_CELL_LENGTH) {
+  return escapeInline(truncateText(text2, maxLength));
+}
+function truncateText(text2, maxLength) {
+  if (text2.length <= maxLength) return text2;
+  let end = Math.max(0, maxLength - 1);
+  const last = text2.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end -= 1;
+  return `${text2.slice(0, end)}\u2026`;
+}
+function safeUrl(url) {
+  if (url === void 0 || url === "") return void 0;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+  return parsed.href.replace(
+    /[\s"'()<>[\]\\`|]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+}
+
 // packages/core/src/files/format-bytes.ts
 function formatBytes(bytes) {
   if (bytes < 1024) return `${bytes} B`;
@@ -1021,12 +1069,12 @@ function aggregateArgument(expr) {
 }
 
 // packages/core/src/gate/message-number.ts
-function formatNumber(n) {
+function formatNumber2(n) {
   if (!Number.isFinite(n) || Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
   return String(Number(n.toPrecision(6)));
 }
 function formatPair(a, b) {
-  const short = [formatNumber(a), formatNumber(b)];
+  const short = [formatNumber2(a), formatNumber2(b)];
   return short[0] === short[1] && !Object.is(a, b) ? [String(a), String(b)] : short;
 }
 
@@ -1126,7 +1174,7 @@ function judgeSignificance(rule, significance, sides, alpha, historyNoise) {
   const difference = c.mean - b.mean;
   const ciLow = test.ciLow + shift;
   const ciHigh = test.ciHigh + shift;
-  const message = `${describeName(rule.metric)}: mean ${formatNumber(c.mean)} over ${runs(c.n)} vs ${formatNumber(b.mean)} over ${b.n} baseline ${b.n === 1 ? "run" : "runs"}; change ${formatNumber(difference)} (${formatNumber((1 - alpha) * 100)}% CI ${formatNumber(ciLow)} to ${formatNumber(ciHigh)}), p = ${formatNumber(test.pValue)}: ${verdictWords(noise, Math.abs(shift), alpha)}` + (single && historyNoise !== void 0 ? `; ${historyNoiseWords(historyNoise)}` : "");
+  const message = `${describeName(rule.metric)}: mean ${formatNumber2(c.mean)} over ${runs(c.n)} vs ${formatNumber2(b.mean)} over ${b.n} baseline ${b.n === 1 ? "run" : "runs"}; change ${formatNumber2(difference)} (${formatNumber2((1 - alpha) * 100)}% CI ${formatNumber2(ciLow)} to ${formatNumber2(ciHigh)}), p = ${formatNumber2(test.pValue)}: ${verdictWords(noise, Math.abs(shift), alpha)}` + (single && historyNoise !== void 0 ? `; ${historyNoiseWords(historyNoise)}` : "");
   return {
     kind: "tested",
     result: {
@@ -1144,20 +1192,20 @@ function judgeSignificance(rule, significance, sides, alpha, historyNoise) {
   };
 }
 function verdictWords(noise, margin, alpha) {
-  const p = formatNumber(alpha);
+  const p = formatNumber2(alpha);
   if (margin === 0) {
     if (noise === "worse") return `worse beyond the noise (p < ${p})`;
     if (noise === "better") return `better beyond the noise (p < ${p})`;
     return `within noise (p >= ${p})`;
   }
-  const by = `the margin ${formatNumber(margin)}`;
+  const by = `the margin ${formatNumber2(margin)}`;
   if (noise === "worse") return `worse by more than ${by}, beyond the noise (p < ${p})`;
   if (noise === "better") return `within ${by} (p < ${p})`;
   return `within noise of ${by} (p >= ${p})`;
 }
 function historyNoiseWords(noise) {
   const over = noise.method === "replicates" ? `pooled over the replicates of the base branch's last ${noise.entries} history entries` : `over the base branch's last ${noise.entries} single-run history entries`;
-  return `noise from history: a side has a single run, so the spread of one run is ${formatNumber(noise.std)} (${over})`;
+  return `noise from history: a side has a single run, so the spread of one run is ${formatNumber2(noise.std)} (${over})`;
 }
 function runs(count) {
   return `${count} ${count === 1 ? "run" : "runs"}`;
@@ -1400,7 +1448,7 @@ function describeCheck(check, label, op) {
   if (check.reason !== void 0) return check.reason;
   const threshold = check.threshold;
   const [actual, limit] = formatPair(check.actual, threshold);
-  const baseline = check.baseline === void 0 ? "" : ` (baseline ${formatNumber(check.baseline)})`;
+  const baseline = check.baseline === void 0 ? "" : ` (baseline ${formatNumber2(check.baseline)})`;
   if (check.verdict === "pass") return `${label} = ${actual} ${op} ${limit}${baseline}`;
   const nan = Number.isNaN(check.actual) || Number.isNaN(threshold) ? "; a comparison with NaN fails" : "";
   return `${label} = ${actual}, not ${op} ${limit}${baseline}${nan}`;
@@ -1977,54 +2025,6 @@ function describe(text2, at) {
   if (c === void 0) return "end of file";
   const char = String.fromCodePoint(c);
   return c < 32 || c === 127 ? `character U+${c.toString(16).padStart(4, "0").toUpperCase()}` : `'${char}'`;
-}
-
-// packages/core/src/text/hidden-characters.ts
-var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
-function showHiddenCharacters(text2) {
-  return text2.replace(
-    HIDDEN,
-    (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
-  );
-}
-
-// packages/core/src/text/markdown-escape.ts
-var ZWJ = "\u200D";
-var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
-var LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
-var MARKUP = /[\\`*_[\]~|<>&]/g;
-var MARKUP_REPLACEMENT = {
-  "<": "&lt;",
-  ">": "&gt;",
-  "&": "&amp;"
-};
-var MAX_CELL_LENGTH = 200;
-function escapeInline(text2) {
-  return showHiddenCharacters(text2.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
-}
-function escapeCell(text2, maxLength = MAX_CELL_LENGTH) {
-  return escapeInline(truncateText(text2, maxLength));
-}
-function truncateText(text2, maxLength) {
-  if (text2.length <= maxLength) return text2;
-  let end = Math.max(0, maxLength - 1);
-  const last = text2.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end -= 1;
-  return `${text2.slice(0, end)}\u2026`;
-}
-function safeUrl(url) {
-  if (url === void 0 || url === "") return void 0;
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return void 0;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
-  return parsed.href.replace(
-    /[\s"'()<>[\]\\`|]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  );
 }
 
 // packages/core/src/text/safe-record.ts
@@ -3599,10 +3599,10 @@ function parseCanarySteps(text2, input = "steps") {
 }
 
 // packages/core/src/rollout/live-metrics.ts
-function checkLiveRules(rules, input = "rules") {
+function checkLiveRules(rules, input = "rules", subject = "a rollout step's metrics") {
   if (rulesNeedBaseline(rules)) {
     throw new UserError(
-      `input "${input}": a rollout step's metrics have no baseline, so rules may not use \`baseline\` or \`no-drop\``
+      `input "${input}": ${subject} have no baseline, so rules may not use \`baseline\` or \`no-drop\``
     );
   }
 }
@@ -4713,7 +4713,7 @@ async function releasedPackage(target, tag) {
     throw thrown;
   }
   const manifest = release.data.assets.find((asset) => asset.name === "manifest.json");
-  if (manifest === void 0) return { url: release.data.html_url, manifestSha256: void 0 };
+  if (manifest === void 0) return { url: release.data.html_url, manifestSha256: void 0, manifest: void 0 };
   const bytes = await target.github.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", {
     owner: target.owner,
     repo: target.repo,
@@ -4722,7 +4722,11 @@ async function releasedPackage(target, tag) {
   });
   const data = bytes.data;
   const buffer = data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.from(typeof data === "string" ? data : JSON.stringify(data));
-  return { url: release.data.html_url, manifestSha256: createHash("sha256").update(buffer).digest("hex") };
+  return {
+    url: release.data.html_url,
+    manifestSha256: createHash("sha256").update(buffer).digest("hex"),
+    manifest: buffer
+  };
 }
 
 // packages/github/src/model-tags.ts

@@ -172,11 +172,10 @@ function numericProfile(name, sorted, missing) {
     const edge = sorted[Math.floor(b * (n - 1) / PROFILE_BINS)];
     if (edges.length === 0 || edge > edges[edges.length - 1]) edges.push(edge);
   }
-  if (edges.length === 1) edges.push(edges[0]);
-  const counts = new Array(edges.length - 1).fill(0);
+  const counts = new Array(edges.length).fill(0);
   let bin = 0;
   for (let i = 0; i < n; i++) {
-    while (bin < counts.length - 1 && sorted[i] > edges[bin + 1]) bin++;
+    while (sorted[i] > edges[bin]) bin++;
     counts[bin]++;
   }
   return {
@@ -862,6 +861,68 @@ async function resolveDataFiles(patterns, options, label) {
   return [...files.values()].sort((a, b) => a.display < b.display ? -1 : a.display > b.display ? 1 : 0);
 }
 
+// packages/core/src/text/hidden-characters.ts
+var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
+function showHiddenCharacters(text2) {
+  return text2.replace(
+    HIDDEN,
+    (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
+  );
+}
+function lookAlikeNames(names) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    const seen = name.replace(HIDDEN, "").normalize("NFKC");
+    const group = groups.get(seen);
+    if (group === void 0) groups.set(seen, [name]);
+    else if (!group.includes(name)) group.push(name);
+  }
+  return [...groups.values()].filter((group) => group.length > 1);
+}
+
+// packages/core/src/text/markdown-escape.ts
+var ZWJ = "\u200D";
+var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
+var LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
+var MARKUP = /[\\`*_[\]~|<>&]/g;
+var MARKUP_REPLACEMENT = {
+  "<": "&lt;",
+  ">": "&gt;",
+  "&": "&amp;"
+};
+var MAX_CELL_LENGTH = 200;
+function escapeInline(text2) {
+  return showHiddenCharacters(text2.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
+}
+function escapeCell(text2, maxLength = MAX_CELL_LENGTH) {
+  return escapeInline(truncateText(text2, maxLength));
+}
+function truncateText(text2, maxLength) {
+  if (text2.length <= maxLength) return text2;
+  let end = Math.max(0, maxLength - 1);
+  const last = text2.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end -= 1;
+  return `${text2.slice(0, end)}\u2026`;
+}
+function safeUrl(url) {
+  if (url === void 0 || url === "") return void 0;
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return void 0;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
+  return parsed.href.replace(
+    /[\s"'()<>[\]\\`|]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
+  );
+}
+function markdownLink(escapedText, url) {
+  const href = safeUrl(url);
+  return href === void 0 ? escapedText : `[${escapedText}](${href})`;
+}
+
 // packages/core/src/files/format-bytes.ts
 function formatBytes(bytes) {
   if (bytes < 1024) return `${bytes} B`;
@@ -1198,68 +1259,6 @@ function describe(text2, at) {
   if (c === void 0) return "end of file";
   const char = String.fromCodePoint(c);
   return c < 32 || c === 127 ? `character U+${c.toString(16).padStart(4, "0").toUpperCase()}` : `'${char}'`;
-}
-
-// packages/core/src/text/hidden-characters.ts
-var HIDDEN = /[\p{Cf}\u115f\u1160\u2800\u3164\uffa0]|\u034f|\u180b|\u180c|\u180d/gu;
-function showHiddenCharacters(text2) {
-  return text2.replace(
-    HIDDEN,
-    (char) => `<U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`
-  );
-}
-function lookAlikeNames(names) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const name of names) {
-    const seen = name.replace(HIDDEN, "").normalize("NFKC");
-    const group = groups.get(seen);
-    if (group === void 0) groups.set(seen, [name]);
-    else if (!group.includes(name)) group.push(name);
-  }
-  return [...groups.values()].filter((group) => group.length > 1);
-}
-
-// packages/core/src/text/markdown-escape.ts
-var ZWJ = "\u200D";
-var INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f]/g;
-var LINE_BREAK = /\r\n|[\r\n\t\u0085\u2028\u2029]/g;
-var MARKUP = /[\\`*_[\]~|<>&]/g;
-var MARKUP_REPLACEMENT = {
-  "<": "&lt;",
-  ">": "&gt;",
-  "&": "&amp;"
-};
-var MAX_CELL_LENGTH = 200;
-function escapeInline(text2) {
-  return showHiddenCharacters(text2.replace(INVISIBLE, "")).replace(LINE_BREAK, " ").replace(MARKUP, (char) => MARKUP_REPLACEMENT[char] ?? `\\${char}`).replace(/(?<![A-Za-z0-9_])@(?=[\p{L}\p{N}_-])/gu, `@${ZWJ}`).replace(new RegExp("#(?=\\p{N})", "gu"), `#${ZWJ}`).replace(new RegExp("\\b(GH)-(?=\\p{N})", "giu"), `$1${ZWJ}-`);
-}
-function escapeCell(text2, maxLength = MAX_CELL_LENGTH) {
-  return escapeInline(truncateText(text2, maxLength));
-}
-function truncateText(text2, maxLength) {
-  if (text2.length <= maxLength) return text2;
-  let end = Math.max(0, maxLength - 1);
-  const last = text2.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end -= 1;
-  return `${text2.slice(0, end)}\u2026`;
-}
-function safeUrl(url) {
-  if (url === void 0 || url === "") return void 0;
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return void 0;
-  }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return void 0;
-  return parsed.href.replace(
-    /[\s"'()<>[\]\\`|]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`
-  );
-}
-function markdownLink(escapedText, url) {
-  const href = safeUrl(url);
-  return href === void 0 ? escapedText : `[${escapedText}](${href})`;
 }
 
 // packages/core/src/record/run-summary.ts

@@ -171,6 +171,23 @@ describe('drift', () => {
     }
   });
 
+  it('a 0/1 column: the profile knows its distribution at both values, so a change in the rate is caught', async () => {
+    const flags = (n: number, rate: number) =>
+      Array.from({ length: n }, (_, i) => ((i * 7919) % 1000 < rate * 1000 ? 1 : 0));
+    const reference = await profileDataFiles([await file('flags.csv', csv({ churned: flags(3000, 0.2) }))]);
+    expect(reference.profile.columns[0]).toMatchObject({ kind: 'numeric', edges: [0, 1], counts: [2400, 600] });
+    for (const ref of [reference, { profile: reference.profile }]) {
+      const same = await measureDrift(ref, [await file('same-rate.csv', csv({ churned: flags(1000, 0.2) }))], {
+        alpha: 0.05,
+      });
+      expect(same.drifted).toBe(false);
+      const higher = await measureDrift(ref, [await file('higher-rate.csv', csv({ churned: flags(1000, 0.3) }))], {
+        alpha: 0.05,
+      });
+      expect(higher.columns[0]).toMatchObject({ drifted: true, ks: 0.1 });
+    }
+  });
+
   it('a column missing in production, text in a numeric column, empty cells only: drifted, each with the reason', async () => {
     const reference = await profileDataFiles([
       await file('ref2.csv', csv({ a: sample(300), b: sample(300), e: sample(300) })),
@@ -257,11 +274,11 @@ describe('a profile instead of the data: how far off, and in which direction', (
       const reference = Float64Array.from({ length: n }, draw).sort();
       const production = Float64Array.from({ length: m }, () => draw() * scale + shift).sort();
       const profile = numericProfile('x', reference, 0);
-      const cells = new Array<number>(profile.edges.length + 1).fill(0);
+      const cells = new Array<number>(profile.edges.length + 2).fill(0);
       for (const value of production) {
         if (value < profile.edges[0]!) cells[0]!++;
         else if (value > profile.edges[profile.edges.length - 1]!) cells[cells.length - 1]!++;
-        else cells[1 + Math.max(0, profile.edges.findIndex((edge) => edge >= value) - 1)]!++;
+        else cells[1 + profile.edges.findIndex((edge) => edge >= value)]!++;
       }
       const exact = ksStatistic(reference, production);
       const binned = binnedKsStatistic(profile, cells);

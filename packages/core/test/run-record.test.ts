@@ -86,7 +86,7 @@ function sampleRecord(): RunRecord {
           min: 18,
           max: 70,
           edges: [18, 35, 70],
-          counts: [5, 4],
+          counts: [1, 4, 4],
         },
         {
           name: 'city',

@@ -30,3 +30,4 @@ export * from './trend-page.ts';
 export * from './user-command.ts';
 export * from './model-deployments.ts';
 export * from './stage-assignments.ts';
+export * from './alarm-issue.ts';

@@ -247,7 +247,7 @@ function isAlreadyThere(thrown: unknown): boolean {
 export async function releasedPackage(
   target: RepositoryTarget,
   tag: string,
-): Promise<{ url: string; manifestSha256: string | undefined } | undefined> {
+): Promise<{ url: string; manifestSha256: string | undefined; manifest: Buffer | undefined } | undefined> {
   let release;
   try {
     release = await target.github.request('GET /repos/{owner}/{repo}/releases/tags/{tag}', {
@@ -260,7 +260,7 @@ export async function releasedPackage(
     throw thrown;
   }
   const manifest = release.data.assets.find((asset) => asset.name === 'manifest.json');
-  if (manifest === undefined) return { url: release.data.html_url, manifestSha256: undefined };
+  if (manifest === undefined) return { url: release.data.html_url, manifestSha256: undefined, manifest: undefined };
   // GitHub answers the raw bytes (through a redirect to its storage) for this media type.
   const bytes = await target.github.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
     owner: target.owner,
@@ -273,5 +273,9 @@ export async function releasedPackage(
     data instanceof ArrayBuffer
       ? Buffer.from(data)
       : Buffer.from(typeof data === 'string' ? data : JSON.stringify(data));
-  return { url: release.data.html_url, manifestSha256: createHash('sha256').update(buffer).digest('hex') };
+  return {
+    url: release.data.html_url,
+    manifestSha256: createHash('sha256').update(buffer).digest('hex'),
+    manifest: buffer,
+  };
 }

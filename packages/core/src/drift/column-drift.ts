@@ -94,7 +94,7 @@ type ProductionColumn = ColumnValues | BinCounts | CategoryCounts;
 
 /** Production values of a numeric column counted into the reference's bins, plus below and above them. */
 export class BinCounts implements CellSink {
-  /** [below the first edge, bin 0, ..., bin k-1, above the last edge]. */
+  /** [below the first edge, bin 0 (at the first edge), ..., bin k-1, above the last edge]. */
   readonly counts: Float64Array;
   size = 0;
   missingCount = 0;
@@ -107,7 +107,7 @@ export class BinCounts implements CellSink {
 
   constructor(profile: NumericProfile) {
     this.edges = Float64Array.from(profile.edges);
-    this.counts = new Float64Array(profile.counts.length + 2);
+    this.counts = new Float64Array(profile.edges.length + 2);
   }
 
   number(value: number): void {
@@ -117,17 +117,17 @@ export class BinCounts implements CellSink {
     const edges = this.edges;
     const last = edges.length - 1;
     if (value < edges[0]!) this.counts[0]!++;
-    else if (value > edges[last]!) this.counts[last + 1]!++;
+    else if (value > edges[last]!) this.counts[last + 2]!++;
     else {
-      // The first bin whose upper edge is at or above the value.
-      let low = 1;
+      // The first edge at or above the value: its bin holds it.
+      let low = 0;
       let high = last;
       while (low < high) {
         const middle = (low + high) >> 1;
         if (edges[middle]! >= value) high = middle;
         else low = middle + 1;
       }
-      this.counts[low]!++;
+      this.counts[low + 1]!++;
     }
   }
 
@@ -262,7 +262,7 @@ function compareColumn(
     };
   }
   const edges = profile.edges;
-  const labels = ['below', ...profile.counts.map((_, i) => `≤ ${formatEdge(edges[i + 1]!)}`), 'above'];
+  const labels = ['below', ...edges.map((edge) => `≤ ${formatEdge(edge)}`), 'above'];
   const referenceCells = [0, ...profile.counts, 0];
   if (referenceValues !== undefined) {
     const values = (column as ColumnValues).sorted();
@@ -312,14 +312,14 @@ function shares(labels: string[], reference: readonly number[], production: read
 
 /** Sorted values counted into [below, bins..., above] of a profile's edges, as BinCounts does. */
 function binValues(sorted: Float64Array, edges: readonly number[]): number[] {
-  const cells = new Array<number>(edges.length + 1).fill(0);
+  const cells = new Array<number>(edges.length + 2).fill(0);
   let bin = 0;
   const last = edges.length - 1;
   for (const value of sorted) {
     if (value < edges[0]!) cells[0]!++;
-    else if (value > edges[last]!) cells[last + 1]!++;
+    else if (value > edges[last]!) cells[last + 2]!++;
     else {
-      while (bin < last - 1 && value > edges[bin + 1]!) bin++;
+      while (value > edges[bin]!) bin++;
       cells[bin + 1]!++;
     }
   }
@@ -328,8 +328,8 @@ function binValues(sorted: Float64Array, edges: readonly number[]): number[] {
 
 /**
  * The largest distance between both distribution functions at the points where both are known:
- * just below the reference's minimum and at each bin's upper edge. Never more than the statistic
- * of the values themselves, so its p-value errs towards "no drift".
+ * just below the reference's minimum and at each edge. Never more than the statistic of the
+ * values themselves, so its p-value errs towards "no drift".
  */
 export function binnedKsStatistic(profile: NumericProfile, cells: readonly number[]): number {
   const n = cells.reduce((sum, value) => sum + value, 0);
@@ -356,28 +356,22 @@ export function binnedWasserstein(profile: NumericProfile, cells: readonly numbe
   const points: number[] = [];
   const f: number[] = []; // reference
   const g: number[] = []; // production
-  if (cells[0]! > 0) {
-    points.push(min);
-    f.push(0);
-    g.push(0);
-  }
-  points.push(edges[0]!);
-  f.push(0);
-  g.push(cells[0]! / n);
+  const knot = (x: number, reference: number, production: number) => {
+    points.push(x);
+    f.push(reference);
+    g.push(production);
+  };
+  if (cells[0]! > 0) knot(min, 0, 0);
+  // At the first edge both functions jump by their mass there: two knots at one point, no area between.
+  knot(edges[0]!, 0, cells[0]! / n);
   let reference = 0;
   let production = cells[0]!;
-  for (let i = 0; i < profile.counts.length; i++) {
+  for (let i = 0; i < edges.length; i++) {
     reference += profile.counts[i]!;
     production += cells[i + 1]!;
-    points.push(edges[i + 1]!);
-    f.push(reference / profile.count);
-    g.push(production / n);
+    knot(edges[i]!, reference / profile.count, production / n);
   }
-  if (cells[cells.length - 1]! > 0) {
-    points.push(max);
-    f.push(1);
-    g.push(1);
-  }
+  if (cells[cells.length - 1]! > 0) knot(max, 1, 1);
   let area = 0;
   for (let i = 1; i < points.length; i++) {
     const width = points[i]! - points[i - 1]!;

@@ -69,15 +69,13 @@ function checkColumn(check: JsonChecker, value: unknown, path: string): ColumnPr
     .array(field('edges'), `${path}.edges`, PROFILE_BINS + 1)
     .map((edge, i) => check.number(edge, `${path}.edges[${i}]`));
   const counts = check
-    .array(field('counts'), `${path}.counts`, PROFILE_BINS)
+    .array(field('counts'), `${path}.counts`, PROFILE_BINS + 1)
     .map((n, i) => check.integer(n, `${path}.counts[${i}]`, 0));
-  if (edges.length < 2 || counts.length !== edges.length - 1) {
-    check.fail(path, 'needs at least two edges and one count per bin between them');
+  if (edges.length < 1 || counts.length !== edges.length) {
+    check.fail(path, 'needs at least one edge and one count per edge');
   }
   for (let i = 1; i < edges.length; i++) {
-    if (!(edges[i]! > edges[i - 1]!) && !(edges.length === 2 && edges[1] === edges[0])) {
-      check.fail(`${path}.edges`, 'must be strictly ascending');
-    }
+    if (!(edges[i]! > edges[i - 1]!)) check.fail(`${path}.edges`, 'must be strictly ascending');
   }
   if (counts.reduce((sum, n) => sum + n, 0) !== count)
     check.fail(path, 'has bin counts that do not add up to its count');

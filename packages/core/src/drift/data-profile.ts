@@ -31,8 +31,10 @@ export interface NumericProfile {
   max: number;
   /**
    * Bin edges, ascending and distinct, each a value of the data (its quantiles at equal steps, so
-   * that every bin holds about the same share): bin 0 is [edges[0], edges[1]], bin i is
-   * (edges[i], edges[i+1]]. `counts[i]` is the exact number of values in bin i.
+   * that every bin holds about the same share; edges[0] is the minimum). `counts[0]` is the exact
+   * number of values equal to edges[0] and `counts[i]` of values in (edges[i-1], edges[i]], so
+   * the distribution function is known exactly at every edge, also for data of a few distinct
+   * values (a 0/1 column has edges [0, 1]).
    */
   edges: number[];
   counts: number[];
@@ -213,12 +215,10 @@ export function numericProfile(name: string, sorted: Float64Array, missing: numb
     const edge = sorted[Math.floor((b * (n - 1)) / PROFILE_BINS)]!;
     if (edges.length === 0 || edge > edges[edges.length - 1]!) edges.push(edge);
   }
-  // One distinct value: a single bin [v, v].
-  if (edges.length === 1) edges.push(edges[0]!);
-  const counts = new Array<number>(edges.length - 1).fill(0);
+  const counts = new Array<number>(edges.length).fill(0);
   let bin = 0;
   for (let i = 0; i < n; i++) {
-    while (bin < counts.length - 1 && sorted[i]! > edges[bin + 1]!) bin++;
+    while (sorted[i]! > edges[bin]!) bin++;
     counts[bin]!++;
   }
   return {

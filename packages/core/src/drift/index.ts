@@ -40,3 +40,4 @@ export {
   resolveDataFiles,
   type DataFile,
 } from './measure-drift.ts';
+export { driftOutput, isAlarm, monitorHeadline, renderMonitorReport, type MonitorView } from './monitor-report.ts';

@@ -15,11 +15,11 @@ import {
   type RunRecord,
 } from '../record/run-record.ts';
 
-/** Refuses rules that compare with a baseline: a rollout step has none. */
-export function checkLiveRules(rules: readonly Rule[], input = 'rules'): void {
+/** Refuses rules that compare with a baseline: live metrics (of a rollout step, of production) have none. */
+export function checkLiveRules(rules: readonly Rule[], input = 'rules', subject = "a rollout step's metrics"): void {
   if (rulesNeedBaseline(rules)) {
     throw new UserError(
-      `input "${input}": a rollout step's metrics have no baseline, so rules may not use \`baseline\` or \`no-drop\``,
+      `input "${input}": ${subject} have no baseline, so rules may not use \`baseline\` or \`no-drop\``,
     );
   }
 }

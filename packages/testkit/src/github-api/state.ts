@@ -76,10 +76,38 @@ export interface PullRecord {
 }
 
 export interface IssueRecord {
+  id: number;
   number: number;
   repo: string;
   title: string;
+  body: string | null;
   user: string;
+  state: 'open' | 'closed';
+  stateReason: 'completed' | 'reopened' | 'not_planned' | 'duplicate' | null;
+  labels: string[];
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+/** A workflow of a repository, by its file: dispatches go to it by file name or id. */
+export interface WorkflowRecord {
+  id: number;
+  repo: string;
+  path: string;
+  name: string;
+  /** Inputs its `workflow_dispatch` trigger declares; undefined when it has no such trigger. */
+  dispatchInputs: string[] | undefined;
+}
+
+/** A `workflow_dispatch` request as the API received it. */
+export interface WorkflowDispatchRecord {
+  repo: string;
+  workflow: string;
+  ref: string;
+  inputs: Record<string, string>;
+  user: string;
+  createdAt: string;
 }
 
 export interface CommentRecord {
@@ -376,7 +404,12 @@ export class GitHubState {
     job: 900_000,
     deployment: 1_000_000,
     deploymentStatus: 1_100_000,
+    issue: 1_200_000,
+    workflow: 1_300_000,
   };
+  private readonly workflowsByPath = new Map<string, WorkflowRecord>();
+  /** Every accepted `workflow_dispatch`, oldest first. */
+  readonly dispatches: WorkflowDispatchRecord[] = [];
   private commitCount = 0;
 
   constructor(registry: ArtifactRegistry) {
@@ -620,19 +653,62 @@ export class GitHubState {
     return this.pullsByRepo.get(key(repoName))?.delete(number) ?? false;
   }
 
-  addIssue(repoName: string, seed: { number?: number; title?: string; user?: string } = {}): IssueRecord {
+  addIssue(
+    repoName: string,
+    seed: { number?: number; title?: string; body?: string | null; user?: string; labels?: string[] } = {},
+  ): IssueRecord {
     const repo = this.requireRepo(repoName);
     const number = this.allocateNumber(repo.fullName, seed.number);
+    const createdAt = isoSeconds();
     const issue: IssueRecord = {
+      id: this.ids.issue++,
       number,
       repo: repo.fullName,
       title: seed.title ?? `Issue #${number}`,
+      body: seed.body ?? null,
       user: seed.user ?? repo.owner,
+      state: 'open',
+      stateReason: null,
+      labels: seed.labels ?? [],
+      createdAt,
+      updatedAt: createdAt,
+      closedAt: null,
     };
+    this.user(issue.user);
     let issues = this.issuesByRepo.get(key(repo.fullName));
     if (issues === undefined) this.issuesByRepo.set(key(repo.fullName), (issues = new Map<number, IssueRecord>()));
     issues.set(number, issue);
     return issue;
+  }
+
+  /** Issues of a repository (not pull requests), by number. */
+  issues(repoName: string): IssueRecord[] {
+    return [...(this.issuesByRepo.get(key(repoName))?.values() ?? [])].sort((a, b) => a.number - b.number);
+  }
+
+  // ---- workflows ----
+
+  /** Makes a workflow file known, with the inputs its `workflow_dispatch` trigger declares (undefined: no such trigger). */
+  addWorkflow(repoName: string, seed: { path: string; name?: string; dispatchInputs?: string[] }): WorkflowRecord {
+    const repo = this.requireRepo(repoName);
+    const workflow: WorkflowRecord = {
+      id: this.ids.workflow++,
+      repo: repo.fullName,
+      path: seed.path,
+      name: seed.name ?? seed.path.replace(/^.*\//, ''),
+      dispatchInputs: seed.dispatchInputs,
+    };
+    this.workflowsByPath.set(`${key(repo.fullName)} ${seed.path}`, workflow);
+    return workflow;
+  }
+
+  /** A workflow by its id or by its file name (`retrain.yml`), as the dispatch route accepts either. */
+  workflow(repoName: string, idOrFile: string): WorkflowRecord | undefined {
+    for (const workflow of this.workflowsByPath.values()) {
+      if (key(workflow.repo) !== key(repoName)) continue;
+      if (String(workflow.id) === idOrFile || workflow.path.replace(/^.*\//, '') === idOrFile) return workflow;
+    }
+    return undefined;
   }
 
   issue(repoName: string, number: number): IssueRecord | undefined {

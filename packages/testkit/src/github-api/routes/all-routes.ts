@@ -8,6 +8,7 @@ import { registerDeploymentRoutes } from './deployments.ts';
 import { registerGitDataRoutes } from './git-data.ts';
 import { registerGitRefRoutes } from './git-refs.ts';
 import { registerIssueCommentRoutes } from './issue-comments.ts';
+import { registerIssueRoutes } from './issues.ts';
 import { registerPagesRoutes } from './pages.ts';
 import { registerPullRoutes } from './pulls.ts';
 import { registerReleaseRoutes } from './releases.ts';
@@ -23,6 +24,7 @@ export function registerAllRoutes(router: Router, state: GitHubState): void {
   registerCommitRoutes(router, state);
   registerPullRoutes(router, state);
   registerIssueCommentRoutes(router, state);
+  registerIssueRoutes(router, state);
   registerCheckRunRoutes(router, state);
   registerWorkflowRunRoutes(router, state);
   registerWorkflowJobRoutes(router, state);
