@@ -241,6 +241,25 @@ describe('monitor', () => {
     expect(github.api.state.issue(repoName, issueNumber)!.user).toBe('github-actions[bot]');
   });
 
+  it('a token without issues: write fails the step naming the permission, and the report is still in the summary', async () => {
+    const token = 'ghs_monitorWithoutIssues000000000000000';
+    github.api.tokens.add(token, {
+      login: 'github-actions[bot]',
+      installation: true,
+      permissions: { contents: 'read' },
+    });
+    const folder = await workspace({ 'prod/shifted.csv': table(600, 1) });
+    const run = await monitor(
+      folder,
+      { stage: 'production', data: 'prod/shifted.csv', 'fail-on-alarm': 'false' },
+      token,
+    );
+    expect(run.exitCode).toBe(1);
+    expect(errorOf(run)).toMatch(/issues: write/);
+    expect(run.summary).toContain('### ⚠️ churn in production: drift in 1 of 3 columns');
+    expect(run.outputs).toMatchObject({ drifted: 'true', alarm: 'true', 'issue-number': '' });
+  });
+
   it('bad input: an empty batch, an unknown column, a reference without a profile, no version in the stage; the summary is still written', async () => {
     const folder = await workspace({
       'prod/empty.csv': 'age,income,city\n',

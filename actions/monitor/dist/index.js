@@ -6511,6 +6511,7 @@ async function monitor(step, outputs) {
   const alarm = isAlarm(view);
   outputs.alarm = String(alarm);
   const report = renderMonitorReport(view);
+  step.addSummary(report);
   const notes = [];
   if (settings.issue && await step.github() === void 0) {
     notes.push("_No token: the alarm issue was not looked at._");
@@ -6570,7 +6571,8 @@ ${report}`
       notes.push(`Alarm issue: ${markdownLink(`#${open3.number}`, open3.url)} closed.`);
     }
   }
-  step.addSummary([report, ...notes].join("\n\n"));
+  if (notes.length > 0) step.addSummary(`
+${notes.join("\n\n")}`);
   if (alarm && settings.failOnAlarm) step.fail(`${monitorHeadline(view)} (input fail-on-alarm is true)`);
 }
 function retrainSummary(view) {

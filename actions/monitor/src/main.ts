@@ -117,6 +117,8 @@ async function monitor(step: Step<MonitorSettings>, outputs: Outputs): Promise<v
   const alarm = isAlarm(view);
   outputs.alarm = String(alarm);
   const report = renderMonitorReport(view);
+  // The report goes in first: a failure while keeping the issue must not take it with it.
+  step.addSummary(report);
   const notes: string[] = [];
 
   if (settings.issue && (await step.github()) === undefined) {
@@ -176,7 +178,7 @@ async function monitor(step: Step<MonitorSettings>, outputs: Outputs): Promise<v
       notes.push(`Alarm issue: ${markdownLink(`#${open.number}`, open.url)} closed.`);
     }
   }
-  step.addSummary([report, ...notes].join('\n\n'));
+  if (notes.length > 0) step.addSummary(`\n${notes.join('\n\n')}`);
   if (alarm && settings.failOnAlarm) step.fail(`${monitorHeadline(view)} (input fail-on-alarm is true)`);
 }
 
