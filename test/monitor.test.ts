@@ -153,7 +153,10 @@ describe('monitor', () => {
       /\| income \| numeric \| 1,000 \| KS 0\.\d+ · PSI [\d.]+ · W₁ [\d.]+ · by profile \| [\d.e-]+ \| < 0\.05 \| ❌ drifted \|/,
     );
     expect(issue!.body).toContain('| age | numeric | 1,000 |');
-    expect(issue!.body).toContain('```mermaid\nxychart-beta\n  title "income: reference vs production"');
+    expect(issue!.body).toContain(
+      'plotColorPalette: "#8C959F, #1F6FEB"\n---\nxychart-beta\n  title "income: reference vs production"',
+    );
+    expect(issue!.body).toContain('**income**: % of rows in each bin, grey bars: reference, blue line: production');
     expect(issue!.body).toContain(`[workflow run](https://github.com/${repoName}/actions/runs/${shifted.runId})`);
     expect(issue!.body).toContain('Retraining started: `retrain.yml` was dispatched');
     expect(github.api.state.dispatches).toHaveLength(1);

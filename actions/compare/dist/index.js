@@ -461,6 +461,29 @@ function markdownLink(escapedText, url) {
   return href === void 0 ? escapedText : `[${escapedText}](${href})`;
 }
 
+// packages/core/src/report/chart-palette.ts
+var SERIES_COLOURS = [
+  { name: "blue", hex: "#1F6FEB" },
+  { name: "grey", hex: "#8C959F" },
+  { name: "orange", hex: "#E16F24" },
+  { name: "purple", hex: "#A371F7" },
+  { name: "green", hex: "#2DA44E" },
+  { name: "red", hex: "#D1242F" }
+];
+function seriesColour(index) {
+  return SERIES_COLOURS[index % SERIES_COLOURS.length];
+}
+function chartFrontmatter(colours) {
+  return [
+    "---",
+    "config:",
+    "  themeVariables:",
+    "    xyChart:",
+    `      plotColorPalette: "${colours.map((colour) => colour.hex).join(", ")}"`,
+    "---"
+  ];
+}
+
 // packages/core/src/report/mermaid-escape.ts
 var REPLACEMENTS = {
   '"': "'",
@@ -3710,8 +3733,10 @@ function renderLearningCurve(metric, series, precision, maxPoints = MAX_CHART_PO
     yMinText = plainDecimal(yMin - pad, precision);
     yMaxText = plainDecimal(yMax + pad, precision);
   }
+  const colours = lines.map((_, index) => seriesColour(index));
   const text2 = [
     "```mermaid",
+    ...chartFrontmatter(colours),
     "xychart-beta",
     `  title "${escapeMermaidLabel(metric)}"`,
     `  x-axis "step" ${plainDecimal(grid.lo, STEP_DIGITS)} --> ${plainDecimal(grid.hi, STEP_DIGITS)}`,
@@ -3726,7 +3751,7 @@ function renderLearningCurve(metric, series, precision, maxPoints = MAX_CHART_PO
     const line = lineNumbers[index];
     rows.push(
       tableRow([
-        line === void 0 ? "\u2014" : String(line),
+        line === void 0 ? "\u2014" : seriesColour(line - 1).name,
         escapeCell(entry.label),
         stats.count === 0 ? "\u2014" : `${formatNumber(stats.firstStep, STEP_DIGITS)}\u2013${formatNumber(stats.lastStep, STEP_DIGITS)} (${stats.count})`,
         formatNumber(stats.first, precision),
@@ -3736,11 +3761,15 @@ function renderLearningCurve(metric, series, precision, maxPoints = MAX_CHART_PO
       ])
     );
     if (stats.notDrawn > 0) {
-      const what = line === void 0 ? escapeInline(entry.label) : `Line ${line} (${escapeInline(entry.label)})`;
+      const what = line === void 0 ? escapeInline(entry.label) : `The ${seriesColour(line - 1).name} line (${escapeInline(entry.label)})`;
       notes.push(`_${what}: ${stats.notDrawn} NaN/\u221E ${stats.notDrawn === 1 ? "point" : "points"} not drawn._`);
     }
   });
-  return [text2, `${SIDE_TABLE}
+  const legend = series.map((entry, index) => {
+    const line = lineNumbers[index];
+    return line === void 0 ? void 0 : `${seriesColour(line - 1).name}: ${escapeInline(entry.label)}`;
+  }).filter((item) => item !== void 0);
+  return [text2, `**Lines**: ${legend.join(" \xB7 ")}`, `${SIDE_TABLE}
 ${rows.join("\n")}`, ...notes].join("\n\n");
 }
 function historyStats({ steps, values }, scan) {
@@ -3985,7 +4014,7 @@ function chartsSection(rows, groups, baselineLabel, precision) {
   if (blocks.length === 0) return void 0;
   return {
     title: `Learning curves (${blocks.length} ${plural(blocks.length, "metric")})`,
-    intro: "Charts have no legend: the table under each chart says which line is which.",
+    intro: "Each chart names its lines by colour right under it: blue is this pull request, grey the baseline.",
     blocks
   };
 }

@@ -1738,6 +1738,29 @@ function markdownLink(escapedText, url) {
   return href === void 0 ? escapedText : `[${escapedText}](${href})`;
 }
 
+// packages/core/src/report/chart-palette.ts
+var SERIES_COLOURS = [
+  { name: "blue", hex: "#1F6FEB" },
+  { name: "grey", hex: "#8C959F" },
+  { name: "orange", hex: "#E16F24" },
+  { name: "purple", hex: "#A371F7" },
+  { name: "green", hex: "#2DA44E" },
+  { name: "red", hex: "#D1242F" }
+];
+function seriesColour(index) {
+  return SERIES_COLOURS[index % SERIES_COLOURS.length];
+}
+function chartFrontmatter(colours) {
+  return [
+    "---",
+    "config:",
+    "  themeVariables:",
+    "    xyChart:",
+    `      plotColorPalette: "${colours.map((colour) => colour.hex).join(", ")}"`,
+    "---"
+  ];
+}
+
 // packages/core/src/report/mermaid-escape.ts
 var REPLACEMENTS = {
   '"': "'",
@@ -1865,10 +1888,13 @@ function renderHistogram(column) {
   const kept = histogram.labels.map((label, i) => ({ label, reference: histogram.reference[i], production: histogram.production[i] })).filter((cell) => cell.reference > 0 || cell.production > 0);
   const percent = (share) => (share * 100).toFixed(1);
   const top = Math.max(...kept.flatMap((cell) => [cell.reference, cell.production])) * 100;
+  const production = seriesColour(0);
+  const reference = seriesColour(1);
   return [
-    `**${escapeInline(column.column)}**: reference (bars) and production (line), % of rows`,
+    `**${escapeInline(column.column)}**: % of rows in each bin, ${reference.name} bars: reference, ${production.name} line: production`,
     "",
     "```mermaid",
+    ...chartFrontmatter([reference, production]),
     "xychart-beta",
     `  title "${escapeMermaidLabel(column.column)}: reference vs production"`,
     `  x-axis [${kept.map((cell) => `"${escapeMermaidLabel(cell.label, 24)}"`).join(", ")}]`,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validateCharts } from './report-mermaid.ts';
 import { isAlarm, monitorHeadline, renderMonitorReport, type DriftReport, type MonitorView } from '../src/index.ts';
 
 const HOSTILE = 'city | @everyone `x` </details> ]"; %%{init}%% #amp;';
@@ -56,8 +57,9 @@ function view(drift: Partial<DriftReport> = {}): MonitorView {
 }
 
 describe("monitor's report", () => {
-  it('keeps hostile column and category names data: no mention, no broken table, no broken chart', () => {
+  it('keeps hostile column and category names data: no mention, no broken table, no broken chart', async () => {
     const text = renderMonitorReport(view());
+    expect(await validateCharts(text)).toBe(1);
     expect(text).not.toMatch(/@everyone/);
     expect(text).not.toContain('</details>');
     // The table row of the hostile column has exactly the table's eight cell borders.

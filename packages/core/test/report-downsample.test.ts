@@ -148,6 +148,12 @@ describe('learning curve', () => {
     expect(text).toBe(
       [
         '```mermaid',
+        '---',
+        'config:',
+        '  themeVariables:',
+        '    xyChart:',
+        '      plotColorPalette: "#1F6FEB, #8C959F"',
+        '---',
         'xychart-beta',
         '  title "val_loss"',
         '  x-axis "step" 0 --> 40',
@@ -156,12 +162,14 @@ describe('learning curve', () => {
         '  line [2.5, 2, 1.5, 1.2, 1]',
         '```',
         '',
+        '**Lines**: blue: this PR · grey: baseline 2222222',
+        '',
         '| Line | Series | Steps | First | Min | Max | Last |',
         '| :-: | :-- | --: | --: | --: | --: | --: |',
-        '| 1 | this PR | 0–40 (5) | 2 | 0.5 | 2 | 0.5 |',
-        '| 2 | baseline 2222222 | 0–40 (5) | 2.5 | 1 | 2.5 | 1 |',
+        '| blue | this PR | 0–40 (5) | 2 | 0.5 | 2 | 0.5 |',
+        '| grey | baseline 2222222 | 0–40 (5) | 2.5 | 1 | 2.5 | 1 |',
         '',
-        '_Line 1 (this PR): 1 NaN/∞ point not drawn._',
+        '_The blue line (this PR): 1 NaN/∞ point not drawn._',
       ].join('\n'),
     );
     expect(await validateCharts(text)).toBe(1);

@@ -165,7 +165,9 @@ describe('a report built from hostile names', () => {
 
   it('renders every chart for the real Mermaid parser, hostile titles included', async () => {
     expect(await validateCharts(report.comment, report.summary)).toBe(2 * ATTACKS.length);
-    const titles = mermaidBlocks(report.summary).map((chart) => chart.split('\n')[1]);
+    const titles = mermaidBlocks(report.summary).map((chart) =>
+      chart.split('\n').find((line) => line.startsWith('  title ')),
+    );
     expect(titles).toContain(`  title "m12 'quoted' ％％{init: {'theme': 'dark'}}％％ ＃quot; 'tick'"`);
   });
 
@@ -188,7 +190,8 @@ describe('a report built from hostile names', () => {
   it('pings nobody and links no issue', () => {
     for (const [, text] of texts()) {
       expect(text).not.toMatch(/@[A-Za-z0-9]/);
-      expect(text).not.toMatch(/#\d/);
+      // Our own palette in a chart's frontmatter is not user text; nothing else may hold `#` and a digit.
+      expect(text.replace(/^ {6}plotColorPalette: "[#0-9A-F, ]+"$/gm, '')).not.toMatch(/#\d/);
       expect(text).not.toMatch(/GH-\d/i);
       expect(text).toContain('@\u200doctocat');
     }

@@ -250,7 +250,7 @@ describe('the report sections', () => {
     ]);
   });
 
-  it('draws a learning curve per metric with a history, this PR as line 1 and the baseline as line 2', async () => {
+  it('draws a learning curve per metric with a history, this PR in blue and the baseline in grey', async () => {
     const runs = [record({ loss: { value: 0.2, history: history(300, (i) => 1 / (1 + i)) }, acc: 0.9 })];
     const base = record(
       { loss: { value: 0.3, history: history(200, (i) => 1.2 / (1 + i), 1, 50) }, acc: 0.9 },
@@ -259,15 +259,18 @@ describe('the report sections', () => {
     const { comment, charts } = await render({ ...input, runs, baseline: { records: [base], sha: BASE_SHA } });
     expect(charts).toBe(2); // one in the comment, one in the summary
     const [chart] = mermaidBlocks(comment);
-    expect(chart!.split('\n').slice(0, 4)).toEqual([
+    expect(chart!.split('\n').slice(4, 10)).toEqual([
+      '      plotColorPalette: "#1F6FEB, #8C959F"',
+      '---',
       'xychart-beta',
       '  title "loss"',
       '  x-axis "step" 0 --> 299',
       '  y-axis 0.003333 --> 1.2',
     ]);
     expect(chart!.match(/^ {2}line \[/gm)).toHaveLength(2);
-    expect(comment).toContain('| 1 | this PR | 0–299 (300) | 1 | 0.003333 | 1 | 0.003333 |');
-    expect(comment).toContain('| 2 | baseline 2222222 | 50–249 (200) | 1.2 | 0.006 | 1.2 | 0.006 |');
+    expect(comment).toContain('**Lines**: blue: this PR · grey: baseline 2222222');
+    expect(comment).toContain('| blue | this PR | 0–299 (300) | 1 | 0.003333 | 1 | 0.003333 |');
+    expect(comment).toContain('| grey | baseline 2222222 | 50–249 (200) | 1.2 | 0.006 | 1.2 | 0.006 |');
     expect(comment).toContain('#### Learning curves (1 metric)');
     const off = await render({ ...input, runs, baseline: { records: [base], sha: BASE_SHA }, charts: false });
     expect(off.charts).toBe(0);

@@ -5,6 +5,7 @@
  */
 import type { GateResult } from '../gate/gate-result.ts';
 import { escapeCell, escapeInline, markdownLink } from '../text/markdown-escape.ts';
+import { chartFrontmatter, seriesColour } from '../report/chart-palette.ts';
 import { escapeMermaidLabel } from '../report/mermaid-escape.ts';
 import { formatNumber } from '../report/number-format.ts';
 import type { ColumnDrift, DriftReport } from './column-drift.ts';
@@ -125,10 +126,14 @@ function renderHistogram(column: ColumnDrift): string {
     .filter((cell) => cell.reference > 0 || cell.production > 0);
   const percent = (share: number) => (share * 100).toFixed(1);
   const top = Math.max(...kept.flatMap((cell) => [cell.reference, cell.production])) * 100;
+  // Production is the candidate's colour, the reference the baseline's, as in every chart of ours.
+  const production = seriesColour(0);
+  const reference = seriesColour(1);
   return [
-    `**${escapeInline(column.column)}**: reference (bars) and production (line), % of rows`,
+    `**${escapeInline(column.column)}**: % of rows in each bin, ${reference.name} bars: reference, ${production.name} line: production`,
     '',
     '```mermaid',
+    ...chartFrontmatter([reference, production]),
     'xychart-beta',
     `  title "${escapeMermaidLabel(column.column)}: reference vs production"`,
     `  x-axis [${kept.map((cell) => `"${escapeMermaidLabel(cell.label, 24)}"`).join(', ')}]`,

@@ -60,3 +60,4 @@ export {
 export { chartGrid, downsampleToGrid, MAX_CHART_POINTS, type ChartGrid, type PointSeries } from './downsample.ts';
 export { renderLearningCurve, type CurveSeries } from './learning-curve.ts';
 export { utf8Length } from './text-size.ts';
+export { chartFrontmatter, contrastRatio, seriesColour, SERIES_COLOURS, type SeriesColour } from './chart-palette.ts';

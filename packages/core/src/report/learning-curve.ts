@@ -1,12 +1,14 @@
 /**
  * One learning curve: a Mermaid `xychart-beta` line chart of a metric's histories (this PR's
- * and the baseline's) followed by a small table, because xycharts have no legend.
+ * and the baseline's), each in its colour of the shared palette, followed by a table that names
+ * each line by its colour, because xycharts draw no legend.
  */
 
 import type { MetricHistory } from '../record/run-record.ts';
 import { downsampleForChart, MAX_CHART_POINTS, type SeriesScan } from './downsample.ts';
 import { escapeCell, escapeInline } from '../text/markdown-escape.ts';
 import { tableHeader, tableRow } from './markdown-table.ts';
+import { chartFrontmatter, seriesColour } from './chart-palette.ts';
 import { escapeMermaidLabel } from './mermaid-escape.ts';
 import { formatNumber, plainDecimal } from './number-format.ts';
 
@@ -83,8 +85,10 @@ export function renderLearningCurve(
     yMaxText = plainDecimal(yMax + pad, precision);
   }
 
+  const colours = lines.map((_, index) => seriesColour(index));
   const text = [
     '```mermaid',
+    ...chartFrontmatter(colours),
     'xychart-beta',
     `  title "${escapeMermaidLabel(metric)}"`,
     `  x-axis "step" ${plainDecimal(grid.lo, STEP_DIGITS)} --> ${plainDecimal(grid.hi, STEP_DIGITS)}`,
@@ -100,7 +104,7 @@ export function renderLearningCurve(
     const line = lineNumbers[index];
     rows.push(
       tableRow([
-        line === undefined ? '—' : String(line),
+        line === undefined ? '—' : seriesColour(line - 1).name,
         escapeCell(entry.label),
         stats.count === 0
           ? '—'
@@ -112,11 +116,20 @@ export function renderLearningCurve(
       ]),
     );
     if (stats.notDrawn > 0) {
-      const what = line === undefined ? escapeInline(entry.label) : `Line ${line} (${escapeInline(entry.label)})`;
+      const what =
+        line === undefined
+          ? escapeInline(entry.label)
+          : `The ${seriesColour(line - 1).name} line (${escapeInline(entry.label)})`;
       notes.push(`_${what}: ${stats.notDrawn} NaN/∞ ${stats.notDrawn === 1 ? 'point' : 'points'} not drawn._`);
     }
   });
-  return [text, `${SIDE_TABLE}\n${rows.join('\n')}`, ...notes].join('\n\n');
+  const legend = series
+    .map((entry, index) => {
+      const line = lineNumbers[index];
+      return line === undefined ? undefined : `${seriesColour(line - 1).name}: ${escapeInline(entry.label)}`;
+    })
+    .filter((item) => item !== undefined);
+  return [text, `**Lines**: ${legend.join(' · ')}`, `${SIDE_TABLE}\n${rows.join('\n')}`, ...notes].join('\n\n');
 }
 
 interface HistoryStats {

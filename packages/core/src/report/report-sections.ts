@@ -322,7 +322,7 @@ export function chartsSection(
   if (blocks.length === 0) return undefined;
   return {
     title: `Learning curves (${blocks.length} ${plural(blocks.length, 'metric')})`,
-    intro: 'Charts have no legend: the table under each chart says which line is which.',
+    intro: 'Each chart names its lines by colour right under it: blue is this pull request, grey the baseline.',
     blocks,
   };
 }
