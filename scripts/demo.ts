@@ -24,6 +24,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hashFile } from '@ml-actions/core';
 import {
+  chromiumPath,
+  renderPreviewPage,
+  screenshotPreview,
   pullRequestEvent,
   pushEvent,
   startLocalGitHub,
@@ -228,7 +231,10 @@ try {
   await trainSeeds(onPull, 'pr');
   const pullReport = await onPull.job('report');
   // compare first, as in the example workflow: a failing gate never skips the comment.
-  const compare = await step(pullReport, 'pr-compare', 'compare', { 'rules-file': 'examples/gate.rules' });
+  const compare = await step(pullReport, 'pr-compare', 'compare', {
+    'rules-file': 'examples/gate.rules',
+    model: 'churn-model',
+  });
   await cp(compare.outputs['report-json'] ?? '', join(output, 'comparison.json'));
   const gate = await step(pullReport, 'pr-gate', 'gate', {
     'rules-file': 'examples/gate.rules',
@@ -364,6 +370,19 @@ try {
   const comment = github.api.state.comments(repo, 1).find((c) => c.body.includes('<!-- ml-actions:compare:'));
   if (comment === undefined) throw new Error('the pull request has no comparison comment');
   await writeFile(join(output, 'comment.md'), comment.body);
+  // The comment and the issue as GitHub shows them, offline; a screenshot when a browser is here.
+  await writeFile(join(output, 'comment.html'), await renderPreviewPage(comment.body, 'the pull request comment'));
+  await writeFile(join(output, 'monitor-issue.html'), await renderPreviewPage(issue.body ?? '', 'the alarm issue'));
+  const browser = chromiumPath();
+  let screenshot: string;
+  if (browser === undefined) {
+    screenshot =
+      'no Chromium here, so no screenshot: `npm run peers` (or apt-get install chromium) installs it, or set CHROMIUM_PATH';
+  } else {
+    const shot = await screenshotPreview(join(output, 'comment.html'), join(output, 'comment.png'), browser);
+    screenshot = `demo-output/comment.png: ${shot.width} x ${shot.height} px, ${shot.charts} charts drawn`;
+  }
+  log(`  ${screenshot}`);
   const verdict = gate.outputs['passed'] === 'true' ? 'PASSED' : 'FAILED';
   console.log(`\n===== gate verdict: ${verdict} (baseline ${gate.outputs['baseline-sha']?.slice(0, 7)}) =====`);
   console.log(`\n===== the pull request comment (${comment.body.length} characters) =====\n`);
@@ -374,9 +393,14 @@ try {
   console.log(issue.body);
   console.log('\n===== written =====');
   console.log('demo-output/comment.md             the pull request comment');
+  console.log(
+    'demo-output/comment.html           the comment as GitHub renders it (open it in a browser); comment.png its screenshot',
+  );
   console.log('demo-output/comparison.json        the machine-readable comparison');
   console.log("demo-output/summaries/*.md         every step's job summary (deploy-canary.md: the rollback)");
-  console.log('demo-output/monitor-issue.md       the alarm issue the price change opened (closed on day 3)');
+  console.log(
+    'demo-output/monitor-issue.md       the alarm issue the price change opened (closed on day 3), and its .html',
+  );
   console.log(
     'demo-output/model-package/         churn-model v0.1.0: model files, manifest.json, SHA256SUMS, README.md',
   );

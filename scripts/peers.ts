@@ -1,18 +1,25 @@
 /**
  * `npm run peers`: creates (or reuses) the Python environment of the real ML tools the tests run
  * against, from test/peers/requirements.txt into .peers/venv, and makes sure Debian's tools are
- * there: Chromium for the trend page's browser test (playwright-core drives it; it never downloads
- * a browser of its own), the CNCF distribution registry (`docker-registry`) and `skopeo` for the
- * OCI push tests. `npm test` runs it first.
+ * there: Chromium for the browser tests of the trend page and of our comments (playwright-core
+ * drives it; it never downloads a browser of its own) with Noto's colour emoji, which our comments
+ * use, the CNCF distribution registry (`docker-registry`) and `skopeo` for the OCI push tests.
+ * `npm test` runs it first.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { ensurePeersEnvironment, PeerError } from '@ml-actions/testkit';
 
-/** Debian packages the tests use, by the command each provides. */
+/** Debian packages the tests use, by the command (or file) each provides. */
 const DEBIAN_TOOLS = [
-  { command: 'chromium', pkg: 'chromium', why: 'the trend page browser test drives it', override: 'CHROMIUM_PATH' },
+  { command: 'chromium', pkg: 'chromium', why: 'the browser tests drive it', override: 'CHROMIUM_PATH' },
   { command: 'docker-registry', pkg: 'docker-registry', why: 'the OCI push tests push to it' },
   { command: 'skopeo', pkg: 'skopeo', why: 'the OCI push tests read back with it' },
+  {
+    file: '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf',
+    pkg: 'fonts-noto-color-emoji',
+    why: "the screenshots of our comments show their emoji with it, as people's browsers do",
+  },
 ] as const;
 
 const started = Date.now();
@@ -30,13 +37,17 @@ try {
 /** Installs the Debian packages that are missing with apt-get when this is root; else says how. */
 function ensureDebianTools(): void {
   const found = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
-  const missing = DEBIAN_TOOLS.filter(
-    (tool) => !found(tool.command) && !('override' in tool && process.env[tool.override] !== undefined),
+  const missing = DEBIAN_TOOLS.filter((tool) =>
+    'file' in tool
+      ? !existsSync(tool.file)
+      : !found(tool.command) && !('override' in tool && process.env[tool.override] !== undefined),
   );
   if (missing.length === 0) return;
   const names = missing.map((tool) => tool.pkg).join(' ');
   if (process.getuid?.() !== 0 || !found('apt-get')) {
-    for (const tool of missing) console.error(`peers: ${tool.command} is missing, which ${tool.why}`);
+    for (const tool of missing) {
+      console.error(`peers: ${'file' in tool ? tool.file : tool.command} is missing, which ${tool.why}`);
+    }
     console.error(`peers: install them with \`sudo apt-get install -y ${names}\` (Debian)`);
     process.exitCode = 1;
     return;

@@ -188,6 +188,47 @@ describe('compare in comment mode', () => {
     }
   });
 
+  it('links the model version package registered for the baseline commit, its release, with input model', async () => {
+    const tagger = { name: 'github-actions[bot]', email: 'bot@example.test', date: '2026-12-01T00:00:00Z' };
+    for (const version of ['0.9.0', '1.0.0']) {
+      const tag = github.api.state.addTagObject({
+        tag: `churn@v${version}`,
+        message: `Registering artifact churn version v${version}`,
+        object: mainSha,
+        tagger,
+      });
+      github.api.state.setRef(repo, `tags/churn@v${version}`, tag.sha);
+    }
+    github.api.state.addRelease({
+      repo,
+      tagName: 'churn@v1.0.0',
+      targetCommitish: mainSha,
+      name: 'churn v1.0.0',
+      body: null,
+      draft: false,
+      prerelease: false,
+      author: 'github-actions[bot]',
+      createdAt: '2026-12-01T00:00:00Z',
+      publishedAt: '2026-12-01T00:00:00Z',
+    });
+    try {
+      const { number, job } = await pullRequest({ losses: [0.8, 0.45] });
+      const linked = await job.step('compare', { 'comment-key': 'model', model: 'churn' });
+      expect(linked.exitCode, linked.log).toBe(0);
+      const body = ours(number).find((c) => c.body.includes('compare:model'))?.body ?? '';
+      expect(body).toContain(
+        `📦 The baseline's model version: [churn@v1.0.0](https://github.com/${repo}/releases/tag/churn%40v1.0.0)`,
+      );
+      // Without the input nothing is looked up.
+      const plain = await job.step('compare', { 'comment-key': 'plain' });
+      expect(ours(number).find((c) => c.body.includes('compare:plain'))?.body).not.toContain('📦');
+      expect(plain.exitCode).toBe(0);
+      await job.finish();
+    } finally {
+      for (const version of ['0.9.0', '1.0.0']) github.api.state.deleteRef(repo, `tags/churn@v${version}`);
+    }
+  });
+
   it('links no trend page when Pages deploys another branch, and asks nothing without a history branch', async () => {
     github.api.state.setPages(repo, { buildType: 'legacy', source: { branch: 'gh-pages', path: '/' } });
     try {

@@ -2682,6 +2682,68 @@ var PRERELEASE_ID = `(?:${NUMERIC}|\\d*[A-Za-z-][0-9A-Za-z-]*)`;
 var SEMVER = new RegExp(
   `^(${NUMERIC})\\.(${NUMERIC})\\.(${NUMERIC})(?:-(${PRERELEASE_ID}(?:\\.${PRERELEASE_ID})*))?(?:\\+([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?$`
 );
+function parseSemver(text2) {
+  const match = SEMVER.exec(text2);
+  if (!match) return void 0;
+  const [major, minor, patch] = [match[1], match[2], match[3]].map(Number);
+  if (major === void 0 || minor === void 0 || patch === void 0) return void 0;
+  if (![major, minor, patch].every(Number.isSafeInteger)) return void 0;
+  return {
+    major,
+    minor,
+    patch,
+    prerelease: match[4] === void 0 ? [] : match[4].split("."),
+    build: match[5] === void 0 ? [] : match[5].split(".")
+  };
+}
+function compareSemver(a, b) {
+  const left = asSemver(a);
+  const right = asSemver(b);
+  const core = Math.sign(left.major - right.major) || Math.sign(left.minor - right.minor) || Math.sign(left.patch - right.patch);
+  if (core !== 0) return core;
+  if (left.prerelease.length === 0 || right.prerelease.length === 0) {
+    return Math.sign(right.prerelease.length - left.prerelease.length);
+  }
+  const shared = Math.min(left.prerelease.length, right.prerelease.length);
+  for (let i = 0; i < shared; i++) {
+    const order = compareIdentifier(left.prerelease[i] ?? "", right.prerelease[i] ?? "");
+    if (order !== 0) return order;
+  }
+  return Math.sign(left.prerelease.length - right.prerelease.length);
+}
+function asSemver(version) {
+  if (typeof version !== "string") return version;
+  const parsed = parseSemver(version);
+  if (!parsed) throw new Error(`not a semantic version: ${JSON.stringify(version)}`);
+  return parsed;
+}
+function compareIdentifier(a, b) {
+  const aNumeric = /^\d+$/.test(a);
+  const bNumeric = /^\d+$/.test(b);
+  if (aNumeric && bNumeric) {
+    return Math.sign(a.length - b.length) || (a < b ? -1 : a > b ? 1 : 0);
+  }
+  if (aNumeric) return -1;
+  if (bNumeric) return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// packages/core/src/model-package/model-version.ts
+var NAME2 = /^[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?$/;
+var MAX_MODEL_NAME = 100;
+function validateModelName(name) {
+  if (name.length > MAX_MODEL_NAME) {
+    throw new UserError(
+      `input name: the model name is ${name.length} characters; at most ${MAX_MODEL_NAME} are accepted (it names a tag, an artifact and a folder)`
+    );
+  }
+  if (!NAME2.test(name)) {
+    throw new UserError(
+      `input name: ${JSON.stringify(name)} is not a valid model name; use letters, digits, "-" and "_", starting and ending with a letter or digit (GTO's artifact names)`
+    );
+  }
+  return name;
+}
 
 // packages/core/src/model-package/tar-archive.ts
 var USTAR_MAX_SIZE = 8 ** 11 - 1;
@@ -3793,6 +3855,7 @@ var MAX_LISTED_RULES = 20;
 var MAX_NOTICE_LENGTH = 1e3;
 var MAX_MESSAGE_LENGTH = 300;
 var MAX_NAME_LENGTH = 100;
+var HEAD_CHANGES = 3;
 var VERDICT_TEXT = {
   better: "\u{1F7E2} **Better** than the baseline",
   worse: "\u{1F534} **Worse** than the baseline",
@@ -3840,7 +3903,10 @@ function renderHead(section) {
   }
   const run2 = safeUrl(section.workflowRun);
   if (run2 !== void 0) context.push(`[workflow run](${run2})`);
-  const blocks = ["### \u{1F4CA} Metric comparison", line, context.join(" \xB7 ")];
+  const blocks = ["### \u{1F4CA} Metric comparison", line];
+  const changes = significantChanges(section.significant, section.precision);
+  if (changes !== void 0) blocks.push(changes);
+  blocks.push(context.join(" \xB7 "));
   const notice2 = section.baseline?.notice;
   if (notice2 !== void 0 && notice2 !== "") {
     blocks.push(`> \u2139\uFE0F ${escapeInline(truncateText(notice2, MAX_NOTICE_LENGTH))}`);
@@ -3860,6 +3926,23 @@ function renderHead(section) {
     blocks.push(items.join("\n"));
   }
   return blocks.join("\n\n");
+}
+function significantChanges(rows, precision) {
+  const significant = rows.filter((row) => row.status === "better" || row.status === "worse");
+  if (significant.length === 0) return void 0;
+  const ranked = [...significant].sort(
+    (a, b) => Number(b.gate !== void 0) - Number(a.gate !== void 0) || Number(b.status === "worse") - Number(a.status === "worse") || Math.abs(b.changePct ?? 0) - Math.abs(a.changePct ?? 0)
+  );
+  const picked = ranked.slice(0, HEAD_CHANGES);
+  const worst = ranked.find((row) => row.status === "worse");
+  if (worst !== void 0 && !picked.includes(worst)) picked[picked.length - 1] = worst;
+  const named = picked.map((row) => {
+    const icon = row.status === "better" ? "\u{1F7E2}" : "\u{1F534}";
+    const where = new Set(rows.map((other) => other.experiment)).size > 1 ? ` (${escapeInline(truncateText(row.experiment, MAX_NAME_LENGTH))})` : "";
+    return `${icon} ${escapeInline(truncateText(row.metric, MAX_NAME_LENGTH))}${where} ${formatPercent(row.changePct, precision)}`;
+  });
+  const more = significant.length - named.length;
+  return `Significant: ${named.join(" \xB7 ")}${more > 0 ? ` \xB7 ${more} more in the table` : ""}`;
 }
 function isFailing(result) {
   return result.verdict === "fail" || result.verdict === "error";
@@ -4083,7 +4166,7 @@ function linksSection(modelPackage, trendPage) {
   const lines = [];
   if (modelPackage !== void 0) {
     const label = escapeInline(truncateText(`${modelPackage.name}@${modelPackage.version}`, MAX_NAME_LENGTH));
-    lines.push(`\u{1F4E6} Model package: ${markdownLink(label, modelPackage.url)}`);
+    lines.push(`\u{1F4E6} The baseline's model version: ${markdownLink(label, modelPackage.url)}`);
   }
   if (trendPage !== void 0 && safeUrl(trendPage.url) !== void 0) {
     const whose = trendPage.branch === void 0 ? "the history" : `${escapeInline(trendPage.branch)}'s history`;
@@ -4213,7 +4296,9 @@ function renderComparison(input) {
       workflowRun: input.links?.workflowRun,
       repository,
       serverUrl,
-      unjudged: input.unjudged ?? []
+      unjudged: input.unjudged ?? [],
+      significant: rows,
+      precision
     }),
     metrics,
     charts: input.charts === false ? void 0 : chartsSection(visible, groups, baselineLabel, precision),
@@ -5296,10 +5381,7 @@ async function runStep(definition, body, runner = actionsRunner()) {
     failure = { ...described, message: withoutUrlSecrets(described.message) };
   }
   if (failure !== void 0) {
-    summary2.push(`
-> [!CAUTION]
-> ${failure.message.split("\n").join("\n> ")}
-`);
+    summary2.push(failureAlert(failure.message));
   }
   try {
     if (summary2.length > 0) await runner.writeSummary(summary2.join("\n"));
@@ -5331,6 +5413,12 @@ function describeFailure(actionName, thrown, log) {
   if (failedCall !== void 0) return { message: `${actionName}: ${failedCall}`, annotated: false };
   if (thrown instanceof Error && thrown.stack !== void 0) log.debug(withoutUrlSecrets(thrown.stack));
   return { message: `${actionName} failed unexpectedly: ${errorMessage(thrown)}`, annotated: false };
+}
+function failureAlert(message) {
+  return `
+> [!CAUTION]
+> ${message.split("\n").join("\n> ")}
+`;
 }
 
 // packages/github/src/page-listing.ts
@@ -6132,6 +6220,72 @@ function fit(text2, ending = "") {
   if (text2.length + ending.length <= CHECK_OUTPUT_LIMIT) return text2 + ending;
   const note = "\n\n\u2026 cut to fit GitHub\u2019s check run limit; the job summary has everything.";
   return text2.slice(0, CHECK_OUTPUT_LIMIT - note.length - ending.length) + note + ending;
+}
+
+// packages/github/src/model-releases.ts
+import { createHash as createHash3 } from "node:crypto";
+function statusOf(thrown) {
+  const status = thrown?.status;
+  if (typeof status !== "number") return void 0;
+  if (status === 500 && thrown.response === void 0) return void 0;
+  return status;
+}
+async function releasedPackage(target, tag) {
+  let release;
+  try {
+    release = await target.github.request("GET /repos/{owner}/{repo}/releases/tags/{tag}", {
+      owner: target.owner,
+      repo: target.repo,
+      tag
+    });
+  } catch (thrown) {
+    if (statusOf(thrown) === 404) return void 0;
+    throw thrown;
+  }
+  const manifest = release.data.assets.find((asset) => asset.name === "manifest.json");
+  if (manifest === void 0) return { url: release.data.html_url, manifestSha256: void 0, manifest: void 0 };
+  const bytes = await target.github.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", {
+    owner: target.owner,
+    repo: target.repo,
+    asset_id: manifest.id,
+    headers: { accept: "application/octet-stream" }
+  });
+  const data = bytes.data;
+  const buffer = data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.from(typeof data === "string" ? data : JSON.stringify(data));
+  return {
+    url: release.data.html_url,
+    manifestSha256: createHash3("sha256").update(buffer).digest("hex"),
+    manifest: buffer
+  };
+}
+
+// packages/github/src/model-tags.ts
+async function matchingTagRefs(target, prefix) {
+  const response = await target.github.request("GET /repos/{owner}/{repo}/git/matching-refs/{ref}", {
+    owner: target.owner,
+    repo: target.repo,
+    ref: `tags/${prefix}`
+  });
+  return response.data.map((ref) => ({ tag: ref.ref.replace(/^refs\/tags\//, ""), object: ref.object }));
+}
+async function tagsWithCommits(target, prefix) {
+  const found = [];
+  for (const ref of await matchingTagRefs(target, prefix)) {
+    let commit = ref.object.sha;
+    if (ref.object.type === "tag") {
+      const object = await target.github.request("GET /repos/{owner}/{repo}/git/tags/{tag_sha}", {
+        owner: target.owner,
+        repo: target.repo,
+        tag_sha: ref.object.sha
+      });
+      commit = object.data.object.sha;
+    }
+    found.push({ tag: ref.tag, commit });
+  }
+  return found;
+}
+async function modelTagsOnCommit(target, name, sha) {
+  return (await tagsWithCommits(target, `${name}@v`)).filter((entry) => entry.commit === sha).map((entry) => entry.tag);
 }
 
 // packages/github/src/sticky-comment.ts
@@ -7123,7 +7277,11 @@ function buildReport(parts) {
     alpha: options.alpha,
     historyNoise: parts.historyNoise,
     unjudged,
-    links: { workflowRun: parts.links.workflowRun, trendPage: parts.links.trendPage },
+    links: {
+      workflowRun: parts.links.workflowRun,
+      trendPage: parts.links.trendPage,
+      modelPackage: parts.links.modelPackage
+    },
     serverUrl: parts.links.serverUrl,
     repository: parts.links.repository,
     commit: parts.links.commit
@@ -7186,6 +7344,29 @@ async function rulesText(settings, workspace) {
   if (settings.rules !== void 0) parts.push(settings.rules);
   if (settings.rulesFile !== void 0) parts.push(await readRulesFile(settings.rulesFile, workspace));
   return parts.length === 0 ? void 0 : parts.join("\n");
+}
+
+// actions/compare/src/baseline-model-link.ts
+async function baselineModelLink(step, context, baselineSha) {
+  const name = step.settings.model;
+  if (name === void 0 || baselineSha === void 0 || baselineSha === "") return void 0;
+  const github = (await step.github())?.client;
+  if (github === void 0) return void 0;
+  const target = { github, owner: context.owner, repo: context.repo };
+  try {
+    const versions = (await modelTagsOnCommit(target, name, baselineSha)).map((tag) => ({ tag, version: parseSemver(tag.slice(name.length + 2)) })).filter((entry) => entry.version !== void 0).sort((a, b) => compareSemver(b.version, a.version));
+    const newest = versions[0];
+    if (newest === void 0) return void 0;
+    const released = await releasedPackage(target, newest.tag);
+    return {
+      name,
+      version: newest.tag.slice(name.length + 1),
+      url: released?.url ?? `${context.serverUrl}/${context.repository}/tree/${encodeURIComponent(newest.tag)}`
+    };
+  } catch (thrown) {
+    step.log.debug(`the baseline's model version was not looked up: ${errorMessage(thrown)}`);
+    return void 0;
+  }
 }
 
 // actions/compare/src/trend-page-link.ts
@@ -7255,7 +7436,8 @@ Workflow run ${trigger.id} collected no comparison.
       repository: context.repository,
       workflowRun,
       commit: trigger.headSha,
-      trendPage: await trendPageLink(step, context)
+      trendPage: await trendPageLink(step, context),
+      modelPackage: await baselineModelLink(step, context, baseline?.sha)
     }
   });
   const files = await writeReportFiles(report, key, context.temp);
@@ -7395,8 +7577,12 @@ function readCompareSettings(inputs) {
     lowerIsBetter: nameList(inputs, "lower-is-better"),
     rankBy: inputs.optional("rank-by"),
     alpha: inputs.fraction("alpha"),
-    trendPage: inputs.optionalUrl("trend-page")
+    trendPage: inputs.optionalUrl("trend-page"),
+    model: optionalModelName(inputs.optional("model"))
   };
+}
+function optionalModelName(name) {
+  return name === void 0 ? void 0 : validateModelName(name);
 }
 function nameList(inputs, name) {
   const names = inputs.list(name).flatMap((line) => line.split(",")).map((item) => item.trim()).filter((item) => item !== "");
@@ -7434,7 +7620,8 @@ async function compareHere(step) {
     repository: context.repository,
     workflowRun: `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`,
     // collect's report goes to the publish stage, which links the page itself.
-    trendPage: settings.mode === "collect" ? void 0 : await trendPageLink(step, context)
+    trendPage: settings.mode === "collect" ? void 0 : await trendPageLink(step, context),
+    modelPackage: settings.mode === "collect" ? void 0 : await baselineModelLink(step, context, baseline?.sha)
   };
   const unjudged = unjudgedLegs(gathered);
   const { report } = buildReport({ runs: runs2, baseline, rules, unjudged, key, options, links, historyNoise });

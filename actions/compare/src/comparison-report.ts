@@ -6,6 +6,7 @@ import {
   withUnjudgedLegs,
   type GateResult,
   type HistoryNoiseLookup,
+  type ModelPackageLink,
   type RunRecord,
   type TrendPageLink,
   type UnjudgedLeg,
@@ -42,6 +43,8 @@ export interface ReportParts {
     workflowRun: string;
     commit?: string | undefined;
     trendPage?: TrendPageLink | undefined;
+    /** The baseline commit's model version (input `model`). */
+    modelPackage?: ModelPackageLink | undefined;
   };
 }
 
@@ -78,7 +81,11 @@ export function buildReport(parts: ReportParts): { report: ComparisonReport; gat
     alpha: options.alpha,
     historyNoise: parts.historyNoise,
     unjudged,
-    links: { workflowRun: parts.links.workflowRun, trendPage: parts.links.trendPage },
+    links: {
+      workflowRun: parts.links.workflowRun,
+      trendPage: parts.links.trendPage,
+      modelPackage: parts.links.modelPackage,
+    },
     serverUrl: parts.links.serverUrl,
     repository: parts.links.repository,
     commit: parts.links.commit,

@@ -15,6 +15,7 @@ import { postComment } from './post-comment.ts';
 import { publishCollected } from './publish.ts';
 import { writeReportFiles } from './report-files.ts';
 import { rulesText } from './rules-text.ts';
+import { baselineModelLink } from './baseline-model-link.ts';
 import { trendPageLink } from './trend-page-link.ts';
 import { readCompareSettings, type CompareSettings } from './settings.ts';
 
@@ -52,6 +53,7 @@ async function compareHere(step: Step<CompareSettings>): Promise<void> {
     workflowRun: `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`,
     // collect's report goes to the publish stage, which links the page itself.
     trendPage: settings.mode === 'collect' ? undefined : await trendPageLink(step, context),
+    modelPackage: settings.mode === 'collect' ? undefined : await baselineModelLink(step, context, baseline?.sha),
   };
   const unjudged = unjudgedLegs(gathered);
   const { report } = buildReport({ runs, baseline, rules, unjudged, key, options, links, historyNoise });

@@ -21,6 +21,7 @@ import { buildReport, reportOptions } from './comparison-report.ts';
 import { postComment } from './post-comment.ts';
 import { writeReportFiles } from './report-files.ts';
 import { rulesText } from './rules-text.ts';
+import { baselineModelLink } from './baseline-model-link.ts';
 import { trendPageLink } from './trend-page-link.ts';
 import type { CompareSettings } from './settings.ts';
 
@@ -106,6 +107,7 @@ export async function publishCollected(step: Step<CompareSettings>): Promise<voi
       workflowRun,
       commit: trigger.headSha,
       trendPage: await trendPageLink(step, context),
+      modelPackage: await baselineModelLink(step, context, baseline?.sha),
     },
   });
   const files = await writeReportFiles(report, key, context.temp);

@@ -1,4 +1,4 @@
-import { UserError } from '@ml-actions/core';
+import { UserError, validateModelName } from '@ml-actions/core';
 import { parseBaselineSpec, type ActionInputs, type BaselineSpec } from '@ml-actions/github';
 import { readBaselineTracking, type TrackingSettings } from '@ml-actions/mlflow';
 
@@ -36,6 +36,8 @@ export interface CompareSettings {
   alpha: number;
   /** The trend page's address; undefined: looked up from GitHub Pages when there is a history branch. */
   trendPage: string | undefined;
+  /** The model's name as package tags its versions; with one, the baseline commit's version is linked. */
+  model: string | undefined;
 }
 
 /** Reads and checks every input; a bad one is a UserError naming it. */
@@ -63,7 +65,12 @@ export function readCompareSettings(inputs: ActionInputs): CompareSettings {
     rankBy: inputs.optional('rank-by'),
     alpha: inputs.fraction('alpha'),
     trendPage: inputs.optionalUrl('trend-page'),
+    model: optionalModelName(inputs.optional('model')),
   };
+}
+
+function optionalModelName(name: string | undefined): string | undefined {
+  return name === undefined ? undefined : validateModelName(name);
 }
 
 /** Names or globs, one a line or separated by commas (`accuracy, loss, !val_*`). */

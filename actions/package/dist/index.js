@@ -3501,10 +3501,7 @@ async function runStep(definition, body, runner = actionsRunner()) {
     failure = { ...described, message: withoutUrlSecrets(described.message) };
   }
   if (failure !== void 0) {
-    summary2.push(`
-> [!CAUTION]
-> ${failure.message.split("\n").join("\n> ")}
-`);
+    summary2.push(failureAlert(failure.message));
   }
   try {
     if (summary2.length > 0) await runner.writeSummary(summary2.join("\n"));
@@ -3536,6 +3533,12 @@ function describeFailure(actionName, thrown, log) {
   if (failedCall !== void 0) return { message: `${actionName}: ${failedCall}`, annotated: false };
   if (thrown instanceof Error && thrown.stack !== void 0) log.debug(withoutUrlSecrets(thrown.stack));
   return { message: `${actionName} failed unexpectedly: ${errorMessage(thrown)}`, annotated: false };
+}
+function failureAlert(message) {
+  return `
+> [!CAUTION]
+> ${message.split("\n").join("\n> ")}
+`;
 }
 
 // packages/github/src/page-listing.ts

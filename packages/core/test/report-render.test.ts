@@ -170,7 +170,11 @@ describe('the verdict', () => {
       },
       links: {
         workflowRun: 'https://github.com/octo/ml/actions/runs/10',
-        modelPackage: { name: 'churn', version: '1.2.0', url: 'https://github.com/octo/ml/actions/runs/10#artifacts' },
+        modelPackage: {
+          name: 'churn',
+          version: 'v1.2.0',
+          url: 'https://github.com/octo/ml/releases/tag/churn%40v1.2.0',
+        },
       },
     });
     expect(comment).toContain(
@@ -179,7 +183,9 @@ describe('the verdict', () => {
         '([baseline run](https://github.com/octo/ml/actions/runs/9)) · [workflow run](https://github.com/octo/ml/actions/runs/10)',
     );
     expect(comment).toContain('> ℹ️ No record for the merge base; used the newest older one.');
-    expect(comment).toContain('📦 Model package: [churn@1.2.0](https://github.com/octo/ml/actions/runs/10#artifacts)');
+    expect(comment).toContain(
+      "📦 The baseline's model version: [churn@v1.2.0](https://github.com/octo/ml/releases/tag/churn%40v1.2.0)",
+    );
     expect(comment.trimEnd().endsWith('<sub>ml-actions compare</sub>')).toBe(true);
   });
 
@@ -248,6 +254,30 @@ describe('the report sections', () => {
       { name: 'lr', baseline: [0.01], current: [0.02] },
       { name: 'optimizer', baseline: [], current: ['adam'] },
     ]);
+  });
+
+  it("names a few significant changes before the table, the gate's metrics first, and never leaves out a regression", async () => {
+    // Five replicates a side, so every difference below is significant.
+    const side = (shift: Record<string, number>, sha?: string) =>
+      [0, 1, 2, 3, 4].map((i) =>
+        record(Object.fromEntries(Object.entries(shift).map(([name, value]) => [name, value + 0.0001 * i])), {
+          runId: `r${sha ?? 'pr'}${i}`,
+          matrix: { seed: i },
+          ...(sha === undefined ? {} : { sha }),
+        }),
+      );
+    const base = side({ a: 0.5, b: 0.5, c: 0.5, d: 0.5, val_loss: 0.3 }, BASE_SHA);
+    const runs = side({ a: 0.6, b: 0.55, c: 0.52, d: 0.51, val_loss: 0.33 });
+    const gate: GateResult = { passed: true, results: ['a', 'b', 'c'].map((metric) => rule(metric, 'pass')) };
+    const { comment } = await render({
+      ...input,
+      runs,
+      baseline: { records: base, sha: BASE_SHA },
+      gate,
+      rules: parseRules('a >= 0\nb >= 0\nc >= 0'),
+    });
+    const line = comment.split('\n').find((text) => text.startsWith('Significant: '));
+    expect(line).toBe('Significant: 🟢 a +20% · 🟢 b +10% · 🔴 val\\_loss +9.99% · 2 more in the table');
   });
 
   it('draws a learning curve per metric with a history, this PR in blue and the baseline in grey', async () => {

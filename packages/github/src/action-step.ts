@@ -114,7 +114,7 @@ export async function runStep<S>(
     failure = { ...described, message: withoutUrlSecrets(described.message) };
   }
   if (failure !== undefined) {
-    summary.push(`\n> [!CAUTION]\n> ${failure.message.split('\n').join('\n> ')}\n`);
+    summary.push(failureAlert(failure.message));
   }
   try {
     if (summary.length > 0) await runner.writeSummary(summary.join('\n'));
@@ -164,4 +164,9 @@ function describeFailure(actionName: string, thrown: unknown, log: StepLog): Fai
   if (failedCall !== undefined) return { message: `${actionName}: ${failedCall}`, annotated: false };
   if (thrown instanceof Error && thrown.stack !== undefined) log.debug(withoutUrlSecrets(thrown.stack));
   return { message: `${actionName} failed unexpectedly: ${errorMessage(thrown)}`, annotated: false };
+}
+
+/** How a failed step's message ends its job summary: a GitHub caution alert, every line quoted. */
+export function failureAlert(message: string): string {
+  return `\n> [!CAUTION]\n> ${message.split('\n').join('\n> ')}\n`;
 }

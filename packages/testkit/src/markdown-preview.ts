@@ -6,8 +6,10 @@
  * sanitizes it, and every ```mermaid block drawn by Mermaid from our own dependencies, with
  * Mermaid's default theme, which is what GitHub's light mode uses.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Marked } from 'marked';
 import markedAlert from 'marked-alert';
 
@@ -91,4 +93,44 @@ ${script(mermaid)}
 </body>
 </html>
 `;
+}
+
+/** Where Debian's Chromium is, or CHROMIUM_PATH; undefined when neither exists. */
+export function chromiumPath(): string | undefined {
+  const path = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+  return existsSync(path) ? path : undefined;
+}
+
+/**
+ * Opens a preview page in headless Chromium, waits for its charts and writes a full-page
+ * screenshot; answers what was drawn, or throws when a chart failed.
+ */
+export async function screenshotPreview(
+  page: string,
+  screenshot: string,
+  browserPath: string,
+): Promise<{ charts: number; width: number; height: number }> {
+  const { chromium } = await import('playwright-core');
+  const asRoot = process.getuid?.() === 0;
+  // Chromium's sandbox needs user namespaces, which a root shell in a container often lacks.
+  const browser = await chromium.launch({
+    executablePath: browserPath,
+    headless: true,
+    args: asRoot ? ['--no-sandbox'] : [],
+  });
+  try {
+    const tab = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    await tab.goto(pathToFileURL(page).href);
+    await tab.waitForSelector('body:not([data-rendered="pending"])', { timeout: 30_000 });
+    const state = await tab.getAttribute('body', 'data-rendered');
+    if (state !== 'done')
+      throw new Error(`${page}: a chart failed to render: ${await tab.getAttribute('body', 'data-error')}`);
+    const charts = await tab.locator('article svg').count();
+    await tab.screenshot({ path: screenshot, fullPage: true });
+    const size = await tab.evaluate('[document.documentElement.scrollWidth, document.documentElement.scrollHeight]');
+    const [width, height] = size as [number, number];
+    return { charts, width, height };
+  } finally {
+    await browser.close();
+  }
 }

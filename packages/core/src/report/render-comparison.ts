@@ -208,6 +208,8 @@ export function renderComparison(input: ComparisonInput): ComparisonReport {
       repository,
       serverUrl,
       unjudged: input.unjudged ?? [],
+      significant: rows,
+      precision,
     }),
     metrics,
     charts: input.charts === false ? undefined : chartsSection(visible, groups, baselineLabel, precision),

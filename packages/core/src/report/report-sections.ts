@@ -42,7 +42,13 @@ export interface HeadSection {
   repository: string | undefined;
   serverUrl: string | undefined;
   unjudged: readonly UnjudgedLeg[];
+  /** The significant changes to name before the table (a few, the most telling first). */
+  significant: readonly MetricRow[];
+  precision: number;
 }
+
+/** Significant changes named in the head; the table has them all. */
+export const HEAD_CHANGES = 3;
 
 const VERDICT_TEXT: Record<ComparisonVerdict, string> = {
   better: '🟢 **Better** than the baseline',
@@ -96,7 +102,10 @@ export function renderHead(section: HeadSection): string {
   const run = safeUrl(section.workflowRun);
   if (run !== undefined) context.push(`[workflow run](${run})`);
 
-  const blocks = ['### 📊 Metric comparison', line, context.join(' · ')];
+  const blocks = ['### 📊 Metric comparison', line];
+  const changes = significantChanges(section.significant, section.precision);
+  if (changes !== undefined) blocks.push(changes);
+  blocks.push(context.join(' · '));
   const notice = section.baseline?.notice;
   if (notice !== undefined && notice !== '') {
     blocks.push(`> ℹ️ ${escapeInline(truncateText(notice, MAX_NOTICE_LENGTH))}`);
@@ -117,6 +126,35 @@ export function renderHead(section: HeadSection): string {
     blocks.push(items.join('\n'));
   }
   return blocks.join('\n\n');
+}
+
+/**
+ * The few significant changes, a line: the metrics the gate judges first, then the largest
+ * relative changes; the rest are counted, and the table under the head lists every one.
+ */
+function significantChanges(rows: readonly MetricRow[], precision: number): string | undefined {
+  const significant = rows.filter((row) => row.status === 'better' || row.status === 'worse');
+  if (significant.length === 0) return undefined;
+  const ranked = [...significant].sort(
+    (a, b) =>
+      Number(b.gate !== undefined) - Number(a.gate !== undefined) ||
+      Number(b.status === 'worse') - Number(a.status === 'worse') ||
+      Math.abs(b.changePct ?? 0) - Math.abs(a.changePct ?? 0),
+  );
+  const picked = ranked.slice(0, HEAD_CHANGES);
+  // A regression is never left to the table alone: the largest one takes the last place.
+  const worst = ranked.find((row) => row.status === 'worse');
+  if (worst !== undefined && !picked.includes(worst)) picked[picked.length - 1] = worst;
+  const named = picked.map((row) => {
+    const icon = row.status === 'better' ? '🟢' : '🔴';
+    const where =
+      new Set(rows.map((other) => other.experiment)).size > 1
+        ? ` (${escapeInline(truncateText(row.experiment, MAX_NAME_LENGTH))})`
+        : '';
+    return `${icon} ${escapeInline(truncateText(row.metric, MAX_NAME_LENGTH))}${where} ${formatPercent(row.changePct, precision)}`;
+  });
+  const more = significant.length - named.length;
+  return `Significant: ${named.join(' · ')}${more > 0 ? ` · ${more} more in the table` : ''}`;
 }
 
 function isFailing(result: RuleResult): boolean {
@@ -421,7 +459,7 @@ export function linksSection(
   const lines: string[] = [];
   if (modelPackage !== undefined) {
     const label = escapeInline(truncateText(`${modelPackage.name}@${modelPackage.version}`, MAX_NAME_LENGTH));
-    lines.push(`📦 Model package: ${markdownLink(label, modelPackage.url)}`);
+    lines.push(`📦 The baseline's model version: ${markdownLink(label, modelPackage.url)}`);
   }
   if (trendPage !== undefined && safeUrl(trendPage.url) !== undefined) {
     const whose = trendPage.branch === undefined ? 'the history' : `${escapeInline(trendPage.branch)}'s history`;
