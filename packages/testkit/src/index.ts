@@ -22,3 +22,4 @@ export * from './peers/mlflow-fault-proxy.ts';
 export * from './peers/oci-registry.ts';
 export * from './peers/free-port.ts';
 export * from './markdown-preview.ts';
+export * from './admin-api.ts';
