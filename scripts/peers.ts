@@ -3,12 +3,13 @@
  * against, from test/peers/requirements.txt into .peers/venv, and makes sure Debian's tools are
  * there: Chromium for the browser tests of the trend page and of our comments (playwright-core
  * drives it; it never downloads a browser of its own) with Noto's colour emoji, which our comments
- * use, the CNCF distribution registry (`docker-registry`) and `skopeo` for the OCI push tests.
+ * use, the CNCF distribution registry (`docker-registry`) and `skopeo` for the OCI push tests;
+ * and builds nektos/act (the runner tests run our workflows with it) from the Go module proxy.
  * `npm test` runs it first.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { ensurePeersEnvironment, PeerError } from '@ml-actions/testkit';
+import { ensureAct, ensurePeersEnvironment, PeerError } from '@ml-actions/testkit';
 
 /** Debian packages the tests use, by the command (or file) each provides. */
 const DEBIAN_TOOLS = [
@@ -28,6 +29,8 @@ try {
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`peers: ${reused ? 'reusing' : 'created'} ${environment.python} (${seconds} s)`);
   ensureDebianTools();
+  const act = ensureAct((line) => console.log(line));
+  console.log(`peers: ${act.reused ? 'reusing' : 'built'} ${act.path}`);
 } catch (error) {
   if (!(error instanceof PeerError)) throw error;
   console.error(error.message);

@@ -23,3 +23,4 @@ export * from './peers/oci-registry.ts';
 export * from './peers/free-port.ts';
 export * from './markdown-preview.ts';
 export * from './admin-api.ts';
+export * from './peers/act-runner.ts';
