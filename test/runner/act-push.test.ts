@@ -1,8 +1,10 @@
 /**
  * Our own workflow file, run by a runner no one here wrote: nektos/act (see ACT_VERSION), in host
- * mode, with Node 24 first on PATH, against the testkit's local GitHub. Scenario: a push to main of
- * .github/workflows/example-ml.yml; three seeds train, the report job gates them together, the
- * package job packages and tags the seed-1 model, the history job appends the run.
+ * mode, with Node 24 first on PATH, against the testkit's local GitHub. Scenarios, on
+ * .github/workflows/example-ml.yml: a push to main (three seeds train, the report job gates them
+ * together, the package job packages and tags the seed-1 model, the history job appends the run);
+ * then a pull request from the same repository that changes a param (one comment comparing it with
+ * main's records, one check on its head commit, nothing packaged).
  *
  * Where act differs from GitHub in what we rely on, and what this test does about it:
  * - In host mode act copies nothing into the workspace, so the remote actions the workflow uses are
@@ -22,7 +24,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,6 +41,8 @@ const REMOTE_ACTIONS = ['checkout@v4', 'setup-python@v5', 'upload-artifact@v4', 
 
 let github: LocalGitHub;
 const folders: string[] = [];
+/** The repository under test and its main commit, once scenario 1 has run on it. */
+let onMain: { folder: string; sha: string } | undefined;
 
 beforeAll(async () => {
   if (skipped) return;
@@ -110,6 +114,7 @@ function act(
 describe.skipIf(skipped)('our workflows under nektos/act', () => {
   it('a push to main of example-ml.yml: the matrix trains, the report gates, package tags, history appends', async () => {
     const { folder, sha } = await repository();
+    onMain = { folder, sha };
     github.api.state.addCommit(REPO, { branch: 'main', message: 'Add the churn model', sha });
     const { runId, env } = github.startRun({ headSha: sha, headBranch: 'main', event: 'push', job: 'train' });
     const artifacts = await mkdtemp(join(tmpdir(), 'act-artifacts-'));
@@ -151,5 +156,72 @@ describe.skipIf(skipped)('our workflows under nektos/act', () => {
     expect(names).toContain('ml-gate-report');
     expect(names.some((name) => name.startsWith('churn-model'))).toBe(true);
     expect(github.api.state.ref(REPO, 'heads/ml-history')).toBeDefined();
+  }, 420_000);
+
+  it('a pull request from the same repository: one comment, one check on the head commit, nothing packaged', async () => {
+    expect(onMain, 'the push scenario runs first: its records are the baseline').toBeDefined();
+    const { folder, sha: base } = onMain!;
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: folder, encoding: 'utf8' }).trim();
+    git('checkout', '-q', '-b', 'tune-lr');
+    await writeFile(
+      join(folder, 'examples', 'params.yaml'),
+      (await readFile(join(folder, 'examples', 'params.yaml'), 'utf8')).replace(
+        /learning_rate: [0-9.]+/,
+        'learning_rate: 0.05',
+      ),
+    );
+    git('-c', 'user.email=dev@example.test', '-c', 'user.name=dev', 'commit', '-qam', 'Raise the learning rate');
+    const head = git('rev-parse', 'HEAD');
+    github.api.state.addCommit(REPO, { parents: [base], message: 'Raise the learning rate', sha: head });
+    github.api.state.setRef(REPO, 'heads/tune-lr', head);
+    const pull = github.api.state.addPull(REPO, {
+      head: { ref: 'tune-lr', sha: head },
+      base: { ref: 'main' },
+      title: 'Raise the learning rate',
+    });
+    const { env } = github.startRun({
+      headSha: head,
+      headBranch: 'tune-lr',
+      event: 'pull_request',
+      job: 'train',
+      pullRequests: [pull.number],
+    });
+    const artifacts = await mkdtemp(join(tmpdir(), 'act-artifacts-'));
+    folders.push(artifacts);
+    const event = join(artifacts, 'pull_request.json');
+    const repository = { full_name: REPO, name: 'churn', owner: { login: 'octo-org' }, default_branch: 'main' };
+    await writeFile(
+      event,
+      JSON.stringify({
+        action: 'synchronize',
+        number: pull.number,
+        pull_request: {
+          number: pull.number,
+          head: { ref: 'tune-lr', sha: head, repo: repository },
+          base: { ref: 'main', sha: base, repo: repository },
+        },
+        repository,
+      }),
+    );
+    const tagsBefore = github.api.state.refs(REPO).filter(([ref]) => ref.startsWith('refs/tags/')).length;
+    const run = await act(folder, ['pull_request', '-W', '.github/workflows/example-ml.yml', '-e', event], {
+      ...env,
+      GITHUB_REPOSITORY: REPO,
+      ACT_SOURCE: folder,
+      ACT_ARTIFACTS: artifacts,
+      NO_PROXY: '127.0.0.1,localhost',
+    });
+    expect(run.code, run.log.slice(-4000)).toBe(0);
+    expect(run.log).not.toMatch(/❌ {2}Failure/);
+    const comments = github.api.state
+      .comments(REPO, pull.number)
+      .filter((c) => c.body.includes('<!-- ml-actions:compare:'));
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain('### 📊 Metric comparison');
+    expect(comments[0]!.body).toContain(`baseline: main @ [${base.slice(0, 7)}]`);
+    const checks = github.api.state.checkRuns(REPO).filter((check) => check.headSha === head);
+    expect(checks.map((check) => check.name)).toEqual(['ML quality gate']);
+    // The package and history jobs are for main only.
+    expect(github.api.state.refs(REPO).filter(([ref]) => ref.startsWith('refs/tags/'))).toHaveLength(tagsBefore);
   }, 420_000);
 });
