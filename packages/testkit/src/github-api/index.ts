@@ -27,6 +27,7 @@ export type {
   RepoSeed,
   StartedWorkflowRun,
   UserRecord,
+  WorkflowDispatchRecord,
   WorkflowJobRecord,
   WorkflowJobSeed,
   WorkflowRunRecord,
