@@ -30,19 +30,6 @@ export function repositoryPayload(fullName: string): Record<string, unknown> {
   return { full_name: fullName, name, owner: { login: owner }, default_branch: 'main', fork: fullName !== REPO };
 }
 
-/** Folders the tests made, removed at the end. */
-export class Scratch {
-  private readonly folders: string[] = [];
-  async folder(prefix: string): Promise<string> {
-    const folder = await mkdtemp(join(tmpdir(), prefix));
-    this.folders.push(folder);
-    return folder;
-  }
-  async removeAll(): Promise<void> {
-    for (const folder of this.folders) await rm(folder, { recursive: true, force: true });
-  }
-}
-
 /** The repository under test: a local git repository act runs in. */
 export interface TestRepository {
   folder: string;
@@ -51,6 +38,8 @@ export interface TestRepository {
   commit(message: string): string;
   /** Rewrites one file of the working tree. */
   edit(path: string, change: (text: string) => string): Promise<void>;
+  /** Removes the repository's folder. */
+  remove(): Promise<void>;
 }
 
 /**
@@ -58,10 +47,9 @@ export interface TestRepository {
  * commit on main; `rewrites` change copied files first (the caller says why).
  */
 export async function testRepository(
-  scratch: Scratch,
   rewrites: Record<string, (text: string) => string> = {},
 ): Promise<TestRepository & { sha: string }> {
-  const folder = await scratch.folder('act-repository-');
+  const folder = await mkdtemp(join(tmpdir(), 'act-repository-'));
   const root = repositoryRoot();
   for (const path of ['actions', 'examples', '.github/workflows']) {
     await cp(join(root, path), join(folder, path), {
@@ -82,6 +70,7 @@ export async function testRepository(
       const file = join(folder, path);
       await writeFile(file, change(await readFile(file, 'utf8')));
     },
+    remove: () => rm(folder, { recursive: true, force: true }),
   };
   for (const [path, change] of Object.entries(rewrites)) await repository.edit(path, change);
   git('init', '-q', '-b', 'main');
@@ -123,60 +112,65 @@ export interface ActOptions {
   token?: string;
   /** The testkit's environment of the workflow run (startRun's env). */
   env: Record<string, string>;
-  /** Where upload-artifact's stand-in keeps folders between the jobs of this run. */
-  artifacts: string;
 }
 
-/** Runs act on one workflow of the repository under test; answers its exit code and log. */
+/**
+ * Runs act on one workflow of the repository under test; answers its exit code and log. The event
+ * file and the folder upload-artifact's stand-in keeps between the run's jobs last as long as the run.
+ */
 export async function act(github: LocalGitHub, repository: TestRepository, options: ActOptions): Promise<ActRun> {
-  const eventFile = join(options.artifacts, `${options.event}.json`);
-  await writeFile(eventFile, JSON.stringify(options.payload));
-  const env: Record<string, string> = {
-    ...options.env,
-    GITHUB_REPOSITORY: REPO,
-    ACT_SOURCE: repository.folder,
-    ACT_ARTIFACTS: options.artifacts,
-    NO_PROXY: '127.0.0.1,localhost',
-  };
-  const argv = [
-    options.event,
-    '-W',
-    options.workflow,
-    '-e',
-    eventFile,
-    '-P',
-    'ubuntu-latest=-self-hosted',
-    '--concurrent-jobs',
-    '1',
-    ...REMOTE_ACTIONS.flatMap((action) => [
-      '--local-repository',
-      `actions/${action}=${join(STAND_INS, action.split('@')[0]!)}`,
-    ]),
-    '-s',
-    `GITHUB_TOKEN=${options.token ?? github.token}`,
-    ...Object.entries(env).flatMap(([name, value]) => ['--env', `${name}=${value}`]),
-  ];
-  return new Promise((resolve) => {
-    // act runs JavaScript actions with the node it finds first on PATH. It is spawned, not run
-    // with spawnSync: the stand-ins it talks to are served by this process's event loop.
-    const child = spawn(ACT, argv, {
-      cwd: repository.folder,
-      env: { ...process.env, PATH: `${dirname(node24())}:${process.env['PATH'] ?? ''}` },
+  const artifacts = await mkdtemp(join(tmpdir(), 'act-artifacts-'));
+  try {
+    const eventFile = join(artifacts, `${options.event}.json`);
+    await writeFile(eventFile, JSON.stringify(options.payload));
+    const env: Record<string, string> = {
+      ...options.env,
+      GITHUB_REPOSITORY: REPO,
+      ACT_SOURCE: repository.folder,
+      ACT_ARTIFACTS: artifacts,
+      NO_PROXY: '127.0.0.1,localhost',
+    };
+    const argv = [
+      options.event,
+      '-W',
+      options.workflow,
+      '-e',
+      eventFile,
+      '-P',
+      'ubuntu-latest=-self-hosted',
+      '--concurrent-jobs',
+      '1',
+      ...REMOTE_ACTIONS.flatMap((action) => [
+        '--local-repository',
+        `actions/${action}=${join(STAND_INS, action.split('@')[0]!)}`,
+      ]),
+      '-s',
+      `GITHUB_TOKEN=${options.token ?? github.token}`,
+      ...Object.entries(env).flatMap(([name, value]) => ['--env', `${name}=${value}`]),
+    ];
+    const run = await new Promise<ActRun>((resolve) => {
+      // act runs JavaScript actions with the node it finds first on PATH. It is spawned, not run
+      // with spawnSync: the stand-ins it talks to are served by this process's event loop.
+      const child = spawn(ACT, argv, {
+        cwd: repository.folder,
+        env: { ...process.env, PATH: `${dirname(node24())}:${process.env['PATH'] ?? ''}` },
+      });
+      let log = '';
+      child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 400_000);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        resolve({ code, log });
+      });
     });
-    let log = '';
-    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 400_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const keep = process.env['ACT_LOG_DIR'];
-      const kept =
-        keep === undefined
-          ? Promise.resolve()
-          : writeFile(join(keep, `${basename(options.workflow)}-${options.event}-${Date.now()}.log`), log);
-      void kept.then(() => resolve({ code, log }));
-    });
-  });
+    const keep = process.env['ACT_LOG_DIR'];
+    if (keep !== undefined)
+      await writeFile(join(keep, `${basename(options.workflow)}-${options.event}-${Date.now()}.log`), run.log);
+    return run;
+  } finally {
+    await rm(artifacts, { recursive: true, force: true });
+  }
 }
 
 /** The jobs act reports as succeeded, by name (`report`, `train-1`). */

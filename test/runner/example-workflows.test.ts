@@ -38,13 +38,13 @@
  *   are not allowed here"); our descriptions hold none.
  * - Without Docker act warns "Couldn't get a valid docker connection"; host mode needs none.
  */
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalGitHub, type LocalGitHub, type WorkflowDispatchRecord } from '@ml-actions/testkit';
 import {
   ACT,
   FORK,
   REPO,
-  Scratch,
   act,
   actMissing,
   failedSteps,
@@ -54,10 +54,8 @@ import {
   testRepository,
   type TestRepository,
 } from './act-harness.ts';
-import { existsSync } from 'node:fs';
 
 let github: LocalGitHub;
-const scratch = new Scratch();
 /** The repository under test and its main commit, once scenario 1 has run on it. */
 let main: (TestRepository & { sha: string }) | undefined;
 /** Scenario 2's workflow run, for a workflow_run event that publish must skip. */
@@ -74,7 +72,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await github?.close();
-  await scratch.removeAll();
+  await main?.remove();
 });
 
 const tags = () => github.api.state.refs(REPO).filter(([ref]) => ref.startsWith('refs/tags/'));
@@ -98,6 +96,16 @@ async function branchOffMain(branch: string, learningRate: string): Promise<stri
   return head;
 }
 
+/**
+ * A workflow run of main's own code (workflow_run, workflow_dispatch, schedule all run the default
+ * branch): recorded in the stand-in, then run by act with the repository's write token.
+ */
+async function onMain(event: string, job: string, workflow: string, payload: Record<string, unknown>) {
+  main!.git('checkout', '-q', 'main');
+  const run = github.startRun({ headSha: main!.sha, headBranch: 'main', event, job });
+  return act(github, main!, { event, workflow, payload, env: run.env });
+}
+
 /** The pull_request event of a pull request into main, as GitHub writes it. */
 function pullRequestPayload(number: number, head: { ref: string; sha: string; repo: string }): Record<string, unknown> {
   return {
@@ -115,7 +123,7 @@ function pullRequestPayload(number: number, head: { ref: string; sha: string; re
 
 describe.skipIf(actMissing)('our workflows under nektos/act', () => {
   it('a push to main of example-ml.yml: the matrix trains, the report gates, package tags, history appends', async () => {
-    main = await testRepository(scratch, {
+    main = await testRepository({
       // The canary waits 60 s at each of its four steps on GitHub; here it does not wait, so the
       // test measures the rollout, not the clock. Nothing else in the workflows is changed.
       '.github/workflows/example-ml-deploy.yml': (text) => text.replace('wait-seconds: 60', 'wait-seconds: 0'),
@@ -135,7 +143,6 @@ describe.skipIf(actMissing)('our workflows under nektos/act', () => {
         repository: repositoryPayload(REPO),
       },
       env,
-      artifacts: await scratch.folder('act-artifacts-'),
     });
     expect(run.code, run.log.slice(-4000)).toBe(0);
     expect(failedSteps(run.log, 'example-ml')).toEqual([]);
@@ -198,7 +205,6 @@ describe.skipIf(actMissing)('our workflows under nektos/act', () => {
       workflow: '.github/workflows/example-ml.yml',
       payload: pullRequestPayload(pull.number, { ref: 'tune-lr', sha: head, repo: REPO }),
       env,
-      artifacts: await scratch.folder('act-artifacts-'),
     });
     expect(run.code, run.log.slice(-4000)).toBe(0);
     expect(failedSteps(run.log, 'example-ml')).toEqual([]);
@@ -241,7 +247,6 @@ describe.skipIf(actMissing)('our workflows under nektos/act', () => {
       payload: pullRequestPayload(pull.number, { ref: 'fork-lr', sha: head, repo: FORK }),
       token: READ_ONLY,
       env: collected.env,
-      artifacts: await scratch.folder('act-artifacts-'),
     });
     expect(first.code, first.log.slice(-4000)).toBe(1);
     expect(failedSteps(first.log, 'example-ml')).toEqual(['report: Gate the seeds together']);
@@ -257,7 +262,6 @@ describe.skipIf(actMissing)('our workflows under nektos/act', () => {
     record.conclusion = 'failure';
 
     // workflow_run runs the default branch's workflow file and code, with the repository's token.
-    main!.git('checkout', '-q', 'main');
     const workflowRun = (run: {
       id: number;
       headSha: string;
@@ -282,25 +286,12 @@ describe.skipIf(actMissing)('our workflows under nektos/act', () => {
       repository: repositoryPayload(REPO),
       workflow: { path: '.github/workflows/example-ml.yml' },
     });
-    const publisher = github.startRun({
-      headSha: main!.sha,
-      headBranch: 'main',
-      event: 'workflow_run',
-      job: 'publish',
-    });
-    const second = await act(github, main!, {
-      event: 'workflow_run',
-      workflow: '.github/workflows/example-ml-publish.yml',
-      payload: workflowRun({
-        id: collected.runId,
-        headSha: head,
-        headBranch: 'fork-lr',
-        headRepo: FORK,
-        conclusion: 'failure',
-      }),
-      env: publisher.env,
-      artifacts: await scratch.folder('act-artifacts-'),
-    });
+    const second = await onMain(
+      'workflow_run',
+      'publish',
+      '.github/workflows/example-ml-publish.yml',
+      workflowRun({ id: collected.runId, headSha: head, headBranch: 'fork-lr', headRepo: FORK, conclusion: 'failure' }),
+    );
     expect(second.code, second.log.slice(-4000)).toBe(0);
     expect(failedSteps(second.log, 'example-ml-publish')).toEqual([]);
     expect(succeededJobs(second.log, 'example-ml-publish')).toEqual(['publish']);
@@ -316,14 +307,12 @@ describe.skipIf(actMissing)('our workflows under nektos/act', () => {
     // publish job's `if:` skips it (a second check of the same name would contradict the gate's).
     const commentsBefore = github.api.state.pulls(REPO).flatMap((p) => ours(p.number)).length;
     const checksBefore = github.api.state.checkRuns(REPO).length;
-    const same = github.startRun({ headSha: main!.sha, headBranch: 'main', event: 'workflow_run', job: 'publish' });
-    const skipped = await act(github, main!, {
-      event: 'workflow_run',
-      workflow: '.github/workflows/example-ml-publish.yml',
-      payload: workflowRun({ ...sameRepository!, headBranch: 'tune-lr', headRepo: REPO, conclusion: 'success' }),
-      env: same.env,
-      artifacts: await scratch.folder('act-artifacts-'),
-    });
+    const skipped = await onMain(
+      'workflow_run',
+      'publish',
+      '.github/workflows/example-ml-publish.yml',
+      workflowRun({ ...sameRepository!, headBranch: 'tune-lr', headRepo: REPO, conclusion: 'success' }),
+    );
     expect(skipped.code, skipped.log.slice(-4000)).toBe(0);
     expect(succeededJobs(skipped.log, 'example-ml-publish')).toEqual([]);
     expect(github.api.state.pulls(REPO).flatMap((p) => ours(p.number))).toHaveLength(commentsBefore);
@@ -332,7 +321,6 @@ describe.skipIf(actMissing)('our workflows under nektos/act', () => {
 
   it('deploy and monitor: the dispatched rollout reaches production, monitor keeps one issue open while traffic drifts', async () => {
     expect(main, 'the push scenario runs first: it packaged the version and dispatched its rollout').toBeDefined();
-    main!.git('checkout', '-q', 'main');
     /** The workflow_dispatch event GitHub sends for a dispatch the stand-in recorded. */
     const dispatchEvent = (dispatch: WorkflowDispatchRecord) => ({
       inputs: dispatch.inputs,
@@ -344,19 +332,7 @@ describe.skipIf(actMissing)('our workflows under nektos/act', () => {
     });
     const rollout = github.api.state.dispatches.find((d) => d.workflow.endsWith('/example-ml-deploy.yml'));
     expect(rollout, 'example-ml.yml dispatched the rollout').toBeDefined();
-    const deployRun = github.startRun({
-      headSha: main!.sha,
-      headBranch: 'main',
-      event: 'workflow_dispatch',
-      job: 'staging',
-    });
-    const deploy = await act(github, main!, {
-      event: 'workflow_dispatch',
-      workflow: rollout!.workflow,
-      payload: dispatchEvent(rollout!),
-      env: deployRun.env,
-      artifacts: await scratch.folder('act-artifacts-'),
-    });
+    const deploy = await onMain('workflow_dispatch', 'staging', rollout!.workflow, dispatchEvent(rollout!));
     expect(deploy.code, deploy.log.slice(-4000)).toBe(0);
     expect(failedSteps(deploy.log, 'example-ml-deploy')).toEqual([]);
     // production took the version staging's job output named: `needs` and job outputs under act.
@@ -374,13 +350,9 @@ describe.skipIf(actMissing)('our workflows under nektos/act', () => {
 
     /** One run of the monitor workflow; answers act's run and the alarm issues afterwards. */
     const monitor = async (event: string, payload: Record<string, unknown>) => {
-      const run = github.startRun({ headSha: main!.sha, headBranch: 'main', event, job: 'production' });
-      const result = await act(github, main!, {
-        event,
-        workflow: '.github/workflows/example-ml-monitor.yml',
-        payload: { ...payload, repository: repositoryPayload(REPO) },
-        env: run.env,
-        artifacts: await scratch.folder('act-artifacts-'),
+      const result = await onMain(event, 'production', '.github/workflows/example-ml-monitor.yml', {
+        ...payload,
+        repository: repositoryPayload(REPO),
       });
       const issues = github.api.state
         .issues(REPO)
